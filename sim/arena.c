@@ -1,0 +1,2 @@
+/* arena.c — placeholder until the loader lands */
+#include <stddef.h>

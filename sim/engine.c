@@ -1,0 +1,2 @@
+/* engine.c — see procsim/engine.h (being written) */
+#include "procsim/engine.h"

@@ -1,0 +1,130 @@
+/* engine.h — the discrete-event engine: the seven-state machine driven by
+ * short-, medium- and long-term scheduling over a memory model.
+ *
+ * Time is integer ticks.  ps_engine_step() advances to the next instant at
+ * which something happens and does all of it (completions, wake-ups,
+ * scripted events, arrivals, swapping, admission, dispatch); ps_engine_run()
+ * is a loop over step.  Work is proportional to the number of events, not
+ * to ticks × processes: timers live in a heap, and nothing scans every
+ * process per tick.
+ *
+ * Every state change goes through one function inside the engine, which
+ * checks it against the legal-transition table (state.h), stamps the PCB's
+ * accounting and calls the listener with a ps_trace_event.  The listener
+ * must not call back into the engine.
+ *
+ * The rules (which process runs, when memory swaps, how ties break) are
+ * documented in docs/engine.md; the tests in tests/test_engine.c and
+ * tests/test_policies.c hold the engine to them.
+ */
+#ifndef PROCSIM_ENGINE_H
+#define PROCSIM_ENGINE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "procsim/pcb.h"
+#include "procsim/scenario.h"
+
+typedef struct ps_engine ps_engine;
+
+/* Why a transition happened.  The cause is stored as a code plus numbers
+ * and turned into text only when someone asks (ps_cause_format), so that
+ * a run with no one reading causes pays nothing for them. */
+#define PS_CAUSES(X)                                                        \
+    X(ARRIVAL) X(SPAWNED) X(MEMORY_FITS) X(MEMORY_FULL) X(PICKED)           \
+    X(QUANTUM) X(PREEMPTED) X(IO) X(IO_QUEUED) X(SLEEP) X(RECV_EMPTY)       \
+    X(LOCK_HELD) X(WAIT_CHILD) X(PROGRAM_END) X(EXIT_OP) X(IO_DONE)         \
+    X(SLEEP_DONE) X(MESSAGE) X(LOCK_GRANTED) X(CHILD_EXITED) X(SWAP_OUT)    \
+    X(SWAP_IN) X(USER_SUSPEND) X(USER_RESUME) X(USER_KILL) X(SCRIPT_SUSPEND) \
+    X(SCRIPT_RESUME) X(SCRIPT_KILL) X(PARENT_KILL) X(EVICTED)
+
+typedef enum ps_cause {
+#define PS_X_(e) PS_CAUSE_##e,
+    PS_CAUSES(PS_X_)
+#undef PS_X_
+    PS_CAUSE_COUNT
+} ps_cause;
+
+typedef struct ps_trace_event {
+    int64_t time;
+    uint32_t pid;
+    uint8_t from;            /* ps_state, PS_NONE for create */
+    uint8_t to;              /* ps_state */
+    uint8_t event;           /* ps_event */
+    uint8_t cause;           /* ps_cause */
+    int8_t kind;             /* ps_transition_kind */
+    int64_t a, b;            /* cause arguments (see ps_cause_format) */
+} ps_trace_event;
+
+typedef void (*ps_trace_fn)(void *ctx, const ps_trace_event *ev);
+
+typedef enum ps_step_status {
+    PS_STEP_OK,        /* something happened; more may follow */
+    PS_STEP_DONE,      /* every process has reached Exit */
+    PS_STEP_UNTIL,     /* ps_engine_run stopped at its time limit */
+    PS_STEP_STUCK      /* nothing can ever happen again but some processes
+                          have not exited: deadlock (see ps_engine_stuck) */
+} ps_step_status;
+
+typedef struct ps_cpu {
+    uint32_t pid;            /* running process, 0 = idle */
+    ps_regs regs;            /* live registers of that process */
+    int64_t busy;            /* ticks of useful work done, for utilisation */
+} ps_cpu;
+
+/* Create an engine for a loaded scenario (which must outlive it).  Nothing
+ * has happened yet: now() is the first arrival's tick minus nothing — call
+ * step to begin.  Returns NULL only if memory runs out. */
+ps_engine *ps_engine_create(const ps_scenario *s);
+void ps_engine_destroy(ps_engine *e); /* accepts NULL */
+
+/* At most one listener; NULL to remove. */
+void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
+
+ps_step_status ps_engine_step(ps_engine *e);
+/* Step until done, stuck, or the next instant would be later than `until`
+ * (until < 0: no limit).  Returns the last status. */
+ps_step_status ps_engine_run(ps_engine *e, int64_t until);
+
+/* Read-only views. */
+int64_t ps_engine_now(const ps_engine *e);
+const ps_scenario *ps_engine_scenario(const ps_engine *e);
+uint32_t ps_engine_nprocs(const ps_engine *e);
+const ps_pcb *ps_engine_pcb(const ps_engine *e, uint32_t pid); /* NULL if no such pid */
+/* The registers of `pid` as they are now (the CPU's while it runs). */
+ps_regs ps_engine_regs(const ps_engine *e, uint32_t pid);
+uint32_t ps_engine_ncpus(const ps_engine *e);
+const ps_cpu *ps_engine_cpu(const ps_engine *e, uint32_t i);
+int64_t ps_engine_memory_used(const ps_engine *e);
+int64_t ps_engine_variable(const ps_engine *e, uint32_t var);
+/* Channel contents: messages queued now, and totals over the run. */
+typedef struct ps_channel_stats {
+    uint64_t queued, sent, received;
+    int64_t sent_sum, received_sum;
+} ps_channel_stats;
+ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan);
+/* Mutex owner pid, 0 if free. */
+uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex);
+uint64_t ps_engine_transitions(const ps_engine *e);
+
+/* After PS_STEP_STUCK: a sentence naming the processes that can never
+ * move and what each waits for.  Returns `buf`. */
+char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size);
+
+/* Interventions by the user (GUI, tests).  Take effect now, at now();
+ * scripted events in the scenario use the same paths.  Return 0, or -1 if
+ * the process does not exist or is in no state the action applies to
+ * (suspend: Ready, Running, Blocked; resume: a user-suspended process;
+ * kill: any live state). */
+int ps_engine_suspend(ps_engine *e, uint32_t pid);
+int ps_engine_resume(ps_engine *e, uint32_t pid);
+int ps_engine_kill(ps_engine *e, uint32_t pid);
+
+/* The cause of `ev` as text for people ("quantum of 3 ticks expired").
+ * Always NUL-terminates; returns `buf`. */
+char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
+                      size_t size);
+
+#endif

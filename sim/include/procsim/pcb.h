@@ -1,0 +1,110 @@
+/* pcb.h — the process control block (DESIGN §3).
+ *
+ * One ps_pcb per process, owned by the engine, read by everyone else
+ * (ps_engine_pcb).  Fields are grouped like xv6's struct proc: identity,
+ * state, context, memory, accounting, I/O and synchronisation, priority,
+ * signals.  Only the engine writes them, and `state` only through its one
+ * transition function.
+ *
+ * The register file is real in the model: while a process runs, its
+ * registers live in the CPU (ps_cpu.regs) and are saved here when it leaves
+ * the CPU and restored when it is dispatched.  The `add` op's lost update
+ * happens exactly because a stale `tmp` is restored after a preemption.
+ */
+#ifndef PROCSIM_PCB_H
+#define PROCSIM_PCB_H
+
+#include <stdint.h>
+
+#include "procsim/state.h"
+
+/* The simulated register file. */
+typedef struct ps_regs {
+    uint32_t pc;   /* program counter: index of the current op */
+    uint32_t cnt;  /* progress within the current op (ticks or half-steps) */
+    int64_t acc;   /* accumulator: sum of every value this process recv'd */
+    int64_t tmp;   /* value loaded by the pending read of an `add` */
+} ps_regs;
+
+/* What a Blocked (or Blocked/Suspend) process is waiting for. */
+#define PS_WAITS(X)                                                         \
+    X(NOTHING, "") X(DEVICE, "device") X(SLEEP, "sleep")                   \
+    X(CHANNEL, "channel") X(MUTEX, "mutex") X(CHILD, "child")
+
+typedef enum ps_wait_kind {
+#define PS_X_(e, tok) PS_WAIT_##e,
+    PS_WAITS(PS_X_)
+#undef PS_X_
+} ps_wait_kind;
+
+/* Signals the model delivers (the same numbers live mode really sends). */
+#define PS_SIG_NONE 0
+
+typedef struct ps_pcb {
+    /* identity */
+    uint32_t pid;            /* 1-based, file order */
+    int32_t parent;          /* parent pid, 0 if none */
+    uint32_t first_child;    /* pid of first child (0: none); siblings chain */
+    uint32_t next_sibling;   /* pid of next child of the same parent, 0: end */
+    const char *name;        /* from the scenario */
+
+    /* state */
+    uint8_t state;           /* ps_state: model state (never the kernel's) */
+    char kstate;             /* live mode: kernel letter R/S/D/T/Z, 0 in model */
+    uint8_t user_suspended;  /* suspended by the user/script: only resume
+                                brings it back; the swapper leaves it alone */
+    uint8_t reaped;          /* exited and collected by the parent's wait */
+    uint8_t created;         /* has been created (arrival or spawn) */
+    uint8_t mlfq_level;      /* mlfq: current queue, 0 = top */
+    uint16_t cpu;            /* CPU index while Running */
+
+    /* context */
+    ps_regs regs;            /* saved registers (live ones are in the CPU
+                                while Running) */
+
+    /* memory */
+    int64_t memory;          /* units needed while resident */
+    int64_t rss_kb;          /* live mode: real resident set, 0 in model */
+
+    /* accounting (ticks; -1 = not yet) */
+    int64_t arrival;         /* tick of creation */
+    int64_t first_run;       /* tick of first dispatch */
+    int64_t finish;          /* tick of entering Exit */
+    int64_t cpu_time;        /* ticks of useful CPU work */
+    int64_t state_time[PS_STATE_COUNT]; /* time spent in each state, up to
+                                           state_since */
+    int64_t state_since;     /* tick the current state was entered */
+    uint32_t switches;       /* context switches in (dispatches) */
+    uint32_t swaps;          /* swap-outs plus swap-ins */
+
+    /* I/O and synchronisation: what it waits for while Blocked */
+    uint8_t wait_kind;       /* ps_wait_kind */
+    uint32_t wait_obj;       /* device / channel / mutex index, child pid
+                                (PS_WAIT_ANY for wait any) */
+    int64_t io_end;          /* device being served / sleep: tick it ends;
+                                -1 while queued behind another request */
+    int64_t io_need;         /* ticks of service requested */
+    uint32_t locks_held;     /* number of mutexes it holds */
+
+    /* priority */
+    int32_t base_priority;   /* from the scenario */
+    int32_t priority;        /* current (mlfq: base + level) */
+
+    /* signals */
+    uint32_t sig_pending;    /* bit mask of signals not yet acted on */
+    int32_t last_signal;     /* last signal received, 0 = none */
+    int32_t exit_code;       /* set on release */
+    int32_t term_signal;     /* signal that killed it, 0 if it exited */
+
+    /* engine bookkeeping (private) */
+    int32_t rq_index_;       /* position in ready/suspended heap, -1 */
+    uint32_t gen_;           /* invalidates stale timer events */
+    uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
+    int64_t key_tick_;       /* tick it entered its queue */
+    int64_t allot_used_;     /* mlfq: ticks used at this level */
+    uint8_t key_class_;      /* 0 arrived/woken, 1 preempted: same-tick order */
+} ps_pcb;
+
+const char *ps_wait_token(ps_wait_kind k);
+
+#endif

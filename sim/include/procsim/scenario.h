@@ -1,0 +1,158 @@
+/* scenario.h — a loaded scenario file (format version 1, DESIGN §4).
+ *
+ * A ps_scenario is the validated, immutable description of a run: system
+ * settings, devices, processes with their programs, scripted events.  It
+ * is produced only by ps_scenario_load*() (scenario_load.c), which either
+ * returns a complete, valid scenario or nothing at all plus one message of
+ * the form "FILE:LINE:COLUMN: what was wrong and what was expected".
+ *
+ * Every name a program mentions is interned into one of the name tables
+ * (devices, channels, mutexes, variables) and ops refer to it by index, so
+ * the engine never compares strings.  Process references (spawn, wait,
+ * kill, parent, events) are pids - 1, i.e. indices into `procs`.
+ *
+ * Guarantees a loaded scenario gives the engine (checked by the loader):
+ *   - names unique; every referenced device declared; every spawn/wait/kill
+ *     names a child of the process whose program holds the op, and every
+ *     child is spawned exactly once, by its parent, before any wait on it;
+ *   - no process needs more memory than the system has;
+ *   - numbers are within PS_SCENARIO_MAX_NUMBER.
+ */
+#ifndef PROCSIM_SCENARIO_H
+#define PROCSIM_SCENARIO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define PS_SCENARIO_VERSION 1
+#define PS_SCENARIO_MAX_NUMBER 1000000000 /* largest tick count, size, value */
+#define PS_UNLIMITED (-1)                 /* memory: no limit */
+#define PS_WAIT_ANY UINT32_MAX            /* wait any: obj of a PS_OP_WAIT */
+
+/* X(ENUM, token) — short-term scheduling policies. */
+#define PS_POLICIES(X)                                                      \
+    X(FCFS, "fcfs") X(SJF, "sjf") X(SRTF, "srtf") X(PRIORITY, "priority")   \
+    X(PRIORITY_PREEMPTIVE, "priority-preemptive") X(RR, "rr") X(MLFQ, "mlfq")
+
+typedef enum ps_policy {
+#define PS_X_(e, tok) PS_POLICY_##e,
+    PS_POLICIES(PS_X_)
+#undef PS_X_
+    PS_POLICY_COUNT
+} ps_policy;
+
+/* X(ENUM, token, operand shape) — program ops.  Shapes:
+ *   N  a count of ticks;  D N  device and ticks;  P  a process name (or
+ *   "any" for wait);  C [V]  channel and optional value (default 1);
+ *   C  channel;  M  mutex;  V N  variable and count;  [N]  optional code. */
+#define PS_OPS(X)                                                           \
+    X(CPU, "cpu") X(IO, "io") X(SLEEP, "sleep") X(SPAWN, "spawn")           \
+    X(WAIT, "wait") X(SEND, "send") X(RECV, "recv") X(LOCK, "lock")         \
+    X(UNLOCK, "unlock") X(ADD, "add") X(EXIT, "exit") X(KILL, "kill")
+
+typedef enum ps_op_kind {
+#define PS_X_(e, tok) PS_OP_##e,
+    PS_OPS(PS_X_)
+#undef PS_X_
+    PS_OP_COUNT
+} ps_op_kind;
+
+/* One program op: 16 bytes. */
+typedef struct ps_op {
+    uint8_t kind;   /* ps_op_kind */
+    uint8_t pad_[3];
+    uint32_t obj;   /* device / channel / mutex / variable index, or child
+                       index (pid-1) for spawn/wait/kill, PS_WAIT_ANY */
+    int64_t n;      /* ticks (cpu, io, sleep), count (add), value (send),
+                       exit code (exit); 0 when unused */
+} ps_op;
+
+typedef struct ps_proc_spec {
+    const char *name;     /* unique */
+    int64_t arrival;      /* tick of creation; ignored for spawned children */
+    int64_t memory;       /* units needed while resident */
+    int32_t priority;     /* smaller = more urgent */
+    int32_t parent;       /* index into procs, or -1: created at arrival */
+    uint32_t op_first;    /* index into ops */
+    uint32_t op_count;    /* exit is implied after the last op */
+} ps_proc_spec;
+
+/* X(ENUM, token) — scripted interventions. */
+#define PS_ACTIONS(X) X(SUSPEND, "suspend") X(RESUME, "resume") X(KILL, "kill")
+
+typedef enum ps_action {
+#define PS_X_(e, tok) PS_ACT_##e,
+    PS_ACTIONS(PS_X_)
+#undef PS_X_
+    PS_ACTION_COUNT
+} ps_action;
+
+typedef struct ps_event_spec {
+    int64_t at;           /* tick */
+    uint32_t target;      /* index into procs */
+    uint8_t action;       /* ps_action */
+} ps_event_spec;
+
+typedef struct ps_names {
+    const char **names;   /* names[i] for index i */
+    uint32_t count;
+} ps_names;
+
+typedef struct ps_scenario {
+    /* what the file says */
+    const char *path;        /* as given to the loader ("<built-in>" for the tour) */
+    const char *title;
+    const char *description; /* "" when absent */
+    int32_t cpus;            /* >= 1, default 1 */
+    int64_t memory;          /* units, or PS_UNLIMITED (default) */
+    ps_policy policy;        /* default fcfs */
+    int64_t quantum;         /* ticks, >= 1; default 4 */
+    int64_t switch_cost;     /* ticks per dispatch, default 0 */
+    int64_t tick_ms;         /* live mode, default 100 */
+    int32_t mlfq_levels;     /* mlfq: number of queues, default 3 */
+    int64_t mlfq_boost;      /* mlfq: boost period in ticks, 0 = never */
+
+    ps_names devices;        /* declared devices (default: disk) */
+    ps_names channels;       /* channels named by send/recv */
+    ps_names mutexes;        /* mutexes named by lock/unlock */
+    ps_names variables;      /* shared variables named by add */
+
+    ps_proc_spec *procs;     /* procs[pid - 1] */
+    uint32_t nprocs;
+    ps_op *ops;              /* all programs, back to back */
+    uint32_t nops;
+    ps_event_spec *events;   /* sorted by `at`, stable in file order */
+    uint32_t nevents;
+
+    void *arena_;            /* private: owns every string and array above */
+} ps_scenario;
+
+/* Error from the loader: the message is "FILE:LINE:COLUMN: text". */
+typedef struct ps_error {
+    char msg[512];
+} ps_error;
+
+/* Load a scenario from a file / from memory.  `name` is the file name used
+ * in messages.  On success returns a new scenario; on any error returns
+ * NULL, fills `err` and leaves nothing allocated.  Files larger than
+ * PS_SCENARIO_MAX_BYTES, aliases, deep nesting and junk are errors. */
+#define PS_SCENARIO_MAX_BYTES (256u * 1024u * 1024u)
+ps_scenario *ps_scenario_load_file(const char *path, ps_error *err);
+ps_scenario *ps_scenario_load_string(const char *name, const char *text,
+                                     size_t len, ps_error *err);
+void ps_scenario_destroy(ps_scenario *s); /* accepts NULL */
+
+/* The built-in seven-state tour (scenarios/tour.yaml compiled in). */
+extern const char ps_tour_yaml[];
+extern const size_t ps_tour_yaml_len;
+
+/* Tokens. */
+const char *ps_policy_token(ps_policy p);
+const char *ps_op_token(ps_op_kind k);
+const char *ps_action_token(ps_action a);
+
+/* Format op `op` of scenario `s` as it would be written in a file
+ * ("io disk 3").  Always NUL-terminates; returns `buf`. */
+char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size);
+
+#endif

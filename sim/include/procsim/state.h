@@ -1,0 +1,99 @@
+/* state.h — the seven process states, the transition events, and the
+ * table of legal transitions (DESIGN §2).
+ *
+ * This is the one list of states in procsim.  Everything that names a
+ * state — the enum, the English and Korean display names, the tokens used
+ * in scenario files and traces, the count — comes from PS_STATES below.
+ * The transition table is likewise one list, PS_TRANSITIONS; the engine's
+ * single door for state changes (ps__transition in engine.c) refuses
+ * anything that is not in it.
+ */
+#ifndef PROCSIM_STATE_H
+#define PROCSIM_STATE_H
+
+#include <stdbool.h>
+
+/* X(ENUM, token, English, Korean, resident-in-memory) */
+#define PS_STATES(X)                                                        \
+    X(NEW, "new", "New", "생성", false)                                     \
+    X(READY, "ready", "Ready", "준비", true)                                 \
+    X(RUNNING, "running", "Running", "실행", true)                          \
+    X(BLOCKED, "blocked", "Blocked", "대기", true)                          \
+    X(READY_SUSPENDED, "ready-suspended", "Ready/Suspend", "보류 준비", false) \
+    X(BLOCKED_SUSPENDED, "blocked-suspended", "Blocked/Suspend", "보류 대기", false) \
+    X(EXIT, "exit", "Exit", "종료", false)
+
+typedef enum ps_state {
+#define PS_X_(e, tok, en, ko, res) PS_##e,
+    PS_STATES(PS_X_)
+#undef PS_X_
+    PS_STATE_COUNT,
+    PS_NONE = PS_STATE_COUNT /* "no state yet": the from-state of create */
+} ps_state;
+
+/* X(ENUM, token) */
+#define PS_EVENTS(X)                                                        \
+    X(CREATE, "create") X(ADMIT, "admit") X(DISPATCH, "dispatch")           \
+    X(TIMEOUT, "timeout") X(PREEMPT, "preempt") X(WAIT, "wait")             \
+    X(RELEASE, "release") X(WAKE, "wake") X(SUSPEND, "suspend")             \
+    X(ACTIVATE, "activate") X(KILL, "kill")
+
+typedef enum ps_event {
+#define PS_X_(e, tok) PS_EV_##e,
+    PS_EVENTS(PS_X_)
+#undef PS_X_
+    PS_EVENT_COUNT
+} ps_event;
+
+/* The fifteen kinds of transition, one per row of DESIGN §2's table.
+ * X(ENUM, from, to, events allowed (bit mask of ps_event)).
+ * `kill` has from = PS_NONE here as a marker for "any live state"; the
+ * lookup in state.c expands it. */
+#define PS_EVBIT(e) (1u << PS_EV_##e)
+#define PS_TRANSITIONS(X)                                                   \
+    X(CREATE, NONE, NEW, PS_EVBIT(CREATE))                                  \
+    X(ADMIT, NEW, READY, PS_EVBIT(ADMIT))                                   \
+    X(ADMIT_SUSPENDED, NEW, READY_SUSPENDED, PS_EVBIT(ADMIT))               \
+    X(DISPATCH, READY, RUNNING, PS_EVBIT(DISPATCH))                         \
+    X(TIMEOUT, RUNNING, READY, PS_EVBIT(TIMEOUT) | PS_EVBIT(PREEMPT))       \
+    X(BLOCK, RUNNING, BLOCKED, PS_EVBIT(WAIT))                              \
+    X(RELEASE, RUNNING, EXIT, PS_EVBIT(RELEASE))                            \
+    X(WAKE, BLOCKED, READY, PS_EVBIT(WAKE))                                 \
+    X(SUSPEND_READY, READY, READY_SUSPENDED, PS_EVBIT(SUSPEND))             \
+    X(SUSPEND_BLOCKED, BLOCKED, BLOCKED_SUSPENDED, PS_EVBIT(SUSPEND))       \
+    X(SUSPEND_RUNNING, RUNNING, READY_SUSPENDED, PS_EVBIT(SUSPEND))         \
+    X(WAKE_SUSPENDED, BLOCKED_SUSPENDED, READY_SUSPENDED, PS_EVBIT(WAKE))   \
+    X(ACTIVATE_READY, READY_SUSPENDED, READY, PS_EVBIT(ACTIVATE))           \
+    X(ACTIVATE_BLOCKED, BLOCKED_SUSPENDED, BLOCKED, PS_EVBIT(ACTIVATE))     \
+    X(KILL, NONE, EXIT, PS_EVBIT(KILL))
+
+typedef enum ps_transition_kind {
+#define PS_X_(e, from, to, evs) PS_TR_##e,
+    PS_TRANSITIONS(PS_X_)
+#undef PS_X_
+    PS_TRANSITION_COUNT,
+    PS_TR_ILLEGAL = -1
+} ps_transition_kind;
+
+/* Names.  Each returns a static string; an out-of-range value gives "?"
+ * (and PS_NONE gives "" as a token, "(none)" as a display name). */
+const char *ps_state_token(ps_state s);
+const char *ps_state_name(ps_state s);    /* English display name */
+const char *ps_state_name_ko(ps_state s); /* Korean display name */
+const char *ps_event_token(ps_event e);
+const char *ps_transition_name(ps_transition_kind k); /* e.g. "ready -> running" */
+
+/* True for Ready, Running and Blocked: the states that hold memory. */
+bool ps_state_resident(ps_state s);
+/* True for every state a process can be killed in (all but Exit/none). */
+bool ps_state_live(ps_state s);
+
+/* Parse a token ("ready-suspended"); returns false if it names no state. */
+bool ps_state_from_token(const char *tok, ps_state *out);
+bool ps_event_from_token(const char *tok, ps_event *out);
+
+/* The legal-transition check: which of the fifteen kinds (from, to, event)
+ * is, or PS_TR_ILLEGAL if DESIGN §2 does not allow it. */
+ps_transition_kind ps_transition_classify(ps_state from, ps_state to, ps_event ev);
+
+#endif
