@@ -1,2 +1,368 @@
-/* engine.c — see procsim/engine.h (being written) */
-#include "procsim/engine.h"
+/* engine.c — the instant loop, the timers, scripted events, and the one
+ * function through which every state change passes (ps__transition).
+ *
+ * An instant is one tick at which something happens.  ps_engine_step pops
+ * every timer due at that tick, in class order (CPU slices end, then
+ * devices and sleeps finish, then scripted events, then arrivals), and
+ * then settles: admission, swapping and dispatch, repeated until nothing
+ * moves.  Ops that take no time run inside the settle, so a whole chain of
+ * consequences happens in the same instant.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine_internal.h"
+
+/* ---- the one door ---------------------------------------------------- */
+
+static ps__queue queue_of(ps_state s)
+{
+    switch (s) {
+    case PS_READY: return PS__Q_READY;
+    case PS_READY_SUSPENDED: return PS__Q_SWAPPED;
+    case PS_BLOCKED_SUSPENDED: return PS__Q_SWAPPED_BLOCKED;
+    case PS_BLOCKED: return PS__Q_BLOCKED;
+    default: return PS__Q_COUNT;
+    }
+}
+
+static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    ps__queue q = queue_of((ps_state)p->state);
+    if (q == PS__Q_READY) {
+        ps__ready_enqueue(e, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
+    } else if (q != PS__Q_COUNT && !p->user_suspended) {
+        p->key_tick_ = e->now;
+        ps__pheap_push(e, q, p->pid); /* capacity reserved for all pids */
+    }
+}
+
+void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
+                    ps_cause cause, int64_t a, int64_t b)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    ps_state from = (ps_state)p->state;
+    ps_transition_kind kind = ps_transition_classify(from, to, ev);
+    if (kind == PS_TR_ILLEGAL)
+        abort(); /* a bug in the engine: DESIGN §2 forbids it */
+
+    if (from != PS_NONE)
+        p->state_time[from] += e->now - p->state_since;
+    p->state_since = e->now;
+    if (p->rq_index_ >= 0)
+        ps__pheap_remove(e, queue_of(from), pid);
+    ps__memory_account(e, p, from, to);
+    p->state = (uint8_t)to;
+
+    if (to == PS_RUNNING) {
+        p->switches++;
+        if (p->first_run < 0)
+            p->first_run = e->now;
+    } else if (to == PS_EXIT) {
+        p->finish = e->now;
+    }
+    if (from != PS_NEW && from != PS_NONE && to != PS_EXIT &&
+        ps_state_resident(from) != ps_state_resident(to))
+        p->swaps++;
+    join_queue(e, p, ev);
+    e->transitions++;
+    e->last_change = e->now;
+
+    if (e->listener) {
+        ps_trace_event t = {
+            .time = e->now, .pid = pid, .from = (uint8_t)from, .to = (uint8_t)to,
+            .event = (uint8_t)ev, .cause = (uint8_t)cause, .kind = (int8_t)kind,
+            .a = a, .b = b,
+        };
+        e->listener(e->listener_ctx, &t);
+    }
+}
+
+void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    p->created = 1;
+    p->arrival = e->now;
+    e->live++;
+    ps__transition(e, pid, PS_NEW, PS_EV_CREATE, cause, a, 0);
+    ps__fifo_push(e, &e->newq, pid);
+}
+
+void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a)
+{
+    if (ps__pcb(e, pid)->state == PS_RUNNING)
+        ps__cpu_release(e, pid);
+    ps__detach(e, pid);
+    ps__transition(e, pid, PS_EXIT, ev, cause, a, 0);
+    e->live--;
+    ps__after_exit(e, pid);
+}
+
+/* ---- timers ---------------------------------------------------------- */
+
+static const uint8_t timer_class[] = {
+    [PS__T_CPU] = 0, [PS__T_IO] = 1, [PS__T_SLEEP] = 1,
+    [PS__T_SCRIPT] = 2, [PS__T_ARRIVAL] = 3, [PS__T_BOOST] = 4,
+};
+
+void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
+                   uint32_t id, uint32_t gen, uint32_t tie)
+{
+    ps__timer t = {
+        .time = time, .order = (uint64_t)timer_class[type] << 32 | tie,
+        .id = id, .gen = gen, .type = (uint8_t)type,
+    };
+    if (ps__theap_push(&e->timers, t)) {
+        e->nomem = 1;
+        return;
+    }
+    if (type != PS__T_BOOST)
+        e->pending_real++;
+}
+
+/* ---- interventions --------------------------------------------------- */
+
+static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
+{
+    if (pid < 1 || pid > e->n || !ps__pcb(e, pid)->created)
+        return -1;
+    ps_pcb *p = ps__pcb(e, pid);
+    ps_state s = (ps_state)p->state;
+    switch (what) {
+    case PS_ACT_SUSPEND: {
+        ps_cause why = scripted ? PS_CAUSE_SCRIPT_SUSPEND : PS_CAUSE_USER_SUSPEND;
+        if (p->user_suspended || s == PS_NEW || s == PS_EXIT)
+            return -1;
+        p->user_suspended = 1;
+        p->last_signal = PS__SIGSTOP;
+        if (s == PS_RUNNING)
+            ps__cpu_release(e, pid);
+        if (s == PS_READY || s == PS_RUNNING)
+            ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
+        else if (s == PS_BLOCKED)
+            ps__transition(e, pid, PS_BLOCKED_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
+        else if (p->rq_index_ >= 0) /* already swapped out: now held */
+            ps__pheap_remove(e, queue_of(s), pid);
+        return 0;
+    }
+    case PS_ACT_RESUME:
+        if (!p->user_suspended ||
+            (s != PS_READY_SUSPENDED && s != PS_BLOCKED_SUSPENDED))
+            return -1;
+        p->user_suspended = 0;
+        p->last_signal = PS__SIGCONT;
+        p->key_tick_ = e->now;
+        ps__pheap_push(e, queue_of(s), pid);
+        return 0;
+    case PS_ACT_KILL:
+        if (!ps_state_live(s))
+            return -1;
+        p->last_signal = p->term_signal = PS__SIGKILL;
+        ps__exit(e, pid, PS_EV_KILL, scripted ? PS_CAUSE_SCRIPT_KILL : PS_CAUSE_USER_KILL, 0);
+        return 0;
+    case PS_ACTION_COUNT:
+        break;
+    }
+    return -1;
+}
+
+/* Admission, swapping and dispatch until nothing moves. */
+static void settle(ps_engine *e)
+{
+    for (;;) {
+        ps__admit_new(e);
+        if (ps__swap(e))
+            continue;
+        if (!ps__dispatch_one(e))
+            break;
+    }
+}
+
+int ps_engine_suspend(ps_engine *e, uint32_t pid)
+{
+    int rc = act(e, pid, PS_ACT_SUSPEND, 0);
+    settle(e);
+    return rc;
+}
+
+int ps_engine_resume(ps_engine *e, uint32_t pid)
+{
+    int rc = act(e, pid, PS_ACT_RESUME, 0);
+    settle(e);
+    return rc;
+}
+
+int ps_engine_kill(ps_engine *e, uint32_t pid)
+{
+    int rc = act(e, pid, PS_ACT_KILL, 0);
+    settle(e);
+    return rc;
+}
+
+/* ---- stepping -------------------------------------------------------- */
+
+static void fire(ps_engine *e, const ps__timer *t)
+{
+    switch ((ps__timer_type)t->type) {
+    case PS__T_CPU:
+        if (e->cpu[t->id].gen == t->gen && e->cpu[t->id].pub.pid)
+            ps__cpu_timer(e, t->id);
+        break;
+    case PS__T_IO:
+        if (e->dev[t->id].gen == t->gen && e->dev[t->id].busy)
+            ps__io_done(e, t->id);
+        break;
+    case PS__T_SLEEP:
+        if (ps__pcb(e, t->id)->gen_ == t->gen &&
+            ps__pcb(e, t->id)->wait_kind == PS_WAIT_SLEEP)
+            ps__sleep_done(e, t->id);
+        break;
+    case PS__T_SCRIPT: {
+        const ps_event_spec *ev = &e->s->events[t->id];
+        act(e, ev->target + 1, (ps_action)ev->action, 1);
+        break;
+    }
+    case PS__T_ARRIVAL:
+        e->pending_arrivals--;
+        ps__create(e, t->id, PS_CAUSE_ARRIVAL, 0);
+        break;
+    case PS__T_BOOST:
+        ps__mlfq_boost(e);
+        ps__timer_add(e, e->now + e->s->mlfq_boost, PS__T_BOOST, 0, 0, 0);
+        break;
+    }
+}
+
+static int finished(const ps_engine *e)
+{
+    return e->live == 0 && e->pending_arrivals == 0;
+}
+
+ps_step_status ps_engine_step(ps_engine *e)
+{
+    if (e->nomem)
+        return PS_STEP_NOMEM;
+    if (finished(e))
+        return PS_STEP_DONE;
+    if (!e->pending_real)
+        return PS_STEP_STUCK;
+    e->now = e->timers.v[0].time;
+    while (e->timers.n && e->timers.v[0].time == e->now) {
+        ps__timer t = ps__theap_pop(&e->timers);
+        if (t.type != PS__T_BOOST)
+            e->pending_real--;
+        fire(e, &t);
+    }
+    settle(e);
+    if (e->nomem)
+        return PS_STEP_NOMEM;
+    return finished(e) ? PS_STEP_DONE : PS_STEP_OK;
+}
+
+ps_step_status ps_engine_run(ps_engine *e, int64_t until)
+{
+    for (;;) {
+        if (until >= 0 && e->timers.n && e->timers.v[0].time > until &&
+            !finished(e) && !e->nomem) {
+            e->now = until;
+            for (uint32_t c = 0; c < e->ncpu; c++)
+                ps__cpu_sync(e, c); /* so statistics count up to `until` */
+            return PS_STEP_UNTIL;
+        }
+        ps_step_status st = ps_engine_step(e);
+        if (st != PS_STEP_OK)
+            return st;
+    }
+}
+
+/* ---- lifetime -------------------------------------------------------- */
+
+static void init_pcbs(ps_engine *e)
+{
+    const ps_scenario *s = e->s;
+    e->uniform_priority = 1;
+    for (uint32_t i = e->n; i-- > 0;) {
+        ps_pcb *p = &e->pcb[i];
+        const ps_proc_spec *spec = &s->procs[i];
+        p->pid = i + 1;
+        p->name = spec->name;
+        p->state = PS_NONE;
+        p->parent = spec->parent + 1;
+        if (spec->parent >= 0) {
+            p->next_sibling = e->pcb[spec->parent].first_child;
+            e->pcb[spec->parent].first_child = p->pid;
+        }
+        p->memory = spec->memory;
+        p->base_priority = p->priority = spec->priority;
+        p->arrival = p->first_run = p->finish = p->io_end = -1;
+        p->rq_index_ = -1;
+        if (spec->priority != s->procs[0].priority)
+            e->uniform_priority = 0;
+    }
+}
+
+ps_engine *ps_engine_create(const ps_scenario *s)
+{
+    ps_engine *e = calloc(1, sizeof *e);
+    if (!e)
+        return NULL;
+    e->s = s;
+    e->n = s->nprocs;
+    e->ncpu = e->idle = (uint32_t)s->cpus;
+    e->pcb = calloc(e->n, sizeof *e->pcb);
+    e->cpu = calloc(e->ncpu, sizeof *e->cpu);
+    e->dev = calloc(s->devices.count + 1, sizeof *e->dev);
+    e->chan = calloc(s->channels.count + 1, sizeof *e->chan);
+    e->mtx = calloc(s->mutexes.count + 1, sizeof *e->mtx);
+    e->var = calloc(s->variables.count + 1, sizeof *e->var);
+    if (!e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var)
+        goto fail;
+    for (int q = 0; q < PS__Q_COUNT; q++) {
+        e->q[q].which = q;
+        e->q[q].cap = e->n;
+        if (!(e->q[q].pid = malloc(((size_t)e->n + 1) * sizeof(uint32_t))))
+            goto fail;
+    }
+    init_pcbs(e);
+    for (uint32_t i = 0; i < e->n; i++)
+        if (s->procs[i].parent < 0) {
+            ps__timer_add(e, s->procs[i].arrival, PS__T_ARRIVAL, i + 1, 0, i + 1);
+            e->pending_arrivals++;
+        }
+    for (uint32_t i = 0; i < s->nevents; i++)
+        ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
+    if (s->policy == PS_POLICY_MLFQ && s->mlfq_boost > 0)
+        ps__timer_add(e, s->mlfq_boost, PS__T_BOOST, 0, 0, 0);
+    if (e->nomem)
+        goto fail;
+    return e;
+fail:
+    ps_engine_destroy(e);
+    return NULL;
+}
+
+void ps_engine_destroy(ps_engine *e)
+{
+    if (!e)
+        return;
+    for (int q = 0; q < PS__Q_COUNT; q++)
+        free(e->q[q].pid);
+    if (e->chan)
+        for (uint32_t c = 0; c < e->s->channels.count; c++)
+            free(e->chan[c].buf);
+    ps__theap_fini(&e->timers);
+    free(e->pcb);
+    free(e->cpu);
+    free(e->dev);
+    free(e->chan);
+    free(e->mtx);
+    free(e->var);
+    free(e);
+}
+
+void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx)
+{
+    e->listener = fn;
+    e->listener_ctx = ctx;
+}

@@ -64,8 +64,9 @@ typedef enum ps_step_status {
     PS_STEP_OK,        /* something happened; more may follow */
     PS_STEP_DONE,      /* every process has reached Exit */
     PS_STEP_UNTIL,     /* ps_engine_run stopped at its time limit */
-    PS_STEP_STUCK      /* nothing can ever happen again but some processes
+    PS_STEP_STUCK,     /* nothing can ever happen again but some processes
                           have not exited: deadlock (see ps_engine_stuck) */
+    PS_STEP_NOMEM      /* out of memory; the engine can only be destroyed */
 } ps_step_status;
 
 typedef struct ps_cpu {
@@ -90,6 +91,8 @@ ps_step_status ps_engine_run(ps_engine *e, int64_t until);
 
 /* Read-only views. */
 int64_t ps_engine_now(const ps_engine *e);
+/* The tick of the next instant, or -1 if nothing is pending. */
+int64_t ps_engine_next(const ps_engine *e);
 const ps_scenario *ps_engine_scenario(const ps_engine *e);
 uint32_t ps_engine_nprocs(const ps_engine *e);
 const ps_pcb *ps_engine_pcb(const ps_engine *e, uint32_t pid); /* NULL if no such pid */

@@ -87,8 +87,8 @@ typedef struct ps_pcb {
     uint32_t locks_held;     /* number of mutexes it holds */
 
     /* priority */
-    int32_t base_priority;   /* from the scenario */
-    int32_t priority;        /* current (mlfq: base + level) */
+    int32_t base_priority;   /* from the scenario; the swapper's urgency */
+    int32_t priority;        /* current: the base, or the queue level in mlfq */
 
     /* signals */
     uint32_t sig_pending;    /* bit mask of signals not yet acted on */
@@ -100,6 +100,7 @@ typedef struct ps_pcb {
     int32_t rq_index_;       /* position in ready/suspended heap, -1 */
     uint32_t gen_;           /* invalidates stale timer events */
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
+    int64_t key_;            /* ready order: burst, priority or level */
     int64_t key_tick_;       /* tick it entered its queue */
     int64_t allot_used_;     /* mlfq: ticks used at this level */
     uint8_t key_class_;      /* 0 arrived/woken, 1 preempted: same-tick order */

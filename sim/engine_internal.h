@@ -1,0 +1,202 @@
+/* engine_internal.h — the engine's private structures, shared by the files
+ * that make it up.  Not installed; nothing outside sim/ includes it.
+ *
+ *   engine.c   the instant loop (step), timers, scripted events, the one
+ *              transition function, interventions, accessors
+ *   heap.c     the two kinds of heap: timers and process queues
+ *   sched.c    short-term scheduling: queue keys per policy, dispatch,
+ *              timeouts, preemption
+ *   memory.c   long-term admission and the medium-term swapper
+ *   ops.c      executing programs on a CPU; devices, channels, mutexes,
+ *              children
+ */
+#ifndef PROCSIM_ENGINE_INTERNAL_H
+#define PROCSIM_ENGINE_INTERNAL_H
+
+#include "procsim/engine.h"
+
+/* Linux signal numbers, used by the model to record what live mode sends. */
+enum { PS__SIGKILL = 9, PS__SIGTERM = 15, PS__SIGCONT = 18, PS__SIGSTOP = 19 };
+
+/* ---- timers ---------------------------------------------------------- */
+
+/* Within one tick, timers fire in class order, which fixes how same-tick
+ * events interleave (docs/engine.md, "one instant"). */
+typedef enum ps__timer_type {
+    PS__T_CPU,     /* class 0: a CPU reaches the end of its slice/step */
+    PS__T_IO,      /* class 1: a device finishes a request */
+    PS__T_SLEEP,   /* class 1: a sleep ends */
+    PS__T_SCRIPT,  /* class 2: a scripted event */
+    PS__T_ARRIVAL, /* class 3: a process arrives */
+    PS__T_BOOST    /* class 4: mlfq priority boost */
+} ps__timer_type;
+
+typedef struct ps__timer {
+    int64_t time;
+    uint64_t order;  /* class << 32 | tie-breaker (pid, cpu, index) */
+    uint32_t id;     /* cpu index, device, pid or event index */
+    uint32_t gen;    /* must match the owner's generation to be live */
+    uint8_t type;    /* ps__timer_type */
+} ps__timer;
+
+typedef struct ps__theap {
+    ps__timer *v;
+    uint32_t n, cap;
+} ps__theap;
+
+/* ---- process queues -------------------------------------------------- */
+
+typedef struct ps__pheap {
+    uint32_t *pid;   /* heap of pids; pcb->rq_index_ is each one's slot */
+    uint32_t n, cap;
+    int which;       /* ps__queue: selects the ordering */
+} ps__pheap;
+
+typedef enum ps__queue {
+    PS__Q_READY,     /* Ready: the policy's order */
+    PS__Q_SWAPPED,   /* Ready/Suspend waiting for memory: urgency, FIFO */
+    PS__Q_SWAPPED_BLOCKED, /* Blocked/Suspend, not user-held: same order */
+    PS__Q_BLOCKED,   /* Blocked and resident: longest blocked first */
+    PS__Q_COUNT
+} ps__queue;
+
+/* FIFO of pids chained through pcb->wait_next_ (device, channel, mutex
+ * waiters). */
+typedef struct ps__fifo {
+    uint32_t head, tail;
+} ps__fifo;
+
+/* ---- resources ------------------------------------------------------- */
+
+typedef struct ps__device {
+    uint32_t busy;   /* pid being served, 0 = idle */
+    uint32_t gen;
+    ps__fifo queue;  /* waiting for service */
+} ps__device;
+
+typedef struct ps__channel {
+    int64_t *buf;    /* ring of queued values */
+    uint64_t head, count, cap;
+    ps__fifo receivers;
+    ps_channel_stats stats;
+} ps__channel;
+
+typedef struct ps__mutex {
+    uint32_t owner;
+    ps__fifo waiters;
+} ps__mutex;
+
+typedef struct ps__cpu {
+    ps_cpu pub;            /* what ps_engine_cpu shows */
+    uint32_t gen;          /* invalidates its pending timer */
+    int64_t since;         /* accounting done up to this tick */
+    int64_t work_from;     /* switch overhead ends here */
+    int64_t quantum_left;  /* useful ticks left in this slice */
+    uint8_t expired;       /* quantum used up: decide timeout at settle */
+} ps__cpu;
+
+struct ps_engine {
+    const ps_scenario *s;
+    ps_pcb *pcb;           /* pcb[pid - 1] */
+    uint32_t n;
+    ps__cpu *cpu;
+    uint32_t ncpu, idle;   /* idle: CPUs with no process */
+    int64_t now;
+    int started;
+
+    ps__theap timers;
+    uint32_t pending_arrivals, pending_real; /* timers other than boosts */
+    ps__pheap q[PS__Q_COUNT];
+    ps__fifo newq;         /* created this instant, awaiting admission */
+
+    int64_t mem_used;      /* units held by resident processes */
+    int64_t mem_blocked;   /* of which Blocked processes hold */
+    int uniform_priority;  /* all base priorities equal: no eviction */
+    uint32_t live;         /* created and not yet exited */
+    uint64_t transitions;
+    int64_t last_change;   /* tick of the latest transition */
+    int nomem;             /* an allocation failed: the run cannot go on */
+
+    ps__device *dev;
+    ps__channel *chan;
+    ps__mutex *mtx;
+    int64_t *var;
+
+    ps_trace_fn listener;
+    void *listener_ctx;
+};
+
+static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
+
+/* engine.c */
+/* The one door: move `pid` to `to` by `ev`, stamping accounting and
+ * calling the listener.  Aborts on an illegal transition (a bug). */
+void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
+                    ps_cause cause, int64_t a, int64_t b);
+void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
+                   uint32_t id, uint32_t gen, uint32_t tie);
+/* Create process `pid` now (arrival or spawn): none -> New, queued for
+ * admission. */
+void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);
+/* Bring a process to Exit by `ev` (release or kill), freeing everything it
+ * holds and waking a parent that waits for it. */
+void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a);
+
+/* heap.c */
+int ps__theap_push(ps__theap *h, ps__timer t);
+ps__timer ps__theap_pop(ps__theap *h);
+void ps__theap_fini(ps__theap *h);
+int ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid);
+uint32_t ps__pheap_pop(ps_engine *e, ps__queue q);
+void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
+void ps__pheap_rebuild(ps_engine *e, ps__queue q);
+static inline uint32_t ps__pheap_top(const ps_engine *e, ps__queue q)
+{
+    return e->q[q].n ? e->q[q].pid[0] : 0;
+}
+void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);
+uint32_t ps__fifo_pop(ps_engine *e, ps__fifo *f);
+int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid);
+
+/* sched.c */
+/* Queue order of `a` before `b` in queue q (true if a comes first). */
+int ps__before(const ps_engine *e, ps__queue q, uint32_t a, uint32_t b);
+/* Put a process that just became Ready into the ready queue.  `cls` 0 for
+ * arrivals and wake-ups, 1 for preempted/timed-out (same-tick order). */
+void ps__ready_enqueue(ps_engine *e, uint32_t pid, int cls);
+/* Fill idle CPUs, settle expired quanta, preempt: one action per call;
+ * returns 1 if it did something. */
+int ps__dispatch_one(ps_engine *e);
+/* Take `pid` off its CPU (for timeout, preempt, suspend, wait, exit):
+ * accounts the work done, saves registers, cancels its timer. */
+void ps__cpu_release(ps_engine *e, uint32_t pid);
+/* Account the running process's useful ticks up to now. */
+void ps__cpu_sync(ps_engine *e, uint32_t cpu);
+/* Remaining CPU burst from the current op (sjf, srtf keys). */
+int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
+void ps__mlfq_boost(ps_engine *e);
+
+/* memory.c */
+void ps__admit_new(ps_engine *e);
+/* One pass of the medium-term scheduler; returns 1 if it moved anyone. */
+int ps__swap(ps_engine *e);
+/* Bookkeeping of a state change for the memory model: called by the
+ * transition door only. */
+void ps__memory_account(ps_engine *e, ps_pcb *p, ps_state from, ps_state to);
+
+/* ops.c */
+/* Run the process on CPU `c` from its current op until it needs ticks
+ * (schedules the CPU timer), blocks, or exits. */
+void ps__cpu_run(ps_engine *e, uint32_t c);
+/* The CPU timer fired: account the ticks, apply their effect, continue. */
+void ps__cpu_timer(ps_engine *e, uint32_t c);
+void ps__io_done(ps_engine *e, uint32_t dev);
+void ps__sleep_done(ps_engine *e, uint32_t pid);
+/* Take `pid` out of whatever queue it waits in (before it exits). */
+void ps__detach(ps_engine *e, uint32_t pid);
+/* `pid` has exited: release its mutexes, wake a parent waiting for it. */
+void ps__after_exit(ps_engine *e, uint32_t pid);
+/* Wake a Blocked or Blocked/Suspend process whose wait is over. */
+void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);
+
+#endif

@@ -1,0 +1,368 @@
+/* ops.c — executing programs.  A Running process executes ops from its
+ * program counter until one needs CPU ticks (a timer is set for the CPU),
+ * blocks (device, sleep, empty channel, held mutex, live child) or ends.
+ * Ops other than cpu, add, io and sleep take no time.  Also here: the
+ * devices (one request at a time, FIFO), channels (unbounded FIFO of
+ * values), mutexes (FIFO hand-off) and joining children.
+ *
+ * `add V N` is N increments, each two ticks: the first reads V into the
+ * register tmp, the second writes tmp + 1 (the work is done in
+ * ps__cpu_sync).  A process preempted between the two writes a stale value
+ * when it returns: the lost update.
+ */
+#include <stdlib.h>
+
+#include "engine_internal.h"
+
+static const ps_op *op_at(const ps_engine *e, uint32_t pid, uint32_t pc)
+{
+    const ps_proc_spec *spec = &e->s->procs[pid - 1];
+    return pc < spec->op_count ? &e->s->ops[spec->op_first + pc] : NULL;
+}
+
+static void next_op(ps_regs *r)
+{
+    r->pc++;
+    r->cnt = 0;
+}
+
+static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
+                  ps_cause cause, int64_t a, int64_t b)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    ps__cpu_release(e, pid);
+    p->wait_kind = (uint8_t)kind;
+    p->wait_obj = obj;
+    ps__transition(e, pid, PS_BLOCKED, PS_EV_WAIT, cause, a, b);
+}
+
+void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    next_op(&p->regs);
+    p->wait_kind = PS_WAIT_NOTHING;
+    p->io_end = -1;
+    ps__transition(e, pid, p->state == PS_BLOCKED ? PS_READY : PS_READY_SUSPENDED,
+                   PS_EV_WAKE, cause, a, 0);
+}
+
+/* ---- devices --------------------------------------------------------- */
+
+static void device_start(ps_engine *e, uint32_t d, uint32_t pid)
+{
+    ps__device *dev = &e->dev[d];
+    ps_pcb *p = ps__pcb(e, pid);
+    dev->busy = pid;
+    dev->gen++;
+    p->io_end = e->now + p->io_need;
+    ps__timer_add(e, p->io_end, PS__T_IO, d, dev->gen, pid);
+}
+
+static void device_next(ps_engine *e, uint32_t d)
+{
+    uint32_t next = ps__fifo_pop(e, &e->dev[d].queue);
+    e->dev[d].busy = 0;
+    e->dev[d].gen++;
+    if (next)
+        device_start(e, d, next);
+}
+
+static void start_io(ps_engine *e, uint32_t pid, const ps_op *op)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    ps__device *dev = &e->dev[op->obj];
+    p->io_need = op->n;
+    if (!dev->busy) {
+        device_start(e, op->obj, pid);
+        block(e, pid, PS_WAIT_DEVICE, op->obj, PS_CAUSE_IO, op->obj, op->n);
+    } else {
+        p->io_end = -1;
+        ps__fifo_push(e, &dev->queue, pid);
+        block(e, pid, PS_WAIT_DEVICE, op->obj, PS_CAUSE_IO_QUEUED, op->obj, dev->busy);
+    }
+}
+
+void ps__io_done(ps_engine *e, uint32_t d)
+{
+    uint32_t pid = e->dev[d].busy;
+    device_next(e, d);
+    ps__wake(e, pid, PS_CAUSE_IO_DONE, d);
+}
+
+void ps__sleep_done(ps_engine *e, uint32_t pid)
+{
+    ps__wake(e, pid, PS_CAUSE_SLEEP_DONE, ps__pcb(e, pid)->io_need);
+}
+
+/* ---- channels -------------------------------------------------------- */
+
+static int channel_push(ps__channel *ch, int64_t v)
+{
+    if (ch->count == ch->cap) {
+        uint64_t ncap = ch->cap ? ch->cap * 2 : 16;
+        int64_t *nb = malloc(ncap * sizeof *nb);
+        if (!nb)
+            return -1;
+        for (uint64_t i = 0; i < ch->count; i++)
+            nb[i] = ch->buf[(ch->head + i) % ch->cap];
+        free(ch->buf);
+        ch->buf = nb;
+        ch->head = 0;
+        ch->cap = ncap;
+    }
+    ch->buf[(ch->head + ch->count++) % ch->cap] = v;
+    return 0;
+}
+
+static void received(ps__channel *ch, ps_regs *r, int64_t v)
+{
+    r->acc += v;
+    ch->stats.received++;
+    ch->stats.received_sum += v;
+}
+
+static void send(ps_engine *e, uint32_t c, int64_t v)
+{
+    ps__channel *ch = &e->chan[c];
+    ch->stats.sent++;
+    ch->stats.sent_sum += v;
+    uint32_t rx = ps__fifo_pop(e, &ch->receivers);
+    if (rx) {
+        received(ch, &ps__pcb(e, rx)->regs, v);
+        ps__wake(e, rx, PS_CAUSE_MESSAGE, c);
+    } else if (channel_push(ch, v)) {
+        e->nomem = 1;
+    } else {
+        ch->stats.queued = ch->count;
+    }
+}
+
+/* recv: returns 1 if a value was taken, 0 if the process must block. */
+static int try_recv(ps_engine *e, uint32_t c, ps_regs *r)
+{
+    ps__channel *ch = &e->chan[c];
+    if (!ch->count)
+        return 0;
+    int64_t v = ch->buf[ch->head];
+    ch->head = (ch->head + 1) % ch->cap;
+    ch->stats.queued = --ch->count;
+    received(ch, r, v);
+    return 1;
+}
+
+/* ---- mutexes --------------------------------------------------------- */
+
+static void unlock(ps_engine *e, uint32_t m, uint32_t pid)
+{
+    ps__mutex *mx = &e->mtx[m];
+    if (mx->owner != pid)
+        return; /* unlocking a mutex one does not hold does nothing */
+    ps__pcb(e, pid)->locks_held--;
+    mx->owner = ps__fifo_pop(e, &mx->waiters);
+    if (mx->owner) {
+        ps__pcb(e, mx->owner)->locks_held++;
+        ps__wake(e, mx->owner, PS_CAUSE_LOCK_GRANTED, m);
+    }
+}
+
+/* ---- children -------------------------------------------------------- */
+
+/* wait: returns 1 if the wait is over (child reaped, or nothing to wait
+ * for), 0 if the process must block. */
+static int try_wait(ps_engine *e, uint32_t pid, uint32_t obj)
+{
+    if (obj != PS_WAIT_ANY) {
+        ps_pcb *ch = ps__pcb(e, obj + 1);
+        if (ch->state != PS_EXIT)
+            return 0;
+        ch->reaped = 1;
+        return 1;
+    }
+    int live = 0;
+    for (uint32_t c = ps__pcb(e, pid)->first_child; c; c = ps__pcb(e, c)->next_sibling) {
+        ps_pcb *ch = ps__pcb(e, c);
+        if (!ch->created || ch->reaped)
+            continue;
+        if (ch->state == PS_EXIT) {
+            ch->reaped = 1;
+            return 1;
+        }
+        live = 1;
+    }
+    return !live;
+}
+
+void ps__after_exit(ps_engine *e, uint32_t pid)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    for (uint32_t m = 0; p->locks_held && m < e->s->mutexes.count; m++)
+        unlock(e, m, pid);
+    if (!p->parent)
+        return;
+    ps_pcb *par = ps__pcb(e, (uint32_t)p->parent);
+    if ((par->state == PS_BLOCKED || par->state == PS_BLOCKED_SUSPENDED) &&
+        par->wait_kind == PS_WAIT_CHILD &&
+        (par->wait_obj == pid || par->wait_obj == PS_WAIT_ANY)) {
+        p->reaped = 1;
+        ps__wake(e, par->pid, PS_CAUSE_CHILD_EXITED, pid);
+    }
+}
+
+void ps__detach(ps_engine *e, uint32_t pid)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    if (p->state == PS_NEW)
+        ps__fifo_remove(e, &e->newq, pid);
+    if (p->state != PS_BLOCKED && p->state != PS_BLOCKED_SUSPENDED)
+        return;
+    switch ((ps_wait_kind)p->wait_kind) {
+    case PS_WAIT_DEVICE:
+        if (e->dev[p->wait_obj].busy == pid)
+            device_next(e, p->wait_obj);
+        else
+            ps__fifo_remove(e, &e->dev[p->wait_obj].queue, pid);
+        break;
+    case PS_WAIT_SLEEP:
+        p->gen_++;
+        break;
+    case PS_WAIT_CHANNEL:
+        ps__fifo_remove(e, &e->chan[p->wait_obj].receivers, pid);
+        break;
+    case PS_WAIT_MUTEX:
+        ps__fifo_remove(e, &e->mtx[p->wait_obj].waiters, pid);
+        break;
+    case PS_WAIT_NOTHING:
+    case PS_WAIT_CHILD:
+        break;
+    }
+    p->wait_kind = PS_WAIT_NOTHING;
+}
+
+/* ---- the CPU --------------------------------------------------------- */
+
+static void set_cpu_timer(ps_engine *e, uint32_t c, int64_t at)
+{
+    e->cpu[c].gen++;
+    ps__timer_add(e, at, PS__T_CPU, c, e->cpu[c].gen, c);
+}
+
+/* Execute one op that takes no time or blocks.  Returns 1 to go on with
+ * the next op, 0 when the process has left the CPU. */
+static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    switch ((ps_op_kind)op->kind) {
+    case PS_OP_IO:
+        start_io(e, pid, op);
+        return 0;
+    case PS_OP_SLEEP:
+        p->io_need = op->n;
+        p->io_end = e->now + op->n;
+        p->gen_++;
+        ps__timer_add(e, p->io_end, PS__T_SLEEP, pid, p->gen_, pid);
+        block(e, pid, PS_WAIT_SLEEP, 0, PS_CAUSE_SLEEP, op->n, 0);
+        return 0;
+    case PS_OP_SPAWN:
+        next_op(r);
+        ps__create(e, op->obj + 1, PS_CAUSE_SPAWNED, pid);
+        return 1;
+    case PS_OP_WAIT:
+        if (try_wait(e, pid, op->obj)) {
+            next_op(r);
+            return 1;
+        }
+        block(e, pid, PS_WAIT_CHILD, op->obj == PS_WAIT_ANY ? PS_WAIT_ANY : op->obj + 1,
+              PS_CAUSE_WAIT_CHILD, op->obj == PS_WAIT_ANY ? 0 : op->obj + 1, 0);
+        return 0;
+    case PS_OP_SEND:
+        next_op(r);
+        send(e, op->obj, op->n);
+        return 1;
+    case PS_OP_RECV:
+        if (try_recv(e, op->obj, r)) {
+            next_op(r);
+            return 1;
+        }
+        ps__fifo_push(e, &e->chan[op->obj].receivers, pid);
+        block(e, pid, PS_WAIT_CHANNEL, op->obj, PS_CAUSE_RECV_EMPTY, op->obj, 0);
+        return 0;
+    case PS_OP_LOCK:
+        if (!e->mtx[op->obj].owner) {
+            e->mtx[op->obj].owner = pid;
+            p->locks_held++;
+            next_op(r);
+            return 1;
+        }
+        ps__fifo_push(e, &e->mtx[op->obj].waiters, pid);
+        block(e, pid, PS_WAIT_MUTEX, op->obj, PS_CAUSE_LOCK_HELD, op->obj,
+              e->mtx[op->obj].owner);
+        return 0;
+    case PS_OP_UNLOCK:
+        next_op(r);
+        unlock(e, op->obj, pid);
+        return 1;
+    case PS_OP_EXIT:
+        p->exit_code = (int32_t)op->n;
+        ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_EXIT_OP, op->n);
+        return 0;
+    case PS_OP_KILL:
+        next_op(r);
+        if (ps_state_live((ps_state)ps__pcb(e, op->obj + 1)->state) &&
+            ps__pcb(e, op->obj + 1)->created) {
+            ps_pcb *ch = ps__pcb(e, op->obj + 1);
+            ch->last_signal = ch->term_signal = PS__SIGTERM;
+            ps__exit(e, op->obj + 1, PS_EV_KILL, PS_CAUSE_PARENT_KILL, pid);
+        }
+        return 1;
+    case PS_OP_CPU:
+    case PS_OP_ADD:
+    case PS_OP_COUNT:
+        break;
+    }
+    return 1;
+}
+
+void ps__cpu_run(ps_engine *e, uint32_t c)
+{
+    ps__cpu *cpu = &e->cpu[c];
+    uint32_t pid = cpu->pub.pid;
+    ps_regs *r = &cpu->pub.regs;
+    while (cpu->pub.pid == pid) {
+        if (e->now < cpu->work_from) {
+            set_cpu_timer(e, c, cpu->work_from);
+            return;
+        }
+        const ps_op *op = op_at(e, pid, r->pc);
+        if (!op) {
+            ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_PROGRAM_END, 0);
+            return;
+        }
+        if (op->kind != PS_OP_CPU && op->kind != PS_OP_ADD) {
+            if (!instant_op(e, pid, op, r))
+                return;
+            continue;
+        }
+        int64_t len = op->kind == PS_OP_CPU ? op->n : 2 * op->n;
+        if (r->cnt >= len) {
+            next_op(r);
+            continue;
+        }
+        if (cpu->quantum_left <= 0) {
+            cpu->expired = 1;
+            return;
+        }
+        int64_t d = len - r->cnt;
+        if (op->kind == PS_OP_ADD)
+            d = 1;
+        else if (d > cpu->quantum_left)
+            d = cpu->quantum_left;
+        set_cpu_timer(e, c, e->now + d);
+        return;
+    }
+}
+
+void ps__cpu_timer(ps_engine *e, uint32_t c)
+{
+    ps__cpu_sync(e, c);
+    ps__cpu_run(e, c);
+}
