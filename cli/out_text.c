@@ -1,0 +1,144 @@
+/* out_text.c — the trace for people: one row per instant with every
+ * process's state (when there are few enough to fit in columns), the
+ * transitions of that instant with their causes beneath it, then the
+ * statistics table, averages, utilisation, throughput and the final values
+ * of shared variables and channels. */
+#include <string.h>
+
+#include "cli.h"
+#include "procsim/stats.h"
+
+#define MAX_COLUMNS 10 /* more processes than this: no state columns */
+#define COL 13
+
+const char *cli_state_short(ps_state s)
+{
+    switch (s) {
+    case PS_READY_SUSPENDED: return "Ready/Susp";
+    case PS_BLOCKED_SUSPENDED: return "Blocked/Susp";
+    case PS_NONE: return "-";
+    default: return ps_state_name(s);
+    }
+}
+
+static int columns(const ps_engine *e)
+{
+    return ps_engine_nprocs(e) <= MAX_COLUMNS;
+}
+
+static void text_begin(FILE *out, const ps_engine *e)
+{
+    const ps_scenario *s = ps_engine_scenario(e);
+    fprintf(out, "%s\n", s->title);
+    if (s->description[0]) {
+        const char *d = s->description;
+        while (*d) {
+            size_t n = strcspn(d, "\n");
+            fprintf(out, "  %.*s\n", (int)n, d);
+            d += n + (d[n] == '\n');
+        }
+    }
+    fprintf(out, "policy %s", ps_policy_token(s->policy));
+    if (s->policy == PS_POLICY_RR || s->policy == PS_POLICY_MLFQ)
+        fprintf(out, " (quantum %lld)", (long long)s->quantum);
+    if (s->policy == PS_POLICY_MLFQ)
+        fprintf(out, ", %d levels, boost %lld", s->mlfq_levels, (long long)s->mlfq_boost);
+    fprintf(out, ", %d cpu%s", s->cpus, s->cpus == 1 ? "" : "s");
+    if (s->memory == PS_UNLIMITED)
+        fprintf(out, ", memory unlimited");
+    else
+        fprintf(out, ", memory %lld", (long long)s->memory);
+    if (s->switch_cost)
+        fprintf(out, ", switch cost %lld", (long long)s->switch_cost);
+    fprintf(out, ", %u processes\n\n", s->nprocs);
+    fprintf(out, "%6s ", "tick");
+    if (columns(e))
+        for (uint32_t pid = 1; pid <= s->nprocs; pid++)
+            fprintf(out, " %-*.*s", COL - 1, COL - 1, s->procs[pid - 1].name);
+    fputc('\n', out);
+}
+
+static void text_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
+{
+    char cause[256];
+    fprintf(out, "%6lld ", (long long)ev[0].time);
+    if (columns(e))
+        for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++)
+            fprintf(out, " %-*s", COL - 1, cli_state_short((ps_state)ps_engine_pcb(e, pid)->state));
+    fputc('\n', out);
+    for (size_t i = 0; i < n; i++) {
+        const ps_trace_event *t = &ev[i];
+        char arrow[48];
+        snprintf(arrow, sizeof arrow, "%s -> %s", cli_state_short((ps_state)t->from),
+                 cli_state_short((ps_state)t->to));
+        fprintf(out, "         %-12s %-27s %-9s %s\n", ps_engine_pcb(e, t->pid)->name,
+                arrow, ps_event_token((ps_event)t->event),
+                ps_cause_format(e, t, cause, sizeof cause));
+    }
+}
+
+static void put_time(FILE *out, int64_t v)
+{
+    if (v < 0)
+        fprintf(out, " %6s", "-");
+    else
+        fprintf(out, " %6lld", (long long)v);
+}
+
+static void stats_table(FILE *out, const ps_engine *e)
+{
+    fprintf(out, "\n%4s %-12s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %s\n", "pid",
+            "name", "arrive", "start", "finish", "turn", "wait", "resp", "cpu", "block",
+            "susp", "switch", "swaps", "end");
+    for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
+        ps_proc_stats s;
+        ps_stats_proc(e, pid, &s);
+        fprintf(out, "%4u %-12.12s", pid, s.name);
+        int64_t v[] = {s.arrival, s.first_run, s.finish, s.turnaround, s.waiting,
+                       s.response, s.cpu, s.blocked, s.suspended, s.switches, s.swaps};
+        for (size_t i = 0; i < sizeof v / sizeof v[0]; i++)
+            put_time(out, s.created ? v[i] : -1);
+        const ps_pcb *p = ps_engine_pcb(e, pid);
+        if (!s.created)
+            fprintf(out, " never created");
+        else if (p->state != PS_EXIT)
+            fprintf(out, " still %s", ps_state_name((ps_state)p->state));
+        else if (s.term_signal)
+            fprintf(out, " killed (signal %d)", s.term_signal);
+        else
+            fprintf(out, " exit %d", s.exit_code);
+        if (s.acc)
+            fprintf(out, ", received %lld", (long long)s.acc);
+        fputc('\n', out);
+    }
+}
+
+static void text_end(FILE *out, const ps_engine *e, ps_step_status st, const char *stuck)
+{
+    const ps_scenario *s = ps_engine_scenario(e);
+    ps_summary sum;
+    ps_stats_summary(e, &sum);
+    stats_table(out, e);
+    fprintf(out, "\naverages over %u finished: turnaround %.2f, waiting %.2f, response %.2f\n",
+            sum.finished, sum.avg_turnaround, sum.avg_waiting, sum.avg_response);
+    fprintf(out, "ticks %lld, cpu utilisation %.1f%%, throughput %.3f processes/tick, "
+            "%llu transitions\n",
+            (long long)sum.end, 100.0 * sum.cpu_utilisation, sum.throughput,
+            (unsigned long long)sum.transitions);
+    for (uint32_t v = 0; v < s->variables.count; v++)
+        fprintf(out, "variable %s = %lld\n", s->variables.names[v],
+                (long long)ps_engine_variable(e, v));
+    for (uint32_t c = 0; c < s->channels.count; c++) {
+        ps_channel_stats ch = ps_engine_channel(e, c);
+        fprintf(out, "channel %s: %llu sent (sum %lld), %llu received (sum %lld), %llu left\n",
+                s->channels.names[c], (unsigned long long)ch.sent, (long long)ch.sent_sum,
+                (unsigned long long)ch.received, (long long)ch.received_sum,
+                (unsigned long long)ch.queued);
+    }
+    if (st == PS_STEP_UNTIL)
+        fprintf(out, "stopped at tick %lld (--until)\n", (long long)ps_engine_now(e));
+    else if (st == PS_STEP_STUCK)
+        fprintf(out, "%s\n", stuck);
+}
+
+const writer writer_text = {text_begin, text_instant, text_end};

@@ -1,0 +1,173 @@
+/* run.c — `procsim run` and `procsim check`: load, simulate step by step,
+ * hand each instant's transitions to the chosen writer. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct collector {
+    ps_trace_event *ev;
+    size_t n, cap;
+    int nomem;
+} collector;
+
+static void collect(void *ctx, const ps_trace_event *ev)
+{
+    collector *c = ctx;
+    if (c->n == c->cap) {
+        size_t ncap = c->cap ? c->cap * 2 : 256;
+        ps_trace_event *nv = realloc(c->ev, ncap * sizeof *nv);
+        if (!nv) {
+            c->nomem = 1;
+            return;
+        }
+        c->ev = nv;
+        c->cap = ncap;
+    }
+    c->ev[c->n++] = *ev;
+}
+
+static int parse_ticks(const char *s, int64_t *out)
+{
+    if (!*s)
+        return -1;
+    int64_t v = 0;
+    for (const char *p = s; *p; p++) {
+        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
+            return -1;
+        v = v * 10 + (*p - '0');
+    }
+    *out = v;
+    return 0;
+}
+
+static ps_scenario *load(const char *path, int tour, ps_error *err)
+{
+    if (tour)
+        return ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
+                                       ps_tour_yaml_len, err);
+    return ps_scenario_load_file(path, err);
+}
+
+static int simulate(const ps_scenario *s, const writer *w, int64_t until)
+{
+    ps_engine *e = ps_engine_create(s);
+    collector c = {0};
+    if (!e) {
+        fprintf(stderr, "procsim: out of memory\n");
+        return EXIT_RUNTIME;
+    }
+    ps_engine_set_listener(e, collect, &c);
+    w->begin(stdout, e);
+    ps_step_status st;
+    do {
+        int64_t next = ps_engine_next(e);
+        if (until >= 0 && next > until)
+            st = ps_engine_run(e, until);
+        else
+            st = ps_engine_step(e);
+        if (c.n)
+            w->instant(stdout, e, c.ev, c.n);
+        c.n = 0;
+        if (c.nomem)
+            st = PS_STEP_NOMEM;
+    } while (st == PS_STEP_OK);
+    char stuck[1024] = "";
+    if (st == PS_STEP_STUCK)
+        ps_engine_stuck(e, stuck, sizeof stuck);
+    w->end(stdout, e, st, stuck);
+    int rc = EXIT_OK;
+    if (fflush(stdout) || ferror(stdout)) {
+        fprintf(stderr, "procsim: writing the output failed: %s\n", strerror(errno));
+        rc = EXIT_RUNTIME;
+    } else if (st == PS_STEP_STUCK) {
+        fprintf(stderr, "procsim: %s\n", stuck);
+        rc = EXIT_RUNTIME;
+    } else if (st == PS_STEP_NOMEM) {
+        fprintf(stderr, "procsim: out of memory at tick %lld\n",
+                (long long)ps_engine_now(e));
+        rc = EXIT_RUNTIME;
+    }
+    free(c.ev);
+    ps_engine_destroy(e);
+    return rc;
+}
+
+int cmd_run(int argc, char **argv)
+{
+    const char *path = NULL;
+    const writer *w = &writer_text;
+    int64_t until = -1;
+    int tour = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--format") && i + 1 < argc) {
+            const char *f = argv[++i];
+            if (!strcmp(f, "text"))
+                w = &writer_text;
+            else if (!strcmp(f, "csv"))
+                w = &writer_csv;
+            else if (!strcmp(f, "json"))
+                w = &writer_json;
+            else {
+                fprintf(stderr, "procsim run: unknown format '%s'; expected text, csv or json\n", f);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--until") && i + 1 < argc) {
+            if (parse_ticks(argv[++i], &until)) {
+                fprintf(stderr, "procsim run: --until wants a tick (a whole number >= 0), got '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
+        } else if (!strcmp(a, "--tour")) {
+            tour = 1;
+        } else if (!strcmp(a, "--live")) {
+            fprintf(stderr, "procsim run: --live is not part of this build yet\n");
+            return EXIT_RUNTIME;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim --help\n", a);
+            return EXIT_USAGE;
+        } else if (!path) {
+            path = a;
+        } else {
+            fprintf(stderr, "procsim run: one scenario at a time ('%s' and '%s')\n", path, a);
+            return EXIT_USAGE;
+        }
+    }
+    if (!path && !tour) {
+        fprintf(stderr, "procsim run: which scenario? usage: procsim run FILE [--format text|csv|json] [--until T]\n");
+        return EXIT_USAGE;
+    }
+    ps_error err;
+    ps_scenario *s = load(path, tour, &err);
+    if (!s) {
+        fprintf(stderr, "%s\n", err.msg);
+        return EXIT_USAGE;
+    }
+    static char buf[1 << 16];
+    setvbuf(stdout, buf, _IOFBF, sizeof buf);
+    int rc = simulate(s, w, until);
+    ps_scenario_destroy(s);
+    return rc;
+}
+
+int cmd_check(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "procsim check: which files? usage: procsim check FILE...\n");
+        return EXIT_USAGE;
+    }
+    int rc = EXIT_OK;
+    for (int i = 1; i < argc; i++) {
+        ps_error err;
+        ps_scenario *s = ps_scenario_load_file(argv[i], &err);
+        if (!s) {
+            fprintf(stderr, "%s\n", err.msg);
+            rc = EXIT_USAGE;
+            continue;
+        }
+        printf("%s: ok: \"%s\", %u processes\n", argv[i], s->title, s->nprocs);
+        ps_scenario_destroy(s);
+    }
+    return rc;
+}
