@@ -1,0 +1,418 @@
+/* test_engine.c — the engine: every shipped scenario runs to a legal end,
+ * every transition kind is reachable, memory pressure and scripted
+ * suspends take the documented paths, the seed topics give their results,
+ * deadlocks are reported. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "testkit.h"
+#include "procsim/stats.h"
+
+#define PATH(name, want)                                                     \
+    do {                                                                     \
+        char buf_[512];                                                      \
+        assert_string_equal(tk_path(&r, name, buf_, sizeof buf_), want);     \
+    } while (0)
+
+static ps_scenario *load_file(const char *rel)
+{
+    char path[1024];
+    ps_error err;
+    snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, rel);
+    ps_scenario *s = ps_scenario_load_file(path, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    return s;
+}
+
+static void run_file(tk_run *r, const char *rel)
+{
+    tk_run_scenario(r, load_file(rel), -1);
+}
+
+/* ---- all shipped scenarios ------------------------------------------- */
+
+static unsigned run_dir(const char *rel, int *count)
+{
+    char dir[1024];
+    snprintf(dir, sizeof dir, "%s/%s", PROCSIM_SOURCE_DIR, rel);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    unsigned kinds = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        size_t n = strlen(de->d_name);
+        if (n < 6 || strcmp(de->d_name + n - 5, ".yaml"))
+            continue;
+        char file[1024];
+        snprintf(file, sizeof file, "%s/%s", rel, de->d_name);
+        tk_run r;
+        run_file(&r, file);
+        if (r.status != PS_STEP_DONE)
+            fail_msg("%s ended with status %d", file, r.status);
+        for (uint32_t pid = 1; pid <= r.s->nprocs; pid++)
+            if (ps_engine_pcb(r.e, pid)->state != PS_EXIT)
+                fail_msg("%s: %s did not reach Exit", file, r.s->procs[pid - 1].name);
+        kinds |= r.kinds_seen;
+        ++*count;
+        tk_run_fini(&r);
+    }
+    closedir(d);
+    return kinds;
+}
+
+static void shipped_scenarios_end_legally_with_all_fifteen_kinds(void **state)
+{
+    (void)state;
+    int count = 0;
+    unsigned kinds = run_dir("scenarios", &count) | run_dir("scenarios/policies", &count);
+    assert_true(count >= 15);
+    for (int k = 0; k < PS_TRANSITION_COUNT; k++)
+        if (!(kinds & (1u << k)))
+            fail_msg("no shipped scenario has a %s transition",
+                     ps_transition_name((ps_transition_kind)k));
+}
+
+static void tour_alone_has_all_fifteen_kinds(void **state)
+{
+    (void)state;
+    tk_run r;
+    run_file(&r, "scenarios/tour.yaml");
+    assert_int_equal(r.status, PS_STEP_DONE);
+    assert_int_equal(r.kinds_seen, (1u << PS_TRANSITION_COUNT) - 1);
+    tk_run_fini(&r);
+    /* the compiled-in copy is the same file */
+    tk_run_scenario(&r, tk_load(ps_tour_yaml), -1);
+    assert_int_equal(r.kinds_seen, (1u << PS_TRANSITION_COUNT) - 1);
+    tk_run_fini(&r);
+}
+
+/* ---- memory ---------------------------------------------------------- */
+
+#define MEM_HEAD "procsim: 1\ntitle: t\nsystem: {policy: fcfs, memory: 100}\nprocesses:\n"
+
+static void admission_to_ready_suspended_when_memory_is_full(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 3]}\n"
+                "  - {name: b, memory: 60, program: [cpu 2]}\n", -1);
+    PATH("a", "new ready running exit");
+    PATH("b", "new ready-suspended ready running exit");
+    /* b comes in at 3, when a's exit frees the memory */
+    long i = tk_find(&r, "b", PS_READY, 0);
+    assert_int_equal(r.ev[i].time, 3);
+    ps_proc_stats st;
+    ps_stats_proc(r.e, 2, &st);
+    assert_int_equal(st.suspended, 3);
+    assert_int_equal(st.swaps, 1);
+    tk_run_fini(&r);
+}
+
+static void swapper_swaps_out_blocked_then_it_wakes_on_disk(void **state)
+{
+    (void)state;
+    /* a blocks on the disk at 1; c cannot be admitted at 2 (100 used), so
+     * a (Blocked, 60) is swapped out; a's I/O ends at 11 while on disk
+     * (Blocked/Suspend -> Ready/Suspend) and it comes back when b exits. */
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
+                "  - {name: b, memory: 40, program: [cpu 20]}\n"
+                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
+    PATH("a", "new ready running blocked blocked-suspended ready-suspended ready running exit");
+    PATH("c", "new ready-suspended ready running exit");
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0)].time, 2);
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY_SUSPENDED, 0)].time, 11);
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY, tk_find(&r, "a", PS_READY_SUSPENDED, 0))].time, 22);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->swaps, 2);
+    tk_run_fini(&r);
+}
+
+static void swapped_out_blocked_comes_back_blocked_when_room(void **state)
+{
+    (void)state;
+    /* a is swapped out for c while blocked; c exits at 3 and frees room;
+     * a is still waiting for the disk, so it returns to Blocked. */
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
+                "  - {name: b, memory: 40, program: [cpu 1, sleep 30]}\n"
+                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
+    PATH("a", "new ready running blocked blocked-suspended blocked ready running exit");
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED, tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0))].time, 3);
+    tk_run_fini(&r);
+}
+
+static void urgent_process_evicts_less_urgent(void **state)
+{
+    (void)state;
+    /* priority-preemptive; a (priority 5) runs, b (5) ready; urgent (0,
+     * 100 units) arrives at 2: nothing is blocked, so b (Ready) and then a
+     * (Running) are evicted. */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: priority-preemptive, memory: 100}\n"
+                "processes:\n"
+                "  - {name: a, priority: 5, memory: 50, program: [cpu 5]}\n"
+                "  - {name: b, priority: 5, memory: 50, program: [cpu 5]}\n"
+                "  - {name: urgent, arrival: 2, priority: 0, memory: 100, program: [cpu 2]}\n",
+                -1);
+    PATH("b", "new ready ready-suspended ready running exit");
+    PATH("a", "new ready running ready-suspended ready running exit");
+    PATH("urgent", "new ready-suspended ready running exit");
+    long ev = tk_find(&r, "a", PS_READY_SUSPENDED, 0);
+    assert_int_equal(r.ev[ev].time, 2);
+    assert_int_equal(r.ev[ev].cause, PS_CAUSE_EVICTED);
+    tk_run_fini(&r);
+}
+
+/* ---- scripted interventions ------------------------------------------ */
+
+static void scripted_suspend_resume_kill_in_every_state(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: fcfs}\nprocesses:\n"
+                "  - {name: blk, program: [sleep 20, cpu 1]}\n"
+                "  - {name: victim, program: [sleep 50]}\n"
+                "  - {name: run, program: [cpu 10]}\n"
+                "  - {name: rdy, program: [cpu 2]}\n"
+                "events:\n"
+                "  - {at: 2, do: suspend run}\n"
+                "  - {at: 3, do: suspend blk}\n"
+                "  - {at: 4, do: resume blk}\n"
+                "  - {at: 5, do: resume run}\n"
+                "  - {at: 6, do: kill victim}\n"
+                "  - {at: 7, do: suspend blk}\n"
+                "  - {at: 30, do: resume blk}\n", -1);
+    PATH("run", "new ready running ready-suspended ready running exit");
+    PATH("blk", "new ready running blocked blocked-suspended blocked blocked-suspended "
+                "ready-suspended ready running exit");
+    PATH("victim", "new ready running blocked exit");
+    const ps_pcb *v = ps_engine_pcb(r.e, tk_pid(&r, "victim"));
+    assert_int_equal(v->term_signal, 9);
+    /* blk's sleep ends at 20 while it is held suspended: it stays out until
+     * resumed at 30 */
+    assert_int_equal(r.ev[tk_find(&r, "blk", PS_READY_SUSPENDED, 0)].time, 20);
+    assert_int_equal(r.ev[tk_find(&r, "blk", PS_READY, tk_find(&r, "blk", PS_READY_SUSPENDED, 0))].time, 30);
+    tk_run_fini(&r);
+}
+
+static void user_interventions_between_steps(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n"
+                "  - {name: a, program: [cpu 10]}\n"
+                "  - {name: b, program: [cpu 10]}\n", 3);
+    assert_int_equal(r.status, PS_STEP_UNTIL);
+    assert_int_equal(ps_engine_now(r.e), 3);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->state, PS_RUNNING);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->cpu_time, 3);
+    assert_int_equal(ps_engine_suspend(r.e, 1), 0);
+    assert_int_equal(ps_engine_suspend(r.e, 1), -1);  /* already */
+    assert_int_equal(ps_engine_pcb(r.e, 2)->state, PS_RUNNING); /* b took the CPU */
+    assert_int_equal(ps_engine_resume(r.e, 2), -1);   /* not suspended */
+    assert_int_equal(ps_engine_kill(r.e, 99), -1);
+    assert_int_equal(ps_engine_resume(r.e, 1), 0);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->state, PS_READY);
+    assert_int_equal(ps_engine_run(r.e, -1), PS_STEP_DONE);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->finish, 20);
+    assert_int_equal(ps_engine_kill(r.e, 1), -1);     /* already exited */
+    tk_run_fini(&r);
+}
+
+/* ---- seed topics ----------------------------------------------------- */
+
+static int64_t variable(const tk_run *r, const char *name)
+{
+    for (uint32_t v = 0; v < r->s->variables.count; v++)
+        if (!strcmp(r->s->variables.names[v], name))
+            return ps_engine_variable(r->e, v);
+    fail_msg("no variable %s", name);
+    return 0;
+}
+
+static void counter_without_lock_loses_updates(void **state)
+{
+    (void)state;
+    tk_run r;
+    run_file(&r, "scenarios/counter-race.yaml");
+    int64_t c = variable(&r, "counter");
+    assert_true(c > 0 && c < 900);
+    tk_run_fini(&r);
+    run_file(&r, "scenarios/counter-lock.yaml");
+    assert_int_equal(variable(&r, "counter"), 900);
+    tk_run_fini(&r);
+}
+
+static void lost_update_is_a_stale_register(void **state)
+{
+    (void)state;
+    /* quantum 1: a reads 0 at tick 0 and is timed out; b reads 0, is timed
+     * out; a writes 1, b writes 1: one update lost. */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\nprocesses:\n"
+                "  - {name: a, program: [add x 1]}\n"
+                "  - {name: b, program: [add x 1]}\n", 1);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->state, PS_READY);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->regs.cnt, 1); /* read done */
+    assert_int_equal(ps_engine_pcb(r.e, 1)->regs.tmp, 0);
+    assert_int_equal(ps_engine_run(r.e, -1), PS_STEP_DONE);
+    assert_int_equal(variable(&r, "x"), 1);
+    tk_run_fini(&r);
+}
+
+static void channels_pipes_and_pools(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *proc;
+        int64_t acc;
+    } cases[] = {
+        {"scenarios/queue-sum.yaml", "parent", 50000},
+        {"scenarios/pipe.yaml", "parent", 42},
+        {"scenarios/pool-squares.yaml", "main", 285},
+        {"scenarios/producer-consumer.yaml", "consumer1", 0}, /* checked below */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tk_run r;
+        run_file(&r, cases[i].file);
+        assert_int_equal(r.status, PS_STEP_DONE);
+        int64_t acc = ps_engine_regs(r.e, tk_pid(&r, cases[i].proc)).acc;
+        if (cases[i].acc)
+            assert_int_equal(acc, cases[i].acc);
+        else
+            assert_int_equal(acc + ps_engine_regs(r.e, tk_pid(&r, "consumer2")).acc,
+                             1 + 2 + 3 + 4 + 5 + 6 + 7 + 8);
+        for (uint32_t c = 0; c < r.s->channels.count; c++)
+            assert_int_equal(ps_engine_channel(r.e, c).queued, 0);
+        tk_run_fini(&r);
+    }
+}
+
+static void start_join_terminate(void **state)
+{
+    (void)state;
+    tk_run r;
+    run_file(&r, "scenarios/start-join-terminate.yaml");
+    const ps_pcb *slow = ps_engine_pcb(r.e, tk_pid(&r, "slow"));
+    const ps_pcb *quick = ps_engine_pcb(r.e, tk_pid(&r, "quick"));
+    assert_int_equal(slow->term_signal, 15);
+    assert_true(slow->cpu_time < 100);
+    assert_true(slow->reaped && quick->reaped);
+    assert_int_equal(quick->exit_code, 0);
+    long k = tk_find(&r, "slow", PS_EXIT, 0);
+    assert_int_equal(r.ev[k].event, PS_EV_KILL);
+    assert_int_equal(r.ev[k].cause, PS_CAUSE_PARENT_KILL);
+    tk_run_fini(&r);
+}
+
+/* ---- deadlock and limits --------------------------------------------- */
+
+static void deadlock_is_reported_not_looped_on(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\nprocesses:\n"
+                "  - {name: a, program: [lock m1, cpu 2, lock m2, unlock m2, unlock m1]}\n"
+                "  - {name: b, program: [lock m2, cpu 2, lock m1, unlock m1, unlock m2]}\n"
+                "  - {name: c, program: [recv nothing]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    char buf[512];
+    ps_engine_stuck(r.e, buf, sizeof buf);
+    assert_non_null(strstr(buf, "a waits for mutex m2 held by b"));
+    assert_non_null(strstr(buf, "b waits for mutex m1 held by a"));
+    assert_non_null(strstr(buf, "c waits on empty channel nothing"));
+    assert_int_equal(ps_engine_step(r.e), PS_STEP_STUCK);
+    tk_run_fini(&r);
+}
+
+static void suspended_forever_is_stuck(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 5]}\n"
+                "events:\n  - {at: 1, do: suspend a}\n", -1);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    char buf[256];
+    assert_non_null(strstr(ps_engine_stuck(r.e, buf, sizeof buf),
+                           "a is suspended and nothing resumes it"));
+    tk_run_fini(&r);
+}
+
+static void exiting_with_a_lock_hands_it_on(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
+                "  - {name: a, program: [lock m, cpu 2]}\n"
+                "  - {name: b, program: [lock m, cpu 1, unlock m]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    PATH("b", "new ready running blocked ready running exit");
+    assert_int_equal(ps_engine_mutex_owner(r.e, 0), 0);
+    tk_run_fini(&r);
+}
+
+static void wait_any_and_zombies(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
+                "  - {name: p, program: [spawn c1, spawn c2, wait any, wait any, wait any]}\n"
+                "  - {name: c1, parent: p, program: [cpu 5]}\n"
+                "  - {name: c2, parent: p, program: [cpu 1]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    PATH("p", "new ready running blocked ready running blocked ready running exit");
+    assert_int_equal(ps_engine_pcb(r.e, 1)->finish, 5);
+    tk_run_fini(&r);
+}
+
+static void work_grows_with_events_not_ticks(void **state)
+{
+    (void)state;
+    /* a billion ticks of CPU are two instants, not a billion */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n"
+                "  - {name: a, program: [cpu 1000000000, sleep 1000000000]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->finish, 2000000000);
+    assert_int_equal(r.n, 7);
+    tk_run_fini(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_scenarios_end_legally_with_all_fifteen_kinds),
+        cmocka_unit_test(tour_alone_has_all_fifteen_kinds),
+        cmocka_unit_test(admission_to_ready_suspended_when_memory_is_full),
+        cmocka_unit_test(swapper_swaps_out_blocked_then_it_wakes_on_disk),
+        cmocka_unit_test(swapped_out_blocked_comes_back_blocked_when_room),
+        cmocka_unit_test(urgent_process_evicts_less_urgent),
+        cmocka_unit_test(scripted_suspend_resume_kill_in_every_state),
+        cmocka_unit_test(user_interventions_between_steps),
+        cmocka_unit_test(counter_without_lock_loses_updates),
+        cmocka_unit_test(lost_update_is_a_stale_register),
+        cmocka_unit_test(channels_pipes_and_pools),
+        cmocka_unit_test(start_join_terminate),
+        cmocka_unit_test(deadlock_is_reported_not_looped_on),
+        cmocka_unit_test(suspended_forever_is_stuck),
+        cmocka_unit_test(exiting_with_a_lock_hands_it_on),
+        cmocka_unit_test(wait_any_and_zombies),
+        cmocka_unit_test(work_grows_with_events_not_ticks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
