@@ -1,2 +1,112 @@
-/* scenario.c — placeholder until the loader lands */
+/* scenario.c — the small things about a loaded scenario: tokens of the
+ * X-macro lists, the operand shape of each op, formatting an op back into
+ * the text a file would hold, and destroying a scenario.  Loading lives in
+ * scenario_load*.c. */
 #include "procsim/scenario.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "scenario_priv.h"
+
+static const char *const policy_tokens[PS_POLICY_COUNT] = {
+#define PS_X_(e, tok) [PS_POLICY_##e] = tok,
+    PS_POLICIES(PS_X_)
+#undef PS_X_
+};
+
+static const char *const op_tokens[PS_OP_COUNT] = {
+#define PS_X_(e, tok) [PS_OP_##e] = tok,
+    PS_OPS(PS_X_)
+#undef PS_X_
+};
+
+static const char *const action_tokens[PS_ACTION_COUNT] = {
+#define PS_X_(e, tok) [PS_ACT_##e] = tok,
+    PS_ACTIONS(PS_X_)
+#undef PS_X_
+};
+
+#define MAXN PS_SCENARIO_MAX_NUMBER
+const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
+    [PS_OP_CPU] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "cpu TICKS", "tick count"},
+    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 1, MAXN, 0, "io DEVICE TICKS", "tick count"},
+    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "sleep TICKS", "tick count"},
+    [PS_OP_SPAWN] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "spawn PROCESS", NULL},
+    [PS_OP_WAIT] = {PS__OBJ_PROCESS_ANY, PS__NUM_NONE, 0, 0, 0, "wait PROCESS|any", NULL},
+    [PS_OP_SEND] = {PS__OBJ_CHANNEL, PS__NUM_OPTIONAL, 0, MAXN, 1, "send CHANNEL [VALUE]", "value"},
+    [PS_OP_RECV] = {PS__OBJ_CHANNEL, PS__NUM_NONE, 0, 0, 0, "recv CHANNEL", NULL},
+    [PS_OP_LOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "lock MUTEX", NULL},
+    [PS_OP_UNLOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "unlock MUTEX", NULL},
+    [PS_OP_ADD] = {PS__OBJ_VARIABLE, PS__NUM_REQUIRED, 1, MAXN, 0, "add VARIABLE COUNT", "count"},
+    [PS_OP_EXIT] = {PS__OBJ_NONE, PS__NUM_OPTIONAL, 0, 255, 0, "exit [CODE]", "exit code"},
+    [PS_OP_KILL] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "kill PROCESS", NULL},
+};
+#undef MAXN
+
+const char *ps_policy_token(ps_policy p)
+{
+    return (unsigned)p < PS_POLICY_COUNT ? policy_tokens[p] : "?";
+}
+
+const char *ps_op_token(ps_op_kind k)
+{
+    return (unsigned)k < PS_OP_COUNT ? op_tokens[k] : "?";
+}
+
+const char *ps_action_token(ps_action a)
+{
+    return (unsigned)a < PS_ACTION_COUNT ? action_tokens[a] : "?";
+}
+
+static const char *name_at(const ps_names *t, uint32_t i)
+{
+    return i < t->count ? t->names[i] : "?";
+}
+
+/* The name an op's obj stands for, or NULL when the op has none. */
+static const char *obj_name(const ps_scenario *s, const ps_op *op)
+{
+    switch ((ps__obj_kind)ps__op_shapes[op->kind].obj) {
+    case PS__OBJ_NONE:
+        return NULL;
+    case PS__OBJ_DEVICE:
+        return name_at(&s->devices, op->obj);
+    case PS__OBJ_PROCESS_ANY:
+        if (op->obj == PS_WAIT_ANY)
+            return "any";
+        /* fall through */
+    case PS__OBJ_PROCESS:
+        return op->obj < s->nprocs ? s->procs[op->obj].name : "?";
+    case PS__OBJ_CHANNEL:
+        return name_at(&s->channels, op->obj);
+    case PS__OBJ_MUTEX:
+        return name_at(&s->mutexes, op->obj);
+    case PS__OBJ_VARIABLE:
+        return name_at(&s->variables, op->obj);
+    }
+    return "?";
+}
+
+char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    if (op->kind >= PS_OP_COUNT) {
+        snprintf(buf, size, "?");
+        return buf;
+    }
+    const char *obj = obj_name(s, op);
+    int at = snprintf(buf, size, "%s%s%s", op_tokens[op->kind], obj ? " " : "",
+                      obj ? obj : "");
+    if (ps__op_shapes[op->kind].num != PS__NUM_NONE && at >= 0 && (size_t)at < size)
+        snprintf(buf + at, size - (size_t)at, " %" PRId64, op->n);
+    return buf;
+}
+
+void ps_scenario_destroy(ps_scenario *s)
+{
+    if (s) /* s itself lives in its arena */
+        ps__arena_destroy(s->arena_);
+}

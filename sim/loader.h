@@ -1,0 +1,203 @@
+/* loader.h — the scenario loader's inner parts, shared by its files
+ * (library-internal; the public face is procsim/scenario.h).
+ *
+ *   scenario_load.c    input, the libyaml event pump, error messages
+ *   scenario_values.c  scalars: numbers, names, strings, "did you mean"
+ *   scenario_schema.c  the file's mappings and sequences, key by key
+ *   scenario_ops.c     program ops ("io disk 3") and event actions
+ *   scenario_check.c   checks that need the whole file, then the result
+ *
+ * The loader reads libyaml events one at a time and writes straight into
+ * the compact arrays of the scenario; no document tree is built.  The
+ * schema has a fixed depth and each level has its own function, so no
+ * path recurses, and the first node the schema does not expect ends the
+ * load.  References that may point forward (process names, devices) are
+ * interned into reference tables as they appear and resolved at the end
+ * (scenario_check.c); the side records kept for that hold just an index
+ * and a file position.
+ *
+ * Every ps__ld_* function that can fail returns false after storing the
+ * first error in ld->err; later errors are ignored.
+ */
+#ifndef PROCSIM_LOADER_H
+#define PROCSIM_LOADER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <yaml.h>
+
+#include "arena.h"
+#include "intern.h"
+#include "procsim/scenario.h"
+
+/* Where the bytes come from: a stream or a buffer, counted against a
+ * size limit. */
+typedef struct ps__source {
+    FILE *fp;                 /* or NULL: read text[0..len) */
+    const unsigned char *text;
+    size_t len, pos;
+    size_t total;             /* bytes handed to libyaml so far */
+    size_t limit;             /* more than this is an error */
+    bool too_big;             /* the limit was passed */
+    int read_errno;           /* a read failed with this errno */
+} ps__source;
+
+/* A spawn, wait or kill op, kept for the checks after loading. */
+typedef struct ps__op_ref {
+    uint32_t op;              /* index into ops */
+    uint32_t owner;           /* index of the process whose program has it */
+    ps__mark at;              /* the process name in the op */
+} ps__op_ref;
+
+/* A process with a parent. */
+typedef struct ps__parent_ref {
+    uint32_t proc;
+    ps__mark at;              /* the value of its `parent` key */
+} ps__parent_ref;
+
+/* A process needing more memory than every process before it; the first
+ * process too big for the system is always one of these. */
+typedef struct ps__mem_peak {
+    int64_t memory;
+    uint32_t proc;
+    ps__mark at;              /* the value of its `memory` key */
+} ps__mem_peak;
+
+typedef struct ps__loader {
+    /* input */
+    const char *name;         /* file name for messages */
+    ps__source src;
+    yaml_parser_t parser;
+    bool parser_ready;        /* parser initialised */
+    yaml_event_t ev;          /* the current event */
+    bool have_ev;
+    long depth;               /* collections open, counting ev */
+    uint64_t top_nodes;       /* nodes completed directly inside the root */
+    bool in_root;             /* inside the root mapping */
+    bool version_seen;        /* the `procsim` key has been read */
+    bool skipping;            /* looking for `procsim` after an error */
+
+    /* outcome */
+    ps_error *err;
+    bool failed;
+    bool fatal;               /* the error ends reading (YAML, memory) */
+
+    /* the scenario being built */
+    ps__arena *arena;
+    ps_scenario *s;
+    ps__vec procs;            /* ps_proc_spec */
+    ps__vec ops;              /* ps_op */
+    ps__vec events;           /* ps_event_spec */
+    ps__intern proc_names;    /* index = process index */
+    ps__intern devices, channels, mutexes, variables;
+    bool devices_given;
+
+    /* for scenario_check.c: references resolved after the whole file.
+     * io ops hold a dev_refs index and spawn/wait/kill ops, parents and
+     * events a proc_refs index until then. */
+    ps__intern dev_refs;
+    ps__intern proc_refs;
+    ps__vec op_refs;          /* ps__op_ref */
+    ps__vec parent_refs;      /* ps__parent_ref */
+    ps__vec event_marks;      /* ps__mark of each event's process name */
+    ps__vec mem_peaks;        /* ps__mem_peak */
+    int64_t mem_max;          /* largest process memory so far */
+} ps__loader;
+
+/* --- scenario_load.c --- */
+
+/* Reads the next event into ld->ev.  Rejects aliases, anchors and tags. */
+bool ps__ld_next(ps__loader *ld);
+/* Records "NAME:LINE:COL: message" (or "NAME: message" for a mark with
+ * line 0) unless an error is already recorded.  Returns false. */
+bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+bool ps__ld_oom(ps__loader *ld);
+/* The start of the current event. */
+ps__mark ps__ld_here(const ps__loader *ld);
+ps__mark ps__ld_mark(yaml_mark_t m);
+/* The current event as the value of `procsim`: 1, or an error saying
+ * what is wrong (a newer version is a message of its own). */
+bool ps__ld_version(ps__loader *ld);
+
+/* --- scenario_values.c --- */
+
+/* What a number means, for the messages about it. */
+typedef struct ps__numspec {
+    const char *subject;      /* "quantum", "cpu" */
+    const char *noun;         /* "tick count", or NULL */
+    const char *unit;         /* "an integer (ticks)" */
+    int64_t min, max;
+    const char *hint;         /* added to range errors, or NULL */
+} ps__numspec;
+
+/* Human words for the current event: "a sequence", "nothing", "'abc'",
+ * "the string '3'".  Returns buf. */
+const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size);
+/* s[0..n) in single quotes, control bytes escaped, long text cut short
+ * with "...".  Returns buf. */
+const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size);
+/* True for a plain scalar that YAML reads as null: "", "~", "null". */
+bool ps__ld_is_null(const ps__loader *ld);
+
+/* Parses text[0..n) (an op word, or the current scalar when `value`) as a
+ * decimal integer within spec's range. */
+bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *text,
+                   size_t n, ps__mark at, bool value, int64_t *out);
+/* The current event as an integer: a plain scalar of digits. */
+bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out);
+/* Checks that text[0..n) is a name: [A-Za-z_][A-Za-z0-9_.-]*, at most
+ * 64 characters; for a process (`process`), not "any". */
+bool ps__ld_name(ps__loader *ld, const char *subject, const char *text,
+                 size_t n, ps__mark at, bool process);
+/* The current event as a name (see ps__ld_name). */
+bool ps__ld_name_value(ps__loader *ld, const char *subject, bool process);
+/* The current event as a string copied into the arena. */
+bool ps__ld_string(ps__loader *ld, const char *subject, bool nonempty,
+                   const char **out);
+
+/* The index of text[0..n) in tokens[], or -1 after failing with
+ * "SUBJECT: unknown WHAT 'x'; did you mean 'y'? (valid WHATS: ...)". */
+int ps__ld_token(ps__loader *ld, const char *subject, const char *what,
+                 const char *whats, const char *const *tokens, unsigned count,
+                 const char *text, size_t n, ps__mark at);
+
+/* "Did you mean": the candidate nearest to a word, if it is near enough. */
+typedef struct ps__near {
+    const char *word;
+    size_t n;
+    const char *best;         /* NULL: nothing near */
+    unsigned dist;
+} ps__near;
+void ps__near_init(ps__near *nr, const char *word, size_t n);
+void ps__near_try(ps__near *nr, const char *candidate);
+/* "; did you mean 'x'?" or "".  Returns buf. */
+const char *ps__near_text(const ps__near *nr, char *buf, size_t size);
+/* Joins names with ", " into buf, ending in ", ..." if they do not fit.
+ * Returns buf. */
+const char *ps__join(const char *const *names, size_t count, char *buf,
+                     size_t size);
+
+/* --- scenario_schema.c --- */
+
+/* Reads the whole stream: one document holding one scenario mapping. */
+bool ps__ld_document(ps__loader *ld);
+
+/* --- scenario_ops.c --- */
+
+/* The current scalar as an op of process `owner`'s program. */
+bool ps__ld_op(ps__loader *ld, uint32_t owner);
+/* The current scalar as the `do` of event `event` ("suspend NAME"). */
+bool ps__ld_action(ps__loader *ld, uint32_t event);
+
+/* --- scenario_check.c --- */
+
+/* Resolves forward references, runs the checks that need the whole file
+ * and moves everything into ld->s. */
+bool ps__ld_finish(ps__loader *ld);
+
+#endif

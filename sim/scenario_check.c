@@ -1,0 +1,316 @@
+/* scenario_check.c — what can only be checked once the whole file has
+ * been read, and handing the result over.  In this order, each check
+ * reporting its first violation in file order:
+ *
+ *   1. every device named by an io op is declared;
+ *   2. every process name used (parent, spawn, wait, kill, events) exists;
+ *   3. no chain of parents is a cycle;
+ *   4. spawn, wait and kill name a child of the process running them, a
+ *      child is spawned once, and waited for or killed only after an
+ *      earlier op of the same program spawned it;
+ *   5. every process with a parent is spawned by it;
+ *   6. no process needs more memory than the system has.
+ *
+ * Then events are sorted by time (stably) and every array moves into the
+ * scenario's arena. */
+#include "loader.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static ps_proc_spec *procs(ps__loader *ld)
+{
+    return ld->procs.data;
+}
+
+static ps_op *ops(ps__loader *ld)
+{
+    return ld->ops.data;
+}
+
+/* "; did you mean 'x'?" over the names of a table. */
+static const char *near_name(const ps__intern *t, const ps__name *word, char *buf,
+                             size_t size)
+{
+    ps__near nr;
+    ps__near_init(&nr, word->name, word->len);
+    for (uint32_t i = 0; i < ps__intern_count(t); i++)
+        ps__near_try(&nr, ps__intern_get(t, i)->name);
+    return ps__near_text(&nr, buf, size);
+}
+
+/* Maps each name of `refs` to its index in `defs`; NULL after an error
+ * (reported by the caller from *missing) or when out of memory. */
+static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__intern *defs,
+                         uint32_t *missing)
+{
+    uint32_t n = ps__intern_count(refs);
+    uint32_t *map = malloc((n ? n : 1) * sizeof *map);
+    *missing = PS__NONE;
+    if (!map) {
+        ps__ld_oom(ld);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        const ps__name *nm = ps__intern_get(refs, i);
+        map[i] = ps__intern_find(defs, nm->name, nm->len);
+        if (map[i] == PS__NONE) {
+            *missing = i;
+            free(map);
+            return NULL;
+        }
+    }
+    return map;
+}
+
+static bool resolve_devices(ps__loader *ld)
+{
+    uint32_t missing;
+    uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, &missing);
+    if (!map && missing != PS__NONE) {
+        const ps__name *nm = ps__intern_get(&ld->dev_refs, missing);
+        char near[96], list[256] = "";
+        if (ps__intern_count(&ld->devices) == 0)
+            return ps__ld_fail(ld, nm->first, "io: unknown device '%s'; no devices are "
+                               "declared ('devices' is empty)", nm->name);
+        for (uint32_t i = 0, o = 0; i < ps__intern_count(&ld->devices) && o < 200; i++)
+            o += (uint32_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "",
+                                    ps__intern_get(&ld->devices, i)->name);
+        return ps__ld_fail(ld, nm->first, "io: unknown device '%s'%s (declared devices: %s)",
+                           nm->name, near_name(&ld->devices, nm, near, sizeof near), list);
+    }
+    if (!map)
+        return false;
+    for (size_t i = 0; i < ld->ops.len; i++)
+        if (ops(ld)[i].kind == PS_OP_IO)
+            ops(ld)[i].obj = map[ops(ld)[i].obj];
+    free(map);
+    return true;
+}
+
+static bool resolve_processes(ps__loader *ld)
+{
+    uint32_t missing;
+    uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, &missing);
+    if (!map && missing != PS__NONE) {
+        const ps__name *nm = ps__intern_get(&ld->proc_refs, missing);
+        char near[96];
+        return ps__ld_fail(ld, nm->first, "no process is named '%s'%s", nm->name,
+                           near_name(&ld->proc_names, nm, near, sizeof near));
+    }
+    if (!map)
+        return false;
+    for (size_t i = 0; i < ld->op_refs.len; i++) {
+        ps_op *op = &ops(ld)[PS__VEC_AT(&ld->op_refs, ps__op_ref, i).op];
+        op->obj = map[op->obj];
+    }
+    for (size_t i = 0; i < ld->parent_refs.len; i++) {
+        ps_proc_spec *p = &procs(ld)[PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i).proc];
+        p->parent = (int32_t)map[p->parent];
+    }
+    for (size_t i = 0; i < ld->events.len; i++) {
+        ps_event_spec *e = &PS__VEC_AT(&ld->events, ps_event_spec, i);
+        e->target = map[e->target];
+    }
+    free(map);
+    return true;
+}
+
+static ps__mark parent_mark(ps__loader *ld, uint32_t proc)
+{
+    for (size_t i = 0; i < ld->parent_refs.len; i++)
+        if (PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i).proc == proc)
+            return PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i).at;
+    return (ps__mark){0, 0};
+}
+
+/* Reports the cycle of parents through process j, at the `parent` of the
+ * cycle's first process in file order. */
+static bool cycle_error(ps__loader *ld, uint32_t j)
+{
+    const ps_proc_spec *p = procs(ld);
+    uint32_t first = j;
+    for (uint32_t k = (uint32_t)p[j].parent; k != j; k = (uint32_t)p[k].parent)
+        if (k < first)
+            first = k;
+    char chain[200];
+    size_t o = (size_t)snprintf(chain, sizeof chain, "%s", p[first].name);
+    uint32_t k = first;
+    do {
+        k = (uint32_t)p[k].parent;
+        if (o + strlen(p[k].name) + 9 >= sizeof chain) {
+            snprintf(chain + o, sizeof chain - o, " -> ...");
+            break;
+        }
+        o += (size_t)snprintf(chain + o, sizeof chain - o, " -> %s", p[k].name);
+    } while (k != first);
+    return ps__ld_fail(ld, parent_mark(ld, first), "parent: the parents of '%s' form a "
+                       "cycle (%s); a chain of parents must end at a process without one",
+                       p[first].name, chain);
+}
+
+static bool check_cycles(ps__loader *ld)
+{
+    uint32_t n = (uint32_t)ld->procs.len;
+    const ps_proc_spec *p = procs(ld);
+    uint32_t *walk = calloc(n, sizeof *walk); /* which walk reached a process */
+    if (!walk)
+        return ps__ld_oom(ld);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t j = i;
+        while (walk[j] == 0 && p[j].parent >= 0) {
+            walk[j] = i + 1;
+            j = (uint32_t)p[j].parent;
+        }
+        if (walk[j] == i + 1) {
+            free(walk);
+            return cycle_error(ld, j);
+        }
+        walk[j] = i + 1;
+    }
+    free(walk);
+    return true;
+}
+
+static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
+{
+    const ps_proc_spec *p = procs(ld);
+    const char *owner = p[r->owner].name, *name = p[child].name;
+    switch (ops(ld)[r->op].kind) {
+    case PS_OP_SPAWN:
+        if (p[child].parent < 0)
+            return ps__ld_fail(ld, r->at, "spawn: '%s' has no parent, so '%s' cannot spawn "
+                               "it; give '%s' the key 'parent: %s'", name, owner, name, owner);
+        return ps__ld_fail(ld, r->at, "spawn: '%s' is a child of '%s', so only '%s' can "
+                           "spawn it", name, p[p[child].parent].name, p[p[child].parent].name);
+    case PS_OP_WAIT:
+        return ps__ld_fail(ld, r->at, "wait: '%s' is not a child of '%s'; a process waits "
+                           "only for its own children", name, owner);
+    default:
+        return ps__ld_fail(ld, r->at, "kill: '%s' is not a child of '%s'; a process kills "
+                           "only its own children (an event can kill any process)", name,
+                           owner);
+    }
+}
+
+static bool check_children(ps__loader *ld, uint32_t *spawned)
+{
+    const ps_proc_spec *p = procs(ld);
+    for (uint32_t i = 0; i < ld->op_refs.len; i++) {
+        const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
+        const ps_op *op = &ops(ld)[r->op];
+        uint32_t child = op->obj;
+        if (p[child].parent != (int32_t)r->owner)
+            return child_error(ld, r, child);
+        if (op->kind == PS_OP_SPAWN && spawned[child] != PS__NONE)
+            return ps__ld_fail(ld, r->at, "spawn: '%s' is already spawned at line %u; a "
+                               "child is spawned exactly once", p[child].name,
+                               PS__VEC_AT(&ld->op_refs, ps__op_ref, spawned[child]).at.line);
+        if (op->kind == PS_OP_SPAWN)
+            spawned[child] = i;
+        else if (spawned[child] == PS__NONE)
+            return ps__ld_fail(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
+                               "spawn it before %s it", ps_op_token(op->kind), p[child].name,
+                               p[r->owner].name,
+                               op->kind == PS_OP_WAIT ? "waiting for" : "killing");
+    }
+    for (size_t i = 0; i < ld->parent_refs.len; i++) {
+        const ps__parent_ref *pr = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
+        const char *child = p[pr->proc].name, *parent = p[p[pr->proc].parent].name;
+        if (spawned[pr->proc] == PS__NONE)
+            return ps__ld_fail(ld, pr->at, "parent: '%s' never spawns '%s'; add 'spawn %s' "
+                               "to the program of '%s'", parent, child, child, parent);
+    }
+    return true;
+}
+
+static bool check_spawns(ps__loader *ld)
+{
+    uint32_t n = (uint32_t)ld->procs.len;
+    uint32_t *spawned = malloc((n ? n : 1) * sizeof *spawned); /* op_refs index */
+    if (!spawned)
+        return ps__ld_oom(ld);
+    for (uint32_t i = 0; i < n; i++)
+        spawned[i] = PS__NONE;
+    bool ok = check_children(ld, spawned);
+    free(spawned);
+    return ok;
+}
+
+static bool check_memory(ps__loader *ld)
+{
+    int64_t limit = ld->s->memory;
+    for (size_t i = 0; limit != PS_UNLIMITED && i < ld->mem_peaks.len; i++) {
+        const ps__mem_peak *pk = &PS__VEC_AT(&ld->mem_peaks, ps__mem_peak, i);
+        if (pk->memory > limit)
+            return ps__ld_fail(ld, pk->at, "memory: process '%s' needs %lld units, more "
+                               "than the system's whole memory of %lld; a process must fit "
+                               "in memory", procs(ld)[pk->proc].name,
+                               (long long)pk->memory, (long long)limit);
+    }
+    return true;
+}
+
+typedef struct event_key {
+    int64_t at;
+    uint32_t index;
+} event_key;
+
+static int by_time(const void *a, const void *b)
+{
+    const event_key *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Events sorted by time, stable in file order, into the arena. */
+static bool sort_events(ps__loader *ld)
+{
+    uint32_t n = (uint32_t)ld->events.len;
+    if (n == 0)
+        return true;
+    event_key *keys = malloc(n * sizeof *keys);
+    ps_event_spec *sorted = ps__arena_alloc(ld->arena, n * sizeof *sorted);
+    if (!keys || !sorted) {
+        free(keys);
+        return ps__ld_oom(ld);
+    }
+    for (uint32_t i = 0; i < n; i++)
+        keys[i] = (event_key){PS__VEC_AT(&ld->events, ps_event_spec, i).at, i};
+    qsort(keys, n, sizeof *keys, by_time);
+    for (uint32_t i = 0; i < n; i++)
+        sorted[i] = PS__VEC_AT(&ld->events, ps_event_spec, keys[i].index);
+    free(keys);
+    ld->s->events = sorted;
+    ld->s->nevents = n;
+    return true;
+}
+
+static bool hand_over(ps__loader *ld)
+{
+    ps_scenario *s = ld->s;
+    s->path = ps__arena_strndup(ld->arena, ld->name, strlen(ld->name));
+    if (!s->path || !ps__intern_export(&ld->devices, ld->arena, &s->devices) ||
+        !ps__intern_export(&ld->channels, ld->arena, &s->channels) ||
+        !ps__intern_export(&ld->mutexes, ld->arena, &s->mutexes) ||
+        !ps__intern_export(&ld->variables, ld->arena, &s->variables) || !sort_events(ld))
+        return ps__ld_oom(ld);
+    s->nprocs = (uint32_t)ld->procs.len;
+    s->procs = ps__vec_finish(&ld->procs, ld->arena);
+    s->nops = (uint32_t)ld->ops.len;
+    s->ops = ps__vec_finish(&ld->ops, ld->arena);
+    s->arena_ = ld->arena;
+    return true;
+}
+
+bool ps__ld_finish(ps__loader *ld)
+{
+    bool added;
+    if (!ld->devices_given && /* the default: one device, disk */
+        ps__intern_add(&ld->devices, ld->arena, "disk", 4, (ps__mark){0, 0}, &added) ==
+            PS__NONE)
+        return ps__ld_oom(ld);
+    return resolve_devices(ld) && resolve_processes(ld) && check_cycles(ld) &&
+           check_spawns(ld) && check_memory(ld) && hand_over(ld);
+}

@@ -1,0 +1,163 @@
+/* scenario_ops.c — the one-line strings of a scenario: program ops
+ * ("io disk 3") and event actions ("suspend editor").  Each is split into
+ * whitespace-separated words; an error points at the word it is about
+ * when the scalar is plain and on one line (so the file's columns match
+ * the text), else at the start of the scalar.  Operand shapes come from
+ * ps__op_shapes (scenario.c). */
+#include "loader.h"
+
+#include <string.h>
+
+#include "scenario_priv.h"
+
+typedef struct word {
+    const char *p;
+    size_t n;
+    ps__mark at;
+} word;
+
+/* Splits the current scalar into words, storing at most `max`.  Returns
+ * the number of words, or max + 1 if there are more. */
+static unsigned split(const ps__loader *ld, word *w, unsigned max)
+{
+    const yaml_event_t *ev = &ld->ev;
+    const char *t = (const char *)ev->data.scalar.value;
+    size_t n = ev->data.scalar.length;
+    ps__mark start = ps__ld_here(ld);
+    bool exact = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+                 ev->start_mark.line == ev->end_mark.line;
+    uint32_t col = start.col - 1;
+    unsigned count = 0;
+    bool in_word = false;
+    for (size_t i = 0; i < n; i++) {
+        if (((unsigned char)t[i] & 0xC0) != 0x80)
+            col++; /* col is the column of the character starting at t[i] */
+        if (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r') {
+            in_word = false;
+        } else if (in_word) {
+            w[count - 1].n++;
+        } else if (count == max) {
+            return max + 1;
+        } else {
+            w[count++] = (word){t + i, 1, exact ? (ps__mark){start.line, col} : start};
+            in_word = true;
+        }
+    }
+    return count;
+}
+
+/* The table a name of this kind is interned into. */
+static ps__intern *table_for(ps__loader *ld, ps__obj_kind kind)
+{
+    switch (kind) {
+    case PS__OBJ_DEVICE: return &ld->dev_refs;
+    case PS__OBJ_PROCESS:
+    case PS__OBJ_PROCESS_ANY: return &ld->proc_refs;
+    case PS__OBJ_CHANNEL: return &ld->channels;
+    case PS__OBJ_MUTEX: return &ld->mutexes;
+    case PS__OBJ_VARIABLE: return &ld->variables;
+    case PS__OBJ_NONE: break;
+    }
+    return NULL;
+}
+
+/* Checks and interns the name in `w`; *index receives its table index. */
+static bool intern_word(ps__loader *ld, const char *subject, ps__obj_kind kind,
+                        const word *w, uint32_t *index)
+{
+    bool process = kind == PS__OBJ_PROCESS || kind == PS__OBJ_PROCESS_ANY, added;
+    if (!ps__ld_name(ld, subject, w->p, w->n, w->at, process))
+        return false;
+    *index = ps__intern_add(table_for(ld, kind), ld->arena, w->p, w->n, w->at, &added);
+    return *index != PS__NONE || ps__ld_oom(ld);
+}
+
+static int op_kind(ps__loader *ld, const word *w)
+{
+    const char *tokens[PS_OP_COUNT];
+    for (int k = 0; k < PS_OP_COUNT; k++)
+        tokens[k] = ps_op_token((ps_op_kind)k);
+    return ps__ld_token(ld, "program", "op", "ops", tokens, PS_OP_COUNT, w->p, w->n, w->at);
+}
+
+bool ps__ld_op(ps__loader *ld, uint32_t owner)
+{
+    word w[4];
+    unsigned nw = split(ld, w, 4);
+    if (nw == 0) {
+        char got[224];
+        return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as 'cpu 3', "
+                           "got %s", ps__ld_got(ld, got, sizeof got));
+    }
+    int kind = op_kind(ld, &w[0]);
+    if (kind < 0)
+        return false;
+    const ps__op_shape *sh = &ps__op_shapes[kind];
+    const char *tok = ps_op_token((ps_op_kind)kind);
+    unsigned need = 1 + (sh->obj != PS__OBJ_NONE) + (sh->num == PS__NUM_REQUIRED);
+    unsigned most = need + (sh->num == PS__NUM_OPTIONAL);
+    if (nw < need)
+        return ps__ld_fail(ld, w[0].at, "%s: too few operands; expected '%s'", tok,
+                           sh->usage);
+    if (nw > most)
+        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'", tok,
+                           sh->usage);
+
+    ps_op op = {.kind = (uint8_t)kind, .n = sh->dflt};
+    unsigned next = 1;
+    bool any = sh->obj == PS__OBJ_PROCESS_ANY && w[1].n == 3 && memcmp(w[1].p, "any", 3) == 0;
+    if (any)
+        op.obj = PS_WAIT_ANY;
+    if (sh->obj != PS__OBJ_NONE && !any && !intern_word(ld, tok, sh->obj, &w[1], &op.obj))
+        return false;
+    next += sh->obj != PS__OBJ_NONE;
+    if (sh->num != PS__NUM_NONE && next < nw) {
+        char unit[64];
+        snprintf(unit, sizeof unit, "an integer (the %s)", sh->noun);
+        ps__numspec spec = {tok, sh->noun, unit, sh->min, sh->max, NULL};
+        if (!ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false, &op.n))
+            return false;
+    }
+
+    uint32_t index = (uint32_t)ld->ops.len;
+    ps_op *slot = ps__vec_push(&ld->ops);
+    if (!slot)
+        return ps__ld_oom(ld);
+    *slot = op;
+    bool process = sh->obj == PS__OBJ_PROCESS || sh->obj == PS__OBJ_PROCESS_ANY;
+    if (process && !any) { /* resolved and checked in scenario_check.c */
+        ps__op_ref *ref = ps__vec_push(&ld->op_refs);
+        if (!ref)
+            return ps__ld_oom(ld);
+        *ref = (ps__op_ref){index, owner, w[1].at};
+    }
+    return true;
+}
+
+bool ps__ld_action(ps__loader *ld, uint32_t event)
+{
+    const char *tokens[PS_ACTION_COUNT];
+    for (int a = 0; a < PS_ACTION_COUNT; a++)
+        tokens[a] = ps_action_token((ps_action)a);
+    word w[3];
+    unsigned nw = split(ld, w, 3);
+    if (nw == 0) {
+        char got[224];
+        return ps__ld_fail(ld, ps__ld_here(ld), "do: expected an action such as 'suspend "
+                           "editor', got %s", ps__ld_got(ld, got, sizeof got));
+    }
+    int a = ps__ld_token(ld, "do", "action", "actions", tokens, PS_ACTION_COUNT, w[0].p,
+                         w[0].n, w[0].at);
+    if (a < 0)
+        return false;
+    if (nw != 2)
+        return ps__ld_fail(ld, nw < 2 ? w[0].at : w[2].at, "do: too %s operands; expected "
+                           "'%s PROCESS'", nw < 2 ? "few" : "many", tokens[a]);
+    uint32_t target;
+    if (!intern_word(ld, "do", PS__OBJ_PROCESS, &w[1], &target))
+        return false;
+    PS__VEC_AT(&ld->events, ps_event_spec, event).action = (uint8_t)a;
+    PS__VEC_AT(&ld->events, ps_event_spec, event).target = target;
+    PS__VEC_AT(&ld->event_marks, ps__mark, event) = w[1].at;
+    return true;
+}

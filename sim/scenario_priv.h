@@ -1,0 +1,51 @@
+/* scenario_priv.h — what the scenario files share inside the library.
+ *
+ * The operand shape of every op (one table, indexed by ps_op_kind, read by
+ * both the loader and ps_op_format), and the loader's entry point with an
+ * explicit size limit, which the public ps_scenario_load_* functions call
+ * with PS_SCENARIO_MAX_BYTES and the tests call with a small one.
+ */
+#ifndef PROCSIM_SCENARIO_PRIV_H
+#define PROCSIM_SCENARIO_PRIV_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "procsim/scenario.h"
+
+/* What an op's `obj` refers to. */
+typedef enum ps__obj_kind {
+    PS__OBJ_NONE,
+    PS__OBJ_DEVICE,
+    PS__OBJ_PROCESS,      /* a child of the process running the op */
+    PS__OBJ_PROCESS_ANY,  /* ... or "any" (PS_WAIT_ANY) */
+    PS__OBJ_CHANNEL,
+    PS__OBJ_MUTEX,
+    PS__OBJ_VARIABLE
+} ps__obj_kind;
+
+/* Whether an op has a number operand (after the name, if any). */
+typedef enum ps__num_kind {
+    PS__NUM_NONE,
+    PS__NUM_REQUIRED,
+    PS__NUM_OPTIONAL      /* `dflt` when left out */
+} ps__num_kind;
+
+typedef struct ps__op_shape {
+    uint8_t obj;          /* ps__obj_kind */
+    uint8_t num;          /* ps__num_kind */
+    int64_t min, max;     /* range of the number */
+    int64_t dflt;         /* value of an optional number left out */
+    const char *usage;    /* "io DEVICE TICKS", for messages */
+    const char *noun;     /* the number, for messages: "tick count" */
+} ps__op_shape;
+
+extern const ps__op_shape ps__op_shapes[PS_OP_COUNT];
+
+/* Loads from `fp` when it is not NULL, else from text[0..len).  Input of
+ * more than `limit` bytes is an error.  Otherwise as ps_scenario_load_file;
+ * does not close `fp`. */
+ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
+                               size_t len, size_t limit, ps_error *err);
+
+#endif

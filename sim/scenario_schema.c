@@ -1,0 +1,484 @@
+/* scenario_schema.c — the shape of a scenario file (DESIGN §4), one
+ * function per mapping or sequence of the schema, reading libyaml events
+ * in order and storing values as they come.  A node of the wrong kind ends
+ * the load where it starts, so nesting the schema does not expect is never
+ * descended into.  Ops and event actions are parsed in scenario_ops.c. */
+#include "loader.h"
+
+#include <assert.h>
+#include <stddef.h>
+#include <string.h>
+
+#define BIT(k) (1u << (k))
+#define MAXN PS_SCENARIO_MAX_NUMBER
+
+/* The keys of one kind of mapping. */
+typedef struct keyset {
+    const char *where;          /* for messages: "system", "process" */
+    const char *const *keys;
+    unsigned count;
+    unsigned required;          /* BIT(k): keys[k] is required */
+} keyset;
+
+enum { KEY_END = -1, KEY_ERROR = -2 };
+
+static yaml_event_type_t type(const ps__loader *ld)
+{
+    return ld->ev.type;
+}
+
+static const char *text(const ps__loader *ld)
+{
+    return (const char *)ld->ev.data.scalar.value;
+}
+
+static size_t length(const ps__loader *ld)
+{
+    return ld->ev.data.scalar.length;
+}
+
+/* Fails with "SUBJECT: expected WANT, got <the current event>". */
+static bool expected(ps__loader *ld, const char *subject, const char *want)
+{
+    char got[224];
+    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want,
+                       ps__ld_got(ld, got, sizeof got));
+}
+
+/* Reads the next key of a mapping and the start of its value.  Returns the
+ * key's index, with the value as the current event; KEY_END at the end of
+ * the mapping; KEY_ERROR after an error.  seen[k] is where key k was
+ * first given.  An optional key with a null value counts as left out. */
+static int next_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
+{
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return KEY_ERROR;
+        if (type(ld) == YAML_MAPPING_END_EVENT)
+            return KEY_END;
+        ps__mark at = ps__ld_here(ld);
+        if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
+            expected(ld, ks->where, "a key");
+            return KEY_ERROR;
+        }
+        int k = ps__ld_token(ld, ks->where, "key", "keys", ks->keys, ks->count, text(ld),
+                             length(ld), at);
+        if (k < 0)
+            return KEY_ERROR;
+        if (seen[k].line) {
+            ps__ld_fail(ld, at, "%s: duplicate key '%s' (first given at line %u)",
+                        ks->where, ks->keys[k], seen[k].line);
+            return KEY_ERROR;
+        }
+        seen[k] = at;
+        if (!ps__ld_next(ld))
+            return KEY_ERROR;
+        if (!ps__ld_is_null(ld) || (ks->required & BIT(k)))
+            return k;
+    }
+}
+
+static bool check_required(ps__loader *ld, const keyset *ks, const ps__mark *seen,
+                           ps__mark start)
+{
+    char need[128] = "";
+    size_t o = 0;
+    for (unsigned k = 0; k < ks->count; k++)
+        if (ks->required & BIT(k))
+            o += (size_t)snprintf(need + o, sizeof need - o, "%s%s", o ? ", " : "",
+                                  ks->keys[k]);
+    for (unsigned k = 0; k < ks->count; k++)
+        if ((ks->required & BIT(k)) && !seen[k].line)
+            return ps__ld_fail(ld, start, "%s: missing key '%s' (required keys: %s)",
+                               ks->where, ks->keys[k], need);
+    return true;
+}
+
+/* --- system --- */
+
+enum { S_CPUS, S_MEMORY, S_POLICY, S_QUANTUM, S_SWITCH_COST, S_TICK_MS,
+       S_MLFQ_LEVELS, S_MLFQ_BOOST, S_COUNT };
+static const char *const system_keys[S_COUNT] = {
+    "cpus", "memory", "policy", "quantum", "switch_cost", "tick_ms",
+    "mlfq_levels", "mlfq_boost"};
+static const keyset system_set = {"system", system_keys, S_COUNT, 0};
+
+/* The numeric settings: what each means and where it goes. */
+static const struct {
+    ps__numspec spec;
+    size_t offset;              /* into ps_scenario */
+    bool is32;                  /* an int32_t field, else int64_t */
+} settings[S_COUNT] = {
+    [S_CPUS] = {{"cpus", NULL, "an integer (CPUs)", 1, 1024, NULL},
+                offsetof(ps_scenario, cpus), true},
+    [S_MEMORY] = {{"memory", NULL, "an integer (memory units)", 1, MAXN,
+                   " (leave memory out for unlimited memory)"},
+                  offsetof(ps_scenario, memory), false},
+    [S_QUANTUM] = {{"quantum", NULL, "an integer (ticks)", 1, MAXN, NULL},
+                   offsetof(ps_scenario, quantum), false},
+    [S_SWITCH_COST] = {{"switch_cost", NULL, "an integer (ticks)", 0, MAXN, NULL},
+                       offsetof(ps_scenario, switch_cost), false},
+    [S_TICK_MS] = {{"tick_ms", NULL, "an integer (milliseconds)", 1, MAXN, NULL},
+                   offsetof(ps_scenario, tick_ms), false},
+    [S_MLFQ_LEVELS] = {{"mlfq_levels", NULL, "an integer (queues)", 1, 64, NULL},
+                       offsetof(ps_scenario, mlfq_levels), true},
+    [S_MLFQ_BOOST] = {{"mlfq_boost", NULL, "an integer (ticks; 0 for never)", 0, MAXN,
+                       NULL},
+                      offsetof(ps_scenario, mlfq_boost), false},
+};
+
+static bool parse_policy(ps__loader *ld)
+{
+    const char *tokens[PS_POLICY_COUNT];
+    for (int p = 0; p < PS_POLICY_COUNT; p++)
+        tokens[p] = ps_policy_token((ps_policy)p);
+    if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
+        char want[192], list[160];
+        snprintf(want, sizeof want, "one of %s",
+                 ps__join(tokens, PS_POLICY_COUNT, list, sizeof list));
+        return expected(ld, "policy", want);
+    }
+    int p = ps__ld_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT,
+                         text(ld), length(ld), ps__ld_here(ld));
+    if (p < 0)
+        return false;
+    ld->s->policy = (ps_policy)p;
+    return true;
+}
+
+static bool parse_system(ps__loader *ld)
+{
+    if (type(ld) != YAML_MAPPING_START_EVENT)
+        return expected(ld, "system", "a mapping of settings such as {cpus: 2, policy: rr}");
+    ps__mark seen[S_COUNT] = {{0, 0}};
+    for (;;) {
+        int k = next_key(ld, &system_set, seen);
+        if (k == KEY_END)
+            return true;
+        if (k == KEY_ERROR)
+            return false;
+        if (k == S_POLICY) {
+            if (!parse_policy(ld))
+                return false;
+            continue;
+        }
+        int64_t v;
+        if (!ps__ld_int(ld, &settings[k].spec, &v))
+            return false;
+        char *field = (char *)ld->s + settings[k].offset;
+        if (settings[k].is32)
+            *(int32_t *)(void *)field = (int32_t)v;
+        else
+            *(int64_t *)(void *)field = v;
+    }
+}
+
+/* --- devices --- */
+
+static bool parse_devices(ps__loader *ld)
+{
+    if (type(ld) != YAML_SEQUENCE_START_EVENT)
+        return expected(ld, "devices", "a sequence of device names such as [disk, net]");
+    ld->devices_given = true;
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return false;
+        if (type(ld) == YAML_SEQUENCE_END_EVENT)
+            return true;
+        if (!ps__ld_name_value(ld, "devices", false))
+            return false;
+        bool added;
+        uint32_t i = ps__intern_add(&ld->devices, ld->arena, text(ld), length(ld),
+                                    ps__ld_here(ld), &added);
+        if (i == PS__NONE)
+            return ps__ld_oom(ld);
+        if (!added)
+            return ps__ld_fail(ld, ps__ld_here(ld), "devices: duplicate device '%s' "
+                               "(first listed at line %u); device names must be unique",
+                               text(ld), ps__intern_get(&ld->devices, i)->first.line);
+    }
+}
+
+/* --- processes --- */
+
+enum { P_NAME, P_ARRIVAL, P_PRIORITY, P_MEMORY, P_PARENT, P_PROGRAM, P_COUNT };
+static const char *const process_keys[P_COUNT] = {
+    "name", "arrival", "priority", "memory", "parent", "program"};
+static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
+
+static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN, NULL};
+static const ps__numspec priority_spec = {"priority", NULL,
+                                          "an integer (smaller is more urgent)", 0, MAXN, NULL};
+static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0, MAXN,
+                                        NULL};
+
+static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
+{
+    return &PS__VEC_AT(&ld->procs, ps_proc_spec, i);
+}
+
+static bool parse_program(ps__loader *ld, uint32_t self)
+{
+    if (type(ld) != YAML_SEQUENCE_START_EVENT)
+        return expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
+    size_t first = ld->ops.len;
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return false;
+        if (type(ld) == YAML_SEQUENCE_END_EVENT)
+            break;
+        if (type(ld) == YAML_MAPPING_START_EVENT)
+            return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as "
+                               "'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')");
+        if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
+            return expected(ld, "program", "an op such as 'cpu 3'");
+        if (!ps__ld_op(ld, self))
+            return false;
+    }
+    proc(ld, self)->op_first = (uint32_t)first;
+    proc(ld, self)->op_count = (uint32_t)(ld->ops.len - first);
+    return true;
+}
+
+static bool parse_name(ps__loader *ld, uint32_t self)
+{
+    if (!ps__ld_name_value(ld, "name", true))
+        return false;
+    bool added;
+    uint32_t i = ps__intern_add(&ld->proc_names, ld->arena, text(ld), length(ld),
+                                ps__ld_here(ld), &added);
+    if (i == PS__NONE)
+        return ps__ld_oom(ld);
+    if (!added)
+        return ps__ld_fail(ld, ps__ld_here(ld), "name: duplicate process name '%s' (first "
+                           "defined at line %u); process names must be unique", text(ld),
+                           ps__intern_get(&ld->proc_names, i)->first.line);
+    assert(i == self); /* every process before this one has its name */
+    proc(ld, self)->name = ps__intern_get(&ld->proc_names, i)->name;
+    return true;
+}
+
+static bool parse_parent(ps__loader *ld, uint32_t self)
+{
+    if (!ps__ld_name_value(ld, "parent", true))
+        return false;
+    bool added;
+    ps__mark at = ps__ld_here(ld);
+    uint32_t ref = ps__intern_add(&ld->proc_refs, ld->arena, text(ld), length(ld), at,
+                                  &added);
+    ps__parent_ref *pr = ref == PS__NONE ? NULL : ps__vec_push(&ld->parent_refs);
+    if (!pr)
+        return ps__ld_oom(ld);
+    *pr = (ps__parent_ref){self, at};
+    proc(ld, self)->parent = (int32_t)ref; /* resolved in scenario_check.c */
+    return true;
+}
+
+static bool parse_memory(ps__loader *ld, uint32_t self)
+{
+    int64_t v;
+    if (!ps__ld_int(ld, &memory_spec, &v))
+        return false;
+    proc(ld, self)->memory = v;
+    if (v > ld->mem_max) {
+        ps__mem_peak *pk = ps__vec_push(&ld->mem_peaks);
+        if (!pk)
+            return ps__ld_oom(ld);
+        *pk = (ps__mem_peak){v, self, ps__ld_here(ld)};
+        ld->mem_max = v;
+    }
+    return true;
+}
+
+static bool parse_process(ps__loader *ld)
+{
+    ps__mark start = ps__ld_here(ld), seen[P_COUNT] = {{0, 0}};
+    uint32_t self = (uint32_t)ld->procs.len;
+    if (self >= INT32_MAX)
+        return ps__ld_fail(ld, start, "processes: too many processes (at most %d)",
+                           INT32_MAX);
+    if (!ps__vec_push(&ld->procs))
+        return ps__ld_oom(ld);
+    proc(ld, self)->parent = -1;
+    bool arrival = false, ok = true;
+    for (;;) {
+        int k = next_key(ld, &process_set, seen);
+        int64_t v;
+        if (k == KEY_ERROR)
+            return false;
+        if (k == KEY_END)
+            break;
+        switch (k) {
+        case P_NAME: ok = parse_name(ld, self); break;
+        case P_ARRIVAL:
+            ok = arrival = ps__ld_int(ld, &arrival_spec, &proc(ld, self)->arrival);
+            break;
+        case P_PRIORITY:
+            ok = ps__ld_int(ld, &priority_spec, &v);
+            proc(ld, self)->priority = (int32_t)v;
+            break;
+        case P_MEMORY: ok = parse_memory(ld, self); break;
+        case P_PARENT: ok = parse_parent(ld, self); break;
+        case P_PROGRAM: ok = parse_program(ld, self); break;
+        }
+        if (!ok)
+            return false;
+    }
+    if (!check_required(ld, &process_set, seen, start))
+        return false;
+    const ps_proc_spec *p = proc(ld, self);
+    if (arrival && p->parent >= 0)
+        return ps__ld_fail(ld, seen[P_ARRIVAL], "arrival: process '%s' has a parent ('%s'), "
+                           "so it is created when its parent spawns it; remove 'arrival' "
+                           "or 'parent'", p->name,
+                           ps__intern_get(&ld->proc_refs, (uint32_t)p->parent)->name);
+    return true;
+}
+
+static bool parse_processes(ps__loader *ld)
+{
+    ps__mark start = ps__ld_here(ld);
+    if (type(ld) != YAML_SEQUENCE_START_EVENT)
+        return expected(ld, "processes", "a sequence of processes");
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return false;
+        if (type(ld) == YAML_SEQUENCE_END_EVENT)
+            break;
+        if (type(ld) != YAML_MAPPING_START_EVENT)
+            return expected(ld, "processes", "a process (a mapping with name, program, ...)");
+        if (!parse_process(ld))
+            return false;
+    }
+    if (ld->procs.len == 0)
+        return ps__ld_fail(ld, start, "processes: expected at least one process, got none");
+    return true;
+}
+
+/* --- events --- */
+
+enum { E_AT, E_DO, E_COUNT };
+static const char *const event_keys[E_COUNT] = {"at", "do"};
+static const keyset event_set = {"event", event_keys, E_COUNT, BIT(E_AT) | BIT(E_DO)};
+static const ps__numspec at_spec = {"at", NULL, "an integer (a tick)", 0, MAXN, NULL};
+
+static bool parse_event(ps__loader *ld)
+{
+    ps__mark start = ps__ld_here(ld), seen[E_COUNT] = {{0, 0}};
+    uint32_t self = (uint32_t)ld->events.len;
+    if (!ps__vec_push(&ld->events) || !ps__vec_push(&ld->event_marks))
+        return ps__ld_oom(ld);
+    for (;;) {
+        int k = next_key(ld, &event_set, seen);
+        if (k == KEY_ERROR)
+            return false;
+        if (k == KEY_END)
+            return check_required(ld, &event_set, seen, start);
+        bool ok;
+        if (k == E_AT)
+            ok = ps__ld_int(ld, &at_spec, &PS__VEC_AT(&ld->events, ps_event_spec, self).at);
+        else if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
+            ok = expected(ld, "do", "an action such as 'suspend editor'");
+        else
+            ok = ps__ld_action(ld, self);
+        if (!ok)
+            return false;
+    }
+}
+
+static bool parse_events(ps__loader *ld)
+{
+    if (type(ld) != YAML_SEQUENCE_START_EVENT)
+        return expected(ld, "events", "a sequence of events such as "
+                        "[{at: 5, do: suspend editor}]");
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return false;
+        if (type(ld) == YAML_SEQUENCE_END_EVENT)
+            return true;
+        if (type(ld) != YAML_MAPPING_START_EVENT)
+            return expected(ld, "events", "an event (a mapping with at and do)");
+        if (!parse_event(ld))
+            return false;
+    }
+}
+
+/* --- the document --- */
+
+enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_SYSTEM, R_DEVICES, R_PROCESSES, R_EVENTS,
+       R_COUNT };
+static const char *const root_keys[R_COUNT] = {
+    "procsim", "title", "description", "system", "devices", "processes", "events"};
+static const keyset root_set = {"scenario", root_keys, R_COUNT,
+                                BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
+
+static bool parse_root(ps__loader *ld)
+{
+    ps__mark start = ps__ld_here(ld), seen[R_COUNT] = {{0, 0}};
+    ps_scenario *s = ld->s;
+    ld->in_root = true;
+    for (;;) {
+        int k = next_key(ld, &root_set, seen);
+        if (k == KEY_ERROR)
+            return false;
+        if (k == KEY_END)
+            break;
+        bool ok = false;
+        switch (k) {
+        case R_PROCSIM:
+            ld->version_seen = true;
+            ok = ps__ld_version(ld);
+            break;
+        case R_TITLE: ok = ps__ld_string(ld, "title", true, &s->title); break;
+        case R_DESCRIPTION:
+            ok = ps__ld_string(ld, "description", false, &s->description);
+            break;
+        case R_SYSTEM: ok = parse_system(ld); break;
+        case R_DEVICES: ok = parse_devices(ld); break;
+        case R_PROCESSES: ok = parse_processes(ld); break;
+        case R_EVENTS: ok = parse_events(ld); break;
+        }
+        if (!ok)
+            return false;
+    }
+    ld->in_root = false;
+    return check_required(ld, &root_set, seen, start);
+}
+
+static void set_defaults(ps_scenario *s)
+{
+    s->description = "";
+    s->cpus = 1;
+    s->memory = PS_UNLIMITED;
+    s->policy = PS_POLICY_FCFS;
+    s->quantum = 4;
+    s->switch_cost = 0;
+    s->tick_ms = 100;
+    s->mlfq_levels = 3;
+    s->mlfq_boost = 0;
+}
+
+bool ps__ld_document(ps__loader *ld)
+{
+    set_defaults(ld->s);
+    if (!ps__ld_next(ld) || !ps__ld_next(ld)) /* stream start, document start */
+        return false;
+    if (type(ld) == YAML_STREAM_END_EVENT)
+        return ps__ld_fail(ld, ps__ld_here(ld), "the file holds no scenario (it is empty "
+                           "or only comments); expected a mapping with procsim, title "
+                           "and processes");
+    if (!ps__ld_next(ld))
+        return false;
+    if (type(ld) != YAML_MAPPING_START_EVENT) {
+        char got[224];
+        return ps__ld_fail(ld, ps__ld_here(ld), "expected a scenario (a mapping with "
+                           "procsim, title and processes), got %s",
+                           ps__ld_got(ld, got, sizeof got));
+    }
+    if (!parse_root(ld) || !ps__ld_next(ld) || !ps__ld_next(ld)) /* document end */
+        return false;
+    if (type(ld) == YAML_DOCUMENT_START_EVENT)
+        return ps__ld_fail(ld, ps__ld_here(ld), "a second YAML document is not allowed; a "
+                           "scenario file holds exactly one");
+    return true;
+}
