@@ -91,7 +91,10 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
             put(&b, "memory %lld/%lld", (long long)a, (long long)x);
         break;
     case PS_CAUSE_MEMORY_FULL:
-        put(&b, "memory full: needs %lld, %lld free", (long long)a, (long long)x);
+        put(&b, "memory full: needs %lld with %lld free", (long long)a, (long long)x);
+        break;
+    case PS_CAUSE_MEMORY_QUEUE:
+        put(&b, "behind %s waiting for memory", pname(e, a));
         break;
     case PS_CAUSE_PICKED:
         put(&b, "%s picks it for cpu %lld", ps_policy_token(s->policy), (long long)a);
@@ -136,7 +139,7 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
     case PS_CAUSE_SCRIPT_RESUME: put(&b, "scripted resume"); break;
     case PS_CAUSE_SCRIPT_KILL: put(&b, "scripted kill"); break;
     case PS_CAUSE_PARENT_KILL: put(&b, "killed by parent %s", pname(e, a)); break;
-    case PS_CAUSE_EVICTED: put(&b, "evicted for more urgent %s", pname(e, a)); break;
+    case PS_CAUSE_EVICTED: put(&b, "evicted for %s, which is more urgent", pname(e, a)); break;
     case PS_CAUSE_COUNT: break;
     }
     return buf;

@@ -50,6 +50,9 @@ void ps__admit_new(ps_engine *e)
         else if (p->memory <= mem_free(e) && !e->q[PS__Q_SWAPPED].n)
             ps__transition(e, pid, PS_READY, PS_EV_ADMIT, PS_CAUSE_MEMORY_FITS,
                            e->mem_used + p->memory, e->s->memory);
+        else if (p->memory <= mem_free(e))
+            ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_ADMIT,
+                           PS_CAUSE_MEMORY_QUEUE, ps__pheap_top(e, PS__Q_SWAPPED), 0);
         else
             ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_ADMIT,
                            PS_CAUSE_MEMORY_FULL, p->memory, mem_free(e));

@@ -201,7 +201,7 @@ static void text_and_json_show_the_results(void **state)
 
     r = run((const char *[]){"run", "scenarios/counter-lock.yaml", "--format", "json", NULL});
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "\"variables\":{\"counter\":900}"));
+    assert_non_null(strstr(r.out, "\"variables\":{\"counter\":90}"));
     assert_non_null(strstr(r.out, "\"status\":\"done\""));
     assert_non_null(strstr(r.out, "{\"time\":0,\"pid\":1,\"name\":\"p1\",\"from\":null,"
                                   "\"to\":\"new\",\"event\":\"create\",\"cause\":\"arrival\"}"));

@@ -33,7 +33,7 @@ typedef struct ps_engine ps_engine;
  * and turned into text only when someone asks (ps_cause_format), so that
  * a run with no one reading causes pays nothing for them. */
 #define PS_CAUSES(X)                                                        \
-    X(ARRIVAL) X(SPAWNED) X(MEMORY_FITS) X(MEMORY_FULL) X(PICKED)           \
+    X(ARRIVAL) X(SPAWNED) X(MEMORY_FITS) X(MEMORY_FULL) X(MEMORY_QUEUE) X(PICKED)           \
     X(QUANTUM) X(PREEMPTED) X(IO) X(IO_QUEUED) X(SLEEP) X(RECV_EMPTY)       \
     X(LOCK_HELD) X(WAIT_CHILD) X(PROGRAM_END) X(EXIT_OP) X(IO_DONE)         \
     X(SLEEP_DONE) X(MESSAGE) X(LOCK_GRANTED) X(CHILD_EXITED) X(SWAP_OUT)    \
