@@ -87,16 +87,18 @@ int main(int argc, char **argv)
     ps_step_status st = ps_engine_run(e, -1);
     double t3 = now_s();
     struct mallinfo2 m2 = mallinfo2();
+    size_t used0 = m0.uordblks + m0.hblkhd, used1 = m1.uordblks + m1.hblkhd,
+           used2 = m2.uordblks + m2.hblkhd;
     if (st != PS_STEP_DONE)
         return fprintf(stderr, "bench: run ended with status %d\n", st), 1;
-    size_t peak = m2.uordblks > m1.uordblks ? m2.uordblks : m1.uordblks;
+    size_t peak = used2 > used1 ? used2 : used1;
     printf("processes %u\n", s->nprocs);
     printf("transitions %llu\n", n);
     printf("simulated_ticks %lld\n", (long long)ps_engine_now(e));
     printf("load_seconds %.3f s\n", t1 - t0);
     printf("engine_seconds %.3f s\n", t3 - t2);
     printf("engine_transitions_per_second %.0f /s\n", (double)n / (t3 - t2));
-    printf("heap_bytes_per_process %.0f B\n", (double)(peak - m0.uordblks) / s->nprocs);
+    printf("heap_bytes_per_process %.0f B\n", (double)(peak - used0) / s->nprocs);
     uint32_t nprocs = s->nprocs;
     ps_engine_destroy(e);
     ps_scenario_destroy(s);

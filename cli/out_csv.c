@@ -1,8 +1,8 @@
 /* out_csv.c — the trace as CSV, one row per transition (DESIGN §5):
  *   time,pid,name,from,to,event,cause
  * Fields are quoted (RFC 4180) only when they hold a comma, quote or line
- * break.  Rows are built by hand rather than with fprintf: a large run
- * writes tens of millions of them. */
+ * break.  Each row is built in a buffer and written with one fwrite: a
+ * large run writes tens of millions of rows. */
 #include <string.h>
 
 #include "cli.h"
@@ -28,41 +28,52 @@ static char *put_int(char *p, int64_t v)
     return p;
 }
 
-static void put_field(FILE *out, const char *s)
+/* Append `s` as it is: tokens and process names (identifiers, by the
+ * loader's rules) never need quoting. */
+static char *put_plain(char *p, char *end, const char *s, char sep)
+{
+    while (*s && p < end)
+        *p++ = *s++;
+    *p++ = sep;
+    return p;
+}
+
+/* Append free text as a field, quoted if it must be; `end` bounds the
+ * buffer (a field that would not fit is cut, which the sizes below rule
+ * out). */
+static char *put_field(char *p, char *end, const char *s, char sep)
 {
     if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, out);
-        return;
+        return put_plain(p, end, s, sep);
+    } else {
+        *p++ = '"';
+        for (; *s && p + 2 < end; s++) {
+            if (*s == '"')
+                *p++ = '"';
+            *p++ = *s;
+        }
+        *p++ = '"';
     }
-    putc('"', out);
-    for (; *s; s++) {
-        if (*s == '"')
-            putc('"', out);
-        putc(*s, out);
-    }
-    putc('"', out);
+    *p++ = sep;
+    return p;
 }
 
 static void csv_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
 {
-    char cause[256], head[64];
+    char cause[256], row[1024];
+    char *end = row + sizeof row - 2;
     for (size_t i = 0; i < n; i++) {
         const ps_trace_event *t = &ev[i];
-        char *p = put_int(head, t->time);
+        char *p = put_int(row, t->time);
         *p++ = ',';
         p = put_int(p, t->pid);
         *p++ = ',';
-        fwrite(head, 1, (size_t)(p - head), out);
-        put_field(out, ps_engine_pcb(e, t->pid)->name);
-        putc(',', out);
-        fputs(ps_state_token((ps_state)t->from), out);
-        putc(',', out);
-        fputs(ps_state_token((ps_state)t->to), out);
-        putc(',', out);
-        fputs(ps_event_token((ps_event)t->event), out);
-        putc(',', out);
-        put_field(out, ps_cause_format(e, t, cause, sizeof cause));
-        putc('\n', out);
+        p = put_plain(p, end, ps_engine_pcb(e, t->pid)->name, ',');
+        p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
+        p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
+        p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
+        p = put_field(p, end, ps_cause_format(e, t, cause, sizeof cause), '\n');
+        fwrite(row, 1, (size_t)(p - row), out);
     }
 }
 

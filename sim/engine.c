@@ -30,12 +30,8 @@ static ps__queue queue_of(ps_state s)
 static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
 {
     ps__queue q = queue_of((ps_state)p->state);
-    if (q == PS__Q_READY) {
-        ps__ready_enqueue(e, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
-    } else if (q != PS__Q_COUNT && !p->user_suspended) {
-        p->key_tick_ = e->now;
-        ps__pheap_push(e, q, p->pid); /* capacity reserved for all pids */
-    }
+    if (q != PS__Q_COUNT && (q == PS__Q_READY || !p->user_suspended))
+        ps__pheap_push(e, q, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
 }
 
 void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
@@ -50,7 +46,7 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
     if (from != PS_NONE)
         p->state_time[from] += e->now - p->state_since;
     p->state_since = e->now;
-    if (p->rq_index_ >= 0)
+    if (ps__queued(e, pid))
         ps__pheap_remove(e, queue_of(from), pid);
     ps__memory_account(e, p, from, to);
     p->state = (uint8_t)to;
@@ -142,7 +138,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
             ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
         else if (s == PS_BLOCKED)
             ps__transition(e, pid, PS_BLOCKED_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
-        else if (p->rq_index_ >= 0) /* already swapped out: now held */
+        else if (ps__queued(e, pid)) /* already swapped out: now held */
             ps__pheap_remove(e, queue_of(s), pid);
         return 0;
     }
@@ -152,8 +148,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
             return -1;
         p->user_suspended = 0;
         p->last_signal = PS__SIGCONT;
-        p->key_tick_ = e->now;
-        ps__pheap_push(e, queue_of(s), pid);
+        ps__pheap_push(e, queue_of(s), pid, 0);
         return 0;
     case PS_ACT_KILL:
         if (!ps_state_live(s))
@@ -202,6 +197,30 @@ int ps_engine_kill(ps_engine *e, uint32_t pid)
 
 /* ---- stepping -------------------------------------------------------- */
 
+/* Arrivals wait in a sorted array, not in the timer heap: one timer stands
+ * for the next arrival tick, so the heap stays as small as the number of
+ * things in progress. */
+static void arrival_timer(ps_engine *e)
+{
+    if (e->pending_arrivals) {
+        uint32_t pid = e->arrivals[e->next_arrival];
+        ps__timer_add(e, e->s->procs[pid - 1].arrival, PS__T_ARRIVAL, 0, 0, 0);
+    }
+}
+
+static void arrive(ps_engine *e)
+{
+    uint32_t pid = e->arrivals[e->next_arrival];
+    int64_t at = e->s->procs[pid - 1].arrival;
+    while (e->pending_arrivals &&
+           e->s->procs[(pid = e->arrivals[e->next_arrival]) - 1].arrival == at) {
+        e->next_arrival++;
+        e->pending_arrivals--;
+        ps__create(e, pid, PS_CAUSE_ARRIVAL, 0);
+    }
+    arrival_timer(e);
+}
+
 static void fire(ps_engine *e, const ps__timer *t)
 {
     switch ((ps__timer_type)t->type) {
@@ -224,8 +243,7 @@ static void fire(ps_engine *e, const ps__timer *t)
         break;
     }
     case PS__T_ARRIVAL:
-        e->pending_arrivals--;
-        ps__create(e, t->id, PS_CAUSE_ARRIVAL, 0);
+        arrive(e);
         break;
     case PS__T_BOOST:
         ps__mlfq_boost(e);
@@ -296,10 +314,38 @@ static void init_pcbs(ps_engine *e)
         p->memory = spec->memory;
         p->base_priority = p->priority = spec->priority;
         p->arrival = p->first_run = p->finish = p->io_end = -1;
-        p->rq_index_ = -1;
         if (spec->priority != s->procs[0].priority)
             e->uniform_priority = 0;
     }
+}
+
+typedef struct arrival_key {
+    int64_t at;
+    uint32_t pid;
+} arrival_key;
+
+static int by_arrival(const void *a, const void *b)
+{
+    const arrival_key *x = a, *y = b;
+    if (x->at != y->at)
+        return x->at < y->at ? -1 : 1;
+    return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+/* e->arrivals in (arrival, pid) order; returns -1 if out of memory. */
+static int sort_arrivals(ps_engine *e)
+{
+    uint32_t n = e->pending_arrivals;
+    arrival_key *k = malloc(((size_t)n + 1) * sizeof *k);
+    if (!k)
+        return -1;
+    for (uint32_t i = 0; i < n; i++)
+        k[i] = (arrival_key){e->s->procs[e->arrivals[i] - 1].arrival, e->arrivals[i]};
+    qsort(k, n, sizeof *k, by_arrival);
+    for (uint32_t i = 0; i < n; i++)
+        e->arrivals[i] = k[i].pid;
+    free(k);
+    return 0;
 }
 
 ps_engine *ps_engine_create(const ps_scenario *s)
@@ -316,20 +362,20 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     e->chan = calloc(s->channels.count + 1, sizeof *e->chan);
     e->mtx = calloc(s->mutexes.count + 1, sizeof *e->mtx);
     e->var = calloc(s->variables.count + 1, sizeof *e->var);
-    if (!e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var)
+    e->slot = malloc(((size_t)e->n + 1) * sizeof *e->slot);
+    e->arrivals = malloc(((size_t)e->n + 1) * sizeof *e->arrivals);
+    if (!e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->slot ||
+        !e->arrivals)
         goto fail;
-    for (int q = 0; q < PS__Q_COUNT; q++) {
-        e->q[q].which = q;
-        e->q[q].cap = e->n;
-        if (!(e->q[q].pid = malloc(((size_t)e->n + 1) * sizeof(uint32_t))))
-            goto fail;
-    }
     init_pcbs(e);
-    for (uint32_t i = 0; i < e->n; i++)
-        if (s->procs[i].parent < 0) {
-            ps__timer_add(e, s->procs[i].arrival, PS__T_ARRIVAL, i + 1, 0, i + 1);
-            e->pending_arrivals++;
-        }
+    for (uint32_t i = 0; i < e->n; i++) {
+        e->slot[i] = -1;
+        if (s->procs[i].parent < 0)
+            e->arrivals[e->pending_arrivals++] = i + 1;
+    }
+    if (sort_arrivals(e))
+        goto fail;
+    arrival_timer(e);
     for (uint32_t i = 0; i < s->nevents; i++)
         ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
     if (s->policy == PS_POLICY_MLFQ && s->mlfq_boost > 0)
@@ -347,7 +393,7 @@ void ps_engine_destroy(ps_engine *e)
     if (!e)
         return;
     for (int q = 0; q < PS__Q_COUNT; q++)
-        free(e->q[q].pid);
+        ps__pheap_fini(&e->q[q]);
     if (e->chan)
         for (uint32_t c = 0; c < e->s->channels.count; c++)
             free(e->chan[c].buf);
@@ -358,6 +404,8 @@ void ps_engine_destroy(ps_engine *e)
     free(e->chan);
     free(e->mtx);
     free(e->var);
+    free(e->slot);
+    free(e->arrivals);
     free(e);
 }
 

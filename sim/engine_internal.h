@@ -46,10 +46,17 @@ typedef struct ps__theap {
 
 /* ---- process queues -------------------------------------------------- */
 
+/* A queue entry carries its sort key, fixed when the process joins, so
+ * that ordering never has to look into the PCBs: (k1, k2, k3, pid),
+ * compared in that order (ps__queue_key says what each means). */
+typedef struct ps__qentry {
+    uint64_t k1, k2, k3;
+    uint32_t pid;
+} ps__qentry;
+
 typedef struct ps__pheap {
-    uint32_t *pid;   /* heap of pids; pcb->rq_index_ is each one's slot */
+    ps__qentry *v;   /* 4-ary heap; e->slot[pid - 1] is each one's index */
     uint32_t n, cap;
-    int which;       /* ps__queue: selects the ordering */
 } ps__pheap;
 
 typedef enum ps__queue {
@@ -107,6 +114,10 @@ struct ps_engine {
     ps__theap timers;
     uint32_t pending_arrivals, pending_real; /* timers other than boosts */
     ps__pheap q[PS__Q_COUNT];
+    int32_t *slot;         /* slot[pid - 1]: index in its queue, or -1; kept
+                              out of the PCB so heap moves stay in cache */
+    uint32_t *arrivals;    /* pids created at arrival, by (arrival, pid) */
+    uint32_t next_arrival; /* index of the next one to arrive */
     ps__fifo newq;         /* created this instant, awaiting admission */
 
     int64_t mem_used;      /* units held by resident processes */
@@ -127,6 +138,7 @@ struct ps_engine {
 };
 
 static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
+static inline int ps__queued(const ps_engine *e, uint32_t pid) { return e->slot[pid - 1] >= 0; }
 
 /* engine.c */
 /* The one door: move `pid` to `to` by `ev`, stamping accounting and
@@ -146,24 +158,25 @@ void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a
 int ps__theap_push(ps__theap *h, ps__timer t);
 ps__timer ps__theap_pop(ps__theap *h);
 void ps__theap_fini(ps__theap *h);
-int ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid);
-uint32_t ps__pheap_pop(ps_engine *e, ps__queue q);
+/* Put `pid` in queue q now; `cls` orders same-tick entries (0 arrived or
+ * woken, 1 timed out or preempted).  Sets e->nomem if it cannot grow. */
+void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, int cls);
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
 void ps__pheap_rebuild(ps_engine *e, ps__queue q);
+void ps__pheap_fini(ps__pheap *h);
 static inline uint32_t ps__pheap_top(const ps_engine *e, ps__queue q)
 {
-    return e->q[q].n ? e->q[q].pid[0] : 0;
+    return e->q[q].n ? e->q[q].v[0].pid : 0;
 }
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);
 uint32_t ps__fifo_pop(ps_engine *e, ps__fifo *f);
 int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid);
 
 /* sched.c */
-/* Queue order of `a` before `b` in queue q (true if a comes first). */
-int ps__before(const ps_engine *e, ps__queue q, uint32_t a, uint32_t b);
-/* Put a process that just became Ready into the ready queue.  `cls` 0 for
- * arrivals and wake-ups, 1 for preempted/timed-out (same-tick order). */
-void ps__ready_enqueue(ps_engine *e, uint32_t pid, int cls);
+/* The sort key of `pid` joining queue q now (see ps__qentry). */
+ps__qentry ps__queue_key(const ps_engine *e, ps__queue q, uint32_t pid, int cls);
+/* Did `a` arrive after `b` (ties: higher pid)?  The victim tie-break. */
+int ps__later(const ps_engine *e, uint32_t a, uint32_t b);
 /* Fill idle CPUs, settle expired quanta, preempt: one action per call;
  * returns 1 if it did something. */
 int ps__dispatch_one(ps_engine *e);

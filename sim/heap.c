@@ -1,6 +1,8 @@
 /* heap.c — binary heaps for the engine: timers ordered by (time, order),
- * and process queues ordered by ps__before, each process knowing its slot
- * (pcb->rq_index_) so it can leave from the middle in O(log n).  Also the
+ * and process queues ordered by their entries' keys, each process knowing its slot
+ * (e->slot) so it can leave from the middle in O(log n).  The process
+ * queues are 4-ary: half the depth of a binary heap, and a node's children
+ * share a cache line or two.  Also the
  * intrusive FIFOs chained through pcb->wait_next_. */
 #include <stdlib.h>
 
@@ -69,76 +71,90 @@ void ps__theap_fini(ps__theap *h)
 
 /* ---- process queues -------------------------------------------------- */
 
-static void place(ps_engine *e, ps__pheap *h, uint32_t i, uint32_t pid)
+static int qless(const ps__qentry *a, const ps__qentry *b)
 {
-    h->pid[i] = pid;
-    ps__pcb(e, pid)->rq_index_ = (int32_t)i;
+    if (a->k1 != b->k1)
+        return a->k1 < b->k1;
+    if (a->k2 != b->k2)
+        return a->k2 < b->k2;
+    if (a->k3 != b->k3)
+        return a->k3 < b->k3;
+    return a->pid < b->pid;
 }
 
-static void sift_up(ps_engine *e, ps__pheap *h, uint32_t i, uint32_t pid)
+static void place(ps_engine *e, ps__pheap *h, uint32_t i, const ps__qentry *x)
+{
+    h->v[i] = *x;
+    e->slot[x->pid - 1] = (int32_t)i;
+}
+
+static void sift_up(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
 {
     while (i > 0) {
-        uint32_t up = (i - 1) / 2;
-        if (!ps__before(e, (ps__queue)h->which, pid, h->pid[up]))
+        uint32_t up = (i - 1) / 4;
+        if (!qless(&x, &h->v[up]))
             break;
-        place(e, h, i, h->pid[up]);
+        place(e, h, i, &h->v[up]);
         i = up;
     }
-    place(e, h, i, pid);
+    place(e, h, i, &x);
 }
 
-static void sift_down(ps_engine *e, ps__pheap *h, uint32_t i, uint32_t pid)
+static void sift_down(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
 {
     for (;;) {
-        uint32_t c = 2 * i + 1;
-        if (c >= h->n)
+        uint32_t first = 4 * i + 1, c = first;
+        if (first >= h->n)
             break;
-        if (c + 1 < h->n && ps__before(e, (ps__queue)h->which, h->pid[c + 1], h->pid[c]))
-            c++;
-        if (!ps__before(e, (ps__queue)h->which, h->pid[c], pid))
+        uint32_t end = first + 4 < h->n ? first + 4 : h->n;
+        for (uint32_t k = first + 1; k < end; k++)
+            if (qless(&h->v[k], &h->v[c]))
+                c = k;
+        if (!qless(&h->v[c], &x))
             break;
-        place(e, h, i, h->pid[c]);
+        place(e, h, i, &h->v[c]);
         i = c;
     }
-    place(e, h, i, pid);
+    place(e, h, i, &x);
 }
 
-int ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid)
+void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, int cls)
 {
     ps__pheap *h = &e->q[q];
-    if (h->n == h->cap && grow((void **)&h->pid, &h->cap, sizeof *h->pid))
-        return -1;
-    sift_up(e, h, h->n++, pid);
-    return 0;
+    if (h->n == h->cap && grow((void **)&h->v, &h->cap, sizeof *h->v)) {
+        e->nomem = 1;
+        return;
+    }
+    sift_up(e, h, h->n++, ps__queue_key(e, q, pid, cls));
 }
 
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid)
 {
     ps__pheap *h = &e->q[q];
-    ps_pcb *p = ps__pcb(e, pid);
-    uint32_t i = (uint32_t)p->rq_index_;
-    p->rq_index_ = -1;
-    uint32_t last = h->pid[--h->n];
+    uint32_t i = (uint32_t)e->slot[pid - 1];
+    e->slot[pid - 1] = -1;
+    ps__qentry last = h->v[--h->n];
     if (i == h->n)
         return;
-    if (i > 0 && ps__before(e, q, last, h->pid[(i - 1) / 2]))
+    if (i > 0 && qless(&last, &h->v[(i - 1) / 4]))
         sift_up(e, h, i, last);
     else
         sift_down(e, h, i, last);
 }
 
-uint32_t ps__pheap_pop(ps_engine *e, ps__queue q)
-{
-    uint32_t pid = e->q[q].pid[0];
-    ps__pheap_remove(e, q, pid);
-    return pid;
-}
-
 void ps__pheap_rebuild(ps_engine *e, ps__queue q)
 {
     ps__pheap *h = &e->q[q];
-    for (uint32_t i = h->n / 2; i-- > 0;)
-        sift_down(e, h, i, h->pid[i]);
+    for (uint32_t i = h->n / 4 + 1; i-- > 0;)
+        if (i < h->n)
+            sift_down(e, h, i, h->v[i]);
+}
+
+void ps__pheap_fini(ps__pheap *h)
+{
+    free(h->v);
+    h->v = NULL;
+    h->n = h->cap = 0;
 }
 
 /* ---- FIFOs ----------------------------------------------------------- */

@@ -65,7 +65,7 @@ static int64_t evictable(ps_engine *e, int32_t than)
 {
     int64_t sum = 0;
     for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++) {
-        const ps_pcb *p = ps__pcb(e, e->q[PS__Q_READY].pid[i]);
+        const ps_pcb *p = ps__pcb(e, e->q[PS__Q_READY].v[i].pid);
         if (p->base_priority > than)
             sum += p->memory;
     }
@@ -85,14 +85,14 @@ static int worse(ps_engine *e, uint32_t a, uint32_t b)
         return x->base_priority > y->base_priority;
     if ((x->state == PS_READY) != (y->state == PS_READY))
         return x->state == PS_READY;
-    return !ps__before(e, PS__Q_COUNT, a, b);
+    return ps__later(e, a, b);
 }
 
 static uint32_t eviction_victim(ps_engine *e, int32_t than)
 {
     uint32_t v = 0;
     for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++) {
-        uint32_t pid = e->q[PS__Q_READY].pid[i];
+        uint32_t pid = e->q[PS__Q_READY].v[i].pid;
         if (ps__pcb(e, pid)->base_priority > than && (!v || worse(e, pid, v)))
             v = pid;
     }

@@ -13,45 +13,15 @@
 
 #include "engine_internal.h"
 
-static int cmp64(int64_t a, int64_t b) { return (a > b) - (a < b); }
-
 static int fifo_policy(ps_policy p)
 {
     return p == PS_POLICY_FCFS || p == PS_POLICY_RR || p == PS_POLICY_MLFQ;
 }
 
-int ps__before(const ps_engine *e, ps__queue q, uint32_t a, uint32_t b)
+int ps__later(const ps_engine *e, uint32_t a, uint32_t b)
 {
     const ps_pcb *x = &e->pcb[a - 1], *y = &e->pcb[b - 1];
-    int c = 0;
-    switch (q) {
-    case PS__Q_READY:
-        c = cmp64(x->key_, y->key_);
-        if (!c && fifo_policy(e->s->policy)) {
-            c = cmp64(x->key_tick_, y->key_tick_);
-            if (!c)
-                c = cmp64(x->key_class_, y->key_class_);
-        }
-        break;
-    case PS__Q_SWAPPED:
-    case PS__Q_SWAPPED_BLOCKED:
-        c = cmp64(x->base_priority, y->base_priority);
-        if (!c)
-            c = cmp64(x->key_tick_, y->key_tick_);
-        break;
-    case PS__Q_BLOCKED:
-        c = cmp64(x->key_tick_, y->key_tick_);
-        if (!c)
-            c = cmp64(x->pid, y->pid);
-        break;
-    case PS__Q_COUNT:
-        break;
-    }
-    if (!c)
-        c = cmp64(x->arrival, y->arrival);
-    if (!c)
-        c = cmp64(x->pid, y->pid);
-    return c < 0;
+    return x->arrival != y->arrival ? x->arrival > y->arrival : a > b;
 }
 
 int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
@@ -97,13 +67,26 @@ static int64_t policy_key(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
     }
 }
 
-void ps__ready_enqueue(ps_engine *e, uint32_t pid, int cls)
+/* Keys (all compared as unsigned; every value here is >= 0):
+ *   Ready          (policy key, tick<<1 | cls for FIFO policies, arrival)
+ *   Ready/Suspend, Blocked/Suspend   (base priority, tick, arrival)
+ *   Blocked        (tick, 0, 0): longest blocked first
+ * and then pid. */
+ps__qentry ps__queue_key(const ps_engine *e, ps__queue q, uint32_t pid, int cls)
 {
-    ps_pcb *p = ps__pcb(e, pid);
-    p->key_ = policy_key(e, p, &p->regs);
-    p->key_tick_ = e->now;
-    p->key_class_ = (uint8_t)cls;
-    ps__pheap_push(e, PS__Q_READY, pid); /* capacity reserved for all pids */
+    const ps_pcb *p = &e->pcb[pid - 1];
+    uint64_t now = (uint64_t)e->now, arrival = (uint64_t)p->arrival;
+    switch (q) {
+    case PS__Q_READY:
+        return (ps__qentry){(uint64_t)policy_key(e, p, &p->regs),
+                            fifo_policy(e->s->policy) ? now << 1 | (uint64_t)cls : 0,
+                            arrival, pid};
+    case PS__Q_SWAPPED:
+    case PS__Q_SWAPPED_BLOCKED:
+        return (ps__qentry){(uint64_t)p->base_priority, now, arrival, pid};
+    default:
+        return (ps__qentry){now, 0, 0, pid};
+    }
 }
 
 static int preemptive(ps_policy p)
@@ -226,8 +209,7 @@ static uint32_t preempt_victim(ps_engine *e, int64_t *key)
             continue;
         ps__cpu_sync(e, c);
         int64_t k = policy_key(e, ps__pcb(e, pid), &e->cpu[c].pub.regs);
-        if (!victim || k > vkey ||
-            (k == vkey && !ps__before(e, PS__Q_COUNT, pid, victim))) {
+        if (!victim || k > vkey || (k == vkey && ps__later(e, pid, victim))) {
             victim = pid;
             vkey = k;
         }
@@ -258,7 +240,7 @@ int ps__dispatch_one(ps_engine *e)
         return 0;
     int64_t vkey;
     uint32_t victim = preempt_victim(e, &vkey);
-    if (!victim || ps__pcb(e, head)->key_ >= vkey)
+    if (!victim || (int64_t)e->q[PS__Q_READY].v[0].k1 >= vkey)
         return 0;
     ps__cpu_release(e, victim);
     ps__transition(e, victim, PS_READY, PS_EV_PREEMPT, PS_CAUSE_PREEMPTED, head, 0);
@@ -273,6 +255,6 @@ void ps__mlfq_boost(ps_engine *e)
         e->pcb[i].allot_used_ = 0;
     }
     for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++)
-        ps__pcb(e, e->q[PS__Q_READY].pid[i])->key_ = 0;
+        e->q[PS__Q_READY].v[i].k1 = 0; /* the level */
     ps__pheap_rebuild(e, PS__Q_READY);
 }

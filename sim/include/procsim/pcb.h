@@ -97,13 +97,9 @@ typedef struct ps_pcb {
     int32_t term_signal;     /* signal that killed it, 0 if it exited */
 
     /* engine bookkeeping (private) */
-    int32_t rq_index_;       /* position in ready/suspended heap, -1 */
     uint32_t gen_;           /* invalidates stale timer events */
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
-    int64_t key_;            /* ready order: burst, priority or level */
-    int64_t key_tick_;       /* tick it entered its queue */
     int64_t allot_used_;     /* mlfq: ticks used at this level */
-    uint8_t key_class_;      /* 0 arrived/woken, 1 preempted: same-tick order */
 } ps_pcb;
 
 const char *ps_wait_token(ps_wait_kind k);
