@@ -9,13 +9,13 @@
 #include "procsim/stats.h"
 
 #define MAX_COLUMNS 10 /* more processes than this: no state columns */
-#define COL 13
+#define NAME_MAX_COL 12 /* longer names are cut in column headings */
 
 const char *cli_state_short(ps_state s)
 {
     switch (s) {
-    case PS_READY_SUSPENDED: return "Ready/Susp";
-    case PS_BLOCKED_SUSPENDED: return "Blocked/Susp";
+    case PS_READY_SUSPENDED: return "Rdy/Susp";
+    case PS_BLOCKED_SUSPENDED: return "Blk/Susp";
     case PS_NONE: return "-";
     default: return ps_state_name(s);
     }
@@ -24,6 +24,28 @@ const char *cli_state_short(ps_state s)
 static int columns(const ps_engine *e)
 {
     return ps_engine_nprocs(e) <= MAX_COLUMNS;
+}
+
+/* Width of the state columns: the longest short state name or the longest
+ * (cut) process name. */
+static int col_width(const ps_engine *e)
+{
+    int w = 8;
+    for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
+        int n = (int)strlen(ps_engine_pcb(e, pid)->name);
+        if (n > w)
+            w = n < NAME_MAX_COL ? n : NAME_MAX_COL;
+    }
+    return w;
+}
+
+/* One cell of the state row; the last one without trailing blanks. */
+static void cell(FILE *out, const char *s, int width, int last)
+{
+    if (last)
+        fprintf(out, "  %.*s\n", width, s);
+    else
+        fprintf(out, "  %-*.*s", width, width, s);
 }
 
 static void text_begin(FILE *out, const ps_engine *e)
@@ -51,29 +73,40 @@ static void text_begin(FILE *out, const ps_engine *e)
     if (s->switch_cost)
         fprintf(out, ", switch cost %lld", (long long)s->switch_cost);
     fprintf(out, ", %u processes\n\n", s->nprocs);
-    fprintf(out, "%6s ", "tick");
-    if (columns(e))
-        for (uint32_t pid = 1; pid <= s->nprocs; pid++)
-            fprintf(out, " %-*.*s", COL - 1, COL - 1, s->procs[pid - 1].name);
-    fputc('\n', out);
+    if (!columns(e)) {
+        fprintf(out, "%6s  transitions\n", "tick");
+        return;
+    }
+    if (s->memory != PS_UNLIMITED || s->nevents)
+        fprintf(out, "(Rdy/Susp = Ready/Suspend, Blk/Susp = Blocked/Suspend)\n");
+    fprintf(out, "%6s", "tick");
+    for (uint32_t pid = 1; pid <= s->nprocs; pid++)
+        cell(out, s->procs[pid - 1].name, col_width(e), pid == s->nprocs);
 }
 
 static void text_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
 {
     char cause[256];
-    fprintf(out, "%6lld ", (long long)ev[0].time);
-    if (columns(e))
-        for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++)
-            fprintf(out, " %-*s", COL - 1, cli_state_short((ps_state)ps_engine_pcb(e, pid)->state));
-    fputc('\n', out);
+    uint32_t np = ps_engine_nprocs(e);
+    if (columns(e)) {
+        fprintf(out, "%6lld", (long long)ev[0].time);
+        for (uint32_t pid = 1; pid <= np; pid++) {
+            const ps_pcb *p = ps_engine_pcb(e, pid);
+            cell(out, cli_state_short(p->created ? (ps_state)p->state : PS_NONE),
+                 col_width(e), pid == np);
+        }
+    }
     for (size_t i = 0; i < n; i++) {
         const ps_trace_event *t = &ev[i];
         char arrow[48];
-        snprintf(arrow, sizeof arrow, "%s -> %s", cli_state_short((ps_state)t->from),
-                 cli_state_short((ps_state)t->to));
-        fprintf(out, "         %-12s %-27s %-9s %s\n", ps_engine_pcb(e, t->pid)->name,
-                arrow, ps_event_token((ps_event)t->event),
-                ps_cause_format(e, t, cause, sizeof cause));
+        snprintf(arrow, sizeof arrow, "%s -> %s", ps_state_name((ps_state)t->from),
+                 ps_state_name((ps_state)t->to));
+        if (columns(e))
+            fprintf(out, "%8s", "");
+        else
+            fprintf(out, "%6lld  ", (long long)t->time);
+        fprintf(out, "%-12s %-33s %-9s %s\n", ps_engine_pcb(e, t->pid)->name, arrow,
+                ps_event_token((ps_event)t->event), ps_cause_format(e, t, cause, sizeof cause));
     }
 }
 
