@@ -177,10 +177,11 @@ void ps__near_init(ps__near *nr, const char *word, size_t n);
 void ps__near_try(ps__near *nr, const char *candidate);
 /* "; did you mean 'x'?" or "".  Returns buf. */
 const char *ps__near_text(const ps__near *nr, char *buf, size_t size);
-/* Joins names with ", " into buf, ending in ", ..." if they do not fit.
+/* Joins names[0..count) with ", " into buf, ending in "..." if they do
+ * not fit or if there are `total` names and only `count` are given.
  * Returns buf. */
-const char *ps__join(const char *const *names, size_t count, char *buf,
-                     size_t size);
+const char *ps__join(const char *const *names, size_t count, size_t total,
+                     char *buf, size_t size);
 
 /* --- scenario_schema.c --- */
 

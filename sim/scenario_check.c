@@ -39,6 +39,32 @@ static const char *near_name(const ps__intern *t, const ps__name *word, char *bu
     return ps__near_text(&nr, buf, size);
 }
 
+/* The names of a table joined with ", ", cut short with "...". */
+static const char *join_names(const ps__intern *t, char *buf, size_t size)
+{
+    const char *names[16];
+    uint32_t n = ps__intern_count(t) < 16 ? ps__intern_count(t) : 16;
+    for (uint32_t i = 0; i < n; i++)
+        names[i] = ps__intern_get(t, i)->name;
+    return ps__join(names, n, ps__intern_count(t), buf, size);
+}
+
+/* Which key or op names a process at `at`: "parent", "spawn", "do"... */
+static const char *ref_subject(ps__loader *ld, ps__mark at)
+{
+    for (size_t i = 0; i < ld->op_refs.len; i++) {
+        const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
+        if (r->at.line == at.line && r->at.col == at.col)
+            return ps_op_token(ops(ld)[r->op].kind);
+    }
+    for (size_t i = 0; i < ld->event_marks.len; i++) {
+        const ps__mark *m = &PS__VEC_AT(&ld->event_marks, ps__mark, i);
+        if (m->line == at.line && m->col == at.col)
+            return "do";
+    }
+    return "parent";
+}
+
 /* Maps each name of `refs` to its index in `defs`; NULL after an error
  * (reported by the caller from *missing) or when out of memory. */
 static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__intern *defs,
@@ -69,15 +95,13 @@ static bool resolve_devices(ps__loader *ld)
     uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, &missing);
     if (!map && missing != PS__NONE) {
         const ps__name *nm = ps__intern_get(&ld->dev_refs, missing);
-        char near[96], list[256] = "";
+        char near[96], list[256];
         if (ps__intern_count(&ld->devices) == 0)
             return ps__ld_fail(ld, nm->first, "io: unknown device '%s'; no devices are "
                                "declared ('devices' is empty)", nm->name);
-        for (uint32_t i = 0, o = 0; i < ps__intern_count(&ld->devices) && o < 200; i++)
-            o += (uint32_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "",
-                                    ps__intern_get(&ld->devices, i)->name);
         return ps__ld_fail(ld, nm->first, "io: unknown device '%s'%s (declared devices: %s)",
-                           nm->name, near_name(&ld->devices, nm, near, sizeof near), list);
+                           nm->name, near_name(&ld->devices, nm, near, sizeof near),
+                           join_names(&ld->devices, list, sizeof list));
     }
     if (!map)
         return false;
@@ -94,9 +118,11 @@ static bool resolve_processes(ps__loader *ld)
     uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, &missing);
     if (!map && missing != PS__NONE) {
         const ps__name *nm = ps__intern_get(&ld->proc_refs, missing);
-        char near[96];
-        return ps__ld_fail(ld, nm->first, "no process is named '%s'%s", nm->name,
-                           near_name(&ld->proc_names, nm, near, sizeof near));
+        char near[96], list[256];
+        return ps__ld_fail(ld, nm->first, "%s: unknown process '%s'%s (defined "
+                           "processes: %s)", ref_subject(ld, nm->first), nm->name,
+                           near_name(&ld->proc_names, nm, near, sizeof near),
+                           join_names(&ld->proc_names, list, sizeof list));
     }
     if (!map)
         return false;

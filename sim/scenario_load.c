@@ -335,7 +335,12 @@ bool ps__ld_version(ps__loader *ld)
 
 /* After an error inside the root mapping, before the `procsim` key was
  * read: a file from a newer procsim fails on whatever is new in it, so
- * read on to find its version, and if it is newer, say that instead. */
+ * read on to find its version, and if it is newer, say that instead.
+ * libyaml's time per token grows with the nesting depth, so the search
+ * gives up past SKIP_DEPTH levels (a scenario needs four) rather than
+ * take quadratic time over a hostile file. */
+#define SKIP_DEPTH 64
+
 static void look_for_newer_version(ps__loader *ld)
 {
     if (ld->fatal || ld->version_seen || !ld->in_root)
@@ -343,7 +348,7 @@ static void look_for_newer_version(ps__loader *ld)
     ld->skipping = true;
     for (;;) {
         bool at_key = ld->depth == 1 && ld->top_nodes % 2 == 0;
-        if (!ps__ld_next(ld) || ld->depth == 0)
+        if (!ps__ld_next(ld) || ld->depth == 0 || ld->depth > SKIP_DEPTH)
             return;
         const yaml_event_t *ev = &ld->ev;
         if (at_key && ev->type == YAML_SCALAR_EVENT && ev->data.scalar.length == 7 &&
@@ -406,6 +411,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
         ps__ld_oom(&ld);
         goto done;
     }
+    *ld.s = (ps_scenario){0};
     ld.parser_ready = true;
     yaml_parser_set_input(&ld.parser, read_input, &ld.src);
     ok = ps__ld_document(&ld) && ps__ld_finish(&ld);

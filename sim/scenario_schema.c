@@ -135,7 +135,7 @@ static bool parse_policy(ps__loader *ld)
     if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
         char want[192], list[160];
         snprintf(want, sizeof want, "one of %s",
-                 ps__join(tokens, PS_POLICY_COUNT, list, sizeof list));
+                 ps__join(tokens, PS_POLICY_COUNT, PS_POLICY_COUNT, list, sizeof list));
         return expected(ld, "policy", want);
     }
     int p = ps__ld_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT,

@@ -245,12 +245,13 @@ const char *ps__near_text(const ps__near *nr, char *buf, size_t size)
     return buf;
 }
 
-const char *ps__join(const char *const *names, size_t count, char *buf, size_t size)
+const char *ps__join(const char *const *names, size_t count, size_t total, char *buf,
+                     size_t size)
 {
     size_t o = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(names[i]);
+    for (size_t i = 0; i < total; i++) {
+        size_t n = i < count ? strlen(names[i]) : size;
         if (o + n + 2 + 5 >= size) { /* keep room for ", ..." */
             snprintf(buf + o, size - o, "%s...", i ? ", " : "");
             break;
@@ -274,6 +275,6 @@ int ps__ld_token(ps__loader *ld, const char *subject, const char *what,
     }
     ps__ld_fail(ld, at, "%s: unknown %s %s%s (valid %s: %s)", subject, what,
                 ps__ld_quote(text, n, q, sizeof q), ps__near_text(&nr, near, sizeof near),
-                whats, ps__join(tokens, count, list, sizeof list));
+                whats, ps__join(tokens, count, count, list, sizeof list));
     return -1;
 }
