@@ -100,28 +100,41 @@ ps__mark ps__ld_here(const ps__loader *ld)
     return ps__ld_mark(ld->ev.start_mark);
 }
 
-/* Line and column of byte `offset` of UTF-8 input, counted like libyaml:
+/* Line and column of a byte offset of the input, counted like libyaml:
  * columns in characters, "\r\n" one line break. */
 typedef struct linecount {
     ps__mark at;
     bool after_cr;
+    yaml_encoding_t enc;        /* UTF-8 or UTF-16, as libyaml found */
 } linecount;
 
-static void count_bytes(linecount *lc, const unsigned char *p, size_t n)
+static void count_units(linecount *lc, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '\n' && lc->after_cr) {
+    size_t w = lc->enc == YAML_UTF8_ENCODING ? 1 : 2;
+    for (size_t i = 0; i + w <= n; i += w) {
+        unsigned c = w == 1 ? p[i]
+                     : lc->enc == YAML_UTF16LE_ENCODING ? p[i] | (unsigned)p[i + 1] << 8
+                                                         : (unsigned)p[i] << 8 | p[i + 1];
+        if (c == '\n' && lc->after_cr) {
             lc->after_cr = false;
-        } else if (p[i] == '\n' || p[i] == '\r') {
+        } else if (c == '\n' || c == '\r') {
             lc->at.line++;
             lc->at.col = 1;
-            lc->after_cr = p[i] == '\r';
+            lc->after_cr = c == '\r';
         } else {
             lc->after_cr = false;
-            if ((p[i] & 0xC0) != 0x80)
-                lc->at.col++;
+            if (w == 1 ? (c & 0xC0) != 0x80 : (c & 0xFC00) != 0xDC00)
+                lc->at.col++; /* not a continuation byte / low surrogate */
         }
     }
+}
+
+/* Bytes of byte-order mark at the start of the input (no character). */
+static size_t bom_size(yaml_encoding_t enc, const unsigned char *p, size_t n)
+{
+    if (enc != YAML_UTF8_ENCODING)
+        return 2; /* libyaml detects UTF-16 by its mark only */
+    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 /* Where a reader error happened: libyaml reports only a byte offset, so
@@ -129,15 +142,12 @@ static void count_bytes(linecount *lc, const unsigned char *p, size_t n)
 static ps__mark offset_mark(ps__loader *ld, size_t offset)
 {
     ps__source *src = &ld->src;
-    if (ld->parser.encoding != YAML_UTF8_ENCODING)
-        return ps__ld_mark(ld->parser.mark);
-    linecount lc = {{1, 1}, false};
-    size_t skip = 0; /* a byte-order mark is no character */
+    linecount lc = {{1, 1}, false, ld->parser.encoding};
     if (!src->fp) {
         size_t n = offset < src->len ? offset : src->len;
-        if (n >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
-            skip = 3;
-        count_bytes(&lc, src->text + skip, n - skip);
+        size_t skip = bom_size(lc.enc, src->text, n);
+        if (skip <= n)
+            count_units(&lc, src->text + skip, n - skip);
         return lc.at;
     }
     if (fseek(src->fp, 0, SEEK_SET) != 0)
@@ -146,12 +156,11 @@ static ps__mark offset_mark(ps__loader *ld, size_t offset)
     for (size_t done = 0; done < offset;) {
         size_t want = offset - done < sizeof buf ? offset - done : sizeof buf;
         size_t got = fread(buf, 1, want, src->fp);
+        size_t skip = done == 0 ? bom_size(lc.enc, buf, got) : 0;
         if (got == 0)
             break;
-        if (done == 0 && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-            skip = 3;
-        count_bytes(&lc, buf + skip, got - skip);
-        skip = 0;
+        if (skip <= got)
+            count_units(&lc, buf + skip, got - skip);
         done += got;
     }
     return lc.at;
@@ -384,7 +393,7 @@ static void loader_fini(ps__loader *ld)
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err)
 {
-    ps__loader ld = {.name = name, .err = err};
+    ps__loader ld = {.name = name ? name : "<string>", .err = err};
     ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
     ps__vec_init(&ld.ops, sizeof(ps_op));
     ps__vec_init(&ld.events, sizeof(ps_event_spec));
@@ -435,7 +444,9 @@ ps_scenario *ps_scenario_load_string(const char *name, const char *text,
 ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
 {
     char text[128];
-    FILE *fp = fopen(path, "rb");
+    FILE *fp = path ? fopen(path, "rb") : NULL;
+    if (!path)
+        path = "(null)";
     if (!fp) {
         format_error(err, path, "cannot open: %s", error_text(errno, text, sizeof text));
         return NULL;

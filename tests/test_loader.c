@@ -226,6 +226,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/unclosed-quote.yaml:7:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar at line 3, column 14)",
     "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, system, devices, processes, events)",
     "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, system, devices, processes, events)",
+    "tests/loader/bad/utf16-control-char.yaml:2:11: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/version-float.yaml:1:10: procsim: expected the format version 1, got '1.0'",
     "tests/loader/bad/version-missing.yaml:1:1: scenario: missing key 'procsim' (required keys: procsim, title, processes)",
     "tests/loader/bad/version-newer-later.yaml:5:10: procsim: format version 3 is newer than this procsim understands (it reads version 1); upgrade procsim",
@@ -464,6 +465,15 @@ static void test_bom_and_crlf(void **state)
     assert_string_equal(s->title, "BOM and CRLF");
     assert_int_equal(s->nops, 1);
     assert_int_equal(s->ops[0].n, 2);
+    ps_scenario_destroy(s);
+}
+
+static void test_utf16(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/utf16.yaml");
+    assert_string_equal(s->title, "wide");
+    assert_string_equal(s->procs[0].name, "a");
     ps_scenario_destroy(s);
 }
 
@@ -862,6 +872,7 @@ int main(void)
         cmocka_unit_test(test_nulls_are_defaults),
         cmocka_unit_test(test_flow_style),
         cmocka_unit_test(test_bom_and_crlf),
+        cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_builtin_tour),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_op_format),
