@@ -130,7 +130,8 @@ bool ps__ld_version(ps__loader *ld);
 typedef struct ps__numspec {
     const char *subject;      /* "quantum", "cpu" */
     const char *noun;         /* "tick count", or NULL */
-    const char *unit;         /* "an integer (ticks)" */
+    const char *unit;         /* "an integer (ticks)"; NULL: "an integer
+                                 (the NOUN)" */
     int64_t min, max;
     const char *hint;         /* added to range errors, or NULL */
 } ps__numspec;

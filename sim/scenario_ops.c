@@ -112,9 +112,7 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
         return false;
     next += sh->obj != PS__OBJ_NONE;
     if (sh->num != PS__NUM_NONE && next < nw) {
-        char unit[64];
-        snprintf(unit, sizeof unit, "an integer (the %s)", sh->noun);
-        ps__numspec spec = {tok, sh->noun, unit, sh->min, sh->max, NULL};
+        ps__numspec spec = {tok, sh->noun, NULL, sh->min, sh->max, NULL};
         if (!ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false, &op.n))
             return false;
     }
