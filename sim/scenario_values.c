@@ -125,10 +125,12 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
                    size_t n, ps__mark at, bool value, int64_t *out)
 {
     int64_t v = 0;
+    bool quoted = value && ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+    if (quoted || !all_digits(t, n) || (n > 1 && t[0] == '0'))
+        return number_error(ld, spec, t, n, at, value, v);
     for (size_t i = 0; i < n && v <= PS_SCENARIO_MAX_NUMBER; i++)
-        v = v * 10 + (t[i] - '0'); /* meaningful only if all are digits */
-    if ((value && ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) ||
-        !all_digits(t, n) || (n > 1 && t[0] == '0') || v < spec->min || v > spec->max)
+        v = v * 10 + (t[i] - '0'); /* stops once too large */
+    if (v < spec->min || v > spec->max)
         return number_error(ld, spec, t, n, at, value, v);
     *out = v;
     return true;
