@@ -19,10 +19,7 @@ static const ps__mark nowhere = {0, 0};
  * boundary, never in half a UTF-8 character. */
 static void mark_cut(char *buf, size_t size)
 {
-    size_t len = strlen(buf);
-    if (len + 1 < size || len < 4)
-        return;
-    size_t cut = len - 3;
+    size_t cut = size - 4;
     while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
         cut--;
     memcpy(buf + cut, "...", 4);
@@ -36,8 +33,9 @@ static void vformat(ps_error *err, const char *name, ps__mark at,
     int n = at.line ? snprintf(buf, size, "%s:%u:%u: ", name, at.line, at.col)
                     : snprintf(buf, size, "%s: ", name);
     if (n >= 0 && (size_t)n < size)
-        vsnprintf(buf + n, size - (size_t)n, fmt, ap);
-    mark_cut(buf, size);
+        n += vsnprintf(buf + n, size - (size_t)n, fmt, ap);
+    if (n < 0 || (size_t)n >= size)
+        mark_cut(buf, size);
 }
 
 static void format_error(ps_error *err, const char *name, const char *fmt, ...)
