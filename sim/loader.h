@@ -139,6 +139,9 @@ typedef struct ps__numspec {
 /* Human words for the current event: "a sequence", "nothing", "'abc'",
  * "the string '3'".  Returns buf. */
 const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size);
+/* Fails with "SUBJECT: expected WANT, got <the current event>" (no
+ * "SUBJECT: " when it is NULL). */
+bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want);
 /* s[0..n) in single quotes, control bytes escaped, long text cut short
  * with "...".  Returns buf. */
 const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size);

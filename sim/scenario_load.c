@@ -330,14 +330,15 @@ static bool newer_version(ps__loader *ld)
 
 bool ps__ld_version(ps__loader *ld)
 {
+#if PS_SCENARIO_VERSION != 1
+#error "update the message below"
+#endif
     int64_t v = version_of(ld);
     if (v == PS_SCENARIO_VERSION)
         return true;
     if (v > PS_SCENARIO_VERSION)
         return newer_version(ld);
-    char got[96];
-    return ps__ld_fail(ld, ps__ld_here(ld), "procsim: expected the format version "
-                       "%d, got %s", PS_SCENARIO_VERSION, ps__ld_got(ld, got, sizeof got));
+    return ps__ld_expected(ld, "procsim", "the format version 1");
 }
 
 /* After an error inside the root mapping, before the `procsim` key was
@@ -409,7 +410,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
 
     bool ok = false;
     if (!fp && len > limit) {
-        too_big(err, name, len, limit);
+        too_big(err, ld.name, len, limit);
         goto done;
     }
     ld.arena = ps__arena_create();
@@ -442,6 +443,7 @@ ps_scenario *ps_scenario_load_string(const char *name, const char *text,
 ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
 {
     char text[128];
+    errno = EINVAL;
     FILE *fp = path ? fopen(path, "rb") : NULL;
     if (!path)
         path = "(null)";

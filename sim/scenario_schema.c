@@ -37,14 +37,6 @@ static size_t length(const ps__loader *ld)
     return ld->ev.data.scalar.length;
 }
 
-/* Fails with "SUBJECT: expected WANT, got <the current event>". */
-static bool expected(ps__loader *ld, const char *subject, const char *want)
-{
-    char got[224];
-    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want,
-                       ps__ld_got(ld, got, sizeof got));
-}
-
 /* Reads the next key of a mapping and the start of its value.  Returns the
  * key's index, with the value as the current event; KEY_END at the end of
  * the mapping; KEY_ERROR after an error.  seen[k] is where key k was
@@ -58,7 +50,7 @@ static int next_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
             return KEY_END;
         ps__mark at = ps__ld_here(ld);
         if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-            expected(ld, ks->where, "a key");
+            ps__ld_expected(ld, ks->where, "a key");
             return KEY_ERROR;
         }
         int k = ps__ld_token(ld, ks->where, "key", "keys", ks->keys, ks->count, text(ld),
@@ -136,7 +128,7 @@ static bool parse_policy(ps__loader *ld)
         char want[192], list[160];
         snprintf(want, sizeof want, "one of %s",
                  ps__join(tokens, PS_POLICY_COUNT, PS_POLICY_COUNT, list, sizeof list));
-        return expected(ld, "policy", want);
+        return ps__ld_expected(ld, "policy", want);
     }
     int p = ps__ld_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT,
                          text(ld), length(ld), ps__ld_here(ld));
@@ -149,7 +141,8 @@ static bool parse_policy(ps__loader *ld)
 static bool parse_system(ps__loader *ld)
 {
     if (type(ld) != YAML_MAPPING_START_EVENT)
-        return expected(ld, "system", "a mapping of settings such as {cpus: 2, policy: rr}");
+        return ps__ld_expected(ld, "system", "a mapping of settings such as "
+                               "{cpus: 2, policy: rr}");
     ps__mark seen[S_COUNT] = {{0, 0}};
     for (;;) {
         int k = next_key(ld, &system_set, seen);
@@ -178,7 +171,8 @@ static bool parse_system(ps__loader *ld)
 static bool parse_devices(ps__loader *ld)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "devices", "a sequence of device names such as [disk, net]");
+        return ps__ld_expected(ld, "devices", "a sequence of device names such as "
+                               "[disk, net]");
     ld->devices_given = true;
     for (;;) {
         if (!ps__ld_next(ld))
@@ -206,11 +200,13 @@ static const char *const process_keys[P_COUNT] = {
     "name", "arrival", "priority", "memory", "parent", "program"};
 static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
 
-static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN, NULL};
+static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
+                                         NULL};
 static const ps__numspec priority_spec = {"priority", NULL,
-                                          "an integer (smaller is more urgent)", 0, MAXN, NULL};
-static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0, MAXN,
-                                        NULL};
+                                          "an integer (smaller is more urgent)", 0, MAXN,
+                                          NULL};
+static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0,
+                                        MAXN, NULL};
 
 static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 {
@@ -220,7 +216,7 @@ static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 static bool parse_program(ps__loader *ld, uint32_t self)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
+        return ps__ld_expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
     size_t first = ld->ops.len;
     for (;;) {
         if (!ps__ld_next(ld))
@@ -231,7 +227,7 @@ static bool parse_program(ps__loader *ld, uint32_t self)
             return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as "
                                "'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')");
         if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            return expected(ld, "program", "an op such as 'cpu 3'");
+            return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
         if (!ps__ld_op(ld, self))
             return false;
     }
@@ -339,14 +335,15 @@ static bool parse_processes(ps__loader *ld)
 {
     ps__mark start = ps__ld_here(ld);
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "processes", "a sequence of processes");
+        return ps__ld_expected(ld, "processes", "a sequence of processes");
     for (;;) {
         if (!ps__ld_next(ld))
             return false;
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             break;
         if (type(ld) != YAML_MAPPING_START_EVENT)
-            return expected(ld, "processes", "a process (a mapping with name, program, ...)");
+            return ps__ld_expected(ld, "processes", "a process (a mapping with name, "
+                                   "program, ...)");
         if (!parse_process(ld))
             return false;
     }
@@ -378,7 +375,7 @@ static bool parse_event(ps__loader *ld)
         if (k == E_AT)
             ok = ps__ld_int(ld, &at_spec, &PS__VEC_AT(&ld->events, ps_event_spec, self).at);
         else if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            ok = expected(ld, "do", "an action such as 'suspend editor'");
+            ok = ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
         else
             ok = ps__ld_action(ld, self);
         if (!ok)
@@ -389,7 +386,7 @@ static bool parse_event(ps__loader *ld)
 static bool parse_events(ps__loader *ld)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "events", "a sequence of events such as "
+        return ps__ld_expected(ld, "events", "a sequence of events such as "
                         "[{at: 5, do: suspend editor}]");
     for (;;) {
         if (!ps__ld_next(ld))
@@ -397,7 +394,7 @@ static bool parse_events(ps__loader *ld)
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
         if (type(ld) != YAML_MAPPING_START_EVENT)
-            return expected(ld, "events", "an event (a mapping with at and do)");
+            return ps__ld_expected(ld, "events", "an event (a mapping with at and do)");
         if (!parse_event(ld))
             return false;
     }
@@ -469,12 +466,9 @@ bool ps__ld_document(ps__loader *ld)
                            "and processes");
     if (!ps__ld_next(ld))
         return false;
-    if (type(ld) != YAML_MAPPING_START_EVENT) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "expected a scenario (a mapping with "
-                           "procsim, title and processes), got %s",
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (type(ld) != YAML_MAPPING_START_EVENT)
+        return ps__ld_expected(ld, NULL, "a scenario (a mapping with procsim, title and "
+                               "processes)");
     if (!parse_root(ld) || !ps__ld_next(ld) || !ps__ld_next(ld)) /* document end */
         return false;
     if (type(ld) == YAML_DOCUMENT_START_EVENT)

@@ -66,6 +66,15 @@ const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size)
     return buf;
 }
 
+bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want)
+{
+    char got[224];
+    ps__ld_got(ld, got, sizeof got);
+    if (!subject)
+        return ps__ld_fail(ld, ps__ld_here(ld), "expected %s, got %s", want, got);
+    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want, got);
+}
+
 /* --- numbers --- */
 
 static bool all_digits(const char *t, size_t n)
@@ -139,11 +148,8 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
 bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out)
 {
     const yaml_event_t *ev = &ld->ev;
-    if (ev->type != YAML_SCALAR_EVENT) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", spec->subject,
-                           spec->unit, ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT)
+        return ps__ld_expected(ld, spec->subject, spec->unit);
     return ps__ld_number(ld, spec, (const char *)ev->data.scalar.value,
                          ev->data.scalar.length, ps__ld_here(ld), true, out);
 }
@@ -180,11 +186,8 @@ bool ps__ld_name(ps__loader *ld, const char *subject, const char *t, size_t n,
 bool ps__ld_name_value(ps__loader *ld, const char *subject, bool process)
 {
     const yaml_event_t *ev = &ld->ev;
-    if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected a name, got %s", subject,
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
+        return ps__ld_expected(ld, subject, "a name");
     return ps__ld_name(ld, subject, (const char *)ev->data.scalar.value,
                        ev->data.scalar.length, ps__ld_here(ld), process);
 }
@@ -193,11 +196,8 @@ bool ps__ld_string(ps__loader *ld, const char *subject, bool nonempty, const cha
 {
     const yaml_event_t *ev = &ld->ev;
     const char *want = nonempty ? "a non-empty string" : "a string";
-    if (ev->type != YAML_SCALAR_EVENT || (nonempty && ps__ld_is_null(ld))) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want,
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT || (nonempty && ps__ld_is_null(ld)))
+        return ps__ld_expected(ld, subject, want);
     const char *t = (const char *)ev->data.scalar.value;
     size_t n = ps__ld_is_null(ld) ? 0 : ev->data.scalar.length;
     if (nonempty && n == 0)

@@ -285,8 +285,11 @@ static void test_full_names(void **state)
         for (uint32_t i = 0; i < n; i++)
             assert_string_equal(tables[t]->names[i], want[t][i]);
     }
-    static const struct { const char *name; int64_t arrival, memory; int32_t priority, parent; }
-    procs[] = {{"worker", 0, 40, 2, 1}, {"shell", 1, 10, 0, -1}, {"helper", 0, 0, 0, 1},
+    static const struct {
+        const char *name;
+        int64_t arrival, memory;
+        int32_t priority, parent;
+    } procs[] = {{"worker", 0, 40, 2, 1}, {"shell", 1, 10, 0, -1}, {"helper", 0, 0, 0, 1},
                {"idle", 0, 0, 0, -1}, {"sender", 0, 0, 0, -1}};
     assert_int_equal(s->nprocs, 5);
     for (uint32_t i = 0; i < 5; i++) {
@@ -415,7 +418,8 @@ static void test_builtin_tour(void **state)
 {
     (void)state;
     ps_error err;
-    ps_scenario *s = ps_scenario_load_string("<built-in>", ps_tour_yaml, ps_tour_yaml_len, &err);
+    ps_scenario *s = ps_scenario_load_string("<built-in>", ps_tour_yaml, ps_tour_yaml_len,
+                                             &err);
     if (!s)
         fail_msg("%s", err.msg);
     assert_string_equal(s->path, "<built-in>");
