@@ -168,6 +168,24 @@ static bool parse_system(ps__loader *ld)
 
 /* --- devices --- */
 
+/* Interns the current scalar, a name, into `t`; it must be new there.
+ * `what` names its kind in messages ("device"). */
+static bool intern_new(ps__loader *ld, ps__intern *t, const char *subject,
+                       const char *what, bool process, uint32_t *index)
+{
+    bool added;
+    if (!ps__ld_name_value(ld, subject, process))
+        return false;
+    *index = ps__intern_add(t, ld->arena, text(ld), length(ld), ps__ld_here(ld), &added);
+    if (*index == PS__NONE)
+        return ps__ld_oom(ld);
+    if (!added)
+        return ps__ld_fail(ld, ps__ld_here(ld), "%s: duplicate %s name '%s' (first given "
+                           "at line %u); %s names must be unique", subject, what, text(ld),
+                           ps__intern_get(t, *index)->first.line, what);
+    return true;
+}
+
 static bool parse_devices(ps__loader *ld)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
@@ -175,21 +193,13 @@ static bool parse_devices(ps__loader *ld)
                                "[disk, net]");
     ld->devices_given = true;
     for (;;) {
+        uint32_t i;
         if (!ps__ld_next(ld))
             return false;
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
-        if (!ps__ld_name_value(ld, "devices", false))
+        if (!intern_new(ld, &ld->devices, "devices", "device", false, &i))
             return false;
-        bool added;
-        uint32_t i = ps__intern_add(&ld->devices, ld->arena, text(ld), length(ld),
-                                    ps__ld_here(ld), &added);
-        if (i == PS__NONE)
-            return ps__ld_oom(ld);
-        if (!added)
-            return ps__ld_fail(ld, ps__ld_here(ld), "devices: duplicate device '%s' "
-                               "(first listed at line %u); device names must be unique",
-                               text(ld), ps__intern_get(&ld->devices, i)->first.line);
     }
 }
 
@@ -238,17 +248,9 @@ static bool parse_program(ps__loader *ld, uint32_t self)
 
 static bool parse_name(ps__loader *ld, uint32_t self)
 {
-    if (!ps__ld_name_value(ld, "name", true))
+    uint32_t i;
+    if (!intern_new(ld, &ld->proc_names, "name", "process", true, &i))
         return false;
-    bool added;
-    uint32_t i = ps__intern_add(&ld->proc_names, ld->arena, text(ld), length(ld),
-                                ps__ld_here(ld), &added);
-    if (i == PS__NONE)
-        return ps__ld_oom(ld);
-    if (!added)
-        return ps__ld_fail(ld, ps__ld_here(ld), "name: duplicate process name '%s' (first "
-                           "defined at line %u); process names must be unique", text(ld),
-                           ps__intern_get(&ld->proc_names, i)->first.line);
     assert(i == self); /* every process before this one has its name */
     proc(ld, self)->name = ps__intern_get(&ld->proc_names, i)->name;
     return true;

@@ -56,7 +56,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/crlf-position.yaml:5:19: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/description-mapping.yaml:3:14: description: expected a string, got a mapping",
     "tests/loader/bad/devices-bad-name.yaml:3:17: devices: 'my disk' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
-    "tests/loader/bad/devices-duplicate.yaml:6:5: devices: duplicate device 'disk' (first listed at line 4); device names must be unique",
+    "tests/loader/bad/devices-duplicate.yaml:6:5: devices: duplicate device name 'disk' (first given at line 4); device names must be unique",
     "tests/loader/bad/devices-mapping.yaml:3:10: devices: expected a sequence of device names such as [disk, net], got a mapping",
     "tests/loader/bad/duplicate-key.yaml:3:1: scenario: duplicate key 'title' (first given at line 2)",
     "tests/loader/bad/empty-document.yaml:2:1: expected a scenario (a mapping with procsim, title and processes), got nothing",
@@ -68,20 +68,20 @@ static const char *const bad_files[] = {
     "tests/loader/bad/event-too-few.yaml:7:17: do: too few operands; expected 'resume PROCESS'",
     "tests/loader/bad/event-too-many.yaml:7:26: do: too many operands; expected 'resume PROCESS'",
     "tests/loader/bad/event-unknown-key.yaml:9:5: event: unknown key 'when' (valid keys: at, do)",
-    "tests/loader/bad/event-unknown-process.yaml:8:14: do: unknown process 'b' (defined processes: a)",
+    "tests/loader/bad/event-unknown-process.yaml:8:14: do: unknown process 'b' (processes: a)",
     "tests/loader/bad/events-scalar.yaml:6:9: events: expected a sequence of events such as [{at: 5, do: suspend editor}], got 'soon'",
     "tests/loader/bad/exit-code-range.yaml:6:14: exit: the exit code must be at most 255, got 256",
     "tests/loader/bad/invalid-utf8.yaml:3:17: invalid leading UTF-8 octet (0xFF); a scenario file must be UTF-8 text with no control characters",
-    "tests/loader/bad/io-default-device-only.yaml:6:12: io: unknown device 'net' (declared devices: disk)",
+    "tests/loader/bad/io-default-device-only.yaml:6:12: io: unknown device 'net' (devices: disk)",
     "tests/loader/bad/io-no-devices.yaml:6:12: io: unknown device 'disk'; no devices are declared ('devices' is empty)",
-    "tests/loader/bad/io-unknown-device.yaml:6:25: io: unknown device 'dsk'; did you mean 'disk'? (declared devices: disk, net)",
+    "tests/loader/bad/io-unknown-device.yaml:6:25: io: unknown device 'dsk'; did you mean 'disk'? (devices: disk, net)",
     "tests/loader/bad/key-not-scalar.yaml:3:1: scenario: expected a key, got a sequence",
     "tests/loader/bad/kill-before-spawn.yaml:5:20: kill: 'b' is not spawned by an earlier op of 'a'; spawn it before killing it",
     "tests/loader/bad/kill-not-child.yaml:8:20: kill: 'a' is not a child of 'b'; a process kills only its own children (an event can kill any process)",
     "tests/loader/bad/memory-too-big.yaml:7:13: memory: process 'b' needs 150 units, more than the system's whole memory of 100; a process must fit in memory",
     "tests/loader/bad/mlfq-levels-too-many.yaml:5:16: mlfq_levels: must be at most 64, got 65",
     "tests/loader/bad/mutex-missing.yaml:6:9: lock: too few operands; expected 'lock MUTEX'",
-    "tests/loader/bad/name-duplicate.yaml:6:11: name: duplicate process name 'a' (first defined at line 4); process names must be unique",
+    "tests/loader/bad/name-duplicate.yaml:6:11: name: duplicate process name 'a' (first given at line 4); process names must be unique",
     "tests/loader/bad/name-invalid.yaml:4:11: name: '1st' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/name-reserved.yaml:4:11: name: 'any' cannot name a process; it is reserved for 'wait any'",
     "tests/loader/bad/name-sequence.yaml:4:11: name: expected a name, got a sequence",
@@ -103,7 +103,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/op-zero-ticks.yaml:6:13: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/parent-cycle.yaml:6:13: parent: the parents of 'b' form a cycle (b -> c -> b); a chain of parents must end at a process without one",
     "tests/loader/bad/parent-self.yaml:5:13: parent: the parents of 'a' form a cycle (a -> a); a chain of parents must end at a process without one",
-    "tests/loader/bad/parent-unknown.yaml:7:13: parent: unknown process 'shel'; did you mean 'shell'? (defined processes: shell, child)",
+    "tests/loader/bad/parent-unknown.yaml:7:13: parent: unknown process 'shel'; did you mean 'shell'? (processes: shell, child)",
     "tests/loader/bad/policy-case.yaml:4:11: policy: unknown policy 'RR'; did you mean 'rr'? (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
     "tests/loader/bad/policy-near.yaml:4:11: policy: unknown policy 'fifo'; did you mean 'fcfs'? (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
     "tests/loader/bad/policy-unknown.yaml:4:11: policy: unknown policy 'lottery' (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
@@ -129,7 +129,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/spawn-not-parent.yaml:5:21: spawn: 'c' is a child of 'b', so only 'b' can spawn it",
     "tests/loader/bad/spawn-orphan.yaml:5:21: spawn: 'b' has no parent, so 'a' cannot spawn it; give 'b' the key 'parent: a'",
     "tests/loader/bad/spawn-twice.yaml:8:15: spawn: 'b' is already spawned at line 6; a child is spawned exactly once",
-    "tests/loader/bad/spawn-unknown.yaml:5:21: spawn: unknown process 'chidl'; did you mean 'child'? (defined processes: shell, child)",
+    "tests/loader/bad/spawn-unknown.yaml:5:21: spawn: unknown process 'chidl'; did you mean 'child'? (processes: shell, child)",
     "tests/loader/bad/system-memory-zero.yaml:4:11: memory: must be at least 1, got 0 (leave memory out for unlimited memory)",
     "tests/loader/bad/system-sequence.yaml:3:9: system: expected a mapping of settings such as {cpus: 2, policy: rr}, got a sequence",
     "tests/loader/bad/system-unknown-key.yaml:4:3: system: unknown key 'quantom'; did you mean 'quantum'? (valid keys: cpus, memory, policy, quantum, switch_cost, tick_ms, mlfq_levels, mlfq_boost)",
@@ -154,6 +154,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/version-zero.yaml:1:10: procsim: expected the format version 1, got '0'",
     "tests/loader/bad/wait-before-spawn.yaml:5:20: wait: 'b' is not spawned by an earlier op of 'a'; spawn it before waiting for it",
     "tests/loader/bad/wait-not-child.yaml:5:20: wait: 'b' is not a child of 'a'; a process waits only for its own children",
+    "tests/loader/bad/wait-unknown.yaml:5:29: wait: unknown process 'c' (processes: a, b)",
     "tests/loader/bad/yaml-syntax.yaml:5:4: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 4, column 3)",
 };
 
@@ -405,6 +406,24 @@ static void test_bom_and_crlf(void **state)
     ps_scenario_destroy(s);
 }
 
+static void test_any_order(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/order.yaml");
+    assert_string_equal(s->title, "Order does not matter");
+    assert_int_equal(s->memory, 10);
+    assert_int_equal(s->devices.count, 1);
+    assert_string_equal(s->devices.names[0], "printer");
+    assert_int_equal(s->procs[0].parent, 1);
+    assert_int_equal(s->ops[0].kind, PS_OP_IO);
+    assert_int_equal(s->ops[0].obj, 0);
+    assert_int_equal(s->ops[1].obj, 0); /* spawn child */
+    assert_int_equal(s->nevents, 2);
+    assert_int_equal(s->events[0].target, 1);
+    assert_int_equal(s->events[1].target, 0);
+    ps_scenario_destroy(s);
+}
+
 static void test_utf16(void **state)
 {
     (void)state;
@@ -492,6 +511,7 @@ int main(void)
         cmocka_unit_test(test_nulls_are_defaults),
         cmocka_unit_test(test_flow_style),
         cmocka_unit_test(test_bom_and_crlf),
+        cmocka_unit_test(test_any_order),
         cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_builtin_tour),
         cmocka_unit_test(test_tokens),
