@@ -309,11 +309,12 @@ static bool parse_process(ps__loader *ld)
         switch (k) {
         case P_NAME: ok = parse_name(ld, self); break;
         case P_ARRIVAL:
-            ok = arrival = ps__ld_int(ld, &arrival_spec, &proc(ld, self)->arrival);
+            ok = ps__ld_int(ld, &arrival_spec, &proc(ld, self)->arrival);
+            arrival = true;
             break;
         case P_PRIORITY:
-            ok = ps__ld_int(ld, &priority_spec, &v);
-            proc(ld, self)->priority = (int32_t)v;
+            if ((ok = ps__ld_int(ld, &priority_spec, &v)))
+                proc(ld, self)->priority = (int32_t)v;
             break;
         case P_MEMORY: ok = parse_memory(ld, self); break;
         case P_PARENT: ok = parse_parent(ld, self); break;
