@@ -130,7 +130,8 @@ bool ps__ld_version(ps__loader *ld);
 typedef struct ps__numspec {
     const char *subject;      /* "quantum", "cpu" */
     const char *noun;         /* "tick count", or NULL */
-    const char *unit;         /* "an integer (ticks)" */
+    const char *unit;         /* "an integer (ticks)"; NULL: "an integer
+                                 (the NOUN)" */
     int64_t min, max;
     const char *hint;         /* added to range errors, or NULL */
 } ps__numspec;
@@ -138,6 +139,9 @@ typedef struct ps__numspec {
 /* Human words for the current event: "a sequence", "nothing", "'abc'",
  * "the string '3'".  Returns buf. */
 const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size);
+/* Fails with "SUBJECT: expected WANT, got <the current event>" (no
+ * "SUBJECT: " when it is NULL). */
+bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want);
 /* s[0..n) in single quotes, control bytes escaped, long text cut short
  * with "...".  Returns buf. */
 const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size);
@@ -177,10 +181,11 @@ void ps__near_init(ps__near *nr, const char *word, size_t n);
 void ps__near_try(ps__near *nr, const char *candidate);
 /* "; did you mean 'x'?" or "".  Returns buf. */
 const char *ps__near_text(const ps__near *nr, char *buf, size_t size);
-/* Joins names with ", " into buf, ending in ", ..." if they do not fit.
+/* Joins names[0..count) with ", " into buf, ending in "..." if they do
+ * not fit or if there are `total` names and only `count` are given.
  * Returns buf. */
-const char *ps__join(const char *const *names, size_t count, char *buf,
-                     size_t size);
+const char *ps__join(const char *const *names, size_t count, size_t total,
+                     char *buf, size_t size);
 
 /* --- scenario_schema.c --- */
 

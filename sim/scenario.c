@@ -31,15 +31,19 @@ static const char *const action_tokens[PS_ACTION_COUNT] = {
 #define MAXN PS_SCENARIO_MAX_NUMBER
 const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
     [PS_OP_CPU] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "cpu TICKS", "tick count"},
-    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 1, MAXN, 0, "io DEVICE TICKS", "tick count"},
-    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "sleep TICKS", "tick count"},
+    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 1, MAXN, 0, "io DEVICE TICKS",
+                  "tick count"},
+    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "sleep TICKS",
+                     "tick count"},
     [PS_OP_SPAWN] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "spawn PROCESS", NULL},
     [PS_OP_WAIT] = {PS__OBJ_PROCESS_ANY, PS__NUM_NONE, 0, 0, 0, "wait PROCESS|any", NULL},
-    [PS_OP_SEND] = {PS__OBJ_CHANNEL, PS__NUM_OPTIONAL, 0, MAXN, 1, "send CHANNEL [VALUE]", "value"},
+    [PS_OP_SEND] = {PS__OBJ_CHANNEL, PS__NUM_OPTIONAL, 0, MAXN, 1, "send CHANNEL [VALUE]",
+                    "value"},
     [PS_OP_RECV] = {PS__OBJ_CHANNEL, PS__NUM_NONE, 0, 0, 0, "recv CHANNEL", NULL},
     [PS_OP_LOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "lock MUTEX", NULL},
     [PS_OP_UNLOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "unlock MUTEX", NULL},
-    [PS_OP_ADD] = {PS__OBJ_VARIABLE, PS__NUM_REQUIRED, 1, MAXN, 0, "add VARIABLE COUNT", "count"},
+    [PS_OP_ADD] = {PS__OBJ_VARIABLE, PS__NUM_REQUIRED, 1, MAXN, 0, "add VARIABLE COUNT",
+                   "count"},
     [PS_OP_EXIT] = {PS__OBJ_NONE, PS__NUM_OPTIONAL, 0, 255, 0, "exit [CODE]", "exit code"},
     [PS_OP_KILL] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "kill PROCESS", NULL},
 };

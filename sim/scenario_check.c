@@ -39,14 +39,54 @@ static const char *near_name(const ps__intern *t, const ps__name *word, char *bu
     return ps__near_text(&nr, buf, size);
 }
 
-/* Maps each name of `refs` to its index in `defs`; NULL after an error
- * (reported by the caller from *missing) or when out of memory. */
+/* The names of a table joined with ", ", cut short with "...". */
+static const char *join_names(const ps__intern *t, char *buf, size_t size)
+{
+    const char *names[16];
+    uint32_t n = ps__intern_count(t) < 16 ? ps__intern_count(t) : 16;
+    for (uint32_t i = 0; i < n; i++)
+        names[i] = ps__intern_get(t, i)->name;
+    return ps__join(names, n, ps__intern_count(t), buf, size);
+}
+
+/* Which key or op names a process at `at`: "parent", "spawn", "do"... */
+static const char *ref_subject(ps__loader *ld, ps__mark at)
+{
+    for (size_t i = 0; i < ld->op_refs.len; i++) {
+        const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
+        if (r->at.line == at.line && r->at.col == at.col)
+            return ps_op_token(ops(ld)[r->op].kind);
+    }
+    for (size_t i = 0; i < ld->event_marks.len; i++) {
+        const ps__mark *m = &PS__VEC_AT(&ld->event_marks, ps__mark, i);
+        if (m->line == at.line && m->col == at.col)
+            return "do";
+    }
+    return "parent";
+}
+
+/* Reports a name used but never defined in `defs`. */
+static bool unknown_name(ps__loader *ld, const ps__name *nm, const ps__intern *defs,
+                         bool process)
+{
+    char near[96], list[256];
+    const char *what = process ? "process" : "device";
+    if (ps__intern_count(defs) == 0) /* only devices can be left empty */
+        return ps__ld_fail(ld, nm->first, "io: unknown device '%s'; no devices are "
+                           "declared ('devices' is empty)", nm->name);
+    return ps__ld_fail(ld, nm->first, "%s: unknown %s '%s'%s (%s: %s)",
+                       process ? ref_subject(ld, nm->first) : "io", what, nm->name,
+                       near_name(defs, nm, near, sizeof near),
+                       process ? "processes" : "devices", join_names(defs, list, sizeof list));
+}
+
+/* Maps each name of `refs` to its index in `defs`.  NULL after an error:
+ * a name not defined, or out of memory. */
 static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__intern *defs,
-                         uint32_t *missing)
+                         bool process)
 {
     uint32_t n = ps__intern_count(refs);
     uint32_t *map = malloc((n ? n : 1) * sizeof *map);
-    *missing = PS__NONE;
     if (!map) {
         ps__ld_oom(ld);
         return NULL;
@@ -55,7 +95,7 @@ static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__inter
         const ps__name *nm = ps__intern_get(refs, i);
         map[i] = ps__intern_find(defs, nm->name, nm->len);
         if (map[i] == PS__NONE) {
-            *missing = i;
+            unknown_name(ld, nm, defs, process);
             free(map);
             return NULL;
         }
@@ -65,20 +105,7 @@ static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__inter
 
 static bool resolve_devices(ps__loader *ld)
 {
-    uint32_t missing;
-    uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, &missing);
-    if (!map && missing != PS__NONE) {
-        const ps__name *nm = ps__intern_get(&ld->dev_refs, missing);
-        char near[96], list[256] = "";
-        if (ps__intern_count(&ld->devices) == 0)
-            return ps__ld_fail(ld, nm->first, "io: unknown device '%s'; no devices are "
-                               "declared ('devices' is empty)", nm->name);
-        for (uint32_t i = 0, o = 0; i < ps__intern_count(&ld->devices) && o < 200; i++)
-            o += (uint32_t)snprintf(list + o, sizeof list - o, "%s%s", i ? ", " : "",
-                                    ps__intern_get(&ld->devices, i)->name);
-        return ps__ld_fail(ld, nm->first, "io: unknown device '%s'%s (declared devices: %s)",
-                           nm->name, near_name(&ld->devices, nm, near, sizeof near), list);
-    }
+    uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, false);
     if (!map)
         return false;
     for (size_t i = 0; i < ld->ops.len; i++)
@@ -90,14 +117,7 @@ static bool resolve_devices(ps__loader *ld)
 
 static bool resolve_processes(ps__loader *ld)
 {
-    uint32_t missing;
-    uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, &missing);
-    if (!map && missing != PS__NONE) {
-        const ps__name *nm = ps__intern_get(&ld->proc_refs, missing);
-        char near[96];
-        return ps__ld_fail(ld, nm->first, "no process is named '%s'%s", nm->name,
-                           near_name(&ld->proc_names, nm, near, sizeof near));
-    }
+    uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, true);
     if (!map)
         return false;
     for (size_t i = 0; i < ld->op_refs.len; i++) {

@@ -19,10 +19,7 @@ static const ps__mark nowhere = {0, 0};
  * boundary, never in half a UTF-8 character. */
 static void mark_cut(char *buf, size_t size)
 {
-    size_t len = strlen(buf);
-    if (len + 1 < size || len < 4)
-        return;
-    size_t cut = len - 3;
+    size_t cut = size - 4;
     while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
         cut--;
     memcpy(buf + cut, "...", 4);
@@ -36,8 +33,9 @@ static void vformat(ps_error *err, const char *name, ps__mark at,
     int n = at.line ? snprintf(buf, size, "%s:%u:%u: ", name, at.line, at.col)
                     : snprintf(buf, size, "%s: ", name);
     if (n >= 0 && (size_t)n < size)
-        vsnprintf(buf + n, size - (size_t)n, fmt, ap);
-    mark_cut(buf, size);
+        n += vsnprintf(buf + n, size - (size_t)n, fmt, ap);
+    if (n < 0 || (size_t)n >= size)
+        mark_cut(buf, size);
 }
 
 static void format_error(ps_error *err, const char *name, const char *fmt, ...)
@@ -100,28 +98,41 @@ ps__mark ps__ld_here(const ps__loader *ld)
     return ps__ld_mark(ld->ev.start_mark);
 }
 
-/* Line and column of byte `offset` of UTF-8 input, counted like libyaml:
+/* Line and column of a byte offset of the input, counted like libyaml:
  * columns in characters, "\r\n" one line break. */
 typedef struct linecount {
     ps__mark at;
     bool after_cr;
+    yaml_encoding_t enc;        /* UTF-8 or UTF-16, as libyaml found */
 } linecount;
 
-static void count_bytes(linecount *lc, const unsigned char *p, size_t n)
+static void count_units(linecount *lc, const unsigned char *p, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] == '\n' && lc->after_cr) {
+    size_t w = lc->enc == YAML_UTF8_ENCODING ? 1 : 2;
+    for (size_t i = 0; i + w <= n; i += w) {
+        unsigned c = w == 1 ? p[i]
+                     : lc->enc == YAML_UTF16LE_ENCODING ? p[i] | (unsigned)p[i + 1] << 8
+                                                         : (unsigned)p[i] << 8 | p[i + 1];
+        if (c == '\n' && lc->after_cr) {
             lc->after_cr = false;
-        } else if (p[i] == '\n' || p[i] == '\r') {
+        } else if (c == '\n' || c == '\r') {
             lc->at.line++;
             lc->at.col = 1;
-            lc->after_cr = p[i] == '\r';
+            lc->after_cr = c == '\r';
         } else {
             lc->after_cr = false;
-            if ((p[i] & 0xC0) != 0x80)
-                lc->at.col++;
+            if (w == 1 ? (c & 0xC0) != 0x80 : (c & 0xFC00) != 0xDC00)
+                lc->at.col++; /* not a continuation byte / low surrogate */
         }
     }
+}
+
+/* Bytes of byte-order mark at the start of the input (no character). */
+static size_t bom_size(yaml_encoding_t enc, const unsigned char *p, size_t n)
+{
+    if (enc != YAML_UTF8_ENCODING)
+        return 2; /* libyaml detects UTF-16 by its mark only */
+    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
 }
 
 /* Where a reader error happened: libyaml reports only a byte offset, so
@@ -129,15 +140,12 @@ static void count_bytes(linecount *lc, const unsigned char *p, size_t n)
 static ps__mark offset_mark(ps__loader *ld, size_t offset)
 {
     ps__source *src = &ld->src;
-    if (ld->parser.encoding != YAML_UTF8_ENCODING)
-        return ps__ld_mark(ld->parser.mark);
-    linecount lc = {{1, 1}, false};
-    size_t skip = 0; /* a byte-order mark is no character */
+    linecount lc = {{1, 1}, false, ld->parser.encoding};
     if (!src->fp) {
         size_t n = offset < src->len ? offset : src->len;
-        if (n >= 3 && memcmp(src->text, "\xEF\xBB\xBF", 3) == 0)
-            skip = 3;
-        count_bytes(&lc, src->text + skip, n - skip);
+        size_t skip = bom_size(lc.enc, src->text, n);
+        if (skip <= n)
+            count_units(&lc, src->text + skip, n - skip);
         return lc.at;
     }
     if (fseek(src->fp, 0, SEEK_SET) != 0)
@@ -146,12 +154,11 @@ static ps__mark offset_mark(ps__loader *ld, size_t offset)
     for (size_t done = 0; done < offset;) {
         size_t want = offset - done < sizeof buf ? offset - done : sizeof buf;
         size_t got = fread(buf, 1, want, src->fp);
+        size_t skip = done == 0 ? bom_size(lc.enc, buf, got) : 0;
         if (got == 0)
             break;
-        if (done == 0 && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-            skip = 3;
-        count_bytes(&lc, buf + skip, got - skip);
-        skip = 0;
+        if (skip <= got)
+            count_units(&lc, buf + skip, got - skip);
         done += got;
     }
     return lc.at;
@@ -323,19 +330,25 @@ static bool newer_version(ps__loader *ld)
 
 bool ps__ld_version(ps__loader *ld)
 {
+#if PS_SCENARIO_VERSION != 1
+#error "update the message below"
+#endif
     int64_t v = version_of(ld);
     if (v == PS_SCENARIO_VERSION)
         return true;
     if (v > PS_SCENARIO_VERSION)
         return newer_version(ld);
-    char got[96];
-    return ps__ld_fail(ld, ps__ld_here(ld), "procsim: expected the format version "
-                       "%d, got %s", PS_SCENARIO_VERSION, ps__ld_got(ld, got, sizeof got));
+    return ps__ld_expected(ld, "procsim", "the format version 1");
 }
 
 /* After an error inside the root mapping, before the `procsim` key was
  * read: a file from a newer procsim fails on whatever is new in it, so
- * read on to find its version, and if it is newer, say that instead. */
+ * read on to find its version, and if it is newer, say that instead.
+ * libyaml's time per token grows with the nesting depth, so the search
+ * gives up past SKIP_DEPTH levels (a scenario needs four) rather than
+ * take quadratic time over a hostile file. */
+#define SKIP_DEPTH 64
+
 static void look_for_newer_version(ps__loader *ld)
 {
     if (ld->fatal || ld->version_seen || !ld->in_root)
@@ -343,7 +356,7 @@ static void look_for_newer_version(ps__loader *ld)
     ld->skipping = true;
     for (;;) {
         bool at_key = ld->depth == 1 && ld->top_nodes % 2 == 0;
-        if (!ps__ld_next(ld) || ld->depth == 0)
+        if (!ps__ld_next(ld) || ld->depth == 0 || ld->depth > SKIP_DEPTH)
             return;
         const yaml_event_t *ev = &ld->ev;
         if (at_key && ev->type == YAML_SCALAR_EVENT && ev->data.scalar.length == 7 &&
@@ -379,7 +392,7 @@ static void loader_fini(ps__loader *ld)
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err)
 {
-    ps__loader ld = {.name = name, .err = err};
+    ps__loader ld = {.name = name ? name : "<string>", .err = err};
     ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
     ps__vec_init(&ld.ops, sizeof(ps_op));
     ps__vec_init(&ld.events, sizeof(ps_event_spec));
@@ -397,7 +410,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
 
     bool ok = false;
     if (!fp && len > limit) {
-        too_big(err, name, len, limit);
+        too_big(err, ld.name, len, limit);
         goto done;
     }
     ld.arena = ps__arena_create();
@@ -406,6 +419,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
         ps__ld_oom(&ld);
         goto done;
     }
+    *ld.s = (ps_scenario){0};
     ld.parser_ready = true;
     yaml_parser_set_input(&ld.parser, read_input, &ld.src);
     ok = ps__ld_document(&ld) && ps__ld_finish(&ld);
@@ -429,7 +443,10 @@ ps_scenario *ps_scenario_load_string(const char *name, const char *text,
 ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
 {
     char text[128];
-    FILE *fp = fopen(path, "rb");
+    errno = EINVAL;
+    FILE *fp = path ? fopen(path, "rb") : NULL;
+    if (!path)
+        path = "(null)";
     if (!fp) {
         format_error(err, path, "cannot open: %s", error_text(errno, text, sizeof text));
         return NULL;

@@ -84,11 +84,8 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
 {
     word w[4];
     unsigned nw = split(ld, w, 4);
-    if (nw == 0) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as 'cpu 3', "
-                           "got %s", ps__ld_got(ld, got, sizeof got));
-    }
+    if (nw == 0)
+        return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
     int kind = op_kind(ld, &w[0]);
     if (kind < 0)
         return false;
@@ -112,9 +109,7 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
         return false;
     next += sh->obj != PS__OBJ_NONE;
     if (sh->num != PS__NUM_NONE && next < nw) {
-        char unit[64];
-        snprintf(unit, sizeof unit, "an integer (the %s)", sh->noun);
-        ps__numspec spec = {tok, sh->noun, unit, sh->min, sh->max, NULL};
+        ps__numspec spec = {tok, sh->noun, NULL, sh->min, sh->max, NULL};
         if (!ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false, &op.n))
             return false;
     }
@@ -141,11 +136,8 @@ bool ps__ld_action(ps__loader *ld, uint32_t event)
         tokens[a] = ps_action_token((ps_action)a);
     word w[3];
     unsigned nw = split(ld, w, 3);
-    if (nw == 0) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "do: expected an action such as 'suspend "
-                           "editor', got %s", ps__ld_got(ld, got, sizeof got));
-    }
+    if (nw == 0)
+        return ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
     int a = ps__ld_token(ld, "do", "action", "actions", tokens, PS_ACTION_COUNT, w[0].p,
                          w[0].n, w[0].at);
     if (a < 0)

@@ -37,14 +37,6 @@ static size_t length(const ps__loader *ld)
     return ld->ev.data.scalar.length;
 }
 
-/* Fails with "SUBJECT: expected WANT, got <the current event>". */
-static bool expected(ps__loader *ld, const char *subject, const char *want)
-{
-    char got[224];
-    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want,
-                       ps__ld_got(ld, got, sizeof got));
-}
-
 /* Reads the next key of a mapping and the start of its value.  Returns the
  * key's index, with the value as the current event; KEY_END at the end of
  * the mapping; KEY_ERROR after an error.  seen[k] is where key k was
@@ -58,7 +50,7 @@ static int next_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
             return KEY_END;
         ps__mark at = ps__ld_here(ld);
         if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-            expected(ld, ks->where, "a key");
+            ps__ld_expected(ld, ks->where, "a key");
             return KEY_ERROR;
         }
         int k = ps__ld_token(ld, ks->where, "key", "keys", ks->keys, ks->count, text(ld),
@@ -135,8 +127,8 @@ static bool parse_policy(ps__loader *ld)
     if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
         char want[192], list[160];
         snprintf(want, sizeof want, "one of %s",
-                 ps__join(tokens, PS_POLICY_COUNT, list, sizeof list));
-        return expected(ld, "policy", want);
+                 ps__join(tokens, PS_POLICY_COUNT, PS_POLICY_COUNT, list, sizeof list));
+        return ps__ld_expected(ld, "policy", want);
     }
     int p = ps__ld_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT,
                          text(ld), length(ld), ps__ld_here(ld));
@@ -149,7 +141,8 @@ static bool parse_policy(ps__loader *ld)
 static bool parse_system(ps__loader *ld)
 {
     if (type(ld) != YAML_MAPPING_START_EVENT)
-        return expected(ld, "system", "a mapping of settings such as {cpus: 2, policy: rr}");
+        return ps__ld_expected(ld, "system", "a mapping of settings such as "
+                               "{cpus: 2, policy: rr}");
     ps__mark seen[S_COUNT] = {{0, 0}};
     for (;;) {
         int k = next_key(ld, &system_set, seen);
@@ -175,27 +168,38 @@ static bool parse_system(ps__loader *ld)
 
 /* --- devices --- */
 
+/* Interns the current scalar, a name, into `t`; it must be new there.
+ * `what` names its kind in messages ("device"). */
+static bool intern_new(ps__loader *ld, ps__intern *t, const char *subject,
+                       const char *what, bool process, uint32_t *index)
+{
+    bool added;
+    if (!ps__ld_name_value(ld, subject, process))
+        return false;
+    *index = ps__intern_add(t, ld->arena, text(ld), length(ld), ps__ld_here(ld), &added);
+    if (*index == PS__NONE)
+        return ps__ld_oom(ld);
+    if (!added)
+        return ps__ld_fail(ld, ps__ld_here(ld), "%s: duplicate %s name '%s' (first given "
+                           "at line %u); %s names must be unique", subject, what, text(ld),
+                           ps__intern_get(t, *index)->first.line, what);
+    return true;
+}
+
 static bool parse_devices(ps__loader *ld)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "devices", "a sequence of device names such as [disk, net]");
+        return ps__ld_expected(ld, "devices", "a sequence of device names such as "
+                               "[disk, net]");
     ld->devices_given = true;
     for (;;) {
+        uint32_t i;
         if (!ps__ld_next(ld))
             return false;
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
-        if (!ps__ld_name_value(ld, "devices", false))
+        if (!intern_new(ld, &ld->devices, "devices", "device", false, &i))
             return false;
-        bool added;
-        uint32_t i = ps__intern_add(&ld->devices, ld->arena, text(ld), length(ld),
-                                    ps__ld_here(ld), &added);
-        if (i == PS__NONE)
-            return ps__ld_oom(ld);
-        if (!added)
-            return ps__ld_fail(ld, ps__ld_here(ld), "devices: duplicate device '%s' "
-                               "(first listed at line %u); device names must be unique",
-                               text(ld), ps__intern_get(&ld->devices, i)->first.line);
     }
 }
 
@@ -206,11 +210,13 @@ static const char *const process_keys[P_COUNT] = {
     "name", "arrival", "priority", "memory", "parent", "program"};
 static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
 
-static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN, NULL};
+static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
+                                         NULL};
 static const ps__numspec priority_spec = {"priority", NULL,
-                                          "an integer (smaller is more urgent)", 0, MAXN, NULL};
-static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0, MAXN,
-                                        NULL};
+                                          "an integer (smaller is more urgent)", 0, MAXN,
+                                          NULL};
+static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0,
+                                        MAXN, NULL};
 
 static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 {
@@ -220,7 +226,7 @@ static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 static bool parse_program(ps__loader *ld, uint32_t self)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
+        return ps__ld_expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
     size_t first = ld->ops.len;
     for (;;) {
         if (!ps__ld_next(ld))
@@ -231,7 +237,7 @@ static bool parse_program(ps__loader *ld, uint32_t self)
             return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as "
                                "'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')");
         if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            return expected(ld, "program", "an op such as 'cpu 3'");
+            return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
         if (!ps__ld_op(ld, self))
             return false;
     }
@@ -242,17 +248,9 @@ static bool parse_program(ps__loader *ld, uint32_t self)
 
 static bool parse_name(ps__loader *ld, uint32_t self)
 {
-    if (!ps__ld_name_value(ld, "name", true))
+    uint32_t i;
+    if (!intern_new(ld, &ld->proc_names, "name", "process", true, &i))
         return false;
-    bool added;
-    uint32_t i = ps__intern_add(&ld->proc_names, ld->arena, text(ld), length(ld),
-                                ps__ld_here(ld), &added);
-    if (i == PS__NONE)
-        return ps__ld_oom(ld);
-    if (!added)
-        return ps__ld_fail(ld, ps__ld_here(ld), "name: duplicate process name '%s' (first "
-                           "defined at line %u); process names must be unique", text(ld),
-                           ps__intern_get(&ld->proc_names, i)->first.line);
     assert(i == self); /* every process before this one has its name */
     proc(ld, self)->name = ps__intern_get(&ld->proc_names, i)->name;
     return true;
@@ -311,11 +309,12 @@ static bool parse_process(ps__loader *ld)
         switch (k) {
         case P_NAME: ok = parse_name(ld, self); break;
         case P_ARRIVAL:
-            ok = arrival = ps__ld_int(ld, &arrival_spec, &proc(ld, self)->arrival);
+            ok = ps__ld_int(ld, &arrival_spec, &proc(ld, self)->arrival);
+            arrival = true;
             break;
         case P_PRIORITY:
-            ok = ps__ld_int(ld, &priority_spec, &v);
-            proc(ld, self)->priority = (int32_t)v;
+            if ((ok = ps__ld_int(ld, &priority_spec, &v)))
+                proc(ld, self)->priority = (int32_t)v;
             break;
         case P_MEMORY: ok = parse_memory(ld, self); break;
         case P_PARENT: ok = parse_parent(ld, self); break;
@@ -339,14 +338,15 @@ static bool parse_processes(ps__loader *ld)
 {
     ps__mark start = ps__ld_here(ld);
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "processes", "a sequence of processes");
+        return ps__ld_expected(ld, "processes", "a sequence of processes");
     for (;;) {
         if (!ps__ld_next(ld))
             return false;
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             break;
         if (type(ld) != YAML_MAPPING_START_EVENT)
-            return expected(ld, "processes", "a process (a mapping with name, program, ...)");
+            return ps__ld_expected(ld, "processes", "a process (a mapping with name, "
+                                   "program, ...)");
         if (!parse_process(ld))
             return false;
     }
@@ -378,7 +378,7 @@ static bool parse_event(ps__loader *ld)
         if (k == E_AT)
             ok = ps__ld_int(ld, &at_spec, &PS__VEC_AT(&ld->events, ps_event_spec, self).at);
         else if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            ok = expected(ld, "do", "an action such as 'suspend editor'");
+            ok = ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
         else
             ok = ps__ld_action(ld, self);
         if (!ok)
@@ -389,7 +389,7 @@ static bool parse_event(ps__loader *ld)
 static bool parse_events(ps__loader *ld)
 {
     if (type(ld) != YAML_SEQUENCE_START_EVENT)
-        return expected(ld, "events", "a sequence of events such as "
+        return ps__ld_expected(ld, "events", "a sequence of events such as "
                         "[{at: 5, do: suspend editor}]");
     for (;;) {
         if (!ps__ld_next(ld))
@@ -397,7 +397,7 @@ static bool parse_events(ps__loader *ld)
         if (type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
         if (type(ld) != YAML_MAPPING_START_EVENT)
-            return expected(ld, "events", "an event (a mapping with at and do)");
+            return ps__ld_expected(ld, "events", "an event (a mapping with at and do)");
         if (!parse_event(ld))
             return false;
     }
@@ -469,12 +469,9 @@ bool ps__ld_document(ps__loader *ld)
                            "and processes");
     if (!ps__ld_next(ld))
         return false;
-    if (type(ld) != YAML_MAPPING_START_EVENT) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "expected a scenario (a mapping with "
-                           "procsim, title and processes), got %s",
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (type(ld) != YAML_MAPPING_START_EVENT)
+        return ps__ld_expected(ld, NULL, "a scenario (a mapping with procsim, title and "
+                               "processes)");
     if (!parse_root(ld) || !ps__ld_next(ld) || !ps__ld_next(ld)) /* document end */
         return false;
     if (type(ld) == YAML_DOCUMENT_START_EVENT)

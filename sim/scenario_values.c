@@ -39,8 +39,12 @@ bool ps__ld_is_null(const ps__loader *ld)
     if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
         return false;
     const char *t = (const char *)ev->data.scalar.value;
-    return ev->data.scalar.length == 0 || strcmp(t, "~") == 0 ||
-           strcmp(t, "null") == 0 || strcmp(t, "Null") == 0 || strcmp(t, "NULL") == 0;
+    switch (ev->data.scalar.length) {
+    case 0: return true;
+    case 1: return t[0] == '~';
+    case 4: return strcmp(t, "null") == 0 || strcmp(t, "Null") == 0 || strcmp(t, "NULL") == 0;
+    default: return false;
+    }
 }
 
 const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size)
@@ -62,6 +66,15 @@ const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size)
     return buf;
 }
 
+bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want)
+{
+    char got[224];
+    ps__ld_got(ld, got, sizeof got);
+    if (!subject)
+        return ps__ld_fail(ld, ps__ld_here(ld), "expected %s, got %s", want, got);
+    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want, got);
+}
+
 /* --- numbers --- */
 
 static bool all_digits(const char *t, size_t n)
@@ -72,10 +85,11 @@ static bool all_digits(const char *t, size_t n)
     return n > 0;
 }
 
-bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
-                   size_t n, ps__mark at, bool value, int64_t *out)
+/* The message for a number that is not a plain decimal in range. */
+static bool number_error(ps__loader *ld, const ps__numspec *spec, const char *t, size_t n,
+                         ps__mark at, bool value, int64_t v)
 {
-    char pfx[96], got[224];
+    char pfx[96], got[224], unit[64];
     const char *hint = spec->hint ? spec->hint : "";
     int shown = n > 24 ? 24 : (int)n; /* digits shown in messages */
     const char *more = n > 24 ? "..." : "";
@@ -89,8 +103,11 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
             ps__ld_got(ld, got, sizeof got);
         else
             ps__ld_quote(t, n, got, sizeof got);
-        return ps__ld_fail(ld, at, "%s: expected %s, got %s%s", spec->subject, spec->unit,
-                           got, quoted && all_digits(t, n) ? "; write numbers without quotes" : "");
+        if (!spec->unit)
+            snprintf(unit, sizeof unit, "an integer (the %s)", spec->noun);
+        return ps__ld_fail(ld, at, "%s: expected %s, got %s%s", spec->subject,
+                           spec->unit ? spec->unit : unit, got,
+                           quoted && all_digits(t, n) ? "; write numbers without quotes" : "");
     }
     if (negative)
         return ps__ld_fail(ld, at, "%smust not be negative, got %.*s%s%s", pfx, shown, t,
@@ -103,18 +120,27 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
                            "reads a leading 0 as octal)", pfx, shown, t, more,
                            n - z > 24 ? 24 : (int)(n - z), t + z, n - z > 24 ? "..." : "");
     }
-    int64_t v = 0;
-    for (size_t i = 0; i < n && v <= PS_SCENARIO_MAX_NUMBER; i++)
-        v = v * 10 + (t[i] - '0');
     if (v < spec->min)
         return ps__ld_fail(ld, at, "%smust be at least %lld, got %lld%s", pfx,
                            (long long)spec->min, (long long)v, hint);
-    if (v > spec->max && spec->max < PS_SCENARIO_MAX_NUMBER)
+    if (spec->max < PS_SCENARIO_MAX_NUMBER)
         return ps__ld_fail(ld, at, "%smust be at most %lld, got %.*s%s%s", pfx,
                            (long long)spec->max, shown, t, more, hint);
-    if (v > spec->max)
-        return ps__ld_fail(ld, at, "%s%.*s%s is too large; the largest number allowed "
-                           "is %d", pfx, shown, t, more, PS_SCENARIO_MAX_NUMBER);
+    return ps__ld_fail(ld, at, "%s%.*s%s is too large; the largest number allowed is %d",
+                       pfx, shown, t, more, PS_SCENARIO_MAX_NUMBER);
+}
+
+bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
+                   size_t n, ps__mark at, bool value, int64_t *out)
+{
+    int64_t v = 0;
+    bool quoted = value && ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+    if (quoted || !all_digits(t, n) || (n > 1 && t[0] == '0'))
+        return number_error(ld, spec, t, n, at, value, v);
+    for (size_t i = 0; i < n && v <= PS_SCENARIO_MAX_NUMBER; i++)
+        v = v * 10 + (t[i] - '0'); /* stops once too large */
+    if (v < spec->min || v > spec->max)
+        return number_error(ld, spec, t, n, at, value, v);
     *out = v;
     return true;
 }
@@ -122,11 +148,8 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
 bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out)
 {
     const yaml_event_t *ev = &ld->ev;
-    if (ev->type != YAML_SCALAR_EVENT) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", spec->subject,
-                           spec->unit, ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT)
+        return ps__ld_expected(ld, spec->subject, spec->unit);
     return ps__ld_number(ld, spec, (const char *)ev->data.scalar.value,
                          ev->data.scalar.length, ps__ld_here(ld), true, out);
 }
@@ -163,11 +186,8 @@ bool ps__ld_name(ps__loader *ld, const char *subject, const char *t, size_t n,
 bool ps__ld_name_value(ps__loader *ld, const char *subject, bool process)
 {
     const yaml_event_t *ev = &ld->ev;
-    if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected a name, got %s", subject,
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
+        return ps__ld_expected(ld, subject, "a name");
     return ps__ld_name(ld, subject, (const char *)ev->data.scalar.value,
                        ev->data.scalar.length, ps__ld_here(ld), process);
 }
@@ -176,11 +196,8 @@ bool ps__ld_string(ps__loader *ld, const char *subject, bool nonempty, const cha
 {
     const yaml_event_t *ev = &ld->ev;
     const char *want = nonempty ? "a non-empty string" : "a string";
-    if (ev->type != YAML_SCALAR_EVENT || (nonempty && ps__ld_is_null(ld))) {
-        char got[224];
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want,
-                           ps__ld_got(ld, got, sizeof got));
-    }
+    if (ev->type != YAML_SCALAR_EVENT || (nonempty && ps__ld_is_null(ld)))
+        return ps__ld_expected(ld, subject, want);
     const char *t = (const char *)ev->data.scalar.value;
     size_t n = ps__ld_is_null(ld) ? 0 : ev->data.scalar.length;
     if (nonempty && n == 0)
@@ -245,12 +262,13 @@ const char *ps__near_text(const ps__near *nr, char *buf, size_t size)
     return buf;
 }
 
-const char *ps__join(const char *const *names, size_t count, char *buf, size_t size)
+const char *ps__join(const char *const *names, size_t count, size_t total, char *buf,
+                     size_t size)
 {
     size_t o = 0;
     buf[0] = '\0';
-    for (size_t i = 0; i < count; i++) {
-        size_t n = strlen(names[i]);
+    for (size_t i = 0; i < total; i++) {
+        size_t n = i < count ? strlen(names[i]) : size;
         if (o + n + 2 + 5 >= size) { /* keep room for ", ..." */
             snprintf(buf + o, size - o, "%s...", i ? ", " : "");
             break;
@@ -264,16 +282,16 @@ int ps__ld_token(ps__loader *ld, const char *subject, const char *what,
                  const char *whats, const char *const *tokens, unsigned count,
                  const char *text, size_t n, ps__mark at)
 {
+    for (unsigned i = 0; i < count; i++)
+        if (strlen(tokens[i]) == n && memcmp(tokens[i], text, n) == 0)
+            return (int)i;
     char q[192], near[96], list[256];
     ps__near nr;
     ps__near_init(&nr, text, n);
-    for (unsigned i = 0; i < count; i++) {
-        if (strlen(tokens[i]) == n && memcmp(tokens[i], text, n) == 0)
-            return (int)i;
+    for (unsigned i = 0; i < count; i++)
         ps__near_try(&nr, tokens[i]);
-    }
     ps__ld_fail(ld, at, "%s: unknown %s %s%s (valid %s: %s)", subject, what,
                 ps__ld_quote(text, n, q, sizeof q), ps__near_text(&nr, near, sizeof near),
-                whats, ps__join(tokens, count, list, sizeof list));
+                whats, ps__join(tokens, count, count, list, sizeof list));
     return -1;
 }

@@ -1,0 +1,521 @@
+/* test_loader.c — the scenario loader (scenario.h, sim/scenario_*.c): what
+ * files mean.  Good files load with the expected values, and every bad
+ * file of tests/loader/bad/ fails with exactly the message in `bad_files`
+ * below.  Hostile input is in test_loader_hostile.c.  main() chdir()s to
+ * the source tree so that messages start with the file's relative path. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "procsim/scenario.h"
+#include "../sim/scenario_priv.h" /* ps__op_shapes */
+
+/* --- helpers --- */
+
+static char op_buf[128];
+
+static const char *op_text(const ps_scenario *s, uint32_t i)
+{
+    return ps_op_format(s, &s->ops[i], op_buf, sizeof op_buf);
+}
+
+/* The ops of process p joined with " | ". */
+static const char *program_text(const ps_scenario *s, uint32_t p, char *buf, size_t size)
+{
+    size_t o = 0;
+    buf[0] = '\0';
+    for (uint32_t i = 0; i < s->procs[p].op_count; i++)
+        o += (size_t)snprintf(buf + o, size - o, "%s%s", i ? " | " : "",
+                              op_text(s, s->procs[p].op_first + i));
+    return buf;
+}
+
+/* --- bad files: each with the exact message it must produce --- */
+
+static const char *const bad_files[] = {
+    "tests/loader/bad/add-zero.yaml:6:21: add: the count must be at least 1, got 0",
+    "tests/loader/bad/alias.yaml:3:14: anchors and aliases are not supported in scenario files; write the value out in full",
+    "tests/loader/bad/anchor.yaml:3:14: anchors and aliases are not supported in scenario files; write the value out in full",
+    "tests/loader/bad/arrival-negative.yaml:5:14: arrival: must not be negative, got -1",
+    "tests/loader/bad/arrival-with-parent.yaml:8:5: arrival: process 'c' has a parent ('p'), so it is created when its parent spawns it; remove 'arrival' or 'parent'",
+    "tests/loader/bad/bom-control-char.yaml:2:8: control characters are not allowed (0x01); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/channel-bad-name.yaml:6:14: recv: '9lives' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/comments-only.yaml:3:1: the file holds no scenario (it is empty or only comments); expected a mapping with procsim, title and processes",
+    "tests/loader/bad/control-after-utf8.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/control-char.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/cpus-too-many.yaml:4:9: cpus: must be at most 1024, got 2000",
+    "tests/loader/bad/cpus-zero.yaml:4:9: cpus: must be at least 1, got 0",
+    "tests/loader/bad/crlf-control-char.yaml:3:16: control characters are not allowed (0x01); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/crlf-position.yaml:5:19: cpu: the tick count must be at least 1, got 0",
+    "tests/loader/bad/description-mapping.yaml:3:14: description: expected a string, got a mapping",
+    "tests/loader/bad/devices-bad-name.yaml:3:17: devices: 'my disk' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/devices-duplicate.yaml:6:5: devices: duplicate device name 'disk' (first given at line 4); device names must be unique",
+    "tests/loader/bad/devices-mapping.yaml:3:10: devices: expected a sequence of device names such as [disk, net], got a mapping",
+    "tests/loader/bad/duplicate-key.yaml:3:1: scenario: duplicate key 'title' (first given at line 2)",
+    "tests/loader/bad/empty-document.yaml:2:1: expected a scenario (a mapping with procsim, title and processes), got nothing",
+    "tests/loader/bad/empty.yaml:1:1: the file holds no scenario (it is empty or only comments); expected a mapping with procsim, title and processes",
+    "tests/loader/bad/event-at-negative.yaml:7:9: at: must not be negative, got -3",
+    "tests/loader/bad/event-bad-action.yaml:8:9: do: unknown action 'suspnd'; did you mean 'suspend'? (valid actions: suspend, resume, kill)",
+    "tests/loader/bad/event-missing-do.yaml:7:5: event: missing key 'do' (required keys: at, do)",
+    "tests/loader/bad/event-not-mapping.yaml:7:5: events: expected an event (a mapping with at and do), got 'kill a'",
+    "tests/loader/bad/event-too-few.yaml:7:17: do: too few operands; expected 'resume PROCESS'",
+    "tests/loader/bad/event-too-many.yaml:7:26: do: too many operands; expected 'resume PROCESS'",
+    "tests/loader/bad/event-unknown-key.yaml:9:5: event: unknown key 'when' (valid keys: at, do)",
+    "tests/loader/bad/event-unknown-process.yaml:8:14: do: unknown process 'b' (processes: a)",
+    "tests/loader/bad/events-scalar.yaml:6:9: events: expected a sequence of events such as [{at: 5, do: suspend editor}], got 'soon'",
+    "tests/loader/bad/exit-code-range.yaml:6:14: exit: the exit code must be at most 255, got 256",
+    "tests/loader/bad/invalid-utf8.yaml:3:17: invalid leading UTF-8 octet (0xFF); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/io-default-device-only.yaml:6:12: io: unknown device 'net' (devices: disk)",
+    "tests/loader/bad/io-no-devices.yaml:6:12: io: unknown device 'disk'; no devices are declared ('devices' is empty)",
+    "tests/loader/bad/io-unknown-device.yaml:6:25: io: unknown device 'dsk'; did you mean 'disk'? (devices: disk, net)",
+    "tests/loader/bad/key-not-scalar.yaml:3:1: scenario: expected a key, got a sequence",
+    "tests/loader/bad/kill-before-spawn.yaml:5:20: kill: 'b' is not spawned by an earlier op of 'a'; spawn it before killing it",
+    "tests/loader/bad/kill-not-child.yaml:8:20: kill: 'a' is not a child of 'b'; a process kills only its own children (an event can kill any process)",
+    "tests/loader/bad/memory-too-big.yaml:7:13: memory: process 'b' needs 150 units, more than the system's whole memory of 100; a process must fit in memory",
+    "tests/loader/bad/mlfq-levels-too-many.yaml:5:16: mlfq_levels: must be at most 64, got 65",
+    "tests/loader/bad/mutex-missing.yaml:6:9: lock: too few operands; expected 'lock MUTEX'",
+    "tests/loader/bad/name-duplicate.yaml:6:11: name: duplicate process name 'a' (first given at line 4); process names must be unique",
+    "tests/loader/bad/name-invalid.yaml:4:11: name: '1st' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/name-reserved.yaml:4:11: name: 'any' cannot name a process; it is reserved for 'wait any'",
+    "tests/loader/bad/name-sequence.yaml:4:11: name: expected a name, got a sequence",
+    "tests/loader/bad/name-too-long.yaml:4:11: name: the name 'pppppppppppppppppppppppppppppppppppppppp...' is too long (65 characters); a name has at most 64",
+    "tests/loader/bad/never-spawned.yaml:7:13: parent: 'a' never spawns 'b'; add 'spawn b' to the program of 'a'",
+    "tests/loader/bad/op-blank-string.yaml:5:15: program: expected an op such as 'cpu 3', got the string '  '",
+    "tests/loader/bad/op-case.yaml:6:9: program: unknown op 'CPU'; did you mean 'cpu'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-empty.yaml:6:8: program: expected an op such as 'cpu 3', got nothing",
+    "tests/loader/bad/op-multiline.yaml:6:9: cpu: the tick count must be at least 1, got 0",
+    "tests/loader/bad/op-negative.yaml:6:17: io: the tick count must not be negative, got -2",
+    "tests/loader/bad/op-not-number.yaml:6:17: sleep: expected an integer (the tick count), got 'soon'",
+    "tests/loader/bad/op-overflow.yaml:6:13: cpu: the tick count 1000000001 is too large; the largest number allowed is 1000000000",
+    "tests/loader/bad/op-quoted.yaml:6:9: cpu: the tick count must be at least 1, got 0",
+    "tests/loader/bad/op-too-few.yaml:6:9: io: too few operands; expected 'io DEVICE TICKS'",
+    "tests/loader/bad/op-too-many.yaml:6:15: cpu: too many operands; expected 'cpu TICKS'",
+    "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-utf8-column.yaml:6:14: send: 'café' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/op-zero-ticks.yaml:6:13: cpu: the tick count must be at least 1, got 0",
+    "tests/loader/bad/parent-cycle.yaml:6:13: parent: the parents of 'b' form a cycle (b -> c -> b); a chain of parents must end at a process without one",
+    "tests/loader/bad/parent-self.yaml:5:13: parent: the parents of 'a' form a cycle (a -> a); a chain of parents must end at a process without one",
+    "tests/loader/bad/parent-unknown.yaml:7:13: parent: unknown process 'shel'; did you mean 'shell'? (processes: shell, child)",
+    "tests/loader/bad/policy-case.yaml:4:11: policy: unknown policy 'RR'; did you mean 'rr'? (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
+    "tests/loader/bad/policy-near.yaml:4:11: policy: unknown policy 'fifo'; did you mean 'fcfs'? (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
+    "tests/loader/bad/policy-unknown.yaml:4:11: policy: unknown policy 'lottery' (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq)",
+    "tests/loader/bad/priority-float.yaml:5:15: priority: expected an integer (smaller is more urgent), got '1.5'",
+    "tests/loader/bad/process-no-name.yaml:5:5: process: missing key 'name' (required keys: name)",
+    "tests/loader/bad/process-not-mapping.yaml:4:5: processes: expected a process (a mapping with name, program, ...), got 'a'",
+    "tests/loader/bad/process-unknown-key.yaml:5:5: process: unknown key 'prority'; did you mean 'priority'? (valid keys: name, arrival, priority, memory, parent, program)",
+    "tests/loader/bad/processes-empty.yaml:3:12: processes: expected at least one process, got none",
+    "tests/loader/bad/processes-missing.yaml:1:1: scenario: missing key 'processes' (required keys: procsim, title, processes)",
+    "tests/loader/bad/processes-scalar.yaml:3:12: processes: expected a sequence of processes, got 'a'",
+    "tests/loader/bad/program-mapping-op.yaml:6:9: program: expected an op such as 'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/program-nested.yaml:5:15: program: expected an op such as 'cpu 3', got a sequence",
+    "tests/loader/bad/program-scalar.yaml:5:14: program: expected a sequence of ops such as [cpu 3, io disk 2], got 'cpu 3'",
+    "tests/loader/bad/quantum-bool.yaml:4:12: quantum: expected an integer (ticks), got 'yes'",
+    "tests/loader/bad/quantum-float.yaml:4:12: quantum: expected an integer (ticks), got '2.5'",
+    "tests/loader/bad/quantum-leading-zero.yaml:4:12: quantum: 010 has a leading zero; write 10 (YAML 1.1 reads a leading 0 as octal)",
+    "tests/loader/bad/quantum-negative.yaml:4:12: quantum: must not be negative, got -3",
+    "tests/loader/bad/quantum-quoted.yaml:4:12: quantum: expected an integer (ticks), got the string '4'; write numbers without quotes",
+    "tests/loader/bad/root-scalar.yaml:1:1: expected a scenario (a mapping with procsim, title and processes), got 'just some text'",
+    "tests/loader/bad/root-sequence.yaml:1:1: expected a scenario (a mapping with procsim, title and processes), got a sequence",
+    "tests/loader/bad/send-negative.yaml:6:17: send: the value must not be negative, got -1",
+    "tests/loader/bad/spawn-any.yaml:5:21: spawn: 'any' cannot name a process; it is reserved for 'wait any'",
+    "tests/loader/bad/spawn-not-parent.yaml:5:21: spawn: 'c' is a child of 'b', so only 'b' can spawn it",
+    "tests/loader/bad/spawn-orphan.yaml:5:21: spawn: 'b' has no parent, so 'a' cannot spawn it; give 'b' the key 'parent: a'",
+    "tests/loader/bad/spawn-twice.yaml:8:15: spawn: 'b' is already spawned at line 6; a child is spawned exactly once",
+    "tests/loader/bad/spawn-unknown.yaml:5:21: spawn: unknown process 'chidl'; did you mean 'child'? (processes: shell, child)",
+    "tests/loader/bad/system-memory-zero.yaml:4:11: memory: must be at least 1, got 0 (leave memory out for unlimited memory)",
+    "tests/loader/bad/system-sequence.yaml:3:9: system: expected a mapping of settings such as {cpus: 2, policy: rr}, got a sequence",
+    "tests/loader/bad/system-unknown-key.yaml:4:3: system: unknown key 'quantom'; did you mean 'quantum'? (valid keys: cpus, memory, policy, quantum, switch_cost, tick_ms, mlfq_levels, mlfq_boost)",
+    "tests/loader/bad/tab-indent.yaml:4:1: invalid YAML: found character that cannot start any token (while scanning for the next token at line 4, column 1)",
+    "tests/loader/bad/tag.yaml:3:14: tags such as !!str are not supported in scenario files; write the value without one",
+    "tests/loader/bad/tick-ms-overflow.yaml:4:12: tick_ms: 99999999999999999999999 is too large; the largest number allowed is 1000000000",
+    "tests/loader/bad/title-empty.yaml:2:8: title: must not be empty",
+    "tests/loader/bad/title-missing.yaml:1:1: scenario: missing key 'title' (required keys: procsim, title, processes)",
+    "tests/loader/bad/title-null.yaml:2:7: title: expected a non-empty string, got nothing",
+    "tests/loader/bad/title-sequence.yaml:2:8: title: expected a non-empty string, got a sequence",
+    "tests/loader/bad/truncated-flow.yaml:4:1: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 3, column 13)",
+    "tests/loader/bad/two-documents.yaml:6:1: a second YAML document is not allowed; a scenario file holds exactly one",
+    "tests/loader/bad/unclosed-quote.yaml:7:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar at line 3, column 14)",
+    "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, system, devices, processes, events)",
+    "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, system, devices, processes, events)",
+    "tests/loader/bad/utf16-control-char.yaml:2:11: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/version-float.yaml:1:10: procsim: expected the format version 1, got '1.0'",
+    "tests/loader/bad/version-missing.yaml:1:1: scenario: missing key 'procsim' (required keys: procsim, title, processes)",
+    "tests/loader/bad/version-newer-later.yaml:5:10: procsim: format version 3 is newer than this procsim understands (it reads version 1); upgrade procsim",
+    "tests/loader/bad/version-newer.yaml:1:10: procsim: format version 2 is newer than this procsim understands (it reads version 1); upgrade procsim",
+    "tests/loader/bad/version-quoted.yaml:1:10: procsim: expected the format version 1, got the string '1'",
+    "tests/loader/bad/version-zero.yaml:1:10: procsim: expected the format version 1, got '0'",
+    "tests/loader/bad/wait-before-spawn.yaml:5:20: wait: 'b' is not spawned by an earlier op of 'a'; spawn it before waiting for it",
+    "tests/loader/bad/wait-not-child.yaml:5:20: wait: 'b' is not a child of 'a'; a process waits only for its own children",
+    "tests/loader/bad/wait-unknown.yaml:5:29: wait: unknown process 'c' (processes: a, b)",
+    "tests/loader/bad/yaml-syntax.yaml:5:4: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 4, column 3)",
+};
+
+#define NBAD (sizeof bad_files / sizeof bad_files[0])
+
+static void test_bad_files(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < NBAD; i++) {
+        char path[256];
+        size_t n = strcspn(bad_files[i], ":");
+        snprintf(path, sizeof path, "%.*s", (int)n, bad_files[i]);
+        ps_error err;
+        ps_scenario *s = ps_scenario_load_file(path, &err);
+        if (s) {
+            ps_scenario_destroy(s);
+            fail_msg("%s loaded, but should fail with: %s", path, bad_files[i]);
+        }
+        if (strcmp(err.msg, bad_files[i]) != 0)
+            fail_msg("%s:\n  expected: %s\n  got:      %s", path, bad_files[i], err.msg);
+    }
+}
+
+/* Every file in tests/loader/bad/ has its line in bad_files. */
+static void test_bad_files_all_listed(void **state)
+{
+    (void)state;
+    DIR *dir = opendir("tests/loader/bad");
+    assert_non_null(dir);
+    size_t seen = 0;
+    for (struct dirent *de; (de = readdir(dir));) {
+        if (de->d_name[0] == '.')
+            continue;
+        char prefix[300];
+        snprintf(prefix, sizeof prefix, "tests/loader/bad/%s:", de->d_name);
+        size_t i = 0;
+        while (i < NBAD && strncmp(bad_files[i], prefix, strlen(prefix)) != 0)
+            i++;
+        if (i == NBAD)
+            fail_msg("tests/loader/bad/%s has no expected message in bad_files", de->d_name);
+        seen++;
+    }
+    closedir(dir);
+    assert_int_equal(seen, NBAD);
+}
+
+static void test_cannot_open(void **state)
+{
+    (void)state;
+    ps_error err;
+    assert_null(ps_scenario_load_file("tests/loader/no-such-file.yaml", &err));
+    assert_string_equal(err.msg, "tests/loader/no-such-file.yaml: cannot open: No such file "
+                        "or directory");
+    assert_null(ps_scenario_load_file("tests/loader", &err));
+    assert_string_equal(err.msg, "tests/loader: cannot read: Is a directory");
+}
+
+/* --- good files --- */
+
+static ps_scenario *load_good(const char *path)
+{
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_file(path, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_string_equal(s->path, path);
+    return s;
+}
+
+static void test_minimal_defaults(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/minimal.yaml");
+    assert_string_equal(s->title, "Minimal");
+    assert_string_equal(s->description, "");
+    assert_int_equal(s->cpus, 1);
+    assert_int_equal(s->memory, PS_UNLIMITED);
+    assert_int_equal(s->policy, PS_POLICY_FCFS);
+    assert_int_equal(s->quantum, 4);
+    assert_int_equal(s->switch_cost, 0);
+    assert_int_equal(s->tick_ms, 100);
+    assert_int_equal(s->mlfq_levels, 3);
+    assert_int_equal(s->mlfq_boost, 0);
+    assert_int_equal(s->devices.count, 1);
+    assert_string_equal(s->devices.names[0], "disk");
+    assert_int_equal(s->channels.count, 0);
+    assert_int_equal(s->mutexes.count, 0);
+    assert_int_equal(s->variables.count, 0);
+    assert_int_equal(s->nprocs, 1);
+    assert_string_equal(s->procs[0].name, "only");
+    assert_int_equal(s->procs[0].arrival, 0);
+    assert_int_equal(s->procs[0].memory, 0);
+    assert_int_equal(s->procs[0].priority, 0);
+    assert_int_equal(s->procs[0].parent, -1);
+    assert_int_equal(s->procs[0].op_count, 0);
+    assert_int_equal(s->nops, 0);
+    assert_int_equal(s->nevents, 0);
+    ps_scenario_destroy(s);
+}
+
+static void test_full_settings(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/full.yaml");
+    assert_string_equal(s->title, "Everything: a full scenario");
+    assert_string_equal(s->description, "Two lines\nof description.\n");
+    assert_int_equal(s->cpus, 2);
+    assert_int_equal(s->memory, 100);
+    assert_int_equal(s->policy, PS_POLICY_MLFQ);
+    assert_int_equal(s->quantum, 3);
+    assert_int_equal(s->switch_cost, 1);
+    assert_int_equal(s->tick_ms, 50);
+    assert_int_equal(s->mlfq_levels, 4);
+    assert_int_equal(s->mlfq_boost, 20);
+    ps_scenario_destroy(s);
+}
+
+/* Name tables, each in order of first appearance; processes in file
+ * order, parents resolved although defined later. */
+static void test_full_names(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/full.yaml");
+    const ps_names *tables[] = {&s->devices, &s->channels, &s->mutexes, &s->variables};
+    const char *want[][3] = {{"disk", "net"}, {"results", "other"}, {"m", "m2"}, {"counter"}};
+    for (int t = 0; t < 4; t++) {
+        uint32_t n = want[t][1] ? 2 : 1;
+        assert_int_equal(tables[t]->count, n);
+        for (uint32_t i = 0; i < n; i++)
+            assert_string_equal(tables[t]->names[i], want[t][i]);
+    }
+    static const struct {
+        const char *name;
+        int64_t arrival, memory;
+        int32_t priority, parent;
+    } procs[] = {{"worker", 0, 40, 2, 1}, {"shell", 1, 10, 0, -1}, {"helper", 0, 0, 0, 1},
+               {"idle", 0, 0, 0, -1}, {"sender", 0, 0, 0, -1}};
+    assert_int_equal(s->nprocs, 5);
+    for (uint32_t i = 0; i < 5; i++) {
+        assert_string_equal(s->procs[i].name, procs[i].name);
+        assert_int_equal(s->procs[i].arrival, procs[i].arrival);
+        assert_int_equal(s->procs[i].memory, procs[i].memory);
+        assert_int_equal(s->procs[i].priority, procs[i].priority);
+        assert_int_equal(s->procs[i].parent, procs[i].parent);
+    }
+    ps_scenario_destroy(s);
+}
+
+static void test_full_programs(void **state)
+{
+    (void)state;
+    char buf[512];
+    ps_scenario *s = load_good("tests/loader/good/full.yaml");
+    assert_string_equal(program_text(s, 0, buf, sizeof buf),
+                        "cpu 4 | io net 3 | send results 10000 | lock m | add counter 100 | "
+                        "unlock m | exit 3");
+    assert_string_equal(program_text(s, 1, buf, sizeof buf),
+                        "spawn worker | spawn helper | wait worker | kill helper | wait any | "
+                        "recv results | sleep 2 | io disk 1");
+    assert_string_equal(program_text(s, 2, buf, sizeof buf), "");
+    assert_string_equal(program_text(s, 3, buf, sizeof buf), "");
+    assert_string_equal(program_text(s, 4, buf, sizeof buf),
+                        "send results 1 | send other 0 | add counter 1 | lock m2 | unlock m2 | "
+                        "exit 0");
+
+    /* the encoding itself: {kind, obj, n} */
+    static const ps_op want[] = {
+        {PS_OP_CPU, {0}, 0, 4}, {PS_OP_IO, {0}, 1, 3}, {PS_OP_SEND, {0}, 0, 10000},
+        {PS_OP_LOCK, {0}, 0, 0}, {PS_OP_ADD, {0}, 0, 100}, {PS_OP_UNLOCK, {0}, 0, 0},
+        {PS_OP_EXIT, {0}, 0, 3},
+        {PS_OP_SPAWN, {0}, 0, 0}, {PS_OP_SPAWN, {0}, 2, 0}, {PS_OP_WAIT, {0}, 0, 0},
+        {PS_OP_KILL, {0}, 2, 0}, {PS_OP_WAIT, {0}, PS_WAIT_ANY, 0}, {PS_OP_RECV, {0}, 0, 0},
+        {PS_OP_SLEEP, {0}, 0, 2}, {PS_OP_IO, {0}, 0, 1},
+        {PS_OP_SEND, {0}, 0, 1}, {PS_OP_SEND, {0}, 1, 0}, {PS_OP_ADD, {0}, 0, 1},
+        {PS_OP_LOCK, {0}, 1, 0}, {PS_OP_UNLOCK, {0}, 1, 0}, {PS_OP_EXIT, {0}, 0, 0}};
+    assert_int_equal(s->nops, sizeof want / sizeof want[0]);
+    for (uint32_t i = 0; i < s->nops; i++) {
+        assert_int_equal(s->ops[i].kind, want[i].kind);
+        assert_int_equal(s->ops[i].obj, want[i].obj);
+        assert_int_equal(s->ops[i].n, want[i].n);
+    }
+    assert_int_equal(s->procs[0].op_first, 0);
+    assert_int_equal(s->procs[1].op_first, 7);
+    assert_int_equal(s->procs[4].op_first, 15);
+    ps_scenario_destroy(s);
+}
+
+/* Events sorted by time, stable in file order. */
+static void test_full_events(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/full.yaml");
+    static const struct { int64_t at; ps_action a; uint32_t target; } ev[] = {
+        {0, PS_ACT_SUSPEND, 4}, {2, PS_ACT_SUSPEND, 1}, {9, PS_ACT_KILL, 3},
+        {9, PS_ACT_RESUME, 0}};
+    assert_int_equal(s->nevents, 4);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(s->events[i].at, ev[i].at);
+        assert_int_equal(s->events[i].action, ev[i].a);
+        assert_int_equal(s->events[i].target, ev[i].target);
+    }
+    ps_scenario_destroy(s);
+}
+
+static void test_nulls_are_defaults(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/nulls.yaml");
+    assert_string_equal(s->description, "");
+    assert_int_equal(s->cpus, 1);
+    assert_int_equal(s->memory, PS_UNLIMITED);
+    assert_int_equal(s->policy, PS_POLICY_FCFS);
+    assert_int_equal(s->devices.count, 1);
+    assert_string_equal(s->devices.names[0], "disk");
+    assert_int_equal(s->procs[0].arrival, 0);
+    assert_int_equal(s->procs[0].op_count, 1);
+    assert_int_equal(s->nevents, 0);
+    ps_scenario_destroy(s);
+}
+
+static void test_flow_style(void **state)
+{
+    (void)state;
+    char buf[256];
+    ps_scenario *s = load_good("tests/loader/good/flow.yaml");
+    assert_string_equal(s->title, "Flow");
+    assert_int_equal(s->policy, PS_POLICY_RR);
+    assert_int_equal(s->quantum, 2);
+    assert_int_equal(s->devices.count, 0); /* devices: [] with no io op */
+    assert_int_equal(s->nprocs, 2);
+    assert_int_equal(s->procs[0].priority, 7);
+    assert_string_equal(program_text(s, 0, buf, sizeof buf), "cpu 1 | exit 9");
+    assert_string_equal(s->procs[1].name, "b.2-x_");
+    assert_int_equal(s->procs[1].arrival, 5);
+    assert_int_equal(s->nevents, 1);
+    assert_int_equal(s->events[0].at, 3);
+    assert_int_equal(s->events[0].action, PS_ACT_RESUME);
+    assert_int_equal(s->events[0].target, 1);
+    ps_scenario_destroy(s);
+}
+
+static void test_bom_and_crlf(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/bom-crlf.yaml");
+    assert_string_equal(s->title, "BOM and CRLF");
+    assert_int_equal(s->nops, 1);
+    assert_int_equal(s->ops[0].n, 2);
+    ps_scenario_destroy(s);
+}
+
+static void test_any_order(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/order.yaml");
+    assert_string_equal(s->title, "Order does not matter");
+    assert_int_equal(s->memory, 10);
+    assert_int_equal(s->devices.count, 1);
+    assert_string_equal(s->devices.names[0], "printer");
+    assert_int_equal(s->procs[0].parent, 1);
+    assert_int_equal(s->ops[0].kind, PS_OP_IO);
+    assert_int_equal(s->ops[0].obj, 0);
+    assert_int_equal(s->ops[1].obj, 0); /* spawn child */
+    assert_int_equal(s->nevents, 2);
+    assert_int_equal(s->events[0].target, 1);
+    assert_int_equal(s->events[1].target, 0);
+    ps_scenario_destroy(s);
+}
+
+static void test_utf16(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/utf16.yaml");
+    assert_string_equal(s->title, "wide");
+    assert_string_equal(s->procs[0].name, "a");
+    ps_scenario_destroy(s);
+}
+
+static void test_builtin_tour(void **state)
+{
+    (void)state;
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("<built-in>", ps_tour_yaml, ps_tour_yaml_len,
+                                             &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_string_equal(s->path, "<built-in>");
+    assert_true(s->nprocs >= 1);
+    ps_scenario_destroy(s);
+}
+
+/* --- tokens and ps_op_format --- */
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    assert_string_equal(ps_policy_token(PS_POLICY_PRIORITY_PREEMPTIVE), "priority-preemptive");
+    assert_string_equal(ps_policy_token(PS_POLICY_COUNT), "?");
+    assert_string_equal(ps_op_token(PS_OP_UNLOCK), "unlock");
+    assert_string_equal(ps_op_token(PS_OP_KILL), "kill");
+    assert_string_equal(ps_op_token(PS_OP_COUNT), "?");
+    assert_string_equal(ps_action_token(PS_ACT_RESUME), "resume");
+    assert_string_equal(ps_action_token((ps_action)-1), "?");
+    for (int k = 0; k < PS_OP_COUNT; k++) { /* every op has its shape */
+        assert_non_null(ps__op_shapes[k].usage);
+        assert_int_equal(strncmp(ps__op_shapes[k].usage, ps_op_token((ps_op_kind)k),
+                                 strlen(ps_op_token((ps_op_kind)k))), 0);
+    }
+}
+
+static void test_op_format(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "procsim: 1\ntitle: f\ndevices: [disk]\nprocesses:\n"
+        "  - name: p\n    program: [io disk 3, send results 10000, wait any, exit 0,\n"
+        "      add counter 100, spawn c, wait c, kill c, sleep 5, recv results,\n"
+        "      lock m, unlock m]\n"
+        "  - {name: c, parent: p}\n";
+    static const char *const want[] = {
+        "io disk 3", "send results 10000", "wait any", "exit 0", "add counter 100",
+        "spawn c", "wait c", "kill c", "sleep 5", "recv results", "lock m", "unlock m"};
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("fmt", yaml, sizeof yaml - 1, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_int_equal(s->nops, 12);
+    for (uint32_t i = 0; i < 12; i++)
+        assert_string_equal(op_text(s, i), want[i]);
+    char small[6];
+    assert_string_equal(ps_op_format(s, &s->ops[1], small, sizeof small), "send ");
+    ps_op bad = {.kind = PS_OP_COUNT};
+    assert_string_equal(ps_op_format(s, &bad, small, sizeof small), "?");
+    ps_op stray = {.kind = PS_OP_IO, .obj = 99, .n = 1};
+    assert_string_equal(ps_op_format(s, &stray, op_buf, sizeof op_buf), "io ? 1");
+    ps_scenario_destroy(s);
+}
+
+int main(void)
+{
+    if (chdir(PROCSIM_SOURCE_DIR) != 0) {
+        perror(PROCSIM_SOURCE_DIR);
+        return 1;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_bad_files_all_listed),
+        cmocka_unit_test(test_cannot_open),
+        cmocka_unit_test(test_minimal_defaults),
+        cmocka_unit_test(test_full_settings),
+        cmocka_unit_test(test_full_names),
+        cmocka_unit_test(test_full_programs),
+        cmocka_unit_test(test_full_events),
+        cmocka_unit_test(test_nulls_are_defaults),
+        cmocka_unit_test(test_flow_style),
+        cmocka_unit_test(test_bom_and_crlf),
+        cmocka_unit_test(test_any_order),
+        cmocka_unit_test(test_utf16),
+        cmocka_unit_test(test_builtin_tour),
+        cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_op_format),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
