@@ -414,3 +414,9 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx)
     e->listener = fn;
     e->listener_ctx = ctx;
 }
+
+void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx)
+{
+    e->op_listener = fn;
+    e->op_listener_ctx = ctx;
+}

@@ -135,6 +135,8 @@ struct ps_engine {
 
     ps_trace_fn listener;
     void *listener_ctx;
+    ps_op_fn op_listener;
+    void *op_listener_ctx;
 };
 
 static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
@@ -198,6 +200,9 @@ int ps__swap(ps_engine *e);
 void ps__memory_account(ps_engine *e, ps_pcb *p, ps_state from, ps_state to);
 
 /* ops.c */
+/* Tell the op listener, if any. */
+void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+                  int64_t a, int64_t b);
 /* Run the process on CPU `c` from its current op until it needs ticks
  * (schedules the CPU timer), blocks, or exits. */
 void ps__cpu_run(ps_engine *e, uint32_t c);
@@ -209,7 +214,8 @@ void ps__sleep_done(ps_engine *e, uint32_t pid);
 void ps__detach(ps_engine *e, uint32_t pid);
 /* `pid` has exited: release its mutexes, wake a parent waiting for it. */
 void ps__after_exit(ps_engine *e, uint32_t pid);
-/* Wake a Blocked or Blocked/Suspend process whose wait is over. */
-void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);
+/* Wake a Blocked or Blocked/Suspend process whose wait is over: its op
+ * completes with `result` (the value received, the child reaped). */
+void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result);
 
 #endif

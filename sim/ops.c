@@ -14,6 +14,16 @@
 
 #include "engine_internal.h"
 
+void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+                  int64_t a, int64_t b)
+{
+    if (!e->op_listener)
+        return;
+    ps_op_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
+                      .phase = (uint8_t)phase, .a = a, .b = b};
+    e->op_listener(e->op_listener_ctx, &ev);
+}
+
 static const ps_op *op_at(const ps_engine *e, uint32_t pid, uint32_t pc)
 {
     const ps_proc_spec *spec = &e->s->procs[pid - 1];
@@ -30,16 +40,27 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
                   ps_cause cause, int64_t a, int64_t b)
 {
     ps_pcb *p = ps__pcb(e, pid);
+    const ps_regs *r = &e->cpu[p->cpu].pub.regs;
+    ps__op_event(e, pid, r->pc, (ps_op_kind)op_at(e, pid, r->pc)->kind, PS_OPEV_BLOCK, obj, 0);
     ps__cpu_release(e, pid);
     p->wait_kind = (uint8_t)kind;
     p->wait_obj = obj;
     ps__transition(e, pid, PS_BLOCKED, PS_EV_WAIT, cause, a, b);
 }
 
-void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
+/* The op at the program counter is complete: tell the op listener and
+ * move on. */
+static void op_done(ps_engine *e, uint32_t pid, ps_regs *r, int64_t a)
+{
+    const ps_op *op = op_at(e, pid, r->pc);
+    ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_DONE, a, 0);
+    next_op(r);
+}
+
+void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result)
 {
     ps_pcb *p = ps__pcb(e, pid);
-    next_op(&p->regs);
+    op_done(e, pid, &p->regs, result);
     p->wait_kind = PS_WAIT_NOTHING;
     p->io_end = -1;
     ps__transition(e, pid, p->state == PS_BLOCKED ? PS_READY : PS_READY_SUSPENDED,
@@ -86,12 +107,12 @@ void ps__io_done(ps_engine *e, uint32_t d)
 {
     uint32_t pid = e->dev[d].busy;
     device_next(e, d);
-    ps__wake(e, pid, PS_CAUSE_IO_DONE, d);
+    ps__wake(e, pid, PS_CAUSE_IO_DONE, d, 0);
 }
 
 void ps__sleep_done(ps_engine *e, uint32_t pid)
 {
-    ps__wake(e, pid, PS_CAUSE_SLEEP_DONE, ps__pcb(e, pid)->io_need);
+    ps__wake(e, pid, PS_CAUSE_SLEEP_DONE, ps__pcb(e, pid)->io_need, 0);
 }
 
 /* ---- channels -------------------------------------------------------- */
@@ -129,7 +150,7 @@ static void send(ps_engine *e, uint32_t c, int64_t v)
     uint32_t rx = ps__fifo_pop(e, &ch->receivers);
     if (rx) {
         received(ch, &ps__pcb(e, rx)->regs, v);
-        ps__wake(e, rx, PS_CAUSE_MESSAGE, c);
+        ps__wake(e, rx, PS_CAUSE_MESSAGE, c, v);
     } else if (channel_push(ch, v)) {
         e->nomem = 1;
     } else {
@@ -137,13 +158,14 @@ static void send(ps_engine *e, uint32_t c, int64_t v)
     }
 }
 
-/* recv: returns 1 if a value was taken, 0 if the process must block. */
-static int try_recv(ps_engine *e, uint32_t c, ps_regs *r)
+/* recv: returns 1 if a value was taken (into *v), 0 if the process must
+ * block. */
+static int try_recv(ps_engine *e, uint32_t c, ps_regs *r, int64_t *v_out)
 {
     ps__channel *ch = &e->chan[c];
     if (!ch->count)
         return 0;
-    int64_t v = ch->buf[ch->head];
+    int64_t v = *v_out = ch->buf[ch->head];
     ch->head = (ch->head + 1) % ch->cap;
     ch->stats.queued = --ch->count;
     received(ch, r, v);
@@ -161,7 +183,7 @@ static void unlock(ps_engine *e, uint32_t m, uint32_t pid)
     mx->owner = ps__fifo_pop(e, &mx->waiters);
     if (mx->owner) {
         ps__pcb(e, mx->owner)->locks_held++;
-        ps__wake(e, mx->owner, PS_CAUSE_LOCK_GRANTED, m);
+        ps__wake(e, mx->owner, PS_CAUSE_LOCK_GRANTED, m, 0);
     }
 }
 
@@ -204,7 +226,7 @@ void ps__after_exit(ps_engine *e, uint32_t pid)
         par->wait_kind == PS_WAIT_CHILD &&
         (par->wait_obj == pid || par->wait_obj == PS_WAIT_ANY)) {
         p->reaped = 1;
-        ps__wake(e, par->pid, PS_CAUSE_CHILD_EXITED, pid);
+        ps__wake(e, par->pid, PS_CAUSE_CHILD_EXITED, pid, pid);
     }
 }
 
@@ -251,6 +273,7 @@ static void set_cpu_timer(ps_engine *e, uint32_t c, int64_t at)
 static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
 {
     ps_pcb *p = ps__pcb(e, pid);
+    int64_t v;
     switch ((ps_op_kind)op->kind) {
     case PS_OP_IO:
         start_io(e, pid, op);
@@ -263,24 +286,24 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         block(e, pid, PS_WAIT_SLEEP, 0, PS_CAUSE_SLEEP, op->n, 0);
         return 0;
     case PS_OP_SPAWN:
-        next_op(r);
+        op_done(e, pid, r, op->obj + 1);
         ps__create(e, op->obj + 1, PS_CAUSE_SPAWNED, pid);
         return 1;
     case PS_OP_WAIT:
         if (try_wait(e, pid, op->obj)) {
-            next_op(r);
+            op_done(e, pid, r, 0);
             return 1;
         }
         block(e, pid, PS_WAIT_CHILD, op->obj == PS_WAIT_ANY ? PS_WAIT_ANY : op->obj + 1,
               PS_CAUSE_WAIT_CHILD, op->obj == PS_WAIT_ANY ? 0 : op->obj + 1, 0);
         return 0;
     case PS_OP_SEND:
-        next_op(r);
+        op_done(e, pid, r, op->n);
         send(e, op->obj, op->n);
         return 1;
     case PS_OP_RECV:
-        if (try_recv(e, op->obj, r)) {
-            next_op(r);
+        if (try_recv(e, op->obj, r, &v)) {
+            op_done(e, pid, r, v);
             return 1;
         }
         ps__fifo_push(e, &e->chan[op->obj].receivers, pid);
@@ -290,7 +313,7 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         if (!e->mtx[op->obj].owner) {
             e->mtx[op->obj].owner = pid;
             p->locks_held++;
-            next_op(r);
+            op_done(e, pid, r, 0);
             return 1;
         }
         ps__fifo_push(e, &e->mtx[op->obj].waiters, pid);
@@ -298,22 +321,23 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
               e->mtx[op->obj].owner);
         return 0;
     case PS_OP_UNLOCK:
-        next_op(r);
+        op_done(e, pid, r, 0);
         unlock(e, op->obj, pid);
         return 1;
     case PS_OP_EXIT:
         p->exit_code = (int32_t)op->n;
+        ps__op_event(e, pid, r->pc, PS_OP_EXIT, PS_OPEV_DONE, op->n, 0);
         ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_EXIT_OP, op->n);
         return 0;
-    case PS_OP_KILL:
-        next_op(r);
-        if (ps_state_live((ps_state)ps__pcb(e, op->obj + 1)->state) &&
-            ps__pcb(e, op->obj + 1)->created) {
-            ps_pcb *ch = ps__pcb(e, op->obj + 1);
+    case PS_OP_KILL: {
+        ps_pcb *ch = ps__pcb(e, op->obj + 1);
+        op_done(e, pid, r, op->obj + 1);
+        if (ch->created && ps_state_live((ps_state)ch->state)) {
             ch->last_signal = ch->term_signal = PS__SIGTERM;
             ps__exit(e, op->obj + 1, PS_EV_KILL, PS_CAUSE_PARENT_KILL, pid);
         }
         return 1;
+    }
     case PS_OP_CPU:
     case PS_OP_ADD:
     case PS_OP_COUNT:
@@ -334,6 +358,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
         }
         const ps_op *op = op_at(e, pid, r->pc);
         if (!op) {
+            ps__op_event(e, pid, r->pc, PS_OP_EXIT, PS_OPEV_DONE, 0, 0);
             ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_PROGRAM_END, 0);
             return;
         }
@@ -344,7 +369,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
         }
         int64_t len = op->kind == PS_OP_CPU ? op->n : 2 * op->n;
         if (r->cnt >= len) {
-            next_op(r);
+            op_done(e, pid, r, 0);
             continue;
         }
         if (cpu->quantum_left <= 0) {
@@ -356,6 +381,8 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
             d = 1;
         else if (d > cpu->quantum_left)
             d = cpu->quantum_left;
+        ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_RUN, e->now + d,
+                     d == len - (int64_t)r->cnt);
         set_cpu_timer(e, c, e->now + d);
         return;
     }

@@ -112,10 +112,12 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
     if (op->kind == PS_OP_ADD) {
         /* each tick is one half of an increment: even = read, odd = write */
         for (int64_t i = 0; i < d; i++, r->cnt++) {
-            if (r->cnt % 2 == 0)
+            int write = r->cnt % 2;
+            if (!write)
                 r->tmp = e->var[op->obj];
             else
                 e->var[op->obj] = r->tmp + 1;
+            ps__op_event(e, p->pid, r->pc, PS_OP_ADD, PS_OPEV_STEP, e->var[op->obj], write);
         }
     } else {
         r->cnt += (uint32_t)d;

@@ -393,6 +393,59 @@ static void work_grows_with_events_not_ticks(void **state)
     tk_run_fini(&r);
 }
 
+/* ---- the op stream that live mode mirrors ---------------------------- */
+
+typedef struct op_log {
+    char text[2048];
+    size_t len;
+} op_log;
+
+static void log_op(void *ctx, const ps_op_event *ev)
+{
+    static const char *const phase[] = {"run", "step", "done", "block"};
+    op_log *l = ctx;
+    l->len += (size_t)snprintf(l->text + l->len, sizeof l->text - l->len,
+                               "%lld:%u:%u:%s:%s:%lld:%lld ", (long long)ev->time, ev->pid,
+                               ev->pc, ps_op_token((ps_op_kind)ev->op), phase[ev->phase],
+                               (long long)ev->a, (long long)ev->b);
+}
+
+static void op_events_follow_the_program(void **state)
+{
+    (void)state;
+    tk_run r;
+    op_log log = {{0}, 0};
+    ps_scenario *s = load_file("scenarios/pipe.yaml");
+    memset(&r, 0, sizeof r);
+    ps_engine *e = ps_engine_create(s);
+    ps_engine_set_op_listener(e, log_op, &log);
+    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    /* parent: spawn child, block in recv; child computes 3 ticks, sends 42
+     * (which completes parent's recv), exits; parent computes, reaps */
+    assert_string_equal(log.text,
+                        "0:1:0:spawn:done:2:0 0:1:1:recv:block:0:0 0:2:0:cpu:run:3:1 "
+                        "3:2:0:cpu:done:0:0 3:2:1:send:done:42:0 3:1:1:recv:done:42:0 "
+                        "3:2:2:exit:done:0:0 3:1:2:cpu:run:4:1 4:1:2:cpu:done:0:0 "
+                        "4:1:3:wait:done:0:0 4:1:4:exit:done:0:0 ");
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+    (void)r;
+
+    log.len = 0;
+    log.text[0] = 0;
+    s = tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [add x 2]}\n");
+    e = ps_engine_create(s);
+    ps_engine_set_op_listener(e, log_op, &log);
+    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    assert_string_equal(log.text,
+                        "0:1:0:add:run:1:0 1:1:0:add:step:0:0 1:1:0:add:run:2:0 "
+                        "2:1:0:add:step:1:1 2:1:0:add:run:3:0 3:1:0:add:step:1:0 "
+                        "3:1:0:add:run:4:1 4:1:0:add:step:2:1 4:1:0:add:done:0:0 "
+                        "4:1:1:exit:done:0:0 ");
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +466,7 @@ int main(void)
         cmocka_unit_test(exiting_with_a_lock_hands_it_on),
         cmocka_unit_test(wait_any_and_zombies),
         cmocka_unit_test(work_grows_with_events_not_ticks),
+        cmocka_unit_test(op_events_follow_the_program),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -84,6 +84,36 @@ void ps_engine_destroy(ps_engine *e); /* accepts NULL */
 /* At most one listener; NULL to remove. */
 void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
 
+/* What a Running process does, op by op, for a backend that mirrors the
+ * model on real processes (live mode).  Emitted in order with the
+ * transitions, from the same instant:
+ *   RUN    a cpu or add op computes until tick `a`; b = 1 if the op is
+ *          then complete (else its quantum ends or an add step is due);
+ *   STEP   add: one half of an increment: b = 0 read, 1 write; a = the
+ *          value read or written;
+ *   DONE   the op is complete (a = the value sent or received, the exit
+ *          code, the pid spawned or killed);
+ *   BLOCK  the op blocks the process (io, sleep, recv, lock, wait).
+ * The listener must not call back into the engine. */
+#define PS_OP_PHASES(X) X(RUN) X(STEP) X(DONE) X(BLOCK)
+typedef enum ps_op_phase {
+#define PS_X_(e) PS_OPEV_##e,
+    PS_OP_PHASES(PS_X_)
+#undef PS_X_
+} ps_op_phase;
+
+typedef struct ps_op_event {
+    int64_t time;
+    uint32_t pid;
+    uint32_t pc;             /* index of the op in the process's program */
+    uint8_t op;              /* ps_op_kind */
+    uint8_t phase;           /* ps_op_phase */
+    int64_t a, b;
+} ps_op_event;
+
+typedef void (*ps_op_fn)(void *ctx, const ps_op_event *ev);
+void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx);
+
 ps_step_status ps_engine_step(ps_engine *e);
 /* Step until done, stuck, or the next instant would be later than `until`
  * (until < 0: no limit).  Returns the last status. */
