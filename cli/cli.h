@@ -6,17 +6,26 @@
 #include <stdio.h>
 
 #include "procsim/engine.h"
+#include "procsim/live.h"
 
 /* Exit statuses (DESIGN §5). */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 
-/* A trace writer.  `instant` is called after every engine step with the
- * transitions of that instant (in order); `end` once, with how the run
- * ended and, for a stuck run, the deadlock report. */
+/* What the writers see of a run: the engine, and in live mode the backend
+ * (NULL in a model run). */
+typedef struct run {
+    const ps_engine *e;
+    const ps_live *live;
+} run;
+
+/* A trace writer.  `instant` is called after every step with the
+ * transitions of that instant (in order; in a model run the live fields
+ * are zero); `end` once, with how the run ended and a report (the
+ * deadlock, or why a live run failed). */
 typedef struct writer {
-    void (*begin)(FILE *out, const ps_engine *e);
-    void (*instant)(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n);
-    void (*end)(FILE *out, const ps_engine *e, ps_step_status st, const char *stuck);
+    void (*begin)(FILE *out, const run *r);
+    void (*instant)(FILE *out, const run *r, const ps_live_event *ev, size_t n);
+    void (*end)(FILE *out, const run *r, ps_step_status st, const char *report);
 } writer;
 
 extern const writer writer_text, writer_csv, writer_json;
@@ -24,7 +33,10 @@ extern const writer writer_text, writer_csv, writer_json;
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 
-/* Shared by the writers: the process-statistics table values. */
+/* Shared by the writers. */
 const char *cli_state_short(ps_state s);
+const char *cli_reporter_token(ps_reporter r);
+/* A shared variable's final value: the real one in live mode. */
+int64_t cli_variable(const run *r, uint32_t v);
 
 #endif

@@ -6,7 +6,7 @@
 
 static const char usage[] =
     "usage: procsim                      the built-in seven-state tour (text view)\n"
-    "       procsim run FILE [--format text|csv|json] [--until T]\n"
+    "       procsim run FILE [--live] [--format text|csv|json] [--until T]\n"
     "       procsim check FILE...        validate scenario files\n"
     "       procsim --help | --version\n"
     "\n"
@@ -15,6 +15,8 @@ static const char usage[] =
     "by tick, which process is in which state and why, then the statistics.\n"
     "\n"
     "  run FILE        simulate FILE; the trace and statistics go to stdout\n"
+    "    --live        run every process as a real child process (docs/live.md)\n"
+    "    --tick-ms MS  live mode: milliseconds per tick (default: the scenario's tick_ms)\n"
     "    --format F    text (default: tables for people), csv (one row per\n"
     "                  transition: time,pid,name,from,to,event,cause), json\n"
     "    --until T     stop after tick T\n"

@@ -1,5 +1,8 @@
 /* out_csv.c — the trace as CSV, one row per transition (DESIGN §5):
  *   time,pid,name,from,to,event,cause
+ * and in live mode three more (docs/live.md): wall_us (microseconds since
+ * the start when the kernel confirmed it), kstate (the /proc state letter
+ * just after), reported_by (waitid, status-pipe, procsim, ...).
  * Fields are quoted (RFC 4180) only when they hold a comma, quote or line
  * break.  Each row is built in a buffer and written with one fwrite: a
  * large run writes tens of millions of rows. */
@@ -7,10 +10,11 @@
 
 #include "cli.h"
 
-static void csv_begin(FILE *out, const ps_engine *e)
+static void csv_begin(FILE *out, const run *r)
 {
-    (void)e;
-    fputs("time,pid,name,from,to,event,cause\n", out);
+    fputs(r->live ? "time,pid,name,from,to,event,cause,wall_us,kstate,reported_by\n"
+                  : "time,pid,name,from,to,event,cause\n",
+          out);
 }
 
 static char *put_int(char *p, int64_t v)
@@ -58,12 +62,13 @@ static char *put_field(char *p, char *end, const char *s, char sep)
     return p;
 }
 
-static void csv_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
+static void csv_instant(FILE *out, const run *r, const ps_live_event *ev, size_t n)
 {
+    const ps_engine *e = r->e;
     char cause[256], row[1024];
     char *end = row + sizeof row - 2;
     for (size_t i = 0; i < n; i++) {
-        const ps_trace_event *t = &ev[i];
+        const ps_trace_event *t = &ev[i].ev;
         char *p = put_int(row, t->time);
         *p++ = ',';
         p = put_int(p, t->pid);
@@ -72,14 +77,22 @@ static void csv_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev,
         p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
         p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
         p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
-        p = put_field(p, end, ps_cause_format(e, t, cause, sizeof cause), '\n');
+        p = put_field(p, end, ps_cause_format(e, t, cause, sizeof cause), r->live ? ',' : '\n');
+        if (r->live) {
+            p = put_int(p, ev[i].wall_us);
+            *p++ = ',';
+            if (ev[i].kstate)
+                *p++ = ev[i].kstate;
+            *p++ = ',';
+            p = put_plain(p, end, cli_reporter_token((ps_reporter)ev[i].reporter), '\n');
+        }
         fwrite(row, 1, (size_t)(p - row), out);
     }
 }
 
-static void csv_end(FILE *out, const ps_engine *e, ps_step_status st, const char *stuck)
+static void csv_end(FILE *out, const run *r, ps_step_status st, const char *report)
 {
-    (void)out, (void)e, (void)st, (void)stuck;
+    (void)out, (void)r, (void)st, (void)report;
 }
 
 const writer writer_csv = {csv_begin, csv_instant, csv_end};

@@ -32,9 +32,9 @@ static void jtime(FILE *out, const char *key, int64_t v)
         fprintf(out, "\"%s\":%lld", key, (long long)v);
 }
 
-static void json_begin(FILE *out, const ps_engine *e)
+static void json_begin(FILE *out, const run *r)
 {
-    const ps_scenario *s = ps_engine_scenario(e);
+    const ps_scenario *s = ps_engine_scenario(r->e);
     fprintf(out, "{\"procsim\":\"%s\",\"scenario\":{\"file\":", PROCSIM_VERSION);
     jstr(out, s->path);
     fputs(",\"title\":", out);
@@ -48,16 +48,17 @@ static void json_begin(FILE *out, const ps_engine *e)
         fputs("\"memory\":null", out);
     else
         fprintf(out, "\"memory\":%lld", (long long)s->memory);
-    fputs("},\n\"trace\":[", out);
+    fprintf(out, "},\n\"live\":%s,\n\"trace\":[", r->live ? "true" : "false");
 }
 
-static void json_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
+static void json_instant(FILE *out, const run *r, const ps_live_event *ev, size_t n)
 {
+    const ps_engine *e = r->e;
     char cause[256];
-    uint64_t before = ps_engine_transitions(e) - n;
-    for (size_t i = 0; i < n; i++) {
-        const ps_trace_event *t = &ev[i];
-        fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", before + i ? "," : "",
+    static uint64_t written; /* rows so far: one run per process */
+    for (size_t i = 0; i < n; i++, written++) {
+        const ps_trace_event *t = &ev[i].ev;
+        fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", written ? "," : "",
                 (long long)t->time, t->pid);
         jstr(out, ps_engine_pcb(e, t->pid)->name);
         if (t->from == PS_NONE)
@@ -67,12 +68,17 @@ static void json_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev
         fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
                 ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
         jstr(out, ps_cause_format(e, t, cause, sizeof cause));
+        if (r->live)
+            fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
+                    (long long)ev[i].wall_us, ev[i].kstate ? 1 : 0, &ev[i].kstate,
+                    cli_reporter_token((ps_reporter)ev[i].reporter));
         putc('}', out);
     }
 }
 
-static void json_procs(FILE *out, const ps_engine *e)
+static void json_procs(FILE *out, const run *r)
 {
+    const ps_engine *e = r->e;
     fputs("],\n\"processes\":[", out);
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
         ps_proc_stats s;
@@ -91,18 +97,23 @@ static void json_procs(FILE *out, const ps_engine *e)
         fprintf(out, ",\"waiting\":%lld,", (long long)s.waiting);
         jtime(out, "response", s.response);
         fprintf(out, ",\"cpu\":%lld,\"blocked\":%lld,\"suspended\":%lld,\"switches\":%u,"
-                "\"swaps\":%u,\"exit_code\":%d,\"term_signal\":%d,\"received\":%lld}",
+                "\"swaps\":%u,\"exit_code\":%d,\"term_signal\":%d,\"received\":%lld",
                 (long long)s.cpu, (long long)s.blocked, (long long)s.suspended, s.switches,
                 s.swaps, s.exit_code, s.term_signal, (long long)s.acc);
+        if (r->live)
+            fprintf(out, ",\"kstate\":\"%.*s\",\"rss_kb\":%lld", p->kstate ? 1 : 0, &p->kstate,
+                    (long long)p->rss_kb);
+        putc('}', out);
     }
 }
 
-static void json_end(FILE *out, const ps_engine *e, ps_step_status st, const char *stuck)
+static void json_end(FILE *out, const run *r, ps_step_status st, const char *report)
 {
+    const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
     ps_summary sum;
     ps_stats_summary(e, &sum);
-    json_procs(out, e);
+    json_procs(out, r);
     fprintf(out, "],\n\"summary\":{\"processes\":%u,\"finished\":%u,\"avg_turnaround\":%.4f,"
             "\"avg_waiting\":%.4f,\"avg_response\":%.4f,\"ticks\":%lld,"
             "\"cpu_utilisation\":%.4f,\"throughput\":%.6f,\"transitions\":%llu},\n",
@@ -113,7 +124,7 @@ static void json_end(FILE *out, const ps_engine *e, ps_step_status st, const cha
     for (uint32_t v = 0; v < s->variables.count; v++) {
         fputs(v ? "," : "", out);
         jstr(out, s->variables.names[v]);
-        fprintf(out, ":%lld", (long long)ps_engine_variable(e, v));
+        fprintf(out, ":%lld", (long long)cli_variable(r, v));
     }
     fputs("},\n\"channels\":{", out);
     for (uint32_t c = 0; c < s->channels.count; c++) {
@@ -129,11 +140,15 @@ static void json_end(FILE *out, const ps_engine *e, ps_step_status st, const cha
     static const char *const status[] = {
         [PS_STEP_OK] = "error", [PS_STEP_DONE] = "done", [PS_STEP_UNTIL] = "until",
         [PS_STEP_STUCK] = "deadlock", [PS_STEP_NOMEM] = "error",
+        [PS_STEP_INTERRUPTED] = "interrupted", [PS_STEP_FAILED] = "error",
     };
     fprintf(out, "},\n\"status\":\"%s\"", status[st]);
     if (st == PS_STEP_STUCK) {
         fputs(",\"deadlock\":", out);
-        jstr(out, stuck);
+        jstr(out, report);
+    } else if (report[0]) {
+        fputs(",\"error\":", out);
+        jstr(out, report);
     }
     fputs("}\n", out);
 }

@@ -11,6 +11,21 @@
 #define MAX_COLUMNS 10 /* more processes than this: no state columns */
 #define NAME_MAX_COL 12 /* longer names are cut in column headings */
 
+const char *cli_reporter_token(ps_reporter r)
+{
+    static const char *const tokens[] = {
+#define PS_X_(e, tok) [PS_REP_##e] = tok,
+        PS_REPORTERS(PS_X_)
+#undef PS_X_
+    };
+    return (unsigned)r < sizeof tokens / sizeof tokens[0] ? tokens[r] : "?";
+}
+
+int64_t cli_variable(const run *r, uint32_t v)
+{
+    return r->live ? ps_live_variable(r->live, v) : ps_engine_variable(r->e, v);
+}
+
 const char *cli_state_short(ps_state s)
 {
     switch (s) {
@@ -48,8 +63,9 @@ static void cell(FILE *out, const char *s, int width, int last)
         fprintf(out, "  %-*.*s", width, width, s);
 }
 
-static void text_begin(FILE *out, const ps_engine *e)
+static void text_begin(FILE *out, const run *r)
 {
+    const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
     fprintf(out, "%s\n", s->title);
     if (s->description[0]) {
@@ -72,7 +88,12 @@ static void text_begin(FILE *out, const ps_engine *e)
         fprintf(out, ", memory %lld", (long long)s->memory);
     if (s->switch_cost)
         fprintf(out, ", switch cost %lld", (long long)s->switch_cost);
-    fprintf(out, ", %u processes\n\n", s->nprocs);
+    fprintf(out, ", %u processes\n", s->nprocs);
+    if (r->live)
+        fprintf(out, "live: real child processes, %lld ms per tick; each transition shows [kernel "
+                     "state letter, who confirmed it, when, real pid, resident set]\n",
+                (long long)ps_live_tick_ms(r->live));
+    fputc('\n', out);
     if (!columns(e)) {
         fprintf(out, "%6s  transitions\n", "tick");
         return;
@@ -84,9 +105,11 @@ static void text_begin(FILE *out, const ps_engine *e)
         cell(out, s->procs[pid - 1].name, col_width(e), pid == s->nprocs);
 }
 
-static void text_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev, size_t n)
+static void text_instant(FILE *out, const run *r, const ps_live_event *lev, size_t n)
 {
+    const ps_engine *e = r->e;
     char cause[256];
+    const ps_trace_event *ev = &lev[0].ev;
     uint32_t np = ps_engine_nprocs(e);
     if (columns(e)) {
         fprintf(out, "%6lld", (long long)ev[0].time);
@@ -97,7 +120,7 @@ static void text_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev
         }
     }
     for (size_t i = 0; i < n; i++) {
-        const ps_trace_event *t = &ev[i];
+        const ps_trace_event *t = &lev[i].ev;
         char arrow[48];
         snprintf(arrow, sizeof arrow, "%s -> %s", ps_state_name((ps_state)t->from),
                  ps_state_name((ps_state)t->to));
@@ -105,8 +128,14 @@ static void text_instant(FILE *out, const ps_engine *e, const ps_trace_event *ev
             fprintf(out, "%8s", "");
         else
             fprintf(out, "%6lld  ", (long long)t->time);
-        fprintf(out, "%-12s %-33s %-9s %s\n", ps_engine_pcb(e, t->pid)->name, arrow,
+        fprintf(out, "%-12s %-33s %-9s %s", ps_engine_pcb(e, t->pid)->name, arrow,
                 ps_event_token((ps_event)t->event), ps_cause_format(e, t, cause, sizeof cause));
+        if (r->live)
+            fprintf(out, "  [%c %s %.3f ms, pid %d, rss %lld kB]",
+                    lev[i].kstate ? lev[i].kstate : '-',
+                    cli_reporter_token((ps_reporter)lev[i].reporter), lev[i].wall_us / 1000.0,
+                    (int)lev[i].os_pid, (long long)lev[i].rss_kb);
+        fputc('\n', out);
     }
 }
 
@@ -146,8 +175,9 @@ static void stats_table(FILE *out, const ps_engine *e)
     }
 }
 
-static void text_end(FILE *out, const ps_engine *e, ps_step_status st, const char *stuck)
+static void text_end(FILE *out, const run *r, ps_step_status st, const char *report)
 {
+    const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
     ps_summary sum;
     ps_stats_summary(e, &sum);
@@ -160,7 +190,7 @@ static void text_end(FILE *out, const ps_engine *e, ps_step_status st, const cha
             (unsigned long long)sum.transitions);
     for (uint32_t v = 0; v < s->variables.count; v++)
         fprintf(out, "variable %s = %lld\n", s->variables.names[v],
-                (long long)ps_engine_variable(e, v));
+                (long long)cli_variable(r, v));
     for (uint32_t c = 0; c < s->channels.count; c++) {
         ps_channel_stats ch = ps_engine_channel(e, c);
         fprintf(out, "channel %s: %llu sent (sum %lld), %llu received (sum %lld), %llu left\n",
@@ -170,8 +200,8 @@ static void text_end(FILE *out, const ps_engine *e, ps_step_status st, const cha
     }
     if (st == PS_STEP_UNTIL)
         fprintf(out, "stopped at tick %lld (--until)\n", (long long)ps_engine_now(e));
-    else if (st == PS_STEP_STUCK)
-        fprintf(out, "%s\n", stuck);
+    else if (report[0])
+        fprintf(out, "%s\n", report);
 }
 
 const writer writer_text = {text_begin, text_instant, text_end};

@@ -7,17 +7,17 @@
 #include "cli.h"
 
 typedef struct collector {
-    ps_trace_event *ev;
+    ps_live_event *ev;
     size_t n, cap;
     int nomem;
 } collector;
 
-static void collect(void *ctx, const ps_trace_event *ev)
+static void collect_live(void *ctx, const ps_live_event *ev)
 {
     collector *c = ctx;
     if (c->n == c->cap) {
         size_t ncap = c->cap ? c->cap * 2 : 256;
-        ps_trace_event *nv = realloc(c->ev, ncap * sizeof *nv);
+        ps_live_event *nv = realloc(c->ev, ncap * sizeof *nv);
         if (!nv) {
             c->nomem = 1;
             return;
@@ -26,6 +26,12 @@ static void collect(void *ctx, const ps_trace_event *ev)
         c->cap = ncap;
     }
     c->ev[c->n++] = *ev;
+}
+
+static void collect(void *ctx, const ps_trace_event *ev)
+{
+    ps_live_event le = {.ev = *ev};
+    collect_live(ctx, &le);
 }
 
 static int parse_ticks(const char *s, int64_t *out)
@@ -50,45 +56,71 @@ static ps_scenario *load(const char *path, int tour, ps_error *err)
     return ps_scenario_load_file(path, err);
 }
 
-static int simulate(const ps_scenario *s, const writer *w, int64_t until)
+static ps_step_status step(ps_engine *e, ps_live *live, int64_t until)
+{
+    if (live)
+        return until >= 0 && ps_engine_next(e) > until ? ps_engine_run(e, until)
+                                                          : ps_live_step(live);
+    if (until >= 0 && ps_engine_next(e) > until)
+        return ps_engine_run(e, until);
+    return ps_engine_step(e);
+}
+
+static int simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
+                    int64_t tick_ms)
 {
     ps_engine *e = ps_engine_create(s);
     collector c = {0};
+    ps_live *live = NULL;
+    ps_error err;
     if (!e) {
         fprintf(stderr, "procsim: out of memory\n");
         return EXIT_RUNTIME;
     }
-    ps_engine_set_listener(e, collect, &c);
-    w->begin(stdout, e);
+    if (live_mode && !(live = ps_live_create(e, &err))) {
+        fprintf(stderr, "procsim: %s\n", err.msg);
+        ps_engine_destroy(e);
+        return EXIT_RUNTIME;
+    }
+    if (live) {
+        ps_live_set_listener(live, collect_live, &c);
+        ps_live_set_tick_ms(live, tick_ms);
+    }
+    else
+        ps_engine_set_listener(e, collect, &c);
+    run r = {e, live};
+    w->begin(stdout, &r);
     ps_step_status st;
     do {
-        int64_t next = ps_engine_next(e);
-        if (until >= 0 && next > until)
-            st = ps_engine_run(e, until);
-        else
-            st = ps_engine_step(e);
+        st = step(e, live, until);
         if (c.n)
-            w->instant(stdout, e, c.ev, c.n);
+            w->instant(stdout, &r, c.ev, c.n);
         c.n = 0;
         if (c.nomem)
             st = PS_STEP_NOMEM;
     } while (st == PS_STEP_OK);
-    char stuck[1024] = "";
+    char report[1024] = "";
     if (st == PS_STEP_STUCK)
-        ps_engine_stuck(e, stuck, sizeof stuck);
-    w->end(stdout, e, st, stuck);
-    int rc = EXIT_OK;
+        ps_engine_stuck(e, report, sizeof report);
+    else if (st == PS_STEP_INTERRUPTED)
+        snprintf(report, sizeof report, "interrupted at tick %lld; every child was killed",
+                 (long long)ps_engine_now(e));
+    else if (st == PS_STEP_FAILED)
+        snprintf(report, sizeof report, "live run failed: %s", ps_live_error(live));
+    else if (st == PS_STEP_NOMEM)
+        snprintf(report, sizeof report, "out of memory at tick %lld", (long long)ps_engine_now(e));
+    if (live && ps_live_divergences(live))
+        fprintf(stderr, "procsim: warning: %u real values differed from the model's "
+                        "(docs/live.md)\n", ps_live_divergences(live));
+    w->end(stdout, &r, st, report);
+    int rc = st == PS_STEP_DONE || st == PS_STEP_UNTIL ? EXIT_OK : EXIT_RUNTIME;
     if (fflush(stdout) || ferror(stdout)) {
         fprintf(stderr, "procsim: writing the output failed: %s\n", strerror(errno));
         rc = EXIT_RUNTIME;
-    } else if (st == PS_STEP_STUCK) {
-        fprintf(stderr, "procsim: %s\n", stuck);
-        rc = EXIT_RUNTIME;
-    } else if (st == PS_STEP_NOMEM) {
-        fprintf(stderr, "procsim: out of memory at tick %lld\n",
-                (long long)ps_engine_now(e));
-        rc = EXIT_RUNTIME;
+    } else if (report[0]) {
+        fprintf(stderr, "procsim: %s\n", report);
     }
+    ps_live_destroy(live); /* kills and reaps whatever is left */
     free(c.ev);
     ps_engine_destroy(e);
     return rc;
@@ -98,8 +130,8 @@ int cmd_run(int argc, char **argv)
 {
     const char *path = NULL;
     const writer *w = &writer_text;
-    int64_t until = -1;
-    int tour = 0;
+    int64_t until = -1, tick_ms = 0;
+    int tour = 0, live = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--format") && i + 1 < argc) {
@@ -119,11 +151,15 @@ int cmd_run(int argc, char **argv)
                 fprintf(stderr, "procsim run: --until wants a tick (a whole number >= 0), got '%s'\n", argv[i]);
                 return EXIT_USAGE;
             }
+        } else if (!strcmp(a, "--tick-ms") && i + 1 < argc) {
+            if (parse_ticks(argv[++i], &tick_ms) || tick_ms < 1 || tick_ms > 60000) {
+                fprintf(stderr, "procsim run: --tick-ms wants milliseconds from 1 to 60000, got '%s'\n", argv[i]);
+                return EXIT_USAGE;
+            }
         } else if (!strcmp(a, "--tour")) {
             tour = 1;
         } else if (!strcmp(a, "--live")) {
-            fprintf(stderr, "procsim run: --live is not part of this build yet\n");
-            return EXIT_RUNTIME;
+            live = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim --help\n", a);
             return EXIT_USAGE;
@@ -135,7 +171,7 @@ int cmd_run(int argc, char **argv)
         }
     }
     if (!path && !tour) {
-        fprintf(stderr, "procsim run: which scenario? usage: procsim run FILE [--format text|csv|json] [--until T]\n");
+        fprintf(stderr, "procsim run: which scenario? usage: procsim run FILE [--live] [--format text|csv|json] [--until T]\n");
         return EXIT_USAGE;
     }
     ps_error err;
@@ -146,7 +182,7 @@ int cmd_run(int argc, char **argv)
     }
     static char buf[1 << 16];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    int rc = simulate(s, w, until);
+    int rc = simulate(s, w, until, live, tick_ms);
     ps_scenario_destroy(s);
     return rc;
 }

@@ -195,6 +195,26 @@ int ps_engine_kill(ps_engine *e, uint32_t pid)
     return rc;
 }
 
+int ps_engine_died(ps_engine *e, uint32_t pid, int sig)
+{
+    if (pid < 1 || pid > e->n || !ps__pcb(e, pid)->created ||
+        !ps_state_live((ps_state)ps__pcb(e, pid)->state))
+        return -1;
+    ps_pcb *p = ps__pcb(e, pid);
+    p->last_signal = p->term_signal = sig;
+    ps__exit(e, pid, PS_EV_KILL, PS_CAUSE_DIED, sig);
+    settle(e);
+    return 0;
+}
+
+void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb)
+{
+    if (pid >= 1 && pid <= e->n) {
+        ps__pcb(e, pid)->kstate = kstate;
+        ps__pcb(e, pid)->rss_kb = rss_kb;
+    }
+}
+
 /* ---- stepping -------------------------------------------------------- */
 
 /* Arrivals wait in a sorted array, not in the timer heap: one timer stands

@@ -168,7 +168,13 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
     case PS_CAUSE_SCRIPT_KILL: app(&b, "scripted kill"); break;
     case PS_CAUSE_PARENT_KILL: app(&b, "killed by parent "), app(&b, pname(e, a)); break;
     case PS_CAUSE_EVICTED:
-        app(&b, "evicted for "), app(&b, pname(e, a)), app(&b, ", which is more urgent");
+        app(&b, "evicted: "), app(&b, pname(e, a)), app(&b, " is more urgent");
+        break;
+    case PS_CAUSE_DIED:
+        if (a)
+            app3(&b, "died of signal ", a, "");
+        else
+            app(&b, "exited on its own");
         break;
     case PS_CAUSE_COUNT: break;
     }

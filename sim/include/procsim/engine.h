@@ -38,7 +38,7 @@ typedef struct ps_engine ps_engine;
     X(LOCK_HELD) X(WAIT_CHILD) X(PROGRAM_END) X(EXIT_OP) X(IO_DONE)         \
     X(SLEEP_DONE) X(MESSAGE) X(LOCK_GRANTED) X(CHILD_EXITED) X(SWAP_OUT)    \
     X(SWAP_IN) X(USER_SUSPEND) X(USER_RESUME) X(USER_KILL) X(SCRIPT_SUSPEND) \
-    X(SCRIPT_RESUME) X(SCRIPT_KILL) X(PARENT_KILL) X(EVICTED)
+    X(SCRIPT_RESUME) X(SCRIPT_KILL) X(PARENT_KILL) X(EVICTED) X(DIED)
 
 typedef enum ps_cause {
 #define PS_X_(e) PS_CAUSE_##e,
@@ -66,7 +66,9 @@ typedef enum ps_step_status {
     PS_STEP_UNTIL,     /* ps_engine_run stopped at its time limit */
     PS_STEP_STUCK,     /* nothing can ever happen again but some processes
                           have not exited: deadlock (see ps_engine_stuck) */
-    PS_STEP_NOMEM      /* out of memory; the engine can only be destroyed */
+    PS_STEP_NOMEM,     /* out of memory; the engine can only be destroyed */
+    PS_STEP_INTERRUPTED, /* live mode: procsim was asked to stop */
+    PS_STEP_FAILED     /* live mode: the real processes failed (live.h) */
 } ps_step_status;
 
 typedef struct ps_cpu {
@@ -154,6 +156,12 @@ char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size);
 int ps_engine_suspend(ps_engine *e, uint32_t pid);
 int ps_engine_resume(ps_engine *e, uint32_t pid);
 int ps_engine_kill(ps_engine *e, uint32_t pid);
+/* Live mode: the real process died by signal `sig` (0: it exited on its
+ * own) when the model did not expect it; it goes to Exit by `kill`. */
+int ps_engine_died(ps_engine *e, uint32_t pid, int sig);
+/* Live mode: what the kernel shows of the process (separate fields from
+ * the model's state). */
+void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb);
 
 /* The cause of `ev` as text for people ("quantum of 3 ticks expired").
  * Always NUL-terminates; returns `buf`. */

@@ -1,0 +1,95 @@
+/* live.h — live mode: every simulated process is a real child process.
+ *
+ * The engine stays the scheduler and the authority on what should happen;
+ * this backend makes it happen on real processes and records each
+ * transition only when the kernel (or the child, through its status pipe)
+ * confirms it.  Ready processes are held stopped (SIGSTOP); dispatch is
+ * SIGCONT; timeout and suspend are SIGSTOP; kill is SIGTERM, then SIGKILL.
+ * Children are forked by procsim itself, also for a scenario's `spawn` (the
+ * model's parent/child relation is kept by the model; the real parent of
+ * every child is procsim, so nothing escapes its waitid), and never exec
+ * anything: a scenario cannot make procsim run a program.
+ *
+ * What each op does for real (docs/live.md):
+ *   cpu N      burns N ticks of the child's own CPU clock
+ *   add V N    reads and writes V in memory shared by all children
+ *   send/recv  8-byte values through a real pipe per channel
+ *   lock/unlock  a process-shared robust pthread mutex
+ *   io, sleep, wait   the child blocks in read() until procsim answers
+ *   exit C     _exit(C)
+ * and suspension pages the child's working set out (process_madvise
+ * MADV_PAGEOUT on a file-backed mapping), so its RSS really drops.
+ *
+ * The backend blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the
+ * calling thread while it exists and reads them through a signalfd: an
+ * interrupt makes ps_live_step return PS_STEP_INTERRUPTED.  Destroying the
+ * backend kills and reaps every child.  Children die with procsim even
+ * when it is SIGKILLed (PR_SET_PDEATHSIG).  Linux only.
+ */
+#ifndef PROCSIM_LIVE_H
+#define PROCSIM_LIVE_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "procsim/engine.h"
+
+typedef struct ps_live ps_live;
+
+/* Who confirmed a transition. */
+#define PS_REPORTERS(X)                                                     \
+    X(NONE, "") X(WAITID, "waitid") X(STATUS_PIPE, "status-pipe")           \
+    X(PROCSIM, "procsim") X(FORK, "fork")
+
+typedef enum ps_reporter {
+#define PS_X_(e, tok) PS_REP_##e,
+    PS_REPORTERS(PS_X_)
+#undef PS_X_
+} ps_reporter;
+
+/* A confirmed transition: the engine's event plus what the kernel said. */
+typedef struct ps_live_event {
+    ps_trace_event ev;
+    int64_t wall_us;     /* microseconds since the run started */
+    char kstate;         /* /proc/PID/stat letter just after, or 0 */
+    uint8_t reporter;    /* ps_reporter */
+    pid_t os_pid;        /* the real pid */
+    int64_t rss_kb;      /* its resident set just after, from /proc */
+} ps_live_event;
+
+typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
+
+/* Set up shared memory, channels and signal handling for `e`, which must
+ * have done no step yet and must outlive the backend.  The backend takes
+ * over the engine's listeners.  Returns NULL with a message in err. */
+ps_live *ps_live_create(ps_engine *e, ps_error *err);
+/* Kill and reap every child, free everything, restore the signal mask.
+ * Accepts NULL. */
+void ps_live_destroy(ps_live *l);
+
+void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx);
+/* Override the scenario's tick_ms (>= 1) before the first step. */
+void ps_live_set_tick_ms(ps_live *l, int64_t ms);
+int64_t ps_live_tick_ms(const ps_live *l);
+
+/* Wait for the wall clock to reach the next instant (tick_ms per tick) and
+ * for the children to finish the CPU work due by then, step the engine,
+ * and carry out its decisions on the children.  Returns the engine's
+ * status, PS_STEP_INTERRUPTED on SIGINT/SIGTERM/SIGHUP/SIGQUIT, or
+ * PS_STEP_FAILED (fork failed, a child broke the protocol...) with the
+ * reason in ps_live_error.  After either of those, only destroy. */
+ps_step_status ps_live_step(ps_live *l);
+const char *ps_live_error(const ps_live *l);
+
+/* The real pid of process `pid`, 0 if it has none (yet, or any more). */
+pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
+/* A shared variable's value in the children's real shared memory. */
+int64_t ps_live_variable(const ps_live *l, uint32_t var);
+/* How many times a real value (received, read by an add) differed from
+ * the model's: 0 unless the kernel and the model disagreed (docs/live.md
+ * lists the cases). */
+uint32_t ps_live_divergences(const ps_live *l);
+/* Bytes of working set per memory unit. */
+#define PS_LIVE_UNIT_BYTES (64 * 1024)
+
+#endif

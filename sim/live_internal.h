@@ -1,0 +1,94 @@
+/* live_internal.h — private parts of the live backend, shared by
+ *   live.c        the driver: pacing, applying the engine's decisions,
+ *                 waiting for confirmations
+ *   live_proc.c   process plumbing: fork, pidfds, signals, waitid, /proc
+ *   live_child.c  the code a child runs: one command at a time
+ * Nothing outside sim/live*.c includes it.
+ */
+#ifndef PROCSIM_LIVE_INTERNAL_H
+#define PROCSIM_LIVE_INTERNAL_H
+
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "procsim/live.h"
+
+/* ---- the protocol between procsim and a child ------------------------ */
+
+/* Commands, procsim -> child, on the child's own command pipe. */
+typedef enum ps__cmd_op {
+    PS__CMD_CPU,       /* burn n nanoseconds of this process's CPU time */
+    PS__CMD_READ,      /* add, first half: tmp = var[obj] */
+    PS__CMD_WRITE,     /* add, second half: var[obj] = tmp + 1 */
+    PS__CMD_SEND,      /* write n to channel obj */
+    PS__CMD_RECV,      /* read a value from channel obj (may block) */
+    PS__CMD_LOCK,      /* lock mutex obj (may block) */
+    PS__CMD_UNLOCK,    /* unlock mutex obj */
+    PS__CMD_BLOCK,     /* say BLOCKING, then wait for and run the next command */
+    PS__CMD_GO,        /* the answer that ends a BLOCK: say DONE */
+    PS__CMD_EXIT,      /* _exit(n) */
+    PS__CMD_TOUCH      /* touch the working set again (swap in), say DONE */
+} ps__cmd_op;
+
+typedef struct ps__cmd {
+    uint32_t op;       /* ps__cmd_op */
+    uint32_t obj;
+    int64_t n;
+} ps__cmd;
+
+/* Messages, child -> procsim, on the one status pipe all children share
+ * (each message is smaller than PIPE_BUF, so writes never interleave). */
+typedef enum ps__msg_kind {
+    PS__MSG_HELLO,     /* started, working set resident */
+    PS__MSG_BLOCKING,  /* about to block (recv, lock, block) */
+    PS__MSG_DONE       /* the command is done; value = its result */
+} ps__msg_kind;
+
+typedef struct ps__msg {
+    uint32_t index;    /* pid - 1 */
+    uint32_t kind;     /* ps__msg_kind */
+    int64_t value;
+} ps__msg;
+
+/* Memory shared by procsim and every child (MAP_SHARED | MAP_ANONYMOUS,
+ * inherited across fork: nothing named, nothing to clean up). */
+typedef struct ps__shared {
+    pthread_mutex_t *mutex; /* process-shared, robust */
+    volatile int64_t *var;
+} ps__shared;
+
+/* What a child needs to know, fixed before it is forked. */
+typedef struct ps__child_setup {
+    uint32_t index;
+    pid_t parent;          /* procsim, to detect that it died before us */
+    int cmd_fd;            /* read end of this child's command pipe */
+    int status_fd;         /* write end of the status pipe */
+    int (*chan)[2];        /* channel pipes */
+    uint32_t nchan;
+    ps__shared shared;
+    int ws_fd;             /* working-set file, -1: none */
+    size_t ws_offset;      /* this child's own part of it: pages no other
+                              process maps, so they can be paged out */
+    size_t ws_bytes;
+    const sigset_t *mask;  /* the signal mask to restore */
+} ps__child_setup;
+
+/* live_child.c: never returns. */
+void ps__child_main(const ps__child_setup *cs) __attribute__((noreturn));
+
+/* ---- process plumbing (live_proc.c) ----------------------------------- */
+
+/* Read the state letter from /proc/PID/stat, 0 if it cannot be read. */
+char ps__proc_state(pid_t pid);
+/* Resident set in kB from /proc/PID/statm, 0 if it cannot be read. */
+int64_t ps__proc_rss_kb(pid_t pid);
+int ps__pidfd_open(pid_t pid);
+int ps__pidfd_signal(int pidfd, int sig);
+/* Ask the kernel to page out [addr, addr+len) of the process. */
+int ps__page_out(int pidfd, void *addr, size_t len);
+/* Write all of buf, retrying EINTR; 0 or -1. */
+int ps__write_all(int fd, const void *buf, size_t len);
+
+#endif
