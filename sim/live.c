@@ -43,12 +43,14 @@ typedef struct child {
     uint8_t expect_exit;    /* we told it to exit or killed it */
     char exit_letter;       /* /proc letter seen just before reaping (Z) */
     int death_signal;       /* signal that killed it, 0 if it exited */
+    int exit_code;          /* its exit status, if it exited */
     uint32_t hello, blocking, done; /* messages received */
     uint32_t want_blocking, want_done; /* ... and owed for commands sent */
     int64_t value;          /* value of the last DONE */
     uint32_t cpu_pc;        /* op whose burn it was told to do */
     uint32_t cpu_want;      /* `done` count meaning that burn is over */
     int64_t cpu_due;        /* tick the model finishes that op, -1 */
+    int64_t acted_ns;       /* when we last signalled or commanded it, 0 */
     uint8_t model;          /* ps_state as the model last said */
     void *ws_addr;
     size_t ws_offset, ws_bytes;
@@ -163,6 +165,7 @@ static void reaped(ps_live *l, child *c, const siginfo_t *si)
     c->alive = 0;
     c->stopped = 0;
     c->death_signal = si->si_code == CLD_EXITED ? 0 : si->si_status;
+    c->exit_code = si->si_code == CLD_EXITED ? si->si_status : 0;
     if (c->pidfd >= 0)
         close(c->pidfd);
     if (c->cmd_fd >= 0)
@@ -316,6 +319,7 @@ static int await(ps_live *l, child *c, cond_fn cond, uint32_t want, const char *
 static void command(ps_live *l, child *c, ps__cmd_op op, uint32_t obj, int64_t n)
 {
     ps__cmd cmd = {.op = op, .obj = obj, .n = n};
+    c->acted_ns = mono_ns();
     if (op == PS__CMD_RECV || op == PS__CMD_LOCK || op == PS__CMD_BLOCK)
         c->want_blocking++;
     if (op != PS__CMD_BLOCK && op != PS__CMD_EXIT)
@@ -327,6 +331,7 @@ static void command(ps_live *l, child *c, ps__cmd_op op, uint32_t obj, int64_t n
 
 static void sig(child *c, int signo)
 {
+    c->acted_ns = mono_ns();
     if (c->alive)
         ps__pidfd_signal(c->pidfd, signo);
 }
@@ -671,11 +676,14 @@ static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
         l->pend = nv;
         l->pendcap = ncap;
     }
+    int64_t now = mono_ns();
     l->pend[l->npend++] = (ps_live_event){
-        .ev = *ev, .wall_us = (mono_ns() - l->start_ns) / 1000,
+        .ev = *ev, .wall_us = (now - l->start_ns) / 1000,
+        .latency_ns = c->acted_ns ? now - c->acted_ns : -1, /* consumed below */
         .kstate = c->alive ? ps__proc_state(c->pid) : c->exit_letter,
         .reporter = (uint8_t)rep, .os_pid = c->pid,
     };
+    c->acted_ns = 0;
 }
 
 /* The letter the kernel should show for a process in model state s: a
@@ -758,15 +766,32 @@ static void apply_all(ps_live *l)
 
 /* ---- stepping ---------------------------------------------------------- */
 
+static int any_died(const ps_live *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->ch[i].died && ps_state_live((ps_state)l->ch[i].model))
+            return 1;
+    return 0;
+}
+
 /* Wait for the wall clock to reach tick T and for every burn the model
- * finishes by T to be really done. */
-static void gate(ps_live *l, int64_t T)
+ * finishes by T to be really done.  Returns 1 early if a child died on its
+ * own meanwhile: its death belongs to the tick the wall clock is at. */
+static int gate(ps_live *l, int64_t T)
 {
     int64_t deadline = l->start_ns + T * l->tick_ns;
     for (;;) {
         pump(l, 0);
         if (l->interrupted)
-            return;
+            return 0;
+        if (any_died(l)) {
+            int64_t now_tick = (mono_ns() - l->start_ns) / l->tick_ns;
+            if (now_tick >= T)
+                return 0; /* step first; apply_all records the death */
+            if (now_tick > ps_engine_now(l->e))
+                ps_engine_run(l->e, now_tick); /* nothing is due before T */
+            return 1;
+        }
         int64_t now = mono_ns();
         child *late = NULL;
         for (uint32_t i = 0; i < l->n && !late; i++) {
@@ -775,7 +800,7 @@ static void gate(ps_live *l, int64_t T)
                 late = c;
         }
         if (now >= deadline && !late)
-            return;
+            return 0;
         if (late && now >= deadline + GRACE_NS) {
             kill_now(l, late, TERM_NS, 0); /* overran its burn: recorded as killed */
             continue;
@@ -791,8 +816,13 @@ ps_step_status ps_live_step(ps_live *l)
     if (l->failed || l->nomem)
         return PS_STEP_FAILED;
     int64_t next = ps_engine_next(l->e);
-    if (next >= 0)
-        gate(l, next);
+    if (next >= 0 && gate(l, next)) {
+        apply_all(l); /* the deaths, and what the engine does about them */
+        promote(l);
+        apply_all(l);
+        flush(l);
+        return l->interrupted ? PS_STEP_INTERRUPTED : l->failed ? PS_STEP_FAILED : PS_STEP_OK;
+    }
     if (l->interrupted)
         return PS_STEP_INTERRUPTED;
     ps_step_status st = ps_engine_step(l->e);
@@ -1031,6 +1061,15 @@ const char *ps_live_error(const ps_live *l)
 pid_t ps_live_os_pid(const ps_live *l, uint32_t pid)
 {
     return pid >= 1 && pid <= l->n && l->ch[pid - 1].alive ? l->ch[pid - 1].pid : 0;
+}
+
+int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
+{
+    if (pid < 1 || pid > l->n || !l->ch[pid - 1].pid || l->ch[pid - 1].alive)
+        return -1;
+    *code = l->ch[pid - 1].exit_code;
+    *signo = l->ch[pid - 1].death_signal;
+    return 0;
 }
 
 int64_t ps_live_variable(const ps_live *l, uint32_t var)

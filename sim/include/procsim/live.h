@@ -55,6 +55,8 @@ typedef struct ps_live_event {
     uint8_t reporter;    /* ps_reporter */
     pid_t os_pid;        /* the real pid */
     int64_t rss_kb;      /* its resident set just after, from /proc */
+    int64_t latency_ns;  /* from procsim's last signal or command to the
+                            child until the confirmation; -1 if none */
 } ps_live_event;
 
 typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
@@ -83,6 +85,10 @@ const char *ps_live_error(const ps_live *l);
 
 /* The real pid of process `pid`, 0 if it has none (yet, or any more). */
 pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
+/* How the real process `pid` ended, as waitid decoded it: returns 0 and
+ * sets *code (exit status) or *signo (killing signal, else 0), or -1 if
+ * it has not ended (or never started). */
+int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo);
 /* A shared variable's value in the children's real shared memory. */
 int64_t ps_live_variable(const ps_live *l, uint32_t var);
 /* How many times a real value (received, read by an add) differed from

@@ -1,0 +1,384 @@
+/* test_live.c — live mode with real child processes: the kernel's state
+ * letter at each moment, exit and signal decoding, the seed demos' real
+ * results, fidelity to the model, and faults (procsim interrupted or
+ * killed mid-run, a child crashing, fork failing under RLIMIT_NPROC), each
+ * followed by a search for anything left behind. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "testkit.h"
+#include "procsim/live.h"
+
+typedef struct live_run {
+    ps_scenario *s;
+    ps_engine *e;
+    ps_live *l;
+    ps_live_event *ev;
+    size_t n, cap;
+    ps_step_status status;
+} live_run;
+
+static void record(void *ctx, const ps_live_event *ev)
+{
+    live_run *r = ctx;
+    assert_int_not_equal(ev->ev.kind, PS_TR_ILLEGAL);
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 256;
+        r->ev = realloc(r->ev, r->cap * sizeof *r->ev);
+        assert_non_null(r->ev);
+    }
+    r->ev[r->n++] = *ev;
+}
+
+/* Run `s` live at `tick_ms` to the end; the backend is kept for queries. */
+static void live(live_run *r, ps_scenario *s, int64_t tick_ms)
+{
+    ps_error err;
+    memset(r, 0, sizeof *r);
+    r->s = s;
+    r->e = ps_engine_create(s);
+    assert_non_null(r->e);
+    r->l = ps_live_create(r->e, &err);
+    if (!r->l)
+        fail_msg("%s", err.msg);
+    ps_live_set_listener(r->l, record, r);
+    ps_live_set_tick_ms(r->l, tick_ms);
+    do
+        r->status = ps_live_step(r->l);
+    while (r->status == PS_STEP_OK);
+}
+
+static void live_fini(live_run *r)
+{
+    ps_live_destroy(r->l);
+    ps_engine_destroy(r->e);
+    ps_scenario_destroy(r->s);
+    free(r->ev);
+}
+
+static ps_scenario *load(const char *rel)
+{
+    char path[1024];
+    ps_error err;
+    snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, rel);
+    ps_scenario *s = ps_scenario_load_file(path, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    return s;
+}
+
+static const ps_live_event *find(const live_run *r, uint32_t pid, ps_state from, ps_state to)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (r->ev[i].ev.pid == pid && r->ev[i].ev.from == from && r->ev[i].ev.to == to)
+            return &r->ev[i];
+    fail_msg("no %s -> %s for pid %u", ps_state_name(from), ps_state_name(to), pid);
+    return NULL;
+}
+
+/* ---- leftovers ------------------------------------------------------- */
+
+/* Children of `parent` still in the process table (any state). */
+static int children_of(pid_t parent, pid_t *out, int max)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    int n = 0;
+    while (d && (de = readdir(d))) {
+        char path[300], buf[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t got = fread(buf, 1, sizeof buf - 1, f);
+        fclose(f);
+        buf[got] = 0;
+        char *p = strrchr(buf, ')');
+        int ppid;
+        char st;
+        if (p && sscanf(p + 2, "%c %d", &st, &ppid) == 2 && ppid == parent && n < max)
+            out[n++] = atoi(de->d_name);
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* Wait (up to 10 s: PID 1 reaps orphans late) until none of `pids` is in
+ * the process table any more, zombies included. */
+static void assert_all_gone(const pid_t *pids, int n)
+{
+    for (int tries = 0; tries < 1000; tries++) {
+        int left = 0;
+        for (int i = 0; i < n; i++)
+            left += kill(pids[i], 0) == 0 || errno != ESRCH;
+        if (!left)
+            return;
+        struct timespec ts = {0, 10000000};
+        nanosleep(&ts, NULL);
+    }
+    fail_msg("processes left behind");
+}
+
+/* ---- the kernel's letters --------------------------------------------- */
+
+static void kernel_letters_follow_the_model(void **state)
+{
+    (void)state;
+    live_run r;
+    live(&r, tk_load("procsim: 1\ntitle: t\nsystem: {memory: 100}\nprocesses:\n"
+                     "  - {name: a, memory: 40, program: [cpu 3, sleep 5, cpu 2, exit 7]}\n"
+                     "  - {name: b, program: [cpu 2]}\n"
+                     "events:\n  - {at: 6, do: suspend a}\n  - {at: 7, do: resume a}\n"),
+         5);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    assert_int_equal(find(&r, 1, PS_NEW, PS_READY)->kstate, 'T');
+    assert_int_equal(find(&r, 2, PS_NEW, PS_READY)->kstate, 'T');    /* held stopped */
+    assert_int_equal(find(&r, 1, PS_READY, PS_RUNNING)->kstate, 'R'); /* burning */
+    assert_int_equal(find(&r, 1, PS_RUNNING, PS_BLOCKED)->kstate, 'S');
+    assert_int_equal(find(&r, 1, PS_BLOCKED, PS_BLOCKED_SUSPENDED)->kstate, 'T');
+    assert_int_equal(find(&r, 1, PS_RUNNING, PS_EXIT)->kstate, 'Z'); /* before reaping */
+    assert_int_equal(find(&r, 1, PS_RUNNING, PS_BLOCKED)->reporter, PS_REP_STATUS_PIPE);
+    assert_int_equal(find(&r, 1, PS_READY, PS_RUNNING)->reporter, PS_REP_WAITID);
+    /* suspension pages the working set (40 x 64 KiB) out */
+    int64_t before = find(&r, 1, PS_RUNNING, PS_BLOCKED)->rss_kb;
+    int64_t after = find(&r, 1, PS_BLOCKED, PS_BLOCKED_SUSPENDED)->rss_kb;
+    if (after > before - 2000)
+        fail_msg("rss %lld kB blocked, %lld kB suspended: no drop", (long long)before,
+                 (long long)after);
+    int code, signo;
+    assert_int_equal(ps_live_exit(r.l, 1, &code, &signo), 0);
+    assert_int_equal(code, 7);
+    assert_int_equal(signo, 0);
+    live_fini(&r);
+}
+
+static void kill_is_a_real_signal(void **state)
+{
+    (void)state;
+    live_run r;
+    live(&r, load("scenarios/start-join-terminate.yaml"), 5);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    int code, signo;
+    assert_int_equal(ps_live_exit(r.l, 3, &code, &signo), 0); /* slow: terminated */
+    assert_int_equal(signo, SIGTERM);
+    assert_int_equal(ps_live_exit(r.l, 2, &code, &signo), 0); /* quick: exit 0 */
+    assert_int_equal(signo, 0);
+    assert_int_equal(code, 0);
+    live_fini(&r);
+}
+
+/* ---- the seed demos, for real ----------------------------------------- */
+
+static void seed_demos_give_real_results(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *proc;
+        int64_t acc;
+    } cases[] = {
+        {"scenarios/queue-sum.yaml", "parent", 50000},
+        {"scenarios/pipe.yaml", "parent", 42},
+        {"scenarios/pool-squares.yaml", "main", 285},
+        {"scenarios/counter-lock.yaml", NULL, 0},
+        {"scenarios/counter-race.yaml", NULL, 0},
+        {"scenarios/producer-consumer.yaml", NULL, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        live_run r;
+        live(&r, load(cases[i].file), 3);
+        assert_int_equal(r.status, PS_STEP_DONE);
+        /* every value a child really received or read equals the model's */
+        assert_int_equal(ps_live_divergences(r.l), 0);
+        if (cases[i].proc) {
+            uint32_t pid = 0;
+            for (uint32_t p = 1; p <= r.s->nprocs; p++)
+                if (!strcmp(r.s->procs[p - 1].name, cases[i].proc))
+                    pid = p;
+            assert_int_equal(ps_engine_regs(r.e, pid).acc, cases[i].acc);
+        }
+        /* shared memory really holds what the model computed: 90 with the
+         * lock, fewer without (the children really lost updates) */
+        for (uint32_t v = 0; v < r.s->variables.count; v++) {
+            assert_int_equal(ps_live_variable(r.l, v), ps_engine_variable(r.e, v));
+            if (strstr(cases[i].file, "lock"))
+                assert_int_equal(ps_live_variable(r.l, v), 90);
+            else
+                assert_true(ps_live_variable(r.l, v) < 90);
+        }
+        live_fini(&r);
+    }
+}
+
+/* ---- fidelity --------------------------------------------------------- */
+
+static void live_trace_equals_model_trace(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        "scenarios/policies/rr.yaml", "scenarios/policies/srtf.yaml",
+        "scenarios/policies/mlfq.yaml", "scenarios/policies/priority-preemptive.yaml",
+        "scenarios/policies/fcfs.yaml", "scenarios/policies/sjf.yaml",
+        "scenarios/tour.yaml", "scenarios/swapping.yaml",
+    };
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        tk_run m;
+        tk_run_scenario(&m, load(files[f]), -1);
+        live_run r;
+        live(&r, load(files[f]), 2);
+        assert_int_equal(r.status, PS_STEP_DONE);
+        if (r.n != m.n)
+            fail_msg("%s: %zu live transitions, %zu in the model", files[f], r.n, m.n);
+        for (size_t i = 0; i < m.n; i++) {
+            const ps_trace_event *a = &r.ev[i].ev, *b = &m.ev[i];
+            if (a->time != b->time || a->pid != b->pid || a->from != b->from ||
+                a->to != b->to || a->event != b->event || a->cause != b->cause)
+                fail_msg("%s: transition %zu differs", files[f], i);
+            assert_true(r.ev[i].wall_us >= 0);
+        }
+        live_fini(&r);
+        tk_run_fini(&m);
+    }
+}
+
+/* ---- faults, through the binary --------------------------------------- */
+
+static pid_t start_procsim(const char *file, const char *tick_ms)
+{
+    pid_t p = fork();
+    assert_true(p >= 0);
+    if (p == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        if (chdir(PROCSIM_SOURCE_DIR))
+            _exit(127);
+        execl(PROCSIM_BINARY, PROCSIM_BINARY, "run", file, "--live", "--tick-ms", tick_ms,
+              "--format", "csv", (char *)NULL);
+        _exit(127);
+    }
+    return p;
+}
+
+/* Start a long live run, wait until it has children, hit it with `signo`,
+ * and check that it ended as expected and left nothing behind. */
+static void hit_mid_run(int signo)
+{
+    pid_t p = start_procsim("scenarios/counter-race.yaml", "50");
+    pid_t kids[64];
+    int n = 0;
+    for (int tries = 0; tries < 500 && n < 9; tries++) {
+        struct timespec ts = {0, 10000000};
+        nanosleep(&ts, NULL);
+        n = children_of(p, kids, 64);
+    }
+    assert_int_equal(n, 9);
+    assert_int_equal(kill(p, signo), 0);
+    int st;
+    assert_int_equal(waitpid(p, &st, 0), p);
+    if (signo == SIGKILL)
+        assert_true(WIFSIGNALED(st) && WTERMSIG(st) == SIGKILL);
+    else
+        assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 1);
+    assert_all_gone(kids, n);
+}
+
+static void interrupted_procsim_leaves_nothing(void **state)
+{
+    (void)state;
+    hit_mid_run(SIGINT);
+    hit_mid_run(SIGTERM);
+    hit_mid_run(SIGKILL); /* children die by PR_SET_PDEATHSIG */
+}
+
+static void crashing_child_is_recorded_as_killed(void **state)
+{
+    (void)state;
+    live_run r;
+    ps_error err;
+    memset(&r, 0, sizeof r);
+    r.s = tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 1000]}\n"
+                  "  - {name: b, program: [cpu 2]}\n");
+    r.e = ps_engine_create(r.s);
+    r.l = ps_live_create(r.e, &err);
+    assert_non_null(r.l);
+    ps_live_set_listener(r.l, record, &r);
+    ps_live_set_tick_ms(r.l, 5);
+    while (r.n < 5 && (r.status = ps_live_step(r.l)) == PS_STEP_OK)
+        ;
+    pid_t a = ps_live_os_pid(r.l, 1);
+    assert_true(a > 0);
+    assert_int_equal(kill(a, SIGSEGV), 0);
+    do
+        r.status = ps_live_step(r.l);
+    while (r.status == PS_STEP_OK);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    const ps_live_event *k = find(&r, 1, PS_RUNNING, PS_EXIT);
+    assert_int_equal(k->ev.event, PS_EV_KILL);
+    assert_int_equal(k->ev.cause, PS_CAUSE_DIED);
+    assert_int_equal(k->ev.a, SIGSEGV);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->term_signal, SIGSEGV);
+    assert_int_equal(ps_engine_pcb(r.e, 2)->state, PS_EXIT);
+    live_fini(&r);
+}
+
+static void fork_failure_is_reported_cleanly(void **state)
+{
+    (void)state;
+    int pipefd[2];
+    assert_int_equal(pipe(pipefd), 0);
+    pid_t p = fork();
+    assert_true(p >= 0);
+    if (p == 0) {
+        /* As root RLIMIT_NPROC is not enforced: become nobody first. */
+        if (getuid() == 0 && (setgid(65534) || setuid(65534)))
+            _exit(126);
+        struct rlimit rl = {3, 3}; /* procsim and two children */
+        setrlimit(RLIMIT_NPROC, &rl);
+        dup2(pipefd[1], 2);
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        if (chdir(PROCSIM_SOURCE_DIR))
+            _exit(127);
+        execl(PROCSIM_BINARY, PROCSIM_BINARY, "run", "scenarios/pool-squares.yaml", "--live",
+              "--tick-ms", "5", (char *)NULL);
+        _exit(127);
+    }
+    close(pipefd[1]);
+    char err[2048] = "";
+    size_t got = 0;
+    ssize_t k;
+    while ((k = read(pipefd[0], err + got, sizeof err - 1 - got)) > 0)
+        got += (size_t)k;
+    err[got] = 0;
+    close(pipefd[0]);
+    int st;
+    assert_int_equal(waitpid(p, &st, 0), p);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 1 || !strstr(err, "fork: Resource temporarily unavailable"))
+        fail_msg("status %d, stderr: %s", st, err);
+    pid_t kids[64];
+    assert_int_equal(children_of(p, kids, 64), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(kernel_letters_follow_the_model),
+        cmocka_unit_test(kill_is_a_real_signal),
+        cmocka_unit_test(seed_demos_give_real_results),
+        cmocka_unit_test(live_trace_equals_model_trace),
+        cmocka_unit_test(interrupted_procsim_leaves_nothing),
+        cmocka_unit_test(crashing_child_is_recorded_as_killed),
+        cmocka_unit_test(fork_failure_is_reported_cleanly),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
