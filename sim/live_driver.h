@@ -1,0 +1,130 @@
+/* live_driver.h — the live-mode driver's private state, shared by
+ *   live.c        stepping: pacing, the engine's decisions, confirmations
+ *                 handed on, setting up and tearing down
+ *   live_wait.c   hearing from the children and waiting for them:
+ *                 waitid, the status pipe, signals, commands
+ *   live_apply.c  carrying out op events and transitions on the children
+ * Nothing outside sim/live*.c includes it.
+ */
+#ifndef PROCSIM_LIVE_DRIVER_H
+#define PROCSIM_LIVE_DRIVER_H
+
+#include <signal.h>
+#include <time.h>
+
+#include "live_internal.h"
+
+#define PS__GRACE_NS (5 * 1000000000LL) /* how late a child may answer */
+#define PS__TERM_NS (500 * 1000000LL)   /* SIGTERM, then SIGKILL after this */
+
+typedef struct ps__child {
+    pid_t pid;              /* 0: never started */
+    int pidfd, cmd_fd;
+    uint8_t alive;          /* started and not yet reaped */
+    uint8_t stopped;        /* the kernel said stopped, not continued since */
+    uint8_t paged_out;      /* working set paged out since it last ran */
+    uint8_t died;           /* died when the model did not expect it */
+    uint8_t expect_exit;    /* we told it to exit or killed it */
+    char exit_letter;       /* /proc letter seen just before reaping (Z) */
+    int death_signal;       /* signal that killed it, 0 if it exited */
+    int exit_code;          /* its exit status, if it exited */
+    uint32_t hello, blocking, done; /* messages received */
+    uint32_t want_blocking, want_done; /* ... and owed for commands sent */
+    int64_t value;          /* value of the last DONE */
+    uint32_t cpu_pc;        /* op whose burn it was told to do */
+    uint32_t cpu_want;      /* `done` count meaning that burn is over */
+    int64_t cpu_due;        /* tick the model finishes that op, -1 */
+    int64_t acted_ns;       /* when we last signalled or commanded it, 0 */
+    uint8_t model;          /* ps_state as the model last said */
+    void *ws_addr;
+    size_t ws_offset, ws_bytes;
+} ps__child;
+
+typedef struct ps__action {
+    int is_op;
+    ps_trace_event tr;
+    ps_op_event op;
+} ps__action;
+
+typedef struct ps__pidq {       /* model-order waiters on a channel or mutex */
+    uint32_t *v;
+    uint32_t n, cap;
+} ps__pidq;
+
+struct ps_live {
+    ps_engine *e;
+    const ps_scenario *s;
+    ps__child *ch;
+    uint32_t n;
+    int status_rd, status_wr, sfd, ws_fd;
+    int (*chan)[2];
+    ps__shared shared;
+    void *shared_map;
+    size_t shared_len;
+    ps__pidq *chan_wait, *mtx_wait;
+    uint32_t *chan_reader, *mtx_locker; /* who is really blocked on it */
+    sigset_t old_mask;
+    int64_t start_ns, tick_ns;
+    ps__action *act;
+    size_t nact, cap, next_act;
+    char msgbuf[sizeof(ps__msg)];
+    size_t msglen;
+    ps_live_event *pend;   /* confirmed, not yet handed to the listener */
+    size_t npend, pendcap;
+    ps_live_fn fn;
+    void *ctx;
+    int failed, interrupted, nomem;
+    uint32_t divergences;
+    char err[320];
+};
+
+static inline int64_t ps__mono_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static inline const char *ps__pname(const ps_live *l, uint32_t pid)
+{
+    return l->s->procs[pid - 1].name;
+}
+
+/* Conditions to wait for (ps__await). */
+typedef int (*ps__cond_fn)(const ps__child *c, uint32_t want);
+static inline int ps__has_done(const ps__child *c, uint32_t want) { return c->done >= want; }
+static inline int ps__has_blocking(const ps__child *c, uint32_t want) { return c->blocking >= want; }
+static inline int ps__has_hello(const ps__child *c, uint32_t want) { return c->hello >= want; }
+static inline int ps__is_stopped(const ps__child *c, uint32_t want) { return (void)want, c->stopped; }
+static inline int ps__is_running(const ps__child *c, uint32_t want) { return (void)want, !c->stopped; }
+static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)want, !c->alive; }
+
+/* live_wait.c */
+/* Record why the run cannot go on (the first reason wins). */
+void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Take in everything pending (signals, waitid, status pipe); then sleep up
+ * to timeout_ns in poll if nothing came. */
+void ps__pump(ps_live *l, int64_t timeout_ns);
+/* Pump until cond holds or the child is gone; a child that overruns is
+ * killed (and recorded as dead).  Returns -1 only if interrupted. */
+int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const char *what);
+/* Send a command, counting the messages it will bring. */
+void ps__command(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, int64_t n);
+void ps__signal(ps__child *c, int signo);
+/* SIGTERM + SIGCONT, SIGKILL after limit_ns; `expected`: the model asked. */
+void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected);
+void ps__stop(ps_live *l, ps__child *c);   /* SIGSTOP and wait for it */
+void ps__cont(ps_live *l, ps__child *c);   /* SIGCONT and wait for it */
+void ps__page_out_child(ps__child *c);
+/* A child was seen exited: note how, reap it, close its descriptors. */
+void ps__reaped(ps_live *l, ps__child *c, const siginfo_t *si);
+
+/* live_apply.c */
+void ps__start_child(ps_live *l, uint32_t pid);
+void ps__apply_op(ps_live *l, const ps_op_event *ev);
+/* Carry out a transition; returns who confirmed it. */
+ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev);
+/* Let each channel's and mutex's first model waiter block for real. */
+void ps__promote(ps_live *l);
+
+#endif
