@@ -30,6 +30,8 @@ static ps__queue queue_of(ps_state s)
 static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
 {
     ps__queue q = queue_of((ps_state)p->state);
+    if (q == PS__Q_BLOCKED && !p->memory)
+        return; /* swapping it out would free nothing */
     if (q != PS__Q_COUNT && (q == PS__Q_READY || !p->user_suspended))
         ps__pheap_push(e, q, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
 }
@@ -131,6 +133,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         if (p->user_suspended || s == PS_NEW || s == PS_EXIT)
             return -1;
         p->user_suspended = 1;
+        p->resume_cause_ = 0;
         p->last_signal = PS__SIGSTOP;
         if (s == PS_RUNNING)
             ps__cpu_release(e, pid);
@@ -148,6 +151,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
             return -1;
         p->user_suspended = 0;
         p->last_signal = PS__SIGCONT;
+        p->resume_cause_ = scripted ? PS_CAUSE_SCRIPT_RESUME : PS_CAUSE_USER_RESUME;
         ps__pheap_push(e, queue_of(s), pid, 0);
         return 0;
     case PS_ACT_KILL:
@@ -162,6 +166,8 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
     return -1;
 }
 
+static void purge(ps_engine *e);
+
 /* Admission, swapping and dispatch until nothing moves. */
 static void settle(ps_engine *e)
 {
@@ -172,6 +178,7 @@ static void settle(ps_engine *e)
         if (!ps__dispatch_one(e))
             break;
     }
+    purge(e);
 }
 
 int ps_engine_suspend(ps_engine *e, uint32_t pid)
@@ -241,21 +248,41 @@ static void arrive(ps_engine *e)
     arrival_timer(e);
 }
 
+/* Is the timer still meant (its owner has not moved on since)? */
+static int timer_live(const ps_engine *e, const ps__timer *t)
+{
+    switch ((ps__timer_type)t->type) {
+    case PS__T_CPU:
+        return e->cpu[t->id].gen == t->gen && e->cpu[t->id].timer;
+    case PS__T_IO:
+        return e->dev[t->id].gen == t->gen && e->dev[t->id].busy;
+    case PS__T_SLEEP:
+        return e->pcb[t->id - 1].gen_ == t->gen && e->pcb[t->id - 1].wait_kind == PS_WAIT_SLEEP;
+    default:
+        return 1;
+    }
+}
+
+/* Drop stale timers from the top of the heap, so that ps_engine_next and
+ * the time limit of ps_engine_run see the next real event. */
+static void purge(ps_engine *e)
+{
+    while (e->timers.n && !timer_live(e, &e->timers.v[0]))
+        ps__theap_pop(&e->timers);
+}
+
 static void fire(ps_engine *e, const ps__timer *t)
 {
     switch ((ps__timer_type)t->type) {
     case PS__T_CPU:
-        if (e->cpu[t->id].gen == t->gen && e->cpu[t->id].pub.pid)
-            ps__cpu_timer(e, t->id);
+        e->cpu[t->id].timer = 0;
+        ps__cpu_timer(e, t->id);
         break;
     case PS__T_IO:
-        if (e->dev[t->id].gen == t->gen && e->dev[t->id].busy)
-            ps__io_done(e, t->id);
+        ps__io_done(e, t->id);
         break;
     case PS__T_SLEEP:
-        if (ps__pcb(e, t->id)->gen_ == t->gen &&
-            ps__pcb(e, t->id)->wait_kind == PS_WAIT_SLEEP)
-            ps__sleep_done(e, t->id);
+        ps__sleep_done(e, t->id);
         break;
     case PS__T_SCRIPT: {
         const ps_event_spec *ev = &e->s->events[t->id];
@@ -288,6 +315,8 @@ ps_step_status ps_engine_step(ps_engine *e)
     e->now = e->timers.v[0].time;
     while (e->timers.n && e->timers.v[0].time == e->now) {
         ps__timer t = ps__theap_pop(&e->timers);
+        if (!timer_live(e, &t))
+            continue;
         if (t.type != PS__T_BOOST)
             e->pending_real--;
         fire(e, &t);
@@ -300,9 +329,11 @@ ps_step_status ps_engine_step(ps_engine *e)
 
 ps_step_status ps_engine_run(ps_engine *e, int64_t until)
 {
+    if (until >= 0 && until < e->now)
+        until = e->now; /* time does not go back */
     for (;;) {
         if (until >= 0 && e->timers.n && e->timers.v[0].time > until &&
-            !finished(e) && !e->nomem) {
+            !finished(e) && !e->nomem && e->pending_real) {
             e->now = until;
             for (uint32_t c = 0; c < e->ncpu; c++)
                 ps__cpu_sync(e, c); /* so statistics count up to `until` */

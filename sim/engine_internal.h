@@ -100,6 +100,7 @@ typedef struct ps__cpu {
     int64_t work_from;     /* switch overhead ends here */
     int64_t quantum_left;  /* useful ticks left in this slice */
     uint8_t expired;       /* quantum used up: decide timeout at settle */
+    uint8_t timer;         /* a live timer of this CPU is in the heap */
 } ps__cpu;
 
 struct ps_engine {
@@ -112,7 +113,9 @@ struct ps_engine {
     int started;
 
     ps__theap timers;
-    uint32_t pending_arrivals, pending_real; /* timers other than boosts */
+    uint32_t pending_arrivals;
+    uint32_t pending_real; /* live timers other than boosts: none left and
+                              nothing running means nothing will happen */
     ps__pheap q[PS__Q_COUNT];
     int32_t *slot;         /* slot[pid - 1]: index in its queue, or -1; kept
                               out of the PCB so heap moves stay in cache */
@@ -149,6 +152,8 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
                     ps_cause cause, int64_t a, int64_t b);
 void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
                    uint32_t id, uint32_t gen, uint32_t tie);
+/* A live timer was made stale (its owner's generation moved on). */
+static inline void ps__timer_cancelled(ps_engine *e) { e->pending_real--; }
 /* Create process `pid` now (arrival or spawn): none -> New, queued for
  * admission. */
 void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);

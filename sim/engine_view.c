@@ -161,10 +161,14 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
         memory_ratio(&b, a, x, "");
         break;
     case PS_CAUSE_USER_SUSPEND: app(&b, "suspended by the user"); break;
-    case PS_CAUSE_USER_RESUME: app(&b, "resumed by the user"); break;
+    case PS_CAUSE_USER_RESUME:
+    case PS_CAUSE_SCRIPT_RESUME:
+        app(&b, ev->cause == PS_CAUSE_USER_RESUME ? "resumed by the user" : "scripted resume");
+        if (x != PS_UNLIMITED)
+            app(&b, ": memory"), memory_ratio(&b, a, x, "");
+        break;
     case PS_CAUSE_USER_KILL: app(&b, "killed by the user"); break;
     case PS_CAUSE_SCRIPT_SUSPEND: app(&b, "scripted suspend"); break;
-    case PS_CAUSE_SCRIPT_RESUME: app(&b, "scripted resume"); break;
     case PS_CAUSE_SCRIPT_KILL: app(&b, "scripted kill"); break;
     case PS_CAUSE_PARENT_KILL: app(&b, "killed by parent "), app(&b, pname(e, a)); break;
     case PS_CAUSE_EVICTED:

@@ -88,26 +88,36 @@ static int worse(ps_engine *e, uint32_t a, uint32_t b)
     return ps__later(e, a, b);
 }
 
+/* Could evicting `pid` help a process of priority `than`? */
+static int frees(ps_engine *e, uint32_t pid, int32_t than)
+{
+    const ps_pcb *p = ps__pcb(e, pid);
+    return p->base_priority > than && p->memory > 0;
+}
+
 static uint32_t eviction_victim(ps_engine *e, int32_t than)
 {
     uint32_t v = 0;
     for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++) {
         uint32_t pid = e->q[PS__Q_READY].v[i].pid;
-        if (ps__pcb(e, pid)->base_priority > than && (!v || worse(e, pid, v)))
+        if (frees(e, pid, than) && (!v || worse(e, pid, v)))
             v = pid;
     }
     for (uint32_t c = 0; c < e->ncpu; c++) {
         uint32_t pid = e->cpu[c].pub.pid;
-        if (pid && ps__pcb(e, pid)->base_priority > than && (!v || worse(e, pid, v)))
+        if (pid && frees(e, pid, than) && (!v || worse(e, pid, v)))
             v = pid;
     }
     return v;
 }
 
+/* Swap in; after a resume, the cause says so. */
 static void activate(ps_engine *e, uint32_t pid, ps_state to)
 {
-    ps__transition(e, pid, to, PS_EV_ACTIVATE, PS_CAUSE_SWAP_IN,
-                   e->mem_used + ps__pcb(e, pid)->memory,
+    ps_pcb *p = ps__pcb(e, pid);
+    ps_cause why = p->resume_cause_ ? (ps_cause)p->resume_cause_ : PS_CAUSE_SWAP_IN;
+    p->resume_cause_ = 0;
+    ps__transition(e, pid, to, PS_EV_ACTIVATE, why, e->mem_used + p->memory,
                    limited(e) ? e->s->memory : PS_UNLIMITED);
 }
 

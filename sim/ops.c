@@ -79,9 +79,13 @@ static void device_start(ps_engine *e, uint32_t d, uint32_t pid)
     ps__timer_add(e, p->io_end, PS__T_IO, d, dev->gen, pid);
 }
 
-static void device_next(ps_engine *e, uint32_t d)
+/* The device is done with its request (`cancel`: cut short, its timer
+ * still pending): serve the next. */
+static void device_next(ps_engine *e, uint32_t d, int cancel)
 {
     uint32_t next = ps__fifo_pop(e, &e->dev[d].queue);
+    if (cancel && e->dev[d].busy)
+        ps__timer_cancelled(e);
     e->dev[d].busy = 0;
     e->dev[d].gen++;
     if (next)
@@ -106,7 +110,7 @@ static void start_io(ps_engine *e, uint32_t pid, const ps_op *op)
 void ps__io_done(ps_engine *e, uint32_t d)
 {
     uint32_t pid = e->dev[d].busy;
-    device_next(e, d);
+    device_next(e, d, 0);
     ps__wake(e, pid, PS_CAUSE_IO_DONE, d, 0);
 }
 
@@ -240,12 +244,13 @@ void ps__detach(ps_engine *e, uint32_t pid)
     switch ((ps_wait_kind)p->wait_kind) {
     case PS_WAIT_DEVICE:
         if (e->dev[p->wait_obj].busy == pid)
-            device_next(e, p->wait_obj);
+            device_next(e, p->wait_obj, 1);
         else
             ps__fifo_remove(e, &e->dev[p->wait_obj].queue, pid);
         break;
     case PS_WAIT_SLEEP:
         p->gen_++;
+        ps__timer_cancelled(e);
         break;
     case PS_WAIT_CHANNEL:
         ps__fifo_remove(e, &e->chan[p->wait_obj].receivers, pid);
@@ -264,8 +269,12 @@ void ps__detach(ps_engine *e, uint32_t pid)
 
 static void set_cpu_timer(ps_engine *e, uint32_t c, int64_t at)
 {
-    e->cpu[c].gen++;
-    ps__timer_add(e, at, PS__T_CPU, c, e->cpu[c].gen, c);
+    ps__cpu *cpu = &e->cpu[c];
+    if (cpu->timer)
+        ps__timer_cancelled(e);
+    cpu->gen++;
+    cpu->timer = 1;
+    ps__timer_add(e, at, PS__T_CPU, c, cpu->gen, c);
 }
 
 /* Execute one op that takes no time or blocks.  Returns 1 to go on with

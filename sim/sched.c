@@ -149,6 +149,9 @@ void ps__cpu_release(ps_engine *e, uint32_t pid)
     p->regs = cpu->pub.regs;
     cpu->pub.pid = 0;
     cpu->gen++;
+    if (cpu->timer)
+        ps__timer_cancelled(e);
+    cpu->timer = 0;
     cpu->expired = 0;
     e->idle++;
 }
@@ -186,9 +189,10 @@ static int settle_expired(ps_engine *e, uint32_t c)
     ps_pcb *p = ps__pcb(e, pid);
     cpu->expired = 0;
     mlfq_demote(e, p);
+    /* someone needs this CPU: more are waiting than there are idle CPUs */
     uint32_t head = ps__pheap_top(e, PS__Q_READY);
-    if (head && (e->s->policy != PS_POLICY_MLFQ ||
-                 ps__pcb(e, head)->mlfq_level <= p->mlfq_level)) {
+    if (head && e->q[PS__Q_READY].n > e->idle &&
+        (e->s->policy != PS_POLICY_MLFQ || ps__pcb(e, head)->mlfq_level <= p->mlfq_level)) {
         ps__cpu_release(e, pid);
         ps__transition(e, pid, PS_READY, PS_EV_TIMEOUT, PS_CAUSE_QUANTUM,
                        e->s->quantum, 0);
@@ -251,10 +255,15 @@ int ps__dispatch_one(ps_engine *e)
 
 void ps__mlfq_boost(ps_engine *e)
 {
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        ps__cpu_sync(e, c); /* ticks before the boost count before it */
     for (uint32_t i = 0; i < e->n; i++) {
-        e->pcb[i].mlfq_level = 0;
-        e->pcb[i].priority = 0;
-        e->pcb[i].allot_used_ = 0;
+        ps_pcb *p = &e->pcb[i];
+        if (!p->created || p->state == PS_EXIT)
+            continue;
+        p->mlfq_level = 0;
+        p->priority = 0;
+        p->allot_used_ = 0; /* a running process's slice goes on */
     }
     for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++)
         e->q[PS__Q_READY].v[i].k1 = 0; /* the level */

@@ -33,6 +33,7 @@ void ps_stats_summary(const ps_engine *e, ps_summary *o)
     *o = (ps_summary){.processes = ps_engine_nprocs(e), .end = ps_engine_now(e),
                       .transitions = ps_engine_transitions(e)};
     double tat = 0, wait = 0, resp = 0;
+    uint32_t responded = 0;
     for (uint32_t pid = 1; pid <= o->processes; pid++) {
         ps_proc_stats s;
         ps_stats_proc(e, pid, &s);
@@ -41,12 +42,15 @@ void ps_stats_summary(const ps_engine *e, ps_summary *o)
         o->finished++;
         tat += (double)s.turnaround;
         wait += (double)s.waiting;
-        resp += s.response >= 0 ? (double)s.response : 0;
+        if (s.response >= 0) {
+            resp += (double)s.response;
+            responded++;
+        }
     }
     if (o->finished) {
         o->avg_turnaround = tat / o->finished;
         o->avg_waiting = wait / o->finished;
-        o->avg_response = resp / o->finished;
+        o->avg_response = responded ? resp / responded : 0;
     }
     int64_t busy = 0;
     for (uint32_t c = 0; c < ps_engine_ncpus(e); c++)

@@ -446,6 +446,117 @@ static void op_events_follow_the_program(void **state)
     ps_scenario_destroy(s);
 }
 
+/* ---- regressions found in review ------------------------------------- */
+
+static void mlfq_boost_resets_the_allotment_not_the_slice(void **state)
+{
+    (void)state;
+    /* b runs 4-8; the boost at 7 starts its allotment again, so at 8 it has
+     * used 1 tick of it: still level 0, timed out; back at 12 with 3 left */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: mlfq, quantum: 4, mlfq_boost: 7}\n"
+                "processes:\n  - {name: a, program: [cpu 20]}\n"
+                "  - {name: b, program: [cpu 20]}\n", -1);
+    long t = tk_find(&r, "b", PS_READY, (size_t)tk_find(&r, "b", PS_RUNNING, 0));
+    assert_int_equal(r.ev[t].time, 8);
+    t = tk_find(&r, "b", PS_READY, (size_t)t + 1);
+    assert_int_equal(r.ev[t].time, 15);
+    tk_run_fini(&r);
+}
+
+static void deadlock_is_found_when_stale_timers_remain(void **state)
+{
+    (void)state;
+    /* s's sleep timer (to 1000) is stale once s is killed at 5 */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n"
+                "  - {name: a, program: [lock m, sleep 1, lock n, unlock n, unlock m]}\n"
+                "  - {name: b, program: [lock n, sleep 1, lock m, unlock m, unlock n]}\n"
+                "  - {name: s, program: [sleep 1000]}\n"
+                "events: [{at: 5, do: kill s}]\n", 500);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    assert_int_equal(ps_engine_now(r.e), 5);
+    tk_run_fini(&r);
+    /* and a pending mlfq boost does not hide one behind --until */
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: mlfq, mlfq_boost: 50}\nprocesses:\n"
+                "  - {name: a, program: [lock m, sleep 1, lock n, unlock n, unlock m]}\n"
+                "  - {name: b, program: [lock n, sleep 1, lock m, unlock m, unlock n]}\n", 20);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    tk_run_fini(&r);
+}
+
+static void average_response_counts_only_processes_that_ran(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 10]}\n"
+                "  - {name: b, program: [cpu 10]}\nevents: [{at: 5, do: kill b}]\n", -1);
+    ps_summary sum;
+    ps_stats_summary(r.e, &sum);
+    assert_int_equal(sum.finished, 2);
+    assert_true(sum.avg_response == 0.0); /* a responded at once; b never ran */
+    tk_run_fini(&r);
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 4]}\n"
+                "  - {name: b, program: [cpu 10]}\n  - {name: c, program: [cpu 1]}\n"
+                "events: [{at: 2, do: kill c}]\n", -1);
+    ps_stats_summary(r.e, &sum);
+    assert_true(sum.avg_response == 2.0); /* (0 + 4) / 2, c left out */
+    tk_run_fini(&r);
+}
+
+static void processes_without_memory_are_never_swapped(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {cpus: 2, memory: 100, policy: priority}\n"
+                "processes:\n"
+                "  - {name: big, priority: 5, memory: 100, program: [cpu 6]}\n"
+                "  - {name: zero, priority: 5, memory: 0, program: [cpu 6]}\n"
+                "  - {name: tiny, priority: 5, memory: 0, program: [cpu 6]}\n"
+                "  - {name: urgent, arrival: 1, priority: 1, memory: 100, program: [cpu 3]}\n",
+                -1);
+    PATH("zero", "new ready running exit");
+    PATH("tiny", "new ready running exit");
+    PATH("big", "new ready running ready-suspended ready running exit");
+    assert_int_equal(ps_engine_pcb(r.e, 2)->finish, 6);
+    tk_run_fini(&r);
+}
+
+static void no_timeout_while_a_cpu_is_free(void **state)
+{
+    (void)state;
+    /* at 2, a blocks and b's quantum ends: x can take a's CPU, so b keeps
+     * its own (no timeout, no second switch) */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {cpus: 2, policy: rr, quantum: 2, switch_cost: 1}\n"
+                "processes:\n  - {name: a, program: [cpu 2, io disk 5]}\n"
+                "  - {name: b, program: [cpu 4]}\n"
+                "  - {name: x, arrival: 1, program: [cpu 2]}\n", -1);
+    PATH("b", "new ready running exit");
+    assert_int_equal(ps_engine_pcb(r.e, 2)->finish, 5);
+    tk_run_fini(&r);
+}
+
+static void resume_shows_in_the_swap_in(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 4]}\n"
+                "events: [{at: 1, do: suspend a}, {at: 3, do: resume a}]\n", -1);
+    long i = tk_find(&r, "a", PS_READY, 3);
+    assert_int_equal(r.ev[i].event, PS_EV_ACTIVATE);
+    assert_int_equal(r.ev[i].cause, PS_CAUSE_SCRIPT_RESUME);
+    tk_run_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -467,6 +578,12 @@ int main(void)
         cmocka_unit_test(wait_any_and_zombies),
         cmocka_unit_test(work_grows_with_events_not_ticks),
         cmocka_unit_test(op_events_follow_the_program),
+        cmocka_unit_test(mlfq_boost_resets_the_allotment_not_the_slice),
+        cmocka_unit_test(deadlock_is_found_when_stale_timers_remain),
+        cmocka_unit_test(average_response_counts_only_processes_that_ran),
+        cmocka_unit_test(processes_without_memory_are_never_swapped),
+        cmocka_unit_test(no_timeout_while_a_cpu_is_free),
+        cmocka_unit_test(resume_shows_in_the_swap_in),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -100,6 +100,8 @@ typedef struct ps_pcb {
     uint32_t gen_;           /* invalidates stale timer events */
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
     int64_t allot_used_;     /* mlfq: ticks used at this level */
+    uint8_t resume_cause_;   /* resumed, not yet swapped in: the cause to
+                                give the swap-in (ps_cause), else 0 */
 } ps_pcb;
 
 const char *ps_wait_token(ps_wait_kind k);

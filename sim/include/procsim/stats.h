@@ -29,7 +29,8 @@ typedef struct ps_proc_stats {
 
 typedef struct ps_summary {
     uint32_t processes, finished;
-    double avg_turnaround, avg_waiting, avg_response; /* over finished */
+    double avg_turnaround, avg_waiting; /* over finished processes */
+    double avg_response;      /* over finished processes that ever ran */
     int64_t end;              /* now */
     double cpu_utilisation;   /* 0..1 */
     double throughput;        /* finished per tick */
