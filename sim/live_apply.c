@@ -30,6 +30,7 @@ void ps__start_child(ps_live *l, uint32_t pid)
         .ws_offset = c->ws_offset,
         .mask = &l->old_mask,
     };
+    c->acted_ns = ps__mono_ns();
     pid_t p = fork(); /* signals stay blocked across it: the child restores */
     if (p == 0)
         ps__child_main(&cs);

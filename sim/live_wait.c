@@ -58,19 +58,21 @@ void ps__reaped(ps_live *l, ps__child *c, const siginfo_t *si)
     (void)l;
 }
 
-/* Collect every state change the kernel has for us, without blocking. */
-static void drain_waitid(ps_live *l)
+/* Collect every state change the kernel has for us, without blocking;
+ * returns how many there were. */
+static int drain_waitid(ps_live *l)
 {
-    for (uint32_t guard = 0; guard < 4 * l->n + 16; guard++) {
+    int got = 0;
+    for (uint32_t guard = 0; guard < 4 * l->n + 16; guard++, got++) {
         siginfo_t si;
         memset(&si, 0, sizeof si);
         if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT) < 0) {
             if (errno == EINTR)
                 continue;
-            return; /* ECHILD: no children */
+            return got; /* ECHILD: no children */
         }
         if (si.si_pid == 0)
-            return;
+            return got;
         ps__child *c = by_os_pid(l, si.si_pid);
         siginfo_t consume;
         switch (si.si_code) {
@@ -93,6 +95,7 @@ static void drain_waitid(ps_live *l)
             break;
         }
     }
+    return got;
 }
 
 static void on_message(ps_live *l, const ps__msg *m)
@@ -115,14 +118,14 @@ static void on_message(ps_live *l, const ps__msg *m)
     }
 }
 
-static void drain_status(ps_live *l)
+static int drain_status(ps_live *l)
 {
-    for (;;) {
+    for (int got = 0;; got++) {
         ssize_t n = read(l->status_rd, l->msgbuf + l->msglen, sizeof l->msgbuf - l->msglen);
         if (n <= 0) {
             if (n < 0 && errno == EINTR)
                 continue;
-            return;
+            return got;
         }
         l->msglen += (size_t)n;
         if (l->msglen == sizeof l->msgbuf) {
@@ -143,13 +146,14 @@ static void drain_signals(ps_live *l)
 }
 
 /* Take in everything pending; then, if `timeout_ns` > 0 and nothing came,
- * sleep in poll until something may have. */
+ * sleep in poll until something may have.  (Sleeping after a drain that
+ * found the awaited news would wait for news that has already come.) */
 void ps__pump(ps_live *l, int64_t timeout_ns)
 {
     drain_signals(l);
-    drain_waitid(l);
-    drain_status(l);
-    if (timeout_ns <= 0 || l->interrupted)
+    int got = drain_waitid(l);
+    got += drain_status(l);
+    if (got || timeout_ns <= 0 || l->interrupted)
         return;
     struct pollfd fds[2] = {{l->status_rd, POLLIN, 0}, {l->sfd, POLLIN, 0}};
     int ms = (int)((timeout_ns + 999999) / 1000000);
