@@ -1,11 +1,15 @@
 /* main.c — `procsim`: parse the command, hand it to its function. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "gui.h"
 
 static const char usage[] =
-    "usage: procsim                      the built-in seven-state tour (text view)\n"
+    "usage: procsim                      the seven-state tour in a window (text\n"
+    "                                    view when there is no display)\n"
+    "       procsim gui [FILE] [--live] [--lang en|ko] [--frames N --screenshot PNG]\n"
     "       procsim run FILE [--live] [--format text|csv|json] [--until T]\n"
     "       procsim check FILE...        validate scenario files\n"
     "       procsim --help | --version\n"
@@ -21,14 +25,84 @@ static const char usage[] =
     "                  transition: time,pid,name,from,to,event,cause), json\n"
     "    --until T     stop after tick T\n"
     "  check FILE...   load each file and report the first error in it\n"
+    "  gui [FILE]      the animated state diagram (the tour without FILE)\n"
+    "    --live        real child processes, as for run\n"
+    "    --lang L      en or ko (default: the locale)\n"
+    "    --frames N    render N frames headless (no display needed) ...\n"
+    "    --screenshot PNG  ... and save the last one\n"
+    "    --size WxH    window or frame size (default 1280x800)\n"
+    "    --tick-ms MS  live mode: milliseconds per tick\n"
     "\n"
     "Exit status: 0 success, 1 runtime failure (e.g. deadlock), 2 bad usage or\n"
     "invalid input (errors are FILE:LINE:COLUMN: message).\n"
     "Scenario format: docs/scenario-format.md.  Engine rules: docs/engine.md.\n";
 
+static int cmd_gui(int argc, char **argv)
+{
+    gui_options o = {.lang = -1};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!strcmp(a, "--live")) {
+            o.live = 1;
+        } else if (!strcmp(a, "--lang") && v) {
+            if (strcmp(v, "en") && strcmp(v, "ko")) {
+                fprintf(stderr, "procsim gui: --lang wants en or ko, got '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            o.lang = !strcmp(v, "ko");
+            i++;
+        } else if (!strcmp(a, "--frames") && v) {
+            o.frames = atoi(v);
+            if (o.frames < 1 || o.frames > 1000000) {
+                fprintf(stderr, "procsim gui: --frames wants a count from 1, got '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (!strcmp(a, "--screenshot") && v) {
+            o.screenshot = v;
+            i++;
+        } else if (!strcmp(a, "--size") && v) {
+            if (sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240 ||
+                o.width > 8192 || o.height > 8192) {
+                fprintf(stderr, "procsim gui: --size wants WIDTHxHEIGHT (at least 320x240), got '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            i++;
+        } else if (!strcmp(a, "--tick-ms") && v) {
+            o.tick_ms = atoi(v);
+            i++;
+        } else if (a[0] == '-') {
+            fprintf(stderr, "procsim gui: unknown or incomplete option '%s'; see procsim --help\n", a);
+            return EXIT_USAGE;
+        } else if (!o.path) {
+            o.path = a;
+        } else {
+            fprintf(stderr, "procsim gui: one scenario at a time\n");
+            return EXIT_USAGE;
+        }
+    }
+    if (o.screenshot && !o.frames) {
+        fprintf(stderr, "procsim gui: --screenshot goes with --frames N\n");
+        return EXIT_USAGE;
+    }
+    if (!o.frames && !gui_display_available()) {
+        fprintf(stderr, "procsim gui: no display (DISPLAY is not set); use --frames N "
+                        "--screenshot out.png, or procsim run\n");
+        return EXIT_RUNTIME;
+    }
+    return gui_main(&o);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
+        if (gui_display_available()) {
+            gui_options o = {.lang = -1};
+            return gui_main(&o);
+        }
+        fprintf(stderr, "procsim: no display, so here is the text view "
+                        "(procsim gui --help for the window)\n\n");
         char *tour[] = {"run", "--tour", NULL};
         return cmd_run(2, tour);
     }
@@ -45,11 +119,8 @@ int main(int argc, char **argv)
         return cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return cmd_check(argc - 1, argv + 1);
-    if (!strcmp(cmd, "gui")) {
-        fprintf(stderr, "procsim: the GUI is not part of this build yet; "
-                        "use 'procsim run FILE'\n");
-        return EXIT_RUNTIME;
-    }
+    if (!strcmp(cmd, "gui"))
+        return cmd_gui(argc - 1, argv + 1);
     fprintf(stderr, "procsim: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -2,6 +2,8 @@
  * text of causes, and the report of a run that is stuck. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "engine_internal.h"
 
@@ -43,6 +45,47 @@ ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan)
 uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex)
 {
     return mutex < e->s->mutexes.count ? e->mtx[mutex].owner : 0;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    const ps__qentry *x = a, *y = b;
+    if (x->k1 != y->k1)
+        return x->k1 < y->k1 ? -1 : 1;
+    if (x->k2 != y->k2)
+        return x->k2 < y->k2 ? -1 : 1;
+    if (x->k3 != y->k3)
+        return x->k3 < y->k3 ? -1 : 1;
+    return (x->pid > y->pid) - (x->pid < y->pid);
+}
+
+uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max)
+{
+    ps__queue q = s == PS_READY ? PS__Q_READY
+                  : s == PS_READY_SUSPENDED ? PS__Q_SWAPPED
+                  : s == PS_BLOCKED_SUSPENDED ? PS__Q_SWAPPED_BLOCKED
+                  : s == PS_BLOCKED ? PS__Q_BLOCKED : PS__Q_COUNT;
+    uint32_t n = 0;
+    if (q != PS__Q_COUNT && e->q[q].n) {
+        ps__qentry *tmp = malloc(e->q[q].n * sizeof *tmp);
+        if (tmp) {
+            memcpy(tmp, e->q[q].v, e->q[q].n * sizeof *tmp);
+            qsort(tmp, e->q[q].n, sizeof *tmp, by_key);
+            for (uint32_t i = 0; i < e->q[q].n; i++, n++)
+                if (n < max)
+                    out[n] = tmp[i].pid;
+            free(tmp);
+        }
+    }
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        if (!p->created || p->state != s || (q != PS__Q_COUNT && e->slot[i] >= 0))
+            continue;
+        if (n < max)
+            out[n] = p->pid;
+        n++;
+    }
+    return n;
 }
 
 /* ---- text ------------------------------------------------------------ */

@@ -436,6 +436,43 @@ void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx)
     l->ctx = ctx;
 }
 
+int64_t ps_live_due_ns(const ps_live *l)
+{
+    int64_t next = ps_engine_next(l->e);
+    if (next < 0)
+        return -1;
+    int64_t now = l->paused_at ? l->paused_at : ps__mono_ns();
+    return l->start_ns + next * l->tick_ns - now;
+}
+
+void ps_live_pause(ps_live *l, int paused)
+{
+    if (paused && !l->paused_at)
+        l->paused_at = ps__mono_ns();
+    else if (!paused && l->paused_at) {
+        l->start_ns += ps__mono_ns() - l->paused_at; /* the pause does not count */
+        l->paused_at = 0;
+    }
+}
+
+/* An intervention: the engine decides, then its decisions are carried out
+ * and confirmed like a step's. */
+static int intervene(ps_live *l, int (*what)(ps_engine *, uint32_t), uint32_t pid)
+{
+    if (l->failed || l->interrupted)
+        return -1;
+    int rc = what(l->e, pid);
+    apply_all(l);
+    ps__promote(l);
+    apply_all(l);
+    flush(l);
+    return rc;
+}
+
+int ps_live_suspend(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_suspend, pid); }
+int ps_live_resume(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_resume, pid); }
+int ps_live_kill(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_kill, pid); }
+
 void ps_live_set_tick_ms(ps_live *l, int64_t ms)
 {
     if (ms >= 1)

@@ -65,6 +65,7 @@ struct ps_live {
     uint32_t *chan_reader, *mtx_locker; /* who is really blocked on it */
     sigset_t old_mask;
     int64_t start_ns, tick_ns;
+    int64_t paused_at;     /* when a pause began, 0 if not paused */
     ps__action *act;
     size_t nact, cap, next_act;
     char msgbuf[sizeof(ps__msg)];

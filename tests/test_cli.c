@@ -46,7 +46,15 @@ static result run(const char *const *args)
         argv[i + 1] = (char *)args[i];
     pid_t pid;
     assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
-    assert_int_equal(posix_spawn(&pid, PROCSIM_BINARY, &fa, NULL, argv, environ), 0);
+    /* no display: `procsim` alone must take the text view, never a window */
+    static char *env[64];
+    int ne = 0;
+    for (char **e = environ; *e && ne < 63; e++)
+        if (strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
+            strncmp(*e, "SDL_VIDEODRIVER=", 16))
+            env[ne++] = *e;
+    env[ne] = NULL;
+    assert_int_equal(posix_spawn(&pid, PROCSIM_BINARY, &fa, NULL, argv, env), 0);
     posix_spawn_file_actions_destroy(&fa);
     close(out[1]);
     close(err[1]);

@@ -140,6 +140,12 @@ typedef struct ps_channel_stats {
     int64_t sent_sum, received_sum;
 } ps_channel_stats;
 ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan);
+/* The processes now in state s, in the order their queue serves them:
+ * Ready in the policy's order, Ready/Suspend and Blocked/Suspend in the
+ * swapper's, Blocked longest first; processes outside those queues (held
+ * by the user, needing no memory), and other states, by pid.  Writes at
+ * most max pids; returns how many there are. */
+uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max);
 /* Mutex owner pid, 0 if free. */
 uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex);
 uint64_t ps_engine_transitions(const ps_engine *e);

@@ -83,6 +83,19 @@ int64_t ps_live_tick_ms(const ps_live *l);
 ps_step_status ps_live_step(ps_live *l);
 const char *ps_live_error(const ps_live *l);
 
+/* Nanoseconds until the next instant is due on the wall clock (<= 0: due
+ * now), so that a frame loop can call ps_live_step only then; -1 if
+ * nothing is pending. */
+int64_t ps_live_due_ns(const ps_live *l);
+/* Pause (1) or go on (0): while paused the wall clock does not count
+ * towards the next instant (children already running finish their op). */
+void ps_live_pause(ps_live *l, int paused);
+/* The user's interventions in live mode: ps_engine_suspend/resume/kill,
+ * carried out on the real process before returning (real signals). */
+int ps_live_suspend(ps_live *l, uint32_t pid);
+int ps_live_resume(ps_live *l, uint32_t pid);
+int ps_live_kill(ps_live *l, uint32_t pid);
+
 /* The real pid of process `pid`, 0 if it has none (yet, or any more). */
 pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
 /* How the real process `pid` ended, as waitid decoded it: returns 0 and

@@ -1,0 +1,363 @@
+/* app.c — the GUI's window and frame loop.  Each frame: input (events to
+ * actions), update (the simulation and the animations by the elapsed
+ * time), render (from read-only state).  Headless (--frames N) renders N
+ * frames of 1/30 s each on a software renderer with no window at all, and
+ * can write the last one to a PNG: the same code paths, reproducibly. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <SDL_image.h>
+
+#include "app.h"
+#include "draw.h"
+
+/* ---- actions ----------------------------------------------------------- */
+
+static long long mtime_of(const char *path)
+{
+    struct stat st;
+    return path[0] && stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
+}
+
+static void open_file(gui_app *a, const char *path)
+{
+    char err[600];
+    if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
+        gui_say(a, 1, "%s", err); /* the scenario shown before stays */
+        return;
+    }
+    free(a->token_at);
+    a->token_at = calloc(a->sim.s->nprocs + 1, sizeof *a->token_at);
+    a->selected = 0;
+    a->file_mtime = mtime_of(a->sim.path);
+    gui_say(a, 0, "%s", a->sim.s->title);
+}
+
+static void list_scenarios(gui_app *a)
+{
+    static const char *const dirs[] = {"scenarios", "scenarios/policies", "."};
+    a->npicker = 0;
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+        DIR *dir = opendir(dirs[d]);
+        struct dirent *de;
+        while (dir && (de = readdir(dir)) && a->npicker < GUI_MAX_PICKER) {
+            size_t n = strlen(de->d_name);
+            if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml"))
+                snprintf(a->picker[a->npicker++], sizeof a->picker[0], "%.40s/%.200s", dirs[d], de->d_name);
+        }
+        if (dir)
+            closedir(dir);
+    }
+    qsort(a->picker, (size_t)a->npicker, sizeof a->picker[0],
+          (int (*)(const void *, const void *))strcmp);
+}
+
+static int save_png(gui_app *a, const char *path)
+{
+    int w = (int)a->L.w, h = (int)a->L.h;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+    if (!s)
+        return -1;
+    int rc = SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_XRGB8888, s->pixels, s->pitch);
+    if (!rc)
+        rc = IMG_SavePNG(s, path);
+    SDL_FreeSurface(s);
+    return rc;
+}
+
+static void screenshot(gui_app *a)
+{
+    char path[64];
+    time_t t = time(NULL);
+    strftime(path, sizeof path, "procsim-%Y%m%d-%H%M%S.png", localtime(&t));
+    if (save_png(a, path))
+        gui_say(a, 1, "screenshot: %s", SDL_GetError());
+    else
+        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+}
+
+static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char *what)
+{
+    if (!a->selected)
+        return;
+    if (act(&a->sim, a->selected))
+        gui_say(a, 1, "%s %s: not in a state where that applies", what,
+                ps_engine_pcb(a->sim.e, a->selected)->name);
+}
+
+static void act(gui_app *a, gui_action what)
+{
+    char err[600];
+    switch (what) {
+    case GUI_ACT_PLAY:
+        a->paused = !a->paused;
+        break;
+    case GUI_ACT_STEP:
+        a->paused = 1;
+        gui_sim_step(&a->sim);
+        break;
+    case GUI_ACT_BACK:
+        a->paused = 1;
+        if (gui_sim_back(&a->sim))
+            gui_say(a, 1, "%s", a->sim.live ? "live runs cannot go back" : "at the start");
+        break;
+    case GUI_ACT_SLOWER:
+        a->speed = a->speed > 0.25 ? a->speed / 2 : 0.25;
+        break;
+    case GUI_ACT_FASTER:
+        a->speed = a->speed < 32 ? a->speed * 2 : 32;
+        break;
+    case GUI_ACT_RESTART:
+        if (gui_sim_restart(&a->sim, err, sizeof err))
+            gui_say(a, 1, "%s", err);
+        break;
+    case GUI_ACT_OPEN:
+        list_scenarios(a);
+        a->show_picker = !a->show_picker;
+        break;
+    case GUI_ACT_SUSPEND: user_action(a, gui_sim_suspend, "suspend"); break;
+    case GUI_ACT_RESUME: user_action(a, gui_sim_resume, "resume"); break;
+    case GUI_ACT_KILL: user_action(a, gui_sim_kill, "kill"); break;
+    case GUI_ACT_SHOT: screenshot(a); break;
+    case GUI_ACT_LANG: a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO; break;
+    case GUI_ACT_HELP: a->show_help = !a->show_help; break;
+    case GUI_ACTION_COUNT: break;
+    }
+}
+
+/* ---- input ------------------------------------------------------------- */
+
+static void click(gui_app *a, float x, float y)
+{
+    if (a->show_picker) {
+        for (int i = 0; i < a->npicker; i++)
+            if (gui_rect_hit(a->picker_row[i], x, y)) {
+                a->show_picker = 0;
+                open_file(a, a->picker[i]);
+                return;
+            }
+        a->show_picker = 0;
+        return;
+    }
+    if (a->show_help) {
+        a->show_help = 0;
+        return;
+    }
+    for (int i = 0; i < GUI_ACTION_COUNT; i++)
+        if (gui_rect_hit(a->button[i], x, y)) {
+            act(a, (gui_action)i);
+            return;
+        }
+    for (int i = 0; i < a->ntable; i++)
+        if (gui_rect_hit(a->table_row[i], x, y)) {
+            a->selected = a->table_pid[i];
+            return;
+        }
+    if (a->sim.e && gui_rect_hit(a->L.diagram, x, y)) {
+        a->selected = 0;
+        for (uint32_t pid = 1; pid <= a->sim.s->nprocs; pid++)
+            if (ps_engine_pcb(a->sim.e, pid)->created &&
+                gui_circle_hit(a->token_at[pid - 1], a->L.token_r + 2, x, y))
+                a->selected = pid;
+    }
+}
+
+static void key(gui_app *a, SDL_Keycode k)
+{
+    switch (k) {
+    case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
+    case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
+    case SDLK_LEFT: act(a, GUI_ACT_BACK); break;
+    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: act(a, GUI_ACT_FASTER); break;
+    case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
+    case SDLK_r: act(a, GUI_ACT_RESTART); break;
+    case SDLK_o: act(a, GUI_ACT_OPEN); break;
+    case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
+    case SDLK_c: act(a, GUI_ACT_RESUME); break;
+    case SDLK_k: act(a, GUI_ACT_KILL); break;
+    case SDLK_p: act(a, GUI_ACT_SHOT); break;
+    case SDLK_l: act(a, GUI_ACT_LANG); break;
+    case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
+    case SDLK_TAB:
+        if (a->sim.s)
+            a->selected = a->selected % a->sim.s->nprocs + 1;
+        break;
+    case SDLK_ESCAPE:
+        if (a->show_help || a->show_picker)
+            a->show_help = a->show_picker = 0;
+        else
+            a->quit = 1;
+        break;
+    default: break;
+    }
+}
+
+static float pixel_scale(const gui_app *a)
+{
+    int ww, wh, dw, dh;
+    if (!a->win)
+        return 1;
+    SDL_GetWindowSize(a->win, &ww, &wh);
+    SDL_GetRendererOutputSize(a->ren, &dw, &dh);
+    return ww > 0 ? (float)dw / (float)ww : 1;
+}
+
+static void input(gui_app *a)
+{
+    SDL_Event ev;
+    float ps = pixel_scale(a);
+    while (SDL_PollEvent(&ev)) {
+        switch (ev.type) {
+        case SDL_QUIT: a->quit = 1; break;
+        case SDL_KEYDOWN: key(a, ev.key.keysym.sym); break;
+        case SDL_MOUSEBUTTONDOWN:
+            if (ev.button.button == SDL_BUTTON_LEFT)
+                click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
+            break;
+        case SDL_DROPFILE:
+            open_file(a, ev.drop.file);
+            SDL_free(ev.drop.file);
+            break;
+        default: break;
+        }
+    }
+}
+
+/* ---- update and render -------------------------------------------------- */
+
+static void update(gui_app *a, double dt)
+{
+    a->now += dt;
+    if (a->message_ttl > 0)
+        a->message_ttl -= dt;
+    gui_sim_advance(&a->sim, dt, a->speed, a->paused);
+    a->since_check += dt;
+    if (a->since_check > 1 && a->sim.path[0]) { /* reload when the file changes */
+        a->since_check = 0;
+        long long m = mtime_of(a->sim.path);
+        if (m && m != a->file_mtime) {
+            char path[1024];
+            snprintf(path, sizeof path, "%s", a->sim.path);
+            a->file_mtime = m;
+            open_file(a, path);
+        }
+    }
+}
+
+static void render(gui_app *a)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(a->ren, &w, &h);
+    if ((float)w != a->L.w || (float)h != a->L.h)
+        gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
+    SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(a->ren, 0x1c, 0x20, 0x27, 255);
+    SDL_RenderClear(a->ren);
+    gui_view_diagram(a);
+    gui_view_panels(a);
+    gui_view_overlays(a);
+}
+
+/* ---- setting up ------------------------------------------------------- */
+
+int gui_display_available(void)
+{
+    const char *drv = getenv("SDL_VIDEODRIVER");
+    return (drv && *drv) || getenv("DISPLAY") || getenv("WAYLAND_DISPLAY");
+}
+
+static int create_output(gui_app *a)
+{
+    int w = a->opt.width > 0 ? a->opt.width : 1280, h = a->opt.height > 0 ? a->opt.height : 800;
+    if (a->opt.frames > 0) {
+        a->canvas = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
+        a->ren = a->canvas ? SDL_CreateSoftwareRenderer(a->canvas) : NULL;
+        return a->ren ? 0 : -1;
+    }
+    a->win = SDL_CreateWindow("procsim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+    if (!a->win)
+        return -1;
+    a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!a->ren)
+        a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_SOFTWARE);
+    return a->ren ? 0 : -1;
+}
+
+static void teardown(gui_app *a)
+{
+    gui_sim_close(&a->sim); /* kills the live children before anything else */
+    gui_text_destroy(a->text);
+    if (a->ren)
+        SDL_DestroyRenderer(a->ren);
+    if (a->canvas)
+        SDL_FreeSurface(a->canvas);
+    if (a->win)
+        SDL_DestroyWindow(a->win);
+    free(a->token_at);
+    IMG_Quit();
+    SDL_Quit();
+}
+
+int gui_main(const gui_options *o)
+{
+    gui_app a = {0};
+    a.opt = *o;
+    a.speed = 1;
+    a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
+    int headless = o->frames > 0, rc = 0;
+    if (headless && !getenv("SDL_VIDEODRIVER"))
+        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    if (SDL_Init(SDL_INIT_VIDEO) || create_output(&a)) {
+        fprintf(stderr, "procsim: cannot open a window: %s\n", SDL_GetError());
+        teardown(&a);
+        return 1;
+    }
+    IMG_Init(IMG_INIT_PNG);
+    a.L.scale = pixel_scale(&a);
+    int w, h;
+    SDL_GetRendererOutputSize(a.ren, &w, &h);
+    gui_layout_compute(&a.L, (float)w, (float)h, a.L.scale);
+    char err[600];
+    int px = (int)(12 * a.L.scale);
+    a.text = gui_text_create(a.ren, px, px + 2, px + 7, err, sizeof err);
+    if (!a.text) {
+        fprintf(stderr, "procsim: %s\n", err);
+        teardown(&a);
+        return 1;
+    }
+    if (gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        teardown(&a);
+        return 2;
+    }
+    if (o->live && o->tick_ms > 0)
+        ps_live_set_tick_ms(a.sim.live, o->tick_ms);
+    a.token_at = calloc(a.sim.s->nprocs + 1, sizeof *a.token_at);
+    a.file_mtime = mtime_of(a.sim.path);
+    Uint64 last = SDL_GetPerformanceCounter();
+    for (int frame = 0; !a.quit; frame++) {
+        if (headless && frame >= o->frames)
+            break;
+        if (!headless)
+            input(&a);
+        Uint64 t = SDL_GetPerformanceCounter();
+        double dt = headless ? 1.0 / 30 : (double)(t - last) / (double)SDL_GetPerformanceFrequency();
+        last = t;
+        update(&a, dt > 0.25 ? 0.25 : dt);
+        render(&a);
+        if (headless && frame + 1 == o->frames && o->screenshot && save_png(&a, o->screenshot)) {
+            fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, SDL_GetError());
+            rc = 1;
+        }
+        SDL_RenderPresent(a.ren);
+        if (!headless)
+            SDL_Delay(a.sim.live ? 1 : 4);
+    }
+    teardown(&a);
+    return rc;
+}

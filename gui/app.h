@@ -1,0 +1,76 @@
+/* app.h — the GUI application: its state, shared by
+ *   app.c     the window, the frame loop (input, update, render), options
+ *   view.c    drawing the diagram: nodes, arrows, labels, tokens
+ *   panels.c  drawing the rest: toolbar, PCB table and PCB, timeline, log,
+ *             help and file picker overlays
+ * Rendering reads the application and the engine; it changes nothing but
+ * the hit-test rectangles it records for the next frame's input. */
+#ifndef PROCSIM_GUI_APP_H
+#define PROCSIM_GUI_APP_H
+
+#include <SDL.h>
+
+#include "gui.h"
+#include "i18n.h"
+#include "layout.h"
+#include "sim.h"
+#include "text.h"
+
+/* Toolbar actions, in order. */
+#define GUI_ACTIONS(X)                                                        \
+    X(PLAY) X(STEP) X(BACK) X(SLOWER) X(FASTER) X(RESTART) X(OPEN) X(SUSPEND) \
+    X(RESUME) X(KILL) X(SHOT) X(LANG) X(HELP)
+
+typedef enum gui_action {
+#define PS_X_(e) GUI_ACT_##e,
+    GUI_ACTIONS(PS_X_)
+#undef PS_X_
+    GUI_ACTION_COUNT
+} gui_action;
+
+#define GUI_MAX_PICKER 64
+
+typedef struct gui_app {
+    SDL_Window *win;           /* NULL when headless */
+    SDL_Renderer *ren;
+    SDL_Surface *canvas;       /* headless: what the renderer draws on */
+    gui_text *text;
+    gui_layout L;
+    gui_sim sim;
+    gui_options opt;
+    gui_lang lang;
+    double speed;              /* 0.25 .. 32 */
+    int paused, quit;
+    uint32_t selected;         /* pid, 0: none */
+    int show_help, show_picker;
+    char message[600];         /* shown at the bottom for a while */
+    double message_ttl;
+    int message_error;
+    char picker[GUI_MAX_PICKER][256];
+    int npicker;
+    long long file_mtime;      /* to reload when the file changes */
+    double since_check;
+    double now;                /* seconds since start (for blinking) */
+    /* recorded while rendering, for the next frame's clicks */
+    gui_rect button[GUI_ACTION_COUNT];
+    gui_rect picker_row[GUI_MAX_PICKER];
+    gui_rect table_row[64];
+    uint32_t table_pid[64];
+    int ntable;
+    gui_point *token_at;       /* token_at[pid - 1] as last drawn */
+} gui_app;
+
+void gui_view_diagram(gui_app *a);
+void gui_view_panels(gui_app *a);
+void gui_view_overlays(gui_app *a);
+/* Show a message at the bottom of the window for a few seconds. */
+void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* Colours of the interface. */
+#define GUI_BG 0x1c2027
+#define GUI_PANEL 0x262b34
+#define GUI_LINE 0x3a414d
+#define GUI_TEXT 0xe6e9ee
+#define GUI_DIM 0x9aa3b0
+
+#endif

@@ -1,0 +1,23 @@
+/* gui.h — the GUI's one entry point, called by the command line. */
+#ifndef PROCSIM_GUI_GUI_H
+#define PROCSIM_GUI_GUI_H
+
+#include <stdint.h>
+
+typedef struct gui_options {
+    const char *path;        /* scenario file, NULL: the built-in tour */
+    int live;                /* real child processes */
+    int lang;                /* -1: from the locale, else gui_lang */
+    int frames;              /* > 0: headless, render this many frames */
+    const char *screenshot;  /* headless: PNG to write the last frame to */
+    int width, height;       /* window or frame size */
+    int64_t tick_ms;         /* live: 0 = the scenario's */
+} gui_options;
+
+/* Run the GUI; returns the process exit status (0, 1 runtime failure, 2
+ * bad input).  Messages go to stderr. */
+int gui_main(const gui_options *o);
+/* Can a window be opened here (a display, or a video driver chosen)? */
+int gui_display_available(void);
+
+#endif

@@ -1,0 +1,80 @@
+/* i18n.c — see i18n.h. */
+#include "i18n.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const words[GUI_WORD_COUNT][2] = {
+#define PS_X_(e, en, ko) [GUI_W_##e] = {en, ko},
+    GUI_WORDS(PS_X_)
+#undef PS_X_
+};
+
+const char *gui_word_text(gui_word w, gui_lang lang)
+{
+    return (unsigned)w < GUI_WORD_COUNT ? words[w][lang == GUI_KO] : "?";
+}
+
+const char *gui_state_text(ps_state s, gui_lang lang)
+{
+    return lang == GUI_KO ? ps_state_name_ko(s) : ps_state_name(s);
+}
+
+/* X(kind, English, Korean) — one per row of DESIGN §2's table. */
+#define KIND_LABELS(X)                                                        \
+    X(CREATE, "create", "생성") X(ADMIT, "admit", "승인")                      \
+    X(ADMIT_SUSPENDED, "admit", "승인") X(DISPATCH, "dispatch", "디스패치")      \
+    X(TIMEOUT, "timeout", "시간 만료") X(BLOCK, "event wait", "이벤트 대기")      \
+    X(RELEASE, "release", "해제") X(WAKE, "event occurs", "이벤트 발생")          \
+    X(SUSPEND_READY, "suspend", "보류") X(SUSPEND_BLOCKED, "suspend", "보류")    \
+    X(SUSPEND_RUNNING, "suspend", "보류") X(WAKE_SUSPENDED, "event occurs", "이벤트 발생") \
+    X(ACTIVATE_READY, "activate", "활성화") X(ACTIVATE_BLOCKED, "activate", "활성화") \
+    X(KILL, "kill (any state)", "강제 종료")
+
+static const char *const kinds[PS_TRANSITION_COUNT][2] = {
+#define PS_X_(k, en, ko) [PS_TR_##k] = {en, ko},
+    KIND_LABELS(PS_X_)
+#undef PS_X_
+};
+
+const char *gui_kind_text(ps_transition_kind k, gui_lang lang)
+{
+    return (unsigned)k < PS_TRANSITION_COUNT ? kinds[k][lang == GUI_KO] : "";
+}
+
+const char *const *gui_help_lines(gui_lang lang)
+{
+    static const char *const en[] = {
+        "Space  play / pause",       "Right  one step",
+        "Left   step back",          "+ / -  faster / slower (0.25x to 32x)",
+        "R      restart",            "O      open a scenario (or drop a file)",
+        "Tab    select the next process (or click one)",
+        "S      suspend the selected process",
+        "C      resume (continue) it", "K      kill it",
+        "P      save a screenshot (PNG)", "L      English / 한국어",
+        "H, F1  this help",          "Esc    close / quit",
+        NULL,
+    };
+    static const char *const ko[] = {
+        "스페이스  재생 / 일시정지", "오른쪽  한 단계",
+        "왼쪽    되돌리기",          "+ / -  빠르게 / 느리게 (0.25배 ~ 32배)",
+        "R      처음부터",           "O      시나리오 열기 (파일을 끌어와도 됨)",
+        "Tab    다음 프로세스 선택 (또는 누르기)",
+        "S      선택한 프로세스 보류", "C      재개",
+        "K      종료시키기",         "P      화면 저장 (PNG)",
+        "L      English / 한국어",   "H, F1  도움말",
+        "Esc    닫기 / 끝내기",      NULL,
+    };
+    return lang == GUI_KO ? ko : en;
+}
+
+gui_lang gui_lang_from_env(void)
+{
+    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+        const char *v = getenv(vars[i]);
+        if (v && *v)
+            return strncmp(v, "ko", 2) == 0 ? GUI_KO : GUI_EN;
+    }
+    return GUI_EN;
+}

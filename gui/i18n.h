@@ -1,0 +1,41 @@
+/* i18n.h — every word the GUI shows, in English and Korean.  State names
+ * come from the one list in procsim/state.h; the rest is here. */
+#ifndef PROCSIM_GUI_I18N_H
+#define PROCSIM_GUI_I18N_H
+
+#include "procsim/state.h"
+
+typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
+
+#define GUI_WORDS(X)                                                         \
+    X(PLAY, "Play", "재생") X(PAUSE, "Pause", "일시정지") X(STEP, "Step", "한 단계")   \
+    X(BACK, "Back", "되돌리기") X(SLOWER, "Slower", "느리게") X(FASTER, "Faster", "빠르게") \
+    X(RESTART, "Restart", "처음부터") X(OPEN, "Open", "열기")                     \
+    X(SUSPEND, "Suspend", "보류") X(RESUME, "Resume", "재개") X(KILL, "Kill", "종료시키기") \
+    X(SHOT, "Screenshot", "화면 저장") X(HELP, "Help", "도움말")                 \
+    X(TICK, "tick", "틱") X(SPEED, "speed", "속도") X(LIVE, "live", "실제 프로세스") \
+    X(PCB_TABLE, "Processes", "프로세스") X(PCB, "Process control block", "프로세스 제어 블록") \
+    X(TIMELINE, "Timeline", "타임라인") X(LOG, "Events", "사건 기록")              \
+    X(DIAGRAM, "Seven-state model", "7상태 모델")                              \
+    X(NO_SELECTION, "Click a process to see its PCB", "프로세스를 누르면 PCB가 보입니다") \
+    X(DONE, "finished", "끝남") X(DEADLOCK, "deadlock", "교착 상태")             \
+    X(PICK, "Open a scenario (click; Esc to close)", "시나리오 열기 (누르기; Esc 닫기)") \
+    X(SAVED, "saved", "저장함") X(LOAD_ERROR, "cannot open", "열 수 없음")
+
+typedef enum gui_word {
+#define PS_X_(e, en, ko) GUI_W_##e,
+    GUI_WORDS(PS_X_)
+#undef PS_X_
+    GUI_WORD_COUNT
+} gui_word;
+
+const char *gui_word_text(gui_word w, gui_lang lang);
+const char *gui_state_text(ps_state s, gui_lang lang);
+/* The label of an arrow (textbook wording: "event wait", "event occurs"). */
+const char *gui_kind_text(ps_transition_kind k, gui_lang lang);
+/* The help overlay's lines, NULL-terminated. */
+const char *const *gui_help_lines(gui_lang lang);
+/* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */
+gui_lang gui_lang_from_env(void);
+
+#endif

@@ -1,0 +1,244 @@
+/* layout.c — see layout.h.  All positions are fractions of the panels they
+ * live in, so the picture keeps its shape at any window size. */
+#include "layout.h"
+
+#include <math.h>
+#include <string.h>
+
+static gui_rect rect(float x, float y, float w, float h)
+{
+    return (gui_rect){x, y, w, h};
+}
+
+static float cx(gui_rect r) { return r.x + r.w / 2; }
+static float cy(gui_rect r) { return r.y + r.h / 2; }
+static float right(gui_rect r) { return r.x + r.w; }
+static float bottom(gui_rect r) { return r.y + r.h; }
+
+static void panels(gui_layout *L)
+{
+    float s = L->scale, top = 40 * s, pad = 6 * s;
+    float left_w = L->w * 0.62f, right_x = left_w + pad;
+    float body = L->h - top;
+    L->toolbar = rect(0, 0, L->w, top);
+    L->diagram = rect(pad, top + pad, left_w - 2 * pad, body * 0.64f - 2 * pad);
+    L->gantt = rect(pad, top + body * 0.64f, left_w - 2 * pad, body * 0.36f - pad);
+    L->table = rect(right_x, top + pad, L->w - right_x - pad, body * 0.36f - pad);
+    L->detail = rect(right_x, top + body * 0.36f + pad, L->w - right_x - pad, body * 0.34f - pad);
+    L->log = rect(right_x, top + body * 0.70f + pad, L->w - right_x - pad, body * 0.30f - 2 * pad);
+}
+
+static void nodes(gui_layout *L)
+{
+    gui_rect d = L->diagram;
+    float nw = d.w * 0.14f, nh = d.h * 0.17f;
+    static const struct {
+        ps_state s;
+        float fx, fy;
+    } at[] = {
+        {PS_NEW, 0.30f, 0.13f},
+        {PS_READY_SUSPENDED, 0.11f, 0.48f},
+        {PS_READY, 0.42f, 0.48f},
+        {PS_RUNNING, 0.68f, 0.48f},
+        {PS_EXIT, 0.92f, 0.48f},
+        {PS_BLOCKED_SUSPENDED, 0.11f, 0.80f},
+        {PS_BLOCKED, 0.42f, 0.80f},
+    };
+    for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
+        L->node[at[i].s] = rect(d.x + d.w * at[i].fx - nw / 2, d.y + d.h * at[i].fy - nh / 2, nw, nh);
+    L->token_r = fminf(nw / 9, nh / 5);
+    if (L->token_r > 11 * L->scale)
+        L->token_r = 11 * L->scale;
+}
+
+/* Label placement: none, or by the longest segment at fraction `at` of
+ * its length, on one side of it. */
+enum { NO, ABOVE, BELOW, LEFT, RIGHT };
+
+/* Add an arrow through n points and place its label. */
+static void add(gui_layout *L, ps_transition_kind k, ps_state from, ps_state to, int side,
+                float at, int n, const gui_point *p)
+{
+    gui_arrow *a = &L->arrow[L->narrow++];
+    memset(a, 0, sizeof *a);
+    a->kind = k;
+    a->from = from;
+    a->to = to;
+    a->np = n;
+    memcpy(a->p, p, (size_t)n * sizeof *p);
+    if (side == NO)
+        return;
+    int best = 0;
+    float bestlen = -1;
+    for (int i = 0; i + 1 < n; i++) {
+        float len = hypotf(p[i + 1].x - p[i].x, p[i + 1].y - p[i].y);
+        if (len > bestlen) {
+            bestlen = len;
+            best = i;
+        }
+    }
+    gui_point m = {p[best].x + (p[best + 1].x - p[best].x) * at,
+                   p[best].y + (p[best + 1].y - p[best].y) * at};
+    /* room for the label at the small font (11-12 px): the longer of its
+     * English and Korean texts, i18n.c */
+    static const float width[PS_TRANSITION_COUNT] = {
+        [PS_TR_ADMIT] = 46, [PS_TR_ADMIT_SUSPENDED] = 46, [PS_TR_DISPATCH] = 62,
+        [PS_TR_TIMEOUT] = 62, [PS_TR_BLOCK] = 76, [PS_TR_RELEASE] = 54, [PS_TR_WAKE] = 84,
+        [PS_TR_SUSPEND_READY] = 58, [PS_TR_SUSPEND_BLOCKED] = 58, [PS_TR_SUSPEND_RUNNING] = 58,
+        [PS_TR_WAKE_SUSPENDED] = 84, [PS_TR_ACTIVATE_READY] = 60,
+        [PS_TR_ACTIVATE_BLOCKED] = 60, [PS_TR_KILL] = 104,
+    };
+    float s = L->scale, lw = width[k] * s, lh = 15 * s, gap = 3 * s;
+    /* a slanted segment runs on under the label's corner: stand clear of it */
+    float dx = fabsf(p[best + 1].x - p[best].x), dy = fabsf(p[best + 1].y - p[best].y);
+    float clear_x = dy > 0 ? dx / dy * lh / 2 : 0, clear_y = dx > 0 ? dy / dx * lw / 2 : 0;
+    switch (side) {
+    case ABOVE: a->label = rect(m.x - lw / 2, m.y - lh - gap - clear_y, lw, lh); break;
+    case BELOW: a->label = rect(m.x - lw / 2, m.y + gap + clear_y, lw, lh); break;
+    case LEFT: a->label = rect(m.x - lw - gap - clear_x, m.y - lh / 2, lw, lh); break;
+    default: a->label = rect(m.x + gap + clear_x, m.y - lh / 2, lw, lh); break;
+    }
+}
+
+#define P(x_, y_) ((gui_point){(x_), (y_)})
+#define ARROW(k, f, t, side, at, ...)                                                  \
+    do {                                                                               \
+        const gui_point pts_[] = {__VA_ARGS__};                                        \
+        add(L, PS_TR_##k, PS_##f, PS_##t, side, at, (int)(sizeof pts_ / sizeof pts_[0]), pts_); \
+    } while (0)
+
+static void arrows(gui_layout *L)
+{
+    const gui_rect N = L->node[PS_NEW], R = L->node[PS_READY], U = L->node[PS_RUNNING],
+                   B = L->node[PS_BLOCKED], X = L->node[PS_EXIT],
+                   RS = L->node[PS_READY_SUSPENDED], BS = L->node[PS_BLOCKED_SUSPENDED];
+    const gui_rect d = L->diagram;
+    float dy = R.h * 0.22f, s = L->scale;
+    float lane_top = N.y + N.h * 0.5f;           /* New -> kill lane */
+    float lane_mid = (bottom(N) + R.y) / 2;      /* Running -> Ready/Suspend */
+    float bus = bottom(B) + (bottom(d) - bottom(B)) * 0.55f; /* kill bus */
+    L->narrow = 0;
+
+    ARROW(CREATE, NONE, NEW, NO, 0.5f, P(N.x - 34 * s, cy(N)), P(N.x, cy(N)));
+    ARROW(ADMIT, NEW, READY, RIGHT, 0.3f, P(cx(N) + N.w * 0.3f, bottom(N)), P(cx(R) - R.w * 0.2f, R.y));
+    ARROW(ADMIT_SUSPENDED, NEW, READY_SUSPENDED, LEFT, 0.3f, P(cx(N) - N.w * 0.3f, bottom(N)),
+          P(cx(RS) + RS.w * 0.25f, RS.y));
+    ARROW(DISPATCH, READY, RUNNING, ABOVE, 0.5f, P(right(R), cy(R) - dy), P(U.x, cy(U) - dy));
+    ARROW(TIMEOUT, RUNNING, READY, BELOW, 0.5f, P(U.x, cy(U) + dy), P(right(R), cy(R) + dy));
+    ARROW(BLOCK, RUNNING, BLOCKED, BELOW, 0.5f, P(cx(U) - U.w * 0.15f, bottom(U)),
+          P(cx(U) - U.w * 0.15f, cy(B)), P(right(B), cy(B)));
+    ARROW(RELEASE, RUNNING, EXIT, ABOVE, 0.5f, P(right(U), cy(U)), P(X.x, cy(X)));
+    ARROW(WAKE, BLOCKED, READY, RIGHT, 0.5f, P(cx(B) + B.w * 0.2f, B.y), P(cx(R) + R.w * 0.2f, bottom(R)));
+    ARROW(SUSPEND_READY, READY, READY_SUSPENDED, ABOVE, 0.5f, P(R.x, cy(R) - dy), P(right(RS), cy(RS) - dy));
+    ARROW(ACTIVATE_READY, READY_SUSPENDED, READY, BELOW, 0.5f, P(right(RS), cy(RS) + dy), P(R.x, cy(R) + dy));
+    ARROW(SUSPEND_BLOCKED, BLOCKED, BLOCKED_SUSPENDED, ABOVE, 0.5f, P(B.x, cy(B) - dy),
+          P(right(BS), cy(BS) - dy));
+    ARROW(ACTIVATE_BLOCKED, BLOCKED_SUSPENDED, BLOCKED, BELOW, 0.5f, P(right(BS), cy(BS) + dy),
+          P(B.x, cy(B) + dy));
+    ARROW(SUSPEND_RUNNING, RUNNING, READY_SUSPENDED, ABOVE, 0.18f, P(cx(U) - U.w * 0.2f, U.y),
+          P(cx(U) - U.w * 0.2f, lane_mid), P(cx(RS) - RS.w * 0.2f, lane_mid),
+          P(cx(RS) - RS.w * 0.2f, RS.y));
+    ARROW(WAKE_SUSPENDED, BLOCKED_SUSPENDED, READY_SUSPENDED, RIGHT, 0.5f, P(cx(BS), BS.y),
+          P(cx(RS), bottom(RS)));
+
+    /* kill: from every live state into Exit, along two lanes; one label */
+    ARROW(KILL, NEW, EXIT, ABOVE, 0.5f, P(right(N), lane_top), P(cx(X), lane_top), P(cx(X), X.y));
+    ARROW(KILL, READY, EXIT, NO, 0.5f, P(cx(R) + R.w * 0.35f, R.y),
+          P(cx(R) + R.w * 0.35f, lane_top + (lane_mid - lane_top) * 0.5f),
+          P(cx(X) - X.w * 0.25f, lane_top + (lane_mid - lane_top) * 0.5f),
+          P(cx(X) - X.w * 0.25f, X.y));
+    ARROW(KILL, RUNNING, EXIT, NO, 0.5f, P(right(U), cy(U) + dy), P(X.x, cy(X) + dy));
+    ARROW(KILL, BLOCKED, EXIT, NO, 0.5f, P(cx(B) - B.w * 0.3f, bottom(B)), P(cx(B) - B.w * 0.3f, bus),
+          P(cx(X), bus), P(cx(X), bottom(X)));
+    ARROW(KILL, BLOCKED_SUSPENDED, EXIT, NO, 0.5f, P(cx(BS), bottom(BS)), P(cx(BS), bus), P(cx(X), bus),
+          P(cx(X), bottom(X)));
+    ARROW(KILL, READY_SUSPENDED, EXIT, NO, 0.5f, P(RS.x, cy(RS)), P(d.x + 4 * s, cy(RS)),
+          P(d.x + 4 * s, bus), P(cx(X), bus), P(cx(X), bottom(X)));
+}
+
+void gui_layout_compute(gui_layout *L, float w, float h, float scale)
+{
+    memset(L, 0, sizeof *L);
+    L->w = w;
+    L->h = h;
+    L->scale = scale > 0 ? scale : 1;
+    panels(L);
+    nodes(L);
+    arrows(L);
+}
+
+const gui_arrow *gui_layout_arrow(const gui_layout *L, ps_transition_kind k, ps_state from)
+{
+    for (int i = 0; i < L->narrow; i++)
+        if (L->arrow[i].kind == k && L->arrow[i].from == from)
+            return &L->arrow[i];
+    return NULL;
+}
+
+float gui_arrow_length(const gui_arrow *a)
+{
+    float len = 0;
+    for (int i = 0; i + 1 < a->np; i++)
+        len += hypotf(a->p[i + 1].x - a->p[i].x, a->p[i + 1].y - a->p[i].y);
+    return len;
+}
+
+gui_point gui_arrow_point(const gui_arrow *a, float t)
+{
+    if (t <= 0 || a->np < 2)
+        return a->p[0];
+    float want = gui_arrow_length(a) * (t >= 1 ? 1 : t);
+    for (int i = 0; i + 1 < a->np; i++) {
+        float seg = hypotf(a->p[i + 1].x - a->p[i].x, a->p[i + 1].y - a->p[i].y);
+        if (want <= seg && seg > 0) {
+            float f = want / seg;
+            return (gui_point){a->p[i].x + (a->p[i + 1].x - a->p[i].x) * f,
+                               a->p[i].y + (a->p[i + 1].y - a->p[i].y) * f};
+        }
+        want -= seg;
+    }
+    return a->p[a->np - 1];
+}
+
+float gui_ease(float t)
+{
+    if (t <= 0)
+        return 0;
+    if (t >= 1)
+        return 1;
+    return t * t * (3 - 2 * t);
+}
+
+gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits)
+{
+    gui_rect r = L->node[s];
+    float d = L->token_r * 2.3f, top = r.y + r.h * 0.42f;
+    int cols = (int)((r.w - 4) / d), rows = (int)((bottom(r) - top) / d);
+    if (cols < 1)
+        cols = 1;
+    if (rows < 1)
+        rows = 1;
+    int cap = cols * rows;
+    if (fits)
+        *fits = n < cap ? n : cap;
+    if (i >= cap)
+        i = cap - 1;
+    int per_row = n < cols ? (n > 0 ? n : 1) : cols;
+    float x0 = cx(r) - (per_row - 1) * d / 2;
+    return (gui_point){x0 + (float)(i % cols) * d, top + d / 2 + (float)(i / cols) * d};
+}
+
+int gui_rect_hit(gui_rect r, float x, float y)
+{
+    return x >= r.x && x < r.x + r.w && y >= r.y && y < r.y + r.h;
+}
+
+int gui_circle_hit(gui_point c, float r, float x, float y)
+{
+    return (x - c.x) * (x - c.x) + (y - c.y) * (y - c.y) <= r * r;
+}
+
+int gui_rect_overlap(gui_rect a, gui_rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}

@@ -1,0 +1,369 @@
+/* panels.c — everything around the diagram: the toolbar with the clock,
+ * the PCB table, the selected process's whole PCB, the timeline (a Gantt
+ * row per process coloured by state, with a playhead and a legend), the
+ * event log, and the help, picker and message overlays. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+
+static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
+
+/* Fill a panel, title it, and clip what follows to it (gui_view_panels
+ * clears the clip afterwards). */
+static void panel(gui_app *a, gui_rect r, gui_word title)
+{
+    SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
+    SDL_RenderSetClipRect(a->ren, &clip);
+    gui_fill(a->ren, r, col(GUI_PANEL));
+    gui_text_draw(a->text, gui_word_text(title, a->lang), GUI_SMALL, col(GUI_DIM),
+                  (int)(r.x + 6 * a->L.scale), (int)(r.y + 3 * a->L.scale));
+}
+
+/* ---- toolbar ---------------------------------------------------------- */
+
+static const gui_word action_word[GUI_ACTION_COUNT] = {
+    [GUI_ACT_PLAY] = GUI_W_PLAY, [GUI_ACT_STEP] = GUI_W_STEP, [GUI_ACT_BACK] = GUI_W_BACK,
+    [GUI_ACT_SLOWER] = GUI_W_SLOWER, [GUI_ACT_FASTER] = GUI_W_FASTER,
+    [GUI_ACT_RESTART] = GUI_W_RESTART, [GUI_ACT_OPEN] = GUI_W_OPEN,
+    [GUI_ACT_SUSPEND] = GUI_W_SUSPEND, [GUI_ACT_RESUME] = GUI_W_RESUME, [GUI_ACT_KILL] = GUI_W_KILL,
+    [GUI_ACT_SHOT] = GUI_W_SHOT, [GUI_ACT_LANG] = GUI_W_HELP, [GUI_ACT_HELP] = GUI_W_HELP,
+};
+
+static void toolbar(gui_app *a)
+{
+    float sc = a->L.scale, x = 6 * sc, y = 7 * sc, h = 26 * sc;
+    gui_fill(a->ren, a->L.toolbar, col(0x15181e));
+    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
+        const char *label = gui_word_text(action_word[i], a->lang);
+        if (i == GUI_ACT_PLAY && !a->paused)
+            label = gui_word_text(GUI_W_PAUSE, a->lang);
+        if (i == GUI_ACT_LANG)
+            label = a->lang == GUI_KO ? "English" : "한국어";
+        if (i == GUI_ACT_HELP)
+            label = "?";
+        int tw, th;
+        gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
+        gui_rect b = {x, y, tw + 14 * sc, h};
+        int usable = !((i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL) &&
+                       !a->selected) &&
+                     !(i == GUI_ACT_BACK && a->sim.live);
+        gui_fill(a->ren, b, col(usable ? 0x303744 : 0x22262d));
+        gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
+                               (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
+        a->button[i] = b;
+        x += b.w + 4 * sc;
+    }
+    char clock[256];
+    const gui_sim *g = &a->sim;
+    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s%s", gui_word_text(GUI_W_TICK, a->lang),
+             (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
+             a->speed, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
+             g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
+             : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
+                                          : "");
+    gui_text_draw(a->text, clock, GUI_NORMAL, col(0xfff59d), (int)(x + 8 * sc),
+                  (int)(y + 3 * sc));
+}
+
+/* ---- the PCB table ---------------------------------------------------- */
+
+/* State names short enough for a table column. */
+static const char *cli_short(ps_state s)
+{
+    return s == PS_READY_SUSPENDED ? "Rdy/Susp" : s == PS_BLOCKED_SUSPENDED ? "Blk/Susp" : ps_state_name(s);
+}
+
+static void table(gui_app *a)
+{
+    gui_rect r = a->L.table;
+    const ps_engine *e = a->sim.e;
+    float sc = a->L.scale;
+    int lh = gui_text_line_height(a->text, GUI_SMALL);
+    panel(a, r, GUI_W_PCB_TABLE);
+    const int live = a->sim.live != NULL;
+    static const char *const head[] = {"PID", "name", "state", "PC: op", "prio", "CPU", "mem",
+                                       "parent", "OS pid", "K", "RSS kB"};
+    static const float colx[] = {0, 0.06f, 0.20f, 0.38f, 0.60f, 0.66f, 0.73f, 0.83f,
+                                 0.74f, 0.86f, 0.90f};
+    int ncol = live ? 11 : 8;
+    float y = r.y + lh + 6 * sc;
+    for (int c = 0; c < ncol; c++)
+        if (!(live && (c == 6 || c == 7)))
+            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)(r.x + 6 * sc + colx[c] * r.w),
+                          (int)y);
+    a->ntable = 0;
+    if (!e)
+        return;
+    uint32_t n = ps_engine_nprocs(e);
+    for (uint32_t pid = 1; pid <= n && a->ntable < 64; pid++) {
+        y += lh;
+        if (y + lh > r.y + r.h)
+            break;
+        const ps_pcb *p = ps_engine_pcb(e, pid);
+        gui_rect row = {r.x, y, r.w, (float)lh};
+        a->table_row[a->ntable] = row;
+        a->table_pid[a->ntable++] = pid;
+        if (pid == a->selected)
+            gui_fill(a->ren, row, col(0x3a4354));
+        char cell[11][96];
+        ps_regs regs = ps_engine_regs(e, pid);
+        const ps_proc_spec *spec = &ps_engine_scenario(e)->procs[pid - 1];
+        char op[64] = "-";
+        if (regs.pc < spec->op_count)
+            ps_op_format(ps_engine_scenario(e), &ps_engine_scenario(e)->ops[spec->op_first + regs.pc],
+                         op, sizeof op);
+        snprintf(cell[0], sizeof cell[0], "%u", pid);
+        snprintf(cell[1], sizeof cell[1], "%s", p->name);
+        snprintf(cell[2], sizeof cell[2], "%s",
+                 !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
+                                                       : cli_short((ps_state)p->state));
+        snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op);
+        snprintf(cell[4], sizeof cell[4], "%d", p->priority);
+        snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
+        snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,
+                 ps_state_resident((ps_state)p->state) ? "in" : p->created && p->state != PS_EXIT ? "out" : "");
+        snprintf(cell[7], sizeof cell[7], "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
+        snprintf(cell[8], sizeof cell[8], "%d", live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
+        snprintf(cell[9], sizeof cell[9], "%c", p->kstate ? p->kstate : '-');
+        snprintf(cell[10], sizeof cell[10], "%lld", (long long)p->rss_kb);
+        for (int c = 0; c < ncol; c++) {
+            if (live && (c == 6 || c == 7))
+                continue;
+            SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
+            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)(r.x + 6 * sc + colx[c] * r.w), (int)y);
+        }
+    }
+}
+
+/* ---- the selected PCB ------------------------------------------------- */
+
+static void line(gui_app *a, float *y, float x, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);
+    *y += (float)gui_text_line_height(a->text, GUI_SMALL);
+}
+
+static void detail(gui_app *a)
+{
+    gui_rect r = a->L.detail;
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    panel(a, r, GUI_W_PCB);
+    const ps_engine *e = a->sim.e;
+    if (!e || !a->selected) {
+        gui_text_draw(a->text, gui_word_text(GUI_W_NO_SELECTION, a->lang), GUI_SMALL, col(GUI_DIM),
+                      (int)(r.x + 8 * sc), (int)(r.y + 2 * lh));
+        return;
+    }
+    uint32_t pid = a->selected;
+    const ps_pcb *p = ps_engine_pcb(e, pid);
+    const ps_scenario *s = ps_engine_scenario(e);
+    ps_regs regs = ps_engine_regs(e, pid);
+    float x1 = r.x + 8 * sc, x2 = r.x + r.w / 2, y = r.y + lh + 6 * sc, y2 = y;
+    char children[128] = "", *c = children;
+    for (uint32_t k = p->first_child; k && c < children + sizeof children - 20;
+         k = ps_engine_pcb(e, k)->next_sibling)
+        c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s", c == children ? "" : ", ",
+                      ps_engine_pcb(e, k)->name);
+    line(a, &y, x1, "pid %u  %s  parent %s", pid, p->name,
+         p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
+    line(a, &y, x1, "children: %s", children[0] ? children : "-");
+    line(a, &y, x1, "state: %s%s%s", p->created ? gui_state_text((ps_state)p->state, a->lang) : "-",
+         p->kstate ? "   kernel: " : "", p->kstate ? (char[]){p->kstate, 0} : "");
+    char op[64] = "(end)";
+    const ps_proc_spec *spec = &s->procs[pid - 1];
+    if (regs.pc < spec->op_count)
+        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
+    line(a, &y, x1, "PC %u: %s", regs.pc, op);
+    line(a, &y, x1, "registers: cnt %u acc %lld tmp %lld", regs.cnt, (long long)regs.acc,
+         (long long)regs.tmp);
+    line(a, &y, x1, "priority: base %d, now %d", p->base_priority, p->priority);
+    line(a, &y, x1, "memory: %lld units, %s%s", (long long)p->memory,
+         ps_state_resident((ps_state)p->state) ? "resident" : "swapped out", "");
+    if (a->sim.live)
+        line(a, &y, x1, "real pid %d, RSS %lld kB", (int)ps_live_os_pid(a->sim.live, pid),
+             (long long)p->rss_kb);
+    line(a, &y2, x2, "arrival %lld, first run %lld, finish %lld", (long long)p->arrival,
+         (long long)p->first_run, (long long)p->finish);
+    line(a, &y2, x2, "CPU %lld, switches %u, swaps %u", (long long)p->cpu_time, p->switches, p->swaps);
+    line(a, &y2, x2, "time in: New %lld Ready %lld Run %lld", (long long)p->state_time[PS_NEW],
+         (long long)p->state_time[PS_READY], (long long)p->state_time[PS_RUNNING]);
+    line(a, &y2, x2, "Blocked %lld R/S %lld B/S %lld", (long long)p->state_time[PS_BLOCKED],
+         (long long)p->state_time[PS_READY_SUSPENDED], (long long)p->state_time[PS_BLOCKED_SUSPENDED]);
+    if (p->wait_kind) {
+        char what[96];
+        switch ((ps_wait_kind)p->wait_kind) {
+        case PS_WAIT_DEVICE:
+            snprintf(what, sizeof what, "device %s, %s", s->devices.names[p->wait_obj],
+                     p->io_end >= 0 ? "being served" : "queued");
+            break;
+        case PS_WAIT_CHANNEL: snprintf(what, sizeof what, "channel %s", s->channels.names[p->wait_obj]); break;
+        case PS_WAIT_MUTEX: snprintf(what, sizeof what, "mutex %s", s->mutexes.names[p->wait_obj]); break;
+        case PS_WAIT_SLEEP: snprintf(what, sizeof what, "sleep until %lld", (long long)p->io_end); break;
+        default: snprintf(what, sizeof what, "a child"); break;
+        }
+        line(a, &y2, x2, "waits for: %s", what);
+    }
+    line(a, &y2, x2, "locks held %u", p->locks_held);
+    line(a, &y2, x2, "signals: last %d, exit %d, killed by %d", p->last_signal, p->exit_code,
+         p->term_signal);
+}
+
+/* ---- timeline --------------------------------------------------------- */
+
+static void gantt(gui_app *a)
+{
+    gui_rect r = a->L.gantt;
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    panel(a, r, GUI_W_TIMELINE);
+    const ps_engine *e = a->sim.e;
+    if (!e)
+        return;
+    uint32_t n = ps_engine_nprocs(e);
+    int64_t now = ps_engine_now(e), span = now + 1 < 20 ? 20 : now + 1;
+    float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
+    float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
+    float row = n ? rows_h / (float)n : rows_h;
+    if (row > 18 * sc)
+        row = 18 * sc;
+    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : n;
+    if (row < 3)
+        row = 3;
+    for (uint32_t pid = 1; pid <= n && pid <= shown; pid++) {
+        float y = top + (float)(pid - 1) * row;
+        if (row >= lh * 0.8f)
+            gui_text_draw(a->text, ps_engine_pcb(e, pid)->name, GUI_SMALL, col(GUI_TEXT),
+                          (int)(r.x + 6 * sc), (int)y);
+        int64_t since = -1;
+        ps_state st = PS_NONE;
+        for (size_t i = 0; i <= a->sim.nlog; i++) {
+            const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
+            if (t && t->ev.pid != pid)
+                continue;
+            int64_t until = t ? t->ev.time : now;
+            if (st != PS_NONE && st != PS_EXIT && until > since) {
+                float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
+                gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
+            }
+            if (t) {
+                st = (ps_state)t->ev.to;
+                since = t->ev.time;
+            }
+        }
+    }
+    float px = x0 + w * (float)now / (float)span;
+    gui_fill(a->ren, (gui_rect){px - 1 * sc, top, 2 * sc, rows_h}, col(0xffffff));
+    float lx = r.x + 6 * sc, ly = r.y + r.h - legend_h;
+    for (int s = 0; s < PS_EXIT; s++) {
+        gui_fill(a->ren, (gui_rect){lx, ly + 3 * sc, 10 * sc, 10 * sc}, gui_state_color((ps_state)s));
+        lx += 14 * sc;
+        lx += (float)gui_text_draw(a->text, gui_state_text((ps_state)s, a->lang), GUI_SMALL,
+                                   col(GUI_DIM), (int)lx, (int)ly) + 10 * sc;
+    }
+}
+
+/* ---- event log -------------------------------------------------------- */
+
+static void log_panel(gui_app *a)
+{
+    gui_rect r = a->L.log;
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    panel(a, r, GUI_W_LOG);
+    if (!a->sim.e)
+        return;
+    int rows = (int)((r.h - lh - 6 * sc) / lh);
+    size_t first = a->sim.nlog > (size_t)rows ? a->sim.nlog - (size_t)rows : 0;
+    float y = r.y + lh + 4 * sc;
+    for (size_t i = first; i < a->sim.nlog; i++, y += lh) {
+        const gui_tr *t = &a->sim.log[i];
+        char cause[200], text[400];
+        ps_cause_format(a->sim.e, &t->ev, cause, sizeof cause);
+        snprintf(text, sizeof text, "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
+                 ps_engine_pcb(a->sim.e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
+                 gui_state_text((ps_state)t->ev.to, a->lang), cause);
+        gui_text_draw(a->text, text, GUI_SMALL,
+                      i + 1 == a->sim.nlog ? col(0xfff59d) : gui_state_color((ps_state)t->ev.to),
+                      (int)(r.x + 6 * sc), (int)y);
+    }
+}
+
+void gui_view_panels(gui_app *a)
+{
+    toolbar(a);
+    table(a);
+    detail(a);
+    gantt(a);
+    log_panel(a);
+    SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+/* ---- overlays --------------------------------------------------------- */
+
+static void help(gui_app *a)
+{
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.18f, a->L.w * 0.5f, lh * 17};
+    gui_fill(a->ren, box, gui_rgba(0x101318, 240));
+    gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
+    float y = box.y + 10 * sc;
+    gui_text_draw(a->text, gui_word_text(GUI_W_HELP, a->lang), GUI_LARGE, col(0xfff59d),
+                  (int)(box.x + 14 * sc), (int)y);
+    y += lh * 1.6f;
+    for (const char *const *l = gui_help_lines(a->lang); *l; l++, y += lh)
+        gui_text_draw(a->text, *l, GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 14 * sc), (int)y);
+}
+
+static void picker(gui_app *a)
+{
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
+    gui_rect box = {a->L.w * 0.22f, a->L.h * 0.1f, a->L.w * 0.56f, lh * (float)(a->npicker + 3)};
+    if (box.h > a->L.h * 0.85f)
+        box.h = a->L.h * 0.85f;
+    gui_fill(a->ren, box, gui_rgba(0x101318, 245));
+    gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
+    float y = box.y + 8 * sc;
+    gui_text_draw(a->text, gui_word_text(GUI_W_PICK, a->lang), GUI_NORMAL, col(0xfff59d),
+                  (int)(box.x + 12 * sc), (int)y);
+    y += lh * 1.5f;
+    for (int i = 0; i < a->npicker; i++, y += lh) {
+        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
+        if (y + lh > box.y + box.h)
+            break;
+        gui_text_draw(a->text, a->picker[i], GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 16 * sc), (int)y);
+    }
+}
+
+void gui_view_overlays(gui_app *a)
+{
+    if (a->show_help)
+        help(a);
+    if (a->show_picker)
+        picker(a);
+    const char *report = a->sim.report;
+    const char *msg = a->message_ttl > 0 ? a->message : report;
+    if (msg[0]) {
+        float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
+        gui_rect bar = {0, a->L.h - lh - 8 * a->L.scale, a->L.w, lh + 8 * a->L.scale};
+        int bad = a->message_ttl > 0 ? a->message_error : 1;
+        gui_fill(a->ren, bar, gui_rgba(bad ? 0x5c1f1f : 0x1f3d2b, 240));
+        gui_text_draw(a->text, msg, GUI_NORMAL, col(GUI_TEXT), (int)(8 * a->L.scale),
+                      (int)(bar.y + 4 * a->L.scale));
+    }
+}
+
+void gui_say(gui_app *a, int error, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(a->message, sizeof a->message, fmt, ap);
+    va_end(ap);
+    a->message_ttl = error ? 8 : 4;
+    a->message_error = error;
+}

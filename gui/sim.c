@@ -1,0 +1,226 @@
+/* sim.c — see sim.h. */
+#include "sim.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void add_move(gui_token *t, ps_state from, ps_transition_kind kind, int64_t tr)
+{
+    if (t->nmoves == GUI_MOVES) { /* far behind: drop the oldest move */
+        memmove(t->from, t->from + 1, GUI_MOVES - 1);
+        memmove(t->kind, t->kind + 1, GUI_MOVES - 1);
+        t->nmoves--;
+        t->t = 0;
+    }
+    t->from[t->nmoves] = (uint8_t)from;
+    t->kind[t->nmoves] = (uint8_t)kind;
+    t->nmoves++;
+    t->lit_tr = tr;
+}
+
+static void record(gui_sim *g, const ps_trace_event *ev, char kstate, uint8_t reporter)
+{
+    if (g->nlog == g->caplog) {
+        size_t ncap = g->caplog ? g->caplog * 2 : 256;
+        gui_tr *nv = realloc(g->log, ncap * sizeof *nv);
+        if (!nv)
+            return; /* the history stops growing; the run goes on */
+        g->log = nv;
+        g->caplog = ncap;
+    }
+    g->log[g->nlog] = (gui_tr){.ev = *ev, .kstate = kstate, .reporter = reporter};
+    add_move(&g->tok[ev->pid - 1], (ps_state)ev->from, (ps_transition_kind)ev->kind,
+             (int64_t)g->nlog);
+    g->nlog++;
+}
+
+static void on_model(void *ctx, const ps_trace_event *ev)
+{
+    record(ctx, ev, 0, 0);
+}
+
+static void on_live(void *ctx, const ps_live_event *ev)
+{
+    record(ctx, &ev->ev, ev->kstate, ev->reporter);
+}
+
+/* Create the engine (and live backend) for g->s. */
+static int start(gui_sim *g, char *err, size_t errsize)
+{
+    ps_error perr;
+    g->e = ps_engine_create(g->s);
+    g->tok = calloc(g->s->nprocs, sizeof *g->tok);
+    if (!g->e || !g->tok) {
+        snprintf(err, errsize, "out of memory");
+        return -1;
+    }
+    if (g->live_mode) {
+        g->live = ps_live_create(g->e, &perr);
+        if (!g->live) {
+            snprintf(err, errsize, "%s", perr.msg);
+            return -1;
+        }
+        ps_live_set_listener(g->live, on_live, g);
+    } else {
+        ps_engine_set_listener(g->e, on_model, g);
+    }
+    g->status = PS_STEP_OK;
+    g->instants = 0;
+    g->nlog = 0;
+    g->wait = 0.3;
+    g->report[0] = 0;
+    return 0;
+}
+
+static void stop(gui_sim *g)
+{
+    ps_live_destroy(g->live); /* kills and reaps the real processes */
+    ps_engine_destroy(g->e);
+    free(g->tok);
+    g->live = NULL;
+    g->e = NULL;
+    g->tok = NULL;
+}
+
+int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize)
+{
+    ps_error perr;
+    ps_scenario *s = path ? ps_scenario_load_file(path, &perr)
+                          : ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
+                                                    ps_tour_yaml_len, &perr);
+    if (!s) {
+        snprintf(err, errsize, "%s", perr.msg);
+        return -1;
+    }
+    gui_sim next = {0};
+    next.s = s;
+    next.live_mode = live;
+    snprintf(next.path, sizeof next.path, "%s", path ? path : "");
+    if (start(&next, err, errsize)) {
+        stop(&next);
+        ps_scenario_destroy(s);
+        return -1;
+    }
+    gui_sim_close(g);
+    *g = next;
+    /* the listeners point at the local copy: point them at g */
+    if (g->live)
+        ps_live_set_listener(g->live, on_live, g);
+    else
+        ps_engine_set_listener(g->e, on_model, g);
+    return 0;
+}
+
+void gui_sim_close(gui_sim *g)
+{
+    stop(g);
+    ps_scenario_destroy(g->s);
+    free(g->log);
+    memset(g, 0, sizeof *g);
+}
+
+int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
+{
+    stop(g);
+    return start(g, err, errsize);
+}
+
+static void note_end(gui_sim *g)
+{
+    if (g->status == PS_STEP_STUCK)
+        ps_engine_stuck(g->e, g->report, sizeof g->report);
+    else if (g->status == PS_STEP_FAILED)
+        snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
+}
+
+ps_step_status gui_sim_step(gui_sim *g)
+{
+    if (g->status != PS_STEP_OK)
+        return g->status;
+    g->status = g->live ? ps_live_step(g->live) : ps_engine_step(g->e);
+    g->instants++;
+    note_end(g);
+    return g->status;
+}
+
+int gui_sim_back(gui_sim *g)
+{
+    if (g->live || g->instants == 0)
+        return -1;
+    uint32_t target = g->instants - 1;
+    char err[256];
+    if (gui_sim_restart(g, err, sizeof err))
+        return -1;
+    while (g->instants < target && gui_sim_step(g) == PS_STEP_OK)
+        ;
+    for (uint32_t i = 0; i < g->s->nprocs; i++) { /* no replayed motion */
+        g->tok[i].nmoves = 0;
+        g->tok[i].t = 0;
+    }
+    g->wait = 0.6;
+    return 0;
+}
+
+int gui_sim_done(const gui_sim *g)
+{
+    return g->status != PS_STEP_OK;
+}
+
+/* Pause before the next instant of a model run. */
+static double gap_seconds(const gui_sim *g)
+{
+    int64_t next = ps_engine_next(g->e);
+    double ticks = next > ps_engine_now(g->e) ? (double)(next - ps_engine_now(g->e)) : 1;
+    double s = ticks * 0.25;
+    return s < 0.6 ? 0.6 : s > 2.0 ? 2.0 : s;
+}
+
+void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
+{
+    if (!g->e)
+        return;
+    for (uint32_t i = 0; i < g->s->nprocs; i++) {
+        gui_token *t = &g->tok[i];
+        if (!t->nmoves)
+            continue;
+        /* catch up faster when moves pile up */
+        t->t += (float)(dt * speed / GUI_MOVE_SECONDS * (t->nmoves > 2 ? t->nmoves : 1));
+        while (t->nmoves && t->t >= 1) {
+            memmove(t->from, t->from + 1, GUI_MOVES - 1);
+            memmove(t->kind, t->kind + 1, GUI_MOVES - 1);
+            t->nmoves--;
+            t->t = t->nmoves ? t->t - 1 : 0;
+        }
+    }
+    if (g->live)
+        ps_live_pause(g->live, paused);
+    if (paused || g->status != PS_STEP_OK)
+        return;
+    if (g->live) {
+        int64_t due = ps_live_due_ns(g->live);
+        if (due <= 2000000) /* within 2 ms: the step waits out the rest */
+            gui_sim_step(g);
+        return;
+    }
+    g->wait -= dt * speed;
+    if (g->wait <= 0) {
+        gui_sim_step(g);
+        g->wait = gap_seconds(g);
+    }
+}
+
+int gui_sim_suspend(gui_sim *g, uint32_t pid)
+{
+    return g->live ? ps_live_suspend(g->live, pid) : ps_engine_suspend(g->e, pid);
+}
+
+int gui_sim_resume(gui_sim *g, uint32_t pid)
+{
+    return g->live ? ps_live_resume(g->live, pid) : ps_engine_resume(g->e, pid);
+}
+
+int gui_sim_kill(gui_sim *g, uint32_t pid)
+{
+    return g->live ? ps_live_kill(g->live, pid) : ps_engine_kill(g->e, pid);
+}

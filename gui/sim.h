@@ -1,0 +1,74 @@
+/* sim.h — the GUI's model side: the loaded scenario, its engine (and live
+ * backend), the history of transitions for the log and the timeline, and
+ * the animation state of every token.  No SDL here: it is updated with
+ * elapsed seconds and read by the renderer.
+ *
+ * Pacing.  A model run plays one instant after another: the pause before
+ * an instant grows with the ticks it skips (a quarter second a tick at 1x,
+ * between 0.6 s and 2 s) and shrinks with the speed.  A live run follows
+ * the wall clock (tick_ms), and only pause applies.  Step back re-runs the
+ * deterministic model from the start to one instant earlier.
+ */
+#ifndef PROCSIM_GUI_SIM_H
+#define PROCSIM_GUI_SIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "procsim/live.h"
+
+typedef struct gui_tr {          /* one transition, as it happened */
+    ps_trace_event ev;
+    char kstate;                 /* live: kernel letter, else 0 */
+    uint8_t reporter;
+} gui_tr;
+
+#define GUI_MOVES 8
+
+typedef struct gui_token {       /* a process on the diagram */
+    uint8_t from[GUI_MOVES], kind[GUI_MOVES]; /* moves still to show */
+    int nmoves;
+    float t;                     /* progress of the first move, 0..1 */
+    int64_t lit_tr;              /* index in the log of its last move */
+} gui_token;
+
+typedef struct gui_sim {
+    char path[1024];             /* "" for the built-in tour */
+    ps_scenario *s;
+    ps_engine *e;
+    ps_live *live;               /* NULL in a model run */
+    int live_mode;
+    gui_tr *log;
+    size_t nlog, caplog;
+    gui_token *tok;              /* tok[pid - 1] */
+    ps_step_status status;
+    uint32_t instants;           /* steps taken */
+    double wait;                 /* seconds until the next instant */
+    char report[512];            /* deadlock / live failure, "" */
+} gui_sim;
+
+/* Load `path` (NULL: the built-in tour) and start it.  On a load error
+ * returns -1 with "FILE:LINE:COL: ..." in err and leaves `g` untouched
+ * (the scenario shown before stays). */
+int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize);
+void gui_sim_close(gui_sim *g);
+int gui_sim_restart(gui_sim *g, char *err, size_t errsize);
+
+/* One instant now.  Returns the engine's status. */
+ps_step_status gui_sim_step(gui_sim *g);
+/* Back one instant (model runs only); returns -1 if it cannot. */
+int gui_sim_back(gui_sim *g);
+/* Let `dt` seconds pass at `speed`: animations move, and when it is time
+ * (and not paused) the next instant happens. */
+void gui_sim_advance(gui_sim *g, double dt, double speed, int paused);
+/* Seconds a move along an arrow takes at 1x. */
+#define GUI_MOVE_SECONDS 0.45
+
+/* The user's actions on process pid (real signals in live mode). */
+int gui_sim_suspend(gui_sim *g, uint32_t pid);
+int gui_sim_resume(gui_sim *g, uint32_t pid);
+int gui_sim_kill(gui_sim *g, uint32_t pid);
+
+int gui_sim_done(const gui_sim *g);
+
+#endif

@@ -1,0 +1,391 @@
+/* text.c — the fonts, found through fontconfig, and a bounded cache of
+ * rendered strings.
+ *
+ * Fonts come from the system's packages only: fontconfig is asked for
+ * "DejaVu Sans" and for a Hangul font ("NanumGothic", else "Noto Sans CJK
+ * KR"), and since it always answers with *some* font, each answer is
+ * checked (the family for Latin, the glyph 한 for Hangul) before it is used.
+ *
+ * Every string drawn is rendered once with TTF_RenderUTF8_Blended into a
+ * texture kept in an open-addressed hash table keyed by (string, size,
+ * colour).  The table holds at most CACHE_MAX entries; when it is full it
+ * is flushed as a whole.  That is the simple choice, not the clever one: a
+ * frame that draws more than CACHE_MAX distinct labels re-renders them all
+ * every frame.  Failed renders are cached too (as an empty entry), so a bad
+ * string costs one attempt, not one per frame.
+ *
+ * Textures belong to the renderer given to gui_text_create: call
+ * gui_text_destroy before SDL_DestroyRenderer.
+ */
+#include "text.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+
+enum {
+    N_SIZES = 3,        /* GUI_SMALL, GUI_NORMAL, GUI_LARGE */
+    CACHE_MAX = 1024,   /* entries kept before the cache is flushed */
+    CACHE_SLOTS = 2048, /* table size: a power of two, twice CACHE_MAX */
+};
+
+typedef struct cache_entry {
+    char *s;           /* owned copy of the key string; NULL: slot free */
+    uint32_t hash;     /* of (s, size, rgba) */
+    uint32_t rgba;     /* colour, packed 0xRRGGBBAA */
+    int size;          /* gui_font_size */
+    SDL_Texture *tex;  /* NULL if the render failed (w = h = 0) */
+    int w, h;          /* texture size in pixels */
+} cache_entry;
+
+struct gui_text {
+    SDL_Renderer *r;              /* owner of every cached texture */
+    TTF_Font *latin[N_SIZES];     /* always open */
+    TTF_Font *hangul[N_SIZES];    /* all NULL if no Hangul font */
+    char *latin_path;             /* file of the Latin font */
+    char *hangul_path;            /* file of the Hangul font, or NULL */
+    int ttf_inited;               /* this object holds one TTF_Init */
+    cache_entry slot[CACHE_SLOTS]; /* the string cache */
+    int count;                    /* used slots, <= CACHE_MAX */
+};
+
+static void set_err(char *err, size_t errsize, const char *msg, const char *detail)
+{
+    if (err && errsize > 0)
+        snprintf(err, errsize, "%s%s%s", msg, detail ? ": " : "", detail ? detail : "");
+}
+
+static char *copy_str(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *c = malloc(n);
+    if (c)
+        memcpy(c, s, n);
+    return c;
+}
+
+/* ---- finding fonts ---------------------------------------------------- */
+
+static int family_is(FcPattern *p, const char *family)
+{
+    FcChar8 *f;
+    for (int i = 0; FcPatternGetString(p, FC_FAMILY, i, &f) == FcResultMatch; i++)
+        if (SDL_strcasecmp((const char *)f, family) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_char(FcPattern *p, FcChar32 c)
+{
+    FcCharSet *cs;
+    return FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) == FcResultMatch && FcCharSetHasChar(cs, c);
+}
+
+/* Ask fontconfig for `family`; accept its answer if the family is the one
+ * asked for, or (when `need` is non-zero) if it has the glyph `need`.
+ * Returns a malloc'ed path and sets *index (the face in a .ttc), or NULL. */
+static char *find_font(const char *family, FcChar32 need, int *index)
+{
+    FcPattern *pat = FcNameParse((const FcChar8 *)family);
+    FcPattern *match = NULL;
+    FcChar8 *file;
+    char *path = NULL;
+    FcResult res;
+
+    if (!pat)
+        return NULL;
+    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
+    if (!FcConfigSubstitute(NULL, pat, FcMatchPattern))
+        goto out;
+    FcDefaultSubstitute(pat);
+    match = FcFontMatch(NULL, pat, &res);
+    if (!match || res != FcResultMatch)
+        goto out;
+    if (!family_is(match, family) && !(need && has_char(match, need)))
+        goto out;
+    if (FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch)
+        goto out;
+    if (FcPatternGetInteger(match, FC_INDEX, 0, index) != FcResultMatch)
+        *index = 0;
+    path = copy_str((const char *)file);
+out:
+    if (match)
+        FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return path;
+}
+
+/* Open `path` (face `index`) at the three sizes; on failure closes what it
+ * opened and returns -1. */
+static int open_sizes(TTF_Font *f[N_SIZES], const char *path, int index, const int px[N_SIZES])
+{
+    for (int i = 0; i < N_SIZES; i++) {
+        f[i] = TTF_OpenFontIndex(path, px[i], index);
+        if (!f[i]) {
+            while (i-- > 0) {
+                TTF_CloseFont(f[i]);
+                f[i] = NULL;
+            }
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static void close_sizes(TTF_Font *f[N_SIZES])
+{
+    for (int i = 0; i < N_SIZES; i++) {
+        if (f[i])
+            TTF_CloseFont(f[i]);
+        f[i] = NULL;
+    }
+}
+
+/* ---- lifetime ----------------------------------------------------------- */
+
+/* SDL_ttf >= 2.0.18 counts TTF_Init calls, so holding one of our own keeps
+ * FreeType alive until our fonts are closed, whoever else uses SDL_ttf;
+ * older versions do not count, so there we only init (and later quit) if
+ * nobody had.  Returns 1 if we hold an init to quit, 0 if not, -1 on error. */
+#if defined(SDL_TTF_VERSION_ATLEAST)
+#if SDL_TTF_VERSION_ATLEAST(2, 0, 18)
+#define TTF_INIT_COUNTED 1
+#endif
+#endif
+static int ttf_acquire(void)
+{
+#ifndef TTF_INIT_COUNTED
+    if (TTF_WasInit())
+        return 0;
+#endif
+    return TTF_Init() < 0 ? -1 : 1;
+}
+
+gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int large_px,
+                          char *err, size_t errsize)
+{
+    static const char *const hangul_families[] = {"NanumGothic", "Noto Sans CJK KR"};
+    const int px[N_SIZES] = {small_px, normal_px, large_px};
+    int index = 0;
+    gui_text *t;
+
+    if (!r || small_px <= 0 || normal_px <= 0 || large_px <= 0) {
+        set_err(err, errsize, "gui_text_create: no renderer or a font size <= 0", NULL);
+        return NULL;
+    }
+    t = calloc(1, sizeof *t);
+    if (!t) {
+        set_err(err, errsize, "out of memory", NULL);
+        return NULL;
+    }
+    t->r = r;
+
+    t->latin_path = find_font("DejaVu Sans", 0, &index);
+    if (!t->latin_path) {
+        set_err(err, errsize, "no Latin font found: install fonts-dejavu-core", NULL);
+        goto fail;
+    }
+    t->ttf_inited = ttf_acquire();
+    if (t->ttf_inited < 0) {
+        t->ttf_inited = 0;
+        set_err(err, errsize, "TTF_Init failed", TTF_GetError());
+        goto fail;
+    }
+    if (open_sizes(t->latin, t->latin_path, index, px) < 0) {
+        set_err(err, errsize, t->latin_path, TTF_GetError());
+        goto fail;
+    }
+
+    for (size_t i = 0; i < SDL_arraysize(hangul_families) && !t->hangul_path; i++) {
+        t->hangul_path = find_font(hangul_families[i], 0xD55C /* 한 */, &index);
+        if (t->hangul_path && open_sizes(t->hangul, t->hangul_path, index, px) < 0) {
+            free(t->hangul_path);
+            t->hangul_path = NULL;
+        }
+    }
+    return t;
+
+fail:
+    gui_text_destroy(t);
+    return NULL;
+}
+
+static void cache_flush(gui_text *t)
+{
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        cache_entry *e = &t->slot[i];
+        if (!e->s)
+            continue;
+        if (e->tex)
+            SDL_DestroyTexture(e->tex);
+        free(e->s);
+        memset(e, 0, sizeof *e);
+    }
+    t->count = 0;
+}
+
+void gui_text_destroy(gui_text *t)
+{
+    if (!t)
+        return;
+    cache_flush(t);
+    close_sizes(t->latin);
+    close_sizes(t->hangul);
+    if (t->ttf_inited)
+        TTF_Quit();
+    free(t->latin_path);
+    free(t->hangul_path);
+    free(t);
+}
+
+/* ---- choosing the font -------------------------------------------------- */
+
+/* Does `s` contain a Hangul jamo or syllable (U+1100–U+11FF, U+3130–U+318F,
+ * U+AC00–U+D7A3)?  All of them are three-byte sequences; anything else,
+ * valid or not, is skipped a byte at a time. */
+static int has_hangul_text(const char *str)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    for (; *s; s++) {
+        if ((s[0] & 0xF0) != 0xE0 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+            continue; /* && stops at a NUL: never reads past the end */
+        uint32_t c = (uint32_t)(s[0] & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3F);
+        if ((c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+            (c >= 0xAC00 && c <= 0xD7A3))
+            return 1;
+        s += 2;
+    }
+    return 0;
+}
+
+static TTF_Font *font_for(const gui_text *t, const char *s, gui_font_size size)
+{
+    if (t->hangul[size] && has_hangul_text(s))
+        return t->hangul[size];
+    return t->latin[size];
+}
+
+/* ---- the cache ---------------------------------------------------------- */
+
+static uint32_t key_hash(const char *s, int size, uint32_t rgba)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    h = (h ^ (uint32_t)size) * 16777619u;
+    for (int i = 0; i < 4; i++)
+        h = (h ^ ((rgba >> (8 * i)) & 0xFF)) * 16777619u;
+    return h;
+}
+
+/* The entry for (s, size, color), rendering it on a miss.  Returns NULL
+ * only if memory for the entry itself runs out; a failed render gives an
+ * entry with no texture. */
+static cache_entry *lookup(gui_text *t, const char *s, gui_font_size size, SDL_Color color)
+{
+    uint32_t rgba = (uint32_t)color.r << 24 | (uint32_t)color.g << 16 |
+                    (uint32_t)color.b << 8 | color.a;
+    uint32_t h = key_hash(s, (int)size, rgba);
+    unsigned i = h & (CACHE_SLOTS - 1);
+    cache_entry *e;
+
+    for (e = &t->slot[i]; e->s; i = (i + 1) & (CACHE_SLOTS - 1), e = &t->slot[i])
+        if (e->hash == h && e->rgba == rgba && e->size == (int)size && strcmp(e->s, s) == 0)
+            return e;
+
+    if (t->count >= CACHE_MAX) {
+        cache_flush(t);
+        i = h & (CACHE_SLOTS - 1);
+        e = &t->slot[i];
+    }
+    char *copy = copy_str(s);
+    if (!copy)
+        return NULL;
+    *e = (cache_entry){.s = copy, .hash = h, .rgba = rgba, .size = (int)size};
+    t->count++;
+
+    SDL_Surface *surf = TTF_RenderUTF8_Blended(font_for(t, s, size), s, color);
+    if (surf) {
+        e->tex = SDL_CreateTextureFromSurface(t->r, surf);
+        if (e->tex) {
+            e->w = surf->w;
+            e->h = surf->h;
+        }
+        SDL_FreeSurface(surf);
+    }
+    return e;
+}
+
+static int usable(const gui_text *t, const char *s, gui_font_size size)
+{
+    return t && s && *s && (unsigned)size < N_SIZES;
+}
+
+/* ---- drawing and measuring ---------------------------------------------- */
+
+static void blit(gui_text *t, const cache_entry *e, int x, int y)
+{
+    SDL_Rect dst = {x, y, e->w, e->h};
+    SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+}
+
+int gui_text_draw(gui_text *t, const char *s, gui_font_size size, SDL_Color color, int x, int y)
+{
+    if (!usable(t, s, size))
+        return 0;
+    cache_entry *e = lookup(t, s, size, color);
+    if (!e || !e->tex)
+        return 0;
+    blit(t, e, x, y);
+    return e->w;
+}
+
+void gui_text_draw_centered(gui_text *t, const char *s, gui_font_size size, SDL_Color color,
+                            int cx, int cy)
+{
+    if (!usable(t, s, size))
+        return;
+    cache_entry *e = lookup(t, s, size, color);
+    if (e && e->tex)
+        blit(t, e, cx - e->w / 2, cy - e->h / 2);
+}
+
+void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h)
+{
+    int mw = 0, mh = 0;
+    if (usable(t, s, size) && TTF_SizeUTF8(font_for(t, s, size), s, &mw, &mh) < 0)
+        mw = mh = 0;
+    if (w)
+        *w = mw;
+    if (h)
+        *h = mh;
+}
+
+int gui_text_line_height(gui_text *t, gui_font_size size)
+{
+    if (!t || (unsigned)size >= N_SIZES)
+        return 0;
+    int skip = TTF_FontLineSkip(t->latin[size]);
+    if (t->hangul[size] && TTF_FontLineSkip(t->hangul[size]) > skip)
+        skip = TTF_FontLineSkip(t->hangul[size]); /* lines may mix both fonts */
+    return skip;
+}
+
+int gui_text_has_hangul(const gui_text *t)
+{
+    return t && t->hangul_path;
+}
+
+const char *gui_text_latin_path(const gui_text *t)
+{
+    return t ? t->latin_path : NULL;
+}
+
+const char *gui_text_hangul_path(const gui_text *t)
+{
+    return t ? t->hangul_path : NULL;
+}

@@ -1,0 +1,182 @@
+/* test_gui_layout.c — the diagram's layout as pure functions: an arrow for
+ * every legal transition from its node to its node, nodes and labels that
+ * do not overlap, arrows that cross no label, motion along an arrow,
+ * easing, token slots and hit-testing — at several window sizes. */
+#include <math.h>
+#include <stdio.h>
+
+#include "testkit.h"
+#include "layout.h"
+
+static const struct {
+    float w, h, scale;
+} sizes[] = {{1280, 800, 1}, {1024, 640, 1}, {1920, 1080, 1}, {2560, 1600, 2}, {1600, 1000, 1}};
+
+static int on_border(gui_rect r, gui_point p)
+{
+    float e = 1.5f;
+    int inside_x = p.x >= r.x - e && p.x <= r.x + r.w + e;
+    int inside_y = p.y >= r.y - e && p.y <= r.y + r.h + e;
+    int near_edge = fabsf(p.x - r.x) <= e || fabsf(p.x - r.x - r.w) <= e ||
+                    fabsf(p.y - r.y) <= e || fabsf(p.y - r.y - r.h) <= e;
+    return inside_x && inside_y && near_edge;
+}
+
+static void every_transition_has_an_arrow_between_its_nodes(void **state)
+{
+    (void)state;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        gui_layout L;
+        gui_layout_compute(&L, sizes[z].w, sizes[z].h, sizes[z].scale);
+        int arrows = 0;
+        for (int f = 0; f <= PS_NONE; f++)
+            for (int t = 0; t < PS_STATE_COUNT; t++)
+                for (int ev = 0; ev < PS_EVENT_COUNT; ev++) {
+                    ps_transition_kind k = ps_transition_classify(f, t, ev);
+                    if (k == PS_TR_ILLEGAL)
+                        continue;
+                    const gui_arrow *a = gui_layout_arrow(&L, k, f);
+                    if (!a)
+                        fail_msg("no arrow for %s -> %s", ps_state_name(f), ps_state_name(t));
+                    assert_int_equal(a->to, t);
+                    assert_true(a->np >= 2);
+                    if (f != PS_NONE && !on_border(L.node[f], a->p[0]))
+                        fail_msg("%s -> %s starts off its node", ps_state_name(f), ps_state_name(t));
+                    if (!on_border(L.node[t], a->p[a->np - 1]))
+                        fail_msg("%s -> %s ends off its node", ps_state_name(f), ps_state_name(t));
+                }
+        for (int i = 0; i < L.narrow; i++) { /* and no arrow for anything else */
+            int legal = 0;
+            for (int ev = 0; ev < PS_EVENT_COUNT; ev++)
+                legal |= ps_transition_classify(L.arrow[i].from, L.arrow[i].to, ev) == L.arrow[i].kind;
+            arrows += legal;
+        }
+        assert_int_equal(L.narrow, 20); /* 14 kinds between fixed states + kill from 6 */
+        assert_int_equal(arrows, 20);
+    }
+}
+
+static int segment_hits(gui_point a, gui_point b, gui_rect r)
+{
+    float len = hypotf(b.x - a.x, b.y - a.y);
+    for (float s = 0; s <= len; s += 0.5f) {
+        float f = len > 0 ? s / len : 0;
+        if (gui_rect_hit(r, a.x + (b.x - a.x) * f, a.y + (b.y - a.y) * f))
+            return 1;
+    }
+    return 0;
+}
+
+static void nodes_labels_and_arrows_keep_clear(void **state)
+{
+    (void)state;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        gui_layout L;
+        gui_layout_compute(&L, sizes[z].w, sizes[z].h, sizes[z].scale);
+        for (int i = 0; i < PS_STATE_COUNT; i++) {
+            gui_rect n = L.node[i];
+            assert_true(n.x >= L.diagram.x && n.y >= L.diagram.y &&
+                        n.x + n.w <= L.diagram.x + L.diagram.w &&
+                        n.y + n.h <= L.diagram.y + L.diagram.h);
+            for (int j = i + 1; j < PS_STATE_COUNT; j++)
+                assert_false(gui_rect_overlap(n, L.node[j]));
+        }
+        int labels = 0;
+        for (int i = 0; i < L.narrow; i++) {
+            gui_rect li = L.arrow[i].label;
+            if (li.w <= 0)
+                continue;
+            labels++;
+            const char *what = ps_transition_name(L.arrow[i].kind);
+            if (!gui_rect_hit(L.diagram, li.x, li.y) ||
+                !gui_rect_hit(L.diagram, li.x + li.w, li.y + li.h))
+                fail_msg("%gx%g: label of %s leaves the diagram", sizes[z].w, sizes[z].h, what);
+            for (int s = 0; s < PS_STATE_COUNT; s++)
+                if (gui_rect_overlap(li, L.node[s]))
+                    fail_msg("%gx%g: label of %s covers node %s", sizes[z].w, sizes[z].h, what,
+                             ps_state_name(s));
+            for (int j = 0; j < L.narrow; j++) {
+                if (j != i && L.arrow[j].label.w > 0 && gui_rect_overlap(li, L.arrow[j].label))
+                    fail_msg("%gx%g: labels of %s and %s overlap", sizes[z].w, sizes[z].h, what,
+                             ps_transition_name(L.arrow[j].kind));
+                for (int k = 0; k + 1 < L.arrow[j].np; k++)
+                    if (segment_hits(L.arrow[j].p[k], L.arrow[j].p[k + 1], li))
+                        fail_msg("%gx%g: arrow %s -> %s crosses the label of %s", sizes[z].w,
+                                 sizes[z].h, ps_state_name(L.arrow[j].from),
+                                 ps_state_name(L.arrow[j].to), what);
+            }
+        }
+        assert_int_equal(labels, 14); /* every kind but create; kill once */
+    }
+}
+
+static void motion_along_an_arrow(void **state)
+{
+    (void)state;
+    gui_arrow a = {.np = 3, .p = {{0, 0}, {10, 0}, {10, 30}}};
+    assert_true(fabsf(gui_arrow_length(&a) - 40) < 1e-4f);
+    gui_point p = gui_arrow_point(&a, 0);
+    assert_true(p.x == 0 && p.y == 0);
+    p = gui_arrow_point(&a, 1);
+    assert_true(p.x == 10 && p.y == 30);
+    p = gui_arrow_point(&a, 0.25f); /* 10 of 40: the corner */
+    assert_true(fabsf(p.x - 10) < 1e-3f && fabsf(p.y) < 1e-3f);
+    p = gui_arrow_point(&a, 0.5f);
+    assert_true(fabsf(p.x - 10) < 1e-3f && fabsf(p.y - 10) < 1e-3f);
+    p = gui_arrow_point(&a, 7); /* clamped */
+    assert_true(p.x == 10 && p.y == 30);
+    assert_true(gui_ease(-1) == 0 && gui_ease(0) == 0 && gui_ease(1) == 1 && gui_ease(3) == 1);
+    assert_true(fabsf(gui_ease(0.5f) - 0.5f) < 1e-6f);
+    assert_true(gui_ease(0.1f) < 0.1f && gui_ease(0.9f) > 0.9f); /* slow start, slow end */
+    for (float t = 0; t < 1; t += 0.01f)
+        assert_true(gui_ease(t + 0.01f) >= gui_ease(t));
+}
+
+static void tokens_queue_inside_their_node(void **state)
+{
+    (void)state;
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        int fits;
+        gui_node_slot(&L, (ps_state)s, 0, 1000, &fits);
+        assert_true(fits >= 4 && fits < 1000);
+        for (int i = 0; i < fits; i++) {
+            gui_point p = gui_node_slot(&L, (ps_state)s, i, fits, NULL);
+            assert_true(gui_rect_hit(L.node[s], p.x, p.y));
+            for (int j = 0; j < i; j++) {
+                gui_point q = gui_node_slot(&L, (ps_state)s, j, fits, NULL);
+                assert_true(hypotf(p.x - q.x, p.y - q.y) >= 2 * L.token_r);
+            }
+        }
+        /* one token sits in the middle */
+        gui_point c = gui_node_slot(&L, (ps_state)s, 0, 1, NULL);
+        assert_true(fabsf(c.x - (L.node[s].x + L.node[s].w / 2)) < 0.5f);
+    }
+}
+
+static void hit_testing(void **state)
+{
+    (void)state;
+    gui_rect r = {10, 20, 30, 40};
+    assert_true(gui_rect_hit(r, 10, 20));
+    assert_true(gui_rect_hit(r, 39.9f, 59.9f));
+    assert_false(gui_rect_hit(r, 40, 30));
+    assert_false(gui_rect_hit(r, 9.9f, 30));
+    assert_true(gui_circle_hit((gui_point){0, 0}, 5, 3, 4));
+    assert_false(gui_circle_hit((gui_point){0, 0}, 5, 4, 4));
+    assert_true(gui_rect_overlap(r, (gui_rect){39, 59, 5, 5}));
+    assert_false(gui_rect_overlap(r, (gui_rect){40, 20, 5, 5}));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_transition_has_an_arrow_between_its_nodes),
+        cmocka_unit_test(nodes_labels_and_arrows_keep_clear),
+        cmocka_unit_test(motion_along_an_arrow),
+        cmocka_unit_test(tokens_queue_inside_their_node),
+        cmocka_unit_test(hit_testing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
