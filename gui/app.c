@@ -23,6 +23,19 @@ static long long mtime_of(const char *path)
     return path[0] && stat(path, &st) == 0 ? (long long)st.st_mtime : 0;
 }
 
+/* (Re)size the per-process arrays for the scenario now loaded. */
+static int per_process(gui_app *a)
+{
+    size_t n = a->sim.s->nprocs + 1;
+    free(a->token_at);
+    free(a->order);
+    free(a->slot);
+    a->token_at = calloc(n, sizeof *a->token_at);
+    a->order = calloc(n, sizeof *a->order);
+    a->slot = calloc(n, sizeof *a->slot);
+    return a->token_at && a->order && a->slot ? 0 : -1;
+}
+
 static void open_file(gui_app *a, const char *path)
 {
     char err[600];
@@ -30,8 +43,10 @@ static void open_file(gui_app *a, const char *path)
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         return;
     }
-    free(a->token_at);
-    a->token_at = calloc(a->sim.s->nprocs + 1, sizeof *a->token_at);
+    if (per_process(a)) {
+        gui_say(a, 1, "out of memory");
+        return;
+    }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
     gui_say(a, 0, "%s", a->sim.s->title);
@@ -255,8 +270,17 @@ static void render(gui_app *a)
     if ((float)w != a->L.w || (float)h != a->L.h)
         gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(a->ren, 0x1c, 0x20, 0x27, 255);
+    /* One pass over the frame: clear to the panels' colour and draw the
+     * gaps between panels, rather than clearing and filling each panel
+     * (the software renderer is bound by fill rate). */
+    SDL_Color panel = gui_rgba(GUI_PANEL, 255), gap = gui_rgba(GUI_BG, 255);
+    SDL_SetRenderDrawColor(a->ren, panel.r, panel.g, panel.b, 255);
     SDL_RenderClear(a->ren);
+    const gui_rect *p[] = {&a->L.diagram, &a->L.gantt, &a->L.table, &a->L.detail, &a->L.log};
+    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+        gui_frame(a->ren, (gui_rect){p[i]->x - 6 * a->L.scale, p[i]->y - 6 * a->L.scale,
+                                     p[i]->w + 12 * a->L.scale, p[i]->h + 12 * a->L.scale},
+                  gap, 6 * a->L.scale);
     gui_view_diagram(a);
     gui_view_panels(a);
     gui_view_overlays(a);
@@ -299,11 +323,30 @@ static void teardown(gui_app *a)
     if (a->win)
         SDL_DestroyWindow(a->win);
     free(a->token_at);
+    free(a->order);
+    free(a->slot);
     IMG_Quit();
     SDL_Quit();
 }
 
+static int run(const gui_options *o, SDL_Surface **frame);
+
 int gui_main(const gui_options *o)
+{
+    return run(o, NULL);
+}
+
+int gui_render_frames(const gui_options *o, SDL_Surface **frame)
+{
+    *frame = NULL;
+    if (o->frames < 1)
+        return 2;
+    return run(o, frame);
+}
+
+/* The frame loop, windowed or headless (then *frame, if asked for, gets a
+ * copy of the last frame). */
+static int run(const gui_options *o, SDL_Surface **frame)
 {
     gui_app a = {0};
     a.opt = *o;
@@ -337,11 +380,15 @@ int gui_main(const gui_options *o)
     }
     if (o->live && o->tick_ms > 0)
         ps_live_set_tick_ms(a.sim.live, o->tick_ms);
-    a.token_at = calloc(a.sim.s->nprocs + 1, sizeof *a.token_at);
+    if (per_process(&a)) {
+        fprintf(stderr, "procsim: out of memory\n");
+        teardown(&a);
+        return 1;
+    }
     a.file_mtime = mtime_of(a.sim.path);
     Uint64 last = SDL_GetPerformanceCounter();
-    for (int frame = 0; !a.quit; frame++) {
-        if (headless && frame >= o->frames)
+    for (int n = 0; !a.quit; n++) {
+        if (headless && n >= o->frames)
             break;
         if (!headless)
             input(&a);
@@ -350,10 +397,12 @@ int gui_main(const gui_options *o)
         last = t;
         update(&a, dt > 0.25 ? 0.25 : dt);
         render(&a);
-        if (headless && frame + 1 == o->frames && o->screenshot && save_png(&a, o->screenshot)) {
+        if (headless && n + 1 == o->frames && o->screenshot && save_png(&a, o->screenshot)) {
             fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, SDL_GetError());
             rc = 1;
         }
+        if (headless && n + 1 == o->frames && frame)
+            *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
         SDL_RenderPresent(a.ren);
         if (!headless)
             SDL_Delay(a.sim.live ? 1 : 4);

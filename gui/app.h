@@ -58,6 +58,7 @@ typedef struct gui_app {
     uint32_t table_pid[64];
     int ntable;
     gui_point *token_at;       /* token_at[pid - 1] as last drawn */
+    uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
 } gui_app;
 
 void gui_view_diagram(gui_app *a);

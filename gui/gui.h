@@ -17,6 +17,13 @@ typedef struct gui_options {
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2
  * bad input).  Messages go to stderr. */
 int gui_main(const gui_options *o);
+
+struct SDL_Surface;
+/* Headless: render o->frames frames (1/30 s apart) with no window and
+ * return the last one in *frame (XRGB8888; the caller frees it with
+ * SDL_FreeSurface) — for tests and the docs.  Returns an exit status as
+ * gui_main does. */
+int gui_render_frames(const gui_options *o, struct SDL_Surface **frame);
 /* Can a window be opened here (a display, or a video driver chosen)? */
 int gui_display_available(void);
 

@@ -16,8 +16,7 @@ static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 static void panel(gui_app *a, gui_rect r, gui_word title)
 {
     SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
-    SDL_RenderSetClipRect(a->ren, &clip);
-    gui_fill(a->ren, r, col(GUI_PANEL));
+    SDL_RenderSetClipRect(a->ren, &clip); /* the frame was cleared to GUI_PANEL */
     gui_text_draw(a->text, gui_word_text(title, a->lang), GUI_SMALL, col(GUI_DIM),
                   (int)(r.x + 6 * a->L.scale), (int)(r.y + 3 * a->L.scale));
 }
@@ -85,9 +84,9 @@ static void table(gui_app *a)
     panel(a, r, GUI_W_PCB_TABLE);
     const int live = a->sim.live != NULL;
     static const char *const head[] = {"PID", "name", "state", "PC: op", "prio", "CPU", "mem",
-                                       "parent", "OS pid", "K", "RSS kB"};
-    static const float colx[] = {0, 0.06f, 0.20f, 0.38f, 0.60f, 0.66f, 0.73f, 0.83f,
-                                 0.74f, 0.86f, 0.90f};
+                                       "parent", "OS pid", "K", "RSS"};
+    static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
+                                 0.72f, 0.83f, 0.87f};
     int ncol = live ? 11 : 8;
     float y = r.y + lh + 6 * sc;
     for (int c = 0; c < ncol; c++)
@@ -120,7 +119,7 @@ static void table(gui_app *a)
         snprintf(cell[2], sizeof cell[2], "%s",
                  !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
                                                        : cli_short((ps_state)p->state));
-        snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op);
+        snprintf(cell[3], sizeof cell[3], "%u: %.16s", regs.pc, op);
         snprintf(cell[4], sizeof cell[4], "%d", p->priority);
         snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
         snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,

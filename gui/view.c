@@ -109,30 +109,32 @@ static gui_point token_position(gui_app *a, uint32_t pid, const uint32_t *slot, 
 static void tokens(gui_app *a)
 {
     const ps_engine *e = a->sim.e;
-    uint32_t n = ps_engine_nprocs(e);
-    static uint32_t order[4096], slot[4096];
-    int count[PS_STATE_COUNT] = {0};
+    uint32_t n = ps_engine_nprocs(e), *order = a->order, *slot = a->slot;
+    int count[PS_STATE_COUNT] = {0}, fits[PS_STATE_COUNT];
     float r = a->L.token_r, sc = a->L.scale;
-    for (int s = 0; s < PS_STATE_COUNT && n <= 4096; s++) {
-        uint32_t k = ps_engine_queue(e, (ps_state)s, order, 4096);
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        uint32_t k = ps_engine_queue(e, (ps_state)s, order, n);
         count[s] = (int)k;
-        for (uint32_t i = 0; i < k && i < 4096; i++)
+        for (uint32_t i = 0; i < k; i++)
             slot[order[i] - 1] = i;
     }
     for (int s = 0; s < PS_STATE_COUNT; s++) { /* "+k" for what does not fit */
-        int fits;
-        gui_node_slot(&a->L, (ps_state)s, 0, count[s], &fits);
-        if (fits < count[s]) {
+        gui_node_slot(&a->L, (ps_state)s, 0, count[s], &fits[s]);
+        if (fits[s] < count[s]) {
             char more[32];
-            snprintf(more, sizeof more, "+%d", count[s] - fits + 1);
+            snprintf(more, sizeof more, "+%d", count[s] - fits[s] + 1);
             gui_rect nr = a->L.node[s];
             gui_text_draw(a->text, more, GUI_SMALL, gui_rgba(GUI_TEXT, 255),
                           (int)(nr.x + nr.w - 26 * sc), (int)(nr.y + 2 * sc));
         }
     }
-    for (uint32_t pid = 1; pid <= n && n <= 4096; pid++) {
+    for (uint32_t pid = 1; pid <= n; pid++) {
         const ps_pcb *p = ps_engine_pcb(e, pid);
-        if (!p->created && !a->sim.tok[pid - 1].nmoves)
+        int moving = a->sim.tok[pid - 1].nmoves > 0;
+        if (!p->created && !moving)
+            continue;
+        /* past what fits, a queue shows "+k" instead of piling discs up */
+        if (!moving && p->created && (int)slot[pid - 1] >= fits[p->state] && pid != a->selected)
             continue;
         gui_point at = token_position(a, pid, slot, count);
         a->token_at[pid - 1] = at;
@@ -155,8 +157,7 @@ static void tokens(gui_app *a)
 
 void gui_view_diagram(gui_app *a)
 {
-    gui_rect d = a->L.diagram;
-    gui_fill(a->ren, d, gui_rgba(GUI_PANEL, 255));
+    gui_rect d = a->L.diagram; /* the frame was cleared to GUI_PANEL */
     gui_text_draw(a->text, gui_word_text(GUI_W_DIAGRAM, a->lang), GUI_SMALL, gui_rgba(GUI_DIM, 255),
                   (int)(d.x + 6 * a->L.scale), (int)(d.y + 4 * a->L.scale));
     for (int i = 0; i < a->L.narrow; i++)

@@ -1,0 +1,150 @@
+/* test_gui_frames.c — real frames of the GUI, headless (software renderer,
+ * no window): for every shipped scenario, in English and Korean, the frame
+ * is not blank, every state node is drawn in its colour where the layout
+ * puts it, and there is text; and `procsim gui --frames --screenshot`
+ * writes a PNG that loads back. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <SDL.h>
+#include <SDL_image.h>
+
+#include "testkit.h"
+#include "draw.h"
+#include "gui.h"
+#include "layout.h"
+
+#define W 1280
+#define H 800
+
+static Uint32 pixel(SDL_Surface *s, int x, int y)
+{
+    return ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] & 0xffffff;
+}
+
+static Uint32 rgb(SDL_Color c)
+{
+    return (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+}
+
+static void check_frame(SDL_Surface *f, const char *what)
+{
+    assert_non_null(f);
+    assert_int_equal(f->w, W);
+    assert_int_equal(f->h, H);
+    /* not blank: many colours */
+    Uint32 seen[64];
+    int nseen = 0;
+    for (int y = 0; y < H && nseen < 64; y += 7)
+        for (int x = 0; x < W && nseen < 64; x += 5) {
+            Uint32 p = pixel(f, x, y);
+            int k = 0;
+            while (k < nseen && seen[k] != p)
+                k++;
+            if (k == nseen)
+                seen[nseen++] = p;
+        }
+    if (nseen < 40)
+        fail_msg("%s: only %d colours", what, nseen);
+    /* every node's border in its state's colour, where the layout says */
+    gui_layout L;
+    gui_layout_compute(&L, W, H, 1);
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        gui_rect n = L.node[s];
+        Uint32 want = rgb(gui_state_color((ps_state)s));
+        int x = (int)n.x + 1, y = (int)(n.y + n.h - 2);
+        if (pixel(f, x, y) != want && pixel(f, (int)(n.x + n.w) - 2, (int)(n.y + n.h / 2)) != want)
+            fail_msg("%s: node %s not drawn in its colour at (%d,%d): %06x", what,
+                     ps_state_name((ps_state)s), x, y, pixel(f, x, y));
+    }
+    /* text: bright pixels in the New node's title */
+    gui_rect n = L.node[PS_NEW];
+    int bright = 0;
+    for (int y = (int)n.y; y < (int)(n.y + n.h / 2); y++)
+        for (int x = (int)n.x + 3; x < (int)(n.x + n.w) - 3; x++)
+            bright += (pixel(f, x, y) & 0xff) > 0xc0;
+    if (bright < 20)
+        fail_msg("%s: no title drawn in the New node", what);
+}
+
+static void every_scenario_renders(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = {"scenarios", "scenarios/policies"};
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    int count = 0;
+    for (int d = 0; d < 2; d++) {
+        DIR *dir = opendir(dirs[d]);
+        assert_non_null(dir);
+        struct dirent *de;
+        while ((de = readdir(dir))) {
+            size_t len = strlen(de->d_name);
+            if (len < 6 || strcmp(de->d_name + len - 5, ".yaml"))
+                continue;
+            char path[512];
+            snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
+            for (int lang = 0; lang < 2; lang++) {
+                gui_options o = {.path = path, .lang = lang, .frames = 45, .width = W, .height = H};
+                SDL_Surface *f;
+                assert_int_equal(gui_render_frames(&o, &f), 0);
+                check_frame(f, path);
+                SDL_FreeSurface(f);
+            }
+            count++;
+        }
+        closedir(dir);
+    }
+    assert_true(count >= 16);
+}
+
+static void bad_scenario_is_an_error_not_a_crash(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    gui_options o = {.path = "tests/cli/bad-version.yaml", .lang = 0, .frames = 2};
+    SDL_Surface *f;
+    assert_int_equal(gui_render_frames(&o, &f), 2);
+    assert_null(f);
+}
+
+static void cli_writes_a_screenshot(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/procsim-test-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char png[600];
+    snprintf(png, sizeof png, "%s/tour.png", dir);
+    pid_t p = fork();
+    assert_true(p >= 0);
+    if (p == 0) {
+        if (chdir(PROCSIM_SOURCE_DIR))
+            _exit(127);
+        execl(PROCSIM_BINARY, PROCSIM_BINARY, "gui", "--frames", "30", "--screenshot", png,
+              "--size", "1024x640", (char *)NULL);
+        _exit(127);
+    }
+    int st;
+    assert_int_equal(waitpid(p, &st, 0), p);
+    assert_true(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    SDL_Surface *img = IMG_Load(png);
+    assert_non_null(img);
+    assert_int_equal(img->w, 1024);
+    assert_int_equal(img->h, 640);
+    SDL_FreeSurface(img);
+    unlink(png);
+    rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_scenario_renders),
+        cmocka_unit_test(bad_scenario_is_an_error_not_a_crash),
+        cmocka_unit_test(cli_writes_a_screenshot),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
