@@ -102,7 +102,7 @@ int main(int argc, char **argv)
             return gui_main(&o);
         }
         fprintf(stderr, "procsim: no display, so here is the text view "
-                        "(procsim gui --help for the window)\n\n");
+                        "(procsim --help for the window)\n\n");
         char *tour[] = {"run", "--tour", NULL};
         return cmd_run(2, tour);
     }

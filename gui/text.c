@@ -32,6 +32,8 @@ enum {
     CACHE_MAX = 1024,   /* entries kept before the cache is flushed */
     CACHE_SLOTS = 2048, /* table size: a power of two, twice CACHE_MAX */
 };
+_Static_assert(CACHE_MAX < CACHE_SLOTS && (CACHE_SLOTS & (CACHE_SLOTS - 1)) == 0,
+               "the table needs a free slot and a power-of-two size");
 
 typedef struct cache_entry {
     char *s;           /* owned copy of the key string; NULL: slot free */
@@ -85,10 +87,10 @@ static int has_char(FcPattern *p, FcChar32 c)
     return FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) == FcResultMatch && FcCharSetHasChar(cs, c);
 }
 
-/* Ask fontconfig for `family`; accept its answer if the family is the one
+/* Ask fontconfig (configuration `fc`) for `family`; accept its answer if the family is the one
  * asked for, or (when `need` is non-zero) if it has the glyph `need`.
  * Returns a malloc'ed path and sets *index (the face in a .ttc), or NULL. */
-static char *find_font(const char *family, FcChar32 need, int *index)
+static char *find_font(FcConfig *fc, const char *family, FcChar32 need, int *index)
 {
     FcPattern *pat = FcNameParse((const FcChar8 *)family);
     FcPattern *match = NULL;
@@ -99,10 +101,10 @@ static char *find_font(const char *family, FcChar32 need, int *index)
     if (!pat)
         return NULL;
     FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-    if (!FcConfigSubstitute(NULL, pat, FcMatchPattern))
+    if (!FcConfigSubstitute(fc, pat, FcMatchPattern))
         goto out;
     FcDefaultSubstitute(pat);
-    match = FcFontMatch(NULL, pat, &res);
+    match = FcFontMatch(fc, pat, &res);
     if (!match || res != FcResultMatch)
         goto out;
     if (!family_is(match, family) && !(need && has_char(match, need)))
@@ -171,6 +173,7 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     static const char *const hangul_families[] = {"NanumGothic", "Noto Sans CJK KR"};
     const int px[N_SIZES] = {small_px, normal_px, large_px};
     int index = 0;
+    FcConfig *fc = NULL;
     gui_text *t;
 
     if (!r || small_px <= 0 || normal_px <= 0 || large_px <= 0) {
@@ -184,7 +187,16 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     }
     t->r = r;
 
-    t->latin_path = find_font("DejaVu Sans", 0, &index);
+    /* A configuration of our own, destroyed once the files are known,
+     * rather than fontconfig's process-wide one: nothing of it outlives
+     * this call (LeakSanitizer cannot see through the encoded pointers of
+     * the global one, and FcFini is not ours to call). */
+    fc = FcInitLoadConfigAndFonts();
+    if (!fc) {
+        set_err(err, errsize, "fontconfig: cannot load its configuration", NULL);
+        goto fail;
+    }
+    t->latin_path = find_font(fc, "DejaVu Sans", 0, &index);
     if (!t->latin_path) {
         set_err(err, errsize, "no Latin font found: install fonts-dejavu-core", NULL);
         goto fail;
@@ -201,15 +213,18 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     }
 
     for (size_t i = 0; i < SDL_arraysize(hangul_families) && !t->hangul_path; i++) {
-        t->hangul_path = find_font(hangul_families[i], 0xD55C /* 한 */, &index);
+        t->hangul_path = find_font(fc, hangul_families[i], 0xD55C /* 한 */, &index);
         if (t->hangul_path && open_sizes(t->hangul, t->hangul_path, index, px) < 0) {
             free(t->hangul_path);
             t->hangul_path = NULL;
         }
     }
+    FcConfigDestroy(fc);
     return t;
 
 fail:
+    if (fc)
+        FcConfigDestroy(fc);
     gui_text_destroy(t);
     return NULL;
 }

@@ -1,24 +1,36 @@
 #!/usr/bin/env bash
 # A real window under Xvfb: procsim gui opens it and draws the diagram, a
-# screenshot of the X screen shows it (many colours, not a blank screen),
-# and SIGTERM closes it cleanly.  Usage: gui_window.sh PROCSIM SOURCE_DIR
+# screenshot of the X screen shows it (many colours, not a blank screen);
+# the keyboard and the mouse work (P saves a screenshot, and so does a
+# click on the Screenshot button); SIGTERM closes it cleanly.
+# Usage: gui_window.sh PROCSIM SOURCE_DIR
 set -euo pipefail
 bin=$1
 src=$2
-for tool in xvfb-run import identify; do
+for tool in xvfb-run import identify xdotool; do
   command -v "$tool" >/dev/null || { echo "$tool is missing: run tools/install-deps"; exit 1; }
 done
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-cd "$src"
+cd "$dir"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-  "$1" gui scenarios/tour.yaml & p=$!
-  sleep 4
-  import -window root "$2/shot.png"
+  set -e
+  "$1" gui "$2/scenarios/tour.yaml" & p=$!
+  w=$(xdotool search --sync --name "^procsim$" | head -1)
+  sleep 3
+  import -window root shot.png
+  xdotool key --window "$w" p
+  sleep 1
+  ls procsim-*.png > /dev/null        # P saved a screenshot
+  rm procsim-*.png
+  # the Screenshot button: the 11th of the toolbar, found by its label
+  xdotool mousemove --window "$w" 580 20 click 1
+  sleep 1
+  ls procsim-*.png > /dev/null
   kill -TERM "$p"
-  wait "$p"' _ "$bin" "$dir"
-colours=$(identify -format %k "$dir/shot.png")
+  wait "$p"' _ "$bin" "$src"
+colours=$(identify -format %k shot.png)
 echo "window screenshot: $colours colours"
 [ "$colours" -gt 100 ] || { echo "the screen looks blank"; exit 1; }
-[ -n "${PROCSIM_KEEP_SHOT:-}" ] && cp "$dir/shot.png" "$PROCSIM_KEEP_SHOT"
+[ -n "${PROCSIM_KEEP_SHOT:-}" ] && cp shot.png "$PROCSIM_KEEP_SHOT"
 exit 0
