@@ -16,7 +16,14 @@ cd "$dir"
 xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   set -e
   "$1" gui "$2/scenarios/tour.yaml" & p=$!
-  w=$(xdotool search --sync --name "^procsim$" | head -1)
+  w=
+  for i in $(seq 100); do          # wait for the window, not forever
+    w=$(xdotool search --name "^procsim$" 2>/dev/null | head -1) || true
+    [ -n "$w" ] && break
+    kill -0 "$p" || { echo "procsim did not start"; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$w" ] || { echo "no window"; kill "$p"; exit 1; }
   sleep 3
   import -window root shot.png
   xdotool key --window "$w" p
