@@ -2,7 +2,6 @@
  * every transition kind is reachable, memory pressure and scripted
  * suspends take the documented paths, the seed topics give their results,
  * deadlocks are reported. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,41 +33,24 @@ static void run_file(tk_run *r, const char *rel)
 
 /* ---- all shipped scenarios ------------------------------------------- */
 
-static unsigned run_dir(const char *rel, int *count)
-{
-    char dir[1024];
-    snprintf(dir, sizeof dir, "%s/%s", PROCSIM_SOURCE_DIR, rel);
-    DIR *d = opendir(dir);
-    assert_non_null(d);
-    unsigned kinds = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        size_t n = strlen(de->d_name);
-        if (n < 6 || strcmp(de->d_name + n - 5, ".yaml"))
-            continue;
-        char file[1024];
-        snprintf(file, sizeof file, "%s/%s", rel, de->d_name);
-        tk_run r;
-        run_file(&r, file);
-        if (r.status != PS_STEP_DONE)
-            fail_msg("%s ended with status %d", file, r.status);
-        for (uint32_t pid = 1; pid <= r.s->nprocs; pid++)
-            if (ps_engine_pcb(r.e, pid)->state != PS_EXIT)
-                fail_msg("%s: %s did not reach Exit", file, r.s->procs[pid - 1].name);
-        kinds |= r.kinds_seen;
-        ++*count;
-        tk_run_fini(&r);
-    }
-    closedir(d);
-    return kinds;
-}
-
 static void shipped_scenarios_end_legally_with_all_fifteen_kinds(void **state)
 {
     (void)state;
-    int count = 0;
-    unsigned kinds = run_dir("scenarios", &count) | run_dir("scenarios/policies", &count);
-    assert_true(count >= 15);
+    char files[64][TK_PATH];
+    int count = tk_shipped_scenarios(files, 64);
+    unsigned kinds = 0;
+    for (int f = 0; f < count; f++) {
+        tk_run r;
+        run_file(&r, files[f]);
+        if (r.status != PS_STEP_DONE)
+            fail_msg("%s ended with status %d", files[f], r.status);
+        for (uint32_t pid = 1; pid <= r.s->nprocs; pid++)
+            if (ps_engine_pcb(r.e, pid)->state != PS_EXIT)
+                fail_msg("%s: %s did not reach Exit", files[f], r.s->procs[pid - 1].name);
+        kinds |= r.kinds_seen;
+        tk_run_fini(&r);
+    }
+    assert_true(count >= 16);
     for (int k = 0; k < PS_TRANSITION_COUNT; k++)
         if (!(kinds & (1u << k)))
             fail_msg("no shipped scenario has a %s transition",

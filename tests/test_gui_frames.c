@@ -3,7 +3,6 @@
  * is not blank, every state node is drawn in its colour where the layout
  * puts it, and there is text; and `procsim gui --frames --screenshot`
  * writes a PNG that loads back. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,30 +73,17 @@ static void check_frame(SDL_Surface *f, const char *what)
 static void every_scenario_renders(void **state)
 {
     (void)state;
-    static const char *const dirs[] = {"scenarios", "scenarios/policies"};
     assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
-    int count = 0;
-    for (int d = 0; d < 2; d++) {
-        DIR *dir = opendir(dirs[d]);
-        assert_non_null(dir);
-        struct dirent *de;
-        while ((de = readdir(dir))) {
-            size_t len = strlen(de->d_name);
-            if (len < 6 || strcmp(de->d_name + len - 5, ".yaml"))
-                continue;
-            char path[512];
-            snprintf(path, sizeof path, "%s/%s", dirs[d], de->d_name);
-            for (int lang = 0; lang < 2; lang++) {
-                gui_options o = {.path = path, .lang = lang, .frames = 45, .width = W, .height = H};
-                SDL_Surface *f;
-                assert_int_equal(gui_render_frames(&o, &f), 0);
-                check_frame(f, path);
-                SDL_FreeSurface(f);
-            }
-            count++;
+    char files[64][TK_PATH];
+    int count = tk_shipped_scenarios(files, 64);
+    for (int i = 0; i < count; i++)
+        for (int lang = 0; lang < 2; lang++) {
+            gui_options o = {.path = files[i], .lang = lang, .frames = 45, .width = W, .height = H};
+            SDL_Surface *f;
+            assert_int_equal(gui_render_frames(&o, &f), 0);
+            check_frame(f, files[i]);
+            SDL_FreeSurface(f);
         }
-        closedir(dir);
-    }
     assert_true(count >= 16);
 }
 

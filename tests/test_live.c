@@ -247,25 +247,10 @@ static void same_as_model(const char *file)
 static void every_shipped_scenario_runs_live_like_the_model(void **state)
 {
     (void)state;
-    static const char *const dirs[] = {"scenarios", "scenarios/policies"};
-    int count = 0;
-    for (size_t d = 0; d < 2; d++) {
-        char path[1024];
-        snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, dirs[d]);
-        DIR *dir = opendir(path);
-        assert_non_null(dir);
-        struct dirent *de;
-        while ((de = readdir(dir))) {
-            size_t n = strlen(de->d_name);
-            if (n < 6 || strcmp(de->d_name + n - 5, ".yaml"))
-                continue;
-            char file[1024];
-            snprintf(file, sizeof file, "%s/%s", dirs[d], de->d_name);
-            same_as_model(file);
-            count++;
-        }
-        closedir(dir);
-    }
+    char files[64][TK_PATH];
+    int count = tk_shipped_scenarios(files, 64);
+    for (int f = 0; f < count; f++)
+        same_as_model(files[f]);
     assert_true(count >= 16);
 }
 

@@ -1,6 +1,7 @@
 /* testkit.c — see testkit.h. */
 #include "testkit.h"
 
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,4 +83,30 @@ long tk_find(const tk_run *r, const char *name, ps_state to, size_t from)
         if (r->ev[i].pid == pid && r->ev[i].to == to)
             return (long)i;
     return -1;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+int tk_shipped_scenarios(char (*paths)[TK_PATH], int max)
+{
+    static const char *const dirs[] = {"scenarios", "scenarios/policies"};
+    int n = 0;
+    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
+        char dir[1024];
+        snprintf(dir, sizeof dir, "%s/%s", PROCSIM_SOURCE_DIR, dirs[d]);
+        DIR *h = opendir(dir);
+        assert_non_null(h);
+        struct dirent *de;
+        while ((de = readdir(h)) && n < max) {
+            size_t len = strlen(de->d_name);
+            if (len > 5 && !strcmp(de->d_name + len - 5, ".yaml"))
+                snprintf(paths[n++], TK_PATH, "%s/%.200s", dirs[d], de->d_name);
+        }
+        closedir(h);
+    }
+    qsort(paths, (size_t)n, TK_PATH, by_name);
+    return n;
 }

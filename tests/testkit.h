@@ -32,6 +32,12 @@ uint32_t tk_pid(const tk_run *r, const char *name);
 /* The sequence of states a process went through, as tokens joined by
  * spaces ("new ready running exit"). */
 const char *tk_path(const tk_run *r, const char *name, char *buf, size_t size);
+/* The shipped scenarios, as paths relative to the source directory
+ * ("scenarios/tour.yaml", "scenarios/policies/rr.yaml", ...), sorted.
+ * Returns how many (at most max). */
+#define TK_PATH 256
+int tk_shipped_scenarios(char (*paths)[TK_PATH], int max);
+
 /* Index of the first transition of `name` into state `to` at or after
  * transition index `from`, or -1. */
 long tk_find(const tk_run *r, const char *name, ps_state to, size_t from);
