@@ -83,8 +83,11 @@ static void table(gui_app *a)
     int lh = gui_text_line_height(a->text, GUI_SMALL);
     panel(a, r, GUI_W_PCB_TABLE);
     const int live = a->sim.live != NULL;
-    static const char *const head[] = {"PID", "name", "state", "PC: op", "prio", "CPU", "mem",
-                                       "parent", "OS pid", "K", "RSS"};
+    const char *const head[] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
+                                gui_word_text(GUI_W_COL_STATE, a->lang), "PC: op",
+                                gui_word_text(GUI_W_COL_PRIO, a->lang), "CPU",
+                                gui_word_text(GUI_W_COL_MEM, a->lang),
+                                gui_word_text(GUI_W_COL_PARENT, a->lang), "OS pid", "K", "RSS"};
     static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
                                  0.72f, 0.83f, 0.87f};
     int ncol = live ? 11 : 8;
