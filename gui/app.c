@@ -247,6 +247,8 @@ static void input(gui_app *a)
 static void update(gui_app *a, double dt)
 {
     a->now += dt;
+    if (a->sim.live && ps_live_interrupted(a->sim.live))
+        a->quit = 1; /* Ctrl-C in the terminal: the live backend holds SIGINT */
     if (a->message_ttl > 0)
         a->message_ttl -= dt;
     gui_sim_advance(&a->sim, dt, a->speed, a->paused);

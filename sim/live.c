@@ -436,6 +436,12 @@ void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx)
     l->ctx = ctx;
 }
 
+int ps_live_interrupted(ps_live *l)
+{
+    ps__pump(l, 0);
+    return l->interrupted;
+}
+
 int64_t ps_live_due_ns(const ps_live *l)
 {
     int64_t next = ps_engine_next(l->e);

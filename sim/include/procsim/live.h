@@ -83,6 +83,10 @@ int64_t ps_live_tick_ms(const ps_live *l);
 ps_step_status ps_live_step(ps_live *l);
 const char *ps_live_error(const ps_live *l);
 
+/* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
+ * the backend holds while it exists)?  Checks without blocking, so a
+ * frame loop can call it every frame. */
+int ps_live_interrupted(ps_live *l);
 /* Nanoseconds until the next instant is due on the wall clock (<= 0: due
  * now), so that a frame loop can call ps_live_step only then; -1 if
  * nothing is pending. */
