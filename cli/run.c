@@ -110,8 +110,8 @@ static int simulate(const ps_scenario *s, const writer *w, int64_t until, int li
     else if (st == PS_STEP_NOMEM)
         snprintf(report, sizeof report, "out of memory at tick %lld", (long long)ps_engine_now(e));
     if (live && ps_live_divergences(live))
-        fprintf(stderr, "procsim: warning: %u real values differed from the model's "
-                        "(docs/live.md)\n", ps_live_divergences(live));
+        fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
+                        "(docs/live.md)\n", ps_live_divergences(live), ps_live_warning(live));
     w->end(stdout, &r, st, report);
     int rc = st == PS_STEP_DONE || st == PS_STEP_UNTIL ? EXIT_OK : EXIT_RUNTIME;
     if (fflush(stdout) || ferror(stdout)) {

@@ -30,18 +30,24 @@ static int per_process(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
+    free(a->seg_since);
+    free(a->seg_state);
     a->token_at = calloc(n, sizeof *a->token_at);
     a->order = calloc(n, sizeof *a->order);
     a->slot = calloc(n, sizeof *a->slot);
-    return a->token_at && a->order && a->slot ? 0 : -1;
+    a->seg_since = calloc(n, sizeof *a->seg_since);
+    a->seg_state = calloc(n, sizeof *a->seg_state);
+    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state ? 0 : -1;
 }
 
 static void open_file(gui_app *a, const char *path)
 {
-    char err[600];
+    char err[600], err2[64];
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
-        return;
+        if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
+            return;
+        /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
         gui_say(a, 1, "out of memory");
@@ -127,6 +133,7 @@ static void act(gui_app *a, gui_action what)
         a->speed = a->speed < 32 ? a->speed * 2 : 32;
         break;
     case GUI_ACT_RESTART:
+        a->sim.nacts = 0; /* a fresh start: the user's actions are forgotten */
         if (gui_sim_restart(&a->sim, err, sizeof err))
             gui_say(a, 1, "%s", err);
         break;
@@ -327,6 +334,8 @@ static void teardown(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
+    free(a->seg_since);
+    free(a->seg_state);
     IMG_Quit();
     SDL_Quit();
 }

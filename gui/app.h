@@ -59,6 +59,8 @@ typedef struct gui_app {
     int ntable;
     gui_point *token_at;       /* token_at[pid - 1] as last drawn */
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
+    int64_t *seg_since;        /* scratch for the timeline, per pid */
+    uint8_t *seg_state;
 } gui_app;
 
 void gui_view_diagram(gui_app *a);

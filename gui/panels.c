@@ -57,7 +57,7 @@ static void toolbar(gui_app *a)
     }
     char clock[256];
     const gui_sim *g = &a->sim;
-    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s%s", gui_word_text(GUI_W_TICK, a->lang),
+    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
              a->speed, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
@@ -118,7 +118,7 @@ static void table(gui_app *a)
             ps_op_format(ps_engine_scenario(e), &ps_engine_scenario(e)->ops[spec->op_first + regs.pc],
                          op, sizeof op);
         snprintf(cell[0], sizeof cell[0], "%u", pid);
-        snprintf(cell[1], sizeof cell[1], "%s", p->name);
+        snprintf(cell[1], sizeof cell[1], "%.9s", p->name);
         snprintf(cell[2], sizeof cell[2], "%s",
                  !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
                                                        : cli_short((ps_state)p->state));
@@ -238,25 +238,32 @@ static void gantt(gui_app *a)
     uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : n;
     if (row < 3)
         row = 3;
+    /* one pass over the history: a bar ends where the next state begins */
     for (uint32_t pid = 1; pid <= n && pid <= shown; pid++) {
-        float y = top + (float)(pid - 1) * row;
-        if (row >= lh * 0.8f)
-            gui_text_draw(a->text, ps_engine_pcb(e, pid)->name, GUI_SMALL, col(GUI_TEXT),
-                          (int)(r.x + 6 * sc), (int)y);
-        int64_t since = -1;
-        ps_state st = PS_NONE;
-        for (size_t i = 0; i <= a->sim.nlog; i++) {
-            const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
-            if (t && t->ev.pid != pid)
-                continue;
-            int64_t until = t ? t->ev.time : now;
+        a->seg_state[pid - 1] = PS_NONE;
+        if (row >= lh * 0.8f) {
+            char name[16];
+            snprintf(name, sizeof name, "%.9s", ps_engine_pcb(e, pid)->name);
+            gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
+                          (int)(top + (float)(pid - 1) * row));
+        }
+    }
+    for (size_t i = 0; i <= a->sim.nlog; i++) {
+        const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
+        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : (n < shown ? n : shown);
+        for (uint32_t pid = first; pid <= last; pid++) {
+            if (pid > shown)
+                break;
+            ps_state st = (ps_state)a->seg_state[pid - 1];
+            int64_t since = a->seg_since[pid - 1], until = t ? t->ev.time : now;
             if (st != PS_NONE && st != PS_EXIT && until > since) {
                 float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
+                float y = top + (float)(pid - 1) * row;
                 gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
             }
             if (t) {
-                st = (ps_state)t->ev.to;
-                since = t->ev.time;
+                a->seg_state[pid - 1] = t->ev.to;
+                a->seg_since[pid - 1] = t->ev.time;
             }
         }
     }
@@ -335,9 +342,10 @@ static void picker(gui_app *a)
                   (int)(box.x + 12 * sc), (int)y);
     y += lh * 1.5f;
     for (int i = 0; i < a->npicker; i++, y += lh) {
-        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
+        a->picker_row[i] = (gui_rect){0, 0, 0, 0};
         if (y + lh > box.y + box.h)
-            break;
+            continue; /* not shown, not clickable */
+        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
         gui_text_draw(a->text, a->picker[i], GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 16 * sc), (int)y);
     }
 }

@@ -93,22 +93,16 @@ int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsi
         snprintf(err, errsize, "%s", perr.msg);
         return -1;
     }
-    gui_sim next = {0};
-    next.s = s;
-    next.live_mode = live;
-    snprintf(next.path, sizeof next.path, "%s", path ? path : "");
-    if (start(&next, err, errsize)) {
-        stop(&next);
-        ps_scenario_destroy(s);
+    /* The scenario loaded: now the old run goes, before the new starts (a
+     * live backend holds the signal mask; two must never overlap). */
+    gui_sim_close(g);
+    g->s = s;
+    g->live_mode = live;
+    snprintf(g->path, sizeof g->path, "%s", path ? path : "");
+    if (start(g, err, errsize)) {
+        gui_sim_close(g);
         return -1;
     }
-    gui_sim_close(g);
-    *g = next;
-    /* the listeners point at the local copy: point them at g */
-    if (g->live)
-        ps_live_set_listener(g->live, on_live, g);
-    else
-        ps_engine_set_listener(g->e, on_model, g);
     return 0;
 }
 
@@ -117,6 +111,7 @@ void gui_sim_close(gui_sim *g)
     stop(g);
     ps_scenario_destroy(g->s);
     free(g->log);
+    free(g->acts);
     memset(g, 0, sizeof *g);
 }
 
@@ -144,6 +139,17 @@ ps_step_status gui_sim_step(gui_sim *g)
     return g->status;
 }
 
+static int (*const act_fn[])(ps_engine *, uint32_t) = {ps_engine_suspend, ps_engine_resume,
+                                                        ps_engine_kill};
+
+/* Re-apply the user's actions taken after `instants` steps. */
+static void replay(gui_sim *g)
+{
+    for (size_t i = 0; i < g->nacts; i++)
+        if (g->acts[i].at == g->instants)
+            act_fn[g->acts[i].what](g->e, g->acts[i].pid);
+}
+
 int gui_sim_back(gui_sim *g)
 {
     if (g->live || g->instants == 0)
@@ -152,8 +158,14 @@ int gui_sim_back(gui_sim *g)
     char err[256];
     if (gui_sim_restart(g, err, sizeof err))
         return -1;
+    replay(g);
     while (g->instants < target && gui_sim_step(g) == PS_STEP_OK)
-        ;
+        replay(g);
+    size_t keep = 0; /* what was done later is undone */
+    for (size_t i = 0; i < g->nacts; i++)
+        if (g->acts[i].at <= target)
+            g->acts[keep++] = g->acts[i];
+    g->nacts = keep;
     for (uint32_t i = 0; i < g->s->nprocs; i++) { /* no replayed motion */
         g->tok[i].nmoves = 0;
         g->tok[i].t = 0;
@@ -210,17 +222,29 @@ void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
     }
 }
 
-int gui_sim_suspend(gui_sim *g, uint32_t pid)
+/* Do a user's action and remember it (a model run's step back replays
+ * it). */
+static int user(gui_sim *g, int what, uint32_t pid)
 {
-    return g->live ? ps_live_suspend(g->live, pid) : ps_engine_suspend(g->e, pid);
+    static int (*const live_fn[])(ps_live *, uint32_t) = {ps_live_suspend, ps_live_resume,
+                                                         ps_live_kill};
+    if (g->live)
+        return live_fn[what](g->live, pid);
+    int rc = act_fn[what](g->e, pid);
+    if (rc == 0) {
+        if (g->nacts == g->capacts) {
+            size_t ncap = g->capacts ? g->capacts * 2 : 16;
+            struct gui_act *nv = realloc(g->acts, ncap * sizeof *nv);
+            if (!nv)
+                return rc;
+            g->acts = nv;
+            g->capacts = ncap;
+        }
+        g->acts[g->nacts++] = (struct gui_act){g->instants, pid, what};
+    }
+    return rc;
 }
 
-int gui_sim_resume(gui_sim *g, uint32_t pid)
-{
-    return g->live ? ps_live_resume(g->live, pid) : ps_engine_resume(g->e, pid);
-}
-
-int gui_sim_kill(gui_sim *g, uint32_t pid)
-{
-    return g->live ? ps_live_kill(g->live, pid) : ps_engine_kill(g->e, pid);
-}
+int gui_sim_suspend(gui_sim *g, uint32_t pid) { return user(g, 0, pid); }
+int gui_sim_resume(gui_sim *g, uint32_t pid) { return user(g, 1, pid); }
+int gui_sim_kill(gui_sim *g, uint32_t pid) { return user(g, 2, pid); }

@@ -45,11 +45,18 @@ typedef struct gui_sim {
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
     char report[512];            /* deadlock / live failure, "" */
+    struct gui_act {             /* the user's actions, for step back */
+        uint32_t at;             /* after this many instants */
+        uint32_t pid;
+        int what;                /* 0 suspend, 1 resume, 2 kill */
+    } *acts;
+    size_t nacts, capacts;
 } gui_sim;
 
 /* Load `path` (NULL: the built-in tour) and start it.  On a load error
  * returns -1 with "FILE:LINE:COL: ..." in err and leaves `g` untouched
- * (the scenario shown before stays). */
+ * (the scenario shown before stays); if the scenario loads but cannot be
+ * started (a live backend failing), `g` is left empty (g->s == NULL). */
 int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize);
 void gui_sim_close(gui_sim *g);
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize);

@@ -122,10 +122,12 @@ static void tokens(gui_app *a)
         gui_node_slot(&a->L, (ps_state)s, 0, count[s], &fits[s]);
         if (fits[s] < count[s]) {
             char more[32];
-            snprintf(more, sizeof more, "+%d", count[s] - fits[s] + 1);
+            snprintf(more, sizeof more, "+%d", count[s] - fits[s]);
             gui_rect nr = a->L.node[s];
+            int tw, th;
+            gui_text_measure(a->text, more, GUI_SMALL, &tw, &th);
             gui_text_draw(a->text, more, GUI_SMALL, gui_rgba(GUI_TEXT, 255),
-                          (int)(nr.x + nr.w - 26 * sc), (int)(nr.y + 2 * sc));
+                          (int)(nr.x + nr.w - tw - 3 * sc), (int)(nr.y + nr.h - th - 1 * sc));
         }
     }
     for (uint32_t pid = 1; pid <= n; pid++) {
@@ -134,8 +136,10 @@ static void tokens(gui_app *a)
         if (!p->created && !moving)
             continue;
         /* past what fits, a queue shows "+k" instead of piling discs up */
-        if (!moving && p->created && (int)slot[pid - 1] >= fits[p->state] && pid != a->selected)
+        if (!moving && p->created && (int)slot[pid - 1] >= fits[p->state] && pid != a->selected) {
+            a->token_at[pid - 1] = (gui_point){-1e6f, -1e6f}; /* not clickable */
             continue;
+        }
         gui_point at = token_position(a, pid, slot, count);
         a->token_at[pid - 1] = at;
         if (pid == a->selected)
@@ -158,6 +162,8 @@ static void tokens(gui_app *a)
 void gui_view_diagram(gui_app *a)
 {
     gui_rect d = a->L.diagram; /* the frame was cleared to GUI_PANEL */
+    SDL_Rect clip = {(int)d.x, (int)d.y, (int)d.w, (int)d.h};
+    SDL_RenderSetClipRect(a->ren, &clip);
     gui_text_draw(a->text, gui_word_text(GUI_W_DIAGRAM, a->lang), GUI_SMALL, gui_rgba(GUI_DIM, 255),
                   (int)(d.x + 6 * a->L.scale), (int)(d.y + 4 * a->L.scale));
     for (int i = 0; i < a->L.narrow; i++)
@@ -167,4 +173,5 @@ void gui_view_diagram(gui_app *a)
     if (a->sim.e)
         tokens(a);
     cause_line(a);
+    SDL_RenderSetClipRect(a->ren, NULL);
 }

@@ -76,6 +76,7 @@ static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
         .latency_ns = c->acted_ns ? now - c->acted_ns : -1, /* consumed below */
         .kstate = c->alive ? ps__proc_state(c->pid) : c->exit_letter,
         .reporter = (uint8_t)rep, .os_pid = c->pid,
+        .rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0,
     };
     c->acted_ns = 0;
 }
@@ -150,7 +151,7 @@ static void apply_all(ps_live *l)
             if (c->died && ps_state_live((ps_state)c->model) && c->model != PS_NONE) {
                 c->died = 0;
                 c->expect_exit = 1;
-                any |= ps_engine_died(l->e, i + 1, c->death_signal ? c->death_signal : 9) == 0;
+                any |= ps_engine_died(l->e, i + 1, c->death_signal) == 0;
             }
         }
         if (!any)
@@ -300,6 +301,32 @@ static int make_pipes(ps_live *l)
     return 0;
 }
 
+/* In the model a send never blocks; for real, a pipe holds what its buffer
+ * holds.  Size each channel's pipe for every send the scenario has for it
+ * (programs have no loops), or refuse. */
+static int size_pipes(ps_live *l, ps_error *err)
+{
+    const ps_scenario *s = l->s;
+    for (uint32_t k = 0; k < s->channels.count; k++) {
+        uint64_t sends = 0;
+        for (uint32_t i = 0; i < s->nops; i++)
+            sends += s->ops[i].kind == PS_OP_SEND && s->ops[i].obj == k;
+        uint64_t want = sends * sizeof(int64_t);
+        int have = fcntl(l->chan[k][1], F_GETPIPE_SZ);
+        if (have >= 0 && (uint64_t)have < want)
+            have = fcntl(l->chan[k][1], F_SETPIPE_SZ, (int)(want < (1u << 30) ? want : 1u << 30));
+        if (have < 0 || (uint64_t)have < want) {
+            snprintf(err->msg, sizeof err->msg,
+                     "live mode: channel %s may hold %llu values, more than a pipe here can "
+                     "(%d bytes; see /proc/sys/fs/pipe-max-size)",
+                     s->channels.names[k], (unsigned long long)sends,
+                     fcntl(l->chan[k][1], F_GETPIPE_SZ));
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static int make_signals(ps_live *l)
 {
     sigset_t set;
@@ -313,7 +340,6 @@ static int make_signals(ps_live *l)
     return l->sfd < 0 ? -1 : 0;
 }
 
-static struct sigaction old_sigpipe;
 
 ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
@@ -344,13 +370,16 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
         l->ch[i].pidfd = l->ch[i].cmd_fd = -1;
         l->ch[i].model = PS_NONE;
     }
-    if (make_pipes(l) || make_shared(l) || make_working_set(l) ||
+    int piped = make_pipes(l);
+    if (!piped && size_pipes(l, err))
+        goto fail;
+    if (piped || make_shared(l) || make_working_set(l) ||
         make_signals(l)) {
         snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s", strerror(errno));
         goto fail;
     }
     struct sigaction ign = {.sa_handler = SIG_IGN};
-    sigaction(SIGPIPE, &ign, &old_sigpipe); /* a dead child's pipe: EPIPE */
+    sigaction(SIGPIPE, &ign, &l->old_sigpipe); /* a dead child's pipe: EPIPE */
     l->tick_ns = s->tick_ms * 1000000;
     l->start_ns = ps__mono_ns();
     ps_engine_set_listener(e, on_transition, l);
@@ -414,7 +443,7 @@ void ps_live_destroy(ps_live *l)
             sigaddset(&chld, SIGCHLD);
             sigtimedwait(&chld, NULL, &zero);
         }
-        sigaction(SIGPIPE, &old_sigpipe, NULL);
+        sigaction(SIGPIPE, &l->old_sigpipe, NULL);
         sigprocmask(SIG_SETMASK, &l->old_mask, NULL);
     }
     if (l->shared_map)
@@ -517,4 +546,9 @@ int64_t ps_live_variable(const ps_live *l, uint32_t var)
 uint32_t ps_live_divergences(const ps_live *l)
 {
     return l->divergences;
+}
+
+const char *ps_live_warning(const ps_live *l)
+{
+    return l->warning;
 }

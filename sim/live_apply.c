@@ -143,8 +143,9 @@ static void do_and_wait(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, i
 static void check_value(ps_live *l, const ps__child *c, int64_t model, const char *what)
 {
     if (c->alive && c->value != model)
-        l->divergences++;
-    (void)what;
+        ps__live_warn(l, "%s: %s gave %lld where the model has %lld",
+                      ps__pname(l, (uint32_t)(c - l->ch) + 1), what, (long long)c->value,
+                      (long long)model);
 }
 
 static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *ev,
@@ -197,7 +198,7 @@ static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *
         ps__pidq *q = recv ? &l->chan_wait[op->obj] : &l->mtx_wait[op->obj];
         uint32_t *real = recv ? &l->chan_reader[op->obj] : &l->mtx_locker[op->obj];
         q_push(l, q, pid);
-        if (!*real) {
+        if (!*real && q->v[0] == pid) { /* the model's first waiter only */
             *real = pid;
             ps__command(l, c, recv ? PS__CMD_RECV : PS__CMD_LOCK, op->obj, 0);
             ps__await(l, c, ps__has_blocking, c->want_blocking, "block");

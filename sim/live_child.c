@@ -154,12 +154,14 @@ static int cmp_int(const void *a, const void *b)
  * /dev/null): others' command pipes stay out of its hands. */
 static void close_others(void)
 {
-    int keep[8 + 2 * 64], n = 0;
+    int *keep = malloc((3 + 2 * (size_t)cs->nchan) * sizeof *keep), n = 0;
+    if (!keep)
+        _exit(119);
     keep[n++] = cs->cmd_fd;
     keep[n++] = cs->status_fd;
     if (cs->ws_fd >= 0)
         keep[n++] = cs->ws_fd;
-    for (uint32_t c = 0; c < cs->nchan && n + 2 <= (int)(sizeof keep / sizeof keep[0]); c++) {
+    for (uint32_t c = 0; c < cs->nchan; c++) {
         keep[n++] = cs->chan[c][0];
         keep[n++] = cs->chan[c][1];
     }
@@ -172,6 +174,7 @@ static void close_others(void)
             from = keep[i] + 1;
     }
     close_range((unsigned)from, ~0u, 0);
+    free(keep);
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
     if (null >= 0) {
         dup2(null, 0);

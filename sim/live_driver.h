@@ -76,6 +76,8 @@ struct ps_live {
     void *ctx;
     int failed, interrupted, nomem;
     uint32_t divergences;
+    char warning[320];     /* the first divergence, in words */
+    struct sigaction old_sigpipe;
     char err[320];
 };
 
@@ -101,6 +103,8 @@ static inline int ps__is_running(const ps__child *c, uint32_t want) { return (vo
 static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)want, !c->alive; }
 
 /* live_wait.c */
+/* Note where reality and the model parted (counted; the first is kept). */
+void ps__live_warn(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record why the run cannot go on (the first reason wins). */
 void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Take in everything pending (signals, waitid, status pipe); then sleep up

@@ -19,6 +19,17 @@
 
 #include "live_driver.h"
 
+void ps__live_warn(ps_live *l, const char *fmt, ...)
+{
+    l->divergences++;
+    if (l->warning[0])
+        return; /* the first one tells the story */
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(l->warning, sizeof l->warning, fmt, ap);
+    va_end(ap);
+}
+
 void ps__live_fail(ps_live *l, const char *fmt, ...)
 {
     if (l->failed)
@@ -181,9 +192,9 @@ int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const c
             return 0;
         int64_t left = deadline - ps__mono_ns();
         if (left <= 0) {
-            ps__live_fail(l, "%s did not %s within %lld s; killed", ps__pname(l, (uint32_t)(c - l->ch) + 1),
-                 what, (long long)(PS__GRACE_NS / 1000000000));
-            l->failed = 0; /* an overrun is recorded, not fatal */
+            ps__live_warn(l, "%s did not %s within %lld s and was killed",
+                          ps__pname(l, (uint32_t)(c - l->ch) + 1), what,
+                          (long long)(PS__GRACE_NS / 1000000000));
             ps__kill_child(l, c, PS__TERM_NS, 0);
             return 0;
         }

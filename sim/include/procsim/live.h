@@ -112,6 +112,9 @@ int64_t ps_live_variable(const ps_live *l, uint32_t var);
  * the model's: 0 unless the kernel and the model disagreed (docs/live.md
  * lists the cases). */
 uint32_t ps_live_divergences(const ps_live *l);
+/* The first of them in words ("r2 did not receive within 5 s and was
+ * killed"), or "". */
+const char *ps_live_warning(const ps_live *l);
 /* Bytes of working set per memory unit. */
 #define PS_LIVE_UNIT_BYTES (64 * 1024)
 
