@@ -11,11 +11,10 @@
  * 2. scale: 1000 processes arriving at tick 0, each `sleep 5, cpu 1`, on
  *    4 CPUs at 20 ms a tick: wall time, final status, the peak number of
  *    real children (from /proc), and that none is left after destroy.
- * 3. spawn: N processes with empty programs; the mean cost of a start,
- *    from the create transitions' latency_ns (fork -> the child's hello on
- *    the status pipe) or, where they carry none, from the gaps between
- *    consecutive creates; against a bare fork / _exit / waitpid loop of N
- *    in this same binary.
+ * 3. spawn: N processes with empty programs; the cost of a start, from the
+ *    create transitions' latency_ns (fork -> the child's hello on the
+ *    status pipe), against a bare fork / _exit / waitpid loop of N in this
+ *    same binary.
  *
  * Numbers go to stdout, one "name value unit" line each.  Exits 1 if a run
  * fails or a child of this process is left behind.  About 20 s on 2 cores.
@@ -317,25 +316,16 @@ static double bare_fork_us(uint32_t n)
     return (now_s() - t0) * 1e6 / n;
 }
 
-/* Cost of each live start in microseconds, into v (room for log->n):
- * the create transitions' latency_ns (fork -> hello) if they carry one;
- * otherwise the gaps between consecutive creates of the same instant
- * (start_child is fork, pidfd_open, wait for the hello; nothing else runs
- * between two creates).  Returns the count; *source says which. */
-static size_t create_costs(const run_log *log, int64_t *v, const char **source)
+/* Cost of each live start in nanoseconds, into v (room for log->n): the
+ * create transitions' latency_ns, from fork to the child's hello on the
+ * status pipe.  Returns the count. */
+static size_t create_costs(const run_log *log, int64_t *v)
 {
     size_t n = 0;
     for (size_t i = 0; i < log->n; i++)
         if (log->v[i].event == PS_EV_CREATE && log->v[i].lat_ns >= 0 &&
             log->v[i].reporter == PS_REP_STATUS_PIPE)
             v[n++] = log->v[i].lat_ns;
-    *source = "latency_ns";
-    if (n)
-        return n;
-    *source = "gap_between_creates";
-    for (size_t i = 1; i < log->n; i++)
-        if (log->v[i].event == PS_EV_CREATE && log->v[i - 1].event == PS_EV_CREATE)
-            v[n++] = (log->v[i].wall_us - log->v[i - 1].wall_us) * 1000;
     return n;
 }
 
@@ -348,8 +338,7 @@ static int bench_spawn(uint32_t n)
     if (!y || run_live(y, len, 1, 0, &log, &r))
         return free(y), free(log.v), 1;
     int64_t *v = malloc((log.n + 1) * sizeof *v);
-    const char *source = "";
-    size_t k = v ? create_costs(&log, v, &source) : 0;
+    size_t k = v ? create_costs(&log, v) : 0;
     double sum = 0;
     for (size_t i = 0; i < k; i++)
         sum += (double)v[i];
@@ -363,7 +352,7 @@ static int bench_spawn(uint32_t n)
     printf("spawn_run_status %s\n", status_names[r.status]);
     printf("spawn_run_us_per_process %.1f us (create, admit, dispatch, exit)\n",
            r.seconds * 1e6 / n);
-    printf("spawn_live_source %s (%zu samples)\n", source, k);
+    printf("spawn_live_samples %zu\n", k);
     printf("spawn_live_mean %.1f us\n", live);
     printf("spawn_live_p50 %.1f us\n", median);
     printf("spawn_bare_fork_mean %.1f us (fork, _exit, waitpid)\n", bare);

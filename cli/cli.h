@@ -16,6 +16,7 @@ enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
 typedef struct run {
     const ps_engine *e;
     const ps_live *live;
+    uint64_t rows;         /* transitions written so far (the writers') */
 } run;
 
 /* A trace writer.  `instant` is called after every step with the
@@ -24,7 +25,7 @@ typedef struct run {
  * deadlock, or why a live run failed). */
 typedef struct writer {
     void (*begin)(FILE *out, const run *r);
-    void (*instant)(FILE *out, const run *r, const ps_live_event *ev, size_t n);
+    void (*instant)(FILE *out, run *r, const ps_live_event *ev, size_t n);
     void (*end)(FILE *out, const run *r, ps_step_status st, const char *report);
 } writer;
 

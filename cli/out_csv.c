@@ -62,7 +62,7 @@ static char *put_field(char *p, char *end, const char *s, char sep)
     return p;
 }
 
-static void csv_instant(FILE *out, const run *r, const ps_live_event *ev, size_t n)
+static void csv_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256], row[1024];

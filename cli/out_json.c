@@ -51,14 +51,13 @@ static void json_begin(FILE *out, const run *r)
     fprintf(out, "},\n\"live\":%s,\n\"trace\":[", r->live ? "true" : "false");
 }
 
-static void json_instant(FILE *out, const run *r, const ps_live_event *ev, size_t n)
+static void json_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256];
-    static uint64_t written; /* rows so far: one run per process */
-    for (size_t i = 0; i < n; i++, written++) {
+    for (size_t i = 0; i < n; i++, r->rows++) {
         const ps_trace_event *t = &ev[i].ev;
-        fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", written ? "," : "",
+        fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", r->rows ? "," : "",
                 (long long)t->time, t->pid);
         jstr(out, ps_engine_pcb(e, t->pid)->name);
         if (t->from == PS_NONE)

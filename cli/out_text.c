@@ -105,7 +105,7 @@ static void text_begin(FILE *out, const run *r)
         cell(out, s->procs[pid - 1].name, col_width(e), pid == s->nprocs);
 }
 
-static void text_instant(FILE *out, const run *r, const ps_live_event *lev, size_t n)
+static void text_instant(FILE *out, run *r, const ps_live_event *lev, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256];

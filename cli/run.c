@@ -88,7 +88,7 @@ static int simulate(const ps_scenario *s, const writer *w, int64_t until, int li
     }
     else
         ps_engine_set_listener(e, collect, &c);
-    run r = {e, live};
+    run r = {e, live, 0};
     w->begin(stdout, &r);
     ps_step_status st;
     do {
