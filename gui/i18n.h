@@ -3,7 +3,9 @@
 #ifndef PROCSIM_GUI_I18N_H
 #define PROCSIM_GUI_I18N_H
 
-#include "procsim/state.h"
+#include <stddef.h>
+
+#include "procsim/engine.h"
 
 typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
 
@@ -37,6 +39,10 @@ const char *gui_state_text(ps_state s, gui_lang lang);
 const char *gui_kind_text(ps_transition_kind k, gui_lang lang);
 /* The help overlay's lines, NULL-terminated. */
 const char *const *gui_help_lines(gui_lang lang);
+/* The cause of a transition in that language (English: as the command
+ * line says it, ps_cause_format).  Returns buf. */
+char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
+                     size_t size);
 /* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */
 gui_lang gui_lang_from_env(void);
 

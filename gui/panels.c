@@ -293,7 +293,7 @@ static void log_panel(gui_app *a)
     for (size_t i = first; i < a->sim.nlog; i++, y += lh) {
         const gui_tr *t = &a->sim.log[i];
         char cause[200], text[400];
-        ps_cause_format(a->sim.e, &t->ev, cause, sizeof cause);
+        gui_cause_text(a->sim.e, &t->ev, a->lang, cause, sizeof cause);
         snprintf(text, sizeof text, "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
                  ps_engine_pcb(a->sim.e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
                  gui_state_text((ps_state)t->ev.to, a->lang), cause);

@@ -81,7 +81,7 @@ static void cause_line(gui_app *a)
     if (!t)
         return;
     char cause[256], line[400];
-    ps_cause_format(a->sim.e, &t->ev, cause, sizeof cause);
+    gui_cause_text(a->sim.e, &t->ev, a->lang, cause, sizeof cause);
     snprintf(line, sizeof line, "%s %lld: %s  %s -> %s  (%s: %s)", gui_word_text(GUI_W_TICK, a->lang),
              (long long)t->ev.time, ps_engine_pcb(a->sim.e, t->ev.pid)->name,
              gui_state_text((ps_state)t->ev.from, a->lang), gui_state_text((ps_state)t->ev.to, a->lang),

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "testkit.h"
+#include "i18n.h"
 #include "layout.h"
 
 static const struct {
@@ -169,6 +170,27 @@ static void hit_testing(void **state)
     assert_false(gui_rect_overlap(r, (gui_rect){40, 20, 5, 5}));
 }
 
+/* Every cause has words in both languages (the GUI's log and cause line). */
+static void every_cause_reads_in_both_languages(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load("procsim: 1\ntitle: t\nsystem: {memory: 50}\n"
+                             "processes:\n  - {name: a, program: [send c 1, lock m, add v 1, io disk 1]}\n");
+    ps_engine *e = ps_engine_create(s);
+    for (int c = 0; c < PS_CAUSE_COUNT; c++) {
+        ps_trace_event ev = {.pid = 1, .cause = (uint8_t)c, .a = 1, .b = 50};
+        char en[256], ko[256];
+        gui_cause_text(e, &ev, GUI_EN, en, sizeof en);
+        gui_cause_text(e, &ev, GUI_KO, ko, sizeof ko);
+        if (!en[0] || !ko[0])
+            fail_msg("cause %d has no words", c);
+    }
+    for (int w = 0; w < GUI_WORD_COUNT; w++)
+        assert_true(gui_word_text((gui_word)w, GUI_KO)[0] && gui_word_text((gui_word)w, GUI_EN)[0]);
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -177,6 +199,7 @@ int main(void)
         cmocka_unit_test(motion_along_an_arrow),
         cmocka_unit_test(tokens_queue_inside_their_node),
         cmocka_unit_test(hit_testing),
+        cmocka_unit_test(every_cause_reads_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
