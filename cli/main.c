@@ -32,6 +32,7 @@ static const char usage[] =
     "    --screenshot PNG  ... and save the last one\n"
     "    --size WxH    window or frame size (default 1280x800)\n"
     "    --tick-ms MS  live mode: milliseconds per tick\n"
+    "    --select PID  start with that process selected (its PCB shown)\n"
     "\n"
     "Exit status: 0 success, 1 runtime failure (e.g. deadlock), 2 bad usage or\n"
     "invalid input (errors are FILE:LINE:COLUMN: message).\n"
@@ -71,6 +72,9 @@ static int cmd_gui(int argc, char **argv)
             i++;
         } else if (!strcmp(a, "--tick-ms") && v) {
             o.tick_ms = atoi(v);
+            i++;
+        } else if (!strcmp(a, "--select") && v) {
+            o.select = (uint32_t)atoi(v);
             i++;
         } else if (a[0] == '-') {
             fprintf(stderr, "procsim gui: unknown or incomplete option '%s'; see procsim --help\n", a);

@@ -397,6 +397,8 @@ static int run(const gui_options *o, SDL_Surface **frame)
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
+    if (o->select <= a.sim.s->nprocs)
+        a.selected = o->select;
     Uint64 last = SDL_GetPerformanceCounter();
     for (int n = 0; !a.quit; n++) {
         if (headless && n >= o->frames)

@@ -12,6 +12,7 @@ typedef struct gui_options {
     const char *screenshot;  /* headless: PNG to write the last frame to */
     int width, height;       /* window or frame size */
     int64_t tick_ms;         /* live: 0 = the scenario's */
+    uint32_t select;         /* pid selected at the start, 0: none */
 } gui_options;
 
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2

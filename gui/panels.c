@@ -155,6 +155,7 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 
 static void detail(gui_app *a)
 {
+#define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
     gui_rect r = a->L.detail;
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     panel(a, r, GUI_W_PCB);
@@ -174,30 +175,30 @@ static void detail(gui_app *a)
          k = ps_engine_pcb(e, k)->next_sibling)
         c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s", c == children ? "" : ", ",
                       ps_engine_pcb(e, k)->name);
-    line(a, &y, x1, "pid %u  %s  parent %s", pid, p->name,
+    line(a, &y, x1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
          p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-    line(a, &y, x1, "children: %s", children[0] ? children : "-");
-    line(a, &y, x1, "state: %s%s%s", p->created ? gui_state_text((ps_state)p->state, a->lang) : "-",
-         p->kstate ? "   kernel: " : "", p->kstate ? (char[]){p->kstate, 0} : "");
+    line(a, &y, x1, T("children: %s", "자식: %s"), children[0] ? children : "-");
+    line(a, &y, x1, T("state: %s%s%s", "상태: %s%s%s"), p->created ? gui_state_text((ps_state)p->state, a->lang) : "-",
+         p->kstate ? T("   kernel: ", "   커널: ") : "", p->kstate ? (char[]){p->kstate, 0} : "");
     char op[64] = "(end)";
     const ps_proc_spec *spec = &s->procs[pid - 1];
     if (regs.pc < spec->op_count)
         ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
     line(a, &y, x1, "PC %u: %s", regs.pc, op);
-    line(a, &y, x1, "registers: cnt %u acc %lld tmp %lld", regs.cnt, (long long)regs.acc,
+    line(a, &y, x1, T("registers: cnt %u acc %lld tmp %lld", "레지스터: cnt %u acc %lld tmp %lld"), regs.cnt, (long long)regs.acc,
          (long long)regs.tmp);
-    line(a, &y, x1, "priority: base %d, now %d", p->base_priority, p->priority);
-    line(a, &y, x1, "memory: %lld units, %s%s", (long long)p->memory,
-         ps_state_resident((ps_state)p->state) ? "resident" : "swapped out", "");
+    line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority, p->priority);
+    line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
+         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨") : T("swapped out", "스왑 아웃됨"), "");
     if (a->sim.live)
-        line(a, &y, x1, "real pid %d, RSS %lld kB", (int)ps_live_os_pid(a->sim.live, pid),
+        line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
              (long long)p->rss_kb);
-    line(a, &y2, x2, "arrival %lld, first run %lld, finish %lld", (long long)p->arrival,
+    line(a, &y2, x2, T("arrival %lld, first run %lld, finish %lld", "도착 %lld, 첫 실행 %lld, 종료 %lld"), (long long)p->arrival,
          (long long)p->first_run, (long long)p->finish);
-    line(a, &y2, x2, "CPU %lld, switches %u, swaps %u", (long long)p->cpu_time, p->switches, p->swaps);
-    line(a, &y2, x2, "time in: New %lld Ready %lld Run %lld", (long long)p->state_time[PS_NEW],
+    line(a, &y2, x2, T("CPU %lld, switches %u, swaps %u", "CPU %lld, 문맥 교환 %u, 스왑 %u"), (long long)p->cpu_time, p->switches, p->swaps);
+    line(a, &y2, x2, T("time in: New %lld Ready %lld Run %lld", "머문 시간: 생성 %lld 준비 %lld 실행 %lld"), (long long)p->state_time[PS_NEW],
          (long long)p->state_time[PS_READY], (long long)p->state_time[PS_RUNNING]);
-    line(a, &y2, x2, "Blocked %lld R/S %lld B/S %lld", (long long)p->state_time[PS_BLOCKED],
+    line(a, &y2, x2, T("Blocked %lld R/S %lld B/S %lld", "대기 %lld 보류 준비 %lld 보류 대기 %lld"), (long long)p->state_time[PS_BLOCKED],
          (long long)p->state_time[PS_READY_SUSPENDED], (long long)p->state_time[PS_BLOCKED_SUSPENDED]);
     if (p->wait_kind) {
         char what[96];
@@ -211,11 +212,12 @@ static void detail(gui_app *a)
         case PS_WAIT_SLEEP: snprintf(what, sizeof what, "sleep until %lld", (long long)p->io_end); break;
         default: snprintf(what, sizeof what, "a child"); break;
         }
-        line(a, &y2, x2, "waits for: %s", what);
+        line(a, &y2, x2, T("waits for: %s", "기다리는 것: %s"), what);
     }
-    line(a, &y2, x2, "locks held %u", p->locks_held);
-    line(a, &y2, x2, "signals: last %d, exit %d, killed by %d", p->last_signal, p->exit_code,
+    line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
+    line(a, &y2, x2, T("signals: last %d, exit %d, killed by %d", "시그널: 마지막 %d, 종료 코드 %d, 죽인 시그널 %d"), p->last_signal, p->exit_code,
          p->term_signal);
+#undef T
 }
 
 /* ---- timeline --------------------------------------------------------- */
