@@ -295,37 +295,14 @@ static int make_pipes(ps_live *l)
     l->status_rd = st[0];
     l->status_wr = st[1];
     fcntl(l->status_rd, F_SETFL, O_NONBLOCK);
-    for (uint32_t k = 0; k < l->s->channels.count; k++)
+    for (uint32_t k = 0; k < l->s->channels.count; k++) {
         if (pipe2(l->chan[k], O_CLOEXEC))
             return -1;
-    return 0;
-}
-
-/* In the model a send never blocks; for real, a pipe holds what its buffer
- * holds.  Size each channel's pipe for every send the scenario has for it
- * (programs have no loops), or refuse. */
-static int size_pipes(ps_live *l, ps_error *err)
-{
-    const ps_scenario *s = l->s;
-    for (uint32_t k = 0; k < s->channels.count; k++) {
-        uint64_t sends = 0;
-        for (uint32_t i = 0; i < s->nops; i++)
-            sends += s->ops[i].kind == PS_OP_SEND && s->ops[i].obj == k;
-        uint64_t want = sends * sizeof(int64_t);
-        int have = fcntl(l->chan[k][1], F_GETPIPE_SZ);
-        if (have >= 0 && (uint64_t)have < want)
-            have = fcntl(l->chan[k][1], F_SETPIPE_SZ, (int)(want < (1u << 30) ? want : 1u << 30));
-        if (have < 0 || (uint64_t)have < want) {
-            snprintf(err->msg, sizeof err->msg,
-                     "live mode: channel %s may hold %llu values, more than a pipe here can "
-                     "(%d bytes; see /proc/sys/fs/pipe-max-size)",
-                     s->channels.names[k], (unsigned long long)sends,
-                     fcntl(l->chan[k][1], F_GETPIPE_SZ));
-            return -1;
-        }
+        fcntl(l->chan[k][0], F_SETFL, O_NONBLOCK); /* procsim's end: it routes */
     }
     return 0;
 }
+
 
 static int make_signals(ps_live *l)
 {
@@ -355,12 +332,10 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     l->status_rd = l->status_wr = l->sfd = l->ws_fd = -1;
     l->ch = calloc(l->n, sizeof *l->ch);
     l->chan = calloc(s->channels.count + 1, sizeof *l->chan);
-    l->chan_wait = calloc(s->channels.count + 1, sizeof *l->chan_wait);
+    l->chanq = calloc(s->channels.count + 1, sizeof *l->chanq);
     l->mtx_wait = calloc(s->mutexes.count + 1, sizeof *l->mtx_wait);
-    l->chan_reader = calloc(s->channels.count + 1, sizeof *l->chan_reader);
     l->mtx_locker = calloc(s->mutexes.count + 1, sizeof *l->mtx_locker);
-    if (!l->ch || !l->chan || !l->chan_wait || !l->mtx_wait || !l->chan_reader ||
-        !l->mtx_locker) {
+    if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker) {
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
         goto fail;
     }
@@ -370,10 +345,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
         l->ch[i].pidfd = l->ch[i].cmd_fd = -1;
         l->ch[i].model = PS_NONE;
     }
-    int piped = make_pipes(l);
-    if (!piped && size_pipes(l, err))
-        goto fail;
-    if (piped || make_shared(l) || make_working_set(l) ||
+    if (make_pipes(l) || make_shared(l) || make_working_set(l) ||
         make_signals(l)) {
         snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s", strerror(errno));
         goto fail;
@@ -423,7 +395,7 @@ void ps_live_destroy(ps_live *l)
     for (uint32_t k = 0; l->chan && k < l->s->channels.count; k++) {
         close_fd(&l->chan[k][0]);
         close_fd(&l->chan[k][1]);
-        free(l->chan_wait[k].v);
+        free(l->chanq[k].v);
     }
     for (uint32_t k = 0; l->mtx_wait && k < l->s->mutexes.count; k++)
         free(l->mtx_wait[k].v);
@@ -450,9 +422,8 @@ void ps_live_destroy(ps_live *l)
         munmap(l->shared_map, l->shared_len);
     free(l->ch);
     free(l->chan);
-    free(l->chan_wait);
+    free(l->chanq);
     free(l->mtx_wait);
-    free(l->chan_reader);
     free(l->mtx_locker);
     free(l->act);
     free(l->pend);

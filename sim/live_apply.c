@@ -55,7 +55,62 @@ void ps__start_child(ps_live *l, uint32_t pid)
     ps__await(l, c, ps__has_hello, 1, "start");
 }
 
-/* ---- channels and mutexes: one real waiter at a time ------------------- */
+/* ---- channels: values routed by procsim -------------------------------
+
+   A sender really writes its value into the channel's pipe; procsim reads
+   it out at once and hands it, when the model says so, to the receiver
+   the model chose, which is blocked reading its own pipe.  So each value
+   reaches exactly the process the model gives it to, also when several
+   wait or the receiver is suspended, as a kernel's message queue would.
+
+   ---- mutexes: one real waiter at a time -------------------------------- */
+
+static void valq_push(ps_live *l, ps__valq *q, int64_t v)
+{
+    if (q->n == q->cap) {
+        size_t ncap = q->cap ? q->cap * 2 : 16;
+        int64_t *nv = malloc(ncap * sizeof *nv);
+        if (!nv) {
+            l->nomem = 1;
+            return;
+        }
+        for (size_t i = 0; i < q->n; i++)
+            nv[i] = q->v[(q->head + i) % q->cap];
+        free(q->v);
+        q->v = nv;
+        q->head = 0;
+        q->cap = ncap;
+    }
+    q->v[(q->head + q->n++) % q->cap] = v;
+}
+
+/* Take the value a sender has just written out of the channel's pipe. */
+static void route_in(ps_live *l, uint32_t chan)
+{
+    int64_t v;
+    ssize_t got = read(l->chan[chan][0], &v, sizeof v);
+    if (got == (ssize_t)sizeof v)
+        valq_push(l, &l->chanq[chan], v);
+    else
+        ps__live_warn(l, "channel %s: the sender's value was not in its pipe",
+                      l->s->channels.names[chan]);
+}
+
+/* The next value of the channel for a receiver; `model` if none is there. */
+static int64_t route_out(ps_live *l, uint32_t chan, int64_t model)
+{
+    ps__valq *q = &l->chanq[chan];
+    if (!q->n) {
+        ps__live_warn(l, "channel %s: no value in transit for a receive",
+                      l->s->channels.names[chan]);
+        return model;
+    }
+    int64_t v = q->v[q->head];
+    q->head = (q->head + 1) % q->cap;
+    q->n--;
+    return v;
+}
+
 
 static void q_push(ps_live *l, ps__pidq *q, uint32_t pid)
 {
@@ -82,20 +137,11 @@ static void q_remove(ps__pidq *q, uint32_t pid)
         }
 }
 
-/* Let the first model waiter of each channel and mutex block in the real
- * read or lock, if nobody is doing so: with one real waiter at a time the
- * kernel cannot hand a value or a lock to anyone but the model's choice. */
+/* Let the first model waiter of each mutex block in the real lock, if
+ * nobody is doing so: with one real waiter at a time the kernel cannot
+ * hand the lock to anyone but the model's choice. */
 void ps__promote(ps_live *l)
 {
-    for (uint32_t k = 0; k < l->s->channels.count; k++)
-        if (!l->chan_reader[k] && l->chan_wait[k].n) {
-            ps__child *c = &l->ch[l->chan_wait[k].v[0] - 1];
-            if (c->model != PS_BLOCKED || !c->alive)
-                continue;
-            l->chan_reader[k] = l->chan_wait[k].v[0];
-            ps__command(l, c, PS__CMD_RECV, k, 0);
-            ps__await(l, c, ps__has_blocking, c->want_blocking, "block in recv");
-        }
     for (uint32_t k = 0; k < l->s->mutexes.count; k++)
         if (!l->mtx_locker[k] && l->mtx_wait[k].n) {
             ps__child *c = &l->ch[l->mtx_wait[k].v[0] - 1];
@@ -111,11 +157,6 @@ void ps__promote(ps_live *l)
  * for). */
 static void forget_waiter(ps_live *l, uint32_t pid)
 {
-    for (uint32_t k = 0; k < l->s->channels.count; k++) {
-        q_remove(&l->chan_wait[k], pid);
-        if (l->chan_reader[k] == pid)
-            l->chan_reader[k] = 0;
-    }
     for (uint32_t k = 0; k < l->s->mutexes.count; k++) {
         q_remove(&l->mtx_wait[k], pid);
         if (l->mtx_locker[k] == pid)
@@ -158,14 +199,16 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *e
         break;
     case PS_OP_SEND:
         do_and_wait(l, c, PS__CMD_SEND, op->obj, ev->a, "send");
+        if (c->alive)
+            route_in(l, op->obj);
         break;
     case PS_OP_RECV:
-        if (l->chan_reader[op->obj] != pid)
+        if (!c->in_recv) /* a value was there: it did not block */
             ps__command(l, c, PS__CMD_RECV, op->obj, 0);
-        finish(l, c, "receive");
+        c->in_recv = 0;
+        do_and_wait(l, c, PS__CMD_VALUE, op->obj, route_out(l, op->obj, ev->a), "receive");
         if (!c->stopped)
             check_value(l, c, ev->a, "recv");
-        forget_waiter(l, pid);
         break;
     case PS_OP_LOCK:
         if (l->mtx_locker[op->obj] != pid)
@@ -193,14 +236,18 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *e
 static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *ev,
                      const ps_op *op)
 {
-    if (ev->op == PS_OP_RECV || ev->op == PS_OP_LOCK) {
-        int recv = ev->op == PS_OP_RECV;
-        ps__pidq *q = recv ? &l->chan_wait[op->obj] : &l->mtx_wait[op->obj];
-        uint32_t *real = recv ? &l->chan_reader[op->obj] : &l->mtx_locker[op->obj];
+    if (ev->op == PS_OP_RECV) { /* it blocks reading its pipe (see above) */
+        c->in_recv = 1;
+        ps__command(l, c, PS__CMD_RECV, op->obj, 0);
+        ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
+        return;
+    }
+    if (ev->op == PS_OP_LOCK) {
+        ps__pidq *q = &l->mtx_wait[op->obj];
         q_push(l, q, pid);
-        if (!*real && q->v[0] == pid) { /* the model's first waiter only */
-            *real = pid;
-            ps__command(l, c, recv ? PS__CMD_RECV : PS__CMD_LOCK, op->obj, 0);
+        if (!l->mtx_locker[op->obj] && q->v[0] == pid) { /* the model's first only */
+            l->mtx_locker[op->obj] = pid;
+            ps__command(l, c, PS__CMD_LOCK, op->obj, 0);
             ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
             return;
         }

@@ -68,20 +68,6 @@ static void touch(void)
     (void)sum;
 }
 
-static int64_t recv_value(uint32_t chan)
-{
-    int64_t v;
-    size_t got = 0;
-    while (got < sizeof v) {
-        ssize_t n = read(cs->chan[chan][0], (char *)&v + got, sizeof v - got);
-        if (n > 0)
-            got += (size_t)n;
-        else if (n == 0 || errno != EINTR)
-            _exit(122);
-    }
-    return v;
-}
-
 static void lock(uint32_t m)
 {
     int rc = pthread_mutex_lock(&cs->shared.mutex[m]);
@@ -111,10 +97,15 @@ static void run(const ps__cmd *c)
             _exit(124);
         say(PS__MSG_DONE, c->n);
         break;
-    case PS__CMD_RECV:
+    case PS__CMD_RECV: {
         say(PS__MSG_BLOCKING, 0);
-        say(PS__MSG_DONE, recv_value(c->obj));
+        ps__cmd value;
+        next_command(&value); /* blocks in read() until procsim routes one */
+        if (value.op != PS__CMD_VALUE)
+            _exit(118);
+        say(PS__MSG_DONE, value.n);
         break;
+    }
     case PS__CMD_LOCK:
         say(PS__MSG_BLOCKING, 0);
         lock(c->obj);
@@ -136,6 +127,8 @@ static void run(const ps__cmd *c)
         break;
     case PS__CMD_EXIT:
         _exit((int)c->n);
+    case PS__CMD_VALUE: /* only ever after a RECV */
+        _exit(118);
     case PS__CMD_TOUCH:
         touch();
         say(PS__MSG_DONE, 0);
@@ -154,7 +147,7 @@ static int cmp_int(const void *a, const void *b)
  * /dev/null): others' command pipes stay out of its hands. */
 static void close_others(void)
 {
-    int *keep = malloc((3 + 2 * (size_t)cs->nchan) * sizeof *keep), n = 0;
+    int *keep = malloc((3 + (size_t)cs->nchan) * sizeof *keep), n = 0;
     if (!keep)
         _exit(119);
     keep[n++] = cs->cmd_fd;
@@ -162,8 +155,7 @@ static void close_others(void)
     if (cs->ws_fd >= 0)
         keep[n++] = cs->ws_fd;
     for (uint32_t c = 0; c < cs->nchan; c++) {
-        keep[n++] = cs->chan[c][0];
-        keep[n++] = cs->chan[c][1];
+        keep[n++] = cs->chan[c][1]; /* it sends; procsim routes what it reads */
     }
     qsort(keep, (size_t)n, sizeof keep[0], cmp_int);
     int from = 3;

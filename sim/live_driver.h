@@ -31,6 +31,7 @@ typedef struct ps__child {
     uint32_t hello, blocking, done; /* messages received */
     uint32_t want_blocking, want_done; /* ... and owed for commands sent */
     int64_t value;          /* value of the last DONE */
+    uint8_t in_recv;        /* told RECV, waiting for its VALUE */
     uint32_t cpu_pc;        /* op whose burn it was told to do */
     uint32_t cpu_want;      /* `done` count meaning that burn is over */
     int64_t cpu_due;        /* tick the model finishes that op, -1 */
@@ -45,6 +46,11 @@ typedef struct ps__action {
     ps_trace_event tr;
     ps_op_event op;
 } ps__action;
+
+typedef struct ps__valq { /* a channel's values in transit, routed by procsim */
+    int64_t *v;
+    size_t head, n, cap;
+} ps__valq;
 
 typedef struct ps__pidq {       /* model-order waiters on a channel or mutex */
     uint32_t *v;
@@ -61,8 +67,9 @@ struct ps_live {
     ps__shared shared;
     void *shared_map;
     size_t shared_len;
-    ps__pidq *chan_wait, *mtx_wait;
-    uint32_t *chan_reader, *mtx_locker; /* who is really blocked on it */
+    ps__pidq *mtx_wait;
+    uint32_t *mtx_locker;  /* who is really blocked on the mutex */
+    ps__valq *chanq;       /* values sent and not yet received, per channel */
     sigset_t old_mask;
     int64_t start_ns, tick_ns;
     int64_t paused_at;     /* when a pause began, 0 if not paused */

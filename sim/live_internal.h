@@ -23,7 +23,9 @@ typedef enum ps__cmd_op {
     PS__CMD_READ,      /* add, first half: tmp = var[obj] */
     PS__CMD_WRITE,     /* add, second half: var[obj] = tmp + 1 */
     PS__CMD_SEND,      /* write n to channel obj */
-    PS__CMD_RECV,      /* read a value from channel obj (may block) */
+    PS__CMD_RECV,      /* say BLOCKING, then wait for the value: the next
+                          command, a VALUE, routed here by procsim */
+    PS__CMD_VALUE,     /* the value n a RECV waits for: say DONE(n) */
     PS__CMD_LOCK,      /* lock mutex obj (may block) */
     PS__CMD_UNLOCK,    /* unlock mutex obj */
     PS__CMD_BLOCK,     /* say BLOCKING, then wait for and run the next command */

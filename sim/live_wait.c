@@ -210,8 +210,8 @@ void ps__command(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, int64_t 
     c->acted_ns = ps__mono_ns();
     if (op == PS__CMD_RECV || op == PS__CMD_LOCK || op == PS__CMD_BLOCK)
         c->want_blocking++;
-    if (op != PS__CMD_BLOCK && op != PS__CMD_EXIT)
-        c->want_done++;
+    if (op != PS__CMD_BLOCK && op != PS__CMD_EXIT && op != PS__CMD_RECV)
+        c->want_done++; /* a RECV's DONE comes with its VALUE */
     if (c->alive && ps__write_all(c->cmd_fd, &cmd, sizeof cmd))
         c->died = 1; /* its end is closed: it is dying; waitid will tell */
     (void)l;

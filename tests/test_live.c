@@ -268,6 +268,12 @@ static void waiters_are_served_in_the_model_order(void **state)
         "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\nprocesses:\n"
         "  - {name: h, program: [lock m, cpu 2, unlock m, lock m, unlock m]}\n"
         "  - {name: a, program: [lock m, unlock m]}\n  - {name: b, program: [lock m, unlock m]}\n",
+        /* a receiver suspended while values arrive for it and for others */
+        "procsim: 1\ntitle: t\nprocesses:\n  - {name: r1, program: [recv c, cpu 1]}\n"
+        "  - {name: r2, program: [recv c, cpu 1]}\n  - {name: r3, program: [recv c, cpu 1]}\n"
+        "  - {name: s, arrival: 10, program: [send c 5, send c 6, cpu 2, send c 7]}\n"
+        "events:\n  - {at: 3, do: kill r1}\n  - {at: 4, do: suspend r2}\n"
+        "  - {at: 12, do: resume r2}\n",
     };
     for (size_t i = 0; i < sizeof yaml / sizeof yaml[0]; i++) {
         live_run r;
