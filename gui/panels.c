@@ -70,7 +70,7 @@ static void toolbar(gui_app *a)
 /* ---- the PCB table ---------------------------------------------------- */
 
 /* State names short enough for a table column. */
-static const char *cli_short(ps_state s)
+static const char *short_state(ps_state s)
 {
     return s == PS_READY_SUSPENDED ? "Rdy/Susp" : s == PS_BLOCKED_SUSPENDED ? "Blk/Susp" : ps_state_name(s);
 }
@@ -121,7 +121,7 @@ static void table(gui_app *a)
         snprintf(cell[1], sizeof cell[1], "%.9s", p->name);
         snprintf(cell[2], sizeof cell[2], "%s",
                  !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
-                                                       : cli_short((ps_state)p->state));
+                                                       : short_state((ps_state)p->state));
         snprintf(cell[3], sizeof cell[3], "%u: %.16s", regs.pc, op);
         snprintf(cell[4], sizeof cell[4], "%d", p->priority);
         snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);

@@ -32,17 +32,11 @@
 
 static void push_action(ps_live *l, const ps__action *a)
 {
-    if (l->nact == l->cap) {
-        size_t ncap = l->cap ? l->cap * 2 : 64;
-        ps__action *nv = realloc(l->act, ncap * sizeof *nv);
-        if (!nv) {
-            l->nomem = 1;
-            return;
-        }
-        l->act = nv;
-        l->cap = ncap;
-    }
-    l->act[l->nact++] = *a;
+    ps__action *slot = ps__vec_push(&l->act);
+    if (slot)
+        *slot = *a;
+    else
+        l->nomem = 1;
 }
 
 static void on_transition(void *ctx, const ps_trace_event *ev)
@@ -60,18 +54,13 @@ static void on_op(void *ctx, const ps_op_event *ev)
 static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
 {
     ps__child *c = &l->ch[ev->pid - 1];
-    if (l->npend == l->pendcap) {
-        size_t ncap = l->pendcap ? l->pendcap * 2 : 64;
-        ps_live_event *nv = realloc(l->pend, ncap * sizeof *nv);
-        if (!nv) {
-            l->nomem = 1;
-            return;
-        }
-        l->pend = nv;
-        l->pendcap = ncap;
+    ps_live_event *slot = ps__vec_push(&l->pend);
+    if (!slot) {
+        l->nomem = 1;
+        return;
     }
     int64_t now = ps__mono_ns();
-    l->pend[l->npend++] = (ps_live_event){
+    *slot = (ps_live_event){
         .ev = *ev, .wall_us = (now - l->start_ns) / 1000,
         .latency_ns = c->acted_ns ? now - c->acted_ns : -1, /* consumed below */
         .kstate = c->alive ? ps__proc_state(c->pid) : c->exit_letter,
@@ -107,12 +96,14 @@ static char expected_letter(const ps__child *c)
 static void flush(ps_live *l)
 {
     int64_t deadline = ps__mono_ns() + 20 * 1000000;
-    for (size_t i = l->npend; i-- > 0;) {
-        ps_live_event *le = &l->pend[i];
+    ps_live_event *pend = l->pend.data;
+    size_t npend = l->pend.len;
+    for (size_t i = npend; i-- > 0;) {
+        ps_live_event *le = &pend[i];
         ps__child *c = &l->ch[le->ev.pid - 1];
         int last = 1;
-        for (size_t j = i + 1; j < l->npend && last; j++)
-            last = l->pend[j].ev.pid != le->ev.pid;
+        for (size_t j = i + 1; j < npend && last; j++)
+            last = pend[j].ev.pid != le->ev.pid;
         if (!last)
             continue;
         char want = expected_letter(c), got = le->kstate;
@@ -125,9 +116,9 @@ static void flush(ps_live *l)
         le->rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0;
         ps_engine_observe(l->e, le->ev.pid, le->kstate, le->rss_kb);
     }
-    for (size_t i = 0; i < l->npend && l->fn; i++)
-        l->fn(l->ctx, &l->pend[i]);
-    l->npend = 0;
+    for (size_t i = 0; i < npend && l->fn; i++)
+        l->fn(l->ctx, &pend[i]);
+    l->pend.len = 0; /* kept allocated for the next instant */
 }
 
 /* Carry out every collected action, in order; deaths found on the way are
@@ -135,14 +126,15 @@ static void flush(ps_live *l)
 static void apply_all(ps_live *l)
 {
     for (;;) {
-        while (l->next_act < l->nact && !l->interrupted && !l->failed) {
-            ps__action a = l->act[l->next_act++];
+        while (l->next_act < l->act.len && !l->interrupted && !l->failed) {
+            /* a copy: carrying it out may push more (and move the array) */
+            ps__action a = PS__VEC_AT(&l->act, ps__action, l->next_act++);
             if (a.is_op)
                 ps__apply_op(l, &a.op);
             else
                 confirmed(l, &a.tr, ps__apply_transition(l, &a.tr));
         }
-        l->nact = l->next_act = 0;
+        l->act.len = l->next_act = 0;
         if (l->interrupted || l->failed)
             return;
         int any = 0;
@@ -330,17 +322,23 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     l->s = s;
     l->n = s->nprocs;
     l->status_rd = l->status_wr = l->sfd = l->ws_fd = -1;
+    ps__vec_init(&l->act, sizeof(ps__action));
+    ps__vec_init(&l->pend, sizeof(ps_live_event));
     l->ch = calloc(l->n, sizeof *l->ch);
     l->chan = calloc(s->channels.count + 1, sizeof *l->chan);
     l->chanq = calloc(s->channels.count + 1, sizeof *l->chanq);
     l->mtx_wait = calloc(s->mutexes.count + 1, sizeof *l->mtx_wait);
     l->mtx_locker = calloc(s->mutexes.count + 1, sizeof *l->mtx_locker);
+    for (uint32_t k = 0; l->chan && k < s->channels.count; k++)
+        l->chan[k][0] = l->chan[k][1] = -1; /* before any failure: destroy closes them */
     if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker) {
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
         goto fail;
     }
     for (uint32_t k = 0; k < s->channels.count; k++)
-        l->chan[k][0] = l->chan[k][1] = -1;
+        ps__vec_init(&l->chanq[k].v, sizeof(int64_t));
+    for (uint32_t k = 0; k < s->mutexes.count; k++)
+        ps__vec_init(&l->mtx_wait[k], sizeof(uint32_t));
     for (uint32_t i = 0; i < l->n; i++) {
         l->ch[i].pidfd = l->ch[i].cmd_fd = -1;
         l->ch[i].model = PS_NONE;
@@ -395,10 +393,11 @@ void ps_live_destroy(ps_live *l)
     for (uint32_t k = 0; l->chan && k < l->s->channels.count; k++) {
         close_fd(&l->chan[k][0]);
         close_fd(&l->chan[k][1]);
-        free(l->chanq[k].v);
+        if (l->chanq)
+            ps__vec_fini(&l->chanq[k].v);
     }
     for (uint32_t k = 0; l->mtx_wait && k < l->s->mutexes.count; k++)
-        free(l->mtx_wait[k].v);
+        ps__vec_fini(&l->mtx_wait[k]);
     close_fd(&l->status_rd);
     close_fd(&l->status_wr);
     close_fd(&l->ws_fd);
@@ -425,8 +424,8 @@ void ps_live_destroy(ps_live *l)
     free(l->chanq);
     free(l->mtx_wait);
     free(l->mtx_locker);
-    free(l->act);
-    free(l->pend);
+    ps__vec_fini(&l->act);
+    ps__vec_fini(&l->pend);
     free(l);
 }
 

@@ -65,32 +65,16 @@ void ps__start_child(ps_live *l, uint32_t pid)
 
    ---- mutexes: one real waiter at a time -------------------------------- */
 
-static void valq_push(ps_live *l, ps__valq *q, int64_t v)
-{
-    if (q->n == q->cap) {
-        size_t ncap = q->cap ? q->cap * 2 : 16;
-        int64_t *nv = malloc(ncap * sizeof *nv);
-        if (!nv) {
-            l->nomem = 1;
-            return;
-        }
-        for (size_t i = 0; i < q->n; i++)
-            nv[i] = q->v[(q->head + i) % q->cap];
-        free(q->v);
-        q->v = nv;
-        q->head = 0;
-        q->cap = ncap;
-    }
-    q->v[(q->head + q->n++) % q->cap] = v;
-}
-
 /* Take the value a sender has just written out of the channel's pipe. */
 static void route_in(ps_live *l, uint32_t chan)
 {
     int64_t v;
     ssize_t got = read(l->chan[chan][0], &v, sizeof v);
-    if (got == (ssize_t)sizeof v)
-        valq_push(l, &l->chanq[chan], v);
+    int64_t *slot = got == (ssize_t)sizeof v ? ps__vec_push(&l->chanq[chan].v) : NULL;
+    if (slot)
+        *slot = v;
+    else if (got == (ssize_t)sizeof v)
+        l->nomem = 1;
     else
         ps__live_warn(l, "channel %s: the sender's value was not in its pipe",
                       l->s->channels.names[chan]);
@@ -100,39 +84,26 @@ static void route_in(ps_live *l, uint32_t chan)
 static int64_t route_out(ps_live *l, uint32_t chan, int64_t model)
 {
     ps__valq *q = &l->chanq[chan];
-    if (!q->n) {
+    if (q->head == q->v.len) {
         ps__live_warn(l, "channel %s: no value in transit for a receive",
                       l->s->channels.names[chan]);
         return model;
     }
-    int64_t v = q->v[q->head];
-    q->head = (q->head + 1) % q->cap;
-    q->n--;
+    int64_t v = PS__VEC_AT(&q->v, int64_t, q->head++);
+    if (q->head == q->v.len) /* drained: start again at the front */
+        q->head = q->v.len = 0;
     return v;
 }
 
 
-static void q_push(ps_live *l, ps__pidq *q, uint32_t pid)
+/* Remove `pid` from a mutex's waiters, keeping their order. */
+static void q_remove(ps__vec *q, uint32_t pid)
 {
-    if (q->n == q->cap) {
-        uint32_t ncap = q->cap ? q->cap * 2 : 8;
-        uint32_t *nv = realloc(q->v, ncap * sizeof *nv);
-        if (!nv) {
-            l->nomem = 1;
-            return;
-        }
-        q->v = nv;
-        q->cap = ncap;
-    }
-    q->v[q->n++] = pid;
-}
-
-static void q_remove(ps__pidq *q, uint32_t pid)
-{
-    for (uint32_t i = 0; i < q->n; i++)
-        if (q->v[i] == pid) {
-            memmove(q->v + i, q->v + i + 1, (q->n - i - 1) * sizeof *q->v);
-            q->n--;
+    uint32_t *v = q->data;
+    for (size_t i = 0; i < q->len; i++)
+        if (v[i] == pid) {
+            memmove(v + i, v + i + 1, (q->len - i - 1) * sizeof *v);
+            q->len--;
             return;
         }
 }
@@ -143,11 +114,12 @@ static void q_remove(ps__pidq *q, uint32_t pid)
 void ps__promote(ps_live *l)
 {
     for (uint32_t k = 0; k < l->s->mutexes.count; k++)
-        if (!l->mtx_locker[k] && l->mtx_wait[k].n) {
-            ps__child *c = &l->ch[l->mtx_wait[k].v[0] - 1];
+        if (!l->mtx_locker[k] && l->mtx_wait[k].len) {
+            uint32_t head = PS__VEC_AT(&l->mtx_wait[k], uint32_t, 0);
+            ps__child *c = &l->ch[head - 1];
             if (c->model != PS_BLOCKED || !c->alive)
                 continue;
-            l->mtx_locker[k] = l->mtx_wait[k].v[0];
+            l->mtx_locker[k] = head;
             ps__command(l, c, PS__CMD_LOCK, k, 0);
             ps__await(l, c, ps__has_blocking, c->want_blocking, "block in lock");
         }
@@ -243,9 +215,14 @@ static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *
         return;
     }
     if (ev->op == PS_OP_LOCK) {
-        ps__pidq *q = &l->mtx_wait[op->obj];
-        q_push(l, q, pid);
-        if (!l->mtx_locker[op->obj] && q->v[0] == pid) { /* the model's first only */
+        ps__vec *q = &l->mtx_wait[op->obj];
+        uint32_t *slot = ps__vec_push(q);
+        if (!slot) {
+            l->nomem = 1;
+            return;
+        }
+        *slot = pid;
+        if (!l->mtx_locker[op->obj] && PS__VEC_AT(q, uint32_t, 0) == pid) { /* the model's first only */
             l->mtx_locker[op->obj] = pid;
             ps__command(l, c, PS__CMD_LOCK, op->obj, 0);
             ps__await(l, c, ps__has_blocking, c->want_blocking, "block");

@@ -12,6 +12,7 @@
 #include <signal.h>
 #include <time.h>
 
+#include "arena.h"
 #include "live_internal.h"
 
 #define PS__GRACE_NS (5 * 1000000000LL) /* how late a child may answer */
@@ -48,14 +49,9 @@ typedef struct ps__action {
 } ps__action;
 
 typedef struct ps__valq { /* a channel's values in transit, routed by procsim */
-    int64_t *v;
-    size_t head, n, cap;
+    ps__vec v;                /* int64_t; v[head..len) are still to go */
+    size_t head;
 } ps__valq;
-
-typedef struct ps__pidq {       /* model-order waiters on a channel or mutex */
-    uint32_t *v;
-    uint32_t n, cap;
-} ps__pidq;
 
 struct ps_live {
     ps_engine *e;
@@ -67,18 +63,17 @@ struct ps_live {
     ps__shared shared;
     void *shared_map;
     size_t shared_len;
-    ps__pidq *mtx_wait;
+    ps__vec *mtx_wait;     /* uint32_t pids: each mutex's waiters, model order */
     uint32_t *mtx_locker;  /* who is really blocked on the mutex */
     ps__valq *chanq;       /* values sent and not yet received, per channel */
     sigset_t old_mask;
     int64_t start_ns, tick_ns;
     int64_t paused_at;     /* when a pause began, 0 if not paused */
-    ps__action *act;
-    size_t nact, cap, next_act;
+    ps__vec act;           /* ps__action: the engine's decisions to carry out */
+    size_t next_act;
     char msgbuf[sizeof(ps__msg)];
     size_t msglen;
-    ps_live_event *pend;   /* confirmed, not yet handed to the listener */
-    size_t npend, pendcap;
+    ps__vec pend;          /* ps_live_event: confirmed, not yet handed on */
     ps_live_fn fn;
     void *ctx;
     int failed, interrupted, nomem;
