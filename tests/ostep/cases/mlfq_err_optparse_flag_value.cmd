@@ -1,0 +1,1 @@
+mlfq.py --stay=yes -c

@@ -1,0 +1,1 @@
+process-run.py -c -p

@@ -1,0 +1,1 @@
+process-run.py -l 2:50,5:50:1 -c

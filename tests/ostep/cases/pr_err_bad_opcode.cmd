@@ -1,0 +1,1 @@
+process-run.py -P c1,i:x3 -c

@@ -1,0 +1,1 @@
+process-run.py -s 08 -l 1:100 -c

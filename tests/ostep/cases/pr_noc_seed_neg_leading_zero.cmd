@@ -1,0 +1,1 @@
+process-run.py -s -010 -l 12:50

@@ -1,0 +1,1 @@
+process-run.py -l 0:100 -c -p

@@ -1,0 +1,1 @@
+scheduler.py -l 2,nan,1 -c

@@ -1,0 +1,1 @@
+scheduler.py -j 08 -c

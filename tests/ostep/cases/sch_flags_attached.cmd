@@ -1,0 +1,1 @@
+scheduler.py -pSJF -j4 -m15 -s9 -c

@@ -1,0 +1,1 @@
+scheduler.py --seed 3 --jobs 4 --maxlen 8 --policy SJF -c

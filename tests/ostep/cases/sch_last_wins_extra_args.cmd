@@ -1,0 +1,1 @@
+scheduler.py -p FIFO foo -l 3,1 bar -p SJF -c

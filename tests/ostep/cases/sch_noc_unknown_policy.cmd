@@ -1,0 +1,1 @@
+scheduler.py -p LIFO -j 2

@@ -1,0 +1,1 @@
+scheduler.py -p RR -l -1,3 -q 1 -c

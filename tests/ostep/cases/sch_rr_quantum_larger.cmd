@@ -1,0 +1,1 @@
+scheduler.py -p RR -l 3,5,2,10 -q 10 -c

@@ -1,0 +1,1 @@
+scheduler.py -p SJF -l 5,2,5,2,1 -c

@@ -1,0 +1,1 @@
+scheduler.py -p SJF -j 7 -m 3 -s 1 -c

@@ -1,0 +1,1 @@
+scheduler.py -p rr -l 1,2 -c
