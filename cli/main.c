@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "gui.h"
+#include "procsim/ostep.h"
 
 static const char usage[] =
     "usage: procsim                      the seven-state tour in a window (text\n"
@@ -12,6 +13,7 @@ static const char usage[] =
     "       procsim gui [FILE] [--live] [--lang en|ko] [--frames N --screenshot PNG]\n"
     "       procsim run FILE [--live] [--format text|csv|json] [--until T]\n"
     "       procsim check FILE...        validate scenario files\n"
+    "       procsim ostep process-run|scheduler|mlfq [--format F] [its flags]\n"
     "       procsim --help | --version\n"
     "\n"
     "Simulates the seven-state process lifecycle (New, Ready, Running, Blocked,\n"
@@ -25,6 +27,10 @@ static const char usage[] =
     "                  transition: time,pid,name,from,to,event,cause), json\n"
     "    --until T     stop after tick T\n"
     "  check FILE...   load each file and report the first error in it\n"
+    "  ostep PROGRAM   OSTEP's homework program (process-run.py, scheduler.py,\n"
+    "                  mlfq.py): same flags, same output (docs/ostep.md)\n"
+    "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
+    "                  or yaml (the scenario file)\n"
     "  gui [FILE]      the animated state diagram (the tour without FILE)\n"
     "    --live        real child processes, as for run\n"
     "    --lang L      en or ko (default: the locale)\n"
@@ -33,18 +39,68 @@ static const char usage[] =
     "    --size WxH    window or frame size (default 1280x800)\n"
     "    --tick-ms MS  live mode: milliseconds per tick\n"
     "    --select PID  start with that process selected (its PCB shown)\n"
+    "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
+    "                  FILE (every argument after PROGRAM is the program's)\n"
     "\n"
     "Exit status: 0 success, 1 runtime failure (e.g. deadlock), 2 bad usage or\n"
     "invalid input (errors are FILE:LINE:COLUMN: message).\n"
     "Scenario format: docs/scenario-format.md.  Engine rules: docs/engine.md.\n";
 
+static void to_buf(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
+
+/* --ostep PROGRAM ARGS...: the workload as scenario text in o->text. */
+static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
+{
+    int prog = ps_ostep_lookup(argv[0]), rc;
+    if (prog < 0) {
+        fprintf(stderr, "procsim gui: --ostep wants process-run, scheduler or mlfq, got '%s'\n",
+                argv[0]);
+        return EXIT_USAGE;
+    }
+    ps_out out = {to_buf, stdout}, err = {to_buf, stderr}, y = ps_outbuf_sink(yaml);
+    ps_scenario *s = ps_ostep_scenario((ps_ostep_prog)prog, argc - 1, argv + 1, &out, &err, &rc);
+    if (!s)
+        return rc ? rc : -1; /* -1: it printed its help */
+    ps_scenario_write_yaml(s, &y);
+    ps_scenario_destroy(s);
+    if (yaml->nomem) {
+        fprintf(stderr, "procsim: out of memory\n");
+        return EXIT_RUNTIME;
+    }
+    o->text = yaml->s;
+    o->text_len = yaml->len;
+    o->text_name = ps_ostep_name((ps_ostep_prog)prog);
+    return 0;
+}
+
+static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *yaml);
+
 static int cmd_gui(int argc, char **argv)
 {
     gui_options o = {.lang = -1};
+    ps_outbuf yaml = {0};
+    int rc = gui_options_parse(&o, argc, argv, &yaml);
+    if (rc < 0)
+        rc = EXIT_OK;
+    else if (!rc)
+        rc = gui_main(&o);
+    ps_outbuf_fini(&yaml);
+    return rc;
+}
+
+/* 0: ready to run; -1: done, nothing to run (help); else an exit status. */
+static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *yaml)
+{
+    gui_options o = *po;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "--live")) {
+        if (!strcmp(a, "--ostep") && v) {
+            int rc = ostep_text(&o, argc - i - 1, argv + i + 1, yaml);
+            if (rc)
+                return rc;
+            break;
+        } else if (!strcmp(a, "--live")) {
             o.live = 1;
         } else if (!strcmp(a, "--lang") && v) {
             if (strcmp(v, "en") && strcmp(v, "ko")) {
@@ -95,7 +151,12 @@ static int cmd_gui(int argc, char **argv)
                         "--screenshot out.png, or procsim run\n");
         return EXIT_RUNTIME;
     }
-    return gui_main(&o);
+    if (o.text && o.path) {
+        fprintf(stderr, "procsim gui: a FILE or --ostep, not both\n");
+        return EXIT_USAGE;
+    }
+    *po = o;
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -125,6 +186,8 @@ int main(int argc, char **argv)
         return cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "gui"))
         return cmd_gui(argc - 1, argv + 1);
+    if (!strcmp(cmd, "ostep"))
+        return cmd_ostep(argc - 1, argv + 1);
     fprintf(stderr, "procsim: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

@@ -66,8 +66,8 @@ static ps_step_status step(ps_engine *e, ps_live *live, int64_t until)
     return ps_engine_step(e);
 }
 
-static int simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
-                    int64_t tick_ms)
+int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
+                 int64_t tick_ms)
 {
     ps_engine *e = ps_engine_create(s);
     collector c = {0};
@@ -126,6 +126,17 @@ static int simulate(const ps_scenario *s, const writer *w, int64_t until, int li
     return rc;
 }
 
+const writer *cli_writer(const char *name)
+{
+    if (!strcmp(name, "text"))
+        return &writer_text;
+    if (!strcmp(name, "csv"))
+        return &writer_csv;
+    if (!strcmp(name, "json"))
+        return &writer_json;
+    return NULL;
+}
+
 int cmd_run(int argc, char **argv)
 {
     const char *path = NULL;
@@ -136,13 +147,7 @@ int cmd_run(int argc, char **argv)
         const char *a = argv[i];
         if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *f = argv[++i];
-            if (!strcmp(f, "text"))
-                w = &writer_text;
-            else if (!strcmp(f, "csv"))
-                w = &writer_csv;
-            else if (!strcmp(f, "json"))
-                w = &writer_json;
-            else {
+            if (!(w = cli_writer(f))) {
                 fprintf(stderr, "procsim run: unknown format '%s'; expected text, csv or json\n", f);
                 return EXIT_USAGE;
             }
@@ -182,7 +187,7 @@ int cmd_run(int argc, char **argv)
     }
     static char buf[1 << 16];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    int rc = simulate(s, w, until, live, tick_ms);
+    int rc = cli_simulate(s, w, until, live, tick_ms);
     ps_scenario_destroy(s);
     return rc;
 }

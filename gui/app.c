@@ -384,7 +384,9 @@ static int run(const gui_options *o, SDL_Surface **frame)
         teardown(&a);
         return 1;
     }
-    if (gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
+    if (o->text ? gui_sim_open_text(&a.sim, o->text_name, o->text, o->text_len, o->live, err,
+                                    sizeof err)
+                : gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
         fprintf(stderr, "%s\n", err);
         teardown(&a);
         return 2;

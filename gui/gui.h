@@ -13,6 +13,10 @@ typedef struct gui_options {
     int width, height;       /* window or frame size */
     int64_t tick_ms;         /* live: 0 = the scenario's */
     uint32_t select;         /* pid selected at the start, 0: none */
+    const char *text;        /* scenario YAML to show instead of `path` (an
+                                OSTEP workload), named `text_name` */
+    size_t text_len;
+    const char *text_name;
 } gui_options;
 
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2

@@ -83,14 +83,12 @@ static void stop(gui_sim *g)
     g->tok = NULL;
 }
 
-int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize)
+/* Shows the loaded scenario `s` (NULL: the load failed with perr). */
+static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const char *path,
+                       int live, char *err, size_t errsize)
 {
-    ps_error perr;
-    ps_scenario *s = path ? ps_scenario_load_file(path, &perr)
-                          : ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
-                                                    ps_tour_yaml_len, &perr);
     if (!s) {
-        snprintf(err, errsize, "%s", perr.msg);
+        snprintf(err, errsize, "%s", perr->msg);
         return -1;
     }
     /* The scenario loaded: now the old run goes, before the new starts (a
@@ -104,6 +102,23 @@ int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsi
         return -1;
     }
     return 0;
+}
+
+int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize)
+{
+    ps_error perr;
+    ps_scenario *s = path ? ps_scenario_load_file(path, &perr)
+                          : ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
+                                                    ps_tour_yaml_len, &perr);
+    return open_loaded(g, s, &perr, path, live, err, errsize);
+}
+
+int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len, int live,
+                      char *err, size_t errsize)
+{
+    ps_error perr;
+    ps_scenario *s = ps_scenario_load_string(name, text, len, &perr);
+    return open_loaded(g, s, &perr, NULL, live, err, errsize);
 }
 
 void gui_sim_close(gui_sim *g)

@@ -58,6 +58,9 @@ typedef struct gui_sim {
  * (the scenario shown before stays); if the scenario loads but cannot be
  * started (a live backend failing), `g` is left empty (g->s == NULL). */
 int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize);
+/* The same for a scenario given as YAML text named `name` (not reloaded). */
+int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len, int live,
+                      char *err, size_t errsize);
 void gui_sim_close(gui_sim *g);
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize);
 

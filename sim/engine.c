@@ -32,6 +32,8 @@ static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
     ps__queue q = queue_of((ps_state)p->state);
     if (q == PS__Q_BLOCKED && !p->memory)
         return; /* swapping it out would free nothing */
+    if (q == PS__Q_READY && e->s->policy == PS_POLICY_MLFQ)
+        ps__mlfq_place(e, p, ev);
     if (q != PS__Q_COUNT && (q == PS__Q_READY || !p->user_suspended))
         ps__pheap_push(e, q, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
 }
@@ -82,6 +84,8 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
     ps_pcb *p = ps__pcb(e, pid);
     p->created = 1;
     p->arrival = e->now;
+    p->quantum_left = e->s->mlfq_quanta[0];
+    p->allot_left = e->s->mlfq_allotments[0];
     e->live++;
     ps__transition(e, pid, PS_NEW, PS_EV_CREATE, cause, a, 0);
     ps__fifo_push(e, &e->newq, pid);
@@ -100,8 +104,8 @@ void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a
 /* ---- timers ---------------------------------------------------------- */
 
 static const uint8_t timer_class[] = {
-    [PS__T_CPU] = 0, [PS__T_IO] = 1, [PS__T_SLEEP] = 1,
-    [PS__T_SCRIPT] = 2, [PS__T_ARRIVAL] = 3, [PS__T_BOOST] = 4,
+    [PS__T_CPU] = 0, [PS__T_BOOST] = 1, [PS__T_IO] = 2, [PS__T_SLEEP] = 2,
+    [PS__T_SCRIPT] = 3, [PS__T_ARRIVAL] = 4,
 };
 
 void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
@@ -320,8 +324,12 @@ ps_step_status ps_engine_step(ps_engine *e)
         if (t.type != PS__T_BOOST)
             e->pending_real--;
         fire(e, &t);
+        if (e->s->policy == PS_POLICY_OSTEP)
+            settle(e); /* each decision before the instant's next event */
     }
     settle(e);
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        ps__cpu_sync(e, c); /* the PCBs are exact at every instant */
     if (e->nomem)
         return PS_STEP_NOMEM;
     return finished(e) ? PS_STEP_DONE : PS_STEP_OK;
@@ -419,6 +427,8 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         !e->arrivals)
         goto fail;
     init_pcbs(e);
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        e->cpu[c].blocked_at = -1;
     for (uint32_t i = 0; i < e->n; i++) {
         e->slot[i] = -1;
         if (s->procs[i].parent < 0)

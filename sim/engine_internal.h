@@ -24,11 +24,11 @@ enum { PS__SIGKILL = 9, PS__SIGTERM = 15, PS__SIGCONT = 18, PS__SIGSTOP = 19 };
  * events interleave (docs/engine.md, "one instant"). */
 typedef enum ps__timer_type {
     PS__T_CPU,     /* class 0: a CPU reaches the end of its slice/step */
-    PS__T_IO,      /* class 1: a device finishes a request */
-    PS__T_SLEEP,   /* class 1: a sleep ends */
-    PS__T_SCRIPT,  /* class 2: a scripted event */
-    PS__T_ARRIVAL, /* class 3: a process arrives */
-    PS__T_BOOST    /* class 4: mlfq priority boost */
+    PS__T_BOOST,   /* class 1: mlfq priority boost */
+    PS__T_IO,      /* class 2: a device finishes a request */
+    PS__T_SLEEP,   /* class 2: a sleep ends */
+    PS__T_SCRIPT,  /* class 3: a scripted event */
+    PS__T_ARRIVAL  /* class 4: a process arrives */
 } ps__timer_type;
 
 typedef struct ps__timer {
@@ -101,6 +101,12 @@ typedef struct ps__cpu {
     int64_t quantum_left;  /* useful ticks left in this slice */
     uint8_t expired;       /* quantum used up: decide timeout at settle */
     uint8_t timer;         /* a live timer of this CPU is in the heap */
+    uint8_t finishing;     /* ostep: its process has nothing left to run and
+                              leaves at the next check (sched.c) */
+    uint32_t reserved;     /* ostep, switch on-end: idle, kept for this
+                              Blocked process; 0 = free */
+    int64_t blocked_at;    /* ostep: the instant its process last blocked,
+                              whose end-of-tick check is still to come */
 } ps__cpu;
 
 struct ps_engine {
@@ -130,6 +136,15 @@ struct ps_engine {
     uint64_t transitions;
     int64_t last_change;   /* tick of the latest transition */
     int nomem;             /* an allocation failed: the run cannot go on */
+
+    /* ostep policy (sched.c) */
+    uint32_t last_dispatched; /* the scan for the next process starts after it */
+    uint32_t urgent;       /* io_done immediate: woken, takes a CPU at once */
+    int finish_check;      /* io_done later: a wake-up ends finishing CPUs */
+
+    /* mlfq: places in the level queues (sched.c) */
+    uint64_t mlfq_seq;     /* next back-of-queue tie-breaker */
+    uint64_t mlfq_front;   /* fronts taken so far */
 
     ps__device *dev;
     ps__channel *chan;
@@ -195,6 +210,15 @@ void ps__cpu_sync(ps_engine *e, uint32_t cpu);
 /* Remaining CPU burst from the current op (sjf, srtf keys). */
 int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 void ps__mlfq_boost(ps_engine *e);
+/* mlfq: the place in its level's queue of a process becoming Ready by
+ * `ev` (join_queue, before it is queued). */
+void ps__mlfq_place(ps_engine *e, ps_pcb *p, ps_event ev);
+/* A Blocked process has become Ready (ops.c, ps__wake): the policy's
+ * reaction (ostep: io_done immediate / the finish check). */
+void ps__woken(ps_engine *e, uint32_t pid);
+/* A Running process has blocked and left CPU `c` (ostep on-end keeps the
+ * CPU for it). */
+void ps__blocked(ps_engine *e, uint32_t pid, uint32_t c);
 
 /* memory.c */
 void ps__admit_new(ps_engine *e);
@@ -213,6 +237,9 @@ void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_
 void ps__cpu_run(ps_engine *e, uint32_t c);
 /* The CPU timer fired: account the ticks, apply their effect, continue. */
 void ps__cpu_timer(ps_engine *e, uint32_t c);
+/* A process was just dispatched on CPU `c`: start it (ostep: a process
+ * with nothing left to run holds the CPU, idle, until the next check). */
+void ps__cpu_start(ps_engine *e, uint32_t c);
 void ps__io_done(ps_engine *e, uint32_t dev);
 void ps__sleep_done(ps_engine *e, uint32_t pid);
 /* Take `pid` out of whatever queue it waits in (before it exits). */

@@ -41,11 +41,13 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
 {
     ps_pcb *p = ps__pcb(e, pid);
     const ps_regs *r = &e->cpu[p->cpu].pub.regs;
+    uint32_t c = p->cpu;
     ps__op_event(e, pid, r->pc, (ps_op_kind)op_at(e, pid, r->pc)->kind, PS_OPEV_BLOCK, obj, 0);
     ps__cpu_release(e, pid);
     p->wait_kind = (uint8_t)kind;
     p->wait_obj = obj;
     ps__transition(e, pid, PS_BLOCKED, PS_EV_WAIT, cause, a, b);
+    ps__blocked(e, pid, c);
 }
 
 /* The op at the program counter is complete: tell the op listener and
@@ -65,6 +67,7 @@ void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t res
     p->io_end = -1;
     ps__transition(e, pid, p->state == PS_BLOCKED ? PS_READY : PS_READY_SUSPENDED,
                    PS_EV_WAKE, cause, a, 0);
+    ps__woken(e, pid);
 }
 
 /* ---- devices --------------------------------------------------------- */
@@ -399,6 +402,27 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
 
 void ps__cpu_timer(ps_engine *e, uint32_t c)
 {
+    ps__cpu *cpu = &e->cpu[c];
     ps__cpu_sync(e, c);
+    if (cpu->finishing) { /* the idle tick is over: ps__cpu_run ends it */
+        cpu->finishing = 0;
+        cpu->since = e->now;
+    }
+    ps__cpu_run(e, c);
+}
+
+void ps__cpu_start(ps_engine *e, uint32_t c)
+{
+    ps__cpu *cpu = &e->cpu[c];
+    /* replacing a process that blocked: the end-of-tick check is still to
+       come and ends a process with nothing to run at once */
+    int unchecked = cpu->blocked_at == e->now;
+    cpu->blocked_at = -1;
+    if (e->s->policy == PS_POLICY_OSTEP && e->now >= cpu->work_from && !unchecked &&
+        !op_at(e, cpu->pub.pid, cpu->pub.regs.pc)) {
+        cpu->finishing = 1;
+        set_cpu_timer(e, c, e->now + 1);
+        return;
+    }
     ps__cpu_run(e, c);
 }

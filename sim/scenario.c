@@ -28,12 +28,24 @@ static const char *const action_tokens[PS_ACTION_COUNT] = {
 #undef PS_X_
 };
 
+static const char *const switch_tokens[PS_SWITCH_COUNT] = {
+#define PS_X_(e, tok) [PS_SWITCH_##e] = tok,
+    PS_SWITCH_RULES(PS_X_)
+#undef PS_X_
+};
+
+static const char *const io_done_tokens[PS_IO_DONE_COUNT] = {
+#define PS_X_(e, tok) [PS_IO_DONE_##e] = tok,
+    PS_IO_DONE_RULES(PS_X_)
+#undef PS_X_
+};
+
 #define MAXN PS_SCENARIO_MAX_NUMBER
 const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
     [PS_OP_CPU] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "cpu TICKS", "tick count"},
-    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 1, MAXN, 0, "io DEVICE TICKS",
+    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 0, MAXN, 0, "io DEVICE TICKS",
                   "tick count"},
-    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "sleep TICKS",
+    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 0, MAXN, 0, "sleep TICKS",
                      "tick count"},
     [PS_OP_SPAWN] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "spawn PROCESS", NULL},
     [PS_OP_WAIT] = {PS__OBJ_PROCESS_ANY, PS__NUM_NONE, 0, 0, 0, "wait PROCESS|any", NULL},
@@ -52,6 +64,16 @@ const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
 const char *ps_policy_token(ps_policy p)
 {
     return (unsigned)p < PS_POLICY_COUNT ? policy_tokens[p] : "?";
+}
+
+const char *ps_switch_token(ps_switch_rule r)
+{
+    return (unsigned)r < PS_SWITCH_COUNT ? switch_tokens[r] : "?";
+}
+
+const char *ps_io_done_token(ps_io_done_rule r)
+{
+    return (unsigned)r < PS_IO_DONE_COUNT ? io_done_tokens[r] : "?";
 }
 
 const char *ps_op_token(ps_op_kind k)

@@ -42,6 +42,9 @@ typedef struct ps__op_shape {
 
 extern const ps__op_shape ps__op_shapes[PS_OP_COUNT];
 
+/* The settings of a file that gives none (scenario_schema.c). */
+void ps__scenario_defaults(ps_scenario *s);
+
 /* Loads from `fp` when it is not NULL, else from text[0..len).  Input of
  * more than `limit` bytes is an error.  Otherwise as ps_scenario_load_file;
  * does not close `fp`. */

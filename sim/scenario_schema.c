@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "scenario_priv.h"
+
 #define BIT(k) (1u << (k))
 #define MAXN PS_SCENARIO_MAX_NUMBER
 
@@ -89,10 +91,12 @@ static bool check_required(ps__loader *ld, const keyset *ks, const ps__mark *see
 /* --- system --- */
 
 enum { S_CPUS, S_MEMORY, S_POLICY, S_QUANTUM, S_SWITCH_COST, S_TICK_MS,
-       S_MLFQ_LEVELS, S_MLFQ_BOOST, S_COUNT };
+       S_MLFQ_LEVELS, S_MLFQ_BOOST, S_MLFQ_QUANTA, S_MLFQ_ALLOTMENTS, S_MLFQ_STAY,
+       S_MLFQ_IO_BUMP, S_SWITCH, S_IO_DONE, S_COUNT };
 static const char *const system_keys[S_COUNT] = {
     "cpus", "memory", "policy", "quantum", "switch_cost", "tick_ms",
-    "mlfq_levels", "mlfq_boost"};
+    "mlfq_levels", "mlfq_boost", "mlfq_quanta", "mlfq_allotments", "mlfq_stay",
+    "mlfq_io_bump", "switch", "io_done"};
 static const keyset system_set = {"system", system_keys, S_COUNT, 0};
 
 /* The numeric settings: what each means and where it goes. */
@@ -119,22 +123,118 @@ static const struct {
                       offsetof(ps_scenario, mlfq_boost), false},
 };
 
+/* The current scalar as one of tokens[0..count); -1 after an error. */
+static int parse_token(ps__loader *ld, const char *key, const char *what,
+                       const char *whats, const char *const *tokens, unsigned count)
+{
+    if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
+        char want[192], list[160];
+        snprintf(want, sizeof want, "one of %s",
+                 ps__join(tokens, count, count, list, sizeof list));
+        ps__ld_expected(ld, key, want);
+        return -1;
+    }
+    return ps__ld_token(ld, key, what, whats, tokens, count, text(ld), length(ld),
+                        ps__ld_here(ld));
+}
+
 static bool parse_policy(ps__loader *ld)
 {
     const char *tokens[PS_POLICY_COUNT];
     for (int p = 0; p < PS_POLICY_COUNT; p++)
         tokens[p] = ps_policy_token((ps_policy)p);
-    if (type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-        char want[192], list[160];
-        snprintf(want, sizeof want, "one of %s",
-                 ps__join(tokens, PS_POLICY_COUNT, PS_POLICY_COUNT, list, sizeof list));
-        return ps__ld_expected(ld, "policy", want);
-    }
-    int p = ps__ld_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT,
-                         text(ld), length(ld), ps__ld_here(ld));
+    int p = parse_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT);
     if (p < 0)
         return false;
     ld->s->policy = (ps_policy)p;
+    return true;
+}
+
+static bool parse_rule(ps__loader *ld, int key)
+{
+    const char *tokens[4];
+    bool sw = key == S_SWITCH;
+    unsigned count = sw ? PS_SWITCH_COUNT : PS_IO_DONE_COUNT;
+    for (unsigned r = 0; r < count; r++)
+        tokens[r] = sw ? ps_switch_token((ps_switch_rule)r) : ps_io_done_token((ps_io_done_rule)r);
+    int r = parse_token(ld, system_keys[key], "rule", "rules", tokens, count);
+    if (r < 0)
+        return false;
+    *(sw ? &ld->s->switch_rule : &ld->s->io_done_rule) = (uint8_t)r;
+    return true;
+}
+
+static bool parse_bool(ps__loader *ld, const char *key, uint8_t *out)
+{
+    if (type(ld) == YAML_SCALAR_EVENT && ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
+        if (length(ld) == 4 && memcmp(text(ld), "true", 4) == 0)
+            return *out = 1, true;
+        if (length(ld) == 5 && memcmp(text(ld), "false", 5) == 0)
+            return *out = 0, true;
+    }
+    return ps__ld_expected(ld, key, "true or false");
+}
+
+/* mlfq_quanta, mlfq_allotments: one positive integer per level, top first.
+ * *count receives how many were given. */
+static bool parse_levels(ps__loader *ld, int key, int64_t *out, int32_t *count)
+{
+    const char *k = system_keys[key];
+    if (type(ld) != YAML_SEQUENCE_START_EVENT)
+        return ps__ld_expected(ld, k, "a sequence of integers, one per level, top first, "
+                               "such as [2, 4, 8]");
+    ps__numspec spec = {k, NULL, key == S_MLFQ_QUANTA ? "an integer (ticks)"
+                                                     : "an integer (quanta)",
+                        1, PS_SCENARIO_MAX_NUMBER, NULL};
+    *count = 0;
+    for (;;) {
+        if (!ps__ld_next(ld))
+            return false;
+        if (type(ld) == YAML_SEQUENCE_END_EVENT)
+            break;
+        if (*count == PS_MLFQ_MAX_LEVELS)
+            return ps__ld_fail(ld, ps__ld_here(ld), "%s: too many levels; at most %d", k,
+                               PS_MLFQ_MAX_LEVELS);
+        if (!ps__ld_int(ld, &spec, &out[(*count)++]))
+            return false;
+    }
+    return *count ? true : ps__ld_fail(ld, ps__ld_here(ld), "%s: expected at least one "
+                                       "level, got an empty sequence", k);
+}
+
+/* After the whole system mapping: settings that go together. */
+static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
+                         int32_t nallot)
+{
+    ps_scenario *s = ld->s;
+    static const int ostep_keys[] = {S_SWITCH, S_IO_DONE};
+    static const int mlfq_keys[] = {S_MLFQ_LEVELS, S_MLFQ_BOOST, S_MLFQ_QUANTA,
+                                    S_MLFQ_ALLOTMENTS, S_MLFQ_STAY, S_MLFQ_IO_BUMP};
+    for (unsigned i = 0; i < sizeof ostep_keys / sizeof *ostep_keys; i++)
+        if (seen[ostep_keys[i]].line && s->policy != PS_POLICY_OSTEP)
+            return ps__ld_fail(ld, seen[ostep_keys[i]], "%s: applies only to policy ostep "
+                               "(the policy is %s)", system_keys[ostep_keys[i]],
+                               ps_policy_token(s->policy));
+    for (unsigned i = 0; i < sizeof mlfq_keys / sizeof *mlfq_keys; i++)
+        if (seen[mlfq_keys[i]].line && s->policy != PS_POLICY_MLFQ)
+            return ps__ld_fail(ld, seen[mlfq_keys[i]], "%s: applies only to policy mlfq "
+                               "(the policy is %s)", system_keys[mlfq_keys[i]],
+                               ps_policy_token(s->policy));
+    if (nquanta) {
+        if (seen[S_MLFQ_LEVELS].line && nquanta != s->mlfq_levels)
+            return ps__ld_fail(ld, seen[S_MLFQ_QUANTA], "mlfq_quanta: %d levels given, but "
+                               "mlfq_levels is %d; give one quantum per level",
+                               (int)nquanta, (int)s->mlfq_levels);
+        s->mlfq_levels = nquanta;
+    }
+    if (nallot && nallot != s->mlfq_levels)
+        return ps__ld_fail(ld, seen[S_MLFQ_ALLOTMENTS], "mlfq_allotments: %d levels given, "
+                           "but there are %d; give one allotment per level", (int)nallot,
+                           (int)s->mlfq_levels);
+    for (int32_t l = nquanta; l < s->mlfq_levels; l++)
+        s->mlfq_quanta[l] = s->quantum;
+    for (int32_t l = nallot; l < s->mlfq_levels; l++)
+        s->mlfq_allotments[l] = 1;
     return true;
 }
 
@@ -144,17 +244,30 @@ static bool parse_system(ps__loader *ld)
         return ps__ld_expected(ld, "system", "a mapping of settings such as "
                                "{cpus: 2, policy: rr}");
     ps__mark seen[S_COUNT] = {{0, 0}};
+    int32_t nquanta = 0, nallot = 0;
     for (;;) {
         int k = next_key(ld, &system_set, seen);
         if (k == KEY_END)
-            return true;
+            return check_system(ld, seen, nquanta, nallot);
         if (k == KEY_ERROR)
             return false;
-        if (k == S_POLICY) {
-            if (!parse_policy(ld))
-                return false;
-            continue;
+        bool ok = true;
+        switch (k) {
+        case S_POLICY: ok = parse_policy(ld); break;
+        case S_SWITCH:
+        case S_IO_DONE: ok = parse_rule(ld, k); break;
+        case S_MLFQ_STAY: ok = parse_bool(ld, "mlfq_stay", &ld->s->mlfq_stay); break;
+        case S_MLFQ_IO_BUMP: ok = parse_bool(ld, "mlfq_io_bump", &ld->s->mlfq_io_bump); break;
+        case S_MLFQ_QUANTA: ok = parse_levels(ld, k, ld->s->mlfq_quanta, &nquanta); break;
+        case S_MLFQ_ALLOTMENTS:
+            ok = parse_levels(ld, k, ld->s->mlfq_allotments, &nallot);
+            break;
+        default: goto number;
         }
+        if (!ok)
+            return false;
+        continue;
+    number:;
         int64_t v;
         if (!ps__ld_int(ld, &settings[k].spec, &v))
             return false;
@@ -445,7 +558,7 @@ static bool parse_root(ps__loader *ld)
     return check_required(ld, &root_set, seen, start);
 }
 
-static void set_defaults(ps_scenario *s)
+void ps__scenario_defaults(ps_scenario *s)
 {
     s->description = "";
     s->cpus = 1;
@@ -456,11 +569,15 @@ static void set_defaults(ps_scenario *s)
     s->tick_ms = 100;
     s->mlfq_levels = 3;
     s->mlfq_boost = 0;
+    for (int l = 0; l < PS_MLFQ_MAX_LEVELS; l++) {
+        s->mlfq_quanta[l] = s->quantum;
+        s->mlfq_allotments[l] = 1;
+    }
 }
 
 bool ps__ld_document(ps__loader *ld)
 {
-    set_defaults(ld->s);
+    ps__scenario_defaults(ld->s);
     if (!ps__ld_next(ld) || !ps__ld_next(ld)) /* stream start, document start */
         return false;
     if (type(ld) == YAML_STREAM_END_EVENT)

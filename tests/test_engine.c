@@ -430,20 +430,21 @@ static void op_events_follow_the_program(void **state)
 
 /* ---- regressions found in review ------------------------------------- */
 
-static void mlfq_boost_resets_the_allotment_not_the_slice(void **state)
+static void mlfq_boost_renews_the_running_quantum(void **state)
 {
     (void)state;
-    /* b runs 4-8; the boost at 7 starts its allotment again, so at 8 it has
-     * used 1 tick of it: still level 0, timed out; back at 12 with 3 left */
+    /* OSTEP's boost: a runs 0-4 and moves down; b runs from 4, the boost at
+     * 7 puts a behind b on the top level and gives b a fresh quantum of 4,
+     * so b's quantum ends at 11, not 8; then a runs its fresh quantum */
     tk_run r;
     tk_run_yaml(&r,
                 "procsim: 1\ntitle: t\nsystem: {policy: mlfq, quantum: 4, mlfq_boost: 7}\n"
                 "processes:\n  - {name: a, program: [cpu 20]}\n"
                 "  - {name: b, program: [cpu 20]}\n", -1);
     long t = tk_find(&r, "b", PS_READY, (size_t)tk_find(&r, "b", PS_RUNNING, 0));
-    assert_int_equal(r.ev[t].time, 8);
-    t = tk_find(&r, "b", PS_READY, (size_t)t + 1);
-    assert_int_equal(r.ev[t].time, 15);
+    assert_int_equal(r.ev[t].time, 11);
+    t = tk_find(&r, "a", PS_RUNNING, (size_t)t);
+    assert_int_equal(r.ev[t].time, 11);
     tk_run_fini(&r);
 }
 
@@ -560,7 +561,7 @@ int main(void)
         cmocka_unit_test(wait_any_and_zombies),
         cmocka_unit_test(work_grows_with_events_not_ticks),
         cmocka_unit_test(op_events_follow_the_program),
-        cmocka_unit_test(mlfq_boost_resets_the_allotment_not_the_slice),
+        cmocka_unit_test(mlfq_boost_renews_the_running_quantum),
         cmocka_unit_test(deadlock_is_found_when_stale_timers_remain),
         cmocka_unit_test(average_response_counts_only_processes_that_ran),
         cmocka_unit_test(processes_without_memory_are_never_swapped),

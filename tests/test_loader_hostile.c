@@ -156,7 +156,8 @@ static void test_deep_nesting(void **state)
     s = repeat("procsim: 1\ntitle: t\nsystem: ", "{a: ", DEEP, "1");
     assert_message("deep", s, strlen(s), "deep:3:10: system: unknown key 'a' (valid keys: "
                    "cpus, memory, policy, quantum, switch_cost, tick_ms, mlfq_levels, "
-                   "mlfq_boost)");
+                   "mlfq_boost, mlfq_quanta, mlfq_allotments, mlfq_stay, mlfq_io_bump, "
+                   "switch, io_done)");
     free(s);
 
     /* An error before `procsim` makes the loader read on to look for a

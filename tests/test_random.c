@@ -37,7 +37,7 @@ static void put(text *t, const char *fmt, ...)
 }
 
 static const char *const policies[] = {"fcfs", "sjf", "srtf", "priority",
-                                       "priority-preemptive", "rr", "mlfq"};
+                                       "priority-preemptive", "rr", "mlfq", "ostep"};
 
 /* One random op for process i of n; children of i are i+1.. when i == 0. */
 static void random_op(text *t, int *locked)
@@ -64,10 +64,18 @@ static void random_scenario(text *t)
     t->len = 0;
     int limited = rnd(2);
     unsigned n = 1 + rnd(7), kids = rnd(3);
+    const char *policy = policies[rnd(8)];
     put(t, "procsim: 1\ntitle: random\nsystem: {cpus: %u, policy: %s, quantum: %u, "
-           "switch_cost: %u, mlfq_boost: %u%s}\ndevices: [d0, d1]\nprocesses:\n",
-        1 + rnd(3), policies[rnd(7)], 1 + rnd(4), rnd(3) == 0, rnd(2) * 7,
+           "switch_cost: %u%s", 1 + rnd(3), policy, 1 + rnd(4), rnd(3) == 0,
         limited ? ", memory: 100" : "");
+    if (strcmp(policy, "mlfq") == 0)
+        put(t, ", mlfq_boost: %u, mlfq_allotments: [%u, %u, %u], mlfq_stay: %s, "
+               "mlfq_io_bump: %s", rnd(2) * 7, 1 + rnd(2), 1 + rnd(2), 1 + rnd(2),
+            rnd(2) ? "true" : "false", rnd(2) ? "true" : "false");
+    if (strcmp(policy, "ostep") == 0)
+        put(t, ", switch: %s, io_done: %s", rnd(2) ? "on-io" : "on-end",
+            rnd(2) ? "later" : "immediate");
+    put(t, "}\ndevices: [d0, d1]\nprocesses:\n");
     for (unsigned i = 0; i < n; i++) {
         int locked = 0;
         put(t, "  - {name: p%u, arrival: %u, priority: %u, memory: %u, program: [", i,

@@ -89,6 +89,9 @@ typedef struct ps_pcb {
     /* priority */
     int32_t base_priority;   /* from the scenario; the swapper's urgency */
     int32_t priority;        /* current: the base, or the queue level in mlfq */
+    int64_t quantum_left;    /* mlfq: ticks left of its quantum on its level */
+    int64_t allot_left;      /* mlfq: quanta it may still use on its level
+                                before it moves down (OSTEP's allotment) */
 
     /* signals */
     uint32_t sig_pending;    /* bit mask of signals not yet acted on */
@@ -99,7 +102,8 @@ typedef struct ps_pcb {
     /* engine bookkeeping (private) */
     uint32_t gen_;           /* invalidates stale timer events */
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
-    int64_t allot_used_;     /* mlfq: ticks used at this level */
+    uint64_t qpos_[2];       /* mlfq: its place in its level's queue, kept
+                                while it runs (sched.c) */
     uint8_t resume_cause_;   /* resumed, not yet swapped in: the cause to
                                 give the swap-in (ps_cause), else 0 */
 } ps_pcb;

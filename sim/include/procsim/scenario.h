@@ -32,7 +32,8 @@
 /* X(ENUM, token) — short-term scheduling policies. */
 #define PS_POLICIES(X)                                                      \
     X(FCFS, "fcfs") X(SJF, "sjf") X(SRTF, "srtf") X(PRIORITY, "priority")   \
-    X(PRIORITY_PREEMPTIVE, "priority-preemptive") X(RR, "rr") X(MLFQ, "mlfq")
+    X(PRIORITY_PREEMPTIVE, "priority-preemptive") X(RR, "rr") X(MLFQ, "mlfq")   \
+    X(OSTEP, "ostep")
 
 typedef enum ps_policy {
 #define PS_X_(e, tok) PS_POLICY_##e,
@@ -40,6 +41,28 @@ typedef enum ps_policy {
 #undef PS_X_
     PS_POLICY_COUNT
 } ps_policy;
+
+/* X(ENUM, token) — the ostep policy (OSTEP's process-run.py): when the
+ * CPU leaves a process that starts an I/O, and what a process whose I/O
+ * has finished does. */
+#define PS_SWITCH_RULES(X) X(ON_IO, "on-io") X(ON_END, "on-end")
+#define PS_IO_DONE_RULES(X) X(LATER, "later") X(IMMEDIATE, "immediate")
+
+typedef enum ps_switch_rule {
+#define PS_X_(e, tok) PS_SWITCH_##e,
+    PS_SWITCH_RULES(PS_X_)
+#undef PS_X_
+    PS_SWITCH_COUNT
+} ps_switch_rule;
+
+typedef enum ps_io_done_rule {
+#define PS_X_(e, tok) PS_IO_DONE_##e,
+    PS_IO_DONE_RULES(PS_X_)
+#undef PS_X_
+    PS_IO_DONE_COUNT
+} ps_io_done_rule;
+
+#define PS_MLFQ_MAX_LEVELS 64
 
 /* X(ENUM, token, operand shape) — program ops.  Shapes:
  *   N  a count of ticks;  D N  device and ticks;  P  a process name (or
@@ -111,6 +134,17 @@ typedef struct ps_scenario {
     int64_t tick_ms;         /* live mode, default 100 */
     int32_t mlfq_levels;     /* mlfq: number of queues, default 3 */
     int64_t mlfq_boost;      /* mlfq: boost period in ticks, 0 = never */
+    int64_t mlfq_quanta[PS_MLFQ_MAX_LEVELS];     /* per level, top first;
+                                                    default `quantum` */
+    int64_t mlfq_allotments[PS_MLFQ_MAX_LEVELS]; /* quanta a process may use
+                                                    on a level before it moves
+                                                    down; default 1 */
+    uint8_t mlfq_stay;       /* mlfq: starting an I/O renews the quantum and
+                                the allotment (OSTEP -S) */
+    uint8_t mlfq_io_bump;    /* mlfq: a process back from I/O goes to the
+                                front of its queue (OSTEP -I) */
+    uint8_t switch_rule;     /* ostep: ps_switch_rule */
+    uint8_t io_done_rule;    /* ostep: ps_io_done_rule */
 
     ps_names devices;        /* declared devices (default: disk) */
     ps_names channels;       /* channels named by send/recv */
@@ -150,9 +184,16 @@ extern const size_t ps_tour_yaml_len;
 const char *ps_policy_token(ps_policy p);
 const char *ps_op_token(ps_op_kind k);
 const char *ps_action_token(ps_action a);
+const char *ps_switch_token(ps_switch_rule r);
+const char *ps_io_done_token(ps_io_done_rule r);
 
 /* Format op `op` of scenario `s` as it would be written in a file
  * ("io disk 3").  Always NUL-terminates; returns `buf`. */
 char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size);
+
+/* The scenario as the YAML text of a file that loads to an equal one
+ * (scenario_write.c). */
+struct ps_out;
+void ps_scenario_write_yaml(const ps_scenario *s, struct ps_out *o);
 
 #endif

@@ -1,0 +1,117 @@
+/* scenario_write.c — a scenario back as the YAML a file would hold.
+ *
+ * Used to show a workload made in code (the OSTEP front-ends) as a
+ * scenario a student can open, edit and load.  Writes only what differs
+ * from the defaults; loading the text gives an equal scenario.
+ */
+#include "procsim/scenario.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "procsim/out.h"
+#include "scenario_priv.h"
+
+/* A YAML double-quoted string. */
+static void quoted(ps_out *o, const char *s)
+{
+    ps_out_puts(o, "\"");
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            ps_outf(o, "\\%c", c);
+        else if (c == '\n')
+            ps_out_puts(o, "\\n");
+        else if (c < 0x20 || c == 0x7f)
+            ps_outf(o, "\\x%02x", c);
+        else
+            ps_out_write(o, (const char *)&c, 1);
+    }
+    ps_out_puts(o, "\"");
+}
+
+static void levels(ps_out *o, const char *key, const int64_t *v, int32_t n)
+{
+    ps_outf(o, "  %s: [", key);
+    for (int32_t l = 0; l < n; l++)
+        ps_outf(o, "%s%" PRId64, l ? ", " : "", v[l]);
+    ps_out_puts(o, "]\n");
+}
+
+static void write_system(const ps_scenario *s, ps_out *o)
+{
+    ps_scenario d;
+    memset(&d, 0, sizeof d);
+    ps__scenario_defaults(&d);
+    ps_outf(o, "system:\n  policy: %s\n", ps_policy_token(s->policy));
+    if (s->cpus != d.cpus)
+        ps_outf(o, "  cpus: %d\n", (int)s->cpus);
+    if (s->memory != d.memory)
+        ps_outf(o, "  memory: %" PRId64 "\n", s->memory);
+    if (s->quantum != d.quantum)
+        ps_outf(o, "  quantum: %" PRId64 "\n", s->quantum);
+    if (s->switch_cost != d.switch_cost)
+        ps_outf(o, "  switch_cost: %" PRId64 "\n", s->switch_cost);
+    if (s->tick_ms != d.tick_ms)
+        ps_outf(o, "  tick_ms: %" PRId64 "\n", s->tick_ms);
+    if (s->policy == PS_POLICY_OSTEP)
+        ps_outf(o, "  switch: %s\n  io_done: %s\n",
+                ps_switch_token((ps_switch_rule)s->switch_rule),
+                ps_io_done_token((ps_io_done_rule)s->io_done_rule));
+    if (s->policy == PS_POLICY_MLFQ) {
+        ps_outf(o, "  mlfq_levels: %d\n", (int)s->mlfq_levels);
+        levels(o, "mlfq_quanta", s->mlfq_quanta, s->mlfq_levels);
+        levels(o, "mlfq_allotments", s->mlfq_allotments, s->mlfq_levels);
+        ps_outf(o, "  mlfq_boost: %" PRId64 "\n  mlfq_stay: %s\n  mlfq_io_bump: %s\n",
+                s->mlfq_boost, s->mlfq_stay ? "true" : "false",
+                s->mlfq_io_bump ? "true" : "false");
+    }
+}
+
+static void names(ps_out *o, const char *key, const ps_names *n)
+{
+    ps_outf(o, "%s: [", key);
+    for (uint32_t i = 0; i < n->count; i++)
+        ps_outf(o, "%s%s", i ? ", " : "", n->names[i]);
+    ps_out_puts(o, "]\n");
+}
+
+void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
+{
+    char op[160];
+    ps_out_puts(o, "procsim: 1\ntitle: ");
+    quoted(o, s->title);
+    if (s->description[0]) {
+        ps_out_puts(o, "\ndescription: ");
+        quoted(o, s->description);
+    }
+    ps_out_puts(o, "\n");
+    write_system(s, o);
+    if (s->devices.count)
+        names(o, "devices", &s->devices);
+    ps_out_puts(o, "processes:\n");
+    for (uint32_t i = 0; i < s->nprocs; i++) {
+        const ps_proc_spec *p = &s->procs[i];
+        ps_outf(o, "  - name: %s\n", p->name);
+        if (p->arrival)
+            ps_outf(o, "    arrival: %" PRId64 "\n", p->arrival);
+        if (p->priority)
+            ps_outf(o, "    priority: %d\n", (int)p->priority);
+        if (p->memory)
+            ps_outf(o, "    memory: %" PRId64 "\n", p->memory);
+        if (p->parent >= 0)
+            ps_outf(o, "    parent: %s\n", s->procs[p->parent].name);
+        ps_out_puts(o, "    program: [");
+        for (uint32_t k = 0; k < p->op_count; k++)
+            ps_outf(o, "%s%s", k ? ", " : "",
+                    ps_op_format(s, &s->ops[p->op_first + k], op, sizeof op));
+        ps_out_puts(o, "]\n");
+    }
+    if (s->nevents) {
+        ps_out_puts(o, "events:\n");
+        for (uint32_t i = 0; i < s->nevents; i++)
+            ps_outf(o, "  - {at: %" PRId64 ", do: %s %s}\n", s->events[i].at,
+                    ps_action_token((ps_action)s->events[i].action),
+                    s->procs[s->events[i].target].name);
+    }
+}

