@@ -178,7 +178,7 @@ static void put_opt(ps_out *o, const ps_opt_spec *s, int is_long)
 static size_t opt_strings(const ps_opt_spec *s, ps_out *o)
 {
     size_t len = 0;
-    int value = s->type != PS_OPT_FLAG;
+    size_t value = s->type != PS_OPT_FLAG;
     const char *mv = value ? s->metavar : "";
     if (s->short_name) {
         if (o)
@@ -291,48 +291,61 @@ static char *tw_munge(const char *s, size_t *len)
     return t;
 }
 
+/* A munged help text and its next chunk, t[cs..ce). */
+typedef struct tw_text {
+    const char *t;
+    size_t len;
+    size_t cs, ce;
+} tw_text;
+
+static void tw_next(tw_text *w)
+{
+    w->cs = w->ce;
+    w->ce = w->cs < w->len ? w->cs + tw_chunk(w->t, w->len, w->cs) : w->cs;
+}
+
 /* textwrap.wrap(help, width), each line written as format_option does:
  * the first indented by `first`, the others by `rest`, each ending "\n".
  * Lines are runs of whole chunks, a word longer than the width being cut
  * (after its last hyphen that fits, if any); spaces at line ends dropped. */
 static int wrap_help(ps_out *o, const char *help, size_t width, size_t first, size_t rest)
 {
-    size_t len;
-    char *t = tw_munge(help, &len);
+    tw_text w = {0};
+    char *t = tw_munge(help, &w.len);
     if (!t)
         return PS_OPTPARSE_NOMEM;
-    size_t cs = 0, ce = len ? tw_chunk(t, len, 0) : 0; /* the next chunk */
+    w.t = t;
+    tw_next(&w);
     int lines = 0;
-#define NEXT_CHUNK() (cs = ce, ce = cs < len ? cs + tw_chunk(t, len, cs) : cs)
-    while (cs < len) {
-        if (lines && t[cs] == ' ') {  /* a line's leading spaces */
-            NEXT_CHUNK();
-            if (cs == len)
+    while (w.cs < w.len) {
+        if (lines && t[w.cs] == ' ') {  /* a line's leading spaces */
+            tw_next(&w);
+            if (w.cs == w.len)
                 break;
         }
-        size_t ls = cs, last = cs;
+        size_t ls = w.cs, last = w.cs;
         int tail_space = 0;
-        while (cs < len && ce - ls <= width) {
-            last = cs;
-            tail_space = t[cs] == ' ';
-            NEXT_CHUNK();
+        while (w.cs < w.len && w.ce - ls <= width) {
+            last = w.cs;
+            tail_space = t[w.cs] == ' ';
+            tw_next(&w);
         }
-        if (cs < len && ce - cs > width) {  /* _handle_long_word */
-            size_t room = width - (cs - ls), end = room;
+        if (w.cs < w.len && w.ce - w.cs > width) {  /* _handle_long_word */
+            size_t room = width - (w.cs - ls), end = room;
             for (size_t h = room; h-- > 1;) {
-                if (t[cs + h] != '-')
+                if (t[w.cs + h] != '-')
                     continue;
                 for (size_t j = 0; j < h; j++)
-                    if (t[cs + j] != '-')
+                    if (t[w.cs + j] != '-')
                         end = h + 1;
                 break;
             }
             /* the cut-off head ends the line; when it is empty, it is what
              * gets dropped below, so spaces before it stay */
-            cs += end;
+            w.cs += end;
             tail_space = 0;
         }
-        size_t le = tail_space ? last : cs;  /* a line's trailing spaces */
+        size_t le = tail_space ? last : w.cs;  /* a line's trailing spaces */
         if (le > ls) {
             put_spaces(o, lines ? rest : first);
             ps_out_write(o, t + ls, le - ls);
@@ -340,7 +353,6 @@ static int wrap_help(ps_out *o, const char *help, size_t width, size_t first, si
             lines++;
         }
     }
-#undef NEXT_CHUNK
     free(t);
     return PS_OPTPARSE_OK;
 }

@@ -227,9 +227,6 @@ static int unsupported(const mlfq_work *w, ps_out *err)
     const char *why = NULL;
     if (w->nqueues <= 0)
         why = "no queues";
-    for (int64_t l = 0; !why && l < w->nqueues; l++)
-        if (w->quantum[l] <= 0)
-            why = "a quantum below 1";
     if (!why && w->iotime < 0)
         why = "a negative -i (mlfq.py would wait forever)";
     uint64_t ops = 0;

@@ -11,9 +11,13 @@
  * Ticks: when every length has at most 6 decimals and is not negative, a
  * tick is 10^-d seconds for the fewest decimals d that make every length
  * whole, so the trace is in real time units.  Otherwise (negative lengths,
- * more decimals, beyond 10^12) the engine runs on a scale that keeps the
- * same schedule: FIFO and SJF on each length's rank, RR on the number of
- * quanta each job needs.  Such a workload prints exactly but has no trace.
+ * more decimals, beyond 10^12, inf, nan) the engine runs on a scale that
+ * keeps the same schedule: FIFO and SJF on each job's place in Python's
+ * sort, RR on the number of quanta each job needs.  Such a workload prints
+ * exactly but has no trace.
+ *
+ * Random lengths are Python ints: exact here up to 2^100 (__int128), so
+ * that huge -m values print as scheduler.py prints them.
  */
 #include <inttypes.h>
 #include <math.h>
@@ -33,13 +37,18 @@
 
 enum { P_FIFO, P_SJF, P_RR, P_OTHER };
 
+typedef __int128 i128;
+
 typedef struct sch_work {
-    double *len;         /* job lengths */
+    double *len;         /* job lengths as floats */
+    i128 *ilen;          /* random jobs: the exact Python ints, else NULL */
     uint32_t n;
     int listed;          /* from -l: lengths print as Python floats */
     int policy, solve;
     char *policy_text;   /* -p as given */
-    int64_t quantum;
+    int64_t quantum;     /* -q, when it fits (else q_big) */
+    double qd;           /* float(-q); inf: Python's OverflowError */
+    int q_big;           /* -q is beyond int64 */
     int64_t *ticks;      /* each job's length in engine ticks */
     int64_t qticks;      /* the quantum in engine ticks */
     int exact;           /* ticks are 10^-digits seconds (else a scale) */
@@ -52,6 +61,7 @@ static void sch_free(void *w)
     if (!s)
         return;
     free(s->len);
+    free(s->ilen);
     free(s->ticks);
     free(s->policy_text);
     free(s);
@@ -95,10 +105,65 @@ static int64_t rr_slices(double x, double q, int64_t left)
     return k;
 }
 
+/* Python's a < b on job lengths. */
+static int py_less(const sch_work *w, uint32_t a, uint32_t b)
+{
+    return w->ilen ? w->ilen[a] < w->ilen[b] : w->len[a] < w->len[b];
+}
+
+static const sch_work *sorting;
+
 static int by_length(const void *a, const void *b)
 {
-    double x = **(const double *const *)a, y = **(const double *const *)b;
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    if (py_less(sorting, x, y))
+        return -1;
+    if (py_less(sorting, y, x))
+        return 1;
     return (x > y) - (x < y);
+}
+
+/* The order sorted(jobs, key=length) gives, into idx: CPython's list.sort.
+ * For fewer than 64 items that is its run count and binary insertion,
+ * done here comparison for comparison, so that even nan (which compares
+ * false both ways) lands where Python puts it; longer lists without nan
+ * sort stably.  Returns -1 for a longer list with nan. */
+static int py_sort(const sch_work *w, uint32_t *idx)
+{
+    uint32_t n = w->n, run = n ? 1 : 0;
+    for (uint32_t i = 0; i < n; i++)
+        idx[i] = i;
+    if (n >= 64) {
+        for (uint32_t i = 0; i < n; i++)
+            if (!w->ilen && w->len[i] != w->len[i])
+                return -1;
+        sorting = w;
+        qsort(idx, n, sizeof *idx, by_length);
+        return 0;
+    }
+    if (n >= 2) { /* count_run: a strictly descending run is reversed */
+        int descending = py_less(w, 1, 0);
+        for (run = 2; run < n && py_less(w, run, run - 1) == descending; run++)
+            ;
+        for (uint32_t i = 0; descending && i < run / 2; i++) {
+            uint32_t t = idx[i];
+            idx[i] = idx[run - 1 - i];
+            idx[run - 1 - i] = t;
+        }
+    }
+    for (uint32_t start = run; start < n; start++) { /* binarysort */
+        uint32_t pivot = idx[start], l = 0, r = start;
+        while (l < r) {
+            uint32_t p = l + ((r - l) >> 1);
+            if (py_less(w, pivot, idx[p]))
+                r = p;
+            else
+                l = p + 1;
+        }
+        memmove(idx + l + 1, idx + l, (start - l) * sizeof *idx);
+        idx[l] = pivot;
+    }
+    return 0;
 }
 
 /* The engine's ticks for the jobs (see the file comment).  Returns 0, or
@@ -108,15 +173,10 @@ static int choose_ticks(sch_work *w, ps_out *err)
     w->ticks = calloc(w->n + 1, sizeof *w->ticks);
     if (!w->ticks)
         return nomem(err);
-    int d = 0, exact = 1;
+    int d = 0, exact = !w->q_big;
     for (uint32_t i = 0; i < w->n; i++) {
-        if (!isfinite(w->len[i])) {
-            ps_out_puts(err, "procsim: " SCRIPT ": job lengths inf and nan are not "
-                             "reproduced (Python fails or orders them arbitrarily)\n");
-            return 1;
-        }
-        int di = decimals(w->len[i]);
-        if (w->len[i] < 0 || di > 6)
+        int di = isfinite(w->len[i]) ? decimals(w->len[i]) : 99;
+        if (!(w->len[i] >= 0) || di > 6)
             exact = 0;
         d = di > d ? di : d;
     }
@@ -125,7 +185,7 @@ static int choose_ticks(sch_work *w, ps_out *err)
         exact = 0;
     for (uint32_t i = 0; exact && i < w->n; i++) {
         double t = nearbyint(w->len[i] * scale);
-        if (t > MAX_TICKS)
+        if (t > MAX_TICKS || (w->ilen && w->ilen[i] > MAX_TICKS))
             exact = 0;
         w->ticks[i] = (int64_t)t;
     }
@@ -139,7 +199,7 @@ static int choose_ticks(sch_work *w, ps_out *err)
     if (w->policy == P_RR) {
         int64_t left = MAX_SLICES;
         for (uint32_t i = 0; i < w->n; i++) {
-            if (!(w->ticks[i] = rr_slices(w->len[i], (double)w->quantum, left))) {
+            if (!(w->ticks[i] = rr_slices(w->len[i], w->qd, left))) {
                 ps_out_puts(err, "procsim: " SCRIPT ": with this quantum RR would run "
                                  "(nearly) forever; procsim stops here\n");
                 return 1;
@@ -148,20 +208,41 @@ static int choose_ticks(sch_work *w, ps_out *err)
         }
         return 0;
     }
-    /* fcfs/sjf: the rank of each length keeps the order */
-    const double **by = malloc((w->n + 1) * sizeof *by);
-    if (!by)
-        return nomem(err);
-    for (uint32_t i = 0; i < w->n; i++)
-        by[i] = &w->len[i];
-    qsort(by, w->n, sizeof *by, by_length);
-    for (uint32_t i = 0, rank = 1; i < w->n; i++) {
-        if (i && *by[i] != *by[i - 1])
-            rank++;
-        w->ticks[by[i] - w->len] = rank;
+    if (w->policy == P_FIFO) {
+        for (uint32_t i = 0; i < w->n; i++)
+            w->ticks[i] = 1;
+        return 0;
     }
-    free(by);
-    return 0;
+    /* sjf: each job's place in Python's sort */
+    uint32_t *idx = malloc((w->n + 1) * sizeof *idx);
+    if (!idx)
+        return nomem(err);
+    int rc = py_sort(w, idx);
+    for (uint32_t i = 0; i < w->n; i++)
+        w->ticks[idx[i]] = i + 1;
+    free(idx);
+    if (rc)
+        ps_out_puts(err, "procsim: " SCRIPT ": SJF over 64 or more jobs with nan is not "
+                         "reproduced\n");
+    return rc ? 1 : 0;
+}
+
+/* Decimal text of v into buf (48 bytes); returns buf. */
+static char *i128_text(i128 v, char *buf)
+{
+    char tmp[48];
+    int n = 0, neg = v < 0;
+    unsigned __int128 u = neg ? -(unsigned __int128)v : (unsigned __int128)v;
+    do
+        tmp[n++] = (char)('0' + (int)(u % 10));
+    while ((u /= 10) != 0);
+    char *p = buf;
+    if (neg)
+        *p++ = '-';
+    while (n)
+        *p++ = tmp[--n];
+    *p = 0;
+    return buf;
 }
 
 static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **work)
@@ -170,36 +251,43 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
     memset(v, 0, sizeof v);
     int status = ps__ostep_options(SCRIPT, ps__sch_opts, SCH_NOPTS, argc, argv, v, out, err);
     sch_work *w = NULL;
-    char *seed = NULL;
-    int64_t jobs, maxlen;
+    char *seed = NULL, *jobs_text = NULL, *maxlen_text = NULL, *q_text = NULL;
+    int64_t jobs;
+    double maxlen;
+    ps_pyint dflt[3] = {{0}};
     if (status != PS__OSTEP_GO)
         goto done;
     if (!(w = calloc(1, sizeof *w))) {
         status = nomem(err);
         goto done;
     }
-    if (ps__ostep_int(&v[SCH_JOBS], 3, INT64_MIN, MAX_JOBS, SCRIPT, "-j", err, &jobs) ||
-        ps__ostep_int(&v[SCH_MAXLEN], 10, -(1LL << 53), 1LL << 53, SCRIPT, "-m", err,
-                      &maxlen) ||
-        ps__ostep_int(&v[SCH_QUANTUM], 1, INT32_MIN, INT32_MAX, SCRIPT, "-q", err,
-                      &w->quantum)) {
+    if (ps__ostep_int(&v[SCH_JOBS], 3, INT64_MIN, MAX_JOBS, SCRIPT, "-j", err, &jobs)) {
         status = 1;
         goto done;
     }
-    ps_pyrand rng;
-    ps_pyint zero = {0};
-    if (ps_pyint_from_i64(&zero, 0)) {
+    /* The other ints are Python's, of any size: their text, and float() of
+       them where scheduler.py takes that */
+    if (ps_pyint_from_i64(&dflt[0], 0) || ps_pyint_from_i64(&dflt[1], 10) ||
+        ps_pyint_from_i64(&dflt[2], 1)) {
         status = nomem(err);
         goto done;
     }
-    const ps_pyint *sv = v[SCH_SEED].set ? &v[SCH_SEED].num : &zero;
+    ps_pyrand rng;
+    const ps_pyint *sv = v[SCH_SEED].set ? &v[SCH_SEED].num : &dflt[0];
+    const ps_pyint *mv = v[SCH_MAXLEN].set ? &v[SCH_MAXLEN].num : &dflt[1];
+    const ps_pyint *qv = v[SCH_QUANTUM].set ? &v[SCH_QUANTUM].num : &dflt[2];
     ps_pyrand_seed(&rng, sv);
     seed = ps_pyint_decimal(sv);
-    ps_pyint_fini(&zero);
-    if (!seed) {
+    jobs_text = v[SCH_JOBS].set ? ps_pyint_decimal(&v[SCH_JOBS].num) : strdup("3");
+    maxlen_text = ps_pyint_decimal(mv);
+    q_text = ps_pyint_decimal(qv);
+    if (!seed || !jobs_text || !maxlen_text || !q_text) {
         status = nomem(err);
         goto done;
     }
+    maxlen = strtod(maxlen_text, NULL); /* correctly rounded, as float(int) */
+    w->qd = strtod(q_text, NULL);
+    w->q_big = ps_pyint_to_i64(qv, &w->quantum) != 0;
     const char *policy = v[SCH_POLICY].set ? v[SCH_POLICY].text : "FIFO";
     const char *jlist = v[SCH_JLIST].set ? v[SCH_JLIST].text : "";
     w->policy = strcmp(policy, "FIFO") == 0 ? P_FIFO : strcmp(policy, "SJF") == 0 ? P_SJF
@@ -213,22 +301,37 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
 
     ps_outf(out, "ARG policy %s\n", policy);
     if (!w->listed)
-        ps_outf(out, "ARG jobs %" PRId64 "\nARG maxlen %" PRId64 "\nARG seed %s\n", jobs,
-                maxlen, seed);
+        ps_outf(out, "ARG jobs %s\nARG maxlen %s\nARG seed %s\n", jobs_text, maxlen_text,
+                seed);
     else
         ps_outf(out, "ARG jlist %s\n", jlist);
     ps_out_puts(out, "\nHere is the job list, with the run time of each job: \n");
 
     if (!w->listed) {
         w->n = jobs > 0 ? (uint32_t)jobs : 0;
-        if (!(w->len = calloc(w->n + 1, sizeof *w->len))) {
+        w->len = calloc(w->n + 1, sizeof *w->len);
+        w->ilen = calloc(w->n + 1, sizeof *w->ilen);
+        if (!w->len || !w->ilen) {
             status = nomem(err);
             goto done;
         }
+        if (w->n && isinf(maxlen)) {
+            status = ps__ostep_exception(err, SCRIPT, "OverflowError: int too large to "
+                                                      "convert to float");
+            goto done;
+        }
         for (uint32_t i = 0; i < w->n; i++) {
-            double r = (double)maxlen * ps_pyrand_random(&rng);
-            w->len[i] = trunc(r) + 1;
-            ps_outf(out, "  Job %" PRIu32 " ( length = %.0f )\n", i, w->len[i]);
+            double r = trunc(maxlen * ps_pyrand_random(&rng)); /* int(m * random()) */
+            if (fabs(r) >= 0x1p100) {
+                ps_out_puts(err, "procsim: " SCRIPT ": procsim reproduces job lengths up "
+                                 "to 2**100\n");
+                status = 1;
+                goto done;
+            }
+            char text[48];
+            w->ilen[i] = (i128)r + 1;
+            w->len[i] = (double)w->ilen[i];
+            ps_outf(out, "  Job %" PRIu32 " ( length = %s )\n", i, i128_text(w->ilen[i], text));
         }
     } else {
         size_t cap = 1;
@@ -284,6 +387,11 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
     }
 done:
     free(seed);
+    free(jobs_text);
+    free(maxlen_text);
+    free(q_text);
+    for (int i = 0; i < 3; i++)
+        ps_pyint_fini(&dflt[i]);
     ps_optparse_fini(v, SCH_NOPTS);
     if (status != PS__OSTEP_GO) {
         sch_free(w);
@@ -370,11 +478,29 @@ static void on_transition(void *ctx, const ps_trace_event *ev)
     }
 }
 
-/* Python's "%d" of a float: truncated toward zero, any size. */
-static void time_d(char *buf, size_t size, double x)
+/* Python's "%3d" of a float: truncated toward zero, any size; inf and nan
+ * raise.  Returns 0, or the exit status after the traceback. */
+static int time_d(char *buf, size_t size, double x, ps_out *err)
 {
+    if (isinf(x))
+        return ps__ostep_exception(err, SCRIPT, "OverflowError: cannot convert float "
+                                                "infinity to integer");
+    if (isnan(x))
+        return ps__ostep_exception(err, SCRIPT, "ValueError: cannot convert float NaN to "
+                                                "integer");
     double t = trunc(x);
     snprintf(buf, size, "%3.0f", t == 0 ? 0.0 : t);
+    return 0;
+}
+
+/* Python's "%.2f" (and "%3.2f"): as C's, but nan never has a sign. */
+static const char *f2(char *buf, size_t size, double x)
+{
+    if (isnan(x))
+        snprintf(buf, size, "nan");
+    else
+        snprintf(buf, size, "%.2f", x);
+    return buf;
 }
 
 static int zero_division(ps_out *err)
@@ -389,59 +515,101 @@ static int disagree(ps_out *err)
     return 1;
 }
 
+/* The statistics block; rows in the order given. */
+static int print_stats(const uint32_t *job, uint32_t n, const double *resp, const double *turn,
+                       const double *wait, ps_out *out, ps_out *err)
+{
+    char a[64], b[64], c[64];
+    double rsum = 0, tsum = 0, wsum = 0;
+    ps_out_puts(out, "\nFinal statistics:\n");
+    for (uint32_t i = 0; i < n; i++) {
+        ps_outf(out, "  Job %3" PRIu32 " -- Response: %3s  Turnaround %3s  Wait %3s\n", job[i],
+                f2(a, sizeof a, resp[i]), f2(b, sizeof b, turn[i]), f2(c, sizeof c, wait[i]));
+        rsum += resp[i];
+        tsum += turn[i];
+        wsum += wait[i];
+    }
+    if (!n)
+        return zero_division(err);
+    ps_outf(out, "\n  Average -- Response: %3s  Turnaround %3s  Wait %3s\n\n",
+            f2(a, sizeof a, rsum / n), f2(b, sizeof b, tsum / n), f2(c, sizeof c, wsum / n));
+    return 0;
+}
+
 static int print_fifo(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out *err)
 {
     if (tr->n != w->n)
         return disagree(err);
-    char t[64];
+    char t[64], l[64], d[64];
     double thetime = 0;
+    i128 itime = 0; /* random jobs: scheduler.py sums Python ints */
     ps_out_puts(out, "Execution trace:\n");
     for (size_t i = 0; i < tr->n; i++) {
         uint32_t j = tr->v[i].pid - 1;
-        time_d(t, sizeof t, thetime);
-        ps_outf(out, "  [ time %s ] Run job %" PRIu32 " for %.2f secs ( DONE at %.2f )\n", t,
-                j, w->len[j], thetime + w->len[j]);
-        thetime += w->len[j];
+        if (w->ilen) {
+            snprintf(t, sizeof t, "%3s", i128_text(itime, d));
+            f2(d, sizeof d, (double)(itime + w->ilen[j]));
+            itime += w->ilen[j];
+        } else {
+            int rc = time_d(t, sizeof t, thetime, err);
+            if (rc)
+                return rc;
+            f2(d, sizeof d, thetime + w->len[j]);
+            thetime += w->len[j];
+        }
+        ps_outf(out, "  [ time %s ] Run job %" PRIu32 " for %s secs ( DONE at %s )\n", t, j,
+                f2(l, sizeof l, w->len[j]), d);
     }
-    ps_out_puts(out, "\nFinal statistics:\n");
-    double at = 0, rsum = 0, tsum = 0, wsum = 0;
-    for (size_t i = 0; i < tr->n; i++) {
-        uint32_t j = tr->v[i].pid - 1;
-        ps_outf(out, "  Job %3" PRIu32 " -- Response: %3.2f  Turnaround %3.2f  Wait %3.2f\n",
-                j, at, at + w->len[j], at);
-        rsum += at;
-        tsum += at + w->len[j];
-        wsum += at;
-        at += w->len[j];
+    uint32_t *job = malloc((w->n + 1) * sizeof *job);
+    double *resp = malloc((w->n + 1) * sizeof *resp), *turn = malloc((w->n + 1) * sizeof *turn);
+    int status;
+    if (!job || !resp || !turn) {
+        status = nomem(err);
+    } else {
+        double at = 0;
+        for (size_t i = 0; i < tr->n; i++) {
+            job[i] = tr->v[i].pid - 1;
+            resp[i] = at;
+            turn[i] = at + w->len[job[i]];
+            at += w->len[job[i]];
+        }
+        status = print_stats(job, w->n, resp, turn, resp, out, err);
     }
-    if (!tr->n)
-        return zero_division(err);
-    ps_outf(out, "\n  Average -- Response: %3.2f  Turnaround %3.2f  Wait %3.2f\n\n",
-            rsum / (double)tr->n, tsum / (double)tr->n, wsum / (double)tr->n);
-    return 0;
+    free(job);
+    free(resp);
+    free(turn);
+    return status;
 }
 
 static int print_rr(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out *err)
 {
-    double q = (double)w->quantum, thetime = 0;
-    double *left = calloc(w->n + 1, sizeof *left), *lastran = calloc(w->n + 1, sizeof *left);
-    double *wait = calloc(w->n + 1, sizeof *left), *turn = calloc(w->n + 1, sizeof *left);
-    double *resp = calloc(w->n + 1, sizeof *left);
+    double q = w->qd, thetime = 0;
+    size_t n = w->n + 1;
+    double *left = calloc(n, sizeof *left), *lastran = calloc(n, sizeof *left);
+    double *wait = calloc(n, sizeof *left), *turn = calloc(n, sizeof *left);
+    double *resp = calloc(n, sizeof *left);
+    uint32_t *job = calloc(n, sizeof *job);
     int status = 0;
-    if (!left || !lastran || !wait || !turn || !resp) {
+    ps_out_puts(out, "Execution trace:\n");
+    if (!left || !lastran || !wait || !turn || !resp || !job) {
         status = nomem(err);
+        goto done;
+    }
+    if (isinf(q)) {
+        status = ps__ostep_exception(err, SCRIPT, "OverflowError: int too large to convert "
+                                                  "to float");
         goto done;
     }
     for (uint32_t j = 0; j < w->n; j++) {
         left[j] = w->len[j];
         resp[j] = -1;
+        job[j] = j;
     }
-    ps_out_puts(out, "Execution trace:\n");
-    char t[64];
+    char t[64], a[64], b[64];
     for (size_t i = 0; i < tr->n && !status; i++) {
-        const burst *b = &tr->v[i];
-        uint32_t j = b->pid - 1;
-        int64_t slices = (b->end - b->start + w->qticks - 1) / w->qticks;
+        const burst *bu = &tr->v[i];
+        uint32_t j = bu->pid - 1;
+        int64_t slices = (bu->end - bu->start + w->qticks - 1) / w->qticks;
         if (slices < 1)
             slices = 1;
         for (int64_t k = 0; k < slices && !status; k++) {
@@ -449,48 +617,38 @@ static int print_rr(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out 
             if (resp[j] == -1)
                 resp[j] = thetime;
             wait[j] += thetime - lastran[j];
-            time_d(t, sizeof t, thetime);
             double ran;
             if (left[j] > q) {
-                if (last && b->exited)
+                if (last && bu->exited)
                     status = disagree(err);
+                else if (!(status = time_d(t, sizeof t, thetime, err)))
+                    ps_outf(out, "  [ time %s ] Run job %3" PRIu32 " for %s secs\n", t, j,
+                            f2(a, sizeof a, q));
                 left[j] -= q;
                 ran = q;
-                ps_outf(out, "  [ time %s ] Run job %3" PRIu32 " for %.2f secs\n", t, j, ran);
             } else {
-                if (!last || !b->exited)
-                    status = disagree(err);
                 ran = left[j];
-                ps_outf(out, "  [ time %s ] Run job %3" PRIu32 " for %.2f secs ( DONE at "
-                             "%.2f )\n", t, j, ran, thetime + ran);
+                if (!last || !bu->exited)
+                    status = disagree(err);
+                else if (!(status = time_d(t, sizeof t, thetime, err)))
+                    ps_outf(out, "  [ time %s ] Run job %3" PRIu32 " for %s secs ( DONE at "
+                                 "%s )\n", t, j, f2(a, sizeof a, ran),
+                            f2(b, sizeof b, thetime + ran));
                 turn[j] = thetime + ran;
             }
             thetime += ran;
             lastran[j] = thetime;
         }
     }
-    if (status)
-        goto done;
-    ps_out_puts(out, "\nFinal statistics:\n");
-    double rsum = 0, tsum = 0, wsum = 0;
-    for (uint32_t j = 0; j < w->n; j++) {
-        tsum += turn[j];
-        rsum += resp[j];
-        wsum += wait[j];
-        ps_outf(out, "  Job %3" PRIu32 " -- Response: %3.2f  Turnaround %3.2f  Wait %3.2f\n",
-                j, resp[j], turn[j], wait[j]);
-    }
-    if (!w->n)
-        status = zero_division(err);
-    else
-        ps_outf(out, "\n  Average -- Response: %3.2f  Turnaround %3.2f  Wait %3.2f\n\n",
-                rsum / w->n, tsum / w->n, wsum / w->n);
+    if (!status)
+        status = print_stats(job, w->n, resp, turn, wait, out, err);
 done:
     free(left);
     free(lastran);
     free(wait);
     free(turn);
     free(resp);
+    free(job);
     return status;
 }
 

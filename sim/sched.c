@@ -196,6 +196,13 @@ static void mlfq_account(ps_engine *e, ps_pcb *p, int waits)
     p->quantum_left = s->mlfq_quanta[level];
 }
 
+/* The CPU slice of a process: what is left of its quantum.  A quantum
+ * below 1 (OSTEP accepts -q 0) never ends: the count just goes negative. */
+static int64_t mlfq_slice(const ps_pcb *p)
+{
+    return p->quantum_left > 0 ? p->quantum_left : INT64_MAX;
+}
+
 static int qless(const ps__qentry *a, const ps__qentry *b)
 {
     if (a->k1 != b->k1)
@@ -253,11 +260,9 @@ static void dispatch_pid(ps_engine *e, uint32_t c, uint32_t pid)
     cpu->since = e->now;
     cpu->work_from = e->now + e->s->switch_cost;
     cpu->expired = 0;
-    if (e->s->policy == PS_POLICY_MLFQ) {
-        if (p->quantum_left <= 0)
-            p->quantum_left = e->s->mlfq_quanta[p->mlfq_level];
-        cpu->quantum_left = p->quantum_left;
-    } else if (timesliced(e->s->policy))
+    if (e->s->policy == PS_POLICY_MLFQ)
+        cpu->quantum_left = mlfq_slice(p);
+    else if (timesliced(e->s->policy))
         cpu->quantum_left = e->s->quantum;
     else
         cpu->quantum_left = INT64_MAX;
@@ -296,7 +301,7 @@ static int settle_expired(ps_engine *e, uint32_t c)
                        mlfq ? e->s->mlfq_quanta[p->mlfq_level] : e->s->quantum, 0);
         return 1;
     }
-    cpu->quantum_left = mlfq ? p->quantum_left : e->s->quantum;
+    cpu->quantum_left = mlfq ? mlfq_slice(p) : e->s->quantum;
     ps__cpu_run(e, c);
     return 0;
 }
@@ -526,7 +531,7 @@ void ps__mlfq_boost(ps_engine *e)
     ps__pheap_rebuild(e, PS__Q_READY);
     for (uint32_t c = 0; c < e->ncpu; c++)
         if (e->cpu[c].pub.pid && !e->cpu[c].finishing) {
-            e->cpu[c].quantum_left = s->mlfq_quanta[0];
+            e->cpu[c].quantum_left = mlfq_slice(ps__pcb(e, e->cpu[c].pub.pid));
             e->cpu[c].expired = 0;
             ps__cpu_run(e, c); /* the slice now ends with the new quantum */
         }

@@ -32,7 +32,7 @@ typedef struct ps_opt_spec {
 
 typedef struct ps_opt_value {
     int set;             /* given on the command line (flags: 1 = true) */
-    const char *text;    /* the value as given (points into argv) */
+    const char *text;    /* the value as given (points into argv; NULL for flags) */
     ps_pyint num;        /* PS_OPT_INT: the value (valid when set) */
 } ps_opt_value;
 

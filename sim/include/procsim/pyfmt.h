@@ -14,8 +14,10 @@
 
 /* Python float(s) for ASCII text: surrounding whitespace, a sign, decimal
  * digits with single underscores between digits, an exponent, or
- * inf/infinity/nan in any case.  Hexadecimal is rejected, as in Python.
- * Returns 0 and sets *out, or -1 if Python would raise ValueError. */
+ * inf/infinity/nan in any case.  Hexadecimal is rejected, as in Python;
+ * so are the non-ASCII spaces and digits Python would accept.  Returns 0
+ * and sets *out, or -1 (*out untouched) if Python would raise ValueError
+ * or, for texts of 64 bytes or more, if out of memory. */
 int ps_py_float(const char *s, double *out);
 
 /* repr(x) into buf (32 bytes always suffice); returns buf. */
