@@ -4,7 +4,10 @@
  * ostep_scheduler.c and ostep_mlfq.c. */
 #include "ostep_internal.h"
 
+#include "arena.h"
+
 #include <inttypes.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -44,6 +47,22 @@ int ps_ostep_run(ps_ostep_prog prog, int argc, char **argv, ps_out *out, ps_out 
     return status;
 }
 
+/* "OSTEP process-run -l 5:100 -c": the title of a workload's scenario
+ * (kept as it was if memory runs out). */
+static const char *command_title(ps_scenario *s, ps_ostep_prog prog, int argc, char **argv)
+{
+    size_t len = strlen("OSTEP ") + strlen(names[prog]) + 1;
+    for (int i = 0; i < argc; i++)
+        len += strlen(argv[i]) + 1;
+    char *t = ps__arena_alloc(s->arena_, len);
+    if (!t)
+        return s->title;
+    char *p = t + sprintf(t, "OSTEP %s", names[prog]);
+    for (int i = 0; i < argc; i++)
+        p += sprintf(p, " %s", argv[i]);
+    return t;
+}
+
 ps_scenario *ps_ostep_scenario(ps_ostep_prog prog, int argc, char **argv, ps_out *out,
                                ps_out *err, int *status)
 {
@@ -55,6 +74,8 @@ ps_scenario *ps_ostep_scenario(ps_ostep_prog prog, int argc, char **argv, ps_out
     ps_scenario *s = f->build(work, err);
     f->free_work(work);
     *status = s ? 0 : 1;
+    if (s)
+        s->title = command_title(s, prog, argc, argv);
     return s;
 }
 

@@ -107,11 +107,122 @@ static void run_case(const char *dir, const char *name)
     free(want);
 }
 
+/* ---- the workloads as scenario files ---------------------------------- */
+
+typedef struct trace {
+    ps_trace_event *ev;
+    size_t n, cap;
+} trace;
+
+static void record(void *ctx, const ps_trace_event *ev)
+{
+    trace *t = ctx;
+    if (t->n == t->cap) {
+        t->cap = t->cap ? 2 * t->cap : 256;
+        t->ev = realloc(t->ev, t->cap * sizeof *t->ev);
+        assert_non_null(t->ev);
+    }
+    t->ev[t->n++] = *ev;
+}
+
+static void run_trace(const ps_scenario *s, trace *t)
+{
+    ps_engine *e = ps_engine_create(s);
+    assert_non_null(e);
+    ps_engine_set_listener(e, record, t);
+    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    ps_engine_destroy(e);
+}
+
+/* Has the scenario values a file may not hold (OSTEP accepts quanta and
+ * allotments below 1)? */
+static int beyond_files(const ps_scenario *s)
+{
+    for (int32_t l = 0; s->policy == PS_POLICY_MLFQ && l < s->mlfq_levels; l++)
+        if (s->mlfq_quanta[l] < 1 || s->mlfq_allotments[l] < 1)
+            return 1;
+    return 0;
+}
+
+/* The workload of DIR/NAME.cmd, written as YAML and loaded back, runs to
+ * the same trace as the scenario procsim made for it; returns 1 if the
+ * command has a workload at all. */
+static int round_trip(const char *dir, const char *name)
+{
+    char path[512];
+    size_t len;
+    snprintf(path, sizeof path, "%s/%s.cmd", dir, name);
+    char *cmd = slurp(path, &len);
+    assert_non_null(cmd);
+    char *argv[256];
+    int argc = 0;
+    for (char *t = strtok(cmd, " \t\n"); t && argc < 255; t = strtok(NULL, " \t\n"))
+        argv[argc++] = t;
+    ps_outbuf out = {0}, err = {0}, yaml = {0};
+    ps_out o = ps_outbuf_sink(&out), e = ps_outbuf_sink(&err), y = ps_outbuf_sink(&yaml);
+    int status;
+    ps_scenario *s = ps_ostep_scenario((ps_ostep_prog)ps_ostep_lookup(argv[0]), argc - 1,
+                                       argv + 1, &o, &e, &status);
+    int made = s != NULL;
+    if (s) {
+        ps_scenario_write_yaml(s, &y);
+        ps_error perr;
+        ps_scenario *back = ps_scenario_load_string(name, yaml.s, yaml.len, &perr);
+        if (!back && !beyond_files(s))
+            fail_msg("%s: the scenario's YAML does not load: %s\n%.500s", name, perr.msg,
+                     yaml.s);
+        if (back) {
+            trace a = {0}, b = {0};
+            run_trace(s, &a);
+            run_trace(back, &b);
+            assert_int_equal(a.n, b.n);
+            for (size_t i = 0; i < a.n; i++) {
+                const ps_trace_event *x = &a.ev[i], *z = &b.ev[i];
+                if (x->time != z->time || x->pid != z->pid || x->from != z->from ||
+                    x->to != z->to || x->event != z->event || x->cause != z->cause ||
+                    x->a != z->a || x->b != z->b)
+                    fail_msg("%s: transition %zu differs after the YAML round trip", name, i);
+            }
+            free(a.ev);
+            free(b.ev);
+            ps_scenario_destroy(back);
+        }
+        ps_scenario_destroy(s);
+    }
+    ps_outbuf_fini(&out);
+    ps_outbuf_fini(&err);
+    ps_outbuf_fini(&yaml);
+    free(cmd);
+    return made;
+}
+
+static void workloads_round_trip_as_yaml(void **state)
+{
+    (void)state;
+    static const char *const dirs[] = {PROCSIM_SOURCE_DIR "/tests/ostep/examples",
+                                       PROCSIM_SOURCE_DIR "/tests/ostep/cases"};
+    int made = 0;
+    for (int d = 0; d < 2; d++) {
+        char path[512], line[2048];
+        snprintf(path, sizeof path, "%s/MANIFEST.txt", dirs[d]);
+        FILE *f = fopen(path, "r");
+        assert_non_null(f);
+        while (fgets(line, sizeof line, f)) {
+            if (line[0] == '#' || !strchr(line, '\t'))
+                continue;
+            *strchr(line, '\t') = 0;
+            made += round_trip(dirs[d], line);
+        }
+        fclose(f);
+    }
+    assert_true(made > 60); /* most cases have a workload */
+}
+
 /* ---- all cases of a directory as cmocka tests ------------------------ */
 
 typedef struct named_case {
     char dir[400];
-    char name[100];
+    char name[2048];
 } named_case;
 
 static void test_case(void **state)
@@ -154,5 +265,6 @@ int main(int argc, char **argv)
     static struct CMUnitTest tests[MAX];
     int n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/examples", cases, tests, 0, MAX);
     n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/cases", cases, tests, n, MAX);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test(workloads_round_trip_as_yaml);
     return _cmocka_run_group_tests("ostep", tests, (size_t)n, NULL, NULL);
 }

@@ -90,6 +90,55 @@ static const schedule schedules[] = {
          P("B", 0, 0, "cpu 3") P("C", 0, 0, "cpu 2"),
      {{"A", 3, 0}, {"B", 3, 0}, {"C", 5, 3}},
      1.0},
+    /* ostep (OSTEP process-run): A runs 0-1 and starts an I/O; B runs from
+     * 1; A is back at 4 and waits its turn (io_done later) until B ends. */
+    {"ostep, switch on-io, io_done later",
+     HEAD("ostep", "") P("A", 0, 0, "cpu 1, io disk 3, cpu 1") P("B", 0, 0, "cpu 4"),
+     {{"A", 6, 1}, {"B", 5, 1}},
+     1.0},
+    /* ... io_done immediate: A takes the CPU back from B at 4. */
+    {"ostep, io_done immediate: the woken process preempts",
+     HEAD("ostep", ", io_done: immediate") P("A", 0, 0, "cpu 1, io disk 3, cpu 1")
+         P("B", 0, 0, "cpu 4"),
+     {{"A", 5, 0}, {"B", 6, 2}},
+     1.0},
+    /* ... switch on-end: the CPU idles 1-4 while A does its I/O. */
+    {"ostep, switch on-end: the CPU waits for the process doing I/O",
+     HEAD("ostep", ", switch: on-end") P("A", 0, 0, "cpu 1, io disk 3, cpu 1")
+         P("B", 0, 0, "cpu 2"),
+     {{"A", 5, 0}, {"B", 7, 5}},
+     2.5},
+    /* The scan goes on from the last dispatched pid: when B ends at 4, C
+     * (after B) runs before A, which has been Ready since 3. */
+    {"ostep: the next process is the first Ready one after the last, by pid",
+     HEAD("ostep", "") P("A", 0, 0, "cpu 1, io disk 2, cpu 1") P("B", 0, 0, "cpu 3")
+         P("C", 0, 0, "cpu 1"),
+     {{"A", 6, 2}, {"B", 4, 1}, {"C", 5, 4}},
+     7.0 / 3},
+    /* OSTEP's MLFQ: A and B use their top-level quantum and drop; A runs on
+     * level 1 from 4, C arrives at 5 and preempts it; A keeps its place at
+     * the head and resumes at 6 (not B), then they alternate. Matches
+     * mlfq.py -l 0,6,0:0,6,0:5,1,0 -n 2 -q 2 -c. */
+    {"MLFQ: a preempted process keeps its place at the head of its queue",
+     HEAD("mlfq", ", quantum: 2, mlfq_levels: 2") P("A", 0, 0, "cpu 6") P("B", 0, 0, "cpu 6")
+         P("C", 5, 0, "cpu 1"),
+     {{"A", 11, 5}, {"B", 13, 7}, {"C", 6, 0}},
+     4.0},
+    /* mlfq_io_bump (OSTEP -I): A back from I/O at 2 goes in front of B,
+     * which is running on the same level, and so takes the CPU. */
+    {"MLFQ, io_bump: back from I/O to the front of the queue",
+     HEAD("mlfq", ", quantum: 10, mlfq_levels: 1, mlfq_io_bump: true")
+         P("A", 0, 0, "cpu 1, io disk 1, cpu 3") P("B", 0, 0, "cpu 5"),
+     {{"A", 5, 0}, {"B", 9, 4}},
+     2.0},
+    /* mlfq_stay (OSTEP -S) renews the allotment when an I/O starts, but an
+     * I/O that starts just as the quantum runs out still costs it (OSTEP's
+     * quirk), so A drops a level at 2 and does not preempt B at 3. */
+    {"MLFQ, stay: an I/O at the end of the quantum still moves down",
+     HEAD("mlfq", ", quantum: 2, mlfq_levels: 2, mlfq_stay: true")
+         P("A", 0, 0, "cpu 2, io disk 1, cpu 2") P("B", 0, 0, "cpu 4"),
+     {{"A", 6, 1}, {"B", 8, 4}},
+     2.5},
     /* SJF decides only when the CPU is free: at 0 only P1 is there. */
     {"SJF with arrivals: no preemption",
      HEAD("sjf", "") P("P1", 0, 0, "cpu 7") P("P2", 2, 0, "cpu 4") P("P3", 4, 0, "cpu 1")
