@@ -68,7 +68,14 @@ ps_scenario *ps_ostep_scenario(ps_ostep_prog prog, int argc, char **argv, ps_out
 {
     const ps__ostep_front *f = fronts[prog];
     void *work = NULL;
-    *status = f->parse(argc, argv, out, err, &work);
+    /* what the program prints while reading its input (scheduler.py's
+       header) is not wanted here, unless it is an error or the help */
+    ps_outbuf said = {0};
+    ps_out quiet = ps_outbuf_sink(&said);
+    *status = f->parse(argc, argv, &quiet, err, &work);
+    if (*status != PS__OSTEP_GO && said.len)
+        ps_out_write(out, said.s, said.len);
+    ps_outbuf_fini(&said);
     if (*status != PS__OSTEP_GO)
         return NULL;
     ps_scenario *s = f->build(work, err);
@@ -172,6 +179,15 @@ void ps__row_pad(ps__rowbuf *r, const char *s, int width)
 void ps__row_int(ps__rowbuf *r, int64_t v, int width)
 {
     char digits[24];
-    snprintf(digits, sizeof digits, "%" PRId64, v);
-    ps__row_pad(r, digits, width);
+    int n = 0;
+    uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+    do
+        digits[sizeof digits - 1 - n++] = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0)
+        digits[sizeof digits - 1 - n++] = '-';
+    static const char spaces[] = "                        ";
+    if (width > n)
+        ps__row_put(r, spaces, (size_t)(width - n < 24 ? width - n : 24));
+    ps__row_put(r, digits + sizeof digits - n, (size_t)n);
 }

@@ -357,7 +357,7 @@ static void row(pr_table *tb, int64_t t, int star)
         ios += st == PS_BLOCKED;
         ps__row_put(r, tb->cells[cell], 14);
     }
-    ps__row_pad(r, ran ? "1" : "", 14);
+    ps__row_put(r, ran ? "             1" : "              ", 14);
     if (ios)
         ps__row_int(r, ios, 14);
     else
