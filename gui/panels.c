@@ -187,7 +187,13 @@ static void detail(gui_app *a)
     line(a, &y, x1, "PC %u: %s", regs.pc, op);
     line(a, &y, x1, T("registers: cnt %u acc %lld tmp %lld", "레지스터: cnt %u acc %lld tmp %lld"), regs.cnt, (long long)regs.acc,
          (long long)regs.tmp);
-    line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority, p->priority);
+    if (s->policy == PS_POLICY_MLFQ)
+        line(a, &y, x1, T("level %d: quantum left %lld, allotment %lld",
+                          "단계 %d: 남은 할당 시간 %lld, 남은 할당량 %lld"),
+             p->priority, (long long)p->quantum_left, (long long)p->allot_left);
+    else
+        line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority,
+             p->priority);
     line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
          ps_state_resident((ps_state)p->state) ? T("resident", "적재됨") : T("swapped out", "스왑 아웃됨"), "");
     if (a->sim.live)
