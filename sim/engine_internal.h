@@ -186,6 +186,8 @@ void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, int cls);
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
 void ps__pheap_rebuild(ps_engine *e, ps__queue q);
 void ps__pheap_fini(ps__pheap *h);
+/* Does entry a come before b (k1, k2, k3, then pid)? */
+int ps__qless(const ps__qentry *a, const ps__qentry *b);
 static inline uint32_t ps__pheap_top(const ps_engine *e, ps__queue q)
 {
     return e->q[q].n ? e->q[q].v[0].pid : 0;

@@ -71,7 +71,7 @@ void ps__theap_fini(ps__theap *h)
 
 /* ---- process queues -------------------------------------------------- */
 
-static int qless(const ps__qentry *a, const ps__qentry *b)
+int ps__qless(const ps__qentry *a, const ps__qentry *b)
 {
     if (a->k1 != b->k1)
         return a->k1 < b->k1;
@@ -92,7 +92,7 @@ static void sift_up(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
 {
     while (i > 0) {
         uint32_t up = (i - 1) / 4;
-        if (!qless(&x, &h->v[up]))
+        if (!ps__qless(&x, &h->v[up]))
             break;
         place(e, h, i, &h->v[up]);
         i = up;
@@ -108,9 +108,9 @@ static void sift_down(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
             break;
         uint32_t end = first + 4 < h->n ? first + 4 : h->n;
         for (uint32_t k = first + 1; k < end; k++)
-            if (qless(&h->v[k], &h->v[c]))
+            if (ps__qless(&h->v[k], &h->v[c]))
                 c = k;
-        if (!qless(&h->v[c], &x))
+        if (!ps__qless(&h->v[c], &x))
             break;
         place(e, h, i, &h->v[c]);
         i = c;
@@ -136,7 +136,7 @@ void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid)
     ps__qentry last = h->v[--h->n];
     if (i == h->n)
         return;
-    if (i > 0 && qless(&last, &h->v[(i - 1) / 4]))
+    if (i > 0 && ps__qless(&last, &h->v[(i - 1) / 4]))
         sift_up(e, h, i, last);
     else
         sift_down(e, h, i, last);

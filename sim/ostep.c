@@ -88,6 +88,12 @@ ps_scenario *ps_ostep_scenario(ps_ostep_prog prog, int argc, char **argv, ps_out
 
 /* ---- shared ---------------------------------------------------------- */
 
+int ps__ostep_nomem(ps_out *err)
+{
+    ps_out_puts(err, "procsim: out of memory\n");
+    return 1;
+}
+
 int ps__ostep_exception(ps_out *err, const char *prog, const char *what)
 {
     ps_outf(err, "Traceback (most recent call last):\n  File \"%s\" (as reproduced by "
@@ -106,8 +112,7 @@ int ps__ostep_options(const char *prog, const ps_opt_spec *specs, size_t n, int 
     case PS_OPTPARSE_ERROR:
         return 2;
     default:
-        ps_out_puts(err, "procsim: out of memory\n");
-        return 1;
+        return ps__ostep_nomem(err);
     }
 }
 

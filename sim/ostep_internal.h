@@ -13,6 +13,8 @@
 /* Keep going: no exit status decided yet. */
 #define PS__OSTEP_GO (-1)
 
+/* "procsim: out of memory" on `err`; returns 1. */
+int ps__ostep_nomem(ps_out *err);
 /* Python's uncaught exception: a traceback on `err`, exit status 1. */
 int ps__ostep_exception(ps_out *err, const char *prog, const char *what);
 /* optparse over the program's table.  Returns PS__OSTEP_GO, or the exit

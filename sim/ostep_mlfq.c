@@ -43,12 +43,6 @@ static void mlfq_free(void *w)
     free(m);
 }
 
-static int nomem(ps_out *err)
-{
-    ps_out_puts(err, "procsim: out of memory\n");
-    return 1;
-}
-
 /* Reads "x,y,z" into v[0..*n) (top level first); Python's int() on each. */
 static int int_list(const char *text, int64_t *v, int64_t *n, ps_out *err)
 {
@@ -64,7 +58,7 @@ static int int_list(const char *text, int64_t *v, int64_t *n, ps_out *err)
         const char *end = strchr(p, ',');
         char *piece = strndup(p, end ? (size_t)(end - p) : strlen(p));
         if (!piece)
-            return nomem(err);
+            return ps__ostep_nomem(err);
         int rc = ps__ostep_pyint(piece, SCRIPT, err, &v[(*n)++]);
         free(piece);
         if (rc)
@@ -133,7 +127,7 @@ static int read_jobs(mlfq_work *w, const ps_opt_value *v, ps_out *out, ps_out *e
     ps_pyrand rng;
     ps_pyint zero = {0};
     if (ps_pyint_from_i64(&zero, 0))
-        return nomem(err);
+        return ps__ostep_nomem(err);
     ps_pyrand_seed(&rng, v[MLFQ_SEED].set ? &v[MLFQ_SEED].num : &zero);
     ps_pyint_fini(&zero);
     const char *jlist = v[MLFQ_JLIST].set ? v[MLFQ_JLIST].text : "";
@@ -145,7 +139,7 @@ static int read_jobs(mlfq_work *w, const ps_opt_value *v, ps_out *out, ps_out *e
         return 1;
     }
     if (!(w->job = calloc(cap + 1, sizeof *w->job)))
-        return nomem(err);
+        return ps__ostep_nomem(err);
     if (w->nqueues <= 0 && cap > 0) /* quantum[hiQueue] with no queues */
         return ps__ostep_exception(err, SCRIPT, "KeyError: -1");
     if (!jlist[0]) {
@@ -162,7 +156,7 @@ static int read_jobs(mlfq_work *w, const ps_opt_value *v, ps_out *out, ps_out *e
         const char *end = strchr(p, ':');
         char *piece = strndup(p, end ? (size_t)(end - p) : strlen(p));
         if (!piece)
-            return nomem(err);
+            return ps__ostep_nomem(err);
         int commas = 0;
         for (const char *c = piece; *c; c++)
             commas += *c == ',';
@@ -196,7 +190,7 @@ static int mlfq_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wo
     int status = ps__ostep_options(SCRIPT, ps__mlfq_opts, MLFQ_NOPTS, argc, argv, v, out, err);
     mlfq_work *w = NULL;
     if (status == PS__OSTEP_GO && !(w = calloc(1, sizeof *w)))
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
     if (status == PS__OSTEP_GO)
         status = read_queues(w, v, out, err);
     if (status == PS__OSTEP_GO &&
@@ -291,7 +285,7 @@ static ps_scenario *mlfq_build(const void *work, ps_out *err)
         return done;
 fail:
     ps__build_abort(&b);
-    nomem(err);
+    ps__ostep_nomem(err);
     return NULL;
 }
 
@@ -386,7 +380,7 @@ static int trace(const mlfq_work *w, ps_engine *e, ps_out *out, ps_out *err)
     if (!in.begins || !in.io_done) {
         free(in.begins);
         free(in.io_done);
-        return nomem(err);
+        return ps__ostep_nomem(err);
     }
     ps_engine_set_listener(e, on_transition, &in);
     ps__rowbuf rows = {.out = out};
@@ -465,7 +459,7 @@ static int mlfq_print(const void *work, ps_out *out, ps_out *err)
     ps_engine *e = s ? ps_engine_create(s) : NULL;
     if (!e) {
         ps_scenario_destroy(s);
-        return s ? nomem(err) : 1;
+        return s ? ps__ostep_nomem(err) : 1;
     }
     int status = trace(w, e, out, err);
     if (!status) {

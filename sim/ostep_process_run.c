@@ -91,12 +91,6 @@ static int too_many(ps_out *err)
     return 1;
 }
 
-static int nomem(ps_out *err)
-{
-    ps_out_puts(err, "procsim: out of memory\n");
-    return 1;
-}
-
 /* Splits s at `sep` into a malloc'd NUL-separated copy; *count pieces.
  * Python's str.split(sep): n separators give n + 1 pieces. */
 static char *split(const char *s, char sep, size_t *count)
@@ -119,15 +113,15 @@ static int load_programs(pr_work *w, const char *text, ps_out *out, ps_out *err)
     size_t nprog, ntok;
     char *progs = split(text, ':', &nprog);
     if (!progs)
-        return nomem(err);
+        return ps__ostep_nomem(err);
     int status = PS__OSTEP_GO;
     char *prog = progs;
     for (size_t i = 0; i < nprog && status == PS__OSTEP_GO; i++, prog += strlen(prog) + 1) {
         if (new_process(w))
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
         char *toks = status == PS__OSTEP_GO ? split(prog, ',', &ntok) : NULL;
         if (!toks && status == PS__OSTEP_GO)
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
         char *tok = toks;
         for (size_t k = 0; toks && k < ntok && status == PS__OSTEP_GO;
              k++, tok += strlen(tok) + 1) {
@@ -151,7 +145,7 @@ static int load_programs(pr_work *w, const char *text, ps_out *out, ps_out *err)
                 status = 1;
             }
             if (status == PS__OSTEP_GO && rc != 1)
-                status = rc < 0 ? nomem(err) : too_many(err);
+                status = rc < 0 ? ps__ostep_nomem(err) : too_many(err);
         }
         free(toks);
     }
@@ -167,17 +161,17 @@ static int load_random(pr_work *w, const char *text, ps_pyrand *rng, ps_out *out
     size_t npieces, nf;
     char *pieces = split(text, ',', &npieces);
     if (!pieces)
-        return nomem(err);
+        return ps__ostep_nomem(err);
     int status = PS__OSTEP_GO;
     char *piece = pieces;
     for (size_t i = 0; i < npieces && status == PS__OSTEP_GO; i++, piece += strlen(piece) + 1) {
         if (new_process(w)) {
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
             break;
         }
         char *f = split(piece, ':', &nf);
         if (!f) {
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
             break;
         }
         int64_t count;
@@ -200,7 +194,7 @@ static int load_random(pr_work *w, const char *text, ps_pyrand *rng, ps_out *out
             for (int64_t k = 0; k < count && status == PS__OSTEP_GO; k++) {
                 int rc = ps_pyrand_random(rng) < chance ? add(w, I_CPU) : add_io(w);
                 if (rc != 1)
-                    status = rc < 0 ? nomem(err) : too_many(err);
+                    status = rc < 0 ? ps__ostep_nomem(err) : too_many(err);
             }
         }
         free(f);
@@ -216,12 +210,12 @@ static int pr_parse(int argc, char **argv, ps_out *out, ps_out *err, void **work
     int status = ps__ostep_options(SCRIPT, ps__pr_opts, PR_NOPTS, argc, argv, v, out, err);
     pr_work *w = status == PS__OSTEP_GO ? calloc(1, sizeof *w) : NULL;
     if (status == PS__OSTEP_GO && !w)
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
     if (status == PS__OSTEP_GO) {
         ps_pyrand rng;
         ps_pyint zero = {0};
         if (!v[PR_SEED].set && ps_pyint_from_i64(&zero, 0))
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
         ps_pyrand_seed(&rng, v[PR_SEED].set ? &v[PR_SEED].num : &zero);
         ps_pyint_fini(&zero);
         const char *sw = v[PR_SWITCH].set ? v[PR_SWITCH].text : "SWITCH_ON_IO";
@@ -295,7 +289,7 @@ static ps_scenario *pr_build(const void *work, ps_out *err)
         return s;
 fail:
     ps__build_abort(&b);
-    nomem(err);
+    ps__ostep_nomem(err);
     return NULL;
 }
 
@@ -382,7 +376,7 @@ static int pr_print(const void *work, ps_out *out, ps_out *err)
         free(tb.done);
         ps_engine_destroy(e);
         ps_scenario_destroy(s);
-        return s ? nomem(err) : 1;
+        return s ? ps__ostep_nomem(err) : 1;
     }
     static const char *const labels[] = {"READY", "RUNNING", "BLOCKED", "DONE",
                                          "RUN:cpu", "RUN:io", "RUN:io_done"};

@@ -67,12 +67,6 @@ static void sch_free(void *w)
     free(s);
 }
 
-static int nomem(ps_out *err)
-{
-    ps_out_puts(err, "procsim: out of memory\n");
-    return 1;
-}
-
 /* Fractional decimal digits repr(x) shows ("2.5" 1, "1e-05" 5, "10.0" 0). */
 static int decimals(double x)
 {
@@ -172,7 +166,7 @@ static int choose_ticks(sch_work *w, ps_out *err)
 {
     w->ticks = calloc(w->n + 1, sizeof *w->ticks);
     if (!w->ticks)
-        return nomem(err);
+        return ps__ostep_nomem(err);
     int d = 0, exact = !w->q_big;
     for (uint32_t i = 0; i < w->n; i++) {
         int di = isfinite(w->len[i]) ? decimals(w->len[i]) : 99;
@@ -216,7 +210,7 @@ static int choose_ticks(sch_work *w, ps_out *err)
     /* sjf: each job's place in Python's sort */
     uint32_t *idx = malloc((w->n + 1) * sizeof *idx);
     if (!idx)
-        return nomem(err);
+        return ps__ostep_nomem(err);
     int rc = py_sort(w, idx);
     for (uint32_t i = 0; i < w->n; i++)
         w->ticks[idx[i]] = i + 1;
@@ -258,7 +252,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
     if (status != PS__OSTEP_GO)
         goto done;
     if (!(w = calloc(1, sizeof *w))) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
         goto done;
     }
     if (ps__ostep_int(&v[SCH_JOBS], 3, INT64_MIN, MAX_JOBS, SCRIPT, "-j", err, &jobs)) {
@@ -269,7 +263,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
        them where scheduler.py takes that */
     if (ps_pyint_from_i64(&dflt[0], 0) || ps_pyint_from_i64(&dflt[1], 10) ||
         ps_pyint_from_i64(&dflt[2], 1)) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
         goto done;
     }
     ps_pyrand rng;
@@ -282,7 +276,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
     maxlen_text = ps_pyint_decimal(mv);
     q_text = ps_pyint_decimal(qv);
     if (!seed || !jobs_text || !maxlen_text || !q_text) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
         goto done;
     }
     maxlen = strtod(maxlen_text, NULL); /* correctly rounded, as float(int) */
@@ -295,7 +289,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
     w->solve = v[SCH_SOLVE].set;
     w->listed = jlist[0] != 0;
     if (!(w->policy_text = strdup(policy))) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
         goto done;
     }
 
@@ -312,7 +306,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
         w->len = calloc(w->n + 1, sizeof *w->len);
         w->ilen = calloc(w->n + 1, sizeof *w->ilen);
         if (!w->len || !w->ilen) {
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
             goto done;
         }
         if (w->n && isinf(maxlen)) {
@@ -343,7 +337,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
             goto done;
         }
         if (!(w->len = calloc(cap + 1, sizeof *w->len))) {
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
             goto done;
         }
         /* all of them are read before any is printed */
@@ -352,7 +346,7 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
             size_t n = end ? (size_t)(end - p) : strlen(p);
             char *piece = strndup(p, n);
             if (!piece) {
-                status = nomem(err);
+                status = ps__ostep_nomem(err);
                 goto done;
             }
             if (ps_py_float(piece, &w->len[w->n])) {
@@ -440,7 +434,7 @@ static ps_scenario *sch_build(const void *work, ps_out *err)
         return s;
 fail:
     ps__build_abort(&b);
-    nomem(err);
+    ps__ostep_nomem(err);
     return NULL;
 }
 
@@ -564,7 +558,7 @@ static int print_fifo(const sch_work *w, const sch_trace *tr, ps_out *out, ps_ou
     double *resp = malloc((w->n + 1) * sizeof *resp), *turn = malloc((w->n + 1) * sizeof *turn);
     int status;
     if (!job || !resp || !turn) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
     } else {
         double at = 0;
         for (size_t i = 0; i < tr->n; i++) {
@@ -592,7 +586,7 @@ static int print_rr(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out 
     int status = 0;
     ps_out_puts(out, "Execution trace:\n");
     if (!left || !lastran || !wait || !turn || !resp || !job) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
         goto done;
     }
     if (isinf(q)) {
@@ -680,14 +674,14 @@ static int sch_print(const void *work, ps_out *out, ps_out *err)
         ps_engine_set_listener(e, on_transition, &tr);
         ps_step_status st = ps_engine_run(e, -1);
         if (tr.nomem || st == PS_STEP_NOMEM)
-            status = nomem(err);
+            status = ps__ostep_nomem(err);
         else if (st != PS_STEP_DONE)
             status = disagree(err);
         else
             status = w->policy == P_RR ? print_rr(w, &tr, out, err)
                                        : print_fifo(w, &tr, out, err);
     } else if (s) {
-        status = nomem(err);
+        status = ps__ostep_nomem(err);
     }
     free(tr.v);
     ps_engine_destroy(e);

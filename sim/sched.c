@@ -203,17 +203,6 @@ static int64_t mlfq_slice(const ps_pcb *p)
     return p->quantum_left > 0 ? p->quantum_left : INT64_MAX;
 }
 
-static int qless(const ps__qentry *a, const ps__qentry *b)
-{
-    if (a->k1 != b->k1)
-        return a->k1 < b->k1;
-    if (a->k2 != b->k2)
-        return a->k2 < b->k2;
-    if (a->k3 != b->k3)
-        return a->k3 < b->k3;
-    return a->pid < b->pid;
-}
-
 void ps__cpu_release(ps_engine *e, uint32_t pid)
 {
     ps_pcb *p = ps__pcb(e, pid);
@@ -295,7 +284,7 @@ static int settle_expired(ps_engine *e, uint32_t c)
     uint32_t head = ps__pheap_top(e, PS__Q_READY);
     ps__qentry self = {p->mlfq_level, p->qpos_[0], p->qpos_[1], pid};
     if (head && e->q[PS__Q_READY].n > e->idle &&
-        (!mlfq || qless(&e->q[PS__Q_READY].v[0], &self))) {
+        (!mlfq || ps__qless(&e->q[PS__Q_READY].v[0], &self))) {
         ps__cpu_release(e, pid);
         ps__transition(e, pid, PS_READY, PS_EV_TIMEOUT, PS_CAUSE_QUANTUM,
                        mlfq ? e->s->mlfq_quanta[p->mlfq_level] : e->s->quantum, 0);
@@ -338,10 +327,10 @@ static int mlfq_preempt(ps_engine *e, uint32_t head)
             continue;
         const ps_pcb *p = ps__pcb(e, pid);
         ps__qentry k = {p->mlfq_level, p->qpos_[0], p->qpos_[1], pid};
-        if (!worst.pid || qless(&worst, &k))
+        if (!worst.pid || ps__qless(&worst, &k))
             worst = k;
     }
-    if (!worst.pid || !qless(&e->q[PS__Q_READY].v[0], &worst))
+    if (!worst.pid || !ps__qless(&e->q[PS__Q_READY].v[0], &worst))
         return 0;
     ps__cpu_release(e, worst.pid);
     ps__transition(e, worst.pid, PS_READY, PS_EV_PREEMPT, PS_CAUSE_PREEMPTED, head, 0);
@@ -483,7 +472,7 @@ static int by_level_place(const void *a, const void *b)
     const ps__qentry *x = a, *y = b;
     if (x->k1 != y->k1)
         return x->k1 > y->k1 ? -1 : 1; /* lowest level first */
-    return qless(x, y) ? -1 : qless(y, x);
+    return ps__qless(x, y) ? -1 : ps__qless(y, x);
 }
 
 /* OSTEP's boost: the queues below the top, lowest first and each in its
