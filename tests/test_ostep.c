@@ -48,7 +48,7 @@ static char *slurp(const char *path, size_t *len)
 /* The expected exit status of case `name` from DIR/MANIFEST.txt. */
 static int manifest_status(const char *dir, const char *name)
 {
-    char path[512], line[2048];
+    char path[4608], line[2048];
     snprintf(path, sizeof path, "%s/MANIFEST.txt", dir);
     FILE *f = fopen(path, "r");
     assert_non_null(f);
@@ -67,7 +67,7 @@ static int manifest_status(const char *dir, const char *name)
 /* Runs DIR/NAME.cmd and compares with DIR/NAME.out and the manifest. */
 static void run_case(const char *dir, const char *name)
 {
-    char path[512];
+    char path[4608];
     size_t len, outlen;
     snprintf(path, sizeof path, "%s/%s.cmd", dir, name);
     char *cmd = slurp(path, &len);
@@ -149,7 +149,7 @@ static int beyond_files(const ps_scenario *s)
  * command has a workload at all. */
 static int round_trip(const char *dir, const char *name)
 {
-    char path[512];
+    char path[4608];
     size_t len;
     snprintf(path, sizeof path, "%s/%s.cmd", dir, name);
     char *cmd = slurp(path, &len);
@@ -203,7 +203,7 @@ static void workloads_round_trip_as_yaml(void **state)
                                        PROCSIM_SOURCE_DIR "/tests/ostep/cases"};
     int made = 0;
     for (int d = 0; d < 2; d++) {
-        char path[512], line[2048];
+        char path[4608], line[2048];
         snprintf(path, sizeof path, "%s/MANIFEST.txt", dirs[d]);
         FILE *f = fopen(path, "r");
         assert_non_null(f);
@@ -233,7 +233,7 @@ static void test_case(void **state)
 
 static int add_cases(const char *dir, named_case *cases, struct CMUnitTest *tests, int n, int max)
 {
-    char path[512], line[2048];
+    char path[4608], line[2048];
     snprintf(path, sizeof path, "%s/MANIFEST.txt", dir);
     FILE *f = fopen(path, "r");
     if (!f)
