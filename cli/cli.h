@@ -34,6 +34,8 @@ extern const writer writer_text, writer_csv, writer_json;
 int cmd_run(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_ostep(int argc, char **argv);
+int cmd_lab(int argc, char **argv);
+int cmd_grade(int argc, char **argv);
 
 /* Run scenario `s` to the end (or `until`, -1: no limit), writing the trace
  * with `w` to stdout; live_mode with real processes.  Returns the exit
@@ -42,6 +44,9 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
                  int64_t tick_ms);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
+
+/* The scenario's title, description and system in a few lines. */
+void cli_describe(FILE *out, const ps_scenario *s);
 
 /* Shared by the writers. */
 const char *cli_state_short(ps_state s);

@@ -14,6 +14,9 @@ static const char usage[] =
     "       procsim run FILE [--live] [--format text|csv|json] [--until T]\n"
     "       procsim check FILE...        validate scenario files\n"
     "       procsim ostep process-run|scheduler|mlfq [--format F] [its flags]\n"
+    "       procsim lab FILE [-c] [--lang en|ko]  a lab's handout; -c its answer key\n"
+    "       procsim lab --random --seed N [--policy P] [--processes K]\n"
+    "       procsim grade FILE ANSWERS       score an answers file\n"
     "       procsim --help | --version\n"
     "\n"
     "Simulates the seven-state process lifecycle (New, Ready, Running, Blocked,\n"
@@ -27,6 +30,13 @@ static const char usage[] =
     "                  transition: time,pid,name,from,to,event,cause), json\n"
     "    --until T     stop after tick T\n"
     "  check FILE...   load each file and report the first error in it\n"
+    "  lab FILE        a lab (a scenario with questions): the handout with the\n"
+    "                  workload and questions; -c the answer key, computed by\n"
+    "                  running the scenario (docs/labs/README.md)\n"
+    "    --random --seed N [--policy P] [--processes K]  a new lab as YAML\n"
+    "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
+    "                  answer and the trace lines that show why for each wrong\n"
+    "                  one; exit 0 for full marks, 1 otherwise\n"
     "  ostep PROGRAM   OSTEP's homework program (process-run.py, scheduler.py,\n"
     "                  mlfq.py): same flags, same output (docs/ostep.md)\n"
     "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
@@ -188,6 +198,10 @@ int main(int argc, char **argv)
         return cmd_gui(argc - 1, argv + 1);
     if (!strcmp(cmd, "ostep"))
         return cmd_ostep(argc - 1, argv + 1);
+    if (!strcmp(cmd, "lab"))
+        return cmd_lab(argc - 1, argv + 1);
+    if (!strcmp(cmd, "grade"))
+        return cmd_grade(argc - 1, argv + 1);
     fprintf(stderr, "procsim: unknown command '%s'\n%s", cmd, usage);
     return EXIT_USAGE;
 }

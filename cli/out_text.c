@@ -63,10 +63,8 @@ static void cell(FILE *out, const char *s, int width, int last)
         fprintf(out, "  %-*.*s", width, width, s);
 }
 
-static void text_begin(FILE *out, const run *r)
+void cli_describe(FILE *out, const ps_scenario *s)
 {
-    const ps_engine *e = r->e;
-    const ps_scenario *s = ps_engine_scenario(e);
     fprintf(out, "%s\n", s->title);
     if (s->description[0]) {
         const char *d = s->description;
@@ -81,6 +79,9 @@ static void text_begin(FILE *out, const run *r)
         fprintf(out, " (quantum %lld)", (long long)s->quantum);
     if (s->policy == PS_POLICY_MLFQ)
         fprintf(out, ", %d levels, boost %lld", s->mlfq_levels, (long long)s->mlfq_boost);
+    if (s->policy == PS_POLICY_OSTEP)
+        fprintf(out, " (switch %s, io_done %s)", ps_switch_token((ps_switch_rule)s->switch_rule),
+                ps_io_done_token((ps_io_done_rule)s->io_done_rule));
     fprintf(out, ", %d cpu%s", s->cpus, s->cpus == 1 ? "" : "s");
     if (s->memory == PS_UNLIMITED)
         fprintf(out, ", memory unlimited");
@@ -89,6 +90,13 @@ static void text_begin(FILE *out, const run *r)
     if (s->switch_cost)
         fprintf(out, ", switch cost %lld", (long long)s->switch_cost);
     fprintf(out, ", %u processes\n", s->nprocs);
+}
+
+static void text_begin(FILE *out, const run *r)
+{
+    const ps_engine *e = r->e;
+    const ps_scenario *s = ps_engine_scenario(e);
+    cli_describe(out, s);
     if (r->live)
         fprintf(out, "live: real child processes, %lld ms per tick; each transition shows [kernel "
                      "state letter, who confirmed it, when, real pid, resident set]\n",

@@ -73,15 +73,33 @@ static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
 /* The letter the kernel should show for a process in model state s: a
  * Ready or suspended process is held stopped, a Blocked one sleeps, a
  * Running one burning CPU runs. 0: anything goes. */
+char ps_live_letter(ps_state s)
+{
+    switch (s) {
+    case PS_READY:
+    case PS_READY_SUSPENDED:
+    case PS_BLOCKED_SUSPENDED:
+        return 'T';
+    case PS_NEW:
+    case PS_BLOCKED:
+        return 'S';
+    case PS_RUNNING:
+        return 'R';
+    case PS_EXIT:
+        return 'Z';
+    default:
+        return 0;
+    }
+}
+
 static char expected_letter(const ps__child *c)
 {
     switch ((ps_state)c->model) {
     case PS_READY:
     case PS_READY_SUSPENDED:
     case PS_BLOCKED_SUSPENDED:
-        return 'T';
     case PS_BLOCKED:
-        return 'S';
+        return ps_live_letter((ps_state)c->model);
     case PS_RUNNING:
         return c->cpu_due >= 0 || c->done < c->cpu_want ? 'R' : 0;
     default:

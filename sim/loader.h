@@ -102,6 +102,7 @@ typedef struct ps__loader {
     ps__vec parent_refs;      /* ps__parent_ref */
     ps__vec event_marks;      /* ps__mark of each event's process name */
     ps__vec mem_peaks;        /* ps__mem_peak */
+    ps__vec questions;        /* ps__question_ref: resolved at the end */
     int64_t mem_max;          /* largest process memory so far */
 } ps__loader;
 
@@ -189,15 +190,61 @@ const char *ps__join(const char *const *names, size_t count, size_t total,
 
 /* --- scenario_schema.c --- */
 
+/* The keys of one kind of mapping. */
+typedef struct ps__keyset {
+    const char *where;          /* for messages: "system", "process" */
+    const char *const *keys;
+    unsigned count;
+    unsigned required;          /* bit k: keys[k] is required */
+} ps__keyset;
+
+enum { PS__KEY_END = -1, PS__KEY_ERROR = -2 };
+
+/* Reads the next key of a mapping and the start of its value.  Returns the
+ * key's index, with the value as the current event; PS__KEY_END at the end
+ * of the mapping; PS__KEY_ERROR after an error.  seen[k] is where key k was
+ * first given.  An optional key with a null value counts as left out. */
+int ps__ld_key(ps__loader *ld, const ps__keyset *ks, ps__mark *seen);
+/* Fails naming the first required key of ks not seen (at `start`). */
+bool ps__ld_required(ps__loader *ld, const ps__keyset *ks, const ps__mark *seen, ps__mark start);
+
 /* Reads the whole stream: one document holding one scenario mapping. */
 bool ps__ld_document(ps__loader *ld);
 
 /* --- scenario_ops.c --- */
 
+/* A word of a one-line string, and where it is in the file. */
+typedef struct ps__word {
+    const char *p;
+    size_t n;
+    ps__mark at;
+} ps__word;
+/* Splits the current scalar into whitespace-separated words, storing at
+ * most `max`; a word's mark is exact when the scalar is plain and on one
+ * line, else the scalar's start.  Returns the number of words, or max + 1
+ * if there are more. */
+unsigned ps__ld_words(const ps__loader *ld, ps__word *w, unsigned max);
+
 /* The current scalar as an op of process `owner`'s program. */
 bool ps__ld_op(ps__loader *ld, uint32_t owner);
 /* The current scalar as the `do` of event `event` ("suspend NAME"). */
 bool ps__ld_action(ps__loader *ld, uint32_t event);
+
+/* --- scenario_questions.c --- */
+
+/* One question while loading: the name it refers to, not yet resolved. */
+typedef struct ps__question_ref {
+    ps_question q;
+    const char *ref;      /* process, variable or channel name, or NULL */
+    size_t nref;
+    ps__mark ref_at;
+} ps__question_ref;
+
+/* The `questions` section (the current event is its value). */
+bool ps__ld_questions(ps__loader *ld);
+/* After the whole file: names in the questions resolved, the questions
+ * moved into the scenario. */
+bool ps__ld_finish_questions(ps__loader *ld);
 
 /* --- scenario_check.c --- */
 

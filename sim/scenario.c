@@ -40,6 +40,18 @@ static const char *const io_done_tokens[PS_IO_DONE_COUNT] = {
 #undef PS_X_
 };
 
+static const char *const ask_tokens[PS_ASK_COUNT] = {
+#define PS_X_(e, tok, usage) [PS_ASK_##e] = tok,
+    PS_ASKS(PS_X_)
+#undef PS_X_
+};
+
+static const char *const ask_usages[PS_ASK_COUNT] = {
+#define PS_X_(e, tok, usage) [PS_ASK_##e] = usage,
+    PS_ASKS(PS_X_)
+#undef PS_X_
+};
+
 #define MAXN PS_SCENARIO_MAX_NUMBER
 const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
     [PS_OP_CPU] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "cpu TICKS", "tick count"},
@@ -74,6 +86,16 @@ const char *ps_switch_token(ps_switch_rule r)
 const char *ps_io_done_token(ps_io_done_rule r)
 {
     return (unsigned)r < PS_IO_DONE_COUNT ? io_done_tokens[r] : "?";
+}
+
+const char *ps_ask_token(ps_ask a)
+{
+    return (unsigned)a < PS_ASK_COUNT ? ask_tokens[a] : "?";
+}
+
+const char *ps_ask_usage(ps_ask a)
+{
+    return (unsigned)a < PS_ASK_COUNT ? ask_usages[a] : "?";
 }
 
 const char *ps_op_token(ps_op_kind k)

@@ -332,5 +332,6 @@ bool ps__ld_finish(ps__loader *ld)
             PS__NONE)
         return ps__ld_oom(ld);
     return resolve_devices(ld) && resolve_processes(ld) && check_cycles(ld) &&
-           check_spawns(ld) && check_memory(ld) && hand_over(ld);
+           check_spawns(ld) && check_memory(ld) && ps__ld_finish_questions(ld) &&
+           hand_over(ld);
 }

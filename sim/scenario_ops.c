@@ -10,15 +10,9 @@
 
 #include "scenario_priv.h"
 
-typedef struct word {
-    const char *p;
-    size_t n;
-    ps__mark at;
-} word;
+typedef ps__word word;
 
-/* Splits the current scalar into words, storing at most `max`.  Returns
- * the number of words, or max + 1 if there are more. */
-static unsigned split(const ps__loader *ld, word *w, unsigned max)
+unsigned ps__ld_words(const ps__loader *ld, ps__word *w, unsigned max)
 {
     const yaml_event_t *ev = &ld->ev;
     const char *t = (const char *)ev->data.scalar.value;
@@ -83,7 +77,7 @@ static int op_kind(ps__loader *ld, const word *w)
 bool ps__ld_op(ps__loader *ld, uint32_t owner)
 {
     word w[4];
-    unsigned nw = split(ld, w, 4);
+    unsigned nw = ps__ld_words(ld, w, 4);
     if (nw == 0)
         return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
     int kind = op_kind(ld, &w[0]);
@@ -135,7 +129,7 @@ bool ps__ld_action(ps__loader *ld, uint32_t event)
     for (int a = 0; a < PS_ACTION_COUNT; a++)
         tokens[a] = ps_action_token((ps_action)a);
     word w[3];
-    unsigned nw = split(ld, w, 3);
+    unsigned nw = ps__ld_words(ld, w, 3);
     if (nw == 0)
         return ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
     int a = ps__ld_token(ld, "do", "action", "actions", tokens, PS_ACTION_COUNT, w[0].p,

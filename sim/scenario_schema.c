@@ -14,15 +14,8 @@
 #define BIT(k) (1u << (k))
 #define MAXN PS_SCENARIO_MAX_NUMBER
 
-/* The keys of one kind of mapping. */
-typedef struct keyset {
-    const char *where;          /* for messages: "system", "process" */
-    const char *const *keys;
-    unsigned count;
-    unsigned required;          /* BIT(k): keys[k] is required */
-} keyset;
-
-enum { KEY_END = -1, KEY_ERROR = -2 };
+typedef ps__keyset keyset;
+enum { KEY_END = PS__KEY_END, KEY_ERROR = PS__KEY_ERROR };
 
 static yaml_event_type_t type(const ps__loader *ld)
 {
@@ -39,11 +32,7 @@ static size_t length(const ps__loader *ld)
     return ld->ev.data.scalar.length;
 }
 
-/* Reads the next key of a mapping and the start of its value.  Returns the
- * key's index, with the value as the current event; KEY_END at the end of
- * the mapping; KEY_ERROR after an error.  seen[k] is where key k was
- * first given.  An optional key with a null value counts as left out. */
-static int next_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
+int ps__ld_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
 {
     for (;;) {
         if (!ps__ld_next(ld))
@@ -72,8 +61,7 @@ static int next_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
     }
 }
 
-static bool check_required(ps__loader *ld, const keyset *ks, const ps__mark *seen,
-                           ps__mark start)
+bool ps__ld_required(ps__loader *ld, const keyset *ks, const ps__mark *seen, ps__mark start)
 {
     char need[128] = "";
     size_t o = 0;
@@ -246,7 +234,7 @@ static bool parse_system(ps__loader *ld)
     ps__mark seen[S_COUNT] = {{0, 0}};
     int32_t nquanta = 0, nallot = 0;
     for (;;) {
-        int k = next_key(ld, &system_set, seen);
+        int k = ps__ld_key(ld, &system_set, seen);
         if (k == KEY_END)
             return check_system(ld, seen, nquanta, nallot);
         if (k == KEY_ERROR)
@@ -413,7 +401,7 @@ static bool parse_process(ps__loader *ld)
     proc(ld, self)->parent = -1;
     bool arrival = false, ok = true;
     for (;;) {
-        int k = next_key(ld, &process_set, seen);
+        int k = ps__ld_key(ld, &process_set, seen);
         int64_t v;
         if (k == KEY_ERROR)
             return false;
@@ -436,7 +424,7 @@ static bool parse_process(ps__loader *ld)
         if (!ok)
             return false;
     }
-    if (!check_required(ld, &process_set, seen, start))
+    if (!ps__ld_required(ld, &process_set, seen, start))
         return false;
     const ps_proc_spec *p = proc(ld, self);
     if (arrival && p->parent >= 0)
@@ -482,11 +470,11 @@ static bool parse_event(ps__loader *ld)
     if (!ps__vec_push(&ld->events) || !ps__vec_push(&ld->event_marks))
         return ps__ld_oom(ld);
     for (;;) {
-        int k = next_key(ld, &event_set, seen);
+        int k = ps__ld_key(ld, &event_set, seen);
         if (k == KEY_ERROR)
             return false;
         if (k == KEY_END)
-            return check_required(ld, &event_set, seen, start);
+            return ps__ld_required(ld, &event_set, seen, start);
         bool ok;
         if (k == E_AT)
             ok = ps__ld_int(ld, &at_spec, &PS__VEC_AT(&ld->events, ps_event_spec, self).at);
@@ -519,9 +507,10 @@ static bool parse_events(ps__loader *ld)
 /* --- the document --- */
 
 enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_SYSTEM, R_DEVICES, R_PROCESSES, R_EVENTS,
-       R_COUNT };
+       R_QUESTIONS, R_COUNT };
 static const char *const root_keys[R_COUNT] = {
-    "procsim", "title", "description", "system", "devices", "processes", "events"};
+    "procsim", "title", "description", "system", "devices", "processes", "events",
+    "questions"};
 static const keyset root_set = {"scenario", root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
 
@@ -531,7 +520,7 @@ static bool parse_root(ps__loader *ld)
     ps_scenario *s = ld->s;
     ld->in_root = true;
     for (;;) {
-        int k = next_key(ld, &root_set, seen);
+        int k = ps__ld_key(ld, &root_set, seen);
         if (k == KEY_ERROR)
             return false;
         if (k == KEY_END)
@@ -550,12 +539,13 @@ static bool parse_root(ps__loader *ld)
         case R_DEVICES: ok = parse_devices(ld); break;
         case R_PROCESSES: ok = parse_processes(ld); break;
         case R_EVENTS: ok = parse_events(ld); break;
+        case R_QUESTIONS: ok = ps__ld_questions(ld); break;
         }
         if (!ok)
             return false;
     }
     ld->in_root = false;
-    return check_required(ld, &root_set, seen, start);
+    return ps__ld_required(ld, &root_set, seen, start);
 }
 
 void ps__scenario_defaults(ps_scenario *s)

@@ -116,6 +116,45 @@ typedef struct ps_event_spec {
     uint8_t action;       /* ps_action */
 } ps_event_spec;
 
+/* X(ENUM, token, usage) — what a lab question asks; the answer is
+ * computed by running the scenario (lab.h, docs/labs.md). */
+#define PS_ASKS(X)                                                          \
+    X(STATE, "state", "state PROCESS at TICK")                              \
+    X(RUNNING, "running", "running at TICK")                                \
+    X(NEXT, "next", "next PROCESS after TICK")                              \
+    X(FINISH, "finish", "finish PROCESS")                                   \
+    X(TURNAROUND, "turnaround", "turnaround PROCESS")                       \
+    X(WAITING, "waiting", "waiting PROCESS")                                \
+    X(RESPONSE, "response", "response PROCESS")                             \
+    X(CPU, "cpu", "cpu PROCESS")                                            \
+    X(SWITCHES, "switches", "switches PROCESS")                             \
+    X(SWAPS, "swaps", "swaps PROCESS")                                      \
+    X(AVERAGE, "average", "average turnaround|waiting|response")            \
+    X(ORDER, "order", "order")                                              \
+    X(VALUE, "value", "value VARIABLE")                                     \
+    X(RECEIVED, "received", "received CHANNEL")                             \
+    X(KERNEL, "kernel", "kernel STATE")
+
+typedef enum ps_ask {
+#define PS_X_(e, tok, usage) PS_ASK_##e,
+    PS_ASKS(PS_X_)
+#undef PS_X_
+    PS_ASK_COUNT
+} ps_ask;
+
+/* average of what (PS_ASK_AVERAGE) */
+typedef enum ps_average { PS_AVG_TURNAROUND, PS_AVG_WAITING, PS_AVG_RESPONSE } ps_average;
+
+typedef struct ps_question {
+    const char *ask;      /* the question for people */
+    const char *ask_ko;   /* in Korean, "" when not given */
+    const char *expr;     /* the answer expression as written */
+    uint8_t kind;         /* ps_ask */
+    uint8_t what;         /* average: ps_average; kernel: ps_state */
+    uint32_t obj;         /* process index (pid - 1), variable or channel */
+    int64_t tick;         /* state, running, next */
+} ps_question;
+
 typedef struct ps_names {
     const char **names;   /* names[i] for index i */
     uint32_t count;
@@ -157,6 +196,8 @@ typedef struct ps_scenario {
     uint32_t nops;
     ps_event_spec *events;   /* sorted by `at`, stable in file order */
     uint32_t nevents;
+    ps_question *questions;  /* a lab's questions, in file order */
+    uint32_t nquestions;
 
     void *arena_;            /* private: owns every string and array above */
 } ps_scenario;
@@ -185,6 +226,8 @@ const char *ps_policy_token(ps_policy p);
 const char *ps_op_token(ps_op_kind k);
 const char *ps_action_token(ps_action a);
 const char *ps_switch_token(ps_switch_rule r);
+const char *ps_ask_token(ps_ask a);
+const char *ps_ask_usage(ps_ask a);
 const char *ps_io_done_token(ps_io_done_rule r);
 
 /* Format op `op` of scenario `s` as it would be written in a file

@@ -1,0 +1,81 @@
+/* lab.h — course labs: answer keys computed by the engine, and grading.
+ *
+ * A lab is a scenario with questions (scenario.h, ps_question; the format
+ * is docs/labs/README.md).  The key is computed by running the scenario in
+ * the model, so an answer can never go stale when the scenario changes.
+ * Each answer comes with the trace lines that show why, which grading
+ * prints beside a wrong answer.  Answers files are read here too: one
+ * answer per line, in order or numbered ("3: blocked").
+ *
+ * Nothing here prints: text goes into the structs below.
+ */
+#ifndef PROCSIM_LAB_H
+#define PROCSIM_LAB_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "procsim/engine.h"
+#include "procsim/scenario.h"
+
+/* How an answer is compared. */
+typedef enum ps_lab_type {
+    PS_LAB_STATE,        /* a state token; display names in English or Korean too */
+    PS_LAB_NAMES,        /* process names, in order ("idle" / "none" for none) */
+    PS_LAB_INT,          /* whole ticks or counts */
+    PS_LAB_NUMBER,       /* two decimals; within 0.01 */
+    PS_LAB_LETTER        /* a kernel state letter */
+} ps_lab_type;
+
+#define PS_LAB_WHY 6     /* trace lines kept to explain an answer */
+
+typedef struct ps_lab_answer {
+    uint8_t type;        /* ps_lab_type */
+    char text[256];      /* the answer as the key prints it */
+    char detail[160];    /* more, after the answer ("Ready -> Running (dispatch: ...)"), or "" */
+    double number;       /* PS_LAB_INT, PS_LAB_NUMBER: its value */
+    uint32_t why[PS_LAB_WHY]; /* indices into the key's trace */
+    uint32_t nwhy;
+} ps_lab_answer;
+
+typedef struct ps_lab_key {
+    const ps_scenario *s;
+    ps_engine *e;        /* the finished run (for causes and statistics) */
+    ps_trace_event *trace; /* every transition, in order */
+    size_t ntrace;
+    ps_step_status status; /* how the run ended (DONE, or STUCK...) */
+    ps_lab_answer *answers; /* one per question */
+} ps_lab_key;
+
+/* Runs `s` (which must outlive the key) to the end and answers its
+ * questions.  Returns 0, or -1 if memory ran out (the key is then empty). */
+int ps_lab_key_compute(const ps_scenario *s, ps_lab_key *key);
+void ps_lab_key_fini(ps_lab_key *key);
+
+/* Trace line `i` of the key for people: "tick 6: editor Running -> Blocked
+ * (wait: io disk 3)".  Returns buf. */
+char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size);
+
+/* Is `given` (what a student wrote) the answer? */
+int ps_lab_check(const ps_lab_answer *a, const char *given);
+
+typedef struct ps_lab_mark {
+    int given;           /* an answer was found for the question */
+    int right;
+    char text[256];      /* what was given */
+} ps_lab_mark;
+
+/* Reads an answers file text[0..len) named `name` for the key's questions
+ * into marks[0..nquestions).  Returns the number right, or -1 with
+ * "NAME:LINE:COL: ..." in err (a number out of range, a question answered
+ * twice, more answers than questions, a line too long). */
+int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size_t len,
+                 ps_lab_mark *marks, ps_error *err);
+
+/* A new lab, reproducible from `seed`: a scenario of `nprocs` processes
+ * (0: 3 to 5) under `policy` (NULL: one chosen by the seed), with
+ * questions, as YAML text (malloc'd).  Returns NULL with a message in err
+ * for an unknown policy or a count outside 1..12, or when out of memory. */
+char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err);
+
+#endif

@@ -1,0 +1,150 @@
+/* lab_grade.c — reading a student's answers file and checking each answer
+ * against the key (lab.h).  Forgiving where people differ harmlessly
+ * (case, spacing, a state's token or its English or Korean name, commas
+ * between names, 5.7 for 5.70) and strict where the answer differs. */
+#include "procsim/lab.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* s lowercased (ASCII), trimmed, runs of spaces, tabs and commas made one
+ * space. */
+static void normal(const char *s, char *out, size_t size)
+{
+    size_t n = 0;
+    int gap = 0;
+    for (; *s && n + 2 < size; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == ' ' || c == '\t' || c == ',' || c == '\r' || c == '\n') {
+            gap = n > 0;
+            continue;
+        }
+        if (gap)
+            out[n++] = ' ';
+        gap = 0;
+        out[n++] = (char)tolower(c);
+    }
+    out[n] = 0;
+}
+
+/* A state named by token, English name or Korean name; PS_NONE for
+ * "none"; -1 if it names no state. */
+static int state_of(const char *given)
+{
+    char g[128], name[64];
+    normal(given, g, sizeof g);
+    if (!strcmp(g, "none"))
+        return PS_NONE;
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        normal(ps_state_name((ps_state)s), name, sizeof name);
+        if (!strcmp(g, ps_state_token((ps_state)s)) || !strcmp(g, name) ||
+            !strcmp(g, ps_state_name_ko((ps_state)s)))
+            return s;
+    }
+    return -1;
+}
+
+static int number_of(const char *given, double *out)
+{
+    char g[128], *end;
+    normal(given, g, sizeof g);
+    if (!strcmp(g, "none")) {
+        *out = -1;
+        return 0;
+    }
+    *out = strtod(g, &end);
+    return g[0] && !*end && isfinite(*out) ? 0 : -1;
+}
+
+int ps_lab_check(const ps_lab_answer *a, const char *given)
+{
+    char g[512], want[512];
+    double x;
+    switch ((ps_lab_type)a->type) {
+    case PS_LAB_STATE: {
+        int s = state_of(given);
+        return s >= 0 && state_of(a->text) == s;
+    }
+    case PS_LAB_INT:
+        return number_of(given, &x) == 0 && x == a->number;
+    case PS_LAB_NUMBER:
+        return number_of(given, &x) == 0 && fabs(x - a->number) <= 0.01 + 1e-9;
+    case PS_LAB_NAMES:
+    case PS_LAB_LETTER:
+        normal(given, g, sizeof g);
+        normal(a->text, want, sizeof want);
+        return !strcmp(g, want);
+    }
+    return 0;
+}
+
+static int fail(ps_error *err, const char *name, unsigned line, unsigned col, const char *msg)
+{
+    snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, msg);
+    return -1;
+}
+
+int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size_t len,
+                 ps_lab_mark *marks, ps_error *err)
+{
+    uint32_t n = key->s->nquestions, next = 0;
+    char msg[256];
+    memset(marks, 0, n * sizeof *marks);
+    unsigned line = 0;
+    for (size_t at = 0; at < len;) {
+        const char *p = text + at, *nl = memchr(p, '\n', len - at);
+        size_t ll = nl ? (size_t)(nl - p) : len - at;
+        at += ll + 1;
+        line++;
+        if (ll >= sizeof marks->text)
+            return fail(err, name, line, (unsigned)sizeof marks->text, "line too long; "
+                        "expected one short answer per line");
+        char buf[sizeof marks->text];
+        memcpy(buf, p, ll);
+        buf[ll] = 0;
+        char *s = buf;
+        while (*s == ' ' || *s == '\t' || *s == '\r')
+            s++;
+        if (!*s || *s == '#')
+            continue;
+        uint32_t q = next;
+        char *end = s;
+        while (isdigit((unsigned char)*end))
+            end++;
+        if (end > s && end - s < 9 && (*end == '.' || *end == ':' || *end == ')')) {
+            long num = strtol(s, NULL, 10);
+            if (num < 1 || num > (long)n) {
+                snprintf(msg, sizeof msg, "there is no question %ld; the lab has %u "
+                         "question%s", num, n, n == 1 ? "" : "s");
+                return fail(err, name, line, (unsigned)(s - buf) + 1, msg);
+            }
+            q = (uint32_t)num - 1;
+            s = end + 1;
+        }
+        if (q >= n) {
+            snprintf(msg, sizeof msg, "more answers than questions; the lab has %u "
+                     "question%s", n, n == 1 ? "" : "s");
+            return fail(err, name, line, 1, msg);
+        }
+        if (marks[q].given) {
+            snprintf(msg, sizeof msg, "question %u is answered twice", q + 1);
+            return fail(err, name, line, 1, msg);
+        }
+        while (*s == ' ' || *s == '\t')
+            s++;
+        size_t sl = strlen(s);
+        while (sl && (s[sl - 1] == ' ' || s[sl - 1] == '\t' || s[sl - 1] == '\r'))
+            s[--sl] = 0;
+        marks[q].given = 1;
+        snprintf(marks[q].text, sizeof marks[q].text, "%s", s);
+        marks[q].right = ps_lab_check(&key->answers[q], s);
+        next = q + 1;
+    }
+    int right = 0;
+    for (uint32_t q = 0; q < n; q++)
+        right += marks[q].right;
+    return right;
+}
