@@ -114,7 +114,10 @@ int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size
         char *end = s;
         while (isdigit((unsigned char)*end))
             end++;
-        if (end > s && end - s < 9 && (*end == '.' || *end == ':' || *end == ')')) {
+        /* "3: x", "3) x", "3. x" number the answer; "3.5" is one */
+        if (end > s && end - s < 9 &&
+            (*end == ':' || *end == ')' ||
+             (*end == '.' && (!end[1] || end[1] == ' ' || end[1] == '\t')))) {
             long num = strtol(s, NULL, 10);
             if (num < 1 || num > (long)n) {
                 snprintf(msg, sizeof msg, "there is no question %ld; the lab has %u "
