@@ -49,6 +49,9 @@ static const char usage[] =
     "    --size WxH    window or frame size (default 1280x800)\n"
     "    --tick-ms MS  live mode: milliseconds per tick\n"
     "    --select PID  start with that process selected (its PCB shown)\n"
+    "    --quiz        quiz: before each transition of a process, click the state\n"
+    "                  it goes to next (Q toggles it in the window)\n"
+    "    --follow NAME the process the quiz follows (default: the first)\n"
     "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
     "                  FILE (every argument after PROGRAM is the program's)\n"
     "\n"
@@ -138,6 +141,11 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             i++;
         } else if (!strcmp(a, "--tick-ms") && v) {
             o.tick_ms = atoi(v);
+            i++;
+        } else if (!strcmp(a, "--quiz")) {
+            o.quiz = 1;
+        } else if (!strcmp(a, "--follow") && v) {
+            o.follow = v;
             i++;
         } else if (!strcmp(a, "--select") && v) {
             o.select = (uint32_t)atoi(v);

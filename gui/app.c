@@ -179,6 +179,8 @@ static void click(gui_app *a, float x, float y)
             a->selected = a->table_pid[i];
             return;
         }
+    if (a->sim.e && gui_rect_hit(a->L.diagram, x, y) && gui_quiz_click(a, x, y))
+        return;
     if (a->sim.e && gui_rect_hit(a->L.diagram, x, y)) {
         a->selected = 0;
         for (uint32_t pid = 1; pid <= a->sim.s->nprocs; pid++)
@@ -204,6 +206,8 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_p: act(a, GUI_ACT_SHOT); break;
     case SDLK_l: act(a, GUI_ACT_LANG); break;
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
+    case SDLK_q: gui_quiz_toggle(a); break;
+    case SDLK_w: gui_quiz_save(a); break;
     case SDLK_TAB:
         if (a->sim.s)
             a->selected = a->selected % a->sim.s->nprocs + 1;
@@ -324,6 +328,7 @@ static int create_output(gui_app *a)
 static void teardown(gui_app *a)
 {
     gui_sim_close(&a->sim); /* kills the live children before anything else */
+    gui_quiz_fini(&a->quiz);
     gui_text_destroy(a->text);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
@@ -384,6 +389,7 @@ static int run(const gui_options *o, SDL_Surface **frame)
         teardown(&a);
         return 1;
     }
+    a.sim.quiz = &a.quiz;
     if (o->text ? gui_sim_open_text(&a.sim, o->text_name, o->text, o->text_len, o->live, err,
                                     sizeof err)
                 : gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
@@ -401,6 +407,22 @@ static int run(const gui_options *o, SDL_Surface **frame)
     a.file_mtime = mtime_of(a.sim.path);
     if (o->select <= a.sim.s->nprocs)
         a.selected = o->select;
+    if (o->quiz) {
+        uint32_t follow = a.selected ? a.selected : 1;
+        for (uint32_t pid = 1; o->follow && pid <= a.sim.s->nprocs; pid++)
+            if (!strcmp(a.sim.s->procs[pid - 1].name, o->follow))
+                follow = pid;
+        if (o->follow && strcmp(a.sim.s->procs[follow - 1].name, o->follow)) {
+            fprintf(stderr, "procsim gui: --follow: no process named '%s'\n", o->follow);
+            teardown(&a);
+            return 2;
+        }
+        if (gui_quiz_begin(&a, follow)) {
+            fprintf(stderr, "procsim gui: %s\n", a.message);
+            teardown(&a);
+            return 2;
+        }
+    }
     Uint64 last = SDL_GetPerformanceCounter();
     for (int n = 0; !a.quit; n++) {
         if (headless && n >= o->frames)

@@ -58,6 +58,7 @@ typedef struct gui_app {
     uint32_t table_pid[64];
     int ntable;
     gui_point *token_at;       /* token_at[pid - 1] as last drawn */
+    gui_quiz quiz;             /* predict-the-next-state (quiz_view.c) */
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
     int64_t *seg_since;        /* scratch for the timeline, per pid */
     uint8_t *seg_state;
@@ -66,6 +67,16 @@ typedef struct gui_app {
 void gui_view_diagram(gui_app *a);
 void gui_view_panels(gui_app *a);
 void gui_view_overlays(gui_app *a);
+
+/* quiz_view.c */
+/* Start the quiz following pid (a message says why not: -1). */
+int gui_quiz_begin(gui_app *a, uint32_t pid);
+void gui_quiz_toggle(gui_app *a);
+/* A click on the diagram while a question is open: the answer.  Returns 1
+ * if the quiz took the click. */
+int gui_quiz_click(gui_app *a, float x, float y);
+void gui_quiz_save(gui_app *a);
+void gui_view_quiz(gui_app *a);
 /* Show a message at the bottom of the window for a few seconds. */
 void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

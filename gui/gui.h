@@ -17,6 +17,9 @@ typedef struct gui_options {
                                 OSTEP workload), named `text_name` */
     size_t text_len;
     const char *text_name;
+    int quiz;                /* start in quiz mode (gui/quiz.h) */
+    const char *follow;      /* the process the quiz follows (name; NULL: the
+                                selected one, or the first) */
 } gui_options;
 
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2

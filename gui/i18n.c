@@ -53,6 +53,8 @@ const char *const *gui_help_lines(gui_lang lang)
         "S      suspend the selected process",
         "C      resume (continue) it", "K      kill it",
         "P      save a screenshot (PNG)", "L      English / 한국어",
+        "Q      quiz: predict the selected process's next state",
+        "W      save the quiz summary",
         "H, F1  this help",          "Esc    close / quit",
         NULL,
     };
@@ -63,7 +65,9 @@ const char *const *gui_help_lines(gui_lang lang)
         "Tab    다음 프로세스 선택 (또는 누르기)",
         "S      선택한 프로세스 보류", "C      재개",
         "K      종료시키기",         "P      화면 저장 (PNG)",
-        "L      English / 한국어",   "H, F1  도움말",
+        "L      English / 한국어",
+        "Q      퀴즈: 선택한 프로세스의 다음 상태 맞히기",
+        "W      퀴즈 요약 저장",     "H, F1  도움말",
         "Esc    닫기 / 끝내기",      NULL,
     };
     return lang == GUI_KO ? ko : en;

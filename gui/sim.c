@@ -83,6 +83,8 @@ static void stop(gui_sim *g)
     g->tok = NULL;
 }
 
+static void quiz_resync(gui_sim *g);
+
 /* Shows the loaded scenario `s` (NULL: the load failed with perr). */
 static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const char *path,
                        int live, char *err, size_t errsize)
@@ -101,6 +103,8 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
         gui_sim_close(g);
         return -1;
     }
+    if (g->quiz && g->quiz->on && (live || gui_sim_quiz_sync(g, 1)))
+        gui_quiz_stop(g->quiz); /* no quiz over a live run */
     return 0;
 }
 
@@ -127,13 +131,18 @@ void gui_sim_close(gui_sim *g)
     ps_scenario_destroy(g->s);
     free(g->log);
     free(g->acts);
+    gui_quiz *quiz = g->quiz; /* the quiz goes on with the next scenario */
     memset(g, 0, sizeof *g);
+    g->quiz = quiz;
 }
 
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 {
     stop(g);
-    return start(g, err, errsize);
+    int rc = start(g, err, errsize);
+    if (!rc)
+        quiz_resync(g);
+    return rc;
 }
 
 static void note_end(gui_sim *g)
@@ -144,7 +153,7 @@ static void note_end(gui_sim *g)
         snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
 }
 
-ps_step_status gui_sim_step(gui_sim *g)
+static ps_step_status step(gui_sim *g)
 {
     if (g->status != PS_STEP_OK)
         return g->status;
@@ -154,15 +163,44 @@ ps_step_status gui_sim_step(gui_sim *g)
     return g->status;
 }
 
+ps_step_status gui_sim_step(gui_sim *g)
+{
+    if (g->status == PS_STEP_OK && g->quiz && g->quiz->on && gui_quiz_hold(g->quiz))
+        return g->status; /* a question is open: the step waits for the answer */
+    step(g);
+    if (g->quiz && g->quiz->on)
+        gui_quiz_stepped(g->quiz);
+    return g->status;
+}
+
 static int (*const act_fn[])(ps_engine *, uint32_t) = {ps_engine_suspend, ps_engine_resume,
                                                         ps_engine_kill};
 
-/* Re-apply the user's actions taken after `instants` steps. */
+/* Re-apply to `e` the user's actions taken after `instants` steps. */
+static void replay_into(void *ctx, ps_engine *e, uint32_t instants)
+{
+    const gui_sim *g = ctx;
+    for (size_t i = 0; i < g->nacts; i++)
+        if (g->acts[i].at == instants)
+            act_fn[g->acts[i].what](e, g->acts[i].pid);
+}
+
 static void replay(gui_sim *g)
 {
-    for (size_t i = 0; i < g->nacts; i++)
-        if (g->acts[i].at == g->instants)
-            act_fn[g->acts[i].what](g->e, g->acts[i].pid);
+    replay_into(g, g->e, g->instants);
+}
+
+int gui_sim_quiz_sync(gui_sim *g, uint32_t follow)
+{
+    if (!g->quiz || g->live || !g->e)
+        return -1;
+    return gui_quiz_start(g->quiz, g->s, follow, g->instants, replay_into, g);
+}
+
+static void quiz_resync(gui_sim *g)
+{
+    if (g->quiz && g->quiz->on)
+        gui_sim_quiz_sync(g, g->quiz->follow);
 }
 
 int gui_sim_back(gui_sim *g)
@@ -174,7 +212,7 @@ int gui_sim_back(gui_sim *g)
     if (gui_sim_restart(g, err, sizeof err))
         return -1;
     replay(g);
-    while (g->instants < target && gui_sim_step(g) == PS_STEP_OK)
+    while (g->instants < target && step(g) == PS_STEP_OK)
         replay(g);
     size_t keep = 0; /* what was done later is undone */
     for (size_t i = 0; i < g->nacts; i++)
@@ -186,6 +224,7 @@ int gui_sim_back(gui_sim *g)
         g->tok[i].t = 0;
     }
     g->wait = 0.6;
+    quiz_resync(g);
     return 0;
 }
 
@@ -256,6 +295,7 @@ static int user(gui_sim *g, int what, uint32_t pid)
             g->capacts = ncap;
         }
         g->acts[g->nacts++] = (struct gui_act){g->instants, pid, what};
+        quiz_resync(g);
     }
     return rc;
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "procsim/live.h"
+#include "quiz.h"
 
 typedef struct gui_tr {          /* one transition, as it happened */
     ps_trace_event ev;
@@ -51,6 +52,7 @@ typedef struct gui_sim {
         int what;                /* 0 suspend, 1 resume, 2 kill */
     } *acts;
     size_t nacts, capacts;
+    gui_quiz *quiz;              /* the quiz, if one is played (not owned) */
 } gui_sim;
 
 /* Load `path` (NULL: the built-in tour) and start it.  On a load error
@@ -66,6 +68,10 @@ int gui_sim_restart(gui_sim *g, char *err, size_t errsize);
 
 /* One instant now.  Returns the engine's status. */
 ps_step_status gui_sim_step(gui_sim *g);
+/* (Re)start the quiz g->quiz following `pid`, in step with the run shown
+ * (after a restart, a step back or a user's action, the sim resyncs it
+ * itself).  -1 for a live run or when out of memory. */
+int gui_sim_quiz_sync(gui_sim *g, uint32_t pid);
 /* Back one instant (model runs only); returns -1 if it cannot. */
 int gui_sim_back(gui_sim *g);
 /* Let `dt` seconds pass at `speed`: animations move, and when it is time

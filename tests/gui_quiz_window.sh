@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The quiz in a real window under Xvfb, played as a student would: procsim
+# gui --quiz follows P2 of the round-robin example and holds before each of
+# its transitions; clicks on the diagram's nodes answer (Ready, then
+# Running, then Blocked, which is wrong: P2 exits); at the end W saves the
+# summary, which must say 2 of 3.  Node positions are those of the
+# 1280x800 layout (tests/test_gui_layout.c holds the layout to them).
+# Usage: gui_quiz_window.sh PROCSIM SOURCE_DIR
+set -euo pipefail
+bin=$1
+src=$2
+for tool in xvfb-run import xdotool; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: run tools/install-deps"; exit 1; }
+done
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cd "$dir"
+xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
+  set -e
+  "$1" gui "$2/scenarios/policies/rr.yaml" --quiz --follow P2 --lang en & p=$!
+  w=
+  for i in $(seq 100); do
+    w=$(xdotool search --name "^procsim$" 2>/dev/null | head -1) || true
+    [ -n "$w" ] && break
+    kill -0 "$p" || { echo "procsim did not start"; exit 1; }
+    sleep 0.1
+  done
+  [ -n "$w" ] || { echo "no window"; kill "$p"; exit 1; }
+  click() { xdotool mousemove --window "$w" "$1" "$2" click 1; sleep "$3"; }
+  sleep 2
+  import -window root question.png
+  click 333 275 1          # P2: New -> Ready
+  xdotool key --window "$w" plus plus plus
+  sleep 4
+  click 537 275 1          # P2: Ready -> Running at tick 4
+  sleep 3
+  click 333 425 1          # P2: Running -> Exit at 7; Blocked is wrong
+  sleep 8                  # the run ends; the summary shows
+  import -window root summary.png
+  xdotool key --window "$w" w
+  sleep 1
+  kill -TERM "$p"
+  wait "$p"' _ "$bin" "$src"
+cat procsim-quiz-*.txt
+grep -q "P2: 2/3" procsim-quiz-*.txt || { echo "the summary does not say 2 of 3"; exit 1; }
+if [ -n "${PROCSIM_KEEP_SHOT:-}" ]; then
+  cp question.png "$PROCSIM_KEEP_SHOT-question.png"
+  cp summary.png "$PROCSIM_KEEP_SHOT-summary.png"
+fi
+exit 0

@@ -1,0 +1,118 @@
+/* test_gui_quiz.c — the quiz's logic, without a window (gui/quiz.h): it
+ * asks before each transition of the followed process (not its creation),
+ * while the engine shown is still before it; it scores answers; it stays
+ * in step after a restart-like resync with the user's actions replayed. */
+#include "testkit.h"
+
+#include <string.h>
+
+#include "quiz.h"
+
+static const char rr_yaml[] =
+    "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 4}\nprocesses:\n"
+    "  - {name: P1, program: [cpu 6]}\n  - {name: P2, program: [cpu 3]}\n";
+
+/* Steps `shown` as the GUI does, answering each question with `answer`
+ * (PS_NONE: the right one).  Returns the number of questions asked. */
+static size_t play(gui_quiz *q, ps_engine *shown, ps_state answer)
+{
+    size_t asked = 0;
+    for (int guard = 0; guard < 1000; guard++) {
+        for (int first = 1; gui_quiz_hold(q); first = 0) {
+            const ps_trace_event *ev = gui_quiz_question(q);
+            assert_non_null(ev);
+            assert_true(ev->from != PS_NONE);
+            /* the shown engine is still before the instant's first one (a
+             * process created in it is not there yet) */
+            uint8_t shown_state = ps_engine_pcb(shown, ev->pid)->state;
+            if (first && !(ev->from == PS_NEW && shown_state == PS_NONE))
+                assert_int_equal(shown_state, ev->from);
+            ps_state to = (ps_state)ev->to;
+            assert_int_equal(gui_quiz_answer(q, answer == PS_NONE ? to : answer),
+                             answer == PS_NONE || answer == to);
+            asked++;
+        }
+        ps_step_status st = ps_engine_step(shown);
+        gui_quiz_stepped(q);
+        if (st != PS_STEP_OK)
+            return asked;
+    }
+    fail_msg("the run did not end");
+    return 0;
+}
+
+static void asks_before_each_transition_and_scores(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load(rr_yaml);
+    ps_engine *shown = ps_engine_create(s);
+    gui_quiz q;
+    memset(&q, 0, sizeof q);
+    assert_int_equal(gui_quiz_start(&q, s, 1, 0, NULL, NULL), 0);
+    /* P1: New->Ready, Ready->Running at 0, timeout at 4, dispatch at 7,
+     * exit at 9: five questions, all answered right */
+    assert_int_equal(play(&q, shown, PS_NONE), 5);
+    assert_int_equal(q.nitems, 5);
+    assert_int_equal(gui_quiz_right(&q), 5);
+    assert_int_equal(q.items[2].ev.time, 4);
+    assert_int_equal(q.items[2].ev.to, PS_READY);
+    assert_null(gui_quiz_question(&q));
+    assert_int_equal(gui_quiz_answer(&q, PS_READY), -1); /* nothing open */
+    gui_quiz_fini(&q);
+    ps_engine_destroy(shown);
+    ps_scenario_destroy(s);
+}
+
+static void wrong_answers_count_against(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load(rr_yaml);
+    ps_engine *shown = ps_engine_create(s);
+    gui_quiz q;
+    memset(&q, 0, sizeof q);
+    assert_int_equal(gui_quiz_start(&q, s, 2, 0, NULL, NULL), 0);
+    assert_int_equal(play(&q, shown, PS_BLOCKED), 3); /* admit, dispatch at 4, exit at 7 */
+    assert_int_equal(gui_quiz_right(&q), 0);
+    assert_int_equal(q.items[0].given, PS_BLOCKED);
+    assert_int_equal(q.items[0].right, 0);
+    gui_quiz_fini(&q);
+    ps_engine_destroy(shown);
+    ps_scenario_destroy(s);
+}
+
+static void kill_p2(void *ctx, ps_engine *e, uint32_t instant)
+{
+    (void)ctx;
+    if (instant == 1)
+        ps_engine_kill(e, 2);
+}
+
+static void resync_replays_the_users_actions(void **state)
+{
+    (void)state;
+    /* shown: one instant, then P2 killed by the user; the quiz starts
+     * there and must see the same future (P1 alone: no timeout at 4) */
+    ps_scenario *s = tk_load(rr_yaml);
+    ps_engine *shown = ps_engine_create(s);
+    assert_int_equal(ps_engine_step(shown), PS_STEP_OK);
+    ps_engine_kill(shown, 2);
+    gui_quiz q;
+    memset(&q, 0, sizeof q);
+    assert_int_equal(gui_quiz_start(&q, s, 1, 1, kill_p2, NULL), 0);
+    assert_int_equal(play(&q, shown, PS_NONE), 1); /* only Running -> Exit at 6 */
+    assert_int_equal(q.items[0].ev.time, 6);
+    assert_int_equal(q.items[0].ev.to, PS_EXIT);
+    gui_quiz_fini(&q);
+    ps_engine_destroy(shown);
+    ps_scenario_destroy(s);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(asks_before_each_transition_and_scores),
+        cmocka_unit_test(wrong_answers_count_against),
+        cmocka_unit_test(resync_replays_the_users_actions),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
