@@ -8,6 +8,7 @@
 #include "testkit.h"
 
 #include <dirent.h>
+#include <sys/wait.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,114 @@ static void random_labs_are_reproducible_and_valid(void **state)
     assert_null(ps_lab_random(7, NULL, 13, &err));
 }
 
+/* ---- the shipped labs, through the command line ------------------------ */
+
+static char *run_cli(const char *args, int *status)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s 2>&1", PROCSIM_SOURCE_DIR, PROCSIM_BINARY, args);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = malloc(cap + 1);
+    assert_non_null(out);
+    for (size_t got; (got = fread(out + n, 1, cap - n, p)) > 0;) {
+        n += got;
+        if (n == cap) {
+            out = realloc(out, (cap *= 2) + 1);
+            assert_non_null(out);
+        }
+    }
+    out[n] = 0;
+    int st = pclose(p);
+    *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return out;
+}
+
+static char *read_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    buf[fread(buf, 1, (size_t)n, f)] = 0;
+    fclose(f);
+    return buf;
+}
+
+static void shipped_labs_keep_their_keys_and_grade(void **state)
+{
+    (void)state;
+    DIR *d = opendir(PROCSIM_SOURCE_DIR "/scenarios/labs");
+    assert_non_null(d);
+    int labs = 0;
+    for (struct dirent *de; (de = readdir(d));) {
+        size_t len = strlen(de->d_name);
+        if (len < 6 || strcmp(de->d_name + len - 5, ".yaml"))
+            continue;
+        char name[256], args[600], path[600];
+        snprintf(name, sizeof name, "%.*s", (int)(len - 5), de->d_name);
+        int st;
+        /* the handout */
+        snprintf(args, sizeof args, "lab scenarios/labs/%s.yaml", name);
+        char *out = run_cli(args, &st);
+        if (st != 0 || !strstr(out, "Questions"))
+            fail_msg("%s: lab printed (status %d):\n%s", name, st, out);
+        free(out);
+        /* the key, against its golden file */
+        snprintf(args, sizeof args, "lab scenarios/labs/%s.yaml -c", name);
+        out = run_cli(args, &st);
+        snprintf(path, sizeof path, "%s/tests/labs/%s.key", PROCSIM_SOURCE_DIR, name);
+        char *want = read_file(path);
+        if (!want)
+            fail_msg("%s is missing: run tests/labs/update", path);
+        if (st != 0 || strcmp(out, want))
+            fail_msg("%s: the answer key differs from %s (status %d); if the change is "
+                     "right, run tests/labs/update\n%s", name, path, st, out);
+        free(want);
+        free(out);
+        /* the sample answers: exactly one wrong */
+        snprintf(args, sizeof args, "grade scenarios/labs/%s.yaml tests/labs/%s.answers",
+                 name, name);
+        out = run_cli(args, &st);
+        const char *score = strstr(out, "score ");
+        unsigned right = 0, total = 0;
+        if (st != 1 || !score || sscanf(score, "score %u/%u", &right, &total) != 2 ||
+            right + 1 != total || !strstr(out, "wrong: you answered"))
+            fail_msg("%s: the sample answers should have exactly one wrong (status %d):\n%s",
+                     name, st, out);
+        free(out);
+        labs++;
+    }
+    closedir(d);
+    assert_true(labs >= 8);
+}
+
+static void grade_reports_bad_input(void **state)
+{
+    (void)state;
+    int st;
+    char *out = run_cli("grade scenarios/labs/scheduling-rr.yaml /nonexistent/answers", &st);
+    assert_int_equal(st, 2);
+    assert_non_null(strstr(out, "cannot read /nonexistent/answers"));
+    free(out);
+    out = run_cli("grade scenarios/policies/rr.yaml scenarios/policies/rr.yaml", &st);
+    assert_int_equal(st, 2);
+    assert_non_null(strstr(out, "has no questions"));
+    free(out);
+    out = run_cli("lab --random --seed 3 --processes 40", &st);
+    assert_int_equal(st, 2);
+    free(out);
+    out = run_cli("lab --random", &st);
+    assert_int_equal(st, 2);
+    assert_non_null(strstr(out, "needs --seed"));
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +334,8 @@ int main(void)
         cmocka_unit_test(answers_files_are_read_with_clear_errors),
         cmocka_unit_test(bad_questions_are_file_errors),
         cmocka_unit_test(random_labs_are_reproducible_and_valid),
+        cmocka_unit_test(shipped_labs_keep_their_keys_and_grade),
+        cmocka_unit_test(grade_reports_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
