@@ -100,7 +100,7 @@ static void answer_state(const ps_lab_key *k, const ps_question *q, ps_lab_answe
 
 static void answer_running(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 {
-    a->type = PS_LAB_NAMES;
+    a->type = PS_LAB_SET;
     for (uint32_t pid = 1; pid <= k->s->nprocs; pid++) {
         long at;
         if (state_at(k, pid, q->tick, &at) == PS_RUNNING) {
@@ -219,8 +219,8 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     case PS_ASK_KERNEL:
         a->type = PS_LAB_LETTER;
         snprintf(a->text, sizeof a->text, "%c", ps_live_letter((ps_state)q->what));
-        snprintf(a->detail, sizeof a->detail, "a %s process in live mode (docs/live.md)",
-                 ps_state_name((ps_state)q->what));
+        snprintf(a->detail, sizeof a->detail, "what /proc shows of a process in state %s in "
+                 "live mode (docs/live.md)", ps_state_name((ps_state)q->what));
         break;
     default:
         answer_stat(k, q, a);

@@ -59,6 +59,25 @@ static int number_of(const char *given, double *out)
     return g[0] && !*end && isfinite(*out) ? 0 : -1;
 }
 
+static int by_word(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The words of s (normalised) sorted, joined by single spaces, into out. */
+static void sorted_words(const char *s, char *out, size_t size)
+{
+    char g[512], *w[64];
+    int n = 0;
+    normal(s, g, sizeof g);
+    for (char *t = strtok(g, " "); t && n < 64; t = strtok(NULL, " "))
+        w[n++] = t;
+    qsort(w, (size_t)n, sizeof *w, by_word);
+    out[0] = 0;
+    for (int i = 0, o = 0; i < n && o < (int)size; i++)
+        o += snprintf(out + o, size - (size_t)o, "%s%s", i ? " " : "", w[i]);
+}
+
 int ps_lab_check(const ps_lab_answer *a, const char *given)
 {
     char g[512], want[512];
@@ -72,6 +91,10 @@ int ps_lab_check(const ps_lab_answer *a, const char *given)
         return number_of(given, &x) == 0 && x == a->number;
     case PS_LAB_NUMBER:
         return number_of(given, &x) == 0 && fabs(x - a->number) <= 0.01 + 1e-9;
+    case PS_LAB_SET:
+        sorted_words(given, g, sizeof g);
+        sorted_words(a->text, want, sizeof want);
+        return !strcmp(g, want);
     case PS_LAB_NAMES:
     case PS_LAB_LETTER:
         normal(given, g, sizeof g);

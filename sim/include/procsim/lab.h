@@ -21,7 +21,8 @@
 /* How an answer is compared. */
 typedef enum ps_lab_type {
     PS_LAB_STATE,        /* a state token; display names in English or Korean too */
-    PS_LAB_NAMES,        /* process names, in order ("idle" / "none" for none) */
+    PS_LAB_NAMES,        /* process names, in order ("none" for none) */
+    PS_LAB_SET,          /* process names in any order ("idle" for none) */
     PS_LAB_INT,          /* whole ticks or counts */
     PS_LAB_NUMBER,       /* two decimals; within 0.01 */
     PS_LAB_LETTER        /* a kernel state letter */
