@@ -95,6 +95,7 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
     }
     /* The scenario loaded: now the old run goes, before the new starts (a
      * live backend holds the signal mask; two must never overlap). */
+    int quiz = g->quiz && g->quiz->on;
     gui_sim_close(g);
     g->s = s;
     g->live_mode = live;
@@ -103,8 +104,8 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
         gui_sim_close(g);
         return -1;
     }
-    if (g->quiz && g->quiz->on && (live || gui_sim_quiz_sync(g, 1)))
-        gui_quiz_stop(g->quiz); /* no quiz over a live run */
+    if (quiz && !live) /* the quiz goes on with the new scenario (not live) */
+        gui_sim_quiz_sync(g, 1);
     return 0;
 }
 
@@ -127,6 +128,8 @@ int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len
 
 void gui_sim_close(gui_sim *g)
 {
+    if (g->quiz)
+        gui_quiz_stop(g->quiz); /* its engine runs on the scenario going now */
     stop(g);
     ps_scenario_destroy(g->s);
     free(g->log);
