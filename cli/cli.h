@@ -46,7 +46,7 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
 const writer *cli_writer(const char *name);
 
 /* The scenario's title, description and system in a few lines. */
-void cli_describe(FILE *out, const ps_scenario *s);
+void cli_describe(FILE *out, const ps_scenario *s, int ko); /* ko: in Korean if given */
 
 /* Shared by the writers. */
 const char *cli_state_short(ps_state s);

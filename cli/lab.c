@@ -160,7 +160,7 @@ int cmd_lab(int argc, char **argv)
     int rc = load(path, &s);
     if (rc)
         return rc;
-    cli_describe(stdout, s);
+    cli_describe(stdout, s, ko);
     workload(stdout, s);
     ps_lab_key key;
     if (!s->nquestions) {

@@ -63,11 +63,11 @@ static void cell(FILE *out, const char *s, int width, int last)
         fprintf(out, "  %-*.*s", width, width, s);
 }
 
-void cli_describe(FILE *out, const ps_scenario *s)
+void cli_describe(FILE *out, const ps_scenario *s, int ko)
 {
     fprintf(out, "%s\n", s->title);
-    if (s->description[0]) {
-        const char *d = s->description;
+    const char *d = ko && s->description_ko[0] ? s->description_ko : s->description;
+    if (d[0]) {
         while (*d) {
             size_t n = strcspn(d, "\n");
             fprintf(out, "  %.*s\n", (int)n, d);
@@ -96,7 +96,7 @@ static void text_begin(FILE *out, const run *r)
 {
     const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
-    cli_describe(out, s);
+    cli_describe(out, s, 0);
     if (r->live)
         fprintf(out, "live: real child processes, %lld ms per tick; each transition shows [kernel "
                      "state letter, who confirmed it, when, real pid, resident set]\n",

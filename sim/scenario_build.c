@@ -20,6 +20,7 @@ int ps__build_begin(ps__build *b, const char *title, const char *description)
     b->s->path = "<ostep>";
     b->s->title = ps__arena_strndup(b->arena, title, strlen(title));
     b->s->description = ps__arena_strndup(b->arena, description, strlen(description));
+    b->s->description_ko = "";
     b->s->arena_ = b->arena;
     return b->s->title && b->s->description ? 0 : -1;
 }

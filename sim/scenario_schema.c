@@ -506,11 +506,11 @@ static bool parse_events(ps__loader *ld)
 
 /* --- the document --- */
 
-enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_SYSTEM, R_DEVICES, R_PROCESSES, R_EVENTS,
-       R_QUESTIONS, R_COUNT };
+enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_PROCESSES,
+       R_EVENTS, R_QUESTIONS, R_COUNT };
 static const char *const root_keys[R_COUNT] = {
-    "procsim", "title", "description", "system", "devices", "processes", "events",
-    "questions"};
+    "procsim", "title", "description", "description_ko", "system", "devices", "processes",
+    "events", "questions"};
 static const keyset root_set = {"scenario", root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
 
@@ -535,6 +535,9 @@ static bool parse_root(ps__loader *ld)
         case R_DESCRIPTION:
             ok = ps__ld_string(ld, "description", false, &s->description);
             break;
+        case R_DESCRIPTION_KO:
+            ok = ps__ld_string(ld, "description_ko", false, &s->description_ko);
+            break;
         case R_SYSTEM: ok = parse_system(ld); break;
         case R_DEVICES: ok = parse_devices(ld); break;
         case R_PROCESSES: ok = parse_processes(ld); break;
@@ -551,6 +554,7 @@ static bool parse_root(ps__loader *ld)
 void ps__scenario_defaults(ps_scenario *s)
 {
     s->description = "";
+    s->description_ko = "";
     s->cpus = 1;
     s->memory = PS_UNLIMITED;
     s->policy = PS_POLICY_FCFS;

@@ -85,6 +85,10 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
         ps_out_puts(o, "\ndescription: ");
         quoted(o, s->description);
     }
+    if (s->description_ko[0]) {
+        ps_out_puts(o, "\ndescription_ko: ");
+        quoted(o, s->description_ko);
+    }
     ps_out_puts(o, "\n");
     write_system(s, o);
     if (s->devices.count)

@@ -165,6 +165,7 @@ typedef struct ps_scenario {
     const char *path;        /* as given to the loader ("<built-in>" for the tour) */
     const char *title;
     const char *description; /* "" when absent */
+    const char *description_ko; /* in Korean, "" when absent */
     int32_t cpus;            /* >= 1, default 1 */
     int64_t memory;          /* units, or PS_UNLIMITED (default) */
     ps_policy policy;        /* default fcfs */
