@@ -223,8 +223,8 @@ static ps_scenario *sch_build(const void *work, ps_out *err)
                                "and RR\n"
                              : !w->ticks ? "procsim: " SCRIPT ": these job lengths cannot "
                                            "be run (see the message with -c)\n"
-                             : "procsim: " SCRIPT ": these job lengths (negative, more "
-                               "than 6 decimals, or above 10^12 ticks) have no trace in "
+                             : "procsim: " SCRIPT ": these job lengths (negative, inf, nan, "
+                               "more than 6 decimals, or above 10^12 ticks) have no trace in "
                                "whole ticks\n");
         return NULL;
     }
