@@ -208,6 +208,10 @@ void ps__cpu_release(ps_engine *e, uint32_t pid)
     ps_pcb *p = ps__pcb(e, pid);
     ps__cpu *cpu = &e->cpu[p->cpu];
     ps__cpu_sync(e, p->cpu);
+    /* a quantum that ran out this instant is charged even when the process
+       leaves the CPU (suspended, evicted) before settle_expired sees it */
+    if (cpu->expired && e->s->policy == PS_POLICY_MLFQ)
+        mlfq_account(e, p, 0);
     p->regs = cpu->pub.regs;
     cpu->pub.pid = 0;
     cpu->gen++;

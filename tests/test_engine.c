@@ -448,6 +448,26 @@ static void mlfq_boost_renews_the_running_quantum(void **state)
     tk_run_fini(&r);
 }
 
+static void mlfq_quantum_ending_at_a_suspend_is_charged(void **state)
+{
+    (void)state;
+    /* a's quantum (2) ends at 2, the tick it is suspended: it must still
+     * move down, and back at 4 run a fresh level-1 quantum, not forever */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: mlfq, quantum: 2}\n"
+                "processes:\n  - {name: a, program: [cpu 30]}\n"
+                "  - {name: b, arrival: 1, program: [cpu 30]}\n"
+                "events:\n  - {at: 2, do: suspend a}\n  - {at: 3, do: resume a}\n", 3);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->mlfq_level, 1);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->quantum_left, 2);
+    ps_engine_run(r.e, 8);
+    long t = tk_find(&r, "b", PS_RUNNING, 0);
+    assert_true(t >= 0);
+    assert_true(r.ev[t].time <= 6); /* b is not starved behind a */
+    tk_run_fini(&r);
+}
+
 static void deadlock_is_found_when_stale_timers_remain(void **state)
 {
     (void)state;
@@ -562,6 +582,7 @@ int main(void)
         cmocka_unit_test(work_grows_with_events_not_ticks),
         cmocka_unit_test(op_events_follow_the_program),
         cmocka_unit_test(mlfq_boost_renews_the_running_quantum),
+        cmocka_unit_test(mlfq_quantum_ending_at_a_suspend_is_charged),
         cmocka_unit_test(deadlock_is_found_when_stale_timers_remain),
         cmocka_unit_test(average_response_counts_only_processes_that_ran),
         cmocka_unit_test(processes_without_memory_are_never_swapped),
