@@ -18,8 +18,10 @@ int gui_quiz_start(gui_quiz *q, const ps_scenario *s, uint32_t pid, uint32_t ins
 {
     ps_engine_destroy(q->ahead);
     q->ahead = ps_engine_create(s);
-    if (!q->ahead)
+    if (!q->ahead) {
+        q->on = 0;
         return -1;
+    }
     q->follow = pid;
     q->looked = 0;
     q->npending = q->next = 0;

@@ -96,6 +96,9 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
     /* The scenario loaded: now the old run goes, before the new starts (a
      * live backend holds the signal mask; two must never overlap). */
     int quiz = g->quiz && g->quiz->on;
+    char follow[128] = ""; /* the quiz follows the same name in the new scenario */
+    if (quiz)
+        snprintf(follow, sizeof follow, "%s", g->s->procs[g->quiz->follow - 1].name);
     gui_sim_close(g);
     g->s = s;
     g->live_mode = live;
@@ -104,8 +107,14 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
         gui_sim_close(g);
         return -1;
     }
-    if (quiz && !live) /* the quiz goes on with the new scenario (not live) */
-        gui_sim_quiz_sync(g, 1);
+    if (quiz && !live) { /* a new quiz on the new scenario (not live) */
+        uint32_t pid = 1;
+        for (uint32_t i = 0; i < s->nprocs; i++)
+            if (!strcmp(s->procs[i].name, follow))
+                pid = i + 1;
+        g->quiz->nitems = 0; /* its answers were about the old one */
+        gui_sim_quiz_sync(g, pid);
+    }
     return 0;
 }
 

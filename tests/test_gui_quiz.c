@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "quiz.h"
+#include "sim.h"
 
 static const char rr_yaml[] =
     "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 4}\nprocesses:\n"
@@ -107,12 +108,44 @@ static void resync_replays_the_users_actions(void **state)
     ps_scenario_destroy(s);
 }
 
+static void a_new_scenario_starts_a_new_quiz(void **state)
+{
+    (void)state;
+    static const char two[] = "procsim: 1\ntitle: t\nprocesses:\n"
+                              "  - {name: A, program: [cpu 2]}\n  - {name: B, program: [cpu 2]}\n";
+    static const char b_only[] = "procsim: 1\ntitle: t\nprocesses:\n"
+                                 "  - {name: X, program: [cpu 1]}\n  - {name: B, program: [cpu 1]}\n";
+    static const char one[] = "procsim: 1\ntitle: t\nprocesses:\n  - {name: Z, program: [cpu 1]}\n";
+    gui_sim g;
+    gui_quiz q;
+    char err[256];
+    memset(&g, 0, sizeof g);
+    memset(&q, 0, sizeof q);
+    g.quiz = &q;
+    assert_int_equal(gui_sim_open_text(&g, "two", two, sizeof two - 1, 0, err, sizeof err), 0);
+    assert_int_equal(gui_sim_quiz_sync(&g, 2), 0);
+    assert_int_equal(gui_quiz_hold(&q), 1);
+    gui_quiz_answer(&q, PS_READY);
+    assert_int_equal(q.nitems, 1);
+    /* reopened with B at pid 2 again: followed by name, answers forgotten */
+    assert_int_equal(gui_sim_open_text(&g, "b", b_only, sizeof b_only - 1, 0, err, sizeof err), 0);
+    assert_true(q.on);
+    assert_int_equal(q.follow, 2);
+    assert_int_equal(q.nitems, 0);
+    /* a scenario without B (and with one process): the first is followed */
+    assert_int_equal(gui_sim_open_text(&g, "one", one, sizeof one - 1, 0, err, sizeof err), 0);
+    assert_int_equal(q.follow, 1);
+    gui_sim_close(&g);
+    gui_quiz_fini(&q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(asks_before_each_transition_and_scores),
         cmocka_unit_test(wrong_answers_count_against),
         cmocka_unit_test(resync_replays_the_users_actions),
+        cmocka_unit_test(a_new_scenario_starts_a_new_quiz),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
