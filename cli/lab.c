@@ -211,6 +211,13 @@ static char *slurp(const char *path, size_t *len)
         got = fread(buf + n, 1, cap - n, f);
         n += got;
     } while (got);
+    if (ferror(f)) { /* a directory, say: errno says why */
+        int saved = errno;
+        free(buf);
+        fclose(f);
+        errno = saved;
+        return NULL;
+    }
     fclose(f);
     buf[n] = 0;
     *len = n;

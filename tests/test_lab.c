@@ -313,6 +313,10 @@ static void grade_reports_bad_input(void **state)
     assert_int_equal(st, 2);
     assert_non_null(strstr(out, "cannot read /nonexistent/answers"));
     free(out);
+    out = run_cli("grade scenarios/labs/scheduling-rr.yaml scenarios", &st);
+    assert_int_equal(st, 2); /* a directory is no answers file */
+    assert_non_null(strstr(out, "cannot read scenarios: Is a directory"));
+    free(out);
     out = run_cli("grade scenarios/policies/rr.yaml scenarios/policies/rr.yaml", &st);
     assert_int_equal(st, 2);
     assert_non_null(strstr(out, "has no questions"));
