@@ -122,6 +122,15 @@ int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size
         size_t ll = nl ? (size_t)(nl - p) : len - at;
         at += ll + 1;
         line++;
+        if (line == 1 && ll >= 3 && !memcmp(p, "\xef\xbb\xbf", 3)) { /* a UTF-8 BOM */
+            p += 3;
+            ll -= 3;
+        }
+        size_t lead = 0;
+        while (lead < ll && (p[lead] == ' ' || p[lead] == '\t' || p[lead] == '\r'))
+            lead++;
+        if (lead == ll || p[lead] == '#')
+            continue; /* blank or a comment, however long */
         if (ll >= sizeof marks->text)
             return fail(err, name, line, (unsigned)sizeof marks->text, "line too long; "
                         "expected one short answer per line");

@@ -119,6 +119,12 @@ static void answers_files_are_read_with_clear_errors(void **state)
         {"14: 18\n13: ready\n", 2, NULL},
         {"7. 8.33\n", 1, NULL}, /* "8.33" is an answer, "7." a number */
         {"wrong\n", 0, NULL},
+        {"\xef\xbb\xbf" "1: ready\n", 1, NULL}, /* a byte-order mark */
+        {"# " "a comment longer than any answer: "
+         "................................................................................"
+         "................................................................................"
+         "................................................................................\n"
+         "ready\n", 1, NULL},
         {"15: x\n", -1, "ans:1:1: there is no question 15; the lab has 14 questions"},
         {"\n0. x\n", -1, "ans:2:1: there is no question 0; the lab has 14 questions"},
         {"1: ready\n1: ready\n", -1, "ans:2:1: question 1 is answered twice"},
