@@ -1,4 +1,4 @@
-/* scenario_questions.c — the `questions` section of a lab (docs/labs.md).
+/* scenario_questions.c — the `questions` section of a lab (docs/labs/README.md).
  *
  *   questions:
  *     - ask: What state is editor in after tick 6?
@@ -46,7 +46,7 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
     unsigned nw = ps__ld_words(ld, w, 5);
     if (nw == 0)
         return ps__ld_expected(ld, "answer", "an expression such as 'state editor at 6' "
-                               "(docs/labs.md)");
+                               "(docs/labs/README.md)");
     const char *tokens[PS_ASK_COUNT];
     for (int k = 0; k < PS_ASK_COUNT; k++)
         tokens[k] = ps_ask_token((ps_ask)k);

@@ -117,7 +117,7 @@ typedef struct ps_event_spec {
 } ps_event_spec;
 
 /* X(ENUM, token, usage) — what a lab question asks; the answer is
- * computed by running the scenario (lab.h, docs/labs.md). */
+ * computed by running the scenario (lab.h, docs/labs/README.md). */
 #define PS_ASKS(X)                                                          \
     X(STATE, "state", "state PROCESS at TICK")                              \
     X(RUNNING, "running", "running at TICK")                                \
