@@ -36,6 +36,10 @@ int cmd_check(int argc, char **argv);
 int cmd_ostep(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
+int cmd_gui(int argc, char **argv);
+/* Can `procsim` alone open its window here?  If not, why not. */
+int cli_window_available(void);
+const char *cli_no_window_reason(void);
 
 /* Run scenario `s` to the end (or `until`, -1: no limit), writing the trace
  * with `w` to stdout; live_mode with real processes.  Returns the exit

@@ -51,8 +51,7 @@ static int parse_ticks(const char *s, int64_t *out)
 static ps_scenario *load(const char *path, int tour, ps_error *err)
 {
     if (tour)
-        return ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
-                                       ps_tour_yaml_len, err);
+        return ps_scenario_load_tour(err);
     return ps_scenario_load_file(path, err);
 }
 

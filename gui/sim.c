@@ -121,9 +121,7 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
 int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize)
 {
     ps_error perr;
-    ps_scenario *s = path ? ps_scenario_load_file(path, &perr)
-                          : ps_scenario_load_string("<built-in tour>", ps_tour_yaml,
-                                                    ps_tour_yaml_len, &perr);
+    ps_scenario *s = path ? ps_scenario_load_file(path, &perr) : ps_scenario_load_tour(&perr);
     return open_loaded(g, s, &perr, path, live, err, errsize);
 }
 

@@ -66,7 +66,7 @@ static void tour_alone_has_all_fifteen_kinds(void **state)
     assert_int_equal(r.kinds_seen, (1u << PS_TRANSITION_COUNT) - 1);
     tk_run_fini(&r);
     /* the compiled-in copy is the same file */
-    tk_run_scenario(&r, tk_load(ps_tour_yaml), -1);
+    tk_run_scenario(&r, tk_load((const char *)ps_tour_yaml), -1);
     assert_int_equal(r.kinds_seen, (1u << PS_TRANSITION_COUNT) - 1);
     tk_run_fini(&r);
 }

@@ -15,7 +15,7 @@
 #include <unistd.h>
 
 #include "procsim/scenario.h"
-#include "../sim/scenario_priv.h" /* ps__op_shapes */
+#include "scenario_priv.h" /* ps__op_shapes (white box) */
 
 /* --- helpers --- */
 
@@ -437,11 +437,11 @@ static void test_builtin_tour(void **state)
 {
     (void)state;
     ps_error err;
-    ps_scenario *s = ps_scenario_load_string("<built-in>", ps_tour_yaml, ps_tour_yaml_len,
-                                             &err);
+    ps_scenario *s = ps_scenario_load_tour(&err);
     if (!s)
         fail_msg("%s", err.msg);
-    assert_string_equal(s->path, "<built-in>");
+    assert_string_equal(s->path, "<built-in tour>");
+    assert_int_equal(strlen((const char *)ps_tour_yaml), ps_tour_yaml_len);
     assert_true(s->nprocs >= 1);
     ps_scenario_destroy(s);
 }

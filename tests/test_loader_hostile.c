@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "procsim/scenario.h"
-#include "../sim/scenario_priv.h" /* the size-limit seam */
+#include "scenario_priv.h" /* the size-limit seam (white box) */
 
 /* --- helpers --- */
 

@@ -13,8 +13,8 @@
 #include <string.h>
 
 #include "testkit.h"
-#include "procsim/optparse.h"
-#include "../sim/ostep_options.h" /* the three programs' tables */
+#include "optparse.h"
+#include "ostep_options.h" /* the three programs' tables (white box) */
 
 static const struct program {
     const char *name;

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "testkit.h"
-#include "procsim/pyfmt.h"
+#include "pyfmt.h"
 
 static const struct fcase {
     const char *text;

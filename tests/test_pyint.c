@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "testkit.h"
-#include "procsim/pyint.h"
+#include "pyint.h"
 
 static const struct {
     const char *s;

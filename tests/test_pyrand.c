@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "testkit.h"
-#include "procsim/pyrand.h"
+#include "pyrand.h"
 
 /* random.seed(seed): random() draws 1-4 and 1000. */
 static const struct {

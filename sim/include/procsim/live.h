@@ -118,10 +118,4 @@ const char *ps_live_warning(const ps_live *l);
 /* Bytes of working set per memory unit. */
 #define PS_LIVE_UNIT_BYTES (64 * 1024)
 
-/* The letter /proc/PID/stat shows for a live process in model state s
- * (a Running one while it computes): Ready and both suspended states are
- * held stopped (T), Blocked sleeps in read() (S), Running runs (R), New
- * has said hello and waits (S), Exit is a zombie until reaped (Z). */
-char ps_live_letter(ps_state s);
-
 #endif

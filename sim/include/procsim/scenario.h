@@ -218,9 +218,12 @@ ps_scenario *ps_scenario_load_string(const char *name, const char *text,
                                      size_t len, ps_error *err);
 void ps_scenario_destroy(ps_scenario *s); /* accepts NULL */
 
-/* The built-in seven-state tour (scenarios/tour.yaml compiled in). */
-extern const char ps_tour_yaml[];
+/* The built-in seven-state tour: scenarios/tour.yaml compiled in, its
+ * bytes followed by a NUL, and loaded by ps_scenario_load_tour as the file
+ * "<built-in tour>". */
+extern const unsigned char ps_tour_yaml[];
 extern const size_t ps_tour_yaml_len;
+ps_scenario *ps_scenario_load_tour(ps_error *err);
 
 /* Tokens. */
 const char *ps_policy_token(ps_policy p);

@@ -13,18 +13,23 @@
 
 #include <stdbool.h>
 
-/* X(ENUM, token, English, Korean, resident-in-memory) */
+/* X(ENUM, token, English, Korean, resident in memory, kernel letter).
+ * The kernel letter is what /proc/PID/stat shows for a real process in
+ * that state when procsim drives it (live mode, docs/live.md): a Ready or
+ * suspended process is held stopped (T), a Blocked one sleeps in read()
+ * (S), a Running one computes (R), a New one has started and waits for
+ * admission (S), an exited one is a zombie until it is reaped (Z). */
 #define PS_STATES(X)                                                        \
-    X(NEW, "new", "New", "생성", false)                                     \
-    X(READY, "ready", "Ready", "준비", true)                                 \
-    X(RUNNING, "running", "Running", "실행", true)                          \
-    X(BLOCKED, "blocked", "Blocked", "대기", true)                          \
-    X(READY_SUSPENDED, "ready-suspended", "Ready/Suspend", "보류 준비", false) \
-    X(BLOCKED_SUSPENDED, "blocked-suspended", "Blocked/Suspend", "보류 대기", false) \
-    X(EXIT, "exit", "Exit", "종료", false)
+    X(NEW, "new", "New", "생성", false, 'S')                                \
+    X(READY, "ready", "Ready", "준비", true, 'T')                            \
+    X(RUNNING, "running", "Running", "실행", true, 'R')                     \
+    X(BLOCKED, "blocked", "Blocked", "대기", true, 'S')                     \
+    X(READY_SUSPENDED, "ready-suspended", "Ready/Suspend", "보류 준비", false, 'T') \
+    X(BLOCKED_SUSPENDED, "blocked-suspended", "Blocked/Suspend", "보류 대기", false, 'T') \
+    X(EXIT, "exit", "Exit", "종료", false, 'Z')
 
 typedef enum ps_state {
-#define PS_X_(e, tok, en, ko, res) PS_##e,
+#define PS_X_(e, tok, en, ko, res, letter) PS_##e,
     PS_STATES(PS_X_)
 #undef PS_X_
     PS_STATE_COUNT,
@@ -82,6 +87,10 @@ const char *ps_state_name(ps_state s);    /* English display name */
 const char *ps_state_name_ko(ps_state s); /* Korean display name */
 const char *ps_event_token(ps_event e);
 const char *ps_transition_name(ps_transition_kind k); /* e.g. "ready -> running" */
+
+/* The kernel letter of a real process in state s (see PS_STATES), 0 for
+ * PS_NONE. */
+char ps_state_kernel_letter(ps_state s);
 
 /* True for Ready, Running and Blocked: the states that hold memory. */
 bool ps_state_resident(ps_state s);

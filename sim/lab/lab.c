@@ -1,0 +1,268 @@
+/* lab.c — a lab's answer key: run the scenario, answer every question
+ * from the trace and the statistics, and keep the trace lines that show
+ * why (lab.h).  Grading is lab_grade.c; random labs are lab_random.c. */
+#include "procsim/lab.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "procsim/stats.h"
+
+static void record(void *ctx, const ps_trace_event *ev)
+{
+    ps_lab_key *k = ctx;
+    if ((k->ntrace & (k->ntrace - 1)) == 0 && k->ntrace >= 64) { /* grow at powers of 2 */
+        ps_trace_event *t = realloc(k->trace, 2 * k->ntrace * sizeof *t);
+        if (!t)
+            return; /* the key notices: ntrace stops growing (checked below) */
+        k->trace = t;
+    }
+    k->trace[k->ntrace++] = *ev;
+}
+
+static void why(ps_lab_answer *a, size_t i)
+{
+    if (a->nwhy < PS_LAB_WHY)
+        a->why[a->nwhy++] = (uint32_t)i;
+    else { /* keep the latest lines */
+        memmove(a->why, a->why + 1, (PS_LAB_WHY - 1) * sizeof *a->why);
+        a->why[PS_LAB_WHY - 1] = (uint32_t)i;
+    }
+}
+
+/* pid's state after tick t, and the index of the transition that made it
+ * (-1: none yet). */
+static ps_state state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at)
+{
+    ps_state s = PS_NONE;
+    *at = -1;
+    for (size_t i = 0; i < k->ntrace && k->trace[i].time <= t; i++)
+        if (k->trace[i].pid == pid) {
+            s = (ps_state)k->trace[i].to;
+            *at = (long)i;
+        }
+    return s;
+}
+
+static const char *pname(const ps_lab_key *k, uint32_t pid)
+{
+    return k->s->procs[pid - 1].name;
+}
+
+static void append_sep(char *buf, size_t size, const char *word, const char *sep)
+{
+    size_t n = strlen(buf);
+    snprintf(buf + n, size - n, "%s%s", n ? sep : "", word);
+}
+
+static void append(char *buf, size_t size, const char *word)
+{
+    append_sep(buf, size, word, " ");
+}
+
+static void set_int(ps_lab_answer *a, int64_t v)
+{
+    a->type = PS_LAB_INT;
+    a->number = (double)v;
+    if (v < 0)
+        snprintf(a->text, sizeof a->text, "none");
+    else
+        snprintf(a->text, sizeof a->text, "%lld", (long long)v);
+}
+
+/* The transitions of pid that explain a time statistic: created, first
+ * dispatched, ended. */
+static void life_lines(const ps_lab_key *k, uint32_t pid, ps_lab_answer *a)
+{
+    int dispatched = 0;
+    for (size_t i = 0; i < k->ntrace; i++) {
+        const ps_trace_event *ev = &k->trace[i];
+        if (ev->pid != pid)
+            continue;
+        if (ev->from == PS_NONE || ev->to == PS_EXIT || (ev->to == PS_RUNNING && !dispatched))
+            why(a, i);
+        dispatched |= ev->to == PS_RUNNING;
+    }
+}
+
+static void answer_state(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    long at;
+    ps_state s = state_at(k, q->obj + 1, q->tick, &at);
+    a->type = PS_LAB_STATE;
+    snprintf(a->text, sizeof a->text, "%s", s == PS_NONE ? "none" : ps_state_token(s));
+    snprintf(a->detail, sizeof a->detail, "%s", s == PS_NONE ? "" : ps_state_name(s));
+    if (at >= 0)
+        why(a, (size_t)at);
+}
+
+static void answer_running(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    a->type = PS_LAB_SET;
+    for (uint32_t pid = 1; pid <= k->s->nprocs; pid++) {
+        long at;
+        if (state_at(k, pid, q->tick, &at) == PS_RUNNING) {
+            append(a->text, sizeof a->text, pname(k, pid));
+            why(a, (size_t)at);
+        }
+    }
+    if (!a->text[0])
+        snprintf(a->text, sizeof a->text, "idle");
+}
+
+static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    char cause[128];
+    a->type = PS_LAB_STATE;
+    snprintf(a->text, sizeof a->text, "none");
+    for (size_t i = 0; i < k->ntrace; i++) {
+        const ps_trace_event *ev = &k->trace[i];
+        if (ev->pid != q->obj + 1 || ev->time <= q->tick)
+            continue;
+        snprintf(a->text, sizeof a->text, "%s", ps_state_token((ps_state)ev->to));
+        snprintf(a->detail, sizeof a->detail, "%s -> %s at tick %lld (%s: %s)",
+                 ps_state_name((ps_state)ev->from), ps_state_name((ps_state)ev->to),
+                 (long long)ev->time, ps_event_token((ps_event)ev->event),
+                 ps_cause_format(k->e, ev, cause, sizeof cause));
+        why(a, i);
+        return;
+    }
+}
+
+static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    ps_proc_stats st;
+    uint32_t pid = q->obj + 1;
+    ps_stats_proc(k->e, pid, &st);
+    switch ((ps_ask)q->kind) {
+    case PS_ASK_FINISH: set_int(a, st.finish); break;
+    case PS_ASK_TURNAROUND: set_int(a, st.turnaround); break;
+    case PS_ASK_WAITING: set_int(a, st.waiting); break;
+    case PS_ASK_RESPONSE: set_int(a, st.response); break;
+    case PS_ASK_CPU: set_int(a, st.cpu); break;
+    case PS_ASK_SWITCHES: set_int(a, st.switches); break;
+    default: set_int(a, st.swaps); break;
+    }
+    for (size_t i = 0; q->kind == PS_ASK_SWITCHES && i < k->ntrace; i++)
+        if (k->trace[i].pid == pid && k->trace[i].to == PS_RUNNING)
+            why(a, i);
+    for (size_t i = 0; q->kind == PS_ASK_SWAPS && i < k->ntrace; i++) {
+        const ps_trace_event *ev = &k->trace[i];
+        if (ev->pid == pid && ev->from != PS_NONE && ev->from != PS_NEW && ev->to != PS_EXIT &&
+            ps_state_resident((ps_state)ev->from) != ps_state_resident((ps_state)ev->to))
+            why(a, i);
+    }
+    if (q->kind != PS_ASK_SWITCHES && q->kind != PS_ASK_SWAPS)
+        life_lines(k, pid, a);
+    if (q->kind == PS_ASK_WAITING)
+        snprintf(a->detail, sizeof a->detail, "ticks in Ready");
+}
+
+static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    ps_summary sum;
+    ps_stats_summary(k->e, &sum);
+    double v = q->what == PS_AVG_TURNAROUND ? sum.avg_turnaround
+             : q->what == PS_AVG_WAITING ? sum.avg_waiting : sum.avg_response;
+    a->type = PS_LAB_NUMBER;
+    a->number = v;
+    snprintf(a->text, sizeof a->text, "%.2f", v);
+    for (uint32_t pid = 1; pid <= k->s->nprocs; pid++) { /* the values averaged */
+        ps_proc_stats st;
+        char item[96];
+        ps_stats_proc(k->e, pid, &st);
+        int64_t x = q->what == PS_AVG_TURNAROUND ? st.turnaround
+                  : q->what == PS_AVG_WAITING ? st.waiting : st.response;
+        if (st.finish < 0 || x < 0)
+            continue;
+        snprintf(item, sizeof item, "%s %lld", st.name, (long long)x);
+        append_sep(a->detail, sizeof a->detail, item, ", ");
+    }
+}
+
+static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
+{
+    a->type = PS_LAB_NAMES;
+    for (size_t i = 0; i < k->ntrace; i++)
+        if (k->trace[i].to == PS_EXIT) {
+            append(a->text, sizeof a->text, pname(k, k->trace[i].pid));
+            why(a, i);
+        }
+    if (!a->text[0])
+        snprintf(a->text, sizeof a->text, "none");
+}
+
+static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    switch ((ps_ask)q->kind) {
+    case PS_ASK_STATE: answer_state(k, q, a); break;
+    case PS_ASK_RUNNING: answer_running(k, q, a); break;
+    case PS_ASK_NEXT: answer_next(k, q, a); break;
+    case PS_ASK_AVERAGE: answer_average(k, q, a); break;
+    case PS_ASK_ORDER: answer_order(k, a); break;
+    case PS_ASK_VALUE:
+        set_int(a, 0);
+        a->number = (double)ps_engine_variable(k->e, q->obj);
+        snprintf(a->text, sizeof a->text, "%lld", (long long)ps_engine_variable(k->e, q->obj));
+        break;
+    case PS_ASK_RECEIVED: {
+        ps_channel_stats c = ps_engine_channel(k->e, q->obj);
+        set_int(a, 0);
+        a->number = (double)c.received_sum;
+        snprintf(a->text, sizeof a->text, "%lld", (long long)c.received_sum);
+        snprintf(a->detail, sizeof a->detail, "%llu values received, %llu left queued",
+                 (unsigned long long)c.received, (unsigned long long)c.queued);
+        break;
+    }
+    case PS_ASK_KERNEL:
+        a->type = PS_LAB_LETTER;
+        snprintf(a->text, sizeof a->text, "%c", ps_state_kernel_letter((ps_state)q->what));
+        snprintf(a->detail, sizeof a->detail, "what /proc shows of a process in state %s in "
+                 "live mode (docs/live.md)", ps_state_name((ps_state)q->what));
+        break;
+    default:
+        answer_stat(k, q, a);
+        break;
+    }
+}
+
+int ps_lab_key_compute(const ps_scenario *s, ps_lab_key *key)
+{
+    memset(key, 0, sizeof *key);
+    key->s = s;
+    key->e = ps_engine_create(s);
+    key->trace = malloc(64 * sizeof *key->trace);
+    key->answers = calloc(s->nquestions + 1, sizeof *key->answers);
+    if (!key->e || !key->trace || !key->answers)
+        goto fail;
+    ps_engine_set_listener(key->e, record, key);
+    key->status = ps_engine_run(key->e, -1);
+    if (key->status == PS_STEP_NOMEM || key->ntrace != ps_engine_transitions(key->e))
+        goto fail; /* a transition could not be recorded */
+    for (uint32_t i = 0; i < s->nquestions; i++)
+        answer(key, &s->questions[i], &key->answers[i]);
+    return 0;
+fail:
+    ps_lab_key_fini(key);
+    return -1;
+}
+
+void ps_lab_key_fini(ps_lab_key *key)
+{
+    ps_engine_destroy(key->e);
+    free(key->trace);
+    free(key->answers);
+    memset(key, 0, sizeof *key);
+}
+
+char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size)
+{
+    const ps_trace_event *ev = &key->trace[i];
+    char cause[128];
+    snprintf(buf, size, "tick %lld: %s %s -> %s (%s: %s)", (long long)ev->time,
+             pname(key, ev->pid), ps_state_name((ps_state)ev->from),
+             ps_state_name((ps_state)ev->to), ps_event_token((ps_event)ev->event),
+             ps_cause_format(key->e, ev, cause, sizeof cause));
+    return buf;
+}

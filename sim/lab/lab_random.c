@@ -1,0 +1,157 @@
+/* lab_random.c — a fresh lab from a seed (lab.h): a small random workload
+ * and questions about it, as YAML.  Same seed, same lab, on any machine
+ * and with any C library: the numbers come from the generator below, not
+ * from rand(). */
+#include "procsim/lab.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "procsim/out.h"
+
+/* The generator: SplitMix64 (Steele, Lea and Flood, 2014), a 64-bit
+ * counter stepped by the golden ratio and mixed.  Small, fast, and the
+ * same stream from a seed everywhere; a lab needs nothing stronger. */
+typedef struct rng {
+    uint64_t state;
+} rng;
+
+static uint64_t next64(rng *r)
+{
+    uint64_t z = (r->state += UINT64_C(0x9e3779b97f4a7c15));
+    z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+    return z ^ (z >> 31);
+}
+
+/* An integer in [lo, hi] (hi - lo is tiny: the modulo's bias is nil). */
+static int pick(rng *r, int lo, int hi)
+{
+    return lo + (int)(next64(r) % (uint64_t)(hi - lo + 1));
+}
+
+/* The questions: English, Korean, the answer with %s for a process name
+ * and %d for a tick where the form has them. */
+static const struct {
+    const char *en, *ko, *answer;
+    int needs; /* 0 nothing, 1 a process, 2 a process and a tick, 3 a tick */
+} templates[] = {
+    {"When does %s finish?", "%s의 종료 시각은?", "finish %s", 1},
+    {"How long does %s wait in Ready, in all?", "%s의 준비 상태 대기 시간 합은?",
+     "waiting %s", 1},
+    {"What is the response time of %s (first run minus arrival)?",
+     "%s의 응답 시간(첫 실행 - 도착)은?", "response %s", 1},
+    {"What is the turnaround time of %s?", "%s의 반환 시간은?", "turnaround %s", 1},
+    {"What state is %s in just after tick %d?", "%2$d틱 직후 %1$s의 상태는?", "state %s at %d", 2},
+    {"Which state does %s go to next after tick %d?", "%2$d틱 뒤 %1$s의 다음 상태는?",
+     "next %s after %d", 2},
+    {"Which process is running just after tick %d?", "%d틱 직후 실행 중인 프로세스는?",
+     "running at %d", 3},
+    {"In what order do the processes finish?", "프로세스들이 끝나는 순서는?", "order", 0},
+    {"What is the average waiting time?", "평균 대기 시간은?", "average waiting", 0},
+    {"How many times is %s dispatched?", "%s의 디스패치 횟수는?", "switches %s", 1},
+};
+enum { NTEMPLATES = sizeof templates / sizeof templates[0] };
+
+static void question(ps_out *o, rng *r, int k, int n, int horizon)
+{
+    char name[16], en[160], ko[160], answer[64];
+    int tick = pick(r, 1, horizon);
+    snprintf(name, sizeof name, "P%d", pick(r, 1, n));
+    switch (templates[k].needs) {
+    case 1:
+        snprintf(en, sizeof en, templates[k].en, name);
+        snprintf(ko, sizeof ko, templates[k].ko, name);
+        snprintf(answer, sizeof answer, templates[k].answer, name);
+        break;
+    case 2:
+        snprintf(en, sizeof en, templates[k].en, name, tick);
+        snprintf(ko, sizeof ko, templates[k].ko, name, tick);
+        snprintf(answer, sizeof answer, templates[k].answer, name, tick);
+        break;
+    case 3:
+        snprintf(en, sizeof en, templates[k].en, tick);
+        snprintf(ko, sizeof ko, templates[k].ko, tick);
+        snprintf(answer, sizeof answer, templates[k].answer, tick);
+        break;
+    default:
+        snprintf(en, sizeof en, "%s", templates[k].en);
+        snprintf(ko, sizeof ko, "%s", templates[k].ko);
+        snprintf(answer, sizeof answer, "%s", templates[k].answer);
+        break;
+    }
+    ps_outf(o, "  - ask: \"%s\"\n    ask_ko: \"%s\"\n    answer: %s\n", en, ko, answer);
+}
+
+char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err)
+{
+    static const char *const policies[] = {"fcfs", "sjf", "srtf", "priority",
+                                           "priority-preemptive", "rr", "mlfq"};
+    enum { NPOLICIES = sizeof policies / sizeof policies[0] };
+    rng r = {seed};
+    int p = pick(&r, 0, NPOLICIES - 1), n = pick(&r, 3, 5);
+    if (policy) {
+        for (p = 0; p < NPOLICIES && strcmp(policy, policies[p]); p++)
+            ;
+        if (p == NPOLICIES) {
+            snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected fcfs, sjf, "
+                     "srtf, priority, priority-preemptive, rr or mlfq", policy);
+            return NULL;
+        }
+    }
+    if (nprocs) {
+        if (nprocs < 1 || nprocs > 12) {
+            snprintf(err->msg, sizeof err->msg, "a random lab has 1 to 12 processes, not %d",
+                     nprocs);
+            return NULL;
+        }
+        n = nprocs;
+    }
+    ps_outbuf b = {0};
+    ps_out o = ps_outbuf_sink(&b);
+    ps_outf(&o, "procsim: 1\ntitle: \"Random lab, seed %" PRIu64 "\"\ndescription: |\n"
+                "  Made by procsim lab --random --seed %" PRIu64 " --policy %s --processes %d\n"
+                "  (the same command makes the same lab). Work out the answers by hand,\n"
+                "  then check them with procsim grade or procsim lab -c.\n",
+            seed, seed, policies[p], n);
+    ps_outf(&o, "system:\n  policy: %s\n", policies[p]);
+    if (!strcmp(policies[p], "rr") || !strcmp(policies[p], "mlfq"))
+        ps_outf(&o, "  quantum: %d\n", pick(&r, 2, 4));
+    ps_out_puts(&o, "devices: [disk]\nprocesses:\n");
+    int horizon = 0;
+    for (int i = 1; i <= n; i++) {
+        int arrival = i == 1 ? 0 : pick(&r, 0, 6), bursts = pick(&r, 1, 2);
+        ps_outf(&o, "  - name: P%d\n    arrival: %d\n", i, arrival);
+        if (strstr(policies[p], "priority"))
+            ps_outf(&o, "    priority: %d\n", pick(&r, 1, 4));
+        ps_out_puts(&o, "    program: [");
+        for (int k = 0; k < bursts; k++) {
+            int cpu = pick(&r, 1, 7);
+            horizon += cpu;
+            ps_outf(&o, "%scpu %d", k ? ", " : "", cpu);
+            if (k + 1 < bursts) {
+                int io = pick(&r, 1, 5);
+                ps_outf(&o, ", io disk %d", io);
+            }
+        }
+        ps_out_puts(&o, "]\n");
+    }
+    ps_out_puts(&o, "questions:\n");
+    int used = 0; /* each kind of question once */
+    for (int q = 0; q < 6; q++) {
+        int k;
+        do
+            k = pick(&r, 0, NTEMPLATES - 1);
+        while (used & (1 << k));
+        used |= 1 << k;
+        question(&o, &r, k, n, horizon > 1 ? horizon - 1 : 1);
+    }
+    if (b.nomem) {
+        ps_outbuf_fini(&b);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        return NULL;
+    }
+    return b.s;
+}

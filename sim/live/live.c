@@ -1,0 +1,525 @@
+/* live.c — the live-mode driver: the engine decides, real child processes
+ * carry it out, and each transition is recorded when the kernel confirms
+ * it (docs/live.md).
+ *
+ * One step: wait until the wall clock reaches the next instant and the
+ * children have burned the CPU time the model says is done by then; step
+ * the engine, collecting its transitions and op events; carry them out in
+ * order, each waiting for its confirmation (waitid for stops, continues
+ * and exits; the status pipe for a child's own reports); hand each
+ * confirmed transition to the listener.  Children that die unexpectedly
+ * or overrun are recorded as killed.
+ *
+ * Waiting follows the rule in shared/TESTING.md: drain waitid(WNOHANG)
+ * and the status pipe first, and only then block in poll on the signalfd.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/signalfd.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "live_driver.h"
+
+/* ---- collecting the engine's decisions -------------------------------- */
+
+static void push_action(ps_live *l, const ps__action *a)
+{
+    ps__action *slot = ps__vec_push(&l->act);
+    if (slot)
+        *slot = *a;
+    else
+        l->nomem = 1;
+}
+
+static void on_transition(void *ctx, const ps_trace_event *ev)
+{
+    ps__action a = {.is_op = 0, .tr = *ev};
+    push_action(ctx, &a);
+}
+
+static void on_op(void *ctx, const ps_op_event *ev)
+{
+    ps__action a = {.is_op = 1, .op = *ev};
+    push_action(ctx, &a);
+}
+
+static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
+{
+    ps__child *c = &l->ch[ev->pid - 1];
+    ps_live_event *slot = ps__vec_push(&l->pend);
+    if (!slot) {
+        l->nomem = 1;
+        return;
+    }
+    int64_t now = ps__mono_ns();
+    *slot = (ps_live_event){
+        .ev = *ev, .wall_us = (now - l->start_ns) / 1000,
+        .latency_ns = c->acted_ns ? now - c->acted_ns : -1, /* consumed below */
+        .kstate = c->alive ? ps__proc_state(c->pid) : c->exit_letter,
+        .reporter = (uint8_t)rep, .os_pid = c->pid,
+        .rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0,
+    };
+    c->acted_ns = 0;
+}
+
+/* The letter the kernel should show for the child once it has got where
+ * it was sent (the one list of states says which); 0: anything goes (a
+ * New child, one that has exited, one Running but not computing). */
+static char expected_letter(const ps__child *c)
+{
+    switch ((ps_state)c->model) {
+    case PS_READY:
+    case PS_READY_SUSPENDED:
+    case PS_BLOCKED_SUSPENDED:
+    case PS_BLOCKED:
+        return ps_state_kernel_letter((ps_state)c->model);
+    case PS_RUNNING:
+        return c->cpu_due >= 0 || c->done < c->cpu_want ? 'R' : 0;
+    case PS_NEW:
+    case PS_EXIT:
+    case PS_NONE:
+        return 0;
+    }
+    return 0;
+}
+
+/* Hand the confirmed transitions to the listener.  A process's last
+ * transition of the instant carries the letter the kernel shows once the
+ * child has got where it was sent (a child told to block takes a few
+ * microseconds to reach its read), polled for at most 20 ms. */
+static void flush(ps_live *l)
+{
+    int64_t deadline = ps__mono_ns() + 20 * 1000000;
+    ps_live_event *pend = l->pend.data;
+    size_t npend = l->pend.len;
+    for (size_t i = npend; i-- > 0;) {
+        ps_live_event *le = &pend[i];
+        ps__child *c = &l->ch[le->ev.pid - 1];
+        int last = 1;
+        for (size_t j = i + 1; j < npend && last; j++)
+            last = pend[j].ev.pid != le->ev.pid;
+        if (!last)
+            continue;
+        char want = expected_letter(c), got = le->kstate;
+        while (c->alive && (got = ps__proc_state(c->pid)) != want && want &&
+               !(want == 'S' && got == 'D') && ps__mono_ns() < deadline) {
+            struct timespec ts = {0, 100000};
+            nanosleep(&ts, NULL);
+        }
+        le->kstate = c->alive ? got : c->exit_letter;
+        le->rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0;
+        ps_engine_observe(l->e, le->ev.pid, le->kstate, le->rss_kb);
+    }
+    for (size_t i = 0; i < npend && l->fn; i++)
+        l->fn(l->ctx, &pend[i]);
+    l->pend.len = 0; /* kept allocated for the next instant */
+}
+
+/* Carry out every collected action, in order; deaths found on the way are
+ * told to the engine, whose reactions are collected and carried out too. */
+static void apply_all(ps_live *l)
+{
+    for (;;) {
+        while (l->next_act < l->act.len && !l->interrupted && !l->failed) {
+            /* a copy: carrying it out may push more (and move the array) */
+            ps__action a = PS__VEC_AT(&l->act, ps__action, l->next_act++);
+            if (a.is_op)
+                ps__apply_op(l, &a.op);
+            else
+                confirmed(l, &a.tr, ps__apply_transition(l, &a.tr));
+        }
+        l->act.len = l->next_act = 0;
+        if (l->interrupted || l->failed)
+            return;
+        int any = 0;
+        for (uint32_t i = 0; i < l->n; i++) {
+            ps__child *c = &l->ch[i];
+            if (c->died && ps_state_live((ps_state)c->model) && c->model != PS_NONE) {
+                c->died = 0;
+                c->expect_exit = 1;
+                any |= ps_engine_died(l->e, i + 1, c->death_signal) == 0;
+            }
+        }
+        if (!any)
+            return;
+    }
+}
+
+/* ---- stepping ---------------------------------------------------------- */
+
+static int any_died(const ps_live *l)
+{
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->ch[i].died && ps_state_live((ps_state)l->ch[i].model))
+            return 1;
+    return 0;
+}
+
+/* Wait for the wall clock to reach tick T and for every burn the model
+ * finishes by T to be really done.  Returns 1 early if a child died on its
+ * own meanwhile: its death belongs to the tick the wall clock is at. */
+static int gate(ps_live *l, int64_t T)
+{
+    int64_t deadline = l->start_ns + T * l->tick_ns;
+    for (;;) {
+        ps__pump(l, 0);
+        if (l->interrupted)
+            return 0;
+        if (any_died(l)) {
+            int64_t now_tick = (ps__mono_ns() - l->start_ns) / l->tick_ns;
+            if (now_tick >= T)
+                return 0; /* step first; apply_all records the death */
+            if (now_tick > ps_engine_now(l->e))
+                ps_engine_run(l->e, now_tick); /* nothing is due before T */
+            return 1;
+        }
+        int64_t now = ps__mono_ns();
+        ps__child *late = NULL;
+        for (uint32_t i = 0; i < l->n && !late; i++) {
+            ps__child *c = &l->ch[i];
+            if (c->alive && c->cpu_due >= 0 && c->cpu_due <= T && c->done < c->cpu_want)
+                late = c;
+        }
+        if (now >= deadline && !late)
+            return 0;
+        if (late && now >= deadline + PS__GRACE_NS) {
+            ps__kill_child(l, late, PS__TERM_NS, 0); /* overran its burn: recorded as killed */
+            continue;
+        }
+        ps__pump(l, now < deadline ? deadline - now : deadline + PS__GRACE_NS - now);
+    }
+}
+
+ps_step_status ps_live_step(ps_live *l)
+{
+    if (l->interrupted)
+        return PS_STEP_INTERRUPTED;
+    if (l->failed || l->nomem)
+        return PS_STEP_FAILED;
+    int64_t next = ps_engine_next(l->e);
+    if (next >= 0 && gate(l, next)) {
+        apply_all(l); /* the deaths, and what the engine does about them */
+        ps__promote(l);
+        apply_all(l);
+        flush(l);
+        return l->interrupted ? PS_STEP_INTERRUPTED : l->failed ? PS_STEP_FAILED : PS_STEP_OK;
+    }
+    if (l->interrupted)
+        return PS_STEP_INTERRUPTED;
+    ps_step_status st = ps_engine_step(l->e);
+    apply_all(l);
+    ps__promote(l);
+    apply_all(l);
+    flush(l);
+    if (l->nomem)
+        ps__live_fail(l, "out of memory");
+    if (l->interrupted)
+        return PS_STEP_INTERRUPTED;
+    if (l->failed)
+        return PS_STEP_FAILED;
+    return st == PS_STEP_OK && ps_engine_next(l->e) < 0 ? ps_engine_step(l->e) : st;
+}
+
+/* ---- lifetime ---------------------------------------------------------- */
+
+/* The working-set file: an unnamed file on a disk-backed filesystem (its
+ * pages can really be paged out, unlike tmpfs), full of data, a part of
+ * it for each process.  Past PS__WS_MAX in all, there is none (the
+ * processes then have no working set to page out; docs/live.md). */
+#define PS__WS_MAX ((size_t)512 << 20)
+static int make_working_set(ps_live *l)
+{
+    static const char *const dirs[] = {"/var/tmp", ".", "/tmp"};
+    size_t bytes = 0;
+    for (uint32_t i = 0; i < l->n; i++) {
+        l->ch[i].ws_offset = bytes;
+        bytes += (size_t)l->s->procs[i].memory * PS_LIVE_UNIT_BYTES;
+    }
+    l->ws_fd = -1;
+    if (!bytes || bytes > PS__WS_MAX)
+        return 0;
+    for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && l->ws_fd < 0; i++)
+        l->ws_fd = open(dirs[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (l->ws_fd < 0)
+        return -1;
+    char block[65536];
+    memset(block, 0x5a, sizeof block);
+    for (size_t off = 0; off < bytes; off += sizeof block)
+        if (pwrite(l->ws_fd, block, sizeof block, (off_t)off) != (ssize_t)sizeof block)
+            return -1;
+    return 0;
+}
+
+static int make_shared(ps_live *l)
+{
+    const ps_scenario *s = l->s;
+    size_t mtx_bytes = (size_t)s->mutexes.count * sizeof(pthread_mutex_t);
+    l->shared_len = mtx_bytes + ((size_t)s->variables.count + 1) * sizeof(int64_t);
+    l->shared_map = mmap(NULL, l->shared_len, PROT_READ | PROT_WRITE,
+                         MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (l->shared_map == MAP_FAILED) {
+        l->shared_map = NULL;
+        return -1;
+    }
+    l->shared.mutex = l->shared_map;
+    l->shared.var = (volatile int64_t *)((char *)l->shared_map + mtx_bytes);
+    pthread_mutexattr_t a;
+    pthread_mutexattr_init(&a);
+    pthread_mutexattr_setpshared(&a, PTHREAD_PROCESS_SHARED);
+    pthread_mutexattr_setrobust(&a, PTHREAD_MUTEX_ROBUST);
+    for (uint32_t m = 0; m < s->mutexes.count; m++)
+        pthread_mutex_init(&l->shared.mutex[m], &a);
+    pthread_mutexattr_destroy(&a);
+    return 0;
+}
+
+static int make_pipes(ps_live *l)
+{
+    int st[2];
+    if (pipe2(st, O_CLOEXEC))
+        return -1;
+    l->status_rd = st[0];
+    l->status_wr = st[1];
+    fcntl(l->status_rd, F_SETFL, O_NONBLOCK);
+    for (uint32_t k = 0; k < l->s->channels.count; k++) {
+        if (pipe2(l->chan[k], O_CLOEXEC))
+            return -1;
+        fcntl(l->chan[k][0], F_SETFL, O_NONBLOCK); /* procsim's end: it routes */
+    }
+    return 0;
+}
+
+
+static int make_signals(ps_live *l)
+{
+    sigset_t set;
+    sigemptyset(&set);
+    int sigs[] = {SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaddset(&set, sigs[i]);
+    if (sigprocmask(SIG_BLOCK, &set, &l->old_mask))
+        return -1;
+    l->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    return l->sfd < 0 ? -1 : 0;
+}
+
+
+ps_live *ps_live_create(ps_engine *e, ps_error *err)
+{
+    ps_live *l = calloc(1, sizeof *l);
+    if (!l) {
+        snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
+        return NULL;
+    }
+    const ps_scenario *s = ps_engine_scenario(e);
+    l->e = e;
+    l->s = s;
+    l->n = s->nprocs;
+    l->status_rd = l->status_wr = l->sfd = l->ws_fd = -1;
+    ps__vec_init(&l->act, sizeof(ps__action));
+    ps__vec_init(&l->pend, sizeof(ps_live_event));
+    l->ch = calloc(l->n, sizeof *l->ch);
+    l->chan = calloc(s->channels.count + 1, sizeof *l->chan);
+    l->chanq = calloc(s->channels.count + 1, sizeof *l->chanq);
+    l->mtx_wait = calloc(s->mutexes.count + 1, sizeof *l->mtx_wait);
+    l->mtx_locker = calloc(s->mutexes.count + 1, sizeof *l->mtx_locker);
+    for (uint32_t k = 0; l->chan && k < s->channels.count; k++)
+        l->chan[k][0] = l->chan[k][1] = -1; /* before any failure: destroy closes them */
+    if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker) {
+        snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
+        goto fail;
+    }
+    for (uint32_t k = 0; k < s->channels.count; k++)
+        ps__vec_init(&l->chanq[k].v, sizeof(int64_t));
+    for (uint32_t k = 0; k < s->mutexes.count; k++)
+        ps__vec_init(&l->mtx_wait[k], sizeof(uint32_t));
+    for (uint32_t i = 0; i < l->n; i++) {
+        l->ch[i].pidfd = l->ch[i].cmd_fd = -1;
+        l->ch[i].model = PS_NONE;
+    }
+    if (make_pipes(l) || make_shared(l) || make_working_set(l) ||
+        make_signals(l)) {
+        snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s", strerror(errno));
+        goto fail;
+    }
+    struct sigaction ign = {.sa_handler = SIG_IGN};
+    sigaction(SIGPIPE, &ign, &l->old_sigpipe); /* a dead child's pipe: EPIPE */
+    l->tick_ns = s->tick_ms * 1000000;
+    l->start_ns = ps__mono_ns();
+    ps_engine_set_listener(e, on_transition, l);
+    ps_engine_set_op_listener(e, on_op, l);
+    return l;
+fail:
+    ps_live_destroy(l);
+    return NULL;
+}
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+void ps_live_destroy(ps_live *l)
+{
+    if (!l)
+        return;
+    /* Kill everyone at once, then reap: no child outlives this call. */
+    for (uint32_t i = 0; l->ch && i < l->n; i++)
+        if (l->ch[i].alive) {
+            l->ch[i].expect_exit = 1;
+            ps__pidfd_signal(l->ch[i].pidfd, SIGKILL);
+        }
+    for (uint32_t i = 0; l->ch && i < l->n; i++)
+        while (l->ch[i].alive) {
+            siginfo_t si;
+            memset(&si, 0, sizeof si);
+            if (waitid(P_PID, (id_t)l->ch[i].pid, &si, WEXITED) < 0 && errno != EINTR)
+                break;
+            if (si.si_pid)
+                ps__reaped(l, &l->ch[i], &si);
+        }
+    if (l->e) {
+        ps_engine_set_listener(l->e, NULL, NULL);
+        ps_engine_set_op_listener(l->e, NULL, NULL);
+    }
+    for (uint32_t k = 0; l->chan && k < l->s->channels.count; k++) {
+        close_fd(&l->chan[k][0]);
+        close_fd(&l->chan[k][1]);
+        if (l->chanq)
+            ps__vec_fini(&l->chanq[k].v);
+    }
+    for (uint32_t k = 0; l->mtx_wait && k < l->s->mutexes.count; k++)
+        ps__vec_fini(&l->mtx_wait[k]);
+    close_fd(&l->status_rd);
+    close_fd(&l->status_wr);
+    close_fd(&l->ws_fd);
+    if (l->sfd >= 0) {
+        close_fd(&l->sfd);
+        /* drop what arrived for us before unblocking: a SIGCHLD is fine,
+         * an interrupt was already acted on */
+        sigset_t pending;
+        struct timespec zero = {0, 0};
+        sigpending(&pending);
+        if (sigismember(&pending, SIGCHLD)) {
+            sigset_t chld;
+            sigemptyset(&chld);
+            sigaddset(&chld, SIGCHLD);
+            sigtimedwait(&chld, NULL, &zero);
+        }
+        sigaction(SIGPIPE, &l->old_sigpipe, NULL);
+        sigprocmask(SIG_SETMASK, &l->old_mask, NULL);
+    }
+    if (l->shared_map)
+        munmap(l->shared_map, l->shared_len);
+    free(l->ch);
+    free(l->chan);
+    free(l->chanq);
+    free(l->mtx_wait);
+    free(l->mtx_locker);
+    ps__vec_fini(&l->act);
+    ps__vec_fini(&l->pend);
+    free(l);
+}
+
+void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx)
+{
+    l->fn = fn;
+    l->ctx = ctx;
+}
+
+int ps_live_interrupted(ps_live *l)
+{
+    ps__pump(l, 0);
+    return l->interrupted;
+}
+
+int64_t ps_live_due_ns(const ps_live *l)
+{
+    int64_t next = ps_engine_next(l->e);
+    if (next < 0)
+        return -1;
+    int64_t now = l->paused_at ? l->paused_at : ps__mono_ns();
+    return l->start_ns + next * l->tick_ns - now;
+}
+
+void ps_live_pause(ps_live *l, int paused)
+{
+    if (paused && !l->paused_at)
+        l->paused_at = ps__mono_ns();
+    else if (!paused && l->paused_at) {
+        l->start_ns += ps__mono_ns() - l->paused_at; /* the pause does not count */
+        l->paused_at = 0;
+    }
+}
+
+/* An intervention: the engine decides, then its decisions are carried out
+ * and confirmed like a step's. */
+static int intervene(ps_live *l, int (*what)(ps_engine *, uint32_t), uint32_t pid)
+{
+    if (l->failed || l->interrupted)
+        return -1;
+    int rc = what(l->e, pid);
+    apply_all(l);
+    ps__promote(l);
+    apply_all(l);
+    flush(l);
+    return rc;
+}
+
+int ps_live_suspend(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_suspend, pid); }
+int ps_live_resume(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_resume, pid); }
+int ps_live_kill(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_kill, pid); }
+
+void ps_live_set_tick_ms(ps_live *l, int64_t ms)
+{
+    if (ms >= 1)
+        l->tick_ns = ms * 1000000;
+}
+
+int64_t ps_live_tick_ms(const ps_live *l)
+{
+    return l->tick_ns / 1000000;
+}
+
+const char *ps_live_error(const ps_live *l)
+{
+    return l->err;
+}
+
+pid_t ps_live_os_pid(const ps_live *l, uint32_t pid)
+{
+    return pid >= 1 && pid <= l->n && l->ch[pid - 1].alive ? l->ch[pid - 1].pid : 0;
+}
+
+int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
+{
+    if (pid < 1 || pid > l->n || !l->ch[pid - 1].pid || l->ch[pid - 1].alive)
+        return -1;
+    *code = l->ch[pid - 1].exit_code;
+    *signo = l->ch[pid - 1].death_signal;
+    return 0;
+}
+
+int64_t ps_live_variable(const ps_live *l, uint32_t var)
+{
+    return var < l->s->variables.count ? l->shared.var[var] : 0;
+}
+
+uint32_t ps_live_divergences(const ps_live *l)
+{
+    return l->divergences;
+}
+
+const char *ps_live_warning(const ps_live *l)
+{
+    return l->warning;
+}

@@ -1,0 +1,204 @@
+/* live_child.c — what a live child runs: a small interpreter that reads
+ * one command at a time from procsim and carries it out for real, then
+ * reports on the shared status pipe.  It never returns into procsim's
+ * code and never execs anything.
+ *
+ * The child does not know the scenario's program: procsim, which is the
+ * scheduler, tells it each op when the model executes it, so the real
+ * process and the model stay in step (docs/live.md).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "live_internal.h"
+
+static const ps__child_setup *cs;
+static volatile unsigned char *ws; /* working set */
+static int64_t tmp;                /* the register an add reads into */
+
+static void say(ps__msg_kind kind, int64_t value)
+{
+    ps__msg m = {.index = cs->index, .kind = kind, .value = value};
+    if (ps__write_all(cs->status_fd, &m, sizeof m))
+        _exit(120); /* procsim is gone */
+}
+
+static void next_command(ps__cmd *c)
+{
+    size_t got = 0;
+    while (got < sizeof *c) {
+        ssize_t n = read(cs->cmd_fd, (char *)c + got, sizeof *c - got);
+        if (n > 0)
+            got += (size_t)n;
+        else if (n == 0 || errno != EINTR)
+            _exit(121); /* procsim closed the pipe: it is gone */
+    }
+}
+
+static int64_t cpu_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/* Burn `ns` of this process's own CPU time; time spent stopped does not
+ * count, so a preempted burn resumes where it was. */
+static void burn(int64_t ns)
+{
+    int64_t end = cpu_ns() + ns;
+    volatile uint64_t x = 0;
+    while (cpu_ns() < end)
+        for (int i = 0; i < 2000; i++)
+            x += (uint64_t)i;
+}
+
+static void touch(void)
+{
+    unsigned sum = 0;
+    for (size_t off = 0; off < cs->ws_bytes; off += 4096)
+        sum += ws[off];
+    (void)sum;
+}
+
+static void lock(uint32_t m)
+{
+    int rc = pthread_mutex_lock(&cs->shared.mutex[m]);
+    if (rc == EOWNERDEAD) /* the holder was killed: the lock passes on */
+        pthread_mutex_consistent(&cs->shared.mutex[m]);
+    else if (rc)
+        _exit(123);
+}
+
+static void run(const ps__cmd *c)
+{
+    switch ((ps__cmd_op)c->op) {
+    case PS__CMD_CPU:
+        burn(c->n);
+        say(PS__MSG_DONE, 0);
+        break;
+    case PS__CMD_READ:
+        tmp = cs->shared.var[c->obj];
+        say(PS__MSG_DONE, tmp);
+        break;
+    case PS__CMD_WRITE:
+        cs->shared.var[c->obj] = tmp + 1;
+        say(PS__MSG_DONE, tmp + 1);
+        break;
+    case PS__CMD_SEND:
+        if (ps__write_all(cs->chan[c->obj][1], &c->n, sizeof c->n))
+            _exit(124);
+        say(PS__MSG_DONE, c->n);
+        break;
+    case PS__CMD_RECV: {
+        say(PS__MSG_BLOCKING, 0);
+        ps__cmd value;
+        next_command(&value); /* blocks in read() until procsim routes one */
+        if (value.op != PS__CMD_VALUE)
+            _exit(118);
+        say(PS__MSG_DONE, value.n);
+        break;
+    }
+    case PS__CMD_LOCK:
+        say(PS__MSG_BLOCKING, 0);
+        lock(c->obj);
+        say(PS__MSG_DONE, 0);
+        break;
+    case PS__CMD_UNLOCK:
+        pthread_mutex_unlock(&cs->shared.mutex[c->obj]);
+        say(PS__MSG_DONE, 0);
+        break;
+    case PS__CMD_BLOCK: {
+        say(PS__MSG_BLOCKING, 0);
+        ps__cmd next;
+        next_command(&next);
+        run(&next);
+        break;
+    }
+    case PS__CMD_GO:
+        say(PS__MSG_DONE, 0);
+        break;
+    case PS__CMD_EXIT:
+        _exit((int)c->n);
+    case PS__CMD_VALUE: /* only ever after a RECV */
+        _exit(118);
+    case PS__CMD_TOUCH:
+        touch();
+        say(PS__MSG_DONE, 0);
+        break;
+    default:
+        _exit(125);
+    }
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    return *(const int *)a - *(const int *)b;
+}
+
+/* Keep only the descriptors this child uses (and 0-2, with 0 and 1 on
+ * /dev/null): others' command pipes stay out of its hands. */
+static void close_others(void)
+{
+    int *keep = malloc((3 + (size_t)cs->nchan) * sizeof *keep), n = 0;
+    if (!keep)
+        _exit(119);
+    keep[n++] = cs->cmd_fd;
+    keep[n++] = cs->status_fd;
+    if (cs->ws_fd >= 0)
+        keep[n++] = cs->ws_fd;
+    for (uint32_t c = 0; c < cs->nchan; c++) {
+        keep[n++] = cs->chan[c][1]; /* it sends; procsim routes what it reads */
+    }
+    qsort(keep, (size_t)n, sizeof keep[0], cmp_int);
+    int from = 3;
+    for (int i = 0; i < n; i++) {
+        if (keep[i] > from)
+            close_range((unsigned)from, (unsigned)keep[i] - 1, 0);
+        if (keep[i] >= from)
+            from = keep[i] + 1;
+    }
+    close_range((unsigned)from, ~0u, 0);
+    free(keep);
+    int null = open("/dev/null", O_RDWR | O_CLOEXEC);
+    if (null >= 0) {
+        dup2(null, 0);
+        dup2(null, 1);
+        close(null);
+    }
+}
+
+void ps__child_main(const ps__child_setup *setup)
+{
+    cs = setup;
+    /* Die with procsim, even if it is SIGKILLed while we are stopped; and
+     * if it already died before the line above took effect, go now. */
+    if (prctl(PR_SET_PDEATHSIG, SIGKILL) || getppid() != cs->parent)
+        _exit(126);
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    for (int sig = 1; sig < NSIG; sig++)
+        if (sig != SIGKILL && sig != SIGSTOP)
+            sigaction(sig, &dfl, NULL);
+    sigprocmask(SIG_SETMASK, cs->mask, NULL);
+    close_others();
+    if (cs->ws_fd >= 0 && cs->ws_bytes) {
+        void *m = mmap(NULL, cs->ws_bytes, PROT_READ, MAP_PRIVATE, cs->ws_fd,
+                       (off_t)cs->ws_offset);
+        if (m == MAP_FAILED)
+            _exit(127);
+        ws = m;
+        touch();
+    }
+    say(PS__MSG_HELLO, (int64_t)(uintptr_t)ws);
+    for (;;) {
+        ps__cmd c;
+        next_command(&c);
+        run(&c);
+    }
+}

@@ -1,0 +1,472 @@
+/* scenario_load.c — ps_scenario_load_file / _string: where the bytes come
+ * from, the libyaml event pump, and how every error becomes one message
+ * "FILE:LINE:COLUMN: text".  The schema itself is in scenario_schema.c;
+ * loader.h gives the map of the loader's files. */
+#include "loader.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "scenario_priv.h"
+
+static const ps__mark nowhere = {0, 0};
+
+/* --- messages --- */
+
+/* A message cut short by the buffer ends in "..." at a character
+ * boundary, never in half a UTF-8 character. */
+static void mark_cut(char *buf, size_t size)
+{
+    size_t cut = size - 4;
+    while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+        cut--;
+    memcpy(buf + cut, "...", 4);
+}
+
+static void vformat(ps_error *err, const char *name, ps__mark at,
+                    const char *fmt, va_list ap)
+{
+    char *buf = err->msg;
+    size_t size = sizeof err->msg;
+    int n = at.line ? snprintf(buf, size, "%s:%u:%u: ", name, at.line, at.col)
+                    : snprintf(buf, size, "%s: ", name);
+    if (n >= 0 && (size_t)n < size)
+        n += vsnprintf(buf + n, size - (size_t)n, fmt, ap);
+    if (n < 0 || (size_t)n >= size)
+        mark_cut(buf, size);
+}
+
+static void format_error(ps_error *err, const char *name, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(err, name, nowhere, fmt, ap);
+    va_end(ap);
+}
+
+bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
+{
+    if (ld->failed)
+        return false;
+    ld->failed = true;
+    va_list ap;
+    va_start(ap, fmt);
+    vformat(ld->err, ld->name, at, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+bool ps__ld_oom(ps__loader *ld)
+{
+    ld->fatal = true;
+    return ps__ld_fail(ld, nowhere, "out of memory");
+}
+
+static const char *error_text(int errnum, char *buf, size_t size)
+{
+    if (strerror_r(errnum, buf, size) != 0)
+        snprintf(buf, size, "error %d", errnum);
+    return buf;
+}
+
+static void too_big(ps_error *err, const char *name, size_t size, size_t limit)
+{
+    if (size)
+        format_error(err, name, "file too large (%zu bytes); a scenario file may "
+                     "have at most %zu bytes", size, limit);
+    else
+        format_error(err, name, "file too large (more than %zu bytes); a scenario "
+                     "file may have at most %zu bytes", limit, limit);
+}
+
+/* --- positions --- */
+
+ps__mark ps__ld_mark(yaml_mark_t m)
+{
+    ps__mark at = {UINT32_MAX, UINT32_MAX};
+    if (m.line < UINT32_MAX)
+        at.line = (uint32_t)m.line + 1;
+    if (m.column < UINT32_MAX)
+        at.col = (uint32_t)m.column + 1;
+    return at;
+}
+
+ps__mark ps__ld_here(const ps__loader *ld)
+{
+    return ps__ld_mark(ld->ev.start_mark);
+}
+
+/* Line and column of a byte offset of the input, counted like libyaml:
+ * columns in characters, "\r\n" one line break. */
+typedef struct linecount {
+    ps__mark at;
+    bool after_cr;
+    yaml_encoding_t enc;        /* UTF-8 or UTF-16, as libyaml found */
+} linecount;
+
+static void count_units(linecount *lc, const unsigned char *p, size_t n)
+{
+    size_t w = lc->enc == YAML_UTF8_ENCODING ? 1 : 2;
+    for (size_t i = 0; i + w <= n; i += w) {
+        unsigned c = w == 1 ? p[i]
+                     : lc->enc == YAML_UTF16LE_ENCODING ? p[i] | (unsigned)p[i + 1] << 8
+                                                         : (unsigned)p[i] << 8 | p[i + 1];
+        if (c == '\n' && lc->after_cr) {
+            lc->after_cr = false;
+        } else if (c == '\n' || c == '\r') {
+            lc->at.line++;
+            lc->at.col = 1;
+            lc->after_cr = c == '\r';
+        } else {
+            lc->after_cr = false;
+            if (w == 1 ? (c & 0xC0) != 0x80 : (c & 0xFC00) != 0xDC00)
+                lc->at.col++; /* not a continuation byte / low surrogate */
+        }
+    }
+}
+
+/* Bytes of byte-order mark at the start of the input (no character). */
+static size_t bom_size(yaml_encoding_t enc, const unsigned char *p, size_t n)
+{
+    if (enc != YAML_UTF8_ENCODING)
+        return 2; /* libyaml detects UTF-16 by its mark only */
+    return n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
+
+/* Where a reader error happened: libyaml reports only a byte offset, so
+ * read the input again up to there. */
+static ps__mark offset_mark(ps__loader *ld, size_t offset)
+{
+    ps__source *src = &ld->src;
+    linecount lc = {{1, 1}, false, ld->parser.encoding};
+    if (!src->fp) {
+        size_t n = offset < src->len ? offset : src->len;
+        size_t skip = bom_size(lc.enc, src->text, n);
+        if (skip <= n)
+            count_units(&lc, src->text + skip, n - skip);
+        return lc.at;
+    }
+    if (fseek(src->fp, 0, SEEK_SET) != 0)
+        return ps__ld_mark(ld->parser.mark);
+    unsigned char buf[4096];
+    for (size_t done = 0; done < offset;) {
+        size_t want = offset - done < sizeof buf ? offset - done : sizeof buf;
+        size_t got = fread(buf, 1, want, src->fp);
+        size_t skip = done == 0 ? bom_size(lc.enc, buf, got) : 0;
+        if (got == 0)
+            break;
+        if (skip <= got)
+            count_units(&lc, buf + skip, got - skip);
+        done += got;
+    }
+    return lc.at;
+}
+
+/* --- the event pump --- */
+
+static int read_input(void *data, unsigned char *buf, size_t size, size_t *got)
+{
+    ps__source *src = data;
+    size_t n;
+    if (src->fp) {
+        errno = 0;
+        n = fread(buf, 1, size, src->fp);
+        if (n < size && ferror(src->fp)) {
+            src->read_errno = errno ? errno : EIO;
+            return 0;
+        }
+    } else {
+        n = src->len - src->pos < size ? src->len - src->pos : size;
+        if (n)
+            memcpy(buf, src->text + src->pos, n);
+        src->pos += n;
+    }
+    src->total += n;
+    if (src->total > src->limit) {
+        src->too_big = true;
+        return 0;
+    }
+    *got = n;
+    return 1;
+}
+
+static bool yaml_failure(ps__loader *ld)
+{
+    const yaml_parser_t *p = &ld->parser;
+    char text[128];
+    ld->fatal = true;
+    if (ld->failed)
+        return false;
+    if (ld->src.too_big) {
+        ld->failed = true;
+        too_big(ld->err, ld->name, 0, ld->src.limit);
+        return false;
+    }
+    if (ld->src.read_errno)
+        return ps__ld_fail(ld, nowhere, "cannot read: %s",
+                           error_text(ld->src.read_errno, text, sizeof text));
+    switch (p->error) {
+    case YAML_MEMORY_ERROR:
+        return ps__ld_oom(ld);
+    case YAML_READER_ERROR:
+        if (p->problem_value >= 0)
+            snprintf(text, sizeof text, " (0x%02X)", (unsigned)p->problem_value);
+        else
+            text[0] = '\0';
+        return ps__ld_fail(ld, offset_mark(ld, p->problem_offset),
+                           "%s%s; a scenario file must be UTF-8 text with no "
+                           "control characters", p->problem, text);
+    default:
+        if (p->context) {
+            ps__mark c = ps__ld_mark(p->context_mark);
+            snprintf(text, sizeof text, " (%s at line %u, column %u)", p->context,
+                     c.line, c.col);
+        } else {
+            text[0] = '\0';
+        }
+        return ps__ld_fail(ld, ps__ld_mark(p->problem_mark), "invalid YAML: %s%s",
+                           p->problem ? p->problem : "syntax error", text);
+    }
+}
+
+static void track_depth(ps__loader *ld)
+{
+    switch (ld->ev.type) {
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        ld->depth++;
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (--ld->depth == 1)
+            ld->top_nodes++;
+        break;
+    case YAML_SCALAR_EVENT:
+    case YAML_ALIAS_EVENT:
+        if (ld->depth == 1)
+            ld->top_nodes++;
+        break;
+    default:
+        break;
+    }
+}
+
+bool ps__ld_next(ps__loader *ld)
+{
+    if (ld->have_ev) {
+        yaml_event_delete(&ld->ev);
+        ld->have_ev = false;
+    }
+    if (!yaml_parser_parse(&ld->parser, &ld->ev))
+        return yaml_failure(ld);
+    ld->have_ev = true;
+    track_depth(ld);
+    if (ld->skipping)
+        return true;
+
+    const yaml_event_t *ev = &ld->ev;
+    const yaml_char_t *anchor = NULL, *tag = NULL;
+    switch (ev->type) {
+    case YAML_ALIAS_EVENT:
+        anchor = ev->data.alias.anchor;
+        break;
+    case YAML_SCALAR_EVENT:
+        anchor = ev->data.scalar.anchor;
+        tag = ev->data.scalar.tag;
+        break;
+    case YAML_SEQUENCE_START_EVENT:
+        anchor = ev->data.sequence_start.anchor;
+        tag = ev->data.sequence_start.tag;
+        break;
+    case YAML_MAPPING_START_EVENT:
+        anchor = ev->data.mapping_start.anchor;
+        tag = ev->data.mapping_start.tag;
+        break;
+    default:
+        break;
+    }
+    if (anchor)
+        return ps__ld_fail(ld, ps__ld_here(ld), "anchors and aliases are not "
+                           "supported in scenario files; write the value out in full");
+    if (tag)
+        return ps__ld_fail(ld, ps__ld_here(ld), "tags such as !!str are not "
+                           "supported in scenario files; write the value without one");
+    return true;
+}
+
+/* --- the format version --- */
+
+/* The current event as a format version: the number, 0 for anything that
+ * is not a plain decimal number, and INT64_MAX for a very big one. */
+static int64_t version_of(const ps__loader *ld)
+{
+    const yaml_event_t *ev = &ld->ev;
+    if (ev->type != YAML_SCALAR_EVENT || ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return 0;
+    const char *t = (const char *)ev->data.scalar.value;
+    size_t n = ev->data.scalar.length;
+    int64_t v = 0;
+    if (n == 0 || t[0] == '0')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i] < '0' || t[i] > '9')
+            return 0;
+        v = v > INT64_MAX / 100 ? INT64_MAX : v * 10 + (t[i] - '0');
+    }
+    return v;
+}
+
+static bool newer_version(ps__loader *ld)
+{
+    const yaml_event_t *ev = &ld->ev;
+    int len = ev->data.scalar.length > 20 ? 20 : (int)ev->data.scalar.length;
+    return ps__ld_fail(ld, ps__ld_here(ld), "procsim: format version %.*s%s is newer "
+                       "than this procsim understands (it reads version %d); "
+                       "upgrade procsim", len, (const char *)ev->data.scalar.value,
+                       ev->data.scalar.length > 20 ? "..." : "", PS_SCENARIO_VERSION);
+}
+
+bool ps__ld_version(ps__loader *ld)
+{
+#if PS_SCENARIO_VERSION != 1
+#error "update the message below"
+#endif
+    int64_t v = version_of(ld);
+    if (v == PS_SCENARIO_VERSION)
+        return true;
+    if (v > PS_SCENARIO_VERSION)
+        return newer_version(ld);
+    return ps__ld_expected(ld, "procsim", "the format version 1");
+}
+
+/* After an error inside the root mapping, before the `procsim` key was
+ * read: a file from a newer procsim fails on whatever is new in it, so
+ * read on to find its version, and if it is newer, say that instead.
+ * libyaml's time per token grows with the nesting depth, so the search
+ * gives up past SKIP_DEPTH levels (a scenario needs four) rather than
+ * take quadratic time over a hostile file. */
+#define SKIP_DEPTH 64
+
+static void look_for_newer_version(ps__loader *ld)
+{
+    if (ld->fatal || ld->version_seen || !ld->in_root)
+        return;
+    ld->skipping = true;
+    for (;;) {
+        bool at_key = ld->depth == 1 && ld->top_nodes % 2 == 0;
+        if (!ps__ld_next(ld) || ld->depth == 0 || ld->depth > SKIP_DEPTH)
+            return;
+        const yaml_event_t *ev = &ld->ev;
+        if (at_key && ev->type == YAML_SCALAR_EVENT && ev->data.scalar.length == 7 &&
+            memcmp(ev->data.scalar.value, "procsim", 7) == 0) {
+            if (ps__ld_next(ld) && version_of(ld) > PS_SCENARIO_VERSION) {
+                ld->failed = false;
+                newer_version(ld);
+            }
+            return;
+        }
+    }
+}
+
+/* --- entry points --- */
+
+static void loader_fini(ps__loader *ld)
+{
+    if (ld->have_ev)
+        yaml_event_delete(&ld->ev);
+    if (ld->parser_ready)
+        yaml_parser_delete(&ld->parser);
+    ps__vec *vecs[] = {&ld->procs, &ld->ops, &ld->events, &ld->op_refs,
+                       &ld->parent_refs, &ld->event_marks, &ld->mem_peaks, &ld->questions};
+    for (size_t i = 0; i < sizeof vecs / sizeof vecs[0]; i++)
+        ps__vec_fini(vecs[i]);
+    ps__intern *tables[] = {&ld->proc_names, &ld->devices, &ld->channels,
+                            &ld->mutexes, &ld->variables, &ld->dev_refs,
+                            &ld->proc_refs};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        ps__intern_fini(tables[i]);
+}
+
+ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
+                               size_t len, size_t limit, ps_error *err)
+{
+    ps__loader ld = {.name = name ? name : "<string>", .err = err};
+    ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
+    ps__vec_init(&ld.ops, sizeof(ps_op));
+    ps__vec_init(&ld.events, sizeof(ps_event_spec));
+    ps__vec_init(&ld.op_refs, sizeof(ps__op_ref));
+    ps__vec_init(&ld.parent_refs, sizeof(ps__parent_ref));
+    ps__vec_init(&ld.event_marks, sizeof(ps__mark));
+    ps__vec_init(&ld.mem_peaks, sizeof(ps__mem_peak));
+    ps__vec_init(&ld.questions, sizeof(ps__question_ref));
+    ps__intern *tables[] = {&ld.proc_names, &ld.devices, &ld.channels, &ld.mutexes,
+                            &ld.variables, &ld.dev_refs, &ld.proc_refs};
+    for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)
+        ps__intern_init(tables[i]);
+    ld.src = (ps__source){.fp = fp, .text = (const unsigned char *)text,
+                          .len = fp ? 0 : len, .limit = limit};
+    err->msg[0] = '\0';
+
+    bool ok = false;
+    if (!fp && len > limit) {
+        too_big(err, ld.name, len, limit);
+        goto done;
+    }
+    ld.arena = ps__arena_create();
+    ld.s = ld.arena ? ps__arena_alloc(ld.arena, sizeof *ld.s) : NULL;
+    if (!ld.s || !yaml_parser_initialize(&ld.parser)) {
+        ps__ld_oom(&ld);
+        goto done;
+    }
+    *ld.s = (ps_scenario){0};
+    ld.parser_ready = true;
+    yaml_parser_set_input(&ld.parser, read_input, &ld.src);
+    ok = ps__ld_document(&ld) && ps__ld_finish(&ld);
+    if (!ok)
+        look_for_newer_version(&ld);
+done:
+    loader_fini(&ld);
+    if (!ok) {
+        ps__arena_destroy(ld.arena);
+        return NULL;
+    }
+    return ld.s;
+}
+
+ps_scenario *ps_scenario_load_string(const char *name, const char *text,
+                                     size_t len, ps_error *err)
+{
+    return ps__scenario_load(name, NULL, text, len, PS_SCENARIO_MAX_BYTES, err);
+}
+
+ps_scenario *ps_scenario_load_tour(ps_error *err)
+{
+    return ps_scenario_load_string("<built-in tour>", (const char *)ps_tour_yaml,
+                                   ps_tour_yaml_len, err);
+}
+
+ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
+{
+    char text[128];
+    errno = EINVAL;
+    FILE *fp = path ? fopen(path, "rb") : NULL;
+    if (!path)
+        path = "(null)";
+    if (!fp) {
+        format_error(err, path, "cannot open: %s", error_text(errno, text, sizeof text));
+        return NULL;
+    }
+    ps_scenario *s = NULL;
+    struct stat st;
+    bool known = fstat(fileno(fp), &st) == 0;
+    if (known && S_ISDIR(st.st_mode))
+        format_error(err, path, "cannot read: %s", error_text(EISDIR, text, sizeof text));
+    else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
+        too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
+    else
+        s = ps__scenario_load(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, err);
+    fclose(fp);
+    return s;
+}

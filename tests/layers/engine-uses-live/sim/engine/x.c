@@ -1,0 +1,2 @@
+/* fixture: the engine may not use live mode */
+#include "procsim/live.h"

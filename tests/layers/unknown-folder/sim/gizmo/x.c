@@ -1,0 +1,1 @@
+/* fixture: a folder that is no subsystem */
