@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "policy.h"
 
 /* ---- the one door ---------------------------------------------------- */
 
@@ -32,10 +32,26 @@ static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
     ps__queue q = queue_of((ps_state)p->state);
     if (q == PS__Q_BLOCKED && !p->memory)
         return; /* swapping it out would free nothing */
-    if (q == PS__Q_READY && e->s->policy == PS_POLICY_MLFQ)
-        ps__mlfq_place(e, p, ev);
     if (q != PS__Q_COUNT && (q == PS__Q_READY || !p->user_suspended))
-        ps__pheap_push(e, q, p->pid, ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT);
+        ps__pheap_push(e, q, p->pid, ev);
+}
+
+void ps__enter(const ps_engine *e)
+{
+    if (e->in_listener)
+        abort(); /* a listener called back into the engine: see engine.h */
+}
+
+void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+                  int64_t a, int64_t b)
+{
+    if (!e->op_listener)
+        return;
+    ps_op_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
+                      .phase = (uint8_t)phase, .a = a, .b = b};
+    e->in_listener++;
+    e->op_listener(e->op_listener_ctx, &ev);
+    e->in_listener--;
 }
 
 void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
@@ -45,8 +61,10 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
     ps_state from = (ps_state)p->state;
     ps_transition_kind kind = ps_transition_classify(from, to, ev);
     if (kind == PS_TR_ILLEGAL)
-        abort(); /* a bug in the engine: DESIGN §2 forbids it */
+        abort(); /* a bug in the engine: the table in state.h forbids it */
 
+    if (from == PS_RUNNING)
+        ps__cpu_release(e, pid);
     if (from != PS_NONE)
         p->state_time[from] += e->now - p->state_since;
     p->state_since = e->now;
@@ -75,7 +93,9 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
             .event = (uint8_t)ev, .cause = (uint8_t)cause, .kind = (int8_t)kind,
             .a = a, .b = b,
         };
+        e->in_listener++;
         e->listener(e->listener_ctx, &t);
+        e->in_listener--;
     }
 }
 
@@ -84,6 +104,7 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
     ps_pcb *p = ps__pcb(e, pid);
     p->created = 1;
     p->arrival = e->now;
+    /* the first level's quantum and allotment: the PCB shows them (mlfq) */
     p->quantum_left = e->s->mlfq_quanta[0];
     p->allot_left = e->s->mlfq_allotments[0];
     e->live++;
@@ -93,8 +114,9 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
 
 void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a)
 {
-    if (ps__pcb(e, pid)->state == PS_RUNNING)
-        ps__cpu_release(e, pid);
+    ps_pcb *p = ps__pcb(e, pid);
+    p->user_suspended = 0; /* nothing holds an exited process */
+    p->resume_cause_ = 0;
     ps__detach(e, pid);
     ps__transition(e, pid, PS_EXIT, ev, cause, a, 0);
     e->live--;
@@ -104,7 +126,7 @@ void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a
 /* ---- timers ---------------------------------------------------------- */
 
 static const uint8_t timer_class[] = {
-    [PS__T_CPU] = 0, [PS__T_BOOST] = 1, [PS__T_IO] = 2, [PS__T_SLEEP] = 2,
+    [PS__T_CPU] = 0, [PS__T_POLICY] = 1, [PS__T_IO] = 2, [PS__T_SLEEP] = 2,
     [PS__T_SCRIPT] = 3, [PS__T_ARRIVAL] = 4,
 };
 
@@ -119,7 +141,7 @@ void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
         e->nomem = 1;
         return;
     }
-    if (type != PS__T_BOOST)
+    if (type != PS__T_POLICY)
         e->pending_real++;
 }
 
@@ -139,8 +161,6 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         p->user_suspended = 1;
         p->resume_cause_ = 0;
         p->last_signal = PS__SIGSTOP;
-        if (s == PS_RUNNING)
-            ps__cpu_release(e, pid);
         if (s == PS_READY || s == PS_RUNNING)
             ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
         else if (s == PS_BLOCKED)
@@ -156,7 +176,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         p->user_suspended = 0;
         p->last_signal = PS__SIGCONT;
         p->resume_cause_ = scripted ? PS_CAUSE_SCRIPT_RESUME : PS_CAUSE_USER_RESUME;
-        ps__pheap_push(e, queue_of(s), pid, 0);
+        ps__pheap_push(e, queue_of(s), pid, PS_EV_ACTIVATE);
         return 0;
     case PS_ACT_KILL:
         if (!ps_state_live(s))
@@ -187,6 +207,7 @@ static void settle(ps_engine *e)
 
 int ps_engine_suspend(ps_engine *e, uint32_t pid)
 {
+    ps__enter(e);
     int rc = act(e, pid, PS_ACT_SUSPEND, 0);
     settle(e);
     return rc;
@@ -194,6 +215,7 @@ int ps_engine_suspend(ps_engine *e, uint32_t pid)
 
 int ps_engine_resume(ps_engine *e, uint32_t pid)
 {
+    ps__enter(e);
     int rc = act(e, pid, PS_ACT_RESUME, 0);
     settle(e);
     return rc;
@@ -201,6 +223,7 @@ int ps_engine_resume(ps_engine *e, uint32_t pid)
 
 int ps_engine_kill(ps_engine *e, uint32_t pid)
 {
+    ps__enter(e);
     int rc = act(e, pid, PS_ACT_KILL, 0);
     settle(e);
     return rc;
@@ -208,6 +231,7 @@ int ps_engine_kill(ps_engine *e, uint32_t pid)
 
 int ps_engine_died(ps_engine *e, uint32_t pid, int sig)
 {
+    ps__enter(e);
     if (pid < 1 || pid > e->n || !ps__pcb(e, pid)->created ||
         !ps_state_live((ps_state)ps__pcb(e, pid)->state))
         return -1;
@@ -220,6 +244,7 @@ int ps_engine_died(ps_engine *e, uint32_t pid, int sig)
 
 void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb)
 {
+    ps__enter(e);
     if (pid >= 1 && pid <= e->n) {
         ps__pcb(e, pid)->kstate = kstate;
         ps__pcb(e, pid)->rss_kb = rss_kb;
@@ -252,8 +277,7 @@ static void arrive(ps_engine *e)
     arrival_timer(e);
 }
 
-/* Is the timer still meant (its owner has not moved on since)? */
-static int timer_live(const ps_engine *e, const ps__timer *t)
+int ps__timer_live(const ps_engine *e, const ps__timer *t)
 {
     switch ((ps__timer_type)t->type) {
     case PS__T_CPU:
@@ -262,16 +286,19 @@ static int timer_live(const ps_engine *e, const ps__timer *t)
         return e->dev[t->id].gen == t->gen && e->dev[t->id].busy;
     case PS__T_SLEEP:
         return e->pcb[t->id - 1].gen_ == t->gen && e->pcb[t->id - 1].wait_kind == PS_WAIT_SLEEP;
-    default:
+    case PS__T_POLICY:
+    case PS__T_SCRIPT:
+    case PS__T_ARRIVAL:
         return 1;
     }
+    return 1;
 }
 
 /* Drop stale timers from the top of the heap, so that ps_engine_next and
  * the time limit of ps_engine_run see the next real event. */
 static void purge(ps_engine *e)
 {
-    while (e->timers.n && !timer_live(e, &e->timers.v[0]))
+    while (e->timers.len && !ps__timer_live(e, ps__timer_top(e)))
         ps__theap_pop(&e->timers);
 }
 
@@ -296,10 +323,12 @@ static void fire(ps_engine *e, const ps__timer *t)
     case PS__T_ARRIVAL:
         arrive(e);
         break;
-    case PS__T_BOOST:
-        ps__mlfq_boost(e);
-        ps__timer_add(e, e->now + e->s->mlfq_boost, PS__T_BOOST, 0, 0, 0);
+    case PS__T_POLICY: {
+        int64_t next = e->policy->timer(e);
+        if (next >= 0)
+            ps__timer_add(e, next, PS__T_POLICY, 0, 0, 0);
         break;
+    }
     }
 }
 
@@ -310,21 +339,22 @@ static int finished(const ps_engine *e)
 
 ps_step_status ps_engine_step(ps_engine *e)
 {
+    ps__enter(e);
     if (e->nomem)
         return PS_STEP_NOMEM;
     if (finished(e))
         return PS_STEP_DONE;
     if (!e->pending_real)
         return PS_STEP_STUCK;
-    e->now = e->timers.v[0].time;
-    while (e->timers.n && e->timers.v[0].time == e->now) {
+    e->now = ps__timer_top(e)->time;
+    while (e->timers.len && ps__timer_top(e)->time == e->now) {
         ps__timer t = ps__theap_pop(&e->timers);
-        if (!timer_live(e, &t))
+        if (!ps__timer_live(e, &t))
             continue;
-        if (t.type != PS__T_BOOST)
+        if (t.type != PS__T_POLICY)
             e->pending_real--;
         fire(e, &t);
-        if (e->s->policy == PS_POLICY_OSTEP)
+        if (e->policy->flags & PS__POLICY_SETTLE_EACH)
             settle(e); /* each decision before the instant's next event */
     }
     settle(e);
@@ -337,10 +367,11 @@ ps_step_status ps_engine_step(ps_engine *e)
 
 ps_step_status ps_engine_run(ps_engine *e, int64_t until)
 {
+    ps__enter(e);
     if (until >= 0 && until < e->now)
         until = e->now; /* time does not go back */
     for (;;) {
-        if (until >= 0 && e->timers.n && e->timers.v[0].time > until &&
+        if (until >= 0 && e->timers.len && ps__timer_top(e)->time > until &&
             !finished(e) && !e->nomem && e->pending_real) {
             e->now = until;
             for (uint32_t c = 0; c < e->ncpu; c++)
@@ -413,9 +444,13 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     if (!e)
         return NULL;
     e->s = s;
+    e->policy = ps__policy_for(s->policy);
     e->n = s->nprocs;
     e->ncpu = e->idle = (uint32_t)s->cpus;
-    e->pcb = calloc(e->n, sizeof *e->pcb);
+    ps__vec_init(&e->timers, sizeof(ps__timer));
+    for (int q = 0; q < PS__Q_COUNT; q++)
+        ps__vec_init(&e->q[q], sizeof(ps__qentry));
+    e->pcb = calloc((size_t)e->n + 1, sizeof *e->pcb);
     e->cpu = calloc(e->ncpu, sizeof *e->cpu);
     e->dev = calloc(s->devices.count + 1, sizeof *e->dev);
     e->chan = calloc(s->channels.count + 1, sizeof *e->chan);
@@ -423,9 +458,11 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     e->var = calloc(s->variables.count + 1, sizeof *e->var);
     e->slot = malloc(((size_t)e->n + 1) * sizeof *e->slot);
     e->arrivals = malloc(((size_t)e->n + 1) * sizeof *e->arrivals);
-    if (!e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->slot ||
-        !e->arrivals)
+    if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var ||
+        !e->slot || !e->arrivals)
         goto fail;
+    for (uint32_t c = 0; c < s->channels.count; c++)
+        ps__vec_init(&e->chan[c].buf, sizeof(int64_t));
     init_pcbs(e);
     for (uint32_t c = 0; c < e->ncpu; c++)
         e->cpu[c].blocked_at = -1;
@@ -439,8 +476,9 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     arrival_timer(e);
     for (uint32_t i = 0; i < s->nevents; i++)
         ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
-    if (s->policy == PS_POLICY_MLFQ && s->mlfq_boost > 0)
-        ps__timer_add(e, s->mlfq_boost, PS__T_BOOST, 0, 0, 0);
+    int64_t first = e->policy->timer_first ? e->policy->timer_first(e) : -1;
+    if (first >= 0)
+        ps__timer_add(e, first, PS__T_POLICY, 0, 0, 0);
     if (e->nomem)
         goto fail;
     return e;
@@ -453,12 +491,12 @@ void ps_engine_destroy(ps_engine *e)
 {
     if (!e)
         return;
+    ps__enter(e);
     for (int q = 0; q < PS__Q_COUNT; q++)
-        ps__pheap_fini(&e->q[q]);
+        ps__vec_fini(&e->q[q]);
     if (e->chan)
-        for (uint32_t c = 0; c < e->s->channels.count; c++)
-            free(e->chan[c].buf);
-    ps__theap_fini(&e->timers);
+        ps__channels_fini(e);
+    ps__vec_fini(&e->timers);
     free(e->pcb);
     free(e->cpu);
     free(e->dev);
@@ -472,12 +510,14 @@ void ps_engine_destroy(ps_engine *e)
 
 void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx)
 {
+    ps__enter(e);
     e->listener = fn;
     e->listener_ctx = ctx;
 }
 
 void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx)
 {
+    ps__enter(e);
     e->op_listener = fn;
     e->op_listener_ctx = ctx;
 }

@@ -1,18 +1,21 @@
 /* engine_internal.h — the engine's private structures, shared by the files
- * that make it up.  Not installed; nothing outside sim/ includes it.
+ * that make it up (library-internal: only sim/engine includes it).
  *
- *   engine.c   the instant loop (step), timers, scripted events, the one
- *              transition function, interventions, accessors
- *   heap.c     the two kinds of heap: timers and process queues
- *   sched.c    short-term scheduling: queue keys per policy, dispatch,
- *              timeouts, preemption
- *   memory.c   long-term admission and the medium-term swapper
- *   ops.c      executing programs on a CPU; devices, channels, mutexes,
- *              children
+ *   engine.c     the instant loop (step), timers, scripted events, the one
+ *                transition function (the door), interventions, lifetime
+ *   check.c      the invariants of a running engine (ps_engine_check)
+ *   heap.c       the timer heap, the process queues, the wait FIFOs
+ *   sched.c      the short-term scheduler: dispatch, quanta, preemption,
+ *                over the policies' hooks (policy.h, policy_*.c)
+ *   memory.c     long-term admission and the medium-term swapper
+ *   ops.c        executing programs on a CPU; devices, channels, mutexes,
+ *                children
+ *   engine_view.c  read-only views, causes as text, the deadlock report
  */
 #ifndef PROCSIM_ENGINE_INTERNAL_H
 #define PROCSIM_ENGINE_INTERNAL_H
 
+#include "arena.h"
 #include "procsim/engine.h"
 
 /* Linux signal numbers, used by the model to record what live mode sends. */
@@ -24,7 +27,7 @@ enum { PS__SIGKILL = 9, PS__SIGTERM = 15, PS__SIGCONT = 18, PS__SIGSTOP = 19 };
  * events interleave (docs/engine.md, "one instant"). */
 typedef enum ps__timer_type {
     PS__T_CPU,     /* class 0: a CPU reaches the end of its slice/step */
-    PS__T_BOOST,   /* class 1: mlfq priority boost */
+    PS__T_POLICY,  /* class 1: the policy's own timer (the mlfq boost) */
     PS__T_IO,      /* class 2: a device finishes a request */
     PS__T_SLEEP,   /* class 2: a sleep ends */
     PS__T_SCRIPT,  /* class 3: a scripted event */
@@ -39,25 +42,16 @@ typedef struct ps__timer {
     uint8_t type;    /* ps__timer_type */
 } ps__timer;
 
-typedef struct ps__theap {
-    ps__timer *v;
-    uint32_t n, cap;
-} ps__theap;
-
 /* ---- process queues -------------------------------------------------- */
 
 /* A queue entry carries its sort key, fixed when the process joins, so
  * that ordering never has to look into the PCBs: (k1, k2, k3, pid),
- * compared in that order (ps__queue_key says what each means). */
+ * compared in that order (the policy's key hook, or ps__queue_key, says
+ * what each means). */
 typedef struct ps__qentry {
     uint64_t k1, k2, k3;
     uint32_t pid;
 } ps__qentry;
-
-typedef struct ps__pheap {
-    ps__qentry *v;   /* 4-ary heap; e->slot[pid - 1] is each one's index */
-    uint32_t n, cap;
-} ps__pheap;
 
 typedef enum ps__queue {
     PS__Q_READY,     /* Ready: the policy's order */
@@ -82,8 +76,8 @@ typedef struct ps__device {
 } ps__device;
 
 typedef struct ps__channel {
-    int64_t *buf;    /* ring of queued values */
-    uint64_t head, count, cap;
+    ps__vec buf;     /* int64_t values; buf[head..len) are queued */
+    size_t head;
     ps__fifo receivers;
     ps_channel_stats stats;
 } ps__channel;
@@ -101,28 +95,31 @@ typedef struct ps__cpu {
     int64_t quantum_left;  /* useful ticks left in this slice */
     uint8_t expired;       /* quantum used up: decide timeout at settle */
     uint8_t timer;         /* a live timer of this CPU is in the heap */
-    uint8_t finishing;     /* ostep: its process has nothing left to run and
-                              leaves at the next check (sched.c) */
+    uint8_t holding;       /* its process holds it, doing no work, until
+                              the CPU timer fires (ostep's last tick) */
     uint32_t reserved;     /* ostep, switch on-end: idle, kept for this
                               Blocked process; 0 = free */
     int64_t blocked_at;    /* ostep: the instant its process last blocked,
                               whose end-of-tick check is still to come */
 } ps__cpu;
 
+struct ps__policy;
+
 struct ps_engine {
     const ps_scenario *s;
+    const struct ps__policy *policy; /* the scenario's (policy.h) */
     ps_pcb *pcb;           /* pcb[pid - 1] */
     uint32_t n;
     ps__cpu *cpu;
     uint32_t ncpu, idle;   /* idle: CPUs with no process */
     int64_t now;
-    int started;
 
-    ps__theap timers;
+    ps__vec timers;        /* ps__timer, a binary heap by (time, order) */
     uint32_t pending_arrivals;
-    uint32_t pending_real; /* live timers other than boosts: none left and
-                              nothing running means nothing will happen */
-    ps__pheap q[PS__Q_COUNT];
+    uint32_t pending_real; /* live timers other than the policy's: none
+                              left and nothing running means nothing will
+                              happen */
+    ps__vec q[PS__Q_COUNT]; /* ps__qentry, 4-ary heaps by key */
     int32_t *slot;         /* slot[pid - 1]: index in its queue, or -1; kept
                               out of the PCB so heap moves stay in cache */
     uint32_t *arrivals;    /* pids created at arrival, by (arrival, pid) */
@@ -136,15 +133,19 @@ struct ps_engine {
     uint64_t transitions;
     int64_t last_change;   /* tick of the latest transition */
     int nomem;             /* an allocation failed: the run cannot go on */
+    int in_listener;       /* a listener is being called: the engine may
+                              not be entered (ps__enter) */
 
-    /* ostep policy (sched.c) */
-    uint32_t last_dispatched; /* the scan for the next process starts after it */
-    uint32_t urgent;       /* io_done immediate: woken, takes a CPU at once */
-    int finish_check;      /* io_done later: a wake-up ends finishing CPUs */
-
-    /* mlfq: places in the level queues (sched.c) */
-    uint64_t mlfq_seq;     /* next back-of-queue tie-breaker */
-    uint64_t mlfq_front;   /* fronts taken so far */
+    /* policy state: each part belongs to its policy's file alone */
+    struct {
+        uint32_t last_dispatched; /* the scan for the next starts after it */
+        uint32_t urgent;   /* io_done immediate: woken, takes a CPU at once */
+        int finish_check;  /* io_done later: a wake-up ends holding CPUs */
+    } ostep;
+    struct {
+        uint64_t seq;      /* next back-of-queue tie-breaker */
+        uint64_t front;    /* fronts taken so far (io_bump) */
+    } mlfq;
 
     ps__device *dev;
     ps__channel *chan;
@@ -159,14 +160,35 @@ struct ps_engine {
 
 static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
 static inline int ps__queued(const ps_engine *e, uint32_t pid) { return e->slot[pid - 1] >= 0; }
+static inline uint32_t ps__qlen(const ps_engine *e, ps__queue q) { return (uint32_t)e->q[q].len; }
+static inline const ps__qentry *ps__qat(const ps_engine *e, ps__queue q, uint32_t i)
+{
+    return &((const ps__qentry *)e->q[q].data)[i];
+}
+static inline uint32_t ps__pheap_top(const ps_engine *e, ps__queue q)
+{
+    return ps__qlen(e, q) ? ps__qat(e, q, 0)->pid : 0;
+}
+static inline const ps__timer *ps__timer_top(const ps_engine *e)
+{
+    return e->timers.len ? (const ps__timer *)e->timers.data : NULL;
+}
+
+/* A public entry point that changes the engine was called from inside a
+ * listener (which the contract forbids: the engine is mid-change):
+ * abort, like any broken invariant. */
+void ps__enter(const ps_engine *e);
 
 /* engine.c */
 /* The one door: move `pid` to `to` by `ev`, stamping accounting and
- * calling the listener.  Aborts on an illegal transition (a bug). */
+ * calling the listener.  A process leaving Running leaves its CPU here
+ * first (ps__cpu_release).  Aborts on an illegal transition (a bug). */
 void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
                     ps_cause cause, int64_t a, int64_t b);
 void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
                    uint32_t id, uint32_t gen, uint32_t tie);
+/* Is the timer still meant (its owner has not moved on since)? */
+int ps__timer_live(const ps_engine *e, const ps__timer *t);
 /* A live timer was made stale (its owner's generation moved on). */
 static inline void ps__timer_cancelled(ps_engine *e) { e->pending_real--; }
 /* Create process `pid` now (arrival or spawn): none -> New, queued for
@@ -175,52 +197,56 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);
 /* Bring a process to Exit by `ev` (release or kill), freeing everything it
  * holds and waking a parent that waits for it. */
 void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a);
+/* Tell the listener of an op event, if there is one. */
+void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+                  int64_t a, int64_t b);
 
 /* heap.c */
-int ps__theap_push(ps__theap *h, ps__timer t);
-ps__timer ps__theap_pop(ps__theap *h);
-void ps__theap_fini(ps__theap *h);
-/* Put `pid` in queue q now; `cls` orders same-tick entries (0 arrived or
- * woken, 1 timed out or preempted).  Sets e->nomem if it cannot grow. */
-void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, int cls);
+/* Push a timer; -1 when out of memory. */
+int ps__theap_push(ps__vec *h, ps__timer t);
+ps__timer ps__theap_pop(ps__vec *h);
+/* Put `pid`, becoming a member of queue q by `ev`, in it now.  Sets
+ * e->nomem if it cannot grow. */
+void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
+/* Restore the heap order after keys were rewritten in place. */
 void ps__pheap_rebuild(ps_engine *e, ps__queue q);
-void ps__pheap_fini(ps__pheap *h);
 /* Does entry a come before b (k1, k2, k3, then pid)? */
 int ps__qless(const ps__qentry *a, const ps__qentry *b);
-static inline uint32_t ps__pheap_top(const ps_engine *e, ps__queue q)
-{
-    return e->q[q].n ? e->q[q].v[0].pid : 0;
-}
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);
 uint32_t ps__fifo_pop(ps_engine *e, ps__fifo *f);
 int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid);
 
 /* sched.c */
-/* The sort key of `pid` joining queue q now (see ps__qentry). */
-ps__qentry ps__queue_key(const ps_engine *e, ps__queue q, uint32_t pid, int cls);
-/* Did `a` arrive after `b` (ties: higher pid)?  The victim tie-break. */
+/* The sort key of `pid` joining queue q now by `ev` (see ps__qentry). */
+ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
+/* Did `a` arrive after `b` (ties: the higher pid is later)?  The victim
+ * tie-break of preemption and eviction. */
 int ps__later(const ps_engine *e, uint32_t a, uint32_t b);
-/* Fill idle CPUs, settle expired quanta, preempt: one action per call;
- * returns 1 if it did something. */
+/* One round of dispatch: the policy's own decisions, expired quanta,
+ * idle CPUs, preemption; returns 1 if it did something. */
 int ps__dispatch_one(ps_engine *e);
-/* Take `pid` off its CPU (for timeout, preempt, suspend, wait, exit):
- * accounts the work done, saves registers, cancels its timer. */
+/* Take `pid` off its CPU (the door does it for every transition out of
+ * Running): accounts the work done, saves registers, cancels its timer. */
 void ps__cpu_release(ps_engine *e, uint32_t pid);
+/* Arm CPU c's timer for tick `at` (a live one is replaced). */
+void ps__set_cpu_timer(ps_engine *e, uint32_t c, int64_t at);
 /* Account the running process's useful ticks up to now. */
 void ps__cpu_sync(ps_engine *e, uint32_t cpu);
-/* Remaining CPU burst from the current op (sjf, srtf keys). */
-int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
-void ps__mlfq_boost(ps_engine *e);
-/* mlfq: the place in its level's queue of a process becoming Ready by
- * `ev` (join_queue, before it is queued). */
-void ps__mlfq_place(ps_engine *e, ps_pcb *p, ps_event ev);
+/* CPU c's quantum ran out: time its process out if someone needs the CPU,
+ * else renew the quantum.  Returns 1 if it timed out. */
+int ps__settle_expired(ps_engine *e, uint32_t c);
+/* Preempt the running process `victim` in favour of `by`: Running -> Ready
+ * by preempt. */
+void ps__preempt(ps_engine *e, uint32_t victim, uint32_t by);
 /* A Blocked process has become Ready (ops.c, ps__wake): the policy's
- * reaction (ostep: io_done immediate / the finish check). */
+ * reaction. */
 void ps__woken(ps_engine *e, uint32_t pid);
-/* A Running process has blocked and left CPU `c` (ostep on-end keeps the
- * CPU for it). */
+/* A Running process has blocked and left CPU c: the policy's reaction. */
 void ps__blocked(ps_engine *e, uint32_t pid, uint32_t c);
+/* A process was just dispatched on CPU c: start it (unless the policy
+ * holds the CPU otherwise). */
+void ps__cpu_start(ps_engine *e, uint32_t c);
 
 /* memory.c */
 void ps__admit_new(ps_engine *e);
@@ -231,17 +257,13 @@ int ps__swap(ps_engine *e);
 void ps__memory_account(ps_engine *e, ps_pcb *p, ps_state from, ps_state to);
 
 /* ops.c */
-/* Tell the op listener, if any. */
-void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
-                  int64_t a, int64_t b);
+/* Op `pc` of process `pid`, or NULL past the end of its program. */
+const ps_op *ps__op_at(const ps_engine *e, uint32_t pid, uint32_t pc);
 /* Run the process on CPU `c` from its current op until it needs ticks
  * (schedules the CPU timer), blocks, or exits. */
 void ps__cpu_run(ps_engine *e, uint32_t c);
 /* The CPU timer fired: account the ticks, apply their effect, continue. */
 void ps__cpu_timer(ps_engine *e, uint32_t c);
-/* A process was just dispatched on CPU `c`: start it (ostep: a process
- * with nothing left to run holds the CPU, idle, until the next check). */
-void ps__cpu_start(ps_engine *e, uint32_t c);
 void ps__io_done(ps_engine *e, uint32_t dev);
 void ps__sleep_done(ps_engine *e, uint32_t pid);
 /* Take `pid` out of whatever queue it waits in (before it exits). */
@@ -251,5 +273,7 @@ void ps__after_exit(ps_engine *e, uint32_t pid);
 /* Wake a Blocked or Blocked/Suspend process whose wait is over: its op
  * completes with `result` (the value received, the child reaped). */
 void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result);
+/* Free what the channels hold (engine destruction). */
+void ps__channels_fini(ps_engine *e);
 
 #endif

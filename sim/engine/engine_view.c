@@ -8,12 +8,22 @@
 #include "engine_internal.h"
 
 int64_t ps_engine_now(const ps_engine *e) { return e->now; }
-int64_t ps_engine_next(const ps_engine *e) { return e->timers.n ? e->timers.v[0].time : -1; }
+int64_t ps_engine_next(const ps_engine *e) { return e->timers.len ? ps__timer_top(e)->time : -1; }
 const ps_scenario *ps_engine_scenario(const ps_engine *e) { return e->s; }
 uint32_t ps_engine_nprocs(const ps_engine *e) { return e->n; }
 uint32_t ps_engine_ncpus(const ps_engine *e) { return e->ncpu; }
 int64_t ps_engine_memory_used(const ps_engine *e) { return e->mem_used; }
 uint64_t ps_engine_transitions(const ps_engine *e) { return e->transitions; }
+
+const char *ps_wait_token(ps_wait_kind k)
+{
+    static const char *const tokens[] = {
+#define PS_X_(e, tok) [PS_WAIT_##e] = tok,
+        PS_WAITS(PS_X_)
+#undef PS_X_
+    };
+    return (unsigned)k < sizeof tokens / sizeof tokens[0] ? tokens[k] : "?";
+}
 
 const ps_pcb *ps_engine_pcb(const ps_engine *e, uint32_t pid)
 {
@@ -66,12 +76,13 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
                   : s == PS_BLOCKED_SUSPENDED ? PS__Q_SWAPPED_BLOCKED
                   : s == PS_BLOCKED ? PS__Q_BLOCKED : PS__Q_COUNT;
     uint32_t n = 0;
-    if (q != PS__Q_COUNT && e->q[q].n) {
-        ps__qentry *tmp = malloc(e->q[q].n * sizeof *tmp);
+    uint32_t len = q != PS__Q_COUNT ? ps__qlen(e, q) : 0;
+    if (len) {
+        ps__qentry *tmp = malloc(len * sizeof *tmp);
         if (tmp) {
-            memcpy(tmp, e->q[q].v, e->q[q].n * sizeof *tmp);
-            qsort(tmp, e->q[q].n, sizeof *tmp, by_key);
-            for (uint32_t i = 0; i < e->q[q].n; i++, n++)
+            memcpy(tmp, e->q[q].data, len * sizeof *tmp);
+            qsort(tmp, len, sizeof *tmp, by_key);
+            for (uint32_t i = 0; i < len; i++, n++)
                 if (n < max)
                     out[n] = tmp[i].pid;
             free(tmp);

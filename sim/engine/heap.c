@@ -1,23 +1,12 @@
-/* heap.c — binary heaps for the engine: timers ordered by (time, order),
- * and process queues ordered by their entries' keys, each process knowing its slot
- * (e->slot) so it can leave from the middle in O(log n).  The process
- * queues are 4-ary: half the depth of a binary heap, and a node's children
- * share a cache line or two.  Also the
- * intrusive FIFOs chained through pcb->wait_next_. */
+/* heap.c — the engine's queues: the timers, a binary heap ordered by
+ * (time, order); the process queues, 4-ary heaps ordered by their entries'
+ * keys (half the depth of a binary heap, and a node's children share a
+ * cache line or two), each process knowing its slot (e->slot) so it can
+ * leave from the middle in O(log n); and the intrusive FIFOs of waiters
+ * chained through pcb->wait_next_.  The heaps grow as ps__vec arrays. */
 #include <stdlib.h>
 
 #include "engine_internal.h"
-
-static int grow(void **v, uint32_t *cap, size_t elem)
-{
-    uint32_t ncap = *cap ? *cap * 2 : 64;
-    void *nv = realloc(*v, (size_t)ncap * elem);
-    if (!nv)
-        return -1;
-    *v = nv;
-    *cap = ncap;
-    return 0;
-}
 
 /* ---- timers ---------------------------------------------------------- */
 
@@ -26,47 +15,42 @@ static int tless(const ps__timer *a, const ps__timer *b)
     return a->time != b->time ? a->time < b->time : a->order < b->order;
 }
 
-int ps__theap_push(ps__theap *h, ps__timer t)
+int ps__theap_push(ps__vec *h, ps__timer t)
 {
-    if (h->n == h->cap && grow((void **)&h->v, &h->cap, sizeof *h->v))
+    if (!ps__vec_push(h))
         return -1;
-    uint32_t i = h->n++;
+    ps__timer *v = h->data;
+    size_t i = h->len - 1;
     while (i > 0) {
-        uint32_t up = (i - 1) / 2;
-        if (!tless(&t, &h->v[up]))
+        size_t up = (i - 1) / 2;
+        if (!tless(&t, &v[up]))
             break;
-        h->v[i] = h->v[up];
+        v[i] = v[up];
         i = up;
     }
-    h->v[i] = t;
+    v[i] = t;
     return 0;
 }
 
-ps__timer ps__theap_pop(ps__theap *h)
+ps__timer ps__theap_pop(ps__vec *h)
 {
-    ps__timer top = h->v[0], last = h->v[--h->n];
-    uint32_t i = 0;
+    ps__timer *v = h->data;
+    ps__timer top = v[0], last = v[--h->len];
+    size_t i = 0, n = h->len;
     for (;;) {
-        uint32_t c = 2 * i + 1;
-        if (c >= h->n)
+        size_t c = 2 * i + 1;
+        if (c >= n)
             break;
-        if (c + 1 < h->n && tless(&h->v[c + 1], &h->v[c]))
+        if (c + 1 < n && tless(&v[c + 1], &v[c]))
             c++;
-        if (!tless(&h->v[c], &last))
+        if (!tless(&v[c], &last))
             break;
-        h->v[i] = h->v[c];
+        v[i] = v[c];
         i = c;
     }
-    if (h->n)
-        h->v[i] = last;
+    if (n)
+        v[i] = last;
     return top;
-}
-
-void ps__theap_fini(ps__theap *h)
-{
-    free(h->v);
-    h->v = NULL;
-    h->n = h->cap = 0;
 }
 
 /* ---- process queues -------------------------------------------------- */
@@ -82,61 +66,66 @@ int ps__qless(const ps__qentry *a, const ps__qentry *b)
     return a->pid < b->pid;
 }
 
-static void place(ps_engine *e, ps__pheap *h, uint32_t i, const ps__qentry *x)
+static void place(ps_engine *e, ps__qentry *v, uint32_t i, const ps__qentry *x)
 {
-    h->v[i] = *x;
+    v[i] = *x;
     e->slot[x->pid - 1] = (int32_t)i;
 }
 
-static void sift_up(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
+static void sift_up(ps_engine *e, ps__vec *h, uint32_t i, ps__qentry x)
 {
+    ps__qentry *v = h->data;
     while (i > 0) {
         uint32_t up = (i - 1) / 4;
-        if (!ps__qless(&x, &h->v[up]))
+        if (!ps__qless(&x, &v[up]))
             break;
-        place(e, h, i, &h->v[up]);
+        place(e, v, i, &v[up]);
         i = up;
     }
-    place(e, h, i, &x);
+    place(e, v, i, &x);
 }
 
-static void sift_down(ps_engine *e, ps__pheap *h, uint32_t i, ps__qentry x)
+static void sift_down(ps_engine *e, ps__vec *h, uint32_t i, ps__qentry x)
 {
+    ps__qentry *v = h->data;
+    uint32_t n = (uint32_t)h->len;
     for (;;) {
         uint32_t first = 4 * i + 1, c = first;
-        if (first >= h->n)
+        if (first >= n)
             break;
-        uint32_t end = first + 4 < h->n ? first + 4 : h->n;
+        uint32_t end = first + 4 < n ? first + 4 : n;
         for (uint32_t k = first + 1; k < end; k++)
-            if (ps__qless(&h->v[k], &h->v[c]))
+            if (ps__qless(&v[k], &v[c]))
                 c = k;
-        if (!ps__qless(&h->v[c], &x))
+        if (!ps__qless(&v[c], &x))
             break;
-        place(e, h, i, &h->v[c]);
+        place(e, v, i, &v[c]);
         i = c;
     }
-    place(e, h, i, &x);
+    place(e, v, i, &x);
 }
 
-void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, int cls)
+void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
 {
-    ps__pheap *h = &e->q[q];
-    if (h->n == h->cap && grow((void **)&h->v, &h->cap, sizeof *h->v)) {
+    ps__qentry key = ps__queue_key(e, q, pid, ev);
+    ps__vec *h = &e->q[q];
+    if (!ps__vec_push(h)) {
         e->nomem = 1;
         return;
     }
-    sift_up(e, h, h->n++, ps__queue_key(e, q, pid, cls));
+    sift_up(e, h, (uint32_t)h->len - 1, key);
 }
 
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid)
 {
-    ps__pheap *h = &e->q[q];
+    ps__vec *h = &e->q[q];
+    ps__qentry *v = h->data;
     uint32_t i = (uint32_t)e->slot[pid - 1];
     e->slot[pid - 1] = -1;
-    ps__qentry last = h->v[--h->n];
-    if (i == h->n)
+    ps__qentry last = v[--h->len];
+    if (i == h->len)
         return;
-    if (i > 0 && ps__qless(&last, &h->v[(i - 1) / 4]))
+    if (i > 0 && ps__qless(&last, &v[(i - 1) / 4]))
         sift_up(e, h, i, last);
     else
         sift_down(e, h, i, last);
@@ -144,17 +133,11 @@ void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid)
 
 void ps__pheap_rebuild(ps_engine *e, ps__queue q)
 {
-    ps__pheap *h = &e->q[q];
-    for (uint32_t i = h->n / 4 + 1; i-- > 0;)
-        if (i < h->n)
-            sift_down(e, h, i, h->v[i]);
-}
-
-void ps__pheap_fini(ps__pheap *h)
-{
-    free(h->v);
-    h->v = NULL;
-    h->n = h->cap = 0;
+    ps__vec *h = &e->q[q];
+    uint32_t n = (uint32_t)h->len;
+    for (uint32_t i = n / 4 + 1; i-- > 0;)
+        if (i < n)
+            sift_down(e, h, i, ((ps__qentry *)h->data)[i]);
 }
 
 /* ---- FIFOs ----------------------------------------------------------- */

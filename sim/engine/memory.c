@@ -47,7 +47,7 @@ void ps__admit_new(ps_engine *e)
         if (!limited(e))
             ps__transition(e, pid, PS_READY, PS_EV_ADMIT, PS_CAUSE_MEMORY_FITS,
                            p->memory, PS_UNLIMITED);
-        else if (p->memory <= mem_free(e) && !e->q[PS__Q_SWAPPED].n)
+        else if (p->memory <= mem_free(e) && !ps__qlen(e, PS__Q_SWAPPED))
             ps__transition(e, pid, PS_READY, PS_EV_ADMIT, PS_CAUSE_MEMORY_FITS,
                            e->mem_used + p->memory, e->s->memory);
         else if (p->memory <= mem_free(e))
@@ -64,8 +64,8 @@ void ps__admit_new(ps_engine *e)
 static int64_t evictable(ps_engine *e, int32_t than)
 {
     int64_t sum = 0;
-    for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++) {
-        const ps_pcb *p = ps__pcb(e, e->q[PS__Q_READY].v[i].pid);
+    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
+        const ps_pcb *p = ps__pcb(e, ps__qat(e, PS__Q_READY, i)->pid);
         if (p->base_priority > than)
             sum += p->memory;
     }
@@ -98,8 +98,8 @@ static int frees(ps_engine *e, uint32_t pid, int32_t than)
 static uint32_t eviction_victim(ps_engine *e, int32_t than)
 {
     uint32_t v = 0;
-    for (uint32_t i = 0; i < e->q[PS__Q_READY].n; i++) {
-        uint32_t pid = e->q[PS__Q_READY].v[i].pid;
+    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
+        uint32_t pid = ps__qat(e, PS__Q_READY, i)->pid;
         if (frees(e, pid, than) && (!v || worse(e, pid, v)))
             v = pid;
     }
@@ -139,12 +139,9 @@ static int swap_in_ready(ps_engine *e, uint32_t head)
             ps__transition(e, v, PS_BLOCKED_SUSPENDED, PS_EV_SUSPEND,
                            PS_CAUSE_SWAP_OUT, head, 0);
         while (evict && h->memory > mem_free(e) &&
-               (v = eviction_victim(e, h->base_priority))) {
-            if (ps__pcb(e, v)->state == PS_RUNNING)
-                ps__cpu_release(e, v);
+               (v = eviction_victim(e, h->base_priority)))
             ps__transition(e, v, PS_READY_SUSPENDED, PS_EV_SUSPEND,
                            PS_CAUSE_EVICTED, head, 0);
-        }
     }
     activate(e, head, PS_READY);
     return 1;

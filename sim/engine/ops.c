@@ -1,7 +1,8 @@
 /* ops.c — executing programs.  A Running process executes ops from its
  * program counter until one needs CPU ticks (a timer is set for the CPU),
  * blocks (device, sleep, empty channel, held mutex, live child) or ends.
- * Ops other than cpu, add, io and sleep take no time.  Also here: the
+ * Only the ops with CPU ticks in the op table (PS_OPS: cpu, add) take
+ * time on the CPU; the others run in the same instant.  Also here: the
  * devices (one request at a time, FIFO), channels (unbounded FIFO of
  * values), mutexes (FIFO hand-off) and joining children.
  *
@@ -10,21 +11,11 @@
  * ps__cpu_sync).  A process preempted between the two writes a stale value
  * when it returns: the lost update.
  */
-#include <stdlib.h>
+#include <string.h>
 
 #include "engine_internal.h"
 
-void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
-                  int64_t a, int64_t b)
-{
-    if (!e->op_listener)
-        return;
-    ps_op_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
-                      .phase = (uint8_t)phase, .a = a, .b = b};
-    e->op_listener(e->op_listener_ctx, &ev);
-}
-
-static const ps_op *op_at(const ps_engine *e, uint32_t pid, uint32_t pc)
+const ps_op *ps__op_at(const ps_engine *e, uint32_t pid, uint32_t pc)
 {
     const ps_proc_spec *spec = &e->s->procs[pid - 1];
     return pc < spec->op_count ? &e->s->ops[spec->op_first + pc] : NULL;
@@ -42,8 +33,7 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
     ps_pcb *p = ps__pcb(e, pid);
     const ps_regs *r = &e->cpu[p->cpu].pub.regs;
     uint32_t c = p->cpu;
-    ps__op_event(e, pid, r->pc, (ps_op_kind)op_at(e, pid, r->pc)->kind, PS_OPEV_BLOCK, obj, 0);
-    ps__cpu_release(e, pid);
+    ps__op_event(e, pid, r->pc, (ps_op_kind)ps__op_at(e, pid, r->pc)->kind, PS_OPEV_BLOCK, obj, 0);
     p->wait_kind = (uint8_t)kind;
     p->wait_obj = obj;
     ps__transition(e, pid, PS_BLOCKED, PS_EV_WAIT, cause, a, b);
@@ -54,7 +44,7 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
  * move on. */
 static void op_done(ps_engine *e, uint32_t pid, ps_regs *r, int64_t a)
 {
-    const ps_op *op = op_at(e, pid, r->pc);
+    const ps_op *op = ps__op_at(e, pid, r->pc);
     ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_DONE, a, 0);
     next_op(r);
 }
@@ -124,22 +114,32 @@ void ps__sleep_done(ps_engine *e, uint32_t pid)
 
 /* ---- channels -------------------------------------------------------- */
 
+/* Values queue in buf[head..len); the front is compacted away once it is
+ * at least half the array, so each value is moved O(1) times. */
 static int channel_push(ps__channel *ch, int64_t v)
 {
-    if (ch->count == ch->cap) {
-        uint64_t ncap = ch->cap ? ch->cap * 2 : 16;
-        int64_t *nb = malloc(ncap * sizeof *nb);
-        if (!nb)
-            return -1;
-        for (uint64_t i = 0; i < ch->count; i++)
-            nb[i] = ch->buf[(ch->head + i) % ch->cap];
-        free(ch->buf);
-        ch->buf = nb;
+    if (ch->head && ch->head >= ch->buf.len / 2) {
+        int64_t *b = ch->buf.data;
+        memmove(b, b + ch->head, (ch->buf.len - ch->head) * sizeof *b);
+        ch->buf.len -= ch->head;
         ch->head = 0;
-        ch->cap = ncap;
     }
-    ch->buf[(ch->head + ch->count++) % ch->cap] = v;
+    int64_t *slot = ps__vec_push(&ch->buf);
+    if (!slot)
+        return -1;
+    *slot = v;
     return 0;
+}
+
+static uint64_t channel_count(const ps__channel *ch)
+{
+    return ch->buf.len - ch->head;
+}
+
+void ps__channels_fini(ps_engine *e)
+{
+    for (uint32_t c = 0; c < e->s->channels.count; c++)
+        ps__vec_fini(&e->chan[c].buf);
 }
 
 static void received(ps__channel *ch, ps_regs *r, int64_t v)
@@ -161,7 +161,7 @@ static void send(ps_engine *e, uint32_t c, int64_t v)
     } else if (channel_push(ch, v)) {
         e->nomem = 1;
     } else {
-        ch->stats.queued = ch->count;
+        ch->stats.queued = channel_count(ch);
     }
 }
 
@@ -170,11 +170,12 @@ static void send(ps_engine *e, uint32_t c, int64_t v)
 static int try_recv(ps_engine *e, uint32_t c, ps_regs *r, int64_t *v_out)
 {
     ps__channel *ch = &e->chan[c];
-    if (!ch->count)
+    if (!channel_count(ch))
         return 0;
-    int64_t v = *v_out = ch->buf[ch->head];
-    ch->head = (ch->head + 1) % ch->cap;
-    ch->stats.queued = --ch->count;
+    int64_t v = *v_out = ((const int64_t *)ch->buf.data)[ch->head++];
+    if (ch->head == ch->buf.len)
+        ch->head = ch->buf.len = 0; /* drained: start again at the front */
+    ch->stats.queued = channel_count(ch);
     received(ch, r, v);
     return 1;
 }
@@ -270,16 +271,6 @@ void ps__detach(ps_engine *e, uint32_t pid)
 
 /* ---- the CPU --------------------------------------------------------- */
 
-static void set_cpu_timer(ps_engine *e, uint32_t c, int64_t at)
-{
-    ps__cpu *cpu = &e->cpu[c];
-    if (cpu->timer)
-        ps__timer_cancelled(e);
-    cpu->gen++;
-    cpu->timer = 1;
-    ps__timer_add(e, at, PS__T_CPU, c, cpu->gen, c);
-}
-
 /* Execute one op that takes no time or blocks.  Returns 1 to go on with
  * the next op, 0 when the process has left the CPU. */
 static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
@@ -365,21 +356,21 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
     ps_regs *r = &cpu->pub.regs;
     while (cpu->pub.pid == pid) {
         if (e->now < cpu->work_from) {
-            set_cpu_timer(e, c, cpu->work_from);
+            ps__set_cpu_timer(e, c, cpu->work_from);
             return;
         }
-        const ps_op *op = op_at(e, pid, r->pc);
+        const ps_op *op = ps__op_at(e, pid, r->pc);
         if (!op) {
             ps__op_event(e, pid, r->pc, PS_OP_EXIT, PS_OPEV_DONE, 0, 0);
             ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_PROGRAM_END, 0);
             return;
         }
-        if (op->kind != PS_OP_CPU && op->kind != PS_OP_ADD) {
+        if (!ps_op_ticks((ps_op_kind)op->kind)) {
             if (!instant_op(e, pid, op, r))
                 return;
             continue;
         }
-        int64_t len = op->kind == PS_OP_CPU ? op->n : 2 * op->n;
+        int64_t len = (int64_t)ps_op_ticks((ps_op_kind)op->kind) * op->n;
         if (r->cnt >= len) {
             op_done(e, pid, r, 0);
             continue;
@@ -395,7 +386,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
             d = cpu->quantum_left;
         ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_RUN, e->now + d,
                      d == len - (int64_t)r->cnt);
-        set_cpu_timer(e, c, e->now + d);
+        ps__set_cpu_timer(e, c, e->now + d);
         return;
     }
 }
@@ -404,25 +395,9 @@ void ps__cpu_timer(ps_engine *e, uint32_t c)
 {
     ps__cpu *cpu = &e->cpu[c];
     ps__cpu_sync(e, c);
-    if (cpu->finishing) { /* the idle tick is over: ps__cpu_run ends it */
-        cpu->finishing = 0;
+    if (cpu->holding) { /* the held tick is over: ps__cpu_run ends it */
+        cpu->holding = 0;
         cpu->since = e->now;
-    }
-    ps__cpu_run(e, c);
-}
-
-void ps__cpu_start(ps_engine *e, uint32_t c)
-{
-    ps__cpu *cpu = &e->cpu[c];
-    /* replacing a process that blocked: the end-of-tick check is still to
-       come and ends a process with nothing to run at once */
-    int unchecked = cpu->blocked_at == e->now;
-    cpu->blocked_at = -1;
-    if (e->s->policy == PS_POLICY_OSTEP && e->now >= cpu->work_from && !unchecked &&
-        !op_at(e, cpu->pub.pid, cpu->pub.regs.pc)) {
-        cpu->finishing = 1;
-        set_cpu_timer(e, c, e->now + 1);
-        return;
     }
     ps__cpu_run(e, c);
 }

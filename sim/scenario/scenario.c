@@ -10,14 +10,21 @@
 #include "arena.h"
 #include "scenario_priv.h"
 
-static const char *const policy_tokens[PS_POLICY_COUNT] = {
-#define PS_X_(e, tok) [PS_POLICY_##e] = tok,
+static const struct {
+    const char *token;
+    unsigned uses;
+} policies[PS_POLICY_COUNT] = {
+#define PS_X_(e, tok, hooks, uses) [PS_POLICY_##e] = {tok, uses},
     PS_POLICIES(PS_X_)
 #undef PS_X_
 };
 
-static const char *const op_tokens[PS_OP_COUNT] = {
-#define PS_X_(e, tok) [PS_OP_##e] = tok,
+static const struct {
+    const char *token;
+    unsigned ticks;
+    bool leaves;
+} ops[PS_OP_COUNT] = {
+#define PS_X_(e, tok, ticks, leaves) [PS_OP_##e] = {tok, ticks, leaves},
     PS_OPS(PS_X_)
 #undef PS_X_
 };
@@ -75,7 +82,22 @@ const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
 
 const char *ps_policy_token(ps_policy p)
 {
-    return (unsigned)p < PS_POLICY_COUNT ? policy_tokens[p] : "?";
+    return (unsigned)p < PS_POLICY_COUNT ? policies[p].token : "?";
+}
+
+unsigned ps_policy_uses(ps_policy p)
+{
+    return (unsigned)p < PS_POLICY_COUNT ? policies[p].uses : 0;
+}
+
+unsigned ps_op_ticks(ps_op_kind k)
+{
+    return (unsigned)k < PS_OP_COUNT ? ops[k].ticks : 0;
+}
+
+bool ps_op_leaves_cpu(ps_op_kind k)
+{
+    return (unsigned)k >= PS_OP_COUNT || ops[k].leaves;
 }
 
 const char *ps_switch_token(ps_switch_rule r)
@@ -100,7 +122,7 @@ const char *ps_ask_usage(ps_ask a)
 
 const char *ps_op_token(ps_op_kind k)
 {
-    return (unsigned)k < PS_OP_COUNT ? op_tokens[k] : "?";
+    return (unsigned)k < PS_OP_COUNT ? ops[k].token : "?";
 }
 
 const char *ps_action_token(ps_action a)
@@ -146,7 +168,7 @@ char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size
         return buf;
     }
     const char *obj = obj_name(s, op);
-    int at = snprintf(buf, size, "%s%s%s", op_tokens[op->kind], obj ? " " : "",
+    int at = snprintf(buf, size, "%s%s%s", ops[op->kind].token, obj ? " " : "",
                       obj ? obj : "");
     if (ps__op_shapes[op->kind].num != PS__NUM_NONE && at >= 0 && (size_t)at < size)
         snprintf(buf + at, size - (size_t)at, " %" PRId64, op->n);

@@ -195,19 +195,29 @@ static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
                          int32_t nallot)
 {
     ps_scenario *s = ld->s;
-    static const int ostep_keys[] = {S_SWITCH, S_IO_DONE};
-    static const int mlfq_keys[] = {S_MLFQ_LEVELS, S_MLFQ_BOOST, S_MLFQ_QUANTA,
-                                    S_MLFQ_ALLOTMENTS, S_MLFQ_STAY, S_MLFQ_IO_BUMP};
-    for (unsigned i = 0; i < sizeof ostep_keys / sizeof *ostep_keys; i++)
-        if (seen[ostep_keys[i]].line && s->policy != PS_POLICY_OSTEP)
-            return ps__ld_fail(ld, seen[ostep_keys[i]], "%s: applies only to policy ostep "
-                               "(the policy is %s)", system_keys[ostep_keys[i]],
-                               ps_policy_token(s->policy));
-    for (unsigned i = 0; i < sizeof mlfq_keys / sizeof *mlfq_keys; i++)
-        if (seen[mlfq_keys[i]].line && s->policy != PS_POLICY_MLFQ)
-            return ps__ld_fail(ld, seen[mlfq_keys[i]], "%s: applies only to policy mlfq "
-                               "(the policy is %s)", system_keys[mlfq_keys[i]],
-                               ps_policy_token(s->policy));
+    static const struct {
+        int key;
+        unsigned uses;
+    } owned[] = {
+        {S_SWITCH, PS_USES_OSTEP}, {S_IO_DONE, PS_USES_OSTEP},
+        {S_MLFQ_LEVELS, PS_USES_MLFQ}, {S_MLFQ_BOOST, PS_USES_MLFQ},
+        {S_MLFQ_QUANTA, PS_USES_MLFQ}, {S_MLFQ_ALLOTMENTS, PS_USES_MLFQ},
+        {S_MLFQ_STAY, PS_USES_MLFQ}, {S_MLFQ_IO_BUMP, PS_USES_MLFQ},
+    };
+    for (unsigned i = 0; i < sizeof owned / sizeof *owned; i++) {
+        if (!seen[owned[i].key].line || (ps_policy_uses(s->policy) & owned[i].uses))
+            continue;
+        const char *users[PS_POLICY_COUNT];
+        unsigned n = 0;
+        for (int p = 0; p < PS_POLICY_COUNT; p++)
+            if (ps_policy_uses((ps_policy)p) & owned[i].uses)
+                users[n++] = ps_policy_token((ps_policy)p);
+        char list[128];
+        return ps__ld_fail(ld, seen[owned[i].key], "%s: applies only to polic%s %s (the "
+                           "policy is %s)", system_keys[owned[i].key], n == 1 ? "y" : "ies",
+                           ps__join(users, n, n, list, sizeof list),
+                           ps_policy_token(s->policy));
+    }
     if (nquanta) {
         if (seen[S_MLFQ_LEVELS].line && nquanta != s->mlfq_levels)
             return ps__ld_fail(ld, seen[S_MLFQ_QUANTA], "mlfq_quanta: %d levels given, but "

@@ -54,11 +54,11 @@ static void write_system(const ps_scenario *s, ps_out *o)
         ps_outf(o, "  switch_cost: %" PRId64 "\n", s->switch_cost);
     if (s->tick_ms != d.tick_ms)
         ps_outf(o, "  tick_ms: %" PRId64 "\n", s->tick_ms);
-    if (s->policy == PS_POLICY_OSTEP)
+    if (ps_policy_uses(s->policy) & PS_USES_OSTEP)
         ps_outf(o, "  switch: %s\n  io_done: %s\n",
                 ps_switch_token((ps_switch_rule)s->switch_rule),
                 ps_io_done_token((ps_io_done_rule)s->io_done_rule));
-    if (s->policy == PS_POLICY_MLFQ) {
+    if (ps_policy_uses(s->policy) & PS_USES_MLFQ) {
         ps_outf(o, "  mlfq_levels: %d\n", (int)s->mlfq_levels);
         levels(o, "mlfq_quanta", s->mlfq_quanta, s->mlfq_levels);
         levels(o, "mlfq_allotments", s->mlfq_allotments, s->mlfq_levels);

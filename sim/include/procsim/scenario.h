@@ -21,6 +21,7 @@
 #ifndef PROCSIM_SCENARIO_H
 #define PROCSIM_SCENARIO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,14 +30,29 @@
 #define PS_UNLIMITED (-1)                 /* memory: no limit */
 #define PS_WAIT_ANY UINT32_MAX            /* wait any: obj of a PS_OP_WAIT */
 
-/* X(ENUM, token) — short-term scheduling policies. */
+/* X(ENUM, token, hooks, settings) — short-term scheduling policies.
+ * `hooks` names the engine's table of the policy's rules (ps__policy_NAME,
+ * one file per family under sim/engine/); `settings` says which of the
+ * scenario's policy settings it reads (PS_USES_*): the loader refuses the
+ * mlfq and ostep settings with a policy that does not read them (a
+ * quantum is always accepted), the writer and the views show only these.
+ * Adding a policy is one row here and one file in the engine. */
+#define PS_USES_QUANTUM 1u /* quantum */
+#define PS_USES_MLFQ 2u    /* mlfq_levels, mlfq_quanta, ..., mlfq_io_bump */
+#define PS_USES_OSTEP 4u   /* switch, io_done: OSTEP's process-run, not a
+                              textbook policy (random labs leave it out) */
 #define PS_POLICIES(X)                                                      \
-    X(FCFS, "fcfs") X(SJF, "sjf") X(SRTF, "srtf") X(PRIORITY, "priority")   \
-    X(PRIORITY_PREEMPTIVE, "priority-preemptive") X(RR, "rr") X(MLFQ, "mlfq")   \
-    X(OSTEP, "ostep")
+    X(FCFS, "fcfs", fcfs, 0)                                                \
+    X(SJF, "sjf", sjf, 0)                                                   \
+    X(SRTF, "srtf", srtf, 0)                                                \
+    X(PRIORITY, "priority", priority, 0)                                    \
+    X(PRIORITY_PREEMPTIVE, "priority-preemptive", priority_preemptive, 0)   \
+    X(RR, "rr", rr, PS_USES_QUANTUM)                                        \
+    X(MLFQ, "mlfq", mlfq, PS_USES_QUANTUM | PS_USES_MLFQ)                   \
+    X(OSTEP, "ostep", ostep, PS_USES_OSTEP)
 
 typedef enum ps_policy {
-#define PS_X_(e, tok) PS_POLICY_##e,
+#define PS_X_(e, tok, hooks, uses) PS_POLICY_##e,
     PS_POLICIES(PS_X_)
 #undef PS_X_
     PS_POLICY_COUNT
@@ -64,17 +80,32 @@ typedef enum ps_io_done_rule {
 
 #define PS_MLFQ_MAX_LEVELS 64
 
-/* X(ENUM, token, operand shape) — program ops.  Shapes:
- *   N  a count of ticks;  D N  device and ticks;  P  a process name (or
- *   "any" for wait);  C [V]  channel and optional value (default 1);
- *   C  channel;  M  mutex;  V N  variable and count;  [N]  optional code. */
+/* X(ENUM, token, ticks, leaves) — program ops.
+ *   ticks   CPU ticks the op takes per unit of its number (cpu N: N ticks;
+ *           add V N: 2N, a read and a write per increment); 0: it takes
+ *           no CPU time (it may still block);
+ *   leaves  the op may take the process off the CPU (it may block, or it
+ *           ends the process), which ends a CPU burst (sjf, srtf).
+ * Operands (ps__op_shapes in the loader): N  a count of ticks;  D N
+ * device and ticks;  P  a process name (or "any" for wait);  C [V]
+ * channel and optional value (default 1);  C  channel;  M  mutex;  V N
+ * variable and count;  [N]  optional code. */
 #define PS_OPS(X)                                                           \
-    X(CPU, "cpu") X(IO, "io") X(SLEEP, "sleep") X(SPAWN, "spawn")           \
-    X(WAIT, "wait") X(SEND, "send") X(RECV, "recv") X(LOCK, "lock")         \
-    X(UNLOCK, "unlock") X(ADD, "add") X(EXIT, "exit") X(KILL, "kill")
+    X(CPU, "cpu", 1, false)                                                 \
+    X(IO, "io", 0, true)                                                    \
+    X(SLEEP, "sleep", 0, true)                                              \
+    X(SPAWN, "spawn", 0, false)                                             \
+    X(WAIT, "wait", 0, true)                                                \
+    X(SEND, "send", 0, false)                                               \
+    X(RECV, "recv", 0, true)                                                \
+    X(LOCK, "lock", 0, true)                                                \
+    X(UNLOCK, "unlock", 0, false)                                           \
+    X(ADD, "add", 2, false)                                                 \
+    X(EXIT, "exit", 0, true)                                                \
+    X(KILL, "kill", 0, false)
 
 typedef enum ps_op_kind {
-#define PS_X_(e, tok) PS_OP_##e,
+#define PS_X_(e, tok, ticks, leaves) PS_OP_##e,
     PS_OPS(PS_X_)
 #undef PS_X_
     PS_OP_COUNT
@@ -228,6 +259,12 @@ ps_scenario *ps_scenario_load_tour(ps_error *err);
 /* Tokens. */
 const char *ps_policy_token(ps_policy p);
 const char *ps_op_token(ps_op_kind k);
+/* The policy's settings (PS_USES_*; 0 for an unknown policy). */
+unsigned ps_policy_uses(ps_policy p);
+/* CPU ticks op kind k takes per unit of its number (0: none), and whether
+ * it may take the process off the CPU (PS_OPS). */
+unsigned ps_op_ticks(ps_op_kind k);
+bool ps_op_leaves_cpu(ps_op_kind k);
 const char *ps_action_token(ps_action a);
 const char *ps_switch_token(ps_switch_rule r);
 const char *ps_ask_token(ps_ask a);

@@ -1,0 +1,102 @@
+/* policy.h — the short-term scheduling policies, behind one table of hooks
+ * (library-internal; the engine's files only).
+ *
+ * The generic scheduler (sched.c) runs the Ready queue, dispatch, quanta
+ * and preemption; what differs between policies is asked of the policy's
+ * hooks, and nothing outside the policy files tests which policy runs.
+ * One file per family fills the tables:
+ *
+ *   policy_fcfs.c      fcfs, sjf, srtf (arrival order, or the CPU burst)
+ *   policy_priority.c  priority, priority-preemptive
+ *   policy_rr.c        rr
+ *   policy_mlfq.c      mlfq (OSTEP's rules, docs/engine.md)
+ *   policy_ostep.c     ostep (OSTEP process-run's rules)
+ *
+ * and PS_POLICIES in procsim/scenario.h names each policy's table
+ * (ps__policy_NAME).  A hook left NULL means what its comment says.  Hooks
+ * run inside the engine and change it only as the engine's own code does:
+ * states through the door (ps__transition, ps__dispatch, ps__preempt).
+ */
+#ifndef PROCSIM_POLICY_H
+#define PROCSIM_POLICY_H
+
+#include "engine_internal.h"
+
+typedef struct ps__policy {
+    /* The Ready-queue key of `p`, becoming Ready now by `ev` (admit, wake,
+     * activate, timeout, preempt): the queue serves the smallest first.
+     * Required. */
+    ps__qentry (*key)(ps_engine *e, ps_pcb *p, ps_event ev);
+    /* pick: the process to dispatch on idle CPU c, 0 for none.
+     * NULL: the head of the Ready queue. */
+    uint32_t (*pick)(ps_engine *e, uint32_t c);
+    /* The ticks of useful work `p` may do from its dispatch until its
+     * quantum ends.  NULL: no quantum (INT64_MAX). */
+    int64_t (*slice)(const ps_engine *e, const ps_pcb *p);
+    /* on tick: `p` did `ticks` ticks of useful work on its CPU.  NULL:
+     * nothing to account. */
+    void (*ran)(ps_engine *e, ps_pcb *p, int64_t ticks);
+    /* on quantum end: `p`'s quantum ran out (also called when it leaves
+     * the CPU in the instant the quantum ran out, before the scheduler saw
+     * it).  Account for it; return 1 if `p` keeps its CPU with a fresh
+     * quantum even though others are waiting.  NULL: nothing to account,
+     * and it yields to anyone waiting. */
+    int (*expire)(ps_engine *e, ps_pcb *p);
+    /* on block: `p` has just left CPU c, Blocked.  NULL: nothing. */
+    void (*blocked)(ps_engine *e, ps_pcb *p, uint32_t c);
+    /* on wake: `p` has just become Ready (or Ready/Suspend) from a wait.
+     * NULL: nothing. */
+    void (*woken)(ps_engine *e, ps_pcb *p);
+    /* preempt check: the running process that must yield its CPU to the
+     * head of the Ready queue now, 0 for none.  NULL: never preempts. */
+    uint32_t (*victim)(ps_engine *e);
+    /* The policy's own decisions, taken before the generic ones at each
+     * round of dispatch; 1 if it did something.  NULL: none. */
+    int (*act)(ps_engine *e);
+    /* A process was just dispatched on CPU c: 1 to start running it, 0 if
+     * the policy holds the CPU for it otherwise (it set the CPU's timer).
+     * NULL: always 1. */
+    int (*start)(ps_engine *e, uint32_t c);
+    /* The policy's timer (PS__T_POLICY): the first tick it fires (called
+     * once at engine creation), and its firing, which returns the next
+     * tick; -1: none (again).  NULL: the policy has no timer. */
+    int64_t (*timer_first)(const ps_engine *e);
+    int64_t (*timer)(ps_engine *e);
+    unsigned flags;  /* PS__POLICY_* */
+} ps__policy;
+
+/* Settle (admission, swapping, dispatch) after every timer of an instant,
+ * not once at its end: each decision is made before the instant's next
+ * event (ostep). */
+#define PS__POLICY_SETTLE_EACH 1u
+
+#define PS_X_(e, tok, hooks, uses) extern const ps__policy ps__policy_##hooks;
+PS_POLICIES(PS_X_)
+#undef PS_X_
+
+/* The table of policy p (NULL for no policy); e->policy is the scenario's. */
+const ps__policy *ps__policy_for(ps_policy p);
+
+/* ---- helpers for the policies (sched.c) ------------------------------- */
+
+/* Key of a first-come-first-served queue: k1 (the policy's rank, 0 for
+ * none), then the time of becoming Ready (a process timed out or preempted
+ * queues behind one that arrived or woke in the same instant), arrival,
+ * pid. */
+ps__qentry ps__fifo_key(const ps_engine *e, const ps_pcb *p, ps_event ev, uint64_t k1);
+/* Key ordered by a rank alone, then arrival, pid (sjf, priority). */
+ps__qentry ps__rank_key(const ps_pcb *p, int64_t rank);
+/* Remaining CPU burst from the current op (registers r): the ticks of its
+ * op and the following ones up to the first that may leave the CPU. */
+int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
+/* The running process a more urgent Ready one would displace: the largest
+ * rank, then the latest arrival, then the highest pid; 0 if the head of
+ * the Ready queue (whose k1 is its rank) is not strictly more urgent. */
+uint32_t ps__victim_by_rank(ps_engine *e,
+                            int64_t (*rank)(const ps_engine *, const ps_pcb *, const ps_regs *));
+/* Someone needs CPU c's process's place: more are Ready than CPUs idle. */
+int ps__someone_waiting(const ps_engine *e);
+/* Dispatch `pid` (Ready) on idle CPU c. */
+void ps__dispatch(ps_engine *e, uint32_t c, uint32_t pid);
+
+#endif

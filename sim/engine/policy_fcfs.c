@@ -1,0 +1,39 @@
+/* policy_fcfs.c — the policies that serve in arrival order or by CPU burst
+ * (docs/engine.md, "short-term scheduling"):
+ *
+ *   fcfs  first come, first served: the time of becoming Ready; never
+ *         preempts.
+ *   sjf   shortest job first: the next CPU burst, shortest first, fixed
+ *         when the process joins the queue; never preempts.
+ *   srtf  shortest remaining time first: sjf's order, and a Ready process
+ *         whose burst is strictly shorter than a running one's remaining
+ *         burst preempts it.
+ *
+ * Ties by arrival, then pid.
+ */
+#include "policy.h"
+
+static ps__qentry fcfs_key(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    return ps__fifo_key(e, p, ev, 0);
+}
+
+static int64_t burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
+{
+    return ps__burst(e, p, r);
+}
+
+static ps__qentry burst_key(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    (void)ev;
+    return ps__rank_key(p, burst(e, p, &p->regs));
+}
+
+static uint32_t srtf_victim(ps_engine *e)
+{
+    return ps__victim_by_rank(e, burst);
+}
+
+const ps__policy ps__policy_fcfs = {.key = fcfs_key};
+const ps__policy ps__policy_sjf = {.key = burst_key};
+const ps__policy ps__policy_srtf = {.key = burst_key, .victim = srtf_victim};

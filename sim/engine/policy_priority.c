@@ -1,0 +1,30 @@
+/* policy_priority.c — priority scheduling (docs/engine.md): the Ready
+ * queue in the order of the priority number, smallest (most urgent)
+ * first, then arrival and pid.
+ *
+ *   priority             never preempts;
+ *   priority-preemptive  a Ready process strictly more urgent than a
+ *                        running one preempts it (equal urgency does not).
+ */
+#include "policy.h"
+
+static int64_t urgency(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
+{
+    (void)e, (void)r;
+    return p->base_priority;
+}
+
+static ps__qentry priority_key(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    (void)ev;
+    return ps__rank_key(p, urgency(e, p, &p->regs));
+}
+
+static uint32_t priority_victim(ps_engine *e)
+{
+    return ps__victim_by_rank(e, urgency);
+}
+
+const ps__policy ps__policy_priority = {.key = priority_key};
+const ps__policy ps__policy_priority_preemptive = {.key = priority_key,
+                                                   .victim = priority_victim};
