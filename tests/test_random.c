@@ -3,7 +3,8 @@
  * Each scenario (fixed seeds, so failures reproduce) mixes policies, CPUs,
  * memory limits, switch costs, every op, parents and children, and
  * scripted suspend/resume/kill.  For each one: every transition is legal
- * (testkit checks each), the run ends (done, or stuck with a report)
+ * (testkit checks each), the engine's invariants hold after every step
+ * (ps_engine_check), the run ends (done, or stuck with a report)
  * within a bounded number of steps, memory is never over-committed, CPUs
  * and Running processes agree, the time a process spends in its states
  * adds up to its lifetime, and a second run gives the same trace. */
@@ -104,8 +105,11 @@ static void random_scenario(text *t)
         put(t, "  - {at: %u, do: %s p%u}\n", rnd(20), acts[rnd(3)], rnd(n));
 }
 
-static void check_step(const ps_engine *e)
+static void check_step(const ps_engine *e, const char *yaml)
 {
+    char why[512];
+    if (ps_engine_check(e, why, sizeof why))
+        fail_msg("invariant broken: %s\n%s", why, yaml);
     const ps_scenario *s = ps_engine_scenario(e);
     int64_t used = ps_engine_memory_used(e);
     assert_true(used >= 0);
@@ -139,7 +143,7 @@ static void run_checked(tk_run *r, const char *yaml)
     int steps = 0;
     do {
         r->status = ps_engine_step(r->e);
-        check_step(r->e);
+        check_step(r->e, yaml);
         assert_true(++steps < 100000);
     } while (r->status == PS_STEP_OK);
 }

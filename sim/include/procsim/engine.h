@@ -10,12 +10,16 @@
  *
  * Every state change goes through one function inside the engine, which
  * checks it against the legal-transition table (state.h), stamps the PCB's
- * accounting and calls the listener with a ps_trace_event.  The listener
- * must not call back into the engine.
+ * accounting and calls the listener with a ps_trace_event.  A listener
+ * (of transitions or of op events) may read the engine but must not call
+ * back into anything that changes it (step, run, the interventions,
+ * observe, destroy, setting listeners): the engine is in the middle of a
+ * change, and such a call aborts the program.
  *
  * The rules (which process runs, when memory swaps, how ties break) are
  * documented in docs/engine.md; the tests in tests/test_engine.c and
- * tests/test_policies.c hold the engine to them.
+ * tests/test_policies.c hold the engine to them, and ps_engine_check to
+ * its invariants.
  */
 #ifndef PROCSIM_ENGINE_H
 #define PROCSIM_ENGINE_H
@@ -78,8 +82,9 @@ typedef struct ps_cpu {
 } ps_cpu;
 
 /* Create an engine for a loaded scenario (which must outlive it).  Nothing
- * has happened yet: now() is the first arrival's tick minus nothing — call
- * step to begin.  Returns NULL only if memory runs out. */
+ * has happened yet: now() is 0 and no process exists; the first step goes
+ * to the first instant (the earliest arrival or scripted event).  Returns
+ * NULL only if memory runs out. */
 ps_engine *ps_engine_create(const ps_scenario *s);
 void ps_engine_destroy(ps_engine *e); /* accepts NULL */
 
@@ -96,7 +101,7 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
  *   DONE   the op is complete (a = the value sent or received, the exit
  *          code, the pid spawned or killed);
  *   BLOCK  the op blocks the process (io, sleep, recv, lock, wait).
- * The listener must not call back into the engine. */
+ * Like the transition listener, it may not call back into the engine. */
 #define PS_OP_PHASES(X) X(RUN) X(STEP) X(DONE) X(BLOCK)
 typedef enum ps_op_phase {
 #define PS_X_(e) PS_OPEV_##e,
@@ -153,6 +158,14 @@ uint64_t ps_engine_transitions(const ps_engine *e);
 /* After PS_STEP_STUCK: a sentence naming the processes that can never
  * move and what each waits for.  Returns `buf`. */
 char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size);
+
+/* Check every invariant of the engine's state (between steps): CPUs and
+ * Running processes agree, the queues hold exactly the processes they
+ * should in the order they should, memory held is what resident processes
+ * need, every Blocked process is known to what it waits for, the timers
+ * count what will happen.  Returns 0, or -1 with the first broken one in
+ * `buf`.  Costs O(processes + timers): for tests and debugging. */
+int ps_engine_check(const ps_engine *e, char *buf, size_t size);
 
 /* Interventions by the user (GUI, tests).  Take effect now, at now();
  * scripted events in the scenario use the same paths.  Return 0, or -1 if

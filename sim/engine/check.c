@@ -1,0 +1,231 @@
+/* check.c — the invariants of an engine between two steps
+ * (ps_engine_check).  Each one is a fact the rest of the engine relies on
+ * without looking; a test calls this after every step of random scenarios,
+ * so a change that breaks one fails there, at the step that broke it,
+ * instead of as a strange trace much later.  O(processes + queued +
+ * timers); for tests and debugging, not for every step of a real run.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+
+#include "policy.h"
+
+typedef struct checker {
+    const ps_engine *e;
+    char *buf;
+    size_t size;
+    int failed;
+} checker;
+
+static int fail(checker *k, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail(checker *k, const char *fmt, ...)
+{
+    if (!k->failed) {
+        va_list ap;
+        va_start(ap, fmt);
+        int n = snprintf(k->buf, k->size, "tick %lld: ", (long long)k->e->now);
+        if (n >= 0 && (size_t)n < k->size)
+            vsnprintf(k->buf + n, k->size - (size_t)n, fmt, ap);
+        va_end(ap);
+    }
+    k->failed = 1;
+    return -1;
+}
+
+static const char *name(const ps_engine *e, uint32_t pid)
+{
+    return pid >= 1 && pid <= e->n ? e->pcb[pid - 1].name : "?";
+}
+
+static ps__queue queue_of(ps_state s)
+{
+    switch (s) {
+    case PS_READY: return PS__Q_READY;
+    case PS_READY_SUSPENDED: return PS__Q_SWAPPED;
+    case PS_BLOCKED_SUSPENDED: return PS__Q_SWAPPED_BLOCKED;
+    case PS_BLOCKED: return PS__Q_BLOCKED;
+    case PS_NEW:
+    case PS_RUNNING:
+    case PS_EXIT:
+    case PS_NONE:
+        break;
+    }
+    return PS__Q_COUNT;
+}
+
+/* The CPUs and the processes on them agree. */
+static void cpus(checker *k)
+{
+    const ps_engine *e = k->e;
+    uint32_t idle = 0;
+    for (uint32_t c = 0; c < e->ncpu; c++) {
+        uint32_t pid = e->cpu[c].pub.pid;
+        if (!pid) {
+            idle++;
+            continue;
+        }
+        const ps_pcb *p = &e->pcb[pid - 1];
+        if (p->state != PS_RUNNING || p->cpu != c)
+            fail(k, "cpu %u runs %s, which is %s on cpu %u", c, p->name,
+                 ps_state_token((ps_state)p->state), p->cpu);
+        if (p->regs.pc > e->s->procs[pid - 1].op_count)
+            fail(k, "%s's program counter is past its program", p->name);
+    }
+    if (idle != e->idle)
+        fail(k, "%u cpus are idle but the count says %u", idle, e->idle);
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        if (p->state == PS_RUNNING && (p->cpu >= e->ncpu || e->cpu[p->cpu].pub.pid != p->pid))
+            fail(k, "%s is Running but not on its cpu %u", p->name, p->cpu);
+    }
+    /* a policy that picks the head leaves no CPU idle while someone is Ready */
+    if (!e->policy->pick && e->idle && ps__qlen(e, PS__Q_READY))
+        fail(k, "a cpu is idle while %s is Ready", name(e, ps__pheap_top(e, PS__Q_READY)));
+}
+
+/* Each queue is a heap whose members know their slots and are in the
+ * queue's state; every process that should be queued is. */
+static void queues(checker *k)
+{
+    const ps_engine *e = k->e;
+    uint32_t members = 0;
+    for (int q = 0; q < PS__Q_COUNT; q++) {
+        for (uint32_t i = 0; i < ps__qlen(e, (ps__queue)q); i++) {
+            const ps__qentry *x = ps__qat(e, (ps__queue)q, i);
+            if (x->pid < 1 || x->pid > e->n)
+                return (void)fail(k, "queue %d holds pid %u", q, x->pid);
+            const ps_pcb *p = &e->pcb[x->pid - 1];
+            if (e->slot[x->pid - 1] != (int32_t)i)
+                fail(k, "%s is at %u of queue %d but its slot says %d", p->name, i, q,
+                     e->slot[x->pid - 1]);
+            if (queue_of((ps_state)p->state) != (ps__queue)q)
+                fail(k, "%s is %s but in queue %d", p->name, ps_state_token((ps_state)p->state), q);
+            if (i > 0 && ps__qless(x, ps__qat(e, (ps__queue)q, (i - 1) / 4)))
+                fail(k, "queue %d is out of order at %s", q, p->name);
+            members++;
+        }
+    }
+    uint32_t should = 0;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        ps__queue q = queue_of((ps_state)p->state);
+        int queued = e->slot[i] >= 0;
+        int want = q == PS__Q_READY ||
+                   (q == PS__Q_BLOCKED && p->memory > 0) ||
+                   ((q == PS__Q_SWAPPED || q == PS__Q_SWAPPED_BLOCKED) && !p->user_suspended);
+        if (q == PS__Q_COUNT)
+            want = 0;
+        if (queued != want)
+            fail(k, "%s (%s%s) is %squeued", p->name, ps_state_token((ps_state)p->state),
+                 p->user_suspended ? ", held by the user" : "", queued ? "" : "not ");
+        should += (uint32_t)queued;
+        if (p->user_suspended && p->state != PS_READY_SUSPENDED &&
+            p->state != PS_BLOCKED_SUSPENDED)
+            fail(k, "%s is held by the user but %s", p->name, ps_state_token((ps_state)p->state));
+        if (p->state == PS_NEW)
+            fail(k, "%s is still New after the instant was settled", p->name);
+    }
+    if (should != members)
+        fail(k, "the queues hold %u entries for %u queued processes", members, should);
+}
+
+/* Memory held is what the resident processes need. */
+static void memory(checker *k)
+{
+    const ps_engine *e = k->e;
+    int64_t used = 0, blocked = 0;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        if (ps_state_resident((ps_state)p->state))
+            used += p->memory;
+        if (p->state == PS_BLOCKED)
+            blocked += p->memory;
+    }
+    if (used != e->mem_used || blocked != e->mem_blocked)
+        fail(k, "memory held is %lld (%lld Blocked), the counts say %lld (%lld)",
+             (long long)used, (long long)blocked, (long long)e->mem_used,
+             (long long)e->mem_blocked);
+    if (e->s->memory != PS_UNLIMITED && e->mem_used > e->s->memory)
+        fail(k, "%lld units are held of %lld", (long long)e->mem_used,
+             (long long)e->s->memory);
+}
+
+/* A Blocked process waits for something that knows it waits. */
+static void waits(checker *k)
+{
+    const ps_engine *e = k->e;
+    uint32_t live = 0;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        int blocked = p->state == PS_BLOCKED || p->state == PS_BLOCKED_SUSPENDED;
+        live += p->created && p->state != PS_EXIT;
+        if (blocked != (p->wait_kind != PS_WAIT_NOTHING))
+            fail(k, "%s is %s and waits for '%s'", p->name, ps_state_token((ps_state)p->state),
+                 ps_wait_token((ps_wait_kind)p->wait_kind));
+        uint32_t held = 0;
+        for (uint32_t m = 0; m < e->s->mutexes.count; m++)
+            held += e->mtx[m].owner == p->pid;
+        if (held != p->locks_held)
+            fail(k, "%s holds %u mutexes but counts %u", p->name, held, p->locks_held);
+        if (p->state == PS_EXIT && held)
+            fail(k, "%s has exited holding a mutex", p->name);
+        if (p->created) {
+            int64_t sum = p->state_since - p->arrival;
+            for (int s = 0; s < PS_STATE_COUNT; s++)
+                sum -= p->state_time[s];
+            if (sum)
+                fail(k, "%s's time in its states does not add up to its age", p->name);
+        }
+    }
+    if (live != e->live)
+        fail(k, "%u processes are live but the count says %u", live, e->live);
+    for (uint32_t d = 0; d < e->s->devices.count; d++) {
+        uint32_t busy = e->dev[d].busy;
+        if (busy && (e->pcb[busy - 1].wait_kind != PS_WAIT_DEVICE ||
+                     e->pcb[busy - 1].wait_obj != d || e->pcb[busy - 1].io_end < e->now))
+            fail(k, "device %s serves %s, which does not wait for it", e->s->devices.names[d],
+                 name(e, busy));
+        if (!busy && e->dev[d].queue.head)
+            fail(k, "device %s is idle with %s queued", e->s->devices.names[d],
+                 name(e, e->dev[d].queue.head));
+    }
+    for (uint32_t c = 0; c < e->s->channels.count; c++)
+        if (e->chan[c].receivers.head && e->chan[c].buf.len > e->chan[c].head)
+            fail(k, "channel %s holds values while %s waits to receive",
+                 e->s->channels.names[c], name(e, e->chan[c].receivers.head));
+    for (uint32_t m = 0; m < e->s->mutexes.count; m++)
+        if (!e->mtx[m].owner && e->mtx[m].waiters.head)
+            fail(k, "mutex %s is free while %s waits for it", e->s->mutexes.names[m],
+                 name(e, e->mtx[m].waiters.head));
+}
+
+/* The timer heap is a heap, and counts what will still happen. */
+static void timers(checker *k)
+{
+    const ps_engine *e = k->e;
+    const ps__timer *t = e->timers.data;
+    uint32_t real = 0;
+    for (size_t i = 0; i < e->timers.len; i++) {
+        const ps__timer *up = i > 0 ? &t[(i - 1) / 2] : NULL;
+        if (up && (t[i].time < up->time || (t[i].time == up->time && t[i].order < up->order)))
+            fail(k, "the timer heap is out of order at %zu", i);
+        if (t[i].time < e->now && ps__timer_live(e, &t[i]))
+            fail(k, "a live timer is due at %lld, in the past", (long long)t[i].time);
+        real += t[i].type != PS__T_POLICY && ps__timer_live(e, &t[i]);
+    }
+    if (real != e->pending_real)
+        fail(k, "%u live timers are pending but the count says %u", real, e->pending_real);
+}
+
+int ps_engine_check(const ps_engine *e, char *buf, size_t size)
+{
+    checker k = {e, buf, size, 0};
+    if (size)
+        buf[0] = 0;
+    cpus(&k);
+    queues(&k);
+    memory(&k);
+    waits(&k);
+    timers(&k);
+    return k.failed ? -1 : 0;
+}
