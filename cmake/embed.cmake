@@ -6,9 +6,10 @@ file(READ "${IN}" hex HEX)
 string(LENGTH "${hex}" n)
 math(EXPR len "${n} / 2")
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," body "${hex}")
-# sixteen bytes a line
-string(REGEX REPLACE "((0x..,){16})" "\\1\n    " body "${body}")
+# The declarations are procsim/scenario.h's, written out so that the file
+# stands alone (that header is not -Weverything clean: -Wpadded).
 file(WRITE "${OUT}" "/* generated from ${NAME} by cmake/embed.cmake; do not edit */\n"
-  "#include \"procsim/scenario.h\"\n\n"
-  "const unsigned char ps_tour_yaml[] = {\n    ${body}0x00};\n"
+  "#include <stddef.h>\n\n"
+  "extern const unsigned char ps_tour_yaml[];\nextern const size_t ps_tour_yaml_len;\n\n"
+  "const unsigned char ps_tour_yaml[] = {${body}0x00};\n"
   "const size_t ps_tour_yaml_len = ${len};\n")

@@ -50,7 +50,7 @@ typedef struct gui_layout {
 void gui_layout_compute(gui_layout *L, float w, float h, float scale);
 
 /* The arrow a transition of kind k from state `from` travels along, or
- * NULL (there is one for every legal transition of DESIGN §2: one per
+ * NULL (there is one for every legal transition in state.h: one per
  * kind, and for kill one per live state). */
 const gui_arrow *gui_layout_arrow(const gui_layout *L, ps_transition_kind k, ps_state from);
 

@@ -187,7 +187,7 @@ static void detail(gui_app *a)
     line(a, &y, x1, "PC %u: %s", regs.pc, op);
     line(a, &y, x1, T("registers: cnt %u acc %lld tmp %lld", "레지스터: cnt %u acc %lld tmp %lld"), regs.cnt, (long long)regs.acc,
          (long long)regs.tmp);
-    if (s->policy == PS_POLICY_MLFQ)
+    if (ps_policy_uses(s->policy) & PS_USES_MLFQ)
         line(a, &y, x1, T("level %d: quantum left %lld, allotment %lld",
                           "단계 %d: 남은 할당 시간 %lld, 남은 할당량 %lld"),
              p->priority, (long long)p->quantum_left, (long long)p->allot_left);

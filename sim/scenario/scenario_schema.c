@@ -1,4 +1,4 @@
-/* scenario_schema.c — the shape of a scenario file (DESIGN §4), one
+/* scenario_schema.c — the shape of a scenario file (docs/scenario-format.md), one
  * function per mapping or sequence of the schema, reading libyaml events
  * in order and storing values as they come.  A node of the wrong kind ends
  * the load where it starts, so nesting the schema does not expect is never

@@ -1,4 +1,4 @@
-/* pcb.h — the process control block (DESIGN §3).
+/* pcb.h — the process control block: every field the course lists.
  *
  * One ps_pcb per process, owned by the engine, read by everyone else
  * (ps_engine_pcb).  Fields are grouped like xv6's struct proc: identity,

@@ -1,4 +1,5 @@
-/* scenario.h — a loaded scenario file (format version 1, DESIGN §4).
+/* scenario.h — a loaded scenario file (format version 1,
+ * docs/scenario-format.md).
  *
  * A ps_scenario is the validated, immutable description of a run: system
  * settings, devices, processes with their programs, scripted events.  It

@@ -1,5 +1,5 @@
 /* state.h — the seven process states, the transition events, and the
- * table of legal transitions (DESIGN §2).
+ * table of legal transitions (docs/engine.md has it for people).
  *
  * This is the one list of states in procsim.  Everything that names a
  * state — the enum, the English and Korean display names, the tokens used
@@ -50,7 +50,8 @@ typedef enum ps_event {
     PS_EVENT_COUNT
 } ps_event;
 
-/* The fifteen kinds of transition, one per row of DESIGN §2's table.
+/* The fifteen kinds of transition, one per row of the table of legal
+ * transitions (docs/engine.md).
  * X(ENUM, from, to, events allowed (bit mask of ps_event)).
  * `kill` has from = PS_NONE here as a marker for "any live state"; the
  * lookup in state.c expands it. */
@@ -102,7 +103,7 @@ bool ps_state_from_token(const char *tok, ps_state *out);
 bool ps_event_from_token(const char *tok, ps_event *out);
 
 /* The legal-transition check: which of the fifteen kinds (from, to, event)
- * is, or PS_TR_ILLEGAL if DESIGN §2 does not allow it. */
+ * is, or PS_TR_ILLEGAL if the table does not allow it. */
 ps_transition_kind ps_transition_classify(ps_state from, ps_state to, ps_event ev);
 
 #endif
