@@ -8,8 +8,32 @@
 #include "procsim/engine.h"
 #include "procsim/live.h"
 
-/* Exit statuses (DESIGN §5). */
+/* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
+
+/* A numeric macro's value as a string literal (for the usage texts). */
+#define CLI_DECIMAL_(n) #n
+#define CLI_DECIMAL(n) CLI_DECIMAL_(n)
+
+/* args.c: the one reader of numbers on the command line.  `text` is an
+ * optional '-' and decimal digits, nothing else (no spaces, '+', exponent
+ * or trailing junk), within int64 and within [min, max]: then *out gets it
+ * and the result is 0; otherwise -1 and *out is untouched. */
+int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out);
+/* The same for the value of option `opt` of `procsim cmd`; on -1 it has
+ * said on stderr "procsim CMD: OPT wants a whole number from MIN to MAX,
+ * got 'TEXT'" (the caller exits with EXIT_USAGE). */
+int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t min,
+                   int64_t max, int64_t *out);
+/* "--help" or "-h". */
+int cli_is_help(const char *arg);
+
+/* help.c: `procsim CMD --help` (cmd: "run", "gui", ...) and `procsim
+ * --help`.  cli_help returns EXIT_OK; cli_usage writes only the synopsis
+ * of CMD, for a usage error. */
+int cli_help(FILE *out, const char *cmd);
+void cli_usage(FILE *out, const char *cmd);
+void cli_help_all(FILE *out);
 
 /* What the writers see of a run: the engine, and in live mode the backend
  * (NULL in a model run). */

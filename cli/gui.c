@@ -2,7 +2,6 @@
  * in a procsim built with the window (PROCSIM_GUI); nogui.c stands in
  * otherwise. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -34,6 +33,46 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
     o->text_len = yaml->len;
     o->text_name = ps_ostep_name((ps_ostep_prog)prog);
     return 0;
+}
+
+static const char no_display[] = "no display (DISPLAY and WAYLAND_DISPLAY are unset or empty)";
+
+/* --size WxH: each from the least a layout fits in to 8192. */
+static int parse_size(const char *v, gui_options *o)
+{
+    char w[24];
+    const char *x = strchr(v, 'x');
+    int64_t width, height;
+    if (x && (size_t)(x - v) < sizeof w) {
+        memcpy(w, v, (size_t)(x - v));
+        w[x - v] = 0;
+        if (!cli_parse_int(w, 320, 8192, &width) && !cli_parse_int(x + 1, 240, 8192, &height)) {
+            o->width = (int)width;
+            o->height = (int)height;
+            return 0;
+        }
+    }
+    fprintf(stderr, "procsim gui: --size wants WIDTHxHEIGHT, whole numbers from 320x240 to "
+                    "8192x8192, got '%.80s'\n", v);
+    return -1;
+}
+
+/* --select PROCESS: a name (names start with a letter or '_'), else a pid;
+ * whether the scenario has it is known once it is loaded (gui_main). */
+static int parse_select(const char *v, gui_options *o)
+{
+    if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || *v == '_') {
+        o->select_name = v;
+        o->select = 0;
+        return 0;
+    }
+    if (!cli_parse_int(v, 1, INT64_MAX, &o->select)) {
+        o->select_name = NULL;
+        return 0;
+    }
+    fprintf(stderr, "procsim gui: --select wants a process name or a pid (a whole number "
+                    "from 1 to the number of processes), got '%.80s'\n", v);
+    return -1;
 }
 
 static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *yaml);
@@ -73,24 +112,21 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             o.lang = !strcmp(v, "ko");
             i++;
         } else if (!strcmp(a, "--frames") && v) {
-            o.frames = atoi(v);
-            if (o.frames < 1 || o.frames > 1000000) {
-                fprintf(stderr, "procsim gui: --frames wants a count from 1, got '%s'\n", v);
+            int64_t n;
+            if (cli_int_option("gui", a, v, 1, 1000000, &n))
                 return EXIT_USAGE;
-            }
+            o.frames = (int)n;
             i++;
         } else if (!strcmp(a, "--screenshot") && v) {
             o.screenshot = v;
             i++;
         } else if (!strcmp(a, "--size") && v) {
-            if (sscanf(v, "%dx%d", &o.width, &o.height) != 2 || o.width < 320 || o.height < 240 ||
-                o.width > 8192 || o.height > 8192) {
-                fprintf(stderr, "procsim gui: --size wants WIDTHxHEIGHT (at least 320x240), got '%s'\n", v);
+            if (parse_size(v, &o))
                 return EXIT_USAGE;
-            }
             i++;
         } else if (!strcmp(a, "--tick-ms") && v) {
-            o.tick_ms = atoi(v);
+            if (cli_int_option("gui", a, v, PS_TICK_MS_MIN, PS_TICK_MS_MAX, &o.tick_ms))
+                return EXIT_USAGE;
             i++;
         } else if (!strcmp(a, "--quiz")) {
             o.quiz = 1;
@@ -98,10 +134,15 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             o.follow = v;
             i++;
         } else if (!strcmp(a, "--select") && v) {
-            o.select = (uint32_t)atoi(v);
+            if (parse_select(v, &o))
+                return EXIT_USAGE;
             i++;
+        } else if (cli_is_help(a)) {
+            cli_help(stdout, "gui");
+            return -1;
         } else if (a[0] == '-') {
-            fprintf(stderr, "procsim gui: unknown or incomplete option '%s'; see procsim --help\n", a);
+            fprintf(stderr, "procsim gui: unknown or incomplete option '%s'; see procsim gui "
+                            "--help\n", a);
             return EXIT_USAGE;
         } else if (!o.path) {
             o.path = a;
@@ -115,8 +156,8 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         return EXIT_USAGE;
     }
     if (!o.frames && !gui_display_available()) {
-        fprintf(stderr, "procsim gui: no display (DISPLAY is not set); use --frames N "
-                        "--screenshot out.png, or procsim run\n");
+        fprintf(stderr, "procsim gui: %s; use --frames N --screenshot out.png, or procsim "
+                        "run\n", no_display);
         return EXIT_RUNTIME;
     }
     if (o.text && o.path) {
@@ -134,5 +175,5 @@ int cli_window_available(void)
 
 const char *cli_no_window_reason(void)
 {
-    return "no display (DISPLAY is not set)";
+    return no_display;
 }

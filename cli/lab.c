@@ -9,11 +9,6 @@
 #include "cli.h"
 #include "procsim/lab.h"
 
-static const char lab_usage[] =
-    "usage: procsim lab FILE [-c] [--lang en|ko]      the handout; -c: the answer key\n"
-    "       procsim lab --random --seed N [--policy P] [--processes K]\n"
-    "       procsim grade FILE ANSWERS                  score an answers file\n";
-
 static void workload(FILE *out, const ps_scenario *s)
 {
     char op[160];
@@ -84,36 +79,29 @@ static int key_of(const ps_scenario *s, ps_lab_key *key)
 
 static int random_lab(int argc, char **argv)
 {
-    unsigned long long seed = 0;
+    int64_t seed = 0, procs = 0;
     const char *policy = NULL;
-    int procs = 0, have_seed = 0;
+    int have_seed = 0;
     for (int i = 1; i < argc; i++) {
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        char *end;
         if (!strcmp(argv[i], "--random"))
             continue;
-        if (!strcmp(argv[i], "--seed") && v) {
-            errno = 0;
-            seed = strtoull(v, &end, 10);
-            if (errno || *end || !*v || *v == '-') {
-                fprintf(stderr, "procsim lab: --seed wants a whole number >= 0, got '%s'\n", v);
+        if (cli_is_help(argv[i])) {
+            return cli_help(stdout, "lab");
+        } else if (!strcmp(argv[i], "--seed") && v) {
+            if (cli_int_option("lab", "--seed", v, 0, INT64_MAX, &seed))
                 return EXIT_USAGE;
-            }
             have_seed = 1;
             i++;
         } else if (!strcmp(argv[i], "--policy") && v) {
             policy = argv[++i];
         } else if (!strcmp(argv[i], "--processes") && v) {
-            procs = (int)strtol(v, &end, 10);
-            if (*end || procs < 1) {
-                fprintf(stderr, "procsim lab: --processes wants a count from 1 to 12, got "
-                                "'%s'\n", v);
+            if (cli_int_option("lab", "--processes", v, 1, 12, &procs))
                 return EXIT_USAGE;
-            }
             i++;
         } else {
-            fprintf(stderr, "procsim lab: unknown or incomplete option '%s'\n%s", argv[i],
-                    lab_usage);
+            fprintf(stderr, "procsim lab: unknown or incomplete option '%s'\n", argv[i]);
+            cli_usage(stderr, "lab");
             return EXIT_USAGE;
         }
     }
@@ -123,7 +111,7 @@ static int random_lab(int argc, char **argv)
         return EXIT_USAGE;
     }
     ps_error err;
-    char *yaml = ps_lab_random(seed, policy, procs, &err);
+    char *yaml = ps_lab_random((uint64_t)seed, policy, (int)procs, &err);
     if (!yaml) {
         fprintf(stderr, "procsim lab: %s\n", err.msg);
         return EXIT_USAGE;
@@ -140,20 +128,23 @@ int cmd_lab(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--random"))
             return random_lab(argc, argv);
-        if (!strcmp(argv[i], "-c")) {
+        if (cli_is_help(argv[i])) {
+            return cli_help(stdout, "lab");
+        } else if (!strcmp(argv[i], "-c")) {
             solve = 1;
         } else if (!strcmp(argv[i], "--lang") && i + 1 < argc &&
                    (!strcmp(argv[i + 1], "en") || !strcmp(argv[i + 1], "ko"))) {
             ko = !strcmp(argv[++i], "ko");
         } else if (argv[i][0] == '-' || path) {
-            fprintf(stderr, "procsim lab: unexpected '%s'\n%s", argv[i], lab_usage);
+            fprintf(stderr, "procsim lab: unexpected '%s'\n", argv[i]);
+            cli_usage(stderr, "lab");
             return EXIT_USAGE;
         } else {
             path = argv[i];
         }
     }
     if (!path) {
-        fputs(lab_usage, stderr);
+        cli_usage(stderr, "lab");
         return EXIT_USAGE;
     }
     ps_scenario *s;
@@ -226,8 +217,11 @@ static char *slurp(const char *path, size_t *len)
 
 int cmd_grade(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (cli_is_help(argv[i]))
+            return cli_help(stdout, "grade");
     if (argc != 3) {
-        fputs(lab_usage, stderr);
+        cli_usage(stderr, "grade");
         return EXIT_USAGE;
     }
     ps_scenario *s;

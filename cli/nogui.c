@@ -2,15 +2,23 @@
  * (PROCSIM_GUI=OFF, no SDL): it says so, and `procsim` alone shows the
  * tour as text. */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli.h"
 
+static const char no_window[] =
+    "this procsim was built without the window (cmake -DPROCSIM_GUI=ON, with SDL2 and "
+    "SDL2_ttf); procsim run FILE shows the same run as text";
+
 int cmd_gui(int argc, char **argv)
 {
-    (void)argc, (void)argv;
-    fprintf(stderr, "procsim gui: this procsim was built without the window "
-                    "(cmake -DPROCSIM_GUI=ON, with SDL2 and SDL2_ttf); procsim run FILE "
-                    "shows the same run as text\n");
+    for (int i = 1; i < argc && strcmp(argv[i], "--ostep"); i++)
+        if (cli_is_help(argv[i])) {
+            cli_help(stdout, "gui");
+            printf("\nBut %s.\n", no_window);
+            return EXIT_OK;
+        }
+    fprintf(stderr, "procsim gui: %s\n", no_window);
     return EXIT_RUNTIME;
 }
 

@@ -14,18 +14,15 @@
 
 static void to_file(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
 
-static const char usage[] =
-    "usage: procsim ostep process-run|scheduler|mlfq [--format text|csv|json|yaml] "
-    "[its flags]\n"
-    "  Runs OSTEP's homework program with the same flags and the same output;\n"
-    "  -h lists its flags.  --format shows the workload as procsim runs it.\n";
-
 int cmd_ostep(int argc, char **argv)
 {
+    /* -h after PROGRAM is the program's own (its help, as Python prints it) */
+    if (argc >= 2 && cli_is_help(argv[1]))
+        return cli_help(stdout, "ostep");
     if (argc < 2 || ps_ostep_lookup(argv[1]) < 0) {
         if (argc >= 2)
             fprintf(stderr, "procsim ostep: unknown program '%s'\n", argv[1]);
-        fputs(usage, stderr);
+        cli_usage(stderr, "ostep");
         return EXIT_USAGE;
     }
     ps_ostep_prog prog = (ps_ostep_prog)ps_ostep_lookup(argv[1]);

@@ -34,20 +34,6 @@ static void collect(void *ctx, const ps_trace_event *ev)
     collect_live(ctx, &le);
 }
 
-static int parse_ticks(const char *s, int64_t *out)
-{
-    if (!*s)
-        return -1;
-    int64_t v = 0;
-    for (const char *p = s; *p; p++) {
-        if (*p < '0' || *p > '9' || v > (INT64_MAX - 9) / 10)
-            return -1;
-        v = v * 10 + (*p - '0');
-    }
-    *out = v;
-    return 0;
-}
-
 static ps_scenario *load(const char *path, int tour, ps_error *err)
 {
     if (tour)
@@ -144,28 +130,26 @@ int cmd_run(int argc, char **argv)
     int tour = 0, live = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--format") && i + 1 < argc) {
+        if (cli_is_help(a)) {
+            return cli_help(stdout, "run");
+        } else if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *f = argv[++i];
             if (!(w = cli_writer(f))) {
                 fprintf(stderr, "procsim run: unknown format '%s'; expected text, csv or json\n", f);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--until") && i + 1 < argc) {
-            if (parse_ticks(argv[++i], &until)) {
-                fprintf(stderr, "procsim run: --until wants a tick (a whole number >= 0), got '%s'\n", argv[i]);
+            if (cli_int_option("run", a, argv[++i], 0, INT64_MAX, &until))
                 return EXIT_USAGE;
-            }
         } else if (!strcmp(a, "--tick-ms") && i + 1 < argc) {
-            if (parse_ticks(argv[++i], &tick_ms) || tick_ms < 1 || tick_ms > 60000) {
-                fprintf(stderr, "procsim run: --tick-ms wants milliseconds from 1 to 60000, got '%s'\n", argv[i]);
+            if (cli_int_option("run", a, argv[++i], PS_TICK_MS_MIN, PS_TICK_MS_MAX, &tick_ms))
                 return EXIT_USAGE;
-            }
         } else if (!strcmp(a, "--tour")) {
             tour = 1;
         } else if (!strcmp(a, "--live")) {
             live = 1;
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim --help\n", a);
+            fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim run --help\n", a);
             return EXIT_USAGE;
         } else if (!path) {
             path = a;
@@ -175,7 +159,8 @@ int cmd_run(int argc, char **argv)
         }
     }
     if (!path && !tour) {
-        fprintf(stderr, "procsim run: which scenario? usage: procsim run FILE [--live] [--format text|csv|json] [--until T]\n");
+        fprintf(stderr, "procsim run: which scenario?\n");
+        cli_usage(stderr, "run");
         return EXIT_USAGE;
     }
     ps_error err;
@@ -193,8 +178,12 @@ int cmd_run(int argc, char **argv)
 
 int cmd_check(int argc, char **argv)
 {
+    for (int i = 1; i < argc; i++)
+        if (cli_is_help(argv[i]))
+            return cli_help(stdout, "check");
     if (argc < 2) {
-        fprintf(stderr, "procsim check: which files? usage: procsim check FILE...\n");
+        fprintf(stderr, "procsim check: which files?\n");
+        cli_usage(stderr, "check");
         return EXIT_USAGE;
     }
     int rc = EXIT_OK;

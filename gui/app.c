@@ -301,10 +301,64 @@ static void render(gui_app *a)
 
 /* ---- setting up ------------------------------------------------------- */
 
+/* Whether environment variable `name` is set to something (an empty
+ * DISPLAY names no display). */
+static int env_set(const char *name)
+{
+    const char *v = getenv(name);
+    return v && *v;
+}
+
 int gui_display_available(void)
 {
-    const char *drv = getenv("SDL_VIDEODRIVER");
-    return (drv && *drv) || getenv("DISPLAY") || getenv("WAYLAND_DISPLAY");
+    return env_set("SDL_VIDEODRIVER") || env_set("DISPLAY") || env_set("WAYLAND_DISPLAY");
+}
+
+/* "a, b, c" — the names of s's processes, cut short with ", ..." to fit in
+ * size (at least 6) bytes. */
+static const char *process_names(const ps_scenario *s, char *buf, size_t size)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (uint32_t i = 0; i < s->nprocs; i++) {
+        size_t len = strlen(s->procs[i].name), sep = i ? 2 : 0;
+        if (n + sep + len + 6 > size) {
+            memcpy(buf + n, n ? ", ..." : "...", n ? 6 : 4);
+            break;
+        }
+        memcpy(buf + n, ", ", sep);
+        memcpy(buf + n + sep, s->procs[i].name, len + 1);
+        n += sep + len;
+    }
+    return buf;
+}
+
+/* --select: the process it names selected, or -1 after saying on stderr
+ * that the scenario has none such. */
+static int select_at_start(gui_app *a)
+{
+    const gui_options *o = &a->opt;
+    const ps_scenario *s = a->sim.s;
+    const char *where = o->text ? o->text_name : o->path ? o->path : "the built-in tour";
+    char names[240];
+    if (o->select_name) {
+        for (uint32_t pid = 1; pid <= s->nprocs; pid++)
+            if (!strcmp(s->procs[pid - 1].name, o->select_name)) {
+                a->selected = pid;
+                return 0;
+            }
+        fprintf(stderr, "procsim gui: --select: %s has no process named '%s' (its processes: "
+                        "%s)\n", where, o->select_name, process_names(s, names, sizeof names));
+        return -1;
+    }
+    if (o->select < 0 || o->select > s->nprocs) {
+        fprintf(stderr, "procsim gui: --select: %s has no process with pid %lld (its pids are "
+                        "1 to %u: %s)\n", where, (long long)o->select, s->nprocs,
+                process_names(s, names, sizeof names));
+        return -1;
+    }
+    a->selected = (uint32_t)o->select;
+    return 0;
 }
 
 static int create_output(gui_app *a)
@@ -369,7 +423,25 @@ static int run(const gui_options *o, SDL_Surface **frame)
     a.speed = 1;
     a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     int headless = o->frames > 0, rc = 0;
-    if (headless && !getenv("SDL_VIDEODRIVER"))
+    char err[600];
+    a.sim.quiz = &a.quiz;
+    /* the scenario first: a --select it has no process for is an error
+     * before any window opens */
+    if (o->text ? gui_sim_open_text(&a.sim, o->text_name, o->text, o->text_len, o->live, err,
+                                    sizeof err)
+                : gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        teardown(&a);
+        return 2;
+    }
+    if (select_at_start(&a)) {
+        teardown(&a);
+        return 2;
+    }
+    if (a.sim.live)
+        ps_live_pause(a.sim.live, 1); /* opening the window takes no ticks (the
+                                         first update goes on) */
+    if (headless && !env_set("SDL_VIDEODRIVER"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
     if (SDL_Init(SDL_INIT_VIDEO) || create_output(&a)) {
         fprintf(stderr, "procsim: cannot open a window: %s\n", SDL_GetError());
@@ -381,21 +453,12 @@ static int run(const gui_options *o, SDL_Surface **frame)
     int w, h;
     SDL_GetRendererOutputSize(a.ren, &w, &h);
     gui_layout_compute(&a.L, (float)w, (float)h, a.L.scale);
-    char err[600];
     int px = (int)(12 * a.L.scale);
     a.text = gui_text_create(a.ren, px, px + 2, px + 7, err, sizeof err);
     if (!a.text) {
         fprintf(stderr, "procsim: %s\n", err);
         teardown(&a);
         return 1;
-    }
-    a.sim.quiz = &a.quiz;
-    if (o->text ? gui_sim_open_text(&a.sim, o->text_name, o->text, o->text_len, o->live, err,
-                                    sizeof err)
-                : gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        teardown(&a);
-        return 2;
     }
     if (o->live && o->tick_ms > 0)
         ps_live_set_tick_ms(a.sim.live, o->tick_ms);
@@ -405,8 +468,6 @@ static int run(const gui_options *o, SDL_Surface **frame)
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
-    if (o->select <= a.sim.s->nprocs)
-        a.selected = o->select;
     if (o->quiz) {
         uint32_t follow = a.selected ? a.selected : 1;
         for (uint32_t pid = 1; o->follow && pid <= a.sim.s->nprocs; pid++)

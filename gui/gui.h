@@ -12,7 +12,9 @@ typedef struct gui_options {
     const char *screenshot;  /* headless: PNG to write the last frame to */
     int width, height;       /* window or frame size */
     int64_t tick_ms;         /* live: 0 = the scenario's */
-    uint32_t select;         /* pid selected at the start, 0: none */
+    int64_t select;          /* pid selected at the start, 0: none (one
+                                the scenario lacks is an error, exit 2) */
+    const char *select_name; /* or the process of this name, NULL: none */
     const char *text;        /* scenario YAML to show instead of `path` (an
                                 OSTEP workload), named `text_name` */
     size_t text_len;
@@ -32,7 +34,8 @@ struct SDL_Surface;
  * SDL_FreeSurface) — for tests and the docs.  Returns an exit status as
  * gui_main does. */
 int gui_render_frames(const gui_options *o, struct SDL_Surface **frame);
-/* Can a window be opened here (a display, or a video driver chosen)? */
+/* Can a window be opened here (a display, or a video driver chosen)?  A
+ * variable set to "" counts as not set. */
 int gui_display_available(void);
 
 #endif

@@ -135,7 +135,9 @@ static const char *const bad_files[] = {
     "tests/loader/bad/system-unknown-key.yaml:4:3: system: unknown key 'quantom'; did you mean 'quantum'? (valid keys: cpus, memory, policy, quantum, switch_cost, tick_ms, mlfq_levels, mlfq_boost, mlfq_quanta, mlfq_allotments, mlfq_stay, mlfq_io_bump, switch, io_done)",
     "tests/loader/bad/tab-indent.yaml:4:1: invalid YAML: found character that cannot start any token (while scanning for the next token at line 4, column 1)",
     "tests/loader/bad/tag.yaml:3:14: tags such as !!str are not supported in scenario files; write the value without one",
-    "tests/loader/bad/tick-ms-overflow.yaml:4:12: tick_ms: 99999999999999999999999 is too large; the largest number allowed is 1000000000",
+    "tests/loader/bad/tick-ms-overflow.yaml:4:12: tick_ms: must be at most 60000, got 99999999999999999999999 (milliseconds per tick, from 1 to 60000)",
+    "tests/loader/bad/tick-ms-too-large.yaml:4:12: tick_ms: must be at most 60000, got 60001 (milliseconds per tick, from 1 to 60000)",
+    "tests/loader/bad/tick-ms-zero.yaml:4:12: tick_ms: must be at least 1, got 0 (milliseconds per tick, from 1 to 60000)",
     "tests/loader/bad/title-empty.yaml:2:8: title: must not be empty",
     "tests/loader/bad/title-missing.yaml:1:1: scenario: missing key 'title' (required keys: procsim, title, processes)",
     "tests/loader/bad/title-null.yaml:2:7: title: expected a non-empty string, got nothing",
@@ -270,6 +272,25 @@ static void test_full_settings(void **state)
     assert_int_equal(s->mlfq_levels, 4);
     assert_int_equal(s->mlfq_boost, 20);
     ps_scenario_destroy(s);
+}
+
+/* tick_ms takes exactly PS_TICK_MS_MIN..PS_TICK_MS_MAX (the bad corpus
+ * has the values just outside). */
+static void test_tick_ms_bounds(void **state)
+{
+    (void)state;
+    static const int64_t edges[] = {PS_TICK_MS_MIN, PS_TICK_MS_MAX};
+    for (size_t i = 0; i < 2; i++) {
+        char text[160];
+        int n = snprintf(text, sizeof text, "procsim: 1\ntitle: t\nsystem: {tick_ms: %lld}\n"
+                         "processes: [{name: a, program: [cpu 1]}]\n", (long long)edges[i]);
+        ps_error err;
+        ps_scenario *s = ps_scenario_load_string("edge.yaml", text, (size_t)n, &err);
+        if (!s)
+            fail_msg("tick_ms %lld: %s", (long long)edges[i], err.msg);
+        assert_int_equal(s->tick_ms, edges[i]);
+        ps_scenario_destroy(s);
+    }
 }
 
 /* Name tables, each in order of first appearance; processes in file
@@ -505,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_cannot_open),
         cmocka_unit_test(test_minimal_defaults),
         cmocka_unit_test(test_full_settings),
+        cmocka_unit_test(test_tick_ms_bounds),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_full_programs),
         cmocka_unit_test(test_full_events),

@@ -87,6 +87,10 @@ static const char *const system_keys[S_COUNT] = {
     "mlfq_io_bump", "switch", "io_done"};
 static const keyset system_set = {"system", system_keys, S_COUNT, 0};
 
+/* A numeric macro's value as a string literal. */
+#define DECIMAL_(n) #n
+#define DECIMAL(n) DECIMAL_(n)
+
 /* The numeric settings: what each means and where it goes. */
 static const struct {
     ps__numspec spec;
@@ -102,7 +106,9 @@ static const struct {
                    offsetof(ps_scenario, quantum), false},
     [S_SWITCH_COST] = {{"switch_cost", NULL, "an integer (ticks)", 0, MAXN, NULL},
                        offsetof(ps_scenario, switch_cost), false},
-    [S_TICK_MS] = {{"tick_ms", NULL, "an integer (milliseconds)", 1, MAXN, NULL},
+    [S_TICK_MS] = {{"tick_ms", NULL, "an integer (milliseconds)", PS_TICK_MS_MIN,
+                    PS_TICK_MS_MAX, " (milliseconds per tick, from " DECIMAL(PS_TICK_MS_MIN)
+                    " to " DECIMAL(PS_TICK_MS_MAX) ")"},
                    offsetof(ps_scenario, tick_ms), false},
     [S_MLFQ_LEVELS] = {{"mlfq_levels", NULL, "an integer (queues)", 1, 64, NULL},
                        offsetof(ps_scenario, mlfq_levels), true},

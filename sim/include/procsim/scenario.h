@@ -28,6 +28,8 @@
 
 #define PS_SCENARIO_VERSION 1
 #define PS_SCENARIO_MAX_NUMBER 1000000000 /* largest tick count, size, value */
+#define PS_TICK_MS_MIN 1                  /* tick_ms, live mode's milliseconds per */
+#define PS_TICK_MS_MAX 60000              /* tick: the file's and --tick-ms's range */
 #define PS_UNLIMITED (-1)                 /* memory: no limit */
 #define PS_WAIT_ANY UINT32_MAX            /* wait any: obj of a PS_OP_WAIT */
 
@@ -203,7 +205,7 @@ typedef struct ps_scenario {
     ps_policy policy;        /* default fcfs */
     int64_t quantum;         /* ticks, >= 1; default 4 */
     int64_t switch_cost;     /* ticks per dispatch, default 0 */
-    int64_t tick_ms;         /* live mode, default 100 */
+    int64_t tick_ms;         /* live mode, PS_TICK_MS_MIN..MAX, default 100 */
     int32_t mlfq_levels;     /* mlfq: number of queues, default 3 */
     int64_t mlfq_boost;      /* mlfq: boost period in ticks, 0 = never */
     int64_t mlfq_quanta[PS_MLFQ_MAX_LEVELS];     /* per level, top first;

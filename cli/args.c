@@ -1,0 +1,44 @@
+/* args.c — what every command shares in reading its arguments: whole
+ * numbers in a range, and --help.  Not the OSTEP programs' own flags: those
+ * are the programs', parsed as Python's optparse does (sim/ostep). */
+#include <string.h>
+
+#include "cli.h"
+
+int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out)
+{
+    const char *p = text;
+    int neg = *p == '-';
+    int64_t v = 0;
+    p += neg;
+    if (!*p)
+        return -1;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9')
+            return -1;
+        int d = *p - '0';
+        /* exact bounds: v * 10 ± d stays within int64 */
+        if (neg ? v < (INT64_MIN + d) / 10 : v > (INT64_MAX - d) / 10)
+            return -1;
+        v = neg ? v * 10 - d : v * 10 + d;
+    }
+    if (v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t min,
+                   int64_t max, int64_t *out)
+{
+    if (!cli_parse_int(text, min, max, out))
+        return 0;
+    fprintf(stderr, "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n",
+            cmd, opt, (long long)min, (long long)max, text, strlen(text) > 80 ? "..." : "");
+    return -1;
+}
+
+int cli_is_help(const char *arg)
+{
+    return !strcmp(arg, "--help") || !strcmp(arg, "-h");
+}

@@ -1,0 +1,149 @@
+/* help.c — every usage text of procsim, each written once: `procsim CMD
+ * --help` shows that command's, `procsim --help` all of them.  The words
+ * only; each command reads its own arguments. */
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct help {
+    const char *name;       /* the command */
+    const char *synopsis;   /* lines after "procsim "; a line starting with a
+                               space goes on the line before */
+    const char *body;       /* what it does and its options */
+} help;
+
+static const help helps[] = {
+    {"gui",
+     "gui [FILE] [--live [--tick-ms MS]] [--lang en|ko] [--size WxH]\n"
+     "            [--select PROCESS] [--quiz [--follow NAME]]\n"
+     "            [--frames N [--screenshot PNG]]\n"
+     "gui [those options] --ostep PROGRAM [its flags]",
+     "  gui [FILE]      the animated state diagram (the tour without FILE)\n"
+     "    --live        real child processes, as for run\n"
+     "    --tick-ms MS  live mode: milliseconds per tick, " CLI_DECIMAL(PS_TICK_MS_MIN)
+     " to " CLI_DECIMAL(PS_TICK_MS_MAX) "\n"
+     "                  (default: the scenario's tick_ms)\n"
+     "    --lang L      en or ko (default: the locale)\n"
+     "    --size WxH    window or frame size, from 320x240 to 8192x8192\n"
+     "                  (default 1280x800)\n"
+     "    --select P    start with process P selected, its PCB shown: P is a\n"
+     "                  process name or a pid\n"
+     "    --quiz        quiz: before each transition of a process, click the state\n"
+     "                  it goes to next (Q toggles it in the window)\n"
+     "    --follow NAME the process the quiz follows (default: the selected one,\n"
+     "                  or the first)\n"
+     "    --frames N    render N frames (1 to 1000000) headless, no display\n"
+     "                  needed ...\n"
+     "    --screenshot PNG  ... and save the last one\n"
+     "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
+     "                  FILE (every argument after PROGRAM is the program's)\n"},
+    {"run",
+     "run FILE [--live [--tick-ms MS]] [--format text|csv|json]\n"
+     "            [--until T]",
+     "  run FILE        simulate FILE; the trace and statistics go to stdout\n"
+     "    --live        run every process as a real child process (docs/live.md)\n"
+     "    --tick-ms MS  live mode: milliseconds per tick, " CLI_DECIMAL(PS_TICK_MS_MIN)
+     " to " CLI_DECIMAL(PS_TICK_MS_MAX) "\n"
+     "                  (default: the scenario's tick_ms)\n"
+     "    --format F    text (default: tables for people), csv (one row per\n"
+     "                  transition: time,pid,name,from,to,event,cause), json\n"
+     "    --until T     stop after tick T (a whole number from 0)\n"},
+    {"check",
+     "check FILE...",
+     "  check FILE...   load each file and report the first error in it\n"},
+    {"ostep",
+     "ostep process-run|scheduler|mlfq [--format text|csv|json|yaml]\n"
+     "              [its flags]",
+     "  ostep PROGRAM   OSTEP's homework program (process-run.py, scheduler.py,\n"
+     "                  mlfq.py): same flags, same output (docs/ostep.md);\n"
+     "                  procsim ostep PROGRAM -h lists the program's flags\n"
+     "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
+     "                  or yaml (the scenario file)\n"},
+    {"lab",
+     "lab FILE [-c] [--lang en|ko]\n"
+     "lab --random --seed N [--policy P] [--processes K]",
+     "  lab FILE        a lab (a scenario with questions): the handout with the\n"
+     "                  workload and questions (docs/labs/README.md)\n"
+     "    -c            the answer key instead, computed by running the scenario\n"
+     "    --lang L      en or ko: the handout's language (default en)\n"
+     "  lab --random    a new lab as YAML on stdout\n"
+     "    --seed N      the same N makes the same lab (a whole number from 0)\n"
+     "    --policy P    its scheduling policy (default: one the seed picks)\n"
+     "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n"},
+    {"grade",
+     "grade FILE ANSWERS",
+     "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
+     "                  answer and the trace lines that show why for each wrong\n"
+     "                  one; exit 0 for full marks, 1 otherwise\n"},
+};
+
+static const char intro[] =
+    "Simulates the seven-state process lifecycle (New, Ready, Running, Blocked,\n"
+    "Ready/Suspend, Blocked/Suspend, Exit) for a scenario file and prints, tick\n"
+    "by tick, which process is in which state and why, then the statistics.\n";
+
+static const char footer[] =
+    "Exit status: 0 success, 1 runtime failure (e.g. deadlock), 2 bad usage or\n"
+    "invalid input (errors are FILE:LINE:COLUMN: message).\n"
+    "Scenario format: docs/scenario-format.md.  Engine rules: docs/engine.md.\n";
+
+#define NHELPS (sizeof helps / sizeof helps[0])
+
+/* The synopsis lines of h, the first after `lead`, the rest after as
+ * many spaces. */
+static void synopsis(FILE *out, const help *h, const char *lead)
+{
+    const char *p = h->synopsis;
+    for (int first = 1; *p; first = 0) {
+        size_t n = strcspn(p, "\n");
+        if (*p == ' ')
+            fprintf(out, "%*s%.*s\n", (int)strlen(lead), "", (int)n, p);
+        else
+            fprintf(out, "%s%sprocsim %.*s\n", first ? lead : "",
+                    first ? "" : "       ", (int)n, p);
+        p += n + (p[n] == '\n');
+    }
+}
+
+static const help *find(const char *cmd)
+{
+    for (size_t i = 0; i < NHELPS; i++)
+        if (!strcmp(helps[i].name, cmd))
+            return &helps[i];
+    return NULL;
+}
+
+int cli_help(FILE *out, const char *cmd)
+{
+    const help *h = find(cmd);
+    if (h) {
+        synopsis(out, h, "usage: ");
+        fprintf(out, "\n%s\n%s", h->body, footer);
+    }
+    return EXIT_OK;
+}
+
+void cli_usage(FILE *out, const char *cmd)
+{
+    const help *h = find(cmd);
+    if (h) {
+        synopsis(out, h, "usage: ");
+        fprintf(out, "(procsim %s --help says more)\n", cmd);
+    }
+}
+
+void cli_help_all(FILE *out)
+{
+    fputs("usage: procsim                      the seven-state tour in a window (text\n"
+          "                                    view when there is no display)\n", out);
+    for (size_t i = 0; i < NHELPS; i++)
+        synopsis(out, &helps[i], "       ");
+    fputs("       procsim COMMAND --help       that command's usage\n"
+          "       procsim --help | --version\n\n", out);
+    fputs(intro, out);
+    fputc('\n', out);
+    for (size_t i = 0; i < NHELPS; i++)
+        fputs(helps[i].body, out);
+    fputc('\n', out);
+    fputs(footer, out);
+}
