@@ -41,8 +41,7 @@ int main(int argc, char **argv)
     if (argc < 2) {
         if (cli_window_available())
             return cmd_gui(1, (char *[]){"gui", NULL});
-        fprintf(stderr, "procsim: %s, so here is the text view "
-                        "(procsim --help for the window)\n\n", cli_no_window_reason());
+        fprintf(stderr, "procsim: %s, so here is the text view\n\n", cli_no_window_reason());
         char *tour[] = {"run", "--tour", NULL};
         return cmd_run(2, tour);
     }
