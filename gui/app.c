@@ -333,23 +333,34 @@ static const char *process_names(const ps_scenario *s, char *buf, size_t size)
     return buf;
 }
 
-/* --select: the process it names selected, or -1 after saying on stderr
- * that the scenario has none such. */
+/* The pid of the process named `name`, 0 if there is none. */
+static uint32_t pid_named(const ps_scenario *s, const char *name)
+{
+    for (uint32_t pid = 1; pid <= s->nprocs; pid++)
+        if (!strcmp(s->procs[pid - 1].name, name))
+            return pid;
+    return 0;
+}
+
+/* --select (and --follow, checked here too, before any window): the
+ * process it names selected, or -1 after saying on stderr that the
+ * scenario has none such. */
 static int select_at_start(gui_app *a)
 {
     const gui_options *o = &a->opt;
     const ps_scenario *s = a->sim.s;
     const char *where = o->text ? o->text_name : o->path ? o->path : "the built-in tour";
     char names[240];
-    if (o->select_name) {
-        for (uint32_t pid = 1; pid <= s->nprocs; pid++)
-            if (!strcmp(s->procs[pid - 1].name, o->select_name)) {
-                a->selected = pid;
-                return 0;
-            }
-        fprintf(stderr, "procsim gui: --select: %s has no process named '%s' (its processes: "
-                        "%s)\n", where, o->select_name, process_names(s, names, sizeof names));
+    const char *option = o->follow && !pid_named(s, o->follow) ? "--follow" : "--select";
+    const char *name = option[2] == 'f' ? o->follow : o->select_name;
+    if (name && !pid_named(s, name)) {
+        fprintf(stderr, "procsim gui: %s: %s has no process named '%s' (its processes: "
+                        "%s)\n", option, where, name, process_names(s, names, sizeof names));
         return -1;
+    }
+    if (o->select_name) {
+        a->selected = pid_named(s, o->select_name);
+        return 0;
     }
     if (o->select < 0 || o->select > s->nprocs) {
         fprintf(stderr, "procsim gui: --select: %s has no process with pid %lld (its pids are "
@@ -469,15 +480,8 @@ static int run(const gui_options *o, SDL_Surface **frame)
     }
     a.file_mtime = mtime_of(a.sim.path);
     if (o->quiz) {
-        uint32_t follow = a.selected ? a.selected : 1;
-        for (uint32_t pid = 1; o->follow && pid <= a.sim.s->nprocs; pid++)
-            if (!strcmp(a.sim.s->procs[pid - 1].name, o->follow))
-                follow = pid;
-        if (o->follow && strcmp(a.sim.s->procs[follow - 1].name, o->follow)) {
-            fprintf(stderr, "procsim gui: --follow: no process named '%s'\n", o->follow);
-            teardown(&a);
-            return 2;
-        }
+        uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
+                          : a.selected ? a.selected : 1;
         if (gui_quiz_begin(&a, follow)) {
             fprintf(stderr, "procsim gui: %s\n", a.message);
             teardown(&a);

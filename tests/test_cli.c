@@ -400,10 +400,10 @@ static void an_empty_display_is_no_display(void **state)
     check_cases(cases, 2, empty);
 }
 
-/* --select NAME or PID.  One the scenario lacks is exit 2 before any
- * window opens (with a video driver that cannot open one, opening first
- * would be exit 1); a headless frame shows the PCB selected, the same by
- * name as by pid. */
+/* --select NAME or PID, and --follow NAME.  One the scenario lacks is exit
+ * 2 before any window opens (with a video driver that cannot open one,
+ * opening first would be exit 1); a headless frame shows the PCB
+ * selected, the same by name as by pid. */
 static void select_by_name_or_pid(void **state)
 {
     (void)state;
@@ -419,6 +419,11 @@ static void select_by_name_or_pid(void **state)
         {{"gui", "--select", "99999999999"}, 2, NULL, "the built-in tour has no process with "
          "pid 99999999999 (its pids are 1 to 5: logger, editor, compiler, browser, runaway)"},
         {{"gui", "scenarios/pipe.yaml", "--select", "child"}, 1, NULL, "cannot open a window"},
+        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
+         "--follow: scenarios/pipe.yaml has no process named 'zed' (its processes: parent, "
+         "child)\n"},
+        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "child"}, 1, NULL,
+         "cannot open a window"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], no_driver);
 
