@@ -210,13 +210,30 @@ static void detail(gui_app *a)
         char what[96];
         switch ((ps_wait_kind)p->wait_kind) {
         case PS_WAIT_DEVICE:
-            snprintf(what, sizeof what, "device %s, %s", s->devices.names[p->wait_obj],
-                     p->io_end >= 0 ? "being served" : "queued");
+            snprintf(what, sizeof what, T("device %s, %s", "장치 %s, %s"),
+                     s->devices.names[p->wait_obj],
+                     p->io_end >= 0 ? T("being served", "처리 중") : T("queued", "줄 서 있음"));
             break;
-        case PS_WAIT_CHANNEL: snprintf(what, sizeof what, "channel %s", s->channels.names[p->wait_obj]); break;
-        case PS_WAIT_MUTEX: snprintf(what, sizeof what, "mutex %s", s->mutexes.names[p->wait_obj]); break;
-        case PS_WAIT_SLEEP: snprintf(what, sizeof what, "sleep until %lld", (long long)p->io_end); break;
-        default: snprintf(what, sizeof what, "a child"); break;
+        case PS_WAIT_CHANNEL:
+            snprintf(what, sizeof what, T("channel %s", "채널 %s"), s->channels.names[p->wait_obj]);
+            break;
+        case PS_WAIT_MUTEX:
+            snprintf(what, sizeof what, T("mutex %s", "뮤텍스 %s"), s->mutexes.names[p->wait_obj]);
+            break;
+        case PS_WAIT_SLEEP:
+            snprintf(what, sizeof what, T("sleep until tick %lld", "%lld틱까지 잠듦"),
+                     (long long)p->io_end);
+            break;
+        case PS_WAIT_CHILD:
+            if (p->wait_obj == PS_WAIT_ANY)
+                snprintf(what, sizeof what, "%s", T("any child", "아무 자식"));
+            else
+                snprintf(what, sizeof what, T("child %s", "자식 %s"),
+                         ps_engine_pcb(a->sim.e, p->wait_obj)->name);
+            break;
+        case PS_WAIT_NOTHING:
+            what[0] = 0;
+            break;
         }
         line(a, &y2, x2, T("waits for: %s", "기다리는 것: %s"), what);
     }

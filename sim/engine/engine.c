@@ -23,8 +23,13 @@ static ps__queue queue_of(ps_state s)
     case PS_READY_SUSPENDED: return PS__Q_SWAPPED;
     case PS_BLOCKED_SUSPENDED: return PS__Q_SWAPPED_BLOCKED;
     case PS_BLOCKED: return PS__Q_BLOCKED;
-    default: return PS__Q_COUNT;
+    case PS_NEW:
+    case PS_RUNNING:
+    case PS_EXIT:
+    case PS_NONE:
+        break;
     }
+    return PS__Q_COUNT;
 }
 
 static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)

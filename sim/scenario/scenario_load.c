@@ -218,17 +218,22 @@ static bool yaml_failure(ps__loader *ld)
         return ps__ld_fail(ld, offset_mark(ld, p->problem_offset),
                            "%s%s; a scenario file must be UTF-8 text with no "
                            "control characters", p->problem, text);
-    default:
-        if (p->context) {
-            ps__mark c = ps__ld_mark(p->context_mark);
-            snprintf(text, sizeof text, " (%s at line %u, column %u)", p->context,
-                     c.line, c.col);
-        } else {
-            text[0] = '\0';
-        }
-        return ps__ld_fail(ld, ps__ld_mark(p->problem_mark), "invalid YAML: %s%s",
-                           p->problem ? p->problem : "syntax error", text);
+    case YAML_NO_ERROR: /* a failure without a reason: report it as syntax */
+    case YAML_SCANNER_ERROR:
+    case YAML_PARSER_ERROR:
+    case YAML_COMPOSER_ERROR:
+    case YAML_WRITER_ERROR:
+    case YAML_EMITTER_ERROR:
+        break;
     }
+    if (p->context) {
+        ps__mark c = ps__ld_mark(p->context_mark);
+        snprintf(text, sizeof text, " (%s at line %u, column %u)", p->context, c.line, c.col);
+    } else {
+        text[0] = '\0';
+    }
+    return ps__ld_fail(ld, ps__ld_mark(p->problem_mark), "invalid YAML: %s%s",
+                       p->problem ? p->problem : "syntax error", text);
 }
 
 static void track_depth(ps__loader *ld)
@@ -248,7 +253,11 @@ static void track_depth(ps__loader *ld)
         if (ld->depth == 1)
             ld->top_nodes++;
         break;
-    default:
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
         break;
     }
 }
@@ -284,7 +293,13 @@ bool ps__ld_next(ps__loader *ld)
         anchor = ev->data.mapping_start.anchor;
         tag = ev->data.mapping_start.tag;
         break;
-    default:
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_START_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
         break;
     }
     if (anchor)

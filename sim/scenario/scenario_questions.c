@@ -101,7 +101,16 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
         r->q.what = (uint8_t)st;
         break;
     }
-    default: /* NAME as the second word */
+    case PS_ASK_FINISH: /* NAME as the second word */
+    case PS_ASK_TURNAROUND:
+    case PS_ASK_WAITING:
+    case PS_ASK_RESPONSE:
+    case PS_ASK_CPU:
+    case PS_ASK_SWITCHES:
+    case PS_ASK_SWAPS:
+    case PS_ASK_VALUE:
+    case PS_ASK_RECEIVED:
+    case PS_ASK_COUNT:
         break;
     }
     if (nw < need)
