@@ -84,7 +84,8 @@ static ps_scenario *load(const char *rel)
 {
     char path[1024];
     ps_error err;
-    snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, rel);
+    if (snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, rel) >= (int)sizeof path)
+        fail_msg("path too long: %s", rel);
     ps_scenario *s = ps_scenario_load_file(path, &err);
     if (!s)
         fail_msg("%s", err.msg);
