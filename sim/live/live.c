@@ -8,10 +8,13 @@
  * order, each waiting for its confirmation (waitid for stops, continues
  * and exits; the status pipe for a child's own reports); hand each
  * confirmed transition to the listener.  Children that die unexpectedly
- * or overrun are recorded as killed.
+ * or overrun are recorded as killed.  How the waiting is done, and whom
+ * it asks, is live_wait.c's business.
  *
- * Waiting follows the rule in shared/TESTING.md: drain waitid(WNOHANG)
- * and the status pipe first, and only then block in poll on the signalfd.
+ * Every duration is ticks * tick_ns, or a deadline after one: they go
+ * through ps__sat_mul and ps__sat_add, so a run that would need more than
+ * INT64_MAX nanoseconds (292 years) just waits for an instant that never
+ * comes on the wall clock (docs/live.md).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -62,9 +65,9 @@ static void confirmed(ps_live *l, const ps_trace_event *ev, ps_reporter rep)
     *slot = (ps_live_event){
         .ev = *ev, .wall_us = (now - l->start_ns) / 1000,
         .latency_ns = c->acted_ns ? now - c->acted_ns : -1, /* consumed below */
-        .kstate = c->alive ? ps__proc_state(c->pid) : c->exit_letter,
+        .kstate = c->alive ? ps__proc_state(c->pid, c->pidfd) : c->exit_letter,
         .reporter = (uint8_t)rep, .os_pid = c->pid,
-        .rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0,
+        .rss_kb = c->alive ? ps__proc_rss_kb(c->pid, c->pidfd) : 0,
     };
     c->acted_ns = 0;
 }
@@ -108,13 +111,13 @@ static void flush(ps_live *l)
         if (!last)
             continue;
         char want = expected_letter(c), got = le->kstate;
-        while (c->alive && (got = ps__proc_state(c->pid)) != want && want &&
+        while (c->alive && (got = ps__proc_state(c->pid, c->pidfd)) != want && want &&
                !(want == 'S' && got == 'D') && ps__mono_ns() < deadline) {
             struct timespec ts = {0, 100000};
             nanosleep(&ts, NULL);
         }
         le->kstate = c->alive ? got : c->exit_letter;
-        le->rss_kb = c->alive ? ps__proc_rss_kb(c->pid) : 0;
+        le->rss_kb = c->alive ? ps__proc_rss_kb(c->pid, c->pidfd) : 0;
         ps_engine_observe(l->e, le->ev.pid, le->kstate, le->rss_kb);
     }
     for (size_t i = 0; i < npend && l->fn; i++)
@@ -167,9 +170,10 @@ static int any_died(const ps_live *l)
  * own meanwhile: its death belongs to the tick the wall clock is at. */
 static int gate(ps_live *l, int64_t T)
 {
-    int64_t deadline = l->start_ns + T * l->tick_ns;
+    int64_t deadline = ps__sat_add(l->start_ns, ps__sat_mul(T, l->tick_ns));
+    int64_t overrun = ps__sat_add(deadline, PS__GRACE_NS);
     for (;;) {
-        ps__pump(l, 0);
+        ps__pump(l, NULL, 0);
         if (l->interrupted)
             return 0;
         if (any_died(l)) {
@@ -189,11 +193,11 @@ static int gate(ps_live *l, int64_t T)
         }
         if (now >= deadline && !late)
             return 0;
-        if (late && now >= deadline + PS__GRACE_NS) {
+        if (late && now >= overrun) {
             ps__kill_child(l, late, PS__TERM_NS, 0); /* overran its burn: recorded as killed */
             continue;
         }
-        ps__pump(l, now < deadline ? deadline - now : deadline + PS__GRACE_NS - now);
+        ps__pump(l, NULL, now < deadline ? deadline - now : overrun - now);
     }
 }
 
@@ -234,30 +238,32 @@ ps_step_status ps_live_step(ps_live *l)
  * it for each process.  Past PS__WS_MAX in all, there is none (the
  * processes then have no working set to page out; docs/live.md). */
 #define PS__WS_MAX ((size_t)512 << 20)
-static int make_working_set(ps_live *l)
+static const char *make_working_set(ps_live *l)
 {
     static const char *const dirs[] = {"/var/tmp", ".", "/tmp"};
     size_t bytes = 0;
-    for (uint32_t i = 0; i < l->n; i++) {
+    for (uint32_t i = 0; i < l->n && bytes <= PS__WS_MAX; i++) {
         l->ch[i].ws_offset = bytes;
-        bytes += (size_t)l->s->procs[i].memory * PS_LIVE_UNIT_BYTES;
+        int64_t units = l->s->procs[i].memory;
+        bytes += units > (int64_t)(PS__WS_MAX / PS_LIVE_UNIT_BYTES)
+                     ? PS__WS_MAX + 1 : (size_t)units * PS_LIVE_UNIT_BYTES;
     }
     l->ws_fd = -1;
     if (!bytes || bytes > PS__WS_MAX)
-        return 0;
+        return NULL;
     for (size_t i = 0; i < sizeof dirs / sizeof dirs[0] && l->ws_fd < 0; i++)
         l->ws_fd = open(dirs[i], O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
     if (l->ws_fd < 0)
-        return -1;
+        return "working-set file";
     char block[65536];
     memset(block, 0x5a, sizeof block);
     for (size_t off = 0; off < bytes; off += sizeof block)
         if (pwrite(l->ws_fd, block, sizeof block, (off_t)off) != (ssize_t)sizeof block)
-            return -1;
-    return 0;
+            return "working-set file";
+    return NULL;
 }
 
-static int make_shared(ps_live *l)
+static const char *make_shared(ps_live *l)
 {
     const ps_scenario *s = l->s;
     size_t mtx_bytes = (size_t)s->mutexes.count * sizeof(pthread_mutex_t);
@@ -266,7 +272,7 @@ static int make_shared(ps_live *l)
                          MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (l->shared_map == MAP_FAILED) {
         l->shared_map = NULL;
-        return -1;
+        return "shared memory";
     }
     l->shared.mutex = l->shared_map;
     l->shared.var = (volatile int64_t *)((char *)l->shared_map + mtx_bytes);
@@ -277,27 +283,54 @@ static int make_shared(ps_live *l)
     for (uint32_t m = 0; m < s->mutexes.count; m++)
         pthread_mutex_init(&l->shared.mutex[m], &a);
     pthread_mutexattr_destroy(&a);
-    return 0;
+    return NULL;
 }
 
-static int make_pipes(ps_live *l)
+static const char *make_pipes(ps_live *l)
 {
     int st[2];
     if (pipe2(st, O_CLOEXEC))
-        return -1;
+        return "status pipe";
     l->status_rd = st[0];
     l->status_wr = st[1];
     fcntl(l->status_rd, F_SETFL, O_NONBLOCK);
     for (uint32_t k = 0; k < l->s->channels.count; k++) {
         if (pipe2(l->chan[k], O_CLOEXEC))
-            return -1;
+            return "channel pipe";
         fcntl(l->chan[k][0], F_SETFL, O_NONBLOCK); /* procsim's end: it routes */
     }
-    return 0;
+    return NULL;
 }
 
+static int cmp_fd(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
 
-static int make_signals(ps_live *l)
+/* The descriptors every child keeps, sorted now: a child may not sort
+ * (nor allocate) after fork. */
+static const char *make_keep(ps_live *l)
+{
+    uint32_t nchan = l->s->channels.count;
+    l->keep = malloc(((size_t)nchan + 2) * sizeof *l->keep);
+    l->child_keep = malloc(((size_t)nchan + 3) * sizeof *l->child_keep);
+    if (!l->keep || !l->child_keep) {
+        errno = ENOMEM;
+        return "descriptor list";
+    }
+    l->keep[l->nkeep++] = l->status_wr;
+    if (l->ws_fd >= 0)
+        l->keep[l->nkeep++] = l->ws_fd;
+    for (uint32_t k = 0; k < nchan; k++)
+        l->keep[l->nkeep++] = l->chan[k][1]; /* it sends; procsim routes what it reads */
+    qsort(l->keep, l->nkeep, sizeof *l->keep, cmp_fd);
+    return NULL;
+}
+
+/* Hold our signals for the signalfd.  From the sigprocmask on, destroy
+ * restores the mask, whatever fails after it. */
+static const char *make_signals(ps_live *l)
 {
     sigset_t set;
     sigemptyset(&set);
@@ -305,9 +338,37 @@ static int make_signals(ps_live *l)
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaddset(&set, sigs[i]);
     if (sigprocmask(SIG_BLOCK, &set, &l->old_mask))
-        return -1;
+        return "sigprocmask";
+    l->mask_set = 1;
     l->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-    return l->sfd < 0 ? -1 : 0;
+    if (l->sfd < 0)
+        return "signalfd";
+    struct sigaction ign = {.sa_handler = SIG_IGN};
+    sigemptyset(&ign.sa_mask);
+    if (sigaction(SIGPIPE, &ign, &l->old_sigpipe)) /* a dead child's pipe: EPIPE */
+        return "sigaction";
+    l->sigpipe_set = 1;
+    return NULL;
+}
+
+/* The refusals: what would make the run impossible or its times wrong. */
+static int refuse(const ps_live *l, ps_error *err)
+{
+    struct sigaction chld;
+    sigaction(SIGCHLD, NULL, &chld);
+    if (chld.sa_handler == SIG_IGN || (chld.sa_flags & SA_NOCLDWAIT)) {
+        snprintf(err->msg, sizeof err->msg,
+                 "live mode: SIGCHLD is ignored in this process (SIG_IGN or SA_NOCLDWAIT), "
+                 "so the kernel would reap the children before procsim could see how they "
+                 "ended: give SIGCHLD its default action first");
+        return -1;
+    }
+    if (l->s->tick_ms < 1 || l->s->tick_ms > PS_LIVE_TICK_MS_MAX) {
+        snprintf(err->msg, sizeof err->msg, "live mode: tick_ms %lld is not in 1..%d",
+                 (long long)l->s->tick_ms, PS_LIVE_TICK_MS_MAX);
+        return -1;
+    }
+    return 0;
 }
 
 
@@ -344,15 +405,24 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
         l->ch[i].pidfd = l->ch[i].cmd_fd = -1;
         l->ch[i].model = PS_NONE;
     }
-    if (make_pipes(l) || make_shared(l) || make_working_set(l) ||
-        make_signals(l)) {
-        snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s", strerror(errno));
+    if (refuse(l, err))
+        goto fail;
+    const char *failed = make_pipes(l);
+    if (!failed)
+        failed = make_shared(l);
+    if (!failed)
+        failed = make_working_set(l);
+    if (!failed)
+        failed = make_keep(l);
+    if (!failed)
+        failed = make_signals(l);
+    if (failed) {
+        snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s: %s", failed,
+                 strerror(errno));
         goto fail;
     }
-    struct sigaction ign = {.sa_handler = SIG_IGN};
-    sigaction(SIGPIPE, &ign, &l->old_sigpipe); /* a dead child's pipe: EPIPE */
     l->tick_ns = s->tick_ms * 1000000;
-    l->start_ns = ps__mono_ns();
+    l->start_ns = l->scanned_ns = ps__mono_ns();
     ps_engine_set_listener(e, on_transition, l);
     ps_engine_set_op_listener(e, on_op, l);
     return l;
@@ -379,14 +449,7 @@ void ps_live_destroy(ps_live *l)
             ps__pidfd_signal(l->ch[i].pidfd, SIGKILL);
         }
     for (uint32_t i = 0; l->ch && i < l->n; i++)
-        while (l->ch[i].alive) {
-            siginfo_t si;
-            memset(&si, 0, sizeof si);
-            if (waitid(P_PID, (id_t)l->ch[i].pid, &si, WEXITED) < 0 && errno != EINTR)
-                break;
-            if (si.si_pid)
-                ps__reaped(l, &l->ch[i], &si);
-        }
+        ps__wait_gone(l, &l->ch[i]);
     if (l->e) {
         ps_engine_set_listener(l->e, NULL, NULL);
         ps_engine_set_op_listener(l->e, NULL, NULL);
@@ -402,20 +465,15 @@ void ps_live_destroy(ps_live *l)
     close_fd(&l->status_rd);
     close_fd(&l->status_wr);
     close_fd(&l->ws_fd);
-    if (l->sfd >= 0) {
-        close_fd(&l->sfd);
-        /* drop what arrived for us before unblocking: a SIGCHLD is fine,
-         * an interrupt was already acted on */
-        sigset_t pending;
-        struct timespec zero = {0, 0};
-        sigpending(&pending);
-        if (sigismember(&pending, SIGCHLD)) {
-            sigset_t chld;
-            sigemptyset(&chld);
-            sigaddset(&chld, SIGCHLD);
-            sigtimedwait(&chld, NULL, &zero);
-        }
+    close_fd(&l->sfd);
+    if (l->sigpipe_set)
         sigaction(SIGPIPE, &l->old_sigpipe, NULL);
+    if (l->mask_set) {
+        /* The SIGCHLDs we read may have told of the host's own children
+         * too: leave one pending for the host (it merges with any still
+         * pending; with SIGCHLD's default action it is simply dropped). */
+        if (l->chld_seen)
+            raise(SIGCHLD);
         sigprocmask(SIG_SETMASK, &l->old_mask, NULL);
     }
     if (l->shared_map)
@@ -425,6 +483,8 @@ void ps_live_destroy(ps_live *l)
     free(l->chanq);
     free(l->mtx_wait);
     free(l->mtx_locker);
+    free(l->keep);
+    free(l->child_keep);
     ps__vec_fini(&l->act);
     ps__vec_fini(&l->pend);
     free(l);
@@ -438,7 +498,7 @@ void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx)
 
 int ps_live_interrupted(ps_live *l)
 {
-    ps__pump(l, 0);
+    ps__pump(l, NULL, 0);
     return l->interrupted;
 }
 
@@ -448,7 +508,7 @@ int64_t ps_live_due_ns(const ps_live *l)
     if (next < 0)
         return -1;
     int64_t now = l->paused_at ? l->paused_at : ps__mono_ns();
-    return l->start_ns + next * l->tick_ns - now;
+    return ps__sat_add(l->start_ns, ps__sat_mul(next, l->tick_ns)) - now;
 }
 
 void ps_live_pause(ps_live *l, int paused)
@@ -479,10 +539,12 @@ int ps_live_suspend(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_su
 int ps_live_resume(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_resume, pid); }
 int ps_live_kill(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_kill, pid); }
 
-void ps_live_set_tick_ms(ps_live *l, int64_t ms)
+int ps_live_set_tick_ms(ps_live *l, int64_t ms)
 {
-    if (ms >= 1)
-        l->tick_ns = ms * 1000000;
+    if (ms < 1 || ms > PS_LIVE_TICK_MS_MAX)
+        return -1;
+    l->tick_ns = ms * 1000000;
+    return 0;
 }
 
 int64_t ps_live_tick_ms(const ps_live *l)

@@ -7,11 +7,26 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "live_driver.h"
 
 /* ---- starting a child -------------------------------------------------- */
+
+/* What the child keeps: every child's descriptors and its own command
+ * pipe, in ascending order, into l->child_keep (before fork: the child
+ * only reads it).  Returns how many. */
+static uint32_t child_keep(ps_live *l, int cmd_fd)
+{
+    uint32_t n = 0, i = 0;
+    while (i < l->nkeep && l->keep[i] < cmd_fd)
+        l->child_keep[n++] = l->keep[i++];
+    l->child_keep[n++] = cmd_fd;
+    while (i < l->nkeep)
+        l->child_keep[n++] = l->keep[i++];
+    return n;
+}
 
 void ps__start_child(ps_live *l, uint32_t pid)
 {
@@ -24,7 +39,8 @@ void ps__start_child(ps_live *l, uint32_t pid)
     c->ws_bytes = l->ws_fd >= 0 ? (size_t)l->s->procs[pid - 1].memory * PS_LIVE_UNIT_BYTES : 0;
     ps__child_setup cs = {
         .index = pid - 1, .parent = getpid(), .cmd_fd = cmd[0],
-        .status_fd = l->status_wr, .chan = l->chan, .nchan = l->s->channels.count,
+        .status_fd = l->status_wr, .chan = l->chan,
+        .keep = l->child_keep, .nkeep = child_keep(l, cmd[0]),
         .shared = l->shared, .ws_fd = l->ws_fd, .ws_bytes = c->ws_bytes,
         .ws_offset = c->ws_offset,
         .mask = &l->old_mask,
@@ -40,17 +56,22 @@ void ps__start_child(ps_live *l, uint32_t pid)
              errno == EAGAIN ? " (too many processes: see ulimit -u, RLIMIT_NPROC)" : "");
         return;
     }
+    c->pidfd = ps__pidfd_open(p);
+    if (c->pidfd < 0) {
+        /* p is our child, not yet reaped: its pid is still its own */
+        int e = errno;
+        kill(p, SIGKILL);
+        while (waitpid(p, NULL, 0) < 0 && errno == EINTR)
+            ;
+        close(cmd[1]);
+        ps__live_fail(l, "cannot start %s: pidfd_open: %s", ps__pname(l, pid), strerror(e));
+        return;
+    }
     c->pid = p;
     c->cmd_fd = cmd[1];
-    c->pidfd = ps__pidfd_open(p);
     c->alive = 1;
     c->cpu_pc = UINT32_MAX;
     c->cpu_due = -1;
-    if (c->pidfd < 0) {
-        kill(p, SIGKILL);
-        ps__live_fail(l, "cannot start %s: pidfd_open: %s", ps__pname(l, pid), strerror(errno));
-        return;
-    }
     ps__await(l, c, ps__has_hello, 1, "start");
 }
 
@@ -245,7 +266,7 @@ void ps__apply_op(ps_live *l, const ps_op_event *ev)
         if (ev->op == PS_OP_CPU) {
             if (c->cpu_pc != ev->pc) {
                 c->cpu_pc = ev->pc;
-                ps__command(l, c, PS__CMD_CPU, 0, op->n * l->tick_ns);
+                ps__command(l, c, PS__CMD_CPU, 0, ps__sat_mul(op->n, l->tick_ns));
                 c->cpu_want = c->want_done;
             }
             c->cpu_due = ev->b ? ev->a : -1;
@@ -317,5 +338,3 @@ ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev)
         return PS_REP_NONE;
     }
 }
-
-/* A transition is confirmed: note it, with the kernel's view right now. */

@@ -6,11 +6,17 @@
  * The child does not know the scenario's program: procsim, which is the
  * scheduler, tells it each op when the model executes it, so the real
  * process and the model stay in step (docs/live.md).
+ *
+ * It runs right after fork, in a copy of a host that may have other
+ * threads (the GUI's), whose locks (malloc's, stdio's) may have been held
+ * at the fork and are then held for ever: so it makes only
+ * async-signal-safe calls, plain system calls, and the process-shared
+ * mutex it is there to lock.  What it needs is made before the fork
+ * (ps__child_setup): no allocation, no sorting, no stdio here.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <stdlib.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <time.h>
@@ -52,7 +58,7 @@ static int64_t cpu_ns(void)
  * count, so a preempted burn resumes where it was. */
 static void burn(int64_t ns)
 {
-    int64_t end = cpu_ns() + ns;
+    int64_t end = ps__sat_add(cpu_ns(), ns);
     volatile uint64_t x = 0;
     while (cpu_ns() < end)
         for (int i = 0; i < 2000; i++)
@@ -137,41 +143,33 @@ static void run(const ps__cmd *c)
     }
 }
 
-static int cmp_int(const void *a, const void *b)
+static int kept(int fd)
 {
-    return *(const int *)a - *(const int *)b;
+    for (uint32_t i = 0; i < cs->nkeep && cs->keep[i] <= fd; i++)
+        if (cs->keep[i] == fd)
+            return 1;
+    return 0;
 }
 
-/* Keep only the descriptors this child uses (and 0-2, with 0 and 1 on
- * /dev/null): others' command pipes stay out of its hands. */
+/* Keep only the descriptors this child uses (cs->keep, sorted by procsim)
+ * and 0-2, with 0 and 1 on /dev/null unless kept: others' command pipes
+ * stay out of its hands. */
 static void close_others(void)
 {
-    int *keep = malloc((3 + (size_t)cs->nchan) * sizeof *keep), n = 0;
-    if (!keep)
-        _exit(119);
-    keep[n++] = cs->cmd_fd;
-    keep[n++] = cs->status_fd;
-    if (cs->ws_fd >= 0)
-        keep[n++] = cs->ws_fd;
-    for (uint32_t c = 0; c < cs->nchan; c++) {
-        keep[n++] = cs->chan[c][1]; /* it sends; procsim routes what it reads */
-    }
-    qsort(keep, (size_t)n, sizeof keep[0], cmp_int);
     int from = 3;
-    for (int i = 0; i < n; i++) {
-        if (keep[i] > from)
-            close_range((unsigned)from, (unsigned)keep[i] - 1, 0);
-        if (keep[i] >= from)
-            from = keep[i] + 1;
+    for (uint32_t i = 0; i < cs->nkeep; i++) {
+        if (cs->keep[i] > from)
+            close_range((unsigned)from, (unsigned)cs->keep[i] - 1, 0);
+        if (cs->keep[i] >= from)
+            from = cs->keep[i] + 1;
     }
     close_range((unsigned)from, ~0u, 0);
-    free(keep);
     int null = open("/dev/null", O_RDWR | O_CLOEXEC);
-    if (null >= 0) {
-        dup2(null, 0);
-        dup2(null, 1);
+    for (int fd = 0; fd < 2 && null >= 0; fd++)
+        if (fd != null && !kept(fd))
+            dup2(null, fd);
+    if (null > 1)
         close(null);
-    }
 }
 
 void ps__child_main(const ps__child_setup *setup)

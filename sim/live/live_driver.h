@@ -2,9 +2,10 @@
  *   live.c        stepping: pacing, the engine's decisions, confirmations
  *                 handed on, setting up and tearing down
  *   live_wait.c   hearing from the children and waiting for them:
- *                 waitid, the status pipe, signals, commands
- *   live_apply.c  carrying out op events and transitions on the children
- * Nothing outside sim/live*.c includes it.
+ *                 waitid on pidfds, the status pipe, signals, commands
+ *   live_apply.c  starting children, carrying out op events and
+ *                 transitions on them
+ * Nothing outside sim/live/ includes it.
  */
 #ifndef PROCSIM_LIVE_DRIVER_H
 #define PROCSIM_LIVE_DRIVER_H
@@ -17,16 +18,19 @@
 
 #define PS__GRACE_NS (5 * 1000000000LL) /* how late a child may answer */
 #define PS__TERM_NS (500 * 1000000LL)   /* SIGTERM, then SIGKILL after this */
+#define PS__RESCAN_NS (100 * 1000000LL) /* every child is asked at least this often */
 
 typedef struct ps__child {
     pid_t pid;              /* 0: never started */
-    int pidfd, cmd_fd;
+    int pidfd;              /* every wait, signal and /proc check goes through it */
+    int cmd_fd;             /* write end of its command pipe */
     uint8_t alive;          /* started and not yet reaped */
     uint8_t stopped;        /* the kernel said stopped, not continued since */
     uint8_t paged_out;      /* working set paged out since it last ran */
     uint8_t died;           /* died when the model did not expect it */
     uint8_t expect_exit;    /* we told it to exit or killed it */
-    char exit_letter;       /* /proc letter seen just before reaping (Z) */
+    char exit_letter;       /* /proc letter seen just before reaping (Z), 0 if
+                               the host reaped it behind our back */
     int death_signal;       /* signal that killed it, 0 if it exited */
     int exit_code;          /* its exit status, if it exited */
     uint32_t hello, blocking, done; /* messages received */
@@ -60,13 +64,21 @@ struct ps_live {
     uint32_t n;
     int status_rd, status_wr, sfd, ws_fd;
     int (*chan)[2];
+    int *keep;             /* descriptors every child keeps, ascending ... */
+    uint32_t nkeep;
+    int *child_keep;       /* ... and room for them plus one command pipe */
     ps__shared shared;
     void *shared_map;
     size_t shared_len;
     ps__vec *mtx_wait;     /* uint32_t pids: each mutex's waiters, model order */
     uint32_t *mtx_locker;  /* who is really blocked on the mutex */
     ps__valq *chanq;       /* values sent and not yet received, per channel */
-    sigset_t old_mask;
+    sigset_t old_mask;     /* the host's, restored by destroy and in children */
+    uint8_t mask_set;      /* we changed the mask: destroy restores it */
+    uint8_t sigpipe_set;   /* we ignore SIGPIPE: destroy restores old_sigpipe */
+    uint8_t chld_news;     /* a SIGCHLD came since every child was last asked */
+    uint8_t chld_seen;     /* a SIGCHLD came at all: destroy leaves one pending */
+    int64_t scanned_ns;    /* when every child was last asked */
     int64_t start_ns, tick_ns;
     int64_t paused_at;     /* when a pause began, 0 if not paused */
     ps__vec act;           /* ps__action: the engine's decisions to carry out */
@@ -109,9 +121,10 @@ static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)
 void ps__live_warn(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record why the run cannot go on (the first reason wins). */
 void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Take in everything pending (signals, waitid, status pipe); then sleep up
- * to timeout_ns in poll if nothing came. */
-void ps__pump(ps_live *l, int64_t timeout_ns);
+/* Take in everything pending (signals, the kernel's news of `c` or, with
+ * c NULL, of every child when due, the status pipe); then sleep up to
+ * timeout_ns in poll if nothing came. */
+void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns);
 /* Pump until cond holds or the child is gone; a child that overruns is
  * killed (and recorded as dead).  Returns -1 only if interrupted. */
 int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const char *what);
@@ -123,8 +136,8 @@ void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected);
 void ps__stop(ps_live *l, ps__child *c);   /* SIGSTOP and wait for it */
 void ps__cont(ps_live *l, ps__child *c);   /* SIGCONT and wait for it */
 void ps__page_out_child(ps__child *c);
-/* A child was seen exited: note how, reap it, close its descriptors. */
-void ps__reaped(ps_live *l, ps__child *c, const siginfo_t *si);
+/* Wait, as long as it takes, until a child sent SIGKILL is gone; reap it. */
+void ps__wait_gone(ps_live *l, ps__child *c);
 
 /* live_apply.c */
 void ps__start_child(ps_live *l, uint32_t pid);

@@ -1,9 +1,9 @@
-/* live_internal.h — private parts of the live backend, shared by
- *   live.c        the driver: pacing, applying the engine's decisions,
- *                 waiting for confirmations
- *   live_proc.c   process plumbing: fork, pidfds, signals, waitid, /proc
- *   live_child.c  the code a child runs: one command at a time
- * Nothing outside sim/live*.c includes it.
+/* live_internal.h — the parts of the live backend that both sides of a
+ * fork use: the protocol between procsim and a child, what a child is
+ * given before it is forked, process plumbing (live_proc.c: pidfds,
+ * /proc, paging out) and clock arithmetic that cannot overflow.  The
+ * driver's own state is in live_driver.h.  Nothing outside sim/live/
+ * includes it.
  */
 #ifndef PROCSIM_LIVE_INTERNAL_H
 #define PROCSIM_LIVE_INTERNAL_H
@@ -61,14 +61,16 @@ typedef struct ps__shared {
     volatile int64_t *var;
 } ps__shared;
 
-/* What a child needs to know, fixed before it is forked. */
+/* What a child needs to know, all made before it is forked: after fork
+ * the child makes only async-signal-safe calls (no malloc, no qsort). */
 typedef struct ps__child_setup {
     uint32_t index;
     pid_t parent;          /* procsim, to detect that it died before us */
     int cmd_fd;            /* read end of this child's command pipe */
     int status_fd;         /* write end of the status pipe */
-    int (*chan)[2];        /* channel pipes */
-    uint32_t nchan;
+    int (*chan)[2];        /* channel pipes; it writes chan[k][1] */
+    const int *keep;       /* the descriptors it keeps, ascending */
+    uint32_t nkeep;
     ps__shared shared;
     int ws_fd;             /* working-set file, -1: none */
     size_t ws_offset;      /* this child's own part of it: pages no other
@@ -77,15 +79,32 @@ typedef struct ps__child_setup {
     const sigset_t *mask;  /* the signal mask to restore */
 } ps__child_setup;
 
+/* x * y and x + y for x, y >= 0, INT64_MAX if the result would not fit:
+ * every duration in nanoseconds (ticks * tick_ns, deadlines) goes through
+ * these, so a huge scenario saturates instead of wrapping. */
+static inline int64_t ps__sat_mul(int64_t x, int64_t y)
+{
+    return y && x > INT64_MAX / y ? INT64_MAX : x * y;
+}
+
+static inline int64_t ps__sat_add(int64_t x, int64_t y)
+{
+    return x > INT64_MAX - y ? INT64_MAX : x + y;
+}
+
 /* live_child.c: never returns. */
 void ps__child_main(const ps__child_setup *cs) __attribute__((noreturn));
 
 /* ---- process plumbing (live_proc.c) ----------------------------------- */
 
-/* Read the state letter from /proc/PID/stat, 0 if it cannot be read. */
-char ps__proc_state(pid_t pid);
+/* /proc is read by pid, which names our child only until it is reaped:
+ * call these only for a child not yet reaped, whose pidfd is given; they
+ * check afterwards, through it, that the child was still there (that the
+ * host did not reap it behind our back), and answer 0 if not. */
+/* The state letter from /proc/PID/stat, 0 if it cannot be read. */
+char ps__proc_state(pid_t pid, int pidfd);
 /* Resident set in kB from /proc/PID/statm, 0 if it cannot be read. */
-int64_t ps__proc_rss_kb(pid_t pid);
+int64_t ps__proc_rss_kb(pid_t pid, int pidfd);
 int ps__pidfd_open(pid_t pid);
 int ps__pidfd_signal(int pidfd, int sig);
 /* Ask the kernel to page out [addr, addr+len) of the process. */

@@ -18,7 +18,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
 
 void ps_live_destroy(ps_live *l) { (void)l; }
 void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx) { (void)l, (void)fn, (void)ctx; }
-void ps_live_set_tick_ms(ps_live *l, int64_t ms) { (void)l, (void)ms; }
+int ps_live_set_tick_ms(ps_live *l, int64_t ms) { return (void)l, (void)ms, -1; }
 int64_t ps_live_tick_ms(const ps_live *l) { return (void)l, 0; }
 ps_step_status ps_live_step(ps_live *l) { return (void)l, PS_STEP_FAILED; }
 const char *ps_live_error(const ps_live *l) { return (void)l, "live mode is not built in"; }

@@ -1,6 +1,7 @@
 /* live_proc.c — process plumbing for live mode: pidfds, signals through
  * them (a recycled pid is never hit), reading the kernel's view of a
- * process from /proc, and paging a process's memory out. */
+ * child from /proc, and paging a process's memory out.  Waiting for
+ * children is in live_wait.c. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -27,23 +28,33 @@ static ssize_t read_file(const char *path, char *buf, size_t size)
     return n;
 }
 
-char ps__proc_state(pid_t pid)
+/* Read /proc/PID/what, then make sure through the pidfd that PID was
+ * still our child meanwhile: a process that exists after the read existed
+ * during it, and while it exists (zombies too) its pid is not reused. */
+static ssize_t read_proc(pid_t pid, int pidfd, const char *what, char *buf, size_t size)
 {
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    if (read_file(path, buf, sizeof buf) <= 0)
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, what);
+    ssize_t n = read_file(path, buf, size);
+    return n > 0 && ps__pidfd_signal(pidfd, 0) == 0 ? n : -1;
+}
+
+char ps__proc_state(pid_t pid, int pidfd)
+{
+    char buf[512];
+    if (read_proc(pid, pidfd, "stat", buf, sizeof buf) <= 0)
         return 0;
     /* "pid (comm) S ...": comm may hold anything, so find the last ')' */
     const char *p = strrchr(buf, ')');
     return p && p[1] == ' ' ? p[2] : 0;
 }
 
-int64_t ps__proc_rss_kb(pid_t pid)
+int64_t ps__proc_rss_kb(pid_t pid, int pidfd)
 {
-    char path[64], buf[256];
+    char buf[256];
     long size, resident;
-    snprintf(path, sizeof path, "/proc/%d/statm", (int)pid);
-    if (read_file(path, buf, sizeof buf) <= 0 || sscanf(buf, "%ld %ld", &size, &resident) != 2)
+    if (read_proc(pid, pidfd, "statm", buf, sizeof buf) <= 0 ||
+        sscanf(buf, "%ld %ld", &size, &resident) != 2)
         return 0;
     return (int64_t)resident * (sysconf(_SC_PAGESIZE) / 1024);
 }

@@ -3,9 +3,35 @@
  * pipe, procsim's own signals through a signalfd; and the few ways procsim
  * acts on a child (a command, a signal through its pidfd).
  *
- * The rule from shared/TESTING.md: drain waitid(WNOHANG) and the status
- * pipe first, and only then sleep in poll; SIGCHLDs merge, and a child's
- * "continued" is reported by waitid before any SIGCHLD says so.
+ * Only our own children are waited for, each through its own pidfd
+ * (waitid(P_PIDFD)).  Never P_ALL: that would also take the exit status
+ * of a child the host program forked itself, which the host then waits
+ * for in vain.  Never a bare pid: once ours is reaped it may be anyone's.
+ * An exit is first looked at with WNOWAIT, so that the child is still a
+ * zombie, its pid still its own, while /proc is read for its last letter;
+ * only then is it reaped.
+ *
+ * Whom to ask, and when.  Asking is one system call per child, so not
+ * everyone is asked every time:
+ *  - the child being waited for is asked on every round, before any
+ *    sleep, whatever came or did not.  SIGCONT makes waitid(WCONTINUED)
+ *    report "continued" at once, but the SIGCHLD that says so is sent only
+ *    when the child next runs: waiting for that signal first would add a
+ *    scheduling delay to every dispatch, and more if the child is slow to
+ *    get a CPU;
+ *  - every child is asked once a SIGCHLD has come since they last were:
+ *    SIGCHLDs merge (any number of changes leave one pending signal, whose
+ *    siginfo names one child only), so a SIGCHLD means "someone changed",
+ *    never who.  That round is left to the moments when no child in
+ *    particular is awaited (the pacing, ps_live_interrupted): what an
+ *    awaited child did never depends on it;
+ *  - and every child is asked at least every PS__RESCAN_NS anyway (and
+ *    poll sleeps no longer than that), because a host thread that does not
+ *    block SIGCHLD may receive it instead of our signalfd, and there it is
+ *    discarded.
+ * Everything pending is taken in before sleeping in poll, never after:
+ * sleeping after a round that found the news awaited would wait for news
+ * that has already come.
  */
 #include <errno.h>
 #include <poll.h>
@@ -40,24 +66,11 @@ void ps__live_fail(ps_live *l, const char *fmt, ...)
     l->failed = 1;
 }
 
-static ps__child *by_os_pid(ps_live *l, pid_t pid)
+/* The child is no longer ours to wait for: forget it. */
+static void gone(ps__child *c)
 {
-    for (uint32_t i = 0; i < l->n; i++)
-        if (l->ch[i].pid == pid && l->ch[i].alive)
-            return &l->ch[i];
-    return NULL;
-}
-
-void ps__reaped(ps_live *l, ps__child *c, const siginfo_t *si)
-{
-    c->exit_letter = ps__proc_state(c->pid); /* Z: exited, not yet reaped */
-    siginfo_t done;
-    while (waitid(P_PID, (id_t)c->pid, &done, WEXITED) < 0 && errno == EINTR)
-        ;
     c->alive = 0;
     c->stopped = 0;
-    c->death_signal = si->si_code == CLD_EXITED ? 0 : si->si_status;
-    c->exit_code = si->si_code == CLD_EXITED ? si->si_status : 0;
     if (c->pidfd >= 0)
         close(c->pidfd);
     if (c->cmd_fd >= 0)
@@ -65,47 +78,86 @@ void ps__reaped(ps_live *l, ps__child *c, const siginfo_t *si)
     c->pidfd = c->cmd_fd = -1;
     if (!c->expect_exit)
         c->died = 1;
-    (void)l;
 }
 
-/* Collect every state change the kernel has for us, without blocking;
- * returns how many there were. */
-static int drain_waitid(ps_live *l)
+/* `c` has exited and is still a zombie (si: what waitid said, with
+ * WNOWAIT): note how it ended and the letter /proc shows, then reap it. */
+static void reap(ps__child *c, const siginfo_t *si)
+{
+    c->exit_letter = ps__proc_state(c->pid, c->pidfd); /* Z: exited, not yet reaped */
+    siginfo_t done;
+    while (waitid(P_PIDFD, (id_t)c->pidfd, &done, WEXITED) < 0 && errno == EINTR)
+        ;
+    c->death_signal = si->si_code == CLD_EXITED ? 0 : si->si_status;
+    c->exit_code = si->si_code == CLD_EXITED ? si->si_status : 0;
+    gone(c);
+}
+
+/* waitid cannot wait for `c` (err: ECHILD if someone else in this process,
+ * a waitpid(-1) say, reaped it): how it ended is lost. */
+static void lost(ps_live *l, ps__child *c, int err)
+{
+    ps__live_warn(l, "%s could not be waited for (%s): how it ended is unknown",
+                  ps__pname(l, (uint32_t)(c - l->ch) + 1),
+                  err == ECHILD ? "someone else in this process reaped it" : strerror(err));
+    c->exit_letter = 0;
+    c->death_signal = c->exit_code = 0;
+    gone(c);
+}
+
+/* Ask the kernel what became of `c` since it was last asked; returns how
+ * many changes it had. */
+static int ask(ps_live *l, ps__child *c)
 {
     int got = 0;
-    for (uint32_t guard = 0; guard < 4 * l->n + 16; guard++, got++) {
+    for (int round = 0; c->alive && round < 4; round++) {
         siginfo_t si;
         memset(&si, 0, sizeof si);
-        if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT) < 0) {
+        if (waitid(P_PIDFD, (id_t)c->pidfd, &si,
+                   WEXITED | WSTOPPED | WCONTINUED | WNOHANG | WNOWAIT) < 0) {
             if (errno == EINTR)
                 continue;
-            return got; /* ECHILD: no children */
+            lost(l, c, errno);
+            return got + 1;
         }
         if (si.si_pid == 0)
             return got;
-        ps__child *c = by_os_pid(l, si.si_pid);
-        siginfo_t consume;
-        switch (si.si_code) {
-        case CLD_STOPPED:
-        case CLD_TRAPPED:
-            waitid(P_PID, (id_t)si.si_pid, &consume, WSTOPPED | WNOHANG);
-            if (c)
-                c->stopped = 1;
-            break;
-        case CLD_CONTINUED:
-            waitid(P_PID, (id_t)si.si_pid, &consume, WCONTINUED | WNOHANG);
-            if (c)
-                c->stopped = 0;
-            break;
-        default: /* exited, killed, dumped */
-            if (c)
-                ps__reaped(l, c, &si);
-            else
-                waitid(P_PID, (id_t)si.si_pid, &consume, WEXITED | WNOHANG);
-            break;
+        got++;
+        if (si.si_code != CLD_STOPPED && si.si_code != CLD_TRAPPED &&
+            si.si_code != CLD_CONTINUED) {
+            reap(c, &si); /* exited, killed, dumped */
+            return got;
         }
+        /* take the stop or continue in; without WEXITED nothing is reaped */
+        memset(&si, 0, sizeof si);
+        if (waitid(P_PIDFD, (id_t)c->pidfd, &si, WSTOPPED | WCONTINUED | WNOHANG) == 0 &&
+            si.si_pid)
+            c->stopped = si.si_code != CLD_CONTINUED;
     }
     return got;
+}
+
+static int ask_everyone(ps_live *l)
+{
+    int got = 0;
+    l->chld_news = 0; /* a SIGCHLD from now on is news again */
+    l->scanned_ns = ps__mono_ns();
+    for (uint32_t i = 0; i < l->n; i++)
+        if (l->ch[i].alive)
+            got += ask(l, &l->ch[i]);
+    return got;
+}
+
+void ps__wait_gone(ps_live *l, ps__child *c)
+{
+    while (c->alive) {
+        siginfo_t si;
+        memset(&si, 0, sizeof si);
+        if (waitid(P_PIDFD, (id_t)c->pidfd, &si, WEXITED | WNOWAIT) == 0)
+            reap(c, &si);
+        else if (errno != EINTR)
+            lost(l, c, errno);
+    }
 }
 
 static void on_message(ps_live *l, const ps__msg *m)
@@ -150,33 +202,40 @@ static int drain_status(ps_live *l)
 static void drain_signals(ps_live *l)
 {
     struct signalfd_siginfo si;
-    while (read(l->sfd, &si, sizeof si) == (ssize_t)sizeof si)
-        if (si.ssi_signo != SIGCHLD)
+    while (read(l->sfd, &si, sizeof si) == (ssize_t)sizeof si) {
+        if (si.ssi_signo == SIGCHLD)
+            l->chld_news = l->chld_seen = 1;
+        else
             l->interrupted = 1;
-}
-
-/* Take in everything pending; then, if `timeout_ns` > 0 and nothing came,
- * sleep in poll until something may have.  (Sleeping after a drain that
- * found the awaited news would wait for news that has already come.) */
-void ps__pump(ps_live *l, int64_t timeout_ns)
-{
-    drain_signals(l);
-    int got = drain_waitid(l);
-    got += drain_status(l);
-    if (got || timeout_ns <= 0 || l->interrupted)
-        return;
-    struct pollfd fds[2] = {{l->status_rd, POLLIN, 0}, {l->sfd, POLLIN, 0}};
-    int ms = (int)((timeout_ns + 999999) / 1000000);
-    if (poll(fds, 2, ms > 1000 ? 1000 : ms) > 0) {
-        drain_signals(l);
-        drain_waitid(l);
-        drain_status(l);
     }
 }
 
+/* One round: our signals, the kernel's news of `c` (or, with c NULL, of
+ * every child if a SIGCHLD came or PS__RESCAN_NS have passed), the status
+ * pipe.  Returns how much news came. */
+static int take_in(ps_live *l, ps__child *c)
+{
+    drain_signals(l);
+    int got = 0;
+    if (c)
+        got += ask(l, c);
+    else if (l->chld_news || ps__mono_ns() - l->scanned_ns >= PS__RESCAN_NS)
+        got += ask_everyone(l);
+    return got + drain_status(l);
+}
+
+void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns)
+{
+    if (take_in(l, c) || timeout_ns <= 0 || l->interrupted)
+        return;
+    if (timeout_ns > PS__RESCAN_NS)
+        timeout_ns = PS__RESCAN_NS;
+    struct pollfd fds[2] = {{l->status_rd, POLLIN, 0}, {l->sfd, POLLIN, 0}};
+    if (poll(fds, 2, (int)((timeout_ns + 999999) / 1000000)) > 0)
+        take_in(l, c);
+}
+
 /* ---- waiting for confirmations ---------------------------------------- */
-
-
 
 /* Pump until cond holds, the child is gone, or it overruns (then it is
  * killed).  Returns -1 only if procsim was interrupted. */
@@ -184,7 +243,7 @@ int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const c
 {
     int64_t deadline = ps__mono_ns() + PS__GRACE_NS;
     for (;;) {
-        ps__pump(l, 0);
+        ps__pump(l, c, 0);
         if (l->interrupted)
             return -1;
         if (!c->alive || cond(c, want))
@@ -197,7 +256,7 @@ int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const c
             ps__kill_child(l, c, PS__TERM_NS, 0);
             return 0;
         }
-        ps__pump(l, left);
+        ps__pump(l, c, left);
     }
 }
 
@@ -233,16 +292,14 @@ void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected)
     ps__signal(c, SIGCONT);
     int64_t deadline = ps__mono_ns() + limit_ns;
     while (c->alive && ps__mono_ns() < deadline) {
-        ps__pump(l, deadline - ps__mono_ns());
+        ps__pump(l, c, deadline - ps__mono_ns());
         if (l->interrupted)
             break;
     }
     if (c->alive) {
         ps__signal(c, SIGKILL);
-        while (c->alive) {
-            int64_t d = ps__mono_ns() + 1000000000;
-            ps__pump(l, d - ps__mono_ns());
-        }
+        while (c->alive)
+            ps__pump(l, c, PS__RESCAN_NS); /* SIGKILL cannot be refused */
     }
 }
 

@@ -7,7 +7,7 @@
  * SIGCONT; timeout and suspend are SIGSTOP; kill is SIGTERM, then SIGKILL.
  * Children are forked by procsim itself, also for a scenario's `spawn` (the
  * model's parent/child relation is kept by the model; the real parent of
- * every child is procsim, so nothing escapes its waitid), and never exec
+ * every child is procsim, so none escapes its waiting), and never exec
  * anything: a scenario cannot make procsim run a program.
  *
  * What each op does for real (docs/live.md):
@@ -20,11 +20,25 @@
  * and suspension pages the child's working set out (process_madvise
  * MADV_PAGEOUT on a file-backed mapping), so its RSS really drops.
  *
- * The backend blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the
- * calling thread while it exists and reads them through a signalfd: an
- * interrupt makes ps_live_step return PS_STEP_INTERRUPTED.  Destroying the
- * backend kills and reaps every child.  Children die with procsim even
- * when it is SIGKILLed (PR_SET_PDEATHSIG).  Linux only.
+ * Living in a host program (the CLI, the GUI, a test):
+ *  - the backend blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in
+ *    the calling thread while it exists and reads them through a
+ *    signalfd: an interrupt makes ps_live_step return
+ *    PS_STEP_INTERRUPTED.  Create, step and destroy it from that one
+ *    thread, which must outlive it (a child dies with the thread that
+ *    forked it: PR_SET_PDEATHSIG; so it dies with procsim even when that
+ *    is SIGKILLed);
+ *  - it waits only for its own children, each through its pidfd: a child
+ *    the host forked itself keeps its exit status for the host's waitpid.
+ *    The host must not wait for any child (waitpid(-1)) while the backend
+ *    exists, or it may take one of the backend's.  SIGCHLDs that come
+ *    meanwhile are read by the backend; if any came, destroy leaves one
+ *    pending, so a host that listens for SIGCHLD still hears;
+ *  - with SIGCHLD ignored (SIG_IGN, SA_NOCLDWAIT) the kernel would reap
+ *    the children unseen: ps_live_create refuses.
+ * Destroying the backend kills and reaps every child and restores the
+ * signal mask and SIGPIPE's action, also after a failed create.  Linux
+ * only.
  */
 #ifndef PROCSIM_LIVE_H
 #define PROCSIM_LIVE_H
@@ -63,20 +77,28 @@ typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
 
 /* Set up shared memory, channels and signal handling for `e`, which must
  * have done no step yet and must outlive the backend.  The backend takes
- * over the engine's listeners.  Returns NULL with a message in err. */
+ * over the engine's listeners.  Returns NULL with a message in err (the
+ * step that failed and why, or why live mode refuses: SIGCHLD ignored, a
+ * tick_ms outside 1..PS_LIVE_TICK_MS_MAX), having undone everything. */
 ps_live *ps_live_create(ps_engine *e, ps_error *err);
 /* Kill and reap every child, free everything, restore the signal mask.
  * Accepts NULL. */
 void ps_live_destroy(ps_live *l);
 
 void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx);
-/* Override the scenario's tick_ms (>= 1) before the first step. */
-void ps_live_set_tick_ms(ps_live *l, int64_t ms);
+/* The longest tick, in milliseconds, live mode takes. */
+#define PS_LIVE_TICK_MS_MAX 60000
+/* Override the scenario's tick_ms before the first step: 0, or -1 (and
+ * nothing changes) if ms is not in 1..PS_LIVE_TICK_MS_MAX. */
+int ps_live_set_tick_ms(ps_live *l, int64_t ms);
 int64_t ps_live_tick_ms(const ps_live *l);
 
 /* Wait for the wall clock to reach the next instant (tick_ms per tick) and
  * for the children to finish the CPU work due by then, step the engine,
- * and carry out its decisions on the children.  Returns the engine's
+ * and carry out its decisions on the children.  Times on the wall clock
+ * saturate at INT64_MAX ns (292 years): an instant later than that is
+ * waited for until interrupted, a burn longer than that burns as long.
+ * Returns the engine's
  * status, PS_STEP_INTERRUPTED on SIGINT/SIGTERM/SIGHUP/SIGQUIT, or
  * PS_STEP_FAILED (fork failed, a child broke the protocol...) with the
  * reason in ps_live_error.  After either of those, only destroy. */
@@ -88,8 +110,8 @@ const char *ps_live_error(const ps_live *l);
  * frame loop can call it every frame. */
 int ps_live_interrupted(ps_live *l);
 /* Nanoseconds until the next instant is due on the wall clock (<= 0: due
- * now), so that a frame loop can call ps_live_step only then; -1 if
- * nothing is pending. */
+ * now; at most INT64_MAX), so that a frame loop can call ps_live_step only
+ * then; -1 if nothing is pending. */
 int64_t ps_live_due_ns(const ps_live *l);
 /* Pause (1) or go on (0): while paused the wall clock does not count
  * towards the next instant (children already running finish their op). */
