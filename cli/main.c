@@ -1,4 +1,5 @@
 /* main.c — `procsim`: parse the command, hand it to its function. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,11 @@ static void shell_word(FILE *out, const char *a)
 
 int main(int argc, char **argv)
 {
+    /* A SIGCHLD ignored by whoever started procsim (SIG_IGN is inherited
+     * across exec) would let the kernel reap live mode's children unseen:
+     * procsim's children are its own to reap. */
+    struct sigaction dfl = {.sa_handler = SIG_DFL};
+    sigaction(SIGCHLD, &dfl, NULL);
     if (argc < 2) {
         if (cli_window_available())
             return cmd_gui(1, (char *[]){"gui", NULL});

@@ -6,6 +6,7 @@
  * outputs.  PROCSIM_WITH_GUI says whether the binary has the window; the
  * cases that need it are skipped without.  The number reader of cli/args.c
  * is also tested directly. */
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -400,6 +401,32 @@ static void an_empty_display_is_no_display(void **state)
     check_cases(cases, 2, empty);
 }
 
+/* A SIGCHLD that whoever started procsim ignores (inherited across exec)
+ * does not stop live mode: procsim takes back the default action for its
+ * own children. */
+static void live_mode_under_an_ignored_sigchld(void **state)
+{
+    (void)state;
+    if (!PROCSIM_WITH_LIVE)
+        skip();
+    fflush(NULL);
+    pid_t p = fork();
+    assert_true(p >= 0);
+    if (p == 0) {
+        signal(SIGCHLD, SIG_IGN);
+        int null = open("/dev/null", O_WRONLY);
+        if (null < 0 || dup2(null, 1) < 0 || chdir(PROCSIM_SOURCE_DIR))
+            _exit(98);
+        execl(PROCSIM_BINARY, PROCSIM_BINARY, "run", "scenarios/pipe.yaml", "--live",
+              "--tick-ms", "5", (char *)NULL);
+        _exit(99);
+    }
+    int st;
+    assert_int_equal(waitpid(p, &st, 0), p);
+    assert_true(WIFEXITED(st));
+    assert_int_equal(WEXITSTATUS(st), 0);
+}
+
 /* --select NAME or PID, and --follow NAME.  One the scenario lacks is exit
  * 2 before any window opens (with a video driver that cannot open one,
  * opening first would be exit 1); a headless frame shows the PCB
@@ -502,6 +529,7 @@ int main(void)
         cmocka_unit_test(a_scenario_is_not_a_command),
         cmocka_unit_test(an_empty_display_is_no_display),
         cmocka_unit_test(select_by_name_or_pid),
+        cmocka_unit_test(live_mode_under_an_ignored_sigchld),
         cmocka_unit_test(until_stops_the_trace),
         cmocka_unit_test(text_and_json_show_the_results),
     };

@@ -363,9 +363,9 @@ static int refuse(const ps_live *l, ps_error *err)
                  "ended: give SIGCHLD its default action first");
         return -1;
     }
-    if (l->s->tick_ms < 1 || l->s->tick_ms > PS_LIVE_TICK_MS_MAX) {
-        snprintf(err->msg, sizeof err->msg, "live mode: tick_ms %lld is not in 1..%d",
-                 (long long)l->s->tick_ms, PS_LIVE_TICK_MS_MAX);
+    if (l->s->tick_ms < PS_TICK_MS_MIN || l->s->tick_ms > PS_TICK_MS_MAX) {
+        snprintf(err->msg, sizeof err->msg, "live mode: tick_ms %lld is not in %d..%d",
+                 (long long)l->s->tick_ms, PS_TICK_MS_MIN, PS_TICK_MS_MAX);
         return -1;
     }
     return 0;
@@ -541,7 +541,7 @@ int ps_live_kill(ps_live *l, uint32_t pid) { return intervene(l, ps_engine_kill,
 
 int ps_live_set_tick_ms(ps_live *l, int64_t ms)
 {
-    if (ms < 1 || ms > PS_LIVE_TICK_MS_MAX)
+    if (ms < PS_TICK_MS_MIN || ms > PS_TICK_MS_MAX)
         return -1;
     l->tick_ns = ms * 1000000;
     return 0;

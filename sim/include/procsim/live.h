@@ -79,17 +79,17 @@ typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
  * have done no step yet and must outlive the backend.  The backend takes
  * over the engine's listeners.  Returns NULL with a message in err (the
  * step that failed and why, or why live mode refuses: SIGCHLD ignored, a
- * tick_ms outside 1..PS_LIVE_TICK_MS_MAX), having undone everything. */
+ * tick_ms outside PS_TICK_MS_MIN..PS_TICK_MS_MAX), having undone
+ * everything. */
 ps_live *ps_live_create(ps_engine *e, ps_error *err);
 /* Kill and reap every child, free everything, restore the signal mask.
  * Accepts NULL. */
 void ps_live_destroy(ps_live *l);
 
 void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx);
-/* The longest tick, in milliseconds, live mode takes. */
-#define PS_LIVE_TICK_MS_MAX 60000
 /* Override the scenario's tick_ms before the first step: 0, or -1 (and
- * nothing changes) if ms is not in 1..PS_LIVE_TICK_MS_MAX. */
+ * nothing changes) if ms is not in PS_TICK_MS_MIN..PS_TICK_MS_MAX, the
+ * one range of tick_ms (scenario.h). */
 int ps_live_set_tick_ms(ps_live *l, int64_t ms);
 int64_t ps_live_tick_ms(const ps_live *l);
 
