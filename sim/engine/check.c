@@ -37,22 +37,6 @@ static const char *name(const ps_engine *e, uint32_t pid)
     return pid >= 1 && pid <= e->n ? e->pcb[pid - 1].name : "?";
 }
 
-static ps__queue queue_of(ps_state s)
-{
-    switch (s) {
-    case PS_READY: return PS__Q_READY;
-    case PS_READY_SUSPENDED: return PS__Q_SWAPPED;
-    case PS_BLOCKED_SUSPENDED: return PS__Q_SWAPPED_BLOCKED;
-    case PS_BLOCKED: return PS__Q_BLOCKED;
-    case PS_NEW:
-    case PS_RUNNING:
-    case PS_EXIT:
-    case PS_NONE:
-        break;
-    }
-    return PS__Q_COUNT;
-}
-
 /* The CPUs and the processes on them agree. */
 static void cpus(checker *k)
 {
@@ -98,7 +82,7 @@ static void queues(checker *k)
             if (e->slot[x->pid - 1] != (int32_t)i)
                 fail(k, "%s is at %u of queue %d but its slot says %d", p->name, i, q,
                      e->slot[x->pid - 1]);
-            if (queue_of((ps_state)p->state) != (ps__queue)q)
+            if (ps__queue_of((ps_state)p->state) != (ps__queue)q)
                 fail(k, "%s is %s but in queue %d", p->name, ps_state_token((ps_state)p->state), q);
             if (i > 0 && ps__qless(x, ps__qat(e, (ps__queue)q, (i - 1) / 4)))
                 fail(k, "queue %d is out of order at %s", q, p->name);
@@ -108,7 +92,7 @@ static void queues(checker *k)
     uint32_t should = 0;
     for (uint32_t i = 0; i < e->n; i++) {
         const ps_pcb *p = &e->pcb[i];
-        ps__queue q = queue_of((ps_state)p->state);
+        ps__queue q = ps__queue_of((ps_state)p->state);
         int queued = e->slot[i] >= 0;
         int want = q == PS__Q_READY ||
                    (q == PS__Q_BLOCKED && p->memory > 0) ||

@@ -16,7 +16,7 @@
 
 /* ---- the one door ---------------------------------------------------- */
 
-static ps__queue queue_of(ps_state s)
+ps__queue ps__queue_of(ps_state s)
 {
     switch (s) {
     case PS_READY: return PS__Q_READY;
@@ -34,7 +34,7 @@ static ps__queue queue_of(ps_state s)
 
 static void join_queue(ps_engine *e, ps_pcb *p, ps_event ev)
 {
-    ps__queue q = queue_of((ps_state)p->state);
+    ps__queue q = ps__queue_of((ps_state)p->state);
     if (q == PS__Q_BLOCKED && !p->memory)
         return; /* swapping it out would free nothing */
     if (q != PS__Q_COUNT && (q == PS__Q_READY || !p->user_suspended))
@@ -74,7 +74,7 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
         p->state_time[from] += e->now - p->state_since;
     p->state_since = e->now;
     if (ps__queued(e, pid))
-        ps__pheap_remove(e, queue_of(from), pid);
+        ps__pheap_remove(e, ps__queue_of(from), pid);
     ps__memory_account(e, p, from, to);
     p->state = (uint8_t)to;
 
@@ -171,7 +171,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         else if (s == PS_BLOCKED)
             ps__transition(e, pid, PS_BLOCKED_SUSPENDED, PS_EV_SUSPEND, why, 0, 0);
         else if (ps__queued(e, pid)) /* already swapped out: now held */
-            ps__pheap_remove(e, queue_of(s), pid);
+            ps__pheap_remove(e, ps__queue_of(s), pid);
         return 0;
     }
     case PS_ACT_RESUME:
@@ -181,7 +181,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         p->user_suspended = 0;
         p->last_signal = PS__SIGCONT;
         p->resume_cause_ = scripted ? PS_CAUSE_SCRIPT_RESUME : PS_CAUSE_USER_RESUME;
-        ps__pheap_push(e, queue_of(s), pid, PS_EV_ACTIVATE);
+        ps__pheap_push(e, ps__queue_of(s), pid, PS_EV_ACTIVATE);
         return 0;
     case PS_ACT_KILL:
         if (!ps_state_live(s))

@@ -180,6 +180,8 @@ static inline const ps__timer *ps__timer_top(const ps_engine *e)
 void ps__enter(const ps_engine *e);
 
 /* engine.c */
+/* The queue a process in state s belongs to (PS__Q_COUNT: none). */
+ps__queue ps__queue_of(ps_state s);
 /* The one door: move `pid` to `to` by `ev`, stamping accounting and
  * calling the listener.  A process leaving Running leaves its CPU here
  * first (ps__cpu_release).  Aborts on an illegal transition (a bug). */

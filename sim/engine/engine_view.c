@@ -71,10 +71,7 @@ static int by_key(const void *a, const void *b)
 
 uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max)
 {
-    ps__queue q = s == PS_READY ? PS__Q_READY
-                  : s == PS_READY_SUSPENDED ? PS__Q_SWAPPED
-                  : s == PS_BLOCKED_SUSPENDED ? PS__Q_SWAPPED_BLOCKED
-                  : s == PS_BLOCKED ? PS__Q_BLOCKED : PS__Q_COUNT;
+    ps__queue q = ps__queue_of(s);
     uint32_t n = 0;
     uint32_t len = q != PS__Q_COUNT ? ps__qlen(e, q) : 0;
     if (len) {
