@@ -124,7 +124,7 @@ static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer
         snprintf(a->detail, sizeof a->detail, "%s -> %s at tick %lld (%s: %s)",
                  ps_state_name((ps_state)ev->from), ps_state_name((ps_state)ev->to),
                  (long long)ev->time, ps_event_token((ps_event)ev->event),
-                 ps_cause_format(k->e, ev, cause, sizeof cause));
+                 ps_cause_format(k->e, ev, PS_LANG_EN, cause, sizeof cause));
         why(a, i);
         return;
     }
@@ -263,6 +263,6 @@ char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t siz
     snprintf(buf, size, "tick %lld: %s %s -> %s (%s: %s)", (long long)ev->time,
              pname(key, ev->pid), ps_state_name((ps_state)ev->from),
              ps_state_name((ps_state)ev->to), ps_event_token((ps_event)ev->event),
-             ps_cause_format(key->e, ev, cause, sizeof cause));
+             ps_cause_format(key->e, ev, PS_LANG_EN, cause, sizeof cause));
     return buf;
 }
