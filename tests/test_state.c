@@ -100,6 +100,9 @@ static void names_and_tokens(void **state)
         assert_string_equal(ps_state_token(want[i].s), want[i].tok);
         assert_string_equal(ps_state_name(want[i].s), want[i].en);
         assert_string_equal(ps_state_name_ko(want[i].s), want[i].ko);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_EN), want[i].en);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_KO), want[i].ko);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_COUNT), want[i].en);
         assert_int_equal(ps_state_resident(want[i].s), want[i].resident);
         assert_true(ps_state_from_token(want[i].tok, &back));
         assert_int_equal(back, want[i].s);
@@ -107,6 +110,8 @@ static void names_and_tokens(void **state)
     ps_state dummy;
     assert_false(ps_state_from_token("suspended", &dummy));
     assert_string_equal(ps_state_token(PS_NONE), "");
+    assert_string_equal(ps_state_name_in(PS_NONE, PS_LANG_EN), "(none)");
+    assert_string_equal(ps_state_name_in(PS_NONE, PS_LANG_KO), "(없음)");
     static const char *const events[] = {"create", "admit", "dispatch", "timeout",
                                          "preempt", "wait", "release", "wake",
                                          "suspend", "activate", "kill"};
