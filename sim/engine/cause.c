@@ -4,31 +4,26 @@
  * are all in the table.
  *
  * Causes are formatted for every row of traces that may have tens of
- * millions of them, so the text is copied and the integers written by
- * hand, not by printf. */
+ * millions of them, so each template is taken apart once, on first use,
+ * into pieces (literal text, then a placeholder); formatting a cause
+ * copies its pieces and writes the integers by hand, not by printf. */
 #include "procsim/cause.h"
 
+#include <pthread.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "procsim/engine.h"
 
-typedef struct wording {
-    const char *text;
-    size_t len; /* strlen(text) */
-} wording;
-
 static const struct {
     ps_cause_when when;
-    wording text[2][PS_LANG_COUNT]; /* [otherwise][lang] */
+    const char *text[2][PS_LANG_COUNT]; /* [otherwise][lang] */
 } causes[PS_CAUSE_COUNT] = {
-#define PS_W_(t) {t, sizeof t - 1}
 #define PS_X_(e, w, en, ko, en2, ko2)                                         \
-    [PS_CAUSE_##e] = {PS_WHEN_##w,                                            \
-                      {{[PS_LANG_EN] = PS_W_(en), [PS_LANG_KO] = PS_W_(ko)},  \
-                       {[PS_LANG_EN] = PS_W_(en2), [PS_LANG_KO] = PS_W_(ko2)}}},
+    [PS_CAUSE_##e] = {PS_WHEN_##w, {{[PS_LANG_EN] = en, [PS_LANG_KO] = ko},   \
+                                    {[PS_LANG_EN] = en2, [PS_LANG_KO] = ko2}}},
     PS_CAUSES(PS_X_)
 #undef PS_X_
-#undef PS_W_
 };
 
 static const char *const slots[PS_SLOT_COUNT] = {
@@ -46,27 +41,63 @@ const char *ps_cause_template(ps_cause c, ps_lang lang, bool otherwise)
 {
     if ((unsigned)c >= PS_CAUSE_COUNT || (unsigned)lang >= PS_LANG_COUNT)
         return "";
-    return causes[c].text[otherwise][lang].text;
+    return causes[c].text[otherwise][lang];
 }
 
 size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot)
 {
-    if (t[0] != '{')
-        return 0;
     for (int i = 0; i < PS_SLOT_COUNT; i++) {
-        const char *s = slots[i];
-        size_t k = 1;
-        if (t[1] != s[1])
-            continue;
-        while (s[k] && t[k] == s[k]) /* stops at t's NUL too: s has none inside */
-            k++;
-        if (!s[k]) {
+        size_t n = strlen(slots[i]);
+        if (strncmp(t, slots[i], n) == 0) {
             *slot = (ps_cause_slot)i;
-            return k;
+            return n;
         }
     }
     return 0;
 }
+
+/* ---- templates taken apart ------------------------------------------ */
+
+/* Pieces of literal text, each followed by a placeholder but the last.  A
+ * template with more placeholders than fit keeps the rest as text (which
+ * test_cause would see: braces in the output). */
+#define MAX_PIECES 6
+
+typedef struct piece {
+    const char *text;    /* literal text, not NUL-terminated */
+    size_t len;
+    ps_cause_slot slot;  /* the placeholder after it; PS_SLOT_COUNT: the last piece */
+} piece;
+
+static piece pieces[PS_CAUSE_COUNT][2][PS_LANG_COUNT][MAX_PIECES];
+static pthread_once_t pieces_once = PTHREAD_ONCE_INIT;
+
+static void take_apart(const char *t, piece *out)
+{
+    for (int k = 0;; k++) {
+        const char *q = t;
+        ps_cause_slot slot = PS_SLOT_COUNT;
+        size_t n = 0;
+        while (k < MAX_PIECES - 1 && *q && !(*q == '{' && (n = ps_cause_slot_at(q, &slot))))
+            q++;
+        if (k == MAX_PIECES - 1 || !*q) {
+            out[k] = (piece){t, strlen(t), PS_SLOT_COUNT};
+            return;
+        }
+        out[k] = (piece){t, (size_t)(q - t), slot};
+        t = q + n;
+    }
+}
+
+static void take_all_apart(void)
+{
+    for (int c = 0; c < PS_CAUSE_COUNT; c++)
+        for (int alt = 0; alt < 2; alt++)
+            for (int l = 0; l < PS_LANG_COUNT; l++)
+                take_apart(causes[c].text[alt][l], pieces[c][alt][l]);
+}
+
+/* ---- formatting ------------------------------------------------------ */
 
 /* The writers below append at p, never past end (the NUL's place), and
  * return where they stopped. */
@@ -100,16 +131,15 @@ static const char *proc_name(const ps_engine *e, int64_t pid)
 
 static const char *obj_name(const ps_names *t, int64_t i)
 {
-    return i >= 0 && i < t->count ? t->names[i] : "?";
+    return t && i >= 0 && i < t->count ? t->names[i] : "?";
 }
 
 static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e,
                   const ps_trace_event *ev)
 {
-    static const ps_names none = {0};
     const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
-    const ps_names *dev = s ? &s->devices : &none, *chan = s ? &s->channels : &none,
-                   *mtx = s ? &s->mutexes : &none;
+    const ps_names *dev = s ? &s->devices : NULL, *chan = s ? &s->channels : NULL,
+                   *mtx = s ? &s->mutexes : NULL;
     switch (slot) {
     case PS_SLOT_A: return put_int(p, end, ev->a);
     case PS_SLOT_B: return put_int(p, end, ev->b);
@@ -127,15 +157,18 @@ static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e,
     return p;
 }
 
+/* Whether the first wording applies; without branches (causes alternate
+ * row by row in a trace, which defeats prediction). */
 static bool holds(ps_cause_when when, const ps_trace_event *ev)
 {
-    switch (when) {
-    case PS_WHEN_ALWAYS: return true;
-    case PS_WHEN_A_NONZERO: return ev->a != 0;
-    case PS_WHEN_B_NONZERO: return ev->b != 0;
-    case PS_WHEN_B_LIMITED: return ev->b != PS_UNLIMITED;
-    }
-    return true;
+    const bool is[] = {
+        [PS_WHEN_ALWAYS] = true,
+        [PS_WHEN_A_NONZERO] = ev->a != 0,
+        [PS_WHEN_B_NONZERO] = ev->b != 0,
+        [PS_WHEN_B_LIMITED] = ev->b != PS_UNLIMITED,
+    };
+    _Static_assert(sizeof is / sizeof *is == PS_WHEN_COUNT, "a condition has no value here");
+    return is[when];
 }
 
 /* The end of text [start, p) without a UTF-8 character cut in half at the
@@ -159,23 +192,17 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
         return buf;
     char *p = buf, *end = buf + size - 1;
     if (ev->cause < PS_CAUSE_COUNT) {
+        pthread_once(&pieces_once, take_all_apart);
         bool otherwise = !holds(causes[ev->cause].when, ev);
-        const wording *w =
-            &causes[ev->cause].text[otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
-        const char *t = w->text, *tend = t + w->len;
-        while (t < tend && p < end) {
-            ps_cause_slot slot;
-            size_t n;
-            if (*t == '{' && (n = ps_cause_slot_at(t, &slot)) != 0) {
-                p = fill(p, end, slot, e, ev);
-                t += n;
-            } else if (end - p >= tend - t) { /* the rest fits: no checks */
-                do
-                    *p++ = *t++;
-                while (*t && *t != '{');
-            } else {
-                *p++ = *t++;
-            }
+        const piece *pc =
+            pieces[ev->cause][otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
+        for (;; pc++) {
+            size_t room = (size_t)(end - p), n = pc->len < room ? pc->len : room;
+            memcpy(p, pc->text, n);
+            p += n;
+            if (pc->slot == PS_SLOT_COUNT || p == end)
+                break;
+            p = fill(p, end, pc->slot, e, ev);
         }
     }
     if (p == end)

@@ -36,7 +36,8 @@ typedef enum ps_cause_when {
     PS_WHEN_ALWAYS,      /* one wording */
     PS_WHEN_A_NONZERO,   /* a != 0 */
     PS_WHEN_B_NONZERO,   /* b != 0 */
-    PS_WHEN_B_LIMITED    /* b != PS_UNLIMITED (b is a memory size) */
+    PS_WHEN_B_LIMITED,   /* b != PS_UNLIMITED (b is a memory size) */
+    PS_WHEN_COUNT
 } ps_cause_when;
 
 /* X(ENUM, WHEN, English, Korean, English otherwise, Korean otherwise) */
