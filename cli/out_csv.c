@@ -1,4 +1,4 @@
-/* out_csv.c — the trace as CSV, one row per transition (DESIGN §5):
+/* out_csv.c — the trace as CSV, one row per transition (README.md):
  *   time,pid,name,from,to,event,cause
  * and in live mode three more (docs/live.md): wall_us (microseconds since
  * the start when the kernel confirmed it), kstate (the /proc state letter

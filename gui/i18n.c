@@ -25,7 +25,7 @@ const char *gui_state_text(ps_state s, gui_lang lang)
     return ps_state_name_in(s, lang_of(lang));
 }
 
-/* X(kind, English, Korean) — one per row of DESIGN §2's table. */
+/* X(kind, English, Korean) — one per kind of transition (PS_TRANSITIONS). */
 #define KIND_LABELS(X)                                                        \
     X(CREATE, "create", "생성") X(ADMIT, "admit", "승인")                      \
     X(ADMIT_SUSPENDED, "admit", "승인") X(DISPATCH, "dispatch", "디스패치")      \

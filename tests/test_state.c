@@ -1,7 +1,7 @@
 /* test_state.c — the seven states and the legal-transition table.
  *
- * The expected table below is written out again by hand from DESIGN §2
- * (not generated from state.h), and every (from, to, event) triple is
+ * The expected table below is written out again by hand from the
+ * seven-state model (not generated from state.h), and every (from, to, event) triple is
  * checked against ps_transition_classify: 8 from-states x 7 to-states x 11
  * events. */
 #include <string.h>
