@@ -1,4 +1,4 @@
-/* out_csv.c — the trace as CSV, one row per transition:
+/* out_csv.c — the trace as CSV, one row per transition (README.md):
  *   time,pid,name,from,to,event,cause
  * and in live mode three more (docs/live.md): wall_us (microseconds since
  * the start when the kernel confirmed it), kstate (the /proc state letter
@@ -77,7 +77,8 @@ static void csv_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
         p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
         p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
         p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
-        p = put_field(p, end, ps_cause_format(e, t, cause, sizeof cause), r->live ? ',' : '\n');
+        ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause);
+        p = put_field(p, end, cause, r->live ? ',' : '\n');
         if (r->live) {
             p = put_int(p, ev[i].wall_us);
             *p++ = ',';

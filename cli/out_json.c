@@ -66,7 +66,7 @@ static void json_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
             fprintf(out, ",\"from\":\"%s\"", ps_state_token((ps_state)t->from));
         fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
                 ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
-        jstr(out, ps_cause_format(e, t, cause, sizeof cause));
+        jstr(out, ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
         if (r->live)
             fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
                     (long long)ev[i].wall_us, ev[i].kstate ? 1 : 0, &ev[i].kstate,

@@ -137,7 +137,8 @@ static void text_instant(FILE *out, run *r, const ps_live_event *lev, size_t n)
         else
             fprintf(out, "%6lld  ", (long long)t->time);
         fprintf(out, "%-12s %-33s %-9s %s", ps_engine_pcb(e, t->pid)->name, arrow,
-                ps_event_token((ps_event)t->event), ps_cause_format(e, t, cause, sizeof cause));
+                ps_event_token((ps_event)t->event),
+                ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
         if (r->live)
             fprintf(out, "  [%c %s %.3f ms, pid %d, rss %lld kB]",
                     lev[i].kstate ? lev[i].kstate : '-',

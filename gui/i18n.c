@@ -1,7 +1,6 @@
 /* i18n.c — see i18n.h. */
 #include "i18n.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,12 +15,17 @@ const char *gui_word_text(gui_word w, gui_lang lang)
     return (unsigned)w < GUI_WORD_COUNT ? words[w][lang == GUI_KO] : "?";
 }
 
-const char *gui_state_text(ps_state s, gui_lang lang)
+static ps_lang lang_of(gui_lang lang)
 {
-    return lang == GUI_KO ? ps_state_name_ko(s) : ps_state_name(s);
+    return lang == GUI_KO ? PS_LANG_KO : PS_LANG_EN;
 }
 
-/* X(kind, English, Korean) — one per row of DESIGN §2's table. */
+const char *gui_state_text(ps_state s, gui_lang lang)
+{
+    return ps_state_name_in(s, lang_of(lang));
+}
+
+/* X(kind, English, Korean) — one per kind of transition (PS_TRANSITIONS). */
 #define KIND_LABELS(X)                                                        \
     X(CREATE, "create", "생성") X(ADMIT, "admit", "승인")                      \
     X(ADMIT_SUSPENDED, "admit", "승인") X(DISPATCH, "dispatch", "디스패치")      \
@@ -84,91 +88,8 @@ gui_lang gui_lang_from_env(void)
     return GUI_EN;
 }
 
-static const char *pname(const ps_engine *e, int64_t pid)
-{
-    const ps_pcb *p = ps_engine_pcb(e, (uint32_t)pid);
-    return p ? p->name : "?";
-}
-
-static const char *nm(const ps_names *t, int64_t i)
-{
-    return i >= 0 && i < t->count ? t->names[i] : "?";
-}
-
-/* Korean wording of each cause; the numbers and names as in English. */
-static void cause_ko(const ps_engine *e, const ps_trace_event *ev, char *buf, size_t size)
-{
-    const ps_scenario *s = ps_engine_scenario(e);
-    long long a = ev->a, x = ev->b;
-    switch ((ps_cause)ev->cause) {
-    case PS_CAUSE_ARRIVAL: snprintf(buf, size, "도착"); break;
-    case PS_CAUSE_SPAWNED: snprintf(buf, size, "부모 %s가 생성", pname(e, a)); break;
-    case PS_CAUSE_MEMORY_FITS:
-        if (x == PS_UNLIMITED)
-            snprintf(buf, size, "메모리 제한 없음");
-        else
-            snprintf(buf, size, "메모리 %lld/%lld", a, x);
-        break;
-    case PS_CAUSE_MEMORY_FULL: snprintf(buf, size, "메모리 부족: %lld 필요, %lld 남음", a, x); break;
-    case PS_CAUSE_MEMORY_QUEUE: snprintf(buf, size, "%s 뒤에서 메모리 대기", pname(e, a)); break;
-    case PS_CAUSE_PICKED:
-        snprintf(buf, size, "%s 스케줄러가 CPU %lld에 배정%s", ps_policy_token(s->policy), a,
-                 x ? " (문맥 교환 비용)" : "");
-        break;
-    case PS_CAUSE_QUANTUM: snprintf(buf, size, "타임 퀀텀 %lld 만료", a); break;
-    case PS_CAUSE_PREEMPTED: snprintf(buf, size, "%s에게 선점됨", pname(e, a)); break;
-    case PS_CAUSE_IO: snprintf(buf, size, "입출력 %s %lld", nm(&s->devices, a), x); break;
-    case PS_CAUSE_IO_QUEUED:
-        snprintf(buf, size, "입출력 %s: %s 뒤에서 대기", nm(&s->devices, a), pname(e, x));
-        break;
-    case PS_CAUSE_SLEEP: snprintf(buf, size, "sleep %lld", a); break;
-    case PS_CAUSE_RECV_EMPTY: snprintf(buf, size, "recv %s: 비어 있음", nm(&s->channels, a)); break;
-    case PS_CAUSE_LOCK_HELD:
-        snprintf(buf, size, "lock %s: %s가 잡고 있음", nm(&s->mutexes, a), pname(e, x));
-        break;
-    case PS_CAUSE_WAIT_CHILD: snprintf(buf, size, "wait %s", a ? pname(e, a) : "any"); break;
-    case PS_CAUSE_PROGRAM_END: snprintf(buf, size, "프로그램 끝"); break;
-    case PS_CAUSE_EXIT_OP: snprintf(buf, size, "exit %lld", a); break;
-    case PS_CAUSE_IO_DONE: snprintf(buf, size, "입출력 %s 완료", nm(&s->devices, a)); break;
-    case PS_CAUSE_SLEEP_DONE: snprintf(buf, size, "%lld틱 잠든 뒤 깨어남", a); break;
-    case PS_CAUSE_MESSAGE: snprintf(buf, size, "%s에 메시지 도착", nm(&s->channels, a)); break;
-    case PS_CAUSE_LOCK_GRANTED: snprintf(buf, size, "lock %s 획득", nm(&s->mutexes, a)); break;
-    case PS_CAUSE_CHILD_EXITED: snprintf(buf, size, "자식 %s 종료", pname(e, a)); break;
-    case PS_CAUSE_SWAP_OUT: snprintf(buf, size, "%s 자리를 만들려고 스왑 아웃", pname(e, a)); break;
-    case PS_CAUSE_SWAP_IN:
-    case PS_CAUSE_USER_RESUME:
-    case PS_CAUSE_SCRIPT_RESUME: {
-        const char *what = ev->cause == PS_CAUSE_SWAP_IN      ? "스왑 인"
-                           : ev->cause == PS_CAUSE_USER_RESUME ? "사용자가 재개"
-                                                              : "예약된 재개";
-        if (x == PS_UNLIMITED)
-            snprintf(buf, size, "%s", what);
-        else
-            snprintf(buf, size, "%s: 메모리 %lld/%lld", what, a, x);
-        break;
-    }
-    case PS_CAUSE_USER_SUSPEND: snprintf(buf, size, "사용자가 보류"); break;
-    case PS_CAUSE_USER_KILL: snprintf(buf, size, "사용자가 종료시킴"); break;
-    case PS_CAUSE_SCRIPT_SUSPEND: snprintf(buf, size, "예약된 보류"); break;
-    case PS_CAUSE_SCRIPT_KILL: snprintf(buf, size, "예약된 종료"); break;
-    case PS_CAUSE_PARENT_KILL: snprintf(buf, size, "부모 %s가 종료시킴", pname(e, a)); break;
-    case PS_CAUSE_EVICTED: snprintf(buf, size, "더 급한 %s에게 밀려남", pname(e, a)); break;
-    case PS_CAUSE_DIED:
-        if (a)
-            snprintf(buf, size, "시그널 %lld로 죽음", a);
-        else
-            snprintf(buf, size, "스스로 끝남");
-        break;
-    default: ps_cause_format(e, ev, buf, size); break;
-    }
-}
-
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size)
 {
-    if (lang == GUI_KO)
-        cause_ko(e, ev, buf, size);
-    else
-        ps_cause_format(e, ev, buf, size);
-    return buf;
+    return ps_cause_format(e, ev, lang_of(lang), buf, size);
 }

@@ -1,5 +1,6 @@
 /* i18n.h — every word the GUI shows, in English and Korean.  State names
- * come from the one list in procsim/state.h; the rest is here. */
+ * come from the one list in procsim/state.h, the text of causes from the
+ * one in procsim/cause.h; the rest is here. */
 #ifndef PROCSIM_GUI_I18N_H
 #define PROCSIM_GUI_I18N_H
 
@@ -39,8 +40,8 @@ const char *gui_state_text(ps_state s, gui_lang lang);
 const char *gui_kind_text(ps_transition_kind k, gui_lang lang);
 /* The help overlay's lines, NULL-terminated. */
 const char *const *gui_help_lines(gui_lang lang);
-/* The cause of a transition in that language (English: as the command
- * line says it, ps_cause_format).  Returns buf. */
+/* The cause of a transition in that language: ps_cause_format, whose one
+ * list (procsim/cause.h) holds both wordings.  Returns buf. */
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size);
 /* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */

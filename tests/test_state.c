@@ -1,7 +1,8 @@
 /* test_state.c — the seven states and the legal-transition table.
  *
  * The expected table below is written out again by hand from the table
- * of transitions in docs/engine.md (not generated from state.h), and every (from, to, event) triple is
+ * of transitions in docs/engine.md (not generated from state.h), and
+ * every (from, to, event) triple is
  * checked against ps_transition_classify: 8 from-states x 7 to-states x 11
  * events. */
 #include <string.h>
@@ -100,6 +101,9 @@ static void names_and_tokens(void **state)
         assert_string_equal(ps_state_token(want[i].s), want[i].tok);
         assert_string_equal(ps_state_name(want[i].s), want[i].en);
         assert_string_equal(ps_state_name_ko(want[i].s), want[i].ko);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_EN), want[i].en);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_KO), want[i].ko);
+        assert_string_equal(ps_state_name_in(want[i].s, PS_LANG_COUNT), want[i].en);
         assert_int_equal(ps_state_resident(want[i].s), want[i].resident);
         assert_true(ps_state_from_token(want[i].tok, &back));
         assert_int_equal(back, want[i].s);
@@ -107,6 +111,8 @@ static void names_and_tokens(void **state)
     ps_state dummy;
     assert_false(ps_state_from_token("suspended", &dummy));
     assert_string_equal(ps_state_token(PS_NONE), "");
+    assert_string_equal(ps_state_name_in(PS_NONE, PS_LANG_EN), "(none)");
+    assert_string_equal(ps_state_name_in(PS_NONE, PS_LANG_KO), "(없음)");
     static const char *const events[] = {"create", "admit", "dispatch", "timeout",
                                          "preempt", "wait", "release", "wake",
                                          "suspend", "activate", "kill"};

@@ -51,6 +51,11 @@ const char *ps_state_name_ko(ps_state s)
     return (unsigned)s < PS_STATE_COUNT ? states[s].ko : "?";
 }
 
+const char *ps_state_name_in(ps_state s, ps_lang lang)
+{
+    return lang == PS_LANG_KO ? ps_state_name_ko(s) : ps_state_name(s);
+}
+
 const char *ps_event_token(ps_event e)
 {
     return (unsigned)e < PS_EVENT_COUNT ? events[e] : "?";

@@ -1,5 +1,5 @@
-/* engine_view.c — read-only views of a running engine: accessors, the
- * text of causes, and the report of a run that is stuck. */
+/* engine_view.c — read-only views of a running engine: accessors and the
+ * report of a run that is stuck.  (The text of causes is cause.c.) */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,45 +98,11 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
 
 /* ---- text ------------------------------------------------------------ */
 
-/* A bounded string builder.  Causes are formatted for every row of a
- * trace that may have tens of millions of them, so the common pieces
- * (strings and integers) are appended by hand rather than by printf. */
+/* A bounded string builder. */
 typedef struct sbuf {
     char *p;
     size_t size, len;
 } sbuf;
-
-static void app(sbuf *b, const char *s)
-{
-    while (*s && b->len + 1 < b->size)
-        b->p[b->len++] = *s++;
-    b->p[b->len < b->size ? b->len : b->size - 1] = 0;
-}
-
-static void appn(sbuf *b, int64_t v)
-{
-    char tmp[24];
-    int n = 0;
-    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    do
-        tmp[n++] = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        tmp[n++] = '-';
-    char out[24];
-    for (int i = 0; i < n; i++)
-        out[i] = tmp[n - 1 - i];
-    out[n] = 0;
-    app(b, out);
-}
-
-/* app() the pieces in order: s1, n, s2 (either string may be ""). */
-static void app3(sbuf *b, const char *s1, int64_t n, const char *s2)
-{
-    app(b, s1);
-    appn(b, n);
-    app(b, s2);
-}
 
 static const char *pname(const ps_engine *e, int64_t pid)
 {
@@ -146,94 +112,6 @@ static const char *pname(const ps_engine *e, int64_t pid)
 static const char *nm(const ps_names *t, int64_t i)
 {
     return i >= 0 && i < t->count ? t->names[i] : "?";
-}
-
-/* " USED/TOTAL" of memory, or `unlimited` when there is no limit. */
-static void memory_ratio(sbuf *b, int64_t used, int64_t total, const char *unlimited)
-{
-    if (total == PS_UNLIMITED) {
-        app(b, unlimited);
-        return;
-    }
-    app3(b, " ", used, "/");
-    appn(b, total);
-}
-
-char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
-                      size_t size)
-{
-    const ps_scenario *s = e->s;
-    sbuf b = {buf, size, 0};
-    int64_t a = ev->a, x = ev->b;
-    buf[0] = 0;
-    switch ((ps_cause)ev->cause) {
-    case PS_CAUSE_ARRIVAL: app(&b, "arrival"); break;
-    case PS_CAUSE_SPAWNED: app(&b, "spawned by "), app(&b, pname(e, a)); break;
-    case PS_CAUSE_MEMORY_FITS: app(&b, "memory"), memory_ratio(&b, a, x, " unlimited"); break;
-    case PS_CAUSE_MEMORY_FULL:
-        app3(&b, "memory full: needs ", a, " with ");
-        app3(&b, "", x, " free");
-        break;
-    case PS_CAUSE_MEMORY_QUEUE:
-        app(&b, "behind "), app(&b, pname(e, a)), app(&b, " waiting for memory");
-        break;
-    case PS_CAUSE_PICKED:
-        app(&b, ps_policy_token(s->policy));
-        app3(&b, " picks it for cpu ", a, "");
-        if (x)
-            app3(&b, " (switch ", x, ")");
-        break;
-    case PS_CAUSE_QUANTUM: app3(&b, "quantum of ", a, " expired"); break;
-    case PS_CAUSE_PREEMPTED: app(&b, "preempted by "), app(&b, pname(e, a)); break;
-    case PS_CAUSE_IO: app(&b, "io "), app(&b, nm(&s->devices, a)), app3(&b, " ", x, ""); break;
-    case PS_CAUSE_IO_QUEUED:
-        app(&b, "io "), app(&b, nm(&s->devices, a)), app(&b, ": queued behind ");
-        app(&b, pname(e, x));
-        break;
-    case PS_CAUSE_SLEEP: app3(&b, "sleep ", a, ""); break;
-    case PS_CAUSE_RECV_EMPTY: app(&b, "recv "), app(&b, nm(&s->channels, a)), app(&b, ": empty"); break;
-    case PS_CAUSE_LOCK_HELD:
-        app(&b, "lock "), app(&b, nm(&s->mutexes, a)), app(&b, ": held by ");
-        app(&b, pname(e, x));
-        break;
-    case PS_CAUSE_WAIT_CHILD: app(&b, "wait "), app(&b, a ? pname(e, a) : "any"); break;
-    case PS_CAUSE_PROGRAM_END: app(&b, "program finished"); break;
-    case PS_CAUSE_EXIT_OP: app3(&b, "exit ", a, ""); break;
-    case PS_CAUSE_IO_DONE: app(&b, "io "), app(&b, nm(&s->devices, a)), app(&b, " done"); break;
-    case PS_CAUSE_SLEEP_DONE: app3(&b, "slept ", a, ""); break;
-    case PS_CAUSE_MESSAGE: app(&b, "message on "), app(&b, nm(&s->channels, a)); break;
-    case PS_CAUSE_LOCK_GRANTED: app(&b, "got lock "), app(&b, nm(&s->mutexes, a)); break;
-    case PS_CAUSE_CHILD_EXITED: app(&b, "child "), app(&b, pname(e, a)), app(&b, " exited"); break;
-    case PS_CAUSE_SWAP_OUT:
-        app(&b, "swapped out to make room for "), app(&b, pname(e, a));
-        break;
-    case PS_CAUSE_SWAP_IN:
-        app(&b, x == PS_UNLIMITED ? "swapped in" : "swapped in: memory");
-        memory_ratio(&b, a, x, "");
-        break;
-    case PS_CAUSE_USER_SUSPEND: app(&b, "suspended by the user"); break;
-    case PS_CAUSE_USER_RESUME:
-    case PS_CAUSE_SCRIPT_RESUME:
-        app(&b, ev->cause == PS_CAUSE_USER_RESUME ? "resumed by the user" : "scripted resume");
-        if (x != PS_UNLIMITED)
-            app(&b, ": memory"), memory_ratio(&b, a, x, "");
-        break;
-    case PS_CAUSE_USER_KILL: app(&b, "killed by the user"); break;
-    case PS_CAUSE_SCRIPT_SUSPEND: app(&b, "scripted suspend"); break;
-    case PS_CAUSE_SCRIPT_KILL: app(&b, "scripted kill"); break;
-    case PS_CAUSE_PARENT_KILL: app(&b, "killed by parent "), app(&b, pname(e, a)); break;
-    case PS_CAUSE_EVICTED:
-        app(&b, "evicted: "), app(&b, pname(e, a)), app(&b, " is more urgent");
-        break;
-    case PS_CAUSE_DIED:
-        if (a)
-            app3(&b, "died of signal ", a, "");
-        else
-            app(&b, "exited on its own");
-        break;
-    case PS_CAUSE_COUNT: break;
-    }
-    return buf;
 }
 
 static void put(sbuf *b, const char *fmt, ...)

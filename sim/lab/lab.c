@@ -3,22 +3,28 @@
  * why (lab.h).  Grading is lab_grade.c; random labs are lab_random.c. */
 #include "procsim/lab.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "procsim/stats.h"
+
+/* The run's transitions as they come. */
+typedef struct recorder {
+    ps__vec trace;       /* of ps_trace_event */
+    bool lost;           /* one could not be kept (out of memory) */
+} recorder;
 
 static void record(void *ctx, const ps_trace_event *ev)
 {
-    ps_lab_key *k = ctx;
-    if ((k->ntrace & (k->ntrace - 1)) == 0 && k->ntrace >= 64) { /* grow at powers of 2 */
-        ps_trace_event *t = realloc(k->trace, 2 * k->ntrace * sizeof *t);
-        if (!t)
-            return; /* the key notices: ntrace stops growing (checked below) */
-        k->trace = t;
-    }
-    k->trace[k->ntrace++] = *ev;
+    recorder *r = ctx;
+    ps_trace_event *slot = ps__vec_push(&r->trace);
+    if (slot)
+        *slot = *ev;
+    else
+        r->lost = true;
 }
 
 static void why(ps_lab_answer *a, size_t i)
@@ -124,7 +130,7 @@ static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer
         snprintf(a->detail, sizeof a->detail, "%s -> %s at tick %lld (%s: %s)",
                  ps_state_name((ps_state)ev->from), ps_state_name((ps_state)ev->to),
                  (long long)ev->time, ps_event_token((ps_event)ev->event),
-                 ps_cause_format(k->e, ev, cause, sizeof cause));
+                 ps_cause_format(k->e, ev, PS_LANG_EN, cause, sizeof cause));
         why(a, i);
         return;
     }
@@ -229,21 +235,32 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 
 int ps_lab_key_compute(const ps_scenario *s, ps_lab_key *key)
 {
+    recorder rec = {.lost = false};
+    ps__vec_init(&rec.trace, sizeof(ps_trace_event));
     memset(key, 0, sizeof *key);
     key->s = s;
     key->e = ps_engine_create(s);
-    key->trace = malloc(64 * sizeof *key->trace);
     key->answers = calloc(s->nquestions + 1, sizeof *key->answers);
-    if (!key->e || !key->trace || !key->answers)
+    if (!key->e || !key->answers)
         goto fail;
-    ps_engine_set_listener(key->e, record, key);
+    ps_engine_set_listener(key->e, record, &rec);
     key->status = ps_engine_run(key->e, -1);
-    if (key->status == PS_STEP_NOMEM || key->ntrace != ps_engine_transitions(key->e))
-        goto fail; /* a transition could not be recorded */
+    ps_engine_set_listener(key->e, NULL, NULL);
+    if (key->status == PS_STEP_NOMEM || rec.lost)
+        goto fail;
+    /* the key's trace is a plain allocation (ps_lab_key_fini frees it) */
+    key->ntrace = rec.trace.len;
+    key->trace = malloc((key->ntrace ? key->ntrace : 1) * sizeof *key->trace);
+    if (!key->trace)
+        goto fail;
+    if (key->ntrace)
+        memcpy(key->trace, rec.trace.data, key->ntrace * sizeof *key->trace);
+    ps__vec_fini(&rec.trace);
     for (uint32_t i = 0; i < s->nquestions; i++)
         answer(key, &s->questions[i], &key->answers[i]);
     return 0;
 fail:
+    ps__vec_fini(&rec.trace);
     ps_lab_key_fini(key);
     return -1;
 }
@@ -263,6 +280,6 @@ char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t siz
     snprintf(buf, size, "tick %lld: %s %s -> %s (%s: %s)", (long long)ev->time,
              pname(key, ev->pid), ps_state_name((ps_state)ev->from),
              ps_state_name((ps_state)ev->to), ps_event_token((ps_event)ev->event),
-             ps_cause_format(key->e, ev, cause, sizeof cause));
+             ps_cause_format(key->e, ev, PS_LANG_EN, cause, sizeof cause));
     return buf;
 }

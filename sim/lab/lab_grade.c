@@ -67,10 +67,10 @@ static int by_word(const void *a, const void *b)
 /* The words of s (normalised) sorted, joined by single spaces, into out. */
 static void sorted_words(const char *s, char *out, size_t size)
 {
-    char g[512], *w[64];
+    char g[512], *w[64], *save;
     int n = 0;
     normal(s, g, sizeof g);
-    for (char *t = strtok(g, " "); t && n < 64; t = strtok(NULL, " "))
+    for (char *t = strtok_r(g, " ", &save); t && n < 64; t = strtok_r(NULL, " ", &save))
         w[n++] = t;
     qsort(w, (size_t)n, sizeof *w, by_word);
     out[0] = 0;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "ostep_internal.h"
 #include "pyfmt.h"
 #include "pyrand.h"
@@ -27,54 +28,59 @@ enum { I_CPU, I_IO, I_IO_DONE };
 static const char *const instr_names[] = {"cpu", "io", "io_done"};
 
 typedef struct pr_work {
-    uint8_t *code;       /* every process's instructions, back to back */
-    size_t ncode, cap;
-    uint32_t *first;     /* first[k]: index of process k's first; first[n] = end */
-    uint32_t n, ncap;
+    ps__vec code;        /* uint8_t: every process's instructions, back to back */
+    ps__vec first;       /* uint32_t: process k's first instruction; entry n = the end */
+    uint32_t n;          /* processes (first has n + 1 entries, once there is one) */
     int64_t io_length;
     int on_end, immediate, solve, stats;
 } pr_work;
+
+/* Process k's instructions are code[first(k)] up to code[first(k + 1)]. */
+static uint32_t first(const pr_work *w, uint32_t k)
+{
+    return PS__VEC_AT(&w->first, uint32_t, k);
+}
+
+static uint8_t code(const pr_work *w, uint32_t i)
+{
+    return PS__VEC_AT(&w->code, uint8_t, i);
+}
 
 static void pr_free(void *w)
 {
     pr_work *p = w;
     if (!p)
         return;
-    free(p->code);
-    free(p->first);
+    ps__vec_fini(&p->code);
+    ps__vec_fini(&p->first);
     free(p);
 }
 
 static int new_process(pr_work *w)
 {
-    if (w->n + 2 > w->ncap) {
-        uint32_t ncap = w->ncap ? w->ncap * 2 : 8;
-        uint32_t *f = realloc(w->first, ncap * sizeof *f);
-        if (!f)
+    uint32_t *f;
+    if (!w->first.len) { /* the first process: its start */
+        if (!(f = ps__vec_push(&w->first)))
             return -1;
-        w->first = f;
-        w->ncap = ncap;
+        *f = (uint32_t)w->code.len;
     }
-    w->first[w->n++] = (uint32_t)w->ncode;
-    w->first[w->n] = (uint32_t)w->ncode;
+    if (!(f = ps__vec_push(&w->first))) /* the new end */
+        return -1;
+    *f = (uint32_t)w->code.len;
+    w->n++;
     return 0;
 }
 
 /* 1 added, 0 over the limit, -1 out of memory */
 static int add(pr_work *w, uint8_t instr)
 {
-    if (w->ncode >= MAX_INSTRUCTIONS)
+    if (w->code.len >= MAX_INSTRUCTIONS)
         return 0;
-    if (w->ncode == w->cap) {
-        size_t ncap = w->cap ? w->cap * 2 : 256;
-        uint8_t *c = realloc(w->code, ncap);
-        if (!c)
-            return -1;
-        w->code = c;
-        w->cap = ncap;
-    }
-    w->code[w->ncode++] = instr;
-    w->first[w->n] = (uint32_t)w->ncode;
+    uint8_t *c = ps__vec_push(&w->code);
+    if (!c)
+        return -1;
+    *c = instr;
+    PS__VEC_AT(&w->first, uint32_t, w->n) = (uint32_t)w->code.len;
     return 1;
 }
 
@@ -211,6 +217,10 @@ static int pr_parse(int argc, char **argv, ps_out *out, ps_out *err, void **work
     pr_work *w = status == PS__OSTEP_GO ? calloc(1, sizeof *w) : NULL;
     if (status == PS__OSTEP_GO && !w)
         status = ps__ostep_nomem(err);
+    if (w) {
+        ps__vec_init(&w->code, sizeof(uint8_t));
+        ps__vec_init(&w->first, sizeof(uint32_t));
+    }
     if (status == PS__OSTEP_GO) {
         ps_pyrand rng;
         ps_pyint zero = {0};
@@ -273,9 +283,9 @@ static ps_scenario *pr_build(const void *work, ps_out *err)
         snprintf(name, sizeof name, "p%" PRIu32, k);
         ps_builder_proc(b, name, 0);
         int64_t run = 0; /* CPU ticks not yet written as an op */
-        for (uint32_t i = w->first[k]; i < w->first[k + 1]; i++) {
+        for (uint32_t i = first(w, k); i < first(w, k + 1); i++) {
             run++;
-            if (w->code[i] == I_IO) {
+            if (code(w, i) == I_IO) {
                 ps_builder_op(b, PS_OP_CPU, 0, run);
                 ps_builder_op(b, PS_OP_IO, k, w->io_length);
                 run = 0;
@@ -295,8 +305,8 @@ static void print_question(const pr_work *w, ps_out *out)
     ps_out_puts(out, "Produce a trace of what would happen when you run these processes:\n");
     for (uint32_t k = 0; k < w->n; k++) {
         ps_outf(out, "Process %" PRIu32 "\n", k);
-        for (uint32_t i = w->first[k]; i < w->first[k + 1]; i++)
-            ps_outf(out, "  %s\n", instr_names[w->code[i]]);
+        for (uint32_t i = first(w, k); i < first(w, k + 1); i++)
+            ps_outf(out, "  %s\n", instr_names[code(w, i)]);
         ps_out_puts(out, "\n");
     }
     ps_outf(out, "Important behaviors:\n  System will switch when %s\n"
@@ -339,9 +349,9 @@ static void row(pr_table *tb, int64_t t, int star)
         uint8_t st = ps_engine_pcb(tb->e, k + 1)->state;
         int cell = st == PS_READY ? C_READY : st == PS_RUNNING ? C_RUNNING
                  : st == PS_BLOCKED ? C_BLOCKED : C_DONE;
-        uint32_t pc = tb->w->first[k] + tb->done[k];
-        if (st == PS_RUNNING && pc < tb->w->first[k + 1]) {
-            cell = C_RUN + tb->w->code[pc];
+        uint32_t pc = first(tb->w, k) + tb->done[k];
+        if (st == PS_RUNNING && pc < first(tb->w, k + 1)) {
+            cell = C_RUN + code(tb->w, pc);
             tb->done[k]++;
             ran = 1;
         }

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "ostep_internal.h"
 #include "pyfmt.h"
 #include "pyrand.h"
@@ -262,30 +263,33 @@ typedef struct burst {
 } burst;
 
 typedef struct sch_trace {
-    burst *v;
-    size_t n, cap;
+    ps__vec bursts;      /* of burst, in order */
     int nomem;
 } sch_trace;
 
 static void on_transition(void *ctx, const ps_trace_event *ev)
 {
     sch_trace *t = ctx;
+    size_t n = t->bursts.len;
     if (ev->to == PS_RUNNING) {
-        if (t->n == t->cap) {
-            size_t ncap = t->cap ? t->cap * 2 : 64;
-            burst *nv = realloc(t->v, ncap * sizeof *nv);
-            if (!nv) {
-                t->nomem = 1;
-                return;
-            }
-            t->v = nv;
-            t->cap = ncap;
+        burst *b = ps__vec_push(&t->bursts);
+        if (!b) {
+            t->nomem = 1;
+            return;
         }
-        t->v[t->n++] = (burst){ev->pid, ev->time, ev->time, 0};
-    } else if (ev->from == PS_RUNNING && t->n && t->v[t->n - 1].pid == ev->pid) {
-        t->v[t->n - 1].end = ev->time;
-        t->v[t->n - 1].exited = ev->to == PS_EXIT;
+        *b = (burst){ev->pid, ev->time, ev->time, 0};
+    } else if (ev->from == PS_RUNNING && n) {
+        burst *last = &PS__VEC_AT(&t->bursts, burst, n - 1);
+        if (last->pid == ev->pid) {
+            last->end = ev->time;
+            last->exited = ev->to == PS_EXIT;
+        }
     }
+}
+
+static const burst *bursts(const sch_trace *t)
+{
+    return t->bursts.data;
 }
 
 /* Python's "%3d" of a float: truncated toward zero, any size; inf and nan
@@ -348,14 +352,14 @@ static int print_stats(const uint32_t *job, uint32_t n, const double *resp, cons
 
 static int print_fifo(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out *err)
 {
-    if (tr->n != w->n)
+    if (tr->bursts.len != w->n)
         return disagree(err);
     char t[64], l[64], d[64];
     double thetime = 0;
     i128 itime = 0; /* random jobs: scheduler.py sums Python ints */
     ps_out_puts(out, "Execution trace:\n");
-    for (size_t i = 0; i < tr->n; i++) {
-        uint32_t j = tr->v[i].pid - 1;
+    for (size_t i = 0; i < tr->bursts.len; i++) {
+        uint32_t j = bursts(tr)[i].pid - 1;
         if (w->ilen) {
             snprintf(t, sizeof t, "%3s", i128_text(itime, d));
             f2(d, sizeof d, (double)(itime + w->ilen[j]));
@@ -377,8 +381,8 @@ static int print_fifo(const sch_work *w, const sch_trace *tr, ps_out *out, ps_ou
         status = ps__ostep_nomem(err);
     } else {
         double at = 0;
-        for (size_t i = 0; i < tr->n; i++) {
-            job[i] = tr->v[i].pid - 1;
+        for (size_t i = 0; i < tr->bursts.len; i++) {
+            job[i] = bursts(tr)[i].pid - 1;
             resp[i] = at;
             turn[i] = at + w->len[job[i]];
             at += w->len[job[i]];
@@ -416,8 +420,8 @@ static int print_rr(const sch_work *w, const sch_trace *tr, ps_out *out, ps_out 
         job[j] = j;
     }
     char t[64], a[64], b[64];
-    for (size_t i = 0; i < tr->n && !status; i++) {
-        const burst *bu = &tr->v[i];
+    for (size_t i = 0; i < tr->bursts.len && !status; i++) {
+        const burst *bu = &bursts(tr)[i];
         uint32_t j = bu->pid - 1;
         int64_t slices = (bu->end - bu->start + w->qticks - 1) / w->qticks;
         if (slices < 1)
@@ -484,7 +488,8 @@ static int sch_print(const void *work, ps_out *out, ps_out *err)
     run.exact = 1;
     ps_scenario *s = sch_build(&run, err);
     ps_engine *e = s ? ps_engine_create(s) : NULL;
-    sch_trace tr = {0};
+    sch_trace tr = {.nomem = 0};
+    ps__vec_init(&tr.bursts, sizeof(burst));
     int status = 1;
     if (e) {
         ps_engine_set_listener(e, on_transition, &tr);
@@ -499,7 +504,7 @@ static int sch_print(const void *work, ps_out *out, ps_out *err)
     } else if (s) {
         status = ps__ostep_nomem(err);
     }
-    free(tr.v);
+    ps__vec_fini(&tr.bursts);
     ps_engine_destroy(e);
     ps_scenario_destroy(s);
     return status;

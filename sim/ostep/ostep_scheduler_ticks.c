@@ -52,23 +52,31 @@ static int py_less(const sch_work *w, uint32_t a, uint32_t b)
     return w->ilen ? w->ilen[a] < w->ilen[b] : w->len[a] < w->len[b];
 }
 
-static const sch_work *sorting;
+/* A job for qsort: its length as py_less compares it (the exact int of a
+ * random job, else 0 and the float), and its index, which breaks ties the
+ * way Python's stable sort does. */
+typedef struct keyed {
+    i128 ilen;
+    double len;          /* never nan here */
+    uint32_t job;
+} keyed;
 
 static int by_length(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    if (py_less(sorting, x, y))
-        return -1;
-    if (py_less(sorting, y, x))
-        return 1;
-    return (x > y) - (x < y);
+    const keyed *x = a, *y = b;
+    if (x->ilen != y->ilen)
+        return x->ilen < y->ilen ? -1 : 1;
+    if (x->len != y->len) /* -0.0 and 0.0 tie, as in Python */
+        return x->len < y->len ? -1 : 1;
+    return (x->job > y->job) - (x->job < y->job);
 }
 
 /* The order sorted(jobs, key=length) gives, into idx: CPython's list.sort.
  * For fewer than 64 items that is its run count and binary insertion,
  * done here comparison for comparison, so that even nan (which compares
  * false both ways) lands where Python puts it; longer lists without nan
- * sort stably.  Returns -1 for a longer list with nan. */
+ * sort stably.  Returns 0, -1 for a longer list with nan, -2 when out of
+ * memory. */
 static int py_sort(const sch_work *w, uint32_t *idx)
 {
     uint32_t n = w->n, run = n ? 1 : 0;
@@ -78,8 +86,15 @@ static int py_sort(const sch_work *w, uint32_t *idx)
         for (uint32_t i = 0; i < n; i++)
             if (!w->ilen && w->len[i] != w->len[i])
                 return -1;
-        sorting = w;
-        qsort(idx, n, sizeof *idx, by_length);
+        keyed *k = malloc(n * sizeof *k);
+        if (!k)
+            return -2;
+        for (uint32_t i = 0; i < n; i++)
+            k[i] = (keyed){w->ilen ? w->ilen[i] : 0, w->ilen ? 0 : w->len[i], i};
+        qsort(k, n, sizeof *k, by_length);
+        for (uint32_t i = 0; i < n; i++)
+            idx[i] = k[i].job;
+        free(k);
         return 0;
     }
     if (n >= 2) { /* count_run: a strictly descending run is reversed */
@@ -157,9 +172,11 @@ int ps__sch_ticks(sch_work *w, ps_out *err)
     if (!idx)
         return ps__ostep_nomem(err);
     int rc = py_sort(w, idx);
-    for (uint32_t i = 0; i < w->n; i++)
+    for (uint32_t i = 0; !rc && i < w->n; i++)
         w->ticks[idx[i]] = i + 1;
     free(idx);
+    if (rc == -2)
+        return ps__ostep_nomem(err);
     if (rc)
         ps_out_puts(err, "procsim: " SCRIPT ": SJF over 64 or more jobs with nan is not "
                          "reproduced\n");

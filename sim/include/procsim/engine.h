@@ -28,28 +28,11 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "procsim/cause.h"
 #include "procsim/pcb.h"
 #include "procsim/scenario.h"
 
 typedef struct ps_engine ps_engine;
-
-/* Why a transition happened.  The cause is stored as a code plus numbers
- * and turned into text only when someone asks (ps_cause_format), so that
- * a run with no one reading causes pays nothing for them. */
-#define PS_CAUSES(X)                                                        \
-    X(ARRIVAL) X(SPAWNED) X(MEMORY_FITS) X(MEMORY_FULL) X(MEMORY_QUEUE) X(PICKED)           \
-    X(QUANTUM) X(PREEMPTED) X(IO) X(IO_QUEUED) X(SLEEP) X(RECV_EMPTY)       \
-    X(LOCK_HELD) X(WAIT_CHILD) X(PROGRAM_END) X(EXIT_OP) X(IO_DONE)         \
-    X(SLEEP_DONE) X(MESSAGE) X(LOCK_GRANTED) X(CHILD_EXITED) X(SWAP_OUT)    \
-    X(SWAP_IN) X(USER_SUSPEND) X(USER_RESUME) X(USER_KILL) X(SCRIPT_SUSPEND) \
-    X(SCRIPT_RESUME) X(SCRIPT_KILL) X(PARENT_KILL) X(EVICTED) X(DIED)
-
-typedef enum ps_cause {
-#define PS_X_(e) PS_CAUSE_##e,
-    PS_CAUSES(PS_X_)
-#undef PS_X_
-    PS_CAUSE_COUNT
-} ps_cause;
 
 typedef struct ps_trace_event {
     int64_t time;
@@ -181,10 +164,5 @@ int ps_engine_died(ps_engine *e, uint32_t pid, int sig);
 /* Live mode: what the kernel shows of the process (separate fields from
  * the model's state). */
 void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb);
-
-/* The cause of `ev` as text for people ("quantum of 3 ticks expired").
- * Always NUL-terminates; returns `buf`. */
-char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, char *buf,
-                      size_t size);
 
 #endif

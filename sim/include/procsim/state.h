@@ -81,11 +81,21 @@ typedef enum ps_transition_kind {
     PS_TR_ILLEGAL = -1
 } ps_transition_kind;
 
+/* The languages procsim speaks to people in: display names here, the
+ * text of causes (cause.h). */
+typedef enum ps_lang {
+    PS_LANG_EN,
+    PS_LANG_KO,
+    PS_LANG_COUNT
+} ps_lang;
+
 /* Names.  Each returns a static string; an out-of-range value gives "?"
  * (and PS_NONE gives "" as a token, "(none)" as a display name). */
 const char *ps_state_token(ps_state s);
 const char *ps_state_name(ps_state s);    /* English display name */
 const char *ps_state_name_ko(ps_state s); /* Korean display name */
+/* The display name in `lang` (a language out of range: English). */
+const char *ps_state_name_in(ps_state s, ps_lang lang);
 const char *ps_event_token(ps_event e);
 const char *ps_transition_name(ps_transition_kind k); /* e.g. "ready -> running" */
 

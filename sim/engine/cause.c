@@ -1,0 +1,212 @@
+/* cause.c — the text of a cause: the row of PS_CAUSES (cause.h) chosen by
+ * its condition, its template filled in with the numbers and the names
+ * they stand for.  Nothing here knows one cause from another: the words
+ * are all in the table.
+ *
+ * Causes are formatted for every row of traces that may have tens of
+ * millions of them, so each template is taken apart once, on first use,
+ * into pieces (literal text, then a placeholder); formatting a cause
+ * copies its pieces and writes the integers by hand, not by printf. */
+#include "procsim/cause.h"
+
+#include <pthread.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "procsim/engine.h"
+
+static const struct {
+    ps_cause_when when;
+    const char *text[2][PS_LANG_COUNT]; /* [otherwise][lang] */
+} causes[PS_CAUSE_COUNT] = {
+#define PS_X_(e, w, en, ko, en2, ko2)                                         \
+    [PS_CAUSE_##e] = {PS_WHEN_##w, {{[PS_LANG_EN] = en, [PS_LANG_KO] = ko},   \
+                                    {[PS_LANG_EN] = en2, [PS_LANG_KO] = ko2}}},
+    PS_CAUSES(PS_X_)
+#undef PS_X_
+};
+
+static const char *const slots[PS_SLOT_COUNT] = {
+#define PS_X_(e, t) [PS_SLOT_##e] = t,
+    PS_CAUSE_SLOTS(PS_X_)
+#undef PS_X_
+};
+
+ps_cause_when ps_cause_condition(ps_cause c)
+{
+    return (unsigned)c < PS_CAUSE_COUNT ? causes[c].when : PS_WHEN_ALWAYS;
+}
+
+const char *ps_cause_template(ps_cause c, ps_lang lang, bool otherwise)
+{
+    if ((unsigned)c >= PS_CAUSE_COUNT || (unsigned)lang >= PS_LANG_COUNT)
+        return "";
+    return causes[c].text[otherwise][lang];
+}
+
+size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot)
+{
+    for (int i = 0; i < PS_SLOT_COUNT; i++) {
+        size_t n = strlen(slots[i]);
+        if (strncmp(t, slots[i], n) == 0) {
+            *slot = (ps_cause_slot)i;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* ---- templates taken apart ------------------------------------------ */
+
+/* Pieces of literal text, each followed by a placeholder but the last.  A
+ * template with more placeholders than fit keeps the rest as text (which
+ * test_cause would see: braces in the output). */
+#define MAX_PIECES 6
+
+typedef struct piece {
+    const char *text;    /* literal text, not NUL-terminated */
+    size_t len;
+    ps_cause_slot slot;  /* the placeholder after it; PS_SLOT_COUNT: the last piece */
+} piece;
+
+static piece pieces[PS_CAUSE_COUNT][2][PS_LANG_COUNT][MAX_PIECES];
+static pthread_once_t pieces_once = PTHREAD_ONCE_INIT;
+
+static void take_apart(const char *t, piece *out)
+{
+    for (int k = 0;; k++) {
+        const char *q = t;
+        ps_cause_slot slot = PS_SLOT_COUNT;
+        size_t n = 0;
+        while (k < MAX_PIECES - 1 && *q && !(*q == '{' && (n = ps_cause_slot_at(q, &slot))))
+            q++;
+        if (k == MAX_PIECES - 1 || !*q) {
+            out[k] = (piece){t, strlen(t), PS_SLOT_COUNT};
+            return;
+        }
+        out[k] = (piece){t, (size_t)(q - t), slot};
+        t = q + n;
+    }
+}
+
+static void take_all_apart(void)
+{
+    for (int c = 0; c < PS_CAUSE_COUNT; c++)
+        for (int alt = 0; alt < 2; alt++)
+            for (int l = 0; l < PS_LANG_COUNT; l++)
+                take_apart(causes[c].text[alt][l], pieces[c][alt][l]);
+}
+
+/* ---- formatting ------------------------------------------------------ */
+
+/* The writers below append at p, never past end (the NUL's place), and
+ * return where they stopped. */
+static char *put(char *p, char *end, const char *s)
+{
+    while (*s && p < end)
+        *p++ = *s++;
+    return p;
+}
+
+static char *put_int(char *p, char *end, int64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        tmp[n++] = '-';
+    while (n && p < end)
+        *p++ = tmp[--n];
+    return p;
+}
+
+static const char *proc_name(const ps_engine *e, int64_t pid)
+{
+    return e && pid >= 1 && pid <= ps_engine_nprocs(e) ? ps_engine_pcb(e, (uint32_t)pid)->name
+                                                      : "?";
+}
+
+static const char *obj_name(const ps_names *t, int64_t i)
+{
+    return t && i >= 0 && i < t->count ? t->names[i] : "?";
+}
+
+static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e,
+                  const ps_trace_event *ev)
+{
+    const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
+    const ps_names *dev = s ? &s->devices : NULL, *chan = s ? &s->channels : NULL,
+                   *mtx = s ? &s->mutexes : NULL;
+    switch (slot) {
+    case PS_SLOT_A: return put_int(p, end, ev->a);
+    case PS_SLOT_B: return put_int(p, end, ev->b);
+    case PS_SLOT_POLICY: return put(p, end, s ? ps_policy_token(s->policy) : "?");
+    case PS_SLOT_PROC_A: return put(p, end, proc_name(e, ev->a));
+    case PS_SLOT_PROC_B: return put(p, end, proc_name(e, ev->b));
+    case PS_SLOT_DEVICE_A: return put(p, end, obj_name(dev, ev->a));
+    case PS_SLOT_DEVICE_B: return put(p, end, obj_name(dev, ev->b));
+    case PS_SLOT_CHANNEL_A: return put(p, end, obj_name(chan, ev->a));
+    case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, ev->b));
+    case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, ev->a));
+    case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, ev->b));
+    case PS_SLOT_COUNT: break;
+    }
+    return p;
+}
+
+/* Whether the first wording applies; without branches (causes alternate
+ * row by row in a trace, which defeats prediction). */
+static bool holds(ps_cause_when when, const ps_trace_event *ev)
+{
+    const bool is[] = {
+        [PS_WHEN_ALWAYS] = true,
+        [PS_WHEN_A_NONZERO] = ev->a != 0,
+        [PS_WHEN_B_NONZERO] = ev->b != 0,
+        [PS_WHEN_B_LIMITED] = ev->b != PS_UNLIMITED,
+    };
+    _Static_assert(sizeof is / sizeof *is == PS_WHEN_COUNT, "a condition has no value here");
+    return is[when];
+}
+
+/* The end of text [start, p) without a UTF-8 character cut in half at the
+ * end (text that filled the buffer may have been cut anywhere). */
+static char *whole_characters(char *start, char *p)
+{
+    char *q = p;
+    while (q > start && ((unsigned char)q[-1] & 0xC0) == 0x80)
+        q--;
+    if (q == start || (unsigned char)q[-1] < 0xC0)
+        return p; /* ends in ASCII, or no lead byte to judge by */
+    unsigned char lead = (unsigned char)q[-1];
+    ptrdiff_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    return p - (q - 1) < need ? q - 1 : p;
+}
+
+char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang, char *buf,
+                      size_t size)
+{
+    if (!size)
+        return buf;
+    char *p = buf, *end = buf + size - 1;
+    if (ev->cause < PS_CAUSE_COUNT) {
+        pthread_once(&pieces_once, take_all_apart);
+        bool otherwise = !holds(causes[ev->cause].when, ev);
+        const piece *pc =
+            pieces[ev->cause][otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
+        for (;; pc++) {
+            size_t room = (size_t)(end - p), n = pc->len < room ? pc->len : room;
+            memcpy(p, pc->text, n);
+            p += n;
+            if (pc->slot == PS_SLOT_COUNT || p == end)
+                break;
+            p = fill(p, end, pc->slot, e, ev);
+        }
+    }
+    if (p == end)
+        p = whole_characters(buf, p);
+    *p = 0;
+    return buf;
+}

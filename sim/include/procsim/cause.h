@@ -1,0 +1,137 @@
+/* cause.h — why a transition happened: the one list of causes, with the
+ * English and Korean wording of each.
+ *
+ * A transition's cause is stored as a code and two numbers (ps_trace_event
+ * in engine.h: cause, a, b) and turned into text only when someone asks,
+ * so that a run with no one reading causes pays nothing for them.  Every
+ * front end (the command line's traces, the GUI, the labs' answer keys)
+ * gets its words from ps_cause_format, so the two languages cannot drift
+ * apart: a cause is one row of PS_CAUSES, with both wordings in it.
+ *
+ * The wording is a template.  Text is copied as it is; a placeholder in
+ * braces is replaced:
+ *   {a} {b}                      the cause's numbers, in decimal
+ *   {proc a} {proc b}            the name of the process with that pid
+ *   {device a} {channel a} {mutex a}   (or b) the device, channel or mutex
+ *                                of the scenario with that index
+ *   {policy}                     the scenario's policy token ("rr")
+ * A pid or index that names nothing reads "?".  There is no escape for a
+ * literal brace: no wording needs one.
+ *
+ * A row's wording may depend on its numbers: the row's condition (WHEN)
+ * says which of its two templates applies — the first when it holds, the
+ * second ("otherwise") when it does not; a row that is ALWAYS has "" as
+ * its second pair.
+ */
+#ifndef PROCSIM_CAUSE_H
+#define PROCSIM_CAUSE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "procsim/state.h"
+
+/* The conditions a row's wording may depend on. */
+typedef enum ps_cause_when {
+    PS_WHEN_ALWAYS,      /* one wording */
+    PS_WHEN_A_NONZERO,   /* a != 0 */
+    PS_WHEN_B_NONZERO,   /* b != 0 */
+    PS_WHEN_B_LIMITED,   /* b != PS_UNLIMITED (b is a memory size) */
+    PS_WHEN_COUNT
+} ps_cause_when;
+
+/* X(ENUM, WHEN, English, Korean, English otherwise, Korean otherwise) */
+#define PS_CAUSES(X)                                                          \
+    X(ARRIVAL, ALWAYS, "arrival", "도착", "", "")                              \
+    X(SPAWNED, ALWAYS, "spawned by {proc a}", "부모 {proc a}가 생성", "", "")   \
+    X(MEMORY_FITS, B_LIMITED, "memory {a}/{b}", "메모리 {a}/{b}",            \
+      "memory unlimited", "메모리 제한 없음")                                  \
+    X(MEMORY_FULL, ALWAYS, "memory full: needs {a} with {b} free",            \
+      "메모리 부족: {a} 필요, {b} 남음", "", "")                                \
+    X(MEMORY_QUEUE, ALWAYS, "behind {proc a} waiting for memory",             \
+      "{proc a} 뒤에서 메모리 대기", "", "")                                    \
+    X(PICKED, B_NONZERO, "{policy} picks it for cpu {a} (switch {b})",             \
+      "{policy} 스케줄러가 CPU {a}에 배정 (문맥 교환 비용 {b})",                 \
+      "{policy} picks it for cpu {a}", "{policy} 스케줄러가 CPU {a}에 배정")    \
+    X(QUANTUM, ALWAYS, "quantum of {a} expired", "타임 퀀텀 {a} 만료", "", "")  \
+    X(PREEMPTED, ALWAYS, "preempted by {proc a}", "{proc a}에게 선점됨", "", "") \
+    X(IO, ALWAYS, "io {device a} {b}", "입출력 {device a} {b}", "", "")         \
+    X(IO_QUEUED, ALWAYS, "io {device a}: queued behind {proc b}",             \
+      "입출력 {device a}: {proc b} 뒤에서 대기", "", "")                        \
+    X(SLEEP, ALWAYS, "sleep {a}", "sleep {a}", "", "")                        \
+    X(RECV_EMPTY, ALWAYS, "recv {channel a}: empty", "recv {channel a}: 비어 있음", \
+      "", "")                                                                 \
+    X(LOCK_HELD, ALWAYS, "lock {mutex a}: held by {proc b}",                  \
+      "lock {mutex a}: {proc b}가 잡고 있음", "", "")                           \
+    X(WAIT_CHILD, A_NONZERO, "wait {proc a}", "wait {proc a}", "wait any", "wait any") \
+    X(PROGRAM_END, ALWAYS, "program finished", "프로그램 끝", "", "")           \
+    X(EXIT_OP, ALWAYS, "exit {a}", "exit {a}", "", "")                        \
+    X(IO_DONE, ALWAYS, "io {device a} done", "입출력 {device a} 완료", "", "")  \
+    X(SLEEP_DONE, ALWAYS, "slept {a}", "{a}틱 잠든 뒤 깨어남", "", "")          \
+    X(MESSAGE, ALWAYS, "message on {channel a}", "{channel a}에 메시지 도착", "", "") \
+    X(LOCK_GRANTED, ALWAYS, "got lock {mutex a}", "lock {mutex a} 획득", "", "") \
+    X(CHILD_EXITED, ALWAYS, "child {proc a} exited", "자식 {proc a} 종료", "", "") \
+    X(SWAP_OUT, ALWAYS, "swapped out to make room for {proc a}",              \
+      "{proc a} 자리를 만들려고 스왑 아웃", "", "")                             \
+    X(SWAP_IN, B_LIMITED, "swapped in: memory {a}/{b}", "스왑 인: 메모리 {a}/{b}", \
+      "swapped in", "스왑 인")                                                 \
+    X(USER_SUSPEND, ALWAYS, "suspended by the user", "사용자가 보류", "", "")   \
+    X(USER_RESUME, B_LIMITED, "resumed by the user: memory {a}/{b}",         \
+      "사용자가 재개: 메모리 {a}/{b}", "resumed by the user", "사용자가 재개")   \
+    X(USER_KILL, ALWAYS, "killed by the user", "사용자가 종료시킴", "", "")     \
+    X(SCRIPT_SUSPEND, ALWAYS, "scripted suspend", "예약된 보류", "", "")        \
+    X(SCRIPT_RESUME, B_LIMITED, "scripted resume: memory {a}/{b}",           \
+      "예약된 재개: 메모리 {a}/{b}", "scripted resume", "예약된 재개")           \
+    X(SCRIPT_KILL, ALWAYS, "scripted kill", "예약된 종료", "", "")              \
+    X(PARENT_KILL, ALWAYS, "killed by parent {proc a}", "부모 {proc a}가 종료시킴", \
+      "", "")                                                                 \
+    X(EVICTED, ALWAYS, "evicted: {proc a} is more urgent",                    \
+      "더 급한 {proc a}에게 밀려남", "", "")                                    \
+    X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
+      "스스로 끝남")
+
+typedef enum ps_cause {
+#define PS_X_(e, when, en, ko, en2, ko2) PS_CAUSE_##e,
+    PS_CAUSES(PS_X_)
+#undef PS_X_
+    PS_CAUSE_COUNT
+} ps_cause;
+
+/* The placeholders a template may hold (see above). */
+#define PS_CAUSE_SLOTS(X)                                                     \
+    X(A, "{a}") X(B, "{b}") X(POLICY, "{policy}")                             \
+    X(PROC_A, "{proc a}") X(PROC_B, "{proc b}")                               \
+    X(DEVICE_A, "{device a}") X(DEVICE_B, "{device b}")                       \
+    X(CHANNEL_A, "{channel a}") X(CHANNEL_B, "{channel b}")                   \
+    X(MUTEX_A, "{mutex a}") X(MUTEX_B, "{mutex b}")
+
+typedef enum ps_cause_slot {
+#define PS_X_(e, text) PS_SLOT_##e,
+    PS_CAUSE_SLOTS(PS_X_)
+#undef PS_X_
+    PS_SLOT_COUNT
+} ps_cause_slot;
+
+typedef struct ps_engine ps_engine;
+typedef struct ps_trace_event ps_trace_event;
+
+/* The cause of `ev` as text for people, in `lang` ("quantum of 3
+ * expired"; a language out of range: English).  The engine `e` gives the
+ * names that placeholders stand for (NULL: they read "?").  A cause out
+ * of range gives "".  Text that does not fit is cut at a character
+ * boundary; always NUL-terminates when size > 0.  Returns `buf`. */
+char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang, char *buf,
+                      size_t size);
+
+/* The table, for checking it (tests, translators).  The condition of
+ * cause c (PS_WHEN_ALWAYS for one out of range), and its template in
+ * `lang`: the first, or with `otherwise` the second ("" for a row that is
+ * ALWAYS, and for a cause out of range). */
+ps_cause_when ps_cause_condition(ps_cause c);
+const char *ps_cause_template(ps_cause c, ps_lang lang, bool otherwise);
+
+/* The placeholder `t` starts with: its length, with *slot set; 0 if `t`
+ * starts with no known placeholder. */
+size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot);
+
+#endif
