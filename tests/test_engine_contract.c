@@ -90,7 +90,7 @@ static void read_only(void *ctx, const ps_trace_event *ev)
     const ps_engine *e = ctx;
     char buf[128];
     reads += ps_engine_pcb(e, ev->pid) != NULL && ps_engine_now(e) == ev->time &&
-             ps_cause_format(e, ev, buf, sizeof buf)[0] != 0;
+             ps_cause_format(e, ev, PS_LANG_EN, buf, sizeof buf)[0] != 0;
 }
 
 static void a_listener_may_read_the_engine(void **state)
