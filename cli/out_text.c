@@ -32,8 +32,14 @@ const char *cli_state_short(ps_state s)
     case PS_READY_SUSPENDED: return "Rdy/Susp";
     case PS_BLOCKED_SUSPENDED: return "Blk/Susp";
     case PS_NONE: return "-";
-    default: return ps_state_name(s);
+    case PS_NEW:
+    case PS_READY:
+    case PS_RUNNING:
+    case PS_BLOCKED:
+    case PS_EXIT:
+        break;
     }
+    return ps_state_name(s);
 }
 
 static int columns(const ps_engine *e)

@@ -147,7 +147,9 @@ static void why_stuck(const ps_engine *e, const ps_pcb *p, sbuf *b)
         else
             put(b, "%s waits for child %s", p->name, pname(e, p->wait_obj));
         return;
-    default:
+    case PS_WAIT_NOTHING: /* a device or a sleep always ends */
+    case PS_WAIT_DEVICE:
+    case PS_WAIT_SLEEP:
         break;
     }
     if (p->state == PS_READY_SUSPENDED)

@@ -148,7 +148,17 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     case PS_ASK_RESPONSE: set_int(a, st.response); break;
     case PS_ASK_CPU: set_int(a, st.cpu); break;
     case PS_ASK_SWITCHES: set_int(a, st.switches); break;
-    default: set_int(a, st.swaps); break;
+    case PS_ASK_SWAPS: set_int(a, st.swaps); break;
+    case PS_ASK_STATE: /* answered elsewhere (answer) */
+    case PS_ASK_RUNNING:
+    case PS_ASK_NEXT:
+    case PS_ASK_AVERAGE:
+    case PS_ASK_ORDER:
+    case PS_ASK_VALUE:
+    case PS_ASK_RECEIVED:
+    case PS_ASK_KERNEL:
+    case PS_ASK_COUNT:
+        break;
     }
     for (size_t i = 0; q->kind == PS_ASK_SWITCHES && i < k->ntrace; i++)
         if (k->trace[i].pid == pid && k->trace[i].to == PS_RUNNING)
@@ -227,8 +237,16 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
         snprintf(a->detail, sizeof a->detail, "what /proc shows of a process in state %s in "
                  "live mode (docs/live.md)", ps_state_name((ps_state)q->what));
         break;
-    default:
+    case PS_ASK_FINISH:
+    case PS_ASK_TURNAROUND:
+    case PS_ASK_WAITING:
+    case PS_ASK_RESPONSE:
+    case PS_ASK_CPU:
+    case PS_ASK_SWITCHES:
+    case PS_ASK_SWAPS:
         answer_stat(k, q, a);
+        break;
+    case PS_ASK_COUNT:
         break;
     }
 }

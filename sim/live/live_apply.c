@@ -220,7 +220,10 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *e
         c->expect_exit = 1;
         ps__command(l, c, PS__CMD_EXIT, 0, ev->a);
         break;
-    default: /* add, spawn, kill: their effects come as steps/transitions */
+    case PS_OP_ADD: /* their effects come as steps and transitions */
+    case PS_OP_SPAWN:
+    case PS_OP_KILL:
+    case PS_OP_COUNT:
         break;
     }
 }
@@ -334,7 +337,10 @@ ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev)
         ps__stop(l, c);
         ps__page_out_child(c);
         return from == PS_NEW || from == PS_READY ? PS_REP_PROCSIM : PS_REP_WAITID;
-    default:
-        return PS_REP_NONE;
+    case PS_NEW: /* created and exited above */
+    case PS_EXIT:
+    case PS_NONE:
+        break;
     }
+    return PS_REP_NONE;
 }
