@@ -2,9 +2,11 @@
 #include "testkit.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 ps_scenario *tk_load(const char *yaml)
 {
@@ -83,6 +85,39 @@ uint64_t tk_step_budget(const ps_scenario *s)
     return sat_add(budget, per_tick > UINT64_MAX / 4 ? UINT64_MAX : 4 * per_tick);
 }
 
+static char hang_msg[256];
+static size_t hang_len;
+
+static void hang(int sig)
+{
+    (void)sig;
+    if (write(2, hang_msg, hang_len) < 0)
+        _exit(1);
+    _exit(1);
+}
+
+void tk_watchdog(unsigned seconds, const char *what)
+{
+    int n = snprintf(hang_msg, sizeof hang_msg,
+                     "\nwatchdog: %s has not returned after %u s: an endless loop in the "
+                     "engine?\n", what, seconds);
+    hang_len = n < 0 ? 0 : (size_t)n < sizeof hang_msg ? (size_t)n : sizeof hang_msg - 1;
+    signal(SIGALRM, hang);
+    alarm(seconds);
+}
+
+void tk_watchdog_off(void)
+{
+    alarm(0);
+}
+
+void tk_filter_from_env(void)
+{
+    const char *pattern = getenv("PROCSIM_TEST_FILTER");
+    if (pattern && *pattern)
+        cmocka_set_test_filter(pattern);
+}
+
 /* Has every process ended (no live one, none still to arrive)? */
 static int all_done(const ps_engine *e)
 {
@@ -100,6 +135,7 @@ ps_step_status tk_step_until(ps_engine *e, int64_t until, uint64_t budget, uint6
     ps_step_status st = PS_STEP_OK;
     if (until >= 0 && until < ps_engine_now(e))
         until = ps_engine_now(e); /* time does not go back */
+    tk_watchdog(TK_WATCHDOG_SECONDS, "a step of the engine");
     while (n < budget) {
         int64_t next = ps_engine_next(e);
         n++;
@@ -113,6 +149,7 @@ ps_step_status tk_step_until(ps_engine *e, int64_t until, uint64_t budget, uint6
         if (st != PS_STEP_OK)
             break;
     }
+    tk_watchdog_off();
     if (steps)
         *steps = n;
     return st;

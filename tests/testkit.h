@@ -4,7 +4,9 @@
  *
  * Runs go instant by instant under a step budget (tk_step_budget): an
  * engine whose loop never ends fails the test at once with a message
- * saying so, instead of hanging until ctest's timeout. */
+ * saying so, instead of hanging until ctest's timeout.  An endless loop
+ * inside one instant cannot be counted in steps: a watchdog
+ * (tk_watchdog) ends the test program with a message instead. */
 #ifndef PROCSIM_TESTKIT_H
 #define PROCSIM_TESTKIT_H
 
@@ -58,6 +60,18 @@ const char *tk_path(const tk_run *r, const char *name, char *buf, size_t size);
  * Returns how many (at most max). */
 #define TK_PATH 256
 int tk_shipped_scenarios(char (*paths)[TK_PATH], int max);
+
+/* Until tk_watchdog_off: if `seconds` pass, print that `what` has not
+ * returned (an endless loop in the engine) and end the test program with
+ * status 1.  tk_step_until arms it for TK_WATCHDOG_SECONDS around each
+ * run; it is no time limit on correct runs, which take milliseconds. */
+#define TK_WATCHDOG_SECONDS 30
+void tk_watchdog(unsigned seconds, const char *what);
+void tk_watchdog_off(void);
+
+/* Call first in main(): with PROCSIM_TEST_FILTER set (a cmocka pattern
+ * such as "rule_S3*"), only the tests it matches run. */
+void tk_filter_from_env(void);
 
 /* The transitions at tick `t`, in order, as "name>state" joined by
  * spaces ("u>new u>ready b>ready u>running"). */
