@@ -3,7 +3,7 @@
  * suspends take the documented paths, the seed topics give their results,
  * deadlocks are reported.  A test named rule_<ID>_... checks the rule with
  * that ID in docs/engine.md (the other rules' tests are in
- * test_rules_*.c and test_policies.c). */
+ * test_rules_*.c and test_policies.c; memory's in test_rules_memory.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,97 +70,6 @@ static void tour_alone_has_all_fifteen_kinds(void **state)
     /* the compiled-in copy is the same file */
     tk_run_scenario(&r, tk_load((const char *)ps_tour_yaml), -1);
     assert_int_equal(r.kinds_seen, (1u << PS_TRANSITION_COUNT) - 1);
-    tk_run_fini(&r);
-}
-
-/* ---- memory ---------------------------------------------------------- */
-
-#define MEM_HEAD "procsim: 1\ntitle: t\nsystem: {policy: fcfs, memory: 100}\nprocesses:\n"
-
-/* A: b does not fit beside a, so it is admitted to Ready/Suspend and comes
- * in when a exits.  M4: that is one swap (the swap-in); the admission is
- * none, b was never in memory. */
-static void rule_A_M4_admitted_to_ready_suspended_when_memory_is_full(void **state)
-{
-    (void)state;
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 3]}\n"
-                "  - {name: b, memory: 60, program: [cpu 2]}\n", -1);
-    PATH("a", "new ready running exit");
-    PATH("b", "new ready-suspended ready running exit");
-    /* b comes in at 3, when a's exit frees the memory */
-    long i = tk_find(&r, "b", PS_READY, 0);
-    assert_int_equal(r.ev[i].time, 3);
-    ps_proc_stats st;
-    ps_stats_proc(r.e, 2, &st);
-    assert_int_equal(st.suspended, 3);
-    assert_int_equal(st.swaps, 1);
-    tk_run_fini(&r);
-}
-
-/* S2: the Blocked process is swapped out to make room for the newcomer.
- * M3: its I/O carries on on disk, and when it ends the process moves to
- * Ready/Suspend, not Ready. */
-static void rule_S2_M3_swaps_out_blocked_which_then_wakes_on_disk(void **state)
-{
-    (void)state;
-    /* a blocks on the disk at 1; c cannot be admitted at 2 (100 used), so
-     * a (Blocked, 60) is swapped out; a's I/O ends at 11 while on disk
-     * (Blocked/Suspend -> Ready/Suspend) and it comes back when b exits. */
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
-                "  - {name: b, memory: 40, program: [cpu 20]}\n"
-                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
-    PATH("a", "new ready running blocked blocked-suspended ready-suspended ready running exit");
-    PATH("c", "new ready-suspended ready running exit");
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0)].time, 2);
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY_SUSPENDED, 0)].time, 11);
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY, tk_find(&r, "a", PS_READY_SUSPENDED, 0))].time, 22);
-    assert_int_equal(ps_engine_pcb(r.e, 1)->swaps, 2);
-    tk_run_fini(&r);
-}
-
-/* S4: with nobody in Ready/Suspend, a Blocked/Suspend process that fits is
- * swapped back in, still Blocked. */
-static void rule_S4_swapped_out_blocked_comes_back_blocked_when_room(void **state)
-{
-    (void)state;
-    /* a is swapped out for c while blocked; c exits at 3 and frees room;
-     * a is still waiting for the disk, so it returns to Blocked. */
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
-                "  - {name: b, memory: 40, program: [cpu 1, sleep 30]}\n"
-                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
-    PATH("a", "new ready running blocked blocked-suspended blocked ready running exit");
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED, tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0))].time, 3);
-    tk_run_fini(&r);
-}
-
-/* S3: an urgent newcomer that only eviction can make room for evicts the
- * less urgent processes, Ready and Running alike. */
-static void rule_S3_urgent_process_evicts_less_urgent(void **state)
-{
-    (void)state;
-    /* priority-preemptive; a (priority 5) runs, b (5) ready; urgent (0,
-     * 100 units) arrives at 2: nothing is blocked, so b (Ready) and then a
-     * (Running) are evicted. */
-    tk_run r;
-    tk_run_yaml(&r,
-                "procsim: 1\ntitle: t\nsystem: {policy: priority-preemptive, memory: 100}\n"
-                "processes:\n"
-                "  - {name: a, priority: 5, memory: 50, program: [cpu 5]}\n"
-                "  - {name: b, priority: 5, memory: 50, program: [cpu 5]}\n"
-                "  - {name: urgent, arrival: 2, priority: 0, memory: 100, program: [cpu 2]}\n",
-                -1);
-    PATH("b", "new ready ready-suspended ready running exit");
-    PATH("a", "new ready running ready-suspended ready running exit");
-    PATH("urgent", "new ready-suspended ready running exit");
-    long ev = tk_find(&r, "a", PS_READY_SUSPENDED, 0);
-    assert_int_equal(r.ev[ev].time, 2);
-    assert_int_equal(r.ev[ev].cause, PS_CAUSE_EVICTED);
     tk_run_fini(&r);
 }
 
@@ -550,26 +459,6 @@ static void rule_ST_averages_response_counts_only_processes_that_ran(void **stat
     tk_run_fini(&r);
 }
 
-/* M2: processes with memory 0 are never evicted for the urgent one. */
-static void rule_M2_processes_without_memory_are_never_swapped(void **state)
-{
-    (void)state;
-    tk_run r;
-    tk_run_yaml(&r,
-                "procsim: 1\ntitle: t\nsystem: {cpus: 2, memory: 100, policy: priority}\n"
-                "processes:\n"
-                "  - {name: big, priority: 5, memory: 100, program: [cpu 6]}\n"
-                "  - {name: zero, priority: 5, memory: 0, program: [cpu 6]}\n"
-                "  - {name: tiny, priority: 5, memory: 0, program: [cpu 6]}\n"
-                "  - {name: urgent, arrival: 1, priority: 1, memory: 100, program: [cpu 3]}\n",
-                -1);
-    PATH("zero", "new ready running exit");
-    PATH("tiny", "new ready running exit");
-    PATH("big", "new ready running ready-suspended ready running exit");
-    assert_int_equal(ps_engine_pcb(r.e, 2)->finish, 6);
-    tk_run_fini(&r);
-}
-
 /* I12: a quantum ends, but a free CPU can take the one waiting: no timeout. */
 static void rule_I12_no_timeout_while_a_cpu_is_free(void **state)
 {
@@ -607,10 +496,6 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shipped_scenarios_end_legally_with_all_fifteen_kinds),
         cmocka_unit_test(tour_alone_has_all_fifteen_kinds),
-        cmocka_unit_test(rule_A_M4_admitted_to_ready_suspended_when_memory_is_full),
-        cmocka_unit_test(rule_S2_M3_swaps_out_blocked_which_then_wakes_on_disk),
-        cmocka_unit_test(rule_S4_swapped_out_blocked_comes_back_blocked_when_room),
-        cmocka_unit_test(rule_S3_urgent_process_evicts_less_urgent),
         cmocka_unit_test(rule_U1_U2_U3_scripted_in_every_state),
         cmocka_unit_test(rule_U1_U2_U3_user_interventions_between_steps),
         cmocka_unit_test(rule_R_counter_without_lock_loses_updates),
@@ -627,7 +512,6 @@ int main(void)
         cmocka_unit_test(rule_MLFQ4_quantum_ending_at_a_suspend_is_charged),
         cmocka_unit_test(rule_D_found_when_stale_timers_remain),
         cmocka_unit_test(rule_ST_averages_response_counts_only_processes_that_ran),
-        cmocka_unit_test(rule_M2_processes_without_memory_are_never_swapped),
         cmocka_unit_test(rule_I12_no_timeout_while_a_cpu_is_free),
         cmocka_unit_test(rule_U2_resume_shows_in_the_swap_in),
     };

@@ -1,20 +1,134 @@
 /* test_rules_memory.c — long- and medium-term scheduling (docs/engine.md,
- * "Memory": M1, A, S1-S4) and the user's interventions on memory (U1):
- * who is admitted, swapped out, evicted and swapped back in, and when.
- * More of these rules are held in test_engine.c (rule_A_..., rule_S2_...,
- * rule_S4_..., rule_M2_...). */
+ * "Memory": M1-M4, A, S1-S4) and the user's interventions on memory (U1):
+ * who is admitted, swapped out, evicted and swapped back in, and when. */
 #include <stdio.h>
 #include <string.h>
 
 #include "testkit.h"
+#include "procsim/stats.h"
 
 #define HEAD(system) "procsim: 1\ntitle: t\nsystem: {" system "}\nprocesses:\n"
+
+#define PATH(name, want)                                                     \
+    do {                                                                     \
+        char buf_[512];                                                      \
+        assert_string_equal(tk_path(&r, name, buf_, sizeof buf_), want);     \
+    } while (0)
 
 #define MOVES(tick, want)                                                    \
     do {                                                                     \
         char buf_[512];                                                      \
         assert_string_equal(tk_moves(&r, tick, buf_, sizeof buf_), want);    \
     } while (0)
+
+#define MEM_HEAD "procsim: 1\ntitle: t\nsystem: {policy: fcfs, memory: 100}\nprocesses:\n"
+
+/* A: b does not fit beside a, so it is admitted to Ready/Suspend and comes
+ * in when a exits.  M4: that is one swap (the swap-in); the admission is
+ * none, b was never in memory. */
+static void rule_A_M4_admitted_to_ready_suspended_when_memory_is_full(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 3]}\n"
+                "  - {name: b, memory: 60, program: [cpu 2]}\n", -1);
+    PATH("a", "new ready running exit");
+    PATH("b", "new ready-suspended ready running exit");
+    /* b comes in at 3, when a's exit frees the memory */
+    long i = tk_find(&r, "b", PS_READY, 0);
+    assert_int_equal(r.ev[i].time, 3);
+    ps_proc_stats st;
+    ps_stats_proc(r.e, 2, &st);
+    assert_int_equal(st.suspended, 3);
+    assert_int_equal(st.swaps, 1);
+    tk_run_fini(&r);
+}
+
+/* S2: the Blocked process is swapped out to make room for the newcomer.
+ * M3: its I/O carries on on disk, and when it ends the process moves to
+ * Ready/Suspend, not Ready. */
+static void rule_S2_M3_swaps_out_blocked_which_then_wakes_on_disk(void **state)
+{
+    (void)state;
+    /* a blocks on the disk at 1; c cannot be admitted at 2 (100 used), so
+     * a (Blocked, 60) is swapped out; a's I/O ends at 11 while on disk
+     * (Blocked/Suspend -> Ready/Suspend) and it comes back when b exits. */
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
+                "  - {name: b, memory: 40, program: [cpu 20]}\n"
+                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
+    PATH("a", "new ready running blocked blocked-suspended ready-suspended ready running exit");
+    PATH("c", "new ready-suspended ready running exit");
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0)].time, 2);
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY_SUSPENDED, 0)].time, 11);
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY, tk_find(&r, "a", PS_READY_SUSPENDED, 0))].time, 22);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->swaps, 2);
+    tk_run_fini(&r);
+}
+
+/* S4: with nobody in Ready/Suspend, a Blocked/Suspend process that fits is
+ * swapped back in, still Blocked. */
+static void rule_S4_swapped_out_blocked_comes_back_blocked_when_room(void **state)
+{
+    (void)state;
+    /* a is swapped out for c while blocked; c exits at 3 and frees room;
+     * a is still waiting for the disk, so it returns to Blocked. */
+    tk_run r;
+    tk_run_yaml(&r, MEM_HEAD
+                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
+                "  - {name: b, memory: 40, program: [cpu 1, sleep 30]}\n"
+                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
+    PATH("a", "new ready running blocked blocked-suspended blocked ready running exit");
+    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED, tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0))].time, 3);
+    tk_run_fini(&r);
+}
+
+/* S3: an urgent newcomer that only eviction can make room for evicts the
+ * less urgent processes, Ready and Running alike. */
+static void rule_S3_urgent_process_evicts_less_urgent(void **state)
+{
+    (void)state;
+    /* priority-preemptive; a (priority 5) runs, b (5) ready; urgent (0,
+     * 100 units) arrives at 2: nothing is blocked, so b (Ready) and then a
+     * (Running) are evicted. */
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: priority-preemptive, memory: 100}\n"
+                "processes:\n"
+                "  - {name: a, priority: 5, memory: 50, program: [cpu 5]}\n"
+                "  - {name: b, priority: 5, memory: 50, program: [cpu 5]}\n"
+                "  - {name: urgent, arrival: 2, priority: 0, memory: 100, program: [cpu 2]}\n",
+                -1);
+    PATH("b", "new ready ready-suspended ready running exit");
+    PATH("a", "new ready running ready-suspended ready running exit");
+    PATH("urgent", "new ready-suspended ready running exit");
+    long ev = tk_find(&r, "a", PS_READY_SUSPENDED, 0);
+    assert_int_equal(r.ev[ev].time, 2);
+    assert_int_equal(r.ev[ev].cause, PS_CAUSE_EVICTED);
+    tk_run_fini(&r);
+}
+
+/* M2: processes with memory 0 are never evicted for the urgent one. */
+static void rule_M2_processes_without_memory_are_never_swapped(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {cpus: 2, memory: 100, policy: priority}\n"
+                "processes:\n"
+                "  - {name: big, priority: 5, memory: 100, program: [cpu 6]}\n"
+                "  - {name: zero, priority: 5, memory: 0, program: [cpu 6]}\n"
+                "  - {name: tiny, priority: 5, memory: 0, program: [cpu 6]}\n"
+                "  - {name: urgent, arrival: 1, priority: 1, memory: 100, program: [cpu 3]}\n",
+                -1);
+    PATH("zero", "new ready running exit");
+    PATH("tiny", "new ready running exit");
+    PATH("big", "new ready running ready-suspended ready running exit");
+    assert_int_equal(ps_engine_pcb(r.e, 2)->finish, 6);
+    tk_run_fini(&r);
+}
 
 /* M1: memory is held while Ready, Running or Blocked, and not in New,
  * Ready/Suspend, Blocked/Suspend or Exit.  Without system.memory, memory
@@ -234,6 +348,11 @@ int main(void)
 {
     tk_filter_from_env();
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(rule_A_M4_admitted_to_ready_suspended_when_memory_is_full),
+        cmocka_unit_test(rule_S2_M3_swaps_out_blocked_which_then_wakes_on_disk),
+        cmocka_unit_test(rule_S4_swapped_out_blocked_comes_back_blocked_when_room),
+        cmocka_unit_test(rule_S3_urgent_process_evicts_less_urgent),
+        cmocka_unit_test(rule_M2_processes_without_memory_are_never_swapped),
         cmocka_unit_test(rule_M1_resident_states_hold_memory_and_unlimited_never_swaps),
         cmocka_unit_test(rule_A_a_newcomer_queues_behind_a_process_waiting_for_memory),
         cmocka_unit_test(rule_S1_the_most_urgent_is_the_head_and_nothing_overtakes_it),
