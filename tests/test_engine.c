@@ -1,7 +1,9 @@
 /* test_engine.c — the engine: every shipped scenario runs to a legal end,
  * every transition kind is reachable, memory pressure and scripted
  * suspends take the documented paths, the seed topics give their results,
- * deadlocks are reported. */
+ * deadlocks are reported.  A test named rule_<ID>_... checks the rule with
+ * that ID in docs/engine.md (the other rules' tests are in
+ * test_rules_*.c and test_policies.c; memory's in test_rules_memory.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,90 +73,11 @@ static void tour_alone_has_all_fifteen_kinds(void **state)
     tk_run_fini(&r);
 }
 
-/* ---- memory ---------------------------------------------------------- */
-
-#define MEM_HEAD "procsim: 1\ntitle: t\nsystem: {policy: fcfs, memory: 100}\nprocesses:\n"
-
-static void admission_to_ready_suspended_when_memory_is_full(void **state)
-{
-    (void)state;
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 3]}\n"
-                "  - {name: b, memory: 60, program: [cpu 2]}\n", -1);
-    PATH("a", "new ready running exit");
-    PATH("b", "new ready-suspended ready running exit");
-    /* b comes in at 3, when a's exit frees the memory */
-    long i = tk_find(&r, "b", PS_READY, 0);
-    assert_int_equal(r.ev[i].time, 3);
-    ps_proc_stats st;
-    ps_stats_proc(r.e, 2, &st);
-    assert_int_equal(st.suspended, 3);
-    assert_int_equal(st.swaps, 1);
-    tk_run_fini(&r);
-}
-
-static void swapper_swaps_out_blocked_then_it_wakes_on_disk(void **state)
-{
-    (void)state;
-    /* a blocks on the disk at 1; c cannot be admitted at 2 (100 used), so
-     * a (Blocked, 60) is swapped out; a's I/O ends at 11 while on disk
-     * (Blocked/Suspend -> Ready/Suspend) and it comes back when b exits. */
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
-                "  - {name: b, memory: 40, program: [cpu 20]}\n"
-                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
-    PATH("a", "new ready running blocked blocked-suspended ready-suspended ready running exit");
-    PATH("c", "new ready-suspended ready running exit");
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0)].time, 2);
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY_SUSPENDED, 0)].time, 11);
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_READY, tk_find(&r, "a", PS_READY_SUSPENDED, 0))].time, 22);
-    assert_int_equal(ps_engine_pcb(r.e, 1)->swaps, 2);
-    tk_run_fini(&r);
-}
-
-static void swapped_out_blocked_comes_back_blocked_when_room(void **state)
-{
-    (void)state;
-    /* a is swapped out for c while blocked; c exits at 3 and frees room;
-     * a is still waiting for the disk, so it returns to Blocked. */
-    tk_run r;
-    tk_run_yaml(&r, MEM_HEAD
-                "  - {name: a, memory: 60, program: [cpu 1, io disk 10, cpu 1]}\n"
-                "  - {name: b, memory: 40, program: [cpu 1, sleep 30]}\n"
-                "  - {name: c, arrival: 2, memory: 50, program: [cpu 1]}\n", -1);
-    PATH("a", "new ready running blocked blocked-suspended blocked ready running exit");
-    assert_int_equal(r.ev[tk_find(&r, "a", PS_BLOCKED, tk_find(&r, "a", PS_BLOCKED_SUSPENDED, 0))].time, 3);
-    tk_run_fini(&r);
-}
-
-static void urgent_process_evicts_less_urgent(void **state)
-{
-    (void)state;
-    /* priority-preemptive; a (priority 5) runs, b (5) ready; urgent (0,
-     * 100 units) arrives at 2: nothing is blocked, so b (Ready) and then a
-     * (Running) are evicted. */
-    tk_run r;
-    tk_run_yaml(&r,
-                "procsim: 1\ntitle: t\nsystem: {policy: priority-preemptive, memory: 100}\n"
-                "processes:\n"
-                "  - {name: a, priority: 5, memory: 50, program: [cpu 5]}\n"
-                "  - {name: b, priority: 5, memory: 50, program: [cpu 5]}\n"
-                "  - {name: urgent, arrival: 2, priority: 0, memory: 100, program: [cpu 2]}\n",
-                -1);
-    PATH("b", "new ready ready-suspended ready running exit");
-    PATH("a", "new ready running ready-suspended ready running exit");
-    PATH("urgent", "new ready-suspended ready running exit");
-    long ev = tk_find(&r, "a", PS_READY_SUSPENDED, 0);
-    assert_int_equal(r.ev[ev].time, 2);
-    assert_int_equal(r.ev[ev].cause, PS_CAUSE_EVICTED);
-    tk_run_fini(&r);
-}
-
 /* ---- scripted interventions ------------------------------------------ */
 
-static void scripted_suspend_resume_kill_in_every_state(void **state)
+/* U1, U2, U3: scripted suspend, resume and kill act at once on Ready,
+ * Running and Blocked processes; a held process stays out until resumed. */
+static void rule_U1_U2_U3_scripted_in_every_state(void **state)
 {
     (void)state;
     tk_run r;
@@ -185,7 +108,9 @@ static void scripted_suspend_resume_kill_in_every_state(void **state)
     tk_run_fini(&r);
 }
 
-static void user_interventions_between_steps(void **state)
+/* U1, U2, U3 from the user between steps: suspend frees the CPU, a second
+ * suspend, resuming what is not suspended and killing the dead do nothing. */
+static void rule_U1_U2_U3_user_interventions_between_steps(void **state)
 {
     (void)state;
     tk_run r;
@@ -204,7 +129,7 @@ static void user_interventions_between_steps(void **state)
     assert_int_equal(ps_engine_kill(r.e, 99), -1);
     assert_int_equal(ps_engine_resume(r.e, 1), 0);
     assert_int_equal(ps_engine_pcb(r.e, 1)->state, PS_READY);
-    assert_int_equal(ps_engine_run(r.e, -1), PS_STEP_DONE);
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
     assert_int_equal(ps_engine_pcb(r.e, 1)->finish, 20);
     assert_int_equal(ps_engine_kill(r.e, 1), -1);     /* already exited */
     tk_run_fini(&r);
@@ -221,7 +146,9 @@ static int64_t variable(const tk_run *r, const char *name)
     return 0;
 }
 
-static void counter_without_lock_loses_updates(void **state)
+/* R: the textbook race: nine processes adding to a shared counter without
+ * a lock lose updates; with the lock they add up to 90. */
+static void rule_R_counter_without_lock_loses_updates(void **state)
 {
     (void)state;
     tk_run r;
@@ -234,7 +161,8 @@ static void counter_without_lock_loses_updates(void **state)
     tk_run_fini(&r);
 }
 
-static void lost_update_is_a_stale_register(void **state)
+/* R: the lost update is a stale tmp register restored after a timeout. */
+static void rule_R_lost_update_is_a_stale_register(void **state)
 {
     (void)state;
     /* quantum 1: a reads 0 at tick 0 and is timed out; b reads 0, is timed
@@ -247,12 +175,14 @@ static void lost_update_is_a_stale_register(void **state)
     assert_int_equal(ps_engine_pcb(r.e, 1)->state, PS_READY);
     assert_int_equal(ps_engine_pcb(r.e, 1)->regs.cnt, 1); /* read done */
     assert_int_equal(ps_engine_pcb(r.e, 1)->regs.tmp, 0);
-    assert_int_equal(ps_engine_run(r.e, -1), PS_STEP_DONE);
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
     assert_int_equal(variable(&r, "x"), 1);
     tk_run_fini(&r);
 }
 
-static void channels_pipes_and_pools(void **state)
+/* O-send, O-recv: the shipped message-passing scenarios deliver every value
+ * (queue sum, pipe, pool of workers, producers and consumers). */
+static void rule_O_send_O_recv_channels_pipes_and_pools(void **state)
 {
     (void)state;
     static const struct {
@@ -280,7 +210,9 @@ static void channels_pipes_and_pools(void **state)
     }
 }
 
-static void start_join_terminate(void **state)
+/* O-kill, O-wait: Python's start/join/terminate: the parent reaps the quick
+ * child and terminates the slow one with SIGTERM. */
+static void rule_O_kill_O_wait_start_join_terminate(void **state)
 {
     (void)state;
     tk_run r;
@@ -299,7 +231,9 @@ static void start_join_terminate(void **state)
 
 /* ---- deadlock and limits --------------------------------------------- */
 
-static void deadlock_is_reported_not_looped_on(void **state)
+/* D: the classic two-mutex deadlock (and a receiver nobody sends to) stop
+ * the run with a report of who waits for what. */
+static void rule_D_deadlock_is_reported_not_looped_on(void **state)
 {
     (void)state;
     tk_run r;
@@ -318,7 +252,8 @@ static void deadlock_is_reported_not_looped_on(void **state)
     tk_run_fini(&r);
 }
 
-static void suspended_forever_is_stuck(void **state)
+/* D: a process suspended with nothing to resume it is stuck too. */
+static void rule_D_suspended_forever_is_stuck(void **state)
 {
     (void)state;
     tk_run r;
@@ -332,7 +267,9 @@ static void suspended_forever_is_stuck(void **state)
     tk_run_fini(&r);
 }
 
-static void exiting_with_a_lock_hands_it_on(void **state)
+/* O-cleanup: a process that exits holding a mutex hands it to the first
+ * waiter. */
+static void rule_O_cleanup_exiting_with_a_lock_hands_it_on(void **state)
 {
     (void)state;
     tk_run r;
@@ -346,7 +283,9 @@ static void exiting_with_a_lock_hands_it_on(void **state)
     tk_run_fini(&r);
 }
 
-static void wait_any_and_zombies(void **state)
+/* O-wait: wait any blocks while children run, reaps each as it exits and
+ * returns at once when none is left. */
+static void rule_O_wait_any_and_zombies(void **state)
 {
     (void)state;
     tk_run r;
@@ -361,7 +300,8 @@ static void wait_any_and_zombies(void **state)
     tk_run_fini(&r);
 }
 
-static void work_grows_with_events_not_ticks(void **state)
+/* T: the engine jumps from instant to instant. */
+static void rule_T_work_grows_with_events_not_ticks(void **state)
 {
     (void)state;
     /* a billion ticks of CPU are two instants, not a billion */
@@ -401,7 +341,7 @@ static void op_events_follow_the_program(void **state)
     memset(&r, 0, sizeof r);
     ps_engine *e = ps_engine_create(s);
     ps_engine_set_op_listener(e, log_op, &log);
-    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
     /* parent: spawn child, block in recv; child computes 3 ticks, sends 42
      * (which completes parent's recv), exits; parent computes, reaps */
     assert_string_equal(log.text,
@@ -418,7 +358,7 @@ static void op_events_follow_the_program(void **state)
     s = tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [add x 2]}\n");
     e = ps_engine_create(s);
     ps_engine_set_op_listener(e, log_op, &log);
-    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
     assert_string_equal(log.text,
                         "0:1:0:add:run:1:0 1:1:0:add:step:0:0 1:1:0:add:run:2:0 "
                         "2:1:0:add:step:1:1 2:1:0:add:run:3:0 3:1:0:add:step:1:0 "
@@ -430,7 +370,8 @@ static void op_events_follow_the_program(void **state)
 
 /* ---- regressions found in review ------------------------------------- */
 
-static void mlfq_boost_renews_the_running_quantum(void **state)
+/* MLFQ7: the boost gives the running process a fresh quantum too. */
+static void rule_MLFQ7_boost_renews_the_running_quantum(void **state)
 {
     (void)state;
     /* OSTEP's boost: a runs 0-4 and moves down; b runs from 4, the boost at
@@ -448,7 +389,9 @@ static void mlfq_boost_renews_the_running_quantum(void **state)
     tk_run_fini(&r);
 }
 
-static void mlfq_quantum_ending_at_a_suspend_is_charged(void **state)
+/* MLFQ4: a quantum used up is charged to the allotment even when the
+ * process leaves the CPU that tick for another reason. */
+static void rule_MLFQ4_quantum_ending_at_a_suspend_is_charged(void **state)
 {
     (void)state;
     /* a's quantum (2) ends at 2, the tick it is suspended: it must still
@@ -461,14 +404,16 @@ static void mlfq_quantum_ending_at_a_suspend_is_charged(void **state)
                 "events:\n  - {at: 2, do: suspend a}\n  - {at: 3, do: resume a}\n", 3);
     assert_int_equal(ps_engine_pcb(r.e, 1)->mlfq_level, 1);
     assert_int_equal(ps_engine_pcb(r.e, 1)->quantum_left, 2);
-    ps_engine_run(r.e, 8);
+    tk_run_more(&r, 8);
     long t = tk_find(&r, "b", PS_RUNNING, 0);
     assert_true(t >= 0);
     assert_true(r.ev[t].time <= 6); /* b is not starved behind a */
     tk_run_fini(&r);
 }
 
-static void deadlock_is_found_when_stale_timers_remain(void **state)
+/* D: timers that no longer mean anything (a killed sleeper's, a boost) do
+ * not count as pending events. */
+static void rule_D_found_when_stale_timers_remain(void **state)
 {
     (void)state;
     /* s's sleep timer (to 1000) is stale once s is killed at 5 */
@@ -491,7 +436,9 @@ static void deadlock_is_found_when_stale_timers_remain(void **state)
     tk_run_fini(&r);
 }
 
-static void average_response_counts_only_processes_that_ran(void **state)
+/* ST-averages: a process killed before it ever ran has no response time
+ * and is left out of the average response. */
+static void rule_ST_averages_response_counts_only_processes_that_ran(void **state)
 {
     (void)state;
     tk_run r;
@@ -512,26 +459,8 @@ static void average_response_counts_only_processes_that_ran(void **state)
     tk_run_fini(&r);
 }
 
-static void processes_without_memory_are_never_swapped(void **state)
-{
-    (void)state;
-    tk_run r;
-    tk_run_yaml(&r,
-                "procsim: 1\ntitle: t\nsystem: {cpus: 2, memory: 100, policy: priority}\n"
-                "processes:\n"
-                "  - {name: big, priority: 5, memory: 100, program: [cpu 6]}\n"
-                "  - {name: zero, priority: 5, memory: 0, program: [cpu 6]}\n"
-                "  - {name: tiny, priority: 5, memory: 0, program: [cpu 6]}\n"
-                "  - {name: urgent, arrival: 1, priority: 1, memory: 100, program: [cpu 3]}\n",
-                -1);
-    PATH("zero", "new ready running exit");
-    PATH("tiny", "new ready running exit");
-    PATH("big", "new ready running ready-suspended ready running exit");
-    assert_int_equal(ps_engine_pcb(r.e, 2)->finish, 6);
-    tk_run_fini(&r);
-}
-
-static void no_timeout_while_a_cpu_is_free(void **state)
+/* I12: a quantum ends, but a free CPU can take the one waiting: no timeout. */
+static void rule_I12_no_timeout_while_a_cpu_is_free(void **state)
 {
     (void)state;
     /* at 2, a blocks and b's quantum ends: x can take a's CPU, so b keeps
@@ -547,7 +476,8 @@ static void no_timeout_while_a_cpu_is_free(void **state)
     tk_run_fini(&r);
 }
 
-static void resume_shows_in_the_swap_in(void **state)
+/* U2: the swap-in after a scripted resume says so. */
+static void rule_U2_resume_shows_in_the_swap_in(void **state)
 {
     (void)state;
     tk_run r;
@@ -562,32 +492,28 @@ static void resume_shows_in_the_swap_in(void **state)
 
 int main(void)
 {
+    tk_filter_from_env();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shipped_scenarios_end_legally_with_all_fifteen_kinds),
         cmocka_unit_test(tour_alone_has_all_fifteen_kinds),
-        cmocka_unit_test(admission_to_ready_suspended_when_memory_is_full),
-        cmocka_unit_test(swapper_swaps_out_blocked_then_it_wakes_on_disk),
-        cmocka_unit_test(swapped_out_blocked_comes_back_blocked_when_room),
-        cmocka_unit_test(urgent_process_evicts_less_urgent),
-        cmocka_unit_test(scripted_suspend_resume_kill_in_every_state),
-        cmocka_unit_test(user_interventions_between_steps),
-        cmocka_unit_test(counter_without_lock_loses_updates),
-        cmocka_unit_test(lost_update_is_a_stale_register),
-        cmocka_unit_test(channels_pipes_and_pools),
-        cmocka_unit_test(start_join_terminate),
-        cmocka_unit_test(deadlock_is_reported_not_looped_on),
-        cmocka_unit_test(suspended_forever_is_stuck),
-        cmocka_unit_test(exiting_with_a_lock_hands_it_on),
-        cmocka_unit_test(wait_any_and_zombies),
-        cmocka_unit_test(work_grows_with_events_not_ticks),
+        cmocka_unit_test(rule_U1_U2_U3_scripted_in_every_state),
+        cmocka_unit_test(rule_U1_U2_U3_user_interventions_between_steps),
+        cmocka_unit_test(rule_R_counter_without_lock_loses_updates),
+        cmocka_unit_test(rule_R_lost_update_is_a_stale_register),
+        cmocka_unit_test(rule_O_send_O_recv_channels_pipes_and_pools),
+        cmocka_unit_test(rule_O_kill_O_wait_start_join_terminate),
+        cmocka_unit_test(rule_D_deadlock_is_reported_not_looped_on),
+        cmocka_unit_test(rule_D_suspended_forever_is_stuck),
+        cmocka_unit_test(rule_O_cleanup_exiting_with_a_lock_hands_it_on),
+        cmocka_unit_test(rule_O_wait_any_and_zombies),
+        cmocka_unit_test(rule_T_work_grows_with_events_not_ticks),
         cmocka_unit_test(op_events_follow_the_program),
-        cmocka_unit_test(mlfq_boost_renews_the_running_quantum),
-        cmocka_unit_test(mlfq_quantum_ending_at_a_suspend_is_charged),
-        cmocka_unit_test(deadlock_is_found_when_stale_timers_remain),
-        cmocka_unit_test(average_response_counts_only_processes_that_ran),
-        cmocka_unit_test(processes_without_memory_are_never_swapped),
-        cmocka_unit_test(no_timeout_while_a_cpu_is_free),
-        cmocka_unit_test(resume_shows_in_the_swap_in),
+        cmocka_unit_test(rule_MLFQ7_boost_renews_the_running_quantum),
+        cmocka_unit_test(rule_MLFQ4_quantum_ending_at_a_suspend_is_charged),
+        cmocka_unit_test(rule_D_found_when_stale_timers_remain),
+        cmocka_unit_test(rule_ST_averages_response_counts_only_processes_that_ran),
+        cmocka_unit_test(rule_I12_no_timeout_while_a_cpu_is_free),
+        cmocka_unit_test(rule_U2_resume_shows_in_the_swap_in),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -108,6 +108,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/policy-near.yaml:4:11: policy: unknown policy 'fifo'; did you mean 'fcfs'? (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq, ostep)",
     "tests/loader/bad/policy-unknown.yaml:4:11: policy: unknown policy 'lottery' (valid policies: fcfs, sjf, srtf, priority, priority-preemptive, rr, mlfq, ostep)",
     "tests/loader/bad/priority-float.yaml:5:15: priority: expected an integer (smaller is more urgent), got '1.5'",
+    "tests/loader/bad/priority-negative.yaml:5:15: priority: must not be negative, got -1",
     "tests/loader/bad/process-no-name.yaml:5:5: process: missing key 'name' (required keys: name)",
     "tests/loader/bad/process-not-mapping.yaml:4:5: processes: expected a process (a mapping with name, program, ...), got 'a'",
     "tests/loader/bad/process-unknown-key.yaml:5:5: process: unknown key 'prority'; did you mean 'priority'? (valid keys: name, arrival, priority, memory, parent, program)",

@@ -1,5 +1,7 @@
 /* test_policies.c — each short-term policy against textbook schedules
- * with known finish and waiting times (waiting = time in Ready).
+ * with known finish and waiting times (waiting = time in Ready).  Each
+ * schedule is tagged with the rules of docs/engine.md it shows; the test
+ * rule_<ID>_... runs the schedules tagged <ID>.
  *
  * Sources: Silberschatz, Galvin & Gagne, Operating System Concepts, ch. 5
  * (FCFS, SJF, SRTF, priority, RR examples); the others are worked by hand
@@ -16,6 +18,7 @@ typedef struct expect {
 } expect;
 
 typedef struct schedule {
+    const char *rules;        /* the rule IDs of docs/engine.md it shows */
     const char *what;
     const char *yaml;
     expect want[6];
@@ -27,90 +30,90 @@ typedef struct schedule {
     "  - {name: " name ", arrival: " #arrival ", priority: " #prio ", program: [" prog "]}\n"
 
 static const schedule schedules[] = {
-    {"FCFS, Silberschatz: 24, 3, 3 arriving together",
+    {"P-fcfs", "FCFS, Silberschatz: 24, 3, 3 arriving together",
      HEAD("fcfs", "") P("P1", 0, 0, "cpu 24") P("P2", 0, 0, "cpu 3") P("P3", 0, 0, "cpu 3"),
      {{"P1", 24, 0}, {"P2", 27, 24}, {"P3", 30, 27}},
      17.0},
-    {"FCFS, the short jobs first: the convoy effect gone",
+    {"P-fcfs", "FCFS, the short jobs first: the convoy effect gone",
      HEAD("fcfs", "") P("P2", 0, 0, "cpu 3") P("P3", 0, 0, "cpu 3") P("P1", 0, 0, "cpu 24"),
      {{"P2", 3, 0}, {"P3", 6, 3}, {"P1", 30, 6}},
      3.0},
-    {"SJF, Silberschatz: 6, 8, 7, 3",
+    {"P-sjf", "SJF, Silberschatz: 6, 8, 7, 3",
      HEAD("sjf", "") P("P1", 0, 0, "cpu 6") P("P2", 0, 0, "cpu 8") P("P3", 0, 0, "cpu 7")
          P("P4", 0, 0, "cpu 3"),
      {{"P1", 9, 3}, {"P2", 24, 16}, {"P3", 16, 9}, {"P4", 3, 0}},
      7.0},
-    {"SRTF, Silberschatz: arrivals 0..3, bursts 8, 4, 9, 5",
+    {"P-srtf", "SRTF, Silberschatz: arrivals 0..3, bursts 8, 4, 9, 5",
      HEAD("srtf", "") P("P1", 0, 0, "cpu 8") P("P2", 1, 0, "cpu 4") P("P3", 2, 0, "cpu 9")
          P("P4", 3, 0, "cpu 5"),
      {{"P1", 17, 9}, {"P2", 5, 0}, {"P3", 26, 15}, {"P4", 10, 2}},
      6.5},
-    {"non-preemptive priority, Silberschatz: 10/3, 1/1, 2/4, 1/5, 5/2",
+    {"P-priority", "non-preemptive priority, Silberschatz: 10/3, 1/1, 2/4, 1/5, 5/2",
      HEAD("priority", "") P("P1", 0, 3, "cpu 10") P("P2", 0, 1, "cpu 1")
          P("P3", 0, 4, "cpu 2") P("P4", 0, 5, "cpu 1") P("P5", 0, 2, "cpu 5"),
      {{"P1", 16, 6}, {"P2", 1, 0}, {"P3", 18, 16}, {"P4", 19, 18}, {"P5", 6, 1}},
      8.2},
-    {"RR q=4, Silberschatz: 24, 3, 3",
+    {"P-rr", "RR q=4, Silberschatz: 24, 3, 3",
      HEAD("rr", ", quantum: 4") P("P1", 0, 0, "cpu 24") P("P2", 0, 0, "cpu 3")
          P("P3", 0, 0, "cpu 3"),
      {{"P1", 30, 6}, {"P2", 7, 4}, {"P3", 10, 7}},
      17.0 / 3},
     /* P1 runs 0-1; P2 (more urgent) preempts it at 1 and runs 1-4; P3
      * arrives at 2 but is less urgent than P2; at 4 P3 (2) beats P1 (3). */
-    {"preemptive priority",
+    {"P-priority-preemptive", "preemptive priority",
      HEAD("priority-preemptive", "") P("P1", 0, 3, "cpu 5") P("P2", 1, 1, "cpu 3")
          P("P3", 2, 2, "cpu 1"),
      {{"P1", 9, 4}, {"P2", 4, 0}, {"P3", 5, 2}},
      2.0},
     /* B arrives at the tick A's quantum ends: the arrival is queued first. */
-    {"RR: an arrival goes ahead of the process timed out at the same tick",
+    {"I10", "RR: an arrival goes ahead of the process timed out at the same tick",
      HEAD("rr", ", quantum: 2") P("A", 0, 0, "cpu 4") P("B", 2, 0, "cpu 2"),
      {{"A", 6, 2}, {"B", 4, 0}},
      1.0},
     /* A uses its level-0 allotment (2) at 0-2 and drops to level 1, where it
      * runs alone; B arrives at 3 at level 0 and preempts it, runs 3-5; A has
      * 1 tick of level-1 allotment left (5-6), drops to level 2, ends at 8. */
-    {"MLFQ, 3 levels, quantum 2: a new job preempts a demoted one",
+    {"P-mlfq MLFQ1", "MLFQ, 3 levels, quantum 2: a new job preempts a demoted one",
      HEAD("mlfq", ", quantum: 2") P("A", 0, 0, "cpu 6") P("B", 3, 0, "cpu 2"),
      {{"A", 8, 2}, {"B", 5, 0}},
      1.0},
     /* A computes 0-2, does I/O 2-5 while B computes 2-6; A queues at 5 and
      * runs its last tick 6-7. */
-    {"FCFS with I/O: the CPU and the disk overlap",
+    {"O-io", "FCFS with I/O: the CPU and the disk overlap",
      HEAD("fcfs", "") P("A", 0, 0, "cpu 2, io disk 3, cpu 1") P("B", 0, 0, "cpu 4"),
      {{"A", 7, 1}, {"B", 6, 2}},
      1.5},
     /* One tick of dispatcher overhead per dispatch. */
-    {"FCFS with a switch cost of 1",
+    {"CS", "FCFS with a switch cost of 1",
      HEAD("fcfs", ", switch_cost: 1") P("A", 0, 0, "cpu 2") P("B", 0, 0, "cpu 2"),
      {{"A", 3, 0}, {"B", 6, 3}},
      1.5},
-    {"FCFS on two CPUs",
+    {"I7", "FCFS on two CPUs",
      HEAD("fcfs", ", cpus: 2") P("A", 0, 0, "cpu 3")
          P("B", 0, 0, "cpu 3") P("C", 0, 0, "cpu 2"),
      {{"A", 3, 0}, {"B", 3, 0}, {"C", 5, 3}},
      1.0},
     /* ostep (OSTEP process-run): A runs 0-1 and starts an I/O; B runs from
      * 1; A is back at 4 and waits its turn (io_done later) until B ends. */
-    {"ostep, switch on-io, io_done later",
+    {"P-ostep OSTEP4", "ostep, switch on-io, io_done later",
      HEAD("ostep", "") P("A", 0, 0, "cpu 1, io disk 3, cpu 1") P("B", 0, 0, "cpu 4"),
      {{"A", 6, 1}, {"B", 5, 1}},
      1.0},
     /* ... io_done immediate: A takes the CPU back from B at 4. */
-    {"ostep, io_done immediate: the woken process preempts",
+    {"P-ostep OSTEP4", "ostep, io_done immediate: the woken process preempts",
      HEAD("ostep", ", io_done: immediate") P("A", 0, 0, "cpu 1, io disk 3, cpu 1")
          P("B", 0, 0, "cpu 4"),
      {{"A", 5, 0}, {"B", 6, 2}},
      1.0},
     /* ... switch on-end: the CPU idles 1-4 while A does its I/O. */
-    {"ostep, switch on-end: the CPU waits for the process doing I/O",
+    {"P-ostep OSTEP3", "ostep, switch on-end: the CPU waits for the process doing I/O",
      HEAD("ostep", ", switch: on-end") P("A", 0, 0, "cpu 1, io disk 3, cpu 1")
          P("B", 0, 0, "cpu 2"),
      {{"A", 5, 0}, {"B", 7, 5}},
      2.5},
     /* The scan goes on from the last dispatched pid: when B ends at 4, C
      * (after B) runs before A, which has been Ready since 3. */
-    {"ostep: the next process is the first Ready one after the last, by pid",
+    {"P-ostep OSTEP2", "ostep: the next process is the first Ready one after the last, by pid",
      HEAD("ostep", "") P("A", 0, 0, "cpu 1, io disk 2, cpu 1") P("B", 0, 0, "cpu 3")
          P("C", 0, 0, "cpu 1"),
      {{"A", 6, 2}, {"B", 4, 1}, {"C", 5, 4}},
@@ -119,14 +122,14 @@ static const schedule schedules[] = {
      * level 1 from 4, C arrives at 5 and preempts it; A keeps its place at
      * the head and resumes at 6 (not B), then they alternate. Matches
      * mlfq.py -l 0,6,0:0,6,0:5,1,0 -n 2 -q 2 -c. */
-    {"MLFQ: a preempted process keeps its place at the head of its queue",
+    {"MLFQ2", "MLFQ: a preempted process keeps its place at the head of its queue",
      HEAD("mlfq", ", quantum: 2, mlfq_levels: 2") P("A", 0, 0, "cpu 6") P("B", 0, 0, "cpu 6")
          P("C", 5, 0, "cpu 1"),
      {{"A", 11, 5}, {"B", 13, 7}, {"C", 6, 0}},
      4.0},
     /* mlfq_io_bump (OSTEP -I): A back from I/O at 2 goes in front of B,
      * which is running on the same level, and so takes the CPU. */
-    {"MLFQ, io_bump: back from I/O to the front of the queue",
+    {"MLFQ6", "MLFQ, io_bump: back from I/O to the front of the queue",
      HEAD("mlfq", ", quantum: 10, mlfq_levels: 1, mlfq_io_bump: true")
          P("A", 0, 0, "cpu 1, io disk 1, cpu 3") P("B", 0, 0, "cpu 5"),
      {{"A", 5, 0}, {"B", 9, 4}},
@@ -134,13 +137,13 @@ static const schedule schedules[] = {
     /* mlfq_stay (OSTEP -S) renews the allotment when an I/O starts, but an
      * I/O that starts just as the quantum runs out still costs it (OSTEP's
      * quirk), so A drops a level at 2 and does not preempt B at 3. */
-    {"MLFQ, stay: an I/O at the end of the quantum still moves down",
+    {"MLFQ5", "MLFQ, stay: an I/O at the end of the quantum still moves down",
      HEAD("mlfq", ", quantum: 2, mlfq_levels: 2, mlfq_stay: true")
          P("A", 0, 0, "cpu 2, io disk 1, cpu 2") P("B", 0, 0, "cpu 4"),
      {{"A", 6, 1}, {"B", 8, 4}},
      2.5},
     /* SJF decides only when the CPU is free: at 0 only P1 is there. */
-    {"SJF with arrivals: no preemption",
+    {"P-sjf", "SJF with arrivals: no preemption",
      HEAD("sjf", "") P("P1", 0, 0, "cpu 7") P("P2", 2, 0, "cpu 4") P("P3", 4, 0, "cpu 1")
          P("P4", 5, 0, "cpu 4"),
      {{"P1", 7, 0}, {"P2", 12, 6}, {"P3", 8, 3}, {"P4", 16, 7}},
@@ -168,35 +171,89 @@ static void run_schedule(const schedule *sc)
     tk_run_fini(&r);
 }
 
-static void textbook_schedules(void **state)
+/* Run every schedule that shows `rule` (there must be one). */
+static void run_schedules_of(const char *rule)
 {
-    (void)state;
+    size_t len = strlen(rule), ran = 0;
     for (size_t i = 0; i < sizeof schedules / sizeof schedules[0]; i++)
-        run_schedule(&schedules[i]);
+        for (const char *t = schedules[i].rules; (t = strstr(t, rule)); t += len)
+            if ((t == schedules[i].rules || t[-1] == ' ') && (t[len] == ' ' || !t[len])) {
+                run_schedule(&schedules[i]);
+                ran++;
+                break;
+            }
+    if (!ran)
+        fail_msg("no schedule shows %s", rule);
 }
 
-static void mlfq_boost_lifts_everyone(void **state)
+/* One test per rule, running the schedules of the table that show it. */
+#define SCHEDULES(fn, rule)                                                  \
+    static void fn(void **state)                                             \
+    {                                                                        \
+        (void)state;                                                         \
+        run_schedules_of(rule);                                              \
+    }
+SCHEDULES(rule_P_fcfs_textbook_schedules, "P-fcfs")
+SCHEDULES(rule_P_sjf_textbook_schedules, "P-sjf")
+SCHEDULES(rule_P_srtf_textbook_schedules, "P-srtf")
+SCHEDULES(rule_P_priority_textbook_schedules, "P-priority")
+SCHEDULES(rule_P_priority_preemptive_textbook_schedules, "P-priority-preemptive")
+SCHEDULES(rule_P_rr_textbook_schedules, "P-rr")
+SCHEDULES(rule_P_mlfq_schedules, "P-mlfq")
+SCHEDULES(rule_P_ostep_schedules, "P-ostep")
+SCHEDULES(rule_I10_an_arrival_queues_ahead_of_the_process_timed_out, "I10")
+SCHEDULES(rule_I7_fcfs_fills_both_cpus, "I7")
+SCHEDULES(rule_O_io_cpu_and_disk_overlap, "O-io")
+SCHEDULES(rule_CS_switch_cost_delays_every_dispatch, "CS")
+SCHEDULES(rule_MLFQ1_a_higher_level_runs_first, "MLFQ1")
+SCHEDULES(rule_MLFQ2_a_preempted_process_keeps_its_place, "MLFQ2")
+SCHEDULES(rule_MLFQ5_stay_still_charges_a_quantum_ending_at_the_io, "MLFQ5")
+SCHEDULES(rule_MLFQ6_io_bump_puts_the_woken_in_front, "MLFQ6")
+SCHEDULES(rule_OSTEP2_next_is_the_first_ready_after_the_last, "OSTEP2")
+SCHEDULES(rule_OSTEP3_on_end_keeps_the_cpu_for_the_process_doing_io, "OSTEP3")
+SCHEDULES(rule_OSTEP4_io_done_later_and_immediate, "OSTEP4")
+
+/* MLFQ7: with a boost every 10 ticks, a long job demoted to the bottom
+ * comes back to level 0.  MLFQ4: on the bottom level it stays. */
+static void rule_MLFQ7_MLFQ4_boost_lifts_everyone(void **state)
 {
     (void)state;
-    /* With boost every 10 ticks, a long job demoted to the bottom comes back
-     * to level 0. */
     tk_run r;
     tk_run_yaml(&r,
                 "procsim: 1\ntitle: t\nsystem: {policy: mlfq, quantum: 2, mlfq_boost: 10}\n"
                 "processes:\n  - {name: A, program: [cpu 12]}\n",
                 9);
     assert_int_equal(ps_engine_pcb(r.e, 1)->mlfq_level, 2);
-    ps_engine_run(r.e, 10);
+    tk_run_more(&r, 10);
     assert_int_equal(ps_engine_pcb(r.e, 1)->mlfq_level, 0);
-    assert_int_equal(ps_engine_run(r.e, -1), PS_STEP_DONE);
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
     tk_run_fini(&r);
 }
 
 int main(void)
 {
+    tk_filter_from_env();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(textbook_schedules),
-        cmocka_unit_test(mlfq_boost_lifts_everyone),
+        cmocka_unit_test(rule_P_fcfs_textbook_schedules),
+        cmocka_unit_test(rule_P_sjf_textbook_schedules),
+        cmocka_unit_test(rule_P_srtf_textbook_schedules),
+        cmocka_unit_test(rule_P_priority_textbook_schedules),
+        cmocka_unit_test(rule_P_priority_preemptive_textbook_schedules),
+        cmocka_unit_test(rule_P_rr_textbook_schedules),
+        cmocka_unit_test(rule_P_mlfq_schedules),
+        cmocka_unit_test(rule_P_ostep_schedules),
+        cmocka_unit_test(rule_I10_an_arrival_queues_ahead_of_the_process_timed_out),
+        cmocka_unit_test(rule_I7_fcfs_fills_both_cpus),
+        cmocka_unit_test(rule_O_io_cpu_and_disk_overlap),
+        cmocka_unit_test(rule_CS_switch_cost_delays_every_dispatch),
+        cmocka_unit_test(rule_MLFQ1_a_higher_level_runs_first),
+        cmocka_unit_test(rule_MLFQ2_a_preempted_process_keeps_its_place),
+        cmocka_unit_test(rule_MLFQ5_stay_still_charges_a_quantum_ending_at_the_io),
+        cmocka_unit_test(rule_MLFQ6_io_bump_puts_the_woken_in_front),
+        cmocka_unit_test(rule_OSTEP2_next_is_the_first_ready_after_the_last),
+        cmocka_unit_test(rule_OSTEP3_on_end_keeps_the_cpu_for_the_process_doing_io),
+        cmocka_unit_test(rule_OSTEP4_io_done_later_and_immediate),
+        cmocka_unit_test(rule_MLFQ7_MLFQ4_boost_lifts_everyone),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

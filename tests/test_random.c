@@ -140,11 +140,13 @@ static void run_checked(tk_run *r, const char *yaml)
 {
     memset(r, 0, sizeof *r);
     tk_run_yaml(r, yaml, 0); /* nothing happens before tick 0 */
-    int steps = 0;
+    uint64_t steps = 0, budget = tk_step_budget(r->s);
     do {
         r->status = ps_engine_step(r->e);
         check_step(r->e, yaml);
-        assert_true(++steps < 100000);
+        if (++steps >= budget)
+            fail_msg("step budget of %llu instants exceeded at tick %lld\n%s",
+                     (unsigned long long)budget, (long long)ps_engine_now(r->e), yaml);
     } while (r->status == PS_STEP_OK);
 }
 

@@ -2,9 +2,11 @@
 #include "testkit.h"
 
 #include <dirent.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 ps_scenario *tk_load(const char *yaml)
 {
@@ -32,6 +34,141 @@ static void record(void *ctx, const ps_trace_event *ev)
     r->kinds_seen |= 1u << ev->kind;
 }
 
+/* a + b, saturating */
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+uint64_t tk_step_budget(const ps_scenario *s)
+{
+    const char *env = getenv("PROCSIM_TEST_STEP_BUDGET");
+    if (env && *env)
+        return strtoull(env, NULL, 10);
+    int sliced = s->policy == PS_POLICY_RR || s->policy == PS_POLICY_MLFQ;
+    uint64_t per_tick = 0, work = 0, latest = 0;
+    for (uint32_t i = 0; i < s->nops; i++) {
+        uint64_t n = s->ops[i].n > 0 ? (uint64_t)s->ops[i].n : 0;
+        switch ((ps_op_kind)s->ops[i].kind) {
+        case PS_OP_ADD:
+            per_tick = sat_add(per_tick, 2 * n);
+            work = sat_add(work, 2 * n);
+            break;
+        case PS_OP_CPU:
+            per_tick = sat_add(per_tick, sliced ? n : 0);
+            work = sat_add(work, n);
+            break;
+        case PS_OP_IO:
+        case PS_OP_SLEEP:
+            work = sat_add(work, n);
+            break;
+        default:
+            break;
+        }
+    }
+    for (uint32_t i = 0; i < s->nprocs; i++)
+        if (s->procs[i].arrival > 0 && (uint64_t)s->procs[i].arrival > latest)
+            latest = (uint64_t)s->procs[i].arrival;
+    for (uint32_t i = 0; i < s->nevents; i++)
+        if (s->events[i].at > 0 && (uint64_t)s->events[i].at > latest)
+            latest = (uint64_t)s->events[i].at;
+    if (s->policy == PS_POLICY_MLFQ && s->mlfq_boost > 0) {
+        /* the run ends by `latest` plus all the work, each tick of it
+           perhaps with a switch cost; one boost per mlfq_boost ticks */
+        uint64_t end = sat_add(latest, work);
+        if (s->switch_cost > 0 && end < UINT64_MAX / (1 + (uint64_t)s->switch_cost))
+            end *= 1 + (uint64_t)s->switch_cost;
+        per_tick = sat_add(per_tick, end / (uint64_t)s->mlfq_boost + 1);
+    }
+    uint64_t things = (uint64_t)s->nops + s->nprocs + s->nevents;
+    uint64_t budget = sat_add(10000, 100 * things);
+    return sat_add(budget, per_tick > UINT64_MAX / 4 ? UINT64_MAX : 4 * per_tick);
+}
+
+static char hang_msg[256];
+static size_t hang_len;
+
+static void hang(int sig)
+{
+    (void)sig;
+    if (write(2, hang_msg, hang_len) < 0)
+        _exit(1);
+    _exit(1);
+}
+
+void tk_watchdog(unsigned seconds, const char *what)
+{
+    int n = snprintf(hang_msg, sizeof hang_msg,
+                     "\nwatchdog: %s has not returned after %u s: an endless loop in the "
+                     "engine?\n", what, seconds);
+    hang_len = n < 0 ? 0 : (size_t)n < sizeof hang_msg ? (size_t)n : sizeof hang_msg - 1;
+    signal(SIGALRM, hang);
+    alarm(seconds);
+}
+
+void tk_watchdog_off(void)
+{
+    alarm(0);
+}
+
+void tk_filter_from_env(void)
+{
+    const char *pattern = getenv("PROCSIM_TEST_FILTER");
+    if (pattern && *pattern)
+        cmocka_set_test_filter(pattern);
+}
+
+/* Has every process ended (no live one, none still to arrive)? */
+static int all_done(const ps_engine *e)
+{
+    for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
+        const ps_pcb *p = ps_engine_pcb(e, pid);
+        if (p->created ? p->state != PS_EXIT : !p->parent)
+            return 0;
+    }
+    return 1;
+}
+
+ps_step_status tk_step_until(ps_engine *e, int64_t until, uint64_t budget, uint64_t *steps)
+{
+    uint64_t n = 0;
+    ps_step_status st = PS_STEP_OK;
+    if (until >= 0 && until < ps_engine_now(e))
+        until = ps_engine_now(e); /* time does not go back */
+    tk_watchdog(TK_WATCHDOG_SECONDS, "a step of the engine");
+    while (n < budget) {
+        int64_t next = ps_engine_next(e);
+        n++;
+        if (until >= 0 && (next < 0 || next > until) && !all_done(e)) {
+            /* the limit is reached: ps_engine_run stops at once (or says
+               stuck), bringing the statistics up to `until` */
+            st = ps_engine_run(e, until);
+            break;
+        }
+        st = ps_engine_step(e);
+        if (st != PS_STEP_OK)
+            break;
+    }
+    tk_watchdog_off();
+    if (steps)
+        *steps = n;
+    return st;
+}
+
+/* Step r->e under the budget; fail the test, saying why, when it runs out. */
+static ps_step_status run_budgeted(tk_run *r, int64_t until)
+{
+    uint64_t budget = tk_step_budget(r->s), steps;
+    r->status = tk_step_until(r->e, until, budget, &steps);
+    if (r->status == PS_STEP_OK && steps >= budget)
+        fail_msg("step budget exceeded: '%s' has taken %llu instants and has not ended, "
+                 "now at tick %lld; does the engine's loop never end? (the budget: %s)",
+                 r->s->title, (unsigned long long)steps, (long long)ps_engine_now(r->e),
+                 getenv("PROCSIM_TEST_STEP_BUDGET") ? "PROCSIM_TEST_STEP_BUDGET"
+                                                    : "tk_step_budget in tests/testkit.h");
+    return r->status;
+}
+
 void tk_run_scenario(tk_run *r, ps_scenario *s, int64_t until)
 {
     memset(r, 0, sizeof *r);
@@ -39,7 +176,12 @@ void tk_run_scenario(tk_run *r, ps_scenario *s, int64_t until)
     r->e = ps_engine_create(s);
     assert_non_null(r->e);
     ps_engine_set_listener(r->e, record, r);
-    r->status = ps_engine_run(r->e, until);
+    run_budgeted(r, until);
+}
+
+ps_step_status tk_run_more(tk_run *r, int64_t until)
+{
+    return run_budgeted(r, until);
 }
 
 void tk_run_yaml(tk_run *r, const char *yaml, int64_t until)
@@ -74,6 +216,27 @@ const char *tk_path(const tk_run *r, const char *name, char *buf, size_t size)
             len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s",
                                     len ? " " : "", ps_state_token((ps_state)r->ev[i].to));
     return buf;
+}
+
+const char *tk_moves(const tk_run *r, int64_t t, char *buf, size_t size)
+{
+    size_t len = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < r->n; i++)
+        if (r->ev[i].time == t)
+            len += (size_t)snprintf(buf + len, len < size ? size - len : 0, "%s%s>%s",
+                                    len ? " " : "", r->s->procs[r->ev[i].pid - 1].name,
+                                    ps_state_token((ps_state)r->ev[i].to));
+    return buf;
+}
+
+int64_t tk_when(const tk_run *r, const char *name, ps_state to, int n)
+{
+    uint32_t pid = tk_pid(r, name);
+    for (size_t i = 0; i < r->n; i++)
+        if (r->ev[i].pid == pid && r->ev[i].to == to && n-- == 0)
+            return r->ev[i].time;
+    return -1;
 }
 
 long tk_find(const tk_run *r, const char *name, ps_state to, size_t from)
