@@ -80,12 +80,13 @@ void cli_describe(FILE *out, const ps_scenario *s, int ko)
             d += n + (d[n] == '\n');
         }
     }
+    unsigned uses = ps_policy_uses(s->policy);
     fprintf(out, "policy %s", ps_policy_token(s->policy));
-    if (s->policy == PS_POLICY_RR || s->policy == PS_POLICY_MLFQ)
+    if (uses & PS_USES_QUANTUM)
         fprintf(out, " (quantum %lld)", (long long)s->quantum);
-    if (s->policy == PS_POLICY_MLFQ)
+    if (uses & PS_USES_MLFQ)
         fprintf(out, ", %d levels, boost %lld", s->mlfq_levels, (long long)s->mlfq_boost);
-    if (s->policy == PS_POLICY_OSTEP)
+    if (uses & PS_USES_OSTEP)
         fprintf(out, " (switch %s, io_done %s)", ps_switch_token((ps_switch_rule)s->switch_rule),
                 ps_io_done_token((ps_io_done_rule)s->io_done_rule));
     fprintf(out, ", %d cpu%s", s->cpus, s->cpus == 1 ? "" : "s");

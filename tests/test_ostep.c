@@ -138,7 +138,7 @@ static void run_trace(const ps_scenario *s, trace *t)
  * allotments below 1)? */
 static int beyond_files(const ps_scenario *s)
 {
-    for (int32_t l = 0; s->policy == PS_POLICY_MLFQ && l < s->mlfq_levels; l++)
+    for (int32_t l = 0; (ps_policy_uses(s->policy) & PS_USES_MLFQ) && l < s->mlfq_levels; l++)
         if (s->mlfq_quanta[l] < 1 || s->mlfq_allotments[l] < 1)
             return 1;
     return 0;

@@ -45,25 +45,18 @@ uint64_t tk_step_budget(const ps_scenario *s)
     const char *env = getenv("PROCSIM_TEST_STEP_BUDGET");
     if (env && *env)
         return strtoull(env, NULL, 10);
-    int sliced = s->policy == PS_POLICY_RR || s->policy == PS_POLICY_MLFQ;
+    int sliced = (ps_policy_uses(s->policy) & PS_USES_QUANTUM) != 0;
     uint64_t per_tick = 0, work = 0, latest = 0;
     for (uint32_t i = 0; i < s->nops; i++) {
+        ps_op_kind k = (ps_op_kind)s->ops[i].kind;
         uint64_t n = s->ops[i].n > 0 ? (uint64_t)s->ops[i].n : 0;
-        switch ((ps_op_kind)s->ops[i].kind) {
-        case PS_OP_ADD:
-            per_tick = sat_add(per_tick, 2 * n);
-            work = sat_add(work, 2 * n);
-            break;
-        case PS_OP_CPU:
-            per_tick = sat_add(per_tick, sliced ? n : 0);
-            work = sat_add(work, n);
-            break;
-        case PS_OP_IO:
-        case PS_OP_SLEEP:
-            work = sat_add(work, n);
-            break;
-        default:
-            break;
+        uint64_t ticks = ps_op_ticks(k) * n; /* on a CPU: cpu, add */
+        if (ticks) {
+            /* add's steps are instants of their own; cpu is cut by quanta */
+            per_tick = sat_add(per_tick, k == PS_OP_ADD || sliced ? ticks : 0);
+            work = sat_add(work, ticks);
+        } else if (k == PS_OP_IO || k == PS_OP_SLEEP) {
+            work = sat_add(work, n); /* ticks off the CPU */
         }
     }
     for (uint32_t i = 0; i < s->nprocs; i++)
@@ -72,7 +65,7 @@ uint64_t tk_step_budget(const ps_scenario *s)
     for (uint32_t i = 0; i < s->nevents; i++)
         if (s->events[i].at > 0 && (uint64_t)s->events[i].at > latest)
             latest = (uint64_t)s->events[i].at;
-    if (s->policy == PS_POLICY_MLFQ && s->mlfq_boost > 0) {
+    if ((ps_policy_uses(s->policy) & PS_USES_MLFQ) && s->mlfq_boost > 0) {
         /* the run ends by `latest` plus all the work, each tick of it
            perhaps with a switch cost; one boost per mlfq_boost ticks */
         uint64_t end = sat_add(latest, work);
