@@ -168,7 +168,9 @@ static void rule_MLFQ3_a_new_process_enters_at_the_back_of_the_top_level(void **
 
 /* MLFQ4: each level has its quantum and allotment.  Level 0: quantum 1,
  * two of them; level 1 (the bottom): quantum 3.  A runs 0-1 and 2-3 on
- * level 0, then 4-7 and 10-13 on level 1; B likewise one tick later.
+ * level 0, then 4-7 and 10-13 on level 1; B likewise one tick later.  The
+ * timeout at 3 names the quantum that ran out (1, on level 0), not the
+ * one A moves down to.
  * Giving the CPU up for I/O does not renew the quantum: a, back at 2 with
  * 2 of its 3 ticks left, is timed out after those 2, at 6. */
 static void rule_MLFQ4_quanta_and_allotments_per_level(void **state)
@@ -184,6 +186,11 @@ static void rule_MLFQ4_quanta_and_allotments_per_level(void **state)
         assert_int_equal(tk_when(&r, "A", PS_RUNNING, i), a_runs[i]);
         assert_int_equal(tk_when(&r, "B", PS_RUNNING, i), b_runs[i]);
     }
+    long t = tk_find(&r, "A", PS_READY, (size_t)tk_find(&r, "A", PS_RUNNING, 0) + 1);
+    t = tk_find(&r, "A", PS_READY, (size_t)t + 1); /* the second timeout, at 3 */
+    assert_int_equal(r.ev[t].time, 3);
+    assert_int_equal(r.ev[t].cause, PS_CAUSE_QUANTUM);
+    assert_int_equal(r.ev[t].a, 1);
     tk_run_fini(&r);
 
     tk_run_yaml(&r, HEAD("policy: mlfq, quantum: 3, mlfq_levels: 2")

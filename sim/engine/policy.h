@@ -38,10 +38,11 @@ typedef struct ps__policy {
     void (*ran)(ps_engine *e, ps_pcb *p, int64_t ticks);
     /* on quantum end: `p`'s quantum ran out (also called when it leaves
      * the CPU in the instant the quantum ran out, before the scheduler saw
-     * it).  Account for it; return 1 if `p` keeps its CPU with a fresh
-     * quantum even though others are waiting.  NULL: nothing to account,
-     * and it yields to anyone waiting. */
-    int (*expire)(ps_engine *e, ps_pcb *p);
+     * it).  Account for it, set *length to the length of the quantum that
+     * ran out (for the cause), and return 1 if `p` keeps its CPU with a
+     * fresh quantum even though others are waiting.  NULL: nothing to
+     * account, the quantum is the slice, and it yields to anyone waiting. */
+    int (*expire)(ps_engine *e, ps_pcb *p, int64_t *length);
     /* on block: `p` has just left CPU c, Blocked.  NULL: nothing. */
     void (*blocked)(ps_engine *e, ps_pcb *p, uint32_t c);
     /* on wake: `p` has just become Ready (or Ready/Suspend) from a wait.

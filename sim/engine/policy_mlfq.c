@@ -101,10 +101,12 @@ static void mlfq_ran(ps_engine *e, ps_pcb *p, int64_t ticks)
     p->quantum_left -= ticks;
 }
 
-/* on quantum end: charge it, go to the back of the queue, and keep the
- * CPU unless the head of the queues now comes first. */
-static int mlfq_expire(ps_engine *e, ps_pcb *p)
+/* on quantum end: charge it (the quantum of the level it ran on), go to
+ * the back of the queue, and keep the CPU unless the head of the queues
+ * now comes first. */
+static int mlfq_expire(ps_engine *e, ps_pcb *p, int64_t *length)
 {
+    *length = e->s->mlfq_quanta[p->mlfq_level];
     account(e, p, 0);
     place_back(e, p, 0);
     ps__qentry self = place(p);

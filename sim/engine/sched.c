@@ -124,8 +124,9 @@ void ps__cpu_release(ps_engine *e, uint32_t pid)
     ps__cpu_sync(e, p->cpu);
     /* a quantum that ran out this instant is charged even when the process
        leaves the CPU (suspended, evicted) before ps__settle_expired sees it */
+    int64_t length;
     if (cpu->expired && e->policy->expire)
-        e->policy->expire(e, p);
+        e->policy->expire(e, p, &length);
     p->regs = cpu->pub.regs;
     cpu->pub.pid = 0;
     cpu->gen++;
@@ -188,9 +189,10 @@ int ps__settle_expired(ps_engine *e, uint32_t c)
     ps__cpu *cpu = &e->cpu[c];
     ps_pcb *p = ps__pcb(e, cpu->pub.pid);
     cpu->expired = 0;
-    int keeps = e->policy->expire ? e->policy->expire(e, p) : 0;
+    int64_t length = slice(e, p);
+    int keeps = e->policy->expire ? e->policy->expire(e, p, &length) : 0;
     if (ps__someone_waiting(e) && !keeps) {
-        ps__transition(e, p->pid, PS_READY, PS_EV_TIMEOUT, PS_CAUSE_QUANTUM, slice(e, p), 0);
+        ps__transition(e, p->pid, PS_READY, PS_EV_TIMEOUT, PS_CAUSE_QUANTUM, length, 0);
         return 1;
     }
     cpu->quantum_left = slice(e, p);
