@@ -17,9 +17,9 @@
  * change, and such a call aborts the program.
  *
  * The rules (which process runs, when memory swaps, how ties break) are
- * documented in docs/engine.md; the tests in tests/test_engine.c and
- * tests/test_policies.c hold the engine to them, and ps_engine_check to
- * its invariants.
+ * documented in docs/engine.md, each with an ID; a test named after each
+ * ID holds the engine to it (tests/test_rules_*.c, test_policies.c,
+ * test_engine.c), and ps_engine_check to its invariants.
  */
 #ifndef PROCSIM_ENGINE_H
 #define PROCSIM_ENGINE_H
