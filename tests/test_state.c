@@ -46,7 +46,7 @@ static int expected_legal(ps_state f, ps_state t, ps_event ev)
     return 0;
 }
 
-static void every_triple_matches_the_table(void **state)
+static void rule_TR_every_triple_matches_the_table(void **state)
 {
     (void)state;
     int n_legal = 0;
@@ -128,7 +128,7 @@ static void names_and_tokens(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(every_triple_matches_the_table),
+        cmocka_unit_test(rule_TR_every_triple_matches_the_table),
         cmocka_unit_test(fifteen_kinds),
         cmocka_unit_test(names_and_tokens),
     };
