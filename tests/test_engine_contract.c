@@ -283,6 +283,8 @@ static void every_policy_has_a_token_and_says_what_it_reads(void **state)
     assert_true(ps_policy_uses(PS_POLICY_RR) & PS_USES_QUANTUM);
     assert_true(ps_policy_uses(PS_POLICY_MLFQ) & PS_USES_MLFQ);
     assert_true(ps_policy_uses(PS_POLICY_OSTEP) & PS_USES_OSTEP);
+    assert_true(ps_policy_uses(PS_POLICY_PRIORITY_PREEMPTIVE) & PS_USES_PRIORITY);
+    assert_false(ps_policy_uses(PS_POLICY_SRTF) & PS_USES_PRIORITY);
     assert_int_equal(ps_policy_uses(PS_POLICY_COUNT), 0);
 }
 

@@ -87,17 +87,26 @@ static void question(ps_out *o, rng *r, int k, int n, int horizon)
 
 char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err)
 {
-    static const char *const policies[] = {"fcfs", "sjf", "srtf", "priority",
-                                           "priority-preemptive", "rr", "mlfq"};
-    enum { NPOLICIES = sizeof policies / sizeof policies[0] };
+    /* the textbook's policies, in the table's order (ostep is OSTEP's) */
+    const char *policies[PS_POLICY_COUNT];
+    unsigned uses[PS_POLICY_COUNT];
+    int npolicies = 0;
+    for (int k = 0; k < PS_POLICY_COUNT; k++)
+        if (!(ps_policy_uses((ps_policy)k) & PS_USES_OSTEP)) {
+            uses[npolicies] = ps_policy_uses((ps_policy)k);
+            policies[npolicies++] = ps_policy_token((ps_policy)k);
+        }
     rng r = {seed};
-    int p = pick(&r, 0, NPOLICIES - 1), n = pick(&r, 3, 5);
+    int p = pick(&r, 0, npolicies - 1), n = pick(&r, 3, 5);
     if (policy) {
-        for (p = 0; p < NPOLICIES && strcmp(policy, policies[p]); p++)
+        for (p = 0; p < npolicies && strcmp(policy, policies[p]); p++)
             ;
-        if (p == NPOLICIES) {
-            snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected fcfs, sjf, "
-                     "srtf, priority, priority-preemptive, rr or mlfq", policy);
+        if (p == npolicies) {
+            int at = snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected ",
+                              policy);
+            for (int k = 0; k < npolicies && at > 0 && (size_t)at < sizeof err->msg; k++)
+                at += snprintf(err->msg + at, sizeof err->msg - (size_t)at, "%s%s",
+                               k == 0 ? "" : k + 1 == npolicies ? " or " : ", ", policies[k]);
             return NULL;
         }
     }
@@ -117,14 +126,14 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
                 "  then check them with procsim grade or procsim lab -c.\n",
             seed, seed, policies[p], n);
     ps_outf(&o, "system:\n  policy: %s\n", policies[p]);
-    if (!strcmp(policies[p], "rr") || !strcmp(policies[p], "mlfq"))
+    if (uses[p] & PS_USES_QUANTUM)
         ps_outf(&o, "  quantum: %d\n", pick(&r, 2, 4));
     ps_out_puts(&o, "devices: [disk]\nprocesses:\n");
     int horizon = 0;
     for (int i = 1; i <= n; i++) {
         int arrival = i == 1 ? 0 : pick(&r, 0, 6), bursts = pick(&r, 1, 2);
         ps_outf(&o, "  - name: P%d\n    arrival: %d\n", i, arrival);
-        if (strstr(policies[p], "priority"))
+        if (uses[p] & PS_USES_PRIORITY)
             ps_outf(&o, "    priority: %d\n", pick(&r, 1, 4));
         ps_out_puts(&o, "    program: [");
         for (int k = 0; k < bursts; k++) {

@@ -44,12 +44,15 @@
 #define PS_USES_MLFQ 2u    /* mlfq_levels, mlfq_quanta, ..., mlfq_io_bump */
 #define PS_USES_OSTEP 4u   /* switch, io_done: OSTEP's process-run, not a
                               textbook policy (random labs leave it out) */
+#define PS_USES_PRIORITY 8u /* the processes' priorities order the Ready
+                               queue (the swapper reads them always) */
 #define PS_POLICIES(X)                                                      \
     X(FCFS, "fcfs", fcfs, 0)                                                \
     X(SJF, "sjf", sjf, 0)                                                   \
     X(SRTF, "srtf", srtf, 0)                                                \
-    X(PRIORITY, "priority", priority, 0)                                    \
-    X(PRIORITY_PREEMPTIVE, "priority-preemptive", priority_preemptive, 0)   \
+    X(PRIORITY, "priority", priority, PS_USES_PRIORITY)                     \
+    X(PRIORITY_PREEMPTIVE, "priority-preemptive", priority_preemptive,      \
+      PS_USES_PRIORITY)                                                     \
     X(RR, "rr", rr, PS_USES_QUANTUM)                                        \
     X(MLFQ, "mlfq", mlfq, PS_USES_QUANTUM | PS_USES_MLFQ)                   \
     X(OSTEP, "ostep", ostep, PS_USES_OSTEP)
