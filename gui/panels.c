@@ -153,9 +153,44 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
     *y += (float)gui_text_line_height(a->text, GUI_SMALL);
 }
 
+/* The PCB panel's words: English, or Korean (`a` is the app). */
+#define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
+
+/* What a Blocked process waits for, in the window's language. */
+static void waits_for(const gui_app *a, const ps_pcb *p, char *what, size_t size)
+{
+    const ps_scenario *s = ps_engine_scenario(a->sim.e);
+    switch ((ps_wait_kind)p->wait_kind) {
+    case PS_WAIT_DEVICE:
+        snprintf(what, size, T("device %s, %s", "장치 %s, %s"),
+                 s->devices.names[p->wait_obj],
+                 p->io_end >= 0 ? T("being served", "처리 중") : T("queued", "줄 서 있음"));
+        break;
+    case PS_WAIT_CHANNEL:
+        snprintf(what, size, T("channel %s", "채널 %s"), s->channels.names[p->wait_obj]);
+        break;
+    case PS_WAIT_MUTEX:
+        snprintf(what, size, T("mutex %s", "뮤텍스 %s"), s->mutexes.names[p->wait_obj]);
+        break;
+    case PS_WAIT_SLEEP:
+        snprintf(what, size, T("sleep until tick %lld", "%lld틱까지 잠듦"),
+                 (long long)p->io_end);
+        break;
+    case PS_WAIT_CHILD:
+        if (p->wait_obj == PS_WAIT_ANY)
+            snprintf(what, size, "%s", T("any child", "아무 자식"));
+        else
+            snprintf(what, size, T("child %s", "자식 %s"),
+                     ps_engine_pcb(a->sim.e, p->wait_obj)->name);
+        break;
+    case PS_WAIT_NOTHING:
+        what[0] = 0;
+        break;
+    }
+}
+
 static void detail(gui_app *a)
 {
-#define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
     gui_rect r = a->L.detail;
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     panel(a, r, GUI_W_PCB);
@@ -208,33 +243,7 @@ static void detail(gui_app *a)
          (long long)p->state_time[PS_READY_SUSPENDED], (long long)p->state_time[PS_BLOCKED_SUSPENDED]);
     if (p->wait_kind) {
         char what[96];
-        switch ((ps_wait_kind)p->wait_kind) {
-        case PS_WAIT_DEVICE:
-            snprintf(what, sizeof what, T("device %s, %s", "장치 %s, %s"),
-                     s->devices.names[p->wait_obj],
-                     p->io_end >= 0 ? T("being served", "처리 중") : T("queued", "줄 서 있음"));
-            break;
-        case PS_WAIT_CHANNEL:
-            snprintf(what, sizeof what, T("channel %s", "채널 %s"), s->channels.names[p->wait_obj]);
-            break;
-        case PS_WAIT_MUTEX:
-            snprintf(what, sizeof what, T("mutex %s", "뮤텍스 %s"), s->mutexes.names[p->wait_obj]);
-            break;
-        case PS_WAIT_SLEEP:
-            snprintf(what, sizeof what, T("sleep until tick %lld", "%lld틱까지 잠듦"),
-                     (long long)p->io_end);
-            break;
-        case PS_WAIT_CHILD:
-            if (p->wait_obj == PS_WAIT_ANY)
-                snprintf(what, sizeof what, "%s", T("any child", "아무 자식"));
-            else
-                snprintf(what, sizeof what, T("child %s", "자식 %s"),
-                         ps_engine_pcb(a->sim.e, p->wait_obj)->name);
-            break;
-        case PS_WAIT_NOTHING:
-            what[0] = 0;
-            break;
-        }
+        waits_for(a, p, what, sizeof what);
         line(a, &y2, x2, T("waits for: %s", "기다리는 것: %s"), what);
     }
     line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
