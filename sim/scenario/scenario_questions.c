@@ -39,6 +39,29 @@ static bool tick(ps__loader *ld, const ps__word *w, int64_t *out)
     return ps__ld_number(ld, &spec, w->p, w->n, w->at, false, out);
 }
 
+/* The second word of `average WHAT` (which average) or `kernel STATE`
+ * (which state) into *what. */
+static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *what)
+{
+    if (kind == PS_ASK_AVERAGE) {
+        static const char *const avg[] = {"turnaround", "waiting", "response"};
+        int a = ps__ld_token(ld, "answer", "average", "averages", avg, 3, w->p, w->n, w->at);
+        if (a < 0)
+            return false;
+        *what = (uint8_t)a;
+        return true;
+    }
+    char tok[32];
+    ps_state st;
+    snprintf(tok, sizeof tok, "%.*s", (int)(w->n < 31 ? w->n : 31), w->p);
+    if (!ps_state_from_token(tok, &st))
+        return ps__ld_fail(ld, w->at, "answer: '%s' is not a state; expected one of "
+                           "new, ready, running, blocked, ready-suspended, "
+                           "blocked-suspended, exit", tok);
+    *what = (uint8_t)st;
+    return true;
+}
+
 /* The expression in the current scalar into r. */
 static bool parse_answer(ps__loader *ld, question_ref *r)
 {
@@ -77,30 +100,11 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
     case PS_ASK_ORDER:
         need = 1;
         break;
-    case PS_ASK_AVERAGE: {
-        static const char *const avg[] = {"turnaround", "waiting", "response"};
-        if (nw < 2)
-            break;
-        int a = ps__ld_token(ld, "answer", "average", "averages", avg, 3, w[1].p, w[1].n,
-                             w[1].at);
-        if (a < 0)
+    case PS_ASK_AVERAGE:
+    case PS_ASK_KERNEL:
+        if (nw >= 2 && !what_of(ld, (ps_ask)kind, &w[1], &r->q.what))
             return false;
-        r->q.what = (uint8_t)a;
         break;
-    }
-    case PS_ASK_KERNEL: {
-        char tok[32];
-        ps_state st;
-        if (nw < 2)
-            break;
-        snprintf(tok, sizeof tok, "%.*s", (int)(w[1].n < 31 ? w[1].n : 31), w[1].p);
-        if (!ps_state_from_token(tok, &st))
-            return ps__ld_fail(ld, w[1].at, "answer: '%s' is not a state; expected one of "
-                               "new, ready, running, blocked, ready-suspended, "
-                               "blocked-suspended, exit", tok);
-        r->q.what = (uint8_t)st;
-        break;
-    }
     case PS_ASK_FINISH: /* NAME as the second word */
     case PS_ASK_TURNAROUND:
     case PS_ASK_WAITING:
