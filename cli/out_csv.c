@@ -9,27 +9,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "procsim/out.h"
 
 static void csv_begin(FILE *out, const run *r)
 {
     fputs(r->live ? "time,pid,name,from,to,event,cause,wall_us,kstate,reported_by\n"
                   : "time,pid,name,from,to,event,cause\n",
           out);
-}
-
-static char *put_int(char *p, int64_t v)
-{
-    char tmp[24];
-    int n = 0;
-    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    do
-        tmp[n++] = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        *p++ = '-';
-    while (n)
-        *p++ = tmp[--n];
-    return p;
 }
 
 /* Append `s` as it is: tokens and process names (identifiers, by the
@@ -69,9 +55,9 @@ static void csv_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
     char *end = row + sizeof row - 2;
     for (size_t i = 0; i < n; i++) {
         const ps_trace_event *t = &ev[i].ev;
-        char *p = put_int(row, t->time);
+        char *p = ps_put_int(row, end, t->time);
         *p++ = ',';
-        p = put_int(p, t->pid);
+        p = ps_put_int(p, end, t->pid);
         *p++ = ',';
         p = put_plain(p, end, ps_engine_pcb(e, t->pid)->name, ',');
         p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
@@ -80,7 +66,7 @@ static void csv_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
         ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause);
         p = put_field(p, end, cause, r->live ? ',' : '\n');
         if (r->live) {
-            p = put_int(p, ev[i].wall_us);
+            p = ps_put_int(p, end, ev[i].wall_us);
             *p++ = ',';
             if (ev[i].kstate)
                 *p++ = ev[i].kstate;

@@ -31,6 +31,21 @@ void ps_outf(ps_out *o, const char *fmt, ...)
     va_end(ap);
 }
 
+char *ps_put_int(char *p, char *end, int64_t v)
+{
+    char tmp[24];
+    int n = 0;
+    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    do
+        tmp[n++] = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        tmp[n++] = '-';
+    while (n && p < end)
+        *p++ = tmp[--n];
+    return p;
+}
+
 static void outbuf_write(void *ctx, const char *s, size_t n);
 
 void ps_voutf(ps_out *o, const char *fmt, va_list ap)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "procsim/engine.h"
+#include "procsim/out.h"
 
 static const struct {
     ps_cause_when when;
@@ -108,21 +109,6 @@ static char *put(char *p, char *end, const char *s)
     return p;
 }
 
-static char *put_int(char *p, char *end, int64_t v)
-{
-    char tmp[24];
-    int n = 0;
-    uint64_t u = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    do
-        tmp[n++] = (char)('0' + u % 10);
-    while (u /= 10);
-    if (v < 0)
-        tmp[n++] = '-';
-    while (n && p < end)
-        *p++ = tmp[--n];
-    return p;
-}
-
 static const char *proc_name(const ps_engine *e, int64_t pid)
 {
     return e && pid >= 1 && pid <= ps_engine_nprocs(e) ? ps_engine_pcb(e, (uint32_t)pid)->name
@@ -141,8 +127,8 @@ static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e,
     const ps_names *dev = s ? &s->devices : NULL, *chan = s ? &s->channels : NULL,
                    *mtx = s ? &s->mutexes : NULL;
     switch (slot) {
-    case PS_SLOT_A: return put_int(p, end, ev->a);
-    case PS_SLOT_B: return put_int(p, end, ev->b);
+    case PS_SLOT_A: return ps_put_int(p, end, ev->a);
+    case PS_SLOT_B: return ps_put_int(p, end, ev->b);
     case PS_SLOT_POLICY: return put(p, end, s ? ps_policy_token(s->policy) : "?");
     case PS_SLOT_PROC_A: return put(p, end, proc_name(e, ev->a));
     case PS_SLOT_PROC_B: return put(p, end, proc_name(e, ev->b));

@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct ps_out {
     void (*write)(void *ctx, const char *s, size_t n);
@@ -20,6 +21,10 @@ void ps_out_write(ps_out *o, const char *s, size_t n);
 void ps_out_puts(ps_out *o, const char *s);
 void ps_outf(ps_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void ps_voutf(ps_out *o, const char *fmt, va_list ap);
+
+/* Write `v` in decimal at `p`, stopping at `end` (no NUL): the fast path
+ * of per-event text, where snprintf dominates.  Returns the new end. */
+char *ps_put_int(char *p, char *end, int64_t v);
 
 /* A growable buffer behind a ps_out (tests, the GUI).  `nomem` is set if
  * an allocation failed; the text is then incomplete. */
