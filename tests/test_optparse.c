@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include "optparse.h"
 #include "ostep_options.h" /* the three programs' tables (white box) */
 

@@ -10,12 +10,17 @@
  * the same trace), and the engine's ostep and mlfq policies keep their
  * rules in hand-made scenarios.
  */
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "procsim/engine.h"
 #include "procsim/ostep.h"
 #include "procsim/out.h"
 

@@ -3,7 +3,11 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include "procsim/out.h"
 
 static void put_int_writes_every_int64(void **state)

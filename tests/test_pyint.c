@@ -10,7 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include "pyint.h"
 
 static const struct {

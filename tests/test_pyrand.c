@@ -6,7 +6,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include "pyrand.h"
 
 /* random.seed(seed): random() draws 1-4 and 1000. */

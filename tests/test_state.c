@@ -7,7 +7,11 @@
  * events. */
 #include <string.h>
 
-#include "testkit.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include "procsim/state.h"
 
 static const struct {
