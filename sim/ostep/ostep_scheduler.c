@@ -59,6 +59,73 @@ static char *i128_text(i128 v, char *buf)
     return buf;
 }
 
+/* -j jobs of int(maxlen * random()) + 1 ticks, printed as drawn. */
+static int sch_random_jobs(sch_work *w, int64_t jobs, double maxlen, ps_pyrand *rng,
+                           ps_out *out, ps_out *err)
+{
+    w->n = jobs > 0 ? (uint32_t)jobs : 0;
+    w->len = calloc(w->n + 1, sizeof *w->len);
+    w->ilen = calloc(w->n + 1, sizeof *w->ilen);
+    if (!w->len || !w->ilen)
+        return ps__ostep_nomem(err);
+    if (w->n && isinf(maxlen))
+        return ps__ostep_exception(err, SCRIPT, "OverflowError: int too large to "
+                                                "convert to float");
+    for (uint32_t i = 0; i < w->n; i++) {
+        double r = trunc(maxlen * ps_pyrand_random(rng)); /* int(m * random()) */
+        if (fabs(r) >= 0x1p100) {
+            ps_out_puts(err, "procsim: " SCRIPT ": procsim reproduces job lengths up "
+                             "to 2**100\n");
+            return 1;
+        }
+        char text[48];
+        w->ilen[i] = (i128)r + 1;
+        w->len[i] = (double)w->ilen[i];
+        ps_outf(out, "  Job %" PRIu32 " ( length = %s )\n", i, i128_text(w->ilen[i], text));
+    }
+    return 0;
+}
+
+/* -l's comma-separated lengths, each float() of its text: all of them are
+ * read before any is printed. */
+static int sch_listed_jobs(sch_work *w, const char *jlist, ps_out *out, ps_out *err)
+{
+    size_t cap = 1;
+    for (const char *p = jlist; *p; p++)
+        cap += *p == ',';
+    if (cap > MAX_JOBS) {
+        ps_outf(err, "procsim: " SCRIPT ": more than %d jobs\n", MAX_JOBS);
+        return 1;
+    }
+    if (!(w->len = calloc(cap + 1, sizeof *w->len)))
+        return ps__ostep_nomem(err);
+    for (const char *p = jlist;; p++) {
+        const char *end = strchr(p, ',');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char *piece = strndup(p, n);
+        if (!piece)
+            return ps__ostep_nomem(err);
+        if (ps_py_float(piece, &w->len[w->n])) {
+            char what[300];
+            snprintf(what, sizeof what, "ValueError: could not convert string to "
+                                        "float: '%.200s'", piece);
+            free(piece);
+            return ps__ostep_exception(err, SCRIPT, what);
+        }
+        free(piece);
+        w->n++;
+        if (!end)
+            break;
+        p = end;
+    }
+    for (uint32_t i = 0; i < w->n; i++) {
+        char r[40];
+        ps_outf(out, "  Job %" PRIu32 " ( length = %s )\n", i,
+                ps_py_repr(w->len[i], r, sizeof r));
+    }
+    return 0;
+}
+
 static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **work)
 {
     ps_opt_value v[SCH_NOPTS];
@@ -121,74 +188,10 @@ static int sch_parse(int argc, char **argv, ps_out *out, ps_out *err, void **wor
         ps_outf(out, "ARG jlist %s\n", jlist);
     ps_out_puts(out, "\nHere is the job list, with the run time of each job: \n");
 
-    if (!w->listed) {
-        w->n = jobs > 0 ? (uint32_t)jobs : 0;
-        w->len = calloc(w->n + 1, sizeof *w->len);
-        w->ilen = calloc(w->n + 1, sizeof *w->ilen);
-        if (!w->len || !w->ilen) {
-            status = ps__ostep_nomem(err);
-            goto done;
-        }
-        if (w->n && isinf(maxlen)) {
-            status = ps__ostep_exception(err, SCRIPT, "OverflowError: int too large to "
-                                                      "convert to float");
-            goto done;
-        }
-        for (uint32_t i = 0; i < w->n; i++) {
-            double r = trunc(maxlen * ps_pyrand_random(&rng)); /* int(m * random()) */
-            if (fabs(r) >= 0x1p100) {
-                ps_out_puts(err, "procsim: " SCRIPT ": procsim reproduces job lengths up "
-                                 "to 2**100\n");
-                status = 1;
-                goto done;
-            }
-            char text[48];
-            w->ilen[i] = (i128)r + 1;
-            w->len[i] = (double)w->ilen[i];
-            ps_outf(out, "  Job %" PRIu32 " ( length = %s )\n", i, i128_text(w->ilen[i], text));
-        }
-    } else {
-        size_t cap = 1;
-        for (const char *p = jlist; *p; p++)
-            cap += *p == ',';
-        if (cap > MAX_JOBS) {
-            ps_outf(err, "procsim: " SCRIPT ": more than %d jobs\n", MAX_JOBS);
-            status = 1;
-            goto done;
-        }
-        if (!(w->len = calloc(cap + 1, sizeof *w->len))) {
-            status = ps__ostep_nomem(err);
-            goto done;
-        }
-        /* all of them are read before any is printed */
-        for (const char *p = jlist;; p++) {
-            const char *end = strchr(p, ',');
-            size_t n = end ? (size_t)(end - p) : strlen(p);
-            char *piece = strndup(p, n);
-            if (!piece) {
-                status = ps__ostep_nomem(err);
-                goto done;
-            }
-            if (ps_py_float(piece, &w->len[w->n])) {
-                char what[300];
-                snprintf(what, sizeof what, "ValueError: could not convert string to "
-                                            "float: '%.200s'", piece);
-                free(piece);
-                status = ps__ostep_exception(err, SCRIPT, what);
-                goto done;
-            }
-            free(piece);
-            w->n++;
-            if (!end)
-                break;
-            p = end;
-        }
-        for (uint32_t i = 0; i < w->n; i++) {
-            char r[40];
-            ps_outf(out, "  Job %" PRIu32 " ( length = %s )\n", i,
-                    ps_py_repr(w->len[i], r, sizeof r));
-        }
-    }
+    if ((status = w->listed ? sch_listed_jobs(w, jlist, out, err)
+                            : sch_random_jobs(w, jobs, maxlen, &rng, out, err)) != 0)
+        goto done;
+    status = PS__OSTEP_GO;
     ps_out_puts(out, "\n\n");
     if (w->policy != P_OTHER) {
         /* only a run that solves can fail here; otherwise the ticks are
