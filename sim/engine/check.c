@@ -2,8 +2,9 @@
  * (ps_engine_check).  Each one is a fact the rest of the engine relies on
  * without looking; a test calls this after every step of random scenarios,
  * so a change that breaks one fails there, at the step that broke it,
- * instead of as a strange trace much later.  O(processes + queued +
- * timers); for tests and debugging, not for every step of a real run.
+ * instead of as a strange trace much later.  O(processes x timers) at
+ * worst (each sleeper looks for its timer): for tests and debugging, not
+ * for every step of a real run.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -134,6 +135,92 @@ static void memory(checker *k)
              (long long)e->s->memory);
 }
 
+/* The members of a wait queue wait for its object, and it ends at its
+ * tail: `what` and `obj` name the object in a message. */
+static void fifo(checker *k, const ps__fifo *f, ps_wait_kind kind, uint32_t obj,
+                 const char *what, const char *objname)
+{
+    const ps_engine *e = k->e;
+    uint32_t last = 0, n = 0;
+    for (uint32_t pid = f->head; pid; pid = e->pcb[pid - 1].wait_next_) {
+        if (pid > e->n || ++n > e->n)
+            return (void)fail(k, "the queue of %s %s is broken at pid %u", what, objname, pid);
+        const ps_pcb *p = &e->pcb[pid - 1];
+        if ((p->state != PS_BLOCKED && p->state != PS_BLOCKED_SUSPENDED) ||
+            p->wait_kind != kind || p->wait_obj != obj)
+            fail(k, "%s is queued at %s %s but is %s waiting for '%s'", p->name, what, objname,
+                 ps_state_token((ps_state)p->state), ps_wait_token((ps_wait_kind)p->wait_kind));
+        last = pid;
+    }
+    if (last != f->tail)
+        fail(k, "the queue of %s %s ends at %s, its tail says %s", what, objname,
+             name(e, last), name(e, f->tail));
+}
+
+static int queued_at(const ps_engine *e, const ps__fifo *f, uint32_t pid)
+{
+    uint32_t n = 0;
+    for (uint32_t q = f->head; q && q <= e->n && n++ <= e->n; q = e->pcb[q - 1].wait_next_)
+        if (q == pid)
+            return 1;
+    return 0;
+}
+
+/* A live timer of `type` for `id`. */
+static int timer_for(const ps_engine *e, ps__timer_type type, uint32_t id)
+{
+    const ps__timer *t = e->timers.data;
+    for (size_t i = 0; i < e->timers.len; i++)
+        if (t[i].type == type && t[i].id == id && ps__timer_live(e, &t[i]))
+            return 1;
+    return 0;
+}
+
+/* wait: the child (or, for any, some child) can still end, and none has
+ * ended unseen. */
+static int child_can_end(const ps_engine *e, const ps_pcb *p)
+{
+    if (p->wait_obj != PS_WAIT_ANY)
+        return p->wait_obj >= 1 && p->wait_obj <= e->n &&
+               e->pcb[p->wait_obj - 1].state != PS_EXIT;
+    int live = 0;
+    for (uint32_t c = p->first_child; c; c = e->pcb[c - 1].next_sibling) {
+        const ps_pcb *ch = &e->pcb[c - 1];
+        if (!ch->created || ch->reaped)
+            continue;
+        if (ch->state == PS_EXIT)
+            return 0;
+        live = 1;
+    }
+    return live;
+}
+
+/* What a Blocked process waits for knows it: it is in that object's
+ * queue, the device serves it, or its timer is set. */
+static int known(const ps_engine *e, const ps_pcb *p)
+{
+    switch ((ps_wait_kind)p->wait_kind) {
+    case PS_WAIT_DEVICE:
+        if (p->wait_obj >= e->s->devices.count)
+            return 0;
+        return e->dev[p->wait_obj].busy == p->pid ? timer_for(e, PS__T_IO, p->wait_obj)
+                                                  : queued_at(e, &e->dev[p->wait_obj].queue, p->pid);
+    case PS_WAIT_SLEEP:
+        return timer_for(e, PS__T_SLEEP, p->pid);
+    case PS_WAIT_CHANNEL:
+        return p->wait_obj < e->s->channels.count &&
+               queued_at(e, &e->chan[p->wait_obj].receivers, p->pid);
+    case PS_WAIT_MUTEX:
+        return p->wait_obj < e->s->mutexes.count && e->mtx[p->wait_obj].owner != p->pid &&
+               queued_at(e, &e->mtx[p->wait_obj].waiters, p->pid);
+    case PS_WAIT_CHILD:
+        return child_can_end(e, p);
+    case PS_WAIT_NOTHING:
+        break;
+    }
+    return 1;
+}
+
 /* A Blocked process waits for something that knows it waits. */
 static void waits(checker *k)
 {
@@ -146,6 +233,9 @@ static void waits(checker *k)
         if (blocked != (p->wait_kind != PS_WAIT_NOTHING))
             fail(k, "%s is %s and waits for '%s'", p->name, ps_state_token((ps_state)p->state),
                  ps_wait_token((ps_wait_kind)p->wait_kind));
+        else if (blocked && !known(e, p))
+            fail(k, "%s waits for '%s' %u, but nothing there will wake it", p->name,
+                 ps_wait_token((ps_wait_kind)p->wait_kind), p->wait_obj);
         uint32_t held = 0;
         for (uint32_t m = 0; m < e->s->mutexes.count; m++)
             held += e->mtx[m].owner == p->pid;
@@ -173,14 +263,20 @@ static void waits(checker *k)
             fail(k, "device %s is idle with %s queued", e->s->devices.names[d],
                  name(e, e->dev[d].queue.head));
     }
-    for (uint32_t c = 0; c < e->s->channels.count; c++)
+    for (uint32_t d = 0; d < e->s->devices.count; d++)
+        fifo(k, &e->dev[d].queue, PS_WAIT_DEVICE, d, "device", e->s->devices.names[d]);
+    for (uint32_t c = 0; c < e->s->channels.count; c++) {
+        fifo(k, &e->chan[c].receivers, PS_WAIT_CHANNEL, c, "channel", e->s->channels.names[c]);
         if (e->chan[c].receivers.head && e->chan[c].buf.len > e->chan[c].head)
             fail(k, "channel %s holds values while %s waits to receive",
                  e->s->channels.names[c], name(e, e->chan[c].receivers.head));
-    for (uint32_t m = 0; m < e->s->mutexes.count; m++)
+    }
+    for (uint32_t m = 0; m < e->s->mutexes.count; m++) {
+        fifo(k, &e->mtx[m].waiters, PS_WAIT_MUTEX, m, "mutex", e->s->mutexes.names[m]);
         if (!e->mtx[m].owner && e->mtx[m].waiters.head)
             fail(k, "mutex %s is free while %s waits for it", e->s->mutexes.names[m],
                  name(e, e->mtx[m].waiters.head));
+    }
 }
 
 /* The timer heap is a heap, and counts what will still happen. */

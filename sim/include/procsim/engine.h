@@ -147,7 +147,7 @@ char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size);
  * should in the order they should, memory held is what resident processes
  * need, every Blocked process is known to what it waits for, the timers
  * count what will happen.  Returns 0, or -1 with the first broken one in
- * `buf`.  Costs O(processes + timers): for tests and debugging. */
+ * `buf`.  Costs up to O(processes x timers): for tests and debugging. */
 int ps_engine_check(const ps_engine *e, char *buf, size_t size);
 
 /* Interventions by the user (GUI, tests).  Take effect now, at now();
