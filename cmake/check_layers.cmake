@@ -10,8 +10,10 @@
 # compiler already refuses them there; this check covers the rest: the
 # public headers in sim/include/procsim (each owned by one subsystem, listed
 # below), a path that climbs out of its folder ("../"), and a folder or a
-# public header this table does not know.  It fails the build, naming the
-# file and line, and writes STAMP when everything is in order.
+# public header this table does not know, whether included with quotes or
+# angle brackets; and SDL, which belongs to the window alone.  It fails the
+# build, naming the file and the include, and writes STAMP when everything
+# is in order.
 
 # subsystem: the subsystems it may include from
 set(allowed_core "")
@@ -78,19 +80,30 @@ foreach(src ${sources})
   if(NOT may)
     set(may "nothing else")
   endif()
-  file(STRINGS ${ROOT}/${src} lines REGEX "^[ \t]*#[ \t]*include[ \t]*\"")
+  file(STRINGS ${ROOT}/${src} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]")
   foreach(line ${lines})
-    string(REGEX MATCH "\"([^\"]*)\"" _ "${line}")
-    set(inc ${CMAKE_MATCH_1})
-    if(inc MATCHES "\\.\\./")
-      list(APPEND problems "${src}: #include \"${inc}\" climbs out of its folder (include by name, from a layer below)")
+    string(REGEX MATCH "include[ \t]*([<\"])([^>\"]*)[>\"]" _ "${line}")
+    set(inc ${CMAKE_MATCH_2})
+    if(CMAKE_MATCH_1 STREQUAL "<")
+      set(quoted OFF)
+      set(shown "<${inc}>")
+    else()
+      set(quoted ON)
+      set(shown "\"${inc}\"")
+    endif()
+    if(inc MATCHES "^SDL2?[/_.]|^SDL$")
+      list(APPEND problems "${src}: #include ${shown}: the library never uses SDL (the window is gui/'s)")
+    elseif(NOT quoted AND NOT inc MATCHES "^procsim/")
+      # a system header
+    elseif(inc MATCHES "\\.\\./")
+      list(APPEND problems "${src}: #include ${shown} climbs out of its folder (include by name, from a layer below)")
     elseif(inc MATCHES "^procsim/(.*)$")
       set(h ${CMAKE_MATCH_1})
       set(from ${owner_${h}})
       if(NOT from)
-        list(APPEND problems "${src}: #include \"${inc}\": no such public header")
+        list(APPEND problems "${src}: #include ${shown}: no such public header")
       elseif(NOT from STREQUAL layer AND NOT from IN_LIST allowed_${layer})
-        list(APPEND problems "${src}: #include \"${inc}\": ${layer} may not use ${from} (it may use: ${may})")
+        list(APPEND problems "${src}: #include ${shown}: ${layer} may not use ${from} (it may use: ${may})")
       endif()
     elseif(NOT EXISTS ${ROOT}/sim/${layer}/${inc})
       # a library-internal header of another subsystem (core's arena.h)
@@ -101,7 +114,7 @@ foreach(src ${sources})
         endif()
       endforeach()
       if(found AND NOT found IN_LIST allowed_${layer})
-        list(APPEND problems "${src}: #include \"${inc}\": ${layer} may not use ${found}'s headers (it may use: ${may})")
+        list(APPEND problems "${src}: #include ${shown}: ${layer} may not use ${found}'s headers (it may use: ${may})")
       endif()
     endif()
   endforeach()

@@ -1,0 +1,2 @@
+/* engine reaches up to live through the public include path, with angle brackets */
+#include <procsim/live.h>

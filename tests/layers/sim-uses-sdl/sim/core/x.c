@@ -1,0 +1,2 @@
+/* the library drawing a window */
+#include <SDL2/SDL.h>
