@@ -45,7 +45,7 @@ static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
 
 static void because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
 {
-    char line[320];
+    char line[640];
     for (uint32_t w = 0; w < a->nwhy; w++)
         fprintf(out, "%s%s\n", pad, ps_lab_trace_line(key, a->why[w], line, sizeof line));
 }
@@ -68,9 +68,9 @@ static int load(const char *path, ps_scenario **s)
     return EXIT_OK;
 }
 
-static int key_of(const ps_scenario *s, ps_lab_key *key)
+static int key_of(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
-    if (ps_lab_key_compute(s, key)) {
+    if (ps_lab_key_compute(s, lang, key)) {
         fprintf(stderr, "procsim: out of memory computing the answer key\n");
         return EXIT_RUNTIME;
     }
@@ -164,10 +164,11 @@ int cmd_lab(int argc, char **argv)
                ko ? "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.md), 채점하려면:"
                   : "Write one answer per line in a file (docs/labs/README.md), then:",
                path);
-    } else if (!(rc = key_of(s, &key))) {
+    } else if (!(rc = key_of(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
         printf("\n%s\n", ko ? "정답" : "Answer key");
         if (key.status == PS_STEP_STUCK)
-            printf("  (the run ends in a deadlock at tick %lld)\n",
+            printf(ko ? "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
+                      : "  (the run ends in a deadlock at tick %lld)\n",
                    (long long)ps_engine_now(key.e));
         for (uint32_t i = 0; i < s->nquestions; i++) {
             ask(stdout, &s->questions[i], i, ko);
@@ -240,7 +241,7 @@ int cmd_grade(int argc, char **argv)
     if (!text) {
         fprintf(stderr, "procsim grade: cannot read %s: %s\n", argv[2], strerror(errno));
         rc = EXIT_USAGE;
-    } else if (!marks || (rc = key_of(s, &key)) != 0) {
+    } else if (!marks || (rc = key_of(s, PS_LANG_EN, &key)) != 0) {
         rc = EXIT_RUNTIME;
     } else {
         ps_error err;

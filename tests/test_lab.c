@@ -42,7 +42,7 @@ static const char lab_yaml[] =
 static const char *const lab_key[] = {
     "ready",    /* P1 timed out at 4 */
     "P2",       /* P2 runs 4-7 */
-    "running",  /* P1 is dispatched again at 10 */
+    "running",  /* P1 is dispatched again at 11 */
     "7",
     "10",       /* P1 waits 4-11 (P2, then P3 until its quantum ends) and 15-18 */
     "7",
@@ -56,7 +56,7 @@ static const char *const lab_key[] = {
 static void key_of(ps_lab_key *k, ps_scenario **s, const char *yaml)
 {
     *s = tk_load(yaml);
-    assert_int_equal(ps_lab_key_compute(*s, k), 0);
+    assert_int_equal(ps_lab_key_compute(*s, PS_LANG_EN, k), 0);
 }
 
 static void answers_are_computed(void **state)
@@ -76,6 +76,31 @@ static void answers_are_computed(void **state)
     assert_string_equal(ps_lab_trace_line(&k, k.answers[0].why[0], line, sizeof line),
                         "tick 4: P1 Running -> Ready (timeout: quantum of 4 expired)");
     ps_lab_key_fini(&k);
+    ps_scenario_destroy(s);
+}
+
+/* A key in Korean explains itself in Korean (state names, causes, ticks)
+ * and answers the same: the answers are tokens, names and numbers. */
+static void a_korean_key_explains_in_korean(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load(lab_yaml);
+    ps_lab_key en, ko;
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &en), 0);
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_KO, &ko), 0);
+    for (uint32_t i = 0; i < s->nquestions; i++)
+        assert_string_equal(ko.answers[i].text, en.answers[i].text);
+    char line[512];
+    assert_string_equal(ps_lab_trace_line(&ko, ko.answers[0].why[0], line, sizeof line),
+                        "4틱: P1 실행 -> 준비 (timeout: 타임 퀀텀 4 만료)");
+    assert_string_equal(ko.answers[0].detail, "준비");
+    assert_string_equal(ko.answers[2].detail, "준비 -> 실행, 11틱 (dispatch: rr 스케줄러가 CPU 0에 배정)");
+    assert_string_equal(ko.answers[4].detail, "준비 상태의 틱");
+    assert_string_equal(ko.answers[10].detail, "받은 값 1개, 큐에 남은 값 0개");
+    assert_non_null(strstr(ko.answers[11].detail, "보류 준비 상태인 프로세스"));
+    assert_string_equal(en.answers[4].detail, "ticks in Ready");
+    ps_lab_key_fini(&en);
+    ps_lab_key_fini(&ko);
     ps_scenario_destroy(s);
 }
 
@@ -203,7 +228,7 @@ static void random_labs_are_reproducible_and_valid(void **state)
             fail_msg("seed %llu: %s\n%s", (unsigned long long)seed, err.msg, a);
         assert_int_equal(s->nquestions, 6);
         ps_lab_key k;
-        assert_int_equal(ps_lab_key_compute(s, &k), 0);
+        assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &k), 0);
         assert_int_equal(k.status, PS_STEP_DONE);
         ps_lab_key_fini(&k);
         ps_scenario_destroy(s);
@@ -340,6 +365,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(answers_are_computed),
+        cmocka_unit_test(a_korean_key_explains_in_korean),
         cmocka_unit_test(answers_are_checked_forgivingly),
         cmocka_unit_test(answers_files_are_read_with_clear_errors),
         cmocka_unit_test(bad_questions_are_file_errors),

@@ -98,7 +98,8 @@ static void answer_state(const ps_lab_key *k, const ps_question *q, ps_lab_answe
     ps_state s = state_at(k, q->obj + 1, q->tick, &at);
     a->type = PS_LAB_STATE;
     snprintf(a->text, sizeof a->text, "%s", s == PS_NONE ? "none" : ps_state_token(s));
-    snprintf(a->detail, sizeof a->detail, "%s", s == PS_NONE ? "" : ps_state_name(s));
+    snprintf(a->detail, sizeof a->detail, "%s",
+             s == PS_NONE ? "" : ps_state_name_in(s, (ps_lang)k->lang));
     if (at >= 0)
         why(a, (size_t)at);
 }
@@ -119,7 +120,7 @@ static void answer_running(const ps_lab_key *k, const ps_question *q, ps_lab_ans
 
 static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 {
-    char cause[128];
+    char cause[256];
     a->type = PS_LAB_STATE;
     snprintf(a->text, sizeof a->text, "none");
     for (size_t i = 0; i < k->ntrace; i++) {
@@ -127,10 +128,13 @@ static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer
         if (ev->pid != q->obj + 1 || ev->time <= q->tick)
             continue;
         snprintf(a->text, sizeof a->text, "%s", ps_state_token((ps_state)ev->to));
-        snprintf(a->detail, sizeof a->detail, "%s -> %s at tick %lld (%s: %s)",
-                 ps_state_name((ps_state)ev->from), ps_state_name((ps_state)ev->to),
-                 (long long)ev->time, ps_event_token((ps_event)ev->event),
-                 ps_cause_format(k->e, ev, PS_LANG_EN, cause, sizeof cause));
+        ps_lang lang = (ps_lang)k->lang;
+        snprintf(a->detail, sizeof a->detail,
+                 lang == PS_LANG_KO ? "%s -> %s, %lld틱 (%s: %s)" : "%s -> %s at tick %lld (%s: %s)",
+                 ps_state_name_in((ps_state)ev->from, lang),
+                 ps_state_name_in((ps_state)ev->to, lang), (long long)ev->time,
+                 ps_event_token((ps_event)ev->event),
+                 ps_cause_format(k->e, ev, lang, cause, sizeof cause));
         why(a, i);
         return;
     }
@@ -172,7 +176,8 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     if (q->kind != PS_ASK_SWITCHES && q->kind != PS_ASK_SWAPS)
         life_lines(k, pid, a);
     if (q->kind == PS_ASK_WAITING)
-        snprintf(a->detail, sizeof a->detail, "ticks in Ready");
+        snprintf(a->detail, sizeof a->detail, k->lang == PS_LANG_KO ? "%s 상태의 틱" : "ticks in %s",
+                 ps_state_name_in(PS_READY, (ps_lang)k->lang));
 }
 
 static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
@@ -227,15 +232,21 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
         set_int(a, 0);
         a->number = (double)c.received_sum;
         snprintf(a->text, sizeof a->text, "%lld", (long long)c.received_sum);
-        snprintf(a->detail, sizeof a->detail, "%llu values received, %llu left queued",
+        snprintf(a->detail, sizeof a->detail,
+                 k->lang == PS_LANG_KO ? "받은 값 %llu개, 큐에 남은 값 %llu개"
+                                       : "%llu values received, %llu left queued",
                  (unsigned long long)c.received, (unsigned long long)c.queued);
         break;
     }
     case PS_ASK_KERNEL:
         a->type = PS_LAB_LETTER;
         snprintf(a->text, sizeof a->text, "%c", ps_state_kernel_letter((ps_state)q->what));
-        snprintf(a->detail, sizeof a->detail, "what /proc shows of a process in state %s in "
-                 "live mode (docs/live.md)", ps_state_name((ps_state)q->what));
+        snprintf(a->detail, sizeof a->detail,
+                 k->lang == PS_LANG_KO ? "라이브 모드에서 %s 상태인 프로세스를 /proc가 보여 주는 "
+                                         "글자 (docs/live.md)"
+                                       : "what /proc shows of a process in state %s in live "
+                                         "mode (docs/live.md)",
+                 ps_state_name_in((ps_state)q->what, (ps_lang)k->lang));
         break;
     case PS_ASK_FINISH:
     case PS_ASK_TURNAROUND:
@@ -251,12 +262,13 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     }
 }
 
-int ps_lab_key_compute(const ps_scenario *s, ps_lab_key *key)
+int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
     recorder rec = {.lost = false};
     ps__vec_init(&rec.trace, sizeof(ps_trace_event));
     memset(key, 0, sizeof *key);
     key->s = s;
+    key->lang = (uint8_t)(lang == PS_LANG_KO ? PS_LANG_KO : PS_LANG_EN);
     key->e = ps_engine_create(s);
     key->answers = calloc(s->nquestions + 1, sizeof *key->answers);
     if (!key->e || !key->answers)
@@ -294,10 +306,12 @@ void ps_lab_key_fini(ps_lab_key *key)
 char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size)
 {
     const ps_trace_event *ev = &key->trace[i];
-    char cause[128];
-    snprintf(buf, size, "tick %lld: %s %s -> %s (%s: %s)", (long long)ev->time,
-             pname(key, ev->pid), ps_state_name((ps_state)ev->from),
-             ps_state_name((ps_state)ev->to), ps_event_token((ps_event)ev->event),
-             ps_cause_format(key->e, ev, PS_LANG_EN, cause, sizeof cause));
+    char cause[256];
+    ps_lang lang = (ps_lang)key->lang;
+    snprintf(buf, size, lang == PS_LANG_KO ? "%lld틱: %s %s -> %s (%s: %s)"
+                                           : "tick %lld: %s %s -> %s (%s: %s)",
+             (long long)ev->time, pname(key, ev->pid), ps_state_name_in((ps_state)ev->from, lang),
+             ps_state_name_in((ps_state)ev->to, lang), ps_event_token((ps_event)ev->event),
+             ps_cause_format(key->e, ev, lang, cause, sizeof cause));
     return buf;
 }

@@ -33,7 +33,7 @@ typedef enum ps_lab_type {
 typedef struct ps_lab_answer {
     uint8_t type;        /* ps_lab_type */
     char text[256];      /* the answer as the key prints it */
-    char detail[160];    /* more, after the answer ("Ready -> Running (dispatch: ...)"), or "" */
+    char detail[320];    /* more, after the answer ("Ready -> Running (dispatch: ...)"), or "" */
     double number;       /* PS_LAB_INT, PS_LAB_NUMBER: its value */
     uint32_t why[PS_LAB_WHY]; /* indices into the key's trace */
     uint32_t nwhy;
@@ -46,15 +46,18 @@ typedef struct ps_lab_key {
     size_t ntrace;
     ps_step_status status; /* how the run ended (DONE, or STUCK...) */
     ps_lab_answer *answers; /* one per question */
+    uint8_t lang;        /* ps_lang of the details and trace lines */
 } ps_lab_key;
 
 /* Runs `s` (which must outlive the key) to the end and answers its
- * questions.  Returns 0, or -1 if memory ran out (the key is then empty). */
-int ps_lab_key_compute(const ps_scenario *s, ps_lab_key *key);
+ * questions, explaining them in `lang` (the answers themselves are tokens,
+ * names and numbers in any language).  Returns 0, or -1 if memory ran out
+ * (the key is then empty). */
+int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 void ps_lab_key_fini(ps_lab_key *key);
 
-/* Trace line `i` of the key for people: "tick 6: editor Running -> Blocked
- * (wait: io disk 3)".  Returns buf. */
+/* Trace line `i` of the key for people, in the key's language: "tick 6:
+ * editor Running -> Blocked (wait: io disk 3)".  Returns buf. */
 char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size);
 
 /* Is `given` (what a student wrote) the answer? */
