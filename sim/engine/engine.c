@@ -109,9 +109,8 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
     ps_pcb *p = ps__pcb(e, pid);
     p->created = 1;
     p->arrival = e->now;
-    /* the first level's quantum and allotment: the PCB shows them (mlfq) */
-    p->quantum_left = e->s->mlfq_quanta[0];
-    p->allot_left = e->s->mlfq_allotments[0];
+    if (e->policy->arrive)
+        e->policy->arrive(e, p);
     e->live++;
     ps__transition(e, pid, PS_NEW, PS_EV_CREATE, cause, a, 0);
     ps__fifo_push(e, &e->newq, pid);
@@ -469,8 +468,6 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     for (uint32_t c = 0; c < s->channels.count; c++)
         ps__vec_init(&e->chan[c].buf, sizeof(int64_t));
     init_pcbs(e);
-    for (uint32_t c = 0; c < e->ncpu; c++)
-        e->cpu[c].blocked_at = -1;
     for (uint32_t i = 0; i < e->n; i++) {
         e->slot[i] = -1;
         if (s->procs[i].parent < 0)
@@ -481,7 +478,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     arrival_timer(e);
     for (uint32_t i = 0; i < s->nevents; i++)
         ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
-    int64_t first = e->policy->timer_first ? e->policy->timer_first(e) : -1;
+    int64_t first = e->policy->init ? e->policy->init(e) : -1;
     if (first >= 0)
         ps__timer_add(e, first, PS__T_POLICY, 0, 0, 0);
     if (e->nomem)

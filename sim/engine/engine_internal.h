@@ -96,11 +96,14 @@ typedef struct ps__cpu {
     uint8_t expired;       /* quantum used up: decide timeout at settle */
     uint8_t timer;         /* a live timer of this CPU is in the heap */
     uint8_t holding;       /* its process holds it, doing no work, until
-                              the CPU timer fires (ostep's last tick) */
-    uint32_t reserved;     /* ostep, switch on-end: idle, kept for this
-                              Blocked process; 0 = free */
-    int64_t blocked_at;    /* ostep: the instant its process last blocked,
-                              whose end-of-tick check is still to come */
+                              the CPU timer fires (a policy's start hook
+                              asks for it: ostep's last tick) */
+    struct {               /* ostep's, per CPU (policy_ostep.c alone) */
+        uint32_t reserved; /* switch on-end: idle, kept for this Blocked
+                              process; 0 = free */
+        int64_t blocked_at; /* the instant its process last blocked, whose
+                               end-of-tick check is still to come */
+    } ostep;
 } ps__cpu;
 
 struct ps__policy;
@@ -136,16 +139,19 @@ struct ps_engine {
     int in_listener;       /* a listener is being called: the engine may
                               not be entered (ps__enter) */
 
-    /* policy state: each part belongs to its policy's file alone */
-    struct {
-        uint32_t last_dispatched; /* the scan for the next starts after it */
-        uint32_t urgent;   /* io_done immediate: woken, takes a CPU at once */
-        int finish_check;  /* io_done later: a wake-up ends holding CPUs */
-    } ostep;
-    struct {
-        uint64_t seq;      /* next back-of-queue tie-breaker */
-        uint64_t front;    /* fronts taken so far (io_bump) */
-    } mlfq;
+    /* policy state: one engine runs one policy, and each part belongs to
+     * its policy's file alone (zero at creation; its init hook sets more) */
+    union {
+        struct {
+            uint32_t last_dispatched; /* the scan for the next starts after it */
+            uint32_t urgent;   /* io_done immediate: woken, takes a CPU at once */
+            int finish_check;  /* io_done later: a wake-up ends holding CPUs */
+        } ostep;
+        struct {
+            uint64_t seq;      /* next back-of-queue tie-breaker */
+            uint64_t front;    /* fronts taken so far (io_bump) */
+        } mlfq;
+    } pol;
 
     ps__device *dev;
     ps__channel *chan;

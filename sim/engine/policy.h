@@ -13,7 +13,9 @@
  *   policy_ostep.c     ostep (OSTEP process-run's rules)
  *
  * and PS_POLICIES in procsim/scenario.h names each policy's table
- * (ps__policy_NAME).  A hook left NULL means what its comment says.  Hooks
+ * (ps__policy_NAME).  A new policy is a new policy_NAME.c (the build
+ * takes every one) and a row there; if it keeps state, a part of its own
+ * in ps_engine's `pol` (or in ps__cpu) that only its file touches.  A hook left NULL means what its comment says.  Hooks
  * run inside the engine and change it only as the engine's own code does:
  * states through the door (ps__transition, ps__dispatch, ps__preempt).
  */
@@ -58,10 +60,15 @@ typedef struct ps__policy {
      * the policy holds the CPU for it otherwise (it set the CPU's timer).
      * NULL: always 1. */
     int (*start)(ps_engine *e, uint32_t c);
-    /* The policy's timer (PS__T_POLICY): the first tick it fires (called
-     * once at engine creation), and its firing, which returns the next
-     * tick; -1: none (again).  NULL: the policy has no timer. */
-    int64_t (*timer_first)(const ps_engine *e);
+    /* Once, when the engine is created (before anything happens): set up
+     * the policy's state (e->pol, the CPUs' parts) and return the first
+     * tick its timer (PS__T_POLICY) fires, -1 for none.  NULL: no state
+     * beyond zeros, no timer. */
+    int64_t (*init)(ps_engine *e);
+    /* on arrival: `p` has just been created (New).  NULL: nothing. */
+    void (*arrive)(ps_engine *e, ps_pcb *p);
+    /* The policy's timer fires: returns the next tick, -1 for none again.
+     * NULL: the policy has no timer. */
     int64_t (*timer)(ps_engine *e);
     unsigned flags;  /* PS__POLICY_* */
 } ps__policy;

@@ -20,7 +20,7 @@
 static void place_back(ps_engine *e, ps_pcb *p, unsigned cls)
 {
     p->qpos_[0] = MLFQ_BACK + ((uint64_t)e->now << 2 | cls);
-    p->qpos_[1] = e->mlfq.seq++;
+    p->qpos_[1] = e->pol.mlfq.seq++;
 }
 
 static ps__qentry place(const ps_pcb *p)
@@ -40,7 +40,7 @@ static ps__qentry mlfq_key(ps_engine *e, ps_pcb *p, ps_event ev)
         break;
     case PS_EV_WAKE:
         if (e->s->mlfq_io_bump) {
-            p->qpos_[0] = MLFQ_BACK - 1 - e->mlfq.front++;
+            p->qpos_[0] = MLFQ_BACK - 1 - e->pol.mlfq.front++;
             p->qpos_[1] = 0;
         } else {
             place_back(e, p, 2);
@@ -143,9 +143,17 @@ static int by_level_place(const void *a, const void *b)
     return ps__qless(x, y) ? -1 : ps__qless(y, x);
 }
 
-static int64_t boost_first(const ps_engine *e)
+static int64_t boost_first(ps_engine *e)
 {
     return e->s->mlfq_boost > 0 ? e->s->mlfq_boost : -1;
+}
+
+/* A new process starts with the top level's quantum and allotment, which
+ * its PCB shows from the start. */
+static void mlfq_arrive(ps_engine *e, ps_pcb *p)
+{
+    p->quantum_left = e->s->mlfq_quanta[0];
+    p->allot_left = e->s->mlfq_allotments[0];
 }
 
 /* The boost (rule 7): the queues below the top, lowest first and each in
@@ -207,6 +215,7 @@ const ps__policy ps__policy_mlfq = {
     .expire = mlfq_expire,
     .blocked = mlfq_blocked,
     .victim = mlfq_victim,
-    .timer_first = boost_first,
+    .init = boost_first,
+    .arrive = mlfq_arrive,
     .timer = boost,
 };

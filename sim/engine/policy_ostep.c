@@ -30,7 +30,7 @@ static uint32_t next_after_last(const ps_engine *e)
     uint32_t best = 0, best_d = UINT32_MAX;
     for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
         uint32_t pid = ps__qat(e, PS__Q_READY, i)->pid;
-        uint32_t d = (pid + e->n - e->ostep.last_dispatched - 1) % e->n;
+        uint32_t d = (pid + e->n - e->pol.ostep.last_dispatched - 1) % e->n;
         if (d < best_d) {
             best = pid;
             best_d = d;
@@ -43,13 +43,13 @@ static uint32_t next_after_last(const ps_engine *e)
 static uint32_t ostep_pick(ps_engine *e, uint32_t c)
 {
     ps__cpu *cpu = &e->cpu[c];
-    if (cpu->reserved) {
-        uint8_t st = ps__pcb(e, cpu->reserved)->state;
+    if (cpu->ostep.reserved) {
+        uint8_t st = ps__pcb(e, cpu->ostep.reserved)->state;
         if (st == PS_READY)
-            return cpu->reserved;
+            return cpu->ostep.reserved;
         if (st == PS_BLOCKED)
             return 0;
-        cpu->reserved = 0; /* suspended or gone: the CPU is free again */
+        cpu->ostep.reserved = 0; /* suspended or gone: the CPU is free again */
     }
     return next_after_last(e);
 }
@@ -59,16 +59,16 @@ static void ostep_woken(ps_engine *e, ps_pcb *p)
     if (p->state != PS_READY)
         return;
     if (e->s->io_done_rule == PS_IO_DONE_IMMEDIATE)
-        e->ostep.urgent = p->pid;
+        e->pol.ostep.urgent = p->pid;
     else
-        e->ostep.finish_check = 1;
+        e->pol.ostep.finish_check = 1;
 }
 
 static void ostep_blocked(ps_engine *e, ps_pcb *p, uint32_t c)
 {
-    e->cpu[c].blocked_at = e->now;
+    e->cpu[c].ostep.blocked_at = e->now;
     if (e->s->switch_rule == PS_SWITCH_ON_END)
-        e->cpu[c].reserved = p->pid;
+        e->cpu[c].ostep.reserved = p->pid;
 }
 
 /* The CPU an urgent process takes: its own reserved one, a free idle one,
@@ -76,10 +76,10 @@ static void ostep_blocked(ps_engine *e, ps_pcb *p, uint32_t c)
 static uint32_t urgent_cpu(const ps_engine *e, uint32_t pid)
 {
     for (uint32_t c = 0; c < e->ncpu; c++)
-        if (e->cpu[c].reserved == pid)
+        if (e->cpu[c].ostep.reserved == pid)
             return c;
     for (uint32_t c = 0; c < e->ncpu; c++)
-        if (!e->cpu[c].pub.pid && !e->cpu[c].reserved)
+        if (!e->cpu[c].pub.pid && !e->cpu[c].ostep.reserved)
             return c;
     for (uint32_t c = 0; c < e->ncpu; c++)
         if (e->cpu[c].pub.pid)
@@ -91,9 +91,9 @@ static uint32_t urgent_cpu(const ps_engine *e, uint32_t pid)
  * the CPU an urgent process takes at once. */
 static int ostep_act(ps_engine *e)
 {
-    if (e->ostep.finish_check) {
+    if (e->pol.ostep.finish_check) {
         int ended = 0;
-        e->ostep.finish_check = 0;
+        e->pol.ostep.finish_check = 0;
         for (uint32_t c = 0; c < e->ncpu; c++)
             if (e->cpu[c].pub.pid && e->cpu[c].holding) {
                 ps__cpu_timer(e, c); /* ends it now */
@@ -102,10 +102,10 @@ static int ostep_act(ps_engine *e)
         if (ended)
             return 1;
     }
-    if (!e->ostep.urgent)
+    if (!e->pol.ostep.urgent)
         return 0;
-    uint32_t pid = e->ostep.urgent, c = urgent_cpu(e, pid), victim = e->cpu[c].pub.pid;
-    e->ostep.urgent = 0;
+    uint32_t pid = e->pol.ostep.urgent, c = urgent_cpu(e, pid), victim = e->cpu[c].pub.pid;
+    e->pol.ostep.urgent = 0;
     if (ps__pcb(e, pid)->state != PS_READY)
         return 1;
     if (victim)
@@ -120,10 +120,10 @@ static int ostep_act(ps_engine *e)
 static int ostep_start(ps_engine *e, uint32_t c)
 {
     ps__cpu *cpu = &e->cpu[c];
-    int unchecked = cpu->blocked_at == e->now;
-    e->ostep.last_dispatched = cpu->pub.pid;
-    cpu->reserved = 0;
-    cpu->blocked_at = -1;
+    int unchecked = cpu->ostep.blocked_at == e->now;
+    e->pol.ostep.last_dispatched = cpu->pub.pid;
+    cpu->ostep.reserved = 0;
+    cpu->ostep.blocked_at = -1;
     if (e->now >= cpu->work_from && !unchecked &&
         !ps__op_at(e, cpu->pub.pid, cpu->pub.regs.pc)) {
         cpu->holding = 1;
@@ -133,6 +133,13 @@ static int ostep_start(ps_engine *e, uint32_t c)
     return 1;
 }
 
+static int64_t ostep_init(ps_engine *e)
+{
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        e->cpu[c].ostep.blocked_at = -1;
+    return -1;
+}
+
 const ps__policy ps__policy_ostep = {
     .key = ostep_key,
     .pick = ostep_pick,
@@ -140,5 +147,6 @@ const ps__policy ps__policy_ostep = {
     .blocked = ostep_blocked,
     .act = ostep_act,
     .start = ostep_start,
+    .init = ostep_init,
     .flags = PS__POLICY_SETTLE_EACH,
 };
