@@ -1,6 +1,7 @@
 /* lab.c — `procsim lab` (the handout, the answer key, a random lab) and
  * `procsim grade` (a student's answers against the key).  The answers
- * come from sim/lab.c, which runs the scenario; this file only prints. */
+ * come from the lab library (sim/lab/lab.c), which runs the scenario; this
+ * file only prints. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>

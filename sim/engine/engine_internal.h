@@ -6,11 +6,14 @@
  *   check.c      the invariants of a running engine (ps_engine_check)
  *   heap.c       the timer heap, the process queues, the wait FIFOs
  *   sched.c      the short-term scheduler: dispatch, quanta, preemption,
- *                over the policies' hooks (policy.h, policy_*.c)
+ *                over the policies' hooks (policy.h)
+ *   policy_*.c   the policy families, one table of hooks each
  *   memory.c     long-term admission and the medium-term swapper
  *   ops.c        executing programs on a CPU; devices, channels, mutexes,
  *                children
- *   engine_view.c  read-only views, causes as text, the deadlock report
+ *   engine_view.c  read-only views, the deadlock report
+ *   cause.c      causes as text, in English or Korean (ps_cause_format)
+ *   stats.c      per-process and summary statistics
  */
 #ifndef PROCSIM_ENGINE_INTERNAL_H
 #define PROCSIM_ENGINE_INTERNAL_H
