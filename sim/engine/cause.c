@@ -4,12 +4,10 @@
  * are all in the table.
  *
  * Causes are formatted for every row of traces that may have tens of
- * millions of them, so each template is taken apart once, on first use,
- * into pieces (literal text, then a placeholder); formatting a cause
- * copies its pieces and writes the integers by hand, not by printf. */
+ * millions of them, so formatting is one pass over the template that
+ * copies its text and writes the integers by hand, not by printf. */
 #include "procsim/cause.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -55,47 +53,6 @@ size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot)
         }
     }
     return 0;
-}
-
-/* ---- templates taken apart ------------------------------------------ */
-
-/* Pieces of literal text, each followed by a placeholder but the last.  A
- * template with more placeholders than fit keeps the rest as text (which
- * test_cause would see: braces in the output). */
-#define MAX_PIECES 6
-
-typedef struct piece {
-    const char *text;    /* literal text, not NUL-terminated */
-    size_t len;
-    ps_cause_slot slot;  /* the placeholder after it; PS_SLOT_COUNT: the last piece */
-} piece;
-
-static piece pieces[PS_CAUSE_COUNT][2][PS_LANG_COUNT][MAX_PIECES];
-static pthread_once_t pieces_once = PTHREAD_ONCE_INIT;
-
-static void take_apart(const char *t, piece *out)
-{
-    for (int k = 0;; k++) {
-        const char *q = t;
-        ps_cause_slot slot = PS_SLOT_COUNT;
-        size_t n = 0;
-        while (k < MAX_PIECES - 1 && *q && !(*q == '{' && (n = ps_cause_slot_at(q, &slot))))
-            q++;
-        if (k == MAX_PIECES - 1 || !*q) {
-            out[k] = (piece){t, strlen(t), PS_SLOT_COUNT};
-            return;
-        }
-        out[k] = (piece){t, (size_t)(q - t), slot};
-        t = q + n;
-    }
-}
-
-static void take_all_apart(void)
-{
-    for (int c = 0; c < PS_CAUSE_COUNT; c++)
-        for (int alt = 0; alt < 2; alt++)
-            for (int l = 0; l < PS_LANG_COUNT; l++)
-                take_apart(causes[c].text[alt][l], pieces[c][alt][l]);
 }
 
 /* ---- formatting ------------------------------------------------------ */
@@ -178,17 +135,27 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
         return buf;
     char *p = buf, *end = buf + size - 1;
     if (ev->cause < PS_CAUSE_COUNT) {
-        pthread_once(&pieces_once, take_all_apart);
         bool otherwise = !holds(causes[ev->cause].when, ev);
-        const piece *pc =
-            pieces[ev->cause][otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
-        for (;; pc++) {
-            size_t room = (size_t)(end - p), n = pc->len < room ? pc->len : room;
-            memcpy(p, pc->text, n);
+        const char *t =
+            causes[ev->cause].text[otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
+        while (*t && p < end) {
+            const char *q = strchr(t, '{');
+            if (!q)
+                q = t + strlen(t);
+            size_t room = (size_t)(end - p), n = (size_t)(q - t) < room ? (size_t)(q - t) : room;
+            memcpy(p, t, n);
             p += n;
-            if (pc->slot == PS_SLOT_COUNT || p == end)
+            if (!*q || p == end)
                 break;
-            p = fill(p, end, pc->slot, e, ev);
+            ps_cause_slot slot;
+            size_t len = ps_cause_slot_at(q, &slot);
+            if (len) {
+                p = fill(p, end, slot, e, ev);
+                t = q + len;
+            } else {
+                *p++ = '{'; /* a brace that opens no placeholder */
+                t = q + 1;
+            }
         }
     }
     if (p == end)
