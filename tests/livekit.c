@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,38 @@ const ps_live_event *lk_find(const live_run *r, uint32_t pid, ps_state from, ps_
             return &r->ev[i];
     fail_msg("no %s -> %s for pid %u", ps_state_name(from), ps_state_name(to), pid);
     return NULL;
+}
+
+/* ---- signal masks ---------------------------------------------------- */
+
+uint64_t lk_thread_mask(void)
+{
+    sigset_t set;
+    assert_int_equal(pthread_sigmask(SIG_BLOCK, NULL, &set), 0);
+    uint64_t bits = 0;
+    for (int sig = 1; sig <= 64; sig++)
+        if (sigismember(&set, sig) == 1)
+            bits |= LK_SIG(sig);
+    return bits;
+}
+
+uint64_t lk_proc_sigs(pid_t pid, const char *field)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        fail_msg("%s: %s", path, strerror(errno));
+    size_t flen = strlen(field);
+    unsigned long long bits = 0;
+    int found = 0;
+    while (!found && fgets(line, sizeof line, f))
+        found = !strncmp(line, field, flen) && line[flen] == ':' &&
+                sscanf(line + flen + 1, "%llx", &bits) == 1;
+    fclose(f);
+    if (!found)
+        fail_msg("%s: no %s", path, field);
+    return bits;
 }
 
 /* ---- leftovers ------------------------------------------------------- */

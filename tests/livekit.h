@@ -1,9 +1,12 @@
 /* livekit.h — what the live-mode suites share (test_live.c,
  * test_live_host.c): run a scenario live to the end while recording every
- * confirmed transition, find one, and look for processes left behind. */
+ * confirmed transition, find one, read signal masks, and look for
+ * processes left behind. */
 #ifndef PROCSIM_LIVEKIT_H
 #define PROCSIM_LIVEKIT_H
 
+#include <signal.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 #include "testkit.h"
@@ -32,6 +35,18 @@ const ps_live_event *lk_find(const live_run *r, uint32_t pid, ps_state from, ps_
 /* The live run ended done with the model's transitions, in order (time,
  * pid, states, event, cause); `what` names it in the failure. */
 void lk_assert_same_trace(const live_run *r, const tk_run *m, const char *what);
+/* Signal sets as bit masks, bit sig-1 for signals 1..64, the way
+ * /proc/PID/status shows them. */
+#define LK_SIG(sig) ((uint64_t)1 << ((sig) - 1))
+/* The signals the backend holds for its signalfd while it exists. */
+#define LK_BACKEND_SIGS \
+    (LK_SIG(SIGCHLD) | LK_SIG(SIGINT) | LK_SIG(SIGTERM) | LK_SIG(SIGHUP) | LK_SIG(SIGQUIT))
+/* The calling thread's signal mask. */
+uint64_t lk_thread_mask(void);
+/* A SigBlk, SigIgn or SigCgt line (`field`, without the colon) of
+ * /proc/PID/status; fails the test if it cannot be read. */
+uint64_t lk_proc_sigs(pid_t pid, const char *field);
+
 /* Children of `parent` still in the process table (any state): at most
  * `max` of them in out; returns how many. */
 int lk_children_of(pid_t parent, pid_t *out, int max);

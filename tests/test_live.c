@@ -274,7 +274,9 @@ static void crashing_child_is_recorded_as_killed(void **state)
 
 /* Exhaust RLIMIT_NPROC in a child of the test (as nobody: root is exempt
  * from the limit) and run a live scenario there: the fork failure must end
- * the run with a clear message and no process left. */
+ * the run with a clear message and no process left, and give back the
+ * mask the backend had blocked every signal with for the fork (the
+ * thread's own plus procsim's five; after destroy, its own). */
 static void fork_failure_is_reported_cleanly(void **state)
 {
     (void)state;
@@ -295,15 +297,21 @@ static void fork_failure_is_reported_cleanly(void **state)
                            "  - {name: c, program: [cpu 5]}\n  - {name: d, program: [cpu 5]}\n";
         ps_scenario *s = ps_scenario_load_string("t", yaml, strlen(yaml), &err);
         ps_engine *e = s ? ps_engine_create(s) : NULL;
+        uint64_t mask = lk_thread_mask(), failed_mask = 0;
         ps_live *l = e ? ps_live_create(e, &err) : NULL;
         ps_step_status st = PS_STEP_OK;
         if (l) {
             ps_live_set_tick_ms(l, 5);
             while ((st = ps_live_step(l)) == PS_STEP_OK)
                 ;
+            failed_mask = lk_thread_mask();
             snprintf(msg, sizeof msg, "%d %s", (int)st, ps_live_error(l));
             ps_live_destroy(l);
         }
+        if (failed_mask != (mask | LK_BACKEND_SIGS) || lk_thread_mask() != mask)
+            snprintf(msg, sizeof msg, "mask %#llx, %#llx after the failed fork, %#llx after "
+                     "destroy", (unsigned long long)mask, (unsigned long long)failed_mask,
+                     (unsigned long long)lk_thread_mask());
         pid_t kids[8];
         int left = lk_children_of(getpid(), kids, 8);
         if (write(pipefd[1], msg, strlen(msg)) < 0)

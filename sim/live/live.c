@@ -15,6 +15,10 @@
  * through ps__sat_mul and ps__sat_add, so a run that would need more than
  * INT64_MAX nanoseconds (292 years) just waits for an instant that never
  * comes on the wall clock (docs/live.md).
+ *
+ * Setting up blocks procsim's signals in the creating thread only
+ * (pthread_sigmask: the host may have other threads); destroy gives that
+ * thread its mask back.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -328,7 +332,8 @@ static const char *make_keep(ps_live *l)
     return NULL;
 }
 
-/* Hold our signals for the signalfd.  From the sigprocmask on, destroy
+/* Hold our signals for the signalfd, in this thread (the host may have
+ * others: pthread_sigmask, not sigprocmask).  From then on, destroy
  * restores the mask, whatever fails after it. */
 static const char *make_signals(ps_live *l)
 {
@@ -337,8 +342,11 @@ static const char *make_signals(ps_live *l)
     int sigs[] = {SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
         sigaddset(&set, sigs[i]);
-    if (sigprocmask(SIG_BLOCK, &set, &l->old_mask))
-        return "sigprocmask";
+    int rc = pthread_sigmask(SIG_BLOCK, &set, &l->old_mask);
+    if (rc) {
+        errno = rc;
+        return "pthread_sigmask";
+    }
     l->mask_set = 1;
     l->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (l->sfd < 0)
@@ -474,7 +482,7 @@ void ps_live_destroy(ps_live *l)
          * pending; with SIGCHLD's default action it is simply dropped). */
         if (l->chld_seen)
             raise(SIGCHLD);
-        sigprocmask(SIG_SETMASK, &l->old_mask, NULL);
+        pthread_sigmask(SIG_SETMASK, &l->old_mask, NULL);
     }
     if (l->shared_map)
         munmap(l->shared_map, l->shared_len);

@@ -1,7 +1,9 @@
 /* live_apply.c — carrying out the engine's decisions on real children:
  * starting them, the op events (what a Running process executes) and the
  * transitions (signals, paging out), each waiting for its confirmation
- * (docs/live.md has the table). */
+ * (docs/live.md has the table).  A child is forked with every signal
+ * blocked, so no handler of the host's runs in it (live_child.c resets
+ * them, then takes the host's mask). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -46,14 +48,21 @@ void ps__start_child(ps_live *l, uint32_t pid)
         .mask = &l->old_mask,
     };
     c->acted_ns = ps__mono_ns();
-    pid_t p = fork(); /* signals stay blocked across it: the child restores */
+    /* the parent goes back to its mask after fork, the child takes the host's */
+    sigset_t all, saved;
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &saved);
+    pid_t p = fork();
     if (p == 0)
         ps__child_main(&cs);
+    int fork_errno = errno;
+    pthread_sigmask(SIG_SETMASK, &saved, NULL);
     close(cmd[0]);
     if (p < 0) {
         close(cmd[1]);
-        ps__live_fail(l, "cannot start %s: fork: %s%s", ps__pname(l, pid), strerror(errno),
-             errno == EAGAIN ? " (too many processes: see ulimit -u, RLIMIT_NPROC)" : "");
+        ps__live_fail(l, "cannot start %s: fork: %s%s", ps__pname(l, pid),
+                      strerror(fork_errno), fork_errno == EAGAIN
+                      ? " (too many processes: see ulimit -u, RLIMIT_NPROC)" : "");
         return;
     }
     c->pidfd = ps__pidfd_open(p);

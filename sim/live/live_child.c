@@ -12,7 +12,9 @@
  * at the fork and are then held for ever: so it makes only
  * async-signal-safe calls, plain system calls, and the process-shared
  * mutex it is there to lock.  What it needs is made before the fork
- * (ps__child_setup): no allocation, no sorting, no stdio here.
+ * (ps__child_setup): no allocation, no sorting, no stdio here.  It is
+ * forked with every signal blocked, and unblocks only once every handler
+ * it inherited from the host is back to SIG_DFL.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -183,7 +185,7 @@ void ps__child_main(const ps__child_setup *setup)
     for (int sig = 1; sig < NSIG; sig++)
         if (sig != SIGKILL && sig != SIGSTOP)
             sigaction(sig, &dfl, NULL);
-    sigprocmask(SIG_SETMASK, cs->mask, NULL);
+    pthread_sigmask(SIG_SETMASK, cs->mask, NULL);
     close_others();
     if (cs->ws_fd >= 0 && cs->ws_bytes) {
         void *m = mmap(NULL, cs->ws_bytes, PROT_READ, MAP_PRIVATE, cs->ws_fd,

@@ -76,7 +76,7 @@ typedef struct ps__child_setup {
     size_t ws_offset;      /* this child's own part of it: pages no other
                               process maps, so they can be paged out */
     size_t ws_bytes;
-    const sigset_t *mask;  /* the signal mask to restore */
+    const sigset_t *mask;  /* the host's mask, taken once every handler is reset */
 } ps__child_setup;
 
 /* x * y and x + y for x, y >= 0, INT64_MAX if the result would not fit:

@@ -22,8 +22,8 @@
  *
  * Living in a host program (the CLI, the GUI, a test):
  *  - the backend blocks SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in
- *    the calling thread while it exists and reads them through a
- *    signalfd: an interrupt makes ps_live_step return
+ *    the calling thread (pthread_sigmask) while it exists and reads them
+ *    through a signalfd: an interrupt makes ps_live_step return
  *    PS_STEP_INTERRUPTED.  Create, step and destroy it from that one
  *    thread, which must outlive it (a child dies with the thread that
  *    forked it: PR_SET_PDEATHSIG; so it dies with procsim even when that
@@ -35,7 +35,10 @@
  *    meanwhile are read by the backend; if any came, destroy leaves one
  *    pending, so a host that listens for SIGCHLD still hears;
  *  - with SIGCHLD ignored (SIG_IGN, SA_NOCLDWAIT) the kernel would reap
- *    the children unseen: ps_live_create refuses.
+ *    the children unseen: ps_live_create refuses;
+ *  - no handler the host installed runs in a child: each is forked with
+ *    every signal blocked, resets every handler, then takes the mask the
+ *    host had before ps_live_create.
  * Destroying the backend kills and reaps every child and restores the
  * signal mask and SIGPIPE's action, also after a failed create.  Linux
  * only.
