@@ -401,6 +401,40 @@ static void an_empty_display_is_no_display(void **state)
     check_cases(cases, 2, empty);
 }
 
+/* Without a display, `procsim gui` checks what it was given as it does
+ * with one (exit 2 for a scenario or process that is not there) before it
+ * says there is no display (exit 1): DISPLAY unset and set to "", with
+ * WAYLAND_DISPLAY unset. */
+static void no_display_checks_the_input_first(void **state)
+{
+    (void)state;
+    static const char *const empty[] = {"DISPLAY=", NULL};
+    static const cli_case cases[] = {
+        {{"gui", "scenarios/pipe.yaml", "--select", "nosuch"}, 2, NULL, "procsim gui: "
+         "--select: scenarios/pipe.yaml has no process named 'nosuch' (its processes: parent, "
+         "child)\n"},
+        {{"gui", "scenarios/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
+         "scenarios/pipe.yaml has no process with pid 3"},
+        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
+         "--follow: scenarios/pipe.yaml has no process named 'zed'"},
+        {{"gui", "--select", "99"}, 2, NULL, "the built-in tour has no process with pid 99"},
+        {{"gui", "no/such/file.yaml"}, 2, NULL, "no/such/file.yaml"},
+        {{"gui", "tests/loader/bad/tick-ms-too-large.yaml"}, 2, NULL,
+         "tests/loader/bad/tick-ms-too-large.yaml:4:12: "},
+        {{"gui", "scenarios/pipe.yaml", "--live", "--select", "nosuch"}, 2, NULL,
+         "has no process named 'nosuch'"},
+        {{"gui", "scenarios/pipe.yaml", "--select", "child", "--quiz", "--follow", "parent"}, 1,
+         NULL, "procsim gui: no display"},
+        {{"gui", "--select", "zed", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
+         "has no process named 'zed'"},
+        {{"gui", "--select", "1", "--ostep", "process-run", "-l", "5:100"}, 1, NULL,
+         "procsim gui: no display"},
+    };
+    size_t n = sizeof cases / sizeof cases[0];
+    check_cases(cases, n, NULL);
+    check_cases(cases, n, empty);
+}
+
 /* A SIGCHLD that whoever started procsim ignores (inherited across exec)
  * does not stop live mode: procsim takes back the default action for its
  * own children. */
@@ -528,6 +562,7 @@ int main(void)
         cmocka_unit_test(every_command_has_help),
         cmocka_unit_test(a_scenario_is_not_a_command),
         cmocka_unit_test(an_empty_display_is_no_display),
+        cmocka_unit_test(no_display_checks_the_input_first),
         cmocka_unit_test(select_by_name_or_pid),
         cmocka_unit_test(live_mode_under_an_ignored_sigchld),
         cmocka_unit_test(until_stops_the_trace),
