@@ -172,6 +172,11 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
     return 0;
 }
 
+int cli_has_window(void)
+{
+    return 1;
+}
+
 int cli_window_available(void)
 {
     return gui_display_available();

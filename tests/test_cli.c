@@ -355,17 +355,24 @@ static void every_command_has_help(void **state)
     }
 }
 
-/* A scenario given where the command goes: the two commands it could be. */
+/* A scenario given where the command goes: the two commands it could be
+ * (without the window only procsim run). */
 static void a_scenario_is_not_a_command(void **state)
 {
     (void)state;
     static const cli_case cases[] = {
-        {{"scenarios/pipe.yaml"}, 2, NULL, "  procsim gui scenarios/pipe.yaml\nor for its "
+#if PROCSIM_WITH_GUI
+        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
+         "to watch a scenario in the window:\n  procsim gui scenarios/pipe.yaml\nor for its "
          "trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+#else
+        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
+         "for its trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+#endif
         {{"lab.yml"}, 2, NULL, "procsim run lab.yml\n"},
-        {{"my lab.yaml"}, 2, NULL, "procsim gui 'my lab.yaml'\n"},
+        {{"my lab.yaml"}, 2, NULL, "procsim run 'my lab.yaml'\n"},
         {{"tests/cli/deadlock.yaml", "--live"}, 2, NULL, "procsim run tests/cli/deadlock.yaml"},
-        {{"README.md"}, 2, NULL, "procsim gui README.md\n"}, /* an existing file */
+        {{"README.md"}, 2, NULL, "procsim run README.md\n"}, /* an existing file */
         {{"scenarios"}, 2, NULL, "unknown command 'scenarios'"}, /* a directory */
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
