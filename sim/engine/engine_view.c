@@ -57,16 +57,10 @@ uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex)
     return mutex < e->s->mutexes.count ? e->mtx[mutex].owner : 0;
 }
 
+/* The queue's own order (the heap's), for qsort. */
 static int by_key(const void *a, const void *b)
 {
-    const ps__qentry *x = a, *y = b;
-    if (x->k1 != y->k1)
-        return x->k1 < y->k1 ? -1 : 1;
-    if (x->k2 != y->k2)
-        return x->k2 < y->k2 ? -1 : 1;
-    if (x->k3 != y->k3)
-        return x->k3 < y->k3 ? -1 : 1;
-    return (x->pid > y->pid) - (x->pid < y->pid);
+    return ps__qless(a, b) ? -1 : ps__qless(b, a);
 }
 
 uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max)
