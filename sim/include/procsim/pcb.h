@@ -1,10 +1,11 @@
 /* pcb.h — the process control block: every field the course lists.
  *
  * One ps_pcb per process, owned by the engine, read by everyone else
- * (ps_engine_pcb).  Fields are grouped like xv6's struct proc: identity,
- * state, context, memory, accounting, I/O and synchronisation, priority,
- * signals.  Only the engine writes them, and `state` only through its one
- * transition function.
+ * (ps_engine_pcb).  Fields are grouped by what they tell of the process,
+ * so a student finds each part of the PCB the course draws in one place:
+ * identity, state, context, memory, accounting, I/O and synchronisation,
+ * priority, signals.  Only the engine writes them, and `state` only
+ * through its one transition function.
  *
  * The register file is real in the model: while a process runs, its
  * registers live in the CPU (ps_cpu.regs) and are saved here when it leaves
