@@ -61,6 +61,8 @@ int cmd_ostep(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_gui(int argc, char **argv);
+/* Was this procsim built with the window (gui.c: 1, nogui.c: 0)? */
+int cli_has_window(void);
 /* Can `procsim` alone open its window here?  If not, why not. */
 int cli_window_available(void);
 const char *cli_no_window_reason(void);

@@ -155,17 +155,26 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         fprintf(stderr, "procsim gui: --screenshot goes with --frames N\n");
         return EXIT_USAGE;
     }
-    if (!o.frames && !gui_display_available()) {
-        fprintf(stderr, "procsim gui: %s; use --frames N --screenshot out.png, or procsim "
-                        "run\n", no_display);
-        return EXIT_RUNTIME;
-    }
     if (o.text && o.path) {
         fprintf(stderr, "procsim gui: a FILE or --ostep, not both\n");
         return EXIT_USAGE;
     }
+    /* bad input is exit 2 with a display or without */
+    if (!o.frames && !gui_display_available()) {
+        int rc = gui_check(&o);
+        if (rc)
+            return rc;
+        fprintf(stderr, "procsim gui: %s; use --frames N --screenshot out.png, or procsim "
+                        "run\n", no_display);
+        return EXIT_RUNTIME;
+    }
     *po = o;
     return 0;
+}
+
+int cli_has_window(void)
+{
+    return 1;
 }
 
 int cli_window_available(void)

@@ -73,10 +73,13 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "grade"))
         return cmd_grade(argc - 1, argv + 1);
     if (looks_like_scenario(cmd)) {
-        fprintf(stderr, "procsim: '%s' is not a command; to watch a scenario in the "
-                        "window:\n  procsim gui ", cmd);
-        shell_word(stderr, cmd);
-        fputs("\nor for its trace as text:\n  procsim run ", stderr);
+        fprintf(stderr, "procsim: '%s' is not a command; ", cmd);
+        if (cli_has_window()) {
+            fputs("to watch a scenario in the window:\n  procsim gui ", stderr);
+            shell_word(stderr, cmd);
+            fputs("\nor ", stderr);
+        }
+        fputs("for its trace as text:\n  procsim run ", stderr);
         shell_word(stderr, cmd);
         fputc('\n', stderr);
         return EXIT_USAGE;

@@ -22,6 +22,11 @@ int cmd_gui(int argc, char **argv)
     return EXIT_RUNTIME;
 }
 
+int cli_has_window(void)
+{
+    return 0;
+}
+
 int cli_window_available(void)
 {
     return 0;

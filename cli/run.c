@@ -86,7 +86,7 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     } while (st == PS_STEP_OK);
     char report[1024] = "";
     if (st == PS_STEP_STUCK)
-        ps_engine_stuck(e, report, sizeof report);
+        ps_engine_stuck(e, PS_LANG_EN, report, sizeof report);
     else if (st == PS_STEP_INTERRUPTED)
         snprintf(report, sizeof report, "interrupted at tick %lld; every child was killed",
                  (long long)ps_engine_now(e));

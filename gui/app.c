@@ -410,6 +410,32 @@ static void teardown(gui_app *a)
     SDL_Quit();
 }
 
+/* a->opt's scenario loaded (and started, live or not) and its --select
+ * and --follow found in it, or -1 after saying why on stderr. */
+static int open_scenario(gui_app *a, int live)
+{
+    const gui_options *o = &a->opt;
+    char err[600];
+    if (o->text ? gui_sim_open_text(&a->sim, o->text_name, o->text, o->text_len, live, err,
+                                    sizeof err)
+                : gui_sim_open(&a->sim, o->path, live, err, sizeof err)) {
+        fprintf(stderr, "%s\n", err);
+        return -1;
+    }
+    return select_at_start(a);
+}
+
+int gui_check(const gui_options *o)
+{
+    gui_app a = {0};
+    a.opt = *o;
+    a.sim.quiz = &a.quiz;
+    int rc = open_scenario(&a, 0) ? 2 : 0; /* a model run: no children for a check */
+    gui_sim_close(&a.sim);
+    gui_quiz_fini(&a.quiz);
+    return rc;
+}
+
 static int run(const gui_options *o, SDL_Surface **frame);
 
 int gui_main(const gui_options *o)
@@ -438,14 +464,7 @@ static int run(const gui_options *o, SDL_Surface **frame)
     a.sim.quiz = &a.quiz;
     /* the scenario first: a --select it has no process for is an error
      * before any window opens */
-    if (o->text ? gui_sim_open_text(&a.sim, o->text_name, o->text, o->text_len, o->live, err,
-                                    sizeof err)
-                : gui_sim_open(&a.sim, o->path, o->live, err, sizeof err)) {
-        fprintf(stderr, "%s\n", err);
-        teardown(&a);
-        return 2;
-    }
-    if (select_at_start(&a)) {
+    if (open_scenario(&a, o->live)) {
         teardown(&a);
         return 2;
     }

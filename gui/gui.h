@@ -28,6 +28,12 @@ typedef struct gui_options {
  * bad input).  Messages go to stderr. */
 int gui_main(const gui_options *o);
 
+/* What gui_main checks before it opens a window, without one: the
+ * scenario loads (as a model run, no child processes) and has the
+ * processes --select and --follow name.  Returns 0, or 2 after saying
+ * why on stderr. */
+int gui_check(const gui_options *o);
+
 struct SDL_Surface;
 /* Headless: render o->frames frames (1/30 s apart) with no window and
  * return the last one in *frame (XRGB8888; the caller frees it with

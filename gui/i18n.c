@@ -15,14 +15,14 @@ const char *gui_word_text(gui_word w, gui_lang lang)
     return (unsigned)w < GUI_WORD_COUNT ? words[w][lang == GUI_KO] : "?";
 }
 
-static ps_lang lang_of(gui_lang lang)
+ps_lang gui_ps_lang(gui_lang lang)
 {
     return lang == GUI_KO ? PS_LANG_KO : PS_LANG_EN;
 }
 
 const char *gui_state_text(ps_state s, gui_lang lang)
 {
-    return ps_state_name_in(s, lang_of(lang));
+    return ps_state_name_in(s, gui_ps_lang(lang));
 }
 
 /* X(kind, English, Korean) — one per kind of transition (PS_TRANSITIONS). */
@@ -91,5 +91,5 @@ gui_lang gui_lang_from_env(void)
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size)
 {
-    return ps_cause_format(e, ev, lang_of(lang), buf, size);
+    return ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
 }

@@ -156,39 +156,6 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 /* The PCB panel's words: English, or Korean (`a` is the app). */
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
-/* What a Blocked process waits for, in the window's language. */
-static void waits_for(const gui_app *a, const ps_pcb *p, char *what, size_t size)
-{
-    const ps_scenario *s = ps_engine_scenario(a->sim.e);
-    switch ((ps_wait_kind)p->wait_kind) {
-    case PS_WAIT_DEVICE:
-        snprintf(what, size, T("device %s, %s", "장치 %s, %s"),
-                 s->devices.names[p->wait_obj],
-                 p->io_end >= 0 ? T("being served", "처리 중") : T("queued", "줄 서 있음"));
-        break;
-    case PS_WAIT_CHANNEL:
-        snprintf(what, size, T("channel %s", "채널 %s"), s->channels.names[p->wait_obj]);
-        break;
-    case PS_WAIT_MUTEX:
-        snprintf(what, size, T("mutex %s", "뮤텍스 %s"), s->mutexes.names[p->wait_obj]);
-        break;
-    case PS_WAIT_SLEEP:
-        snprintf(what, size, T("sleep until tick %lld", "%lld틱까지 잠듦"),
-                 (long long)p->io_end);
-        break;
-    case PS_WAIT_CHILD:
-        if (p->wait_obj == PS_WAIT_ANY)
-            snprintf(what, size, "%s", T("any child", "아무 자식"));
-        else
-            snprintf(what, size, T("child %s", "자식 %s"),
-                     ps_engine_pcb(a->sim.e, p->wait_obj)->name);
-        break;
-    case PS_WAIT_NOTHING:
-        what[0] = 0;
-        break;
-    }
-}
-
 static void detail(gui_app *a)
 {
     gui_rect r = a->L.detail;
@@ -242,9 +209,8 @@ static void detail(gui_app *a)
     line(a, &y2, x2, T("Blocked %lld R/S %lld B/S %lld", "대기 %lld 보류 준비 %lld 보류 대기 %lld"), (long long)p->state_time[PS_BLOCKED],
          (long long)p->state_time[PS_READY_SUSPENDED], (long long)p->state_time[PS_BLOCKED_SUSPENDED]);
     if (p->wait_kind) {
-        char what[96];
-        waits_for(a, p, what, sizeof what);
-        line(a, &y2, x2, T("waits for: %s", "기다리는 것: %s"), what);
+        char what[128];
+        line(a, &y2, x2, "%s", ps_wait_format(e, p, gui_ps_lang(a->lang), what, sizeof what));
     }
     line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
     line(a, &y2, x2, T("signals: last %d, exit %d, killed by %d", "시그널: 마지막 %d, 종료 코드 %d, 죽인 시그널 %d"), p->last_signal, p->exit_code,
@@ -391,7 +357,10 @@ void gui_view_overlays(gui_app *a)
         help(a);
     if (a->show_picker)
         picker(a);
-    const char *report = a->sim.report;
+    char stuck[512];
+    const char *report = a->sim.status == PS_STEP_STUCK && a->sim.e
+                             ? ps_engine_stuck(a->sim.e, gui_ps_lang(a->lang), stuck, sizeof stuck)
+                             : a->sim.report;
     const char *msg = a->message_ttl > 0 ? a->message : report;
     if (msg[0]) {
         float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);

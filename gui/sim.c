@@ -157,9 +157,7 @@ int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 
 static void note_end(gui_sim *g)
 {
-    if (g->status == PS_STEP_STUCK)
-        ps_engine_stuck(g->e, g->report, sizeof g->report);
-    else if (g->status == PS_STEP_FAILED)
+    if (g->status == PS_STEP_FAILED)
         snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
 }
 

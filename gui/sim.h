@@ -45,7 +45,9 @@ typedef struct gui_sim {
     ps_step_status status;
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
-    char report[512];            /* deadlock / live failure, "" */
+    char report[512];            /* why a live run failed, "" (the deadlock
+                                    report is the drawing's: in the window's
+                                    language, ps_engine_stuck) */
     struct gui_act {             /* the user's actions, for step back */
         uint32_t at;             /* after this many instants */
         uint32_t pid;

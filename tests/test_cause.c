@@ -1,5 +1,6 @@
 /* test_cause.c — the one list of causes (procsim/cause.h) and its
- * formatter.
+ * formatter, and the one list of waits (PS_WAIT_TEXTS in procsim/pcb.h)
+ * with the deadlock report that uses it.
  *
  * Table-driven over the whole list: every cause has English and Korean
  * words, every placeholder in every template is a known one, the two
@@ -232,6 +233,125 @@ static void wording_follows_the_arguments(void **state)
     ps_scenario_destroy(s);
 }
 
+/* ---- the one list of waits (PS_WAIT_TEXTS, procsim/pcb.h) ----------- */
+
+static const char *const wait_names[PS_WAIT_KINDS] = {
+#define PS_X_(e, tok) [PS_WAIT_##e] = #e,
+    PS_WAITS(PS_X_)
+#undef PS_X_
+};
+
+/* Some Hangul (U+AC00 to U+D7A3: UTF-8 lead bytes EA to ED). */
+static int has_hangul(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0xEA && (unsigned char)*s <= 0xED)
+            return 1;
+    return 0;
+}
+
+/* Every wait kind but NOTHING has words in both languages, the Korean in
+ * Korean and with the English's placeholders; a second wording in both
+ * languages or in neither. */
+static void every_wait_has_words_in_both_languages(void **state)
+{
+    (void)state;
+    for (int k = 0; k < PS_WAIT_KINDS; k++)
+        for (int alt = 0; alt < 2; alt++) {
+            const char *en = ps_wait_template((ps_wait_kind)k, PS_LANG_EN, alt);
+            const char *ko = ps_wait_template((ps_wait_kind)k, PS_LANG_KO, alt);
+            if (!alt && (k == PS_WAIT_NOTHING) != (!en[0] || !ko[0]))
+                fail_msg("%s: English \"%s\", Korean \"%s\"", wait_names[k], en, ko);
+            if (!en[0] != !ko[0])
+                fail_msg("%s: a second wording in one language only", wait_names[k]);
+            if (ko[0] && !has_hangul(ko))
+                fail_msg("%s: the Korean \"%s\" is not Korean", wait_names[k], ko);
+            int counts[PS_LANG_COUNT][PS_SLOT_COUNT];
+            count_slots(en, wait_names[k], counts[PS_LANG_EN]);
+            count_slots(ko, wait_names[k], counts[PS_LANG_KO]);
+            for (int i = 0; i < PS_SLOT_COUNT; i++)
+                if (counts[PS_LANG_EN][i] != counts[PS_LANG_KO][i])
+                    fail_msg("%s: %s appears %d times in English, %d in Korean",
+                             wait_names[k], slot_texts[i], counts[PS_LANG_EN][i],
+                             counts[PS_LANG_KO][i]);
+        }
+    assert_string_equal(ps_wait_template((ps_wait_kind)PS_WAIT_KINDS, PS_LANG_EN, 0), "");
+    assert_string_equal(ps_wait_template(PS_WAIT_MUTEX, PS_LANG_COUNT, 0), "");
+}
+
+/* Each wait as the PCB panel says it, in both languages. */
+static void every_wait_is_said_in_both_languages(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\ndevices: [disk]\nprocesses:\n"
+                "  - {name: x, program: [io disk 5]}\n"
+                "  - {name: y, program: [io disk 5]}\n"
+                "  - {name: z, program: [sleep 3]}\n"
+                "  - {name: h, program: [lock m, recv pipe]}\n"
+                "  - {name: w, program: [cpu 1, lock m]}\n"
+                "  - {name: p, program: [spawn k, wait k, wait any]}\n"
+                "  - {name: k, parent: p, program: [recv pipe]}\n", 1);
+    static const struct {
+        const char *name, *en, *ko;
+    } want[] = {
+        {"x", "waits for device disk, being served", "장치 disk 대기 (처리 중)"},
+        {"y", "waits for device disk, queued", "장치 disk 대기 (줄 서 있음)"},
+        {"z", "sleeps until tick 3", "3틱까지 잠듦"},
+        {"h", "waits on empty channel pipe", "빈 채널 pipe 대기"},
+        {"w", "waits for mutex m held by h", "h가 잡은 뮤텍스 m 대기"},
+        {"p", "waits for child k", "자식 k 대기"},
+    };
+    char buf[128];
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++) {
+        const ps_pcb *p = ps_engine_pcb(r.e, tk_pid(&r, want[i].name));
+        assert_string_equal(ps_wait_format(r.e, p, PS_LANG_EN, buf, sizeof buf), want[i].en);
+        assert_string_equal(ps_wait_format(r.e, p, PS_LANG_KO, buf, sizeof buf), want[i].ko);
+        assert_string_equal(ps_wait_format(r.e, p, PS_LANG_COUNT, buf, sizeof buf), want[i].en);
+    }
+    assert_string_equal(ps_wait_format(r.e, ps_engine_pcb(r.e, tk_pid(&r, "k")), PS_LANG_KO,
+                                       buf, sizeof buf), "빈 채널 pipe 대기");
+    tk_run_fini(&r);
+}
+
+/* The deadlock report in both languages, whole and cut short. */
+static void the_deadlock_report_is_in_the_language_asked(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r,
+                "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\nprocesses:\n"
+                "  - {name: a, program: [lock m1, cpu 2, lock m2, unlock m2, unlock m1]}\n"
+                "  - {name: b, program: [lock m2, cpu 2, lock m1, unlock m1, unlock m2]}\n"
+                "  - {name: c, program: [recv nothing]}\n"
+                "  - {name: p, program: [spawn k, wait any]}\n"
+                "  - {name: k, parent: p, program: [recv nothing]}\n"
+                "  - {name: s, program: [cpu 5]}\n"
+                "events:\n  - {at: 1, do: suspend s}\n", -1);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    char en[512], ko[512], cut[512];
+    assert_string_equal(ps_engine_stuck(r.e, PS_LANG_EN, en, sizeof en),
+                        "deadlock at tick 4: a waits for mutex m2 held by b; b waits for mutex "
+                        "m1 held by a; c waits on empty channel nothing; p waits for any "
+                        "child; k waits on empty channel nothing; s is suspended and nothing "
+                        "resumes it");
+    assert_string_equal(ps_engine_stuck(r.e, PS_LANG_KO, ko, sizeof ko),
+                        "4틱에 교착 상태: a: b가 잡은 뮤텍스 m2 대기; b: a가 잡은 뮤텍스 m1 "
+                        "대기; c: 빈 채널 nothing 대기; p: 아무 자식이나 대기; k: 빈 채널 "
+                        "nothing 대기; s: 보류되었는데 재개할 것이 없음");
+    assert_string_equal(ps_engine_stuck(r.e, PS_LANG_COUNT, cut, sizeof cut), en);
+    /* cut short: a prefix of whole characters, then "..." */
+    for (size_t size = 5; size <= strlen(ko); size++) {
+        ps_engine_stuck(r.e, PS_LANG_KO, cut, size);
+        size_t n = strlen(cut);
+        if (n >= size || n < 3 || strcmp(cut + n - 3, "...") || strncmp(cut, ko, n - 3) ||
+            !valid_utf8(cut) || size - n > 4)
+            fail_msg("cut to %zu bytes: \"%s\"", size, cut);
+    }
+    tk_run_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -240,6 +360,9 @@ int main(void)
         cmocka_unit_test(placeholders_are_read_exactly),
         cmocka_unit_test(every_text_comes_out_whole),
         cmocka_unit_test(wording_follows_the_arguments),
+        cmocka_unit_test(every_wait_has_words_in_both_languages),
+        cmocka_unit_test(every_wait_is_said_in_both_languages),
+        cmocka_unit_test(the_deadlock_report_is_in_the_language_asked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

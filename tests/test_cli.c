@@ -355,17 +355,24 @@ static void every_command_has_help(void **state)
     }
 }
 
-/* A scenario given where the command goes: the two commands it could be. */
+/* A scenario given where the command goes: the two commands it could be
+ * (without the window only procsim run). */
 static void a_scenario_is_not_a_command(void **state)
 {
     (void)state;
     static const cli_case cases[] = {
-        {{"scenarios/pipe.yaml"}, 2, NULL, "  procsim gui scenarios/pipe.yaml\nor for its "
+#if PROCSIM_WITH_GUI
+        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
+         "to watch a scenario in the window:\n  procsim gui scenarios/pipe.yaml\nor for its "
          "trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+#else
+        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
+         "for its trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+#endif
         {{"lab.yml"}, 2, NULL, "procsim run lab.yml\n"},
-        {{"my lab.yaml"}, 2, NULL, "procsim gui 'my lab.yaml'\n"},
+        {{"my lab.yaml"}, 2, NULL, "procsim run 'my lab.yaml'\n"},
         {{"tests/cli/deadlock.yaml", "--live"}, 2, NULL, "procsim run tests/cli/deadlock.yaml"},
-        {{"README.md"}, 2, NULL, "procsim gui README.md\n"}, /* an existing file */
+        {{"README.md"}, 2, NULL, "procsim run README.md\n"}, /* an existing file */
         {{"scenarios"}, 2, NULL, "unknown command 'scenarios'"}, /* a directory */
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
@@ -399,6 +406,40 @@ static void an_empty_display_is_no_display(void **state)
         {{"gui", "scenarios/pipe.yaml", "--frames", "2"}, 0, NULL, NULL}, /* headless */
     };
     check_cases(cases, 2, empty);
+}
+
+/* Without a display, `procsim gui` checks what it was given as it does
+ * with one (exit 2 for a scenario or process that is not there) before it
+ * says there is no display (exit 1): DISPLAY unset and set to "", with
+ * WAYLAND_DISPLAY unset. */
+static void no_display_checks_the_input_first(void **state)
+{
+    (void)state;
+    static const char *const empty[] = {"DISPLAY=", NULL};
+    static const cli_case cases[] = {
+        {{"gui", "scenarios/pipe.yaml", "--select", "nosuch"}, 2, NULL, "procsim gui: "
+         "--select: scenarios/pipe.yaml has no process named 'nosuch' (its processes: parent, "
+         "child)\n"},
+        {{"gui", "scenarios/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
+         "scenarios/pipe.yaml has no process with pid 3"},
+        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
+         "--follow: scenarios/pipe.yaml has no process named 'zed'"},
+        {{"gui", "--select", "99"}, 2, NULL, "the built-in tour has no process with pid 99"},
+        {{"gui", "no/such/file.yaml"}, 2, NULL, "no/such/file.yaml"},
+        {{"gui", "tests/loader/bad/tick-ms-too-large.yaml"}, 2, NULL,
+         "tests/loader/bad/tick-ms-too-large.yaml:4:12: "},
+        {{"gui", "scenarios/pipe.yaml", "--live", "--select", "nosuch"}, 2, NULL,
+         "has no process named 'nosuch'"},
+        {{"gui", "scenarios/pipe.yaml", "--select", "child", "--quiz", "--follow", "parent"}, 1,
+         NULL, "procsim gui: no display"},
+        {{"gui", "--select", "zed", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
+         "has no process named 'zed'"},
+        {{"gui", "--select", "1", "--ostep", "process-run", "-l", "5:100"}, 1, NULL,
+         "procsim gui: no display"},
+    };
+    size_t n = sizeof cases / sizeof cases[0];
+    check_cases(cases, n, NULL);
+    check_cases(cases, n, empty);
 }
 
 /* A SIGCHLD that whoever started procsim ignores (inherited across exec)
@@ -528,6 +569,7 @@ int main(void)
         cmocka_unit_test(every_command_has_help),
         cmocka_unit_test(a_scenario_is_not_a_command),
         cmocka_unit_test(an_empty_display_is_no_display),
+        cmocka_unit_test(no_display_checks_the_input_first),
         cmocka_unit_test(select_by_name_or_pid),
         cmocka_unit_test(live_mode_under_an_ignored_sigchld),
         cmocka_unit_test(until_stops_the_trace),

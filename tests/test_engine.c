@@ -244,7 +244,7 @@ static void rule_D_deadlock_is_reported_not_looped_on(void **state)
                 "  - {name: c, program: [recv nothing]}\n", -1);
     assert_int_equal(r.status, PS_STEP_STUCK);
     char buf[512];
-    ps_engine_stuck(r.e, buf, sizeof buf);
+    ps_engine_stuck(r.e, PS_LANG_EN, buf, sizeof buf);
     assert_non_null(strstr(buf, "a waits for mutex m2 held by b"));
     assert_non_null(strstr(buf, "b waits for mutex m1 held by a"));
     assert_non_null(strstr(buf, "c waits on empty channel nothing"));
@@ -262,7 +262,7 @@ static void rule_D_suspended_forever_is_stuck(void **state)
                 "events:\n  - {at: 1, do: suspend a}\n", -1);
     assert_int_equal(r.status, PS_STEP_STUCK);
     char buf[256];
-    assert_non_null(strstr(ps_engine_stuck(r.e, buf, sizeof buf),
+    assert_non_null(strstr(ps_engine_stuck(r.e, PS_LANG_EN, buf, sizeof buf),
                            "a is suspended and nothing resumes it"));
     tk_run_fini(&r);
 }

@@ -4,7 +4,8 @@
  * Running leaves the CPU free (the door does it); ps_engine_check holds
  * after every step of every shipped scenario and of a user's interventions;
  * the op table's columns are what docs/engine.md says of each op; the
- * policy table names every policy and the settings each one reads. */
+ * policy table names every policy and the settings each one reads;
+ * ps_engine_queue lists Ready in the order it is served. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -288,6 +289,37 @@ static void every_policy_has_a_token_and_says_what_it_reads(void **state)
     assert_int_equal(ps_policy_uses(PS_POLICY_COUNT), 0);
 }
 
+/* ---- ps_engine_queue lists a queue in the order it serves -------------- */
+
+/* Under priority (no preemption) the Ready queue at tick 0 is d, a, c (b
+ * runs): what ps_engine_queue says, and the order they then run in. */
+static void the_ready_queue_is_listed_in_the_order_it_is_served(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "procsim: 1\ntitle: t\nsystem: {policy: priority}\n"
+        "processes:\n"
+        "  - {name: a, priority: 3, program: [cpu 2]}\n"
+        "  - {name: b, priority: 1, program: [cpu 2]}\n"
+        "  - {name: c, priority: 4, program: [cpu 2]}\n"
+        "  - {name: d, priority: 2, program: [cpu 2]}\n";
+    tk_run r;
+    tk_run_yaml(&r, yaml, 0);
+    uint32_t q[8];
+    assert_int_equal(ps_engine_queue(r.e, PS_READY, q, 8), 3);
+    char listed[16] = "", served[16] = "";
+    for (int i = 0; i < 3; i++)
+        strcat(listed, ps_engine_pcb(r.e, q[i])->name);
+    size_t from = r.n;
+    tk_run_more(&r, -1);
+    for (size_t i = from; i < r.n; i++)
+        if (r.ev[i].to == PS_RUNNING)
+            strcat(served, ps_engine_pcb(r.e, r.ev[i].pid)->name);
+    assert_string_equal(listed, "dac");
+    assert_string_equal(served, "dac");
+    tk_run_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +331,7 @@ int main(void)
         cmocka_unit_test(op_table_says_what_takes_time_and_what_may_block),
         cmocka_unit_test(the_burst_runs_over_ops_that_stay_on_the_cpu),
         cmocka_unit_test(every_policy_has_a_token_and_says_what_it_reads),
+        cmocka_unit_test(the_ready_queue_is_listed_in_the_order_it_is_served),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

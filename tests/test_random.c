@@ -5,9 +5,10 @@
  * scripted suspend/resume/kill.  For each one: every transition is legal
  * (testkit checks each), the engine's invariants hold after every step
  * (ps_engine_check), the run ends (done, or stuck with a report)
- * within a bounded number of steps, memory is never over-committed, CPUs
- * and Running processes agree, the time a process spends in its states
- * adds up to its lifetime, and a second run gives the same trace. */
+ * within a bounded number of steps and each step returns (the watchdog),
+ * memory is never over-committed, CPUs and Running processes agree, the
+ * time a process spends in its states adds up to its lifetime, and a
+ * second run gives the same trace. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,18 +137,27 @@ static void check_step(const ps_engine *e, const char *yaml)
     assert_int_equal(busy, running);
 }
 
-static void run_checked(tk_run *r, const char *yaml)
+/* Run seed's scenario `yaml` step by step, checking after each.  The step
+ * budget catches a run that never ends, the watchdog a step that never
+ * returns (it names the seed, as the scenario is too long for it). */
+static void run_checked(tk_run *r, const char *yaml, uint64_t seed)
 {
+    char what[64];
+    snprintf(what, sizeof what, "a step of seed %llu's scenario", (unsigned long long)seed);
     memset(r, 0, sizeof *r);
     tk_run_yaml(r, yaml, 0); /* nothing happens before tick 0 */
     uint64_t steps = 0, budget = tk_step_budget(r->s);
+    tk_watchdog(TK_WATCHDOG_SECONDS, what);
     do {
         r->status = ps_engine_step(r->e);
         check_step(r->e, yaml);
-        if (++steps >= budget)
+        if (++steps >= budget) {
+            tk_watchdog_off();
             fail_msg("step budget of %llu instants exceeded at tick %lld\n%s",
                      (unsigned long long)budget, (long long)ps_engine_now(r->e), yaml);
+        }
     } while (r->status == PS_STEP_OK);
+    tk_watchdog_off();
 }
 
 static void random_scenarios_keep_the_invariants(void **state)
@@ -159,7 +169,7 @@ static void random_scenarios_keep_the_invariants(void **state)
         rng = seed * 0x9E3779B97F4A7C15ull;
         random_scenario(&t);
         tk_run a, b;
-        run_checked(&a, t.buf);
+        run_checked(&a, t.buf, seed);
         if (a.status != PS_STEP_DONE && a.status != PS_STEP_STUCK)
             fail_msg("seed %llu: status %d\n%s", (unsigned long long)seed, a.status, t.buf);
         done += a.status == PS_STEP_DONE;
@@ -178,7 +188,7 @@ static void random_scenarios_keep_the_invariants(void **state)
                          (unsigned long long)seed, p->name, (long long)sum,
                          (long long)(p->finish - p->arrival), t.buf);
         }
-        run_checked(&b, t.buf);
+        run_checked(&b, t.buf, seed);
         assert_int_equal(a.n, b.n);
         for (size_t i = 0; i < a.n; i++) {
             const ps_trace_event *x = &a.ev[i], *y = &b.ev[i];

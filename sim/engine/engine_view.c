@@ -1,6 +1,5 @@
 /* engine_view.c — read-only views of a running engine: accessors and the
  * report of a run that is stuck.  (The text of causes is cause.c.) */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,16 +56,10 @@ uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex)
     return mutex < e->s->mutexes.count ? e->mtx[mutex].owner : 0;
 }
 
+/* The queue's own order (the heap's), for qsort. */
 static int by_key(const void *a, const void *b)
 {
-    const ps__qentry *x = a, *y = b;
-    if (x->k1 != y->k1)
-        return x->k1 < y->k1 ? -1 : 1;
-    if (x->k2 != y->k2)
-        return x->k2 < y->k2 ? -1 : 1;
-    if (x->k3 != y->k3)
-        return x->k3 < y->k3 ? -1 : 1;
-    return (x->pid > y->pid) - (x->pid < y->pid);
+    return ps__qless(a, b) ? -1 : ps__qless(b, a);
 }
 
 uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max)
@@ -98,10 +91,43 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
 
 /* ---- text ------------------------------------------------------------ */
 
-/* A bounded string builder. */
+static const char *const wait_texts[PS_WAIT_KINDS][2][PS_LANG_COUNT] = {
+#define PS_X_(e, en, ko, en0, ko0)                                            \
+    [PS_WAIT_##e] = {{[PS_LANG_EN] = en, [PS_LANG_KO] = ko},                  \
+                     {[PS_LANG_EN] = en0, [PS_LANG_KO] = ko0}},
+    PS_WAIT_TEXTS(PS_X_)
+#undef PS_X_
+};
+#define PS_X_(...) +1
+_Static_assert(0 PS_WAIT_TEXTS(PS_X_) == PS_WAIT_KINDS, "PS_WAIT_TEXTS has a row per wait kind");
+#undef PS_X_
+
+const char *ps_wait_template(ps_wait_kind k, ps_lang lang, int if_b_zero)
+{
+    if ((unsigned)k >= PS_WAIT_KINDS || (unsigned)lang >= PS_LANG_COUNT)
+        return "";
+    return wait_texts[k][if_b_zero != 0][lang];
+}
+
+/* The deadlock report's own words (templates as the waits'): the head, then
+ * per process the sentence of its wait after R_WHO, or one of the others. */
+enum { R_HEAD, R_SEP, R_WHO, R_SUSPENDED, R_MEMORY, R_STATE, R_STATE_END, R_COUNT };
+static const char *const report[R_COUNT][PS_LANG_COUNT] = {
+    [R_HEAD] = {"deadlock at tick {a}: ", "{a}틱에 교착 상태: "},
+    [R_SEP] = {"; ", "; "},
+    [R_WHO] = {"{proc a} ", "{proc a}: "},
+    [R_SUSPENDED] = {"{proc a} is suspended and nothing resumes it",
+                     "{proc a}: 보류되었는데 재개할 것이 없음"},
+    [R_MEMORY] = {"{proc a} waits for {b} units of memory", "{proc a}: 메모리 {b}만큼을 기다림"},
+    [R_STATE] = {"{proc a} is ", "{proc a}: "}, /* then the state's name */
+    [R_STATE_END] = {"", " 상태"},
+};
+
+/* A bounded string builder; `cut` once something did not fit. */
 typedef struct sbuf {
     char *p;
     size_t size, len;
+    int cut;
 } sbuf;
 
 static const char *pname(const ps_engine *e, int64_t pid)
@@ -114,66 +140,158 @@ static const char *nm(const ps_names *t, int64_t i)
     return i >= 0 && i < t->count ? t->names[i] : "?";
 }
 
-static void put(sbuf *b, const char *fmt, ...)
+static void putn(sbuf *b, const char *s, size_t n)
 {
-    if (b->len + 1 >= b->size)
-        return;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->p + b->len, b->size - b->len, fmt, ap);
-    va_end(ap);
-    if (n > 0)
-        b->len = b->len + (size_t)n < b->size ? b->len + (size_t)n : b->size - 1;
+    size_t room = b->size - 1 - b->len;
+    if (n > room) {
+        n = room;
+        b->cut = 1;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
 }
 
-static void why_stuck(const ps_engine *e, const ps_pcb *p, sbuf *b)
+static void puts_(sbuf *b, const char *s)
+{
+    putn(b, s, strlen(s));
+}
+
+/* Template t (cause.h's placeholders) with numbers a and bn. */
+static void put_template(sbuf *b, const ps_engine *e, const char *t, int64_t a, int64_t bn)
 {
     const ps_scenario *s = e->s;
+    char num[24];
+    while (*t) {
+        ps_cause_slot slot;
+        size_t n = *t == '{' ? ps_cause_slot_at(t, &slot) : 0;
+        if (!n) {
+            size_t lit = 1 + strcspn(t + 1, "{");
+            putn(b, t, lit);
+            t += lit;
+            continue;
+        }
+        t += n;
+        switch (slot) {
+        case PS_SLOT_A:
+        case PS_SLOT_B:
+            snprintf(num, sizeof num, "%lld", (long long)(slot == PS_SLOT_A ? a : bn));
+            puts_(b, num);
+            break;
+        case PS_SLOT_POLICY: puts_(b, ps_policy_token(s->policy)); break;
+        case PS_SLOT_PROC_A: puts_(b, pname(e, a)); break;
+        case PS_SLOT_PROC_B: puts_(b, pname(e, bn)); break;
+        case PS_SLOT_DEVICE_A: puts_(b, nm(&s->devices, a)); break;
+        case PS_SLOT_DEVICE_B: puts_(b, nm(&s->devices, bn)); break;
+        case PS_SLOT_CHANNEL_A: puts_(b, nm(&s->channels, a)); break;
+        case PS_SLOT_CHANNEL_B: puts_(b, nm(&s->channels, bn)); break;
+        case PS_SLOT_MUTEX_A: puts_(b, nm(&s->mutexes, a)); break;
+        case PS_SLOT_MUTEX_B: puts_(b, nm(&s->mutexes, bn)); break;
+        case PS_SLOT_COUNT: break;
+        }
+    }
+}
+
+/* What p waits for (its row of PS_WAIT_TEXTS filled in). */
+static void put_wait(sbuf *b, const ps_engine *e, const ps_pcb *p, ps_lang lang)
+{
+    ps_wait_kind k = (ps_wait_kind)p->wait_kind;
+    int64_t a = 0, bn = 0;
+    switch (k) {
+    case PS_WAIT_DEVICE:
+        a = p->wait_obj;
+        bn = p->io_end >= 0;
+        break;
+    case PS_WAIT_SLEEP:
+        bn = p->io_end;
+        break;
+    case PS_WAIT_CHANNEL:
+        a = p->wait_obj;
+        break;
+    case PS_WAIT_MUTEX:
+        a = p->wait_obj;
+        bn = p->wait_obj < e->s->mutexes.count ? e->mtx[p->wait_obj].owner : 0;
+        break;
+    case PS_WAIT_CHILD:
+        bn = p->wait_obj == PS_WAIT_ANY ? 0 : p->wait_obj;
+        break;
+    case PS_WAIT_NOTHING:
+        break;
+    }
+    const char *other = ps_wait_template(k, lang, 1);
+    put_template(b, e, bn == 0 && *other ? other : ps_wait_template(k, lang, 0), a, bn);
+}
+
+/* Text that was cut ends in "..." at a character boundary. */
+static char *finish(sbuf *b)
+{
+    if (!b->cut)
+        return b->p;
+    size_t at = b->size > 4 ? b->size - 4 : b->len;
+    while (at > 0 && ((unsigned char)b->p[at] & 0xC0) == 0x80)
+        at--; /* p[at] becomes the NUL or the first dot: not inside a character */
+    if (b->size > 4)
+        memcpy(b->p + at, "...", 4);
+    else
+        b->p[at] = 0;
+    return b->p;
+}
+
+char *ps_wait_format(const ps_engine *e, const ps_pcb *p, ps_lang lang, char *buf, size_t size)
+{
+    if (!size)
+        return buf;
+    sbuf b = {buf, size, 0, 0};
+    buf[0] = 0;
+    put_wait(&b, e, p, (unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN);
+    return finish(&b);
+}
+
+static void why_stuck(const ps_engine *e, const ps_pcb *p, ps_lang lang, sbuf *b)
+{
     if (p->user_suspended) {
-        put(b, "%s is suspended and nothing resumes it", p->name);
+        put_template(b, e, report[R_SUSPENDED][lang], p->pid, 0);
         return;
     }
     switch ((ps_wait_kind)p->wait_kind) {
     case PS_WAIT_CHANNEL:
-        put(b, "%s waits on empty channel %s", p->name, nm(&s->channels, p->wait_obj));
-        return;
     case PS_WAIT_MUTEX:
-        put(b, "%s waits for mutex %s held by %s", p->name, nm(&s->mutexes, p->wait_obj),
-            pname(e, e->mtx[p->wait_obj].owner));
-        return;
     case PS_WAIT_CHILD:
-        if (p->wait_obj == PS_WAIT_ANY)
-            put(b, "%s waits for any child", p->name);
-        else
-            put(b, "%s waits for child %s", p->name, pname(e, p->wait_obj));
+        put_template(b, e, report[R_WHO][lang], p->pid, 0);
+        put_wait(b, e, p, lang);
         return;
     case PS_WAIT_NOTHING: /* a device or a sleep always ends */
     case PS_WAIT_DEVICE:
     case PS_WAIT_SLEEP:
         break;
     }
-    if (p->state == PS_READY_SUSPENDED)
-        put(b, "%s waits for %lld units of memory", p->name, (long long)p->memory);
-    else
-        put(b, "%s is %s", p->name, ps_state_name((ps_state)p->state));
+    if (p->state == PS_READY_SUSPENDED) {
+        put_template(b, e, report[R_MEMORY][lang], p->pid, p->memory);
+        return;
+    }
+    put_template(b, e, report[R_STATE][lang], p->pid, 0);
+    puts_(b, ps_state_name_in((ps_state)p->state, lang));
+    puts_(b, report[R_STATE_END][lang]);
 }
 
-char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size)
+char *ps_engine_stuck(const ps_engine *e, ps_lang lang, char *buf, size_t size)
 {
-    sbuf b = {buf, size, 0};
+    if (!size)
+        return buf;
+    sbuf b = {buf, size, 0, 0};
     buf[0] = 0;
-    put(&b, "deadlock at tick %lld: ", (long long)e->last_change);
+    if ((unsigned)lang >= PS_LANG_COUNT)
+        lang = PS_LANG_EN;
+    put_template(&b, e, report[R_HEAD][lang], e->last_change, 0);
     int first = 1;
     for (uint32_t i = 0; i < e->n; i++) {
         const ps_pcb *p = &e->pcb[i];
         if (!p->created || p->state == PS_EXIT)
             continue;
         if (!first)
-            put(&b, "; ");
+            puts_(&b, report[R_SEP][lang]);
         first = 0;
-        why_stuck(e, p, &b);
+        why_stuck(e, p, lang, &b);
     }
-    if (b.len >= size && size > 4)
-        snprintf(buf + size - 4, 4, "...");
-    return buf;
+    return finish(&b);
 }

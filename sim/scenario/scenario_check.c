@@ -196,7 +196,8 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
 {
     const ps_proc_spec *p = procs(ld);
     const char *owner = p[r->owner].name, *name = p[child].name;
-    switch (ops(ld)[r->op].kind) {
+    ps_op_kind kind = (ps_op_kind)ops(ld)[r->op].kind;
+    switch (kind) {
     case PS_OP_SPAWN:
         if (p[child].parent < 0)
             return ps__ld_fail(ld, r->at, "spawn: '%s' has no parent, so '%s' cannot spawn "
@@ -206,11 +207,24 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
     case PS_OP_WAIT:
         return ps__ld_fail(ld, r->at, "wait: '%s' is not a child of '%s'; a process waits "
                            "only for its own children", name, owner);
-    default:
+    case PS_OP_KILL:
         return ps__ld_fail(ld, r->at, "kill: '%s' is not a child of '%s'; a process kills "
                            "only its own children (an event can kill any process)", name,
                            owner);
+    case PS_OP_CPU: /* these name no process, so they have no op_ref */
+    case PS_OP_IO:
+    case PS_OP_SLEEP:
+    case PS_OP_SEND:
+    case PS_OP_RECV:
+    case PS_OP_LOCK:
+    case PS_OP_UNLOCK:
+    case PS_OP_ADD:
+    case PS_OP_EXIT:
+    case PS_OP_COUNT:
+        break;
     }
+    return ps__ld_fail(ld, r->at, "%s: '%s' is not a child of '%s'", ps_op_token(kind), name,
+                       owner);
 }
 
 static bool check_children(ps__loader *ld, uint32_t *spawned)

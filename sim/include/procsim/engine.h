@@ -138,9 +138,16 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
 uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex);
 uint64_t ps_engine_transitions(const ps_engine *e);
 
-/* After PS_STEP_STUCK: a sentence naming the processes that can never
- * move and what each waits for.  Returns `buf`. */
-char *ps_engine_stuck(const ps_engine *e, char *buf, size_t size);
+/* After PS_STEP_STUCK: a sentence in `lang` naming the processes that can
+ * never move and what each waits for (a language out of range: English).
+ * Text that does not fit ends in "..." (cut at a character boundary);
+ * always NUL-terminates when size > 0.  Returns `buf`. */
+char *ps_engine_stuck(const ps_engine *e, ps_lang lang, char *buf, size_t size);
+/* What process p of `e` waits for, in `lang`, as its row of PS_WAIT_TEXTS
+ * (pcb.h) says it after the process's name ("waits for mutex m held by
+ * b"); "" when it waits for nothing.  Names that are not there read "?";
+ * cut and terminated as ps_engine_stuck.  Returns `buf`. */
+char *ps_wait_format(const ps_engine *e, const ps_pcb *p, ps_lang lang, char *buf, size_t size);
 
 /* Check every invariant of the engine's state (between steps): CPUs and
  * Running processes agree, the queues hold exactly the processes they
