@@ -18,7 +18,8 @@
  *
  * Setting up blocks procsim's signals in the creating thread only
  * (pthread_sigmask: the host may have other threads); destroy gives that
- * thread its mask back.
+ * thread its mask back.  Children run with the host's mask, but never
+ * with SIGTERM blocked: that is how a kill is carried out.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -348,6 +349,10 @@ static const char *make_signals(ps_live *l)
         return "pthread_sigmask";
     }
     l->mask_set = 1;
+    /* A child keeps the host's mask but for SIGTERM: a kill is a SIGTERM,
+     * and a host may well block it (to sigwait for it in a thread). */
+    l->child_mask = l->old_mask;
+    sigdelset(&l->child_mask, SIGTERM);
     l->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (l->sfd < 0)
         return "signalfd";

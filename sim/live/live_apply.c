@@ -3,7 +3,7 @@
  * transitions (signals, paging out), each waiting for its confirmation
  * (docs/live.md has the table).  A child is forked with every signal
  * blocked, so no handler of the host's runs in it (live_child.c resets
- * them, then takes the host's mask). */
+ * them, then takes the host's mask, SIGTERM unblocked). */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -45,10 +45,10 @@ void ps__start_child(ps_live *l, uint32_t pid)
         .keep = l->child_keep, .nkeep = child_keep(l, cmd[0]),
         .shared = l->shared, .ws_fd = l->ws_fd, .ws_bytes = c->ws_bytes,
         .ws_offset = c->ws_offset,
-        .mask = &l->old_mask,
+        .mask = &l->child_mask,
     };
     c->acted_ns = ps__mono_ns();
-    /* the parent goes back to its mask after fork, the child takes the host's */
+    /* the parent goes back to its mask after fork, the child takes cs.mask */
     sigset_t all, saved;
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &saved);

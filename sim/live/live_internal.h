@@ -76,7 +76,8 @@ typedef struct ps__child_setup {
     size_t ws_offset;      /* this child's own part of it: pages no other
                               process maps, so they can be paged out */
     size_t ws_bytes;
-    const sigset_t *mask;  /* the host's mask, taken once every handler is reset */
+    const sigset_t *mask;  /* the mask it runs with, taken once every handler
+                              is reset: the host's, SIGTERM unblocked */
 } ps__child_setup;
 
 /* x * y and x + y for x, y >= 0, INT64_MAX if the result would not fit:

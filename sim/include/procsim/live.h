@@ -38,7 +38,8 @@
  *    the children unseen: ps_live_create refuses;
  *  - no handler the host installed runs in a child: each is forked with
  *    every signal blocked, resets every handler, then takes the mask the
- *    host had before ps_live_create.
+ *    host had before ps_live_create, SIGTERM unblocked (a kill is a
+ *    SIGTERM).
  * Destroying the backend kills and reaps every child and restores the
  * signal mask and SIGPIPE's action, also after a failed create.  Linux
  * only.
