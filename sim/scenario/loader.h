@@ -110,6 +110,20 @@ typedef struct ps__loader {
 
 /* Reads the next event into ld->ev.  Rejects aliases, anchors and tags. */
 bool ps__ld_next(ps__loader *ld);
+/* The current event's type; the current scalar's text and its length. */
+static inline yaml_event_type_t ps__ld_type(const ps__loader *ld)
+{
+    return ld->ev.type;
+}
+static inline const char *ps__ld_text(const ps__loader *ld)
+{
+    return (const char *)ld->ev.data.scalar.value;
+}
+static inline size_t ps__ld_length(const ps__loader *ld)
+{
+    return ld->ev.data.scalar.length;
+}
+
 /* Records "NAME:LINE:COL: message" (or "NAME: message" for a mark with
  * line 0) unless an error is already recorded.  Returns false. */
 bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
@@ -210,6 +224,12 @@ bool ps__ld_required(ps__loader *ld, const ps__keyset *ks, const ps__mark *seen,
 
 /* Reads the whole stream: one document holding one scenario mapping. */
 bool ps__ld_document(ps__loader *ld);
+
+/* --- scenario_system.c --- */
+
+/* Reads the system: mapping (the current event) into ld->s, checking the
+ * settings that depend on each other at its end. */
+bool ps__ld_system(ps__loader *ld);
 
 /* --- scenario_ops.c --- */
 
