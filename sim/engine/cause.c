@@ -14,6 +14,8 @@
 #include "procsim/engine.h"
 #include "procsim/out.h"
 
+#include "engine_internal.h"
+
 static const struct {
     ps_cause_when when;
     const char *text[2][PS_LANG_COUNT]; /* [otherwise][lang] */
@@ -77,24 +79,24 @@ static const char *obj_name(const ps_names *t, int64_t i)
     return t && i >= 0 && i < t->count ? t->names[i] : "?";
 }
 
-static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e,
-                  const ps_trace_event *ev)
+static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e, int64_t a,
+                  int64_t b)
 {
     const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
     const ps_names *dev = s ? &s->devices : NULL, *chan = s ? &s->channels : NULL,
                    *mtx = s ? &s->mutexes : NULL;
     switch (slot) {
-    case PS_SLOT_A: return ps_put_int(p, end, ev->a);
-    case PS_SLOT_B: return ps_put_int(p, end, ev->b);
+    case PS_SLOT_A: return ps_put_int(p, end, a);
+    case PS_SLOT_B: return ps_put_int(p, end, b);
     case PS_SLOT_POLICY: return put(p, end, s ? ps_policy_token(s->policy) : "?");
-    case PS_SLOT_PROC_A: return put(p, end, proc_name(e, ev->a));
-    case PS_SLOT_PROC_B: return put(p, end, proc_name(e, ev->b));
-    case PS_SLOT_DEVICE_A: return put(p, end, obj_name(dev, ev->a));
-    case PS_SLOT_DEVICE_B: return put(p, end, obj_name(dev, ev->b));
-    case PS_SLOT_CHANNEL_A: return put(p, end, obj_name(chan, ev->a));
-    case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, ev->b));
-    case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, ev->a));
-    case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, ev->b));
+    case PS_SLOT_PROC_A: return put(p, end, proc_name(e, a));
+    case PS_SLOT_PROC_B: return put(p, end, proc_name(e, b));
+    case PS_SLOT_DEVICE_A: return put(p, end, obj_name(dev, a));
+    case PS_SLOT_DEVICE_B: return put(p, end, obj_name(dev, b));
+    case PS_SLOT_CHANNEL_A: return put(p, end, obj_name(chan, a));
+    case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, b));
+    case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, a));
+    case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, b));
     case PS_SLOT_COUNT: break;
     }
     return p;
@@ -114,9 +116,35 @@ static bool holds(ps_cause_when when, const ps_trace_event *ev)
     return is[when];
 }
 
-/* The end of text [start, p) without a UTF-8 character cut in half at the
- * end (text that filled the buffer may have been cut anywhere). */
-static char *whole_characters(char *start, char *p)
+char *ps__template_put(const ps_engine *e, const char *t, int64_t a, int64_t b, char *p,
+                       char *end, bool *cut)
+{
+    while (*t && p < end) {
+        const char *q = strchr(t, '{');
+        if (!q)
+            q = t + strlen(t);
+        size_t room = (size_t)(end - p), n = (size_t)(q - t) < room ? (size_t)(q - t) : room;
+        memcpy(p, t, n);
+        p += n;
+        t += n;
+        if (!*t || p == end)
+            break;
+        ps_cause_slot slot;
+        size_t len = ps_cause_slot_at(t, &slot);
+        if (len) {
+            p = fill(p, end, slot, e, a, b);
+            t += len;
+        } else {
+            *p++ = '{'; /* a brace that opens no placeholder */
+            t++;
+        }
+    }
+    if (cut && (*t || p == end))
+        *cut = true; /* (or it just fitted: the caller cannot tell) */
+    return p;
+}
+
+char *ps__whole_characters(char *start, char *p)
 {
     char *q = p;
     while (q > start && ((unsigned char)q[-1] & 0xC0) == 0x80)
@@ -138,28 +166,10 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
         bool otherwise = !holds(causes[ev->cause].when, ev);
         const char *t =
             causes[ev->cause].text[otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
-        while (*t && p < end) {
-            const char *q = strchr(t, '{');
-            if (!q)
-                q = t + strlen(t);
-            size_t room = (size_t)(end - p), n = (size_t)(q - t) < room ? (size_t)(q - t) : room;
-            memcpy(p, t, n);
-            p += n;
-            if (!*q || p == end)
-                break;
-            ps_cause_slot slot;
-            size_t len = ps_cause_slot_at(q, &slot);
-            if (len) {
-                p = fill(p, end, slot, e, ev);
-                t = q + len;
-            } else {
-                *p++ = '{'; /* a brace that opens no placeholder */
-                t = q + 1;
-            }
-        }
+        p = ps__template_put(e, t, ev->a, ev->b, p, end, NULL);
     }
     if (p == end)
-        p = whole_characters(buf, p);
+        p = ps__whole_characters(buf, p);
     *p = 0;
     return buf;
 }

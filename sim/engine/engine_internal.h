@@ -287,4 +287,16 @@ void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t res
 /* Free what the channels hold (engine destruction). */
 void ps__channels_fini(ps_engine *e);
 
+/* ---- text (cause.c) --------------------------------------------------- */
+
+/* Template t (cause.h's placeholders: {a}, {proc b}, {device a}, ...)
+ * filled in with the numbers a and b and the names they stand for in e,
+ * written at p and never past end (no NUL).  Sets *cut (if not NULL) when
+ * the text reached end.  Returns where it stopped. */
+char *ps__template_put(const ps_engine *e, const char *t, int64_t a, int64_t b, char *p,
+                       char *end, bool *cut);
+/* The end of text [start, p) without a UTF-8 character cut in half at the
+ * end (text that filled a buffer may have been cut anywhere). */
+char *ps__whole_characters(char *start, char *p);
+
 #endif

@@ -127,69 +127,27 @@ static const char *const report[R_COUNT][PS_LANG_COUNT] = {
 typedef struct sbuf {
     char *p;
     size_t size, len;
-    int cut;
+    bool cut;
 } sbuf;
 
-static const char *pname(const ps_engine *e, int64_t pid)
+/* Template t (cause.h's placeholders) with numbers a and bn. */
+static void put_template(sbuf *b, const ps_engine *e, const char *t, int64_t a, int64_t bn)
 {
-    return pid >= 1 && pid <= e->n ? e->pcb[pid - 1].name : "?";
-}
-
-static const char *nm(const ps_names *t, int64_t i)
-{
-    return i >= 0 && i < t->count ? t->names[i] : "?";
-}
-
-static void putn(sbuf *b, const char *s, size_t n)
-{
-    size_t room = b->size - 1 - b->len;
-    if (n > room) {
-        n = room;
-        b->cut = 1;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
+    char *end = ps__template_put(e, t, a, bn, b->p + b->len, b->p + b->size - 1, &b->cut);
+    b->len = (size_t)(end - b->p);
     b->p[b->len] = 0;
 }
 
 static void puts_(sbuf *b, const char *s)
 {
-    putn(b, s, strlen(s));
-}
-
-/* Template t (cause.h's placeholders) with numbers a and bn. */
-static void put_template(sbuf *b, const ps_engine *e, const char *t, int64_t a, int64_t bn)
-{
-    const ps_scenario *s = e->s;
-    char num[24];
-    while (*t) {
-        ps_cause_slot slot;
-        size_t n = *t == '{' ? ps_cause_slot_at(t, &slot) : 0;
-        if (!n) {
-            size_t lit = 1 + strcspn(t + 1, "{");
-            putn(b, t, lit);
-            t += lit;
-            continue;
-        }
-        t += n;
-        switch (slot) {
-        case PS_SLOT_A:
-        case PS_SLOT_B:
-            snprintf(num, sizeof num, "%lld", (long long)(slot == PS_SLOT_A ? a : bn));
-            puts_(b, num);
-            break;
-        case PS_SLOT_POLICY: puts_(b, ps_policy_token(s->policy)); break;
-        case PS_SLOT_PROC_A: puts_(b, pname(e, a)); break;
-        case PS_SLOT_PROC_B: puts_(b, pname(e, bn)); break;
-        case PS_SLOT_DEVICE_A: puts_(b, nm(&s->devices, a)); break;
-        case PS_SLOT_DEVICE_B: puts_(b, nm(&s->devices, bn)); break;
-        case PS_SLOT_CHANNEL_A: puts_(b, nm(&s->channels, a)); break;
-        case PS_SLOT_CHANNEL_B: puts_(b, nm(&s->channels, bn)); break;
-        case PS_SLOT_MUTEX_A: puts_(b, nm(&s->mutexes, a)); break;
-        case PS_SLOT_MUTEX_B: puts_(b, nm(&s->mutexes, bn)); break;
-        case PS_SLOT_COUNT: break;
-        }
+    size_t room = b->size - 1 - b->len, n = strlen(s);
+    if (n > room) {
+        n = room;
+        b->cut = true;
     }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
 }
 
 /* What p waits for (its row of PS_WAIT_TEXTS filled in). */
@@ -225,15 +183,10 @@ static void put_wait(sbuf *b, const ps_engine *e, const ps_pcb *p, ps_lang lang)
 /* Text that was cut ends in "..." at a character boundary. */
 static char *finish(sbuf *b)
 {
-    if (!b->cut)
-        return b->p;
-    size_t at = b->size > 4 ? b->size - 4 : b->len;
-    while (at > 0 && ((unsigned char)b->p[at] & 0xC0) == 0x80)
-        at--; /* p[at] becomes the NUL or the first dot: not inside a character */
-    if (b->size > 4)
-        memcpy(b->p + at, "...", 4);
-    else
-        b->p[at] = 0;
+    if (b->cut && b->size > 4)
+        memcpy(ps__whole_characters(b->p, b->p + b->size - 4), "...", 4);
+    else if (b->cut)
+        *ps__whole_characters(b->p, b->p + b->len) = 0;
     return b->p;
 }
 
@@ -241,7 +194,7 @@ char *ps_wait_format(const ps_engine *e, const ps_pcb *p, ps_lang lang, char *bu
 {
     if (!size)
         return buf;
-    sbuf b = {buf, size, 0, 0};
+    sbuf b = {buf, size, 0, false};
     buf[0] = 0;
     put_wait(&b, e, p, (unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN);
     return finish(&b);
@@ -278,7 +231,7 @@ char *ps_engine_stuck(const ps_engine *e, ps_lang lang, char *buf, size_t size)
 {
     if (!size)
         return buf;
-    sbuf b = {buf, size, 0, 0};
+    sbuf b = {buf, size, 0, false};
     buf[0] = 0;
     if ((unsigned)lang >= PS_LANG_COUNT)
         lang = PS_LANG_EN;
