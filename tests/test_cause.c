@@ -8,6 +8,7 @@
  * (no brace left, valid UTF-8 even when cut).  Then the wordings that
  * depend on an argument, written out by hand. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "testkit.h"
@@ -309,6 +310,9 @@ static void every_wait_is_said_in_both_languages(void **state)
         assert_string_equal(ps_wait_format(r.e, p, PS_LANG_EN, buf, sizeof buf), want[i].en);
         assert_string_equal(ps_wait_format(r.e, p, PS_LANG_KO, buf, sizeof buf), want[i].ko);
         assert_string_equal(ps_wait_format(r.e, p, PS_LANG_COUNT, buf, sizeof buf), want[i].en);
+        /* a buffer it just fits: whole, not cut */
+        assert_string_equal(ps_wait_format(r.e, p, PS_LANG_KO, buf, strlen(want[i].ko) + 1),
+                            want[i].ko);
     }
     assert_string_equal(ps_wait_format(r.e, ps_engine_pcb(r.e, tk_pid(&r, "k")), PS_LANG_KO,
                                        buf, sizeof buf), "빈 채널 pipe 대기");
@@ -342,6 +346,11 @@ static void the_deadlock_report_is_in_the_language_asked(void **state)
                         "nothing 대기; s: 보류되었는데 재개할 것이 없음");
     assert_string_equal(ps_engine_stuck(r.e, PS_LANG_COUNT, cut, sizeof cut), en);
     /* cut short: a prefix of whole characters, then "..." */
+    /* just fitting: the whole report, no "..." */
+    char *fit = malloc(strlen(ko) + 1);
+    assert_non_null(fit);
+    assert_string_equal(ps_engine_stuck(r.e, PS_LANG_KO, fit, strlen(ko) + 1), ko);
+    free(fit);
     for (size_t size = 5; size <= strlen(ko); size++) {
         ps_engine_stuck(r.e, PS_LANG_KO, cut, size);
         size_t n = strlen(cut);

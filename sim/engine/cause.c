@@ -32,6 +32,11 @@ static const char *const slots[PS_SLOT_COUNT] = {
     PS_CAUSE_SLOTS(PS_X_)
 #undef PS_X_
 };
+static const size_t slot_len[PS_SLOT_COUNT] = { /* every row of every trace looks here */
+#define PS_X_(e, t) [PS_SLOT_##e] = sizeof t - 1,
+    PS_CAUSE_SLOTS(PS_X_)
+#undef PS_X_
+};
 
 ps_cause_when ps_cause_condition(ps_cause c)
 {
@@ -47,9 +52,11 @@ const char *ps_cause_template(ps_cause c, ps_lang lang, bool otherwise)
 
 size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot)
 {
+    if (t[0] != '{')
+        return 0;
     for (int i = 0; i < PS_SLOT_COUNT; i++) {
-        size_t n = strlen(slots[i]);
-        if (strncmp(t, slots[i], n) == 0) {
+        size_t n = slot_len[i];
+        if (t[1] == slots[i][1] && strncmp(t, slots[i], n) == 0) {
             *slot = (ps_cause_slot)i;
             return n;
         }
@@ -59,13 +66,21 @@ size_t ps_cause_slot_at(const char *t, ps_cause_slot *slot)
 
 /* ---- formatting ------------------------------------------------------ */
 
-/* The writers below append at p, never past end (the NUL's place), and
- * return where they stopped. */
-static char *put(char *p, char *end, const char *s)
+/* The writers below append at p, never past end (the NUL's place), set
+ * *cut if some of their text did not fit, and return where they stopped. */
+static char *put(char *p, char *end, const char *s, bool *cut)
 {
     while (*s && p < end)
         *p++ = *s++;
+    *cut |= *s != 0;
     return p;
+}
+
+static char *put_num(char *p, char *end, int64_t v, bool *cut)
+{
+    char num[24];
+    *ps_put_int(num, num + sizeof num - 1, v) = 0;
+    return put(p, end, num, cut);
 }
 
 static const char *proc_name(const ps_engine *e, int64_t pid)
@@ -80,23 +95,23 @@ static const char *obj_name(const ps_names *t, int64_t i)
 }
 
 static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e, int64_t a,
-                  int64_t b)
+                  int64_t b, bool *cut)
 {
     const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
     const ps_names *dev = s ? &s->devices : NULL, *chan = s ? &s->channels : NULL,
                    *mtx = s ? &s->mutexes : NULL;
     switch (slot) {
-    case PS_SLOT_A: return ps_put_int(p, end, a);
-    case PS_SLOT_B: return ps_put_int(p, end, b);
-    case PS_SLOT_POLICY: return put(p, end, s ? ps_policy_token(s->policy) : "?");
-    case PS_SLOT_PROC_A: return put(p, end, proc_name(e, a));
-    case PS_SLOT_PROC_B: return put(p, end, proc_name(e, b));
-    case PS_SLOT_DEVICE_A: return put(p, end, obj_name(dev, a));
-    case PS_SLOT_DEVICE_B: return put(p, end, obj_name(dev, b));
-    case PS_SLOT_CHANNEL_A: return put(p, end, obj_name(chan, a));
-    case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, b));
-    case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, a));
-    case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, b));
+    case PS_SLOT_A: return put_num(p, end, a, cut);
+    case PS_SLOT_B: return put_num(p, end, b, cut);
+    case PS_SLOT_POLICY: return put(p, end, s ? ps_policy_token(s->policy) : "?", cut);
+    case PS_SLOT_PROC_A: return put(p, end, proc_name(e, a), cut);
+    case PS_SLOT_PROC_B: return put(p, end, proc_name(e, b), cut);
+    case PS_SLOT_DEVICE_A: return put(p, end, obj_name(dev, a), cut);
+    case PS_SLOT_DEVICE_B: return put(p, end, obj_name(dev, b), cut);
+    case PS_SLOT_CHANNEL_A: return put(p, end, obj_name(chan, a), cut);
+    case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, b), cut);
+    case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, a), cut);
+    case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, b), cut);
     case PS_SLOT_COUNT: break;
     }
     return p;
@@ -132,15 +147,14 @@ char *ps__template_put(const ps_engine *e, const char *t, int64_t a, int64_t b, 
         ps_cause_slot slot;
         size_t len = ps_cause_slot_at(t, &slot);
         if (len) {
-            p = fill(p, end, slot, e, a, b);
+            p = fill(p, end, slot, e, a, b, cut);
             t += len;
         } else {
             *p++ = '{'; /* a brace that opens no placeholder */
             t++;
         }
     }
-    if (cut && (*t || p == end))
-        *cut = true; /* (or it just fitted: the caller cannot tell) */
+    *cut |= *t != 0;
     return p;
 }
 
@@ -166,10 +180,11 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
         bool otherwise = !holds(causes[ev->cause].when, ev);
         const char *t =
             causes[ev->cause].text[otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
-        p = ps__template_put(e, t, ev->a, ev->b, p, end, NULL);
+        bool cut = false;
+        p = ps__template_put(e, t, ev->a, ev->b, p, end, &cut);
+        if (cut)
+            p = ps__whole_characters(buf, p);
     }
-    if (p == end)
-        p = ps__whole_characters(buf, p);
     *p = 0;
     return buf;
 }

@@ -291,8 +291,9 @@ void ps__channels_fini(ps_engine *e);
 
 /* Template t (cause.h's placeholders: {a}, {proc b}, {device a}, ...)
  * filled in with the numbers a and b and the names they stand for in e,
- * written at p and never past end (no NUL).  Sets *cut (if not NULL) when
- * the text reached end.  Returns where it stopped. */
+ * written at p and never past end (no NUL).  Sets *cut when some of the
+ * text did not fit (text that just fits is not cut).  Returns where it
+ * stopped. */
 char *ps__template_put(const ps_engine *e, const char *t, int64_t a, int64_t b, char *p,
                        char *end, bool *cut);
 /* The end of text [start, p) without a UTF-8 character cut in half at the
