@@ -93,10 +93,10 @@ foreach(src ${sources})
     endif()
     if(inc MATCHES "^SDL2?[/_.]|^SDL$")
       list(APPEND problems "${src}: #include ${shown}: the library never uses SDL (the window is gui/'s)")
-    elseif(NOT quoted AND NOT inc MATCHES "^procsim/")
-      # a system header
     elseif(inc MATCHES "\\.\\./")
       list(APPEND problems "${src}: #include ${shown} climbs out of its folder (include by name, from a layer below)")
+    elseif(NOT quoted AND NOT inc MATCHES "^procsim/")
+      # a system header
     elseif(inc MATCHES "^procsim/(.*)$")
       set(h ${CMAKE_MATCH_1})
       set(from ${owner_${h}})

@@ -1,0 +1,2 @@
+/* fixture: climbing out of the folder with angle brackets */
+#include <../engine/engine_internal.h>
