@@ -18,7 +18,8 @@ trap 'rm -rf "$dir"' EXIT
 cd "$dir"
 # The clicks are timed by sleeps, which a loaded machine can outrun (the
 # quiz is not yet at the question clicked): a run whose summary is not
-# 2 of 3 is played again, up to three times.  A broken quiz fails all.
+# 2 of 3 is played again, up to three times.  A broken quiz fails all; a
+# procsim that fails or does not end cleanly fails at once.
 play() {
   rm -f procsim-quiz-*.txt
   xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
@@ -48,13 +49,18 @@ play() {
     kill -TERM "$p"
     wait "$p"' _ "$bin" "$src"
 }
+ok=
 for attempt in 1 2 3; do
-  play || echo "attempt $attempt: the window's run failed"
-  grep -q "P2: 2/3" procsim-quiz-*.txt 2>/dev/null && break
+  # an attempt counts only if procsim itself ran and ended cleanly
+  if ! play; then
+    echo "attempt $attempt: procsim failed"
+    exit 1
+  fi
+  grep -q "P2: 2/3" procsim-quiz-*.txt 2>/dev/null && { ok=1; break; }
   echo "attempt $attempt: the summary does not say 2 of 3"
 done
 cat procsim-quiz-*.txt 2>/dev/null || echo "no summary was saved"
-grep -q "P2: 2/3" procsim-quiz-*.txt 2>/dev/null || { echo "the summary does not say 2 of 3"; exit 1; }
+[ -n "$ok" ] || { echo "the summary does not say 2 of 3"; exit 1; }
 if [ -n "${PROCSIM_KEEP_SHOT:-}" ]; then
   cp question.png "$PROCSIM_KEEP_SHOT-question.png"
   cp summary.png "$PROCSIM_KEEP_SHOT-summary.png"
