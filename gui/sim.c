@@ -70,6 +70,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->nlog = 0;
     g->wait = 0.3;
     g->report[0] = 0;
+    for (int l = 0; l < PS_LANG_COUNT; l++)
+        g->stuck[l][0] = 0;
     return 0;
 }
 
@@ -159,6 +161,8 @@ static void note_end(gui_sim *g)
 {
     if (g->status == PS_STEP_FAILED)
         snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
+    for (int l = 0; g->status == PS_STEP_STUCK && g->e && l < PS_LANG_COUNT; l++)
+        ps_engine_stuck(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
 }
 
 static ps_step_status step(gui_sim *g)

@@ -45,9 +45,10 @@ typedef struct gui_sim {
     ps_step_status status;
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
-    char report[512];            /* why a live run failed, "" (the deadlock
-                                    report is the drawing's: in the window's
-                                    language, ps_engine_stuck) */
+    char report[512];            /* why a live run failed, "" */
+    char stuck[PS_LANG_COUNT][512]; /* the deadlock report in each language
+                                    (ps_engine_stuck), made once the run is
+                                    stuck: the window may switch language */
     struct gui_act {             /* the user's actions, for step back */
         uint32_t at;             /* after this many instants */
         uint32_t pid;

@@ -1,7 +1,9 @@
 /* test_gui_quiz.c — the quiz's logic, without a window (gui/quiz.h): it
  * asks before each transition of the followed process (not its creation),
  * while the engine shown is still before it; it scores answers; it stays
- * in step after a restart-like resync with the user's actions replayed. */
+ * in step after a restart-like resync with the user's actions replayed.
+ * And the window's run that ends in a deadlock: its report is made once,
+ * in each language, for the window to show in the one it speaks. */
 #include "testkit.h"
 
 #include <string.h>
@@ -139,6 +141,30 @@ static void a_new_scenario_starts_a_new_quiz(void **state)
     gui_quiz_fini(&q);
 }
 
+static void a_deadlock_is_reported_in_each_language(void **state)
+{
+    (void)state;
+    static const char dl[] = "procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
+                             "  - {name: p, program: [lock a, cpu 2, lock b, cpu 1]}\n"
+                             "  - {name: q, program: [lock b, cpu 2, lock a, cpu 1]}\n";
+    gui_sim g;
+    char err[256];
+    memset(&g, 0, sizeof g);
+    assert_int_equal(gui_sim_open_text(&g, "dl", dl, sizeof dl - 1, 0, err, sizeof err), 0);
+    assert_string_equal(g.stuck[PS_LANG_EN], "");
+    for (int i = 0; i < 100 && gui_sim_step(&g) == PS_STEP_OK; i++)
+        ;
+    assert_int_equal(g.status, PS_STEP_STUCK);
+    assert_string_equal(g.stuck[PS_LANG_EN], "deadlock at tick 2: p waits for mutex b held by q; "
+                                             "q waits for mutex a held by p");
+    assert_string_equal(g.stuck[PS_LANG_KO], "2틱에 교착 상태: p: q가 잡은 뮤텍스 b 대기; "
+                                             "q: p가 잡은 뮤텍스 a 대기");
+    /* a new run has no report until it is stuck again */
+    assert_int_equal(gui_sim_open_text(&g, "dl", dl, sizeof dl - 1, 0, err, sizeof err), 0);
+    assert_string_equal(g.stuck[PS_LANG_KO], "");
+    gui_sim_close(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +172,7 @@ int main(void)
         cmocka_unit_test(wrong_answers_count_against),
         cmocka_unit_test(resync_replays_the_users_actions),
         cmocka_unit_test(a_new_scenario_starts_a_new_quiz),
+        cmocka_unit_test(a_deadlock_is_reported_in_each_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
