@@ -1,5 +1,5 @@
 /* test_cause.c — the one list of causes (procsim/cause.h) and its
- * formatter, and the one list of waits (PS_WAIT_TEXTS in procsim/pcb.h)
+ * formatter, and the one list of waits (PS_WAITS in procsim/pcb.h)
  * with the deadlock report that uses it.
  *
  * Table-driven over the whole list: every cause has English and Korean
@@ -234,10 +234,10 @@ static void wording_follows_the_arguments(void **state)
     ps_scenario_destroy(s);
 }
 
-/* ---- the one list of waits (PS_WAIT_TEXTS, procsim/pcb.h) ----------- */
+/* ---- the one list of waits (PS_WAITS, procsim/pcb.h) ----------- */
 
 static const char *const wait_names[PS_WAIT_KINDS] = {
-#define PS_X_(e, tok) [PS_WAIT_##e] = #e,
+#define PS_X_(e, ...) [PS_WAIT_##e] = #e,
     PS_WAITS(PS_X_)
 #undef PS_X_
 };

@@ -17,7 +17,7 @@ uint64_t ps_engine_transitions(const ps_engine *e) { return e->transitions; }
 const char *ps_wait_token(ps_wait_kind k)
 {
     static const char *const tokens[] = {
-#define PS_X_(e, tok) [PS_WAIT_##e] = tok,
+#define PS_X_(e, tok, ...) [PS_WAIT_##e] = tok,
         PS_WAITS(PS_X_)
 #undef PS_X_
     };
@@ -92,15 +92,12 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
 /* ---- text ------------------------------------------------------------ */
 
 static const char *const wait_texts[PS_WAIT_KINDS][2][PS_LANG_COUNT] = {
-#define PS_X_(e, en, ko, en0, ko0)                                            \
+#define PS_X_(e, tok, en, ko, en0, ko0)                                       \
     [PS_WAIT_##e] = {{[PS_LANG_EN] = en, [PS_LANG_KO] = ko},                  \
                      {[PS_LANG_EN] = en0, [PS_LANG_KO] = ko0}},
-    PS_WAIT_TEXTS(PS_X_)
+    PS_WAITS(PS_X_)
 #undef PS_X_
 };
-#define PS_X_(...) +1
-_Static_assert(0 PS_WAIT_TEXTS(PS_X_) == PS_WAIT_KINDS, "PS_WAIT_TEXTS has a row per wait kind");
-#undef PS_X_
 
 const char *ps_wait_template(ps_wait_kind k, ps_lang lang, int if_b_zero)
 {
@@ -150,7 +147,7 @@ static void puts_(sbuf *b, const char *s)
     b->p[b->len] = 0;
 }
 
-/* What p waits for (its row of PS_WAIT_TEXTS filled in). */
+/* What p waits for (its row of PS_WAITS filled in). */
 static void put_wait(sbuf *b, const ps_engine *e, const ps_pcb *p, ps_lang lang)
 {
     ps_wait_kind k = (ps_wait_kind)p->wait_kind;

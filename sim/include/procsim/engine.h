@@ -143,7 +143,7 @@ uint64_t ps_engine_transitions(const ps_engine *e);
  * Text that does not fit ends in "..." (cut at a character boundary);
  * always NUL-terminates when size > 0.  Returns `buf`. */
 char *ps_engine_stuck(const ps_engine *e, ps_lang lang, char *buf, size_t size);
-/* What process p of `e` waits for, in `lang`, as its row of PS_WAIT_TEXTS
+/* What process p of `e` waits for, in `lang`, as its row of PS_WAITS
  * (pcb.h) says it after the process's name ("waits for mutex m held by
  * b"); "" when it waits for nothing.  Names that are not there read "?";
  * cut and terminated as ps_engine_stuck.  Returns `buf`. */

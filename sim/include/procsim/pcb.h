@@ -27,13 +27,34 @@ typedef struct ps_regs {
     int64_t tmp;   /* value loaded by the pending read of an `add` */
 } ps_regs;
 
-/* What a Blocked (or Blocked/Suspend) process is waiting for. */
+/* What a Blocked (or Blocked/Suspend) process is waiting for, one row per
+ * kind: X(KIND, token, English, Korean, English when b is 0, Korean when b
+ * is 0).  The texts are the one wording of what a process waiting for KIND
+ * does, said after its name: the GUI's PCB panel and the deadlock report
+ * (ps_engine_stuck) both take it from here (ps_wait_format in engine.h).
+ * A row whose second pair is "" has one wording.  The templates are
+ * cause.h's ({a}, {proc b}, {device a}, ...), with these numbers:
+ *   DEVICE   a the device, b 1 while the device serves the process, 0
+ *            while it is queued
+ *   SLEEP    b the tick the sleep ends
+ *   CHANNEL  a the channel (a process waits on one only while it is empty)
+ *   MUTEX    a the mutex, b the pid holding it
+ *   CHILD    b the child's pid, 0 for any child */
 #define PS_WAITS(X)                                                         \
-    X(NOTHING, "") X(DEVICE, "device") X(SLEEP, "sleep")                   \
-    X(CHANNEL, "channel") X(MUTEX, "mutex") X(CHILD, "child")
+    X(NOTHING, "", "", "", "", "")                                          \
+    X(DEVICE, "device", "waits for device {device a}, being served",        \
+      "장치 {device a} 대기 (처리 중)", "waits for device {device a}, queued",  \
+      "장치 {device a} 대기 (줄 서 있음)")                                     \
+    X(SLEEP, "sleep", "sleeps until tick {b}", "{b}틱까지 잠듦", "", "")      \
+    X(CHANNEL, "channel", "waits on empty channel {channel a}",             \
+      "빈 채널 {channel a} 대기", "", "")                                      \
+    X(MUTEX, "mutex", "waits for mutex {mutex a} held by {proc b}",         \
+      "{proc b}가 잡은 뮤텍스 {mutex a} 대기", "", "")                         \
+    X(CHILD, "child", "waits for child {proc b}", "자식 {proc b} 대기",       \
+      "waits for any child", "아무 자식이나 대기")
 
 typedef enum ps_wait_kind {
-#define PS_X_(e, tok) PS_WAIT_##e,
+#define PS_X_(e, ...) PS_WAIT_##e,
     PS_WAITS(PS_X_)
 #undef PS_X_
 } ps_wait_kind;
@@ -42,35 +63,10 @@ typedef enum ps_wait_kind {
  * name every value of). */
 enum {
     PS_WAIT_KINDS = 0
-#define PS_X_(e, tok) +1
+#define PS_X_(...) +1
     PS_WAITS(PS_X_)
 #undef PS_X_
 };
-
-/* X(KIND, English, Korean, English when b is 0, Korean when b is 0) — the
- * one wording of what a process waiting for KIND does, said after its
- * name: the GUI's PCB panel and the deadlock report (ps_engine_stuck)
- * both take it from here (ps_wait_format in engine.h).  A row whose second
- * pair is "" has one wording.  The templates are cause.h's ({a}, {proc b},
- * {device a}, ...), with these numbers:
- *   DEVICE   a the device, b 1 while the device serves the process, 0
- *            while it is queued
- *   SLEEP    b the tick the sleep ends
- *   CHANNEL  a the channel (a process waits on one only while it is empty)
- *   MUTEX    a the mutex, b the pid holding it
- *   CHILD    b the child's pid, 0 for any child */
-#define PS_WAIT_TEXTS(X)                                                    \
-    X(NOTHING, "", "", "", "")                                              \
-    X(DEVICE, "waits for device {device a}, being served",                  \
-      "장치 {device a} 대기 (처리 중)", "waits for device {device a}, queued",  \
-      "장치 {device a} 대기 (줄 서 있음)")                                     \
-    X(SLEEP, "sleeps until tick {b}", "{b}틱까지 잠듦", "", "")               \
-    X(CHANNEL, "waits on empty channel {channel a}", "빈 채널 {channel a} 대기", \
-      "", "")                                                               \
-    X(MUTEX, "waits for mutex {mutex a} held by {proc b}",                  \
-      "{proc b}가 잡은 뮤텍스 {mutex a} 대기", "", "")                         \
-    X(CHILD, "waits for child {proc b}", "자식 {proc b} 대기", "waits for any child", \
-      "아무 자식이나 대기")
 
 /* Signals the model delivers (the same numbers live mode really sends). */
 #define PS_SIG_NONE 0
@@ -144,7 +140,7 @@ typedef struct ps_pcb {
 } ps_pcb;
 
 const char *ps_wait_token(ps_wait_kind k);
-/* The template of wait kind k in `lang` (PS_WAIT_TEXTS): the first, or
+/* The template of wait kind k in `lang` (PS_WAITS): the first, or
  * with `if_b_zero` the second ("" for a row with one wording); "" for a
  * kind or language out of range.  For checking the table (tests,
  * translators). */
