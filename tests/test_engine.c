@@ -322,7 +322,7 @@ typedef struct op_log {
     size_t len;
 } op_log;
 
-static void log_op(void *ctx, const ps_op_event *ev)
+static void log_op(void *ctx, const ps_exec_event *ev)
 {
     static const char *const phase[] = {"run", "step", "done", "block"};
     op_log *l = ctx;
@@ -340,7 +340,7 @@ static void op_events_follow_the_program(void **state)
     ps_scenario *s = load_file("scenarios/pipe.yaml");
     memset(&r, 0, sizeof r);
     ps_engine *e = ps_engine_create(s);
-    ps_engine_set_op_listener(e, log_op, &log);
+    ps_engine_set_exec_listener(e, log_op, &log);
     assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
     /* parent: spawn child, block in recv; child computes 3 ticks, sends 42
      * (which completes parent's recv), exits; parent computes, reaps */
@@ -357,7 +357,7 @@ static void op_events_follow_the_program(void **state)
     log.text[0] = 0;
     s = tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [add x 2]}\n");
     e = ps_engine_create(s);
-    ps_engine_set_op_listener(e, log_op, &log);
+    ps_engine_set_exec_listener(e, log_op, &log);
     assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
     assert_string_equal(log.text,
                         "0:1:0:add:run:1:0 1:1:0:add:step:0:0 1:1:0:add:run:2:0 "

@@ -42,7 +42,7 @@ static void reenter(void *ctx, const ps_trace_event *ev)
         ps_engine_destroy(victim_engine);
 }
 
-static void reenter_op(void *ctx, const ps_op_event *ev)
+static void reenter_op(void *ctx, const ps_exec_event *ev)
 {
     (void)ctx;
     ps_engine_suspend(victim_engine, ev->pid);
@@ -63,7 +63,7 @@ static int run_reentering(reentry r)
             _exit(3);
         how = r;
         if (r == SUSPEND_FROM_OP_LISTENER)
-            ps_engine_set_op_listener(victim_engine, reenter_op, NULL);
+            ps_engine_set_exec_listener(victim_engine, reenter_op, NULL);
         else
             ps_engine_set_listener(victim_engine, reenter, NULL);
         ps_engine_run(victim_engine, -1);

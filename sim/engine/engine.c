@@ -47,13 +47,26 @@ void ps__enter(const ps_engine *e)
         abort(); /* a listener called back into the engine: see engine.h */
 }
 
-void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+void ps__exec_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_exec_phase phase,
                   int64_t a, int64_t b)
+{
+    if (!e->exec_listener)
+        return;
+    ps_exec_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
+                      .phase = (uint8_t)phase, .a = a, .b = b};
+    e->in_listener++;
+    e->exec_listener(e->exec_listener_ctx, &ev);
+    e->in_listener--;
+}
+
+void ps__op(ps_engine *e, ps_op_event_kind op, uint32_t pid, uint32_t object, int64_t value,
+            int64_t detail, uint32_t other, int lost_update)
 {
     if (!e->op_listener)
         return;
-    ps_op_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
-                      .phase = (uint8_t)phase, .a = a, .b = b};
+    ps_op_event ev = {.time = e->now, .pid = pid, .op = (uint8_t)op,
+                      .lost_update = (uint8_t)!!lost_update, .object = object,
+                      .other = other, .value = value, .detail = detail};
     e->in_listener++;
     e->op_listener(e->op_listener_ctx, &ev);
     e->in_listener--;
@@ -522,4 +535,11 @@ void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx)
     ps__enter(e);
     e->op_listener = fn;
     e->op_listener_ctx = ctx;
+}
+
+void ps_engine_set_exec_listener(ps_engine *e, ps_exec_fn fn, void *ctx)
+{
+    ps__enter(e);
+    e->exec_listener = fn;
+    e->exec_listener_ctx = ctx;
 }

@@ -163,8 +163,12 @@ struct ps_engine {
 
     ps_trace_fn listener;
     void *listener_ctx;
+    int64_t lost_updates;  /* increments wiped out by stale writes */
+
     ps_op_fn op_listener;
     void *op_listener_ctx;
+    ps_exec_fn exec_listener;
+    void *exec_listener_ctx;
 };
 
 static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
@@ -208,9 +212,14 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a);
 /* Bring a process to Exit by `ev` (release or kill), freeing everything it
  * holds and waking a parent that waits for it. */
 void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a);
-/* Tell the listener of an op event, if there is one. */
-void ps__op_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_op_phase phase,
+/* Tell the exec listener what the CPU executes, if there is one. */
+void ps__exec_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_exec_phase phase,
                   int64_t a, int64_t b);
+
+/* Tell the op-event listener, if there is one, that `pid` did `op` to
+ * `object` now (the fields as ps_op_event says). */
+void ps__op(ps_engine *e, ps_op_event_kind op, uint32_t pid, uint32_t object, int64_t value,
+            int64_t detail, uint32_t other, int lost_update);
 
 /* heap.c */
 /* Push a timer; -1 when out of memory. */

@@ -56,6 +56,53 @@ uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex)
     return mutex < e->s->mutexes.count ? e->mtx[mutex].owner : 0;
 }
 
+static uint32_t fifo_list(const ps_engine *e, const ps__fifo *f, uint32_t *out, uint32_t max)
+{
+    uint32_t n = 0;
+    for (uint32_t pid = f->head; pid; pid = e->pcb[pid - 1].wait_next_, n++)
+        if (n < max)
+            out[n] = pid;
+    return n;
+}
+
+uint32_t ps_engine_channel_items(const ps_engine *e, uint32_t chan, int64_t *out, uint32_t max)
+{
+    if (chan >= e->s->channels.count)
+        return 0;
+    const ps__channel *ch = &e->chan[chan];
+    const int64_t *v = ch->buf.data;
+    size_t n = ch->buf.len - ch->head;
+    for (size_t i = 0; i < n && i < max; i++)
+        out[i] = v[ch->head + i];
+    return (uint32_t)n;
+}
+
+uint32_t ps_engine_channel_receivers(const ps_engine *e, uint32_t chan, uint32_t *out,
+                                     uint32_t max)
+{
+    return chan < e->s->channels.count ? fifo_list(e, &e->chan[chan].receivers, out, max) : 0;
+}
+
+uint32_t ps_engine_mutex_waiters(const ps_engine *e, uint32_t mutex, uint32_t *out, uint32_t max)
+{
+    return mutex < e->s->mutexes.count ? fifo_list(e, &e->mtx[mutex].waiters, out, max) : 0;
+}
+
+uint32_t ps_engine_device_serving(const ps_engine *e, uint32_t dev)
+{
+    return dev < e->s->devices.count ? e->dev[dev].busy : 0;
+}
+
+uint32_t ps_engine_device_queue(const ps_engine *e, uint32_t dev, uint32_t *out, uint32_t max)
+{
+    return dev < e->s->devices.count ? fifo_list(e, &e->dev[dev].queue, out, max) : 0;
+}
+
+int64_t ps_engine_lost_updates(const ps_engine *e)
+{
+    return e->lost_updates;
+}
+
 /* The queue's own order (the heap's), for qsort. */
 static int by_key(const void *a, const void *b)
 {
@@ -244,4 +291,33 @@ char *ps_engine_stuck(const ps_engine *e, ps_lang lang, char *buf, size_t size)
         why_stuck(e, p, lang, &b);
     }
     return finish(&b);
+}
+
+static const struct {
+    const char *token;
+    ps_obj_kind object;
+} op_events[PS_OP_EVENT_COUNT] = {
+#define PS_X_(e, tok, obj) [PS_OPE_##e] = {tok, PS_OBJ_##obj},
+    PS_OP_EVENTS(PS_X_)
+#undef PS_X_
+};
+
+const char *ps_op_event_token(ps_op_event_kind k)
+{
+    return (unsigned)k < PS_OP_EVENT_COUNT ? op_events[k].token : "?";
+}
+
+ps_obj_kind ps_op_event_object(ps_op_event_kind k)
+{
+    return (unsigned)k < PS_OP_EVENT_COUNT ? op_events[k].object : PS_OBJ_KIND_COUNT;
+}
+
+const char *ps_obj_kind_token(ps_obj_kind k)
+{
+    static const char *const tokens[PS_OBJ_KIND_COUNT] = {
+#define PS_X_(e, tok) [PS_OBJ_##e] = tok,
+        PS_OBJ_KINDS(PS_X_)
+#undef PS_X_
+    };
+    return (unsigned)k < PS_OBJ_KIND_COUNT ? tokens[k] : "?";
 }

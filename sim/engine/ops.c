@@ -33,19 +33,19 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
     ps_pcb *p = ps__pcb(e, pid);
     const ps_regs *r = &e->cpu[p->cpu].pub.regs;
     uint32_t c = p->cpu;
-    ps__op_event(e, pid, r->pc, (ps_op_kind)ps__op_at(e, pid, r->pc)->kind, PS_OPEV_BLOCK, obj, 0);
+    ps__exec_event(e, pid, r->pc, (ps_op_kind)ps__op_at(e, pid, r->pc)->kind, PS_EXEC_BLOCK, obj, 0);
     p->wait_kind = (uint8_t)kind;
     p->wait_obj = obj;
     ps__transition(e, pid, PS_BLOCKED, PS_EV_WAIT, cause, a, b);
     ps__blocked(e, pid, c);
 }
 
-/* The op at the program counter is complete: tell the op listener and
+/* The op at the program counter is complete: tell the exec listener and
  * move on. */
 static void op_done(ps_engine *e, uint32_t pid, ps_regs *r, int64_t a)
 {
     const ps_op *op = ps__op_at(e, pid, r->pc);
-    ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_DONE, a, 0);
+    ps__exec_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_EXEC_DONE, a, 0);
     next_op(r);
 }
 
@@ -329,7 +329,7 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         return 1;
     case PS_OP_EXIT:
         p->exit_code = (int32_t)op->n;
-        ps__op_event(e, pid, r->pc, PS_OP_EXIT, PS_OPEV_DONE, op->n, 0);
+        ps__exec_event(e, pid, r->pc, PS_OP_EXIT, PS_EXEC_DONE, op->n, 0);
         ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_EXIT_OP, op->n);
         return 0;
     case PS_OP_KILL: {
@@ -361,7 +361,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
         }
         const ps_op *op = ps__op_at(e, pid, r->pc);
         if (!op) {
-            ps__op_event(e, pid, r->pc, PS_OP_EXIT, PS_OPEV_DONE, 0, 0);
+            ps__exec_event(e, pid, r->pc, PS_OP_EXIT, PS_EXEC_DONE, 0, 0);
             ps__exit(e, pid, PS_EV_RELEASE, PS_CAUSE_PROGRAM_END, 0);
             return;
         }
@@ -384,7 +384,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
             d = 1;
         else if (d > cpu->quantum_left)
             d = cpu->quantum_left;
-        ps__op_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_OPEV_RUN, e->now + d,
+        ps__exec_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_EXEC_RUN, e->now + d,
                      d == len - (int64_t)r->cnt);
         ps__set_cpu_timer(e, c, e->now + d);
         return;

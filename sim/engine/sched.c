@@ -100,7 +100,7 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
                 r->tmp = e->var[op->obj];
             else
                 e->var[op->obj] = r->tmp + 1;
-            ps__op_event(e, p->pid, r->pc, PS_OP_ADD, PS_OPEV_STEP, e->var[op->obj], write);
+            ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP, e->var[op->obj], write);
         }
     } else {
         r->cnt += (uint32_t)d;

@@ -4,7 +4,7 @@
  *
  * One step: wait until the wall clock reaches the next instant and the
  * children have burned the CPU time the model says is done by then; step
- * the engine, collecting its transitions and op events; carry them out in
+ * the engine, collecting its transitions and exec events; carry them out in
  * order, each waiting for its confirmation (waitid for stops, continues
  * and exits; the status pipe for a child's own reports); hand each
  * confirmed transition to the listener.  Children that die unexpectedly
@@ -52,7 +52,7 @@ static void on_transition(void *ctx, const ps_trace_event *ev)
     push_action(ctx, &a);
 }
 
-static void on_op(void *ctx, const ps_op_event *ev)
+static void on_op(void *ctx, const ps_exec_event *ev)
 {
     ps__action a = {.is_op = 1, .op = *ev};
     push_action(ctx, &a);
@@ -437,7 +437,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     l->tick_ns = s->tick_ms * 1000000;
     l->start_ns = l->scanned_ns = ps__mono_ns();
     ps_engine_set_listener(e, on_transition, l);
-    ps_engine_set_op_listener(e, on_op, l);
+    ps_engine_set_exec_listener(e, on_op, l);
     return l;
 fail:
     ps_live_destroy(l);
@@ -465,7 +465,7 @@ void ps_live_destroy(ps_live *l)
         ps__wait_gone(l, &l->ch[i]);
     if (l->e) {
         ps_engine_set_listener(l->e, NULL, NULL);
-        ps_engine_set_op_listener(l->e, NULL, NULL);
+        ps_engine_set_exec_listener(l->e, NULL, NULL);
     }
     for (uint32_t k = 0; l->chan && k < l->s->channels.count; k++) {
         close_fd(&l->chan[k][0]);

@@ -1,5 +1,5 @@
 /* live_apply.c — carrying out the engine's decisions on real children:
- * starting them, the op events (what a Running process executes) and the
+ * starting them, the exec events (what a Running process executes) and the
  * transitions (signals, paging out), each waiting for its confirmation
  * (docs/live.md has the table).  A child is forked with every signal
  * blocked, so no handler of the host's runs in it (live_child.c resets
@@ -165,7 +165,7 @@ static void forget_waiter(ps_live *l, uint32_t pid)
     }
 }
 
-/* ---- carrying out op events -------------------------------------------- */
+/* ---- carrying out exec events ------------------------------------------- */
 
 /* Wait until `c` has done everything it was told, unless it is stopped:
  * then it finishes when it is continued, and later waits include it. */
@@ -190,7 +190,7 @@ static void check_value(ps_live *l, const ps__child *c, int64_t model, const cha
                       (long long)model);
 }
 
-static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *ev,
+static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event *ev,
                     const ps_op *op)
 {
     switch ((ps_op_kind)ev->op) {
@@ -237,7 +237,7 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *e
     }
 }
 
-static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *ev,
+static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event *ev,
                      const ps_op *op)
 {
     if (ev->op == PS_OP_RECV) { /* it blocks reading its pipe (see above) */
@@ -265,7 +265,7 @@ static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_op_event *
     ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
 }
 
-void ps__apply_op(ps_live *l, const ps_op_event *ev)
+void ps__apply_op(ps_live *l, const ps_exec_event *ev)
 {
     uint32_t pid = ev->pid;
     ps__child *c = &l->ch[pid - 1];
@@ -273,8 +273,8 @@ void ps__apply_op(ps_live *l, const ps_op_event *ev)
     const ps_op *op = ev->pc < spec->op_count ? &l->s->ops[spec->op_first + ev->pc] : NULL;
     if (!c->alive)
         return;
-    switch ((ps_op_phase)ev->phase) {
-    case PS_OPEV_RUN:
+    switch ((ps_exec_phase)ev->phase) {
+    case PS_EXEC_RUN:
         if (ev->op == PS_OP_CPU) {
             if (c->cpu_pc != ev->pc) {
                 c->cpu_pc = ev->pc;
@@ -284,14 +284,14 @@ void ps__apply_op(ps_live *l, const ps_op_event *ev)
             c->cpu_due = ev->b ? ev->a : -1;
         }
         break;
-    case PS_OPEV_STEP:
+    case PS_EXEC_STEP:
         do_and_wait(l, c, ev->b ? PS__CMD_WRITE : PS__CMD_READ, op->obj, 0, "add");
         check_value(l, c, ev->a, "add");
         break;
-    case PS_OPEV_DONE:
+    case PS_EXEC_DONE:
         op_done(l, c, pid, ev, op);
         break;
-    case PS_OPEV_BLOCK:
+    case PS_EXEC_BLOCK:
         op_block(l, c, pid, ev, op);
         break;
     }

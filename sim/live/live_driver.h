@@ -3,7 +3,7 @@
  *                 handed on, setting up and tearing down
  *   live_wait.c   hearing from the children and waiting for them:
  *                 waitid on pidfds, the status pipe, signals, commands
- *   live_apply.c  starting children, carrying out op events and
+ *   live_apply.c  starting children, carrying out exec events and
  *                 transitions on them
  * Nothing outside sim/live/ includes it.
  */
@@ -49,7 +49,7 @@ typedef struct ps__child {
 typedef struct ps__action {
     int is_op;
     ps_trace_event tr;
-    ps_op_event op;
+    ps_exec_event op;
 } ps__action;
 
 typedef struct ps__valq { /* a channel's values in transit, routed by procsim */
@@ -142,7 +142,7 @@ void ps__wait_gone(ps_live *l, ps__child *c);
 
 /* live_apply.c */
 void ps__start_child(ps_live *l, uint32_t pid);
-void ps__apply_op(ps_live *l, const ps_op_event *ev);
+void ps__apply_op(ps_live *l, const ps_exec_event *ev);
 /* Carry out a transition; returns who confirmed it. */
 ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev);
 /* Let each channel's and mutex's first model waiter block for real. */

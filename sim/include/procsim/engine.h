@@ -10,8 +10,11 @@
  *
  * Every state change goes through one function inside the engine, which
  * checks it against the legal-transition table (state.h), stamps the PCB's
- * accounting and calls the listener with a ps_trace_event.  A listener
- * (of transitions or of op events) may read the engine but must not call
+ * accounting and calls the listener with a ps_trace_event.  Beside the
+ * transitions it reports op events (ps_op_event): what a process did to a
+ * shared object and what a device or the memory did (DESIGN's table, in
+ * docs/engine.md).  A listener (of transitions, op events or exec events)
+ * may read the engine but must not call
  * back into anything that changes it (step, run, the interventions,
  * observe, destroy, setting listeners): the engine is in the middle of a
  * change, and such a call aborts the program.
@@ -74,6 +77,78 @@ void ps_engine_destroy(ps_engine *e); /* accepts NULL */
 /* At most one listener; NULL to remove. */
 void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
 
+/* The value a channel carries for Python's None: the sentinel. */
+#define PS_VALUE_NONE INT64_MIN
+
+/* X(ENUM, token, object) — op events: what a process did to a shared
+ * object, and what a device or the memory did (docs/engine.md "Op
+ * events").  `object` is the kind of thing `object` indexes.
+ *   READ / WRITE  the halves of one increment (add): value = the value
+ *                 read / written; a write that overwrites updates made
+ *                 since its read has lost_update set, detail = how many
+ *                 increments it wiped out, other = the last process whose
+ *                 write it overwrote
+ *   SEND / RECV   a value enters / leaves a channel: value (PS_VALUE_NONE
+ *                 for the sentinel); detail = the channel's length after;
+ *                 other = for a send handed straight to a waiting
+ *                 receiver, that receiver
+ *   LOCK / UNLOCK / HANDOFF  a mutex is taken / released / passed on to
+ *                 its first waiter: value = the holder after (0: free)
+ *   REQUEST / SERVED  a device starts / finishes serving pid's request:
+ *                 value = the ticks of service; detail = requests still
+ *                 queued after
+ *   ALLOC / FREE  pid's memory is taken / given back (admission, swap,
+ *                 exit): value = the units, detail = units used after
+ *   ALIVE         the program asked is_alive of its child `object`:
+ *                 value = 1 alive, 0 not */
+#define PS_OBJ_KINDS(X) X(VARIABLE, "variable") X(CHANNEL, "channel") \
+    X(MUTEX, "mutex") X(DEVICE, "device") X(MEMORY, "memory") X(PROCESS, "process")
+typedef enum ps_obj_kind {
+#define PS_X_(e, tok) PS_OBJ_##e,
+    PS_OBJ_KINDS(PS_X_)
+#undef PS_X_
+    PS_OBJ_KIND_COUNT
+} ps_obj_kind;
+
+#define PS_OP_EVENTS(X)                                                     \
+    X(READ, "read", VARIABLE)                                               \
+    X(WRITE, "write", VARIABLE)                                             \
+    X(SEND, "send", CHANNEL)                                                \
+    X(RECV, "recv", CHANNEL)                                                \
+    X(LOCK, "lock", MUTEX)                                                  \
+    X(UNLOCK, "unlock", MUTEX)                                              \
+    X(HANDOFF, "handoff", MUTEX)                                            \
+    X(REQUEST, "request", DEVICE)                                           \
+    X(SERVED, "served", DEVICE)                                             \
+    X(ALLOC, "alloc", MEMORY)                                               \
+    X(FREE, "free", MEMORY)                                                 \
+    X(ALIVE, "is_alive", PROCESS)
+typedef enum ps_op_event_kind {
+#define PS_X_(e, tok, obj) PS_OPE_##e,
+    PS_OP_EVENTS(PS_X_)
+#undef PS_X_
+    PS_OP_EVENT_COUNT
+} ps_op_event_kind;
+
+typedef struct ps_op_event {
+    int64_t time;
+    uint32_t pid;            /* who did it (served: whose request) */
+    uint8_t op;              /* ps_op_event_kind */
+    uint8_t lost_update;     /* write: it lost other processes' updates */
+    uint32_t object;         /* index into its table (ps_op_event_object);
+                                memory: 0; is_alive: the child's pid */
+    uint32_t other;          /* a second process (see above), 0: none */
+    int64_t value, detail;   /* see above */
+} ps_op_event;
+
+typedef void (*ps_op_fn)(void *ctx, const ps_op_event *ev);
+/* At most one op-event listener; NULL to remove.  Op events of an instant
+ * come in the order they happen, interleaved with its transitions. */
+void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx);
+const char *ps_op_event_token(ps_op_event_kind k);
+ps_obj_kind ps_op_event_object(ps_op_event_kind k);
+const char *ps_obj_kind_token(ps_obj_kind k);
+
 /* What a Running process does, op by op, for a backend that mirrors the
  * model on real processes (live mode).  Emitted in order with the
  * transitions, from the same instant:
@@ -85,24 +160,24 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
  *          code, the pid spawned or killed);
  *   BLOCK  the op blocks the process (io, sleep, recv, lock, wait).
  * Like the transition listener, it may not call back into the engine. */
-#define PS_OP_PHASES(X) X(RUN) X(STEP) X(DONE) X(BLOCK)
-typedef enum ps_op_phase {
-#define PS_X_(e) PS_OPEV_##e,
-    PS_OP_PHASES(PS_X_)
+#define PS_EXEC_PHASES(X) X(RUN) X(STEP) X(DONE) X(BLOCK)
+typedef enum ps_exec_phase {
+#define PS_X_(e) PS_EXEC_##e,
+    PS_EXEC_PHASES(PS_X_)
 #undef PS_X_
-} ps_op_phase;
+} ps_exec_phase;
 
-typedef struct ps_op_event {
+typedef struct ps_exec_event {
     int64_t time;
     uint32_t pid;
     uint32_t pc;             /* index of the op in the process's program */
     uint8_t op;              /* ps_op_kind */
-    uint8_t phase;           /* ps_op_phase */
+    uint8_t phase;           /* ps_exec_phase */
     int64_t a, b;
-} ps_op_event;
+} ps_exec_event;
 
-typedef void (*ps_op_fn)(void *ctx, const ps_op_event *ev);
-void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx);
+typedef void (*ps_exec_fn)(void *ctx, const ps_exec_event *ev);
+void ps_engine_set_exec_listener(ps_engine *e, ps_exec_fn fn, void *ctx);
 
 ps_step_status ps_engine_step(ps_engine *e);
 /* Step until done, stuck, or the next instant would be later than `until`
@@ -136,6 +211,20 @@ ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan);
 uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max);
 /* Mutex owner pid, 0 if free. */
 uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex);
+/* The objects' queues, front first: a channel's values (PS_VALUE_NONE for
+ * a sentinel) and the processes blocked receiving from it; a mutex's
+ * waiters; a device's queue behind the request it serves
+ * (ps_engine_device_serving, 0: idle).  Each writes at most max entries
+ * and returns how many there are. */
+uint32_t ps_engine_channel_items(const ps_engine *e, uint32_t chan, int64_t *out, uint32_t max);
+uint32_t ps_engine_channel_receivers(const ps_engine *e, uint32_t chan, uint32_t *out,
+                                     uint32_t max);
+uint32_t ps_engine_mutex_waiters(const ps_engine *e, uint32_t mutex, uint32_t *out, uint32_t max);
+uint32_t ps_engine_device_serving(const ps_engine *e, uint32_t dev);
+uint32_t ps_engine_device_queue(const ps_engine *e, uint32_t dev, uint32_t *out, uint32_t max);
+/* Increments lost so far, over all shared variables (the writes flagged
+ * lost_update, each counted by how many it wiped out). */
+int64_t ps_engine_lost_updates(const ps_engine *e);
 uint64_t ps_engine_transitions(const ps_engine *e);
 
 /* After PS_STEP_STUCK: a sentence in `lang` naming the processes that can
