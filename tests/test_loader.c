@@ -88,7 +88,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/name-too-long.yaml:4:11: name: the name 'pppppppppppppppppppppppppppppppppppppppp...' is too long (65 characters); a name has at most 64",
     "tests/loader/bad/never-spawned.yaml:7:13: parent: 'a' never spawns 'b'; add 'spawn b' to the program of 'a'",
     "tests/loader/bad/op-blank-string.yaml:5:15: program: expected an op such as 'cpu 3', got the string '  '",
-    "tests/loader/bad/op-case.yaml:6:9: program: unknown op 'CPU'; did you mean 'cpu'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-case.yaml:6:9: program: unknown op 'CPU'; did you mean 'cpu'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
     "tests/loader/bad/op-empty.yaml:6:8: program: expected an op such as 'cpu 3', got nothing",
     "tests/loader/bad/op-multiline.yaml:6:9: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/op-negative.yaml:6:17: io: the tick count must not be negative, got -2",
@@ -97,8 +97,8 @@ static const char *const bad_files[] = {
     "tests/loader/bad/op-quoted.yaml:6:9: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/op-too-few.yaml:6:9: io: too few operands; expected 'io DEVICE TICKS'",
     "tests/loader/bad/op-too-many.yaml:6:15: cpu: too many operands; expected 'cpu TICKS'",
-    "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
-    "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
+    "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
     "tests/loader/bad/op-utf8-column.yaml:6:14: send: 'café' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/op-zero-ticks.yaml:6:13: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/parent-cycle.yaml:6:13: parent: the parents of 'b' form a cycle (b -> c -> b); a chain of parents must end at a process without one",
@@ -115,7 +115,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/processes-empty.yaml:3:12: processes: expected at least one process, got none",
     "tests/loader/bad/processes-missing.yaml:1:1: scenario: missing key 'processes' (required keys: procsim, title, processes)",
     "tests/loader/bad/processes-scalar.yaml:3:12: processes: expected a sequence of processes, got 'a'",
-    "tests/loader/bad/program-mapping-op.yaml:6:9: program: expected an op such as 'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/program-mapping-op.yaml:6:9: program: unknown loop 'cpu'; a loop is 'repeat N', 'for NAME in range(A, B)' or 'for NAME in CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
     "tests/loader/bad/program-nested.yaml:5:15: program: expected an op such as 'cpu 3', got a sequence",
     "tests/loader/bad/program-scalar.yaml:5:14: program: expected a sequence of ops such as [cpu 3, io disk 2], got 'cpu 3'",
     "tests/loader/bad/quantum-bool.yaml:4:12: quantum: expected an integer (ticks), got 'yes'",
@@ -146,8 +146,8 @@ static const char *const bad_files[] = {
     "tests/loader/bad/truncated-flow.yaml:4:1: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 3, column 13)",
     "tests/loader/bad/two-documents.yaml:6:1: a second YAML document is not allowed; a scenario file holds exactly one",
     "tests/loader/bad/unclosed-quote.yaml:7:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar at line 3, column 14)",
-    "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, description_ko, system, devices, processes, events, questions)",
-    "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, description_ko, system, devices, processes, events, questions)",
+    "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
+    "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
     "tests/loader/bad/utf16-control-char.yaml:2:11: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/version-float.yaml:1:10: procsim: expected the format version 1, got '1.0'",
     "tests/loader/bad/version-missing.yaml:1:1: scenario: missing key 'procsim' (required keys: procsim, title, processes)",
@@ -344,14 +344,14 @@ static void test_full_programs(void **state)
 
     /* the encoding itself: {kind, obj, n} */
     static const ps_op want[] = {
-        {PS_OP_CPU, {0}, 0, 4}, {PS_OP_IO, {0}, 1, 3}, {PS_OP_SEND, {0}, 0, 10000},
-        {PS_OP_LOCK, {0}, 0, 0}, {PS_OP_ADD, {0}, 0, 100}, {PS_OP_UNLOCK, {0}, 0, 0},
-        {PS_OP_EXIT, {0}, 0, 3},
-        {PS_OP_SPAWN, {0}, 0, 0}, {PS_OP_SPAWN, {0}, 2, 0}, {PS_OP_WAIT, {0}, 0, 0},
-        {PS_OP_KILL, {0}, 2, 0}, {PS_OP_WAIT, {0}, PS_WAIT_ANY, 0}, {PS_OP_RECV, {0}, 0, 0},
-        {PS_OP_SLEEP, {0}, 0, 2}, {PS_OP_IO, {0}, 0, 1},
-        {PS_OP_SEND, {0}, 0, 1}, {PS_OP_SEND, {0}, 1, 0}, {PS_OP_ADD, {0}, 0, 1},
-        {PS_OP_LOCK, {0}, 1, 0}, {PS_OP_UNLOCK, {0}, 1, 0}, {PS_OP_EXIT, {0}, 0, 0}};
+        {PS_OP_CPU, 0, {0}, 0, 4}, {PS_OP_IO, 0, {0}, 1, 3}, {PS_OP_SEND, 0, {0}, 0, 10000},
+        {PS_OP_LOCK, 0, {0}, 0, 0}, {PS_OP_ADD, 0, {0}, 0, 100}, {PS_OP_UNLOCK, 0, {0}, 0, 0},
+        {PS_OP_EXIT, 0, {0}, 0, 3},
+        {PS_OP_SPAWN, 0, {0}, 0, 0}, {PS_OP_SPAWN, 0, {0}, 2, 0}, {PS_OP_WAIT, 0, {0}, 0, 0},
+        {PS_OP_KILL, 0, {0}, 2, 0}, {PS_OP_WAIT, 0, {0}, PS_WAIT_ANY, 0}, {PS_OP_RECV, 0, {0}, 0, 0},
+        {PS_OP_SLEEP, 0, {0}, 0, 2}, {PS_OP_IO, 0, {0}, 0, 1},
+        {PS_OP_SEND, 0, {0}, 0, 1}, {PS_OP_SEND, 0, {0}, 1, 0}, {PS_OP_ADD, 0, {0}, 0, 1},
+        {PS_OP_LOCK, 0, {0}, 1, 0}, {PS_OP_UNLOCK, 0, {0}, 1, 0}, {PS_OP_EXIT, 0, {0}, 0, 0}};
     assert_int_equal(s->nops, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < s->nops; i++) {
         assert_int_equal(s->ops[i].kind, want[i].kind);
