@@ -100,6 +100,9 @@ static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, 
         *kind = PS_TERM_NUMBER;
         return ps__ld_number(ld, &spec, w.p, w.n, w.at, false, v);
     }
+    if (word_is(&w, "none") && sh->value != PS__VALUE_OR_NONE)
+        return ps__ld_fail(ld, w.at, "%s: none is not a %s; only send carries none (the "
+                           "sentinel)", tok, sh->noun);
     if (word_is(&w, "acc")) {
         *kind = PS_TERM_ACC;
         *v = 0;
@@ -191,8 +194,8 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
         return ps__ld_fail(ld, w[0].at, "%s: too few operands; expected '%s'", tok,
                            sh->usage);
     if (nw > most)
-        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'", tok,
-                           sh->usage);
+        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'%s", tok,
+                           sh->usage, sh->value ? " (a value has no spaces: x*x, acc+1)" : "");
     if (kind == PS_OP_SPAWN && ld->nopen)
         return ps__ld_fail(ld, w[0].at, "spawn: inside a loop it would run more than once; a "
                            "child is spawned exactly once (spawn it before the loop)");
