@@ -66,7 +66,7 @@ int ps__later(const ps_engine *e, uint32_t a, uint32_t b)
 
 /* The burst follows the program as it will run, loops and values
  * included, on a copy of the registers; at most BURST_OPS ops are looked
- * at (docs/engine.md, rule P-sjf). */
+ * at (docs/engine.md, rule P-burst). */
 #define BURST_OPS 4096
 
 int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
