@@ -111,6 +111,9 @@ static void rule_L5_a_loop_that_never_takes_time_is_stopped(void **state)
     assert_int_equal(r.status, PS_STEP_RUNAWAY);
     assert_int_equal(ps_engine_runaway(r.e), tk_pid(&r, "spin"));
     assert_int_equal(ps_engine_step(r.e), PS_STEP_RUNAWAY);
+    /* idle's sleep, spin's loop head, then send and the loop's end in
+       turn: the stop comes after exactly PS_RUNAWAY_OPS ops */
+    assert_int_equal(ps_engine_channel(r.e, 0).queued, (PS_RUNAWAY_OPS - 2) / 2);
     char buf[512];
     ps_engine_runaway_text(r.e, PS_LANG_EN, buf, sizeof buf);
     assert_non_null(strstr(buf, "spin ran more than 1000000 ops"));

@@ -588,7 +588,12 @@ int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
 
 int64_t ps_live_variable(const ps_live *l, uint32_t var)
 {
-    return var < l->s->variables.count ? l->shared.var[var] : 0;
+    if (var >= l->s->variables.count)
+        return 0;
+    /* a private one lives in each child's own memory, gone with it: the
+       model's copy of pid 1, which each of its real adds matched (or a
+       divergence was counted) */
+    return l->s->var_private[var] ? ps_engine_variable(l->e, var) : l->shared.var[var];
 }
 
 uint32_t ps_live_divergences(const ps_live *l)
