@@ -290,6 +290,43 @@ static void rule_P1_a_private_variable_is_copied_at_spawn(void **state)
     tk_run_fini(&r);
 }
 
+/* ps_engine_check holds after every step of programs with every new form
+ * (timeouts that fire, timeouts made moot by the child's exit, a waiter
+ * killed while its timeout runs, loops on channels, private copies). */
+static void the_invariants_hold_through_the_language(void **state)
+{
+    (void)state;
+    static const char *const yaml[] = {
+        "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 2, cpus: 2}\n"
+        "variables: {v: private}\nprocesses:\n"
+        "  - {name: p, program: [add v 1, spawn a, spawn b, wait a timeout 3, is_alive a, "
+        "wait b timeout 50, kill a, wait any timeout 2]}\n"
+        "  - name: a\n    parent: p\n    program:\n      - for x in q:\n          - cpu x\n"
+        "          - add v 1\n"
+        "  - name: b\n    parent: p\n    program:\n      - for i in range(1, 4):\n"
+        "          - send q i\n          - cpu 1\n      - send q none\n",
+        "procsim: 1\ntitle: t\nprocesses:\n"
+        "  - {name: p, program: [spawn c, wait c timeout 20]}\n"
+        "  - {name: c, parent: p, program: [cpu 30]}\n"
+        "events: [{at: 4, do: kill p}, {at: 2, do: suspend p}]\n",
+    };
+    for (size_t i = 0; i < sizeof yaml / sizeof yaml[0]; i++) {
+        ps_scenario *s = tk_load(yaml[i]);
+        ps_engine *e = ps_engine_create(s);
+        char why[256];
+        ps_step_status st;
+        int steps = 0;
+        do {
+            st = ps_engine_step(e);
+            if (ps_engine_check(e, why, sizeof why))
+                fail_msg("scenario %zu, step %d: %s", i, steps, why);
+        } while (st == PS_STEP_OK && ++steps < 10000);
+        assert_int_equal(st, PS_STEP_DONE);
+        ps_engine_destroy(e);
+        ps_scenario_destroy(s);
+    }
+}
+
 int main(void)
 {
     tk_filter_from_env();
@@ -307,6 +344,7 @@ int main(void)
         cmocka_unit_test(rule_O_kill_gives_exit_code_minus_15),
         cmocka_unit_test(rule_U3_a_user_kill_gives_exit_code_minus_9),
         cmocka_unit_test(rule_P1_a_private_variable_is_copied_at_spawn),
+        cmocka_unit_test(the_invariants_hold_through_the_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
