@@ -309,6 +309,9 @@ static void the_invariants_hold_through_the_language(void **state)
         "  - {name: p, program: [spawn c, wait c timeout 20]}\n"
         "  - {name: c, parent: p, program: [cpu 30]}\n"
         "events: [{at: 4, do: kill p}, {at: 2, do: suspend p}]\n",
+        "procsim: 1\ntitle: t\nprocesses:\n"
+        "  - {name: p, program: [spawn c, wait c timeout 20, sleep 30]}\n"
+        "  - {name: c, parent: p, program: [cpu 3]}\n",
     };
     for (size_t i = 0; i < sizeof yaml / sizeof yaml[0]; i++) {
         ps_scenario *s = tk_load(yaml[i]);
