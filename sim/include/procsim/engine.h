@@ -82,25 +82,36 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
 
 /* X(ENUM, token, object) — op events: what a process did to a shared
  * object, and what a device or the memory did (docs/engine.md "Op
- * events").  `object` is the kind of thing `object` indexes.
- *   READ / WRITE  the halves of one increment (add): value = the value
- *                 read / written; a write that overwrites updates made
- *                 since its read has lost_update set, detail = how many
- *                 increments it wiped out, other = the last process whose
- *                 write it overwrote
+ * events", rules OE-*).  `object` is the kind of thing `object` indexes.
+ *   READ / WRITE  the halves of one increment (add), each at the end of
+ *                 its tick: value = the value read / written; a write's
+ *                 detail = the variable just before it minus the value its
+ *                 process read (the increments it wiped out; negative when
+ *                 it puts back ones a stale write wiped); above 0 it has
+ *                 lost_update set and other = the last process whose write
+ *                 it overwrote.  ps_engine_lost_updates is the sum of the
+ *                 details, so completed increments - final = lost updates
  *   SEND / RECV   a value enters / leaves a channel: value (PS_VALUE_NONE
  *                 for the sentinel); detail = the channel's length after;
- *                 other = for a send handed straight to a waiting
- *                 receiver, that receiver
- *   LOCK / UNLOCK / HANDOFF  a mutex is taken / released / passed on to
- *                 its first waiter: value = the holder after (0: free)
+ *                 a value handed straight to a waiting receiver is a send
+ *                 (other = the receiver) then its recv (other = the sender)
+ *   LOCK / UNLOCK / HANDOFF  a mutex is taken / released with nobody
+ *                 waiting / released and passed on to its first waiter
+ *                 (other = that waiter): value = the holder after (0:
+ *                 free).  One event per release; a blocked lock gives none
+ *                 until its handoff
  *   REQUEST / SERVED  a device starts / finishes serving pid's request:
  *                 value = the ticks of service; detail = requests still
- *                 queued after
- *   ALLOC / FREE  pid's memory is taken / given back (admission, swap,
- *                 exit): value = the units, detail = units used after
+ *                 queued after.  A request cut short by a kill: no served
+ *   ALLOC / FREE  pid's memory is taken / given back (admission to Ready,
+ *                 swap in / swap out, eviction, exit): value = the units,
+ *                 detail = units used after; none for memory 0
  *   ALIVE         the program asked is_alive of its child `object`:
- *                 value = 1 alive, 0 not */
+ *                 value = 1 alive, 0 not
+ * Order (OE-order): as things happen; a request before its process
+ * blocks, served before the next request and the wake-up, send and recv
+ * before the receiver wakes, alloc and free right after the transition
+ * that moves the memory. */
 #define PS_OBJ_KINDS(X) X(VARIABLE, "variable") X(CHANNEL, "channel") \
     X(MUTEX, "mutex") X(DEVICE, "device") X(MEMORY, "memory") X(PROCESS, "process")
 typedef enum ps_obj_kind {
