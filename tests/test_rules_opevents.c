@@ -318,6 +318,13 @@ static void rule_OE_lost_update_detected_and_counted(void **state)
          "  - {name: a, program: [add x 1]}\n  - {name: b, program: [add x 1]}\n"
          "  - {name: c, program: [add x 1]}\n",
          1, 2, "2 b write x 1 1 other a lost\n2 c write x 1 1 other b lost\n"},
+        {"a stale write lowers x below what a later writer read: that write puts one back",
+         HEAD("policy: rr, quantum: 1") "processes:\n"
+         "  - {name: q, program: [add x 1]}\n"
+         "  - {name: r, arrival: 1, program: [add x 2]}\n"
+         "  - {name: p, arrival: 5, program: [add x 1]}\n"
+         "events:\n  - {at: 1, do: suspend q}\n  - {at: 6, do: resume q}\n",
+         3, 1, "7 q write x 1 2 other r lost\n"},
         {"three processes on two CPUs, preempted: the identity holds",
          HEAD("policy: rr, quantum: 1, cpus: 2") "processes:\n"
          "  - {name: a, program: [add x 3]}\n  - {name: b, program: [add x 3]}\n"
