@@ -1,7 +1,8 @@
 /* test_rules_opevents.c — the op events (docs/engine.md, "Op events":
  * OE-add ... OE-order) and the lost-update rule (OE-lost): each row of the
  * doc's table against a short program, and the order of op events among
- * the transitions of an instant.
+ * the transitions of an instant.  Also the PCB's open files (F), which
+ * name the same objects.
  *
  * A run is written as one line per event, in the order the listeners
  * heard them:
@@ -360,6 +361,57 @@ static void rule_OE_lost_update_detected_and_counted(void **state)
     }
 }
 
+static const char *files(const ps_engine *e, uint32_t pid, ps_lang lang, char *buf,
+                         size_t size)
+{
+    ps_open_file f[8];
+    uint32_t n = ps_engine_open_files(e, pid, f, 8);
+    assert_true(n <= 8);
+    buf[0] = 0;
+    for (uint32_t i = 0; i < n; i++) {
+        char one[96];
+        ps_open_file_format(e, &f[i], lang, one, sizeof one);
+        snprintf(buf + strlen(buf), size - strlen(buf), "%s%s", i ? "; " : "", one);
+    }
+    return buf;
+}
+
+/* F: from creation to Exit, the read end of each channel received from,
+ * the write end of each sent to, each device used; channels by index
+ * (read before write), then devices. */
+static void rule_F_open_files_from_the_program(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load("procsim: 1\ntitle: t\ndevices: [disk, net]\nprocesses:\n"
+                             "  - {name: a, program: [recv q, send r, io net 1, send q, "
+                             "io disk 1, recv q, cpu 1]}\n"
+                             "  - {name: b, arrival: 3, program: [send q 1, send q 2]}\n"
+                             "  - {name: c, arrival: 1, program: [cpu 1]}\n");
+    ps_engine *e = ps_engine_create(s);
+    assert_non_null(e);
+    char buf[512];
+    assert_string_equal(files(e, 1, PS_LANG_EN, buf, sizeof buf), ""); /* not yet created */
+    assert_int_equal(ps_engine_step(e), PS_STEP_OK);
+    assert_string_equal(files(e, 1, PS_LANG_EN, buf, sizeof buf),
+                        "read end of channel q; write end of channel q; write end of channel r; "
+                        "device disk; device net");
+    assert_string_equal(files(e, 1, PS_LANG_KO, buf, sizeof buf),
+                        "채널 q의 읽기 끝; 채널 q의 쓰기 끝; 채널 r의 쓰기 끝; 장치 disk; 장치 net");
+    assert_string_equal(files(e, 2, PS_LANG_EN, buf, sizeof buf), "");
+    assert_int_equal(tk_step_until(e, 1, tk_step_budget(s), NULL), PS_STEP_UNTIL);
+    assert_string_equal(files(e, 3, PS_LANG_EN, buf, sizeof buf), ""); /* no files */
+    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    for (uint32_t pid = 1; pid <= 3; pid++) /* exited: all closed */
+        assert_int_equal(ps_engine_open_files(e, pid, NULL, 0), 0);
+    assert_int_equal(ps_engine_open_files(e, 4, NULL, 0), 0);
+    ps_open_file f = {PS_FILE_CHANNEL_READ, 0};
+    char small[12];
+    assert_string_equal(ps_open_file_format(e, &f, PS_LANG_EN, small, sizeof small),
+                        "read end...");
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+}
+
 int main(void)
 {
     tk_filter_from_env();
@@ -371,6 +423,7 @@ int main(void)
         cmocka_unit_test(rule_OE_memory_alloc_and_free),
         cmocka_unit_test(rule_OE_order_op_events_among_transitions),
         cmocka_unit_test(rule_OE_lost_update_detected_and_counted),
+        cmocka_unit_test(rule_F_open_files_from_the_program),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,7 @@
  *   ops.c        executing programs on a CPU; devices, channels, mutexes,
  *                children
  *   engine_view.c  read-only views, the deadlock report
+ *   files.c      the PCB's open files (ps_engine_open_files)
  *   cause.c      causes as text, in English or Korean (ps_cause_format)
  *   stats.c      per-process and summary statistics
  */

@@ -233,6 +233,41 @@ uint32_t ps_engine_channel_receivers(const ps_engine *e, uint32_t chan, uint32_t
 uint32_t ps_engine_mutex_waiters(const ps_engine *e, uint32_t mutex, uint32_t *out, uint32_t max);
 uint32_t ps_engine_device_serving(const ps_engine *e, uint32_t dev);
 uint32_t ps_engine_device_queue(const ps_engine *e, uint32_t dev, uint32_t *out, uint32_t max);
+/* The PCB's tenth field, open files: what a process holds, from its
+ * program (docs/engine.md "Open files").  From its creation until it
+ * enters Exit a process holds the read end of every channel its program
+ * receives from, the write end of every channel it sends to, and every
+ * device it does io on; before and after, nothing.  In order: channels by
+ * index (read end before write end), then devices by index.
+ * X(ENUM, token, English, Korean): the texts are cause.h's templates with
+ * a = the channel or device. */
+#define PS_FILE_KINDS(X)                                                    \
+    X(CHANNEL_READ, "read", "read end of channel {channel a}",              \
+      "채널 {channel a}의 읽기 끝")                                           \
+    X(CHANNEL_WRITE, "write", "write end of channel {channel a}",           \
+      "채널 {channel a}의 쓰기 끝")                                           \
+    X(DEVICE, "device", "device {device a}", "장치 {device a}")
+typedef enum ps_file_kind {
+#define PS_X_(e, ...) PS_FILE_##e,
+    PS_FILE_KINDS(PS_X_)
+#undef PS_X_
+    PS_FILE_KIND_COUNT
+} ps_file_kind;
+
+typedef struct ps_open_file {
+    uint8_t kind;            /* ps_file_kind */
+    uint32_t object;         /* the channel or device index */
+} ps_open_file;
+
+/* The open files of `pid` now, in the order above: writes at most max,
+ * returns how many there are (0 for no such pid). */
+uint32_t ps_engine_open_files(const ps_engine *e, uint32_t pid, ps_open_file *out, uint32_t max);
+const char *ps_file_kind_token(ps_file_kind k);
+/* One open file in words, in `lang` ("read end of channel tasks"); cut and
+ * terminated as ps_engine_stuck.  Returns `buf`. */
+char *ps_open_file_format(const ps_engine *e, const ps_open_file *f, ps_lang lang, char *buf,
+                          size_t size);
+
 /* Increments lost so far, over all shared variables (the writes flagged
  * lost_update, each counted by how many it wiped out). */
 int64_t ps_engine_lost_updates(const ps_engine *e);
