@@ -102,16 +102,16 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
     ps_regs *r = &cpu->pub.regs;
     const ps_op *op = ps__op_at(e, p->pid, r->pc);
     if (op->kind == PS_OP_ADD) {
-        /* each tick is one half of an increment: even = read, odd = write;
-           of the process's own copy if the variable is private */
-        int64_t *var = ps__var_slot(e, p->pid, op->obj);
+        /* each tick is one half of an increment: even = read, odd = write
+           (of the process's own copy if the variable is private) */
         for (int64_t i = 0; i < d; i++, r->cnt++) {
             int write = r->cnt % 2;
             if (!write)
-                r->tmp = *var;
+                r->tmp = ps__var_read(e, p->pid, op->obj);
             else
-                *var = r->tmp + 1;
-            ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP, *var, write);
+                ps__var_write(e, p->pid, op->obj, r->tmp);
+            ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP,
+                           *ps__var_slot(e, p->pid, op->obj), write);
         }
     } else {
         r->cnt += (uint32_t)d;
