@@ -27,8 +27,8 @@
  * "memory": {total, used, free}} with processes by name (null: none) and
  * total and free null when memory is unlimited.
  * Each process has "parent" (a pid, null for none), the time in new,
- * ready_suspended and blocked_suspended apart (suspended is their sum of
- * the last two), and "open_files" (the PCB's tenth field, now: [{"kind":
+ * ready_suspended and blocked_suspended apart (suspended stays the sum of
+ * the two suspended ones), and "open_files" (the PCB's tenth field, now: [{"kind":
  * "read"|"write"|"device", "object": NAME}]).  The op events are kept in
  * memory until the trace has been written; the rest streams.  Written by
  * hand because it streams: a JSON library would hold the whole trace in
