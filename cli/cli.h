@@ -41,15 +41,26 @@ typedef struct run {
     const ps_engine *e;
     const ps_live *live;
     uint64_t rows;         /* transitions written so far (the writers') */
+    int with_ops;          /* csv: op rows among the transitions (--ops) */
+    ps_op_event *kept;     /* json: the op events, written after the trace */
+    size_t nkept, capkept;
+    int nomem;             /* a writer ran out of memory: the run stops */
 } run;
 
-/* A trace writer.  `instant` is called after every step with the
- * transitions of that instant (in order; in a model run the live fields
- * are zero); `end` once, with how the run ended and a report (the
- * deadlock, or why a live run failed). */
+/* One thing that happened in an instant: a transition (op NULL) or an op
+ * event (tr NULL), in the order they happened. */
+typedef struct cli_item {
+    const ps_live_event *tr;
+    const ps_op_event *op;
+} cli_item;
+
+/* A trace writer.  `instant` is called after every step with what
+ * happened in that instant (in order; in a model run the live fields are
+ * zero); `end` once, with how the run ended and a report (the deadlock,
+ * or why a live run failed). */
 typedef struct writer {
     void (*begin)(FILE *out, const run *r);
-    void (*instant)(FILE *out, run *r, const ps_live_event *ev, size_t n);
+    void (*instant)(FILE *out, run *r, const cli_item *it, size_t n);
     void (*end)(FILE *out, const run *r, ps_step_status st, const char *report);
 } writer;
 
@@ -71,7 +82,7 @@ const char *cli_no_window_reason(void);
  * with `w` to stdout; live_mode with real processes.  Returns the exit
  * status. */
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
-                 int64_t tick_ms);
+                 int64_t tick_ms, int with_ops);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
 
@@ -83,5 +94,9 @@ const char *cli_state_short(ps_state s);
 const char *cli_reporter_token(ps_reporter r);
 /* A shared variable's final value: the real one in live mode. */
 int64_t cli_variable(const run *r, uint32_t v);
+/* The name of what op event `ev` acted on ("memory" for the memory). */
+const char *cli_op_object(const ps_engine *e, const ps_op_event *ev);
+/* Does op event kind k carry a process as its value (the mutex's holder)? */
+int cli_op_value_is_pid(ps_op_event_kind k);
 
 #endif

@@ -39,14 +39,19 @@ static const help helps[] = {
      "                  FILE (every argument after PROGRAM is the program's)\n"},
     {"run",
      "run FILE [--live [--tick-ms MS]] [--format text|csv|json]\n"
-     "            [--until T]",
+     "            [--ops] [--until T]",
      "  run FILE        simulate FILE; the trace and statistics go to stdout\n"
      "    --live        run every process as a real child process (docs/live.md)\n"
      "    --tick-ms MS  live mode: milliseconds per tick, " CLI_DECIMAL(PS_TICK_MS_MIN)
      " to " CLI_DECIMAL(PS_TICK_MS_MAX) "\n"
      "                  (default: the scenario's tick_ms)\n"
-     "    --format F    text (default: tables for people), csv (one row per\n"
-     "                  transition: time,pid,name,from,to,event,cause), json\n"
+     "    --format F    text (default: tables for people, each tick's op events\n"
+     "                  under it), csv (one row per transition:\n"
+     "                  time,pid,name,from,to,event,cause), json (with ops and\n"
+     "                  resources)\n"
+     "    --ops         csv: op events too (read, write, send, recv, lock, ...), as\n"
+     "                  rows with from and to empty, event the op event and cause\n"
+     "                  its object and value\n"
      "    --until T     stop after tick T (a whole number from 0)\n"},
     {"check",
      "check FILE...",

@@ -3,9 +3,14 @@
  * and in live mode three more (docs/live.md): wall_us (microseconds since
  * the start when the kernel confirmed it), kstate (the /proc state letter
  * just after), reported_by (waitid, status-pipe, procsim, ...).
+ * With --ops the op events come among them, in the order they happened,
+ * as rows with `from` and `to` empty, `event` the op event and `cause`
+ * the object and the value ("counter 5", "tasks None", "m b"; a lost
+ * update adds "lost N of WHO"), the live columns empty.
  * Fields are quoted (RFC 4180) only when they hold a comma, quote or line
  * break.  Each row is built in a buffer and written with one fwrite: a
  * large run writes tens of millions of rows. */
+#include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
@@ -48,30 +53,67 @@ static char *put_field(char *p, char *end, const char *s, char sep)
     return p;
 }
 
-static void csv_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
+/* The cause field of an op row: object and value. */
+static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t size)
+{
+    ps_op_event_kind k = (ps_op_event_kind)o->op;
+    const char *obj = cli_op_object(e, o);
+    if (o->value == PS_VALUE_NONE)
+        snprintf(buf, size, "%s None", obj);
+    else if (cli_op_value_is_pid(k))
+        snprintf(buf, size, "%s %s", obj,
+                 o->value ? ps_engine_pcb(e, (uint32_t)o->value)->name : "-");
+    else
+        snprintf(buf, size, "%s %lld", obj, (long long)o->value);
+    if (o->lost_update)
+        snprintf(buf + strlen(buf), size - strlen(buf), " lost %lld of %s", (long long)o->detail,
+                 o->other ? ps_engine_pcb(e, o->other)->name : "?");
+}
+
+static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256], row[1024];
     char *end = row + sizeof row - 2;
     for (size_t i = 0; i < n; i++) {
-        const ps_trace_event *t = &ev[i].ev;
-        char *p = ps_put_int(row, end, t->time);
+        if (it[i].op && !r->with_ops)
+            continue;
+        int64_t time = it[i].op ? it[i].op->time : it[i].tr->ev.time;
+        uint32_t pid = it[i].op ? it[i].op->pid : it[i].tr->ev.pid;
+        char *p = ps_put_int(row, end, time);
         *p++ = ',';
-        p = ps_put_int(p, end, t->pid);
+        p = ps_put_int(p, end, pid);
         *p++ = ',';
-        p = put_plain(p, end, ps_engine_pcb(e, t->pid)->name, ',');
+        p = put_plain(p, end, ps_engine_pcb(e, pid)->name, ',');
+        if (it[i].op) {
+            const ps_op_event *o = it[i].op;
+            *p++ = ',';
+            *p++ = ',';
+            p = put_plain(p, end, ps_op_event_token((ps_op_event_kind)o->op), ',');
+            op_cause(e, o, cause, sizeof cause);
+            p = put_field(p, end, cause, r->live ? ',' : '\n');
+            if (r->live) {
+                *p++ = ',';
+                *p++ = ',';
+                *p++ = '\n';
+            }
+            fwrite(row, 1, (size_t)(p - row), out);
+            continue;
+        }
+        const ps_live_event *le = it[i].tr;
+        const ps_trace_event *t = &le->ev;
         p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
         p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
         p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
         ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause);
         p = put_field(p, end, cause, r->live ? ',' : '\n');
         if (r->live) {
-            p = ps_put_int(p, end, ev[i].wall_us);
+            p = ps_put_int(p, end, le->wall_us);
             *p++ = ',';
-            if (ev[i].kstate)
-                *p++ = ev[i].kstate;
+            if (le->kstate)
+                *p++ = le->kstate;
             *p++ = ',';
-            p = put_plain(p, end, cli_reporter_token((ps_reporter)ev[i].reporter), '\n');
+            p = put_plain(p, end, cli_reporter_token((ps_reporter)le->reporter), '\n');
         }
         fwrite(row, 1, (size_t)(p - row), out);
     }

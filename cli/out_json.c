@@ -1,10 +1,40 @@
 /* out_json.c — the same trace and statistics as one JSON object, streamed:
- *   {"procsim": VERSION, "scenario": {...}, "trace": [{...}, ...],
- *    "processes": [{...}], "summary": {...}, "variables": {...},
- *    "channels": {...}, "status": "done"|"until"|"deadlock"|"error",
+ *   {"procsim": VERSION, "scenario": {...}, "live": BOOL,
+ *    "trace": [{time, pid, name, from, to, event, cause}, ...],
+ *    "ops": [{time, pid, name, op, object, value, detail}, ...],
+ *    "processes": [{pid, name, parent, state, ..., open_files}],
+ *    "summary": {..., "lost_updates": N}, "variables": {...},
+ *    "channels": {...}, "resources": {...},
+ *    "status": "done"|"until"|"deadlock"|"error",
  *    "deadlock": "..." (only when stuck)}
- * Times are ticks; a time that has not happened is null.  Written by hand
- * because it streams: a JSON library would hold the whole trace in memory. */
+ * Times are ticks; a time that has not happened is null.
+ * ops (DESIGN §8, docs/engine.md "Op events"), in the order they happened:
+ * object is the variable, channel, mutex or device by name, the child's
+ * name for is_alive, "memory" for alloc/free; value the value read,
+ * written, sent or received (null for the sentinel), the holder after
+ * (a name, null when free) for lock/unlock/handoff, the ticks for
+ * request/served, the units for alloc/free, true/false for is_alive;
+ * detail the increments a write wiped out, the channel's length after,
+ * the requests still queued, the memory used after, null where there is
+ * none (read, lock, unlock, handoff, is_alive).  A write that lost updates
+ * has "lost_update": true and "overwrote": the name of the last process
+ * whose write it overwrote; a value handed straight to a waiting receiver
+ * names it ("to") on the send and the sender ("from") on the recv; a
+ * handoff names the new holder ("to").
+ * resources, at the end (or at --until T): {"variables": {NAME: value},
+ * "channels": {NAME: {sent, received, items: [...]}}, "mutexes": {NAME:
+ * {holder, waiters: [...]}}, "devices": {NAME: {serving, queue: [...]}},
+ * "memory": {total, used, free}} with processes by name (null: none) and
+ * total and free null when memory is unlimited.
+ * Each process has "parent" (a pid, null for none), the time in new,
+ * ready_suspended and blocked_suspended apart (suspended stays the sum of
+ * the two suspended ones), and "open_files" (the PCB's tenth field, now: [{"kind":
+ * "read"|"write"|"device", "object": NAME}]).  The op events are kept in
+ * memory until the trace has been written; the rest streams.  Written by
+ * hand because it streams: a JSON library would hold the whole trace in
+ * memory. */
+#include <stdlib.h>
+
 #include "cli.h"
 #include "procsim/stats.h"
 
@@ -52,28 +82,199 @@ static void json_begin(FILE *out, const run *r)
     fprintf(out, "},\n\"live\":%s,\n\"trace\":[", r->live ? "true" : "false");
 }
 
-static void json_instant(FILE *out, run *r, const ps_live_event *ev, size_t n)
+static void json_transition(FILE *out, run *r, const ps_live_event *le)
 {
     const ps_engine *e = r->e;
     char cause[256];
-    for (size_t i = 0; i < n; i++, r->rows++) {
-        const ps_trace_event *t = &ev[i].ev;
-        fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", r->rows ? "," : "",
-                (long long)t->time, t->pid);
-        jstr(out, ps_engine_pcb(e, t->pid)->name);
-        if (t->from == PS_NONE)
-            fputs(",\"from\":null", out);
+    const ps_trace_event *t = &le->ev;
+    fprintf(out, "%s\n{\"time\":%lld,\"pid\":%u,\"name\":", r->rows ? "," : "",
+            (long long)t->time, t->pid);
+    jstr(out, ps_engine_pcb(e, t->pid)->name);
+    if (t->from == PS_NONE)
+        fputs(",\"from\":null", out);
+    else
+        fprintf(out, ",\"from\":\"%s\"", ps_state_token((ps_state)t->from));
+    fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
+            ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
+    jstr(out, ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
+    if (r->live)
+        fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
+                (long long)le->wall_us, le->kstate ? 1 : 0, &le->kstate,
+                cli_reporter_token((ps_reporter)le->reporter));
+    putc('}', out);
+    r->rows++;
+}
+
+/* Op events wait in memory until the trace array is closed. */
+static void keep(run *r, const ps_op_event *ev)
+{
+    if (r->nkept == r->capkept) {
+        size_t ncap = r->capkept ? r->capkept * 2 : 256;
+        ps_op_event *nv = realloc(r->kept, ncap * sizeof *nv);
+        if (!nv) {
+            r->nomem = 1;
+            return;
+        }
+        r->kept = nv;
+        r->capkept = ncap;
+    }
+    r->kept[r->nkept++] = *ev;
+}
+
+static void json_instant(FILE *out, run *r, const cli_item *it, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (it[i].op)
+            keep(r, it[i].op);
         else
-            fprintf(out, ",\"from\":\"%s\"", ps_state_token((ps_state)t->from));
-        fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
-                ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
-        jstr(out, ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
-        if (r->live)
-            fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
-                    (long long)ev[i].wall_us, ev[i].kstate ? 1 : 0, &ev[i].kstate,
-                    cli_reporter_token((ps_reporter)ev[i].reporter));
+            json_transition(out, r, it[i].tr);
+    }
+}
+
+/* A process by name, or null for none. */
+static void jproc(FILE *out, const ps_engine *e, uint32_t pid)
+{
+    const ps_pcb *p = pid ? ps_engine_pcb(e, pid) : NULL;
+    if (p)
+        jstr(out, p->name);
+    else
+        fputs("null", out);
+}
+
+static void jvalue(FILE *out, int64_t v)
+{
+    if (v == PS_VALUE_NONE)
+        fputs("null", out);
+    else
+        fprintf(out, "%lld", (long long)v);
+}
+
+static void json_op(FILE *out, const ps_engine *e, const ps_op_event *o)
+{
+    ps_op_event_kind k = (ps_op_event_kind)o->op;
+    fprintf(out, "{\"time\":%lld,\"pid\":%u,\"name\":", (long long)o->time, o->pid);
+    jproc(out, e, o->pid);
+    fprintf(out, ",\"op\":\"%s\",\"object\":", ps_op_event_token(k));
+    jstr(out, cli_op_object(e, o));
+    fputs(",\"value\":", out);
+    if (cli_op_value_is_pid(k))
+        jproc(out, e, (uint32_t)o->value);
+    else if (k == PS_OPE_ALIVE)
+        fputs(o->value ? "true" : "false", out);
+    else
+        jvalue(out, o->value);
+    fputs(",\"detail\":", out);
+    if (k == PS_OPE_READ || cli_op_value_is_pid(k) || k == PS_OPE_ALIVE)
+        fputs("null", out);
+    else
+        fprintf(out, "%lld", (long long)o->detail);
+    if (o->lost_update) {
+        fputs(",\"lost_update\":true,\"overwrote\":", out);
+        jproc(out, e, o->other);
+    } else if (o->other && (k == PS_OPE_SEND || k == PS_OPE_HANDOFF)) {
+        fputs(",\"to\":", out);
+        jproc(out, e, o->other);
+    } else if (o->other && k == PS_OPE_RECV) {
+        fputs(",\"from\":", out);
+        jproc(out, e, o->other);
+    }
+    putc('}', out);
+}
+
+static void json_ops(FILE *out, const run *r)
+{
+    fputs("],\n\"ops\":[", out);
+    for (size_t i = 0; i < r->nkept; i++) {
+        fputs(i ? ",\n" : "\n", out);
+        json_op(out, r->e, &r->kept[i]);
+    }
+}
+
+/* A list of pids by name, from a view that writes at most max of them. */
+static void jpids(FILE *out, const ps_engine *e, const uint32_t *pids, uint32_t n)
+{
+    putc('[', out);
+    for (uint32_t i = 0; i < n; i++) {
+        fputs(i ? "," : "", out);
+        jproc(out, e, pids[i]);
+    }
+    putc(']', out);
+}
+
+static void json_resources(FILE *out, const run *r)
+{
+    const ps_engine *e = r->e;
+    const ps_scenario *s = ps_engine_scenario(e);
+    uint32_t np = ps_engine_nprocs(e);
+    uint32_t *pids = malloc(((size_t)np + 1) * sizeof *pids);
+    fputs("\"resources\":{\"variables\":{", out);
+    for (uint32_t v = 0; v < s->variables.count; v++) {
+        fputs(v ? "," : "", out);
+        jstr(out, s->variables.names[v]);
+        fprintf(out, ":%lld", (long long)cli_variable(r, v));
+    }
+    fputs("},\"channels\":{", out);
+    for (uint32_t c = 0; c < s->channels.count; c++) {
+        ps_channel_stats ch = ps_engine_channel(e, c);
+        fputs(c ? "," : "", out);
+        jstr(out, s->channels.names[c]);
+        fprintf(out, ":{\"sent\":%llu,\"received\":%llu,\"items\":[",
+                (unsigned long long)ch.sent, (unsigned long long)ch.received);
+        uint32_t n = ps_engine_channel_items(e, c, NULL, 0);
+        int64_t *items = malloc(((size_t)n + 1) * sizeof *items);
+        if (items)
+            ps_engine_channel_items(e, c, items, n);
+        for (uint32_t i = 0; items && i < n; i++) {
+            fputs(i ? "," : "", out);
+            jvalue(out, items[i]);
+        }
+        free(items);
+        fputs("]}", out);
+    }
+    fputs("},\"mutexes\":{", out);
+    for (uint32_t m = 0; m < s->mutexes.count; m++) {
+        fputs(m ? "," : "", out);
+        jstr(out, s->mutexes.names[m]);
+        fputs(":{\"holder\":", out);
+        jproc(out, e, ps_engine_mutex_owner(e, m));
+        fputs(",\"waiters\":", out);
+        jpids(out, e, pids, pids ? ps_engine_mutex_waiters(e, m, pids, np) : 0);
         putc('}', out);
     }
+    fputs("},\"devices\":{", out);
+    for (uint32_t d = 0; d < s->devices.count; d++) {
+        fputs(d ? "," : "", out);
+        jstr(out, s->devices.names[d]);
+        fputs(":{\"serving\":", out);
+        jproc(out, e, ps_engine_device_serving(e, d));
+        fputs(",\"queue\":", out);
+        jpids(out, e, pids, pids ? ps_engine_device_queue(e, d, pids, np) : 0);
+        putc('}', out);
+    }
+    free(pids);
+    int64_t used = ps_engine_memory_used(e);
+    if (s->memory == PS_UNLIMITED)
+        fprintf(out, "},\"memory\":{\"total\":null,\"used\":%lld,\"free\":null}},\n",
+                (long long)used);
+    else
+        fprintf(out, "},\"memory\":{\"total\":%lld,\"used\":%lld,\"free\":%lld}},\n",
+                (long long)s->memory, (long long)used, (long long)(s->memory - used));
+}
+
+static void json_open_files(FILE *out, const ps_engine *e, uint32_t pid)
+{
+    ps_open_file f[64];
+    uint32_t n = ps_engine_open_files(e, pid, f, 64);
+    const ps_scenario *s = ps_engine_scenario(e);
+    fputs(",\"open_files\":[", out);
+    for (uint32_t i = 0; i < n && i < 64; i++) {
+        const ps_names *names = f[i].kind == PS_FILE_DEVICE ? &s->devices : &s->channels;
+        fprintf(out, "%s{\"kind\":\"%s\",\"object\":", i ? "," : "",
+                ps_file_kind_token((ps_file_kind)f[i].kind));
+        jstr(out, names->names[f[i].object]);
+        putc('}', out);
+    }
+    putc(']', out);
 }
 
 static void json_procs(FILE *out, const run *r)
@@ -86,6 +287,10 @@ static void json_procs(FILE *out, const run *r)
         const ps_pcb *p = ps_engine_pcb(e, pid);
         fprintf(out, "%s\n{\"pid\":%u,\"name\":", pid > 1 ? "," : "", pid);
         jstr(out, s.name);
+        if (p->parent > 0)
+            fprintf(out, ",\"parent\":%d", p->parent);
+        else
+            fputs(",\"parent\":null", out);
         fprintf(out, ",\"state\":\"%s\",", s.created ? ps_state_token((ps_state)p->state) : "");
         jtime(out, "arrival", s.created ? s.arrival : -1);
         putc(',', out);
@@ -100,6 +305,10 @@ static void json_procs(FILE *out, const run *r)
                 "\"swaps\":%u,\"exit_code\":%d,\"term_signal\":%d,\"received\":%lld",
                 (long long)s.cpu, (long long)s.blocked, (long long)s.suspended, s.switches,
                 s.swaps, s.exit_code, s.term_signal, (long long)s.acc);
+        fprintf(out, ",\"new\":%lld,\"ready_suspended\":%lld,\"blocked_suspended\":%lld",
+                (long long)s.new_time, (long long)s.ready_suspended,
+                (long long)s.blocked_suspended);
+        json_open_files(out, e, pid);
         if (r->live)
             fprintf(out, ",\"kstate\":\"%.*s\",\"rss_kb\":%lld", p->kstate ? 1 : 0, &p->kstate,
                     (long long)p->rss_kb);
@@ -113,13 +322,15 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
     const ps_scenario *s = ps_engine_scenario(e);
     ps_summary sum;
     ps_stats_summary(e, &sum);
+    json_ops(out, r);
     json_procs(out, r);
     fprintf(out, "],\n\"summary\":{\"processes\":%u,\"finished\":%u,\"avg_turnaround\":%.4f,"
             "\"avg_waiting\":%.4f,\"avg_response\":%.4f,\"ticks\":%lld,"
-            "\"cpu_utilisation\":%.4f,\"throughput\":%.6f,\"transitions\":%llu},\n",
+            "\"cpu_utilisation\":%.4f,\"throughput\":%.6f,\"transitions\":%llu,"
+            "\"lost_updates\":%lld},\n",
             sum.processes, sum.finished, sum.avg_turnaround, sum.avg_waiting,
             sum.avg_response, (long long)sum.end, sum.cpu_utilisation, sum.throughput,
-            (unsigned long long)sum.transitions);
+            (unsigned long long)sum.transitions, (long long)ps_engine_lost_updates(e));
     fputs("\"variables\":{", out);
     for (uint32_t v = 0; v < s->variables.count; v++) {
         fputs(v ? "," : "", out);
@@ -143,7 +354,9 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
         [PS_STEP_INTERRUPTED] = "interrupted", [PS_STEP_FAILED] = "error",
         [PS_STEP_RUNAWAY] = "runaway",
     };
-    fprintf(out, "},\n\"status\":\"%s\"", status[st]);
+    fputs("},\n", out);
+    json_resources(out, r);
+    fprintf(out, "\"status\":\"%s\"", status[st]);
     if (st == PS_STEP_STUCK) {
         fputs(",\"deadlock\":", out);
         jstr(out, report);

@@ -6,24 +6,46 @@
 
 #include "cli.h"
 
+/* What an instant brought: its transitions as the listener confirmed them
+ * and its op events, each with the number of transitions the engine had
+ * made before it (so that the two interleave as they happened also in live
+ * mode, where transitions come after the step, once confirmed). */
 typedef struct collector {
     ps_live_event *ev;
     size_t n, cap;
+    struct op_at {
+        ps_op_event ev;
+        uint64_t after;    /* transitions the engine had made before it */
+    } *op;
+    size_t nop, capop;
+    cli_item *items;
+    size_t capitems;
+    uint64_t done;         /* transitions handed to the writer before */
+    const ps_engine *e;
     int nomem;
 } collector;
+
+static int grow(void **p, size_t *cap, size_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    size_t ncap = *cap ? *cap : 256;
+    while (ncap < need)
+        ncap *= 2;
+    void *np = realloc(*p, ncap * size);
+    if (!np)
+        return -1;
+    *p = np;
+    *cap = ncap;
+    return 0;
+}
 
 static void collect_live(void *ctx, const ps_live_event *ev)
 {
     collector *c = ctx;
-    if (c->n == c->cap) {
-        size_t ncap = c->cap ? c->cap * 2 : 256;
-        ps_live_event *nv = realloc(c->ev, ncap * sizeof *nv);
-        if (!nv) {
-            c->nomem = 1;
-            return;
-        }
-        c->ev = nv;
-        c->cap = ncap;
+    if (grow((void **)&c->ev, &c->cap, c->n + 1, sizeof *c->ev)) {
+        c->nomem = 1;
+        return;
     }
     c->ev[c->n++] = *ev;
 }
@@ -32,6 +54,35 @@ static void collect(void *ctx, const ps_trace_event *ev)
 {
     ps_live_event le = {.ev = *ev};
     collect_live(ctx, &le);
+}
+
+static void collect_op(void *ctx, const ps_op_event *ev)
+{
+    collector *c = ctx;
+    if (grow((void **)&c->op, &c->capop, c->nop + 1, sizeof *c->op)) {
+        c->nomem = 1;
+        return;
+    }
+    c->op[c->nop++] = (struct op_at){*ev, ps_engine_transitions(c->e)};
+}
+
+/* The instant's transitions and op events in the order they happened. */
+static size_t merge(collector *c)
+{
+    if (grow((void **)&c->items, &c->capitems, c->n + c->nop, sizeof *c->items)) {
+        c->nomem = 1;
+        return 0;
+    }
+    size_t k = 0, o = 0;
+    for (size_t t = 0; t <= c->n; t++) {
+        while (o < c->nop && (t == c->n || c->op[o].after <= c->done + t))
+            c->items[k++] = (cli_item){NULL, &c->op[o++].ev};
+        if (t < c->n)
+            c->items[k++] = (cli_item){&c->ev[t], NULL};
+    }
+    c->done += c->n;
+    c->n = c->nop = 0;
+    return k;
 }
 
 static ps_scenario *load(const char *path, int tour, ps_error *err)
@@ -52,7 +103,7 @@ static ps_step_status step(ps_engine *e, ps_live *live, int64_t until)
 }
 
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
-                 int64_t tick_ms)
+                 int64_t tick_ms, int with_ops)
 {
     ps_engine *e = ps_engine_create(s);
     collector c = {0};
@@ -73,15 +124,17 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     }
     else
         ps_engine_set_listener(e, collect, &c);
-    run r = {e, live, 0};
+    c.e = e;
+    ps_engine_set_op_listener(e, collect_op, &c);
+    run r = {.e = e, .live = live, .with_ops = with_ops};
     w->begin(stdout, &r);
     ps_step_status st;
     do {
         st = step(e, live, until);
-        if (c.n)
-            w->instant(stdout, &r, c.ev, c.n);
-        c.n = 0;
-        if (c.nomem)
+        size_t n = merge(&c);
+        if (n)
+            w->instant(stdout, &r, c.items, n);
+        if (c.nomem || r.nomem)
             st = PS_STEP_NOMEM;
     } while (st == PS_STEP_OK);
     char report[1024] = "";
@@ -109,6 +162,9 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     }
     ps_live_destroy(live); /* kills and reaps whatever is left */
     free(c.ev);
+    free(c.op);
+    free(c.items);
+    free(r.kept);
     ps_engine_destroy(e);
     return rc;
 }
@@ -129,7 +185,7 @@ int cmd_run(int argc, char **argv)
     const char *path = NULL;
     const writer *w = &writer_text;
     int64_t until = -1, tick_ms = 0;
-    int tour = 0, live = 0;
+    int tour = 0, live = 0, with_ops = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
@@ -150,6 +206,8 @@ int cmd_run(int argc, char **argv)
             tour = 1;
         } else if (!strcmp(a, "--live")) {
             live = 1;
+        } else if (!strcmp(a, "--ops")) {
+            with_ops = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim run --help\n", a);
             return EXIT_USAGE;
@@ -173,7 +231,7 @@ int cmd_run(int argc, char **argv)
     }
     static char buf[1 << 16];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    int rc = cli_simulate(s, w, until, live, tick_ms);
+    int rc = cli_simulate(s, w, until, live, tick_ms, with_ops);
     ps_scenario_destroy(s);
     return rc;
 }

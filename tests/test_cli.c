@@ -3,7 +3,9 @@
  * tests/golden/update after a reviewed change of behaviour), the exit
  * statuses and messages (bad numbers, --help, a scenario given as a
  * command, an empty DISPLAY), --select, and the shape of the text and JSON
- * outputs.  PROCSIM_WITH_GUI says whether the binary has the window; the
+ * outputs: the op events (JSON ops, CSV --ops, the text view's op lines),
+ * the resources at the end, lost updates, parents, times and open files;
+ * every JSON output is parsed by a strict checker (json_valid).  PROCSIM_WITH_GUI says whether the binary has the window; the
  * cases that need it are skipped without.  The number reader of cli/args.c
  * is also tested directly. */
 #include <fcntl.h>
@@ -559,6 +561,261 @@ static void text_and_json_show_the_results(void **state)
     result_free(&r);
 }
 
+/* ---- a strict JSON checker (RFC 8259 syntax, no extensions) ----------- */
+
+static const char *json_value(const char *p);
+
+static const char *json_ws(const char *p)
+{
+    while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        p++;
+    return p;
+}
+
+static const char *json_string(const char *p)
+{
+    if (*p++ != '"')
+        return NULL;
+    for (; *p != '"'; p++) {
+        if ((unsigned char)*p < 0x20)
+            return NULL;
+        if (*p == '\\') {
+            p++;
+            if (*p == 'u') {
+                for (int i = 1; i <= 4; i++)
+                    if (!strchr("0123456789abcdefABCDEF", p[i]) || !p[i])
+                        return NULL;
+                p += 4;
+            } else if (!*p || !strchr("\"\\/bfnrt", *p)) {
+                return NULL;
+            }
+        }
+    }
+    return p + 1;
+}
+
+static const char *json_number(const char *p)
+{
+    const char *start = p;
+    if (*p == '-')
+        p++;
+    if (*p == '0')
+        p++;
+    else if (*p >= '1' && *p <= '9')
+        while (*p >= '0' && *p <= '9')
+            p++;
+    else
+        return NULL;
+    if (*p == '.') {
+        if (!(*++p >= '0' && *p <= '9'))
+            return NULL;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!(*p >= '0' && *p <= '9'))
+            return NULL;
+        while (*p >= '0' && *p <= '9')
+            p++;
+    }
+    return p > start ? p : NULL;
+}
+
+static const char *json_members(const char *p, char close, int keyed)
+{
+    p = json_ws(p + 1);
+    if (*p == close)
+        return p + 1;
+    for (;;) {
+        if (keyed) {
+            if (!(p = json_string(p)))
+                return NULL;
+            p = json_ws(p);
+            if (*p++ != ':')
+                return NULL;
+        }
+        if (!(p = json_value(p)))
+            return NULL;
+        p = json_ws(p);
+        if (*p == close)
+            return p + 1;
+        if (*p++ != ',')
+            return NULL;
+        p = json_ws(p);
+    }
+}
+
+static const char *json_value(const char *p)
+{
+    p = json_ws(p);
+    switch (*p) {
+    case '{': return json_members(p, '}', 1);
+    case '[': return json_members(p, ']', 0);
+    case '"': return json_string(p);
+    case 't': return strncmp(p, "true", 4) ? NULL : p + 4;
+    case 'f': return strncmp(p, "false", 5) ? NULL : p + 5;
+    case 'n': return strncmp(p, "null", 4) ? NULL : p + 4;
+    default: return json_number(p);
+    }
+}
+
+/* Is `s` exactly one JSON value (with white space around)? */
+static int json_valid(const char *s)
+{
+    const char *end = json_value(s);
+    return end && !*json_ws(end);
+}
+
+static void the_json_checker_refuses_broken_json(void **state)
+{
+    (void)state;
+    static const char *const good[] = {
+        "{}", "[]", " {\"a\":[1,-2.5e3,null,true,false,\"x\\n\\u00e9\"]} \n", "0",
+    };
+    static const char *const bad[] = {
+        "{", "{\"a\":1,}", "[1 2]", "{\"a\" 1}", "[01]", "[nul]", "{\"a\":1}x", "\"\t\"",
+        "[1,]", "{a:1}", "",
+    };
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_true(json_valid(good[i]));
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        if (json_valid(bad[i]))
+            fail_msg("took broken JSON: %s", bad[i]);
+}
+
+/* ---- op events and resources ---------------------------------------- */
+
+#define HAS(r, text)                                                         \
+    do {                                                                     \
+        if (!strstr((r).out, text))                                          \
+            fail_msg("no %s in the output", text);                           \
+    } while (0)
+
+static void json_has_ops_resources_and_lost_updates(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", "--format", "json",
+                                        NULL});
+    assert_int_equal(r.status, 0);
+    assert_true(json_valid(r.out));
+    HAS(r, "],\n\"ops\":[\n{\"time\":1,\"pid\":1,\"name\":\"p1\",\"op\":\"read\","
+           "\"object\":\"counter\",\"value\":0,\"detail\":null},\n"
+           "{\"time\":2,\"pid\":1,\"name\":\"p1\",\"op\":\"write\",\"object\":\"counter\","
+           "\"value\":1,\"detail\":0},\n");
+    /* p1 read 1 at tick 3; eight increments later its write wipes them out */
+    HAS(r, "{\"time\":28,\"pid\":1,\"name\":\"p1\",\"op\":\"write\",\"object\":\"counter\","
+           "\"value\":2,\"detail\":8,\"lost_update\":true,\"overwrote\":\"p9\"}");
+    HAS(r, "\"transitions\":144,\"lost_updates\":48}");
+    HAS(r, "\"variables\":{\"counter\":42}"); /* 90 increments - 48 lost */
+    HAS(r, "\"resources\":{\"variables\":{\"counter\":42},\"channels\":{},\"mutexes\":{},"
+           "\"devices\":{\"disk\":{\"serving\":null,\"queue\":[]}},"
+           "\"memory\":{\"total\":null,\"used\":0,\"free\":null}},\n\"status\":\"done\"");
+    result_free(&r);
+
+    r = procsim((const char *[]){"run", "tests/cli/resources.yaml", "--format", "json",
+                                 "--until", "3", NULL});
+    assert_int_equal(r.status, 0);
+    assert_true(json_valid(r.out));
+    HAS(r, "\"resources\":{\"variables\":{},\"channels\":{\"q\":{\"sent\":2,\"received\":0,"
+           "\"items\":[4,5]}},\"mutexes\":{\"m\":{\"holder\":\"holder\",\"waiters\":[\"waiter\"]}},"
+           "\"devices\":{\"disk\":{\"serving\":\"holder\",\"queue\":[\"reader\"]}},"
+           "\"memory\":{\"total\":100,\"used\":90,\"free\":10}},\n\"status\":\"until\"");
+    HAS(r, "{\"time\":0,\"pid\":1,\"name\":\"holder\",\"op\":\"lock\",\"object\":\"m\","
+           "\"value\":\"holder\",\"detail\":null}");
+    HAS(r, "{\"time\":0,\"pid\":1,\"name\":\"holder\",\"op\":\"send\",\"object\":\"q\","
+           "\"value\":5,\"detail\":2}");
+    HAS(r, "{\"time\":0,\"pid\":1,\"name\":\"holder\",\"op\":\"request\",\"object\":\"disk\","
+           "\"value\":10,\"detail\":0}");
+    HAS(r, "{\"time\":0,\"pid\":3,\"name\":\"reader\",\"op\":\"alloc\",\"object\":\"memory\","
+           "\"value\":30,\"detail\":90}");
+    /* the PCB's parent and open files */
+    HAS(r, "{\"pid\":1,\"name\":\"holder\",\"parent\":null,");
+    HAS(r, "{\"pid\":4,\"name\":\"kid\",\"parent\":3,");
+    HAS(r, "\"open_files\":[{\"kind\":\"write\",\"object\":\"q\"},"
+           "{\"kind\":\"device\",\"object\":\"disk\"}]},\n{\"pid\":2,");
+    HAS(r, "\"open_files\":[{\"kind\":\"read\",\"object\":\"q\"},"
+           "{\"kind\":\"device\",\"object\":\"disk\"}]},\n{\"pid\":4,");
+    result_free(&r);
+
+    /* every output of every shipped scenario is valid JSON */
+    for (size_t i = 0; i < sizeof shipped / sizeof shipped[0]; i++) {
+        char path[256];
+        snprintf(path, sizeof path, "scenarios/%s.yaml", shipped[i]);
+        r = procsim((const char *[]){"run", path, "--format", "json", NULL});
+        if (!json_valid(r.out))
+            fail_msg("%s: the JSON does not parse", path);
+        result_free(&r);
+    }
+}
+
+/* Time in New, Ready/Suspend and Blocked/Suspend apart, in JSON and in
+ * the text table. */
+static void times_in_new_and_the_suspended_states_apart(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"run", "scenarios/swapping.yaml", "--format", "json",
+                                        NULL});
+    assert_int_equal(r.status, 0);
+    HAS(r, "\"suspended\":6,");
+    HAS(r, "\"new\":0,\"ready_suspended\":0,\"blocked_suspended\":6,");
+    HAS(r, "\"new\":0,\"ready_suspended\":3,\"blocked_suspended\":0,");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "scenarios/swapping.yaml", NULL});
+    HAS(r, " turn    new   wait   resp    cpu  block r-susp b-susp switch  swaps end\n");
+    HAS(r, "   3 c                 1      5     16     15      0      8      4      4      0      3"
+           "      0      2      3 exit 0\n");
+    result_free(&r);
+}
+
+static void csv_ops_rows_among_the_transitions(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"run", "scenarios/pipe.yaml", "--format", "csv", "--ops",
+                                        NULL});
+    assert_int_equal(r.status, 0);
+    HAS(r, "\n0,2,child,ready,running,dispatch,fcfs picks it for cpu 0\n"
+           "3,2,child,,,send,pipe 42\n3,1,parent,,,recv,pipe 42\n"
+           "3,1,parent,blocked,ready,wake,message on pipe\n");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", "--format", "csv", "--ops",
+                                 NULL});
+    HAS(r, "\n1,1,p1,,,read,counter 0\n2,1,p1,,,write,counter 1\n");
+    HAS(r, "\n28,1,p1,,,write,counter 2 lost 8 of p9\n");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "tests/cli/resources.yaml", "--format", "csv", "--ops",
+                                 "--until", "3", NULL});
+    HAS(r, "\n0,1,holder,new,ready,admit,memory 30/100\n0,1,holder,,,alloc,memory 30\n");
+    HAS(r, "\n0,1,holder,,,lock,m holder\n");
+    result_free(&r);
+    /* without --ops: transitions only */
+    r = procsim((const char *[]){"run", "scenarios/pipe.yaml", "--format", "csv", NULL});
+    assert_null(strstr(r.out, ",,,"));
+    result_free(&r);
+}
+
+static void text_view_shows_op_events_and_lost_updates(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", NULL});
+    assert_int_equal(r.status, 0);
+    HAS(r, "\n     1  Running   Ready     Ready     Ready     Ready     Ready     Ready     Ready"
+           "     Ready\n        p1           * read counter                              "
+           "p1 reads counter = 0\n");
+    HAS(r, "        p1           * write counter                             p1 writes counter = 2:"
+           " LOST UPDATE, wipes out 8 increment(s), overwriting p9\n");
+    HAS(r, "\nvariable counter = 42\nlost updates: 48 (increments wiped out by stale writes)\n");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "scenarios/pipe.yaml", NULL});
+    HAS(r, "        child        * send pipe                                 child sends 42 on pipe,"
+           " straight to parent\n        parent       * recv pipe                                 "
+           "parent receives 42 from pipe, straight from child\n        parent       "
+           "Blocked -> Ready");
+    result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -574,6 +831,11 @@ int main(void)
         cmocka_unit_test(live_mode_under_an_ignored_sigchld),
         cmocka_unit_test(until_stops_the_trace),
         cmocka_unit_test(text_and_json_show_the_results),
+        cmocka_unit_test(the_json_checker_refuses_broken_json),
+        cmocka_unit_test(json_has_ops_resources_and_lost_updates),
+        cmocka_unit_test(times_in_new_and_the_suspended_states_apart),
+        cmocka_unit_test(csv_ops_rows_among_the_transitions),
+        cmocka_unit_test(text_view_shows_op_events_and_lost_updates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -462,6 +462,50 @@ static void second_locker_sleeps_in_the_kernel(void **state)
     lk_live_fini(&r);
 }
 
+/* The real side of the PCB's open files: a live child's descriptors from
+ * /proc/PID/fd, in order by number, among them the channel's pipe; the
+ * lowest max when there are more; none to read once it has exited. */
+static void real_open_files_come_from_proc(void **state)
+{
+    (void)state;
+    live_run r;
+    ps_error err;
+    memset(&r, 0, sizeof r);
+    r.s = tk_load("procsim: 1\ntitle: t\nprocesses:\n"
+                  "  - {name: rx, program: [recv q]}\n"
+                  "  - {name: tx, arrival: 2, program: [send q 7]}\n");
+    r.e = ps_engine_create(r.s);
+    r.l = ps_live_create(r.e, &err);
+    assert_non_null(r.l);
+    ps_live_set_listener(r.l, lk_record, &r);
+    ps_live_set_tick_ms(r.l, 10);
+    assert_int_equal(ps_live_open_fds(r.l, 1, NULL, 0), -1); /* not forked yet */
+    int checked = 0;
+    while ((r.status = ps_live_step(r.l)) == PS_STEP_OK) {
+        if (checked || ps_engine_pcb(r.e, 1)->state != PS_BLOCKED)
+            continue;
+        ps_live_fd fds[64], low;
+        int n = ps_live_open_fds(r.l, 1, fds, 64);
+        assert_true(n >= 3 && n <= 64);
+        int pipes = 0;
+        for (int i = 0; i < n; i++) {
+            if (i)
+                assert_true(fds[i - 1].fd < fds[i].fd);
+            pipes += !strncmp(fds[i].target, "pipe:[", 6);
+        }
+        assert_true(pipes >= 1);
+        assert_int_equal(ps_live_open_fds(r.l, 1, &low, 1), n);
+        assert_int_equal(low.fd, fds[0].fd);
+        assert_string_equal(low.target, fds[0].target);
+        checked = 1;
+    }
+    assert_int_equal(r.status, PS_STEP_DONE);
+    assert_true(checked);
+    ps_live_fd f;
+    assert_int_equal(ps_live_open_fds(r.l, 1, &f, 1), -1); /* exited */
+    lk_live_fini(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -476,6 +520,7 @@ int main(void)
         cmocka_unit_test(fork_failure_is_reported_cleanly),
         cmocka_unit_test(second_locker_sleeps_in_the_kernel),
         cmocka_unit_test(the_language_runs_live_like_the_model),
+        cmocka_unit_test(real_open_files_come_from_proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,6 +22,9 @@ void ps_stats_proc(const ps_engine *e, uint32_t pid, ps_proc_stats *o)
         .blocked = in_state(e, p, PS_BLOCKED),
         .suspended = in_state(e, p, PS_READY_SUSPENDED) +
                      in_state(e, p, PS_BLOCKED_SUSPENDED),
+        .new_time = in_state(e, p, PS_NEW),
+        .ready_suspended = in_state(e, p, PS_READY_SUSPENDED),
+        .blocked_suspended = in_state(e, p, PS_BLOCKED_SUSPENDED),
         .switches = p->switches, .swaps = p->swaps,
         .exit_code = p->exit_code, .term_signal = p->term_signal,
         .acc = ps_engine_regs(e, pid).acc,

@@ -577,6 +577,13 @@ pid_t ps_live_os_pid(const ps_live *l, uint32_t pid)
     return pid >= 1 && pid <= l->n && l->ch[pid - 1].alive ? l->ch[pid - 1].pid : 0;
 }
 
+int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max)
+{
+    if (pid < 1 || pid > l->n || !l->ch[pid - 1].alive)
+        return -1;
+    return ps__proc_fds(l->ch[pid - 1].pid, l->ch[pid - 1].pidfd, out, max < 0 ? 0 : max);
+}
+
 int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
 {
     if (pid < 1 || pid > l->n || !l->ch[pid - 1].pid || l->ch[pid - 1].alive)

@@ -111,6 +111,9 @@ void ps__child_main(const ps__child_setup *cs) __attribute__((noreturn));
 char ps__proc_state(pid_t pid, int pidfd);
 /* Resident set in kB from /proc/PID/statm, 0 if it cannot be read. */
 int64_t ps__proc_rss_kb(pid_t pid, int pidfd);
+/* The open descriptors from /proc/PID/fd, the lowest max by number in
+ * out; returns how many there are, -1 if they cannot be read. */
+int ps__proc_fds(pid_t pid, int pidfd, ps_live_fd *out, int max);
 int ps__pidfd_open(pid_t pid);
 int ps__pidfd_signal(int pidfd, int sig);
 /* Ask the kernel to page out [addr, addr+len) of the process. */

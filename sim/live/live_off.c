@@ -35,5 +35,9 @@ int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
     return -1;
 }
 int64_t ps_live_variable(const ps_live *l, uint32_t var) { return (void)l, (void)var, 0; }
+int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max)
+{
+    return (void)l, (void)pid, (void)out, (void)max, -1;
+}
 uint32_t ps_live_divergences(const ps_live *l) { return (void)l, 0; }
 const char *ps_live_warning(const ps_live *l) { return (void)l, ""; }

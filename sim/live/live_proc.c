@@ -2,7 +2,9 @@
  * them (a recycled pid is never hit), reading the kernel's view of a
  * child from /proc, and paging a process's memory out.  Waiting for
  * children is in live_wait.c. */
+#include <dirent.h>
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
@@ -57,6 +59,42 @@ int64_t ps__proc_rss_kb(pid_t pid, int pidfd)
         sscanf(buf, "%ld %ld", &size, &resident) != 2)
         return 0;
     return (int64_t)resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+/* Put fd into out[0..*kept) in order by number, keeping the lowest max. */
+static void keep_fd(ps_live_fd *out, int max, int *kept, int fd, const char *path)
+{
+    int i = *kept < max ? (*kept)++ : max;
+    for (; i > 0 && out[i - 1].fd > fd; i--)
+        if (i < max)
+            out[i] = out[i - 1];
+    if (i >= max)
+        return;
+    out[i].fd = fd;
+    ssize_t n = readlink(path, out[i].target, sizeof out[i].target - 1);
+    out[i].target[n > 0 ? n : 0] = 0;
+}
+
+int ps__proc_fds(pid_t pid, int pidfd, ps_live_fd *out, int max)
+{
+    char dir[64], path[64 + sizeof ((struct dirent *)0)->d_name];
+    snprintf(dir, sizeof dir, "/proc/%d/fd", (int)pid);
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int n = 0, kept = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        char *end;
+        long fd = strtol(de->d_name, &end, 10);
+        if (de->d_name[0] < '0' || de->d_name[0] > '9' || *end)
+            continue; /* "." and ".." */
+        n++;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        keep_fd(out, max, &kept, (int)fd, path);
+    }
+    closedir(d);
+    return ps__pidfd_signal(pidfd, 0) == 0 ? n : -1; /* still our child */
 }
 
 int ps__pidfd_open(pid_t pid)

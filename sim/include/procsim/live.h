@@ -132,6 +132,19 @@ pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
  * sets *code (exit status) or *signo (killing signal, else 0), or -1 if
  * it has not ended (or never started). */
 int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo);
+/* One real open file descriptor of a live child, from /proc/PID/fd: its
+ * number and what it refers to ("pipe:[4711]", "/dev/null", ...; cut to
+ * fit).  The real side of the PCB's open files (ps_engine_open_files):
+ * the children of procsim hold the pipes of its protocol beside the
+ * channels' (docs/live.md). */
+typedef struct ps_live_fd {
+    int fd;
+    char target[96];
+} ps_live_fd;
+/* The real descriptors of process `pid` now, by number: writes the lowest
+ * max of them, returns how many there are; -1 if it has no live child or
+ * its /proc cannot be read. */
+int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max);
 /* A shared variable's value in the children's real shared memory; a
  * private one's (each child's own memory, gone with it): the model's copy
  * of pid 1, which each real add of it matched or a divergence was counted

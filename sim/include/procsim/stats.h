@@ -2,7 +2,9 @@
  *
  * Definitions (docs/engine.md): turnaround = finish - arrival; waiting =
  * time spent in Ready; response = first dispatch - arrival; blocked = time
- * in Blocked; suspended = time in Ready/Suspend + Blocked/Suspend.  For a
+ * in Blocked; suspended = time in Ready/Suspend + Blocked/Suspend, also
+ * given apart (ready_suspended, blocked_suspended), as is the time in New
+ * (new_time: waiting to be admitted).  For a
  * process that has not finished, times run up to now and finish,
  * turnaround (and first_run, response if never run) are -1.  CPU
  * utilisation is useful CPU ticks over cpus x the time from tick 0 to now;
@@ -22,6 +24,7 @@ typedef struct ps_proc_stats {
     int64_t arrival, first_run, finish;
     int64_t turnaround, waiting, response;
     int64_t cpu, blocked, suspended;
+    int64_t new_time, ready_suspended, blocked_suspended;
     uint32_t switches, swaps;
     int32_t exit_code, term_signal;
     int64_t acc;              /* register acc: sum of values received */
