@@ -203,6 +203,13 @@ static void answer_holder(const ps_lab_key *k, const ps_question *q, ps_lab_answ
                  who);
     else
         snprintf(a->detail, sizeof a->detail, ko(k) ? "기다리는 프로세스 없음" : "nobody waiting");
+    long got = -1; /* the holder's wake by the lock passed on to it, if that is how */
+    for (size_t i = 0; owner && i < k->ntrace && k->trace[i].time <= q->tick; i++)
+        if (k->trace[i].pid == owner && k->trace[i].cause == PS_CAUSE_LOCK_GRANTED &&
+            k->trace[i].a == (int64_t)q->obj)
+            got = (long)i;
+    if (got >= 0)
+        ps__lab_why(a, (size_t)got);
     for (uint32_t i = 0; i < nw; i++) { /* each waiter's Blocked: lock m: held by ... */
         long at;
         ps__lab_state_at(k, w[i], q->tick, &at);
