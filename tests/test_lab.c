@@ -286,43 +286,44 @@ static const struct {
     const char *expr;
     const char *text;       /* the key's answer */
     const char *en, *ko;    /* its detail in English and Korean; NULL: not checked */
+    const char *wrong;      /* an answer graded wrong, or NULL */
 } shared_cases[] = {
     /* holder M at T: a name, or none; the waiters in the detail */
-    {0, "holder m at 2", "a", "waiting, in order: b", "기다리는 순서: b"},
-    {0, "holder m at 4", "b", "nobody waiting", "기다리는 프로세스 없음"}, /* passed on */
-    {0, "holder m at 5", "none", NULL, NULL},
-    {0, "holder m at 0", "a", NULL, NULL}, /* just after tick 0, not before it */
+    {0, "holder m at 2", "a", "waiting, in order: b", "기다리는 순서: b", "b"},
+    {0, "holder m at 4", "b", "nobody waiting", "기다리는 프로세스 없음", NULL}, /* passed on */
+    {0, "holder m at 5", "none", NULL, NULL, "a"},
+    {0, "holder m at 0", "a", NULL, NULL, NULL}, /* just after tick 0, not before it */
     /* waits P at T: a PS_WAITS token and the object's name */
     {0, "waits b at 2", "mutex m", "b waits for mutex m held by a",
-     "b a가 잡은 뮤텍스 m 대기"},
-    {0, "waits c at 2", "channel q", "c waits on empty channel q", "c 빈 채널 q 대기"},
-    {0, "waits d at 2", "device disk", "d waits for device disk, being served", NULL},
-    {0, "waits e at 2", "sleep", "e sleeps until tick 10", "e 10틱까지 잠듦"},
-    {0, "waits p at 2", "child k", "p waits for child k", "p 자식 k 대기"},
-    {0, "waits g at 7", "child any", "g waits for any child", "g 아무 자식이나 대기"},
-    {0, "waits a at 2", "nothing", "Running", "실행"},
-    {0, "waits b at 4", "nothing", "Ready", "준비"}, /* woken at 4 */
-    {0, "waits h at 0", "nothing", "", ""},          /* not created yet */
+     "b a가 잡은 뮤텍스 m 대기", NULL},
+    {0, "waits c at 2", "channel q", "c waits on empty channel q", "c 빈 채널 q 대기", NULL},
+    {0, "waits d at 2", "device disk", "d waits for device disk, being served", NULL, NULL},
+    {0, "waits e at 2", "sleep", "e sleeps until tick 10", "e 10틱까지 잠듦", NULL},
+    {0, "waits p at 2", "child k", "p waits for child k", "p 자식 k 대기", "child"},
+    {0, "waits g at 7", "child any", "g waits for any child", "g 아무 자식이나 대기", NULL},
+    {0, "waits a at 2", "nothing", "Running", "실행", "none"},
+    {0, "waits b at 4", "nothing", "Ready", "준비", NULL}, /* woken at 4 */
+    {0, "waits h at 0", "nothing", "", "", NULL},          /* not created yet */
     /* items C at T: front first, none for the sentinel, empty for none */
-    {0, "items q at 2", "empty", "waiting to receive: c", "받으려고 기다림: c"},
-    {0, "items q at 4", "8", "1 item, front first", "1개, 앞부터"},
-    {0, "items r at 4", "empty", "", ""},
-    {0, "items r at 5", "5, 6, 9", "3 items, front first", "3개, 앞부터"},
-    {0, "items r at 6", "9", NULL, NULL}, /* f took 5 and 6 back at 6 */
+    {0, "items q at 2", "empty", "waiting to receive: c", "받으려고 기다림: c", "none"},
+    {0, "items q at 4", "8", "1 item, front first", "1개, 앞부터", NULL},
+    {0, "items r at 4", "empty", "", "", NULL},
+    {0, "items r at 5", "5, 6, 9", "3 items, front first", "3개, 앞부터", "9, 6, 5"},
+    {0, "items r at 6", "9", NULL, NULL, NULL}, /* f took 5 and 6 back at 6 */
     /* length C at T */
-    {0, "length q at 0", "0", "waiting to receive: c", NULL},
-    {0, "length r at 5", "3", "front first: 5, 6, 9", "앞부터: 5, 6, 9"},
-    {0, "length q at 4", "1", NULL, NULL},
+    {0, "length q at 0", "0", "waiting to receive: c", NULL, NULL},
+    {0, "length r at 5", "3", "front first: 5, 6, 9", "앞부터: 5, 6, 9", "2"},
+    {0, "length q at 4", "1", NULL, NULL, NULL},
     /* value V at T: just after T; value V: at the end */
-    {1, "value x at 0", "0", NULL, NULL},
-    {1, "value x at 2", "1", NULL, NULL}, /* r1's first write ends at tick 2 */
-    {1, "value x at 5", "2", NULL, NULL},
-    {1, "value x at 7", "2", NULL, NULL}, /* r1 writes its stale 1 + 1 */
-    {1, "value x at 10", "3", NULL, NULL}, /* r2 writes its stale 2 + 1 */
-    {1, "value x at 99", "4", NULL, NULL},
-    {1, "value x", "4", "", ""},
+    {1, "value x at 0", "0", NULL, NULL, NULL},
+    {1, "value x at 2", "1", NULL, NULL, NULL}, /* r1's first write ends at tick 2 */
+    {1, "value x at 5", "2", NULL, NULL, NULL},
+    {1, "value x at 7", "2", NULL, NULL, "3"}, /* r1 writes its stale 1 + 1 */
+    {1, "value x at 10", "3", NULL, NULL, NULL}, /* r2 writes its stale 2 + 1 */
+    {1, "value x at 99", "4", NULL, NULL, NULL},
+    {1, "value x", "4", "", "", NULL},
     /* alive P: never asked */
-    {0, "alive k", "none", "no program asked is_alive k", "is_alive k을(를) 묻지 않았음"},
+    {0, "alive k", "none", "no program asked is_alive k", "is_alive k을(를) 묻지 않았음", "false"},
 };
 
 static void shared_objects_are_answered(void **state)
@@ -346,6 +347,12 @@ static void shared_objects_are_answered(void **state)
         if (shared_cases[i].ko && strcmp(ko.answers[0].detail, shared_cases[i].ko))
             fail_msg("%s: Korean detail '%s', expected '%s'", shared_cases[i].expr,
                      ko.answers[0].detail, shared_cases[i].ko);
+        if (!ps_lab_check(&en.answers[0], shared_cases[i].text) ||
+            (shared_cases[i].wrong && ps_lab_check(&en.answers[0], shared_cases[i].wrong)))
+            fail_msg("%s: '%s' must be right%s%s%s", shared_cases[i].expr, shared_cases[i].text,
+                     shared_cases[i].wrong ? ", '" : "",
+                     shared_cases[i].wrong ? shared_cases[i].wrong : "",
+                     shared_cases[i].wrong ? "' wrong" : "");
         ps_lab_key_fini(&en);
         ps_lab_key_fini(&ko);
         ps_scenario_destroy(s);
