@@ -295,12 +295,12 @@ static const struct {
     {0, "holder m at 0", "a", NULL, NULL, NULL}, /* just after tick 0, not before it */
     /* waits P at T: a PS_WAITS token and the object's name */
     {0, "waits b at 2", "mutex m", "b waits for mutex m held by a",
-     "b a가 잡은 뮤텍스 m 대기", NULL},
-    {0, "waits c at 2", "channel q", "c waits on empty channel q", "c 빈 채널 q 대기", NULL},
+     "b: a가 잡은 뮤텍스 m 대기", NULL},
+    {0, "waits c at 2", "channel q", "c waits on empty channel q", "c: 빈 채널 q 대기", NULL},
     {0, "waits d at 2", "device disk", "d waits for device disk, being served", NULL, NULL},
-    {0, "waits e at 2", "sleep", "e sleeps until tick 10", "e 10틱까지 잠듦", NULL},
-    {0, "waits p at 2", "child k", "p waits for child k", "p 자식 k 대기", "child"},
-    {0, "waits g at 7", "child any", "g waits for any child", "g 아무 자식이나 대기", NULL},
+    {0, "waits e at 2", "sleep", "e sleeps until tick 10", "e: 10틱까지 잠듦", NULL},
+    {0, "waits p at 2", "child k", "p waits for child k", "p: 자식 k 대기", "child"},
+    {0, "waits g at 7", "child any", "g waits for any child", "g: 아무 자식이나 대기", NULL},
     {0, "waits a at 2", "nothing", "Running", "실행", "none"},
     {0, "waits b at 4", "nothing", "Ready", "준비", NULL}, /* woken at 4 */
     {0, "waits h at 0", "nothing", "", "", NULL},          /* not created yet */

@@ -241,7 +241,7 @@ static void answer_waits(const ps_lab_key *k, const ps_question *q, ps_lab_answe
     if (p->wait_kind != PS_WAIT_NOTHING) {
         char how[256];
         ps_wait_format(k->e, p, (ps_lang)k->lang, how, sizeof how);
-        snprintf(a->detail, sizeof a->detail, "%s %s", p->name, how);
+        snprintf(a->detail, sizeof a->detail, ko(k) ? "%s: %s" : "%s %s", p->name, how);
     } else if (st != PS_NONE) {
         snprintf(a->detail, sizeof a->detail, "%s", ps_state_name_in(st, (ps_lang)k->lang));
     }
