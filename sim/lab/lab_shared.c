@@ -257,13 +257,13 @@ static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, ps_lab_answer
         return;
     if (ko(k))
         snprintf(a->detail, sizeof a->detail,
-                 "갱신을 잃은 쓰기 %lld번; 처음은 %lld틱에 %s이(가) %s의 갱신을 덮어쓴 것",
-                 (long long)o->lost_writes, (long long)w->time, pname(k, w->pid),
-                 pname(k, w->other));
+                 "다른 프로세스의 갱신을 덮어쓴 쓰기 %lld번; 처음은 %lld틱에 %s이(가) %s의 "
+                 "갱신을 덮어씀", (long long)o->lost_writes, (long long)w->time,
+                 pname(k, w->pid), pname(k, w->other));
     else
         snprintf(a->detail, sizeof a->detail,
-                 "%lld write%s lost updates; the first at tick %lld, %s overwriting %s's",
-                 (long long)o->lost_writes, o->lost_writes == 1 ? "" : "s",
+                 "%lld write%s overwrote other processes' updates; the first, at tick %lld, "
+                 "was %s's over %s's", (long long)o->lost_writes, o->lost_writes == 1 ? "" : "s",
                  (long long)w->time, pname(k, w->pid), pname(k, w->other));
     long at; /* how the writer came to write a stale value: its last transition */
     ps__lab_state_at(k, w->pid, w->time, &at);
