@@ -290,7 +290,7 @@ static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
     ps_state st = ps__lab_state_at(k, q->obj + 1, t, &at);
     const char *state = st == PS_NONE ? "none" : ps_state_name_in(st, (ps_lang)k->lang);
     if (ko(k))
-        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 물음; 그때 %s은(는) %s",
+        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 물음; 그때 %s은(는) %s 상태",
                  (long long)t, pname(k, o->alive_by[q->obj]), pname(k, q->obj + 1), state);
     else
         snprintf(a->detail, sizeof a->detail, "asked by %s at tick %lld, when %s was %s",
