@@ -133,11 +133,13 @@ static void answer_value(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
     if (!q->at || w->time < 0)
         return; /* the final value needs no more; no write seen (yet) says nothing */
     if (ko(k))
-        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 마지막으로 씀",
-                 (long long)w->time, pname(k, w->pid));
+        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 마지막으로 씀%s%s%s",
+                 (long long)w->time, pname(k, w->pid), w->lost ? ", " : "",
+                 w->lost ? pname(k, w->other) : "", w->lost ? "의 갱신을 덮어씀" : "");
     else
-        snprintf(a->detail, sizeof a->detail, "last written by %s at tick %lld",
-                 pname(k, w->pid), (long long)w->time);
+        snprintf(a->detail, sizeof a->detail, "last written by %s at tick %lld%s%s%s",
+                 pname(k, w->pid), (long long)w->time, w->lost ? ", overwriting " : "",
+                 w->lost ? pname(k, w->other) : "", w->lost ? "'s update" : "");
 }
 
 /* length C at T, items C at T: the channel's values front first, and who
