@@ -318,8 +318,9 @@ static const struct {
     {1, "value x at 0", "0", NULL, NULL, NULL},
     {1, "value x at 2", "1", NULL, NULL, NULL}, /* r1's first write ends at tick 2 */
     {1, "value x at 5", "2", NULL, NULL, NULL},
-    {1, "value x at 7", "2", "last written by r1 at tick 7", "7틱에 r1이(가) 마지막으로 씀",
-     "3"}, /* r1 writes its stale 1 + 1 */
+    {1, "value x at 7", "2", "last written by r1 at tick 7, overwriting r2's update",
+     "7틱에 r1이(가) 마지막으로 씀, r2의 갱신을 덮어씀", "3"},
+    {1, "value x at 5", "2", "last written by r2 at tick 5", "5틱에 r2이(가) 마지막으로 씀", NULL}, /* r1 writes its stale 1 + 1 */
     {1, "value x at 10", "3", NULL, NULL, NULL}, /* r2 writes its stale 2 + 1 */
     {1, "value x at 99", "4", NULL, NULL, NULL},
     {1, "value x", "4", "", "", NULL},
