@@ -318,10 +318,17 @@ static const struct {
     {1, "value x at 0", "0", NULL, NULL, NULL},
     {1, "value x at 2", "1", NULL, NULL, NULL}, /* r1's first write ends at tick 2 */
     {1, "value x at 5", "2", NULL, NULL, NULL},
-    {1, "value x at 7", "2", NULL, NULL, "3"}, /* r1 writes its stale 1 + 1 */
+    {1, "value x at 7", "2", "last written by r1 at tick 7, overwriting r2's update",
+     "7틱에 r1이(가) 마지막으로 씀, r2의 갱신을 덮어씀", "3"},
+    {1, "value x at 5", "2", "last written by r2 at tick 5", "5틱에 r2이(가) 마지막으로 씀", NULL}, /* r1 writes its stale 1 + 1 */
     {1, "value x at 10", "3", NULL, NULL, NULL}, /* r2 writes its stale 2 + 1 */
     {1, "value x at 99", "4", NULL, NULL, NULL},
     {1, "value x", "4", "", "", NULL},
+    /* lost: increments wiped out by stale writes, the first named */
+    {1, "lost", "2", "2 writes overwrote other processes' updates; the first, at tick 7, "
+     "was r1's over r2's", "다른 프로세스의 갱신을 덮어쓴 쓰기 2번; 처음은 7틱에 r1이(가) "
+     "r2의 갱신을 덮어씀", "0"},
+    {0, "lost", "0", "", "", NULL}, /* no add at all */
     /* alive P: never asked */
     {0, "alive k", "none", "no program asked is_alive k", "is_alive k을(를) 묻지 않았음", "false"},
 };
