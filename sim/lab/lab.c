@@ -1,7 +1,8 @@
 /* lab.c — a lab's answer key: run the scenario, answer every question
  * from the trace and the statistics, and keep the trace lines that show
- * why (lab.h).  Grading is lab_grade.c; random labs are lab_random.c. */
-#include "procsim/lab.h"
+ * why (lab.h).  Questions about shared objects are lab_shared.c; grading
+ * is lab_grade.c; random labs are lab_random.c. */
+#include "lab_internal.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -27,7 +28,7 @@ static void record(void *ctx, const ps_trace_event *ev)
         r->lost = true;
 }
 
-static void why(ps_lab_answer *a, size_t i)
+void ps__lab_why(ps_lab_answer *a, size_t i)
 {
     if (a->nwhy < PS_LAB_WHY)
         a->why[a->nwhy++] = (uint32_t)i;
@@ -37,9 +38,7 @@ static void why(ps_lab_answer *a, size_t i)
     }
 }
 
-/* pid's state after tick t, and the index of the transition that made it
- * (-1: none yet). */
-static ps_state state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at)
+ps_state ps__lab_state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at)
 {
     ps_state s = PS_NONE;
     *at = -1;
@@ -56,7 +55,7 @@ static const char *pname(const ps_lab_key *k, uint32_t pid)
     return k->s->procs[pid - 1].name;
 }
 
-static void append_sep(char *buf, size_t size, const char *word, const char *sep)
+void ps__lab_append(char *buf, size_t size, const char *word, const char *sep)
 {
     size_t n = strlen(buf);
     snprintf(buf + n, size - n, "%s%s", n ? sep : "", word);
@@ -64,7 +63,7 @@ static void append_sep(char *buf, size_t size, const char *word, const char *sep
 
 static void append(char *buf, size_t size, const char *word)
 {
-    append_sep(buf, size, word, " ");
+    ps__lab_append(buf, size, word, " ");
 }
 
 static void set_int(ps_lab_answer *a, int64_t v)
@@ -87,7 +86,7 @@ static void life_lines(const ps_lab_key *k, uint32_t pid, ps_lab_answer *a)
         if (ev->pid != pid)
             continue;
         if (ev->from == PS_NONE || ev->to == PS_EXIT || (ev->to == PS_RUNNING && !dispatched))
-            why(a, i);
+            ps__lab_why(a, i);
         dispatched |= ev->to == PS_RUNNING;
     }
 }
@@ -95,13 +94,13 @@ static void life_lines(const ps_lab_key *k, uint32_t pid, ps_lab_answer *a)
 static void answer_state(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 {
     long at;
-    ps_state s = state_at(k, q->obj + 1, q->tick, &at);
+    ps_state s = ps__lab_state_at(k, q->obj + 1, q->tick, &at);
     a->type = PS_LAB_STATE;
     snprintf(a->text, sizeof a->text, "%s", s == PS_NONE ? "none" : ps_state_token(s));
     snprintf(a->detail, sizeof a->detail, "%s",
              s == PS_NONE ? "" : ps_state_name_in(s, (ps_lang)k->lang));
     if (at >= 0)
-        why(a, (size_t)at);
+        ps__lab_why(a, (size_t)at);
 }
 
 static void answer_running(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
@@ -109,9 +108,9 @@ static void answer_running(const ps_lab_key *k, const ps_question *q, ps_lab_ans
     a->type = PS_LAB_SET;
     for (uint32_t pid = 1; pid <= k->s->nprocs; pid++) {
         long at;
-        if (state_at(k, pid, q->tick, &at) == PS_RUNNING) {
+        if (ps__lab_state_at(k, pid, q->tick, &at) == PS_RUNNING) {
             append(a->text, sizeof a->text, pname(k, pid));
-            why(a, (size_t)at);
+            ps__lab_why(a, (size_t)at);
         }
     }
     if (!a->text[0])
@@ -135,7 +134,7 @@ static void answer_next(const ps_lab_key *k, const ps_question *q, ps_lab_answer
                  ps_state_name_in((ps_state)ev->to, lang), (long long)ev->time,
                  ps_event_token((ps_event)ev->event),
                  ps_cause_format(k->e, ev, lang, cause, sizeof cause));
-        why(a, i);
+        ps__lab_why(a, i);
         return;
     }
 }
@@ -161,17 +160,23 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     case PS_ASK_VALUE:
     case PS_ASK_RECEIVED:
     case PS_ASK_KERNEL:
+    case PS_ASK_LENGTH:
+    case PS_ASK_ITEMS:
+    case PS_ASK_HOLDER:
+    case PS_ASK_WAITS:
+    case PS_ASK_LOST:
+    case PS_ASK_ALIVE:
     case PS_ASK_COUNT:
         break;
     }
     for (size_t i = 0; q->kind == PS_ASK_SWITCHES && i < k->ntrace; i++)
         if (k->trace[i].pid == pid && k->trace[i].to == PS_RUNNING)
-            why(a, i);
+            ps__lab_why(a, i);
     for (size_t i = 0; q->kind == PS_ASK_SWAPS && i < k->ntrace; i++) {
         const ps_trace_event *ev = &k->trace[i];
         if (ev->pid == pid && ev->from != PS_NONE && ev->from != PS_NEW && ev->to != PS_EXIT &&
             ps_state_resident((ps_state)ev->from) != ps_state_resident((ps_state)ev->to))
-            why(a, i);
+            ps__lab_why(a, i);
     }
     if (q->kind != PS_ASK_SWITCHES && q->kind != PS_ASK_SWAPS)
         life_lines(k, pid, a);
@@ -198,7 +203,7 @@ static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_ans
         if (st.finish < 0 || x < 0)
             continue;
         snprintf(item, sizeof item, "%s %lld", st.name, (long long)x);
-        append_sep(a->detail, sizeof a->detail, item, ", ");
+        ps__lab_append(a->detail, sizeof a->detail, item, ", ");
     }
 }
 
@@ -208,13 +213,14 @@ static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
     for (size_t i = 0; i < k->ntrace; i++)
         if (k->trace[i].to == PS_EXIT) {
             append(a->text, sizeof a->text, pname(k, k->trace[i].pid));
-            why(a, i);
+            ps__lab_why(a, i);
         }
     if (!a->text[0])
         snprintf(a->text, sizeof a->text, "none");
 }
 
-static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+static void answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                   ps_lab_answer *a)
 {
     switch ((ps_ask)q->kind) {
     case PS_ASK_STATE: answer_state(k, q, a); break;
@@ -223,9 +229,14 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     case PS_ASK_AVERAGE: answer_average(k, q, a); break;
     case PS_ASK_ORDER: answer_order(k, a); break;
     case PS_ASK_VALUE:
-        set_int(a, 0);
-        a->number = (double)ps_engine_variable(k->e, q->obj);
-        snprintf(a->text, sizeof a->text, "%lld", (long long)ps_engine_variable(k->e, q->obj));
+    case PS_ASK_LENGTH:
+    case PS_ASK_ITEMS:
+    case PS_ASK_HOLDER:
+    case PS_ASK_WAITS:
+    case PS_ASK_LOST:
+    case PS_ASK_ALIVE:
+        if (!ps__lab_at_moment(q)) /* else answered at its moment of the run */
+            ps__lab_shared(k, o, q, a);
         break;
     case PS_ASK_RECEIVED: {
         ps_channel_stats c = ps_engine_channel(k->e, q->obj);
@@ -262,20 +273,80 @@ static void answer(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     }
 }
 
+static int by_tick(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The ticks of the questions answered at a moment of the run, sorted,
+ * without repeats, into a new array (*n of them); NULL only when out of
+ * memory. */
+static int64_t *moments(const ps_scenario *s, uint32_t *n)
+{
+    int64_t *t = malloc((s->nquestions + 1) * sizeof *t);
+    *n = 0;
+    if (!t)
+        return NULL;
+    for (uint32_t i = 0; i < s->nquestions; i++)
+        if (ps__lab_at_moment(&s->questions[i]))
+            t[(*n)++] = s->questions[i].tick;
+    qsort(t, *n, sizeof *t, by_tick);
+    uint32_t u = 0;
+    for (uint32_t i = 0; i < *n; i++)
+        if (!u || t[u - 1] != t[i])
+            t[u++] = t[i];
+    *n = u;
+    return t;
+}
+
+/* Runs the key's engine to the end, stopping just after each tick a
+ * question asks about the shared objects at, to answer it there (the
+ * engine's run to a time and on from it is the same run).  While it runs
+ * the key's trace is the recorder's, up to now. */
+static ps_step_status run(ps_lab_key *key, recorder *rec, ps__lab_ops *o)
+{
+    const ps_scenario *s = key->s;
+    uint32_t n;
+    int64_t *t = moments(s, &n);
+    if (!t)
+        return PS_STEP_NOMEM;
+    ps_step_status st = PS_STEP_OK;
+    for (uint32_t m = 0; m < n && st != PS_STEP_NOMEM; m++) {
+        if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
+            st = ps_engine_run(key->e, t[m]);
+        key->trace = rec->trace.data;
+        key->ntrace = rec->trace.len;
+        for (uint32_t i = 0; i < s->nquestions; i++)
+            if (ps__lab_at_moment(&s->questions[i]) && s->questions[i].tick == t[m])
+                ps__lab_shared(key, o, &s->questions[i], &key->answers[i]);
+        key->trace = NULL;
+        key->ntrace = 0;
+    }
+    free(t);
+    if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
+        st = ps_engine_run(key->e, -1);
+    return st;
+}
+
 int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
     recorder rec = {.lost = false};
+    ps__lab_ops ops;
     ps__vec_init(&rec.trace, sizeof(ps_trace_event));
     memset(key, 0, sizeof *key);
+    memset(&ops, 0, sizeof ops);
     key->s = s;
     key->lang = (uint8_t)(lang == PS_LANG_KO ? PS_LANG_KO : PS_LANG_EN);
     key->e = ps_engine_create(s);
     key->answers = calloc(s->nquestions + 1, sizeof *key->answers);
-    if (!key->e || !key->answers)
+    if (!key->e || !key->answers || ps__lab_ops_init(&ops, key->e))
         goto fail;
     ps_engine_set_listener(key->e, record, &rec);
-    key->status = ps_engine_run(key->e, -1);
+    ps_engine_set_op_listener(key->e, ps__lab_ops_listen, &ops);
+    key->status = run(key, &rec, &ops);
     ps_engine_set_listener(key->e, NULL, NULL);
+    ps_engine_set_op_listener(key->e, NULL, NULL);
     if (key->status == PS_STEP_NOMEM || rec.lost)
         goto fail;
     /* the key's trace is a plain allocation (ps_lab_key_fini frees it) */
@@ -287,10 +358,12 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
         memcpy(key->trace, rec.trace.data, key->ntrace * sizeof *key->trace);
     ps__vec_fini(&rec.trace);
     for (uint32_t i = 0; i < s->nquestions; i++)
-        answer(key, &s->questions[i], &key->answers[i]);
+        answer(key, &ops, &s->questions[i], &key->answers[i]);
+    ps__lab_ops_fini(&ops);
     return 0;
 fail:
     ps__vec_fini(&rec.trace);
+    ps__lab_ops_fini(&ops);
     ps_lab_key_fini(key);
     return -1;
 }

@@ -1,7 +1,8 @@
 /* lab_grade.c — reading a student's answers file and checking each answer
  * against the key (lab.h).  Forgiving where people differ harmlessly
  * (case, spacing, a state's token or its English or Korean name, commas
- * between names, 5.7 for 5.70) and strict where the answer differs. */
+ * between names, 5.7 for 5.70, yes for true) and strict where the answer
+ * differs (the order of names and items, none against empty). */
 #include "procsim/lab.h"
 
 #include <ctype.h>
@@ -59,6 +60,21 @@ static int number_of(const char *given, double *out)
     return g[0] && !*end && isfinite(*out) ? 0 : -1;
 }
 
+/* true/yes/1 -> 1, false/no/0 -> 0, none -> -1, anything else -> -2. */
+static int bool_of(const char *given)
+{
+    static const char *const words[][2] = {{"false", "true"}, {"no", "yes"}, {"0", "1"}};
+    char g[128];
+    normal(given, g, sizeof g);
+    if (!strcmp(g, "none"))
+        return -1;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        for (int v = 0; v < 2; v++)
+            if (!strcmp(g, words[i][v]))
+                return v;
+    return -2;
+}
+
 static int by_word(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
@@ -95,6 +111,10 @@ int ps_lab_check(const ps_lab_answer *a, const char *given)
         sorted_words(given, g, sizeof g);
         sorted_words(a->text, want, sizeof want);
         return !strcmp(g, want);
+    case PS_LAB_BOOL: {
+        int b = bool_of(given);
+        return b > -2 && b == bool_of(a->text);
+    }
     case PS_LAB_NAMES:
     case PS_LAB_LETTER:
         normal(given, g, sizeof g);

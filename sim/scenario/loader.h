@@ -274,11 +274,13 @@ bool ps__ld_action(ps__loader *ld, uint32_t event);
 /* --- scenario_questions.c --- */
 
 /* One question while loading: the name it refers to, not yet resolved. */
+enum { PS__REF_PROCESS, PS__REF_VARIABLE, PS__REF_CHANNEL, PS__REF_MUTEX, PS__REF_KINDS };
 typedef struct ps__question_ref {
     ps_question q;
-    const char *ref;      /* process, variable or channel name, or NULL */
+    const char *ref;      /* the name in the expression, or NULL */
     size_t nref;
     ps__mark ref_at;
+    uint8_t ref_kind;     /* what it names: PS__REF_* */
 } ps__question_ref;
 
 /* The `questions` section (the current event is its value). */

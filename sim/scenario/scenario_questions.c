@@ -24,14 +24,17 @@ static const char *const question_keys[Q_COUNT] = {"ask", "ask_ko", "answer"};
 static const ps__keyset question_set = {"question", question_keys, Q_COUNT,
                                         1u << Q_ASK | 1u << Q_ANSWER};
 
-static bool want_word(ps__loader *ld, const ps__word *w, unsigned nw, unsigned i,
-                      const char *word, ps_ask kind)
-{
-    if (i < nw && w[i].n == strlen(word) && memcmp(w[i].p, word, w[i].n) == 0)
-        return true;
-    return ps__ld_fail(ld, i < nw ? w[i].at : w[nw - 1].at, "answer: expected '%s' "
-                       "here; the form is '%s'", word, ps_ask_usage(kind));
-}
+/* What a name in a form refers to: the word of its usage (PS_ASKS) and
+ * the table it is looked up in at the end. */
+typedef struct name_kind {
+    const char *word, *what;
+} name_kind;
+static const name_kind name_kinds[PS__REF_KINDS] = {
+    [PS__REF_PROCESS] = {"PROCESS", "process"},
+    [PS__REF_VARIABLE] = {"VARIABLE", "shared variable (one that an add op uses)"},
+    [PS__REF_CHANNEL] = {"CHANNEL", "channel (one that send or recv uses)"},
+    [PS__REF_MUTEX] = {"MUTEX", "mutex (one that lock or unlock uses)"},
+};
 
 static bool tick(ps__loader *ld, const ps__word *w, int64_t *out)
 {
@@ -39,8 +42,8 @@ static bool tick(ps__loader *ld, const ps__word *w, int64_t *out)
     return ps__ld_number(ld, &spec, w->p, w->n, w->at, false, out);
 }
 
-/* The second word of `average WHAT` (which average) or `kernel STATE`
- * (which state) into *what. */
+/* `average WHAT` (which average) or `kernel STATE` (which state) into
+ * *what. */
 static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *what)
 {
     if (kind == PS_ASK_AVERAGE) {
@@ -62,6 +65,65 @@ static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *wha
     return true;
 }
 
+static bool is(const char *p, size_t n, const char *word)
+{
+    return n == strlen(word) && memcmp(p, word, n) == 0;
+}
+
+/* Word w of the expression against word pat[0..n) of its form's usage:
+ * TICK a tick, STATE a state, a|b|c one of those, PROCESS (and the other
+ * name_kinds) a name, anything else that word itself ("at", "after"). */
+static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n,
+                      const ps__word *w)
+{
+    ps_ask kind = (ps_ask)r->q.kind;
+    if (is(pat, n, "TICK"))
+        return tick(ld, w, &r->q.tick);
+    if (is(pat, n, "STATE") || memchr(pat, '|', n))
+        return what_of(ld, kind, w, &r->q.what);
+    for (int k = 0; k < PS__REF_KINDS; k++)
+        if (is(pat, n, name_kinds[k].word)) {
+            r->ref = w->p;
+            r->nref = w->n;
+            r->ref_at = w->at;
+            r->ref_kind = (uint8_t)k;
+            return true;
+        }
+    if (w->n == n && memcmp(w->p, pat, n) == 0) {
+        r->q.at |= is(pat, n, "at");
+        return true;
+    }
+    return ps__ld_fail(ld, w->at, "answer: expected '%.*s' here; the form is '%s'", (int)n,
+                       pat, ps_ask_usage(kind));
+}
+
+/* The words w[1..nw) against the usage of r's kind ("value VARIABLE [at
+ * TICK]": a bracketed tail may be left out). */
+static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsigned nw)
+{
+    const char *usage = ps_ask_usage((ps_ask)r->q.kind), *p = strchr(usage, ' ');
+    unsigned i = 1;
+    for (; p; i++) {
+        while (*p == ' ')
+            p++;
+        bool optional = *p == '[';
+        p += optional;
+        size_t n = strcspn(p, " ]");
+        if (i >= nw) {
+            if (optional)
+                break;
+            return ps__ld_fail(ld, w[nw - 1].at, "answer: too few words; the form is '%s'",
+                               usage);
+        }
+        if (!form_word(ld, r, p, n, &w[i]))
+            return false;
+        p = strchr(p + n, ' ');
+    }
+    if (i < nw)
+        return ps__ld_fail(ld, w[i].at, "answer: too many words; the form is '%s'", usage);
+    return true;
+}
+
 /* The expression in the current scalar into r. */
 static bool parse_answer(ps__loader *ld, question_ref *r)
 {
@@ -78,57 +140,10 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
     if (kind < 0)
         return false;
     r->q.kind = (uint8_t)kind;
-    unsigned need = 2; /* words the form has */
-    switch ((ps_ask)kind) {
-    case PS_ASK_STATE:
-    case PS_ASK_NEXT:
-        need = 4;
-        if (nw < 4 || !want_word(ld, w, nw, 2, kind == PS_ASK_STATE ? "at" : "after",
-                                 (ps_ask)kind) || !tick(ld, &w[3], &r->q.tick))
-            return nw < 4 ? ps__ld_fail(ld, w[nw - 1].at, "answer: too few words; the "
-                                        "form is '%s'", ps_ask_usage((ps_ask)kind))
-                          : false;
-        break;
-    case PS_ASK_RUNNING:
-        need = 3;
-        if (nw < 3 || !want_word(ld, w, nw, 1, "at", PS_ASK_RUNNING) ||
-            !tick(ld, &w[2], &r->q.tick))
-            return nw < 3 ? ps__ld_fail(ld, w[nw - 1].at, "answer: too few words; the "
-                                        "form is '%s'", ps_ask_usage(PS_ASK_RUNNING))
-                          : false;
-        break;
-    case PS_ASK_ORDER:
-        need = 1;
-        break;
-    case PS_ASK_AVERAGE:
-    case PS_ASK_KERNEL:
-        if (nw >= 2 && !what_of(ld, (ps_ask)kind, &w[1], &r->q.what))
-            return false;
-        break;
-    case PS_ASK_FINISH: /* NAME as the second word */
-    case PS_ASK_TURNAROUND:
-    case PS_ASK_WAITING:
-    case PS_ASK_RESPONSE:
-    case PS_ASK_CPU:
-    case PS_ASK_SWITCHES:
-    case PS_ASK_SWAPS:
-    case PS_ASK_VALUE:
-    case PS_ASK_RECEIVED:
-    case PS_ASK_COUNT:
-        break;
-    }
-    if (nw < need)
-        return ps__ld_fail(ld, w[nw - 1].at, "answer: too few words; the form is '%s'",
-                           ps_ask_usage((ps_ask)kind));
-    if (nw > need)
-        return ps__ld_fail(ld, w[need].at, "answer: too many words; the form is '%s'",
-                           ps_ask_usage((ps_ask)kind));
-    if (kind != PS_ASK_RUNNING && kind != PS_ASK_ORDER && kind != PS_ASK_AVERAGE &&
-        kind != PS_ASK_KERNEL) {
-        r->ref = w[1].p;
-        r->nref = w[1].n;
-        r->ref_at = w[1].at;
-    }
+    r->q.at = 0;
+    r->ref = NULL;
+    if (!match_form(ld, r, w, nw))
+        return false;
     size_t len = ld->ev.data.scalar.length;
     r->q.expr = ps__arena_strndup(ld->arena, (const char *)ld->ev.data.scalar.value, len);
     r->ref = r->ref ? ps__arena_strndup(ld->arena, r->ref, r->nref) : NULL;
@@ -189,15 +204,13 @@ bool ps__ld_finish_questions(ps__loader *ld)
         question_ref *r = &PS__VEC_AT(&ld->questions, question_ref, i);
         if (!r->ref)
             continue;
-        const ps__intern *t = &ld->proc_names;
-        const char *what = "process";
-        if (r->q.kind == PS_ASK_VALUE)
-            t = &ld->variables, what = "shared variable (one that an add op uses)";
-        else if (r->q.kind == PS_ASK_RECEIVED)
-            t = &ld->channels, what = "channel (one that send or recv uses)";
-        uint32_t k = ps__intern_find(t, r->ref, r->nref);
+        const ps__intern *tables[PS__REF_KINDS] = {
+            [PS__REF_PROCESS] = &ld->proc_names, [PS__REF_VARIABLE] = &ld->variables,
+            [PS__REF_CHANNEL] = &ld->channels, [PS__REF_MUTEX] = &ld->mutexes};
+        uint32_t k = ps__intern_find(tables[r->ref_kind], r->ref, r->nref);
         if (k == PS__NONE)
-            return ps__ld_fail(ld, r->ref_at, "answer: no %s named '%s'", what, r->ref);
+            return ps__ld_fail(ld, r->ref_at, "answer: no %s named '%s'",
+                               name_kinds[r->ref_kind].what, r->ref);
         r->q.obj = k;
     }
     uint32_t n = (uint32_t)ld->questions.len;

@@ -33,7 +33,8 @@ typedef struct ps_regs {
 
 /* What a Blocked (or Blocked/Suspend) process is waiting for, one row per
  * kind: X(KIND, token, English, Korean, English when b is 0, Korean when b
- * is 0).  The texts are the one wording of what a process waiting for KIND
+ * is 0).  The tokens are also the words of a lab's `waits P at T` answer
+ * (docs/labs/README.md).  The texts are the one wording of what a process waiting for KIND
  * does, said after its name: the GUI's PCB panel and the deadlock report
  * (ps_engine_stuck) both take it from here (ps_wait_format in engine.h).
  * A row whose second pair is "" has one wording.  The templates are
@@ -47,7 +48,7 @@ typedef struct ps_regs {
  *   CHILD_UNTIL  (wait with a timeout) a the tick the timeout ends, b as
  *            CHILD */
 #define PS_WAITS(X)                                                         \
-    X(NOTHING, "", "", "", "", "")                                          \
+    X(NOTHING, "nothing", "", "", "", "")                                   \
     X(DEVICE, "device", "waits for device {device a}, being served",        \
       "장치 {device a} 대기 (처리 중)", "waits for device {device a}, queued",  \
       "장치 {device a} 대기 (줄 서 있음)")                                     \

@@ -240,9 +240,15 @@ typedef struct ps_event_spec {
     X(SWAPS, "swaps", "swaps PROCESS")                                      \
     X(AVERAGE, "average", "average turnaround|waiting|response")            \
     X(ORDER, "order", "order")                                              \
-    X(VALUE, "value", "value VARIABLE")                                     \
+    X(VALUE, "value", "value VARIABLE [at TICK]")                           \
     X(RECEIVED, "received", "received CHANNEL")                             \
-    X(KERNEL, "kernel", "kernel STATE")
+    X(KERNEL, "kernel", "kernel STATE")                                     \
+    X(LENGTH, "length", "length CHANNEL at TICK")                           \
+    X(ITEMS, "items", "items CHANNEL at TICK")                              \
+    X(HOLDER, "holder", "holder MUTEX at TICK")                             \
+    X(WAITS, "waits", "waits PROCESS at TICK")                              \
+    X(LOST, "lost", "lost")                                                 \
+    X(ALIVE, "alive", "alive PROCESS")
 
 typedef enum ps_ask {
 #define PS_X_(e, tok, usage) PS_ASK_##e,
@@ -260,8 +266,12 @@ typedef struct ps_question {
     const char *expr;     /* the answer expression as written */
     uint8_t kind;         /* ps_ask */
     uint8_t what;         /* average: ps_average; kernel: ps_state */
-    uint32_t obj;         /* process index (pid - 1), variable or channel */
-    int64_t tick;         /* state, running, next */
+    uint8_t at;           /* 1: the answer is what holds just after `tick`
+                             (value V at T, length, items, holder, waits);
+                             0: what the whole run gives */
+    uint32_t obj;         /* process index (pid - 1), variable, channel or
+                             mutex */
+    int64_t tick;         /* state, running, next, and the `at` forms */
 } ps_question;
 
 typedef struct ps_names {

@@ -1,0 +1,330 @@
+/* lab_shared.c — answers about the objects processes share (lab.h,
+ * docs/labs/README.md): a variable's value, a channel's length and items,
+ * a mutex's holder, what a process waits for (all just after a tick), the
+ * updates lost, and what is_alive answered.  The key (lab.c) stops its
+ * run just after each tick asked about and calls ps__lab_shared there;
+ * the op events the answers explain themselves with come through
+ * ps__lab_ops_listen. */
+#include "lab_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e)
+{
+    const ps_scenario *s = ps_engine_scenario(e);
+    size_t nv = s->variables.count + 1, np = s->nprocs + 1;
+    memset(o, 0, sizeof *o);
+    o->e = e;
+    o->first_lost.time = -1;
+    o->last_write = malloc(nv * sizeof *o->last_write);
+    o->alive = malloc(np * sizeof *o->alive);
+    o->alive_at = calloc(np, sizeof *o->alive_at);
+    o->alive_by = calloc(np, sizeof *o->alive_by);
+    if (!o->last_write || !o->alive || !o->alive_at || !o->alive_by) {
+        ps__lab_ops_fini(o);
+        return -1;
+    }
+    for (size_t i = 0; i < nv; i++)
+        o->last_write[i].time = -1;
+    memset(o->alive, -1, np);
+    return 0;
+}
+
+void ps__lab_ops_fini(ps__lab_ops *o)
+{
+    free(o->last_write);
+    free(o->alive);
+    free(o->alive_at);
+    free(o->alive_by);
+    memset(o, 0, sizeof *o);
+}
+
+void ps__lab_ops_listen(void *ctx, const ps_op_event *ev)
+{
+    ps__lab_ops *o = ctx;
+    const ps_scenario *s = ps_engine_scenario(o->e);
+    if (ev->op == PS_OPE_WRITE && ev->object < s->variables.count) {
+        ps__lab_write w = {ev->time, ev->pid, ev->lost_update ? ev->other : 0, ev->value,
+                           ev->lost_update ? ev->detail : 0};
+        o->last_write[ev->object] = w;
+        if (ev->lost_update && !o->lost_writes++)
+            o->first_lost = w;
+    } else if (ev->op == PS_OPE_ALIVE && ev->object >= 1 && ev->object <= s->nprocs &&
+               o->alive[ev->object - 1] < 0) { /* the first answer counts */
+        o->alive[ev->object - 1] = (int8_t)(ev->value != 0);
+        o->alive_at[ev->object - 1] = ev->time;
+        o->alive_by[ev->object - 1] = ev->pid;
+    }
+}
+
+int ps__lab_at_moment(const ps_question *q)
+{
+    switch ((ps_ask)q->kind) {
+    case PS_ASK_VALUE: return q->at;
+    case PS_ASK_LENGTH:
+    case PS_ASK_ITEMS:
+    case PS_ASK_HOLDER:
+    case PS_ASK_WAITS: return 1;
+    case PS_ASK_LOST: /* at the end */
+    case PS_ASK_ALIVE:
+    case PS_ASK_STATE: /* not about a shared object: lab.c */
+    case PS_ASK_RUNNING:
+    case PS_ASK_NEXT:
+    case PS_ASK_FINISH:
+    case PS_ASK_TURNAROUND:
+    case PS_ASK_WAITING:
+    case PS_ASK_RESPONSE:
+    case PS_ASK_CPU:
+    case PS_ASK_SWITCHES:
+    case PS_ASK_SWAPS:
+    case PS_ASK_AVERAGE:
+    case PS_ASK_ORDER:
+    case PS_ASK_RECEIVED:
+    case PS_ASK_KERNEL:
+    case PS_ASK_COUNT:
+        break;
+    }
+    return 0;
+}
+
+static const char *pname(const ps_lab_key *k, uint32_t pid)
+{
+    return pid >= 1 && pid <= k->s->nprocs ? k->s->procs[pid - 1].name : "?";
+}
+
+static int ko(const ps_lab_key *k)
+{
+    return k->lang == PS_LANG_KO;
+}
+
+static void set_number(ps_lab_answer *a, int64_t v)
+{
+    a->type = PS_LAB_INT;
+    a->number = (double)v;
+    snprintf(a->text, sizeof a->text, "%lld", (long long)v);
+}
+
+/* One channel item as the answers write it: a number, or none for the
+ * sentinel. */
+static void item_word(int64_t v, char *buf, size_t size)
+{
+    if (v == PS_VALUE_NONE)
+        snprintf(buf, size, "none");
+    else
+        snprintf(buf, size, "%lld", (long long)v);
+}
+
+/* The pids in[0..n) by name, separated by sep, into buf. */
+static void names(const ps_lab_key *k, const uint32_t *in, uint32_t n, const char *sep,
+                  char *buf, size_t size)
+{
+    buf[0] = 0;
+    for (uint32_t i = 0; i < n; i++)
+        ps__lab_append(buf, size, pname(k, in[i]), sep);
+}
+
+static void answer_value(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                         ps_lab_answer *a)
+{
+    set_number(a, ps_engine_variable(k->e, q->obj));
+    const ps__lab_write *w = &o->last_write[q->obj];
+    if (!q->at || w->time < 0)
+        return; /* the final value needs no more; no write seen (yet) says nothing */
+    if (ko(k))
+        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 마지막으로 씀%s%s%s",
+                 (long long)w->time, pname(k, w->pid), w->lost ? ", " : "",
+                 w->lost ? pname(k, w->other) : "", w->lost ? "의 갱신을 덮어씀" : "");
+    else
+        snprintf(a->detail, sizeof a->detail, "last written by %s at tick %lld%s%s%s",
+                 pname(k, w->pid), (long long)w->time, w->lost ? ", overwriting " : "",
+                 w->lost ? pname(k, w->other) : "", w->lost ? "'s update" : "");
+}
+
+/* length C at T, items C at T: the channel's values front first, and who
+ * waits to receive. */
+enum { ITEMS_MAX = 64 };
+
+static void answer_channel(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    int64_t items[ITEMS_MAX];
+    uint32_t rcv[ITEMS_MAX], nrcv = ps_engine_channel_receivers(k->e, q->obj, rcv, ITEMS_MAX);
+    uint32_t n = ps_engine_channel_items(k->e, q->obj, items, ITEMS_MAX), shown = 0;
+    char list[sizeof a->text] = "", word[32], who[160];
+    /* the values that fit, leaving room for ", ..." */
+    for (; shown < n && shown < ITEMS_MAX; shown++) {
+        item_word(items[shown], word, sizeof word);
+        if (strlen(list) + strlen(word) + 8 > sizeof list)
+            break;
+        ps__lab_append(list, sizeof list, word, ", ");
+    }
+    if (shown < n)
+        ps__lab_append(list, sizeof list, "...", ", ");
+    names(k, rcv, nrcv < ITEMS_MAX ? nrcv : ITEMS_MAX, " ", who, sizeof who);
+    if (q->kind == PS_ASK_LENGTH) {
+        set_number(a, n);
+        if (n)
+            snprintf(a->detail, sizeof a->detail, ko(k) ? "앞부터: %s" : "front first: %s", list);
+    } else {
+        a->type = PS_LAB_NAMES;
+        snprintf(a->text, sizeof a->text, "%s", n ? list : "empty");
+        if (shown < n)
+            snprintf(a->detail, sizeof a->detail,
+                     ko(k) ? "%u개 중 앞의 %u개만 적음" : "%u items; only the first %u written",
+                     n, shown);
+        else if (n)
+            snprintf(a->detail, sizeof a->detail, ko(k) ? "%u개, 앞부터" : "%u item%s, front first",
+                     n, ko(k) || n == 1 ? "" : "s");
+    }
+    if (nrcv) {
+        size_t len = strlen(a->detail);
+        snprintf(a->detail + len, sizeof a->detail - len,
+                 ko(k) ? "%s받으려고 기다림: %s" : "%swaiting to receive: %s", len ? "; " : "", who);
+    }
+    for (uint32_t i = 0; i < nrcv && i < ITEMS_MAX; i++) {
+        long at;
+        ps__lab_state_at(k, rcv[i], q->tick, &at);
+        if (at >= 0)
+            ps__lab_why(a, (size_t)at);
+    }
+}
+
+static void answer_holder(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    uint32_t w[ITEMS_MAX], nw = ps_engine_mutex_waiters(k->e, q->obj, w, ITEMS_MAX);
+    uint32_t owner = ps_engine_mutex_owner(k->e, q->obj);
+    char who[160];
+    if (nw > ITEMS_MAX)
+        nw = ITEMS_MAX;
+    a->type = PS_LAB_NAMES;
+    snprintf(a->text, sizeof a->text, "%s", owner ? pname(k, owner) : "none");
+    names(k, w, nw, " ", who, sizeof who);
+    if (nw)
+        snprintf(a->detail, sizeof a->detail, ko(k) ? "기다리는 순서: %s" : "waiting, in order: %s",
+                 who);
+    else
+        snprintf(a->detail, sizeof a->detail, ko(k) ? "기다리는 프로세스 없음" : "nobody waiting");
+    long got = -1; /* the holder's wake by the lock passed on to it, if that is how */
+    for (size_t i = 0; owner && i < k->ntrace && k->trace[i].time <= q->tick; i++)
+        if (k->trace[i].pid == owner && k->trace[i].cause == PS_CAUSE_LOCK_GRANTED &&
+            k->trace[i].a == (int64_t)q->obj)
+            got = (long)i;
+    if (got >= 0)
+        ps__lab_why(a, (size_t)got);
+    for (uint32_t i = 0; i < nw; i++) { /* each waiter's Blocked: lock m: held by ... */
+        long at;
+        ps__lab_state_at(k, w[i], q->tick, &at);
+        if (at >= 0)
+            ps__lab_why(a, (size_t)at);
+    }
+}
+
+/* waits P at T: the wait kind's token (PS_WAITS) and the object's name. */
+static void answer_waits(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    const ps_pcb *p = ps_engine_pcb(k->e, q->obj + 1);
+    const ps_scenario *s = k->s;
+    const char *obj = "";
+    uint32_t o = p->wait_obj;
+    switch ((ps_wait_kind)p->wait_kind) {
+    case PS_WAIT_DEVICE: obj = o < s->devices.count ? s->devices.names[o] : "?"; break;
+    case PS_WAIT_CHANNEL: obj = o < s->channels.count ? s->channels.names[o] : "?"; break;
+    case PS_WAIT_MUTEX: obj = o < s->mutexes.count ? s->mutexes.names[o] : "?"; break;
+    case PS_WAIT_CHILD: obj = o == PS_WAIT_ANY ? "any" : pname(k, o); break;
+    case PS_WAIT_NOTHING:
+    case PS_WAIT_SLEEP: break;
+    }
+    a->type = PS_LAB_NAMES;
+    snprintf(a->text, sizeof a->text, "%s%s%s", ps_wait_token((ps_wait_kind)p->wait_kind),
+             obj[0] ? " " : "", obj);
+    long at;
+    ps_state st = ps__lab_state_at(k, q->obj + 1, q->tick, &at);
+    if (p->wait_kind != PS_WAIT_NOTHING) {
+        char how[256];
+        ps_wait_format(k->e, p, (ps_lang)k->lang, how, sizeof how);
+        snprintf(a->detail, sizeof a->detail, ko(k) ? "%s: %s" : "%s %s", p->name, how);
+    } else if (st != PS_NONE) {
+        snprintf(a->detail, sizeof a->detail, "%s", ps_state_name_in(st, (ps_lang)k->lang));
+    }
+    if (at >= 0)
+        ps__lab_why(a, (size_t)at);
+}
+
+static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, ps_lab_answer *a)
+{
+    set_number(a, ps_engine_lost_updates(k->e));
+    const ps__lab_write *w = &o->first_lost;
+    if (w->time < 0)
+        return;
+    if (ko(k))
+        snprintf(a->detail, sizeof a->detail,
+                 "다른 프로세스의 갱신을 덮어쓴 쓰기 %lld번; 처음은 %lld틱에 %s이(가) %s의 "
+                 "갱신을 덮어씀", (long long)o->lost_writes, (long long)w->time,
+                 pname(k, w->pid), pname(k, w->other));
+    else
+        snprintf(a->detail, sizeof a->detail,
+                 "%lld write%s overwrote other processes' updates; the first, at tick %lld, "
+                 "was %s's over %s's", (long long)o->lost_writes, o->lost_writes == 1 ? "" : "s",
+                 (long long)w->time, pname(k, w->pid), pname(k, w->other));
+    long at; /* how the writer came to write a stale value: its last transition */
+    ps__lab_state_at(k, w->pid, w->time, &at);
+    if (at >= 0)
+        ps__lab_why(a, (size_t)at);
+}
+
+static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                         ps_lab_answer *a)
+{
+    int said = o->alive[q->obj];
+    a->type = PS_LAB_BOOL;
+    snprintf(a->text, sizeof a->text, "%s", said < 0 ? "none" : said ? "true" : "false");
+    if (said < 0) {
+        snprintf(a->detail, sizeof a->detail,
+                 ko(k) ? "is_alive %s을(를) 묻지 않았음" : "no program asked is_alive %s",
+                 pname(k, q->obj + 1));
+        return;
+    }
+    int64_t t = o->alive_at[q->obj];
+    long at;
+    ps_state st = ps__lab_state_at(k, q->obj + 1, t, &at);
+    const char *state = st == PS_NONE ? "none" : ps_state_name_in(st, (ps_lang)k->lang);
+    if (ko(k))
+        snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 물음; 그때 %s은(는) %s 상태",
+                 (long long)t, pname(k, o->alive_by[q->obj]), pname(k, q->obj + 1), state);
+    else
+        snprintf(a->detail, sizeof a->detail, "asked by %s at tick %lld, when %s was %s",
+                 pname(k, o->alive_by[q->obj]), (long long)t, pname(k, q->obj + 1), state);
+    if (at >= 0)
+        ps__lab_why(a, (size_t)at);
+}
+
+void ps__lab_shared(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                    ps_lab_answer *a)
+{
+    switch ((ps_ask)q->kind) {
+    case PS_ASK_VALUE: answer_value(k, o, q, a); break;
+    case PS_ASK_LENGTH:
+    case PS_ASK_ITEMS: answer_channel(k, q, a); break;
+    case PS_ASK_HOLDER: answer_holder(k, q, a); break;
+    case PS_ASK_WAITS: answer_waits(k, q, a); break;
+    case PS_ASK_LOST: answer_lost(k, o, a); break;
+    case PS_ASK_ALIVE: answer_alive(k, o, q, a); break;
+    case PS_ASK_STATE: /* not about a shared object: lab.c */
+    case PS_ASK_RUNNING:
+    case PS_ASK_NEXT:
+    case PS_ASK_FINISH:
+    case PS_ASK_TURNAROUND:
+    case PS_ASK_WAITING:
+    case PS_ASK_RESPONSE:
+    case PS_ASK_CPU:
+    case PS_ASK_SWITCHES:
+    case PS_ASK_SWAPS:
+    case PS_ASK_AVERAGE:
+    case PS_ASK_ORDER:
+    case PS_ASK_RECEIVED:
+    case PS_ASK_KERNEL:
+    case PS_ASK_COUNT:
+        break;
+    }
+}
