@@ -220,23 +220,26 @@ static void answer_holder(const ps_lab_key *k, const ps_question *q, ps_lab_answ
     }
 }
 
-/* waits P at T: the wait kind's token (PS_WAITS) and the object's name. */
+/* waits P at T: the wait kind's token (PS_WAITS) and the object's name;
+ * a join with a timeout is a wait for the child like any join. */
 static void answer_waits(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 {
     const ps_pcb *p = ps_engine_pcb(k->e, q->obj + 1);
     const ps_scenario *s = k->s;
     const char *obj = "";
     uint32_t o = p->wait_obj;
-    switch ((ps_wait_kind)p->wait_kind) {
+    ps_wait_kind kind = (ps_wait_kind)p->wait_kind;
+    switch (kind) {
     case PS_WAIT_DEVICE: obj = o < s->devices.count ? s->devices.names[o] : "?"; break;
     case PS_WAIT_CHANNEL: obj = o < s->channels.count ? s->channels.names[o] : "?"; break;
     case PS_WAIT_MUTEX: obj = o < s->mutexes.count ? s->mutexes.names[o] : "?"; break;
+    case PS_WAIT_CHILD_UNTIL: kind = PS_WAIT_CHILD; /* fall through */
     case PS_WAIT_CHILD: obj = o == PS_WAIT_ANY ? "any" : pname(k, o); break;
     case PS_WAIT_NOTHING:
     case PS_WAIT_SLEEP: break;
     }
     a->type = PS_LAB_NAMES;
-    snprintf(a->text, sizeof a->text, "%s%s%s", ps_wait_token((ps_wait_kind)p->wait_kind),
+    snprintf(a->text, sizeof a->text, "%s%s%s", ps_wait_token(kind),
              obj[0] ? " " : "", obj);
     long at;
     ps_state st = ps__lab_state_at(k, q->obj + 1, q->tick, &at);
