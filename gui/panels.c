@@ -311,6 +311,7 @@ void gui_view_panels(gui_app *a)
     gantt(a);
     log_panel(a);
     SDL_RenderSetClipRect(a->ren, NULL);
+    gui_view_resources(a);
 }
 
 /* ---- overlays --------------------------------------------------------- */
