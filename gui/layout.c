@@ -22,7 +22,7 @@ static void panels(gui_layout *L)
 {
     float s = L->scale, top = 40 * s, pad = 6 * s;
     float left_w = L->w * 0.62f, right_x = left_w + pad;
-    float body = L->h - top, dia = body * 0.58f, res = body * 0.22f;
+    float body = L->h - top, dia = body * 0.56f, res = body * 0.20f;
     L->toolbar = rect(0, 0, L->w, top);
     L->diagram = rect(pad, top + pad, left_w - 2 * pad, dia - 2 * pad);
     L->resources = rect(pad, top + dia, left_w - 2 * pad, res - pad);

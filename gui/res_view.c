@@ -58,7 +58,7 @@ static void item(gui_app *a, const gui_res_item *it)
         break;
     case GUI_RES_OUT: /* hollow: out of memory, on the swap device */
         gui_disc(a->ren, c, r, gui_token_color(it->pid));
-        gui_disc(a->ren, c, r - 2 * sc, col(GUI_PANEL));
+        gui_disc(a->ren, c, r - 1.5f * sc, col(GUI_PANEL));
         gui_text_draw_centered(a->text, it->text, GUI_SMALL, gui_token_color(it->pid), (int)c.x, (int)c.y);
         break;
     case GUI_RES_ITEM:

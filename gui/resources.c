@@ -15,6 +15,7 @@ typedef struct lay {
     void *ctx;
     gui_lang lang;
     float sc, lh, gap, right; /* right: where a row's content ends */
+    float chip_h, row;        /* a chip's (and a token's) height, a row's */
     float more_w;             /* room kept at a row's end for "+k" */
 } lay;
 
@@ -83,11 +84,11 @@ static gui_res_item *words(lay *L, float *x, float y, float limit, gui_res_style
 /* A chip (a value, a register copy) or a token (a process) at *x. */
 static gui_res_item *chip(lay *L, float *x, float y, gui_res_style st, uint32_t pid, const char *text)
 {
-    float w = st == GUI_RES_TOKEN || st == GUI_RES_OUT ? L->lh : text_w(L, text, 0) + 8 * L->sc;
+    float w = st == GUI_RES_TOKEN || st == GUI_RES_OUT ? L->chip_h : text_w(L, text, 0) + 8 * L->sc;
     if (*x + w > L->right - L->more_w)
         return NULL;
-    gui_res_item *it = add(L, st, (gui_rect){*x, y, w, L->lh}, pid, text);
-    *x += w + L->gap / 2;
+    gui_res_item *it = add(L, st, (gui_rect){*x, y + (L->lh - L->chip_h) / 2, w, L->chip_h}, pid, text);
+    *x += w + 3 * L->sc;
     return it;
 }
 
@@ -134,7 +135,7 @@ typedef struct rows {
 /* Room for k more rows?  Counts the row as skipped when not. */
 static int room(const lay *L, rows *w, int k)
 {
-    if (w->y + (float)k * (L->lh + 4 * L->sc) <= w->bottom)
+    if (w->y + (float)k * L->row <= w->bottom)
         return 1;
     w->skipped++;
     return 0;
@@ -142,7 +143,7 @@ static int room(const lay *L, rows *w, int k)
 
 static void next_row(const lay *L, rows *w)
 {
-    w->y += L->lh + 4 * L->sc;
+    w->y += L->row;
 }
 
 static const char *proc_name(const ps_engine *e, uint32_t pid)
@@ -162,7 +163,7 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
     if (flash) { /* first: drawn behind the rows */
         gui_res_item *f = add(L, GUI_RES_FLASH,
                               (gui_rect){w->x - 4 * L->sc, w->y - 2 * L->sc,
-                                         L->right - w->x + 6 * L->sc, 2 * (L->lh + 4 * L->sc)},
+                                         L->right - w->x + 6 * L->sc, 2 * L->row},
                               flash->ev.pid, "");
         if (f)
             f->alpha = (float)(1 - (g->clock - flash->at) / GUI_RES_FLASH_SECONDS);
@@ -319,15 +320,16 @@ static void memory(lay *L, rows *w, const ps_engine *e)
         if (!p->created || !ps_state_resident((ps_state)p->state) || p->memory <= 0)
             continue;
         float pw = bw * (float)p->memory / (float)total;
-        char id[16];
+        char long_[96], id[16];
+        snprintf(long_, sizeof long_, "%s %lld", p->name, (long long)p->memory);
         snprintf(id, sizeof id, "%u", pid);
-        add(L, GUI_RES_BAR, (gui_rect){x, w->y, pw, L->lh}, pid,
-            text_w(L, id, 0) + 4 * L->sc <= pw ? id : "");
+        add(L, GUI_RES_BAR, (gui_rect){x, w->y + (L->lh - L->chip_h) / 2, pw, L->chip_h}, pid,
+            text_w(L, long_, 0) + 6 * L->sc <= pw ? long_ : text_w(L, id, 0) + 4 * L->sc <= pw ? id : "");
         x += pw;
     }
     float end = w->content_x + bw;
     if (x < end - 0.5f)
-        add(L, GUI_RES_FREE, (gui_rect){x, w->y, end - x, L->lh}, 0, "");
+        add(L, GUI_RES_FREE, (gui_rect){x, w->y + (L->lh - L->chip_h) / 2, end - x, L->chip_h}, 0, "");
     x = end + L->gap;
     if (s->memory != PS_UNLIMITED)
         words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, T("%lld of %lld used", "%lld / %lld 사용"),
@@ -494,6 +496,8 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
     lay L0 = {.R = R, .measure = measure, .ctx = ctx, .lang = lang, .sc = scale}, *L = &L0;
     measure_lh(L);
     L->gap = 6 * scale;
+    L->chip_h = L->lh + 3 * scale;
+    L->row = L->lh + 8 * scale;
     L->right = panel.x + panel.w - 6 * scale;
     L->more_w = text_w(L, "+999", 0) + L->gap;
     float tx = panel.x + 6 * scale;
