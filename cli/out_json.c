@@ -41,8 +41,9 @@ static void json_begin(FILE *out, const run *r)
     jstr(out, s->title);
     fputs(",\"description\":", out);
     jstr(out, s->description);
-    fprintf(out, ",\"cpus\":%d,\"policy\":\"%s\",\"quantum\":%lld,\"switch_cost\":%lld,",
-            s->cpus, ps_policy_token(s->policy), (long long)s->quantum,
+    fprintf(out, ",\"cpus\":%d,\"cpus_auto\":%s,\"policy\":\"%s\",\"quantum\":%lld,\"switch_cost\":%lld,",
+            s->cpus, s->cpus_auto ? "true" : "false", ps_policy_token(s->policy),
+            (long long)s->quantum,
             (long long)s->switch_cost);
     if (s->memory == PS_UNLIMITED)
         fputs("\"memory\":null", out);

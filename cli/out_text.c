@@ -89,7 +89,8 @@ void cli_describe(FILE *out, const ps_scenario *s, int ko)
     if (uses & PS_USES_OSTEP)
         fprintf(out, " (switch %s, io_done %s)", ps_switch_token((ps_switch_rule)s->switch_rule),
                 ps_io_done_token((ps_io_done_rule)s->io_done_rule));
-    fprintf(out, ", %d cpu%s", s->cpus, s->cpus == 1 ? "" : "s");
+    fprintf(out, ", %d cpu%s%s", s->cpus, s->cpus == 1 ? "" : "s",
+            s->cpus_auto ? " (auto: this machine's)" : "");
     if (s->memory == PS_UNLIMITED)
         fprintf(out, ", memory unlimited");
     else

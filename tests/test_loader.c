@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "procsim/out.h"
 #include "procsim/scenario.h"
 #include "scenario_priv.h" /* ps__op_shapes (white box) */
 
@@ -51,6 +52,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/control-after-utf8.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/control-char.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/cpus-too-many.yaml:4:9: cpus: must be at most 1024, got 2000",
+    "tests/loader/bad/cpus-word.yaml:3:16: cpus: expected an integer (CPUs) or auto, got 'Auto'",
     "tests/loader/bad/cpus-zero.yaml:4:9: cpus: must be at least 1, got 0",
     "tests/loader/bad/crlf-control-char.yaml:3:16: control characters are not allowed (0x01); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/crlf-position.yaml:5:19: cpu: the tick count must be at least 1, got 0",
@@ -294,6 +296,28 @@ static void test_tick_ms_bounds(void **state)
     }
 }
 
+/* cpus: auto is this machine's online CPU count, and is written back as
+ * auto (a file moved to another machine takes that machine's count). */
+static void test_cpus_auto(void **state)
+{
+    (void)state;
+    static const char text[] = "procsim: 1\ntitle: t\nsystem: {cpus: auto}\n"
+                               "processes: [{name: a, program: [cpu 1]}]\n";
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("auto.yaml", text, sizeof text - 1, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    assert_int_equal(s->cpus, n < 1 ? 1 : n > PS_MAX_CPUS ? PS_MAX_CPUS : n);
+    assert_true(s->cpus_auto);
+    ps_outbuf yaml = {0};
+    ps_out o = ps_outbuf_sink(&yaml);
+    ps_scenario_write_yaml(s, &o);
+    assert_non_null(strstr(yaml.s, "cpus: auto\n"));
+    ps_outbuf_fini(&yaml);
+    ps_scenario_destroy(s);
+}
+
 /* Name tables, each in order of first appearance; processes in file
  * order, parents resolved although defined later. */
 static void test_full_names(void **state)
@@ -528,6 +552,7 @@ int main(void)
         cmocka_unit_test(test_minimal_defaults),
         cmocka_unit_test(test_full_settings),
         cmocka_unit_test(test_tick_ms_bounds),
+        cmocka_unit_test(test_cpus_auto),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_full_programs),
         cmocka_unit_test(test_full_events),

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "scenario_priv.h"
 
@@ -34,7 +35,7 @@ static const struct {
     size_t offset;              /* into ps_scenario */
     bool is32;                  /* an int32_t field, else int64_t */
 } settings[S_COUNT] = {
-    [S_CPUS] = {{"cpus", NULL, "an integer (CPUs)", 1, 1024, NULL},
+    [S_CPUS] = {{"cpus", NULL, "an integer (CPUs) or auto", 1, PS_MAX_CPUS, NULL},
                 offsetof(ps_scenario, cpus), true},
     [S_MEMORY] = {{"memory", NULL, "an integer (memory units)", 1, MAXN,
                    " (leave memory out for unlimited memory)"},
@@ -133,6 +134,21 @@ static bool parse_levels(ps__loader *ld, int key, int64_t *out, int32_t *count)
                                        "level, got an empty sequence", k);
 }
 
+static bool is_auto(const ps__loader *ld)
+{
+    return ps__ld_type(ld) == YAML_SCALAR_EVENT &&
+           ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && ps__ld_length(ld) == 4 &&
+           memcmp(ps__ld_text(ld), "auto", 4) == 0;
+}
+
+/* `cpus: auto`: what Python's os.cpu_count() says (the online CPUs),
+ * within the range an explicit count may have. */
+static int32_t machine_cpus(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > PS_MAX_CPUS ? PS_MAX_CPUS : (int32_t)n;
+}
+
 /* After the whole system mapping: settings that go together. */
 static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
                          int32_t nallot)
@@ -197,6 +213,12 @@ bool ps__ld_system(ps__loader *ld)
         case S_POLICY: ok = parse_policy(ld); break;
         case S_SWITCH:
         case S_IO_DONE: ok = parse_rule(ld, k); break;
+        case S_CPUS:
+            if (!is_auto(ld))
+                goto number;
+            ld->s->cpus = machine_cpus();
+            ld->s->cpus_auto = 1;
+            break;
         case S_MLFQ_STAY: ok = parse_bool(ld, "mlfq_stay", &ld->s->mlfq_stay); break;
         case S_MLFQ_IO_BUMP: ok = parse_bool(ld, "mlfq_io_bump", &ld->s->mlfq_io_bump); break;
         case S_MLFQ_QUANTA: ok = parse_levels(ld, k, ld->s->mlfq_quanta, &nquanta); break;

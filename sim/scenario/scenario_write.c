@@ -44,7 +44,9 @@ static void write_system(const ps_scenario *s, ps_out *o)
     memset(&d, 0, sizeof d);
     ps__scenario_defaults(&d);
     ps_outf(o, "system:\n  policy: %s\n", ps_policy_token(s->policy));
-    if (s->cpus != d.cpus)
+    if (s->cpus_auto)
+        ps_outf(o, "  cpus: auto\n");
+    else if (s->cpus != d.cpus)
         ps_outf(o, "  cpus: %d\n", (int)s->cpus);
     if (s->memory != d.memory)
         ps_outf(o, "  memory: %" PRId64 "\n", s->memory);

@@ -30,6 +30,7 @@
 #define PS_SCENARIO_MAX_NUMBER 1000000000 /* largest tick count, size, value */
 #define PS_TICK_MS_MIN 1                  /* tick_ms, live mode's milliseconds per */
 #define PS_TICK_MS_MAX 60000              /* tick: the file's and --tick-ms's range */
+#define PS_MAX_CPUS 1024                  /* cpus: at most */
 #define PS_UNLIMITED (-1)                 /* memory: no limit */
 #define PS_WAIT_ANY UINT32_MAX            /* wait any: obj of a PS_OP_WAIT */
 
@@ -222,6 +223,9 @@ typedef struct ps_scenario {
                                 front of its queue (OSTEP -I) */
     uint8_t switch_rule;     /* ostep: ps_switch_rule */
     uint8_t io_done_rule;    /* ostep: ps_io_done_rule */
+    uint8_t cpus_auto;       /* `cpus: auto`: cpus is this machine's online
+                                CPU count (Python's os.cpu_count()), found
+                                when the file was loaded */
 
     ps_names devices;        /* declared devices (default: disk) */
     ps_names channels;       /* channels named by send/recv */
