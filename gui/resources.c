@@ -128,15 +128,34 @@ static void label(lay *L, float x, float y, float w, const char *name, gui_res_s
 /* ---- the objects ------------------------------------------------------ */
 
 typedef struct rows {
-    float x, y, bottom, label_w, content_x;
+    float x, y, top, bottom, label_w, content_x;
+    float panel_x, col_w;    /* the panel's left, a column's width */
+    int col, ncols;          /* the column rows go to now, of how many */
     int skipped;             /* rows that did not fit */
 } rows;
 
-/* Room for k more rows?  Counts the row as skipped when not. */
-static int room(const lay *L, rows *w, int k)
+/* Start column w->col: its rows' x, labels and right end. */
+static void column(lay *L, rows *w, float scale)
+{
+    w->x = w->panel_x + 8 * scale + (float)w->col * w->col_w;
+    w->y = w->top;
+    w->label_w = w->col_w * 0.16f < 100 * scale ? w->col_w * 0.16f : 100 * scale;
+    w->content_x = w->x + w->label_w + L->gap;
+    L->right = w->x + w->col_w - (w->ncols > 1 ? 16 : 14) * scale;
+}
+
+/* Room for k more rows (in this column or the next)?  Counts the row as
+ * skipped when not. */
+static int room(lay *L, rows *w, int k)
 {
     if (w->y + (float)k * L->row <= w->bottom)
         return 1;
+    if (w->col + 1 < w->ncols) {
+        w->col++;
+        column(L, w, L->sc);
+        if (w->y + (float)k * L->row <= w->bottom)
+            return 1;
+    }
     w->skipped++;
     return 0;
 }
@@ -302,14 +321,20 @@ static void device(lay *L, rows *w, const ps_engine *e, uint32_t d)
     next_row(L, w);
 }
 
+/* Memory is shown when it is limited, or some process needs any. */
+static int memory_shown(const ps_scenario *s)
+{
+    int any = s->memory != PS_UNLIMITED;
+    for (uint32_t i = 0; i < s->nprocs; i++)
+        any |= s->procs[i].memory > 0;
+    return any;
+}
+
 /* Memory: a bar of who holds how much, then the processes swapped out. */
 static void memory(lay *L, rows *w, const ps_engine *e)
 {
     const ps_scenario *s = ps_engine_scenario(e);
-    int any = s->memory != PS_UNLIMITED;
-    for (uint32_t i = 0; i < s->nprocs; i++)
-        any |= s->procs[i].memory > 0;
-    if (!any || !room(L, w, 1))
+    if (!memory_shown(s) || !room(L, w, 1))
         return;
     label(L, w->x, w->y, w->label_w, T("memory", "메모리"), GUI_RES_LABEL);
     int64_t used = ps_engine_memory_used(e);
@@ -493,6 +518,7 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
 {
     R->n = 0;
     R->ncycle = 0;
+    R->skipped = 0;
     lay L0 = {.R = R, .measure = measure, .ctx = ctx, .lang = lang, .sc = scale}, *L = &L0;
     measure_lh(L);
     L->gap = 6 * scale;
@@ -503,14 +529,23 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
     float tx = panel.x + 6 * scale;
     gui_res_item *title = words(L, &tx, panel.y + 3 * scale, L->right, GUI_RES_TEXT, 0, "%s",
                                 gui_word_text(GUI_W_RESOURCES, lang));
-    rows w = {.x = panel.x + 8 * scale, .y = panel.y + L->lh + 8 * scale,
-              .bottom = panel.y + panel.h - 3 * scale};
-    w.label_w = panel.w * 0.14f < 100 * scale ? panel.w * 0.14f : 100 * scale;
-    w.content_x = w.x + w.label_w + L->gap;
     const ps_engine *e = g ? g->e : NULL;
+    rows w = {.top = panel.y + L->lh + 8 * scale, .bottom = panel.y + panel.h - 3 * scale,
+              .ncols = 1, .panel_x = panel.x};
+    /* two columns when one would not hold every row and the panel is wide */
+    int need = e && g->status == PS_STEP_STUCK;
+    const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
+    for (uint32_t d = 0; s && d < s->devices.count; d++)
+        need += device_used(e, d);
+    if (s)
+        need += (int)(2 * s->variables.count + s->channels.count + s->mutexes.count) +
+                memory_shown(s);
+    if ((float)need * L->row > w.bottom - w.top && panel.w >= 720 * scale)
+        w.ncols = 2;
+    w.col_w = (panel.w - 8 * scale) / (float)w.ncols;
+    column(L, &w, scale);
     if (!e)
         return;
-    const ps_scenario *s = ps_engine_scenario(e);
     if (g->status == PS_STEP_STUCK)
         deadlock(L, &w, g);
     for (uint32_t v = 0; v < s->variables.count; v++)
@@ -522,6 +557,7 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
     for (uint32_t d = 0; d < s->devices.count; d++)
         device(L, &w, e, d);
     memory(L, &w, e);
+    R->skipped = w.skipped;
     if (title && w.skipped) /* what did not fit, said beside the title */
         words(L, &tx, panel.y + 3 * scale, L->right, GUI_RES_TEXT, 0,
               T("(+%d more not shown: a larger window shows them)", "(+%d개 더: 창을 키우면 보임)"),

@@ -70,6 +70,7 @@ typedef struct gui_res {
     int n;
     uint32_t cycle[GUI_RES_CYCLE]; /* the deadlock's processes, in order */
     int ncycle;
+    int skipped;             /* rows left out: no room */
 } gui_res;
 
 /* Size of `s` in the normal or the small font. */

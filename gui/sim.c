@@ -50,7 +50,9 @@ static void on_op(void *ctx, const ps_op_event *ev)
         g->nops--;
     }
     g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock};
-    if (ev->op == PS_OPE_WRITE && ev->lost_update && ev->object < g->s->variables.count)
+    /* every write's detail: the increments it wiped out, negative when it
+     * puts back ones a stale write wiped (docs/engine.md OE-lost) */
+    if (ev->op == PS_OPE_WRITE && ev->object < g->s->variables.count)
         g->lost[ev->object] += ev->detail;
 }
 

@@ -54,7 +54,8 @@ typedef struct gui_sim {
     gui_token *tok;              /* tok[pid - 1] */
     gui_op ops[GUI_OPS];         /* a ring: ops[(first + i) % GUI_OPS] */
     uint32_t first_op, nops;
-    int64_t *lost;               /* lost[v]: increments of variable v lost */
+    int64_t *lost;               /* lost[v]: increments of variable v lost
+                                    (value + lost = increments completed) */
     double clock;                /* seconds shown (wall time), for flashes */
     ps_step_status status;
     uint32_t instants;           /* steps taken */
