@@ -132,6 +132,14 @@ static void check_ties(const gui_sim *g, const char *what)
     }
 }
 
+static int count_style(gui_res_style st)
+{
+    int n = 0;
+    for (int i = 0; i < R.n; i++)
+        n += R.item[i].style == st;
+    return n;
+}
+
 static const char *const shared[] = {
     "scenarios/counter-race.yaml", "scenarios/counter-lock.yaml", "scenarios/queue-sum.yaml",
     "scenarios/pool-squares.yaml", "scenarios/swapping.yaml",     "scenarios/pipe.yaml",
@@ -186,6 +194,14 @@ static void panel_keeps_clear_at_every_instant(void **state)
         assert_true(gui_sim_done(&g));
         if (last) /* the crowded panel did leave rows out */
             assert_true(R.skipped > 0);
+        if (last) /* every object shown has its name, cut to fit: 2 devices, 6
+                   * channels, 2 mutexes, 2 variables, memory */
+            for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+                gui_layout L;
+                gui_layout_compute(&L, sizes[z].w, sizes[z].h, sizes[z].scale);
+                compute(&g, GUI_EN, &L);
+                assert_int_equal(count_style(GUI_RES_LABEL) + R.skipped, 13);
+            }
         gui_sim_close(&g);
     }
 }
@@ -200,14 +216,6 @@ static void run_stuck(gui_sim *g, const char *yaml)
     for (int i = 0; i < 1000 && !gui_sim_done(g); i++)
         gui_sim_step(g);
     assert_int_equal(g->status, PS_STEP_STUCK);
-}
-
-static int count_style(gui_res_style st)
-{
-    int n = 0;
-    for (int i = 0; i < R.n; i++)
-        n += R.item[i].style == st;
-    return n;
 }
 
 static void deadlock_is_drawn_as_its_cycle(void **state)
