@@ -275,11 +275,153 @@ static void deadlock_is_drawn_as_its_cycle(void **state)
         }
 }
 
+
+/* ---- headless frames ------------------------------------------------ */
+
+static Uint32 pixel(SDL_Surface *f, int x, int y)
+{
+    return ((Uint32 *)((Uint8 *)f->pixels + y * f->pitch))[x] & 0xffffff;
+}
+
+/* Pixels of the resource panel of a frame that `is` says yes to. */
+static int count_pixels(SDL_Surface *f, int (*is)(Uint32))
+{
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    gui_rect r = L.resources;
+    int n = 0;
+    for (int y = (int)r.y; y < (int)(r.y + r.h); y++)
+        for (int x = (int)r.x; x < (int)(r.x + r.w); x++)
+            n += is(pixel(f, x, y));
+    return n;
+}
+
+/* The flash's red over the panel (GUI_FLASH blended, gui/res_view.c). */
+static int flash_red(Uint32 p)
+{
+    return (p >> 16 & 0xff) > 140 && (p >> 8 & 0xff) < 80 && (p & 0xff) < 80;
+}
+
+static int sentinel_purple(Uint32 p)
+{
+    return p == GUI_SENTINEL;
+}
+
+/* The last of `frames` frames of `path` or `yaml`, at 1280x800. */
+static SDL_Surface *frame(const char *path, const char *yaml, int frames)
+{
+    gui_options o = {.path = path, .lang = GUI_EN, .frames = frames, .width = 1280, .height = 800};
+    if (yaml) {
+        o.text = yaml;
+        o.text_len = strlen(yaml);
+        o.text_name = "t.yaml";
+    }
+    SDL_Surface *f;
+    assert_int_equal(gui_render_frames(&o, &f), 0);
+    assert_non_null(f);
+    return f;
+}
+
+/* The first frame (1-based) after whose update a write has lost an
+ * update, paced as the headless window paces (1/30 s a frame at 1x). */
+static int first_lost_frame(gui_sim *g)
+{
+    for (int n = 1; n < 30 * 600; n++) {
+        gui_sim_advance(g, 1.0 / 30, 1, 0);
+        for (uint32_t i = 0; i < g->nops; i++)
+            if (gui_sim_op(g, i)->ev.op == PS_OPE_WRITE && gui_sim_op(g, i)->ev.lost_update)
+                return n;
+        if (gui_sim_done(g))
+            break;
+    }
+    return 0;
+}
+
+static void lost_update_flashes(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    const char *path = "scenarios/counter-race.yaml";
+    gui_sim g;
+    char err[600];
+    memset(&g, 0, sizeof g);
+    if (gui_sim_open(&g, path, 0, err, sizeof err))
+        fail_msg("%s", err);
+    int n = first_lost_frame(&g);
+    assert_true(n > 1);
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    /* the panel: the variable's rows flash, and say what was lost */
+    compute(&g, GUI_EN, &L);
+    assert_int_equal(count_style(GUI_RES_FLASH), 1);
+    assert_int_equal(count_style(GUI_RES_LOST), 1);
+    gui_sim_advance(&g, GUI_RES_FLASH_SECONDS + 0.1, 1, 1); /* paused: no new write */
+    compute(&g, GUI_EN, &L);
+    assert_int_equal(count_style(GUI_RES_FLASH), 0);
+    assert_int_equal(count_style(GUI_RES_LOST), 0);
+    /* to the end: the final value beside the expected 9 x 10 */
+    while (!gui_sim_done(&g))
+        gui_sim_step(&g);
+    assert_int_equal(ps_engine_variable(g.e, 0) + g.lost[0], 90);
+    assert_int_equal(g.lost[0], ps_engine_lost_updates(g.e));
+    assert_true(g.lost[0] > 0);
+    compute(&g, GUI_EN, &L);
+    int said = 0;
+    char want[64];
+    snprintf(want, sizeof want, "final %lld, 90 expected", (long long)ps_engine_variable(g.e, 0));
+    for (int i = 0; i < R.n; i++)
+        said |= strstr(R.item[i].text, want) != NULL;
+    assert_true(said);
+    gui_sim_close(&g);
+    /* the frames: red in the panel in the frame after the write, none in the one before */
+    SDL_Surface *before = frame(path, NULL, n - 1), *after = frame(path, NULL, n);
+    int red_before = count_pixels(before, flash_red), red_after = count_pixels(after, flash_red);
+    SDL_FreeSurface(before);
+    SDL_FreeSurface(after);
+    if (red_before != 0 || red_after < 2000)
+        fail_msg("flash pixels: %d in frame %d, %d in frame %d", red_before, n - 1, red_after, n);
+}
+
+static void sentinel_is_its_own_chip(void **state)
+{
+    (void)state;
+    static const char with[] = "procsim: 1\ntitle: t\nprocesses:\n"
+                               "  - {name: a, program: [send c 5, send c none, cpu 50]}\n";
+    static const char without[] = "procsim: 1\ntitle: t\nprocesses:\n"
+                                  "  - {name: a, program: [send c 5, send c 6, cpu 50]}\n";
+    gui_sim g;
+    char err[600];
+    memset(&g, 0, sizeof g);
+    if (gui_sim_open_text(&g, "t.yaml", with, strlen(with), 0, err, sizeof err))
+        fail_msg("%s", err);
+    gui_sim_step(&g); /* tick 0: both sends */
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    for (int lang = 0; lang < 2; lang++) {
+        compute(&g, (gui_lang)lang, &L);
+        check_panel(&L, "sentinel");
+        assert_int_equal(count_style(GUI_RES_ITEM), 1);
+        assert_int_equal(count_style(GUI_RES_NONE), 1);
+        for (int i = 0; i < R.n; i++)
+            if (R.item[i].style == GUI_RES_NONE)
+                assert_string_equal(R.item[i].text, "None");
+    }
+    gui_sim_close(&g);
+    SDL_Surface *f = frame(NULL, with, 40), *f2 = frame(NULL, without, 40);
+    int purple = count_pixels(f, sentinel_purple), purple2 = count_pixels(f2, sentinel_purple);
+    SDL_FreeSurface(f);
+    SDL_FreeSurface(f2);
+    if (purple < 100 || purple2 != 0)
+        fail_msg("sentinel pixels: %d with it, %d without", purple, purple2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(panel_keeps_clear_at_every_instant),
         cmocka_unit_test(deadlock_is_drawn_as_its_cycle),
+        cmocka_unit_test(lost_update_flashes),
+        cmocka_unit_test(sentinel_is_its_own_chip),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
