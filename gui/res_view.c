@@ -45,7 +45,9 @@ static void item(gui_app *a, const gui_res_item *it)
     case GUI_RES_LABEL: gui_text_draw(a->text, it->text, font, col(GUI_TEXT), (int)it->r.x, (int)it->r.y); break;
     case GUI_RES_TEXT: gui_text_draw(a->text, it->text, font, col(GUI_DIM), (int)it->r.x, (int)it->r.y); break;
     case GUI_RES_VALUE: gui_text_draw(a->text, it->text, font, col(0xfff59d), (int)it->r.x, (int)it->r.y); break;
-    case GUI_RES_LOST: gui_text_draw(a->text, it->text, font, col(GUI_LOST_TEXT), (int)it->r.x, (int)it->r.y); break;
+    case GUI_RES_LOST: /* on the flash's red */
+        gui_text_draw(a->text, it->text, font, col(0xffffff), (int)it->r.x, (int)it->r.y);
+        break;
     case GUI_RES_DEADLOCK: gui_text_draw(a->text, it->text, font, col(GUI_LOST_TEXT), (int)it->r.x, (int)it->r.y); break;
     case GUI_RES_FLASH:
         gui_fill(a->ren, it->r, gui_rgba(GUI_FLASH, (unsigned char)(40 + 160 * it->alpha)));
