@@ -197,7 +197,9 @@ static void detail(gui_app *a)
         line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority,
              p->priority);
     line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
-         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨") : T("swapped out", "스왑 아웃됨"), "");
+         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨")
+         : p->state == PS_READY_SUSPENDED || p->state == PS_BLOCKED_SUSPENDED ? T("swapped out", "스왑 아웃됨")
+                                                                              : T("none held", "잡은 메모리 없음"), "");
     if (a->sim.live)
         line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
              (long long)p->rss_kb);
