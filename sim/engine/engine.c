@@ -115,6 +115,7 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
         e->listener(e->listener_ctx, &t);
         e->in_listener--;
     }
+    ps__memory_event(e, p, from, to);
 }
 
 void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
@@ -473,9 +474,10 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     e->chan = calloc(s->channels.count + 1, sizeof *e->chan);
     e->mtx = calloc(s->mutexes.count + 1, sizeof *e->mtx);
     e->var = calloc(s->variables.count + 1, sizeof *e->var);
+    e->var_writer = calloc(s->variables.count + 1, sizeof *e->var_writer);
     e->slot = malloc(((size_t)e->n + 1) * sizeof *e->slot);
     e->arrivals = malloc(((size_t)e->n + 1) * sizeof *e->arrivals);
-    if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var ||
+    if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->var_writer ||
         !e->slot || !e->arrivals)
         goto fail;
     for (uint32_t c = 0; c < s->channels.count; c++)
@@ -518,6 +520,7 @@ void ps_engine_destroy(ps_engine *e)
     free(e->chan);
     free(e->mtx);
     free(e->var);
+    free(e->var_writer);
     free(e->slot);
     free(e->arrivals);
     free(e);

@@ -12,6 +12,7 @@
  *   ops.c        executing programs on a CPU; devices, channels, mutexes,
  *                children
  *   engine_view.c  read-only views, the deadlock report
+ *   files.c      the PCB's open files (ps_engine_open_files)
  *   cause.c      causes as text, in English or Korean (ps_cause_format)
  *   stats.c      per-process and summary statistics
  */
@@ -160,6 +161,7 @@ struct ps_engine {
     ps__channel *chan;
     ps__mutex *mtx;
     int64_t *var;
+    uint32_t *var_writer;  /* the last process to write each variable, 0 */
 
     ps_trace_fn listener;
     void *listener_ctx;
@@ -275,6 +277,9 @@ int ps__swap(ps_engine *e);
 /* Bookkeeping of a state change for the memory model: called by the
  * transition door only. */
 void ps__memory_account(ps_engine *e, ps_pcb *p, ps_state from, ps_state to);
+/* The alloc / free op event of that change, if it took or gave back
+ * memory: the door calls it after the transition's listener. */
+void ps__memory_event(ps_engine *e, const ps_pcb *p, ps_state from, ps_state to);
 
 /* ops.c */
 /* Op `pc` of process `pid`, or NULL past the end of its program. */
@@ -290,6 +295,11 @@ void ps__sleep_done(ps_engine *e, uint32_t pid);
 void ps__detach(ps_engine *e, uint32_t pid);
 /* `pid` has exited: release its mutexes, wake a parent waiting for it. */
 void ps__after_exit(ps_engine *e, uint32_t pid);
+/* The halves of one increment of a shared variable by `pid`, with their
+ * op events: read returns the value; write stores read + 1, flagging a
+ * lost update (e->lost_updates). */
+int64_t ps__var_read(ps_engine *e, uint32_t pid, uint32_t var);
+void ps__var_write(ps_engine *e, uint32_t pid, uint32_t var, int64_t read);
 /* Wake a Blocked or Blocked/Suspend process whose wait is over: its op
  * completes with `result` (the value received, the child reaped). */
 void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result);

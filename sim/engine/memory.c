@@ -39,6 +39,14 @@ void ps__memory_account(ps_engine *e, ps_pcb *p, ps_state from, ps_state to)
         e->mem_blocked += p->memory;
 }
 
+void ps__memory_event(ps_engine *e, const ps_pcb *p, ps_state from, ps_state to)
+{
+    if (!p->memory || ps_state_resident(from) == ps_state_resident(to))
+        return;
+    ps__op(e, ps_state_resident(to) ? PS_OPE_ALLOC : PS_OPE_FREE, p->pid, 0, p->memory,
+           e->mem_used, 0, 0);
+}
+
 void ps__admit_new(ps_engine *e)
 {
     uint32_t pid;

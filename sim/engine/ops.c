@@ -62,6 +62,14 @@ void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t res
 
 /* ---- devices --------------------------------------------------------- */
 
+static int64_t fifo_len(const ps_engine *e, const ps__fifo *f)
+{
+    int64_t n = 0;
+    for (uint32_t pid = f->head; pid; pid = e->pcb[pid - 1].wait_next_)
+        n++;
+    return n;
+}
+
 static void device_start(ps_engine *e, uint32_t d, uint32_t pid)
 {
     ps__device *dev = &e->dev[d];
@@ -70,6 +78,7 @@ static void device_start(ps_engine *e, uint32_t d, uint32_t pid)
     dev->gen++;
     p->io_end = e->now + p->io_need;
     ps__timer_add(e, p->io_end, PS__T_IO, d, dev->gen, pid);
+    ps__op(e, PS_OPE_REQUEST, pid, d, p->io_need, fifo_len(e, &dev->queue), 0, 0);
 }
 
 /* The device is done with its request (`cancel`: cut short, its timer
@@ -103,6 +112,8 @@ static void start_io(ps_engine *e, uint32_t pid, const ps_op *op)
 void ps__io_done(ps_engine *e, uint32_t d)
 {
     uint32_t pid = e->dev[d].busy;
+    ps__op(e, PS_OPE_SERVED, pid, d, ps__pcb(e, pid)->io_need, fifo_len(e, &e->dev[d].queue), 0,
+           0);
     device_next(e, d, 0);
     ps__wake(e, pid, PS_CAUSE_IO_DONE, d, 0);
 }
@@ -149,25 +160,30 @@ static void received(ps__channel *ch, ps_regs *r, int64_t v)
     ch->stats.received_sum += v;
 }
 
-static void send(ps_engine *e, uint32_t c, int64_t v)
+/* `pid` sends v on channel c: straight to the longest-waiting receiver
+ * (send, then that receiver's recv, then its wake-up), or into the queue. */
+static void send(ps_engine *e, uint32_t pid, uint32_t c, int64_t v)
 {
     ps__channel *ch = &e->chan[c];
     ch->stats.sent++;
     ch->stats.sent_sum += v;
     uint32_t rx = ps__fifo_pop(e, &ch->receivers);
     if (rx) {
+        ps__op(e, PS_OPE_SEND, pid, c, v, 0, rx, 0);
+        ps__op(e, PS_OPE_RECV, rx, c, v, 0, pid, 0);
         received(ch, &ps__pcb(e, rx)->regs, v);
         ps__wake(e, rx, PS_CAUSE_MESSAGE, c, v);
     } else if (channel_push(ch, v)) {
         e->nomem = 1;
     } else {
         ch->stats.queued = channel_count(ch);
+        ps__op(e, PS_OPE_SEND, pid, c, v, (int64_t)ch->stats.queued, 0, 0);
     }
 }
 
 /* recv: returns 1 if a value was taken (into *v), 0 if the process must
  * block. */
-static int try_recv(ps_engine *e, uint32_t c, ps_regs *r, int64_t *v_out)
+static int try_recv(ps_engine *e, uint32_t pid, uint32_t c, ps_regs *r, int64_t *v_out)
 {
     ps__channel *ch = &e->chan[c];
     if (!channel_count(ch))
@@ -176,6 +192,7 @@ static int try_recv(ps_engine *e, uint32_t c, ps_regs *r, int64_t *v_out)
     if (ch->head == ch->buf.len)
         ch->head = ch->buf.len = 0; /* drained: start again at the front */
     ch->stats.queued = channel_count(ch);
+    ps__op(e, PS_OPE_RECV, pid, c, v, (int64_t)ch->stats.queued, 0, 0);
     received(ch, r, v);
     return 1;
 }
@@ -189,6 +206,8 @@ static void unlock(ps_engine *e, uint32_t m, uint32_t pid)
         return; /* unlocking a mutex one does not hold does nothing */
     ps__pcb(e, pid)->locks_held--;
     mx->owner = ps__fifo_pop(e, &mx->waiters);
+    /* one event per release: unlock when nobody waits, else the hand-off */
+    ps__op(e, mx->owner ? PS_OPE_HANDOFF : PS_OPE_UNLOCK, pid, m, mx->owner, 0, mx->owner, 0);
     if (mx->owner) {
         ps__pcb(e, mx->owner)->locks_held++;
         ps__wake(e, mx->owner, PS_CAUSE_LOCK_GRANTED, m, 0);
@@ -269,6 +288,29 @@ void ps__detach(ps_engine *e, uint32_t pid)
     p->wait_kind = PS_WAIT_NOTHING;
 }
 
+/* ---- shared variables ------------------------------------------------ */
+
+int64_t ps__var_read(ps_engine *e, uint32_t pid, uint32_t var)
+{
+    int64_t v = e->var[var];
+    ps__op(e, PS_OPE_READ, pid, var, v, 0, 0, 0);
+    return v;
+}
+
+/* The lost-update rule (docs/engine.md [OE-lost]): the write of read + 1
+ * wipes out var - read increments made since the read (negative: it puts
+ * back ones an earlier stale write wiped), so that over a run expected -
+ * final = lost_updates. */
+void ps__var_write(ps_engine *e, uint32_t pid, uint32_t var, int64_t read)
+{
+    int64_t wiped = e->var[var] - read;
+    uint32_t over = wiped > 0 ? e->var_writer[var] : 0;
+    e->var[var] = read + 1;
+    e->var_writer[var] = pid;
+    e->lost_updates += wiped;
+    ps__op(e, PS_OPE_WRITE, pid, var, read + 1, wiped, over, wiped > 0);
+}
+
 /* ---- the CPU --------------------------------------------------------- */
 
 /* Execute one op that takes no time or blocks.  Returns 1 to go on with
@@ -302,10 +344,10 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         return 0;
     case PS_OP_SEND:
         op_done(e, pid, r, op->n);
-        send(e, op->obj, op->n);
+        send(e, pid, op->obj, op->n);
         return 1;
     case PS_OP_RECV:
-        if (try_recv(e, op->obj, r, &v)) {
+        if (try_recv(e, pid, op->obj, r, &v)) {
             op_done(e, pid, r, v);
             return 1;
         }
@@ -316,6 +358,7 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         if (!e->mtx[op->obj].owner) {
             e->mtx[op->obj].owner = pid;
             p->locks_held++;
+            ps__op(e, PS_OPE_LOCK, pid, op->obj, pid, 0, 0, 0);
             op_done(e, pid, r, 0);
             return 1;
         }

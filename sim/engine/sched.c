@@ -97,9 +97,9 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
         for (int64_t i = 0; i < d; i++, r->cnt++) {
             int write = r->cnt % 2;
             if (!write)
-                r->tmp = e->var[op->obj];
+                r->tmp = ps__var_read(e, p->pid, op->obj);
             else
-                e->var[op->obj] = r->tmp + 1;
+                ps__var_write(e, p->pid, op->obj, r->tmp);
             ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP, e->var[op->obj], write);
         }
     } else {

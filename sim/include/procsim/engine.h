@@ -82,25 +82,36 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
 
 /* X(ENUM, token, object) — op events: what a process did to a shared
  * object, and what a device or the memory did (docs/engine.md "Op
- * events").  `object` is the kind of thing `object` indexes.
- *   READ / WRITE  the halves of one increment (add): value = the value
- *                 read / written; a write that overwrites updates made
- *                 since its read has lost_update set, detail = how many
- *                 increments it wiped out, other = the last process whose
- *                 write it overwrote
+ * events", rules OE-*).  `object` is the kind of thing `object` indexes.
+ *   READ / WRITE  the halves of one increment (add), each at the end of
+ *                 its tick: value = the value read / written; a write's
+ *                 detail = the variable just before it minus the value its
+ *                 process read (the increments it wiped out; negative when
+ *                 it puts back ones a stale write wiped); above 0 it has
+ *                 lost_update set and other = the last process whose write
+ *                 it overwrote.  ps_engine_lost_updates is the sum of the
+ *                 details, so completed increments - final = lost updates
  *   SEND / RECV   a value enters / leaves a channel: value (PS_VALUE_NONE
  *                 for the sentinel); detail = the channel's length after;
- *                 other = for a send handed straight to a waiting
- *                 receiver, that receiver
- *   LOCK / UNLOCK / HANDOFF  a mutex is taken / released / passed on to
- *                 its first waiter: value = the holder after (0: free)
+ *                 a value handed straight to a waiting receiver is a send
+ *                 (other = the receiver) then its recv (other = the sender)
+ *   LOCK / UNLOCK / HANDOFF  a mutex is taken / released with nobody
+ *                 waiting / released and passed on to its first waiter
+ *                 (other = that waiter): value = the holder after (0:
+ *                 free).  One event per release; a blocked lock gives none
+ *                 until its handoff
  *   REQUEST / SERVED  a device starts / finishes serving pid's request:
  *                 value = the ticks of service; detail = requests still
- *                 queued after
- *   ALLOC / FREE  pid's memory is taken / given back (admission, swap,
- *                 exit): value = the units, detail = units used after
+ *                 queued after.  A request cut short by a kill: no served
+ *   ALLOC / FREE  pid's memory is taken / given back (admission to Ready,
+ *                 swap in / swap out, eviction, exit): value = the units,
+ *                 detail = units used after; none for memory 0
  *   ALIVE         the program asked is_alive of its child `object`:
- *                 value = 1 alive, 0 not */
+ *                 value = 1 alive, 0 not
+ * Order (OE-order): as things happen; a request before its process
+ * blocks, served before the next request and the wake-up, send and recv
+ * before the receiver wakes, alloc and free right after the transition
+ * that moves the memory. */
 #define PS_OBJ_KINDS(X) X(VARIABLE, "variable") X(CHANNEL, "channel") \
     X(MUTEX, "mutex") X(DEVICE, "device") X(MEMORY, "memory") X(PROCESS, "process")
 typedef enum ps_obj_kind {
@@ -222,6 +233,41 @@ uint32_t ps_engine_channel_receivers(const ps_engine *e, uint32_t chan, uint32_t
 uint32_t ps_engine_mutex_waiters(const ps_engine *e, uint32_t mutex, uint32_t *out, uint32_t max);
 uint32_t ps_engine_device_serving(const ps_engine *e, uint32_t dev);
 uint32_t ps_engine_device_queue(const ps_engine *e, uint32_t dev, uint32_t *out, uint32_t max);
+/* The PCB's tenth field, open files: what a process holds, from its
+ * program (docs/engine.md "Open files").  From its creation until it
+ * enters Exit a process holds the read end of every channel its program
+ * receives from, the write end of every channel it sends to, and every
+ * device it does io on; before and after, nothing.  In order: channels by
+ * index (read end before write end), then devices by index.
+ * X(ENUM, token, English, Korean): the texts are cause.h's templates with
+ * a = the channel or device. */
+#define PS_FILE_KINDS(X)                                                    \
+    X(CHANNEL_READ, "read", "read end of channel {channel a}",              \
+      "채널 {channel a}의 읽기 끝")                                           \
+    X(CHANNEL_WRITE, "write", "write end of channel {channel a}",           \
+      "채널 {channel a}의 쓰기 끝")                                           \
+    X(DEVICE, "device", "device {device a}", "장치 {device a}")
+typedef enum ps_file_kind {
+#define PS_X_(e, ...) PS_FILE_##e,
+    PS_FILE_KINDS(PS_X_)
+#undef PS_X_
+    PS_FILE_KIND_COUNT
+} ps_file_kind;
+
+typedef struct ps_open_file {
+    uint8_t kind;            /* ps_file_kind */
+    uint32_t object;         /* the channel or device index */
+} ps_open_file;
+
+/* The open files of `pid` now, in the order above: writes at most max,
+ * returns how many there are (0 for no such pid). */
+uint32_t ps_engine_open_files(const ps_engine *e, uint32_t pid, ps_open_file *out, uint32_t max);
+const char *ps_file_kind_token(ps_file_kind k);
+/* One open file in words, in `lang` ("read end of channel tasks"); cut and
+ * terminated as ps_engine_stuck.  Returns `buf`. */
+char *ps_open_file_format(const ps_engine *e, const ps_open_file *f, ps_lang lang, char *buf,
+                          size_t size);
+
 /* Increments lost so far, over all shared variables (the writes flagged
  * lost_update, each counted by how many it wiped out). */
 int64_t ps_engine_lost_updates(const ps_engine *e);
