@@ -156,6 +156,29 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 /* The PCB panel's words: English, or Korean (`a` is the app). */
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
+/* The PCB's tenth field: one line per open file, as many as fit, then
+ * how many more. */
+static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
+{
+    const ps_engine *e = a->sim.e;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    ps_open_file f[32];
+    uint32_t n = ps_engine_open_files(e, pid, f, 32);
+    if (!n) {
+        line(a, y, x, T("open files: none", "열린 파일: 없음"));
+        return;
+    }
+    line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
+    for (uint32_t i = 0; i < n && i < 32; i++) {
+        char what[160];
+        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
+            line(a, y, x + 10 * a->L.scale, T("... and %u more", "... 외 %u개"), n - i);
+            return;
+        }
+        line(a, y, x + 10 * a->L.scale, "%s", ps_open_file_format(e, &f[i], gui_ps_lang(a->lang), what, sizeof what));
+    }
+}
+
 static void detail(gui_app *a)
 {
     gui_rect r = a->L.detail;
@@ -203,6 +226,7 @@ static void detail(gui_app *a)
     if (a->sim.live)
         line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
              (long long)p->rss_kb);
+    open_files(a, &y, x1, r, pid);
     line(a, &y2, x2, T("arrival %lld, first run %lld, finish %lld", "도착 %lld, 첫 실행 %lld, 종료 %lld"), (long long)p->arrival,
          (long long)p->first_run, (long long)p->finish);
     line(a, &y2, x2, T("CPU %lld, switches %u, swaps %u", "CPU %lld, 문맥 교환 %u, 스왑 %u"), (long long)p->cpu_time, p->switches, p->swaps);
