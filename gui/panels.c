@@ -197,9 +197,17 @@ static void detail(gui_app *a)
     float x1 = r.x + 8 * sc, x2 = r.x + r.w / 2, y = r.y + lh + 6 * sc, y2 = y;
     char children[128] = "", *c = children;
     for (uint32_t k = p->first_child; k && c < children + sizeof children - 20;
-         k = ps_engine_pcb(e, k)->next_sibling)
+         k = ps_engine_pcb(e, k)->next_sibling) {
+        char *was = c;
         c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s", c == children ? "" : ", ",
                       ps_engine_pcb(e, k)->name);
+        int tw, th; /* the left column ends where the right one begins */
+        gui_text_measure(a->text, children, GUI_SMALL, &tw, &th);
+        if ((float)tw > x2 - x1 - 90 * sc) {
+            snprintf(was, (size_t)(children + sizeof children - was), ", ...");
+            break;
+        }
+    }
     line(a, &y, x1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
          p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
     line(a, &y, x1, T("children: %s", "자식: %s"), children[0] ? children : "-");
