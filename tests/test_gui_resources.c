@@ -348,10 +348,6 @@ static void lost_update_flashes(void **state)
     if (gui_sim_open(&g, path, 0, err, sizeof err))
         fail_msg("%s", err);
     int n = first_lost_frame(&g);
-    if (!n && !g.nops) { /* an engine that emits no op events yet */
-        gui_sim_close(&g);
-        skip();
-    }
     assert_true(n > 1);
     gui_layout L;
     gui_layout_compute(&L, 1280, 800, 1);
