@@ -141,6 +141,7 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
         [PS_STEP_OK] = "error", [PS_STEP_DONE] = "done", [PS_STEP_UNTIL] = "until",
         [PS_STEP_STUCK] = "deadlock", [PS_STEP_NOMEM] = "error",
         [PS_STEP_INTERRUPTED] = "interrupted", [PS_STEP_FAILED] = "error",
+        [PS_STEP_RUNAWAY] = "runaway",
     };
     fprintf(out, "},\n\"status\":\"%s\"", status[st]);
     if (st == PS_STEP_STUCK) {

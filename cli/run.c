@@ -94,6 +94,8 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
         snprintf(report, sizeof report, "live run failed: %s", ps_live_error(live));
     else if (st == PS_STEP_NOMEM)
         snprintf(report, sizeof report, "out of memory at tick %lld", (long long)ps_engine_now(e));
+    else if (st == PS_STEP_RUNAWAY)
+        ps_engine_runaway_text(e, PS_LANG_EN, report, sizeof report);
     if (live && ps_live_divergences(live))
         fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
                         "(docs/live.md)\n", ps_live_divergences(live), ps_live_warning(live));

@@ -201,6 +201,8 @@ static void note_end(gui_sim *g)
         snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
     for (int l = 0; g->status == PS_STEP_STUCK && g->e && l < PS_LANG_COUNT; l++)
         ps_engine_stuck(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
+    for (int l = 0; g->status == PS_STEP_RUNAWAY && g->e && l < PS_LANG_COUNT; l++)
+        ps_engine_runaway_text(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
 }
 
 static ps_step_status step(gui_sim *g)

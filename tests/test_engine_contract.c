@@ -220,6 +220,8 @@ static void op_table_says_what_takes_time_and_what_may_block(void **state)
         {PS_OP_SPAWN, 0, false}, {PS_OP_WAIT, 0, true},   {PS_OP_SEND, 0, false},
         {PS_OP_RECV, 0, true},  {PS_OP_LOCK, 0, true},   {PS_OP_UNLOCK, 0, false},
         {PS_OP_ADD, 2, false},  {PS_OP_EXIT, 0, true},   {PS_OP_KILL, 0, false},
+        {PS_OP_IS_ALIVE, 0, false}, {PS_OP_LOOP, 0, false}, {PS_OP_FOR_IN, 0, true},
+        {PS_OP_END, 0, false},
     };
     assert_int_equal(sizeof want / sizeof want[0], PS_OP_COUNT);
     for (size_t i = 0; i < PS_OP_COUNT; i++) {

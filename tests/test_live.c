@@ -137,6 +137,50 @@ static void every_shipped_scenario_runs_live_like_the_model(void **state)
     assert_true(count >= 16);
 }
 
+/* The language's forms run for real: loops (the model's jumps), computed
+ * values and the sentinel through the real pipes, private adds in each
+ * child's own memory, a wait with a timeout that blocks and is woken, and
+ * a kill that really sends SIGTERM; the trace is the model's and no value
+ * a child really computed differs from it. */
+static void the_language_runs_live_like_the_model(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "procsim: 1\ntitle: t\nsystem: {cpus: 2}\n"
+        "variables: {mine: private, ours: shared}\nprocesses:\n"
+        "  - name: main\n    program:\n      - add mine 2\n      - spawn w1\n"
+        "      - spawn w2\n      - spawn slow\n"
+        "      - for i in range(1, 5):\n          - send tasks i\n"
+        "      - repeat 2:\n          - send tasks none\n"
+        "      - repeat 4:\n          - recv results\n      - send report acc-1\n"
+        "      - wait slow timeout 3\n      - is_alive slow\n      - kill slow\n"
+        "      - wait w1\n      - wait w2\n"
+        "  - name: w1\n    parent: main\n    program:\n      - for x in tasks:\n"
+        "          - cpu x\n          - add mine 1\n          - add ours 1\n"
+        "          - send results x*x\n"
+        "  - name: w2\n    parent: main\n    program:\n      - for x in tasks:\n"
+        "          - cpu x\n          - add mine 1\n          - add ours 1\n"
+        "          - send results x*x\n"
+        "  - {name: slow, parent: main, program: [cpu 50]}\n";
+    tk_run m;
+    tk_run_scenario(&m, tk_load(yaml), -1);
+    live_run r;
+    lk_live(&r, tk_load(yaml), 3);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    lk_assert_same_trace(&r, &m, "the language");
+    assert_int_equal(ps_live_divergences(r.l), 0);
+    assert_int_equal(ps_engine_regs(r.e, 1).acc, 1 + 4 + 9 + 16);
+    assert_int_equal(ps_live_variable(r.l, 1), 4); /* shared: really 4 */
+    int code, signo;
+    assert_int_equal(ps_live_exit(r.l, 4, &code, &signo), 0);
+    assert_int_equal(signo, 15); /* slow really got SIGTERM */
+    assert_int_equal(ps_engine_pcb(r.e, 4)->exit_code, -15);
+    lk_live_fini(&r);
+    tk_run_fini(&m);
+    pid_t kids[8];
+    assert_int_equal(lk_children_of(getpid(), kids, 8), 0);
+}
+
 /* Several waiters on one channel or mutex, woken in the same instant as
  * others block: values and locks still go to the model's choice, with no
  * child stalled (found in review: a later waiter read first). */
@@ -431,6 +475,7 @@ int main(void)
         cmocka_unit_test(crashing_child_is_recorded_as_killed),
         cmocka_unit_test(fork_failure_is_reported_cleanly),
         cmocka_unit_test(second_locker_sleeps_in_the_kernel),
+        cmocka_unit_test(the_language_runs_live_like_the_model),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

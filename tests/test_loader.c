@@ -90,7 +90,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/name-too-long.yaml:4:11: name: the name 'pppppppppppppppppppppppppppppppppppppppp...' is too long (65 characters); a name has at most 64",
     "tests/loader/bad/never-spawned.yaml:7:13: parent: 'a' never spawns 'b'; add 'spawn b' to the program of 'a'",
     "tests/loader/bad/op-blank-string.yaml:5:15: program: expected an op such as 'cpu 3', got the string '  '",
-    "tests/loader/bad/op-case.yaml:6:9: program: unknown op 'CPU'; did you mean 'cpu'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-case.yaml:6:9: program: unknown op 'CPU'; did you mean 'cpu'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
     "tests/loader/bad/op-empty.yaml:6:8: program: expected an op such as 'cpu 3', got nothing",
     "tests/loader/bad/op-multiline.yaml:6:9: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/op-negative.yaml:6:17: io: the tick count must not be negative, got -2",
@@ -98,9 +98,9 @@ static const char *const bad_files[] = {
     "tests/loader/bad/op-overflow.yaml:6:13: cpu: the tick count 1000000001 is too large; the largest number allowed is 1000000000",
     "tests/loader/bad/op-quoted.yaml:6:9: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/op-too-few.yaml:6:9: io: too few operands; expected 'io DEVICE TICKS'",
-    "tests/loader/bad/op-too-many.yaml:6:15: cpu: too many operands; expected 'cpu TICKS'",
-    "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
-    "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill)",
+    "tests/loader/bad/op-too-many.yaml:6:15: cpu: too many operands; expected 'cpu TICKS' (a value has no spaces: x*x, acc+1)",
+    "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
+    "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
     "tests/loader/bad/op-utf8-column.yaml:6:14: send: 'café' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/op-zero-ticks.yaml:6:13: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/parent-cycle.yaml:6:13: parent: the parents of 'b' form a cycle (b -> c -> b); a chain of parents must end at a process without one",
@@ -117,7 +117,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/processes-empty.yaml:3:12: processes: expected at least one process, got none",
     "tests/loader/bad/processes-missing.yaml:1:1: scenario: missing key 'processes' (required keys: procsim, title, processes)",
     "tests/loader/bad/processes-scalar.yaml:3:12: processes: expected a sequence of processes, got 'a'",
-    "tests/loader/bad/program-mapping-op.yaml:6:9: program: expected an op such as 'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/program-mapping-op.yaml:6:9: program: unknown loop 'cpu'; a loop is 'repeat N', 'for NAME in range(A, B)' or 'for NAME in CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
     "tests/loader/bad/program-nested.yaml:5:15: program: expected an op such as 'cpu 3', got a sequence",
     "tests/loader/bad/program-scalar.yaml:5:14: program: expected a sequence of ops such as [cpu 3, io disk 2], got 'cpu 3'",
     "tests/loader/bad/quantum-bool.yaml:4:12: quantum: expected an integer (ticks), got 'yes'",
@@ -148,8 +148,8 @@ static const char *const bad_files[] = {
     "tests/loader/bad/truncated-flow.yaml:4:1: invalid YAML: did not find expected ',' or '}' (while parsing a flow mapping at line 3, column 13)",
     "tests/loader/bad/two-documents.yaml:6:1: a second YAML document is not allowed; a scenario file holds exactly one",
     "tests/loader/bad/unclosed-quote.yaml:7:1: invalid YAML: found unexpected end of stream (while scanning a quoted scalar at line 3, column 14)",
-    "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, description_ko, system, devices, processes, events, questions)",
-    "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, description_ko, system, devices, processes, events, questions)",
+    "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
+    "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
     "tests/loader/bad/utf16-control-char.yaml:2:11: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/version-float.yaml:1:10: procsim: expected the format version 1, got '1.0'",
     "tests/loader/bad/version-missing.yaml:1:1: scenario: missing key 'procsim' (required keys: procsim, title, processes)",
@@ -161,6 +161,43 @@ static const char *const bad_files[] = {
     "tests/loader/bad/wait-not-child.yaml:5:20: wait: 'b' is not a child of 'a'; a process waits only for its own children",
     "tests/loader/bad/wait-unknown.yaml:5:29: wait: unknown process 'c' (processes: a, b)",
     "tests/loader/bad/yaml-syntax.yaml:5:4: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 4, column 3)",
+    /* the scenario language of format 1's loops, values, waits, variables */
+    "tests/loader/bad/for-bad-range.yaml:6:18: for: expected 'range(A, B)' or 'range(N)', got 'range(1, 2, 3)'",
+    "tests/loader/bad/for-channel-bad-name.yaml:6:18: for: '9q' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/for-channel-too-many.yaml:6:20: for: too many operands; expected 'for NAME in CHANNEL'",
+    "tests/loader/bad/for-no-in.yaml:6:15: for: expected 'for NAME in range(A, B)' or 'for NAME in CHANNEL'",
+    "tests/loader/bad/for-range-negative.yaml:6:18: range: the bound must not be negative, got -1",
+    "tests/loader/bad/for-range-unclosed.yaml:6:18: for: expected 'range(A, B)', 'range(N)' or a channel after 'in', got 'range(1, 3'",
+    "tests/loader/bad/for-reserved-var.yaml:6:13: for: 'acc' cannot name a loop variable; it is a word of the language",
+    "tests/loader/bad/for-shadow.yaml:7:17: for: 'i' is already the variable of an enclosing loop; give this loop's variable another name",
+    "tests/loader/bad/is-alive-before-spawn.yaml:6:18: is_alive: 'b' is not spawned by an earlier op of 'a'; spawn it before asking about it",
+    "tests/loader/bad/is-alive-missing.yaml:6:9: is_alive: too few operands; expected 'is_alive PROCESS'",
+    "tests/loader/bad/is-alive-not-child.yaml:6:18: is_alive: 'a' is not a child of 'a'; a process asks only about its own children",
+    "tests/loader/bad/loop-body-empty.yaml:6:9: repeat: the loop's body is empty; expected at least one op",
+    "tests/loader/bad/loop-body-scalar.yaml:6:19: repeat: expected the loop's body, a sequence of ops such as [cpu 1], got 'cpu 1'",
+    "tests/loader/bad/loop-repeat-bad-count.yaml:6:16: repeat: expected an integer (the count), got 'lots'",
+    "tests/loader/bad/loop-repeat-too-many.yaml:6:18: repeat: too many operands; expected 'repeat N'",
+    "tests/loader/bad/loop-second-key.yaml:8:9: program: a loop is a mapping with one key (the loop) whose value is its body; got a second key",
+    "tests/loader/bad/loop-string.yaml:6:9: repeat: a loop is a one-key mapping: write '- repeat ...:' and its ops below it, indented",
+    "tests/loader/bad/loop-too-deep.yaml:10:25: program: loops nest at most 4 deep; this one would be loop 5",
+    "tests/loader/bad/loop-unknown.yaml:6:9: program: unknown loop 'while x'; a loop is 'repeat N', 'for NAME in range(A, B)' or 'for NAME in CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/spawn-in-loop.yaml:7:13: spawn: inside a loop it would run more than once; a child is spawned exactly once (spawn it before the loop)",
+    "tests/loader/bad/value-missing-term.yaml:7:20: send: expected a number, acc or a loop variable after the operator, got nothing",
+    "tests/loader/bad/value-none-cpu.yaml:6:13: cpu: none is not a tick count; only send carries none (the sentinel)",
+    "tests/loader/bad/value-out-of-scope.yaml:8:16: send: 'i' is not a loop variable in scope; a value is a number, none, acc, a loop variable, or two of these joined by +, - or * (no spaces)",
+    "tests/loader/bad/value-repeat-no-var.yaml:8:13: cpu: 'x' is not a loop variable in scope; a tick count is a number, acc, a loop variable, or two of these joined by +, - or * (no spaces)",
+    "tests/loader/bad/value-space.yaml:7:22: send: too many operands; expected 'send CHANNEL [VALUE]' (a value has no spaces: x*x, acc+1)",
+    "tests/loader/bad/value-two-operators.yaml:7:20: send: 'i+i+i' has more than one operator; a value is TERM or TERM OP TERM",
+    "tests/loader/bad/value-unknown-var.yaml:6:16: send: 'y' is not a loop variable in scope; a value is a number, none, acc, a loop variable, or two of these joined by +, - or * (no spaces)",
+    "tests/loader/bad/variables-bad-kind.yaml:3:16: variables: unknown kind 'privat'; did you mean 'private'? (valid kinds: private, shared)",
+    "tests/loader/bad/variables-bad-name.yaml:3:13: variables: '9x' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/variables-duplicate.yaml:3:25: variables: 'x' is declared twice; a variable is private or shared",
+    "tests/loader/bad/variables-kind-sequence.yaml:3:16: variables: expected private or shared, got a sequence",
+    "tests/loader/bad/variables-sequence.yaml:3:12: variables: expected a mapping of variable names to private or shared, such as {counter: private}, got a sequence",
+    "tests/loader/bad/wait-timeout-missing.yaml:7:16: wait: too few operands; expected 'wait PROCESS|any [timeout TICKS]'",
+    "tests/loader/bad/wait-timeout-negative.yaml:7:24: wait: the timeout must not be negative, got -1",
+    "tests/loader/bad/wait-timeout-too-many.yaml:7:26: wait: too many operands; expected 'wait PROCESS|any [timeout TICKS]'",
+    "tests/loader/bad/wait-timeout-word.yaml:7:16: wait: expected 'timeout' after the process; expected 'wait PROCESS|any [timeout TICKS]'",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])
@@ -368,14 +405,14 @@ static void test_full_programs(void **state)
 
     /* the encoding itself: {kind, obj, n} */
     static const ps_op want[] = {
-        {PS_OP_CPU, {0}, 0, 4}, {PS_OP_IO, {0}, 1, 3}, {PS_OP_SEND, {0}, 0, 10000},
-        {PS_OP_LOCK, {0}, 0, 0}, {PS_OP_ADD, {0}, 0, 100}, {PS_OP_UNLOCK, {0}, 0, 0},
-        {PS_OP_EXIT, {0}, 0, 3},
-        {PS_OP_SPAWN, {0}, 0, 0}, {PS_OP_SPAWN, {0}, 2, 0}, {PS_OP_WAIT, {0}, 0, 0},
-        {PS_OP_KILL, {0}, 2, 0}, {PS_OP_WAIT, {0}, PS_WAIT_ANY, 0}, {PS_OP_RECV, {0}, 0, 0},
-        {PS_OP_SLEEP, {0}, 0, 2}, {PS_OP_IO, {0}, 0, 1},
-        {PS_OP_SEND, {0}, 0, 1}, {PS_OP_SEND, {0}, 1, 0}, {PS_OP_ADD, {0}, 0, 1},
-        {PS_OP_LOCK, {0}, 1, 0}, {PS_OP_UNLOCK, {0}, 1, 0}, {PS_OP_EXIT, {0}, 0, 0}};
+        {PS_OP_CPU, 0, {0}, 0, 4}, {PS_OP_IO, 0, {0}, 1, 3}, {PS_OP_SEND, 0, {0}, 0, 10000},
+        {PS_OP_LOCK, 0, {0}, 0, 0}, {PS_OP_ADD, 0, {0}, 0, 100}, {PS_OP_UNLOCK, 0, {0}, 0, 0},
+        {PS_OP_EXIT, 0, {0}, 0, 3},
+        {PS_OP_SPAWN, 0, {0}, 0, 0}, {PS_OP_SPAWN, 0, {0}, 2, 0}, {PS_OP_WAIT, 0, {0}, 0, 0},
+        {PS_OP_KILL, 0, {0}, 2, 0}, {PS_OP_WAIT, 0, {0}, PS_WAIT_ANY, 0}, {PS_OP_RECV, 0, {0}, 0, 0},
+        {PS_OP_SLEEP, 0, {0}, 0, 2}, {PS_OP_IO, 0, {0}, 0, 1},
+        {PS_OP_SEND, 0, {0}, 0, 1}, {PS_OP_SEND, 0, {0}, 1, 0}, {PS_OP_ADD, 0, {0}, 0, 1},
+        {PS_OP_LOCK, 0, {0}, 1, 0}, {PS_OP_UNLOCK, 0, {0}, 1, 0}, {PS_OP_EXIT, 0, {0}, 0, 0}};
     assert_int_equal(s->nops, sizeof want / sizeof want[0]);
     for (uint32_t i = 0; i < s->nops; i++) {
         assert_int_equal(s->ops[i].kind, want[i].kind);
@@ -492,6 +529,94 @@ static void test_builtin_tour(void **state)
     ps_scenario_destroy(s);
 }
 
+/* --- the language: loops, values, timeouts, private variables --- */
+
+static void test_lang_programs(void **state)
+{
+    (void)state;
+    char buf[1024];
+    ps_scenario *s = load_good("tests/loader/good/lang.yaml");
+    assert_string_equal(program_text(s, 0, buf, sizeof buf),
+                        "spawn w1 | for i in range(1, 10) | send tasks i | "
+                        "end for i in range(1, 10) | repeat 4 | send tasks none | end repeat 4 | "
+                        "for k in range(0, 3) | repeat 2 | cpu k+1 | end repeat 2 | "
+                        "end for k in range(0, 3) | repeat 9 | recv results | end repeat 9 | "
+                        "send report acc | send report acc-1 | wait w1 timeout 5 | "
+                        "wait any timeout 0 | is_alive w1 | kill w1 | add counter 1");
+    assert_string_equal(program_text(s, 1, buf, sizeof buf),
+                        "for x in tasks | cpu x | send results x*x | end for x in tasks | "
+                        "add total 2");
+    /* the loops: kind, depth, head and end pcs, bounds */
+    static const ps_loop want[] = {
+        {PS_LOOP_RANGE, 0, 1, 3, 1, 10, 0, "i"}, {PS_LOOP_REPEAT, 0, 4, 6, 0, 4, 0, NULL},
+        {PS_LOOP_RANGE, 0, 7, 11, 0, 3, 0, "k"}, {PS_LOOP_REPEAT, 1, 8, 10, 0, 2, 0, NULL},
+        {PS_LOOP_REPEAT, 0, 12, 14, 0, 9, 0, NULL}, {PS_LOOP_CHANNEL, 0, 0, 3, 0, 0, 0, "x"}};
+    assert_int_equal(s->nloops, 6);
+    for (uint32_t i = 0; i < 6; i++) {
+        const ps_loop *L = &s->loops[i];
+        assert_int_equal(L->kind, want[i].kind);
+        assert_int_equal(L->depth, want[i].depth);
+        assert_int_equal(L->head, want[i].head);
+        assert_int_equal(L->end, want[i].end);
+        assert_int_equal(L->from, want[i].from);
+        assert_int_equal(L->to, want[i].to);
+        if (want[i].var)
+            assert_string_equal(L->var, want[i].var);
+        else
+            assert_null(L->var);
+    }
+    assert_int_equal(s->ops[5].n, PS_VALUE_NONE);
+    assert_int_equal(s->ops[17].flags, PS_OPF_TIMEOUT);
+    assert_int_equal(s->ops[17].n, 5);
+    assert_int_equal(s->ops[22].kind, PS_OP_FOR_IN);
+    assert_int_equal(s->ops[22].obj, 0); /* the channel tasks */
+    assert_int_equal(s->variables.count, 2);
+    assert_string_equal(s->variables.names[0], "counter");
+    assert_int_equal(s->var_private[0], 1);
+    assert_int_equal(s->var_private[1], 0);
+    ps_scenario_destroy(s);
+}
+
+/* Written and loaded back, a scenario is equal: every op, loop, value
+ * and variable (and it writes the same text again). */
+static void test_lang_round_trip(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/lang.yaml");
+    ps_outbuf y1 = {0}, y2 = {0};
+    ps_out o1 = ps_outbuf_sink(&y1), o2 = ps_outbuf_sink(&y2);
+    ps_scenario_write_yaml(s, &o1);
+    ps_error err;
+    ps_scenario *back = ps_scenario_load_string("back", y1.s, y1.len, &err);
+    if (!back)
+        fail_msg("%s\n%s", err.msg, y1.s);
+    assert_int_equal(back->nops, s->nops);
+    assert_memory_equal(back->ops, s->ops, s->nops * sizeof *s->ops);
+    assert_int_equal(back->nloops, s->nloops);
+    for (uint32_t i = 0; i < s->nloops; i++) {
+        ps_loop a = s->loops[i], b = back->loops[i];
+        assert_true((a.var == NULL) == (b.var == NULL));
+        if (a.var)
+            assert_string_equal(a.var, b.var);
+        a.var = b.var = NULL;
+        assert_memory_equal(&a, &b, sizeof a);
+    }
+    assert_int_equal(back->nexprs, s->nexprs);
+    assert_memory_equal(back->exprs, s->exprs, s->nexprs * sizeof *s->exprs);
+    assert_int_equal(back->variables.count, s->variables.count);
+    assert_memory_equal(back->var_private, s->var_private, s->variables.count);
+    for (uint32_t i = 0; i < s->nprocs; i++) {
+        assert_int_equal(back->procs[i].op_first, s->procs[i].op_first);
+        assert_int_equal(back->procs[i].op_count, s->procs[i].op_count);
+    }
+    ps_scenario_write_yaml(back, &o2);
+    assert_string_equal(y1.s, y2.s);
+    ps_outbuf_fini(&y1);
+    ps_outbuf_fini(&y2);
+    ps_scenario_destroy(back);
+    ps_scenario_destroy(s);
+}
+
 /* --- tokens and ps_op_format --- */
 
 static void test_tokens(void **state)
@@ -562,6 +687,8 @@ int main(void)
         cmocka_unit_test(test_any_order),
         cmocka_unit_test(test_utf16),
         cmocka_unit_test(test_builtin_tour),
+        cmocka_unit_test(test_lang_programs),
+        cmocka_unit_test(test_lang_round_trip),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_op_format),
     };

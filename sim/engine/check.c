@@ -215,6 +215,8 @@ static int known(const ps_engine *e, const ps_pcb *p)
                queued_at(e, &e->mtx[p->wait_obj].waiters, p->pid);
     case PS_WAIT_CHILD:
         return child_can_end(e, p);
+    case PS_WAIT_CHILD_UNTIL: /* its timeout will end it */
+        return timer_for(e, PS__T_JOIN, p->pid);
     case PS_WAIT_NOTHING:
         break;
     }

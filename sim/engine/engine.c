@@ -52,8 +52,11 @@ void ps__exec_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_e
 {
     if (!e->exec_listener)
         return;
+    const ps_op *at = ps__op_at(e, pid, pc);
+    ps_regs r = ps_engine_regs(e, pid);
     ps_exec_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
-                      .phase = (uint8_t)phase, .a = a, .b = b};
+                      .phase = (uint8_t)phase, .a = a, .b = b,
+                      .n = at ? ps__value(e, at, &r) : 0};
     e->in_listener++;
     e->exec_listener(e->exec_listener_ctx, &ev);
     e->in_listener--;
@@ -123,6 +126,8 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
     ps_pcb *p = ps__pcb(e, pid);
     p->created = 1;
     p->arrival = e->now;
+    if (cause == PS_CAUSE_SPAWNED)
+        ps__inherit(e, pid, (uint32_t)a); /* [P1] before anyone hears of it */
     if (e->policy->arrive)
         e->policy->arrive(e, p);
     e->live++;
@@ -144,7 +149,7 @@ void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a
 /* ---- timers ---------------------------------------------------------- */
 
 static const uint8_t timer_class[] = {
-    [PS__T_CPU] = 0, [PS__T_POLICY] = 1, [PS__T_IO] = 2, [PS__T_SLEEP] = 2,
+    [PS__T_CPU] = 0, [PS__T_POLICY] = 1, [PS__T_IO] = 2, [PS__T_SLEEP] = 2, [PS__T_JOIN] = 2,
     [PS__T_SCRIPT] = 3, [PS__T_ARRIVAL] = 4,
 };
 
@@ -200,6 +205,7 @@ static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
         if (!ps_state_live(s))
             return -1;
         p->last_signal = p->term_signal = PS__SIGKILL;
+        p->exit_code = -PS__SIGKILL; /* as Python shows a process killed by SIGKILL */
         ps__exit(e, pid, PS_EV_KILL, scripted ? PS_CAUSE_SCRIPT_KILL : PS_CAUSE_USER_KILL, 0);
         return 0;
     case PS_ACTION_COUNT:
@@ -255,6 +261,8 @@ int ps_engine_died(ps_engine *e, uint32_t pid, int sig)
         return -1;
     ps_pcb *p = ps__pcb(e, pid);
     p->last_signal = p->term_signal = sig;
+    if (sig)
+        p->exit_code = -sig;
     ps__exit(e, pid, PS_EV_KILL, PS_CAUSE_DIED, sig);
     settle(e);
     return 0;
@@ -304,6 +312,9 @@ int ps__timer_live(const ps_engine *e, const ps__timer *t)
         return e->dev[t->id].gen == t->gen && e->dev[t->id].busy;
     case PS__T_SLEEP:
         return e->pcb[t->id - 1].gen_ == t->gen && e->pcb[t->id - 1].wait_kind == PS_WAIT_SLEEP;
+    case PS__T_JOIN:
+        return e->pcb[t->id - 1].gen_ == t->gen &&
+               e->pcb[t->id - 1].wait_kind == PS_WAIT_CHILD_UNTIL;
     case PS__T_POLICY:
     case PS__T_SCRIPT:
     case PS__T_ARRIVAL:
@@ -333,6 +344,9 @@ static void fire(ps_engine *e, const ps__timer *t)
     case PS__T_SLEEP:
         ps__sleep_done(e, t->id);
         break;
+    case PS__T_JOIN:
+        ps__join_timeout(e, t->id);
+        break;
     case PS__T_SCRIPT: {
         const ps_event_spec *ev = &e->s->events[t->id];
         act(e, ev->target + 1, (ps_action)ev->action, 1);
@@ -360,11 +374,14 @@ ps_step_status ps_engine_step(ps_engine *e)
     ps__enter(e);
     if (e->nomem)
         return PS_STEP_NOMEM;
+    if (e->runaway)
+        return PS_STEP_RUNAWAY;
     if (finished(e))
         return PS_STEP_DONE;
     if (!e->pending_real)
         return PS_STEP_STUCK;
     e->now = ps__timer_top(e)->time;
+    e->instant_ops = 0;
     while (e->timers.len && ps__timer_top(e)->time == e->now) {
         ps__timer t = ps__theap_pop(&e->timers);
         if (!ps__timer_live(e, &t))
@@ -380,6 +397,8 @@ ps_step_status ps_engine_step(ps_engine *e)
         ps__cpu_sync(e, c); /* the PCBs are exact at every instant */
     if (e->nomem)
         return PS_STEP_NOMEM;
+    if (e->runaway)
+        return PS_STEP_RUNAWAY;
     return finished(e) ? PS_STEP_DONE : PS_STEP_OK;
 }
 
@@ -390,7 +409,7 @@ ps_step_status ps_engine_run(ps_engine *e, int64_t until)
         until = e->now; /* time does not go back */
     for (;;) {
         if (until >= 0 && e->timers.len && ps__timer_top(e)->time > until &&
-            !finished(e) && !e->nomem && e->pending_real) {
+            !finished(e) && !e->nomem && !e->runaway && e->pending_real) {
             e->now = until;
             for (uint32_t c = 0; c < e->ncpu; c++)
                 ps__cpu_sync(e, c); /* so statistics count up to `until` */
@@ -475,6 +494,11 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     e->mtx = calloc(s->mutexes.count + 1, sizeof *e->mtx);
     e->var = calloc(s->variables.count + 1, sizeof *e->var);
     e->var_writer = calloc(s->variables.count + 1, sizeof *e->var_writer);
+    int any_private = 0;
+    for (uint32_t v = 0; s->var_private && v < s->variables.count; v++)
+        any_private |= s->var_private[v];
+    if (any_private && !(e->pvar = calloc((size_t)e->n * s->variables.count, sizeof *e->pvar)))
+        goto fail;
     e->slot = malloc(((size_t)e->n + 1) * sizeof *e->slot);
     e->arrivals = malloc(((size_t)e->n + 1) * sizeof *e->arrivals);
     if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->var_writer ||
@@ -520,6 +544,7 @@ void ps_engine_destroy(ps_engine *e)
     free(e->chan);
     free(e->mtx);
     free(e->var);
+    free(e->pvar);
     free(e->var_writer);
     free(e->slot);
     free(e->arrivals);

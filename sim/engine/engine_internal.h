@@ -34,6 +34,7 @@ typedef enum ps__timer_type {
     PS__T_POLICY,  /* class 1: the policy's own timer (the mlfq boost) */
     PS__T_IO,      /* class 2: a device finishes a request */
     PS__T_SLEEP,   /* class 2: a sleep ends */
+    PS__T_JOIN,    /* class 2: a wait's timeout ends */
     PS__T_SCRIPT,  /* class 3: a scripted event */
     PS__T_ARRIVAL  /* class 4: a process arrives */
 } ps__timer_type;
@@ -161,6 +162,10 @@ struct ps_engine {
     ps__channel *chan;
     ps__mutex *mtx;
     int64_t *var;
+    int64_t *pvar;         /* pvar[(pid-1) * nvars + v]: each process's copy
+                              of the private variables (NULL: none is) */
+    uint64_t instant_ops;  /* ops that took no time in this instant */
+    uint32_t runaway;      /* the pid that passed PS_RUNAWAY_OPS, 0 */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
 
     ps_trace_fn listener;
@@ -305,6 +310,22 @@ void ps__var_write(ps_engine *e, uint32_t pid, uint32_t var, int64_t read);
 void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result);
 /* Free what the channels hold (engine destruction). */
 void ps__channels_fini(ps_engine *e);
+/* A wait's timeout ran out: wake the waiter. */
+void ps__join_timeout(ps_engine *e, uint32_t pid);
+
+/* program.c */
+/* The number of `op` as it runs now with registers r: op->n, or its value
+ * computed (PS_OPF_EXPR). */
+int64_t ps__value(const ps_engine *e, const ps_op *op, const ps_regs *r);
+/* x + y saturating at +-PS_VALUE_MAX. */
+int64_t ps__value_add(int64_t x, int64_t y);
+/* Move the pc past `op` (at r->pc), now complete with `result`: the next
+ * op, or where a loop's head or end jumps. */
+void ps__advance(const ps_engine *e, const ps_op *op, ps_regs *r, int64_t result);
+/* Where pid reads and writes variable var: its own copy if private. */
+int64_t *ps__var_slot(ps_engine *e, uint32_t pid, uint32_t var);
+/* A child spawned by `parent` (0: none) starts with its private copies. */
+void ps__inherit(ps_engine *e, uint32_t child, uint32_t parent);
 
 /* ---- text (cause.c) --------------------------------------------------- */
 

@@ -42,7 +42,9 @@ const ps_cpu *ps_engine_cpu(const ps_engine *e, uint32_t i)
 
 int64_t ps_engine_variable(const ps_engine *e, uint32_t var)
 {
-    return var < e->s->variables.count ? e->var[var] : 0;
+    if (var >= e->s->variables.count)
+        return 0;
+    return e->n && e->pvar && e->s->var_private[var] ? ps_engine_private(e, 1, var) : e->var[var];
 }
 
 ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan)
@@ -217,6 +219,10 @@ static void put_wait(sbuf *b, const ps_engine *e, const ps_pcb *p, ps_lang lang)
     case PS_WAIT_CHILD:
         bn = p->wait_obj == PS_WAIT_ANY ? 0 : p->wait_obj;
         break;
+    case PS_WAIT_CHILD_UNTIL:
+        a = p->io_end;
+        bn = p->wait_obj == PS_WAIT_ANY ? 0 : p->wait_obj;
+        break;
     case PS_WAIT_NOTHING:
         break;
     }
@@ -257,9 +263,10 @@ static void why_stuck(const ps_engine *e, const ps_pcb *p, ps_lang lang, sbuf *b
         put_template(b, e, report[R_WHO][lang], p->pid, 0);
         put_wait(b, e, p, lang);
         return;
-    case PS_WAIT_NOTHING: /* a device or a sleep always ends */
+    case PS_WAIT_NOTHING: /* a device, a sleep, a timeout always ends */
     case PS_WAIT_DEVICE:
     case PS_WAIT_SLEEP:
+    case PS_WAIT_CHILD_UNTIL:
         break;
     }
     if (p->state == PS_READY_SUSPENDED) {

@@ -24,7 +24,9 @@ const char *ps_file_kind_token(ps_file_kind k)
 static uint64_t file_key(const ps_op *op)
 {
     switch ((ps_op_kind)op->kind) {
-    case PS_OP_RECV: return 1 + ((uint64_t)op->obj << 1);
+    case PS_OP_RECV:
+    case PS_OP_FOR_IN: /* a loop receiving from channel obj */
+        return 1 + ((uint64_t)op->obj << 1);
     case PS_OP_SEND: return 2 + ((uint64_t)op->obj << 1);
     case PS_OP_IO: return ((uint64_t)1 << 40) + op->obj;
     case PS_OP_CPU:
@@ -36,6 +38,9 @@ static uint64_t file_key(const ps_op *op)
     case PS_OP_ADD:
     case PS_OP_EXIT:
     case PS_OP_KILL:
+    case PS_OP_IS_ALIVE:
+    case PS_OP_LOOP:
+    case PS_OP_END:
     case PS_OP_COUNT:
         break;
     }

@@ -21,12 +21,6 @@ const ps_op *ps__op_at(const ps_engine *e, uint32_t pid, uint32_t pc)
     return pc < spec->op_count ? &e->s->ops[spec->op_first + pc] : NULL;
 }
 
-static void next_op(ps_regs *r)
-{
-    r->pc++;
-    r->cnt = 0;
-}
-
 static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
                   ps_cause cause, int64_t a, int64_t b)
 {
@@ -41,12 +35,12 @@ static void block(ps_engine *e, uint32_t pid, ps_wait_kind kind, uint32_t obj,
 }
 
 /* The op at the program counter is complete: tell the exec listener and
- * move on. */
+ * move on (a loop's head or end jumps: ps__advance). */
 static void op_done(ps_engine *e, uint32_t pid, ps_regs *r, int64_t a)
 {
     const ps_op *op = ps__op_at(e, pid, r->pc);
     ps__exec_event(e, pid, r->pc, (ps_op_kind)op->kind, PS_EXEC_DONE, a, 0);
-    next_op(r);
+    ps__advance(e, op, r, a);
 }
 
 void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t result)
@@ -153,11 +147,14 @@ void ps__channels_fini(ps_engine *e)
         ps__vec_fini(&e->chan[c].buf);
 }
 
+/* acc and the sums leave the sentinel out: none is no number. */
 static void received(ps__channel *ch, ps_regs *r, int64_t v)
 {
-    r->acc += v;
     ch->stats.received++;
-    ch->stats.received_sum += v;
+    if (v == PS_VALUE_NONE)
+        return;
+    r->acc = ps__value_add(r->acc, v);
+    ch->stats.received_sum = ps__value_add(ch->stats.received_sum, v);
 }
 
 /* `pid` sends v on channel c: straight to the longest-waiting receiver
@@ -166,7 +163,8 @@ static void send(ps_engine *e, uint32_t pid, uint32_t c, int64_t v)
 {
     ps__channel *ch = &e->chan[c];
     ch->stats.sent++;
-    ch->stats.sent_sum += v;
+    if (v != PS_VALUE_NONE)
+        ch->stats.sent_sum = ps__value_add(ch->stats.sent_sum, v);
     uint32_t rx = ps__fifo_pop(e, &ch->receivers);
     if (rx) {
         ps__op(e, PS_OPE_SEND, pid, c, v, 0, rx, 0);
@@ -250,11 +248,40 @@ void ps__after_exit(ps_engine *e, uint32_t pid)
         return;
     ps_pcb *par = ps__pcb(e, (uint32_t)p->parent);
     if ((par->state == PS_BLOCKED || par->state == PS_BLOCKED_SUSPENDED) &&
-        par->wait_kind == PS_WAIT_CHILD &&
+        (par->wait_kind == PS_WAIT_CHILD || par->wait_kind == PS_WAIT_CHILD_UNTIL) &&
         (par->wait_obj == pid || par->wait_obj == PS_WAIT_ANY)) {
         p->reaped = 1;
+        if (par->wait_kind == PS_WAIT_CHILD_UNTIL) { /* its timeout is moot */
+            par->gen_++;
+            ps__timer_cancelled(e);
+        }
         ps__wake(e, par->pid, PS_CAUSE_CHILD_EXITED, pid, pid);
     }
+}
+
+/* [O-wait-timeout] The child did not exit in time: the wait is over, the
+ * child not reaped. */
+void ps__join_timeout(ps_engine *e, uint32_t pid)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    ps__wake(e, pid, PS_CAUSE_JOIN_TIMED_OUT, p->wait_obj == PS_WAIT_ANY ? 0 : p->wait_obj, 0);
+}
+
+/* wait: block for the child, with a timer for its timeout if it has one. */
+static void block_wait(ps_engine *e, uint32_t pid, const ps_op *op)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    uint32_t child = op->obj == PS_WAIT_ANY ? PS_WAIT_ANY : op->obj + 1;
+    int64_t a = op->obj == PS_WAIT_ANY ? 0 : op->obj + 1;
+    if (!(op->flags & PS_OPF_TIMEOUT)) {
+        block(e, pid, PS_WAIT_CHILD, child, PS_CAUSE_WAIT_CHILD, a, 0);
+        return;
+    }
+    p->io_need = op->n;
+    p->io_end = e->now + op->n;
+    p->gen_++;
+    ps__timer_add(e, p->io_end, PS__T_JOIN, pid, p->gen_, pid);
+    block(e, pid, PS_WAIT_CHILD_UNTIL, child, PS_CAUSE_WAIT_TIMEOUT, a, op->n);
 }
 
 void ps__detach(ps_engine *e, uint32_t pid)
@@ -272,6 +299,7 @@ void ps__detach(ps_engine *e, uint32_t pid)
             ps__fifo_remove(e, &e->dev[p->wait_obj].queue, pid);
         break;
     case PS_WAIT_SLEEP:
+    case PS_WAIT_CHILD_UNTIL:
         p->gen_++;
         ps__timer_cancelled(e);
         break;
@@ -290,9 +318,11 @@ void ps__detach(ps_engine *e, uint32_t pid)
 
 /* ---- shared variables ------------------------------------------------ */
 
+/* A private variable is read and written in pid's own copy (ps__var_slot),
+ * which no one else writes: it never loses an update. */
 int64_t ps__var_read(ps_engine *e, uint32_t pid, uint32_t var)
 {
-    int64_t v = e->var[var];
+    int64_t v = *ps__var_slot(e, pid, var);
     ps__op(e, PS_OPE_READ, pid, var, v, 0, 0, 0);
     return v;
 }
@@ -303,10 +333,12 @@ int64_t ps__var_read(ps_engine *e, uint32_t pid, uint32_t var)
  * final = lost_updates. */
 void ps__var_write(ps_engine *e, uint32_t pid, uint32_t var, int64_t read)
 {
-    int64_t wiped = e->var[var] - read;
+    int64_t *slot = ps__var_slot(e, pid, var);
+    int64_t wiped = *slot - read;
     uint32_t over = wiped > 0 ? e->var_writer[var] : 0;
-    e->var[var] = read + 1;
-    e->var_writer[var] = pid;
+    *slot = read + 1;
+    if (slot == &e->var[var])
+        e->var_writer[var] = pid;
     e->lost_updates += wiped;
     ps__op(e, PS_OPE_WRITE, pid, var, read + 1, wiped, over, wiped > 0);
 }
@@ -339,13 +371,14 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
             op_done(e, pid, r, 0);
             return 1;
         }
-        block(e, pid, PS_WAIT_CHILD, op->obj == PS_WAIT_ANY ? PS_WAIT_ANY : op->obj + 1,
-              PS_CAUSE_WAIT_CHILD, op->obj == PS_WAIT_ANY ? 0 : op->obj + 1, 0);
+        block_wait(e, pid, op);
         return 0;
     case PS_OP_SEND:
-        op_done(e, pid, r, op->n);
-        send(e, pid, op->obj, op->n);
+        v = ps__value(e, op, r);
+        op_done(e, pid, r, v);
+        send(e, pid, op->obj, v);
         return 1;
+    case PS_OP_FOR_IN: /* receives like recv; ps__advance enters or leaves the loop */
     case PS_OP_RECV:
         if (try_recv(e, pid, op->obj, r, &v)) {
             op_done(e, pid, r, v);
@@ -380,10 +413,22 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         op_done(e, pid, r, op->obj + 1);
         if (ch->created && ps_state_live((ps_state)ch->state)) {
             ch->last_signal = ch->term_signal = PS__SIGTERM;
+            ch->exit_code = -PS__SIGTERM; /* Python's exitcode after terminate() */
             ps__exit(e, op->obj + 1, PS_EV_KILL, PS_CAUSE_PARENT_KILL, pid);
         }
         return 1;
     }
+    case PS_OP_IS_ALIVE: { /* [O-is-alive] */
+        const ps_pcb *ch = ps__pcb(e, op->obj + 1);
+        int alive = ch->created && ch->state != PS_EXIT;
+        ps__op(e, PS_OPE_ALIVE, pid, op->obj + 1, alive, 0, 0, 0);
+        op_done(e, pid, r, alive);
+        return 1;
+    }
+    case PS_OP_LOOP:
+    case PS_OP_END:
+        op_done(e, pid, r, 0);
+        return 1;
     case PS_OP_CPU:
     case PS_OP_ADD:
     case PS_OP_COUNT:
@@ -409,11 +454,17 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
             return;
         }
         if (!ps_op_ticks((ps_op_kind)op->kind)) {
+            if (++e->instant_ops > PS_RUNAWAY_OPS || e->runaway) { /* [L5] */
+                if (!e->runaway)
+                    e->runaway = pid;
+                return;
+            }
             if (!instant_op(e, pid, op, r))
                 return;
             continue;
         }
-        int64_t len = (int64_t)ps_op_ticks((ps_op_kind)op->kind) * op->n;
+        /* [V2] a cpu whose value is below 1 takes no time */
+        int64_t n = ps__value(e, op, r), len = n > 0 ? (int64_t)ps_op_ticks((ps_op_kind)op->kind) * n : 0;
         if (r->cnt >= len) {
             op_done(e, pid, r, 0);
             continue;

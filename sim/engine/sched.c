@@ -64,17 +64,26 @@ int ps__later(const ps_engine *e, uint32_t a, uint32_t b)
     return x->arrival != y->arrival ? x->arrival > y->arrival : a > b;
 }
 
-int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
+/* The burst follows the program as it will run, loops and values
+ * included, on a copy of the registers; at most BURST_OPS ops are looked
+ * at (docs/engine.md, rule P-burst). */
+#define BURST_OPS 4096
+
+int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
 {
     const ps_proc_spec *spec = &e->s->procs[p->pid - 1];
     const ps_op *ops = e->s->ops + spec->op_first;
+    ps_regs r = *regs;
     int64_t sum = 0;
-    for (uint32_t i = r->pc; i < spec->op_count; i++) {
-        ps_op_kind k = (ps_op_kind)ops[i].kind;
-        if (ps_op_ticks(k))
-            sum += (int64_t)ps_op_ticks(k) * ops[i].n - (i == r->pc ? (int64_t)r->cnt : 0);
+    for (int seen = 0; r.pc < spec->op_count && seen < BURST_OPS; seen++) {
+        const ps_op *op = &ops[r.pc];
+        ps_op_kind k = (ps_op_kind)op->kind;
+        int64_t n = ps_op_ticks(k) ? ps__value(e, op, &r) : 0;
+        if (n > 0)
+            sum = ps__value_add(sum, (int64_t)ps_op_ticks(k) * n - (int64_t)r.cnt);
         if (ps_op_leaves_cpu(k))
             break;
+        ps__advance(e, op, &r, 0);
     }
     return sum;
 }
@@ -93,14 +102,16 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
     ps_regs *r = &cpu->pub.regs;
     const ps_op *op = ps__op_at(e, p->pid, r->pc);
     if (op->kind == PS_OP_ADD) {
-        /* each tick is one half of an increment: even = read, odd = write */
+        /* each tick is one half of an increment: even = read, odd = write
+           (of the process's own copy if the variable is private) */
         for (int64_t i = 0; i < d; i++, r->cnt++) {
             int write = r->cnt % 2;
             if (!write)
                 r->tmp = ps__var_read(e, p->pid, op->obj);
             else
                 ps__var_write(e, p->pid, op->obj, r->tmp);
-            ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP, e->var[op->obj], write);
+            ps__exec_event(e, p->pid, r->pc, PS_OP_ADD, PS_EXEC_STEP,
+                           *ps__var_slot(e, p->pid, op->obj), write);
         }
     } else {
         r->cnt += (uint32_t)d;

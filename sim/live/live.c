@@ -404,9 +404,10 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     l->chanq = calloc(s->channels.count + 1, sizeof *l->chanq);
     l->mtx_wait = calloc(s->mutexes.count + 1, sizeof *l->mtx_wait);
     l->mtx_locker = calloc(s->mutexes.count + 1, sizeof *l->mtx_locker);
+    l->priv = calloc(s->variables.count + 1, sizeof *l->priv);
     for (uint32_t k = 0; l->chan && k < s->channels.count; k++)
         l->chan[k][0] = l->chan[k][1] = -1; /* before any failure: destroy closes them */
-    if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker) {
+    if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker || !l->priv) {
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
         goto fail;
     }
@@ -494,6 +495,7 @@ void ps_live_destroy(ps_live *l)
     free(l->ch);
     free(l->chan);
     free(l->chanq);
+    free(l->priv);
     free(l->mtx_wait);
     free(l->mtx_locker);
     free(l->keep);
@@ -586,7 +588,12 @@ int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo)
 
 int64_t ps_live_variable(const ps_live *l, uint32_t var)
 {
-    return var < l->s->variables.count ? l->shared.var[var] : 0;
+    if (var >= l->s->variables.count)
+        return 0;
+    /* a private one lives in each child's own memory, gone with it: the
+       model's copy of pid 1, which each of its real adds matched (or a
+       divergence was counted) */
+    return l->s->var_private[var] ? ps_engine_variable(l->e, var) : l->shared.var[var];
 }
 
 uint32_t ps_live_divergences(const ps_live *l)

@@ -46,7 +46,10 @@ void ps__start_child(ps_live *l, uint32_t pid)
         .shared = l->shared, .ws_fd = l->ws_fd, .ws_bytes = c->ws_bytes,
         .ws_offset = c->ws_offset,
         .mask = &l->child_mask,
+        .priv = l->priv, .var_private = l->s->var_private,
     };
+    for (uint32_t v = 0; v < l->s->variables.count; v++) /* copied by the fork */
+        l->priv[v] = ps_engine_private(l->e, pid, v);
     c->acted_ns = ps__mono_ns();
     /* the parent goes back to its mask after fork, the child takes cs.mask */
     sigset_t all, saved;
@@ -197,6 +200,7 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
     case PS_OP_CPU:
         ps__await(l, c, ps__has_done, c->cpu_want, "finish its cpu op");
         c->cpu_due = -1;
+        c->cpu_pc = UINT32_MAX; /* in a loop the same op runs again */
         break;
     case PS_OP_SEND:
         do_and_wait(l, c, PS__CMD_SEND, op->obj, ev->a, "send");
@@ -204,6 +208,7 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
             route_in(l, op->obj);
         break;
     case PS_OP_RECV:
+    case PS_OP_FOR_IN: /* a loop's receive: the same, the loop is the model's */
         if (!c->in_recv) /* a value was there: it did not block */
             ps__command(l, c, PS__CMD_RECV, op->obj, 0);
         c->in_recv = 0;
@@ -232,6 +237,9 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
     case PS_OP_ADD: /* their effects come as steps and transitions */
     case PS_OP_SPAWN:
     case PS_OP_KILL:
+    case PS_OP_IS_ALIVE: /* the model's answer: the child's state is its */
+    case PS_OP_LOOP:     /* loops are jumps in the model: nothing to do */
+    case PS_OP_END:
     case PS_OP_COUNT:
         break;
     }
@@ -240,7 +248,7 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
 static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event *ev,
                      const ps_op *op)
 {
-    if (ev->op == PS_OP_RECV) { /* it blocks reading its pipe (see above) */
+    if (ev->op == PS_OP_RECV || ev->op == PS_OP_FOR_IN) { /* it blocks reading its pipe */
         c->in_recv = 1;
         ps__command(l, c, PS__CMD_RECV, op->obj, 0);
         ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
@@ -278,7 +286,7 @@ void ps__apply_op(ps_live *l, const ps_exec_event *ev)
         if (ev->op == PS_OP_CPU) {
             if (c->cpu_pc != ev->pc) {
                 c->cpu_pc = ev->pc;
-                ps__command(l, c, PS__CMD_CPU, 0, ps__sat_mul(op->n, l->tick_ns));
+                ps__command(l, c, PS__CMD_CPU, 0, ps__sat_mul(ev->n, l->tick_ns));
                 c->cpu_want = c->want_done;
             }
             c->cpu_due = ev->b ? ev->a : -1;

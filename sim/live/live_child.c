@@ -84,6 +84,13 @@ static void lock(uint32_t m)
         _exit(123);
 }
 
+/* Where an add reads and writes: the shared memory, or for a private
+ * variable this process's own copy (fork gave it one). */
+static volatile int64_t *var(uint32_t v)
+{
+    return cs->var_private && cs->var_private[v] ? &cs->priv[v] : &cs->shared.var[v];
+}
+
 static void run(const ps__cmd *c)
 {
     switch ((ps__cmd_op)c->op) {
@@ -92,11 +99,11 @@ static void run(const ps__cmd *c)
         say(PS__MSG_DONE, 0);
         break;
     case PS__CMD_READ:
-        tmp = cs->shared.var[c->obj];
+        tmp = *var(c->obj);
         say(PS__MSG_DONE, tmp);
         break;
     case PS__CMD_WRITE:
-        cs->shared.var[c->obj] = tmp + 1;
+        *var(c->obj) = tmp + 1;
         say(PS__MSG_DONE, tmp + 1);
         break;
     case PS__CMD_SEND:

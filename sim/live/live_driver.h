@@ -73,6 +73,8 @@ struct ps_live {
     ps__vec *mtx_wait;     /* uint32_t pids: each mutex's waiters, model order */
     uint32_t *mtx_locker;  /* who is really blocked on the mutex */
     ps__valq *chanq;       /* values sent and not yet received, per channel */
+    int64_t *priv;         /* the private variables a child starts with,
+                              filled before each fork (its copy is its own) */
     sigset_t old_mask;     /* the host's, restored by destroy */
     sigset_t child_mask;   /* a child's: the host's, SIGTERM (a kill) unblocked */
     uint8_t mask_set;      /* we changed the mask: destroy restores it */

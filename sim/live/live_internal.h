@@ -20,7 +20,8 @@
 /* Commands, procsim -> child, on the child's own command pipe. */
 typedef enum ps__cmd_op {
     PS__CMD_CPU,       /* burn n nanoseconds of this process's CPU time */
-    PS__CMD_READ,      /* add, first half: tmp = var[obj] */
+    PS__CMD_READ,      /* add, first half: tmp = var[obj] (its own copy
+                          if private) */
     PS__CMD_WRITE,     /* add, second half: var[obj] = tmp + 1 */
     PS__CMD_SEND,      /* write n to channel obj */
     PS__CMD_RECV,      /* say BLOCKING, then wait for the value: the next
@@ -78,6 +79,10 @@ typedef struct ps__child_setup {
     size_t ws_bytes;
     const sigset_t *mask;  /* the mask it runs with, taken once every handler
                               is reset: the host's, SIGTERM unblocked */
+    int64_t *priv;         /* its private variables: procsim's buffer, filled
+                              with its parent's copy (as the model has it)
+                              before the fork, the child's own after it */
+    const uint8_t *var_private; /* var_private[v]: v is private (NULL: none) */
 } ps__child_setup;
 
 /* x * y and x + y for x, y >= 0, INT64_MAX if the result would not fit:

@@ -4,13 +4,17 @@
  *   scenario_load.c    input, the libyaml event pump, error messages
  *   scenario_values.c  scalars: numbers, names, strings, "did you mean"
  *   scenario_schema.c  the file's mappings and sequences, key by key
- *   scenario_ops.c     program ops ("io disk 3") and event actions
+ *   scenario_program.c programs: sequences of ops and loops (nested
+ *                      one-key mappings), the `variables:` section
+ *   scenario_ops.c     program ops ("io disk 3"), values ("x*x"), event
+ *                      actions
  *   scenario_check.c   checks that need the whole file, then the result
  *
  * The loader reads libyaml events one at a time and writes straight into
  * the compact arrays of the scenario; no document tree is built.  The
  * schema has a fixed depth and each level has its own function, so no
- * path recurses, and the first node the schema does not expect ends the
+ * path recurses (loops nest, PS_LOOP_DEPTH_MAX deep at most, on a stack
+ * of their own), and the first node the schema does not expect ends the
  * load.  References that may point forward (process names, devices) are
  * interned into reference tables as they appear and resolved at the end
  * (scenario_check.c); the side records kept for that hold just an index
@@ -102,6 +106,13 @@ typedef struct ps__loader {
     ps__vec parent_refs;      /* ps__parent_ref */
     ps__vec event_marks;      /* ps__mark of each event's process name */
     ps__vec mem_peaks;        /* ps__mem_peak */
+    ps__vec loops;            /* ps_loop */
+    ps__vec exprs;            /* ps_expr */
+    ps__vec var_private;      /* uint8_t per variable, as far as declared */
+    uint32_t open[PS_LOOP_DEPTH_MAX]; /* loops open in the program being
+                                         read, outermost first */
+    unsigned nopen;
+    uint32_t prog_first;      /* index into ops of that program's first op */
     ps__vec questions;        /* ps__question_ref: resolved at the end */
     int64_t mem_max;          /* largest process memory so far */
 } ps__loader;
@@ -247,6 +258,16 @@ unsigned ps__ld_words(const ps__loader *ld, ps__word *w, unsigned max);
 
 /* The current scalar as an op of process `owner`'s program. */
 bool ps__ld_op(ps__loader *ld, uint32_t owner);
+/* The loop open in the program being read whose variable is w, or
+ * PS__NONE. */
+uint32_t ps__ld_loop_var(const ps__loader *ld, const ps__word *w);
+
+/* --- scenario_program.c --- */
+
+/* The value of `program` (the current event) of process `self`. */
+bool ps__ld_program(ps__loader *ld, uint32_t self);
+/* The `variables:` section (the current event is its value). */
+bool ps__ld_variables(ps__loader *ld);
 /* The current scalar as the `do` of event `event` ("suspend NAME"). */
 bool ps__ld_action(ps__loader *ld, uint32_t event);
 

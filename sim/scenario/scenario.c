@@ -5,6 +5,7 @@
 #include "procsim/scenario.h"
 
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "arena.h"
@@ -60,24 +61,33 @@ static const char *const ask_usages[PS_ASK_COUNT] = {
 };
 
 #define MAXN PS_SCENARIO_MAX_NUMBER
+#define N_ PS__OBJ_NONE
 const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
-    [PS_OP_CPU] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 1, MAXN, 0, "cpu TICKS", "tick count"},
-    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 0, MAXN, 0, "io DEVICE TICKS",
+    [PS_OP_CPU] = {N_, PS__NUM_REQUIRED, PS__VALUE_YES, 1, MAXN, 0, "cpu TICKS",
+                   "tick count"},
+    [PS_OP_IO] = {PS__OBJ_DEVICE, PS__NUM_REQUIRED, 0, 0, MAXN, 0, "io DEVICE TICKS",
                   "tick count"},
-    [PS_OP_SLEEP] = {PS__OBJ_NONE, PS__NUM_REQUIRED, 0, MAXN, 0, "sleep TICKS",
-                     "tick count"},
-    [PS_OP_SPAWN] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "spawn PROCESS", NULL},
-    [PS_OP_WAIT] = {PS__OBJ_PROCESS_ANY, PS__NUM_NONE, 0, 0, 0, "wait PROCESS|any", NULL},
-    [PS_OP_SEND] = {PS__OBJ_CHANNEL, PS__NUM_OPTIONAL, 0, MAXN, 1, "send CHANNEL [VALUE]",
-                    "value"},
-    [PS_OP_RECV] = {PS__OBJ_CHANNEL, PS__NUM_NONE, 0, 0, 0, "recv CHANNEL", NULL},
-    [PS_OP_LOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "lock MUTEX", NULL},
-    [PS_OP_UNLOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, "unlock MUTEX", NULL},
-    [PS_OP_ADD] = {PS__OBJ_VARIABLE, PS__NUM_REQUIRED, 1, MAXN, 0, "add VARIABLE COUNT",
+    [PS_OP_SLEEP] = {N_, PS__NUM_REQUIRED, 0, 0, MAXN, 0, "sleep TICKS", "tick count"},
+    [PS_OP_SPAWN] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, 0, "spawn PROCESS", NULL},
+    [PS_OP_WAIT] = {PS__OBJ_PROCESS_ANY, PS__NUM_NONE, 0, 0, 0, 0,
+                    "wait PROCESS|any [timeout TICKS]", NULL},
+    [PS_OP_SEND] = {PS__OBJ_CHANNEL, PS__NUM_OPTIONAL, PS__VALUE_OR_NONE, 0, MAXN, 1,
+                    "send CHANNEL [VALUE]", "value"},
+    [PS_OP_RECV] = {PS__OBJ_CHANNEL, PS__NUM_NONE, 0, 0, 0, 0, "recv CHANNEL", NULL},
+    [PS_OP_LOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, 0, "lock MUTEX", NULL},
+    [PS_OP_UNLOCK] = {PS__OBJ_MUTEX, PS__NUM_NONE, 0, 0, 0, 0, "unlock MUTEX", NULL},
+    [PS_OP_ADD] = {PS__OBJ_VARIABLE, PS__NUM_REQUIRED, 0, 1, MAXN, 0, "add VARIABLE COUNT",
                    "count"},
-    [PS_OP_EXIT] = {PS__OBJ_NONE, PS__NUM_OPTIONAL, 0, 255, 0, "exit [CODE]", "exit code"},
-    [PS_OP_KILL] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, "kill PROCESS", NULL},
+    [PS_OP_EXIT] = {N_, PS__NUM_OPTIONAL, 0, 0, 255, 0, "exit [CODE]", "exit code"},
+    [PS_OP_KILL] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, 0, "kill PROCESS", NULL},
+    [PS_OP_IS_ALIVE] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, 0, "is_alive PROCESS", NULL},
+    /* written as loops, never as strings (scenario_program.c) */
+    [PS_OP_LOOP] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "loop: repeat N or for NAME in range(A, B)",
+                    NULL},
+    [PS_OP_FOR_IN] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "for NAME in CHANNEL", NULL},
+    [PS_OP_END] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "end of a loop's body", NULL},
 };
+#undef N_
 #undef MAXN
 
 const char *ps_policy_token(ps_policy p)
@@ -159,19 +169,92 @@ static const char *obj_name(const ps_scenario *s, const ps_op *op)
     return "?";
 }
 
+/* Appends to buf[*at..size) like snprintf, keeping *at within size. */
+static void put(char *buf, size_t size, size_t *at, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void put(char *buf, size_t size, size_t *at, const char *fmt, ...)
+{
+    if (*at >= size - 1)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *at, size - *at, fmt, ap);
+    va_end(ap);
+    *at = n < 0 ? *at : *at + (size_t)n >= size ? size - 1 : *at + (size_t)n;
+}
+
+static void put_term(const ps_scenario *s, char *buf, size_t size, size_t *at, uint8_t kind,
+                     int64_t v)
+{
+    if (kind == PS_TERM_ACC)
+        put(buf, size, at, "acc");
+    else if (kind == PS_TERM_LOOPVAR)
+        put(buf, size, at, "%s", (uint64_t)v < s->nloops && s->loops[v].var ? s->loops[v].var
+                                                                            : "?");
+    else
+        put(buf, size, at, "%" PRId64, v);
+}
+
+/* An op's number as written: a number, none, or the value's terms. */
+static void put_value(const ps_scenario *s, const ps_op *op, char *buf, size_t size, size_t *at)
+{
+    if (!(op->flags & PS_OPF_EXPR)) {
+        if (op->kind == PS_OP_SEND && op->n == PS_VALUE_NONE)
+            put(buf, size, at, " none");
+        else
+            put(buf, size, at, " %" PRId64, op->n);
+        return;
+    }
+    if ((uint64_t)op->n >= s->nexprs) {
+        put(buf, size, at, " ?");
+        return;
+    }
+    const ps_expr *x = &s->exprs[op->n];
+    put(buf, size, at, " ");
+    put_term(s, buf, size, at, x->kind[0], x->v[0]);
+    if (x->op) {
+        put(buf, size, at, "%c", x->op);
+        put_term(s, buf, size, at, x->kind[1], x->v[1]);
+    }
+}
+
+/* The key of loop `l`: "repeat 4", "for i in range(1, 10)", "for x in q". */
+static void put_loop(const ps_scenario *s, uint32_t l, char *buf, size_t size, size_t *at)
+{
+    if (l >= s->nloops) {
+        put(buf, size, at, "?");
+        return;
+    }
+    const ps_loop *L = &s->loops[l];
+    if (L->kind == PS_LOOP_REPEAT)
+        put(buf, size, at, "repeat %" PRId64, L->to);
+    else if (L->kind == PS_LOOP_RANGE)
+        put(buf, size, at, "for %s in range(%" PRId64 ", %" PRId64 ")", L->var, L->from, L->to);
+    else
+        put(buf, size, at, "for %s in %s", L->var, name_at(&s->channels, L->chan));
+}
+
 char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size)
 {
     if (size == 0)
         return buf;
+    size_t at = 0;
+    buf[0] = '\0';
     if (op->kind >= PS_OP_COUNT) {
-        snprintf(buf, size, "?");
+        put(buf, size, &at, "?");
+        return buf;
+    }
+    if (op->kind == PS_OP_LOOP || op->kind == PS_OP_FOR_IN || op->kind == PS_OP_END) {
+        put(buf, size, &at, "%s", op->kind == PS_OP_END ? "end " : "");
+        put_loop(s, op->kind == PS_OP_FOR_IN ? (uint32_t)op->n : op->obj, buf, size, &at);
         return buf;
     }
     const char *obj = obj_name(s, op);
-    int at = snprintf(buf, size, "%s%s%s", ops[op->kind].token, obj ? " " : "",
-                      obj ? obj : "");
-    if (ps__op_shapes[op->kind].num != PS__NUM_NONE && at >= 0 && (size_t)at < size)
-        snprintf(buf + at, size - (size_t)at, " %" PRId64, op->n);
+    put(buf, size, &at, "%s%s%s", ops[op->kind].token, obj ? " " : "", obj ? obj : "");
+    if (op->kind == PS_OP_WAIT && (op->flags & PS_OPF_TIMEOUT))
+        put(buf, size, &at, " timeout %" PRId64, op->n);
+    else if (ps__op_shapes[op->kind].num != PS__NUM_NONE)
+        put_value(s, op, buf, size, &at);
     return buf;
 }
 

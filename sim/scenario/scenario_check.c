@@ -6,8 +6,8 @@
  *   2. every process name used (parent, spawn, wait, kill, events) exists;
  *   3. no chain of parents is a cycle;
  *   4. spawn, wait and kill name a child of the process running them, a
- *      child is spawned once, and waited for or killed only after an
- *      earlier op of the same program spawned it;
+ *      child is spawned once, and waited for, killed or asked about
+ *      (is_alive) only after an earlier op of the same program spawned it;
  *   5. every process with a parent is spawned by it;
  *   6. no process needs more memory than the system has.
  *
@@ -211,6 +211,9 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
         return ps__ld_fail(ld, r->at, "kill: '%s' is not a child of '%s'; a process kills "
                            "only its own children (an event can kill any process)", name,
                            owner);
+    case PS_OP_IS_ALIVE:
+        return ps__ld_fail(ld, r->at, "is_alive: '%s' is not a child of '%s'; a process asks "
+                           "only about its own children", name, owner);
     case PS_OP_CPU: /* these name no process, so they have no op_ref */
     case PS_OP_IO:
     case PS_OP_SLEEP:
@@ -220,6 +223,9 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
     case PS_OP_UNLOCK:
     case PS_OP_ADD:
     case PS_OP_EXIT:
+    case PS_OP_LOOP:
+    case PS_OP_FOR_IN:
+    case PS_OP_END:
     case PS_OP_COUNT:
         break;
     }
@@ -246,7 +252,9 @@ static bool check_children(ps__loader *ld, uint32_t *spawned)
             return ps__ld_fail(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
                                "spawn it before %s it", ps_op_token(op->kind), p[child].name,
                                p[r->owner].name,
-                               op->kind == PS_OP_WAIT ? "waiting for" : "killing");
+                               op->kind == PS_OP_WAIT   ? "waiting for"
+                               : op->kind == PS_OP_KILL ? "killing"
+                                                        : "asking about");
     }
     for (size_t i = 0; i < ld->parent_refs.len; i++) {
         const ps__parent_ref *pr = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
@@ -321,6 +329,20 @@ static bool sort_events(ps__loader *ld)
     return true;
 }
 
+/* var_private for every variable: 1 where `variables:` says private. */
+static bool export_private(ps__loader *ld)
+{
+    ps_scenario *s = ld->s;
+    uint32_t n = s->variables.count;
+    s->var_private = ps__arena_alloc(ld->arena, n ? n : 1);
+    if (!s->var_private)
+        return false;
+    for (uint32_t v = 0; v < n; v++)
+        s->var_private[v] = v < ld->var_private.len &&
+                            PS__VEC_AT(&ld->var_private, uint8_t, v) == 1;
+    return true;
+}
+
 static bool hand_over(ps__loader *ld)
 {
     ps_scenario *s = ld->s;
@@ -328,8 +350,13 @@ static bool hand_over(ps__loader *ld)
     if (!s->path || !ps__intern_export(&ld->devices, ld->arena, &s->devices) ||
         !ps__intern_export(&ld->channels, ld->arena, &s->channels) ||
         !ps__intern_export(&ld->mutexes, ld->arena, &s->mutexes) ||
-        !ps__intern_export(&ld->variables, ld->arena, &s->variables) || !sort_events(ld))
+        !ps__intern_export(&ld->variables, ld->arena, &s->variables) || !export_private(ld) ||
+        !sort_events(ld))
         return ps__ld_oom(ld);
+    s->nloops = (uint32_t)ld->loops.len;
+    s->loops = ps__vec_finish(&ld->loops, ld->arena);
+    s->nexprs = (uint32_t)ld->exprs.len;
+    s->exprs = ps__vec_finish(&ld->exprs, ld->arena);
     s->nprocs = (uint32_t)ld->procs.len;
     s->procs = ps__vec_finish(&ld->procs, ld->arena);
     s->nops = (uint32_t)ld->ops.len;

@@ -394,7 +394,8 @@ static void loader_fini(ps__loader *ld)
     if (ld->parser_ready)
         yaml_parser_delete(&ld->parser);
     ps__vec *vecs[] = {&ld->procs, &ld->ops, &ld->events, &ld->op_refs,
-                       &ld->parent_refs, &ld->event_marks, &ld->mem_peaks, &ld->questions};
+                       &ld->parent_refs, &ld->event_marks, &ld->mem_peaks, &ld->questions,
+                       &ld->loops, &ld->exprs, &ld->var_private};
     for (size_t i = 0; i < sizeof vecs / sizeof vecs[0]; i++)
         ps__vec_fini(vecs[i]);
     ps__intern *tables[] = {&ld->proc_names, &ld->devices, &ld->channels,
@@ -416,6 +417,9 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
     ps__vec_init(&ld.event_marks, sizeof(ps__mark));
     ps__vec_init(&ld.mem_peaks, sizeof(ps__mem_peak));
     ps__vec_init(&ld.questions, sizeof(ps__question_ref));
+    ps__vec_init(&ld.loops, sizeof(ps_loop));
+    ps__vec_init(&ld.exprs, sizeof(ps_expr));
+    ps__vec_init(&ld.var_private, sizeof(uint8_t));
     ps__intern *tables[] = {&ld.proc_names, &ld.devices, &ld.channels, &ld.mutexes,
                             &ld.variables, &ld.dev_refs, &ld.proc_refs};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)

@@ -66,18 +66,121 @@ static bool intern_word(ps__loader *ld, const char *subject, ps__obj_kind kind,
     return *index != PS__NONE || ps__ld_oom(ld);
 }
 
+/* The ops written as strings (the loops' are not: scenario_program.c). */
+#define WRITTEN_OPS (PS_OP_IS_ALIVE + 1)
+
 static int op_kind(ps__loader *ld, const word *w)
 {
-    const char *tokens[PS_OP_COUNT];
-    for (int k = 0; k < PS_OP_COUNT; k++)
+    const char *tokens[WRITTEN_OPS];
+    for (int k = 0; k < WRITTEN_OPS; k++)
         tokens[k] = ps_op_token((ps_op_kind)k);
-    return ps__ld_token(ld, "program", "op", "ops", tokens, PS_OP_COUNT, w->p, w->n, w->at);
+    if ((w->n == 6 && memcmp(w->p, "repeat", 6) == 0) || (w->n == 3 && memcmp(w->p, "for", 3) == 0))
+        return ps__ld_fail(ld, w->at, "%.*s: a loop is a one-key mapping: write '- %.*s ...:' "
+                           "and its ops below it, indented", (int)w->n, w->p, (int)w->n, w->p),
+               -1;
+    return ps__ld_token(ld, "program", "op", "ops", tokens, WRITTEN_OPS, w->p, w->n, w->at);
+}
+
+static bool word_is(const word *w, const char *s)
+{
+    return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;
+}
+
+/* One term of a value: a number (at least `min`), acc, or a loop
+ * variable in scope. */
+static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, word w,
+                       int64_t min, uint8_t *kind, int64_t *v)
+{
+    char q[192];
+    if (w.n == 0)
+        return ps__ld_fail(ld, w.at, "%s: expected a number, acc or a loop variable after the "
+                           "operator, got nothing", tok);
+    if ((w.p[0] >= '0' && w.p[0] <= '9') || w.p[0] == '-') {
+        ps__numspec spec = {tok, sh->noun, NULL, min, sh->max, NULL};
+        *kind = PS_TERM_NUMBER;
+        return ps__ld_number(ld, &spec, w.p, w.n, w.at, false, v);
+    }
+    if (word_is(&w, "none") && sh->value != PS__VALUE_OR_NONE)
+        return ps__ld_fail(ld, w.at, "%s: none is not a %s; only send carries none (the "
+                           "sentinel)", tok, sh->noun);
+    if (word_is(&w, "acc")) {
+        *kind = PS_TERM_ACC;
+        *v = 0;
+        return true;
+    }
+    uint32_t loop = ps__ld_loop_var(ld, &w);
+    if (loop == PS__NONE)
+        return ps__ld_fail(ld, w.at, "%s: %s is not a loop variable in scope; a %s is a "
+                           "number%s, acc, a loop variable, or two of these joined by +, - "
+                           "or * (no spaces)", tok, ps__ld_quote(w.p, w.n, q, sizeof q),
+                           sh->noun, sh->value == PS__VALUE_OR_NONE ? ", none" : "");
+    *kind = PS_TERM_LOOPVAR;
+    *v = loop;
+    return true;
+}
+
+/* The value word of a cpu or send: a plain number goes into op->n as
+ * before; anything computed into s->exprs. */
+static bool parse_value(ps__loader *ld, const ps__op_shape *sh, const char *tok, const word *w,
+                        ps_op *op)
+{
+    if (sh->value == PS__VALUE_OR_NONE && word_is(w, "none")) {
+        op->n = PS_VALUE_NONE;
+        return true;
+    }
+    size_t k = 1;
+    while (k < w->n && w->p[k] != '+' && w->p[k] != '-' && w->p[k] != '*')
+        k++;
+    ps_expr x = {0};
+    word first = {w->p, k, w->at}, second = {w->p + k + 1, k < w->n ? w->n - k - 1 : 0, w->at};
+    if (!parse_term(ld, sh, tok, first, k < w->n ? 0 : sh->min, &x.kind[0], &x.v[0]))
+        return false;
+    if (k < w->n) {
+        char q[192];
+        x.op = w->p[k];
+        for (size_t i = 1; i < second.n; i++)
+            if (second.p[i] == '+' || second.p[i] == '-' || second.p[i] == '*')
+                return ps__ld_fail(ld, w->at, "%s: %s has more than one operator; a value is "
+                                   "TERM or TERM OP TERM", tok,
+                                   ps__ld_quote(w->p, w->n, q, sizeof q));
+        if (!parse_term(ld, sh, tok, second, 0, &x.kind[1], &x.v[1]))
+            return false;
+    }
+    if (!x.op && x.kind[0] == PS_TERM_NUMBER) {
+        op->n = x.v[0];
+        return true;
+    }
+    ps_expr *slot = ps__vec_push(&ld->exprs);
+    if (!slot)
+        return ps__ld_oom(ld);
+    *slot = x;
+    op->flags |= PS_OPF_EXPR;
+    op->n = (int64_t)(ld->exprs.len - 1);
+    return true;
+}
+
+/* wait's words after the process: none, or "timeout TICKS". */
+static bool parse_timeout(ps__loader *ld, const word *w, unsigned nw, ps_op *op)
+{
+    static const ps__numspec spec = {"wait", "timeout", NULL, 0, PS_SCENARIO_MAX_NUMBER, NULL};
+    const char *usage = ps__op_shapes[PS_OP_WAIT].usage;
+    if (nw < 3)
+        return true;
+    if (!word_is(&w[2], "timeout"))
+        return ps__ld_fail(ld, w[2].at, "wait: expected 'timeout' after the process; "
+                           "expected '%s'", usage);
+    if (nw == 3)
+        return ps__ld_fail(ld, w[2].at, "wait: too few operands; expected '%s'", usage);
+    if (nw > 4)
+        return ps__ld_fail(ld, w[4].at, "wait: too many operands; expected '%s'", usage);
+    op->flags |= PS_OPF_TIMEOUT;
+    return ps__ld_number(ld, &spec, w[3].p, w[3].n, w[3].at, false, &op->n);
 }
 
 bool ps__ld_op(ps__loader *ld, uint32_t owner)
 {
-    word w[4];
-    unsigned nw = ps__ld_words(ld, w, 4);
+    word w[5];
+    unsigned nw = ps__ld_words(ld, w, 5);
     if (nw == 0)
         return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
     int kind = op_kind(ld, &w[0]);
@@ -86,13 +189,16 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
     const ps__op_shape *sh = &ps__op_shapes[kind];
     const char *tok = ps_op_token((ps_op_kind)kind);
     unsigned need = 1 + (sh->obj != PS__OBJ_NONE) + (sh->num == PS__NUM_REQUIRED);
-    unsigned most = need + (sh->num == PS__NUM_OPTIONAL);
+    unsigned most = kind == PS_OP_WAIT ? 4 : need + (sh->num == PS__NUM_OPTIONAL);
     if (nw < need)
         return ps__ld_fail(ld, w[0].at, "%s: too few operands; expected '%s'", tok,
                            sh->usage);
     if (nw > most)
-        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'", tok,
-                           sh->usage);
+        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'%s", tok,
+                           sh->usage, sh->value ? " (a value has no spaces: x*x, acc+1)" : "");
+    if (kind == PS_OP_SPAWN && ld->nopen)
+        return ps__ld_fail(ld, w[0].at, "spawn: inside a loop it would run more than once; a "
+                           "child is spawned exactly once (spawn it before the loop)");
 
     ps_op op = {.kind = (uint8_t)kind, .n = sh->dflt};
     unsigned next = 1;
@@ -102,9 +208,13 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
     if (sh->obj != PS__OBJ_NONE && !any && !intern_word(ld, tok, sh->obj, &w[1], &op.obj))
         return false;
     next += sh->obj != PS__OBJ_NONE;
+    if (kind == PS_OP_WAIT && !parse_timeout(ld, w, nw, &op))
+        return false;
     if (sh->num != PS__NUM_NONE && next < nw) {
         ps__numspec spec = {tok, sh->noun, NULL, sh->min, sh->max, NULL};
-        if (!ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false, &op.n))
+        if (sh->value ? !parse_value(ld, sh, tok, &w[next], &op)
+                      : !ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false,
+                                       &op.n))
             return false;
     }
 

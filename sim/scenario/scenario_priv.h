@@ -31,9 +31,13 @@ typedef enum ps__num_kind {
     PS__NUM_OPTIONAL      /* `dflt` when left out */
 } ps__num_kind;
 
+/* Whether the number may be a VALUE computed at run time. */
+enum { PS__VALUE_NO, PS__VALUE_YES, PS__VALUE_OR_NONE /* ... or `none` */ };
+
 typedef struct ps__op_shape {
     uint8_t obj;          /* ps__obj_kind */
     uint8_t num;          /* ps__num_kind */
+    uint8_t value;        /* PS__VALUE_*: the number may be a value (cpu, send) */
     int64_t min, max;     /* range of the number */
     int64_t dflt;         /* value of an optional number left out */
     const char *usage;    /* "io DEVICE TICKS", for messages */

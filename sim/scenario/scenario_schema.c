@@ -119,29 +119,6 @@ static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
     return &PS__VEC_AT(&ld->procs, ps_proc_spec, i);
 }
 
-static bool parse_program(ps__loader *ld, uint32_t self)
-{
-    if (ps__ld_type(ld) != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "program", "a sequence of ops such as [cpu 3, io disk 2]");
-    size_t first = ld->ops.len;
-    for (;;) {
-        if (!ps__ld_next(ld))
-            return false;
-        if (ps__ld_type(ld) == YAML_SEQUENCE_END_EVENT)
-            break;
-        if (ps__ld_type(ld) == YAML_MAPPING_START_EVENT)
-            return ps__ld_fail(ld, ps__ld_here(ld), "program: expected an op such as "
-                               "'cpu 3', got a mapping (write '- cpu 3', not '- cpu: 3')");
-        if (ps__ld_type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
-        if (!ps__ld_op(ld, self))
-            return false;
-    }
-    proc(ld, self)->op_first = (uint32_t)first;
-    proc(ld, self)->op_count = (uint32_t)(ld->ops.len - first);
-    return true;
-}
-
 static bool parse_name(ps__loader *ld, uint32_t self)
 {
     uint32_t i;
@@ -214,7 +191,7 @@ static bool parse_process(ps__loader *ld)
             break;
         case P_MEMORY: ok = parse_memory(ld, self); break;
         case P_PARENT: ok = parse_parent(ld, self); break;
-        case P_PROGRAM: ok = parse_program(ld, self); break;
+        case P_PROGRAM: ok = ps__ld_program(ld, self); break;
         }
         if (!ok)
             return false;
@@ -301,11 +278,11 @@ static bool parse_events(ps__loader *ld)
 
 /* --- the document --- */
 
-enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_PROCESSES,
-       R_EVENTS, R_QUESTIONS, R_COUNT };
+enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_VARIABLES,
+       R_PROCESSES, R_EVENTS, R_QUESTIONS, R_COUNT };
 static const char *const root_keys[R_COUNT] = {
-    "procsim", "title", "description", "description_ko", "system", "devices", "processes",
-    "events", "questions"};
+    "procsim", "title", "description", "description_ko", "system", "devices", "variables",
+    "processes", "events", "questions"};
 static const keyset root_set = {"scenario", root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
 
@@ -335,6 +312,7 @@ static bool parse_root(ps__loader *ld)
             break;
         case R_SYSTEM: ok = ps__ld_system(ld); break;
         case R_DEVICES: ok = parse_devices(ld); break;
+        case R_VARIABLES: ok = ps__ld_variables(ld); break;
         case R_PROCESSES: ok = parse_processes(ld); break;
         case R_EVENTS: ok = parse_events(ld); break;
         case R_QUESTIONS: ok = ps__ld_questions(ld); break;

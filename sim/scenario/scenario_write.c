@@ -78,9 +78,51 @@ static void names(ps_out *o, const char *key, const ps_names *n)
     ps_out_puts(o, "]\n");
 }
 
+/* The items of a program from `pc` up to the END of the loop they are in
+ * (or the program's end), loops as one-key flow mappings whose key is
+ * quoted (range's comma would end a plain one); returns the pc where it
+ * stopped.  Recursion is as deep as loops nest (PS_LOOP_DEPTH_MAX). */
+static uint32_t write_items(const ps_scenario *s, const ps_proc_spec *p, uint32_t pc, ps_out *o)
+{
+    char text[160];
+    for (bool first = true; pc < p->op_count; first = false) {
+        const ps_op *op = &s->ops[p->op_first + pc];
+        if (op->kind == PS_OP_END)
+            break;
+        ps_out_puts(o, first ? "" : ", ");
+        ps_op_format(s, op, text, sizeof text);
+        if (op->kind != PS_OP_LOOP && op->kind != PS_OP_FOR_IN) {
+            ps_out_puts(o, text);
+            pc++;
+            continue;
+        }
+        ps_out_puts(o, "{");
+        quoted(o, text);
+        ps_out_puts(o, ": [");
+        pc = write_items(s, p, pc + 1, o) + 1; /* past its END */
+        ps_out_puts(o, "]}");
+    }
+    return pc;
+}
+
+/* `variables:`, when some are private: all of them, in table order, so
+ * that they load back in the same order. */
+static void write_variables(const ps_scenario *s, ps_out *o)
+{
+    bool any = false;
+    for (uint32_t v = 0; s->var_private && v < s->variables.count; v++)
+        any |= s->var_private[v] != 0;
+    if (!any)
+        return;
+    ps_out_puts(o, "variables: {");
+    for (uint32_t v = 0; v < s->variables.count; v++)
+        ps_outf(o, "%s%s: %s", v ? ", " : "", s->variables.names[v],
+                s->var_private[v] ? "private" : "shared");
+    ps_out_puts(o, "}\n");
+}
+
 void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
 {
-    char op[160];
     ps_out_puts(o, "procsim: 1\ntitle: ");
     quoted(o, s->title);
     if (s->description[0]) {
@@ -95,6 +137,7 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
     write_system(s, o);
     if (s->devices.count)
         names(o, "devices", &s->devices);
+    write_variables(s, o);
     ps_out_puts(o, "processes:\n");
     for (uint32_t i = 0; i < s->nprocs; i++) {
         const ps_proc_spec *p = &s->procs[i];
@@ -108,9 +151,7 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
         if (p->parent >= 0)
             ps_outf(o, "    parent: %s\n", s->procs[p->parent].name);
         ps_out_puts(o, "    program: [");
-        for (uint32_t k = 0; k < p->op_count; k++)
-            ps_outf(o, "%s%s", k ? ", " : "",
-                    ps_op_format(s, &s->ops[p->op_first + k], op, sizeof op));
+        write_items(s, p, 0, o);
         ps_out_puts(o, "]\n");
     }
     if (s->nevents) {

@@ -64,6 +64,10 @@ typedef enum ps_cause_when {
     X(LOCK_HELD, ALWAYS, "lock {mutex a}: held by {proc b}",                  \
       "lock {mutex a}: {proc b}가 잡고 있음", "", "")                           \
     X(WAIT_CHILD, A_NONZERO, "wait {proc a}", "wait {proc a}", "wait any", "wait any") \
+    X(WAIT_TIMEOUT, A_NONZERO, "wait {proc a} timeout {b}", "wait {proc a} timeout {b}", \
+      "wait any timeout {b}", "wait any timeout {b}")                          \
+    X(JOIN_TIMED_OUT, A_NONZERO, "wait {proc a} timed out", "wait {proc a} 시간 초과", \
+      "wait any timed out", "wait any 시간 초과")                               \
     X(PROGRAM_END, ALWAYS, "program finished", "프로그램 끝", "", "")           \
     X(EXIT_OP, ALWAYS, "exit {a}", "exit {a}", "", "")                        \
     X(IO_DONE, ALWAYS, "io {device a} done", "입출력 {device a} 완료", "", "")  \

@@ -58,8 +58,19 @@ typedef enum ps_step_status {
                           have not exited: deadlock (see ps_engine_stuck) */
     PS_STEP_NOMEM,     /* out of memory; the engine can only be destroyed */
     PS_STEP_INTERRUPTED, /* live mode: procsim was asked to stop */
-    PS_STEP_FAILED     /* live mode: the real processes failed (live.h) */
+    PS_STEP_FAILED,    /* live mode: the real processes failed (live.h) */
+    PS_STEP_RUNAWAY    /* a process ran more than PS_RUNAWAY_OPS ops that
+                          take no time in one instant: stopped (see
+                          ps_engine_runaway_text); the engine can only be
+                          read and destroyed */
 } ps_step_status;
+
+/* The runaway limit: ops that take no time, in one instant, all processes
+ * together (docs/engine.md, rule L5). */
+#define PS_RUNAWAY_OPS 1000000
+#define PS__STR_(x) #x
+#define PS__XSTR_(x) PS__STR_(x)
+#define PS_RUNAWAY_OPS_TEXT PS__XSTR_(PS_RUNAWAY_OPS)
 
 typedef struct ps_cpu {
     uint32_t pid;            /* running process, 0 = idle */
@@ -76,9 +87,6 @@ void ps_engine_destroy(ps_engine *e); /* accepts NULL */
 
 /* At most one listener; NULL to remove. */
 void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
-
-/* The value a channel carries for Python's None: the sentinel. */
-#define PS_VALUE_NONE INT64_MIN
 
 /* X(ENUM, token, object) — op events: what a process did to a shared
  * object, and what a device or the memory did (docs/engine.md "Op
@@ -185,6 +193,8 @@ typedef struct ps_exec_event {
     uint8_t op;              /* ps_op_kind */
     uint8_t phase;           /* ps_exec_phase */
     int64_t a, b;
+    int64_t n;               /* the op's number as it runs now: cpu's ticks,
+                                send's value (computed, none), add's count */
 } ps_exec_event;
 
 typedef void (*ps_exec_fn)(void *ctx, const ps_exec_event *ev);
@@ -207,7 +217,16 @@ ps_regs ps_engine_regs(const ps_engine *e, uint32_t pid);
 uint32_t ps_engine_ncpus(const ps_engine *e);
 const ps_cpu *ps_engine_cpu(const ps_engine *e, uint32_t i);
 int64_t ps_engine_memory_used(const ps_engine *e);
+/* A variable's value: a shared one's; for a private one, the copy of pid
+ * 1 (docs/engine.md, rule P1). */
 int64_t ps_engine_variable(const ps_engine *e, uint32_t var);
+/* Process pid's copy of a private variable (a shared one: its value). */
+int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
+/* After PS_STEP_RUNAWAY: the process that ran away (0: none did), and the
+ * message in `lang` ("stopped at tick 3: a ran more than ..."), cut and
+ * terminated as ps_engine_stuck.  Returns `buf`. */
+uint32_t ps_engine_runaway(const ps_engine *e);
+char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size);
 /* Channel contents: messages queued now, and totals over the run. */
 typedef struct ps_channel_stats {
     uint64_t queued, sent, received;

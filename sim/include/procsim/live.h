@@ -132,7 +132,10 @@ pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
  * sets *code (exit status) or *signo (killing signal, else 0), or -1 if
  * it has not ended (or never started). */
 int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo);
-/* A shared variable's value in the children's real shared memory. */
+/* A shared variable's value in the children's real shared memory; a
+ * private one's (each child's own memory, gone with it): the model's copy
+ * of pid 1, which each real add of it matched or a divergence was counted
+ * (ps_live_divergences). */
 int64_t ps_live_variable(const ps_live *l, uint32_t var);
 /* How many times a real value (received, read by an add) differed from
  * the model's: 0 unless the kernel and the model disagreed (docs/live.md

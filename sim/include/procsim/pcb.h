@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 
+#include "procsim/scenario.h"
 #include "procsim/state.h"
 
 /* The simulated register file. */
@@ -25,6 +26,9 @@ typedef struct ps_regs {
     uint32_t cnt;  /* progress within the current op (ticks or half-steps) */
     int64_t acc;   /* accumulator: sum of every value this process recv'd */
     int64_t tmp;   /* value loaded by the pending read of an `add` */
+    int64_t loop[PS_LOOP_DEPTH_MAX]; /* loop[d]: the count (repeat, range)
+                                        or the value received (for in a
+                                        channel) of the loop open at depth d */
 } ps_regs;
 
 /* What a Blocked (or Blocked/Suspend) process is waiting for, one row per
@@ -39,7 +43,9 @@ typedef struct ps_regs {
  *   SLEEP    b the tick the sleep ends
  *   CHANNEL  a the channel (a process waits on one only while it is empty)
  *   MUTEX    a the mutex, b the pid holding it
- *   CHILD    b the child's pid, 0 for any child */
+ *   CHILD    b the child's pid, 0 for any child
+ *   CHILD_UNTIL  (wait with a timeout) a the tick the timeout ends, b as
+ *            CHILD */
 #define PS_WAITS(X)                                                         \
     X(NOTHING, "", "", "", "", "")                                          \
     X(DEVICE, "device", "waits for device {device a}, being served",        \
@@ -51,7 +57,10 @@ typedef struct ps_regs {
     X(MUTEX, "mutex", "waits for mutex {mutex a} held by {proc b}",         \
       "{proc b}가 잡은 뮤텍스 {mutex a} 대기", "", "")                         \
     X(CHILD, "child", "waits for child {proc b}", "자식 {proc b} 대기",       \
-      "waits for any child", "아무 자식이나 대기")
+      "waits for any child", "아무 자식이나 대기")                             \
+    X(CHILD_UNTIL, "child-until", "waits for child {proc b} until tick {a}",  \
+      "자식 {proc b}를 {a}틱까지 대기", "waits for any child until tick {a}",     \
+      "아무 자식이나 {a}틱까지 대기")
 
 typedef enum ps_wait_kind {
 #define PS_X_(e, ...) PS_WAIT_##e,

@@ -17,7 +17,10 @@
  *     names a child of the process whose program holds the op, and every
  *     child is spawned exactly once, by its parent, before any wait on it;
  *   - no process needs more memory than the system has;
- *   - numbers are within PS_SCENARIO_MAX_NUMBER.
+ *   - numbers are within PS_SCENARIO_MAX_NUMBER;
+ *   - loops nest at most PS_LOOP_DEPTH_MAX deep, each body non-empty; a
+ *     loop's ops lie inside its owner's program, head before end; a value
+ *     names only loop variables in scope.
  */
 #ifndef PROCSIM_SCENARIO_H
 #define PROCSIM_SCENARIO_H
@@ -33,6 +36,10 @@
 #define PS_MAX_CPUS 1024                  /* cpus: at most */
 #define PS_UNLIMITED (-1)                 /* memory: no limit */
 #define PS_WAIT_ANY UINT32_MAX            /* wait any: obj of a PS_OP_WAIT */
+#define PS_VALUE_NONE INT64_MIN           /* the value `none`: Python's None,
+                                             the sentinel a channel carries */
+#define PS_LOOP_DEPTH_MAX 4               /* loops nest at most this deep */
+#define PS_VALUE_MAX 1000000000000000000LL /* computed values saturate at +-this */
 
 /* X(ENUM, token, hooks, settings) — short-term scheduling policies.
  * `hooks` names the engine's table of the policy's rules (ps__policy_NAME,
@@ -93,10 +100,25 @@ typedef enum ps_io_done_rule {
  *           no CPU time (it may still block);
  *   leaves  the op may take the process off the CPU (it may block, or it
  *           ends the process), which ends a CPU burst (sjf, srtf).
- * Operands (ps__op_shapes in the loader): N  a count of ticks;  D N
- * device and ticks;  P  a process name (or "any" for wait);  C [V]
- * channel and optional value (default 1);  C  channel;  M  mutex;  V N
- * variable and count;  [N]  optional code. */
+ * Operands (ps__op_shapes in the loader): N  a count of ticks (cpu: a
+ * VALUE);  D N  device and ticks;  P  a process name (or "any" for wait,
+ * with an optional "timeout T");  C [V]  channel and optional VALUE
+ * (default 1);  C  channel;  M  mutex;  V N  variable and count;  [N]
+ * optional code.
+ *
+ * The last three rows are not written as op strings: they are what a loop
+ * compiles to (docs/scenario-format.md, "Loops"), a head and an end that
+ * jump (the process's loop registers, ps_regs.loop, count):
+ *   LOOP    head of `repeat N` / `for NAME in range(A, B)`: obj = its
+ *           ps_loop; enters the body if from < to, else jumps past END
+ *   FOR_IN  head of `for NAME in CHANNEL`: obj = the channel, n = its
+ *           ps_loop; receives like recv (blocks while empty); a value
+ *           goes into NAME and the body runs, `none` (the sentinel) is
+ *           consumed and jumps past END
+ *   END     the end of a loop's body: obj = its ps_loop; back to the head
+ *           (FOR_IN) or, counting, to the first op of the body (LOOP)
+ * IS_ALIVE  `is_alive P`: asks whether child P has not exited (recorded as
+ *           the op event is_alive). */
 #define PS_OPS(X)                                                           \
     X(CPU, "cpu", 1, false)                                                 \
     X(IO, "io", 0, true)                                                    \
@@ -109,7 +131,11 @@ typedef enum ps_io_done_rule {
     X(UNLOCK, "unlock", 0, false)                                           \
     X(ADD, "add", 2, false)                                                 \
     X(EXIT, "exit", 0, true)                                                \
-    X(KILL, "kill", 0, false)
+    X(KILL, "kill", 0, false)                                               \
+    X(IS_ALIVE, "is_alive", 0, false)                                       \
+    X(LOOP, "loop", 0, false)                                               \
+    X(FOR_IN, "for", 0, true)                                               \
+    X(END, "end", 0, false)
 
 typedef enum ps_op_kind {
 #define PS_X_(e, tok, ticks, leaves) PS_OP_##e,
@@ -118,15 +144,60 @@ typedef enum ps_op_kind {
     PS_OP_COUNT
 } ps_op_kind;
 
+/* How an op's n is read (ps_op.flags). */
+#define PS_OPF_EXPR 1u    /* n indexes s->exprs: the value (cpu's ticks,
+                             send's value) is computed when the op runs */
+#define PS_OPF_TIMEOUT 2u /* wait: n is a timeout in ticks */
+
 /* One program op: 16 bytes. */
 typedef struct ps_op {
     uint8_t kind;   /* ps_op_kind */
-    uint8_t pad_[3];
-    uint32_t obj;   /* device / channel / mutex / variable index, or child
-                       index (pid-1) for spawn/wait/kill, PS_WAIT_ANY */
-    int64_t n;      /* ticks (cpu, io, sleep), count (add), value (send),
-                       exit code (exit); 0 when unused */
+    uint8_t flags;  /* PS_OPF_* */
+    uint8_t pad_[2];
+    uint32_t obj;   /* device / channel / mutex / variable / loop index, or
+                       child index (pid-1) for spawn/wait/kill/is_alive,
+                       PS_WAIT_ANY */
+    int64_t n;      /* ticks (cpu, io, sleep), count (add), value (send;
+                       PS_VALUE_NONE for none), exit code (exit), timeout
+                       (wait with PS_OPF_TIMEOUT), loop (FOR_IN); 0 when
+                       unused */
 } ps_op;
+
+/* X(ENUM, token) — the kinds of loop. */
+#define PS_LOOP_KINDS(X) X(REPEAT, "repeat") X(RANGE, "range") X(CHANNEL, "channel")
+typedef enum ps_loop_kind {
+#define PS_X_(e, tok) PS_LOOP_##e,
+    PS_LOOP_KINDS(PS_X_)
+#undef PS_X_
+    PS_LOOP_KIND_COUNT
+} ps_loop_kind;
+
+/* One loop of a program: `repeat N` counts from 0 to N, `for NAME in
+ * range(A, B)` from A to B (NAME = the count), `for NAME in CHANNEL`
+ * receives until `none`.  head and end are pcs (indices into the owner's
+ * program) of its LOOP/FOR_IN and END ops. */
+typedef struct ps_loop {
+    uint8_t kind;        /* ps_loop_kind */
+    uint8_t depth;       /* 0 = outermost: its register, ps_regs.loop[depth] */
+    uint32_t head, end;
+    int64_t from, to;    /* repeat, range */
+    uint32_t chan;       /* channel loops */
+    const char *var;     /* the loop variable's name; NULL for repeat */
+} ps_loop;
+
+/* A value computed when its op runs: TERM or TERM OP TERM. */
+#define PS_TERMS(X) X(NUMBER, "number") X(LOOPVAR, "loop variable") X(ACC, "acc")
+typedef enum ps_term_kind {
+#define PS_X_(e, tok) PS_TERM_##e,
+    PS_TERMS(PS_X_)
+#undef PS_X_
+} ps_term_kind;
+typedef struct ps_expr {
+    char op;             /* '+', '-', '*', or 0: the first term alone */
+    uint8_t kind[2];     /* ps_term_kind */
+    int64_t v[2];        /* the number, or the loop (index into s->loops)
+                            whose variable it is */
+} ps_expr;
 
 typedef struct ps_proc_spec {
     const char *name;     /* unique */
@@ -230,12 +301,18 @@ typedef struct ps_scenario {
     ps_names devices;        /* declared devices (default: disk) */
     ps_names channels;       /* channels named by send/recv */
     ps_names mutexes;        /* mutexes named by lock/unlock */
-    ps_names variables;      /* shared variables named by add */
+    ps_names variables;      /* variables named by add or `variables:` */
+    uint8_t *var_private;    /* var_private[v]: 1 if every process has its
+                                own copy (copied at spawn), 0 if shared */
 
     ps_proc_spec *procs;     /* procs[pid - 1] */
     uint32_t nprocs;
     ps_op *ops;              /* all programs, back to back */
     uint32_t nops;
+    ps_loop *loops;          /* every loop of every program */
+    uint32_t nloops;
+    ps_expr *exprs;          /* values computed at run time (PS_OPF_EXPR) */
+    uint32_t nexprs;
     ps_event_spec *events;   /* sorted by `at`, stable in file order */
     uint32_t nevents;
     ps_question *questions;  /* a lab's questions, in file order */
@@ -282,7 +359,9 @@ const char *ps_ask_usage(ps_ask a);
 const char *ps_io_done_token(ps_io_done_rule r);
 
 /* Format op `op` of scenario `s` as it would be written in a file
- * ("io disk 3").  Always NUL-terminates; returns `buf`. */
+ * ("io disk 3", "send results x*x", "wait w1 timeout 5"; a loop head as
+ * its key, "repeat 4", "for i in range(1, 10)", "for x in tasks"; an END
+ * as "end " and its head's text).  Always NUL-terminates; returns `buf`. */
 char *ps_op_format(const ps_scenario *s, const ps_op *op, char *buf, size_t size);
 
 /* The scenario as the YAML text of a file that loads to an equal one
