@@ -122,7 +122,8 @@ void gui_view_ties(gui_app *a)
         const gui_res_item *it = gui_res_tie(&a->res, p);
         if (it) {
             tie(a, from, (gui_point){it->r.x + it->r.w / 2, it->r.y}, red, pid);
-        } else if (p->wait_kind == PS_WAIT_CHILD) { /* joined to each child it may join */
+        } else if (p->wait_kind == PS_WAIT_CHILD || p->wait_kind == PS_WAIT_CHILD_UNTIL) {
+            /* joined to each child it may join */
             for (uint32_t k = p->first_child; k; k = ps_engine_pcb(e, k)->next_sibling)
                 if ((p->wait_obj == PS_WAIT_ANY || p->wait_obj == k) && shown(a->token_at[k - 1]) &&
                     ps_engine_pcb(e, k)->created && ps_engine_pcb(e, k)->state != PS_EXIT)

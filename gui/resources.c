@@ -418,6 +418,7 @@ static uint32_t waits_for(const ps_engine *e, const ps_pcb *p, uint32_t *out, ui
                 sends_on(ps_engine_scenario(e), q, p->wait_obj))
                 out[n++] = q;
         break;
+    case PS_WAIT_CHILD_UNTIL: /* its timeout ends it: no deadlock */
     case PS_WAIT_NOTHING:
     case PS_WAIT_DEVICE:
     case PS_WAIT_SLEEP:
@@ -461,7 +462,8 @@ static const char *via(const ps_engine *e, const ps_pcb *p, const lay *L)
     switch ((ps_wait_kind)p->wait_kind) {
     case PS_WAIT_MUTEX: return s->mutexes.names[p->wait_obj];
     case PS_WAIT_CHANNEL: return s->channels.names[p->wait_obj];
-    case PS_WAIT_CHILD: return T("join", "자식 대기");
+    case PS_WAIT_CHILD:
+    case PS_WAIT_CHILD_UNTIL: return T("join", "자식 대기");
     case PS_WAIT_NOTHING:
     case PS_WAIT_DEVICE:
     case PS_WAIT_SLEEP: break;
