@@ -289,13 +289,14 @@ static void render(gui_app *a)
     SDL_Color panel = gui_rgba(GUI_PANEL, 255), gap = gui_rgba(GUI_BG, 255);
     SDL_SetRenderDrawColor(a->ren, panel.r, panel.g, panel.b, 255);
     SDL_RenderClear(a->ren);
-    const gui_rect *p[] = {&a->L.diagram, &a->L.gantt, &a->L.table, &a->L.detail, &a->L.log};
+    const gui_rect *p[] = {&a->L.diagram, &a->L.resources, &a->L.gantt, &a->L.table, &a->L.detail, &a->L.log};
     for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
         gui_frame(a->ren, (gui_rect){p[i]->x - 6 * a->L.scale, p[i]->y - 6 * a->L.scale,
                                      p[i]->w + 12 * a->L.scale, p[i]->h + 12 * a->L.scale},
                   gap, 6 * a->L.scale);
     gui_view_diagram(a);
     gui_view_panels(a);
+    gui_view_ties(a);
     gui_view_overlays(a);
 }
 

@@ -13,6 +13,7 @@
 #include "gui.h"
 #include "i18n.h"
 #include "layout.h"
+#include "resources.h"
 #include "sim.h"
 #include "text.h"
 
@@ -62,11 +63,16 @@ typedef struct gui_app {
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
     int64_t *seg_since;        /* scratch for the timeline, per pid */
     uint8_t *seg_state;
+    gui_res res;               /* the shared-objects panel as last drawn */
 } gui_app;
 
 void gui_view_diagram(gui_app *a);
 void gui_view_panels(gui_app *a);
 void gui_view_overlays(gui_app *a);
+/* res_view.c: the shared-objects panel, and the ties from Blocked tokens
+ * to what they wait for (after the diagram and the panels). */
+void gui_view_resources(gui_app *a);
+void gui_view_ties(gui_app *a);
 
 /* quiz_view.c */
 /* Start the quiz following pid (a message says why not: -1). */
@@ -86,5 +92,9 @@ void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(
 #define GUI_LINE 0x3a414d
 #define GUI_TEXT 0xe6e9ee
 #define GUI_DIM 0x9aa3b0
+#define GUI_SENTINEL 0x6a2c91     /* the None chip */
+#define GUI_STALE 0xff9800        /* a register copy no longer current */
+#define GUI_FLASH 0xd32f2f        /* a lost update's flash */
+#define GUI_LOST_TEXT 0xff6b6b
 
 #endif

@@ -20,6 +20,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(PCB_TABLE, "Processes", "프로세스") X(PCB, "Process control block", "프로세스 제어 블록") \
     X(TIMELINE, "Timeline", "타임라인") X(LOG, "Events", "사건 기록")              \
     X(DIAGRAM, "Seven-state model", "7상태 모델")                              \
+    X(RESOURCES, "Shared objects", "공유 자원")                                \
     X(NO_SELECTION, "Click a process to see its PCB", "프로세스를 누르면 PCB가 보입니다") \
     X(DONE, "finished", "끝남") X(DEADLOCK, "deadlock", "교착 상태")             \
     X(PICK, "Open a scenario (click; Esc to close)", "시나리오 열기 (누르기; Esc 닫기)") \

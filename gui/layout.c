@@ -15,14 +15,18 @@ static float cy(gui_rect r) { return r.y + r.h / 2; }
 static float right(gui_rect r) { return r.x + r.w; }
 static float bottom(gui_rect r) { return r.y + r.h; }
 
+/* The left column: the diagram, under it the shared objects (close to the
+ * Blocked nodes, whose tokens are tied to what they wait for), then the
+ * timeline; the right column: the PCB table, the selected PCB, the log. */
 static void panels(gui_layout *L)
 {
     float s = L->scale, top = 40 * s, pad = 6 * s;
     float left_w = L->w * 0.62f, right_x = left_w + pad;
-    float body = L->h - top;
+    float body = L->h - top, dia = body * 0.56f, res = body * 0.20f;
     L->toolbar = rect(0, 0, L->w, top);
-    L->diagram = rect(pad, top + pad, left_w - 2 * pad, body * 0.64f - 2 * pad);
-    L->gantt = rect(pad, top + body * 0.64f, left_w - 2 * pad, body * 0.36f - pad);
+    L->diagram = rect(pad, top + pad, left_w - 2 * pad, dia - 2 * pad);
+    L->resources = rect(pad, top + dia, left_w - 2 * pad, res - pad);
+    L->gantt = rect(pad, top + dia + res, left_w - 2 * pad, body - dia - res - pad);
     L->table = rect(right_x, top + pad, L->w - right_x - pad, body * 0.36f - pad);
     L->detail = rect(right_x, top + body * 0.36f + pad, L->w - right_x - pad, body * 0.34f - pad);
     L->log = rect(right_x, top + body * 0.70f + pad, L->w - right_x - pad, body * 0.30f - 2 * pad);
@@ -31,7 +35,7 @@ static void panels(gui_layout *L)
 static void nodes(gui_layout *L)
 {
     gui_rect d = L->diagram;
-    float nw = d.w * 0.14f, nh = d.h * 0.17f;
+    float nw = d.w * 0.14f, nh = d.h * 0.19f;
     static const struct {
         ps_state s;
         float fx, fy;
@@ -212,7 +216,8 @@ float gui_ease(float t)
 gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits)
 {
     gui_rect r = L->node[s];
-    float d = L->token_r * 2.3f, top = r.y + r.h * 0.42f;
+    /* below the node's two titles (the state in both languages) */
+    float d = L->token_r * 2.3f, top = r.y + fmaxf(r.h * 0.42f, 31 * L->scale);
     int cols = (int)((r.w - 4) / d), rows = (int)((bottom(r) - top) / d);
     if (cols < 1)
         cols = 1;

@@ -39,7 +39,7 @@ typedef struct gui_arrow {
 
 typedef struct gui_layout {
     float w, h, scale;       /* window size in pixels, HiDPI scale */
-    gui_rect toolbar, diagram, gantt, table, detail, log;
+    gui_rect toolbar, diagram, resources, gantt, table, detail, log;
     gui_rect node[PS_STATE_COUNT];
     gui_arrow arrow[GUI_MAX_ARROWS];
     int narrow;

@@ -156,6 +156,29 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 /* The PCB panel's words: English, or Korean (`a` is the app). */
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
+/* The PCB's tenth field: one line per open file, as many as fit, then
+ * how many more. */
+static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
+{
+    const ps_engine *e = a->sim.e;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    ps_open_file f[32];
+    uint32_t n = ps_engine_open_files(e, pid, f, 32);
+    if (!n) {
+        line(a, y, x, T("open files: none", "열린 파일: 없음"));
+        return;
+    }
+    line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
+    for (uint32_t i = 0; i < n && i < 32; i++) {
+        char what[160];
+        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
+            line(a, y, x + 10 * a->L.scale, T("... and %u more", "... 외 %u개"), n - i);
+            return;
+        }
+        line(a, y, x + 10 * a->L.scale, "%s", ps_open_file_format(e, &f[i], gui_ps_lang(a->lang), what, sizeof what));
+    }
+}
+
 static void detail(gui_app *a)
 {
     gui_rect r = a->L.detail;
@@ -174,9 +197,17 @@ static void detail(gui_app *a)
     float x1 = r.x + 8 * sc, x2 = r.x + r.w / 2, y = r.y + lh + 6 * sc, y2 = y;
     char children[128] = "", *c = children;
     for (uint32_t k = p->first_child; k && c < children + sizeof children - 20;
-         k = ps_engine_pcb(e, k)->next_sibling)
+         k = ps_engine_pcb(e, k)->next_sibling) {
+        char *was = c;
         c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s", c == children ? "" : ", ",
                       ps_engine_pcb(e, k)->name);
+        int tw, th; /* the left column ends where the right one begins */
+        gui_text_measure(a->text, children, GUI_SMALL, &tw, &th);
+        if ((float)tw > x2 - x1 - 90 * sc) {
+            snprintf(was, (size_t)(children + sizeof children - was), ", ...");
+            break;
+        }
+    }
     line(a, &y, x1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
          p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
     line(a, &y, x1, T("children: %s", "자식: %s"), children[0] ? children : "-");
@@ -197,10 +228,13 @@ static void detail(gui_app *a)
         line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority,
              p->priority);
     line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
-         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨") : T("swapped out", "스왑 아웃됨"), "");
+         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨")
+         : p->state == PS_READY_SUSPENDED || p->state == PS_BLOCKED_SUSPENDED ? T("swapped out", "스왑 아웃됨")
+                                                                              : T("none held", "잡은 메모리 없음"), "");
     if (a->sim.live)
         line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
              (long long)p->rss_kb);
+    open_files(a, &y, x1, r, pid);
     line(a, &y2, x2, T("arrival %lld, first run %lld, finish %lld", "도착 %lld, 첫 실행 %lld, 종료 %lld"), (long long)p->arrival,
          (long long)p->first_run, (long long)p->finish);
     line(a, &y2, x2, T("CPU %lld, switches %u, swaps %u", "CPU %lld, 문맥 교환 %u, 스왑 %u"), (long long)p->cpu_time, p->switches, p->swaps);
@@ -311,6 +345,7 @@ void gui_view_panels(gui_app *a)
     gantt(a);
     log_panel(a);
     SDL_RenderSetClipRect(a->ren, NULL);
+    gui_view_resources(a);
 }
 
 /* ---- overlays --------------------------------------------------------- */

@@ -40,6 +40,39 @@ static void on_model(void *ctx, const ps_trace_event *ev)
     record(ctx, ev, 0, 0);
 }
 
+/* Keeps the op event; the listener may not call back into the engine,
+ * and does not. */
+static void on_op(void *ctx, const ps_op_event *ev)
+{
+    gui_sim *g = ctx;
+    if (g->nops == GUI_OPS) {
+        g->first_op = (g->first_op + 1) % GUI_OPS;
+        g->nops--;
+    }
+    g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock};
+    /* every write's detail: the increments it wiped out, negative when it
+     * puts back ones a stale write wiped (docs/engine.md OE-lost) */
+    if (ev->op == PS_OPE_WRITE && ev->object < g->s->variables.count)
+        g->lost[ev->object] += ev->detail;
+}
+
+const gui_op *gui_sim_op(const gui_sim *g, uint32_t i)
+{
+    return i < g->nops ? &g->ops[(g->first_op + i) % GUI_OPS] : NULL;
+}
+
+const gui_op *gui_sim_lost_update(const gui_sim *g, uint32_t var, double seconds)
+{
+    for (uint32_t i = g->nops; i-- > 0;) {
+        const gui_op *o = gui_sim_op(g, i);
+        if (o->at < 0 || g->clock - o->at > seconds)
+            return NULL;
+        if (o->ev.op == PS_OPE_WRITE && o->ev.lost_update && o->ev.object == var)
+            return o;
+    }
+    return NULL;
+}
+
 static void on_live(void *ctx, const ps_live_event *ev)
 {
     record(ctx, &ev->ev, ev->kstate, ev->reporter);
@@ -51,7 +84,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     ps_error perr;
     g->e = ps_engine_create(g->s);
     g->tok = calloc(g->s->nprocs, sizeof *g->tok);
-    if (!g->e || !g->tok) {
+    g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
+    if (!g->e || !g->tok || !g->lost) {
         snprintf(err, errsize, "out of memory");
         return -1;
     }
@@ -65,6 +99,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     } else {
         ps_engine_set_listener(g->e, on_model, g);
     }
+    ps_engine_set_op_listener(g->e, on_op, g); /* the same engine, live or not */
+    g->first_op = g->nops = 0;
     g->status = PS_STEP_OK;
     g->instants = 0;
     g->nlog = 0;
@@ -80,9 +116,11 @@ static void stop(gui_sim *g)
     ps_live_destroy(g->live); /* kills and reaps the real processes */
     ps_engine_destroy(g->e);
     free(g->tok);
+    free(g->lost);
     g->live = NULL;
     g->e = NULL;
     g->tok = NULL;
+    g->lost = NULL;
 }
 
 static void quiz_resync(gui_sim *g);
@@ -237,6 +275,8 @@ int gui_sim_back(gui_sim *g)
         g->tok[i].nmoves = 0;
         g->tok[i].t = 0;
     }
+    for (uint32_t i = 0; i < g->nops; i++) /* nor flashes */
+        g->ops[(g->first_op + i) % GUI_OPS].at = -1;
     g->wait = 0.6;
     quiz_resync(g);
     return 0;
@@ -260,6 +300,7 @@ void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
 {
     if (!g->e)
         return;
+    g->clock += dt; /* a flash lasts the same at any speed, paused too */
     for (uint32_t i = 0; i < g->s->nprocs; i++) {
         gui_token *t = &g->tok[i];
         if (!t->nmoves)

@@ -26,6 +26,16 @@ typedef struct gui_tr {          /* one transition, as it happened */
 
 #define GUI_MOVES 8
 
+/* The op events kept for the resource panel (the latest, oldest dropped):
+ * enough for every op of an instant of the shipped scenarios. */
+#define GUI_OPS 256
+
+typedef struct gui_op {          /* one op event, as it happened */
+    ps_op_event ev;
+    double at;                   /* g->clock when it came; -1: replayed by a
+                                    step back (shown, never flashed) */
+} gui_op;
+
 typedef struct gui_token {       /* a process on the diagram */
     uint8_t from[GUI_MOVES], kind[GUI_MOVES]; /* moves still to show */
     int nmoves;
@@ -42,6 +52,11 @@ typedef struct gui_sim {
     gui_tr *log;
     size_t nlog, caplog;
     gui_token *tok;              /* tok[pid - 1] */
+    gui_op ops[GUI_OPS];         /* a ring: ops[(first + i) % GUI_OPS] */
+    uint32_t first_op, nops;
+    int64_t *lost;               /* lost[v]: increments of variable v lost
+                                    (value + lost = increments completed) */
+    double clock;                /* seconds shown (wall time), for flashes */
     ps_step_status status;
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
@@ -89,5 +104,11 @@ int gui_sim_resume(gui_sim *g, uint32_t pid);
 int gui_sim_kill(gui_sim *g, uint32_t pid);
 
 int gui_sim_done(const gui_sim *g);
+
+/* The i-th op event kept, oldest first (i < g->nops). */
+const gui_op *gui_sim_op(const gui_sim *g, uint32_t i);
+/* The latest lost update (a write with lost_update) on variable `var`
+ * within the last `seconds` of g->clock, or NULL. */
+const gui_op *gui_sim_lost_update(const gui_sim *g, uint32_t var, double seconds);
 
 #endif

@@ -36,12 +36,12 @@ play() {
     click() { xdotool mousemove --window "$w" "$1" "$2" click 1; sleep "$3"; }
     sleep 2
     import -window root question.png
-    click 333 275 1          # P2: New -> Ready
+    click 334 245 1          # P2: New -> Ready
     xdotool key --window "$w" plus plus plus
     sleep 4
-    click 537 275 1          # P2: Ready -> Running at tick 4
+    click 537 245 1          # P2: Ready -> Running at tick 4
     sleep 3
-    click 333 425 1          # P2: Running -> Exit at 7; Blocked is wrong
+    click 334 377 1          # P2: Running -> Exit at 7; Blocked is wrong
     sleep 8                  # the run ends; the summary shows
     import -window root summary.png
     xdotool key --window "$w" w

@@ -156,6 +156,28 @@ static void tokens_queue_inside_their_node(void **state)
     }
 }
 
+/* The points tests/gui_quiz_window.sh clicks in a 1280x800 window are
+ * inside the nodes it means (a change of the layout moves them: change
+ * the script with it). */
+static void the_window_tests_clicks_hit_their_nodes(void **state)
+{
+    (void)state;
+    static const struct {
+        float x, y;
+        ps_state s;
+    } clicks[] = {{334, 245, PS_READY}, {537, 245, PS_RUNNING}, {334, 377, PS_BLOCKED}};
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    for (size_t i = 0; i < sizeof clicks / sizeof clicks[0]; i++) {
+        gui_rect n = L.node[clicks[i].s];
+        /* well inside: a few pixels of slack for the window's frame */
+        gui_rect inner = {n.x + 8, n.y + 8, n.w - 16, n.h - 16};
+        if (!gui_rect_hit(inner, clicks[i].x, clicks[i].y))
+            fail_msg("(%g,%g) is not well inside %s", clicks[i].x, clicks[i].y,
+                     ps_state_name(clicks[i].s));
+    }
+}
+
 static void hit_testing(void **state)
 {
     (void)state;
@@ -199,6 +221,7 @@ int main(void)
         cmocka_unit_test(motion_along_an_arrow),
         cmocka_unit_test(tokens_queue_inside_their_node),
         cmocka_unit_test(hit_testing),
+        cmocka_unit_test(the_window_tests_clicks_hit_their_nodes),
         cmocka_unit_test(every_cause_reads_in_both_languages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
