@@ -172,11 +172,20 @@ static int any_died(const ps_live *l)
 
 /* Wait for the wall clock to reach tick T and for every burn the model
  * finishes by T to be really done.  Returns 1 early if a child died on its
- * own meanwhile: its death belongs to the tick the wall clock is at. */
+ * own meanwhile: its death belongs to the tick the wall clock is at.
+ *
+ * A burn is late when the machine is busy: the child gets less CPU than
+ * the wall clock passes.  A child is an overrun only when it is 5 s late
+ * from when this wait began, never for the run's lag so far (a long run on
+ * a loaded machine would otherwise have its children killed one by one);
+ * and the clock slips by the time waited past T, so that the ticks after
+ * it still last tick_ms each (a pause does the same). */
 static int gate(ps_live *l, int64_t T)
 {
     int64_t deadline = ps__sat_add(l->start_ns, ps__sat_mul(T, l->tick_ns));
-    int64_t overrun = ps__sat_add(deadline, PS__GRACE_NS);
+    int64_t entry = ps__mono_ns();
+    int64_t overrun = ps__sat_add(deadline > entry ? deadline : entry, PS__GRACE_NS);
+    int waited_late = 0;
     for (;;) {
         ps__pump(l, NULL, 0);
         if (l->interrupted)
@@ -196,12 +205,19 @@ static int gate(ps_live *l, int64_t T)
             if (c->alive && c->cpu_due >= 0 && c->cpu_due <= T && c->done < c->cpu_want)
                 late = c;
         }
-        if (now >= deadline && !late)
+        if (now >= deadline && !late) {
+            if (waited_late)
+                l->start_ns += now - deadline;
             return 0;
+        }
         if (late && now >= overrun) {
+            ps__live_warn(l, "%s did not finish its cpu op within %lld s and was killed",
+                          ps__pname(l, (uint32_t)(late - l->ch) + 1),
+                          (long long)(PS__GRACE_NS / 1000000000));
             ps__kill_child(l, late, PS__TERM_NS, 0); /* overran its burn: recorded as killed */
             continue;
         }
+        waited_late |= late && now >= deadline;
         ps__pump(l, NULL, now < deadline ? deadline - now : overrun - now);
     }
 }
