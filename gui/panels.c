@@ -179,6 +179,22 @@ static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
     }
 }
 
+/* The name of a signal the model or a live child may get, else its
+ * number. */
+static const char *signal_name(int sig, char *buf, size_t size)
+{
+    static const struct {
+        int sig;
+        const char *name;
+    } names[] = {{2, "SIGINT"}, {6, "SIGABRT"}, {9, "SIGKILL"}, {11, "SIGSEGV"},
+                 {15, "SIGTERM"}, {18, "SIGCONT"}, {19, "SIGSTOP"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].sig == sig)
+            return names[i].name;
+    snprintf(buf, size, "signal %d", sig);
+    return buf;
+}
+
 static void detail(gui_app *a)
 {
     gui_rect r = a->L.detail;
@@ -247,8 +263,16 @@ static void detail(gui_app *a)
         line(a, &y2, x2, "%s", ps_wait_format(e, p, gui_ps_lang(a->lang), what, sizeof what));
     }
     line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
-    line(a, &y2, x2, T("signals: last %d, exit %d, killed by %d", "시그널: 마지막 %d, 종료 코드 %d, 죽인 시그널 %d"), p->last_signal, p->exit_code,
-         p->term_signal);
+    char sig[32], last[32];
+    if (p->created && p->state == PS_EXIT && p->term_signal) /* -15: Python's exitcode */
+        line(a, &y2, x2, T("exit code %d (killed by %s)", "종료 코드 %d (%s로 종료됨)"), p->exit_code,
+             signal_name(p->term_signal, sig, sizeof sig));
+    else if (p->created && p->state == PS_EXIT)
+        line(a, &y2, x2, T("exit code %d", "종료 코드 %d"), p->exit_code);
+    else
+        line(a, &y2, x2, "%s", T("exit code: - (not exited)", "종료 코드: - (아직 안 끝남)"));
+    line(a, &y2, x2, T("last signal: %s", "마지막 시그널: %s"),
+         p->last_signal ? signal_name(p->last_signal, last, sizeof last) : "-");
 #undef T
 }
 
@@ -314,27 +338,127 @@ static void gantt(gui_app *a)
 
 /* ---- event log -------------------------------------------------------- */
 
+/* The log's lines: transitions and the op events kept (gui_sim_op), in
+ * the order they happened.  Line i of n is transition log[-1 - k] or op
+ * event -1 - k counted from the end; walking back from the end, an op
+ * event comes before (later than) every transition logged before it. */
+typedef struct log_line {
+    const gui_tr *tr;
+    const gui_op *op;
+} log_line;
+
+static int log_lines(const gui_sim *g, log_line *out, int max)
+{
+    size_t i = g->nlog;
+    uint32_t j = g->nops;
+    int n = 0;
+    while (n < max && (i > 0 || j > 0)) {
+        const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
+        if (o && o->after >= i) {
+            out[n++] = (log_line){NULL, o};
+            j--;
+        } else if (i > 0) {
+            out[n++] = (log_line){&g->log[--i], NULL};
+        } else {
+            break; /* op events from before the log began: none */
+        }
+    }
+    return n;
+}
+
+/* How many bytes of `s` go on a line `w` wide: up to the last space that
+ * fits (else as many characters as fit, at least one). */
+static size_t fits_in(gui_app *a, const char *s, float w)
+{
+    size_t n = strlen(s), best = 0, chars = 0;
+    char buf[400];
+    int tw, th;
+    gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    if ((float)tw <= w || n >= sizeof buf)
+        return n;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            continue; /* inside a character */
+        memcpy(buf, s, i);
+        buf[i] = 0;
+        gui_text_measure(a->text, buf, GUI_SMALL, &tw, &th);
+        if ((float)tw > w)
+            break;
+        chars = i;
+        if (i < n && s[i] == ' ')
+            best = i;
+    }
+    return best ? best : chars ? chars : 1;
+}
+
+/* The log line `text` in rows at most w wide (the rows after the first
+ * indented by `indent`); draws them from *y when draw, and returns how
+ * many rows it takes. */
+static int log_text(gui_app *a, const char *text, float x, float *y, float w, float indent,
+                    SDL_Color fg, int draw)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    int rows = 0;
+    while (*text) {
+        float in = rows ? indent : 0;
+        size_t n = fits_in(a, text, w - in);
+        char buf[400];
+        snprintf(buf, sizeof buf, "%.*s", (int)n, text);
+        if (draw) {
+            gui_text_draw(a->text, buf, GUI_SMALL, fg, (int)(x + in), (int)*y);
+            *y += lh;
+        }
+        rows++;
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return rows;
+}
+
 static void log_panel(gui_app *a)
 {
     gui_rect r = a->L.log;
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     panel(a, r, GUI_W_LOG);
-    if (!a->sim.e)
+    const ps_engine *e = a->sim.e;
+    if (!e)
         return;
+    log_line lines[128];
     int rows = (int)((r.h - lh - 6 * sc) / lh);
-    size_t first = a->sim.nlog > (size_t)rows ? a->sim.nlog - (size_t)rows : 0;
-    float y = r.y + lh + 4 * sc;
-    for (size_t i = first; i < a->sim.nlog; i++, y += lh) {
-        const gui_tr *t = &a->sim.log[i];
-        char cause[200], text[400];
-        gui_cause_text(a->sim.e, &t->ev, a->lang, cause, sizeof cause);
-        snprintf(text, sizeof text, "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
-                 ps_engine_pcb(a->sim.e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
-                 gui_state_text((ps_state)t->ev.to, a->lang), cause);
-        gui_text_draw(a->text, text, GUI_SMALL,
-                      i + 1 == a->sim.nlog ? col(0xfff59d) : gui_state_color((ps_state)t->ev.to),
-                      (int)(r.x + 6 * sc), (int)y);
+    int n = log_lines(&a->sim, lines, rows < 128 ? rows : 128);
+    char text[128][400];
+    SDL_Color fg[128];
+    for (int k = 0; k < n; k++) {
+        char cause[240];
+        if (lines[k].tr) {
+            const gui_tr *t = lines[k].tr;
+            gui_cause_text(e, &t->ev, a->lang, cause, sizeof cause);
+            snprintf(text[k], sizeof text[k], "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
+                     ps_engine_pcb(e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
+                     gui_state_text((ps_state)t->ev.to, a->lang), cause);
+            fg[k] = gui_state_color((ps_state)t->ev.to);
+        } else { /* what a process did to a shared object: "*" as in the text view */
+            const ps_op_event *o = &lines[k].op->ev;
+            ps_op_event_format(e, o, gui_ps_lang(a->lang), cause, sizeof cause);
+            snprintf(text[k], sizeof text[k], "%5lld * %s", (long long)o->time, cause);
+            fg[k] = col(o->lost_update ? GUI_LOST_TEXT : 0x9fc5e8);
+        }
     }
+    /* the newest lines that fit, long ones wrapped */
+    float x = r.x + 6 * sc, w = r.w - 12 * sc, y = r.y + lh + 4 * sc;
+    int tw, th;
+    gui_text_measure(a->text, "00000 * ", GUI_SMALL, &tw, &th);
+    int keep = 0, used = 0;
+    while (keep < n) {
+        int need = log_text(a, text[keep], x, &y, w, (float)tw, fg[keep], 0);
+        if (used + need > rows)
+            break;
+        used += need;
+        keep++;
+    }
+    for (int k = keep; k-- > 0;)
+        log_text(a, text[k], x, &y, w, (float)tw, k == 0 ? col(0xfff59d) : fg[k], 1);
 }
 
 void gui_view_panels(gui_app *a)

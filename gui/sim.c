@@ -49,7 +49,7 @@ static void on_op(void *ctx, const ps_op_event *ev)
         g->first_op = (g->first_op + 1) % GUI_OPS;
         g->nops--;
     }
-    g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock};
+    g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock, .after = g->nlog};
     /* every write's detail: the increments it wiped out, negative when it
      * puts back ones a stale write wiped (docs/engine.md OE-lost) */
     if (ev->op == PS_OPE_WRITE && ev->object < g->s->variables.count)

@@ -34,6 +34,8 @@ typedef struct gui_op {          /* one op event, as it happened */
     ps_op_event ev;
     double at;                   /* g->clock when it came; -1: replayed by a
                                     step back (shown, never flashed) */
+    size_t after;                /* transitions logged before it (g->nlog
+                                    then): its place in the event log */
 } gui_op;
 
 typedef struct gui_token {       /* a process on the diagram */
