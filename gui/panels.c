@@ -55,11 +55,13 @@ static void toolbar(gui_app *a)
         a->button[i] = b;
         x += b.w + 4 * sc;
     }
-    char clock[256];
+    char clock[256], cpus[64] = "";
     const gui_sim *g = &a->sim;
-    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+    if (g->s)
+        gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
+    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
-             a->speed, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
+             a->speed, cpus, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
              : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
                                           : "");
