@@ -71,6 +71,21 @@ static void toolbar(gui_app *a)
 
 /* ---- the PCB table ---------------------------------------------------- */
 
+/* Cut `s` at a character boundary, with "..", to be at most w wide. */
+static void fit_text(gui_app *a, char *s, float w)
+{
+    int tw, th;
+    size_t n = strlen(s);
+    gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    while (n > 0 && (float)tw > w) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
+        snprintf(s + n, 3, "..");
+        gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    }
+}
+
 /* State names short enough for a table column. */
 static const char *short_state(ps_state s)
 {
@@ -93,11 +108,24 @@ static void table(gui_app *a)
     static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
                                  0.72f, 0.83f, 0.87f};
     int ncol = live ? 11 : 8;
-    float y = r.y + lh + 6 * sc;
+    float y = r.y + lh + 6 * sc, cx[11];
+    /* the state and PC columns move right as far as the longest name needs
+     * (the PC column, the widest, gives the room) */
+    float need = 0;
+    for (uint32_t pid = 1; e && pid <= ps_engine_nprocs(e); pid++) {
+        char name[16];
+        int tw, th;
+        snprintf(name, sizeof name, "%.9s", ps_engine_pcb(e, pid)->name);
+        gui_text_measure(a->text, name, GUI_SMALL, &tw, &th);
+        if ((float)tw + 6 * sc > need)
+            need = (float)tw + 6 * sc;
+    }
+    float shift = need - (colx[2] - colx[1]) * r.w;
+    for (int c = 0; c < 11; c++)
+        cx[c] = r.x + 6 * sc + colx[c] * r.w + (shift > 0 && (c == 2 || c == 3) ? shift : 0);
     for (int c = 0; c < ncol; c++)
         if (!(live && (c == 6 || c == 7)))
-            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)(r.x + 6 * sc + colx[c] * r.w),
-                          (int)y);
+            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)cx[c], (int)y);
     a->ntable = 0;
     if (!e)
         return;
@@ -136,8 +164,10 @@ static void table(gui_app *a)
         for (int c = 0; c < ncol; c++) {
             if (live && (c == 6 || c == 7))
                 continue;
+            int next = live && c == 5 ? 8 : c + 1; /* each cell ends where the next begins */
+            fit_text(a, cell[c], (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
             SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
-            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)(r.x + 6 * sc + colx[c] * r.w), (int)y);
+            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)cx[c], (int)y);
         }
     }
 }
@@ -158,6 +188,32 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 /* The PCB panel's words: English, or Korean (`a` is the app). */
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
+/* Live mode: the real descriptors of the child behind pid, from
+ * /proc/PID/fd, under the model's list (the child also holds the pipes of
+ * procsim's own protocol, docs/live.md). */
+static void real_fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    ps_live_fd fd[32];
+    int n = ps_live_open_fds(a->sim.live, pid, fd, 32);
+    int os = (int)ps_live_os_pid(a->sim.live, pid);
+    if (n < 0) {
+        line(a, y, x, "%s", T("real fds: none (no live process)", "실제 fd: 없음 (실제 프로세스 없음)"));
+        return;
+    }
+    line(a, y, x, T("real fds in /proc/%d/fd (%d):", "실제 fd, /proc/%d/fd (%d개):"), os, n);
+    for (int i = 0; i < n && i < 32; i++) {
+        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
+            line(a, y, x + 10 * a->L.scale, T("... and %d more", "... 외 %d개"), n - i);
+            return;
+        }
+        char what[160];
+        snprintf(what, sizeof what, "%d -> %s", fd[i].fd, fd[i].target);
+        fit_text(a, what, r.x + r.w - x - 16 * a->L.scale);
+        line(a, y, x + 10 * a->L.scale, "%s", what);
+    }
+}
+
 /* The PCB's tenth field: one line per open file, as many as fit, then
  * how many more. */
 static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
@@ -166,11 +222,10 @@ static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     ps_open_file f[32];
     uint32_t n = ps_engine_open_files(e, pid, f, 32);
-    if (!n) {
+    if (!n)
         line(a, y, x, T("open files: none", "열린 파일: 없음"));
-        return;
-    }
-    line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
+    else
+        line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
     for (uint32_t i = 0; i < n && i < 32; i++) {
         char what[160];
         if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
@@ -275,6 +330,8 @@ static void detail(gui_app *a)
         line(a, &y2, x2, "%s", T("exit code: - (not exited)", "종료 코드: - (아직 안 끝남)"));
     line(a, &y2, x2, T("last signal: %s", "마지막 시그널: %s"),
          p->last_signal ? signal_name(p->last_signal, last, sizeof last) : "-");
+    if (a->sim.live) /* beside the model's open files */
+        real_fds(a, &y2, x2, r, pid);
 #undef T
 }
 
@@ -340,10 +397,10 @@ static void gantt(gui_app *a)
 
 /* ---- event log -------------------------------------------------------- */
 
-/* The log's lines: transitions and the op events kept (gui_sim_op), in
- * the order they happened.  Line i of n is transition log[-1 - k] or op
- * event -1 - k counted from the end; walking back from the end, an op
- * event comes before (later than) every transition logged before it. */
+/* The log's lines, newest first: transitions and the op events kept
+ * (gui_sim_op), in the order they happened.  An op event is later than a
+ * transition of an earlier tick, and than one of its own tick logged
+ * before it. */
 typedef struct log_line {
     const gui_tr *tr;
     const gui_op *op;
@@ -356,7 +413,10 @@ static int log_lines(const gui_sim *g, log_line *out, int max)
     int n = 0;
     while (n < max && (i > 0 || j > 0)) {
         const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
-        if (o && o->after >= i) {
+        const gui_tr *t = i ? &g->log[i - 1] : NULL;
+        /* live mode logs a transition when the child reports it, after the
+         * engine's op events of its instant: the tick orders them first */
+        if (o && (!t || o->ev.time > t->ev.time || (o->ev.time == t->ev.time && o->after >= i))) {
             out[n++] = (log_line){NULL, o};
             j--;
         } else if (i > 0) {
