@@ -397,37 +397,6 @@ static void gantt(gui_app *a)
 
 /* ---- event log -------------------------------------------------------- */
 
-/* The log's lines, newest first: transitions and the op events kept
- * (gui_sim_op), in the order they happened.  An op event is later than a
- * transition of an earlier tick, and than one of its own tick logged
- * before it. */
-typedef struct log_line {
-    const gui_tr *tr;
-    const gui_op *op;
-} log_line;
-
-static int log_lines(const gui_sim *g, log_line *out, int max)
-{
-    size_t i = g->nlog;
-    uint32_t j = g->nops;
-    int n = 0;
-    while (n < max && (i > 0 || j > 0)) {
-        const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
-        const gui_tr *t = i ? &g->log[i - 1] : NULL;
-        /* live mode logs a transition when the child reports it, after the
-         * engine's op events of its instant: the tick orders them first */
-        if (o && (!t || o->ev.time > t->ev.time || (o->ev.time == t->ev.time && o->after >= i))) {
-            out[n++] = (log_line){NULL, o};
-            j--;
-        } else if (i > 0) {
-            out[n++] = (log_line){&g->log[--i], NULL};
-        } else {
-            break; /* op events from before the log began: none */
-        }
-    }
-    return n;
-}
-
 /* How many bytes of `s` go on a line `w` wide: up to the last space that
  * fits (else as many characters as fit, at least one). */
 static size_t fits_in(gui_app *a, const char *s, float w)
@@ -486,9 +455,9 @@ static void log_panel(gui_app *a)
     const ps_engine *e = a->sim.e;
     if (!e)
         return;
-    log_line lines[128];
+    gui_log_line lines[128];
     int rows = (int)((r.h - lh - 6 * sc) / lh);
-    int n = log_lines(&a->sim, lines, rows < 128 ? rows : 128);
+    int n = gui_sim_log_lines(&a->sim, lines, rows < 128 ? rows : 128);
     char text[128][400];
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {

@@ -358,3 +358,26 @@ static int user(gui_sim *g, int what, uint32_t pid)
 int gui_sim_suspend(gui_sim *g, uint32_t pid) { return user(g, 0, pid); }
 int gui_sim_resume(gui_sim *g, uint32_t pid) { return user(g, 1, pid); }
 int gui_sim_kill(gui_sim *g, uint32_t pid) { return user(g, 2, pid); }
+
+int gui_sim_log_lines(const gui_sim *g, gui_log_line *out, int max)
+{
+    size_t i = g->nlog;
+    uint32_t j = g->nops;
+    int n = 0;
+    while (n < max && (i > 0 || j > 0)) {
+        const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
+        const gui_tr *t = i ? &g->log[i - 1] : NULL;
+        /* live mode logs a transition when the child reports it, after the
+         * engine's op events of its instant: the tick orders them first */
+        if (o && (!t || o->ev.time > t->ev.time || (o->ev.time == t->ev.time && o->after >= i))) {
+            out[n++] = (gui_log_line){NULL, o};
+            j--;
+        } else if (i > 0) {
+            out[n++] = (gui_log_line){&g->log[--i], NULL};
+        } else {
+            break; /* op events from before the log began: none */
+        }
+    }
+    return n;
+}
+

@@ -508,6 +508,82 @@ static void private_copies_are_each_process_own(void **state)
     }
 }
 
+/* What happened, in order, as a second engine's two listeners hear it. */
+typedef struct heard {
+    int op; /* 0 a transition, 1 an op event */
+    int64_t time;
+    uint32_t pid, what, object;
+    int64_t value;
+} heard;
+
+static heard said[20000];
+static size_t nsaid;
+
+static void hear_tr(void *ctx, const ps_trace_event *ev)
+{
+    (void)ctx;
+    if (nsaid < sizeof said / sizeof said[0])
+        said[nsaid++] = (heard){0, ev->time, ev->pid, (uint32_t)ev->from * 16u + ev->to, 0, 0};
+}
+
+static void hear_op(void *ctx, const ps_op_event *ev)
+{
+    (void)ctx;
+    if (nsaid < sizeof said / sizeof said[0])
+        said[nsaid++] = (heard){1, ev->time, ev->pid, ev->op, ev->object, ev->value};
+}
+
+/* The event log's lines are the transitions and op events in the order
+ * they happened, at every instant (the newest 40 of them). */
+static void log_has_op_events_in_order(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    const char *files[] = {"tests/cli/counter-race-90.yaml", "scenarios/seeds/queue-sentinel.yaml",
+                           "scenarios/seeds/join-timeout.yaml", "scenarios/seeds/pipe.yaml",
+                           "scenarios/seeds/counter-lock.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        gui_sim g;
+        char err[600];
+        memset(&g, 0, sizeof g);
+        if (gui_sim_open(&g, files[f], 0, err, sizeof err))
+            fail_msg("%s", err);
+        ps_engine *e = ps_engine_create(g.s);
+        nsaid = 0;
+        ps_engine_set_listener(e, hear_tr, NULL);
+        ps_engine_set_op_listener(e, hear_op, NULL);
+        int ops = 0;
+        while (!gui_sim_done(&g)) {
+            gui_sim_step(&g);
+            ps_engine_step(e);
+            gui_log_line line[40];
+            int n = gui_sim_log_lines(&g, line, 40);
+            assert_int_equal(n, nsaid < 40 ? (int)nsaid : 40);
+            for (int k = 0; k < n; k++) {
+                const heard *h = &said[nsaid - 1 - (size_t)k];
+                heard got;
+                if (line[k].op) {
+                    const ps_op_event *o = &line[k].op->ev;
+                    got = (heard){1, o->time, o->pid, o->op, o->object, o->value};
+                    ops++;
+                } else {
+                    const ps_trace_event *t = &line[k].tr->ev;
+                    got = (heard){0, t->time, t->pid, (uint32_t)t->from * 16u + t->to, 0, 0};
+                }
+                if (got.op != h->op || got.time != h->time || got.pid != h->pid ||
+                    got.what != h->what || got.object != h->object || got.value != h->value)
+                    fail_msg("%s at %lld: line %d from the end is %s %u at %lld, not %s %u at %lld",
+                             files[f], (long long)ps_engine_now(e), k, got.op ? "op" : "transition",
+                             got.what, (long long)got.time, h->op ? "op" : "transition", h->what,
+                             (long long)h->time);
+            }
+        }
+        assert_true(ops > 0);
+        ps_engine_destroy(e);
+        gui_sim_close(&g);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -516,6 +592,7 @@ int main(void)
         cmocka_unit_test(lost_update_flashes),
         cmocka_unit_test(sentinel_is_its_own_chip),
         cmocka_unit_test(private_copies_are_each_process_own),
+        cmocka_unit_test(log_has_op_events_in_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
