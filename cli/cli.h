@@ -94,9 +94,5 @@ const char *cli_state_short(ps_state s);
 const char *cli_reporter_token(ps_reporter r);
 /* A shared variable's final value: the real one in live mode. */
 int64_t cli_variable(const run *r, uint32_t v);
-/* The name of what op event `ev` acted on ("memory" for the memory). */
-const char *cli_op_object(const ps_engine *e, const ps_op_event *ev);
-/* Does op event kind k carry a process as its value (the mutex's holder)? */
-int cli_op_value_is_pid(ps_op_event_kind k);
 
 #endif

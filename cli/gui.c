@@ -128,6 +128,16 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             if (cli_int_option("gui", a, v, PS_TICK_MS_MIN, PS_TICK_MS_MAX, &o.tick_ms))
                 return EXIT_USAGE;
             i++;
+        } else if (!strcmp(a, "--speed") && v) {
+            int64_t n;
+            if (cli_int_option("gui", a, v, 1, 32, &n))
+                return EXIT_USAGE;
+            if (n & (n - 1)) { /* the toolbar's steps: Slower halves, Faster doubles */
+                fprintf(stderr, "procsim gui: --speed wants 1, 2, 4, 8, 16 or 32, got '%s'\n", v);
+                return EXIT_USAGE;
+            }
+            o.speed = (int)n;
+            i++;
         } else if (!strcmp(a, "--quiz")) {
             o.quiz = 1;
         } else if (!strcmp(a, "--follow") && v) {

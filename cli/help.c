@@ -15,7 +15,7 @@ typedef struct help {
 static const help helps[] = {
     {"gui",
      "gui [FILE] [--live [--tick-ms MS]] [--lang en|ko] [--size WxH]\n"
-     "            [--select PROCESS] [--quiz [--follow NAME]]\n"
+     "            [--select PROCESS] [--speed X] [--quiz [--follow NAME]]\n"
      "            [--frames N [--screenshot PNG]]\n"
      "gui [those options] --ostep PROGRAM [its flags]",
      "  gui [FILE]      the animated state diagram (the tour without FILE)\n"
@@ -28,6 +28,8 @@ static const help helps[] = {
      "                  (default 1280x800)\n"
      "    --select P    start with process P selected, its PCB shown: P is a\n"
      "                  process name or a pid\n"
+     "    --speed X     start at speed X: 1, 2, 4, 8, 16 or 32 (default 1; Slower\n"
+     "                  and Faster change it)\n"
      "    --quiz        quiz: before each transition of a process, click the state\n"
      "                  it goes to next (Q toggles it in the window)\n"
      "    --follow NAME the process the quiz follows (default: the selected one,\n"

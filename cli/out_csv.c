@@ -57,10 +57,10 @@ static char *put_field(char *p, char *end, const char *s, char sep)
 static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t size)
 {
     ps_op_event_kind k = (ps_op_event_kind)o->op;
-    const char *obj = cli_op_object(e, o);
+    const char *obj = ps_op_event_object_name(e, o);
     if (o->value == PS_VALUE_NONE)
         snprintf(buf, size, "%s None", obj);
-    else if (cli_op_value_is_pid(k))
+    else if (ps_op_event_value_is_pid(k))
         snprintf(buf, size, "%s %s", obj,
                  o->value ? ps_engine_pcb(e, (uint32_t)o->value)->name : "-");
     else

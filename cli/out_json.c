@@ -155,16 +155,16 @@ static void json_op(FILE *out, const ps_engine *e, const ps_op_event *o)
     fprintf(out, "{\"time\":%lld,\"pid\":%u,\"name\":", (long long)o->time, o->pid);
     jproc(out, e, o->pid);
     fprintf(out, ",\"op\":\"%s\",\"object\":", ps_op_event_token(k));
-    jstr(out, cli_op_object(e, o));
+    jstr(out, ps_op_event_object_name(e, o));
     fputs(",\"value\":", out);
-    if (cli_op_value_is_pid(k))
+    if (ps_op_event_value_is_pid(k))
         jproc(out, e, (uint32_t)o->value);
     else if (k == PS_OPE_ALIVE)
         fputs(o->value ? "true" : "false", out);
     else
         jvalue(out, o->value);
     fputs(",\"detail\":", out);
-    if (k == PS_OPE_READ || cli_op_value_is_pid(k) || k == PS_OPE_ALIVE)
+    if (k == PS_OPE_READ || ps_op_event_value_is_pid(k) || k == PS_OPE_ALIVE)
         fputs("null", out);
     else
         fprintf(out, "%lld", (long long)o->detail);

@@ -458,7 +458,7 @@ static int run(const gui_options *o, SDL_Surface **frame)
 {
     gui_app a = {0};
     a.opt = *o;
-    a.speed = 1;
+    a.speed = o->speed > 0 ? o->speed : 1;
     a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     int headless = o->frames > 0, rc = 0;
     char err[600];

@@ -19,6 +19,7 @@ typedef struct gui_options {
                                 OSTEP workload), named `text_name` */
     size_t text_len;
     const char *text_name;
+    int speed;               /* the speed at the start: 1, 2, 4 .. 32 (0: 1x) */
     int quiz;                /* start in quiz mode (gui/quiz.h) */
     const char *follow;      /* the process the quiz follows (name; NULL: the
                                 selected one, or the first) */

@@ -1,6 +1,7 @@
 /* i18n.c — see i18n.h. */
 #include "i18n.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -92,4 +93,13 @@ char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang
                      size_t size)
 {
     return ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
+}
+
+char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size)
+{
+    const char *fmt = lang == GUI_KO ? (s->cpus_auto ? "CPU %d개 (자동: 이 컴퓨터의 수)" : "CPU %d개")
+                      : s->cpus_auto ? (s->cpus == 1 ? "%d CPU (auto)" : "%d CPUs (auto)")
+                                     : (s->cpus == 1 ? "%d CPU" : "%d CPUs");
+    snprintf(buf, size, fmt, (int)s->cpus);
+    return buf;
 }

@@ -45,6 +45,10 @@ const char *const *gui_help_lines(gui_lang lang);
  * list (procsim/cause.h) holds both wordings.  Returns buf. */
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size);
+/* How many CPUs the run has, in words: "1 CPU", "4 CPUs", and for
+ * `cpus: auto` (the machine's count, found at load) "2 CPUs (auto)".
+ * Returns buf. */
+char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size);
 /* The library's name of the language (procsim/state.h). */
 ps_lang gui_ps_lang(gui_lang lang);
 /* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */

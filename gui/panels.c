@@ -55,11 +55,13 @@ static void toolbar(gui_app *a)
         a->button[i] = b;
         x += b.w + 4 * sc;
     }
-    char clock[256];
+    char clock[256], cpus[64] = "";
     const gui_sim *g = &a->sim;
-    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+    if (g->s)
+        gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
+    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
-             a->speed, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
+             a->speed, cpus, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
              : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
                                           : "");
@@ -68,6 +70,21 @@ static void toolbar(gui_app *a)
 }
 
 /* ---- the PCB table ---------------------------------------------------- */
+
+/* Cut `s` at a character boundary, with "..", to be at most w wide. */
+static void fit_text(gui_app *a, char *s, float w)
+{
+    int tw, th;
+    size_t n = strlen(s);
+    gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    while (n > 0 && (float)tw > w) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
+        snprintf(s + n, 3, "..");
+        gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    }
+}
 
 /* State names short enough for a table column. */
 static const char *short_state(ps_state s)
@@ -91,11 +108,24 @@ static void table(gui_app *a)
     static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
                                  0.72f, 0.83f, 0.87f};
     int ncol = live ? 11 : 8;
-    float y = r.y + lh + 6 * sc;
+    float y = r.y + lh + 6 * sc, cx[11];
+    /* the state and PC columns move right as far as the longest name needs
+     * (the PC column, the widest, gives the room) */
+    float need = 0;
+    for (uint32_t pid = 1; e && pid <= ps_engine_nprocs(e); pid++) {
+        char name[16];
+        int tw, th;
+        snprintf(name, sizeof name, "%.9s", ps_engine_pcb(e, pid)->name);
+        gui_text_measure(a->text, name, GUI_SMALL, &tw, &th);
+        if ((float)tw + 6 * sc > need)
+            need = (float)tw + 6 * sc;
+    }
+    float shift = need - (colx[2] - colx[1]) * r.w;
+    for (int c = 0; c < 11; c++)
+        cx[c] = r.x + 6 * sc + colx[c] * r.w + (shift > 0 && (c == 2 || c == 3) ? shift : 0);
     for (int c = 0; c < ncol; c++)
         if (!(live && (c == 6 || c == 7)))
-            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)(r.x + 6 * sc + colx[c] * r.w),
-                          (int)y);
+            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)cx[c], (int)y);
     a->ntable = 0;
     if (!e)
         return;
@@ -134,8 +164,10 @@ static void table(gui_app *a)
         for (int c = 0; c < ncol; c++) {
             if (live && (c == 6 || c == 7))
                 continue;
+            int next = live && c == 5 ? 8 : c + 1; /* each cell ends where the next begins */
+            fit_text(a, cell[c], (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
             SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
-            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)(r.x + 6 * sc + colx[c] * r.w), (int)y);
+            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)cx[c], (int)y);
         }
     }
 }
@@ -156,6 +188,32 @@ static void line(gui_app *a, float *y, float x, const char *fmt, ...)
 /* The PCB panel's words: English, or Korean (`a` is the app). */
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
+/* Live mode: the real descriptors of the child behind pid, from
+ * /proc/PID/fd, under the model's list (the child also holds the pipes of
+ * procsim's own protocol, docs/live.md). */
+static void real_fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    ps_live_fd fd[32];
+    int n = ps_live_open_fds(a->sim.live, pid, fd, 32);
+    int os = (int)ps_live_os_pid(a->sim.live, pid);
+    if (n < 0) {
+        line(a, y, x, "%s", T("real fds: none (no live process)", "실제 fd: 없음 (실제 프로세스 없음)"));
+        return;
+    }
+    line(a, y, x, T("real fds in /proc/%d/fd (%d):", "실제 fd, /proc/%d/fd (%d개):"), os, n);
+    for (int i = 0; i < n && i < 32; i++) {
+        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
+            line(a, y, x + 10 * a->L.scale, T("... and %d more", "... 외 %d개"), n - i);
+            return;
+        }
+        char what[160];
+        snprintf(what, sizeof what, "%d -> %s", fd[i].fd, fd[i].target);
+        fit_text(a, what, r.x + r.w - x - 16 * a->L.scale);
+        line(a, y, x + 10 * a->L.scale, "%s", what);
+    }
+}
+
 /* The PCB's tenth field: one line per open file, as many as fit, then
  * how many more. */
 static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
@@ -164,11 +222,10 @@ static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     ps_open_file f[32];
     uint32_t n = ps_engine_open_files(e, pid, f, 32);
-    if (!n) {
+    if (!n)
         line(a, y, x, T("open files: none", "열린 파일: 없음"));
-        return;
-    }
-    line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
+    else
+        line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
     for (uint32_t i = 0; i < n && i < 32; i++) {
         char what[160];
         if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
@@ -177,6 +234,22 @@ static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
         }
         line(a, y, x + 10 * a->L.scale, "%s", ps_open_file_format(e, &f[i], gui_ps_lang(a->lang), what, sizeof what));
     }
+}
+
+/* The name of a signal the model or a live child may get, else its
+ * number. */
+static const char *signal_name(int sig, char *buf, size_t size)
+{
+    static const struct {
+        int sig;
+        const char *name;
+    } names[] = {{2, "SIGINT"}, {6, "SIGABRT"}, {9, "SIGKILL"}, {11, "SIGSEGV"},
+                 {15, "SIGTERM"}, {18, "SIGCONT"}, {19, "SIGSTOP"}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (names[i].sig == sig)
+            return names[i].name;
+    snprintf(buf, size, "signal %d", sig);
+    return buf;
 }
 
 static void detail(gui_app *a)
@@ -247,8 +320,18 @@ static void detail(gui_app *a)
         line(a, &y2, x2, "%s", ps_wait_format(e, p, gui_ps_lang(a->lang), what, sizeof what));
     }
     line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
-    line(a, &y2, x2, T("signals: last %d, exit %d, killed by %d", "시그널: 마지막 %d, 종료 코드 %d, 죽인 시그널 %d"), p->last_signal, p->exit_code,
-         p->term_signal);
+    char sig[32], last[32];
+    if (p->created && p->state == PS_EXIT && p->term_signal) /* -15: Python's exitcode */
+        line(a, &y2, x2, T("exit code %d (killed by %s)", "종료 코드 %d (%s로 종료됨)"), p->exit_code,
+             signal_name(p->term_signal, sig, sizeof sig));
+    else if (p->created && p->state == PS_EXIT)
+        line(a, &y2, x2, T("exit code %d", "종료 코드 %d"), p->exit_code);
+    else
+        line(a, &y2, x2, "%s", T("exit code: - (not exited)", "종료 코드: - (아직 안 끝남)"));
+    line(a, &y2, x2, T("last signal: %s", "마지막 시그널: %s"),
+         p->last_signal ? signal_name(p->last_signal, last, sizeof last) : "-");
+    if (a->sim.live) /* beside the model's open files */
+        real_fds(a, &y2, x2, r, pid);
 #undef T
 }
 
@@ -314,27 +397,99 @@ static void gantt(gui_app *a)
 
 /* ---- event log -------------------------------------------------------- */
 
+/* How many bytes of `s` go on a line `w` wide: up to the last space that
+ * fits (else as many characters as fit, at least one). */
+static size_t fits_in(gui_app *a, const char *s, float w)
+{
+    size_t n = strlen(s), best = 0, chars = 0;
+    char buf[400];
+    int tw, th;
+    gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
+    if ((float)tw <= w || n >= sizeof buf)
+        return n;
+    for (size_t i = 1; i <= n; i++) {
+        if (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
+            continue; /* inside a character */
+        memcpy(buf, s, i);
+        buf[i] = 0;
+        gui_text_measure(a->text, buf, GUI_SMALL, &tw, &th);
+        if ((float)tw > w)
+            break;
+        chars = i;
+        if (i < n && s[i] == ' ')
+            best = i;
+    }
+    return best ? best : chars ? chars : 1;
+}
+
+/* The log line `text` in rows at most w wide (the rows after the first
+ * indented by `indent`); draws them from *y when draw, and returns how
+ * many rows it takes. */
+static int log_text(gui_app *a, const char *text, float x, float *y, float w, float indent,
+                    SDL_Color fg, int draw)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    int rows = 0;
+    while (*text) {
+        float in = rows ? indent : 0;
+        size_t n = fits_in(a, text, w - in);
+        char buf[400];
+        snprintf(buf, sizeof buf, "%.*s", (int)n, text);
+        if (draw) {
+            gui_text_draw(a->text, buf, GUI_SMALL, fg, (int)(x + in), (int)*y);
+            *y += lh;
+        }
+        rows++;
+        text += n;
+        while (*text == ' ')
+            text++;
+    }
+    return rows;
+}
+
 static void log_panel(gui_app *a)
 {
     gui_rect r = a->L.log;
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     panel(a, r, GUI_W_LOG);
-    if (!a->sim.e)
+    const ps_engine *e = a->sim.e;
+    if (!e)
         return;
+    gui_log_line lines[128];
     int rows = (int)((r.h - lh - 6 * sc) / lh);
-    size_t first = a->sim.nlog > (size_t)rows ? a->sim.nlog - (size_t)rows : 0;
-    float y = r.y + lh + 4 * sc;
-    for (size_t i = first; i < a->sim.nlog; i++, y += lh) {
-        const gui_tr *t = &a->sim.log[i];
-        char cause[200], text[400];
-        gui_cause_text(a->sim.e, &t->ev, a->lang, cause, sizeof cause);
-        snprintf(text, sizeof text, "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
-                 ps_engine_pcb(a->sim.e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
-                 gui_state_text((ps_state)t->ev.to, a->lang), cause);
-        gui_text_draw(a->text, text, GUI_SMALL,
-                      i + 1 == a->sim.nlog ? col(0xfff59d) : gui_state_color((ps_state)t->ev.to),
-                      (int)(r.x + 6 * sc), (int)y);
+    int n = gui_sim_log_lines(&a->sim, lines, rows < 128 ? rows : 128);
+    char text[128][400];
+    SDL_Color fg[128];
+    for (int k = 0; k < n; k++) {
+        char cause[240];
+        if (lines[k].tr) {
+            const gui_tr *t = lines[k].tr;
+            gui_cause_text(e, &t->ev, a->lang, cause, sizeof cause);
+            snprintf(text[k], sizeof text[k], "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
+                     ps_engine_pcb(e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
+                     gui_state_text((ps_state)t->ev.to, a->lang), cause);
+            fg[k] = gui_state_color((ps_state)t->ev.to);
+        } else { /* what a process did to a shared object: "*" as in the text view */
+            const ps_op_event *o = &lines[k].op->ev;
+            ps_op_event_format(e, o, gui_ps_lang(a->lang), cause, sizeof cause);
+            snprintf(text[k], sizeof text[k], "%5lld * %s", (long long)o->time, cause);
+            fg[k] = col(o->lost_update ? GUI_LOST_TEXT : 0x9fc5e8);
+        }
     }
+    /* the newest lines that fit, long ones wrapped */
+    float x = r.x + 6 * sc, w = r.w - 12 * sc, y = r.y + lh + 4 * sc;
+    int tw, th;
+    gui_text_measure(a->text, "00000 * ", GUI_SMALL, &tw, &th);
+    int keep = 0, used = 0;
+    while (keep < n) {
+        int need = log_text(a, text[keep], x, &y, w, (float)tw, fg[keep], 0);
+        if (used + need > rows)
+            break;
+        used += need;
+        keep++;
+    }
+    for (int k = keep; k-- > 0;)
+        log_text(a, text[k], x, &y, w, (float)tw, k == 0 ? col(0xfff59d) : fg[k], 1);
 }
 
 void gui_view_panels(gui_app *a)

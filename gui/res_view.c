@@ -19,6 +19,7 @@ static void chip_colours(const gui_res_item *it, SDL_Color *fill, SDL_Color *fg)
     switch ((gui_res_style)it->style) {
     case GUI_RES_NONE: *fill = col(GUI_SENTINEL); break;
     case GUI_RES_FRESH: *fill = col(0x37474f); break;
+    case GUI_RES_COPY: *fill = col(0x2e5d4f); break;
     case GUI_RES_STALE: *fill = col(GUI_STALE); *fg = col(0x1a1a1a); break;
     case GUI_RES_FREE: *fill = col(0x323844); break;
     case GUI_RES_BAR: *fill = gui_token_color(it->pid); *fg = col(0x101010); break;
@@ -35,7 +36,7 @@ static void chip_colours(const gui_res_item *it, SDL_Color *fill, SDL_Color *fg)
     }
 }
 
-static void item(gui_app *a, const gui_res_item *it)
+static void item(gui_app *a, const gui_res_item *it, int on_flash)
 {
     float sc = a->L.scale, r = it->r.h / 2;
     gui_point c = {it->r.x + it->r.w / 2, it->r.y + it->r.h / 2};
@@ -43,7 +44,10 @@ static void item(gui_app *a, const gui_res_item *it)
     SDL_Color fill, fg;
     switch ((gui_res_style)it->style) {
     case GUI_RES_LABEL: gui_text_draw(a->text, it->text, font, col(GUI_TEXT), (int)it->r.x, (int)it->r.y); break;
-    case GUI_RES_TEXT: gui_text_draw(a->text, it->text, font, col(GUI_DIM), (int)it->r.x, (int)it->r.y); break;
+    case GUI_RES_TEXT: /* dim, but not on a flash's red */
+        gui_text_draw(a->text, it->text, font, col(on_flash ? GUI_TEXT : GUI_DIM), (int)it->r.x,
+                      (int)it->r.y);
+        break;
     case GUI_RES_VALUE: gui_text_draw(a->text, it->text, font, col(0xfff59d), (int)it->r.x, (int)it->r.y); break;
     case GUI_RES_LOST: /* on the flash's red */
         gui_text_draw(a->text, it->text, font, col(0xffffff), (int)it->r.x, (int)it->r.y);
@@ -66,6 +70,7 @@ static void item(gui_app *a, const gui_res_item *it)
     case GUI_RES_ITEM:
     case GUI_RES_NONE:
     case GUI_RES_FRESH:
+    case GUI_RES_COPY:
     case GUI_RES_STALE:
     case GUI_RES_BAR:
     case GUI_RES_FREE:
@@ -88,8 +93,13 @@ void gui_view_resources(gui_app *a)
     SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
     SDL_RenderSetClipRect(a->ren, &clip); /* the frame was cleared to GUI_PANEL */
     gui_res_compute(&a->res, &a->sim, a->lang, r, a->L.scale, measure, a->text);
-    for (int i = 0; i < a->res.n; i++)
-        item(a, &a->res.item[i]);
+    gui_rect flash = {0, 0, 0, 0};
+    for (int i = 0; i < a->res.n; i++) {
+        const gui_res_item *it = &a->res.item[i];
+        if (it->style == GUI_RES_FLASH)
+            flash = it->r;
+        item(a, it, gui_rect_overlap(flash, it->r));
+    }
     SDL_RenderSetClipRect(a->ren, NULL);
 }
 

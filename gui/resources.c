@@ -65,7 +65,7 @@ static gui_res_item *words(lay *L, float *x, float y, float limit, gui_res_style
 static gui_res_item *words(lay *L, float *x, float y, float limit, gui_res_style st, int normal,
                            const char *fmt, ...)
 {
-    char buf[160];
+    char buf[sizeof L->R->item[0].text];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
@@ -171,12 +171,60 @@ static const char *proc_name(const ps_engine *e, uint32_t pid)
     return p ? p->name : "?";
 }
 
+/* A private variable: no value of its own, a copy in every process (made
+ * at spawn, rule P1), so its rows show each process's copy and, at the
+ * end, that pid 1 never saw the others' increments. */
+static void private_variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
+{
+    const ps_engine *e = g->e;
+    label(L, w->x, w->y, w->label_w, ps_engine_scenario(e)->variables.names[v], GUI_RES_LABEL);
+    float x = w->content_x;
+    uint32_t np = ps_engine_nprocs(e), created = 0;
+    if (words(L, &x, w->y, L->right - L->more_w, GUI_RES_TEXT, 0, "%s",
+              T("private, each process's own copy:", "비공유, 프로세스마다 자기 사본:")))
+        for (uint32_t pid = 1; pid <= np; pid++) {
+            const ps_pcb *p = ps_engine_pcb(e, pid);
+            if (!p->created)
+                continue;
+            char copy[96];
+            snprintf(copy, sizeof copy, "%s %lld", p->name, (long long)ps_engine_private(e, pid, v));
+            if (!chip(L, &x, w->y, GUI_RES_COPY, pid, copy)) {
+                for (uint32_t q = pid; q <= np; q++)
+                    created += ps_engine_pcb(e, q)->created;
+                words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "+%u", created);
+                break;
+            }
+        }
+    next_row(L, w);
+    x = w->content_x;
+    int64_t others = 0;
+    for (uint32_t pid = 2; pid <= np; pid++)
+        if (ps_engine_pcb(e, pid)->created)
+            others += ps_engine_private(e, pid, v);
+    const char *first = proc_name(e, 1);
+    long long mine = (long long)ps_engine_private(e, 1, v);
+    if (g->status == PS_STEP_DONE)
+        words(L, &x, w->y, L->right, GUI_RES_TEXT, 0,
+              T("final: %s sees %lld; the others' copies add up to %lld, never shared",
+                "최종: %s에게는 %lld; 다른 프로세스의 사본 합 %lld은 공유되지 않음"),
+              first, mine, (long long)others);
+    else
+        words(L, &x, w->y, L->right, GUI_RES_TEXT, 0,
+              T("copied at spawn: an add changes only the adder's own copy",
+                "생성할 때 복사됨: add는 더하는 프로세스 자신의 사본만 바꿈"));
+    next_row(L, w);
+}
+
 static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
 {
     const ps_engine *e = g->e;
     const ps_scenario *s = ps_engine_scenario(e);
     if (!room(L, w, 2))
         return;
+    if (s->var_private && s->var_private[v]) {
+        private_variable(L, w, g, v);
+        return;
+    }
     int64_t value = ps_engine_variable(e, v), lost = g->lost ? g->lost[v] : 0;
     const gui_op *flash = gui_sim_lost_update(g, v, GUI_RES_FLASH_SECONDS);
     if (flash) { /* first: drawn behind the rows */
@@ -202,7 +250,7 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
         if (op->kind != PS_OP_ADD || op->obj != v)
             continue;
         if (!shown++ && !words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "%s",
-                               T("registers:", "레지스터:")))
+                               T("read, not yet written:", "읽고 아직 안 씀:")))
             break;
         char copy[96];
         snprintf(copy, sizeof copy, "%s %lld", p->name, (long long)r.tmp);

@@ -3,9 +3,13 @@
  * of a text measure: no SDL, so tests check it without a window.  One row
  * per object, grouped by kind:
  *
- *   counter   37  registers: [p3 35] [p5 35]      a variable, the copies
- *             41 expected, 4 lost so far          read by increments not yet
- *                                                 written (stale: orange)
+ *   counter   37  read, not yet written: [p3 35] [p5 35]   a shared variable,
+ *             41 expected, 4 lost so far          the copies read by
+ *                                                 increments not yet written
+ *                                                 (stale: orange)
+ *   total     private, a copy each: [main 0] [w1 50] [w2 12]   a private
+ *             main sees 0: ...                    variable, every process's
+ *                                                 own copy
  *   results   [1] [4] [None]  waiting to receive: (1)
  *   m         held by (2)  waiting: (3) (4)       FIFO, first in line left
  *   disk      serving (1)  queue: (2)
@@ -35,6 +39,7 @@
     X(NONE)    /* the sentinel (Python's None): a chip of its own colour */   \
     X(FRESH)   /* pid's register copy, still the variable's value */          \
     X(STALE)   /* pid's register copy, no longer the variable's value */      \
+    X(COPY)    /* pid's own copy of a private variable, with its value */     \
     X(TOKEN)   /* process pid: a disc in its colour with its pid */           \
     X(OUT)     /* process pid swapped out: a hollow disc */                   \
     X(BAR)     /* pid's memory: its part of the bar */                        \
@@ -57,9 +62,10 @@ typedef struct gui_res_item {
                                 of that object (0: none) */
     uint8_t cycle;           /* in the deadlock's cycle */
     uint32_t obj;            /* with `wait`: the object's index */
-    uint32_t pid;            /* TOKEN, OUT, BAR, FRESH, STALE */
+    uint32_t pid;            /* TOKEN, OUT, BAR, FRESH, STALE, COPY */
     float alpha;             /* FLASH: 1 just after the write, down to 0 */
-    char text[80];           /* drawn centred in a chip, else from r.x */
+    char text[192];          /* drawn centred in a chip, else from r.x (long
+                                enough for any row in Korean) */
 } gui_res_item;
 
 #define GUI_RES_MAX 400

@@ -49,7 +49,7 @@ static void on_op(void *ctx, const ps_op_event *ev)
         g->first_op = (g->first_op + 1) % GUI_OPS;
         g->nops--;
     }
-    g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock};
+    g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock, .after = g->nlog};
     /* every write's detail: the increments it wiped out, negative when it
      * puts back ones a stale write wiped (docs/engine.md OE-lost) */
     if (ev->op == PS_OPE_WRITE && ev->object < g->s->variables.count)
@@ -358,3 +358,26 @@ static int user(gui_sim *g, int what, uint32_t pid)
 int gui_sim_suspend(gui_sim *g, uint32_t pid) { return user(g, 0, pid); }
 int gui_sim_resume(gui_sim *g, uint32_t pid) { return user(g, 1, pid); }
 int gui_sim_kill(gui_sim *g, uint32_t pid) { return user(g, 2, pid); }
+
+int gui_sim_log_lines(const gui_sim *g, gui_log_line *out, int max)
+{
+    size_t i = g->nlog;
+    uint32_t j = g->nops;
+    int n = 0;
+    while (n < max && (i > 0 || j > 0)) {
+        const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
+        const gui_tr *t = i ? &g->log[i - 1] : NULL;
+        /* live mode logs a transition when the child reports it, after the
+         * engine's op events of its instant: the tick orders them first */
+        if (o && (!t || o->ev.time > t->ev.time || (o->ev.time == t->ev.time && o->after >= i))) {
+            out[n++] = (gui_log_line){NULL, o};
+            j--;
+        } else if (i > 0) {
+            out[n++] = (gui_log_line){&g->log[--i], NULL};
+        } else {
+            break; /* op events from before the log began: none */
+        }
+    }
+    return n;
+}
+

@@ -34,6 +34,8 @@ typedef struct gui_op {          /* one op event, as it happened */
     ps_op_event ev;
     double at;                   /* g->clock when it came; -1: replayed by a
                                     step back (shown, never flashed) */
+    size_t after;                /* transitions logged before it (g->nlog
+                                    then): its place in the event log */
 } gui_op;
 
 typedef struct gui_token {       /* a process on the diagram */
@@ -110,5 +112,17 @@ const gui_op *gui_sim_op(const gui_sim *g, uint32_t i);
 /* The latest lost update (a write with lost_update) on variable `var`
  * within the last `seconds` of g->clock, or NULL. */
 const gui_op *gui_sim_lost_update(const gui_sim *g, uint32_t var, double seconds);
+
+/* A line of the event log: a transition or an op event. */
+typedef struct gui_log_line {
+    const gui_tr *tr;
+    const gui_op *op;
+} gui_log_line;
+/* The event log's newest lines, newest first, at most max: transitions
+ * and the op events kept, in the order they happened.  An op event is
+ * later than a transition of an earlier tick, and than one of its own
+ * tick logged before it (live mode logs a transition when the child
+ * reports it, after its instant's op events).  Returns how many. */
+int gui_sim_log_lines(const gui_sim *g, gui_log_line *out, int max);
 
 #endif

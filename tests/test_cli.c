@@ -272,6 +272,9 @@ static void bad_numbers_are_usage_errors(void **state)
         {{"gui", F, "--frames", "1e3"}, 2, NULL,
          WANTS("gui", "--frames", "1 to 1000000", "1e3")},
         {{"gui", F, "--frames", "0"}, 2, NULL, WANTS("gui", "--frames", "1 to 1000000", "0")},
+        {{"gui", F, "--speed", "64"}, 2, NULL, WANTS("gui", "--speed", "1 to 32", "64")},
+        {{"gui", F, "--speed", "3"}, 2, NULL,
+         "procsim gui: --speed wants 1, 2, 4, 8, 16 or 32, got '3'\n"},
         {{"gui", F, "--select", "-1"}, 2, NULL, "procsim gui: --select wants a process name or "
          "a pid (a whole number from 1 to the number of processes), got '-1'\n"},
         {{"gui", F, "--select", "3x"}, 2, NULL, "--select wants a process name or a pid"},

@@ -4,6 +4,7 @@
  * easing, token slots and hit-testing — at several window sizes. */
 #include <math.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "testkit.h"
 #include "i18n.h"
@@ -213,6 +214,30 @@ static void every_cause_reads_in_both_languages(void **state)
     ps_scenario_destroy(s);
 }
 
+/* The CPU count in words; `cpus: auto` says it is the machine's. */
+static void cpu_count_says_when_it_is_the_machines(void **state)
+{
+    (void)state;
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    char auto_en[64], auto_ko[64];
+    snprintf(auto_en, sizeof auto_en, online == 1 ? "%ld CPU (auto)" : "%ld CPUs (auto)", online);
+    snprintf(auto_ko, sizeof auto_ko, "CPU %ld개 (자동: 이 컴퓨터의 수)", online);
+    static const struct {
+        const char *cpus;
+        const char *en, *ko;
+    } cases[] = {{"1", "1 CPU", "CPU 1개"}, {"4", "4 CPUs", "CPU 4개"}, {"auto", NULL, NULL}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char yaml[256], en[64], ko[64];
+        snprintf(yaml, sizeof yaml,
+                 "procsim: 1\ntitle: t\nsystem: {cpus: %s}\nprocesses:\n  - {name: a, program: [cpu 1]}\n",
+                 cases[i].cpus);
+        ps_scenario *s = tk_load(yaml);
+        assert_string_equal(gui_cpus_text(s, GUI_EN, en, sizeof en), cases[i].en ? cases[i].en : auto_en);
+        assert_string_equal(gui_cpus_text(s, GUI_KO, ko, sizeof ko), cases[i].ko ? cases[i].ko : auto_ko);
+        ps_scenario_destroy(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -223,6 +248,7 @@ int main(void)
         cmocka_unit_test(hit_testing),
         cmocka_unit_test(the_window_tests_clicks_hit_their_nodes),
         cmocka_unit_test(every_cause_reads_in_both_languages),
+        cmocka_unit_test(cpu_count_says_when_it_is_the_machines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

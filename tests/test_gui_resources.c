@@ -97,6 +97,8 @@ static void check_panel(const gui_layout *L, const char *what)
         for (size_t k = 0; k < sizeof others / sizeof others[0]; k++)
             if (gui_rect_overlap(a->r, *others[k]))
                 fail_msg("%s: item '%s' overlaps another panel", what, a->text);
+        if (strlen(a->text) + 1 >= sizeof a->text)
+            fail_msg("%s: '%s' was cut to fit its item", what, a->text);
         if (a->style == GUI_RES_FLASH)
             continue;
         int tw, th;
@@ -418,6 +420,170 @@ static void sentinel_is_its_own_chip(void **state)
         fail_msg("sentinel pixels: %d with it, %d without", purple, purple2);
 }
 
+/* The COPY chip of pid in R, or NULL. */
+static const gui_res_item *copy_chip(uint32_t pid)
+{
+    for (int i = 0; i < R.n; i++)
+        if (R.item[i].style == GUI_RES_COPY && R.item[i].pid == pid)
+            return &R.item[i];
+    return NULL;
+}
+
+static int says(const char *want)
+{
+    for (int i = 0; i < R.n; i++)
+        if (strstr(R.item[i].text, want))
+            return 1;
+    return 0;
+}
+
+/* A private variable is shown as every created process's own copy (rule
+ * P1: copied at spawn), never as one value with register copies or lost
+ * updates; a shared one beside it keeps its rows.  At the end of
+ * private-copy.yaml main's copy is 0 and each worker's 50. */
+static void private_copies_are_each_process_own(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    static const char both[] =
+        "procsim: 1\ntitle: t\nvariables: {mine: private}\nprocesses:\n"
+        "  - {name: main, program: [add mine 2, spawn kid, add total 1, wait kid]}\n"
+        "  - {name: kid, parent: main, program: [add mine 5, add total 1]}\n";
+    const char *files[] = {"scenarios/seeds/private-copy.yaml", NULL};
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    for (int f = 0; f < 2; f++) {
+        gui_sim g;
+        char err[600];
+        memset(&g, 0, sizeof g);
+        if (files[f] ? gui_sim_open(&g, files[f], 0, err, sizeof err)
+                     : gui_sim_open_text(&g, "both.yaml", both, strlen(both), 0, err, sizeof err))
+            fail_msg("%s", err);
+        const ps_scenario *s = g.s;
+        for (int steps = 0; steps < 1000; steps++) {
+            for (int lang = 0; lang < 2; lang++) {
+                compute(&g, (gui_lang)lang, &L);
+                check_panel(&L, "private");
+                for (uint32_t pid = 1; pid <= ps_engine_nprocs(g.e); pid++) {
+                    const gui_res_item *c = copy_chip(pid);
+                    char want[160];
+                    snprintf(want, sizeof want, "%s %lld", ps_engine_pcb(g.e, pid)->name,
+                             (long long)ps_engine_private(g.e, pid, 0));
+                    if (ps_engine_pcb(g.e, pid)->created != (c != NULL))
+                        fail_msg("pid %u: created %d, copy shown %d", pid,
+                                 ps_engine_pcb(g.e, pid)->created, c != NULL);
+                    if (c)
+                        assert_string_equal(c->text, want);
+                }
+                assert_int_equal(count_style(GUI_RES_LOST), 0);
+                if (files[f]) /* the only variable is private: no register copies */
+                    assert_int_equal(count_style(GUI_RES_FRESH) + count_style(GUI_RES_STALE), 0);
+                else /* the shared one keeps its value row */
+                    assert_true(says(lang ? "아직 손실된 갱신 없음" : "no update lost yet") ||
+                                says(lang ? "기대값" : "expected"));
+                assert_true(says(lang ? "비공유" : "private"));
+            }
+            if (gui_sim_done(&g))
+                break;
+            gui_sim_step(&g);
+        }
+        assert_int_equal(g.status, PS_STEP_DONE);
+        compute(&g, GUI_EN, &L);
+        if (files[f]) {
+            assert_string_equal(copy_chip(1)->text, "main 0");
+            for (uint32_t pid = 2; pid <= s->nprocs; pid++) {
+                char want[64];
+                snprintf(want, sizeof want, "%s 50", s->procs[pid - 1].name);
+                assert_string_equal(copy_chip(pid)->text, want);
+            }
+            assert_true(says("final: main sees 0; the others' copies add up to 150"));
+            compute(&g, GUI_KO, &L);
+            assert_true(says("최종: main에게는 0; 다른 프로세스의 사본 합 150은 공유되지 않음"));
+        } else {
+            assert_string_equal(copy_chip(1)->text, "main 2");
+            assert_string_equal(copy_chip(2)->text, "kid 7"); /* 2 copied at spawn, then 5 */
+            assert_true(says("final 2, 2 expected"));
+        }
+        gui_sim_close(&g);
+    }
+}
+
+/* What happened, in order, as a second engine's two listeners hear it. */
+typedef struct heard {
+    int op; /* 0 a transition, 1 an op event */
+    int64_t time;
+    uint32_t pid, what, object;
+    int64_t value;
+} heard;
+
+static heard said[20000];
+static size_t nsaid;
+
+static void hear_tr(void *ctx, const ps_trace_event *ev)
+{
+    (void)ctx;
+    if (nsaid < sizeof said / sizeof said[0])
+        said[nsaid++] = (heard){0, ev->time, ev->pid, (uint32_t)ev->from * 16u + ev->to, 0, 0};
+}
+
+static void hear_op(void *ctx, const ps_op_event *ev)
+{
+    (void)ctx;
+    if (nsaid < sizeof said / sizeof said[0])
+        said[nsaid++] = (heard){1, ev->time, ev->pid, ev->op, ev->object, ev->value};
+}
+
+/* The event log's lines are the transitions and op events in the order
+ * they happened, at every instant (the newest 40 of them). */
+static void log_has_op_events_in_order(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    const char *files[] = {"tests/cli/counter-race-90.yaml", "scenarios/seeds/queue-sentinel.yaml",
+                           "scenarios/seeds/join-timeout.yaml", "scenarios/seeds/pipe.yaml",
+                           "scenarios/seeds/counter-lock.yaml"};
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        gui_sim g;
+        char err[600];
+        memset(&g, 0, sizeof g);
+        if (gui_sim_open(&g, files[f], 0, err, sizeof err))
+            fail_msg("%s", err);
+        ps_engine *e = ps_engine_create(g.s);
+        nsaid = 0;
+        ps_engine_set_listener(e, hear_tr, NULL);
+        ps_engine_set_op_listener(e, hear_op, NULL);
+        int ops = 0;
+        while (!gui_sim_done(&g)) {
+            gui_sim_step(&g);
+            ps_engine_step(e);
+            gui_log_line line[40];
+            int n = gui_sim_log_lines(&g, line, 40);
+            assert_int_equal(n, nsaid < 40 ? (int)nsaid : 40);
+            for (int k = 0; k < n; k++) {
+                const heard *h = &said[nsaid - 1 - (size_t)k];
+                heard got;
+                if (line[k].op) {
+                    const ps_op_event *o = &line[k].op->ev;
+                    got = (heard){1, o->time, o->pid, o->op, o->object, o->value};
+                    ops++;
+                } else {
+                    const ps_trace_event *t = &line[k].tr->ev;
+                    got = (heard){0, t->time, t->pid, (uint32_t)t->from * 16u + t->to, 0, 0};
+                }
+                if (got.op != h->op || got.time != h->time || got.pid != h->pid ||
+                    got.what != h->what || got.object != h->object || got.value != h->value)
+                    fail_msg("%s at %lld: line %d from the end is %s %u at %lld, not %s %u at %lld",
+                             files[f], (long long)ps_engine_now(e), k, got.op ? "op" : "transition",
+                             got.what, (long long)got.time, h->op ? "op" : "transition", h->what,
+                             (long long)h->time);
+            }
+        }
+        assert_true(ops > 0);
+        ps_engine_destroy(e);
+        gui_sim_close(&g);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -425,6 +591,8 @@ int main(void)
         cmocka_unit_test(deadlock_is_drawn_as_its_cycle),
         cmocka_unit_test(lost_update_flashes),
         cmocka_unit_test(sentinel_is_its_own_chip),
+        cmocka_unit_test(private_copies_are_each_process_own),
+        cmocka_unit_test(log_has_op_events_in_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -173,6 +173,17 @@ void ps_engine_set_op_listener(ps_engine *e, ps_op_fn fn, void *ctx);
 const char *ps_op_event_token(ps_op_event_kind k);
 ps_obj_kind ps_op_event_object(ps_op_event_kind k);
 const char *ps_obj_kind_token(ps_obj_kind k);
+/* The name of what op event `ev` acted on: its variable, channel, mutex
+ * or device, the process is_alive asked about, "memory"; "?" if none. */
+const char *ps_op_event_object_name(const ps_engine *e, const ps_op_event *ev);
+/* Does op event kind k carry a process as its value (the mutex's holder)? */
+int ps_op_event_value_is_pid(ps_op_event_kind k);
+/* Op event `ev` in words, in `lang` (out of range: English): "p1 writes
+ * counter = 33: LOST UPDATE, wipes out 1 increment(s), overwriting p6",
+ * "main asks is_alive(worker): True"; None for the sentinel.  Cut to fit
+ * and always terminated when size > 0.  Returns `buf`. */
+char *ps_op_event_format(const ps_engine *e, const ps_op_event *ev, ps_lang lang, char *buf,
+                         size_t size);
 
 /* What a Running process does, op by op, for a backend that mirrors the
  * model on real processes (live mode).  Emitted in order with the
