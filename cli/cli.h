@@ -98,5 +98,7 @@ int64_t cli_variable(const run *r, uint32_t v);
 const char *cli_op_object(const ps_engine *e, const ps_op_event *ev);
 /* Does op event kind k carry a process as its value (the mutex's holder)? */
 int cli_op_value_is_pid(ps_op_event_kind k);
+/* The op event's value is an answer, true or false (is_alive, empty). */
+int cli_op_value_is_bool(ps_op_event_kind k);
 
 #endif

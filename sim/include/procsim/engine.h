@@ -116,6 +116,9 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
  *                 detail = units used after; none for memory 0
  *   ALIVE         the program asked is_alive of its child `object`:
  *                 value = 1 alive, 0 not
+ *   EMPTY         the head of `while not empty C` asked whether channel
+ *                 `object` is empty: value = 1 empty (the loop is left),
+ *                 0 not; detail = the values queued in it then
  * Order (OE-order): as things happen; a request before its process
  * blocks, served before the next request and the wake-up, send and recv
  * before the receiver wakes, alloc and free right after the transition
@@ -141,7 +144,8 @@ typedef enum ps_obj_kind {
     X(SERVED, "served", DEVICE)                                             \
     X(ALLOC, "alloc", MEMORY)                                               \
     X(FREE, "free", MEMORY)                                                 \
-    X(ALIVE, "is_alive", PROCESS)
+    X(ALIVE, "is_alive", PROCESS)                                           \
+    X(EMPTY, "empty", CHANNEL)
 typedef enum ps_op_event_kind {
 #define PS_X_(e, tok, obj) PS_OPE_##e,
     PS_OP_EVENTS(PS_X_)
