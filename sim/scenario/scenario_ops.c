@@ -229,7 +229,7 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
         ps__op_ref *ref = ps__vec_push(&ld->op_refs);
         if (!ref)
             return ps__ld_oom(ld);
-        *ref = (ps__op_ref){index, owner, w[1].at};
+        *ref = (ps__op_ref){index, owner, w[1].at, 1};
     }
     return true;
 }
