@@ -141,9 +141,9 @@ static char *slurp(const char *rel, size_t *len)
 /* ---- golden traces --------------------------------------------------- */
 
 static const char *const shipped[] = {
-    "tour", "swapping", "pool-squares", "counter-race", "counter-lock",
-    "queue-sum", "pipe", "start-join-terminate", "producer-consumer",
-    "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
+    "tour", "swapping", "seeds/counter-lock", "seeds/counter-race",
+    "seeds/join-timeout", "seeds/nine-processes", "seeds/pipe", "seeds/pool-squares",
+    "seeds/private-copy", "seeds/queue-sentinel", "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
     "policies/priority-preemptive", "policies/rr", "policies/mlfq",
 };
 
@@ -157,7 +157,10 @@ static void csv_matches_golden(void **state)
         for (char *p = golden + strlen("tests/golden/"); *p; p++)
             if (*p == '/')
                 *p = '-';
-        result r = procsim((const char *[]){"run", file, "--format", "csv", NULL});
+        /* the seeds' traces carry their op events: what they share is their point */
+        int seed = !strncmp(shipped[i], "seeds/", 6);
+        result r = procsim((const char *[]){"run", file, "--format", "csv",
+                                            seed ? "--ops" : NULL, NULL});
         if (r.status != 0)
             fail_msg("%s: exit %d: %s", file, r.status, r.err);
         size_t len;
@@ -210,13 +213,13 @@ static void exit_statuses(void **state)
         {{"--version"}, 0, "procsim 0.", NULL},
         {{}, 0, "Seven-state tour", ""},
         {{"run"}, 2, NULL, "which scenario?"},
-        {{"run", "scenarios/pipe.yaml", "--format", "xml"}, 2, NULL, "unknown format 'xml'"},
-        {{"run", "scenarios/pipe.yaml", "--bogus"}, 2, NULL, "unknown or incomplete option"},
+        {{"run", "scenarios/seeds/pipe.yaml", "--format", "xml"}, 2, NULL, "unknown format 'xml'"},
+        {{"run", "scenarios/seeds/pipe.yaml", "--bogus"}, 2, NULL, "unknown or incomplete option"},
         {{"run", "no/such/file.yaml"}, 2, NULL, "no/such/file.yaml"},
         {{"frobnicate"}, 2, NULL, "unknown command 'frobnicate'"},
         {{"check"}, 2, NULL, "which files?"},
-        {{"check", "scenarios/tour.yaml", "scenarios/pipe.yaml"}, 0,
-         "scenarios/pipe.yaml: ok", NULL},
+        {{"check", "scenarios/tour.yaml", "scenarios/seeds/pipe.yaml"}, 0,
+         "scenarios/seeds/pipe.yaml: ok", NULL},
         {{"check", "scenarios/tour.yaml", "tests/cli/bad-version.yaml"}, 2,
          "scenarios/tour.yaml: ok", "tests/cli/bad-version.yaml:1:10: "},
         {{"check", "tests/loader/bad/tick-ms-too-large.yaml"}, 2, NULL,
@@ -232,7 +235,7 @@ static void exit_statuses(void **state)
 static void bad_numbers_are_usage_errors(void **state)
 {
     (void)state;
-#define F "scenarios/pipe.yaml"
+#define F "scenarios/seeds/pipe.yaml"
 #define WANTS(cmd, opt, range, got) "procsim " cmd ": " opt " wants a whole number from " \
     range ", got '" got "'\n"
     static const cli_case cases[] = {
@@ -335,11 +338,11 @@ static void every_command_has_help(void **state)
             result_free(&r);
         }
     static const cli_case after_args[] = {
-        {{"run", "scenarios/pipe.yaml", "--help"}, 0, "usage: procsim run ", NULL},
-        {{"gui", "scenarios/pipe.yaml", "-h"}, 0, "usage: procsim gui ", NULL},
+        {{"run", "scenarios/seeds/pipe.yaml", "--help"}, 0, "usage: procsim run ", NULL},
+        {{"gui", "scenarios/seeds/pipe.yaml", "-h"}, 0, "usage: procsim gui ", NULL},
         {{"lab", "--random", "--help"}, 0, "usage: procsim lab ", NULL},
         {{"grade", "a", "-h"}, 0, "usage: procsim grade ", NULL},
-        {{"check", "scenarios/pipe.yaml", "--help"}, 0, "usage: procsim check ", NULL},
+        {{"check", "scenarios/seeds/pipe.yaml", "--help"}, 0, "usage: procsim check ", NULL},
     };
     check_cases(after_args, sizeof after_args / sizeof after_args[0], NULL);
     /* -h after a program is the program's: OSTEP's help, byte for byte */
@@ -364,12 +367,12 @@ static void a_scenario_is_not_a_command(void **state)
     (void)state;
     static const cli_case cases[] = {
 #if PROCSIM_WITH_GUI
-        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
-         "to watch a scenario in the window:\n  procsim gui scenarios/pipe.yaml\nor for its "
-         "trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+        {{"scenarios/seeds/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/seeds/pipe.yaml' is not a command; "
+         "to watch a scenario in the window:\n  procsim gui scenarios/seeds/pipe.yaml\nor for its "
+         "trace as text:\n  procsim run scenarios/seeds/pipe.yaml\n"},
 #else
-        {{"scenarios/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/pipe.yaml' is not a command; "
-         "for its trace as text:\n  procsim run scenarios/pipe.yaml\n"},
+        {{"scenarios/seeds/pipe.yaml"}, 2, NULL, "procsim: 'scenarios/seeds/pipe.yaml' is not a command; "
+         "for its trace as text:\n  procsim run scenarios/seeds/pipe.yaml\n"},
 #endif
         {{"lab.yml"}, 2, NULL, "procsim run lab.yml\n"},
         {{"my lab.yaml"}, 2, NULL, "procsim run 'my lab.yaml'\n"},
@@ -404,8 +407,8 @@ static void an_empty_display_is_no_display(void **state)
         result_free(&r);
     }
     static const cli_case cases[] = {
-        {{"gui", "scenarios/pipe.yaml"}, 1, NULL, "procsim gui: no display"},
-        {{"gui", "scenarios/pipe.yaml", "--frames", "2"}, 0, NULL, NULL}, /* headless */
+        {{"gui", "scenarios/seeds/pipe.yaml"}, 1, NULL, "procsim gui: no display"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--frames", "2"}, 0, NULL, NULL}, /* headless */
     };
     check_cases(cases, 2, empty);
 }
@@ -419,20 +422,20 @@ static void no_display_checks_the_input_first(void **state)
     (void)state;
     static const char *const empty[] = {"DISPLAY=", NULL};
     static const cli_case cases[] = {
-        {{"gui", "scenarios/pipe.yaml", "--select", "nosuch"}, 2, NULL, "procsim gui: "
-         "--select: scenarios/pipe.yaml has no process named 'nosuch' (its processes: parent, "
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "nosuch"}, 2, NULL, "procsim gui: "
+         "--select: scenarios/seeds/pipe.yaml has no process named 'nosuch' (its processes: parent, "
          "child)\n"},
-        {{"gui", "scenarios/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
-         "scenarios/pipe.yaml has no process with pid 3"},
-        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
-         "--follow: scenarios/pipe.yaml has no process named 'zed'"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
+         "scenarios/seeds/pipe.yaml has no process with pid 3"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
+         "--follow: scenarios/seeds/pipe.yaml has no process named 'zed'"},
         {{"gui", "--select", "99"}, 2, NULL, "the built-in tour has no process with pid 99"},
         {{"gui", "no/such/file.yaml"}, 2, NULL, "no/such/file.yaml"},
         {{"gui", "tests/loader/bad/tick-ms-too-large.yaml"}, 2, NULL,
          "tests/loader/bad/tick-ms-too-large.yaml:4:12: "},
-        {{"gui", "scenarios/pipe.yaml", "--live", "--select", "nosuch"}, 2, NULL,
+        {{"gui", "scenarios/seeds/pipe.yaml", "--live", "--select", "nosuch"}, 2, NULL,
          "has no process named 'nosuch'"},
-        {{"gui", "scenarios/pipe.yaml", "--select", "child", "--quiz", "--follow", "parent"}, 1,
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "child", "--quiz", "--follow", "parent"}, 1,
          NULL, "procsim gui: no display"},
         {{"gui", "--select", "zed", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
          "has no process named 'zed'"},
@@ -460,7 +463,7 @@ static void live_mode_under_an_ignored_sigchld(void **state)
         int null = open("/dev/null", O_WRONLY);
         if (null < 0 || dup2(null, 1) < 0 || chdir(PROCSIM_SOURCE_DIR))
             _exit(98);
-        execl(PROCSIM_BINARY, PROCSIM_BINARY, "run", "scenarios/pipe.yaml", "--live",
+        execl(PROCSIM_BINARY, PROCSIM_BINARY, "run", "scenarios/seeds/pipe.yaml", "--live",
               "--tick-ms", "5", (char *)NULL);
         _exit(99);
     }
@@ -481,18 +484,18 @@ static void select_by_name_or_pid(void **state)
         skip();
     static const char *const no_driver[] = {"SDL_VIDEODRIVER=no-such-driver", NULL};
     static const cli_case cases[] = {
-        {{"gui", "scenarios/pipe.yaml", "--select", "zed"}, 2, NULL, "procsim gui: --select: "
-         "scenarios/pipe.yaml has no process named 'zed' (its processes: parent, child)\n"},
-        {{"gui", "scenarios/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
-         "scenarios/pipe.yaml has no process with pid 3 (its pids are 1 to 2: parent, "
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "zed"}, 2, NULL, "procsim gui: --select: "
+         "scenarios/seeds/pipe.yaml has no process named 'zed' (its processes: parent, child)\n"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "3"}, 2, NULL, "procsim gui: --select: "
+         "scenarios/seeds/pipe.yaml has no process with pid 3 (its pids are 1 to 2: parent, "
          "child)\n"},
         {{"gui", "--select", "99999999999"}, 2, NULL, "the built-in tour has no process with "
          "pid 99999999999 (its pids are 1 to 5: logger, editor, compiler, browser, runaway)"},
-        {{"gui", "scenarios/pipe.yaml", "--select", "child"}, 1, NULL, "cannot open a window"},
-        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
-         "--follow: scenarios/pipe.yaml has no process named 'zed' (its processes: parent, "
+        {{"gui", "scenarios/seeds/pipe.yaml", "--select", "child"}, 1, NULL, "cannot open a window"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--quiz", "--follow", "zed"}, 2, NULL, "procsim gui: "
+         "--follow: scenarios/seeds/pipe.yaml has no process named 'zed' (its processes: parent, "
          "child)\n"},
-        {{"gui", "scenarios/pipe.yaml", "--quiz", "--follow", "child"}, 1, NULL,
+        {{"gui", "scenarios/seeds/pipe.yaml", "--quiz", "--follow", "child"}, 1, NULL,
          "cannot open a window"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], no_driver);
@@ -540,18 +543,18 @@ static void until_stops_the_trace(void **state)
 static void text_and_json_show_the_results(void **state)
 {
     (void)state;
-    result r = procsim((const char *[]){"run", "scenarios/queue-sum.yaml", NULL});
+    result r = procsim((const char *[]){"run", "scenarios/seeds/queue-sentinel.yaml", NULL});
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "received 50000"));
-    assert_non_null(strstr(r.out, "channel results: 5 sent (sum 50000), 5 received (sum 50000), 0 left"));
-    assert_non_null(strstr(r.out, "averages over 6 finished"));
+    assert_non_null(strstr(r.out, "channel results: 2 sent (sum 50000), 2 received (sum 50000), 0 left"));
+    assert_non_null(strstr(r.out, "averages over 8 finished"));
     result_free(&r);
 
-    r = procsim((const char *[]){"run", "scenarios/counter-lock.yaml", "--format", "json", NULL});
+    r = procsim((const char *[]){"run", "scenarios/seeds/counter-lock.yaml", "--format", "json", NULL});
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "\"variables\":{\"counter\":90}"));
+    assert_non_null(strstr(r.out, "\"variables\":{\"counter\":450}"));
     assert_non_null(strstr(r.out, "\"status\":\"done\""));
-    assert_non_null(strstr(r.out, "{\"time\":0,\"pid\":1,\"name\":\"p1\",\"from\":null,"
+    assert_non_null(strstr(r.out, "{\"time\":0,\"pid\":1,\"name\":\"main\",\"from\":null,"
                                   "\"to\":\"new\",\"event\":\"create\",\"cause\":\"arrival\"}"));
     result_free(&r);
 
@@ -697,7 +700,7 @@ static void the_json_checker_refuses_broken_json(void **state)
 static void json_has_ops_resources_and_lost_updates(void **state)
 {
     (void)state;
-    result r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", "--format", "json",
+    result r = procsim((const char *[]){"run", "tests/cli/counter-race-90.yaml", "--format", "json",
                                         NULL});
     assert_int_equal(r.status, 0);
     assert_true(json_valid(r.out));
@@ -773,14 +776,14 @@ static void times_in_new_and_the_suspended_states_apart(void **state)
 static void csv_ops_rows_among_the_transitions(void **state)
 {
     (void)state;
-    result r = procsim((const char *[]){"run", "scenarios/pipe.yaml", "--format", "csv", "--ops",
+    result r = procsim((const char *[]){"run", "scenarios/seeds/pipe.yaml", "--format", "csv", "--ops",
                                         NULL});
     assert_int_equal(r.status, 0);
     HAS(r, "\n0,2,child,ready,running,dispatch,fcfs picks it for cpu 0\n"
-           "3,2,child,,,send,pipe 42\n3,1,parent,,,recv,pipe 42\n"
-           "3,1,parent,blocked,ready,wake,message on pipe\n");
+           "0,2,child,,,recv,to_child 7\n2,2,child,,,send,from_child 49\n"
+           "2,1,parent,,,recv,from_child 49\n2,1,parent,blocked,ready,wake,message on from_child\n");
     result_free(&r);
-    r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", "--format", "csv", "--ops",
+    r = procsim((const char *[]){"run", "tests/cli/counter-race-90.yaml", "--format", "csv", "--ops",
                                  NULL});
     HAS(r, "\n1,1,p1,,,read,counter 0\n2,1,p1,,,write,counter 1\n");
     HAS(r, "\n28,1,p1,,,write,counter 2 lost 8 of p9\n");
@@ -791,7 +794,7 @@ static void csv_ops_rows_among_the_transitions(void **state)
     HAS(r, "\n0,1,holder,,,lock,m holder\n");
     result_free(&r);
     /* without --ops: transitions only */
-    r = procsim((const char *[]){"run", "scenarios/pipe.yaml", "--format", "csv", NULL});
+    r = procsim((const char *[]){"run", "scenarios/seeds/pipe.yaml", "--format", "csv", NULL});
     assert_null(strstr(r.out, ",,,"));
     result_free(&r);
 }
@@ -799,7 +802,7 @@ static void csv_ops_rows_among_the_transitions(void **state)
 static void text_view_shows_op_events_and_lost_updates(void **state)
 {
     (void)state;
-    result r = procsim((const char *[]){"run", "scenarios/counter-race.yaml", NULL});
+    result r = procsim((const char *[]){"run", "tests/cli/counter-race-90.yaml", NULL});
     assert_int_equal(r.status, 0);
     HAS(r, "\n     1  Running   Ready     Ready     Ready     Ready     Ready     Ready     Ready"
            "     Ready\n        p1           * read counter                              "
@@ -808,11 +811,11 @@ static void text_view_shows_op_events_and_lost_updates(void **state)
            " LOST UPDATE, wipes out 8 increment(s), overwriting p9\n");
     HAS(r, "\nvariable counter = 42\nlost updates: 48 (increments wiped out by stale writes)\n");
     result_free(&r);
-    r = procsim((const char *[]){"run", "scenarios/pipe.yaml", NULL});
-    HAS(r, "        child        * send pipe                                 child sends 42 on pipe,"
-           " straight to parent\n        parent       * recv pipe                                 "
-           "parent receives 42 from pipe, straight from child\n        parent       "
-           "Blocked -> Ready");
+    r = procsim((const char *[]){"run", "scenarios/seeds/pipe.yaml", NULL});
+    HAS(r, "        child        * send from_child                           child sends 49 on "
+           "from_child, straight to parent\n        parent       * recv from_child              "
+           "             parent receives 49 from from_child, straight from child\n        parent "
+           "      Blocked -> Ready");
     result_free(&r);
 }
 

@@ -146,18 +146,21 @@ static int64_t variable(const tk_run *r, const char *name)
     return 0;
 }
 
-/* R: the textbook race: nine processes adding to a shared counter without
- * a lock lose updates; with the lock they add up to 90. */
+/* R: the textbook race: nine processes adding 50 each to a shared counter
+ * without a lock lose updates (the seed's 400, as the article printed);
+ * with the lock they add up to 450. */
 static void rule_R_counter_without_lock_loses_updates(void **state)
 {
     (void)state;
     tk_run r;
-    run_file(&r, "scenarios/counter-race.yaml");
+    run_file(&r, "scenarios/seeds/counter-race.yaml");
     int64_t c = variable(&r, "counter");
-    assert_true(c > 0 && c < 90);
+    assert_int_equal(c, 400);
+    assert_int_equal(ps_engine_lost_updates(r.e), 450 - c);
     tk_run_fini(&r);
-    run_file(&r, "scenarios/counter-lock.yaml");
-    assert_int_equal(variable(&r, "counter"), 90);
+    run_file(&r, "scenarios/seeds/counter-lock.yaml");
+    assert_int_equal(variable(&r, "counter"), 450);
+    assert_int_equal(ps_engine_lost_updates(r.e), 0);
     tk_run_fini(&r);
 }
 
@@ -180,8 +183,9 @@ static void rule_R_lost_update_is_a_stale_register(void **state)
     tk_run_fini(&r);
 }
 
-/* O-send, O-recv: the shipped message-passing scenarios deliver every value
- * (queue sum, pipe, pool of workers, producers and consumers). */
+/* O-send, O-recv: the shipped message-passing seeds deliver every value
+ * (queue with sentinels, pipe, pool of workers), and a private variable
+ * never reaches the parent. */
 static void rule_O_send_O_recv_channels_pipes_and_pools(void **state)
 {
     (void)state;
@@ -189,41 +193,44 @@ static void rule_O_send_O_recv_channels_pipes_and_pools(void **state)
         const char *file, *proc;
         int64_t acc;
     } cases[] = {
-        {"scenarios/queue-sum.yaml", "parent", 50000},
-        {"scenarios/pipe.yaml", "parent", 42},
-        {"scenarios/pool-squares.yaml", "main", 285},
-        {"scenarios/producer-consumer.yaml", "consumer1", 0}, /* checked below */
+        {"scenarios/seeds/queue-sentinel.yaml", "main", 50000},
+        {"scenarios/seeds/pipe.yaml", "parent", 49},
+        {"scenarios/seeds/pool-squares.yaml", "main", 285},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         tk_run r;
         run_file(&r, cases[i].file);
         assert_int_equal(r.status, PS_STEP_DONE);
-        int64_t acc = ps_engine_regs(r.e, tk_pid(&r, cases[i].proc)).acc;
-        if (cases[i].acc)
-            assert_int_equal(acc, cases[i].acc);
-        else
-            assert_int_equal(acc + ps_engine_regs(r.e, tk_pid(&r, "consumer2")).acc,
-                             1 + 2 + 3 + 4 + 5 + 6 + 7 + 8);
+        assert_int_equal(ps_engine_regs(r.e, tk_pid(&r, cases[i].proc)).acc, cases[i].acc);
         for (uint32_t c = 0; c < r.s->channels.count; c++)
             assert_int_equal(ps_engine_channel(r.e, c).queued, 0);
         tk_run_fini(&r);
     }
+    tk_run r;
+    run_file(&r, "scenarios/seeds/private-copy.yaml");
+    assert_int_equal(variable(&r, "counter"), 0);
+    for (uint32_t pid = 2; pid <= r.s->nprocs; pid++)
+        assert_int_equal(ps_engine_private(r.e, pid, 0), 50);
+    tk_run_fini(&r);
 }
 
-/* O-kill, O-wait: Python's start/join/terminate: the parent reaps the quick
- * child and terminates the slow one with SIGTERM. */
+/* O-kill, O-wait, O-wait-timeout, O-is-alive: Python's start, join with a
+ * timeout, is_alive and terminate: the join times out while the worker
+ * still computes, main terminates it with SIGTERM (-15) and reaps it. */
 static void rule_O_kill_O_wait_start_join_terminate(void **state)
 {
     (void)state;
     tk_run r;
-    run_file(&r, "scenarios/start-join-terminate.yaml");
-    const ps_pcb *slow = ps_engine_pcb(r.e, tk_pid(&r, "slow"));
-    const ps_pcb *quick = ps_engine_pcb(r.e, tk_pid(&r, "quick"));
-    assert_int_equal(slow->term_signal, 15);
-    assert_true(slow->cpu_time < 100);
-    assert_true(slow->reaped && quick->reaped);
-    assert_int_equal(quick->exit_code, 0);
-    long k = tk_find(&r, "slow", PS_EXIT, 0);
+    run_file(&r, "scenarios/seeds/join-timeout.yaml");
+    const ps_pcb *worker = ps_engine_pcb(r.e, tk_pid(&r, "worker"));
+    assert_int_equal(worker->term_signal, 15);
+    assert_int_equal(worker->exit_code, -15);
+    assert_int_equal(worker->cpu_time, 3);
+    assert_true(worker->reaped);
+    long t = tk_find(&r, "main", PS_READY, (size_t)tk_find(&r, "main", PS_READY, 0) + 1);
+    assert_int_equal(r.ev[t].cause, PS_CAUSE_JOIN_TIMED_OUT);
+    assert_int_equal(r.ev[t].time, 3);
+    long k = tk_find(&r, "worker", PS_EXIT, 0);
     assert_int_equal(r.ev[k].event, PS_EV_KILL);
     assert_int_equal(r.ev[k].cause, PS_CAUSE_PARENT_KILL);
     tk_run_fini(&r);
@@ -337,7 +344,9 @@ static void op_events_follow_the_program(void **state)
     (void)state;
     tk_run r;
     op_log log = {{0}, 0};
-    ps_scenario *s = load_file("scenarios/pipe.yaml");
+    ps_scenario *s = tk_load("procsim: 1\ntitle: a pipe\nprocesses:\n"
+                             "  - {name: parent, program: [spawn child, recv pipe, cpu 1, wait child]}\n"
+                             "  - {name: child, parent: parent, program: [cpu 3, send pipe 42]}\n");
     memset(&r, 0, sizeof r);
     ps_engine *e = ps_engine_create(s);
     ps_engine_set_exec_listener(e, log_op, &log);

@@ -141,9 +141,12 @@ static int count_style(gui_res_style st)
 }
 
 static const char *const shared[] = {
-    "scenarios/counter-race.yaml", "scenarios/counter-lock.yaml", "scenarios/queue-sum.yaml",
-    "scenarios/pool-squares.yaml", "scenarios/swapping.yaml",     "scenarios/pipe.yaml",
-    "scenarios/producer-consumer.yaml", "scenarios/tour.yaml",
+    "tests/cli/counter-race-90.yaml",        "scenarios/seeds/counter-race.yaml",
+    "scenarios/seeds/counter-lock.yaml",     "scenarios/seeds/queue-sentinel.yaml",
+    "scenarios/seeds/pool-squares.yaml",     "scenarios/seeds/pipe.yaml",
+    "scenarios/seeds/join-timeout.yaml",     "scenarios/seeds/private-copy.yaml",
+    "scenarios/seeds/nine-processes.yaml",   "scenarios/swapping.yaml",
+    "scenarios/tour.yaml",
 };
 
 /* More objects than rows, long names, long queues: what does not fit is
@@ -341,7 +344,7 @@ static void lost_update_flashes(void **state)
 {
     (void)state;
     assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
-    const char *path = "scenarios/counter-race.yaml";
+    const char *path = "tests/cli/counter-race-90.yaml";
     gui_sim g;
     char err[600];
     memset(&g, 0, sizeof g);

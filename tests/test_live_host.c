@@ -291,10 +291,10 @@ static void kill_is_a_sigterm_when_the_host_blocks_it(void **state)
     sigaddset(&term, SIGTERM);
     assert_int_equal(pthread_sigmask(SIG_BLOCK, &term, &old_mask), 0);
     live_run r;
-    lk_live(&r, lk_load("scenarios/start-join-terminate.yaml"), 5);
+    lk_live(&r, lk_load("scenarios/seeds/join-timeout.yaml"), 5);
     assert_int_equal(r.status, PS_STEP_DONE);
     int code, signo;
-    assert_int_equal(ps_live_exit(r.l, 3, &code, &signo), 0); /* slow: killed by main */
+    assert_int_equal(ps_live_exit(r.l, 2, &code, &signo), 0); /* worker: killed by main */
     lk_live_fini(&r);
     pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     assert_int_equal(signo, SIGTERM);
@@ -333,7 +333,7 @@ static void proc_is_read_only_for_unreaped_children(void **state)
     proc_opens = proc_foreign = 0;
     proc_trap = 1;
     live_run r;
-    lk_live(&r, lk_load("scenarios/start-join-terminate.yaml"), 3);
+    lk_live(&r, lk_load("scenarios/seeds/join-timeout.yaml"), 3);
     assert_int_equal(r.status, PS_STEP_DONE);
     lk_live_fini(&r);
     ps_error err;

@@ -248,7 +248,7 @@ static int by_name(const void *a, const void *b)
 
 int tk_shipped_scenarios(char (*paths)[TK_PATH], int max)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/policies"};
+    static const char *const dirs[] = {"scenarios", "scenarios/policies", "scenarios/seeds"};
     int n = 0;
     for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
         char dir[1024];
