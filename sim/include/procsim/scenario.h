@@ -20,7 +20,11 @@
  *   - numbers are within PS_SCENARIO_MAX_NUMBER;
  *   - loops nest at most PS_LOOP_DEPTH_MAX deep, each body non-empty; a
  *     loop's ops lie inside its owner's program, head before end; a value
- *     names only loop variables in scope.
+ *     names only loop variables in scope;
+ *   - the copies of an entry with `copies` are consecutive processes that
+ *     share one program (the same op_first/op_count), which names no
+ *     process; spawn/wait/kill of the group are one op per copy
+ *     (PS_OPF_GROUP).
  */
 #ifndef PROCSIM_SCENARIO_H
 #define PROCSIM_SCENARIO_H
