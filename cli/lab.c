@@ -75,6 +75,13 @@ static int key_of(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
         fprintf(stderr, "procsim: out of memory computing the answer key\n");
         return EXIT_RUNTIME;
     }
+    if (key->status == PS_STEP_RUNAWAY) { /* a key of a run cut short would be wrong */
+        char why[512];
+        ps_engine_runaway_text(key->e, lang, why, sizeof why);
+        fprintf(stderr, "procsim: no answer key: %s\n", why);
+        ps_lab_key_fini(key);
+        return EXIT_RUNTIME;
+    }
     return EXIT_OK;
 }
 

@@ -226,6 +226,10 @@ static void exit_statuses(void **state)
          "tests/loader/bad/tick-ms-too-large.yaml:4:12: tick_ms: must be at most 60000, "
          "got 60001 (milliseconds per tick, from 1 to 60000)\n"},
         {{"run", "tests/cli/deadlock.yaml"}, 1, "deadlock at tick", "deadlock at tick"},
+        {{"run", "tests/cli/endless.yaml", "--format", "csv"}, 1, "",
+         "procsim: stopped at tick 9999999 after 10000000 instants: the run does not end"},
+        {{"lab", "tests/cli/endless.yaml", "-c"}, 1, "",
+         "procsim: no answer key: stopped at tick 9999999 after 10000000 instants"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }

@@ -129,6 +129,40 @@ static void rule_L5_a_loop_that_never_takes_time_is_stopped(void **state)
     tk_run_fini(&r);
 }
 
+/* L6: a run that takes time but never ends stops at its instant limit,
+ * with the limit in its message; a run that ends first is not stopped. */
+static void rule_L6_a_run_that_never_ends_is_stopped(void **state)
+{
+    (void)state;
+    tk_run r;
+    ps_scenario *s = tk_load(HEAD("policy: fcfs")
+                             "  - name: echo\n    program:\n      - send q 1\n"
+                             "      - for x in q:\n          - cpu 1\n          - send q x\n");
+    ps_engine *e = ps_engine_create(s);
+    assert_int_equal(ps_engine_instant_limit(e), PS_MAX_INSTANTS);
+    ps_step_status st;
+    uint64_t steps = 0;
+    while ((st = ps_engine_step(e)) == PS_STEP_OK)
+        steps++;
+    assert_int_equal(st, PS_STEP_RUNAWAY);
+    assert_int_equal(steps, PS_MAX_INSTANTS); /* each instant the limit allows, no more */
+    assert_int_equal(ps_engine_runaway(e), 0);
+    char buf[512];
+    ps_engine_runaway_text(e, PS_LANG_EN, buf, sizeof buf);
+    assert_non_null(strstr(buf, "after 10000000 instants: the run does not end by itself"));
+    ps_engine_runaway_text(e, PS_LANG_KO, buf, sizeof buf);
+    assert_non_null(strstr(buf, "10000000번의 순간이 지나도"));
+    assert_int_equal(ps_engine_step(e), PS_STEP_RUNAWAY);
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+    /* until stops it first */
+    tk_run_yaml(&r, HEAD("policy: fcfs")
+                "  - name: echo\n    program:\n      - send q 1\n"
+                "      - for x in q:\n          - cpu 1\n          - send q x\n", 1000);
+    assert_int_equal(r.status, PS_STEP_UNTIL);
+    tk_run_fini(&r);
+}
+
 /* V1: a value is computed when its op runs, from the loop variables in
  * scope and acc: squares, running sums. */
 static void rule_V1_values_are_computed_when_the_op_runs(void **state)
@@ -460,6 +494,7 @@ int main(void)
         cmocka_unit_test(rule_L3_for_in_a_channel_receives_until_none),
         cmocka_unit_test(rule_L4_loop_registers_survive_preemption),
         cmocka_unit_test(rule_L5_a_loop_that_never_takes_time_is_stopped),
+        cmocka_unit_test(rule_L6_a_run_that_never_ends_is_stopped),
         cmocka_unit_test(rule_V1_values_are_computed_when_the_op_runs),
         cmocka_unit_test(rule_V2_cpu_of_a_value_below_one_takes_no_time),
         cmocka_unit_test(rule_V3_values_saturate),

@@ -374,12 +374,16 @@ ps_step_status ps_engine_step(ps_engine *e)
     ps__enter(e);
     if (e->nomem)
         return PS_STEP_NOMEM;
-    if (e->runaway)
+    if (e->runaway || e->endless)
         return PS_STEP_RUNAWAY;
     if (finished(e))
         return PS_STEP_DONE;
     if (!e->pending_real)
         return PS_STEP_STUCK;
+    if (++e->instants > ps_engine_instant_limit(e)) { /* [L6] */
+        e->endless = 1;
+        return PS_STEP_RUNAWAY;
+    }
     e->now = ps__timer_top(e)->time;
     e->instant_ops = 0;
     while (e->timers.len && ps__timer_top(e)->time == e->now) {
@@ -409,7 +413,7 @@ ps_step_status ps_engine_run(ps_engine *e, int64_t until)
         until = e->now; /* time does not go back */
     for (;;) {
         if (until >= 0 && e->timers.len && ps__timer_top(e)->time > until &&
-            !finished(e) && !e->nomem && !e->runaway && e->pending_real) {
+            !finished(e) && !e->nomem && !e->runaway && !e->endless && e->pending_real) {
             e->now = until;
             for (uint32_t c = 0; c < e->ncpu; c++)
                 ps__cpu_sync(e, c); /* so statistics count up to `until` */

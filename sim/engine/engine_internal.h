@@ -166,6 +166,8 @@ struct ps_engine {
                               of the private variables (NULL: none is) */
     uint64_t instant_ops;  /* ops that took no time in this instant */
     uint32_t runaway;      /* the pid that passed PS_RUNAWAY_OPS, 0 */
+    uint64_t instants;     /* instants so far */
+    int endless;           /* more than ps_engine_instant_limit of them */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
 
     ps_trace_fn listener;

@@ -126,9 +126,23 @@ static const char *const runaway_text[PS_LANG_COUNT] = {
                    "넣거나 반복 횟수를 줄이세요",
 };
 
+/* ...and of the endless run: {a} the tick, {b} the limit (rule L6). */
+static const char *const endless_text[PS_LANG_COUNT] = {
+    [PS_LANG_EN] = "stopped at tick {a} after {b} instants: the run does not end by itself "
+                   "(a loop that never ends?); watch a part of it with --until",
+    [PS_LANG_KO] = "{a}틱에서 멈춤: {b}번의 순간이 지나도 실행이 끝나지 않습니다 (끝나지 "
+                   "않는 루프?). --until로 일부만 보세요",
+};
+
 uint32_t ps_engine_runaway(const ps_engine *e)
 {
     return e->runaway;
+}
+
+uint64_t ps_engine_instant_limit(const ps_engine *e)
+{
+    uint64_t per = (uint64_t)e->n * PS_INSTANTS_PER_PROCESS;
+    return per > PS_MAX_INSTANTS ? per : PS_MAX_INSTANTS;
 }
 
 char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size)
@@ -136,9 +150,13 @@ char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t
     if (!size)
         return buf;
     bool cut = false;
-    const char *t = runaway_text[(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
-    char *end = e->runaway ? ps__template_put(e, t, e->now, e->runaway, buf, buf + size - 1, &cut)
-                           : buf;
+    unsigned l = (unsigned)lang < PS_LANG_COUNT ? (unsigned)lang : PS_LANG_EN;
+    char *end = buf;
+    if (e->runaway)
+        end = ps__template_put(e, runaway_text[l], e->now, e->runaway, buf, buf + size - 1, &cut);
+    else if (e->endless)
+        end = ps__template_put(e, endless_text[l], e->now, (int64_t)ps_engine_instant_limit(e),
+                               buf, buf + size - 1, &cut);
     *end = '\0';
     if (cut && size > 4)
         memcpy(ps__whole_characters(buf, buf + size - 4), "...", 4);

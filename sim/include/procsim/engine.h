@@ -60,7 +60,8 @@ typedef enum ps_step_status {
     PS_STEP_INTERRUPTED, /* live mode: procsim was asked to stop */
     PS_STEP_FAILED,    /* live mode: the real processes failed (live.h) */
     PS_STEP_RUNAWAY    /* a process ran more than PS_RUNAWAY_OPS ops that
-                          take no time in one instant: stopped (see
+                          take no time in one instant, or the run passed
+                          ps_engine_instant_limit instants: stopped (see
                           ps_engine_runaway_text); the engine can only be
                           read and destroyed */
 } ps_step_status;
@@ -71,6 +72,11 @@ typedef enum ps_step_status {
 #define PS__STR_(x) #x
 #define PS__XSTR_(x) PS__STR_(x)
 #define PS_RUNAWAY_OPS_TEXT PS__XSTR_(PS_RUNAWAY_OPS)
+/* The endless-run stop: a run of more instants than this, or than
+ * PS_INSTANTS_PER_PROCESS per process if that is more, is stopped
+ * (docs/engine.md, rule L6): a loop that takes time but never ends. */
+#define PS_MAX_INSTANTS 10000000
+#define PS_INSTANTS_PER_PROCESS 100
 
 typedef struct ps_cpu {
     uint32_t pid;            /* running process, 0 = idle */
@@ -226,10 +232,14 @@ int64_t ps_engine_memory_used(const ps_engine *e);
 int64_t ps_engine_variable(const ps_engine *e, uint32_t var);
 /* Process pid's copy of a private variable (a shared one: its value). */
 int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
-/* After PS_STEP_RUNAWAY: the process that ran away (0: none did), and the
- * message in `lang` ("stopped at tick 3: a ran more than ..."), cut and
- * terminated as ps_engine_stuck.  Returns `buf`. */
+/* After PS_STEP_RUNAWAY: the process that ran away (0: none did: the run
+ * passed its instant limit), and the message in `lang` ("stopped at tick
+ * 3: a ran more than ...", "stopped at tick 9999999 after 10000000
+ * instants: ..."), cut and terminated as ps_engine_stuck.  Returns
+ * `buf`. */
 uint32_t ps_engine_runaway(const ps_engine *e);
+/* The instants a run of this engine's scenario may take (rule L6). */
+uint64_t ps_engine_instant_limit(const ps_engine *e);
 char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size);
 /* Channel contents: messages queued now, and totals over the run. */
 typedef struct ps_channel_stats {
