@@ -164,7 +164,7 @@ static void rule_R_counter_without_lock_loses_updates(void **state)
     tk_run_fini(&r);
 }
 
-/* C2, L6: the crawler (seeds/crawler.yaml) on machines of 1, 2, 4 and 8
+/* C2, L7: the crawler (seeds/crawler.yaml) on machines of 1, 2, 4 and 8
  * CPUs (a copy of the file with `cpus: N`): one consumer per CPU; the
  * dict (the manager's entries) holds all nine URLs; with two consumers
  * or more, at least one saw urls not empty, lost the last URL to another

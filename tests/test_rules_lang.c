@@ -336,11 +336,11 @@ static void log_empty(void *ctx, const ps_op_event *ev)
         log->ev[log->n++] = *ev;
 }
 
-/* L6: while not empty C asks at its head, taking no time, whether C holds
+/* L7: while not empty C asks at its head, taking no time, whether C holds
  * a value (the op event empty: 1 empty, 0 not, detail the values queued)
  * and leaves the loop when it is empty; the answer is only a hint: two
  * that both saw the one value get, and the second blocks. */
-static void rule_L6_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get(void **state)
+static void rule_L7_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get(void **state)
 {
     (void)state;
     ps_scenario *s = tk_load(HEAD("policy: fcfs")
@@ -503,7 +503,7 @@ int main(void)
         cmocka_unit_test(rule_O_kill_gives_exit_code_minus_15),
         cmocka_unit_test(rule_U3_a_user_kill_gives_exit_code_minus_9),
         cmocka_unit_test(rule_P1_a_private_variable_is_copied_at_spawn),
-        cmocka_unit_test(rule_L6_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get),
+        cmocka_unit_test(rule_L7_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get),
         cmocka_unit_test(rule_C1_copies_are_processes_in_the_entrys_place_spawned_together),
         cmocka_unit_test(rule_C2_wait_and_kill_of_a_group_act_on_every_copy_in_order),
         cmocka_unit_test(the_invariants_hold_through_the_language),

@@ -430,7 +430,7 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         op_done(e, pid, r, alive);
         return 1;
     }
-    case PS_OP_LOOP: /* [L6] while not empty C asks first: the op event empty */
+    case PS_OP_LOOP: /* [L7] while not empty C asks first: the op event empty */
         if (e->s->loops[op->obj].kind == PS_LOOP_NOT_EMPTY) {
             uint32_t c = e->s->loops[op->obj].chan;
             int64_t n = (int64_t)channel_count(&e->chan[c]);

@@ -70,7 +70,7 @@ void ps__advance(const ps_engine *e, const ps_op *op, ps_regs *r, int64_t result
 {
     r->cnt = 0;
     if (op->kind == PS_OP_LOOP && e->s->loops[op->obj].kind == PS_LOOP_NOT_EMPTY) {
-        const ps_loop *L = &e->s->loops[op->obj]; /* [L6] a value there, or leave */
+        const ps_loop *L = &e->s->loops[op->obj]; /* [L7] a value there, or leave */
         r->pc = !ps__channel_empty(e, L->chan) ? L->head + 1 : L->end + 1;
     } else if (op->kind == PS_OP_LOOP) { /* [L1] enter the body, or skip it */
         const ps_loop *L = &e->s->loops[op->obj];
