@@ -13,8 +13,9 @@
  * name for is_alive, "memory" for alloc/free; value the value read,
  * written, sent or received (null for the sentinel), the holder after
  * (a name, null when free) for lock/unlock/handoff, the ticks for
- * request/served, the units for alloc/free, true/false for is_alive;
- * detail the increments a write wiped out, the channel's length after,
+ * request/served, the units for alloc/free, true/false for is_alive and
+ * empty; detail the increments a write wiped out, the channel's length
+ * after (empty: at the check),
  * the requests still queued, the memory used after, null where there is
  * none (read, lock, unlock, handoff, is_alive).  A write that lost updates
  * has "lost_update": true and "overwrote": the name of the last process
@@ -159,7 +160,7 @@ static void json_op(FILE *out, const ps_engine *e, const ps_op_event *o)
     fputs(",\"value\":", out);
     if (ps_op_event_value_is_pid(k))
         jproc(out, e, (uint32_t)o->value);
-    else if (k == PS_OPE_ALIVE)
+    else if (ps_op_event_value_is_bool(k))
         fputs(o->value ? "true" : "false", out);
     else
         jvalue(out, o->value);

@@ -761,6 +761,37 @@ static void json_has_ops_resources_and_lost_updates(void **state)
     }
 }
 
+/* The op event empty (while not empty C) in each writer: JSON's value
+ * true/false with the values queued as detail, CSV's object and value,
+ * the text view's sentence. */
+static void the_empty_check_is_in_every_output(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"run", "tests/cli/empty.yaml", "--format", "json", NULL});
+    assert_int_equal(r.status, 0);
+    assert_true(json_valid(r.out));
+    HAS(r, "{\"time\":0,\"pid\":1,\"name\":\"a\",\"op\":\"empty\",\"object\":\"q\","
+           "\"value\":false,\"detail\":1},\n");
+    HAS(r, "{\"time\":0,\"pid\":1,\"name\":\"a\",\"op\":\"empty\",\"object\":\"q\","
+           "\"value\":true,\"detail\":0}");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "tests/cli/empty.yaml", "--format", "csv", "--ops", NULL});
+    assert_int_equal(r.status, 0);
+    HAS(r, "0,1,a,,,empty,q 0\n0,1,a,,,recv,q 5\n0,1,a,,,empty,q 1\n");
+    result_free(&r);
+    r = procsim((const char *[]){"run", "tests/cli/empty.yaml", NULL});
+    assert_int_equal(r.status, 0);
+    HAS(r, "a asks q.empty(): False (1 queued)");
+    HAS(r, "a asks q.empty(): True (0 queued)");
+    result_free(&r);
+    /* the crawler (its CPUs this machine's) gives valid JSON */
+    r = procsim((const char *[]){"run", "scenarios/seeds/crawler.yaml", "--format", "json", NULL});
+    assert_int_equal(r.status, 0);
+    assert_true(json_valid(r.out));
+    HAS(r, "\"op\":\"empty\",\"object\":\"urls\",\"value\":false,\"detail\":9}");
+    result_free(&r);
+}
+
 /* Time in New, Ready/Suspend and Blocked/Suspend apart, in JSON and in
  * the text table. */
 static void times_in_new_and_the_suspended_states_apart(void **state)
@@ -843,6 +874,7 @@ int main(void)
         cmocka_unit_test(text_and_json_show_the_results),
         cmocka_unit_test(the_json_checker_refuses_broken_json),
         cmocka_unit_test(json_has_ops_resources_and_lost_updates),
+        cmocka_unit_test(the_empty_check_is_in_every_output),
         cmocka_unit_test(times_in_new_and_the_suspended_states_apart),
         cmocka_unit_test(csv_ops_rows_among_the_transitions),
         cmocka_unit_test(text_view_shows_op_events_and_lost_updates),

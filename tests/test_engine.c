@@ -164,6 +164,48 @@ static void rule_R_counter_without_lock_loses_updates(void **state)
     tk_run_fini(&r);
 }
 
+/* C2, L7: the crawler (seeds/crawler.yaml) on machines of 1, 2, 4 and 8
+ * CPUs (a copy of the file with `cpus: N`): one consumer per CPU; the
+ * dict (the manager's entries) holds all nine URLs; with two consumers
+ * or more, at least one saw urls not empty, lost the last URL to another
+ * consumer before its get, and was terminated by main while Blocked in
+ * that get; with one consumer nobody can take the URL in between. */
+static void rule_C2_the_crawler_shows_the_empty_then_get_race(void **state)
+{
+    (void)state;
+    static const int cpus[] = {1, 2, 4, 8};
+    for (size_t c = 0; c < sizeof cpus / sizeof cpus[0]; c++) {
+        tk_run r;
+        tk_run_scenario(&r, tk_load_with_cpus("scenarios/seeds/crawler.yaml", cpus[c]), -1);
+        assert_int_equal(r.status, PS_STEP_DONE);
+        assert_int_equal(r.s->nprocs, 3 + (uint32_t)cpus[c]);
+        assert_int_equal(variable(&r, "entries"), 9);
+        assert_int_equal(ps_engine_pcb(r.e, tk_pid(&r, "manager"))->exit_code, 0);
+        int stuck = 0;
+        for (size_t i = 0; i < r.n; i++) {
+            const ps_trace_event *ev = &r.ev[i];
+            const ps_proc_spec *p = &r.s->procs[ev->pid - 1];
+            if (!p->group || ev->from != PS_BLOCKED || ev->to != PS_EXIT)
+                continue;
+            assert_int_equal(ev->cause, PS_CAUSE_PARENT_KILL);
+            assert_int_equal(ps_engine_pcb(r.e, ev->pid)->wait_kind, PS_WAIT_NOTHING);
+            long b = -1; /* its last block: the get on the empty urls */
+            for (size_t k = 0; k < i; k++)
+                if (r.ev[k].pid == ev->pid && r.ev[k].to == PS_BLOCKED)
+                    b = (long)k;
+            assert_true(b >= 0);
+            assert_int_equal(r.ev[b].cause, PS_CAUSE_RECV_EMPTY);
+            assert_int_equal(ps_engine_pcb(r.e, ev->pid)->exit_code, -15);
+            stuck++;
+        }
+        if (cpus[c] == 1)
+            assert_int_equal(stuck, 0);
+        else if (stuck < 1)
+            fail_msg("%d CPUs: no consumer was stuck in get", cpus[c]);
+        tk_run_fini(&r);
+    }
+}
+
 /* R: the lost update is a stale tmp register restored after a timeout. */
 static void rule_R_lost_update_is_a_stale_register(void **state)
 {
@@ -508,6 +550,7 @@ int main(void)
         cmocka_unit_test(rule_U1_U2_U3_scripted_in_every_state),
         cmocka_unit_test(rule_U1_U2_U3_user_interventions_between_steps),
         cmocka_unit_test(rule_R_counter_without_lock_loses_updates),
+        cmocka_unit_test(rule_C2_the_crawler_shows_the_empty_then_get_race),
         cmocka_unit_test(rule_R_lost_update_is_a_stale_register),
         cmocka_unit_test(rule_O_send_O_recv_channels_pipes_and_pools),
         cmocka_unit_test(rule_O_kill_O_wait_start_join_terminate),

@@ -188,6 +188,43 @@ static void the_language_runs_live_like_the_model(void **state)
     assert_int_equal(lk_children_of(getpid(), kids, 8), 0);
 }
 
+/* copies and while not empty for real: the crawler on machines of 1, 2,
+ * 4 and 8 CPUs (its copy with `cpus: N`) has the model's trace; the
+ * manager's real memory holds the nine entries, the consumers stuck in
+ * get really die of SIGTERM, and nothing is left behind. */
+static void copies_and_while_not_empty_run_live_like_the_model(void **state)
+{
+    (void)state;
+    static const int cpus[] = {1, 2, 4, 8};
+    for (size_t c = 0; c < sizeof cpus / sizeof cpus[0]; c++) {
+        const char *file = "scenarios/seeds/crawler.yaml";
+        tk_run m;
+        tk_run_scenario(&m, tk_load_with_cpus(file, cpus[c]), -1);
+        live_run r;
+        lk_live(&r, tk_load_with_cpus(file, cpus[c]), 2);
+        assert_int_equal(r.status, PS_STEP_DONE);
+        lk_assert_same_trace(&r, &m, file);
+        assert_int_equal(ps_live_divergences(r.l), 0);
+        assert_int_equal(ps_live_variable(r.l, 0), 9); /* entries, in real memory */
+        int killed = 0;
+        for (uint32_t pid = 1; pid <= r.s->nprocs; pid++) {
+            int code, signo;
+            if (!r.s->procs[pid - 1].group)
+                continue;
+            assert_int_equal(ps_live_exit(r.l, pid, &code, &signo), 0);
+            if (ps_engine_pcb(r.e, pid)->exit_code == -15) {
+                assert_int_equal(signo, SIGTERM);
+                killed++;
+            }
+        }
+        assert_true(cpus[c] == 1 ? killed == 0 : killed >= 1);
+        lk_live_fini(&r);
+        tk_run_fini(&m);
+        pid_t kids[8];
+        assert_int_equal(lk_children_of(getpid(), kids, 8), 0);
+    }
+}
+
 /* Several waiters on one channel or mutex, woken in the same instant as
  * others block: values and locks still go to the model's choice, with no
  * child stalled (found in review: a later waiter read first). */
@@ -527,6 +564,7 @@ int main(void)
         cmocka_unit_test(fork_failure_is_reported_cleanly),
         cmocka_unit_test(second_locker_sleeps_in_the_kernel),
         cmocka_unit_test(the_language_runs_live_like_the_model),
+        cmocka_unit_test(copies_and_while_not_empty_run_live_like_the_model),
         cmocka_unit_test(real_open_files_come_from_proc),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -113,11 +113,11 @@ static const char *const bad_files[] = {
     "tests/loader/bad/priority-negative.yaml:5:15: priority: must not be negative, got -1",
     "tests/loader/bad/process-no-name.yaml:5:5: process: missing key 'name' (required keys: name)",
     "tests/loader/bad/process-not-mapping.yaml:4:5: processes: expected a process (a mapping with name, program, ...), got 'a'",
-    "tests/loader/bad/process-unknown-key.yaml:5:5: process: unknown key 'prority'; did you mean 'priority'? (valid keys: name, arrival, priority, memory, parent, program)",
+    "tests/loader/bad/process-unknown-key.yaml:5:5: process: unknown key 'prority'; did you mean 'priority'? (valid keys: name, arrival, priority, memory, parent, program, copies)",
     "tests/loader/bad/processes-empty.yaml:3:12: processes: expected at least one process, got none",
     "tests/loader/bad/processes-missing.yaml:1:1: scenario: missing key 'processes' (required keys: procsim, title, processes)",
     "tests/loader/bad/processes-scalar.yaml:3:12: processes: expected a sequence of processes, got 'a'",
-    "tests/loader/bad/program-mapping-op.yaml:6:9: program: unknown loop 'cpu'; a loop is 'repeat N', 'for NAME in range(A, B)' or 'for NAME in CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/program-mapping-op.yaml:6:9: program: unknown loop 'cpu'; a loop is 'repeat N', 'for NAME in range(A, B)', 'for NAME in CHANNEL' or 'while not empty CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
     "tests/loader/bad/program-nested.yaml:5:15: program: expected an op such as 'cpu 3', got a sequence",
     "tests/loader/bad/program-scalar.yaml:5:14: program: expected a sequence of ops such as [cpu 3, io disk 2], got 'cpu 3'",
     "tests/loader/bad/quantum-bool.yaml:4:12: quantum: expected an integer (ticks), got 'yes'",
@@ -180,7 +180,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/loop-second-key.yaml:8:9: program: a loop is a mapping with one key (the loop) whose value is its body; got a second key",
     "tests/loader/bad/loop-string.yaml:6:9: repeat: a loop is a one-key mapping: write '- repeat ...:' and its ops below it, indented",
     "tests/loader/bad/loop-too-deep.yaml:10:25: program: loops nest at most 4 deep; this one would be loop 5",
-    "tests/loader/bad/loop-unknown.yaml:6:9: program: unknown loop 'while x'; a loop is 'repeat N', 'for NAME in range(A, B)' or 'for NAME in CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
+    "tests/loader/bad/loop-unknown.yaml:6:9: program: unknown loop 'until x'; a loop is 'repeat N', 'for NAME in range(A, B)', 'for NAME in CHANNEL' or 'while not empty CHANNEL' (an op is written '- cpu 3', not '- cpu: 3')",
     "tests/loader/bad/spawn-in-loop.yaml:7:13: spawn: inside a loop it would run more than once; a child is spawned exactly once (spawn it before the loop)",
     "tests/loader/bad/value-missing-term.yaml:7:20: send: expected a number, acc or a loop variable after the operator, got nothing",
     "tests/loader/bad/value-none-cpu.yaml:6:13: cpu: none is not a tick count; only send carries none (the sentinel)",
@@ -198,6 +198,20 @@ static const char *const bad_files[] = {
     "tests/loader/bad/wait-timeout-negative.yaml:7:24: wait: the timeout must not be negative, got -1",
     "tests/loader/bad/wait-timeout-too-many.yaml:7:26: wait: too many operands; expected 'wait PROCESS|any [timeout TICKS]'",
     "tests/loader/bad/wait-timeout-word.yaml:7:16: wait: expected 'timeout' after the process; expected 'wait PROCESS|any [timeout TICKS]'",
+    "tests/loader/bad/copies-clash.yaml:8:13: copies: copy 2 of 'w' would be named 'w-2', which is already the name of a process (line 10); rename one of them",
+    "tests/loader/bad/copies-event.yaml:6:22: do: 'w' stands for 2 processes (copies: 2), w-1, w-2; an event acts on one: name one of them, such as 'w-1'",
+    "tests/loader/bad/copies-is-alive.yaml:5:33: is_alive: 'w' stands for 4 processes (copies: 4), w-1 ... w-4; ask about one of them, such as 'w-1'",
+    "tests/loader/bad/copies-name-too-long.yaml:6:13: copies: the name of copy 1 of 'wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww', 'wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww-1', would be longer than 64 characters; give 'wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww' a shorter name",
+    "tests/loader/bad/copies-parent.yaml:5:23: parent: 'w' stands for 2 processes (copies: 2), w-1, w-2; a parent is one process: name one of them, such as 'w-1'",
+    "tests/loader/bad/copies-spawns.yaml:6:28: spawn: 'w' has copies, so every copy would run this op; a process with copies does not spawn, wait for, kill or ask about children",
+    "tests/loader/bad/copies-too-many.yaml:5:37: copies: must be at most 64, got 65",
+    "tests/loader/bad/copies-word.yaml:5:37: copies: expected an integer (how many processes) or auto, got 'many'",
+    "tests/loader/bad/copies-zero.yaml:5:37: copies: must be at least 1, got 0",
+    "tests/loader/bad/loop-while-as-op.yaml:6:9: while: a loop is a one-key mapping: write '- while ...:' and its ops below it, indented",
+    "tests/loader/bad/loop-while-bad-name.yaml:6:25: while: '9q' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/loop-while-empty-body.yaml:6:9: while: the loop's body is empty; expected at least one op",
+    "tests/loader/bad/loop-while-too-many.yaml:6:27: while: too many operands; expected 'while not empty CHANNEL'",
+    "tests/loader/bad/loop-while-words.yaml:6:15: while: expected 'while not empty CHANNEL' (Python's while not q.empty()), got 'while empty q'",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])
@@ -617,6 +631,105 @@ static void test_lang_round_trip(void **state)
     ps_scenario_destroy(s);
 }
 
+/* copies: an entry for N processes in its place, one program shared;
+ * spawn, wait and kill of the group one op per copy; while not empty. */
+static void test_copies_and_while(void **state)
+{
+    (void)state;
+    char buf[1024];
+    ps_scenario *s = load_good("tests/loader/good/copies.yaml");
+    static const char *const names[] = {"main", "w-1", "w-2", "w-3", "v-1", "v-2", "last"};
+    assert_int_equal(s->nprocs, 7);
+    for (uint32_t i = 0; i < 7; i++)
+        assert_string_equal(s->procs[i].name, names[i]);
+    for (uint32_t i = 1; i <= 3; i++) { /* auto: the system's cpus */
+        assert_string_equal(s->procs[i].group, "w");
+        assert_int_equal(s->procs[i].copy, i);
+        assert_int_equal(s->procs[i].copies, 3);
+        assert_int_equal(s->procs[i].copies_auto, 1);
+        assert_int_equal(s->procs[i].parent, 0);
+        assert_int_equal(s->procs[i].op_first, s->procs[1].op_first);
+        assert_int_equal(s->procs[i].op_count, s->procs[1].op_count);
+    }
+    assert_int_equal(s->procs[5].memory, 3);
+    assert_int_equal(s->procs[5].copy, 2);
+    assert_null(s->procs[6].group);
+    assert_int_equal(s->procs[6].copy, 0);
+    assert_int_equal(s->events[0].target, 5); /* v-2 */
+    assert_string_equal(program_text(s, 0, buf, sizeof buf),
+                        "repeat 2 | send q 1 | end repeat 2 | spawn w-1 | spawn w-2 | "
+                        "spawn w-3 | spawn v-1 | spawn v-2 | for i in range(0, 2) | cpu 1 | "
+                        "end for i in range(0, 2) | wait w-1 timeout 5 | wait w-2 timeout 5 | "
+                        "wait w-3 timeout 5 | kill v-1 | kill v-2 | wait v-2 | wait v-1 | "
+                        "wait v-2");
+    assert_int_equal(s->ops[s->procs[0].op_first + 4].flags, PS_OPF_GROUP);
+    assert_int_equal(s->ops[s->procs[0].op_first + 16].flags, 0); /* wait v-2 itself */
+    assert_string_equal(program_text(s, 2, buf, sizeof buf),
+                        "while not empty q | recv q | repeat 2 | cpu 1 | end repeat 2 | "
+                        "end while not empty q | send done 1");
+    /* the loops of main after its group ops grew: their pcs moved */
+    assert_int_equal(s->loops[1].kind, PS_LOOP_RANGE);
+    assert_int_equal(s->loops[1].head, 8);
+    assert_int_equal(s->loops[1].end, 10);
+    assert_int_equal(s->loops[2].kind, PS_LOOP_NOT_EMPTY);
+    assert_int_equal(s->loops[2].chan, 0);
+    assert_int_equal(s->loops[2].head, 0);
+    assert_int_equal(s->loops[2].end, 5);
+    assert_null(s->loops[2].var);
+    ps_scenario_destroy(s);
+}
+
+/* Written back, the groups are entries with copies again and their ops
+ * one op each; loaded again, everything is equal. */
+static void test_copies_round_trip(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/copies.yaml");
+    ps_outbuf y1 = {0}, y2 = {0};
+    ps_out o1 = ps_outbuf_sink(&y1), o2 = ps_outbuf_sink(&y2);
+    ps_scenario_write_yaml(s, &o1);
+    assert_non_null(strstr(y1.s, "  - name: w\n    copies: auto\n"));
+    assert_non_null(strstr(y1.s, "  - name: v\n    copies: 2\n"));
+    assert_non_null(strstr(y1.s, "spawn w, spawn v, "));
+    assert_non_null(strstr(y1.s, "wait w timeout 5, kill v, wait v-2, wait v]"));
+    assert_non_null(strstr(y1.s, "{\"while not empty q\": [recv q, "));
+    assert_null(strstr(y1.s, "w-1"));
+    ps_error err;
+    ps_scenario *back = ps_scenario_load_string("back", y1.s, y1.len, &err);
+    if (!back)
+        fail_msg("%s\n%s", err.msg, y1.s);
+    assert_int_equal(back->nops, s->nops);
+    assert_memory_equal(back->ops, s->ops, s->nops * sizeof *s->ops);
+    assert_int_equal(back->nprocs, s->nprocs);
+    for (uint32_t i = 0; i < s->nprocs; i++) {
+        const ps_proc_spec *a = &s->procs[i], *b = &back->procs[i];
+        assert_string_equal(a->name, b->name);
+        assert_true((a->group == NULL) == (b->group == NULL));
+        if (a->group)
+            assert_string_equal(a->group, b->group);
+        assert_int_equal(a->copy, b->copy);
+        assert_int_equal(a->copies, b->copies);
+        assert_int_equal(a->copies_auto, b->copies_auto);
+        assert_int_equal(a->parent, b->parent);
+        assert_int_equal(a->memory, b->memory);
+        assert_int_equal(a->op_first, b->op_first);
+        assert_int_equal(a->op_count, b->op_count);
+    }
+    for (uint32_t i = 0; i < s->nloops; i++) {
+        assert_int_equal(back->loops[i].kind, s->loops[i].kind);
+        assert_int_equal(back->loops[i].head, s->loops[i].head);
+        assert_int_equal(back->loops[i].end, s->loops[i].end);
+        assert_int_equal(back->loops[i].chan, s->loops[i].chan);
+    }
+    assert_int_equal(back->events[0].target, s->events[0].target);
+    ps_scenario_write_yaml(back, &o2);
+    assert_string_equal(y1.s, y2.s);
+    ps_outbuf_fini(&y1);
+    ps_outbuf_fini(&y2);
+    ps_scenario_destroy(back);
+    ps_scenario_destroy(s);
+}
+
 /* --- tokens and ps_op_format --- */
 
 static void test_tokens(void **state)
@@ -689,6 +802,8 @@ int main(void)
         cmocka_unit_test(test_builtin_tour),
         cmocka_unit_test(test_lang_programs),
         cmocka_unit_test(test_lang_round_trip),
+        cmocka_unit_test(test_copies_and_while),
+        cmocka_unit_test(test_copies_round_trip),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_op_format),
     };

@@ -324,6 +324,122 @@ static void rule_P1_a_private_variable_is_copied_at_spawn(void **state)
     tk_run_fini(&r);
 }
 
+typedef struct empty_log {
+    int n;
+    ps_op_event ev[8];
+} empty_log;
+
+static void log_empty(void *ctx, const ps_op_event *ev)
+{
+    empty_log *log = ctx;
+    if (ev->op == PS_OPE_EMPTY && log->n < 8)
+        log->ev[log->n++] = *ev;
+}
+
+/* L7: while not empty C asks at its head, taking no time, whether C holds
+ * a value (the op event empty: 1 empty, 0 not, detail the values queued)
+ * and leaves the loop when it is empty; the answer is only a hint: two
+ * that both saw the one value get, and the second blocks. */
+static void rule_L7_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load(HEAD("policy: fcfs")
+                             "  - name: a\n    program:\n"
+                             "      - repeat 2:\n          - send q 5\n"
+                             "      - while not empty q:\n          - recv q\n          - cpu 1\n"
+                             "      - send r acc\n");
+    ps_engine *e = ps_engine_create(s);
+    empty_log log = {0};
+    ps_engine_set_op_listener(e, log_empty, &log);
+    assert_int_equal(ps_engine_run(e, -1), PS_STEP_DONE);
+    assert_int_equal(log.n, 3);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(log.ev[i].time, i); /* the head takes no time */
+        assert_int_equal(log.ev[i].pid, 1);
+        assert_int_equal(log.ev[i].object, 0);
+        assert_int_equal(log.ev[i].value, i == 2);
+        assert_int_equal(log.ev[i].detail, 2 - i);
+    }
+    assert_int_equal(ps_engine_regs(e, 1).acc, 10);
+    assert_int_equal(ps_engine_pcb(e, 1)->finish, 2);
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+
+    tk_run r; /* the race: both see the value, a tick passes, b's get blocks */
+    tk_run_yaml(&r, HEAD("policy: fcfs, cpus: 2")
+                "  - {name: p, program: [send q 1]}\n"
+                "  - name: a\n    arrival: 1\n    program:\n      - while not empty q:\n"
+                "          - cpu 1\n          - recv q\n"
+                "  - name: b\n    arrival: 1\n    program:\n      - while not empty q:\n"
+                "          - cpu 1\n          - recv q\n", 10);
+    assert_int_equal(pcb(&r, "a")->state, PS_EXIT);
+    assert_int_equal(received(&r, "a"), 1);
+    assert_int_equal(pcb(&r, "b")->state, PS_BLOCKED);
+    assert_int_equal(pcb(&r, "b")->wait_kind, PS_WAIT_CHANNEL);
+    tk_run_fini(&r);
+}
+
+/* C1: an entry with copies: N is N processes NAME-1 .. NAME-N in its
+ * place (pids follow), with one program; spawn NAME creates them all, in
+ * order, in the one instant. */
+static void rule_C1_copies_are_processes_in_the_entrys_place_spawned_together(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, HEAD("policy: fcfs, cpus: 3")
+                "  - {name: p, program: [cpu 1, spawn w, wait w]}\n"
+                "  - {name: w, parent: p, copies: auto, program: [cpu 2, send q 1]}\n"
+                "  - {name: last, program: [cpu 1]}\n", -1);
+    assert_int_equal(r.s->nprocs, 5);
+    assert_int_equal(tk_pid(&r, "w-1"), 2);
+    assert_int_equal(tk_pid(&r, "w-3"), 4);
+    assert_int_equal(tk_pid(&r, "last"), 5);
+    size_t at = 0;
+    for (uint32_t pid = 2; pid <= 4; pid++) { /* created at 1, in pid order */
+        size_t i = 0;
+        while (i < r.n && !(r.ev[i].pid == pid && r.ev[i].to == PS_NEW))
+            i++;
+        assert_true(i < r.n);
+        assert_true(i >= at);
+        at = i;
+        assert_int_equal(r.ev[i].time, 1);
+        assert_int_equal(pcb(&r, pid == 2 ? "w-1" : pid == 3 ? "w-2" : "w-3")->finish, 3);
+    }
+    assert_int_equal(ps_engine_channel(r.e, 0).sent, 3);
+    assert_int_equal(pcb(&r, "p")->finish, 3);
+    tk_run_fini(&r);
+}
+
+/* C2: wait NAME joins the copies one after another, in order, each with
+ * its own timeout; kill NAME terminates every copy still alive (-15). */
+static void rule_C2_wait_and_kill_of_a_group_act_on_every_copy_in_order(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, HEAD("policy: fcfs, cpus: 4")
+                "  - {name: p, program: [spawn w, wait w timeout 3, kill w, wait w]}\n"
+                "  - {name: w, parent: p, copies: 3, program: [cpu 20]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    /* each join times out in turn: 3, 6, 9; then all three die */
+    int64_t woke[3];
+    size_t from = (size_t)tk_find(&r, "p", PS_BLOCKED, 0);
+    for (int k = 0; k < 3; k++) {
+        size_t i = (size_t)tk_find(&r, "p", PS_READY, from);
+        assert_int_equal(r.ev[i].cause, PS_CAUSE_JOIN_TIMED_OUT);
+        woke[k] = r.ev[i].time;
+        from = i + 1;
+    }
+    assert_int_equal(woke[0], 3);
+    assert_int_equal(woke[1], 6);
+    assert_int_equal(woke[2], 9);
+    static const char *const w[] = {"w-1", "w-2", "w-3"};
+    for (int k = 0; k < 3; k++) {
+        assert_int_equal(pcb(&r, w[k])->exit_code, -15);
+        assert_int_equal(pcb(&r, w[k])->finish, 9);
+    }
+    tk_run_fini(&r);
+}
+
 /* ps_engine_check holds after every step of programs with every new form
  * (timeouts that fire, timeouts made moot by the child's exit, a waiter
  * killed while its timeout runs, loops on channels, private copies). */
@@ -346,6 +462,11 @@ static void the_invariants_hold_through_the_language(void **state)
         "procsim: 1\ntitle: t\nprocesses:\n"
         "  - {name: p, program: [spawn c, wait c timeout 20, sleep 30]}\n"
         "  - {name: c, parent: p, program: [cpu 3]}\n",
+        "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 2, cpus: 2}\nprocesses:\n"
+        "  - {name: p, program: [send q 1, send q 2, send q 3, spawn w, wait w timeout 9, "
+        "kill w, wait w]}\n"
+        "  - name: w\n    parent: p\n    copies: 3\n    program:\n"
+        "      - while not empty q:\n          - cpu 1\n          - recv q\n",
     };
     for (size_t i = 0; i < sizeof yaml / sizeof yaml[0]; i++) {
         ps_scenario *s = tk_load(yaml[i]);
@@ -382,6 +503,9 @@ int main(void)
         cmocka_unit_test(rule_O_kill_gives_exit_code_minus_15),
         cmocka_unit_test(rule_U3_a_user_kill_gives_exit_code_minus_9),
         cmocka_unit_test(rule_P1_a_private_variable_is_copied_at_spawn),
+        cmocka_unit_test(rule_L7_while_not_empty_asks_at_its_head_and_may_be_wrong_by_the_get),
+        cmocka_unit_test(rule_C1_copies_are_processes_in_the_entrys_place_spawned_together),
+        cmocka_unit_test(rule_C2_wait_and_kill_of_a_group_act_on_every_copy_in_order),
         cmocka_unit_test(the_invariants_hold_through_the_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

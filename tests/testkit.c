@@ -17,6 +17,23 @@ ps_scenario *tk_load(const char *yaml)
     return s;
 }
 
+ps_scenario *tk_load_with_cpus(const char *rel, int cpus)
+{
+    char path[1024], text[16384], out[16400];
+    snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, rel);
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    char *at = strstr(text, "cpus: auto\n"); /* the key's, not a description's */
+    if (!at || n == sizeof text - 1)
+        fail_msg("%s: no 'cpus: auto', or too long for a test copy", rel);
+    snprintf(out, sizeof out, "%.*scpus: %d%s", (int)(at - text), text, cpus,
+             at + strlen("cpus: auto"));
+    return tk_load(out);
+}
+
 static void record(void *ctx, const ps_trace_event *ev)
 {
     tk_run *r = ctx;

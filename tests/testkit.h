@@ -29,6 +29,9 @@ typedef struct tk_run {
 
 /* Load YAML (fails the test with the loader's message on error). */
 ps_scenario *tk_load(const char *yaml);
+/* The shipped scenario `rel` (under the source tree) with its `cpus: auto`
+ * replaced by `cpus: N`: a test copy for a machine of N CPUs. */
+ps_scenario *tk_load_with_cpus(const char *rel, int cpus);
 /* Load, create, run to the end (until < 0) or tick `until`, as
  * ps_engine_run does, but failing the test if the run takes more instants
  * than the step budget allows. */

@@ -324,6 +324,8 @@ int64_t ps__value_add(int64_t x, int64_t y);
 /* Move the pc past `op` (at r->pc), now complete with `result`: the next
  * op, or where a loop's head or end jumps. */
 void ps__advance(const ps_engine *e, const ps_op *op, ps_regs *r, int64_t result);
+/* Whether channel c holds no value now (while not empty, rule L7). */
+int ps__channel_empty(const ps_engine *e, uint32_t c);
 /* Where pid reads and writes variable var: its own copy if private. */
 int64_t *ps__var_slot(ps_engine *e, uint32_t pid, uint32_t var);
 /* A child spawned by `parent` (0: none) starts with its private copies. */

@@ -30,6 +30,11 @@ int ps_op_event_value_is_pid(ps_op_event_kind k)
     return k == PS_OPE_LOCK || k == PS_OPE_UNLOCK || k == PS_OPE_HANDOFF;
 }
 
+int ps_op_event_value_is_bool(ps_op_event_kind k)
+{
+    return k == PS_OPE_ALIVE || k == PS_OPE_EMPTY;
+}
+
 /* What an op event says, per kind, in English and Korean: [0] the plain
  * sentence, [1] the one with another process (a lost update's victim, the
  * receiver or sender of a value handed straight over, the new holder).
@@ -58,6 +63,8 @@ static const char *const op_text[PS_OP_EVENT_COUNT][2][PS_LANG_COUNT] = {
     [PS_OPE_FREE] = {{"{p} gives back {v} unit(s) of memory ({d} used)",
                       "{p}가 메모리 {v}만큼을 돌려줌 ({d} 사용 중)"}, {"", ""}},
     [PS_OPE_ALIVE] = {{"{p} asks is_alive({o}): {v}", "{p}가 is_alive({o})를 물음: {v}"}, {"", ""}},
+    [PS_OPE_EMPTY] = {{"{p} asks {o}.empty(): {v} ({d} queued)",
+                       "{p}가 {o}.empty()를 물음: {v} ({d}개 대기)"}, {"", ""}},
 };
 
 static const char *pid_name(const ps_engine *e, uint32_t pid)
@@ -80,7 +87,7 @@ char *ps_op_event_format(const ps_engine *e, const ps_op_event *ev, ps_lang lang
         snprintf(v, sizeof v, "None");
     else if (ps_op_event_value_is_pid(k))
         snprintf(v, sizeof v, "%s", pid_name(e, (uint32_t)ev->value));
-    else if (k == PS_OPE_ALIVE)
+    else if (ps_op_event_value_is_bool(k))
         snprintf(v, sizeof v, "%s", ev->value ? "True" : "False");
     else
         snprintf(v, sizeof v, "%lld", (long long)ev->value);

@@ -141,6 +141,11 @@ static uint64_t channel_count(const ps__channel *ch)
     return ch->buf.len - ch->head;
 }
 
+int ps__channel_empty(const ps_engine *e, uint32_t c)
+{
+    return channel_count(&e->chan[c]) == 0;
+}
+
 void ps__channels_fini(ps_engine *e)
 {
     for (uint32_t c = 0; c < e->s->channels.count; c++)
@@ -425,7 +430,14 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         op_done(e, pid, r, alive);
         return 1;
     }
-    case PS_OP_LOOP:
+    case PS_OP_LOOP: /* [L7] while not empty C asks first: the op event empty */
+        if (e->s->loops[op->obj].kind == PS_LOOP_NOT_EMPTY) {
+            uint32_t c = e->s->loops[op->obj].chan;
+            int64_t n = (int64_t)channel_count(&e->chan[c]);
+            ps__op(e, PS_OPE_EMPTY, pid, c, n == 0, n, 0, 0);
+        }
+        op_done(e, pid, r, 0);
+        return 1;
     case PS_OP_END:
         op_done(e, pid, r, 0);
         return 1;

@@ -69,7 +69,10 @@ int64_t ps__value(const ps_engine *e, const ps_op *op, const ps_regs *r)
 void ps__advance(const ps_engine *e, const ps_op *op, ps_regs *r, int64_t result)
 {
     r->cnt = 0;
-    if (op->kind == PS_OP_LOOP) { /* [L1] enter the body, or skip it */
+    if (op->kind == PS_OP_LOOP && e->s->loops[op->obj].kind == PS_LOOP_NOT_EMPTY) {
+        const ps_loop *L = &e->s->loops[op->obj]; /* [L7] a value there, or leave */
+        r->pc = !ps__channel_empty(e, L->chan) ? L->head + 1 : L->end + 1;
+    } else if (op->kind == PS_OP_LOOP) { /* [L1] enter the body, or skip it */
         const ps_loop *L = &e->s->loops[op->obj];
         r->loop[L->depth] = L->from;
         r->pc = L->from < L->to ? L->head + 1 : L->end + 1;
@@ -80,7 +83,7 @@ void ps__advance(const ps_engine *e, const ps_op *op, ps_regs *r, int64_t result
         r->pc = result != PS_VALUE_NONE ? L->head + 1 : L->end + 1;
     } else if (op->kind == PS_OP_END) { /* [L2] count, and round again */
         const ps_loop *L = &e->s->loops[op->obj];
-        if (L->kind == PS_LOOP_CHANNEL)
+        if (L->kind == PS_LOOP_CHANNEL || L->kind == PS_LOOP_NOT_EMPTY)
             r->pc = L->head;
         else
             r->pc = ++r->loop[L->depth] < L->to ? L->head + 1 : L->end + 1;

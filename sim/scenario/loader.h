@@ -52,7 +52,15 @@ typedef struct ps__op_ref {
     uint32_t op;              /* index into ops */
     uint32_t owner;           /* index of the process whose program has it */
     ps__mark at;              /* the process name in the op */
+    uint32_t count;           /* the processes it names: the copies of a
+                                 group (PS_OPF_GROUP), else 1 */
 } ps__op_ref;
+
+/* A process entry with `copies`. */
+typedef struct ps__group_ref {
+    uint32_t proc;            /* the entry's index while reading */
+    ps__mark at;              /* the value of its `copies` key */
+} ps__group_ref;
 
 /* A process with a parent. */
 typedef struct ps__parent_ref {
@@ -114,6 +122,11 @@ typedef struct ps__loader {
     unsigned nopen;
     uint32_t prog_first;      /* index into ops of that program's first op */
     ps__vec questions;        /* ps__question_ref: resolved at the end */
+    ps__vec groups;           /* ps__group_ref: entries with copies */
+    ps__intern entry_names;   /* once copies are laid out (ps__ld_copies):
+                                 the entries' own names, a group's too;
+                                 proc_names then holds the processes' */
+    ps__vec entry_first;      /* uint32_t per entry: its first process */
     int64_t mem_max;          /* largest process memory so far */
 } ps__loader;
 
@@ -294,5 +307,26 @@ bool ps__ld_finish_questions(ps__loader *ld);
 /* Resolves forward references, runs the checks that need the whole file
  * and moves everything into ld->s. */
 bool ps__ld_finish(ps__loader *ld);
+
+/* --- scenario_copies.c --- */
+
+/* `copies` of a process entry (the current event is its value). */
+bool ps__ld_copies_value(ps__loader *ld, uint32_t self);
+/* At the end of an entry with copies: its program names no process. */
+bool ps__ld_copies_check(ps__loader *ld, uint32_t self);
+/* Before process names are resolved: each entry with copies becomes its
+ * N processes NAME-1 .. NAME-N in its place (the names checked for
+ * clashes), and every record that holds an entry index is moved to the
+ * processes'. */
+bool ps__ld_copies(ps__loader *ld);
+/* The first process of group `name` (an entry with copies) and *count,
+ * or PS__NONE when no entry with copies has that name. */
+uint32_t ps__ld_group(const ps__loader *ld, const char *name, size_t len, uint32_t *count);
+/* "consumer-1 ... consumer-4" for the group whose first process is
+ * `first`. */
+const char *ps__ld_group_names(const ps__loader *ld, uint32_t first, char *buf, size_t size);
+/* After the checks: a spawn, wait or kill of a group becomes one op per
+ * copy, and the copies share their first's program. */
+bool ps__ld_copies_ops(ps__loader *ld);
 
 #endif

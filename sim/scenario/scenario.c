@@ -82,8 +82,8 @@ const ps__op_shape ps__op_shapes[PS_OP_COUNT] = {
     [PS_OP_KILL] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, 0, "kill PROCESS", NULL},
     [PS_OP_IS_ALIVE] = {PS__OBJ_PROCESS, PS__NUM_NONE, 0, 0, 0, 0, "is_alive PROCESS", NULL},
     /* written as loops, never as strings (scenario_program.c) */
-    [PS_OP_LOOP] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "loop: repeat N or for NAME in range(A, B)",
-                    NULL},
+    [PS_OP_LOOP] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "loop: repeat N, for NAME in range(A, B) or "
+                    "while not empty CHANNEL", NULL},
     [PS_OP_FOR_IN] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "for NAME in CHANNEL", NULL},
     [PS_OP_END] = {N_, PS__NUM_NONE, 0, 0, 0, 0, "end of a loop's body", NULL},
 };
@@ -218,7 +218,8 @@ static void put_value(const ps_scenario *s, const ps_op *op, char *buf, size_t s
     }
 }
 
-/* The key of loop `l`: "repeat 4", "for i in range(1, 10)", "for x in q". */
+/* The key of loop `l`: "repeat 4", "for i in range(1, 10)", "for x in q",
+ * "while not empty q". */
 static void put_loop(const ps_scenario *s, uint32_t l, char *buf, size_t size, size_t *at)
 {
     if (l >= s->nloops) {
@@ -230,6 +231,8 @@ static void put_loop(const ps_scenario *s, uint32_t l, char *buf, size_t size, s
         put(buf, size, at, "repeat %" PRId64, L->to);
     else if (L->kind == PS_LOOP_RANGE)
         put(buf, size, at, "for %s in range(%" PRId64 ", %" PRId64 ")", L->var, L->from, L->to);
+    else if (L->kind == PS_LOOP_NOT_EMPTY)
+        put(buf, size, at, "while not empty %s", name_at(&s->channels, L->chan));
     else
         put(buf, size, at, "for %s in %s", L->var, name_at(&s->channels, L->chan));
 }

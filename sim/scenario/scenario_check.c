@@ -80,10 +80,11 @@ static bool unknown_name(ps__loader *ld, const ps__name *nm, const ps__intern *d
                        process ? "processes" : "devices", join_names(defs, list, sizeof list));
 }
 
-/* Maps each name of `refs` to its index in `defs`.  NULL after an error:
- * a name not defined, or out of memory. */
+/* Maps each name of `refs` to its index in `defs` (a process name may
+ * also be a group's: its first copy, and group[i] = its copies).  NULL
+ * after an error: a name not defined, or out of memory. */
 static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__intern *defs,
-                         bool process)
+                         bool process, uint32_t *group)
 {
     uint32_t n = ps__intern_count(refs);
     uint32_t *map = malloc((n ? n : 1) * sizeof *map);
@@ -94,6 +95,10 @@ static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__inter
     for (uint32_t i = 0; i < n; i++) {
         const ps__name *nm = ps__intern_get(refs, i);
         map[i] = ps__intern_find(defs, nm->name, nm->len);
+        if (group)
+            group[i] = 0;
+        if (map[i] == PS__NONE && process)
+            map[i] = ps__ld_group(ld, nm->name, nm->len, &group[i]);
         if (map[i] == PS__NONE) {
             unknown_name(ld, nm, defs, process);
             free(map);
@@ -105,7 +110,7 @@ static uint32_t *resolve(ps__loader *ld, const ps__intern *refs, const ps__inter
 
 static bool resolve_devices(ps__loader *ld)
 {
-    uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, false);
+    uint32_t *map = resolve(ld, &ld->dev_refs, &ld->devices, false, NULL);
     if (!map)
         return false;
     for (size_t i = 0; i < ld->ops.len; i++)
@@ -115,25 +120,63 @@ static bool resolve_devices(ps__loader *ld)
     return true;
 }
 
-static bool resolve_processes(ps__loader *ld)
+/* A group named where one process is needed: which copies to name. */
+static bool group_error(ps__loader *ld, ps__mark at, const char *subject, uint32_t first,
+                        const char *need)
 {
-    uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, true);
-    if (!map)
-        return false;
+    char list[200];
+    const ps_proc_spec *p = &procs(ld)[first];
+    return ps__ld_fail(ld, at, "%s: '%s' stands for %u processes (copies: %u), %s; %s, such "
+                       "as '%s'", subject, p->group, (unsigned)p->copies, (unsigned)p->copies,
+                       ps__ld_group_names(ld, first, list, sizeof list), need, p->name);
+}
+
+/* Process references to processes: an op naming a group stands for one
+ * op per copy (spawn, wait, kill: PS_OPF_GROUP); is_alive, a parent and
+ * an event need one process. */
+static bool use_refs(ps__loader *ld, const uint32_t *map, const uint32_t *group)
+{
     for (size_t i = 0; i < ld->op_refs.len; i++) {
-        ps_op *op = &ops(ld)[PS__VEC_AT(&ld->op_refs, ps__op_ref, i).op];
-        op->obj = map[op->obj];
+        ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
+        ps_op *op = &ops(ld)[r->op];
+        uint32_t ref = op->obj;
+        op->obj = map[ref];
+        if (group[ref] && op->kind == PS_OP_IS_ALIVE)
+            return group_error(ld, r->at, "is_alive", map[ref], "ask about one of them");
+        if (group[ref]) {
+            op->flags |= PS_OPF_GROUP;
+            r->count = group[ref];
+        }
     }
     for (size_t i = 0; i < ld->parent_refs.len; i++) {
-        ps_proc_spec *p = &procs(ld)[PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i).proc];
+        const ps__parent_ref *r = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
+        ps_proc_spec *p = &procs(ld)[r->proc];
+        if (group[p->parent])
+            return group_error(ld, r->at, "parent", map[p->parent], "a parent is one process: "
+                               "name one of them");
         p->parent = (int32_t)map[p->parent];
     }
     for (size_t i = 0; i < ld->events.len; i++) {
         ps_event_spec *e = &PS__VEC_AT(&ld->events, ps_event_spec, i);
+        if (group[e->target])
+            return group_error(ld, PS__VEC_AT(&ld->event_marks, ps__mark, i), "do",
+                               map[e->target], "an event acts on one: name one of them");
         e->target = map[e->target];
     }
-    free(map);
     return true;
+}
+
+static bool resolve_processes(ps__loader *ld)
+{
+    uint32_t n = ps__intern_count(&ld->proc_refs);
+    uint32_t *group = malloc((n ? n : 1) * sizeof *group);
+    if (!group)
+        return ps__ld_oom(ld);
+    uint32_t *map = resolve(ld, &ld->proc_refs, &ld->proc_names, true, group);
+    bool ok = map && use_refs(ld, map, group);
+    free(map);
+    free(group);
+    return ok;
 }
 
 static ps__mark parent_mark(ps__loader *ld, uint32_t proc)
@@ -233,28 +276,39 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
                        owner);
 }
 
+/* Op reference i as it names `child` (one of a group's copies, or the
+ * one process it names). */
+static bool check_child(ps__loader *ld, uint32_t *spawned, uint32_t i, uint32_t child)
+{
+    const ps_proc_spec *p = procs(ld);
+    const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
+    const ps_op *op = &ops(ld)[r->op];
+    if (p[child].parent != (int32_t)r->owner)
+        return child_error(ld, r, child);
+    if (op->kind == PS_OP_SPAWN && spawned[child] != PS__NONE)
+        return ps__ld_fail(ld, r->at, "spawn: '%s' is already spawned at line %u; a "
+                           "child is spawned exactly once", p[child].name,
+                           PS__VEC_AT(&ld->op_refs, ps__op_ref, spawned[child]).at.line);
+    if (op->kind == PS_OP_SPAWN)
+        spawned[child] = i;
+    else if (spawned[child] == PS__NONE)
+        return ps__ld_fail(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
+                           "spawn it before %s it", ps_op_token(op->kind), p[child].name,
+                           p[r->owner].name,
+                           op->kind == PS_OP_WAIT   ? "waiting for"
+                           : op->kind == PS_OP_KILL ? "killing"
+                                                    : "asking about");
+    return true;
+}
+
 static bool check_children(ps__loader *ld, uint32_t *spawned)
 {
     const ps_proc_spec *p = procs(ld);
     for (uint32_t i = 0; i < ld->op_refs.len; i++) {
         const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, i);
-        const ps_op *op = &ops(ld)[r->op];
-        uint32_t child = op->obj;
-        if (p[child].parent != (int32_t)r->owner)
-            return child_error(ld, r, child);
-        if (op->kind == PS_OP_SPAWN && spawned[child] != PS__NONE)
-            return ps__ld_fail(ld, r->at, "spawn: '%s' is already spawned at line %u; a "
-                               "child is spawned exactly once", p[child].name,
-                               PS__VEC_AT(&ld->op_refs, ps__op_ref, spawned[child]).at.line);
-        if (op->kind == PS_OP_SPAWN)
-            spawned[child] = i;
-        else if (spawned[child] == PS__NONE)
-            return ps__ld_fail(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
-                               "spawn it before %s it", ps_op_token(op->kind), p[child].name,
-                               p[r->owner].name,
-                               op->kind == PS_OP_WAIT   ? "waiting for"
-                               : op->kind == PS_OP_KILL ? "killing"
-                                                        : "asking about");
+        for (uint32_t k = 0; k < r->count; k++)
+            if (!check_child(ld, spawned, i, ops(ld)[r->op].obj + k))
+                return false;
     }
     for (size_t i = 0; i < ld->parent_refs.len; i++) {
         const ps__parent_ref *pr = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
@@ -372,7 +426,7 @@ bool ps__ld_finish(ps__loader *ld)
         ps__intern_add(&ld->devices, ld->arena, "disk", 4, (ps__mark){0, 0}, &added) ==
             PS__NONE)
         return ps__ld_oom(ld);
-    return resolve_devices(ld) && resolve_processes(ld) && check_cycles(ld) &&
-           check_spawns(ld) && check_memory(ld) && ps__ld_finish_questions(ld) &&
-           hand_over(ld);
+    return resolve_devices(ld) && ps__ld_copies(ld) && resolve_processes(ld) &&
+           check_cycles(ld) && check_spawns(ld) && check_memory(ld) &&
+           ps__ld_finish_questions(ld) && ps__ld_copies_ops(ld) && hand_over(ld);
 }

@@ -74,7 +74,8 @@ static int op_kind(ps__loader *ld, const word *w)
     const char *tokens[WRITTEN_OPS];
     for (int k = 0; k < WRITTEN_OPS; k++)
         tokens[k] = ps_op_token((ps_op_kind)k);
-    if ((w->n == 6 && memcmp(w->p, "repeat", 6) == 0) || (w->n == 3 && memcmp(w->p, "for", 3) == 0))
+    if ((w->n == 6 && memcmp(w->p, "repeat", 6) == 0) || (w->n == 3 && memcmp(w->p, "for", 3) == 0) ||
+        (w->n == 5 && memcmp(w->p, "while", 5) == 0))
         return ps__ld_fail(ld, w->at, "%.*s: a loop is a one-key mapping: write '- %.*s ...:' "
                            "and its ops below it, indented", (int)w->n, w->p, (int)w->n, w->p),
                -1;
@@ -228,7 +229,7 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
         ps__op_ref *ref = ps__vec_push(&ld->op_refs);
         if (!ref)
             return ps__ld_oom(ld);
-        *ref = (ps__op_ref){index, owner, w[1].at};
+        *ref = (ps__op_ref){index, owner, w[1].at, 1};
     }
     return true;
 }

@@ -1,6 +1,7 @@
 /* scenario_program.c — a program: a sequence whose items are op strings
  * or loops.  A loop is a one-key mapping whose key says which loop it is
- * ("repeat 4", "for i in range(1, 10)", "for x in tasks") and whose value
+ * ("repeat 4", "for i in range(1, 10)", "for x in tasks", "while not empty
+ * tasks") and whose value
  * is its body, a non-empty sequence of items.  A loop compiles to a head
  * op (LOOP or FOR_IN), its body, and an END op (scenario.h, PS_OPS); the
  * loops open while reading are a stack in the loader (ld->open), so
@@ -25,8 +26,34 @@ static bool word_is(const word *w, const char *s)
     return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;
 }
 
-static const char *const loop_forms = "'repeat N', 'for NAME in range(A, B)' or "
-                                      "'for NAME in CHANNEL'";
+static const char *const loop_forms = "'repeat N', 'for NAME in range(A, B)', "
+                                      "'for NAME in CHANNEL' or 'while not empty CHANNEL'";
+
+/* The word a loop's messages start with. */
+static const char *loop_word(const ps_loop *L)
+{
+    return L->kind == PS_LOOP_REPEAT ? "repeat" : L->kind == PS_LOOP_NOT_EMPTY ? "while" : "for";
+}
+
+/* `while not empty CHANNEL` (Python's `while not q.empty():`): w[0] is
+ * "while". */
+static bool parse_while(ps__loader *ld, const word *w, unsigned nw, ps_loop *L)
+{
+    char q[192];
+    if (nw > 4)
+        return ps__ld_fail(ld, w[4].at, "while: too many operands; expected 'while not empty "
+                           "CHANNEL'");
+    if (nw < 4 || !word_is(&w[1], "not") || !word_is(&w[2], "empty"))
+        return ps__ld_fail(ld, nw < 2 ? w[0].at : w[1].at, "while: expected 'while not empty "
+                           "CHANNEL' (Python's while not q.empty()), got %s",
+                           ps__ld_quote(ps__ld_text(ld), ps__ld_length(ld), q, sizeof q));
+    if (!ps__ld_name(ld, "while", w[3].p, w[3].n, w[3].at, false))
+        return false;
+    bool added;
+    L->kind = PS_LOOP_NOT_EMPTY;
+    L->chan = ps__intern_add(&ld->channels, ld->arena, w[3].p, w[3].n, w[3].at, &added);
+    return L->chan != PS__NONE || ps__ld_oom(ld);
+}
 
 /* The variable of a for loop: a name, not a word of the language, not
  * the variable of a loop it is inside. */
@@ -96,6 +123,8 @@ static bool parse_key(ps__loader *ld, ps_loop *L)
         L->kind = PS_LOOP_REPEAT;
         return ps__ld_number(ld, &count, w[1].p, w[1].n, w[1].at, false, &L->to);
     }
+    if (nw >= 1 && word_is(&w[0], "while"))
+        return parse_while(ld, w, nw, L);
     if (nw == 0 || !word_is(&w[0], "for"))
         return ps__ld_fail(ld, nw ? w[0].at : ps__ld_here(ld), "program: unknown loop %s; a "
                            "loop is %s (an op is written '- cpu 3', not '- cpu: 3')",
@@ -159,8 +188,7 @@ static bool open_loop(ps__loader *ld, ps__mark *opened)
     if (!push_op(ld, head) || !ps__ld_next(ld))
         return false;
     if (ps__ld_type(ld) != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, L.kind == PS_LOOP_REPEAT ? "repeat" : "for",
-                               "the loop's body, a sequence of ops such as [cpu 1]");
+        return ps__ld_expected(ld, loop_word(&L), "the loop's body, a sequence of ops such as [cpu 1]");
     opened[ld->nopen] = at;
     ld->open[ld->nopen++] = index;
     return true;
@@ -173,7 +201,7 @@ static bool close_loop(ps__loader *ld, const ps__mark *opened)
     ps_loop *L = loop_at(ld, index);
     if (ld->ops.len == ld->prog_first + L->head + 1)
         return ps__ld_fail(ld, opened[ld->nopen], "%s: the loop's body is empty; expected "
-                           "at least one op", L->kind == PS_LOOP_REPEAT ? "repeat" : "for");
+                           "at least one op", loop_word(L));
     L->end = (uint32_t)(ld->ops.len - ld->prog_first);
     if (!push_op(ld, (ps_op){.kind = PS_OP_END, .obj = index}) || !ps__ld_next(ld))
         return false;

@@ -101,9 +101,9 @@ static bool parse_devices(ps__loader *ld)
 
 /* --- processes --- */
 
-enum { P_NAME, P_ARRIVAL, P_PRIORITY, P_MEMORY, P_PARENT, P_PROGRAM, P_COUNT };
+enum { P_NAME, P_ARRIVAL, P_PRIORITY, P_MEMORY, P_PARENT, P_PROGRAM, P_COPIES, P_COUNT };
 static const char *const process_keys[P_COUNT] = {
-    "name", "arrival", "priority", "memory", "parent", "program"};
+    "name", "arrival", "priority", "memory", "parent", "program", "copies"};
 static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
 
 static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
@@ -192,11 +192,12 @@ static bool parse_process(ps__loader *ld)
         case P_MEMORY: ok = parse_memory(ld, self); break;
         case P_PARENT: ok = parse_parent(ld, self); break;
         case P_PROGRAM: ok = ps__ld_program(ld, self); break;
+        case P_COPIES: ok = ps__ld_copies_value(ld, self); break;
         }
         if (!ok)
             return false;
     }
-    if (!ps__ld_required(ld, &process_set, seen, start))
+    if (!ps__ld_required(ld, &process_set, seen, start) || !ps__ld_copies_check(ld, self))
         return false;
     const ps_proc_spec *p = proc(ld, self);
     if (arrival && p->parent >= 0)

@@ -7,6 +7,7 @@
 #include "procsim/scenario.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "procsim/out.h"
@@ -78,6 +79,20 @@ static void names(ps_out *o, const char *key, const ps_names *n)
     ps_out_puts(o, "]\n");
 }
 
+/* An op as written; one of the ops `spawn NAME` (wait, kill) of a group
+ * stands for, as that op. */
+static void group_op(const ps_scenario *s, const ps_op *op, char *text, size_t size)
+{
+    if (!(op->flags & PS_OPF_GROUP)) {
+        ps_op_format(s, op, text, size);
+        return;
+    }
+    int n = snprintf(text, size, "%s %s", ps_op_token((ps_op_kind)op->kind),
+                     s->procs[op->obj].group);
+    if ((op->flags & PS_OPF_TIMEOUT) && n > 0 && (size_t)n < size)
+        snprintf(text + n, size - (size_t)n, " timeout %" PRId64, op->n);
+}
+
 /* The items of a program from `pc` up to the END of the loop they are in
  * (or the program's end), loops as one-key flow mappings whose key is
  * quoted (range's comma would end a plain one); returns the pc where it
@@ -89,8 +104,12 @@ static uint32_t write_items(const ps_scenario *s, const ps_proc_spec *p, uint32_
         const ps_op *op = &s->ops[p->op_first + pc];
         if (op->kind == PS_OP_END)
             break;
+        if ((op->flags & PS_OPF_GROUP) && s->procs[op->obj].copy > 1) {
+            pc++; /* written with the group's first copy */
+            continue;
+        }
         ps_out_puts(o, first ? "" : ", ");
-        ps_op_format(s, op, text, sizeof text);
+        group_op(s, op, text, sizeof text);
         if (op->kind != PS_OP_LOOP && op->kind != PS_OP_FOR_IN) {
             ps_out_puts(o, text);
             pc++;
@@ -141,7 +160,13 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
     ps_out_puts(o, "processes:\n");
     for (uint32_t i = 0; i < s->nprocs; i++) {
         const ps_proc_spec *p = &s->procs[i];
-        ps_outf(o, "  - name: %s\n", p->name);
+        if (p->copy > 1)
+            continue; /* written as its group */
+        ps_outf(o, "  - name: %s\n", p->group ? p->group : p->name);
+        if (p->copies_auto)
+            ps_outf(o, "    copies: auto\n");
+        else if (p->group)
+            ps_outf(o, "    copies: %u\n", (unsigned)p->copies);
         if (p->arrival)
             ps_outf(o, "    arrival: %" PRId64 "\n", p->arrival);
         if (p->priority)

@@ -122,6 +122,9 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
  *                 detail = units used after; none for memory 0
  *   ALIVE         the program asked is_alive of its child `object`:
  *                 value = 1 alive, 0 not
+ *   EMPTY         the head of `while not empty C` asked whether channel
+ *                 `object` is empty: value = 1 empty (the loop is left),
+ *                 0 not; detail = the values queued in it then
  * Order (OE-order): as things happen; a request before its process
  * blocks, served before the next request and the wake-up, send and recv
  * before the receiver wakes, alloc and free right after the transition
@@ -147,7 +150,8 @@ typedef enum ps_obj_kind {
     X(SERVED, "served", DEVICE)                                             \
     X(ALLOC, "alloc", MEMORY)                                               \
     X(FREE, "free", MEMORY)                                                 \
-    X(ALIVE, "is_alive", PROCESS)
+    X(ALIVE, "is_alive", PROCESS)                                           \
+    X(EMPTY, "empty", CHANNEL)
 typedef enum ps_op_event_kind {
 #define PS_X_(e, tok, obj) PS_OPE_##e,
     PS_OP_EVENTS(PS_X_)
@@ -178,6 +182,8 @@ const char *ps_obj_kind_token(ps_obj_kind k);
 const char *ps_op_event_object_name(const ps_engine *e, const ps_op_event *ev);
 /* Does op event kind k carry a process as its value (the mutex's holder)? */
 int ps_op_event_value_is_pid(ps_op_event_kind k);
+/* Is its value an answer, true or false (is_alive, empty)? */
+int ps_op_event_value_is_bool(ps_op_event_kind k);
 /* Op event `ev` in words, in `lang` (out of range: English): "p1 writes
  * counter = 33: LOST UPDATE, wipes out 1 increment(s), overwriting p6",
  * "main asks is_alive(worker): True"; None for the sentinel.  Cut to fit

@@ -20,7 +20,11 @@
  *   - numbers are within PS_SCENARIO_MAX_NUMBER;
  *   - loops nest at most PS_LOOP_DEPTH_MAX deep, each body non-empty; a
  *     loop's ops lie inside its owner's program, head before end; a value
- *     names only loop variables in scope.
+ *     names only loop variables in scope;
+ *   - the copies of an entry with `copies` are consecutive processes that
+ *     share one program (the same op_first/op_count), which names no
+ *     process; spawn/wait/kill of the group are one op per copy
+ *     (PS_OPF_GROUP).
  */
 #ifndef PROCSIM_SCENARIO_H
 #define PROCSIM_SCENARIO_H
@@ -39,6 +43,7 @@
 #define PS_VALUE_NONE INT64_MIN           /* the value `none`: Python's None,
                                              the sentinel a channel carries */
 #define PS_LOOP_DEPTH_MAX 4               /* loops nest at most this deep */
+#define PS_COPIES_MAX 64                  /* copies: N at most (auto: cpus) */
 #define PS_VALUE_MAX 1000000000000000000LL /* computed values saturate at +-this */
 
 /* X(ENUM, token, hooks, settings) — short-term scheduling policies.
@@ -109,14 +114,16 @@ typedef enum ps_io_done_rule {
  * The last three rows are not written as op strings: they are what a loop
  * compiles to (docs/scenario-format.md, "Loops"), a head and an end that
  * jump (the process's loop registers, ps_regs.loop, count):
- *   LOOP    head of `repeat N` / `for NAME in range(A, B)`: obj = its
- *           ps_loop; enters the body if from < to, else jumps past END
+ *   LOOP    head of `repeat N` / `for NAME in range(A, B)` / `while not
+ *           empty CHANNEL`: obj = its ps_loop; enters the body if from <
+ *           to (while: if the channel is not empty, recorded as the op
+ *           event empty), else jumps past END
  *   FOR_IN  head of `for NAME in CHANNEL`: obj = the channel, n = its
  *           ps_loop; receives like recv (blocks while empty); a value
  *           goes into NAME and the body runs, `none` (the sentinel) is
  *           consumed and jumps past END
  *   END     the end of a loop's body: obj = its ps_loop; back to the head
- *           (FOR_IN) or, counting, to the first op of the body (LOOP)
+ *           (FOR_IN, while) or, counting, to the first op of the body
  * IS_ALIVE  `is_alive P`: asks whether child P has not exited (recorded as
  *           the op event is_alive). */
 #define PS_OPS(X)                                                           \
@@ -148,6 +155,10 @@ typedef enum ps_op_kind {
 #define PS_OPF_EXPR 1u    /* n indexes s->exprs: the value (cpu's ticks,
                              send's value) is computed when the op runs */
 #define PS_OPF_TIMEOUT 2u /* wait: n is a timeout in ticks */
+#define PS_OPF_GROUP 4u   /* spawn/wait/kill: one of the ops that `spawn NAME`
+                             (wait, kill) of a process with copies stands
+                             for, one per copy in order; the writer writes
+                             them back as the one op */
 
 /* One program op: 16 bytes. */
 typedef struct ps_op {
@@ -164,7 +175,8 @@ typedef struct ps_op {
 } ps_op;
 
 /* X(ENUM, token) — the kinds of loop. */
-#define PS_LOOP_KINDS(X) X(REPEAT, "repeat") X(RANGE, "range") X(CHANNEL, "channel")
+#define PS_LOOP_KINDS(X)                                                    \
+    X(REPEAT, "repeat") X(RANGE, "range") X(CHANNEL, "channel") X(NOT_EMPTY, "while")
 typedef enum ps_loop_kind {
 #define PS_X_(e, tok) PS_LOOP_##e,
     PS_LOOP_KINDS(PS_X_)
@@ -174,14 +186,16 @@ typedef enum ps_loop_kind {
 
 /* One loop of a program: `repeat N` counts from 0 to N, `for NAME in
  * range(A, B)` from A to B (NAME = the count), `for NAME in CHANNEL`
- * receives until `none`.  head and end are pcs (indices into the owner's
+ * receives until `none`, `while not empty CHANNEL` (a LOOP head, kind
+ * NOT_EMPTY) runs while the channel holds a value when its head is
+ * reached.  head and end are pcs (indices into the owner's
  * program) of its LOOP/FOR_IN and END ops. */
 typedef struct ps_loop {
     uint8_t kind;        /* ps_loop_kind */
     uint8_t depth;       /* 0 = outermost: its register, ps_regs.loop[depth] */
     uint32_t head, end;
     int64_t from, to;    /* repeat, range */
-    uint32_t chan;       /* channel loops */
+    uint32_t chan;       /* channel loops (for-in, while not empty) */
     const char *var;     /* the loop variable's name; NULL for repeat */
 } ps_loop;
 
@@ -207,6 +221,13 @@ typedef struct ps_proc_spec {
     int32_t parent;       /* index into procs, or -1: created at arrival */
     uint32_t op_first;    /* index into ops */
     uint32_t op_count;    /* exit is implied after the last op */
+    /* `copies: N` (docs/scenario-format.md §5a): the entry stands for N
+     * processes named GROUP-1 .. GROUP-N, consecutive pids, the same
+     * settings and one program (they share op_first/op_count). */
+    const char *group;    /* the entry's name; NULL: a process of its own */
+    uint16_t copy;        /* 1 .. copies; 0: no copies */
+    uint16_t copies;      /* N; 0: no copies */
+    uint8_t copies_auto;  /* `copies: auto`: N is the system's cpus */
 } ps_proc_spec;
 
 /* X(ENUM, token) — scripted interventions. */
