@@ -404,16 +404,18 @@ static void stopping_for_a_question_does_not_change_the_run(void **state)
 /* is_alive and the sentinel, in the language helper "lang" is adding:
  * two CPUs; w2 exits at 1 and wakes main, which asks is_alive of w2 (no)
  * and of w1 (yes, it runs until 6), joins w1 with a timeout of 2 (1-3),
- * then for good, and asks again (no: only the first answer counts). */
+ * then for good, and asks again (no: only the first answer counts); then
+ * starts w4, asks (yes: New) and kills it in the same instant, after. */
 static const char alive_yaml[] =
     "procsim: 1\ntitle: t\nsystem: {cpus: 2}\n"
     "processes:\n"
     "  - {name: main, program: [spawn w1, spawn w2, send q 1, send q none, wait w2,\n"
     "                           is_alive w2, is_alive w1, wait w1 timeout 2, wait w1,\n"
-    "                           is_alive w1, spawn w3]}\n"
+    "                           is_alive w1, spawn w3, spawn w4, is_alive w4, kill w4]}\n"
     "  - {name: w1, parent: main, program: [cpu 6]}\n"
     "  - {name: w2, parent: main, program: [cpu 1]}\n"
-    "  - {name: w3, parent: main, program: [cpu 1]}\n";
+    "  - {name: w3, parent: main, program: [cpu 1]}\n"
+    "  - {name: w4, parent: main, program: [cpu 1]}\n";
 
 static void alive_and_the_sentinel_are_answered(void **state)
 {
@@ -425,6 +427,9 @@ static void alive_and_the_sentinel_are_answered(void **state)
          "1틱에 main이(가) 물음; 그때 w1은(는) 실행 상태", "false"},
         {"alive w2", "false", "asked by main at tick 1, when w2 was Exit", NULL, "true"},
         {"alive w3", "none", "no program asked is_alive w3", NULL, "false"},
+        /* its state when asked, not after the kill that follows in the instant */
+        {"alive w4", "true", "asked by main at tick 6, when w4 was New",
+         "6틱에 main이(가) 물음; 그때 w4은(는) 생성 상태", "false"},
         {"items q at 0", "1, none", "2 items, front first", NULL, "1"},
         {"waits main at 5", "child w1", "main waits for child w1", NULL, NULL},
     };

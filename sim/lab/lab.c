@@ -38,16 +38,24 @@ void ps__lab_why(ps_lab_answer *a, size_t i)
     }
 }
 
-ps_state ps__lab_state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at)
+ps_state ps__lab_state_upto(const ps_lab_key *k, uint32_t pid, size_t n, long *at)
 {
     ps_state s = PS_NONE;
     *at = -1;
-    for (size_t i = 0; i < k->ntrace && k->trace[i].time <= t; i++)
+    for (size_t i = 0; i < n && i < k->ntrace; i++)
         if (k->trace[i].pid == pid) {
             s = (ps_state)k->trace[i].to;
             *at = (long)i;
         }
     return s;
+}
+
+ps_state ps__lab_state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at)
+{
+    size_t n = 0; /* the trace is in time order: the lines up to tick t */
+    while (n < k->ntrace && k->trace[n].time <= t)
+        n++;
+    return ps__lab_state_upto(k, pid, n, at);
 }
 
 static const char *pname(const ps_lab_key *k, uint32_t pid)
@@ -340,7 +348,7 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
     key->lang = (uint8_t)(lang == PS_LANG_KO ? PS_LANG_KO : PS_LANG_EN);
     key->e = ps_engine_create(s);
     key->answers = calloc(s->nquestions + 1, sizeof *key->answers);
-    if (!key->e || !key->answers || ps__lab_ops_init(&ops, key->e))
+    if (!key->e || !key->answers || ps__lab_ops_init(&ops, key->e, &rec.trace.len))
         goto fail;
     ps_engine_set_listener(key->e, record, &rec);
     ps_engine_set_op_listener(key->e, ps__lab_ops_listen, &ops);

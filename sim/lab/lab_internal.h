@@ -14,6 +14,9 @@ void ps__lab_why(ps_lab_answer *a, size_t i);
 /* pid's state just after tick t, and the index of the transition that
  * made it (-1: none yet; PS_NONE then). */
 ps_state ps__lab_state_at(const ps_lab_key *k, uint32_t pid, int64_t t, long *at);
+/* pid's state after the first n lines of the trace, likewise: the state it
+ * was in at a moment inside an instant. */
+ps_state ps__lab_state_upto(const ps_lab_key *k, uint32_t pid, size_t n, long *at);
 /* word appended to buf, after `sep` unless buf is empty. */
 void ps__lab_append(char *buf, size_t size, const char *word, const char *sep);
 
@@ -27,15 +30,19 @@ typedef struct ps__lab_write {
 
 typedef struct ps__lab_ops {
     const ps_engine *e;
+    const size_t *ntrans;      /* transitions recorded so far (the key's recorder) */
     ps__lab_write *last_write; /* per variable: its latest write */
     ps__lab_write first_lost;  /* the first write that lost updates */
     int64_t lost_writes;       /* writes that lost updates */
     int8_t *alive;             /* per pid - 1: the first is_alive answer, -1: never asked */
     int64_t *alive_at;         /* per pid - 1: when it was asked */
     uint32_t *alive_by;        /* per pid - 1: who asked */
+    size_t *alive_seen;        /* per pid - 1: transitions recorded before the answer */
 } ps__lab_ops;
 
-int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e); /* 0, or -1: out of memory */
+/* ntrans: the count of transitions recorded as the run goes; 0, or -1: out
+ * of memory. */
+int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e, const size_t *ntrans);
 void ps__lab_ops_fini(ps__lab_ops *o);
 void ps__lab_ops_listen(void *ctx, const ps_op_event *ev);
 

@@ -11,18 +11,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e)
+int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e, const size_t *ntrans)
 {
     const ps_scenario *s = ps_engine_scenario(e);
     size_t nv = s->variables.count + 1, np = s->nprocs + 1;
     memset(o, 0, sizeof *o);
     o->e = e;
+    o->ntrans = ntrans;
     o->first_lost.time = -1;
     o->last_write = malloc(nv * sizeof *o->last_write);
     o->alive = malloc(np * sizeof *o->alive);
     o->alive_at = calloc(np, sizeof *o->alive_at);
     o->alive_by = calloc(np, sizeof *o->alive_by);
-    if (!o->last_write || !o->alive || !o->alive_at || !o->alive_by) {
+    o->alive_seen = calloc(np, sizeof *o->alive_seen);
+    if (!o->last_write || !o->alive || !o->alive_at || !o->alive_by || !o->alive_seen) {
         ps__lab_ops_fini(o);
         return -1;
     }
@@ -38,6 +40,7 @@ void ps__lab_ops_fini(ps__lab_ops *o)
     free(o->alive);
     free(o->alive_at);
     free(o->alive_by);
+    free(o->alive_seen);
     memset(o, 0, sizeof *o);
 }
 
@@ -56,6 +59,7 @@ void ps__lab_ops_listen(void *ctx, const ps_op_event *ev)
         o->alive[ev->object - 1] = (int8_t)(ev->value != 0);
         o->alive_at[ev->object - 1] = ev->time;
         o->alive_by[ev->object - 1] = ev->pid;
+        o->alive_seen[ev->object - 1] = *o->ntrans;
     }
 }
 
@@ -289,8 +293,8 @@ static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
         return;
     }
     int64_t t = o->alive_at[q->obj];
-    long at;
-    ps_state st = ps__lab_state_at(k, q->obj + 1, t, &at);
+    long at; /* its state when asked, not after the tick: main may kill it next */
+    ps_state st = ps__lab_state_upto(k, q->obj + 1, o->alive_seen[q->obj], &at);
     const char *state = st == PS_NONE ? "none" : ps_state_name_in(st, (ps_lang)k->lang);
     if (ko(k))
         snprintf(a->detail, sizeof a->detail, "%lld틱에 %s이(가) 물음; 그때 %s은(는) %s 상태",
