@@ -71,21 +71,6 @@ static void toolbar(gui_app *a)
 
 /* ---- the PCB table ---------------------------------------------------- */
 
-/* Cut `s` at a character boundary, with "..", to be at most w wide. */
-static void fit_text(gui_app *a, char *s, float w)
-{
-    int tw, th;
-    size_t n = strlen(s);
-    gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
-    while (n > 0 && (float)tw > w) {
-        do
-            n--;
-        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80);
-        snprintf(s + n, 3, "..");
-        gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
-    }
-}
-
 /* State names short enough for a table column. */
 static const char *short_state(ps_state s)
 {
@@ -109,17 +94,18 @@ static void table(gui_app *a)
                                  0.72f, 0.83f, 0.87f};
     int ncol = live ? 11 : 8;
     float y = r.y + lh + 6 * sc, cx[11];
-    /* the state and PC columns move right as far as the longest name needs
-     * (the PC column, the widest, gives the room) */
+    /* the state and PC columns move right as far as the longest name needs,
+     * up to a quarter of the table (the PC column, the widest, gives the
+     * room); longer names are cut to fit */
     float need = 0;
     for (uint32_t pid = 1; e && pid <= ps_engine_nprocs(e); pid++) {
-        char name[16];
         int tw, th;
-        snprintf(name, sizeof name, "%.9s", ps_engine_pcb(e, pid)->name);
-        gui_text_measure(a->text, name, GUI_SMALL, &tw, &th);
+        gui_text_measure(a->text, ps_engine_pcb(e, pid)->name, GUI_SMALL, &tw, &th);
         if ((float)tw + 6 * sc > need)
             need = (float)tw + 6 * sc;
     }
+    if (need > 0.25f * r.w)
+        need = 0.25f * r.w;
     float shift = need - (colx[2] - colx[1]) * r.w;
     for (int c = 0; c < 11; c++)
         cx[c] = r.x + 6 * sc + colx[c] * r.w + (shift > 0 && (c == 2 || c == 3) ? shift : 0);
@@ -148,7 +134,7 @@ static void table(gui_app *a)
             ps_op_format(ps_engine_scenario(e), &ps_engine_scenario(e)->ops[spec->op_first + regs.pc],
                          op, sizeof op);
         snprintf(cell[0], sizeof cell[0], "%u", pid);
-        snprintf(cell[1], sizeof cell[1], "%.9s", p->name);
+        snprintf(cell[1], sizeof cell[1], "%s", p->name);
         snprintf(cell[2], sizeof cell[2], "%s",
                  !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
                                                        : short_state((ps_state)p->state));
@@ -165,7 +151,7 @@ static void table(gui_app *a)
             if (live && (c == 6 || c == 7))
                 continue;
             int next = live && c == 5 ? 8 : c + 1; /* each cell ends where the next begins */
-            fit_text(a, cell[c], (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
+            gui_text_fit(a->text, cell[c], sizeof cell[c], GUI_SMALL, (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
             SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
             gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)cx[c], (int)y);
         }
@@ -209,7 +195,7 @@ static void real_fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
         }
         char what[160];
         snprintf(what, sizeof what, "%d -> %s", fd[i].fd, fd[i].target);
-        fit_text(a, what, r.x + r.w - x - 16 * a->L.scale);
+        gui_text_fit(a->text, what, sizeof what, GUI_SMALL, r.x + r.w - x - 16 * a->L.scale);
         line(a, y, x + 10 * a->L.scale, "%s", what);
     }
 }
@@ -359,8 +345,9 @@ static void gantt(gui_app *a)
     for (uint32_t pid = 1; pid <= n && pid <= shown; pid++) {
         a->seg_state[pid - 1] = PS_NONE;
         if (row >= lh * 0.8f) {
-            char name[16];
-            snprintf(name, sizeof name, "%.9s", ps_engine_pcb(e, pid)->name);
+            char name[96];
+            snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
+            gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
             gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
                           (int)(top + (float)(pid - 1) * row));
         }

@@ -487,6 +487,8 @@ static int find_cycle(gui_res *R, const ps_engine *e, uint8_t *mark, uint32_t *p
         int from = depth;
         while (from > 0 && path[from - 1] != pid)
             from--;
+        if (from == 0)
+            return 0; /* marked on the path, so never: but say so to the compiler */
         R->ncycle = 0;
         for (int i = from - 1; i < depth; i++)
             R->cycle[R->ncycle++] = path[i];

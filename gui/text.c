@@ -380,6 +380,42 @@ void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, in
         *h = mh;
 }
 
+static float width_of(gui_text *t, const char *s, gui_font_size fs)
+{
+    int w;
+    gui_text_measure(t, s, fs, &w, NULL);
+    return (float)w;
+}
+
+void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+{
+    size_t n = strlen(s);
+    if (n + 1 > size || width_of(t, s, fs) <= w)
+        return;
+    size_t tail = n; /* the number at the end, and its separator */
+    while (tail > 0 && s[tail - 1] >= '0' && s[tail - 1] <= '9')
+        tail--;
+    if (tail < n && tail > 0 && strchr("-_.", s[tail - 1]))
+        tail--;
+    if (tail == 0 || n - tail > 8)
+        tail = n;
+    char end[12];
+    snprintf(end, sizeof end, "%s", s + tail);
+    size_t head = tail;
+    for (;;) {
+        do
+            head--;
+        while (head > 0 && ((unsigned char)s[head] & 0xc0) == 0x80);
+        if (head + 2 + strlen(end) + 1 <= size) {
+            snprintf(s + head, size - head, "..%s", end);
+            if (head == 0 || width_of(t, s, fs) <= w)
+                return;
+        }
+        if (head == 0)
+            return;
+    }
+}
+
 int gui_text_line_height(gui_text *t, gui_font_size size)
 {
     if (!t || (unsigned)size >= N_SIZES)

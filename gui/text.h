@@ -33,6 +33,11 @@ void gui_text_draw_centered(gui_text *t, const char *s, gui_font_size size, SDL_
                             int cx, int cy);
 /* Size of `s` as it would be drawn. */
 void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h);
+/* Cut `s` (a buffer of `size` bytes) to at most w pixels wide, at
+ * character boundaries, with ".." where it is cut.  A number at its end
+ * and the '-', '_' or '.' before it are kept ("consumer-12" becomes
+ * "cons..-12"), so that copies and numbered processes stay apart. */
+void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w);
 /* Height of a line in that size. */
 int gui_text_line_height(gui_text *t, gui_font_size size);
 int gui_text_has_hangul(const gui_text *t);
