@@ -190,6 +190,41 @@ static void test_measure_matches_draw(void **state)
     }
 }
 
+/* Cutting to a width: what fits stays; what does not is cut at character
+ * boundaries with "..", keeping a number at its end so copies differ. */
+static void test_fit_keeps_numbers_and_characters(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *in, *tail; /* tail: how the cut text must end */
+    } cases[] = {
+        {"consumer-12", "..-12"}, {"ForkPoolWorker_3", ".._3"}, {"worker.7", "...7"},
+        {"생산자-소비자-2", "..-2"}, {"alongnamewithoutnumber", ".."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char s[64];
+        int full, w;
+        snprintf(s, sizeof s, "%s", cases[i].in);
+        gui_text_measure(f->t, s, GUI_SMALL, &full, NULL);
+        gui_text_fit(f->t, s, sizeof s, GUI_SMALL, (float)full);
+        assert_string_equal(s, cases[i].in); /* it fits: untouched */
+        gui_text_fit(f->t, s, sizeof s, GUI_SMALL, (float)full * 0.6f);
+        gui_text_measure(f->t, s, GUI_SMALL, &w, NULL);
+        assert_true((float)w <= (float)full * 0.6f);
+        size_t n = strlen(s), t = strlen(cases[i].tail);
+        if (n < t || strcmp(s + n - t, cases[i].tail))
+            fail_msg("%s cut to %s: does not end in %s", cases[i].in, s, cases[i].tail);
+        for (size_t k = 0; k < n;) { /* whole UTF-8 characters only */
+            unsigned char c = (unsigned char)s[k];
+            size_t len = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+            assert_true(c < 0x80 || c >= 0xc0);
+            for (size_t j = 1; j < len; j++)
+                assert_true(k + j < n && ((unsigned char)s[k + j] & 0xc0) == 0x80);
+            k += len;
+        }
+    }
+}
+
 static void test_centred_text_is_centred(void **state)
 {
     fixture *f = *state;
@@ -364,6 +399,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fonts_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fit_keeps_numbers_and_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_latin_text_is_drawn_in_its_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hangul_text_is_drawn_in_its_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hangul_glyphs_are_not_tofu, setup, teardown),
