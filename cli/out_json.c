@@ -202,6 +202,17 @@ static void jpids(FILE *out, const ps_engine *e, const uint32_t *pids, uint32_t 
     putc(']', out);
 }
 
+/* NAME: value, ... of the shared variables (the real ones in live mode). */
+static void json_variables(FILE *out, const run *r)
+{
+    const ps_scenario *s = ps_engine_scenario(r->e);
+    for (uint32_t v = 0; v < s->variables.count; v++) {
+        fputs(v ? "," : "", out);
+        jstr(out, s->variables.names[v]);
+        fprintf(out, ":%lld", (long long)cli_variable(r, v));
+    }
+}
+
 static void json_resources(FILE *out, const run *r)
 {
     const ps_engine *e = r->e;
@@ -209,11 +220,7 @@ static void json_resources(FILE *out, const run *r)
     uint32_t np = ps_engine_nprocs(e);
     uint32_t *pids = malloc(((size_t)np + 1) * sizeof *pids);
     fputs("\"resources\":{\"variables\":{", out);
-    for (uint32_t v = 0; v < s->variables.count; v++) {
-        fputs(v ? "," : "", out);
-        jstr(out, s->variables.names[v]);
-        fprintf(out, ":%lld", (long long)cli_variable(r, v));
-    }
+    json_variables(out, r);
     fputs("},\"channels\":{", out);
     for (uint32_t c = 0; c < s->channels.count; c++) {
         ps_channel_stats ch = ps_engine_channel(e, c);
@@ -333,11 +340,7 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
             sum.avg_response, (long long)sum.end, sum.cpu_utilisation, sum.throughput,
             (unsigned long long)sum.transitions, (long long)ps_engine_lost_updates(e));
     fputs("\"variables\":{", out);
-    for (uint32_t v = 0; v < s->variables.count; v++) {
-        fputs(v ? "," : "", out);
-        jstr(out, s->variables.names[v]);
-        fprintf(out, ":%lld", (long long)cli_variable(r, v));
-    }
+    json_variables(out, r);
     fputs("},\n\"channels\":{", out);
     for (uint32_t c = 0; c < s->channels.count; c++) {
         ps_channel_stats ch = ps_engine_channel(e, c);
