@@ -277,15 +277,17 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
         const char *who = proc_name(e, ev->pid), *over = proc_name(e, ev->other);
         if (ev->other && L->lang == GUI_KO) /* the words come in another order */
             words(L, &x, w->y, L->right, GUI_RES_LOST, 0,
-                  "갱신 손실: %s가 %s의 갱신 위에 %lld를 씀 (%lld개 손실)", who, over,
+                  " — 갱신 손실: %s가 %s의 갱신 위에 %lld를 씀, %lld개 덮어씀", who, over,
                   (long long)ev->value, (long long)ev->detail);
         else if (ev->other)
             words(L, &x, w->y, L->right, GUI_RES_LOST, 0,
-                  "lost update: %s wrote %lld over %s's (%lld lost)", who, (long long)ev->value,
+                  " — lost update: %s wrote %lld over %s's, %lld overwritten", who,
+                  (long long)ev->value,
                   over, (long long)ev->detail);
         else
             words(L, &x, w->y, L->right, GUI_RES_LOST, 0,
-                  T("lost update: %s wrote %lld (%lld lost)", "갱신 손실: %s가 %lld를 씀 (%lld개 손실)"),
+                  T(" — lost update: %s wrote %lld, %lld overwritten",
+                    " — 갱신 손실: %s가 %lld를 씀, %lld개 덮어씀"),
                   who, (long long)ev->value, (long long)ev->detail);
     }
     next_row(L, w);

@@ -50,10 +50,11 @@ static void on_op(void *ctx, const ps_op_event *ev)
         g->nops--;
     }
     g->ops[(g->first_op + g->nops++) % GUI_OPS] = (gui_op){.ev = *ev, .at = g->clock, .after = g->nlog};
-    /* every write's detail: the increments it wiped out, negative when it
-     * puts back ones a stale write wiped (docs/engine.md OE-lost) */
-    if (ev->op == PS_OPE_WRITE && ev->object < g->s->variables.count)
-        g->lost[ev->object] += ev->detail;
+    /* each write is an increment done; what the shared value is short of
+     * them is lost (docs/engine.md OE-lost) */
+    uint32_t v = ev->object;
+    if (ev->op == PS_OPE_WRITE && v < g->s->variables.count && !g->s->var_private[v])
+        g->lost[v] = ++g->writes[v] - ev->value;
 }
 
 const gui_op *gui_sim_op(const gui_sim *g, uint32_t i)
@@ -85,7 +86,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->e = ps_engine_create(g->s);
     g->tok = calloc(g->s->nprocs, sizeof *g->tok);
     g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
-    if (!g->e || !g->tok || !g->lost) {
+    g->writes = calloc(g->s->variables.count + 1, sizeof *g->writes);
+    if (!g->e || !g->tok || !g->lost || !g->writes) {
         snprintf(err, errsize, "out of memory");
         return -1;
     }
@@ -117,6 +119,8 @@ static void stop(gui_sim *g)
     ps_engine_destroy(g->e);
     free(g->tok);
     free(g->lost);
+    free(g->writes);
+    g->writes = NULL;
     g->live = NULL;
     g->e = NULL;
     g->tok = NULL;

@@ -56,8 +56,9 @@ typedef struct gui_sim {
     gui_token *tok;              /* tok[pid - 1] */
     gui_op ops[GUI_OPS];         /* a ring: ops[(first + i) % GUI_OPS] */
     uint32_t first_op, nops;
-    int64_t *lost;               /* lost[v]: increments of variable v lost
-                                    (value + lost = increments completed) */
+    int64_t *lost;               /* lost[v]: increments of shared variable v
+                                    lost (value + lost = increments done) */
+    int64_t *writes;             /* writes[v]: increments done on v */
     double clock;                /* seconds shown (wall time), for flashes */
     ps_step_status status;
     uint32_t instants;           /* steps taken */

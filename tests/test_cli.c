@@ -846,7 +846,7 @@ static void text_view_shows_op_events_and_lost_updates(void **state)
            "     Ready\n        p1           * read counter                              "
            "p1 reads counter = 0\n");
     HAS(r, "        p1           * write counter                             p1 writes counter = 2:"
-           " LOST UPDATE, wipes out 8 increment(s), overwriting p9\n");
+           " LOST UPDATE, overwrites 8 update(s) made since its read, the last by p9\n");
     HAS(r, "\nvariable counter = 42\nlost updates: 48 (increments wiped out by stale writes)\n");
     result_free(&r);
     r = procsim((const char *[]){"run", "scenarios/seeds/pipe.yaml", NULL});

@@ -498,6 +498,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     e->mtx = calloc(s->mutexes.count + 1, sizeof *e->mtx);
     e->var = calloc(s->variables.count + 1, sizeof *e->var);
     e->var_writer = calloc(s->variables.count + 1, sizeof *e->var_writer);
+    e->var_writes = calloc(s->variables.count + 1, sizeof *e->var_writes);
     int any_private = 0;
     for (uint32_t v = 0; s->var_private && v < s->variables.count; v++)
         any_private |= s->var_private[v];
@@ -505,7 +506,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         goto fail;
     e->slot = malloc(((size_t)e->n + 1) * sizeof *e->slot);
     e->arrivals = malloc(((size_t)e->n + 1) * sizeof *e->arrivals);
-    if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->var_writer ||
+    if (!e->policy || !e->pcb || !e->cpu || !e->dev || !e->chan || !e->mtx || !e->var || !e->var_writer || !e->var_writes ||
         !e->slot || !e->arrivals)
         goto fail;
     for (uint32_t c = 0; c < s->channels.count; c++)
@@ -550,6 +551,7 @@ void ps_engine_destroy(ps_engine *e)
     free(e->var);
     free(e->pvar);
     free(e->var_writer);
+    free(e->var_writes);
     free(e->slot);
     free(e->arrivals);
     free(e);

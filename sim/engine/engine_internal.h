@@ -169,6 +169,7 @@ struct ps_engine {
     uint64_t instants;     /* instants so far */
     int endless;           /* more than ps_engine_instant_limit of them */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
+    uint64_t *var_writes;  /* writes to each shared variable so far */
 
     ps_trace_fn listener;
     void *listener_ctx;

@@ -43,9 +43,10 @@ int ps_op_event_value_is_bool(ps_op_event_kind k)
 static const char *const op_text[PS_OP_EVENT_COUNT][2][PS_LANG_COUNT] = {
     [PS_OPE_READ] = {{"{p} reads {o} = {v}", "{p}가 {o} = {v}을 읽음"}, {"", ""}},
     [PS_OPE_WRITE] = {{"{p} writes {o} = {v}", "{p}가 {o} = {v}을 씀"},
-                      {"{p} writes {o} = {v}: LOST UPDATE, wipes out {d} increment(s), "
-                       "overwriting {x}",
-                       "{p}가 {o} = {v}을 씀: 갱신 손실, 증가 {d}번을 지움 ({x}의 값을 덮어씀)"}},
+                      {"{p} writes {o} = {v}: LOST UPDATE, overwrites {d} update(s) made since "
+                       "its read, the last by {x}",
+                       "{p}가 {o} = {v}을 씀: 갱신 손실, 읽은 뒤에 일어난 갱신 {d}개를 덮어씀 "
+                       "(마지막은 {x})"}},
     [PS_OPE_SEND] = {{"{p} sends {v} on {o} ({d} queued)", "{p}가 {o}에 {v}을 보냄 ({d}개 대기)"},
                      {"{p} sends {v} on {o}, straight to {x}", "{p}가 {o}로 {v}을 {x}에게 바로 보냄"}},
     [PS_OPE_RECV] = {{"{p} receives {v} from {o} ({d} left)", "{p}가 {o}에서 {v}을 받음 ({d}개 남음)"},

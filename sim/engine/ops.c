@@ -328,24 +328,30 @@ void ps__detach(ps_engine *e, uint32_t pid)
 int64_t ps__var_read(ps_engine *e, uint32_t pid, uint32_t var)
 {
     int64_t v = *ps__var_slot(e, pid, var);
+    ps__pcb(e, pid)->read_writes_ = e->var_writes[var];
     ps__op(e, PS_OPE_READ, pid, var, v, 0, 0, 0);
     return v;
 }
 
 /* The lost-update rule (docs/engine.md [OE-lost]): the write of read + 1
- * wipes out var - read increments made since the read (negative: it puts
- * back ones an earlier stale write wiped), so that over a run expected -
- * final = lost_updates. */
+ * overwrites every update others made since the read (detail: how many,
+ * other: the last of them).  The run's count is the increments it changes
+ * the variable by short of one, var - read: negative when it puts back
+ * ones an earlier stale write wiped, so that over a run expected - final
+ * = lost_updates. */
 void ps__var_write(ps_engine *e, uint32_t pid, uint32_t var, int64_t read)
 {
     int64_t *slot = ps__var_slot(e, pid, var);
-    int64_t wiped = *slot - read;
-    uint32_t over = wiped > 0 ? e->var_writer[var] : 0;
+    int shared = slot == &e->var[var];
+    uint64_t since = shared ? e->var_writes[var] - ps__pcb(e, pid)->read_writes_ : 0;
+    uint32_t over = since ? e->var_writer[var] : 0;
+    e->lost_updates += *slot - read;
     *slot = read + 1;
-    if (slot == &e->var[var])
+    if (shared) {
         e->var_writer[var] = pid;
-    e->lost_updates += wiped;
-    ps__op(e, PS_OPE_WRITE, pid, var, read + 1, wiped, over, wiped > 0);
+        e->var_writes[var]++;
+    }
+    ps__op(e, PS_OPE_WRITE, pid, var, read + 1, (int64_t)since, over, since > 0);
 }
 
 /* ---- the CPU --------------------------------------------------------- */

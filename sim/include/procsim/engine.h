@@ -98,13 +98,14 @@ void ps_engine_set_listener(ps_engine *e, ps_trace_fn fn, void *ctx);
  * object, and what a device or the memory did (docs/engine.md "Op
  * events", rules OE-*).  `object` is the kind of thing `object` indexes.
  *   READ / WRITE  the halves of one increment (add), each at the end of
- *                 its tick: value = the value read / written; a write's
- *                 detail = the variable just before it minus the value its
- *                 process read (the increments it wiped out; negative when
- *                 it puts back ones a stale write wiped); above 0 it has
- *                 lost_update set and other = the last process whose write
- *                 it overwrote.  ps_engine_lost_updates is the sum of the
- *                 details, so completed increments - final = lost updates
+ *                 its tick: value = the value read / written; a write
+ *                 made after others wrote the variable since its read has
+ *                 lost_update set, detail = how many writes it overwrote,
+ *                 other = the last of their writers (else detail 0).
+ *                 ps_engine_lost_updates counts the increments lost in
+ *                 all, completed increments - final (docs/engine.md
+ *                 OE-lost: overlapping losses make it less than the sum
+ *                 of the details)
  *   SEND / RECV   a value enters / leaves a channel: value (PS_VALUE_NONE
  *                 for the sentinel); detail = the channel's length after;
  *                 a value handed straight to a waiting receiver is a send
@@ -314,8 +315,8 @@ const char *ps_file_kind_token(ps_file_kind k);
 char *ps_open_file_format(const ps_engine *e, const ps_open_file *f, ps_lang lang, char *buf,
                           size_t size);
 
-/* Increments lost so far, over all shared variables (the writes flagged
- * lost_update, each counted by how many it wiped out). */
+/* Increments lost so far, over all shared variables: the increments done
+ * minus what the variables hold (rule OE-lost). */
 int64_t ps_engine_lost_updates(const ps_engine *e);
 uint64_t ps_engine_transitions(const ps_engine *e);
 

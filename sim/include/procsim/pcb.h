@@ -145,6 +145,8 @@ typedef struct ps_pcb {
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
     uint64_t qpos_[2];       /* mlfq: its place in its level's queue, kept
                                 while it runs (sched.c) */
+    uint64_t read_writes_;   /* add: the writes its shared variable had seen
+                                when this process read it (ops.c) */
     uint8_t resume_cause_;   /* resumed, not yet swapped in: the cause to
                                 give the swap-in (ps_cause), else 0 */
 } ps_pcb;
