@@ -190,6 +190,13 @@ static void rule_V2_cpu_of_a_value_below_one_takes_no_time(void **state)
     assert_int_equal(pcb(&r, "a")->finish, 0 + 0 + 1 + 2);
     assert_int_equal(pcb(&r, "a")->cpu_time, 3);
     tk_run_fini(&r);
+    /* ...and one above 10^9 takes 10^9, the most a file may write */
+    tk_run_yaml(&r, HEAD("policy: fcfs")
+                "  - {name: a, program: [cpu 100000*100000, send q 1000000000*1000000000,"
+                " recv q, cpu acc]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_DONE);
+    assert_int_equal(pcb(&r, "a")->finish, 2 * (int64_t)PS_SCENARIO_MAX_NUMBER);
+    tk_run_fini(&r);
 }
 
 /* V3: arithmetic saturates at +-PS_VALUE_MAX; nothing computed becomes

@@ -56,7 +56,8 @@ void ps__exec_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_e
     ps_regs r = ps_engine_regs(e, pid);
     ps_exec_event ev = {.time = e->now, .pid = pid, .pc = pc, .op = (uint8_t)op,
                       .phase = (uint8_t)phase, .a = a, .b = b,
-                      .n = at ? ps__value(e, at, &r) : 0};
+                      .n = at ? (at->kind == PS_OP_CPU ? ps__ticks_value(e, at, &r)
+                                                       : ps__value(e, at, &r)) : 0};
     e->in_listener++;
     e->exec_listener(e->exec_listener_ctx, &ev);
     e->in_listener--;

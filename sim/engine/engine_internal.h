@@ -320,6 +320,9 @@ void ps__join_timeout(ps_engine *e, uint32_t pid);
 /* The number of `op` as it runs now with registers r: op->n, or its value
  * computed (PS_OPF_EXPR). */
 int64_t ps__value(const ps_engine *e, const ps_op *op, const ps_regs *r);
+/* The same as a count of ticks (cpu's), 0 .. PS_SCENARIO_MAX_NUMBER like a
+ * written one: below 1 no time, above 10^9 the most a file may say [V2]. */
+int64_t ps__ticks_value(const ps_engine *e, const ps_op *op, const ps_regs *r);
 /* x + y saturating at +-PS_VALUE_MAX. */
 int64_t ps__value_add(int64_t x, int64_t y);
 /* Move the pc past `op` (at r->pc), now complete with `result`: the next

@@ -482,7 +482,7 @@ void ps__cpu_run(ps_engine *e, uint32_t c)
             continue;
         }
         /* [V2] a cpu whose value is below 1 takes no time */
-        int64_t n = ps__value(e, op, r), len = n > 0 ? (int64_t)ps_op_ticks((ps_op_kind)op->kind) * n : 0;
+        int64_t n = ps__ticks_value(e, op, r), len = n > 0 ? (int64_t)ps_op_ticks((ps_op_kind)op->kind) * n : 0;
         if (r->cnt >= len) {
             op_done(e, pid, r, 0);
             continue;

@@ -62,6 +62,12 @@ int64_t ps__value(const ps_engine *e, const ps_op *op, const ps_regs *r)
     return x->op ? apply(x->op, a, term(e, x->kind[1], x->v[1], r)) : clamp(a);
 }
 
+int64_t ps__ticks_value(const ps_engine *e, const ps_op *op, const ps_regs *r)
+{
+    int64_t v = ps__value(e, op, r);
+    return v < 0 ? 0 : v > PS_SCENARIO_MAX_NUMBER ? PS_SCENARIO_MAX_NUMBER : v;
+}
+
 /* ---- loops --------------------------------------------------------------- */
 
 /* The pc after `op` at r->pc is complete with `result` (the value a FOR_IN

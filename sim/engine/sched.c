@@ -78,7 +78,7 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
     for (int seen = 0; r.pc < spec->op_count && seen < BURST_OPS; seen++) {
         const ps_op *op = &ops[r.pc];
         ps_op_kind k = (ps_op_kind)op->kind;
-        int64_t n = ps_op_ticks(k) ? ps__value(e, op, &r) : 0;
+        int64_t n = ps_op_ticks(k) ? ps__ticks_value(e, op, &r) : 0;
         if (n > 0)
             sum = ps__value_add(sum, (int64_t)ps_op_ticks(k) * n - (int64_t)r.cnt);
         if (ps_op_leaves_cpu(k))
