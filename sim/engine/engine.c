@@ -518,7 +518,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         if (s->procs[i].parent < 0)
             e->arrivals[e->pending_arrivals++] = i + 1;
     }
-    if (sort_arrivals(e))
+    if (sort_arrivals(e) || ps__files_init(e))
         goto fail;
     arrival_timer(e);
     for (uint32_t i = 0; i < s->nevents; i++)
@@ -553,6 +553,8 @@ void ps_engine_destroy(ps_engine *e)
     free(e->pvar);
     free(e->var_writer);
     free(e->var_writes);
+    free(e->file_keys);
+    free(e->file_first);
     free(e->slot);
     free(e->arrivals);
     free(e);

@@ -170,6 +170,8 @@ struct ps_engine {
     int endless;           /* more than ps_engine_instant_limit of them */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
     uint64_t *var_writes;  /* writes to each shared variable so far */
+    uint64_t *file_keys;   /* each process's open files, sorted (files.c), */
+    uint32_t *file_first;  /* process p's from file_first[p - 1] to [p] */
 
     ps_trace_fn listener;
     void *listener_ctx;
@@ -230,6 +232,9 @@ void ps__exec_event(ps_engine *e, uint32_t pid, uint32_t pc, ps_op_kind op, ps_e
  * `object` now (the fields as ps_op_event says). */
 void ps__op(ps_engine *e, ps_op_event_kind op, uint32_t pid, uint32_t object, int64_t value,
             int64_t detail, uint32_t other, int lost_update);
+
+/* files.c: the open files of every program, once (-1: out of memory). */
+int ps__files_init(ps_engine *e);
 
 /* heap.c */
 /* Push a timer; -1 when out of memory. */

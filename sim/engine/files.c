@@ -1,6 +1,7 @@
 /* files.c — the PCB's open files (engine.h, docs/engine.md "Open files"):
- * the channel ends and devices a live process holds, read off its
- * program. */
+ * the channel ends and devices a live process holds, read off its program
+ * once, when the engine is made. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine_internal.h"
@@ -56,8 +57,39 @@ static ps_open_file file_of(uint64_t key)
                           (uint32_t)(key >> 1)};
 }
 
-/* Files in key order without sorting or allocating: each round takes the
- * smallest key above the last one (programs are short). */
+static int by_key(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+int ps__files_init(ps_engine *e)
+{
+    const ps_scenario *s = e->s;
+    e->file_keys = malloc(((size_t)s->nops + 1) * sizeof *e->file_keys);
+    e->file_first = malloc(((size_t)e->n + 1) * sizeof *e->file_first);
+    if (!e->file_keys || !e->file_first)
+        return -1;
+    uint32_t n = 0;
+    for (uint32_t p = 0; p < e->n; p++) {
+        const ps_proc_spec *spec = &s->procs[p];
+        uint32_t first = e->file_first[p] = n;
+        for (uint32_t i = 0; i < spec->op_count; i++) {
+            uint64_t k = file_key(&s->ops[spec->op_first + i]);
+            if (k)
+                e->file_keys[n++] = k;
+        }
+        qsort(e->file_keys + first, n - first, sizeof *e->file_keys, by_key);
+        uint32_t u = first; /* each file once */
+        for (uint32_t i = first; i < n; i++)
+            if (u == first || e->file_keys[u - 1] != e->file_keys[i])
+                e->file_keys[u++] = e->file_keys[i];
+        n = u;
+    }
+    e->file_first[e->n] = n;
+    return 0;
+}
+
 uint32_t ps_engine_open_files(const ps_engine *e, uint32_t pid, ps_open_file *out, uint32_t max)
 {
     if (pid < 1 || pid > e->n)
@@ -65,22 +97,10 @@ uint32_t ps_engine_open_files(const ps_engine *e, uint32_t pid, ps_open_file *ou
     const ps_pcb *p = &e->pcb[pid - 1];
     if (!p->created || p->state == PS_EXIT)
         return 0;
-    const ps_proc_spec *spec = &e->s->procs[pid - 1];
-    const ps_op *ops = e->s->ops + spec->op_first;
-    uint32_t n = 0;
-    for (uint64_t last = 0;; n++) {
-        uint64_t next = UINT64_MAX;
-        for (uint32_t i = 0; i < spec->op_count; i++) {
-            uint64_t k = file_key(&ops[i]);
-            if (k > last && k < next)
-                next = k;
-        }
-        if (next == UINT64_MAX)
-            return n;
-        if (n < max)
-            out[n] = file_of(next);
-        last = next;
-    }
+    uint32_t first = e->file_first[pid - 1], n = e->file_first[pid] - first;
+    for (uint32_t i = 0; i < n && i < max; i++)
+        out[i] = file_of(e->file_keys[first + i]);
+    return n;
 }
 
 char *ps_open_file_format(const ps_engine *e, const ps_open_file *f, ps_lang lang, char *buf,
