@@ -151,6 +151,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/unknown-key-near.yaml:3:1: scenario: unknown key 'titel'; did you mean 'title'? (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
     "tests/loader/bad/unknown-key.yaml:3:1: scenario: unknown key 'colour' (valid keys: procsim, title, description, description_ko, system, devices, variables, processes, events, questions)",
     "tests/loader/bad/utf16-control-char.yaml:2:11: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
+    "tests/loader/bad/variables-unused.yaml:3:13: variables: no add op uses 'countr'; did you mean 'counter'?",
     "tests/loader/bad/version-float.yaml:1:10: procsim: expected the format version 1, got '1.0'",
     "tests/loader/bad/version-missing.yaml:1:1: scenario: missing key 'procsim' (required keys: procsim, title, processes)",
     "tests/loader/bad/version-newer-later.yaml:5:10: procsim: format version 3 is newer than this procsim understands (it reads version 1); upgrade procsim",

@@ -383,6 +383,38 @@ static bool sort_events(ps__loader *ld)
     return true;
 }
 
+/* Every variable `variables:` names is one an add uses: a misspelt name
+ * would silently leave the real one shared (and make an unused one). */
+static bool check_variables(ps__loader *ld)
+{
+    uint32_t n = (uint32_t)ld->variables.entries.len;
+    uint8_t *used = calloc(n + 1, 1);
+    if (!used)
+        return ps__ld_oom(ld);
+    for (size_t i = 0; i < ld->ops.len; i++) {
+        const ps_op *op = &PS__VEC_AT(&ld->ops, ps_op, i);
+        if (op->kind == PS_OP_ADD && op->obj < n)
+            used[op->obj] = 1;
+    }
+    for (uint32_t v = 0; v < n; v++) {
+        if (used[v])
+            continue;
+        const ps__name *nm = ps__intern_get(&ld->variables, v);
+        ps__near nr;
+        ps__near_init(&nr, nm->name, nm->len);
+        for (uint32_t w = 0; w < n; w++)
+            if (used[w])
+                ps__near_try(&nr, ps__intern_get(&ld->variables, w)->name);
+        char near[160];
+        free(used);
+        ps__near_text(&nr, near, sizeof near);
+        return ps__ld_fail(ld, nm->first, "variables: no add op uses '%s'%s", nm->name,
+                           near[0] ? near : "; list only variables that an add op uses");
+    }
+    free(used);
+    return true;
+}
+
 /* var_private for every variable: 1 where `variables:` says private. */
 static bool export_private(ps__loader *ld)
 {
@@ -427,6 +459,6 @@ bool ps__ld_finish(ps__loader *ld)
             PS__NONE)
         return ps__ld_oom(ld);
     return resolve_devices(ld) && ps__ld_copies(ld) && resolve_processes(ld) &&
-           check_cycles(ld) && check_spawns(ld) && check_memory(ld) &&
+           check_cycles(ld) && check_spawns(ld) && check_memory(ld) && check_variables(ld) &&
            ps__ld_finish_questions(ld) && ps__ld_copies_ops(ld) && hand_over(ld);
 }
