@@ -125,6 +125,11 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     else
         ps_engine_set_listener(e, collect, &c);
     c.e = e;
+    /* a run to tick T takes T + 1 instants at the most (one more to spare):
+     * --until lifts the limit that stops a run that never ends (rule L6)
+     * as far as it asks */
+    if (until >= 0 && (uint64_t)until >= ps_engine_instant_limit(e))
+        ps_engine_set_instant_limit(e, until == INT64_MAX ? UINT64_MAX : (uint64_t)until + 2);
     ps_engine_set_op_listener(e, collect_op, &c);
     run r = {.e = e, .live = live, .with_ops = with_ops};
     w->begin(stdout, &r);

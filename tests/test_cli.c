@@ -227,7 +227,10 @@ static void exit_statuses(void **state)
          "got 60001 (milliseconds per tick, from 1 to 60000)\n"},
         {{"run", "tests/cli/deadlock.yaml"}, 1, "deadlock at tick", "deadlock at tick"},
         {{"run", "tests/cli/endless.yaml", "--format", "csv"}, 1, "",
-         "procsim: stopped at tick 9999999 after 10000000 instants: the run does not end"},
+         "procsim: stopped at tick 9999999 after 10000000 instants, the most a run takes"},
+        /* --until lifts the limit as far as it asks */
+        {{"run", "tests/cli/endless.yaml", "--format", "csv", "--until", "10000005"}, 0, "",
+         NULL},
         {{"lab", "tests/cli/endless.yaml", "-c"}, 1, "",
          "procsim: no answer key: stopped at tick 9999999 after 10000000 instants"},
     };

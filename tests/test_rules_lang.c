@@ -149,10 +149,28 @@ static void rule_L6_a_run_that_never_ends_is_stopped(void **state)
     assert_int_equal(ps_engine_runaway(e), 0);
     char buf[512];
     ps_engine_runaway_text(e, PS_LANG_EN, buf, sizeof buf);
-    assert_non_null(strstr(buf, "after 10000000 instants: the run does not end by itself"));
+    assert_non_null(strstr(buf, "after 10000000 instants, the most a run takes: it may never end"));
     ps_engine_runaway_text(e, PS_LANG_KO, buf, sizeof buf);
-    assert_non_null(strstr(buf, "10000000번의 순간이 지나도"));
+    assert_non_null(strstr(buf, "한 실행의 최대인 10000000번의 순간이 지났습니다"));
     assert_int_equal(ps_engine_step(e), PS_STEP_RUNAWAY);
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+    /* a host may set its own limit, and go back to the default with 0 */
+    s = tk_load(HEAD("policy: fcfs")
+                "  - name: echo\n    program:\n      - send q 1\n"
+                "      - for x in q:\n          - cpu 1\n          - send q x\n");
+    e = ps_engine_create(s);
+    ps_engine_set_instant_limit(e, 5);
+    assert_int_equal(ps_engine_instant_limit(e), 5);
+    for (steps = 0; (st = ps_engine_step(e)) == PS_STEP_OK;)
+        steps++;
+    assert_int_equal(st, PS_STEP_RUNAWAY);
+    assert_int_equal(steps, 5);
+    ps_engine_destroy(e);
+    e = ps_engine_create(s);
+    ps_engine_set_instant_limit(e, 5);
+    ps_engine_set_instant_limit(e, 0);
+    assert_int_equal(ps_engine_instant_limit(e), PS_MAX_INSTANTS);
     ps_engine_destroy(e);
     ps_scenario_destroy(s);
     /* until stops it first */

@@ -168,6 +168,7 @@ struct ps_engine {
     uint32_t runaway;      /* the pid that passed PS_RUNAWAY_OPS, 0 */
     uint64_t instants;     /* instants so far */
     int endless;           /* more than ps_engine_instant_limit of them */
+    uint64_t instant_limit; /* a host's limit, 0: the default */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
     uint64_t *var_writes;  /* writes to each shared variable so far */
     uint64_t *file_keys;   /* each process's open files, sorted (files.c), */

@@ -134,10 +134,11 @@ static const char *const runaway_text[PS_LANG_COUNT] = {
 
 /* ...and of the endless run: {a} the tick, {b} the limit (rule L6). */
 static const char *const endless_text[PS_LANG_COUNT] = {
-    [PS_LANG_EN] = "stopped at tick {a} after {b} instants: the run does not end by itself "
-                   "(a loop that never ends?); watch a part of it with --until",
-    [PS_LANG_KO] = "{a}틱에서 멈춤: {b}번의 순간이 지나도 실행이 끝나지 않습니다 (끝나지 "
-                   "않는 루프?). --until로 일부만 보세요",
+    [PS_LANG_EN] = "stopped at tick {a} after {b} instants, the most a run takes: it may "
+                   "never end (a loop that never ends?); --until a later tick runs that far",
+    [PS_LANG_KO] = "{a}틱에서 멈춤: 한 실행의 최대인 {b}번의 순간이 지났습니다. 끝나지 "
+                   "않는 실행일 수 있습니다 (끝나지 않는 루프?). 더 보려면 --until로 더 늦은 "
+                   "틱을 주세요",
 };
 
 uint32_t ps_engine_runaway(const ps_engine *e)
@@ -147,8 +148,16 @@ uint32_t ps_engine_runaway(const ps_engine *e)
 
 uint64_t ps_engine_instant_limit(const ps_engine *e)
 {
+    if (e->instant_limit)
+        return e->instant_limit;
     uint64_t per = (uint64_t)e->n * PS_INSTANTS_PER_PROCESS;
     return per > PS_MAX_INSTANTS ? per : PS_MAX_INSTANTS;
+}
+
+void ps_engine_set_instant_limit(ps_engine *e, uint64_t limit)
+{
+    ps__enter(e);
+    e->instant_limit = limit;
 }
 
 char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size)

@@ -252,8 +252,11 @@ int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
  * instants: ..."), cut and terminated as ps_engine_stuck.  Returns
  * `buf`. */
 uint32_t ps_engine_runaway(const ps_engine *e);
-/* The instants a run of this engine's scenario may take (rule L6). */
+/* The instants a run of this engine's scenario may take (rule L6), and
+ * a host's own limit for it (a run to a tick T needs T + 1 at the most;
+ * 0: the default again). */
 uint64_t ps_engine_instant_limit(const ps_engine *e);
+void ps_engine_set_instant_limit(ps_engine *e, uint64_t limit);
 char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size);
 /* Channel contents: messages queued now, and totals over the run. */
 typedef struct ps_channel_stats {
