@@ -370,6 +370,22 @@ static void test_cpus_auto(void **state)
     ps_scenario_destroy(s);
 }
 
+/* copies: auto is one copy per CPU, but never more than an explicit count
+ * may make. */
+static void test_copies_auto_at_most_the_maximum(void **state)
+{
+    (void)state;
+    static const char text[] = "procsim: 1\ntitle: t\nsystem: {cpus: 1024}\nprocesses:\n"
+                               "  - {name: m, program: [spawn w, wait w]}\n"
+                               "  - {name: w, parent: m, copies: auto, program: [cpu 1]}\n";
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("copies.yaml", text, sizeof text - 1, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    assert_int_equal(s->nprocs, 1 + PS_COPIES_MAX);
+    ps_scenario_destroy(s);
+}
+
 /* Name tables, each in order of first appearance; processes in file
  * order, parents resolved although defined later. */
 static void test_full_names(void **state)
@@ -792,6 +808,7 @@ int main(void)
         cmocka_unit_test(test_full_settings),
         cmocka_unit_test(test_tick_ms_bounds),
         cmocka_unit_test(test_cpus_auto),
+        cmocka_unit_test(test_copies_auto_at_most_the_maximum),
         cmocka_unit_test(test_full_names),
         cmocka_unit_test(test_full_programs),
         cmocka_unit_test(test_full_events),

@@ -108,8 +108,9 @@ static bool lay_out_all(ps__loader *ld, ps__vec *out, ps__intern *names)
             return ps__ld_oom(ld);
         *first = (uint32_t)out->len;
         if (gi < ld->groups.len && g[gi].proc == e) {
-            if (proc(ld, e)->copies_auto)
-                proc(ld, e)->copies = (uint16_t)ld->s->cpus;
+            if (proc(ld, e)->copies_auto) /* one per CPU, at most PS_COPIES_MAX */
+                proc(ld, e)->copies = (uint16_t)(ld->s->cpus < PS_COPIES_MAX ? ld->s->cpus
+                                                                            : PS_COPIES_MAX);
             if (!lay_out(ld, e, &g[gi++].at, out, names))
                 return false;
             continue;

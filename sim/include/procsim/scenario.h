@@ -43,7 +43,8 @@
 #define PS_VALUE_NONE INT64_MIN           /* the value `none`: Python's None,
                                              the sentinel a channel carries */
 #define PS_LOOP_DEPTH_MAX 4               /* loops nest at most this deep */
-#define PS_COPIES_MAX 64                  /* copies: N at most (auto: cpus) */
+#define PS_COPIES_MAX 64                  /* copies: N at most (auto: cpus, as
+                                             many at most) */
 #define PS_VALUE_MAX 1000000000000000000LL /* computed values saturate at +-this */
 
 /* X(ENUM, token, hooks, settings) — short-term scheduling policies.
