@@ -19,6 +19,8 @@ typedef struct lay {
     float more_w;             /* room kept at a row's end for "+k" */
 } lay;
 
+#define QMAX 64 /* queue entries looked at per object (more: "+k") */
+
 static float text_w(const lay *L, const char *s, int normal)
 {
     int w = 0, h = 0;
@@ -92,6 +94,18 @@ static gui_res_item *chip(lay *L, float *x, float y, gui_res_style st, uint32_t 
     return it;
 }
 
+/* "+k" for k more, short enough for the room a row keeps for it (more_w):
+ * +999, +12k, +3M. */
+static void more_count(char *buf, size_t size, uint32_t k)
+{
+    if (k < 1000)
+        snprintf(buf, size, "+%u", k);
+    else if (k < 1000000)
+        snprintf(buf, size, "+%uk", k / 1000);
+    else
+        snprintf(buf, size, "+%uM", k / 1000000);
+}
+
 static gui_res_item *token(lay *L, float *x, float y, uint32_t pid, ps_wait_kind wait, uint32_t obj)
 {
     char id[16];
@@ -108,11 +122,14 @@ static gui_res_item *token(lay *L, float *x, float y, uint32_t pid, ps_wait_kind
 static void tokens(lay *L, float *x, float y, const uint32_t *pids, uint32_t n, ps_wait_kind wait,
                    uint32_t obj)
 {
-    for (uint32_t i = 0; i < n; i++)
-        if (!token(L, x, y, pids[i], wait, obj)) {
-            words(L, x, y, L->right, GUI_RES_TEXT, 0, "+%u", n - i);
-            return;
-        }
+    char more[24];
+    uint32_t i = 0;
+    while (i < n && i < QMAX && token(L, x, y, pids[i], wait, obj))
+        i++;
+    if (i < n) {
+        more_count(more, sizeof more, n - i);
+        words(L, x, y, L->right, GUI_RES_TEXT, 0, "%s", more);
+    }
 }
 
 /* The row's label, the object's name cut to the label column. */
@@ -191,7 +208,9 @@ static void private_variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
             if (!chip(L, &x, w->y, GUI_RES_COPY, pid, copy)) {
                 for (uint32_t q = pid; q <= np; q++)
                     created += ps_engine_pcb(e, q)->created;
-                words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "+%u", created);
+                char more[24];
+                more_count(more, sizeof more, created);
+                words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "%s", more);
                 break;
             }
         }
@@ -293,7 +312,6 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
     next_row(L, w);
 }
 
-#define QMAX 64 /* queue entries looked at per object (more: "+k") */
 
 static void channel(lay *L, rows *w, const ps_engine *e, uint32_t c)
 {
@@ -306,23 +324,26 @@ static void channel(lay *L, rows *w, const ps_engine *e, uint32_t c)
     uint32_t n = ps_engine_channel_items(e, c, items, QMAX), shown = n < QMAX ? n : QMAX;
     if (!n)
         words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "%s", T("empty", "비어 있음"));
-    for (uint32_t i = 0; i < shown; i++) {
+    uint32_t drawn = 0;
+    for (; drawn < shown; drawn++) {
         char v[32];
-        if (items[i] == PS_VALUE_NONE)
+        if (items[drawn] == PS_VALUE_NONE)
             snprintf(v, sizeof v, "None");
         else
-            snprintf(v, sizeof v, "%lld", (long long)items[i]);
-        if (!chip(L, &x, w->y, items[i] == PS_VALUE_NONE ? GUI_RES_NONE : GUI_RES_ITEM, 0, v)) {
-            words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "+%u", n - i);
+            snprintf(v, sizeof v, "%lld", (long long)items[drawn]);
+        if (!chip(L, &x, w->y, items[drawn] == PS_VALUE_NONE ? GUI_RES_NONE : GUI_RES_ITEM, 0,
+                  v))
             break;
-        }
     }
-    if (shown < n && shown == QMAX)
-        words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "+%u", n - shown);
+    if (drawn < n) { /* one count of the rest, in the room chips leave for it */
+        char more[24];
+        more_count(more, sizeof more, n - drawn);
+        words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "%s", more);
+    }
     uint32_t k = ps_engine_channel_receivers(e, c, pids, QMAX);
     if (k && words(L, &x, w->y, L->right - L->more_w, GUI_RES_TEXT, 0, "%s",
                    T("waiting to receive:", "받기 대기:")))
-        tokens(L, &x, w->y, pids, k < QMAX ? k : QMAX, PS_WAIT_CHANNEL, c);
+        tokens(L, &x, w->y, pids, k, PS_WAIT_CHANNEL, c); /* k may pass QMAX: counted */
     next_row(L, w);
 }
 
@@ -340,7 +361,7 @@ static void mutex(lay *L, rows *w, const ps_engine *e, uint32_t m)
     uint32_t k = ps_engine_mutex_waiters(e, m, pids, QMAX);
     if (k && words(L, &x, w->y, L->right - L->more_w, GUI_RES_TEXT, 0, "%s",
                    T("waiting (first in line first):", "대기 (먼저 온 순서):")))
-        tokens(L, &x, w->y, pids, k < QMAX ? k : QMAX, PS_WAIT_MUTEX, m);
+        tokens(L, &x, w->y, pids, k, PS_WAIT_MUTEX, m); /* k may pass QMAX: counted */
     next_row(L, w);
 }
 
@@ -367,7 +388,7 @@ static void device(lay *L, rows *w, const ps_engine *e, uint32_t d)
         token(L, &x, w->y, serving, PS_WAIT_DEVICE, d);
     uint32_t k = ps_engine_device_queue(e, d, pids, QMAX);
     if (k && words(L, &x, w->y, L->right - L->more_w, GUI_RES_TEXT, 0, "%s", T("queue:", "대기열:")))
-        tokens(L, &x, w->y, pids, k < QMAX ? k : QMAX, PS_WAIT_DEVICE, d);
+        tokens(L, &x, w->y, pids, k, PS_WAIT_DEVICE, d); /* k may pass QMAX: counted */
     next_row(L, w);
 }
 
@@ -579,7 +600,7 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
     L->chip_h = L->lh + 3 * scale;
     L->row = L->lh + 8 * scale;
     L->right = panel.x + panel.w - 6 * scale;
-    L->more_w = text_w(L, "+999", 0) + L->gap;
+    L->more_w = text_w(L, "+999k", 0) + L->gap;
     float tx = panel.x + 6 * scale;
     gui_res_item *title = words(L, &tx, panel.y + 3 * scale, L->right, GUI_RES_TEXT, 0, "%s",
                                 gui_word_text(GUI_W_RESOURCES, lang));
