@@ -29,6 +29,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 #include <yaml.h>
 
 #include "arena.h"
@@ -263,6 +264,10 @@ typedef struct ps__word {
     size_t n;
     ps__mark at;
 } ps__word;
+static inline bool ps__word_is(const ps__word *w, const char *s)
+{
+    return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;
+}
 /* Splits the current scalar into whitespace-separated words, storing at
  * most `max`; a word's mark is exact when the scalar is plain and on one
  * line, else the scalar's start.  Returns the number of words, or max + 1

@@ -66,25 +66,17 @@ static bool intern_word(ps__loader *ld, const char *subject, ps__obj_kind kind,
     return *index != PS__NONE || ps__ld_oom(ld);
 }
 
-/* The ops written as strings (the loops' are not: scenario_program.c). */
-#define WRITTEN_OPS (PS_OP_IS_ALIVE + 1)
-
 static int op_kind(ps__loader *ld, const word *w)
 {
-    const char *tokens[WRITTEN_OPS];
-    for (int k = 0; k < WRITTEN_OPS; k++)
+    const char *tokens[PS_OP_WRITTEN];
+    for (int k = 0; k < PS_OP_WRITTEN; k++)
         tokens[k] = ps_op_token((ps_op_kind)k);
     if ((w->n == 6 && memcmp(w->p, "repeat", 6) == 0) || (w->n == 3 && memcmp(w->p, "for", 3) == 0) ||
         (w->n == 5 && memcmp(w->p, "while", 5) == 0))
         return ps__ld_fail(ld, w->at, "%.*s: a loop is a one-key mapping: write '- %.*s ...:' "
                            "and its ops below it, indented", (int)w->n, w->p, (int)w->n, w->p),
                -1;
-    return ps__ld_token(ld, "program", "op", "ops", tokens, WRITTEN_OPS, w->p, w->n, w->at);
-}
-
-static bool word_is(const word *w, const char *s)
-{
-    return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;
+    return ps__ld_token(ld, "program", "op", "ops", tokens, PS_OP_WRITTEN, w->p, w->n, w->at);
 }
 
 /* One term of a value: a number (at least `min`), acc, or a loop
@@ -101,10 +93,10 @@ static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, 
         *kind = PS_TERM_NUMBER;
         return ps__ld_number(ld, &spec, w.p, w.n, w.at, false, v);
     }
-    if (word_is(&w, "none") && sh->value != PS__VALUE_OR_NONE)
+    if (ps__word_is(&w, "none") && sh->value != PS__VALUE_OR_NONE)
         return ps__ld_fail(ld, w.at, "%s: none is not a %s; only send carries none (the "
                            "sentinel)", tok, sh->noun);
-    if (word_is(&w, "acc")) {
+    if (ps__word_is(&w, "acc")) {
         *kind = PS_TERM_ACC;
         *v = 0;
         return true;
@@ -125,7 +117,7 @@ static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, 
 static bool parse_value(ps__loader *ld, const ps__op_shape *sh, const char *tok, const word *w,
                         ps_op *op)
 {
-    if (sh->value == PS__VALUE_OR_NONE && word_is(w, "none")) {
+    if (sh->value == PS__VALUE_OR_NONE && ps__word_is(w, "none")) {
         op->n = PS_VALUE_NONE;
         return true;
     }
@@ -167,7 +159,7 @@ static bool parse_timeout(ps__loader *ld, const word *w, unsigned nw, ps_op *op)
     const char *usage = ps__op_shapes[PS_OP_WAIT].usage;
     if (nw < 3)
         return true;
-    if (!word_is(&w[2], "timeout"))
+    if (!ps__word_is(&w[2], "timeout"))
         return ps__ld_fail(ld, w[2].at, "wait: expected 'timeout' after the process; "
                            "expected '%s'", usage);
     if (nw == 3)

@@ -21,11 +21,6 @@ static ps_loop *loop_at(ps__loader *ld, uint32_t i)
     return &PS__VEC_AT(&ld->loops, ps_loop, i);
 }
 
-static bool word_is(const word *w, const char *s)
-{
-    return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;
-}
-
 static const char *const loop_forms = "'repeat N', 'for NAME in range(A, B)', "
                                       "'for NAME in CHANNEL' or 'while not empty CHANNEL'";
 
@@ -43,7 +38,7 @@ static bool parse_while(ps__loader *ld, const word *w, unsigned nw, ps_loop *L)
     if (nw > 4)
         return ps__ld_fail(ld, w[4].at, "while: too many operands; expected 'while not empty "
                            "CHANNEL'");
-    if (nw < 4 || !word_is(&w[1], "not") || !word_is(&w[2], "empty"))
+    if (nw < 4 || !ps__word_is(&w[1], "not") || !ps__word_is(&w[2], "empty"))
         return ps__ld_fail(ld, nw < 2 ? w[0].at : w[1].at, "while: expected 'while not empty "
                            "CHANNEL' (Python's while not q.empty()), got %s",
                            ps__ld_quote(ps__ld_text(ld), ps__ld_length(ld), q, sizeof q));
@@ -63,7 +58,7 @@ static bool loop_var(ps__loader *ld, const word *w)
     if (!ps__ld_name(ld, "for", w->p, w->n, w->at, false))
         return false;
     for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++)
-        if (word_is(w, reserved[i]))
+        if (ps__word_is(w, reserved[i]))
             return ps__ld_fail(ld, w->at, "for: '%s' cannot name a loop variable; it is a "
                                "word of the language", reserved[i]);
     if (ps__ld_loop_var(ld, w) != PS__NONE)
@@ -116,21 +111,21 @@ static bool parse_key(ps__loader *ld, ps_loop *L)
     word w[8];
     unsigned nw = ps__ld_words(ld, w, 8);
     char q[192];
-    if (nw >= 1 && word_is(&w[0], "repeat")) {
+    if (nw >= 1 && ps__word_is(&w[0], "repeat")) {
         if (nw != 2)
             return ps__ld_fail(ld, nw < 2 ? w[0].at : w[2].at, "repeat: too %s operands; "
                                "expected 'repeat N'", nw < 2 ? "few" : "many");
         L->kind = PS_LOOP_REPEAT;
         return ps__ld_number(ld, &count, w[1].p, w[1].n, w[1].at, false, &L->to);
     }
-    if (nw >= 1 && word_is(&w[0], "while"))
+    if (nw >= 1 && ps__word_is(&w[0], "while"))
         return parse_while(ld, w, nw, L);
-    if (nw == 0 || !word_is(&w[0], "for"))
+    if (nw == 0 || !ps__word_is(&w[0], "for"))
         return ps__ld_fail(ld, nw ? w[0].at : ps__ld_here(ld), "program: unknown loop %s; a "
                            "loop is %s (an op is written '- cpu 3', not '- cpu: 3')",
                            ps__ld_quote(ps__ld_text(ld), ps__ld_length(ld), q, sizeof q),
                            loop_forms);
-    if (nw < 4 || !word_is(&w[2], "in"))
+    if (nw < 4 || !ps__word_is(&w[2], "in"))
         return ps__ld_fail(ld, nw < 3 ? w[0].at : w[2].at, "for: expected 'for NAME in "
                            "range(A, B)' or 'for NAME in CHANNEL'");
     if (!loop_var(ld, &w[1]))

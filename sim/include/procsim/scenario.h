@@ -152,6 +152,10 @@ typedef enum ps_op_kind {
     PS_OP_COUNT
 } ps_op_kind;
 
+/* The ops a program writes as strings come first in PS_OPS; those from
+ * LOOP on are compiled from a loop's mapping and are never written. */
+#define PS_OP_WRITTEN PS_OP_LOOP
+
 /* How an op's n is read (ps_op.flags). */
 #define PS_OPF_EXPR 1u    /* n indexes s->exprs: the value (cpu's ticks,
                              send's value) is computed when the op runs */
