@@ -1,4 +1,7 @@
-/* out_json.c — the same trace and statistics as one JSON object, streamed:
+/* out_json.c — the same trace and statistics as one JSON object, streamed
+ * (but for the ops, which follow the whole trace and so are kept until it
+ * ends: about 40 bytes each; out of memory ends the run with status
+ * "error"):
  *   {"procsim": VERSION, "scenario": {...}, "live": BOOL,
  *    "trace": [{time, pid, name, from, to, event, cause}, ...],
  *    "ops": [{time, pid, name, op, object, value, detail}, ...],
@@ -14,8 +17,8 @@
  * written, sent or received (null for the sentinel), the holder after
  * (a name, null when free) for lock/unlock/handoff, the ticks for
  * request/served, the units for alloc/free, true/false for is_alive and
- * empty; detail the increments a write wiped out, the channel's length
- * after (empty: at the check),
+ * empty; detail how many updates made since its read a write overwrote
+ * (0: none), the channel's length after (empty: at the check),
  * the requests still queued, the memory used after, null where there is
  * none (read, lock, unlock, handoff, is_alive).  A write that lost updates
  * has "lost_update": true and "overwrote": the name of the last process

@@ -25,7 +25,7 @@ void ps__lab_append(char *buf, size_t size, const char *word, const char *sep);
 typedef struct ps__lab_write {
     int64_t time;        /* -1: none yet */
     uint32_t pid, other; /* the writer; whose update it overwrote (lost) */
-    int64_t value, lost; /* the value written; increments it wiped out */
+    int64_t value, lost; /* the value written; updates it overwrote */
 } ps__lab_write;
 
 typedef struct ps__lab_ops {
