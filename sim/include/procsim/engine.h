@@ -186,8 +186,9 @@ int ps_op_event_value_is_pid(ps_op_event_kind k);
 /* Is its value an answer, true or false (is_alive, empty)? */
 int ps_op_event_value_is_bool(ps_op_event_kind k);
 /* Op event `ev` in words, in `lang` (out of range: English): "p1 writes
- * counter = 33: LOST UPDATE, overwrites 1 update(s) made since its read, the last by p6",
- * "main asks is_alive(worker): True"; None for the sentinel.  Cut to fit
+ * counter = 33: LOST UPDATE, overwrites 1 update(s) made since its read,
+ * the last by p6", "main asks is_alive(worker): True"; None for the
+ * sentinel.  Cut to fit
  * and always terminated when size > 0.  Returns `buf`. */
 char *ps_op_event_format(const ps_engine *e, const ps_op_event *ev, ps_lang lang, char *buf,
                          size_t size);
