@@ -125,6 +125,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/quantum-leading-zero.yaml:4:12: quantum: 010 has a leading zero; write 10 (YAML 1.1 reads a leading 0 as octal)",
     "tests/loader/bad/quantum-negative.yaml:4:12: quantum: must not be negative, got -3",
     "tests/loader/bad/quantum-quoted.yaml:4:12: quantum: expected an integer (ticks), got the string '4'; write numbers without quotes",
+    "tests/loader/bad/question-copies.yaml:7:29: answer: 'w' stands for 3 processes (copies: 3), w-1 ... w-3; a question asks about one of them, such as 'w-1'",
     "tests/loader/bad/root-scalar.yaml:1:1: expected a scenario (a mapping with procsim, title and processes), got 'just some text'",
     "tests/loader/bad/root-sequence.yaml:1:1: expected a scenario (a mapping with procsim, title and processes), got a sequence",
     "tests/loader/bad/send-negative.yaml:6:17: send: the value must not be negative, got -1",

@@ -207,7 +207,17 @@ bool ps__ld_finish_questions(ps__loader *ld)
         const ps__intern *tables[PS__REF_KINDS] = {
             [PS__REF_PROCESS] = &ld->proc_names, [PS__REF_VARIABLE] = &ld->variables,
             [PS__REF_CHANNEL] = &ld->channels, [PS__REF_MUTEX] = &ld->mutexes};
-        uint32_t k = ps__intern_find(tables[r->ref_kind], r->ref, r->nref);
+        uint32_t k = ps__intern_find(tables[r->ref_kind], r->ref, r->nref), copies;
+        uint32_t group = r->ref_kind == PS__REF_PROCESS && k == PS__NONE
+                             ? ps__ld_group(ld, r->ref, r->nref, &copies) : PS__NONE;
+        if (group != PS__NONE) { /* an entry with copies: which to ask about */
+            char list[200];
+            return ps__ld_fail(ld, r->ref_at, "answer: '%s' stands for %u processes (copies: "
+                               "%u), %s; a question asks about one of them, such as '%s'",
+                               r->ref, copies, copies,
+                               ps__ld_group_names(ld, group, list, sizeof list),
+                               PS__VEC_AT(&ld->procs, ps_proc_spec, group).name);
+        }
         if (k == PS__NONE)
             return ps__ld_fail(ld, r->ref_at, "answer: no %s named '%s'",
                                name_kinds[r->ref_kind].what, r->ref);
