@@ -38,6 +38,9 @@ static bool parse_while(ps__loader *ld, const word *w, unsigned nw, ps_loop *L)
     if (nw > 4)
         return ps__ld_fail(ld, w[4].at, "while: too many operands; expected 'while not empty "
                            "CHANNEL'");
+    if (nw == 3 && ps__word_is(&w[1], "not") && ps__word_is(&w[2], "empty"))
+        return ps__ld_fail(ld, (ps__mark){w[2].at.line, w[2].at.col + (uint32_t)w[2].n},
+                           "while: expected a channel after 'while not empty'");
     if (nw < 4 || !ps__word_is(&w[1], "not") || !ps__word_is(&w[2], "empty"))
         return ps__ld_fail(ld, nw < 2 ? w[0].at : w[1].at, "while: expected 'while not empty "
                            "CHANNEL' (Python's while not q.empty()), got %s",
@@ -82,14 +85,15 @@ static bool parse_range(ps__loader *ld, const char *t, size_t n, ps__mark at, ps
     int64_t v[2];
     int count = 0;
     while (count < 2) {
-        while (i < end && t[i] == ' ')
+        while (i < end && (t[i] == ' ' || t[i] == '\t'))
             i++;
         size_t s = i;
-        while (i < end && t[i] != ',' && t[i] != ' ')
+        while (i < end && t[i] != ',' && t[i] != ' ' && t[i] != '\t')
             i++;
-        if (!ps__ld_number(ld, &bound, t + s, i - s, at, false, &v[count++]))
+        ps__mark here = {at.line, at.col + (uint32_t)s}; /* the bound itself */
+        if (!ps__ld_number(ld, &bound, t + s, i - s, here, false, &v[count++]))
             return false;
-        while (i < end && t[i] == ' ')
+        while (i < end && (t[i] == ' ' || t[i] == '\t'))
             i++;
         if (i == end)
             break;
