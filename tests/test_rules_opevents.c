@@ -413,6 +413,17 @@ static void rule_F_open_files_from_the_program(void **state)
                         "read end...");
     ps_engine_destroy(e);
     ps_scenario_destroy(s);
+    /* copies share one program, so the files of all processes outnumber the
+     * file's ops (found in review: the table was sized by the ops) */
+    s = tk_load("procsim: 1\ntitle: t\nprocesses:\n"
+                "  - {name: w, copies: 3, program: [send c 1, recv d]}\n");
+    e = ps_engine_create(s);
+    assert_int_equal(ps_engine_step(e), PS_STEP_OK);
+    for (uint32_t pid = 1; pid <= 3; pid++)
+        assert_string_equal(files(e, pid, PS_LANG_EN, buf, sizeof buf),
+                            "write end of channel c; read end of channel d");
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
 }
 
 int main(void)

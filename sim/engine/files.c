@@ -66,7 +66,10 @@ static int by_key(const void *a, const void *b)
 int ps__files_init(ps_engine *e)
 {
     const ps_scenario *s = e->s;
-    e->file_keys = malloc(((size_t)s->nops + 1) * sizeof *e->file_keys);
+    size_t total = 1; /* copies share one program: count each process's */
+    for (uint32_t p = 0; p < e->n; p++)
+        total += s->procs[p].op_count;
+    e->file_keys = malloc(total * sizeof *e->file_keys);
     e->file_first = malloc(((size_t)e->n + 1) * sizeof *e->file_first);
     if (!e->file_keys || !e->file_first)
         return -1;
