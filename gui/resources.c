@@ -273,7 +273,10 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
             break;
         char copy[96];
         snprintf(copy, sizeof copy, "%s %lld", p->name, (long long)r.tmp);
-        if (!chip(L, &x, w->y, r.tmp == value ? GUI_RES_FRESH : GUI_RES_STALE, pid, copy)) {
+        /* stale once another process has written since the read, as the
+         * engine flags a lost update (the value may have come back) */
+        int stale = g->read_at && g->writes ? g->read_at[pid - 1] != g->writes[v] : r.tmp != value;
+        if (!chip(L, &x, w->y, stale ? GUI_RES_STALE : GUI_RES_FRESH, pid, copy)) {
             words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "+");
             break;
         }

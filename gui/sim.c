@@ -53,8 +53,12 @@ static void on_op(void *ctx, const ps_op_event *ev)
     /* each write is an increment done; what the shared value is short of
      * them is lost (docs/engine.md OE-lost) */
     uint32_t v = ev->object;
-    if (ev->op == PS_OPE_WRITE && v < g->s->variables.count && !g->s->var_private[v])
+    if (v >= g->s->variables.count || g->s->var_private[v])
+        return;
+    if (ev->op == PS_OPE_WRITE)
         g->lost[v] = ++g->writes[v] - ev->value;
+    else if (ev->op == PS_OPE_READ && ev->pid >= 1 && ev->pid <= g->s->nprocs)
+        g->read_at[ev->pid - 1] = g->writes[v];
 }
 
 const gui_op *gui_sim_op(const gui_sim *g, uint32_t i)
@@ -87,7 +91,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->tok = calloc(g->s->nprocs, sizeof *g->tok);
     g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
     g->writes = calloc(g->s->variables.count + 1, sizeof *g->writes);
-    if (!g->e || !g->tok || !g->lost || !g->writes) {
+    g->read_at = calloc(g->s->nprocs + 1, sizeof *g->read_at);
+    if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at) {
         snprintf(err, errsize, "out of memory");
         return -1;
     }
@@ -120,7 +125,8 @@ static void stop(gui_sim *g)
     free(g->tok);
     free(g->lost);
     free(g->writes);
-    g->writes = NULL;
+    free(g->read_at);
+    g->writes = g->read_at = NULL;
     g->live = NULL;
     g->e = NULL;
     g->tok = NULL;

@@ -59,6 +59,9 @@ typedef struct gui_sim {
     int64_t *lost;               /* lost[v]: increments of shared variable v
                                     lost (value + lost = increments done) */
     int64_t *writes;             /* writes[v]: increments done on v */
+    int64_t *read_at;            /* read_at[pid - 1]: writes[v] when that
+                                    process last read its variable v: its
+                                    copy is stale once they differ */
     double clock;                /* seconds shown (wall time), for flashes */
     ps_step_status status;
     uint32_t instants;           /* steps taken */

@@ -441,6 +441,42 @@ static int says(const char *want)
  * P1: copied at spawn), never as one value with register copies or lost
  * updates; a shared one beside it keeps its rows.  At the end of
  * private-copy.yaml main's copy is 0 and each worker's 50. */
+/* A copy is stale once another process has written since its read, as the
+ * engine flags the lost update, even when the value has come back to what
+ * it read: a's stale write at 5 puts x back to c's 1 (found in review). */
+static void a_copy_is_stale_once_another_wrote(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\nprocesses:\n"
+        "  - {name: a, program: [add x 1]}\n"
+        "  - {name: b, arrival: 1, program: [add x 1]}\n"
+        "  - {name: c, arrival: 3, program: [add x 1]}\n"
+        "events:\n  - {at: 1, do: suspend a}\n  - {at: 4, do: resume a}\n";
+    gui_sim g;
+    char err[600];
+    memset(&g, 0, sizeof g);
+    if (gui_sim_open_text(&g, "stale.yaml", yaml, strlen(yaml), 0, err, sizeof err))
+        fail_msg("%s", err);
+    gui_layout L;
+    gui_layout_compute(&L, 1280, 800, 1);
+    int seen = 0;
+    for (int i = 0; i < 100 && !gui_sim_done(&g); i++) {
+        gui_sim_step(&g);
+        compute(&g, GUI_EN, &L);
+        for (int k = 0; k < R.n; k++) {
+            const gui_res_item *it = &R.item[k];
+            if (it->pid != 3 || (it->style != GUI_RES_FRESH && it->style != GUI_RES_STALE))
+                continue;
+            int64_t now = ps_engine_now(g.e);
+            assert_int_equal(it->style, now >= 5 ? GUI_RES_STALE : GUI_RES_FRESH);
+            seen |= now == 5;
+        }
+    }
+    assert_true(seen);
+    gui_sim_close(&g);
+}
+
 static void private_copies_are_each_process_own(void **state)
 {
     (void)state;
@@ -591,6 +627,7 @@ int main(void)
         cmocka_unit_test(deadlock_is_drawn_as_its_cycle),
         cmocka_unit_test(lost_update_flashes),
         cmocka_unit_test(sentinel_is_its_own_chip),
+        cmocka_unit_test(a_copy_is_stale_once_another_wrote),
         cmocka_unit_test(private_copies_are_each_process_own),
         cmocka_unit_test(log_has_op_events_in_order),
     };
