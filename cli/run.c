@@ -125,11 +125,13 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     else
         ps_engine_set_listener(e, collect, &c);
     c.e = e;
-    /* a run to tick T takes T + 1 instants at the most (one more to spare):
-     * --until lifts the limit that stops a run that never ends (rule L6)
-     * as far as it asks */
-    if (until >= 0 && (uint64_t)until >= ps_engine_instant_limit(e))
-        ps_engine_set_instant_limit(e, until == INT64_MAX ? UINT64_MAX : (uint64_t)until + 2);
+    /* --until T lets a run take T instants more than the limit that stops
+     * a run that never ends (rule L6): a run to T that moves on a tick at
+     * each instant gets there */
+    if (until >= 0) {
+        uint64_t limit = ps_engine_instant_limit(e), more = (uint64_t)until;
+        ps_engine_set_instant_limit(e, limit > UINT64_MAX - more ? UINT64_MAX : limit + more);
+    }
     ps_engine_set_op_listener(e, collect_op, &c);
     run r = {.e = e, .live = live, .with_ops = with_ops};
     w->begin(stdout, &r);
@@ -152,8 +154,13 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
         snprintf(report, sizeof report, "live run failed: %s", ps_live_error(live));
     else if (st == PS_STEP_NOMEM)
         snprintf(report, sizeof report, "out of memory at tick %lld", (long long)ps_engine_now(e));
-    else if (st == PS_STEP_RUNAWAY)
+    else if (st == PS_STEP_RUNAWAY && ps_engine_runaway(e))
         ps_engine_runaway_text(e, PS_LANG_EN, report, sizeof report);
+    else if (st == PS_STEP_RUNAWAY) { /* the endless-run stop: --until sees further */
+        char why[800];
+        ps_engine_runaway_text(e, PS_LANG_EN, why, sizeof why);
+        snprintf(report, sizeof report, "%s; --until a later tick runs further", why);
+    }
     if (live && ps_live_divergences(live))
         fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
                         "(docs/live.md)\n", ps_live_divergences(live), ps_live_warning(live));

@@ -135,10 +135,9 @@ static const char *const runaway_text[PS_LANG_COUNT] = {
 /* ...and of the endless run: {a} the tick, {b} the limit (rule L6). */
 static const char *const endless_text[PS_LANG_COUNT] = {
     [PS_LANG_EN] = "stopped at tick {a} after {b} instants, the most a run takes: it may "
-                   "never end (a loop that never ends?); --until a later tick runs that far",
+                   "never end (a loop that never ends?)",
     [PS_LANG_KO] = "{a}틱에서 멈춤: 한 실행의 최대인 {b}번의 순간이 지났습니다. 끝나지 "
-                   "않는 실행일 수 있습니다 (끝나지 않는 루프?). 더 보려면 --until로 더 늦은 "
-                   "틱을 주세요",
+                   "않는 실행일 수 있습니다 (끝나지 않는 루프?)",
 };
 
 uint32_t ps_engine_runaway(const ps_engine *e)

@@ -254,8 +254,7 @@ int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
  * `buf`. */
 uint32_t ps_engine_runaway(const ps_engine *e);
 /* The instants a run of this engine's scenario may take (rule L6), and
- * a host's own limit for it (a run to a tick T needs T + 1 at the most;
- * 0: the default again). */
+ * a host's own limit for it (0: the default again). */
 uint64_t ps_engine_instant_limit(const ps_engine *e);
 void ps_engine_set_instant_limit(ps_engine *e, uint64_t limit);
 char *ps_engine_runaway_text(const ps_engine *e, ps_lang lang, char *buf, size_t size);
