@@ -6,7 +6,8 @@
  * With --ops the op events come among them, in the order they happened,
  * as rows with `from` and `to` empty, `event` the op event and `cause`
  * the object and the value ("counter 5", "tasks None", "m b"; a lost
- * update adds "lost N of WHO"), the live columns empty.
+ * update adds "overwrote N (last WHO)": the writes made since its read),
+ * the live columns empty.
  * Fields are quoted (RFC 4180) only when they hold a comma, quote or line
  * break.  Each row is built in a buffer and written with one fwrite: a
  * large run writes tens of millions of rows. */
@@ -66,7 +67,8 @@ static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t
     else
         snprintf(buf, size, "%s %lld", obj, (long long)o->value);
     if (o->lost_update)
-        snprintf(buf + strlen(buf), size - strlen(buf), " lost %lld of %s", (long long)o->detail,
+        snprintf(buf + strlen(buf), size - strlen(buf), " overwrote %lld (last %s)",
+                 (long long)o->detail,
                  o->other ? ps_engine_pcb(e, o->other)->name : "?");
 }
 

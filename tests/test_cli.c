@@ -827,7 +827,7 @@ static void csv_ops_rows_among_the_transitions(void **state)
     r = procsim((const char *[]){"run", "tests/cli/counter-race-90.yaml", "--format", "csv", "--ops",
                                  NULL});
     HAS(r, "\n1,1,p1,,,read,counter 0\n2,1,p1,,,write,counter 1\n");
-    HAS(r, "\n28,1,p1,,,write,counter 2 lost 8 of p9\n");
+    HAS(r, "\n28,1,p1,,,write,counter 2 overwrote 8 (last p9)\n");
     result_free(&r);
     r = procsim((const char *[]){"run", "tests/cli/resources.yaml", "--format", "csv", "--ops",
                                  "--until", "3", NULL});
