@@ -73,6 +73,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/event-unknown-process.yaml:8:14: do: unknown process 'b' (processes: a)",
     "tests/loader/bad/events-scalar.yaml:6:9: events: expected a sequence of events such as [{at: 5, do: suspend editor}], got 'soon'",
     "tests/loader/bad/exit-code-range.yaml:6:14: exit: the exit code must be at most 255, got 256",
+    "tests/loader/bad/for-range-word-quoted.yaml:6:9: range: expected an integer (the bound), got 'x'",
     "tests/loader/bad/for-range-word.yaml:6:27: range: expected an integer (the bound), got 'x'",
     "tests/loader/bad/invalid-utf8.yaml:3:17: invalid leading UTF-8 octet (0xFF); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/io-default-device-only.yaml:6:12: io: unknown device 'net' (devices: disk)",

@@ -264,6 +264,9 @@ typedef struct ps__word {
     size_t n;
     ps__mark at;
 } ps__word;
+/* Is the current scalar plain and on one line, so that a place in it is
+ * its start plus an offset? */
+bool ps__ld_marks_exact(const ps__loader *ld);
 static inline bool ps__word_is(const ps__word *w, const char *s)
 {
     return w->n == strlen(s) && memcmp(w->p, s, w->n) == 0;

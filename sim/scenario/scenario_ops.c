@@ -12,14 +12,19 @@
 
 typedef ps__word word;
 
+bool ps__ld_marks_exact(const ps__loader *ld)
+{
+    return ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+           ld->ev.start_mark.line == ld->ev.end_mark.line;
+}
+
 unsigned ps__ld_words(const ps__loader *ld, ps__word *w, unsigned max)
 {
     const yaml_event_t *ev = &ld->ev;
     const char *t = (const char *)ev->data.scalar.value;
     size_t n = ev->data.scalar.length;
     ps__mark start = ps__ld_here(ld);
-    bool exact = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
-                 ev->start_mark.line == ev->end_mark.line;
+    bool exact = ps__ld_marks_exact(ld);
     uint32_t col = start.col - 1;
     unsigned count = 0;
     bool in_word = false;

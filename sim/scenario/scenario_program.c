@@ -39,7 +39,9 @@ static bool parse_while(ps__loader *ld, const word *w, unsigned nw, ps_loop *L)
         return ps__ld_fail(ld, w[4].at, "while: too many operands; expected 'while not empty "
                            "CHANNEL'");
     if (nw == 3 && ps__word_is(&w[1], "not") && ps__word_is(&w[2], "empty"))
-        return ps__ld_fail(ld, (ps__mark){w[2].at.line, w[2].at.col + (uint32_t)w[2].n},
+        return ps__ld_fail(ld, ps__ld_marks_exact(ld) ? (ps__mark){w[2].at.line,
+                                                                w[2].at.col + (uint32_t)w[2].n}
+                                                      : w[0].at,
                            "while: expected a channel after 'while not empty'");
     if (nw < 4 || !ps__word_is(&w[1], "not") || !ps__word_is(&w[2], "empty"))
         return ps__ld_fail(ld, nw < 2 ? w[0].at : w[1].at, "while: expected 'while not empty "
@@ -90,7 +92,9 @@ static bool parse_range(ps__loader *ld, const char *t, size_t n, ps__mark at, ps
         size_t s = i;
         while (i < end && t[i] != ',' && t[i] != ' ' && t[i] != '\t')
             i++;
-        ps__mark here = {at.line, at.col + (uint32_t)s}; /* the bound itself */
+        ps__mark here = at; /* the bound itself, where the key says where it is */
+        if (ps__ld_marks_exact(ld))
+            here.col += (uint32_t)s;
         if (!ps__ld_number(ld, &bound, t + s, i - s, here, false, &v[count++]))
             return false;
         while (i < end && (t[i] == ' ' || t[i] == '\t'))
