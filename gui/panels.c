@@ -138,7 +138,7 @@ static void table(gui_app *a)
         snprintf(cell[2], sizeof cell[2], "%s",
                  !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
                                                        : short_state((ps_state)p->state));
-        snprintf(cell[3], sizeof cell[3], "%u: %.16s", regs.pc, op);
+        snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op); /* cut to its column */
         snprintf(cell[4], sizeof cell[4], "%d", p->priority);
         snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
         snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,

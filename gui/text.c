@@ -387,33 +387,49 @@ static float width_of(gui_text *t, const char *s, gui_font_size fs)
     return (float)w;
 }
 
-void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+/* s[0..tail) cut from the end, at character boundaries, with ".." and
+ * `end` after it, until it is at most w wide; 0 if it never is. */
+static int cut_to(gui_text *t, char *s, size_t size, size_t tail, const char *end,
+                  gui_font_size fs, float w)
 {
-    size_t n = strlen(s);
-    if (n + 1 > size || width_of(t, s, fs) <= w)
-        return;
-    size_t tail = n; /* the number at the end, and its separator */
-    while (tail > 0 && s[tail - 1] >= '0' && s[tail - 1] <= '9')
-        tail--;
-    if (tail < n && tail > 0 && strchr("-_.", s[tail - 1]))
-        tail--;
-    if (tail == 0 || n - tail > 8)
-        tail = n;
-    char end[12];
-    snprintf(end, sizeof end, "%s", s + tail);
-    size_t head = tail;
-    for (;;) {
+    for (size_t head = tail; head > 0;) {
         do
             head--;
         while (head > 0 && ((unsigned char)s[head] & 0xc0) == 0x80);
         if (head + 2 + strlen(end) + 1 <= size) {
             snprintf(s + head, size - head, "..%s", end);
-            if (head == 0 || width_of(t, s, fs) <= w)
-                return;
+            if (width_of(t, s, fs) <= w)
+                return 1;
         }
-        if (head == 0)
-            return;
     }
+    return 0;
+}
+
+void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
+        return;
+    char whole[256];
+    if (n >= sizeof whole) { /* no copy to go back to: a plain cut */
+        cut_to(t, s, size, n, "", fs, w);
+        return;
+    }
+    snprintf(whole, sizeof whole, "%s", s);
+    size_t tail = n; /* the number at the end, and its separator */
+    while (tail > 0 && s[tail - 1] >= '0' && s[tail - 1] <= '9')
+        tail--;
+    if (tail < n && tail > 0 && strchr("-_.", s[tail - 1]))
+        tail--;
+    if (tail == 0 || n - tail > 10)
+        tail = n;
+    char end[16];
+    snprintf(end, sizeof end, "%s", s + tail);
+    if (tail < n && cut_to(t, s, size, tail, end, fs, w))
+        return;
+    snprintf(s, size, "%s", whole); /* no room for the number: a plain cut */
+    if (!cut_to(t, s, size, n, "", fs, w))
+        snprintf(s, size, ".."); /* not even a character fits */
 }
 
 int gui_text_line_height(gui_text *t, gui_font_size size)

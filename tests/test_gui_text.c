@@ -201,6 +201,16 @@ static void test_fit_keeps_numbers_and_characters(void **state)
         {"consumer-12", "..-12"}, {"ForkPoolWorker_3", ".._3"}, {"worker.7", "...7"},
         {"생산자-소비자-2", "..-2"}, {"alongnamewithoutnumber", ".."},
     };
+    char empty[4] = "";
+    gui_text_fit(f->t, empty, sizeof empty, GUI_SMALL, -5); /* nothing to cut */
+    assert_string_equal(empty, "");
+    char huge[300]; /* longer than the copy fit keeps: still cut whole */
+    memset(huge, 'x', sizeof huge - 1);
+    huge[sizeof huge - 1] = 0;
+    gui_text_fit(f->t, huge, sizeof huge, GUI_SMALL, 50);
+    int hw;
+    gui_text_measure(f->t, huge, GUI_SMALL, &hw, NULL);
+    assert_true(hw <= 50 && strstr(huge, ".."));
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         char s[64];
         int full, w;
