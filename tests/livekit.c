@@ -23,7 +23,7 @@ void lk_record(void *ctx, const ps_live_event *ev)
 }
 
 /* Run `s` live at `tick_ms` to the end; the backend is kept for queries. */
-void lk_live(live_run *r, ps_scenario *s, int64_t tick_ms)
+void lk_open(live_run *r, ps_scenario *s, int64_t tick_ms)
 {
     ps_error err;
     memset(r, 0, sizeof *r);
@@ -35,6 +35,11 @@ void lk_live(live_run *r, ps_scenario *s, int64_t tick_ms)
         fail_msg("%s", err.msg);
     ps_live_set_listener(r->l, lk_record, r);
     ps_live_set_tick_ms(r->l, tick_ms);
+}
+
+void lk_live(live_run *r, ps_scenario *s, int64_t tick_ms)
+{
+    lk_open(r, s, tick_ms);
     do
         r->status = ps_live_step(r->l);
     while (r->status == PS_STEP_OK);

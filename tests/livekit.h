@@ -23,6 +23,9 @@ typedef struct live_run {
 
 /* The listener lk_live sets: records every event into the live_run ctx. */
 void lk_record(void *ctx, const ps_live_event *ev);
+/* The backend for `s` at `tick_ms`, recording into r, not yet stepped
+ * (lk_live_fini frees it and `s`). */
+void lk_open(live_run *r, ps_scenario *s, int64_t tick_ms);
 /* Run `s` live at `tick_ms` to the end; the backend is kept for queries
  * until lk_live_fini (which also frees `s`). */
 void lk_live(live_run *r, ps_scenario *s, int64_t tick_ms);

@@ -333,15 +333,8 @@ static void crashing_child_is_recorded_as_killed(void **state)
 {
     (void)state;
     live_run r;
-    ps_error err;
-    memset(&r, 0, sizeof r);
-    r.s = tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 1000]}\n"
-                  "  - {name: b, program: [cpu 2]}\n");
-    r.e = ps_engine_create(r.s);
-    r.l = ps_live_create(r.e, &err);
-    assert_non_null(r.l);
-    ps_live_set_listener(r.l, lk_record, &r);
-    ps_live_set_tick_ms(r.l, 5);
+    lk_open(&r, tk_load("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 1000]}\n"
+                        "  - {name: b, program: [cpu 2]}\n"), 5);
     while (r.n < 5 && (r.status = ps_live_step(r.l)) == PS_STEP_OK)
         ;
     pid_t a = ps_live_os_pid(r.l, 1);
@@ -462,16 +455,9 @@ static void second_locker_sleeps_in_the_kernel(void **state)
 {
     (void)state;
     live_run r;
-    ps_error err;
-    memset(&r, 0, sizeof r);
-    r.s = tk_load("procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
-                  "  - {name: h, program: [lock m, cpu 6, unlock m, cpu 1]}\n"
-                  "  - {name: w, arrival: 1, program: [lock m, cpu 1, unlock m, exit 4]}\n");
-    r.e = ps_engine_create(r.s);
-    r.l = ps_live_create(r.e, &err);
-    assert_non_null(r.l);
-    ps_live_set_listener(r.l, lk_record, &r);
-    ps_live_set_tick_ms(r.l, 20);
+    lk_open(&r, tk_load("procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
+                        "  - {name: h, program: [lock m, cpu 6, unlock m, cpu 1]}\n"
+                        "  - {name: w, arrival: 1, program: [lock m, cpu 1, unlock m, exit 4]}\n"), 20);
     int seen = 0;
     while ((r.status = ps_live_step(r.l)) == PS_STEP_OK) {
         const ps_pcb *w = ps_engine_pcb(r.e, 2);
@@ -513,16 +499,9 @@ static void real_open_files_come_from_proc(void **state)
 {
     (void)state;
     live_run r;
-    ps_error err;
-    memset(&r, 0, sizeof r);
-    r.s = tk_load("procsim: 1\ntitle: t\nprocesses:\n"
-                  "  - {name: rx, program: [recv q]}\n"
-                  "  - {name: tx, arrival: 2, program: [send q 7]}\n");
-    r.e = ps_engine_create(r.s);
-    r.l = ps_live_create(r.e, &err);
-    assert_non_null(r.l);
-    ps_live_set_listener(r.l, lk_record, &r);
-    ps_live_set_tick_ms(r.l, 10);
+    lk_open(&r, tk_load("procsim: 1\ntitle: t\nprocesses:\n"
+                        "  - {name: rx, program: [recv q]}\n"
+                        "  - {name: tx, arrival: 2, program: [send q 7]}\n"), 10);
     assert_int_equal(ps_live_open_fds(r.l, 1, NULL, 0), -1); /* not forked yet */
     int checked = 0;
     while ((r.status = ps_live_step(r.l)) == PS_STEP_OK) {

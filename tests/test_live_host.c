@@ -133,16 +133,9 @@ static void host_children_stay_the_hosts(void **state)
     }
     close(go[0]);
     live_run r;
-    ps_error err;
-    memset(&r, 0, sizeof r);
-    r.s = tk_load("procsim: 1\ntitle: t\nprocesses:\n"
-                  "  - {name: a, program: [cpu 3, sleep 3, cpu 3, exit 3]}\n"
-                  "  - {name: b, program: [sleep 4, cpu 2]}\n");
-    r.e = ps_engine_create(r.s);
-    r.l = ps_live_create(r.e, &err);
-    assert_non_null(r.l);
-    ps_live_set_listener(r.l, lk_record, &r);
-    ps_live_set_tick_ms(r.l, 10);
+    lk_open(&r, tk_load("procsim: 1\ntitle: t\nprocesses:\n"
+                        "  - {name: a, program: [cpu 3, sleep 3, cpu 3, exit 3]}\n"
+                        "  - {name: b, program: [sleep 4, cpu 2]}\n"), 10);
     int told = 0;
     while ((r.status = ps_live_step(r.l)) == PS_STEP_OK)
         if (!told++) {
