@@ -457,7 +457,9 @@ static void second_locker_sleeps_in_the_kernel(void **state)
     live_run r;
     lk_open(&r, tk_load("procsim: 1\ntitle: t\nsystem: {cpus: 2}\nprocesses:\n"
                         "  - {name: h, program: [lock m, cpu 6, unlock m, cpu 1]}\n"
-                        "  - {name: w, arrival: 1, program: [lock m, cpu 1, unlock m, exit 4]}\n"), 20);
+                        "  - {name: w, arrival: 1, program: [lock m, cpu 1, unlock m, "
+                        "exit 4]}\n"),
+            20);
     int seen = 0;
     while ((r.status = ps_live_step(r.l)) == PS_STEP_OK) {
         const ps_pcb *w = ps_engine_pcb(r.e, 2);
