@@ -60,7 +60,7 @@ static void open_file(gui_app *a, const char *path)
 
 static void list_scenarios(gui_app *a)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/policies", "."};
+    static const char *const dirs[] = {"scenarios", "scenarios/seeds", "scenarios/policies", "."};
     a->npicker = 0;
     for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
         DIR *dir = opendir(dirs[d]);
