@@ -63,35 +63,6 @@ void ps__lab_ops_listen(void *ctx, const ps_op_event *ev)
     }
 }
 
-int ps__lab_at_moment(const ps_question *q)
-{
-    switch ((ps_ask)q->kind) {
-    case PS_ASK_VALUE: return q->at;
-    case PS_ASK_LENGTH:
-    case PS_ASK_ITEMS:
-    case PS_ASK_HOLDER:
-    case PS_ASK_WAITS: return 1;
-    case PS_ASK_LOST: /* at the end */
-    case PS_ASK_ALIVE:
-    case PS_ASK_STATE: /* not about a shared object: lab.c */
-    case PS_ASK_RUNNING:
-    case PS_ASK_NEXT:
-    case PS_ASK_FINISH:
-    case PS_ASK_TURNAROUND:
-    case PS_ASK_WAITING:
-    case PS_ASK_RESPONSE:
-    case PS_ASK_CPU:
-    case PS_ASK_SWITCHES:
-    case PS_ASK_SWAPS:
-    case PS_ASK_AVERAGE:
-    case PS_ASK_ORDER:
-    case PS_ASK_RECEIVED:
-    case PS_ASK_KERNEL:
-    case PS_ASK_COUNT:
-        break;
-    }
-    return 0;
-}
 
 static const char *pname(const ps_lab_key *k, uint32_t pid)
 {
@@ -150,8 +121,10 @@ static void answer_value(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
  * waits to receive. */
 enum { ITEMS_MAX = 64 };
 
-static void answer_channel(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+static void answer_channel(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                           ps_lab_answer *a)
 {
+    (void)o;
     int64_t items[ITEMS_MAX];
     uint32_t rcv[ITEMS_MAX], nrcv = ps_engine_channel_receivers(k->e, q->obj, rcv, ITEMS_MAX);
     uint32_t n = ps_engine_channel_items(k->e, q->obj, items, ITEMS_MAX), shown = 0;
@@ -194,8 +167,10 @@ static void answer_channel(const ps_lab_key *k, const ps_question *q, ps_lab_ans
     }
 }
 
-static void answer_holder(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+static void answer_holder(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                          ps_lab_answer *a)
 {
+    (void)o;
     uint32_t w[ITEMS_MAX], nw = ps_engine_mutex_waiters(k->e, q->obj, w, ITEMS_MAX);
     uint32_t owner = ps_engine_mutex_owner(k->e, q->obj);
     char who[160];
@@ -226,8 +201,10 @@ static void answer_holder(const ps_lab_key *k, const ps_question *q, ps_lab_answ
 
 /* waits P at T: the wait kind's token (PS_WAITS) and the object's name;
  * a join with a timeout is a wait for the child like any join. */
-static void answer_waits(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+static void answer_waits(const ps_lab_key *k, const ps__lab_ops *ops, const ps_question *q,
+                         ps_lab_answer *a)
 {
+    (void)ops;
     const ps_pcb *p = ps_engine_pcb(k->e, q->obj + 1);
     const ps_scenario *s = k->s;
     const char *obj = "";
@@ -258,8 +235,10 @@ static void answer_waits(const ps_lab_key *k, const ps_question *q, ps_lab_answe
         ps__lab_why(a, (size_t)at);
 }
 
-static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, ps_lab_answer *a)
+static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                        ps_lab_answer *a)
 {
+    (void)q;
     set_number(a, ps_engine_lost_updates(k->e));
     const ps__lab_write *w = &o->first_lost;
     if (w->time < 0)
@@ -306,32 +285,35 @@ static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
         ps__lab_why(a, (size_t)at);
 }
 
+/* The shared-object questions: how each is answered, and when: at its
+ * tick (AT_TICK; AT_IF_GIVEN: when it has one) or at the end of the run.
+ * Other kinds are lab.c's. */
+enum { AT_END, AT_TICK, AT_IF_GIVEN };
+typedef void answer_fn(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                       ps_lab_answer *a);
+static const struct {
+    answer_fn *answer;
+    uint8_t when;
+} shared[PS_ASK_COUNT] = {
+    [PS_ASK_VALUE] = {answer_value, AT_IF_GIVEN},
+    [PS_ASK_LENGTH] = {answer_channel, AT_TICK},
+    [PS_ASK_ITEMS] = {answer_channel, AT_TICK},
+    [PS_ASK_HOLDER] = {answer_holder, AT_TICK},
+    [PS_ASK_WAITS] = {answer_waits, AT_TICK},
+    [PS_ASK_LOST] = {answer_lost, AT_END},
+    [PS_ASK_ALIVE] = {answer_alive, AT_END},
+};
+
+int ps__lab_at_moment(const ps_question *q)
+{
+    if (q->kind >= PS_ASK_COUNT || !shared[q->kind].answer)
+        return 0;
+    return shared[q->kind].when == AT_IF_GIVEN ? q->at : shared[q->kind].when == AT_TICK;
+}
+
 void ps__lab_shared(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
                     ps_lab_answer *a)
 {
-    switch ((ps_ask)q->kind) {
-    case PS_ASK_VALUE: answer_value(k, o, q, a); break;
-    case PS_ASK_LENGTH:
-    case PS_ASK_ITEMS: answer_channel(k, q, a); break;
-    case PS_ASK_HOLDER: answer_holder(k, q, a); break;
-    case PS_ASK_WAITS: answer_waits(k, q, a); break;
-    case PS_ASK_LOST: answer_lost(k, o, a); break;
-    case PS_ASK_ALIVE: answer_alive(k, o, q, a); break;
-    case PS_ASK_STATE: /* not about a shared object: lab.c */
-    case PS_ASK_RUNNING:
-    case PS_ASK_NEXT:
-    case PS_ASK_FINISH:
-    case PS_ASK_TURNAROUND:
-    case PS_ASK_WAITING:
-    case PS_ASK_RESPONSE:
-    case PS_ASK_CPU:
-    case PS_ASK_SWITCHES:
-    case PS_ASK_SWAPS:
-    case PS_ASK_AVERAGE:
-    case PS_ASK_ORDER:
-    case PS_ASK_RECEIVED:
-    case PS_ASK_KERNEL:
-    case PS_ASK_COUNT:
-        break;
-    }
+    if (q->kind < PS_ASK_COUNT && shared[q->kind].answer)
+        shared[q->kind].answer(k, o, q, a);
 }
