@@ -79,10 +79,11 @@ int cli_window_available(void);
 const char *cli_no_window_reason(void);
 
 /* Run scenario `s` to the end (or `until`, -1: no limit), writing the trace
- * with `w` to stdout; live_mode with real processes.  Returns the exit
- * status. */
+ * with `w` to stdout; live_mode with real processes; offers_until: the
+ * command has --until, so a run stopped as endless suggests it.  Returns
+ * the exit status. */
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
-                 int64_t tick_ms, int with_ops);
+                 int64_t tick_ms, int with_ops, int offers_until);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
 

@@ -60,7 +60,7 @@ int cmd_ostep(int argc, char **argv)
         if (s && !strcmp(format, "yaml"))
             ps_scenario_write_yaml(s, &out);
         else if (s)
-            rc = cli_simulate(s, cli_writer(format), -1, 0, 0, 0);
+            rc = cli_simulate(s, cli_writer(format), -1, 0, 0, 0, 0);
         ps_scenario_destroy(s);
     }
     free(args);

@@ -103,7 +103,7 @@ static ps_step_status step(ps_engine *e, ps_live *live, int64_t until)
 }
 
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
-                 int64_t tick_ms, int with_ops)
+                 int64_t tick_ms, int with_ops, int offers_until)
 {
     ps_engine *e = ps_engine_create(s);
     collector c = {0};
@@ -159,7 +159,8 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     else if (st == PS_STEP_RUNAWAY) { /* the endless-run stop: --until sees further */
         char why[800];
         ps_engine_runaway_text(e, PS_LANG_EN, why, sizeof why);
-        snprintf(report, sizeof report, "%s; --until a later tick runs further", why);
+        snprintf(report, sizeof report, "%s%s", why,
+                 offers_until ? "; a larger --until runs further" : "");
     }
     if (live && ps_live_divergences(live))
         fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
@@ -243,7 +244,7 @@ int cmd_run(int argc, char **argv)
     }
     static char buf[1 << 16];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    int rc = cli_simulate(s, w, until, live, tick_ms, with_ops);
+    int rc = cli_simulate(s, w, until, live, tick_ms, with_ops, 1);
     ps_scenario_destroy(s);
     return rc;
 }

@@ -437,10 +437,6 @@ static int says(const char *want)
     return 0;
 }
 
-/* A private variable is shown as every created process's own copy (rule
- * P1: copied at spawn), never as one value with register copies or lost
- * updates; a shared one beside it keeps its rows.  At the end of
- * private-copy.yaml main's copy is 0 and each worker's 50. */
 /* A copy is stale once another process has written since its read, as the
  * engine flags the lost update, even when the value has come back to what
  * it read: a's stale write at 5 puts x back to c's 1 (found in review). */
@@ -477,6 +473,10 @@ static void a_copy_is_stale_once_another_wrote(void **state)
     gui_sim_close(&g);
 }
 
+/* A private variable is shown as every created process's own copy (rule
+ * P1: copied at spawn), never as one value with register copies or lost
+ * updates; a shared one beside it keeps its rows.  At the end of
+ * private-copy.yaml main's copy is 0 and each worker's 50. */
 static void private_copies_are_each_process_own(void **state)
 {
     (void)state;

@@ -612,9 +612,9 @@ static void test_lang_programs(void **state)
     ps_scenario_destroy(s);
 }
 
-/* The YAML `yaml` (s written) loads to a scenario equal to s: every op,
- * loop, value, variable, process and event; and it writes the same text
- * again. */
+/* The YAML `yaml` (s written) loads to a scenario equal to s — its ops,
+ * loops, values, variables, processes and the events' targets — and
+ * writes the same text again. */
 static void assert_loads_back_equal(const ps_scenario *s, const ps_outbuf *yaml)
 {
     ps_error err;

@@ -252,7 +252,9 @@ typedef struct ps_event_spec {
 } ps_event_spec;
 
 /* X(ENUM, token, usage) — what a lab question asks; the answer is
- * computed by running the scenario (lab.h, docs/labs/README.md). */
+ * computed by running the scenario (lab.h, docs/labs/README.md).  A
+ * question about a shared object also needs its row in the table of
+ * sim/lab/lab_shared.c, which says how and when it is answered. */
 #define PS_ASKS(X)                                                          \
     X(STATE, "state", "state PROCESS at TICK")                              \
     X(RUNNING, "running", "running at TICK")                                \
