@@ -89,6 +89,35 @@ static const char *proc_name(const ps_engine *e, int64_t pid)
                                                       : "?";
 }
 
+static int64_t real_pid(const ps_engine *e, int64_t pid)
+{
+    const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
+    if (s && pid >= 1 && pid <= s->nprocs && s->procs[pid - 1].os_pid)
+        return s->procs[pid - 1].os_pid;
+    return pid;
+}
+
+/* Linux's signal numbers (the same on every architecture procsim builds
+ * on for 1..31 but 7, 10, 12, 16, 30, 31, which differ on a few that
+ * procsim does not claim: its trace mode is Linux x86-64 and arm64). */
+static const char *const sig_names[32] = {
+    [1] = "SIGHUP", [2] = "SIGINT", [3] = "SIGQUIT", [4] = "SIGILL", [5] = "SIGTRAP",
+    [6] = "SIGABRT", [7] = "SIGBUS", [8] = "SIGFPE", [9] = "SIGKILL", [10] = "SIGUSR1",
+    [11] = "SIGSEGV", [12] = "SIGUSR2", [13] = "SIGPIPE", [14] = "SIGALRM", [15] = "SIGTERM",
+    [16] = "SIGSTKFLT", [17] = "SIGCHLD", [18] = "SIGCONT", [19] = "SIGSTOP", [20] = "SIGTSTP",
+    [21] = "SIGTTIN", [22] = "SIGTTOU", [23] = "SIGURG", [24] = "SIGXCPU", [25] = "SIGXFSZ",
+    [26] = "SIGVTALRM", [27] = "SIGPROF", [28] = "SIGWINCH", [29] = "SIGIO", [30] = "SIGPWR",
+    [31] = "SIGSYS",
+};
+
+static char *put_sig(char *p, char *end, int64_t sig, bool *cut)
+{
+    if (sig >= 1 && sig < 32)
+        return put(p, end, sig_names[sig], cut);
+    p = put(p, end, "signal ", cut);
+    return put_num(p, end, sig, cut);
+}
+
 static const char *obj_name(const ps_names *t, int64_t i)
 {
     return t && i >= 0 && i < t->count ? t->names[i] : "?";
@@ -112,6 +141,10 @@ static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e, in
     case PS_SLOT_CHANNEL_B: return put(p, end, obj_name(chan, b), cut);
     case PS_SLOT_MUTEX_A: return put(p, end, obj_name(mtx, a), cut);
     case PS_SLOT_MUTEX_B: return put(p, end, obj_name(mtx, b), cut);
+    case PS_SLOT_PID_A: return put_num(p, end, real_pid(e, a), cut);
+    case PS_SLOT_PID_B: return put_num(p, end, real_pid(e, b), cut);
+    case PS_SLOT_SIG_A: return put_sig(p, end, a, cut);
+    case PS_SLOT_SIG_B: return put_sig(p, end, b, cut);
     case PS_SLOT_COUNT: break;
     }
     return p;

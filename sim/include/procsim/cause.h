@@ -15,6 +15,11 @@
  *   {device a} {channel a} {mutex a}   (or b) the device, channel or mutex
  *                                of the scenario with that index
  *   {policy}                     the scenario's policy token ("rr")
+ *   {pid a} {pid b}              the real pid of the process with that pid
+ *                                (trace mode, ps_proc_spec.os_pid), else
+ *                                the pid itself
+ *   {sig a} {sig b}              a Linux signal's name ("SIGTERM"), or
+ *                                "signal N" for a number without one
  * A pid or index that names nothing reads "?".  There is no escape for a
  * literal brace: no wording needs one.
  *
@@ -92,7 +97,70 @@ typedef enum ps_cause_when {
     X(EVICTED, ALWAYS, "evicted: {proc a} is more urgent",                    \
       "더 급한 {proc a}에게 밀려남", "", "")                                    \
     X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
-      "스스로 끝남")
+      "스스로 끝남")                                                           \
+    PS_TRACE_CAUSES(X)
+
+/* The causes of `procsim trace` (trace.h): the kernel's evidence for each
+ * move of a real process, in words a student understands.  {pid a} is the
+ * real pid of the process a names.  Numbers: FORKED a the parent (0: the
+ * command procsim started); ON_CPU, RAN_BETWEEN a the real CPU; WAITING_CPU
+ * a the process on the CPU it waits for (0: not known), b that CPU;
+ * SYS_* a the process at the other end (0: none in the tree) or the count
+ * the row names, SYS_SLEEP a the milliseconds asked for, SYS_OTHER a the
+ * system call's number; STOPPED_BY, CONTINUED_BY a the sender (0: not in
+ * the tree), b the signal; EXIT_STATUS a the status, KILLED_BY a the
+ * signal, and b for both the parent that has not reaped it yet (a zombie;
+ * 0: reaped at once). */
+#define PS_TRACE_CAUSES(X)                                                    \
+    X(FORKED, A_NONZERO, "fork by {proc a} ({pid a})", "{proc a} ({pid a})가 fork함",  \
+      "started by procsim", "procsim이 시작함")                                \
+    X(RUNNABLE, ALWAYS, "runnable: the kernel admits it at once",            \
+      "실행 가능: 커널이 바로 받아들임", "", "")                               \
+    X(ON_CPU, ALWAYS, "on cpu {a}", "CPU {a}에서 실행", "", "")                 \
+    X(RAN_BETWEEN, ALWAYS, "ran between samples (cpu {a})",                  \
+      "표본 사이에 실행됨 (CPU {a})", "", "")                                  \
+    X(WAITING_CPU, A_NONZERO, "waiting for a cpu: {proc a} has cpu {b}",     \
+      "CPU 대기: {proc a}가 CPU {b}를 쓰는 중", "waiting for a cpu", "CPU 대기") \
+    X(WOKEN, ALWAYS, "woken up", "깨어남", "", "")                             \
+    X(SYS_PIPE_READ, A_NONZERO, "read on pipe from {proc a} ({pid a})",      \
+      "{proc a} ({pid a})가 쓰는 파이프 읽기", "read on pipe", "파이프 읽기")     \
+    X(SYS_PIPE_WRITE, A_NONZERO, "write on full pipe to {proc a} ({pid a})", \
+      "{proc a} ({pid a})에게 가는 가득 찬 파이프에 쓰기", "write on full pipe",  \
+      "가득 찬 파이프에 쓰기")                                                  \
+    X(SYS_SOCKET_READ, A_NONZERO, "recv on socket from {proc a} ({pid a})",  \
+      "{proc a} ({pid a})와 이어진 소켓에서 받기", "recv on socket", "소켓에서 받기") \
+    X(SYS_READ_TTY, ALWAYS, "read on the terminal", "터미널 입력 대기", "", "") \
+    X(SYS_READ_FD, ALWAYS, "read on fd {a}", "fd {a} 읽기", "", "")           \
+    X(SYS_FUTEX_LOCK, ALWAYS, "futex (lock)", "futex (잠금)", "", "")          \
+    X(SYS_FUTEX_THREAD, ALWAYS, "futex (waiting for another thread)",        \
+      "futex (다른 스레드 대기)", "", "")                                       \
+    X(SYS_WAIT4, A_NONZERO, "wait4 for {proc a} ({pid a})",                  \
+      "{proc a} ({pid a})를 wait4로 기다림", "wait4 for any child",             \
+      "아무 자식이나 wait4로 기다림")                                           \
+    X(SYS_SLEEP, ALWAYS, "nanosleep {a} ms", "nanosleep {a} ms", "", "")      \
+    X(SYS_POLL, ALWAYS, "poll on {a} fds", "fd {a}개를 poll", "", "")          \
+    X(SYS_SELECT, ALWAYS, "select on {a} fds", "fd {a}개를 select", "", "")    \
+    X(SYS_EPOLL, ALWAYS, "epoll_wait", "epoll_wait", "", "")                  \
+    X(SYS_ACCEPT, ALWAYS, "accept on a socket", "소켓에서 연결 대기", "", "")   \
+    X(SYS_SIGNAL, ALWAYS, "waiting for a signal", "시그널 대기", "", "")        \
+    X(SYS_OTHER, ALWAYS, "in system call {a}", "시스템 호출 {a}번에서 대기", "", "") \
+    X(DISK_WAIT, ALWAYS, "uninterruptible wait (disk)", "중단 불가 대기 (디스크)", \
+      "", "")                                                                 \
+    X(KERNEL_WAIT, ALWAYS, "sleeping in the kernel", "커널 안에서 잠듦", "", "") \
+    X(STOPPED_BY, A_NONZERO, "stopped by {sig b} from {proc a} ({pid a})",   \
+      "{proc a} ({pid a})가 보낸 {sig b}로 정지", "stopped by {sig b}",         \
+      "{sig b}로 정지")                                                         \
+    X(CONTINUED_BY, A_NONZERO, "continued by {proc a} ({pid a})",            \
+      "{proc a} ({pid a})가 SIGCONT로 재개", "continued by SIGCONT",            \
+      "SIGCONT로 재개")                                                         \
+    X(EXIT_STATUS, B_NONZERO,                                                 \
+      "exit status {a}; zombie: {proc b} ({pid b}) has not reaped it",        \
+      "종료 상태 {a}; 좀비: {proc b} ({pid b})가 아직 거두지 않음",               \
+      "exit status {a}", "종료 상태 {a}")                                       \
+    X(KILLED_BY, B_NONZERO,                                                   \
+      "killed by {sig a}; zombie: {proc b} ({pid b}) has not reaped it",      \
+      "{sig a}로 죽음; 좀비: {proc b} ({pid b})가 아직 거두지 않음",              \
+      "killed by {sig a}", "{sig a}로 죽음")
 
 typedef enum ps_cause {
 #define PS_X_(e, when, en, ko, en2, ko2) PS_CAUSE_##e,
@@ -107,7 +175,8 @@ typedef enum ps_cause {
     X(PROC_A, "{proc a}") X(PROC_B, "{proc b}")                               \
     X(DEVICE_A, "{device a}") X(DEVICE_B, "{device b}")                       \
     X(CHANNEL_A, "{channel a}") X(CHANNEL_B, "{channel b}")                   \
-    X(MUTEX_A, "{mutex a}") X(MUTEX_B, "{mutex b}")
+    X(MUTEX_A, "{mutex a}") X(MUTEX_B, "{mutex b}")                           \
+    X(PID_A, "{pid a}") X(PID_B, "{pid b}") X(SIG_A, "{sig a}") X(SIG_B, "{sig b}")
 
 typedef enum ps_cause_slot {
 #define PS_X_(e, text) PS_SLOT_##e,

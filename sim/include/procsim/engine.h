@@ -357,4 +357,52 @@ int ps_engine_died(ps_engine *e, uint32_t pid, int sig);
  * the model's state). */
 void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb);
 
+/* ---- observed mode: an engine that schedules nothing ------------------
+ *
+ * procsim trace (trace.h) puts a real program's processes in the seven
+ * states.  The kernel decides there, not a policy; the host that watches
+ * it tells an observed engine what happened, and the engine keeps the
+ * PCBs, the accounting, the CPUs and the listeners exactly as in a model
+ * run, every change through the same door (checked against the table of
+ * legal transitions, stamped, heard by the listener), so that the
+ * statistics, the outputs and the window need no second path.
+ *
+ * The scenario gives the capacity: its processes are slots, none of which
+ * arrives or runs a program by itself (their programs are ignored), and
+ * its cpus are the CPUs a Running process may be on.  Memory is never
+ * short (swapping is the kernel's affair; a process's memory is 0), and no
+ * policy, timer, scripted event or deadlock detection runs:
+ * ps_engine_step and ps_engine_run return PS_STEP_DONE once every created
+ * process has exited, else PS_STEP_OK, and change nothing.  A Running
+ * process's cpu_time grows with the ticks it spends Running.
+ *
+ * Every call returns 0, or -1 and changes nothing when the engine is not
+ * observed or the call is not allowed (said for each). */
+/* An observed engine over `s`, which must outlive it; NULL when out of
+ * memory. */
+ps_engine *ps_engine_create_observed(const ps_scenario *s);
+bool ps_engine_observed(const ps_engine *e);
+/* Time moves to `now`; -1 if now is before the engine's time. */
+int ps_engine_observe_time(ps_engine *e, int64_t now);
+/* Process `pid` is created (to New, by create, for cause (a, b)) as a child
+ * of `parent` (0: none; else a created process): the parent's children
+ * list it, as `spawn` would.  -1 if pid is out of range or was created
+ * already, or parent is not 0 or a created process. */
+int ps_engine_observe_create(ps_engine *e, uint32_t pid, uint32_t parent, ps_cause cause,
+                             int64_t a, int64_t b);
+/* Process `pid` moves to `to` by event `ev` for cause (a, b); moving to
+ * Running it takes CPU index `cpu` (< the scenario's cpus), which must be
+ * free, else `cpu` is ignored.  Suspend and activate set and clear the
+ * PCB's user_suspended (the kernel does not swap: only a signal suspends).
+ * -1 if the table of legal transitions forbids it or the CPU is out of
+ * range or taken. */
+int ps_engine_observe_move(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
+                           ps_cause cause, int64_t a, int64_t b, uint32_t cpu);
+/* How process `pid` ended, set before (or when) it moves to Exit: its exit
+ * status, or the signal that killed it (0 if it exited). */
+int ps_engine_observe_end(ps_engine *e, uint32_t pid, int32_t exit_code, int32_t term_signal);
+/* Its parent (or whoever adopted it) reaped it: pcb->reaped.  -1 unless
+ * it is in Exit. */
+int ps_engine_observe_reaped(ps_engine *e, uint32_t pid);
+
 #endif

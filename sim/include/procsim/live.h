@@ -51,31 +51,9 @@
 #include <sys/types.h>
 
 #include "procsim/engine.h"
+#include "procsim/real.h"
 
 typedef struct ps_live ps_live;
-
-/* Who confirmed a transition. */
-#define PS_REPORTERS(X)                                                     \
-    X(NONE, "") X(WAITID, "waitid") X(STATUS_PIPE, "status-pipe")           \
-    X(PROCSIM, "procsim") X(FORK, "fork")
-
-typedef enum ps_reporter {
-#define PS_X_(e, tok) PS_REP_##e,
-    PS_REPORTERS(PS_X_)
-#undef PS_X_
-} ps_reporter;
-
-/* A confirmed transition: the engine's event plus what the kernel said. */
-typedef struct ps_live_event {
-    ps_trace_event ev;
-    int64_t wall_us;     /* microseconds since the run started */
-    char kstate;         /* /proc/PID/stat letter just after, or 0 */
-    uint8_t reporter;    /* ps_reporter */
-    pid_t os_pid;        /* the real pid */
-    int64_t rss_kb;      /* its resident set just after, from /proc */
-    int64_t latency_ns;  /* from procsim's last signal or command to the
-                            child until the confirmation; -1 if none */
-} ps_live_event;
 
 typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
 
@@ -132,18 +110,11 @@ pid_t ps_live_os_pid(const ps_live *l, uint32_t pid);
  * sets *code (exit status) or *signo (killing signal, else 0), or -1 if
  * it has not ended (or never started). */
 int ps_live_exit(const ps_live *l, uint32_t pid, int *code, int *signo);
-/* One real open file descriptor of a live child, from /proc/PID/fd: its
- * number and what it refers to ("pipe:[4711]", "/dev/null", ...; cut to
- * fit).  The real side of the PCB's open files (ps_engine_open_files):
- * the children of procsim hold the pipes of its protocol beside the
- * channels' (docs/live.md). */
-typedef struct ps_live_fd {
-    int fd;
-    char target[96];
-} ps_live_fd;
-/* The real descriptors of process `pid` now, by number: writes the lowest
- * max of them, returns how many there are; -1 if it has no live child or
- * its /proc cannot be read. */
+/* The real descriptors of process `pid` now (ps_live_fd, real.h), by
+ * number: writes the lowest max of them, returns how many there are; -1
+ * if it has no live child or its /proc cannot be read.  The children of
+ * procsim hold the pipes of its protocol beside the channels'
+ * (docs/live.md). */
 int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max);
 /* A shared variable's value in the children's real shared memory; a
  * private one's (each child's own memory, gone with it): the model's copy

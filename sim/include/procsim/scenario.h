@@ -233,6 +233,8 @@ typedef struct ps_proc_spec {
     uint16_t copy;        /* 1 .. copies; 0: no copies */
     uint16_t copies;      /* N; 0: no copies */
     uint8_t copies_auto;  /* `copies: auto`: N is the system's cpus */
+    int32_t os_pid;       /* trace mode (trace.h): the real process this
+                             entry stands for, 0 otherwise; never in files */
 } ps_proc_spec;
 
 /* X(ENUM, token) — scripted interventions. */
