@@ -125,9 +125,17 @@ static int option(cli_trace_request *q, int argc, char **argv, int *i, int *gui)
         return q->o.threads_as_procs = 1, 0;
     if (!strcmp(a, "--no-ptrace"))
         return q->o.no_ptrace = 1, 0;
+    static const char *const valued[] = {"--format", "-o", "--record", "--lang", "--events",
+                                         "--cpus", "--sample-ms", "--max-procs", "--linger"};
+    size_t k = 0;
+    while (k < sizeof valued / sizeof valued[0] && strcmp(a, valued[k]))
+        k++;
+    if (k == sizeof valued / sizeof valued[0]) {
+        fprintf(stderr, "procsim " CMD ": unknown option '%s'; see procsim " CMD " --help\n", a);
+        return EXIT_USAGE;
+    }
     if (!v || !strcmp(v, "--")) {
-        fprintf(stderr, "procsim " CMD ": unknown or incomplete option '%s'; see procsim " CMD
-                        " --help\n", a);
+        fprintf(stderr, "procsim " CMD ": %s wants a value; see procsim " CMD " --help\n", a);
         return EXIT_USAGE;
     }
     ++*i;
@@ -161,9 +169,6 @@ static int option(cli_trace_request *q, int argc, char **argv, int *i, int *gui)
     } else if (!strcmp(a, "--linger")) {
         rc = number(a, v, 0, 86400, &n);
         q->o.linger_ms = n ? n * 1000 : 1; /* 0 in the options is the default */
-    } else {
-        fprintf(stderr, "procsim " CMD ": unknown option '%s'; see procsim " CMD " --help\n", a);
-        return EXIT_USAGE;
     }
     return rc;
 }
