@@ -465,7 +465,7 @@ static void record_writes_a_scenario_that_loads_and_runs(void **state)
     /* the writer's subshell waits for its sleep, then writes; the reader
      * reads the pipe from it; the shell waits for both */
     static const char *const want[] = {
-        "procsim: 1\n", "  tick_ms: 10\n", "    parent: sh\n", "      - spawn sleep\n",
+        "procsim: 1\n", "  tick_ms: ", "    parent: sh\n", "      - spawn sleep\n",
         "      - wait any\n", "      - send pipe_sh-2_to_sh-3\n",
         "      - recv pipe_sh-2_to_sh-3\n", "      - sleep ", "      - exit 4\n",
     };
