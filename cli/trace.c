@@ -284,7 +284,7 @@ static void flush(collector *c, const writer *w, FILE *out, run *r, ps_trace *t)
         c->items[i] = e->is_note ? (cli_item){.note = &e->note} : (cli_item){.tr = &e->tr};
         if (e->is_note == 2) {
             char words[512];
-            fprintf(stderr, "procsim " CMD ": warning: %s\n",
+            fprintf(stderr, "procsim " CMD ": %s\n", /* its words begin "warning: " */
                     ps_trace_note_format(t, &e->note, r->lang, words, sizeof words));
         }
     }
