@@ -138,6 +138,19 @@ static void usage_errors_say_what_was_wrong(void **state)
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
 
+/* Built without the window, --gui says so (and runs nothing). */
+static void gui_without_the_window_says_so(void **state)
+{
+    (void)state;
+    if (PROCSIM_WITH_GUI)
+        skip();
+    static const cli_case cases[] = {
+        {{"trace", "--gui", "--", "true"}, 1, NULL,
+         "procsim trace: this procsim was built without the window"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0], NULL);
+}
+
 /* ---- the exit status -------------------------------------------------- */
 
 static void the_exit_status_is_the_commands(void **state)
@@ -484,6 +497,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(usage_errors_say_what_was_wrong),
+        cmocka_unit_test(gui_without_the_window_says_so),
         cmocka_unit_test(the_exit_status_is_the_commands),
         cmocka_unit_test(csv_has_the_trace_columns_and_notes_among_the_rows),
         cmocka_unit_test(json_parses_and_has_notes_and_real_pids),
