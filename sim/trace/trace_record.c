@@ -98,6 +98,7 @@ typedef struct proc {
     int used;
     uint32_t parent;     /* 0: none in the tree */
     int64_t created;
+    char base[NAME_CUT + 1]; /* its name before a suffix */
     char name[NAME_CUT + 8];
     block *blocks;
     size_t nblocks, capblocks;
@@ -242,27 +243,33 @@ static int name_char(char c, int first)
 }
 
 /* A legal process name (docs/scenario-format.md §2) made of what the
- * trace shows, unique among the processes named before it. */
+ * trace shows, unique among the processes named before it: the k-th of a
+ * name gets "-k" (the count starts the search, so that a thousand "bash"
+ * are not a thousand searches each). */
 static void make_name(book *b, uint32_t pid, const char *shown)
 {
-    char base[NAME_CUT + 1];
+    proc *p = &b->p[pid];
     size_t k = 0;
     if (!name_char(shown[0], 1))
-        base[k++] = 'p'; /* "#3", "7zip": a name starts with a letter */
+        p->base[k++] = 'p'; /* "#3", "7zip": a name starts with a letter */
     for (const char *s = shown; *s && k < NAME_CUT; s++)
-        base[k++] = name_char(*s, 0) ? *s : '_';
-    base[k] = 0;
-    if (!strcmp(base, "any"))
-        strcpy(base, "any_");
-    char *name = b->p[pid].name;
-    strcpy(name, base);
-    for (unsigned n = 2;; n++) {
+        p->base[k++] = name_char(*s, 0) ? *s : '_';
+    p->base[k] = 0;
+    if (!strcmp(p->base, "any"))
+        strcpy(p->base, "any_");
+    unsigned same = 0;
+    for (uint32_t q = 1; q < pid; q++)
+        same += b->p[q].used && !strcmp(b->p[q].base, p->base);
+    for (unsigned n = same + 1;; n++) {
+        if (n == 1)
+            strcpy(p->name, p->base);
+        else
+            snprintf(p->name, sizeof p->name, "%s-%u", p->base, n);
         uint32_t q = 1;
-        while (q < pid && (!b->p[q].used || strcmp(b->p[q].name, name)))
+        while (q < pid && (!b->p[q].used || strcmp(b->p[q].name, p->name)))
             q++;
         if (q == pid)
             return;
-        snprintf(name, sizeof b->p[pid].name, "%s-%u", base, n);
     }
 }
 
