@@ -375,7 +375,8 @@ static int by_time(const void *x, const void *y)
 
 static void write_program(ps_out *o, proc *p)
 {
-    qsort(p->items, p->nitems, sizeof *p->items, by_time);
+    if (p->nitems) /* (items is NULL when there are none) */
+        qsort(p->items, p->nitems, sizeof *p->items, by_time);
     int64_t cpu = 0;
     int any = 0;
     ps_outf(o, "    program:");
