@@ -459,24 +459,36 @@ static void events_by_real_pid_and_for_nobody(void **state)
 
 /* ---- --record ------------------------------------------------------------ */
 
-static void record_writes_a_scenario_that_loads_and_runs(void **state)
+/* Trace `cmd` (sh -c) with --record; the scenario must pass procsim check
+ * and run to its end; returns its text (the caller frees it). */
+static char *record(const char *cmd, int status)
 {
-    (void)state;
     char yaml[64];
     temp_name(yaml, sizeof yaml);
     result r = procsim((const char *[]){"trace", "--format", "csv", "--record", yaml, "--",
-                                        "sh", "-c", "(sleep 0.2; echo x) | read y; exit 4",
-                                        NULL});
-    if (r.status != 4)
-        fail_msg("exit %d: %s", r.status, r.err);
+                                        "sh", "-c", cmd, NULL});
+    if (r.status != status)
+        fail_msg("%s: exit %d: %s", cmd, r.status, r.err);
     result_free(&r);
-    r = procsim((const char *[]){"check", yaml, NULL});
     char *text = read_file(yaml);
+    r = procsim((const char *[]){"check", yaml, NULL});
     if (r.status != 0 || !strstr(r.out, ": ok: "))
         fail_msg("procsim check: exit %d: %s\n%s", r.status, r.err, text);
     result_free(&r);
+    r = procsim((const char *[]){"run", yaml, "--format", "csv", NULL});
+    if (r.status != 0)
+        fail_msg("procsim run: exit %d: %s\n%s", r.status, r.err, text);
+    result_free(&r);
+    unlink(yaml);
+    return text;
+}
+
+static void record_writes_a_scenario_that_loads_and_runs(void **state)
+{
+    (void)state;
     /* the writer's subshell waits for its sleep, then writes; the reader
      * reads the pipe from it; the shell waits for both */
+    char *text = record("(sleep 0.2; echo x) | read y; exit 4", 4);
     static const char *const want[] = {
         "procsim: 1\n", "  tick_ms: ", "    parent: sh\n", "      - spawn sleep\n",
         "      - wait any\n", "      - send pipe_sh-2_to_sh-3\n",
@@ -485,12 +497,9 @@ static void record_writes_a_scenario_that_loads_and_runs(void **state)
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!strstr(text, want[i]))
             fail_msg("no %s in:\n%s", want[i], text);
-    r = procsim((const char *[]){"run", yaml, "--format", "csv", NULL});
-    if (r.status != 0)
-        fail_msg("procsim run: exit %d: %s\n%s", r.status, r.err, text);
-    result_free(&r);
     free(text);
-    unlink(yaml);
+    /* a child gone within a sample (it has no ops) and one killed */
+    free(record("true & sleep 0.2 & sleep 0.1; kill -9 $!; wait", 0));
 }
 
 int main(void)
