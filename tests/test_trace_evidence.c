@@ -130,6 +130,17 @@ typedef struct scene {
     int64_t a_lo, a_hi; /* or a range (a_hi > 0) */
 } scene;
 
+/* The other processes of a scene have closed what they close and sleep
+ * (in pause, or in their own call): only then is who holds what settled. */
+static void await_others(const scene *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->tree[i] != s->target) {
+            ps__task_syscall sc;
+            await_sleep(s->tree[i], -1, &sc);
+        }
+}
+
 static void in_tree(scene *s, pid_t p)
 {
     s->tree[s->n++] = p;
@@ -533,6 +544,7 @@ static void each_call_has_its_cause(void **state)
         scene s = {0};
         blockers[i].setup(&s);
         ps__task_syscall sc;
+        await_others(&s);
         await_sleep(s.target, blockers[i].nr, &sc);
         ps__why why;
         ps__why_blocked(s.target, s.target, 'S', &sc, s.tree, s.n, &why);
@@ -560,6 +572,7 @@ static void a_pipe_with_no_other_end_in_the_tree_names_none(void **state)
     scene s = {0};
     pipe_read(&s);
     ps__task_syscall sc;
+    await_others(&s);
     await_sleep(s.target, SYS_read, &sc);
     ps__why why;
     ps__why_blocked(s.target, s.target, 'S', &sc, &s.target, 1, &why);
@@ -1030,15 +1043,20 @@ static int run_python(const char *py, const char *program, py_run *r)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* Every child it lists has started (so has reported, if it is to): alpha
+ * was joined, the workers have each run the initializer. */
 static const char hook_program[] =
-    "import multiprocessing as mp, sys\n"
+    "import multiprocessing as mp, os, sys\n"
     "def nothing(): pass\n"
     "def sq(x): return x * x\n"
+    "def started(q): q.put(os.getpid())\n"
     "if __name__ == '__main__':\n"
     "    mp.set_start_method('fork')\n"
     "    p = mp.Process(target=nothing, name='alpha'); p.start(); p.join()\n"
     "    print(p.pid, p.name)\n"
-    "    with mp.Pool(2) as pool:\n"
+    "    q = mp.SimpleQueue()\n"
+    "    with mp.Pool(2, initializer=started, initargs=(q,)) as pool:\n"
+    "        q.get(), q.get()\n"
     "        assert pool.map(sq, range(4)) == [0, 1, 4, 9]\n"
     "        for c in sorted(mp.active_children(), key=lambda c: c.pid): print(c.pid, c.name)\n"
     "    print('sitecustomize', getattr(sys.modules.get('sitecustomize'), 'CHAINED', 0))\n";
