@@ -607,6 +607,30 @@ static void no_call_is_a_kernel_or_disk_wait(void **state)
     assert_string_equal(why.syscall, "getppid");
 }
 
+/* A relative sleep stopped and continued is restarted by the kernel as
+ * restart_syscall, whose call is not to be known: a kernel wait. */
+static void a_restarted_call_is_a_kernel_wait(void **state)
+{
+    (void)state;
+    scene s = {0};
+    s.target = kid();
+    if (s.target == 0) {
+        struct timespec ts = {600, 0};
+        clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL);
+        _exit(0);
+    }
+    in_tree(&s, s.target);
+    ps__task_syscall sc;
+    await_sleep(s.target, SYS_clock_nanosleep, &sc);
+    assert_int_equal(kill(s.target, SIGSTOP), 0);
+    assert_int_equal(kill(s.target, SIGCONT), 0);
+    await_sleep(s.target, SYS_restart_syscall, &sc);
+    ps__why why;
+    ps__why_blocked(s.target, s.target, 'S', &sc, s.tree, s.n, &why);
+    assert_int_equal(why.cause, PS_CAUSE_KERNEL_WAIT);
+    assert_string_equal(why.syscall, "restart_syscall");
+}
+
 static void syscall_names_are_this_machines(void **state)
 {
     (void)state;
@@ -1188,6 +1212,7 @@ int main(void)
         cmocka_unit_test_teardown(each_call_has_its_cause, cleanup),
         cmocka_unit_test_teardown(a_pipe_with_no_other_end_in_the_tree_names_none, cleanup),
         cmocka_unit_test(no_call_is_a_kernel_or_disk_wait),
+        cmocka_unit_test_teardown(a_restarted_call_is_a_kernel_wait, cleanup),
         cmocka_unit_test(syscall_names_are_this_machines),
         cmocka_unit_test(stat_parser_is_not_fooled_by_comm),
         cmocka_unit_test_teardown(a_real_task_is_sampled, cleanup),
