@@ -1206,8 +1206,81 @@ static void the_hook_chains_to_the_next_sitecustomize(void **state)
     same_names(r.out, &r.names, 3);
 }
 
+/* What the course's Python blocks in, on this machine's Python: a
+ * Queue.get() reads a pipe, a Pipe()'s recv reads a socketpair, a Lock
+ * waits on a futex in a shared /dev/shm/sem.* mapping, time.sleep is an
+ * absolute clock_nanosleep, join() is wait4 for that child. */
+static const char python_blocks[] =
+    "import multiprocessing as mp, time\n"
+    "def get(q): q.get()\n"
+    "def recv(c): c.recv()\n"
+    "def lock(l): l.acquire()\n"
+    "def nap(): time.sleep(600)\n"
+    "if __name__ == '__main__':\n"
+    "    mp.set_start_method('fork')\n"
+    "    q, (a, b), l = mp.Queue(), mp.Pipe(), mp.Lock()\n"
+    "    l.acquire()\n"
+    "    ps = [mp.Process(target=get, args=(q,)), mp.Process(target=recv, args=(b,)),\n"
+    "          mp.Process(target=lock, args=(l,)), mp.Process(target=nap)]\n"
+    "    for p in ps: p.start()\n"
+    "    print(' '.join(str(p.pid) for p in ps), flush=True)\n"
+    "    ps[3].join()\n";
+
+static void pythons_blocking_calls_have_their_causes(void **state)
+{
+    (void)state;
+    char py[512];
+    if (!find_python(py, sizeof py))
+        skip();
+    int o[2];
+    assert_int_equal(pipe(o), 0);
+    pid_t main_pid = kid();
+    if (main_pid == 0) {
+        dup2(o[1], 1);
+        close(o[0]), close(o[1]);
+        execl(py, "python3", "-c", python_blocks, (char *)NULL);
+        _exit(127);
+    }
+    close(o[1]);
+    char line[256];
+    ssize_t n = read(o[0], line, sizeof line - 1);
+    close(o[0]);
+    assert_true(n > 0);
+    line[n] = 0;
+    pid_t tree[5] = {main_pid};
+    assert_int_equal(sscanf(line, "%d %d %d %d", &tree[1], &tree[2], &tree[3], &tree[4]), 4);
+    for (int i = 1; i < 5; i++)
+        also_kill(tree[i]); /* orphans come back to this process, the subreaper */
+    static const struct {
+        const char *what;
+        long nr;
+        ps_cause cause;
+        int a_is_main, a_is_nap, a_is_time;
+    } rows[5] = {
+        {"join()", SYS_wait4, PS_CAUSE_SYS_WAIT4, 0, 1, 0},
+        {"Queue.get()", SYS_read, PS_CAUSE_SYS_PIPE_READ, 1, 0, 0},
+        {"Pipe().recv()", SYS_read, PS_CAUSE_SYS_SOCKET_READ, 1, 0, 0},
+        {"Lock.acquire()", SYS_futex, PS_CAUSE_SYS_FUTEX_LOCK, 0, 0, 0},
+        {"time.sleep(600)", SYS_clock_nanosleep, PS_CAUSE_SYS_SLEEP, 0, 0, 1},
+    };
+    for (int i = 0; i < 5; i++) {
+        ps__task_syscall sc;
+        await_sleep(tree[i], rows[i].nr, &sc);
+        ps__why why;
+        ps__why_blocked(tree[i], tree[i], 'S', &sc, tree, 5, &why);
+        int64_t a = rows[i].a_is_main ? main_pid : rows[i].a_is_nap ? tree[4] : 0;
+        if (why.cause != rows[i].cause || (!rows[i].a_is_time && why.a != a) ||
+            (rows[i].a_is_time && (why.a <= 0 || why.a > 600000)))
+            fail_msg("%s: cause %d a %lld (%s)", rows[i].what, (int)why.cause, (long long)why.a,
+                     why.syscall);
+    }
+}
+
 int main(void)
 {
+    /* the Python children outlive their parent when it is killed first:
+     * they are then this process's to reap */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(each_call_has_its_cause, cleanup),
         cmocka_unit_test_teardown(a_pipe_with_no_other_end_in_the_tree_names_none, cleanup),
@@ -1225,6 +1298,7 @@ int main(void)
         cmocka_unit_test_teardown(the_hook_reports_python_names, cleanup),
         cmocka_unit_test_teardown(the_hook_never_gets_in_the_way, cleanup),
         cmocka_unit_test_teardown(the_hook_chains_to_the_next_sitecustomize, cleanup),
+        cmocka_unit_test_teardown(pythons_blocking_calls_have_their_causes, cleanup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
