@@ -276,6 +276,53 @@ static void socket_pair(scene *s, int use_read)
     in_tree(s, peer);
 }
 static void socket_recv(scene *s) { socket_pair(s, 0); }
+
+/* Its peer held by itself alone (a process talking to itself), while
+ * another holds its own socket: no one is at the other end. */
+static void socket_self(scene *s)
+{
+    int sv[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    pid_t other = kid();
+    if (other == 0) {
+        close(sv[0]);
+        forever();
+    }
+    pid_t r = kid();
+    if (r == 0) {
+        char c;
+        recv(sv[1], &c, 1, 0);
+        _exit(0);
+    }
+    close(sv[0]);
+    close(sv[1]);
+    s->target = r;
+    s->a = 0;
+    in_tree(s, r);
+    in_tree(s, other);
+}
+
+/* A socket with no peer (a datagram socket, unconnected): the other end
+ * is whoever else holds it. */
+static void socket_unpaired(scene *s)
+{
+    int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+    assert_true(fd >= 0);
+    pid_t other = kid();
+    if (other == 0)
+        forever();
+    pid_t r = kid();
+    if (r == 0) {
+        char c;
+        recv(fd, &c, 1, 0);
+        _exit(0);
+    }
+    close(fd);
+    s->target = r;
+    s->a = other;
+    in_tree(s, r);
+    in_tree(s, other);
+}
 static void socket_read(scene *s) { socket_pair(s, 1); }
 
 /* A child that forks a grandchild and waits: how, by `how`. */
@@ -513,6 +560,10 @@ static const struct {
     {"open of a FIFO: another call", fifo_open, SYS_openat, PS_CAUSE_SYS_OTHER, A_EXACT},
     {"recv on a socketpair: its peer", socket_recv, -1, PS_CAUSE_SYS_SOCKET_READ, A_PEER},
     {"read on a socketpair: its peer", socket_read, SYS_read, PS_CAUSE_SYS_SOCKET_READ, A_PEER},
+    {"recv on a socketpair it holds both ends of: no one", socket_self, -1,
+     PS_CAUSE_SYS_SOCKET_READ, A_PEER},
+    {"recv on a socket with no peer: another holder", socket_unpaired, -1,
+     PS_CAUSE_SYS_SOCKET_READ, A_PEER},
     {"wait4 for one child", wait_child, SYS_wait4, PS_CAUSE_SYS_WAIT4, A_PEER},
     {"wait4 for any child", wait_any, SYS_wait4, PS_CAUSE_SYS_WAIT4, A_EXACT},
     {"waitid for one child", waitid_child, SYS_waitid, PS_CAUSE_SYS_WAIT4, A_PEER},
