@@ -57,9 +57,9 @@ static const help helps[] = {
      "    --until T     stop after tick T (a whole number from 0)\n"},
     {"trace",
      "trace [--gui] [--cpus N] [--format text|csv|json] [-o FILE]\n"
-     "            [--record FILE.yaml] [--sample-ms N] [--events SPEC] [--threads]\n"
-     "            [--linger SECONDS] [--max-procs N] [--no-ptrace] [--lang en|ko]\n"
-     "            -- COMMAND [ARGS...]",
+     "            [--record FILE.yaml] [--sample-ms N] [--events SPEC]\n"
+     "            [--threads] [--linger SECONDS] [--max-procs N]\n"
+     "            [--no-ptrace] [--lang en|ko] -- COMMAND [ARGS...]",
      "  trace -- COMMAND  run your own program and watch its processes in the seven\n"
      "                  states, with the kernel's evidence for every move\n"
      "                  (docs/trace.md); the exit status is COMMAND's (128+N if\n"
@@ -67,7 +67,8 @@ static const help helps[] = {
      "    --gui         in the window (S, C, K suspend, resume, kill)\n"
      "    --cpus N      pin the program to N cpus (1 to 1024)\n"
      "    --format F    text (default), csv (time,pid,name,from,to,event,cause,\n"
-     "                  wall_us,kstate,reported_by,os_pid, notes among the rows) or json\n"
+     "                  wall_us,kstate,reported_by,os_pid; notes among the rows),\n"
+     "                  or json\n"
      "    -o FILE       the trace into FILE as it happens (a run cut short keeps\n"
      "                  what it saw), the statistics to stdout; without it the\n"
      "                  trace goes to stdout after the program's own output\n"
