@@ -408,6 +408,30 @@ static void o_file_has_the_trace_and_stdout_the_statistics(void **state)
     result_free(&r);
 }
 
+/* ---- Python's names ------------------------------------------------------- */
+
+/* The hook's folder is the source tree's unless PROCSIM_PYHOOK_DIR says
+ * otherwise (empty: no hook); with it a multiprocessing child is named
+ * after its Process.name. */
+static void python_names_come_from_the_hook_folder(void **state)
+{
+    (void)state;
+    static const char prog[] = "import multiprocessing as mp\n"
+                               "p = mp.Process(target=print, name='wkr')\n"
+                               "p.start(); p.join()\n";
+    const char *const args[] = {"trace", "--format", "csv", "--", "python3", "-c", prog, NULL};
+    for (int hook = 1; hook >= 0; hook--) {
+        result r = run_in(args, hook ? NULL : (const char *const[]){"PROCSIM_PYHOOK_DIR=", NULL},
+                          60);
+        if (r.status != 0)
+            fail_msg("exit %d: %s", r.status, r.err);
+        if (has_row(r.out, "*", "exit", "release") != 1 ||
+            (strstr(r.out, ",wkr,") != NULL) != hook)
+            fail_msg("with%s the hook:\n%s", hook ? "" : "out", r.out);
+        result_free(&r);
+    }
+}
+
 /* ---- --events ---------------------------------------------------------- */
 
 static void events_suspend_and_resume_a_blocked_process(void **state)
@@ -514,6 +538,7 @@ int main(void)
         cmocka_unit_test(o_file_keeps_the_rows_when_procsim_is_killed),
         cmocka_unit_test(an_interrupt_kills_the_tree_and_exits_1),
         cmocka_unit_test(o_file_has_the_trace_and_stdout_the_statistics),
+        cmocka_unit_test(python_names_come_from_the_hook_folder),
         cmocka_unit_test(events_suspend_and_resume_a_blocked_process),
         cmocka_unit_test(events_suspend_a_runnable_process_and_kill_it),
         cmocka_unit_test(events_by_real_pid_and_for_nobody),
