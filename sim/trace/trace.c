@@ -1,0 +1,1026 @@
+/* trace.c — the trace backend's API (trace.h, docs/trace.md): setting up
+ * and tearing down, polling, the moves and notes it hands on, the user's
+ * interventions, and what a host reads between polls.
+ *
+ * Everything the listeners hear is queued as it happens (transitions
+ * from the engine's listener, notes beside them, in one order) and handed
+ * on at the end of each ps_trace_poll: so the root's creation and the
+ * fallback's warning, made in ps_trace_start before any listener is set,
+ * are heard at the first poll, and a listener is never called from inside
+ * the engine.
+ *
+ * Setting up blocks procsim's signals in the creating thread only (the
+ * host may have other threads) and reads them through a signalfd; it
+ * makes procsim the subreaper of the tree (PR_SET_CHILD_SUBREAPER), which
+ * destroy undoes.  Destroy kills every process of the tree still there
+ * (SIGKILL works on stopped and ptrace-stopped ones) and waits, as long as
+ * it takes, until each is reaped: nothing outlives it.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "procsim/scenario_build.h"
+#include "trace_driver.h"
+
+/* ---- failing, time ----------------------------------------------------- */
+
+void ps__trace_fail(ps_trace *t, const char *fmt, ...)
+{
+    if (t->failed)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(t->err, sizeof t->err, fmt, ap);
+    va_end(ap);
+    t->failed = 1;
+}
+
+int64_t ps__wall_us(const ps_trace *t)
+{
+    return (ps__now_ns() - t->start_ns) / 1000;
+}
+
+void ps__event_time(ps_trace *t)
+{
+    if (ps_engine_now(t->e) < t->tick + 1)
+        ps_engine_observe_time(t->e, t->tick + 1);
+}
+
+/* ---- what the listeners hear, queued --------------------------------- */
+
+typedef struct ps__out {
+    uint8_t is_note;
+    ps_live_event ev;
+    ps_trace_note n;
+    size_t off;              /* the note's text in qtext */
+} ps__out;
+
+typedef struct ps__outq {
+    ps__vec items;           /* ps__out */
+    char *text;
+    size_t len, cap;
+} ps__outq;
+
+static ps__outq *outq(ps_trace *t)
+{
+    return t->q;
+}
+
+static void on_transition(void *ctx, const ps_trace_event *ev)
+{
+    ps_trace *t = ctx;
+    ps__out *o = ps__vec_push(&outq(t)->items);
+    if (!o) {
+        t->nomem = 1;
+        return;
+    }
+    const ps_proc_spec *spec = &t->s->procs[ev->pid - 1];
+    int32_t i = ps__proc_find(t, spec->os_pid);
+    const ps__tproc *p = i >= 0 ? ps__proc_at(t, i) : NULL;
+    o->is_note = 0;
+    o->ev = (ps_live_event){
+        .ev = *ev, .wall_us = ps__wall_us(t), .reporter = t->rep, .os_pid = spec->os_pid,
+        .kstate = p ? (p->ended ? (p->reaped ? 'X' : 'Z') : p->kstate) : 0,
+        .rss_kb = p && !p->ended ? p->rss_kb : 0, .latency_ns = -1,
+    };
+}
+
+void ps__note(ps_trace *t, const ps__tproc *p, ps_trace_note_kind kind, int64_t a, int64_t b,
+              const char *text, size_t len)
+{
+    ps__outq *q = outq(t);
+    if (!text)
+        text = "", len = 0;
+    if (q->len + len + 1 > q->cap) {
+        size_t cap = q->cap ? q->cap : 4096;
+        while (cap < q->len + len + 1)
+            cap *= 2;
+        char *nt = realloc(q->text, cap);
+        if (!nt) {
+            t->nomem = 1;
+            return;
+        }
+        q->text = nt;
+        q->cap = cap;
+    }
+    ps__out *o = ps__vec_push(&q->items);
+    if (!o) {
+        t->nomem = 1;
+        return;
+    }
+    memcpy(q->text + q->len, text, len);
+    q->text[q->len + len] = 0;
+    o->is_note = 1;
+    o->off = q->len;
+    q->len += len + 1;
+    o->n = (ps_trace_note){
+        .time = t->e ? ps_engine_now(t->e) : 0, .wall_us = ps__wall_us(t),
+        .pid = p ? p->slot : 0, .os_pid = p ? p->pid : 0, .kind = (uint8_t)kind,
+        .a = a, .b = b, .len = len,
+    };
+}
+
+/* A warning note: a the warning (PS_TRACE_WARNINGS), b its number. */
+void ps__warn(ps_trace *t, ps_trace_warning w, int64_t b, const char *text)
+{
+    ps__note(t, NULL, PS_TN_WARNING, (int64_t)w, b, text, text ? strlen(text) : 0);
+}
+
+static void flush(ps_trace *t)
+{
+    ps__outq *q = outq(t);
+    for (size_t i = 0; i < q->items.len; i++) {
+        ps__out *o = &PS__VEC_AT(&q->items, ps__out, i);
+        if (o->is_note && t->nfn) {
+            o->n.text = q->text + o->off;
+            t->nfn(t->nctx, &o->n);
+        } else if (!o->is_note && t->fn) {
+            t->fn(t->ctx, &o->ev);
+        }
+    }
+    q->items.len = 0;
+    q->len = 0;
+}
+
+/* ---- moves --------------------------------------------------------------- */
+
+ps_state ps__state(const ps_trace *t, const ps__tproc *p)
+{
+    const ps_pcb *pcb = p->slot ? ps_engine_pcb(t->e, p->slot) : NULL;
+    return pcb ? (ps_state)pcb->state : PS_NONE;
+}
+
+int ps__move(ps_trace *t, ps__tproc *p, ps_state to, ps_event ev, ps_cause c, int64_t a,
+             int64_t b, uint32_t cpu)
+{
+    if (!p->slot)
+        return 0;
+    ps_state from = ps__state(t, p);
+    if (ps_engine_observe_move(t->e, p->slot, to, ev, c, a, b, cpu) == 0)
+        return 0;
+    ps__trace_fail(t, "procsim trace: internal error: %s (%d) cannot move from %s to %s by %s",
+                   t->names[p->slot - 1], (int)p->pid, ps_state_name(from), ps_state_name(to),
+                   ps_event_token(ev));
+    return -1;
+}
+
+void ps__admit(ps_trace *t, ps__tproc *p)
+{
+    if (ps__state(t, p) != PS_NEW)
+        return;
+    ps__event_time(t);
+    ps__move(t, p, PS_READY, PS_EV_ADMIT, PS_CAUSE_RUNNABLE, 0, 0, 0);
+}
+
+void ps__stopped(ps_trace *t, ps__tproc *p)
+{
+    if (p->stopped || p->ended)
+        return;
+    p->stopped = 1;
+    ps__event_time(t);
+    ps_state st = ps__state(t, p);
+    if (st == PS_NEW) {
+        ps__admit(t, p);
+        st = PS_READY;
+    }
+    ps_state to = st == PS_BLOCKED ? PS_BLOCKED_SUSPENDED : PS_READY_SUSPENDED;
+    if (st != PS_READY && st != PS_RUNNING && st != PS_BLOCKED)
+        return; /* not shown, or suspended already */
+    if (p->user_stop)
+        ps__move(t, p, to, PS_EV_SUSPEND, PS_CAUSE_USER_SUSPEND, 0, 0, 0);
+    else
+        ps__move(t, p, to, PS_EV_SUSPEND, PS_CAUSE_STOPPED_BY, p->stop_from,
+                 p->stop_sig ? p->stop_sig : SIGSTOP, 0);
+    p->user_stop = 0;
+}
+
+void ps__continued(ps_trace *t, ps__tproc *p)
+{
+    if (!p->stopped || p->ended)
+        return;
+    p->stopped = 0;
+    ps__event_time(t);
+    ps_state st = ps__state(t, p);
+    ps_state to = st == PS_BLOCKED_SUSPENDED ? PS_BLOCKED : PS_READY;
+    if (st == PS_READY_SUSPENDED || st == PS_BLOCKED_SUSPENDED) {
+        if (p->user_cont)
+            ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_USER_RESUME, 0, PS_UNLIMITED, 0);
+        else
+            ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_CONTINUED_BY, p->cont_from, SIGCONT, 0);
+    }
+    p->user_cont = 0;
+}
+
+/* ---- processes and tasks ------------------------------------------------- */
+
+int32_t ps__proc_find(ps_trace *t, pid_t pid)
+{
+    /* the latest process with that pid: an older one was reaped first */
+    for (size_t i = t->procs.len; i-- > 0;)
+        if (ps__proc_at(t, (int32_t)i)->pid == pid)
+            return (int32_t)i;
+    return -1;
+}
+
+uint32_t ps__slot_of_pid(ps_trace *t, pid_t pid)
+{
+    int32_t i = pid > 0 ? ps__proc_find(t, pid) : -1;
+    return i >= 0 ? ps__proc_at(t, i)->slot : 0;
+}
+
+static void set_name(ps_trace *t, ps__tproc *p, const char *name)
+{
+    if (!p->slot)
+        return;
+    char *dst = t->names[p->slot - 1];
+    size_t n = strlen(name);
+    if (n > PS_TRACE_NAME_MAX - 1)
+        n = PS_TRACE_NAME_MAX - 1;
+    while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
+        n--; /* cut at a character boundary */
+    memcpy(dst, name, n);
+    dst[n] = 0;
+}
+
+void ps__refresh_names(ps_trace *t, ps__tproc *p, int exec)
+{
+    ps__proc_comm(p->pid, p->comm, sizeof p->comm);
+    ps__proc_cmdline(p->pid, p->cmdline, sizeof p->cmdline);
+    set_name(t, p, p->comm[0] ? p->comm : "?");
+    if (exec) {
+        p->execs++;
+        ps__note(t, p, PS_TN_EXEC, 0, 0, p->cmdline, strlen(p->cmdline));
+    }
+}
+
+int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
+{
+    ps__tproc *p = ps__vec_push(&t->procs);
+    if (!p) {
+        t->nomem = 1;
+        return -1;
+    }
+    int32_t idx = (int32_t)t->procs.len - 1;
+    const ps__tproc *pp = parent >= 0 ? ps__proc_at(t, parent) : NULL;
+    p->pid = pid;
+    p->ppid = pp ? pp->pid : t->self;
+    p->parent = parent;
+    p->pidfd = -1;
+    p->threads = p->threads_noted = 1;
+    p->last_cpu = -1;
+    p->started_us = ps__wall_us(t);
+    p->ended_us = -1;
+    p->kstate = 'R';
+    t->info.processes++;
+    if (t->used >= t->nslots) {
+        t->info.unshown++;
+        if (!t->unshown_warned) {
+            t->unshown_warned = 1;
+            ps__warn(t, PS_TW_UNSHOWN, t->nslots, "");
+        }
+        return idx;
+    }
+    p->slot = ++t->used;
+    t->s->procs[p->slot - 1].os_pid = pid;
+    if (pp && pp->slot)
+        set_name(t, p, t->names[pp->slot - 1]); /* a fork starts as its parent */
+    ps__proc_comm(pid, p->comm, sizeof p->comm);
+    ps__proc_cmdline(pid, p->cmdline, sizeof p->cmdline);
+    if (p->comm[0])
+        set_name(t, p, p->comm);
+    uint32_t pslot = pp ? pp->slot : 0;
+    if (t->tick > 0 || ps_engine_now(t->e) > 0)
+        ps__event_time(t);
+    if (ps_engine_observe_create(t->e, p->slot, pslot, PS_CAUSE_FORKED, pslot, 0))
+        ps__trace_fail(t, "procsim trace: internal error: cannot create %d", (int)pid);
+    return idx;
+}
+
+ssize_t ps__task_find(ps_trace *t, pid_t tid)
+{
+    for (size_t i = t->tasks.len; i-- > 0;) {
+        ps__ttask *k = ps__task_at(t, i);
+        if (k->tid == tid && !k->gone)
+            return (ssize_t)i;
+    }
+    return -1;
+}
+
+ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
+{
+    ps__ttask *k = ps__vec_push(&t->tasks);
+    if (!k) {
+        t->nomem = 1;
+        return -1;
+    }
+    k->tid = tid;
+    k->proc = proc;
+    ps__taskfd_init(&k->fd);
+    return (ssize_t)t->tasks.len - 1;
+}
+
+static void adopt_children(ps_trace *t, int32_t idx)
+{
+    for (size_t i = 0; i < t->procs.len; i++) {
+        ps__tproc *c = ps__proc_at(t, (int32_t)i);
+        if (c->parent == idx && !c->reaped && !c->adopted && c->ppid != t->self) {
+            c->adopted = 1;
+            c->ppid = t->self;
+            ps__note(t, c, PS_TN_ADOPTED, 0, 0, "", 0);
+        }
+    }
+}
+
+void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig)
+{
+    if (p->ended)
+        return;
+    p->ended = 1;
+    p->exit_code = code;
+    p->term_sig = sig;
+    p->ended_us = ps__wall_us(t);
+    p->stopped = 0;
+    p->threads = 0;
+    int32_t idx = (int32_t)(p - ps__proc_at(t, 0));
+    for (size_t i = 0; i < t->tasks.len; i++) {
+        ps__ttask *k = ps__task_at(t, i);
+        if (k->proc == idx && !k->gone) {
+            k->gone = 1;
+            ps__taskfd_close(&k->fd);
+        }
+    }
+    if (idx == 0) {
+        t->root_ended = 1;
+        t->root_end_ns = ps__now_ns();
+    }
+    adopt_children(t, idx);
+}
+
+void ps__reaped(ps_trace *t, ps__tproc *p, int32_t by_slot)
+{
+    if (p->reaped)
+        return;
+    p->reaped = 1;
+    p->reaped_by = by_slot;
+    if (p->pidfd >= 0)
+        close(p->pidfd);
+    p->pidfd = -1;
+    (void)t;
+}
+
+/* ---- setting up ---------------------------------------------------------- */
+
+static int make_signals(ps_trace *t)
+{
+    struct sigaction chld;
+    sigaction(SIGCHLD, NULL, &chld);
+    if (chld.sa_handler == SIG_IGN || (chld.sa_flags & SA_NOCLDWAIT)) {
+        snprintf(t->err, sizeof t->err,
+                 "trace mode: SIGCHLD is ignored in this process (SIG_IGN or SA_NOCLDWAIT): "
+                 "give SIGCHLD its default action first");
+        return -1;
+    }
+    sigset_t set;
+    sigemptyset(&set);
+    int sigs[] = {SIGCHLD, SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaddset(&set, sigs[i]);
+    int rc = pthread_sigmask(SIG_BLOCK, &set, &t->old_mask);
+    if (rc) {
+        snprintf(t->err, sizeof t->err, "trace mode: pthread_sigmask: %s", strerror(rc));
+        return -1;
+    }
+    t->mask_set = 1;
+    t->child_mask = t->old_mask;
+    t->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+    if (t->sfd < 0) {
+        snprintf(t->err, sizeof t->err, "trace mode: signalfd: %s", strerror(errno));
+        return -1;
+    }
+    return 0;
+}
+
+/* The CPUs the tree may use: the first `cpus` of procsim's own. */
+static int make_cpus(ps_trace *t)
+{
+    cpu_set_t mine;
+    if (sched_getaffinity(0, sizeof mine, &mine)) {
+        snprintf(t->err, sizeof t->err, "trace mode: sched_getaffinity: %s", strerror(errno));
+        return -1;
+    }
+    int have = CPU_COUNT(&mine);
+    if (t->o.cpus > (uint32_t)have) {
+        snprintf(t->err, sizeof t->err,
+                 "trace mode: --cpus %u: procsim may use only %d CPU%s here", t->o.cpus, have,
+                 have == 1 ? "" : "s");
+        return -1;
+    }
+    uint32_t want = t->o.cpus ? t->o.cpus : (uint32_t)have;
+    t->cpu_ids = calloc(want, sizeof *t->cpu_ids);
+    if (!t->cpu_ids)
+        return -1;
+    for (int c = 0; c < CPU_SETSIZE && t->ncpus < want; c++)
+        if (CPU_ISSET(c, &mine))
+            t->cpu_ids[t->ncpus++] = c;
+    return 0;
+}
+
+/* The observed engine's scenario: one slot per process that may be shown,
+ * named "#1".."#N" for the builder, then pointed at our own buffers. */
+static int make_engine(ps_trace *t)
+{
+    ps_builder *b = ps_builder_create("procsim trace", "");
+    if (!b)
+        return -1;
+    char name[24];
+    for (uint32_t i = 0; i < t->nslots; i++) {
+        snprintf(name, sizeof name, "#%u", i + 1);
+        ps_builder_proc(b, name, 0);
+    }
+    ps_scenario *bs = ps_builder_scenario(b);
+    bs->cpus = (int32_t)t->ncpus;
+    bs->tick_ms = t->period_ns / 1000000;
+    ps_error err;
+    t->s = ps_builder_finish(b, &err);
+    if (!t->s) {
+        snprintf(t->err, sizeof t->err, "trace mode: %s", err.msg);
+        return -1;
+    }
+    t->names = calloc(t->nslots, sizeof *t->names);
+    if (!t->names)
+        return -1;
+    for (uint32_t i = 0; i < t->nslots; i++) {
+        snprintf(t->names[i], sizeof t->names[i], "#%u", i + 1);
+        t->s->procs[i].name = t->names[i];
+    }
+    t->e = ps_engine_create_observed(t->s);
+    if (!t->e)
+        return -1;
+    ps_engine_set_listener(t->e, on_transition, t);
+    return 0;
+}
+
+static int make_pipes(ps_trace *t)
+{
+    if (!t->o.python_hook_dir)
+        return 0;
+    int p[2];
+    if (pipe2(p, O_CLOEXEC))
+        return -1;
+    t->hook_rd = p[0];
+    fcntl(t->hook_rd, F_SETFL, O_NONBLOCK);
+    /* high, so that the program's own descriptor numbers are untouched */
+    t->hook_wr = fcntl(p[1], F_DUPFD_CLOEXEC, PS__HOOK_FD_MIN);
+    close(p[1]);
+    return t->hook_wr < 0 ? -1 : 0;
+}
+
+static int copy_options(ps_trace *t, const ps_trace_options *o)
+{
+    t->o = *o;
+    size_t n = 0;
+    while (o->argv[n])
+        n++;
+    t->argv = calloc(n + 1, sizeof *t->argv);
+    if (!t->argv)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (!(t->argv[i] = strdup(o->argv[i])))
+            return -1;
+    t->o.argv = t->argv;
+    if (o->python_hook_dir && !(t->hook_dir = strdup(o->python_hook_dir)))
+        return -1;
+    t->o.python_hook_dir = t->hook_dir;
+    return 0;
+}
+
+static const char *check_options(const ps_trace_options *o)
+{
+    if (!o || !o->argv || !o->argv[0] || !o->argv[0][0])
+        return "trace mode: no command to run";
+    if (o->sample_ms < 0 || o->sample_ms > PS_TRACE_SAMPLE_MS_MAX)
+        return "trace mode: the sample period must be 1..1000 ms";
+    if (o->max_procs > PS_TRACE_PROCS_LIMIT)
+        return "trace mode: at most 65536 processes may be shown";
+    if (o->linger_ms < -1)
+        return "trace mode: linger must be -1 (never) or more";
+    return NULL;
+}
+
+/* Wait for the root's exec: EOF on the error pipe (close-on-exec) says it
+ * happened; an errno says why it did not. */
+static int await_exec(ps_trace *t, int errpipe)
+{
+    int e = 0;
+    ssize_t n;
+    do
+        n = read(errpipe, &e, sizeof e);
+    while (n < 0 && errno == EINTR);
+    close(errpipe);
+    if (n == (ssize_t)sizeof e) {
+        snprintf(t->err, sizeof t->err, "%s: %s", t->argv[0],
+                 e == ENOENT ? "command not found" : strerror(e));
+        return -1;
+    }
+    return 0;
+}
+
+static int start_root(ps_trace *t)
+{
+    int release = -1, errpipe = -1;
+    pid_t pid = ps__start_root(t, &release, &errpipe);
+    if (pid < 0)
+        return -1;
+    char detail[160] = "";
+    if (!t->o.no_ptrace && ps__ptrace_seize(t, pid)) {
+        snprintf(detail, sizeof detail, "PTRACE_SEIZE: %s", strerror(errno));
+        t->sampled = 1;
+    } else if (t->o.no_ptrace) {
+        snprintf(detail, sizeof detail, "--no-ptrace");
+        t->sampled = 1;
+    }
+    t->info.sampled = t->sampled;
+    if (t->sampled)
+        ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
+    int32_t idx = ps__proc_new(t, pid, -1);
+    ssize_t ti = idx >= 0 ? ps__task_new(t, pid, idx) : -1;
+    ps__tproc *p = idx >= 0 ? ps__proc_at(t, idx) : NULL;
+    if (p)
+        p->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    if (ti >= 0)
+        ps__task_at(t, (size_t)ti)->attached = 1; /* seized while running */
+    char go = 1;
+    ssize_t w = p && p->pidfd >= 0 ? write(release, &go, 1) : -1;
+    close(release);
+    if (w != 1) {
+        if (!t->err[0])
+            snprintf(t->err, sizeof t->err, "cannot start %s: %s", t->argv[0],
+                     p ? "pidfd_open failed" : "out of memory");
+        close(errpipe);
+        kill(pid, SIGKILL);
+        return -1;
+    }
+    ps__admit(t, p);
+    if (await_exec(t, errpipe))
+        return -1; /* destroy kills and reaps it */
+    ps__refresh_names(t, p, 0);
+    return 0;
+}
+
+ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
+{
+    const char *bad = check_options(o);
+    if (bad) {
+        snprintf(err->msg, sizeof err->msg, "%s", bad);
+        return NULL;
+    }
+    ps_trace *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
+        return NULL;
+    }
+    t->sfd = t->hook_rd = t->hook_wr = t->out_rd[0] = t->out_rd[1] = -1;
+    t->self = getpid();
+    t->start_ns = ps__now_ns();
+    ps__vec_init(&t->procs, sizeof(ps__tproc));
+    ps__vec_init(&t->tasks, sizeof(ps__ttask));
+    ps__vec_init(&t->scratch, 1);
+    ps__vec_init(&t->tree, sizeof(pid_t));
+    t->q = calloc(1, sizeof(ps__outq));
+    if (!t->q || copy_options(t, o)) {
+        snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
+        ps_trace_destroy(t);
+        return NULL;
+    }
+    ps__vec_init(&outq(t)->items, sizeof(ps__out));
+    int64_t ms = t->o.sample_ms ? t->o.sample_ms : PS_TRACE_SAMPLE_MS;
+    t->period_ns = ms * 1000000;
+    t->info.sample_ms = ms;
+    t->nslots = t->o.max_procs ? t->o.max_procs : PS_TRACE_MAX_PROCS;
+    if (t->o.linger_ms == 0)
+        t->o.linger_ms = PS_TRACE_LINGER_MS;
+    if (make_cpus(t) || make_engine(t) || make_signals(t) || make_pipes(t)) {
+        snprintf(err->msg, sizeof err->msg, "%s",
+                 t->err[0] ? t->err : "trace mode: cannot set up: out of memory");
+        ps_trace_destroy(t);
+        return NULL;
+    }
+    if (prctl(PR_GET_CHILD_SUBREAPER, &t->old_subreaper) == 0 &&
+        prctl(PR_SET_CHILD_SUBREAPER, 1) == 0)
+        t->subreaper_set = 1;
+    if (start_root(t)) {
+        snprintf(err->msg, sizeof err->msg, "%s", t->err);
+        ps_trace_destroy(t);
+        return NULL;
+    }
+    t->start_ns = ps__now_ns() - ps__wall_us(t) * 1000; /* unchanged: the fork's clock */
+    t->next_ns = ps__now_ns() + t->period_ns;
+    return t;
+}
+
+/* ---- tearing down -------------------------------------------------------- */
+
+static int all_reaped(ps_trace *t)
+{
+    for (size_t i = 0; i < t->procs.len; i++)
+        if (!ps__proc_at(t, (int32_t)i)->reaped)
+            return 0;
+    return 1;
+}
+
+/* Kill every process of the tree still there, and every task not yet
+ * known as one (a fork whose event has not come); then take in reports
+ * until each is reaped.  Processes of the tree are either procsim's
+ * children (the root, the adopted) or become so once their parents die,
+ * which they all do: so waiting ends. */
+static void kill_all(ps_trace *t)
+{
+    for (size_t i = 0; i < t->procs.len; i++) {
+        ps__tproc *p = ps__proc_at(t, (int32_t)i);
+        if (!p->ended && p->pidfd >= 0)
+            syscall(SYS_pidfd_send_signal, p->pidfd, SIGKILL, NULL, 0);
+        else if (!p->ended && !p->reaped)
+            kill(p->pid, SIGKILL);
+    }
+    for (size_t i = 0; i < t->tasks.len; i++) {
+        ps__ttask *k = ps__task_at(t, i);
+        if (!k->gone && k->proc < 0)
+            kill(k->tid, SIGKILL);
+    }
+}
+
+static void reap_all(ps_trace *t)
+{
+    if (!t->procs.len)
+        return;
+    int64_t warn_ns = ps__now_ns() + 5 * 1000000000LL;
+    while (!all_reaped(t)) {
+        kill_all(t);
+        if (t->sampled)
+            ps__fallback_scan(t);
+        else
+            ps__ptrace_take_in(t);
+        ps__settle(t);
+        if (all_reaped(t))
+            break;
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+        if (ps__now_ns() > warn_ns) {
+            warn_ns = INT64_MAX; /* keep waiting: leaving one behind is worse */
+        }
+    }
+}
+
+static void close_fd(int *fd)
+{
+    if (*fd >= 0)
+        close(*fd);
+    *fd = -1;
+}
+
+void ps_trace_destroy(ps_trace *t)
+{
+    if (!t)
+        return;
+    t->fn = NULL;
+    t->nfn = NULL;
+    if (t->e)
+        reap_all(t);
+    for (size_t i = 0; i < t->tasks.len; i++)
+        ps__taskfd_close(&ps__task_at(t, i)->fd);
+    for (size_t i = 0; i < t->procs.len; i++)
+        close_fd(&ps__proc_at(t, (int32_t)i)->pidfd);
+    close_fd(&t->sfd);
+    close_fd(&t->hook_rd);
+    close_fd(&t->hook_wr);
+    close_fd(&t->out_rd[0]);
+    close_fd(&t->out_rd[1]);
+    if (t->subreaper_set)
+        prctl(PR_SET_CHILD_SUBREAPER, t->old_subreaper);
+    if (t->mask_set) {
+        /* The SIGCHLDs read may have told of the host's own children
+           too: leave one pending for it. */
+        raise(SIGCHLD);
+        pthread_sigmask(SIG_SETMASK, &t->old_mask, NULL);
+    }
+    ps_engine_destroy(t->e);
+    ps_scenario_destroy(t->s);
+    free(t->names);
+    free(t->cpu_ids);
+    if (t->argv)
+        for (size_t i = 0; t->argv[i]; i++)
+            free(t->argv[i]);
+    free(t->argv);
+    free(t->hook_dir);
+    ps__vec_fini(&t->procs);
+    ps__vec_fini(&t->tasks);
+    ps__vec_fini(&t->scratch);
+    ps__vec_fini(&t->tree);
+    if (t->q) {
+        ps__vec_fini(&outq(t)->items);
+        free(outq(t)->text);
+        free(t->q);
+    }
+    free(t);
+}
+
+
+/* ---- polling ------------------------------------------------------------- */
+
+static void read_signals(ps_trace *t)
+{
+    struct signalfd_siginfo si;
+    while (read(t->sfd, &si, sizeof si) == (ssize_t)sizeof si)
+        if (si.ssi_signo != SIGCHLD)
+            t->interrupted = 1;
+}
+
+static void on_name(void *ctx, pid_t pid, const char *name)
+{
+    ps_trace *t = ctx;
+    int32_t i = ps__proc_find(t, pid);
+    if (i < 0)
+        return;
+    ps__tproc *p = ps__proc_at(t, i);
+    set_name(t, p, name);
+    ps__note(t, p, PS_TN_NAME, 0, 0, name, strlen(name));
+}
+
+static int read_pipes(ps_trace *t)
+{
+    char buf[4096];
+    int got = 0;
+    ssize_t n;
+    while (t->hook_rd >= 0 && (n = read(t->hook_rd, buf, sizeof buf)) > 0) {
+        ps__names_feed(&t->names_in, buf, (size_t)n, PS_TRACE_NAME_MAX, on_name, t);
+        got = 1;
+    }
+    for (int i = 0; i < 2; i++) {
+        while (t->out_rd[i] >= 0 && (n = read(t->out_rd[i], buf, sizeof buf)) > 0) {
+            ps__note(t, NULL, PS_TN_OUTPUT, i + 1, 0, buf, (size_t)n);
+            got = 1;
+        }
+        if (t->out_rd[i] >= 0 && n == 0)
+            close_fd(&t->out_rd[i]); /* every writer is gone */
+    }
+    return got;
+}
+
+static int take_in(ps_trace *t)
+{
+    uint64_t before = t->info.events;
+    read_signals(t);
+    int got = read_pipes(t);
+    if (!t->sampled)
+        ps__ptrace_take_in(t);
+    return got || t->info.events != before;
+}
+
+static ps_step_status status(ps_trace *t)
+{
+    if (t->nomem)
+        return PS_STEP_NOMEM;
+    if (t->failed)
+        return PS_STEP_FAILED;
+    if (t->interrupted)
+        return PS_STEP_INTERRUPTED;
+    return t->done ? PS_STEP_DONE : PS_STEP_OK;
+}
+
+ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
+{
+    if (status(t) != PS_STEP_OK) {
+        flush(t);
+        return status(t);
+    }
+    int got = take_in(t);
+    int64_t due = t->next_ns - ps__now_ns();
+    if (!got && due > 0 && timeout_ns != 0) {
+        int64_t wait = timeout_ns < 0 || timeout_ns > due ? due : timeout_ns;
+        struct pollfd fds[4] = {{t->sfd, POLLIN, 0}, {t->hook_rd, POLLIN, 0},
+                                {t->out_rd[0], POLLIN, 0}, {t->out_rd[1], POLLIN, 0}};
+        int ms = (int)((wait + 999999) / 1000000);
+        poll(fds, 4, ms);
+        take_in(t);
+    }
+    if (ps__now_ns() >= t->next_ns && !t->failed)
+        ps__sample(t);
+    flush(t);
+    return status(t);
+}
+
+const char *ps_trace_error(const ps_trace *t)
+{
+    return t->err;
+}
+
+int64_t ps_trace_due_ns(const ps_trace *t)
+{
+    return t->next_ns - ps__now_ns();
+}
+
+int64_t ps_trace_wall_us(const ps_trace *t)
+{
+    return ps__wall_us(t);
+}
+
+/* ---- listeners and views ------------------------------------------------- */
+
+void ps_trace_set_listener(ps_trace *t, ps_live_fn fn, void *ctx)
+{
+    t->fn = fn;
+    t->ctx = ctx;
+}
+
+void ps_trace_set_note_listener(ps_trace *t, ps_trace_note_fn fn, void *ctx)
+{
+    t->nfn = fn;
+    t->nctx = ctx;
+}
+
+ps_engine *ps_trace_engine(ps_trace *t)
+{
+    return t->e;
+}
+
+const ps_scenario *ps_trace_scenario(const ps_trace *t)
+{
+    return t->s;
+}
+
+int ps_trace_exit(const ps_trace *t, int *code, int *signo)
+{
+    if (!t->procs.len)
+        return -1;
+    const ps__tproc *r = &PS__VEC_AT(&t->procs, ps__tproc, 0);
+    if (!r->ended)
+        return -1;
+    *code = r->exit_code;
+    *signo = r->term_sig;
+    return 0;
+}
+
+static ps__tproc *slot_proc(const ps_trace *t, uint32_t pid)
+{
+    if (pid < 1 || pid > t->used)
+        return NULL;
+    int32_t i = ps__proc_find((ps_trace *)t, t->s->procs[pid - 1].os_pid);
+    while (i >= 0 && ps__proc_at((ps_trace *)t, i)->slot != pid)
+        i--; /* an older process of the same pid */
+    return i >= 0 ? ps__proc_at((ps_trace *)t, i) : NULL;
+}
+
+static int signal_proc(ps__tproc *p, int sig)
+{
+    if (p->pidfd < 0)
+        return kill(p->pid, sig) ? -1 : 0;
+    return syscall(SYS_pidfd_send_signal, p->pidfd, sig, NULL, 0) ? -1 : 0;
+}
+
+int ps_trace_suspend(ps_trace *t, uint32_t pid)
+{
+    ps__tproc *p = slot_proc(t, pid);
+    if (!p || p->ended || p->stopped || p->user_stop || p->user_kill || status(t) != PS_STEP_OK)
+        return -1;
+    ps_state st = ps__state(t, p);
+    if (st != PS_READY && st != PS_RUNNING && st != PS_BLOCKED)
+        return -1;
+    p->user_stop = 1;
+    if (signal_proc(p, SIGSTOP)) {
+        p->user_stop = 0;
+        return -1;
+    }
+    return 0;
+}
+
+int ps_trace_resume(ps_trace *t, uint32_t pid)
+{
+    ps__tproc *p = slot_proc(t, pid);
+    if (!p || p->ended || p->user_cont || p->user_kill || status(t) != PS_STEP_OK)
+        return -1;
+    ps_state st = ps__state(t, p);
+    if (st != PS_READY_SUSPENDED && st != PS_BLOCKED_SUSPENDED)
+        return -1;
+    p->user_cont = 1;
+    if (signal_proc(p, SIGCONT)) {
+        p->user_cont = 0;
+        return -1;
+    }
+    return 0;
+}
+
+int ps_trace_kill(ps_trace *t, uint32_t pid)
+{
+    ps__tproc *p = slot_proc(t, pid);
+    if (!p || p->ended || p->user_kill || status(t) != PS_STEP_OK)
+        return -1;
+    p->user_kill = 1;
+    if (signal_proc(p, SIGKILL)) {
+        p->user_kill = 0;
+        return -1;
+    }
+    return 0;
+}
+
+uint32_t ps_trace_find(const ps_trace *t, pid_t os_pid)
+{
+    return ps__slot_of_pid((ps_trace *)t, os_pid);
+}
+
+uint32_t ps_trace_find_name(const ps_trace *t, const char *name)
+{
+    uint32_t first = 0;
+    for (size_t i = 0; i < t->procs.len; i++) {
+        const ps__tproc *p = &PS__VEC_AT(&t->procs, ps__tproc, i);
+        if (!p->slot || strcmp(t->names[p->slot - 1], name))
+            continue;
+        if (!p->ended)
+            return p->slot;
+        if (!first)
+            first = p->slot;
+    }
+    return first;
+}
+
+int ps_trace_proc_info(const ps_trace *t, uint32_t pid, ps_trace_proc *out)
+{
+    const ps__tproc *p = slot_proc(t, pid);
+    if (!p)
+        return -1;
+    memset(out, 0, sizeof *out);
+    out->os_pid = p->pid;
+    out->os_ppid = p->ppid;
+    memcpy(out->comm, p->comm, sizeof out->comm);
+    snprintf(out->cmdline, sizeof out->cmdline, "%s", p->cmdline);
+    snprintf(out->syscall, sizeof out->syscall, "%s", p->syscall);
+    snprintf(out->wchan, sizeof out->wchan, "%s", p->wchan);
+    out->kstate = p->ended ? (p->reaped ? 0 : 'Z') : p->kstate;
+    out->zombie = p->ended && !p->reaped;
+    out->adopted = p->adopted;
+    out->threads = p->threads;
+    out->execs = p->execs;
+    out->last_cpu = p->last_cpu;
+    out->run_ns = p->run_ns;
+    out->wait_ns = p->wait_ns;
+    out->started_us = p->started_us;
+    out->ended_us = p->ended_us;
+    return 0;
+}
+
+/* Put fd into out[0..*kept) in order by number, keeping the lowest max. */
+static void keep_fd(ps_live_fd *out, int max, int *kept, int fd, const char *path)
+{
+    int i = *kept < max ? (*kept)++ : max;
+    for (; i > 0 && out[i - 1].fd > fd; i--)
+        if (i < max)
+            out[i] = out[i - 1];
+    if (i >= max)
+        return;
+    out[i].fd = fd;
+    ssize_t n = readlink(path, out[i].target, sizeof out[i].target - 1);
+    out[i].target[n > 0 ? n : 0] = 0;
+}
+
+int ps_trace_open_fds(const ps_trace *t, uint32_t pid, ps_live_fd *out, int max)
+{
+    const ps__tproc *p = slot_proc(t, pid);
+    if (!p || p->ended || p->pidfd < 0)
+        return -1;
+    char dir[64], path[64 + 256];
+    snprintf(dir, sizeof dir, "/proc/%d/fd", (int)p->pid);
+    DIR *d = opendir(dir);
+    if (!d)
+        return -1;
+    int n = 0, kept = 0;
+    struct dirent *de;
+    while ((de = readdir(d))) {
+        char *end;
+        long fd = strtol(de->d_name, &end, 10);
+        if (de->d_name[0] < '0' || de->d_name[0] > '9' || *end || fd == t->hook_wr)
+            continue; /* ".", "..", and the hook's pipe (procsim's, not the program's) */
+        n++;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        keep_fd(out, max < 0 ? 0 : max, &kept, (int)fd, path);
+    }
+    closedir(d);
+    /* still the same process: a pid read while it exists is its own */
+    return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0 ? n : -1;
+}
+
+void ps_trace_get_info(const ps_trace *t, ps_trace_info *out)
+{
+    *out = t->info;
+}
