@@ -55,7 +55,7 @@ int64_t ps__wall_us(const ps_trace *t)
 
 void ps__event_time(ps_trace *t)
 {
-    if (ps_engine_now(t->e) < t->tick + 1)
+    if (t->started && ps_engine_now(t->e) < t->tick + 1)
         ps_engine_observe_time(t->e, t->tick + 1);
 }
 
@@ -302,8 +302,7 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
     if (p->comm[0])
         set_name(t, p, p->comm);
     uint32_t pslot = pp ? pp->slot : 0;
-    if (t->tick > 0 || ps_engine_now(t->e) > 0)
-        ps__event_time(t);
+    ps__event_time(t);
     if (ps_engine_observe_create(t->e, p->slot, pslot, PS_CAUSE_FORKED, pslot, 0))
         ps__trace_fail(t, "procsim trace: internal error: cannot create %d", (int)pid);
     return idx;
@@ -456,7 +455,7 @@ static int make_engine(ps_trace *t)
     ps_error err;
     t->s = ps_builder_finish(b, &err);
     if (!t->s) {
-        snprintf(t->err, sizeof t->err, "trace mode: %s", err.msg);
+        snprintf(t->err, sizeof t->err, "trace mode: %.280s", err.msg);
         return -1;
     }
     t->names = calloc(t->nslots, sizeof *t->names);
@@ -626,7 +625,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         ps_trace_destroy(t);
         return NULL;
     }
-    t->start_ns = ps__now_ns() - ps__wall_us(t) * 1000; /* unchanged: the fork's clock */
+    t->started = 1;
     t->next_ns = ps__now_ns() + t->period_ns;
     return t;
 }

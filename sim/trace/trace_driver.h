@@ -114,6 +114,7 @@ struct ps_trace {
     void *nctx;
     uint8_t rep;            /* reporter of the moves being made */
     ps_trace_info info;
+    int started;            /* the root runs: events belong to the next tick */
     int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned;
     /* sampling scratch, per process */
     ps__vec scratch;        /* ps__pwant */
@@ -182,8 +183,6 @@ pid_t ps__start_root(ps_trace *t, int *release, int *errpipe);
 int ps__ptrace_seize(ps_trace *t, pid_t pid); /* 0, or -1 with errno */
 /* Take in every stop report waiting (never blocks). */
 void ps__ptrace_take_in(ps_trace *t);
-/* Let a task go on from a stop it is kept in (destroy). */
-void ps__ptrace_detach_all(ps_trace *t);
 
 /* trace_sample.c */
 void ps__sample(ps_trace *t);
