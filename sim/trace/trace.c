@@ -596,7 +596,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     t->start_ns = ps__now_ns();
     ps__vec_init(&t->procs, sizeof(ps__tproc));
     ps__vec_init(&t->tasks, sizeof(ps__ttask));
-    ps__vec_init(&t->scratch, 1);
+    ps__vec_init(&t->scratch, sizeof(ps__pwant));
     ps__vec_init(&t->tree, sizeof(pid_t));
     t->q = calloc(1, sizeof(ps__outq));
     if (!t->q || copy_options(t, o)) {

@@ -83,6 +83,16 @@ typedef enum ps__want {
     PS__W_STOPPED
 } ps__want;
 
+/* What the sample says of one process (trace_sample.c). */
+typedef struct ps__pwant {
+    uint8_t want;           /* ps__want */
+    int32_t cpu;            /* the real CPU it ran on */
+    int64_t run;            /* the most run time of a thread this period */
+    ssize_t task;           /* the task that says it (for a Blocked cause) */
+    uint32_t winner;        /* Ready because this slot had its CPU */
+    char letter;
+} ps__pwant;
+
 struct ps_trace {
     ps_trace_options o;
     char **argv;            /* our copy of o.argv */
@@ -117,7 +127,7 @@ struct ps_trace {
     int started;            /* the root runs: events belong to the next tick */
     int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned;
     /* sampling scratch, per process */
-    ps__vec scratch;        /* ps__pwant */
+    ps__vec scratch;        /* ps__pwant, one per process */
     ps__vec tree;           /* pid_t: the live tree, for the other ends */
     void *q;                /* what the listeners will hear (trace.c) */
     char err[320];

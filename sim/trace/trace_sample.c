@@ -34,14 +34,6 @@
 
 #include "trace_driver.h"
 
-typedef struct ps__pwant {
-    uint8_t want;           /* ps__want */
-    int32_t cpu;            /* the real CPU it ran on */
-    int64_t run;            /* the most run time of a thread this period */
-    ssize_t task;           /* the task that says it (for a Blocked cause) */
-    uint32_t winner;        /* Ready because this slot had its CPU */
-    char letter;
-} ps__pwant;
 
 static ps__pwant *wants(ps_trace *t)
 {
