@@ -117,18 +117,51 @@ static int poll_until(run *r, cond_fn cond, const void *arg)
     return cond && cond(r, arg);
 }
 
+/* TRACE_DUMP=1 in the environment: every event and note on stderr. */
+static void dump(const run *r)
+{
+    if (!getenv("TRACE_DUMP"))
+        return;
+    for (size_t i = 0; i < r->n; i++)
+        fprintf(stderr, "ev t=%lld pid=%u %s->%s %s cause=%d a=%lld b=%lld k=%c rep=%d\n",
+                (long long)r->ev[i].ev.time, r->ev[i].ev.pid, ps_state_name(r->ev[i].ev.from),
+                ps_state_name(r->ev[i].ev.to), ps_event_token(r->ev[i].ev.event),
+                r->ev[i].ev.cause, (long long)r->ev[i].ev.a, (long long)r->ev[i].ev.b,
+                r->ev[i].kstate ? r->ev[i].kstate : '-', r->ev[i].reporter);
+    for (size_t i = 0; i < r->nn; i++)
+        fprintf(stderr, "note t=%lld pid=%u kind=%d a=%lld b=%lld %s\n",
+                (long long)r->notes[i].n.time, r->notes[i].n.pid, r->notes[i].n.kind,
+                (long long)r->notes[i].n.a, (long long)r->notes[i].n.b, r->notes[i].text);
+}
+
 static void finish(run *r)
 {
     poll_until(r, NULL, NULL);
+    dump(r);
     assert_int_equal(r->st, PS_STEP_DONE);
     char buf[512];
     if (ps_engine_check(ps_trace_engine(r->t), buf, sizeof buf))
         fail_msg("engine check: %s", buf);
 }
 
+/* Destroy, and nothing of the run is left: no child of ours at all. */
 static void done(run *r)
 {
     ps_trace_destroy(r->t);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    int rc = waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT);
+    if (!(rc == -1 && errno == ECHILD)) {
+        char path[64], buf[256] = "";
+        snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)getpid(), (int)getpid());
+        FILE *f = fopen(path, "r");
+        if (f) {
+            if (!fgets(buf, sizeof buf, f))
+                buf[0] = 0;
+            fclose(f);
+        }
+        fail_msg("a child is left: %s", buf);
+    }
     free(r->ev);
     free(r->notes);
     memset(r, 0, sizeof *r);
@@ -292,7 +325,7 @@ static void test_cannot_start(void **state)
         const char *cmd, *msg;
     } rows[] = {
         {"procsim-no-such-command", "procsim-no-such-command: command not found"},
-        {"/etc/hostname", "/etc/hostname: Permission denied"},
+        {"/dev/null", "/dev/null: Permission denied"},
         {"/procsim/no/such/file", "/procsim/no/such/file: command not found"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
@@ -686,8 +719,10 @@ static void test_linger(void **state)
     done(&r);
 }
 
-int main(void)
+int main(int argc, char **argv)
 {
+    if (argc > 1)
+        cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tree_and_parents),
         cmocka_unit_test(test_exit_status),

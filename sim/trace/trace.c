@@ -34,6 +34,7 @@
 
 #include "procsim/scenario_build.h"
 #include "trace_driver.h"
+#include "trace_util.h"
 
 /* ---- failing, time ----------------------------------------------------- */
 
@@ -185,11 +186,24 @@ void ps__admit(ps_trace *t, ps__tproc *p)
     ps__move(t, p, PS_READY, PS_EV_ADMIT, PS_CAUSE_RUNNABLE, 0, 0, 0);
 }
 
+/* The letter of its main thread now (a stop or a continue was just seen:
+ * the last sample's letter is stale). */
+static void fresh_letter(ps__tproc *p)
+{
+    char path[64], buf[1024];
+    ps__task_sample s;
+    memset(&s, 0, sizeof s);
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)p->pid);
+    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, &s) == 0)
+        p->kstate = s.state;
+}
+
 void ps__stopped(ps_trace *t, ps__tproc *p)
 {
     if (p->stopped || p->ended)
         return;
     p->stopped = 1;
+    fresh_letter(p);
     ps__event_time(t);
     ps_state st = ps__state(t, p);
     if (st == PS_NEW) {
@@ -212,6 +226,7 @@ void ps__continued(ps_trace *t, ps__tproc *p)
     if (!p->stopped || p->ended)
         return;
     p->stopped = 0;
+    fresh_letter(p);
     ps__event_time(t);
     ps_state st = ps__state(t, p);
     ps_state to = st == PS_BLOCKED_SUSPENDED ? PS_BLOCKED : PS_READY;
@@ -335,7 +350,14 @@ static void adopt_children(ps_trace *t, int32_t idx)
 {
     for (size_t i = 0; i < t->procs.len; i++) {
         ps__tproc *c = ps__proc_at(t, (int32_t)i);
-        if (c->parent == idx && !c->reaped && !c->adopted && c->ppid != t->self) {
+        if (c->parent != idx || c->reaped || c->adopted || c->ppid == t->self)
+            continue;
+        if (c->ended && c->pidfd >= 0 && syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) &&
+            errno == ESRCH) {
+            ps__reaped(t, c, (int32_t)ps__proc_at(t, idx)->slot); /* it did reap it first */
+            continue;
+        }
+        {
             c->adopted = 1;
             c->ppid = t->self;
             ps__note(t, c, PS_TN_ADOPTED, 0, 0, "", 0);

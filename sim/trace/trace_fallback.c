@@ -189,7 +189,9 @@ void ps__fallback_scan(ps_trace *t)
             if (!known(t, kids[j]))
                 new_child(t, kids[j], -1);
     }
-    for (size_t i = 0; i < t->procs.len; i++) {
+    /* children before parents (they come later in procs): a child that
+       ended first is not adopted when its parent's end is seen */
+    for (size_t i = t->procs.len; i-- > 0;) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (!p->ended)
             check_exit(t, p);

@@ -185,6 +185,19 @@ static void signalled(ps_trace *t, size_t ti, int sig)
     go_on(tid, sig);
 }
 
+/* Who sent the SIGCONT queued for the process of tid (its slot; 0: not
+ * in the tree, procsim, or not found). */
+static int32_t cont_sender(ps_trace *t, pid_t tid)
+{
+    siginfo_t q[8];
+    struct __ptrace_peeksiginfo_args args = {.off = 0, .flags = PTRACE_PEEKSIGINFO_SHARED, .nr = 8};
+    long n = ptrace(PTRACE_PEEKSIGINFO, tid, &args, q);
+    for (long i = 0; i < n; i++)
+        if (q[i].si_signo == SIGCONT && q[i].si_code <= 0 && q[i].si_pid != t->self)
+            return (int32_t)ps__slot_of_pid(t, q[i].si_pid);
+    return 0;
+}
+
 /* A PTRACE_EVENT_STOP: a new task's first stop, a group-stop, or the end
  * of one kept with PTRACE_LISTEN. */
 static void event_stop(ps_trace *t, size_t ti, int sig)
@@ -201,6 +214,15 @@ static void event_stop(ps_trace *t, size_t ti, int sig)
         if (k->proc >= 0)
             ps__stopped(t, ps__proc_at(t, k->proc));
         return;
+    }
+    if (k->listening && k->proc >= 0) {
+        /* the group-stop ended: a SIGCONT came (still queued, to be
+           delivered: its sender is read from the queue) */
+        ps__tproc *p = ps__proc_at(t, k->proc);
+        if (p->stopped) {
+            p->cont_from = cont_sender(t, k->tid);
+            ps__continued(t, p);
+        }
     }
     k->listening = 0;
     go_on(k->tid, 0);

@@ -158,6 +158,15 @@ static void one_per_cpu(ps_trace *t, ps__pwant *w)
                 break;
         }
     }
+    /* a process that waited more than it ran, on a CPU another process
+       of the tree had: it waited for that one */
+    for (size_t i = 0; i < t->procs.len; i++) {
+        if (w[i].want != PS__W_READY || w[i].winner || w[i].cpu < 0)
+            continue;
+        for (size_t j = 0; j < t->procs.len && !w[i].winner; j++)
+            if (j != i && w[j].want == PS__W_RUNNING && w[j].cpu == w[i].cpu)
+                w[i].winner = ps__proc_at(t, (int32_t)j)->slot;
+    }
 }
 
 /* ---- CPUs of the engine ---------------------------------------------------- */
