@@ -5,7 +5,11 @@
  * {proc a} {proc b} {pid a} {pid b} {sig a} {sig b}) and two of their own:
  *   {text}     the note's text (control characters shown as spaces)
  *   {warning}  the warning a note names (PS_TRACE_WARNINGS), filled in
- *              with the same numbers and text
+ *              with the same numbers and text, but for {a}: a warning
+ *              note's a names the warning, so in a warning's words {a}
+ *              stands for the note's text, which then carries the other
+ *              number (LINGER: b processes still ran `text` ms; SLOW_SAMPLE:
+ *              `text` us of a b ms period)
  * Nothing here knows one kind from another: the words are all in the
  * tables. */
 #include <string.h>
@@ -73,6 +77,7 @@ typedef struct filler {
     ps_lang lang;
     char *end;  /* the NUL's place */
     int cut;
+    int in_warning; /* filling a warning's words: {a} is the note's text */
 } filler;
 
 static char *put(filler *f, char *p, const char *s)
@@ -109,7 +114,8 @@ static char *put_pid(filler *f, char *p, int64_t pid)
 
 static char *put_sig(filler *f, char *p, int64_t sig)
 {
-    const char *abbrev = sig > 0 && sig < 65 ? sigabbrev_np((int)sig) : NULL;
+    /* 1..31 only, as the causes say them (cause.c): "signal 40" */
+    const char *abbrev = sig > 0 && sig < 32 ? sigabbrev_np((int)sig) : NULL;
     if (abbrev)
         return put(f, put(f, p, "SIG"), abbrev);
     return put_num(f, put(f, p, "signal "), sig);
@@ -136,7 +142,7 @@ static char *slot(filler *f, char *p, ps_cause_slot s)
 {
     const ps_trace_note *n = f->n;
     switch (s) {
-    case PS_SLOT_A: return put_num(f, p, n->a);
+    case PS_SLOT_A: return f->in_warning ? put_text(f, p) : put_num(f, p, n->a);
     case PS_SLOT_B: return put_num(f, p, n->b);
     case PS_SLOT_PROC_A: return put_name(f, p, n->a);
     case PS_SLOT_PROC_B: return put_name(f, p, n->b);
@@ -169,7 +175,12 @@ static char *fill(filler *f, char *p, const char *t)
             t += 6;
         } else if (strncmp(t, "{warning}", 9) == 0) {
             uint64_t w = (uint64_t)f->n->a;
-            p = w < PS_TW_COUNT ? fill(f, p, warnings[w][f->lang]) : put_text(f, p);
+            if (w < PS_TW_COUNT) {
+                f->in_warning = 1;
+                p = fill(f, p, warnings[w][f->lang]);
+                f->in_warning = 0;
+            } else
+                p = put_text(f, p);
             t += 9;
         } else if ((len = ps_cause_slot_at(t, &s))) {
             p = slot(f, p, s);
@@ -202,7 +213,7 @@ char *ps__trace_note_put(const ps_engine *e, const ps_scenario *s, const ps_trac
         lang = PS_LANG_EN;
     char *p = buf;
     if (n->kind < PS_TN_COUNT) {
-        filler f = {e, s, n, lang, buf + size - 1, 0};
+        filler f = {e, s, n, lang, buf + size - 1, 0, 0};
         p = fill(&f, p, notes[n->kind].text[!holds(notes[n->kind].when, n)][lang]);
         if (f.cut)
             p = buf + ps__whole_chars(buf, (size_t)(p - buf));
