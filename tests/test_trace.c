@@ -712,6 +712,7 @@ static void test_linger(void **state)
     assert_non_null(w);
     assert_int_equal(w->n.a, PS_TW_LINGER);
     assert_int_equal(w->n.b, 1);
+    assert_string_equal(w->text, "200"); /* {a}: the milliseconds */
     ps_trace_info info;
     ps_trace_get_info(r.t, &info);
     assert_int_equal(info.killed_at_end, 1);

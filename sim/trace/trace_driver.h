@@ -158,7 +158,7 @@ int64_t ps__wall_us(const ps_trace *t);
 void ps__event_time(ps_trace *t);
 void ps__note(ps_trace *t, const ps__tproc *p, ps_trace_note_kind kind, int64_t a, int64_t b,
               const char *text, size_t len);
-/* a warning note: a the warning, b its number ({b}) */
+/* a warning note: a the warning, b its {b}, text its {a} (or {text}) */
 void ps__warn(ps_trace *t, ps_trace_warning w, int64_t b, const char *text);
 /* One legal move of process p; an illegal one is a bug of this backend:
  * the run fails with it (returns -1). */

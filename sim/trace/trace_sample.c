@@ -27,6 +27,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/syscall.h>
@@ -353,8 +354,10 @@ static void linger(ps_trace *t)
             kill(p->pid, SIGKILL);
     }
     if (n) {
+        char ms[24];
+        snprintf(ms, sizeof ms, "%lld", (long long)t->o.linger_ms);
         t->info.killed_at_end += n;
-        ps__warn(t, PS_TW_LINGER, n, "");
+        ps__warn(t, PS_TW_LINGER, n, ms);
     }
 }
 
@@ -434,8 +437,10 @@ static void stretch(ps_trace *t, int64_t took)
     if (ms * 1000000 <= t->period_ns)
         return;
     if (!t->slow_warned) {
+        char us[24];
+        snprintf(us, sizeof us, "%lld", (long long)(took / 1000));
         t->slow_warned = 1;
-        ps__warn(t, PS_TW_SLOW_SAMPLE, ms, "");
+        ps__warn(t, PS_TW_SLOW_SAMPLE, t->period_ns / 1000000, us);
     }
     t->period_ns = ms * 1000000;
     t->info.sample_ms = ms;
