@@ -36,7 +36,7 @@
 
 typedef struct rec_note {
     ps_trace_note n;
-    char text[200];
+    char text[2048];
 } rec_note;
 
 typedef struct run {
@@ -720,6 +720,150 @@ static void test_linger(void **state)
     done(&r);
 }
 
+/* ---- threads, names, output, vfork, interruption -------------------------- */
+
+/* The Python interpreter itself (python3 in PATH may be a shim that runs
+ * a tree of its own before it execs the interpreter). */
+static char *python(void)
+{
+    static char path[512];
+    if (path[0])
+        return path;
+    FILE *f = popen("python3 -c 'import sys; print(sys.executable)'", "r");
+    assert_non_null(f);
+    if (!fgets(path, sizeof path, f))
+        path[0] = 0;
+    pclose(f);
+    path[strcspn(path, "\n")] = 0;
+    assert_true(path[0] == '/');
+    return path;
+}
+
+static const char *py_threads =
+    "import threading, time\n"
+    "ts = [threading.Thread(target=time.sleep, args=(0.3,)) for _ in range(2)]\n"
+    "[t.start() for t in ts]\n"
+    "[t.join() for t in ts]\n";
+
+static void test_threads_are_counted(void **state)
+{
+    (void)state;
+    char *argv[] = {python(), "-c", (char *)py_threads, NULL};
+    ps_trace_options o = opts(argv);
+    run r;
+    start(&r, &o);
+    finish(&r);
+    assert_int_equal(used_slots(&r), 1); /* threads are no processes */
+    int three = 0;
+    for (size_t i = 0; i < r.nn; i++)
+        three |= r.notes[i].n.kind == PS_TN_THREADS && r.notes[i].n.a == 3;
+    assert_true(three);
+    ps_trace_info info;
+    ps_trace_get_info(r.t, &info);
+    assert_true(info.threads >= 2);
+    assert_tree_done(&r);
+    done(&r);
+}
+
+static void test_threads_as_processes(void **state)
+{
+    (void)state;
+    char *argv[] = {python(), "-c", (char *)py_threads, NULL};
+    ps_trace_options o = opts(argv);
+    o.threads_as_procs = 1;
+    run r;
+    start(&r, &o);
+    finish(&r);
+    assert_true(used_slots(&r) >= 3);
+    ps_engine *e = ps_trace_engine(r.t);
+    for (uint32_t p = 2; p <= used_slots(&r); p++)
+        assert_int_equal(ps_engine_pcb(e, p)->parent, 1);
+    assert_tree_done(&r);
+    done(&r);
+}
+
+static void test_python_names(void **state)
+{
+    (void)state;
+    char *argv[] = {python(), "-c",
+                    "import multiprocessing as mp, time\n"
+                    "if __name__ == '__main__':\n"
+                    "    mp.set_start_method('fork')\n"
+                    "    p = mp.Process(target=time.sleep, args=(0.2,), name='worker-a')\n"
+                    "    p.start(); p.join()\n",
+                    NULL};
+    ps_trace_options o = opts(argv);
+    o.python_hook_dir = PROCSIM_SOURCE_DIR "/sim/trace/pyhook";
+    run r;
+    start(&r, &o);
+    finish(&r);
+    uint32_t w = ps_trace_find_name(r.t, "worker-a");
+    assert_int_not_equal(w, 0);
+    const rec_note *n = find_note(&r, w, PS_TN_NAME);
+    assert_non_null(n);
+    assert_string_equal(n->text, "worker-a");
+    assert_int_equal(ps_engine_pcb(ps_trace_engine(r.t), w)->parent, 1);
+    assert_tree_done(&r);
+    done(&r);
+}
+
+static void test_captured_output(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/sh", "-c", "echo out; echo err >&2; ls -l /proc/self/fd", NULL};
+    ps_trace_options o = opts(argv);
+    o.capture_output = 1;
+    o.python_hook_dir = PROCSIM_SOURCE_DIR "/sim/trace/pyhook";
+    run r;
+    start(&r, &o);
+    finish(&r);
+    char out[4096] = "", err[256] = "";
+    for (size_t i = 0; i < r.nn; i++)
+        if (r.notes[i].n.kind == PS_TN_OUTPUT)
+            strncat(r.notes[i].n.a == 1 ? out : err, r.notes[i].text,
+                    (r.notes[i].n.a == 1 ? sizeof out : sizeof err) - 1 -
+                        strlen(r.notes[i].n.a == 1 ? out : err));
+    assert_non_null(strstr(out, "out\n"));
+    assert_string_equal(err, "err\n");
+    /* the hook's descriptor is there, high above the program's own */
+    assert_non_null(strstr(out, " 20"));
+    done(&r);
+}
+
+static void test_vfork_followed(void **state)
+{
+    (void)state;
+    char *argv[] = {python(), "-c", "import subprocess; subprocess.run(['/bin/true'])", NULL};
+    ps_trace_options o = opts(argv);
+    run r;
+    start(&r, &o);
+    finish(&r);
+    uint32_t tr = ps_trace_find_name(r.t, "true");
+    assert_int_not_equal(tr, 0);
+    assert_int_equal(ps_engine_pcb(ps_trace_engine(r.t), tr)->parent, 1);
+    assert_tree_done(&r);
+    done(&r);
+}
+
+static void test_interrupted(void **state)
+{
+    (void)state;
+    char *argv[] = {"sleep", "30", NULL};
+    ps_trace_options o = opts(argv);
+    run r;
+    start(&r, &o);
+    want_state w = {1, PS_BLOCKED};
+    assert_true(poll_until(&r, in_state, &w));
+    raise(SIGTERM); /* blocked while the trace exists: read through its signalfd */
+    assert_int_equal(ps_trace_poll(r.t, 0), PS_STEP_INTERRUPTED);
+    pid_t root = ps_trace_scenario(r.t)->procs[0].os_pid;
+    done(&r);
+    assert_true(kill(root, 0) == -1 && errno == ESRCH);
+    sigset_t pending;
+    sigpending(&pending);
+    assert_false(sigismember(&pending, SIGTERM));
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -740,6 +884,12 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_info),
         cmocka_unit_test(test_unshown),
         cmocka_unit_test(test_linger),
+        cmocka_unit_test(test_threads_are_counted),
+        cmocka_unit_test(test_threads_as_processes),
+        cmocka_unit_test(test_python_names),
+        cmocka_unit_test(test_captured_output),
+        cmocka_unit_test(test_vfork_followed),
+        cmocka_unit_test(test_interrupted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
