@@ -741,6 +741,7 @@ void ps_trace_destroy(ps_trace *t)
     ps_scenario_destroy(t->s);
     free(t->names);
     free(t->cpu_ids);
+    free(t->best_cpu);
     if (t->argv)
         for (size_t i = 0; t->argv[i]; i++)
             free(t->argv[i]);

@@ -130,6 +130,7 @@ struct ps_trace {
     ps__vec scratch;        /* ps__pwant, one per process */
     ps__vec tree;           /* pid_t: the live tree, for the other ends */
     void *q;                /* what the listeners will hear (trace.c) */
+    int32_t *best_cpu;      /* sampling scratch, per real CPU */
     char err[320];
 };
 

@@ -143,30 +143,31 @@ static void read_all(ps_trace *t, ps__pwant *w)
 }
 
 /* Of the processes that ran on one real CPU, the one that ran longest
- * keeps it; the others waited for it. */
+ * keeps it; the others, and those that waited more than they ran on a CPU
+ * a process of the tree had, waited for it. */
 static void one_per_cpu(ps_trace *t, ps__pwant *w)
 {
-    for (size_t i = 0; i < t->procs.len; i++) {
-        if (w[i].want != PS__W_RUNNING)
-            continue;
-        for (size_t j = i + 1; j < t->procs.len; j++) {
-            if (w[j].want != PS__W_RUNNING || w[j].cpu != w[i].cpu)
-                continue;
-            size_t lose = w[j].run > w[i].run ? i : j, win = lose == i ? j : i;
-            w[lose].want = PS__W_READY;
-            w[lose].winner = ps__proc_at(t, (int32_t)win)->slot;
-            if (lose == i)
-                break;
-        }
+    if (!t->best_cpu && !(t->best_cpu = calloc(CPU_SETSIZE, sizeof *t->best_cpu))) {
+        t->nomem = 1;
+        return;
     }
-    /* a process that waited more than it ran, on a CPU another process
-       of the tree had: it waited for that one */
+    int32_t *best = t->best_cpu; /* index + 1 of the busiest on each CPU */
+    memset(best, 0, CPU_SETSIZE * sizeof *best);
     for (size_t i = 0; i < t->procs.len; i++) {
-        if (w[i].want != PS__W_READY || w[i].winner || w[i].cpu < 0)
+        if (w[i].want != PS__W_RUNNING || w[i].cpu < 0 || w[i].cpu >= CPU_SETSIZE)
             continue;
-        for (size_t j = 0; j < t->procs.len && !w[i].winner; j++)
-            if (j != i && w[j].want == PS__W_RUNNING && w[j].cpu == w[i].cpu)
-                w[i].winner = ps__proc_at(t, (int32_t)j)->slot;
+        int32_t *b = &best[w[i].cpu];
+        if (!*b || w[i].run > w[*b - 1].run)
+            *b = (int32_t)i + 1;
+    }
+    for (size_t i = 0; i < t->procs.len; i++) {
+        int32_t c = w[i].cpu;
+        if (c < 0 || c >= CPU_SETSIZE || !best[c] || best[c] == (int32_t)i + 1)
+            continue;
+        if (w[i].want == PS__W_RUNNING || (w[i].want == PS__W_READY && !w[i].winner)) {
+            w[i].want = PS__W_READY;
+            w[i].winner = ps__proc_at(t, best[c] - 1)->slot;
+        }
     }
 }
 
