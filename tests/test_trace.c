@@ -256,7 +256,10 @@ static void assert_tree_done(const run *r)
 static void test_tree_and_parents(void **state)
 {
     (void)state;
-    char *argv[] = {"/bin/sh", "-c", "sleep 0.2 & /bin/true; wait", NULL};
+    /* sh forks two children, waits for both, then computes a while */
+    char *argv[] = {"/bin/sh", "-c",
+                    "sleep 0.2 & /bin/true; wait; i=0; while [ $i -lt 300000 ]; do i=$((i+1)); done",
+                    NULL};
     ps_trace_options o = opts(argv);
     run r;
     start(&r, &o);
@@ -272,8 +275,19 @@ static void test_tree_and_parents(void **state)
         assert_int_equal(c->reporter, PS_REP_PTRACE);
         assert_non_null(find_note(&r, p, PS_TN_EXEC));
         const rec_note *reaped = find_note(&r, p, PS_TN_REAPED);
-        assert_int_equal(reaped->n.a, 1); /* sh's wait reaped them */
+        assert_int_equal(reaped->n.a, 1); /* sh's wait reaped them ... */
+        assert_true(reaped->n.wall_us < find_ev(&r, 1, PS_EXIT, -1)->wall_us); /* ... seen then */
     }
+    /* sh woke from its wait and ran: a wake, then a dispatch on a CPU */
+    const ps_live_event *wait4 = find_ev(&r, 1, PS_BLOCKED, -1);
+    assert_non_null(wait4);
+    const ps_live_event *woke = find_ev(&r, 1, PS_READY, PS_CAUSE_WOKEN);
+    assert_non_null(woke);
+    assert_true(woke > wait4);
+    int ran = 0;
+    for (const ps_live_event *e2 = woke; e2 < r.ev + r.n; e2++)
+        ran |= e2->ev.pid == 1 && e2->ev.to == PS_RUNNING && e2->ev.cause == PS_CAUSE_ON_CPU;
+    assert_true(ran);
     /* the short /bin/true is followed from fork to exit, exactly */
     uint32_t tr = ps_trace_find_name(r.t, "true");
     assert_int_not_equal(tr, 0);
