@@ -9,6 +9,7 @@
  *
  * No timed assertions: a run is polled until a condition holds, with a
  * generous bound that only a broken backend reaches. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/filter.h>
@@ -859,6 +860,49 @@ static void test_vfork_followed(void **state)
     done(&r);
 }
 
+static void test_open_fds(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/sh", "-c", "exec 7</dev/null; sleep 30", NULL};
+    ps_trace_options o = opts(argv);
+    o.python_hook_dir = PROCSIM_SOURCE_DIR "/sim/trace/pyhook";
+    run r;
+    start(&r, &o);
+    want_state w = {1, PS_BLOCKED};
+    assert_true(poll_until(&r, in_state, &w));
+    uint32_t two = 2;
+    assert_true(poll_until(&r, has_procs, &two));
+    ps_live_fd fds[16];
+    int n = ps_trace_open_fds(r.t, 1, fds, 16);
+    assert_true(n >= 4);
+    int seven = 0;
+    for (int i = 0; i < n && i < 16; i++) {
+        if (fds[i].fd == 7)
+            seven = !strcmp(fds[i].target, "/dev/null");
+    }
+    assert_true(seven);
+    /* all of its descriptors but the hook's pipe, procsim's own */
+    char dir[64];
+    snprintf(dir, sizeof dir, "/proc/%d/fd", (int)ps_trace_scenario(r.t)->procs[0].os_pid);
+    DIR *d = opendir(dir);
+    assert_non_null(d);
+    int real = 0;
+    for (struct dirent *de; (de = readdir(d));)
+        real += de->d_name[0] != '.';
+    closedir(d);
+    assert_int_equal(n, real - 1);
+    assert_int_equal(ps_trace_open_fds(r.t, 99, fds, 16), -1);
+    ps_trace_proc info;
+    assert_int_equal(ps_trace_proc_info(r.t, 1, &info), 0);
+    assert_string_equal(info.comm, "sh");
+    assert_int_equal(info.os_ppid, getpid());
+    assert_int_equal(info.zombie, 0);
+    assert_int_equal(ps_trace_proc_info(r.t, 99, &info), -1);
+    const ps_live_event *c = find_ev(&r, 1, PS_NEW, PS_CAUSE_FORKED);
+    assert_int_equal(c->reporter, PS_REP_FORK);
+    done(&r);
+}
+
 static void test_interrupted(void **state)
 {
     (void)state;
@@ -903,6 +947,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_python_names),
         cmocka_unit_test(test_captured_output),
         cmocka_unit_test(test_vfork_followed),
+        cmocka_unit_test(test_open_fds),
         cmocka_unit_test(test_interrupted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
