@@ -574,6 +574,7 @@ static int start_root(ps_trace *t)
         t->sampled = 1;
     }
     t->info.sampled = t->sampled;
+    t->rep = PS_REP_FORK; /* procsim forked it */
     if (t->sampled)
         ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
     int32_t idx = ps__proc_new(t, pid, -1);
