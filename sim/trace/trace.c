@@ -89,8 +89,7 @@ static void on_transition(void *ctx, const ps_trace_event *ev)
         return;
     }
     const ps_proc_spec *spec = &t->s->procs[ev->pid - 1];
-    int32_t i = ps__proc_find(t, spec->os_pid);
-    const ps__tproc *p = i >= 0 ? ps__proc_at(t, i) : NULL;
+    const ps__tproc *p = ps__slot_proc(t, ev->pid);
     o->is_note = 0;
     o->ev = (ps_live_event){
         .ev = *ev, .wall_us = ps__wall_us(t), .reporter = t->rep, .os_pid = spec->os_pid,
@@ -250,6 +249,11 @@ int32_t ps__proc_find(ps_trace *t, pid_t pid)
     return -1;
 }
 
+ps__tproc *ps__slot_proc(ps_trace *t, uint32_t slot)
+{
+    return slot >= 1 && slot <= t->used ? ps__proc_at(t, t->slot_proc[slot - 1]) : NULL;
+}
+
 uint32_t ps__slot_of_pid(ps_trace *t, pid_t pid)
 {
     int32_t i = pid > 0 ? ps__proc_find(t, pid) : -1;
@@ -309,6 +313,7 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
         return idx;
     }
     p->slot = ++t->used;
+    t->slot_proc[p->slot - 1] = idx;
     t->s->procs[p->slot - 1].os_pid = pid;
     if (pp && pp->slot)
         set_name(t, p, t->names[pp->slot - 1]); /* a fork starts as its parent */
@@ -481,7 +486,8 @@ static int make_engine(ps_trace *t)
         return -1;
     }
     t->names = calloc(t->nslots, sizeof *t->names);
-    if (!t->names)
+    t->slot_proc = calloc(t->nslots, sizeof *t->slot_proc);
+    if (!t->names || !t->slot_proc)
         return -1;
     for (uint32_t i = 0; i < t->nslots; i++) {
         snprintf(t->names[i], sizeof t->names[i], "#%u", i + 1);
@@ -741,6 +747,7 @@ void ps_trace_destroy(ps_trace *t)
     ps_engine_destroy(t->e);
     ps_scenario_destroy(t->s);
     free(t->names);
+    free(t->slot_proc);
     free(t->cpu_ids);
     free(t->best_cpu);
     if (t->argv)
@@ -898,12 +905,7 @@ int ps_trace_exit(const ps_trace *t, int *code, int *signo)
 
 static ps__tproc *slot_proc(const ps_trace *t, uint32_t pid)
 {
-    if (pid < 1 || pid > t->used)
-        return NULL;
-    int32_t i = ps__proc_find((ps_trace *)t, t->s->procs[pid - 1].os_pid);
-    while (i >= 0 && ps__proc_at((ps_trace *)t, i)->slot != pid)
-        i--; /* an older process of the same pid */
-    return i >= 0 ? ps__proc_at((ps_trace *)t, i) : NULL;
+    return ps__slot_proc((ps_trace *)t, pid); /* reads only */
 }
 
 static int signal_proc(ps__tproc *p, int sig)

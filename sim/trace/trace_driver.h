@@ -100,6 +100,7 @@ struct ps_trace {
     ps_scenario *s;
     ps_engine *e;
     char (*names)[PS_TRACE_NAME_MAX]; /* the slots' names */
+    int32_t *slot_proc;     /* each slot's process (index into procs) */
     uint32_t nslots, used;
     ps__vec procs;          /* ps__tproc */
     ps__vec tasks;          /* ps__ttask */
@@ -129,6 +130,7 @@ struct ps_trace {
     /* sampling scratch, per process */
     ps__vec scratch;        /* ps__pwant, one per process */
     ps__vec tree;           /* pid_t: the live tree, for the other ends */
+    int tree_ok;            /* ... made in this sample */
     void *q;                /* what the listeners will hear (trace.c) */
     int32_t *best_cpu;      /* sampling scratch, per real CPU */
     char err[320];
@@ -171,6 +173,8 @@ ps_state ps__state(const ps_trace *t, const ps__tproc *p);
  * its index, -1 when out of memory. */
 int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent);
 int32_t ps__proc_find(ps_trace *t, pid_t pid);
+/* The process a slot shows, NULL if none. */
+ps__tproc *ps__slot_proc(ps_trace *t, uint32_t slot);
 uint32_t ps__slot_of_pid(ps_trace *t, pid_t pid);
 /* The new process was let run: New -> Ready. */
 void ps__admit(ps_trace *t, ps__tproc *p);

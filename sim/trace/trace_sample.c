@@ -204,8 +204,8 @@ static int32_t borrow_cpu(ps_trace *t, ps__tproc *p, int32_t real)
     int32_t own = cpu_index(t, real);
     c = own >= 0 ? own : 0;
     uint32_t holder = ps_engine_cpu(t->e, (uint32_t)c)->pid;
-    int32_t hi = ps__proc_find(t, t->s->procs[holder - 1].os_pid);
-    if (hi < 0 || ps__move(t, ps__proc_at(t, hi), PS_READY, PS_EV_PREEMPT,
+    ps__tproc *h = ps__slot_proc(t, holder);
+    if (!h || ps__move(t, h, PS_READY, PS_EV_PREEMPT,
                            PS_CAUSE_WAITING_CPU, p->slot, real, 0))
         return -1;
     return c;
@@ -219,12 +219,15 @@ static void blocked_cause(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps__why
     ps__ttask *k = ps__task_at(t, (size_t)w->task);
     ps__task_syscall sc;
     int in_call = ps__task_syscall_read(&k->fd, &sc) == 0;
-    t->tree.len = 0;
-    for (size_t i = 0; i < t->procs.len; i++) {
-        ps__tproc *q = ps__proc_at(t, (int32_t)i);
-        pid_t *slot = !q->ended ? ps__vec_push(&t->tree) : NULL;
-        if (slot)
-            *slot = q->pid;
+    if (!t->tree_ok) { /* once a sample, when someone blocks */
+        t->tree_ok = 1;
+        t->tree.len = 0;
+        for (size_t i = 0; i < t->procs.len; i++) {
+            ps__tproc *q = ps__proc_at(t, (int32_t)i);
+            pid_t *slot = !q->ended ? ps__vec_push(&t->tree) : NULL;
+            if (slot)
+                *slot = q->pid;
+        }
     }
     ps__why_blocked(p->pid, k->tid, w->letter, in_call ? &sc : NULL, t->tree.data, t->tree.len,
                     why);
@@ -451,6 +454,7 @@ void ps__sample(ps_trace *t)
 {
     int64_t t0 = ps__now_ns();
     t->tick++;
+    t->tree_ok = 0;
     ps_engine_observe_time(t->e, t->tick);
     t->rep = PS_REP_PROC;
     if (t->sampled)
