@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -387,6 +388,15 @@ static void test_ready_with_one_cpu(void **state)
                 waited++;
     }
     assert_true(waited > 0);
+    /* pinned: every process of the tree ran on the first CPU of ours */
+    cpu_set_t mine;
+    assert_int_equal(sched_getaffinity(0, sizeof mine, &mine), 0);
+    int first = 0;
+    while (!CPU_ISSET(first, &mine))
+        first++;
+    for (size_t k = 0; k < r.n; k++)
+        if (r.ev[k].ev.cause == PS_CAUSE_ON_CPU || r.ev[k].ev.cause == PS_CAUSE_RAN_BETWEEN)
+            assert_int_equal(r.ev[k].ev.a, first);
     assert_tree_done(&r);
     done(&r);
 }
