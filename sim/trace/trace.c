@@ -56,7 +56,7 @@ int64_t ps__wall_us(const ps_trace *t)
 
 void ps__event_time(ps_trace *t)
 {
-    if (t->started && ps_engine_now(t->e) < t->tick + 1)
+    if (t->started && !t->in_sample && ps_engine_now(t->e) < t->tick + 1)
         ps_engine_observe_time(t->e, t->tick + 1);
 }
 
@@ -102,6 +102,9 @@ void ps__note(ps_trace *t, const ps__tproc *p, ps_trace_note_kind kind, int64_t 
               const char *text, size_t len)
 {
     ps__outq *q = outq(t);
+    if (p && !p->slot)
+        return; /* a process not shown: nothing to say of it */
+    ps__event_time(t);
     if (!text)
         text = "", len = 0;
     if (q->len + len + 1 > q->cap) {
@@ -285,6 +288,8 @@ void ps__refresh_names(ps_trace *t, ps__tproc *p, int exec)
     }
 }
 
+static void early_name(ps_trace *t, ps__tproc *p);
+
 int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
 {
     ps__tproc *p = ps__vec_push(&t->procs);
@@ -325,6 +330,8 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
     ps__event_time(t);
     if (ps_engine_observe_create(t->e, p->slot, pslot, PS_CAUSE_FORKED, pslot, 0))
         ps__trace_fail(t, "procsim trace: internal error: cannot create %d", (int)pid);
+    if (t->nearly)
+        early_name(t, p);
     return idx;
 }
 
@@ -782,11 +789,29 @@ static void on_name(void *ctx, pid_t pid, const char *name)
 {
     ps_trace *t = ctx;
     int32_t i = ps__proc_find(t, pid);
-    if (i < 0)
+    if (i < 0) { /* not seen yet (the fallback): kept for when it is */
+        if (t->nearly < sizeof t->early / sizeof t->early[0]) {
+            t->early[t->nearly].pid = pid;
+            snprintf(t->early[t->nearly++].name, PS_TRACE_NAME_MAX, "%s", name);
+        }
         return;
+    }
     ps__tproc *p = ps__proc_at(t, i);
     set_name(t, p, name);
     ps__note(t, p, PS_TN_NAME, 0, 0, name, strlen(name));
+}
+
+/* A name that came before its process did. */
+static void early_name(ps_trace *t, ps__tproc *p)
+{
+    for (uint32_t i = 0; i < t->nearly; i++) {
+        if (t->early[i].pid != p->pid)
+            continue;
+        set_name(t, p, t->early[i].name);
+        ps__note(t, p, PS_TN_NAME, 0, 0, t->early[i].name, strlen(t->early[i].name));
+        t->early[i] = t->early[--t->nearly];
+        return;
+    }
 }
 
 static int read_pipes(ps_trace *t)

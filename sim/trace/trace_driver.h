@@ -126,6 +126,10 @@ struct ps_trace {
     uint8_t rep;            /* reporter of the moves being made */
     ps_trace_info info;
     int started;            /* the root runs: events belong to the next tick */
+    int in_sample;          /* ... except those a sample makes: its own tick */
+    struct { pid_t pid; char name[PS_TRACE_NAME_MAX]; } early[16]; /* names of
+                               processes not seen yet (the fallback) */
+    uint32_t nearly;
     int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned;
     /* sampling scratch, per process */
     ps__vec scratch;        /* ps__pwant, one per process */
@@ -157,7 +161,7 @@ static inline ps__ttask *ps__task_at(ps_trace *t, size_t i)
 void ps__trace_fail(ps_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int64_t ps__wall_us(const ps_trace *t);
 /* The engine's clock to the tick of now (events between samples belong to
- * the next one). */
+ * the next one; a sample's moves to its own). */
 void ps__event_time(ps_trace *t);
 void ps__note(ps_trace *t, const ps__tproc *p, ps_trace_note_kind kind, int64_t a, int64_t b,
               const char *text, size_t len);

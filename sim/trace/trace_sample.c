@@ -455,13 +455,19 @@ void ps__sample(ps_trace *t)
     int64_t t0 = ps__now_ns();
     t->tick++;
     t->tree_ok = 0;
-    ps_engine_observe_time(t->e, t->tick);
-    t->rep = PS_REP_PROC;
-    if (t->sampled)
-        ps__fallback_scan(t);
     ps__pwant *w = wants(t);
     if (!w)
         return;
+    t->in_sample = 1;
+    ps_engine_observe_time(t->e, t->tick);
+    t->rep = PS_REP_PROC;
+    if (t->sampled) {
+        ps__fallback_scan(t);
+        if (!(w = wants(t))) { /* new processes: room for them */
+            t->in_sample = 0;
+            return;
+        }
+    }
     read_all(t, w);
     one_per_cpu(t, w);
     if (t->sampled)
@@ -475,6 +481,7 @@ void ps__sample(ps_trace *t)
             ps_engine_observe(t->e, p->slot, p->ended ? (p->reaped ? 0 : 'Z') : p->kstate,
                               p->ended ? 0 : p->rss_kb);
     }
+    t->in_sample = 0;
     int64_t took = ps__now_ns() - t0;
     t->info.samples++;
     t->info.sampling_ns += took;
