@@ -699,10 +699,8 @@ static void kill_all(ps_trace *t)
 
 static void reap_all(ps_trace *t)
 {
-    if (!t->procs.len)
-        return;
-    int64_t warn_ns = ps__now_ns() + 5 * 1000000000LL;
-    while (!all_reaped(t)) {
+    /* as long as it takes: leaving one behind is worse than waiting */
+    while (t->procs.len && !all_reaped(t)) {
         kill_all(t);
         if (t->sampled)
             ps__fallback_scan(t);
@@ -713,9 +711,6 @@ static void reap_all(ps_trace *t)
             break;
         struct timespec ts = {0, 1000000};
         nanosleep(&ts, NULL);
-        if (ps__now_ns() > warn_ns) {
-            warn_ns = INT64_MAX; /* keep waiting: leaving one behind is worse */
-        }
     }
 }
 

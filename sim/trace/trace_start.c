@@ -161,14 +161,6 @@ static void __attribute__((noreturn)) child_main(const child_setup *cs)
     _exit(127);
 }
 
-static void close_pair(int p[2])
-{
-    for (int i = 0; i < 2; i++)
-        if (p[i] >= 0)
-            close(p[i]);
-    p[0] = p[1] = -1;
-}
-
 pid_t ps__start_root(ps_trace *t, int *release, int *errpipe)
 {
     char *path = find_command(t, t->argv[0]);
@@ -236,7 +228,6 @@ pid_t ps__start_root(ps_trace *t, int *release, int *errpipe)
         t->out_rd[0] = t->out_rd[1] = -1;
         return -1;
     }
-    (void)close_pair;
     *release = rel[1];
     *errpipe = ep[0];
     return pid;
