@@ -752,7 +752,9 @@ static void test_unshown(void **state)
 static void test_linger(void **state)
 {
     (void)state;
-    char *argv[] = {"/bin/sh", "-c", "sleep 30 & exit 0", NULL};
+    /* a child left running, and a daemon: double-forked, in a session of
+       its own; both adopted by procsim, both killed after the linger */
+    char *argv[] = {"/bin/sh", "-c", "sleep 30 & (setsid sleep 30 &); exit 0", NULL};
     ps_trace_options o = opts(argv);
     o.linger_ms = 200;
     run r;
@@ -761,11 +763,15 @@ static void test_linger(void **state)
     const rec_note *w = find_note(&r, 0, PS_TN_WARNING);
     assert_non_null(w);
     assert_int_equal(w->n.a, PS_TW_LINGER);
-    assert_int_equal(w->n.b, 1);
+    assert_int_equal(w->n.b, 2);
     assert_string_equal(w->text, "200"); /* {a}: the milliseconds */
     ps_trace_info info;
     ps_trace_get_info(r.t, &info);
-    assert_int_equal(info.killed_at_end, 1);
+    assert_int_equal(info.killed_at_end, 2);
+    int adopted = 0;
+    for (size_t i = 0; i < r.nn; i++)
+        adopted += r.notes[i].n.kind == PS_TN_ADOPTED;
+    assert_int_equal(adopted, 2);
     assert_tree_done(&r);
     done(&r);
 }
