@@ -1,6 +1,7 @@
 /* trace.c — the trace backend's API (trace.h, docs/trace.md): setting up
- * and tearing down, polling, the moves and notes it hands on, the user's
- * interventions, and what a host reads between polls.
+ * and tearing down, polling, and what the listeners hear.  The tree's
+ * processes and their moves are trace_procs.c's; what a host reads
+ * between polls and the user's interventions, trace_views.c's.
  *
  * Everything the listeners hear is queued as it happens (transitions
  * from the engine's listener, notes beside them, in one order) and handed
@@ -25,7 +26,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <dirent.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
 #include <sys/syscall.h>
@@ -34,7 +34,6 @@
 
 #include "procsim/scenario_build.h"
 #include "trace_driver.h"
-#include "trace_util.h"
 
 /* ---- failing, time ----------------------------------------------------- */
 
@@ -156,262 +155,6 @@ static void flush(ps_trace *t)
     }
     q->items.len = 0;
     q->len = 0;
-}
-
-/* ---- moves --------------------------------------------------------------- */
-
-ps_state ps__state(const ps_trace *t, const ps__tproc *p)
-{
-    const ps_pcb *pcb = p->slot ? ps_engine_pcb(t->e, p->slot) : NULL;
-    return pcb ? (ps_state)pcb->state : PS_NONE;
-}
-
-int ps__move(ps_trace *t, ps__tproc *p, ps_state to, ps_event ev, ps_cause c, int64_t a,
-             int64_t b, uint32_t cpu)
-{
-    if (!p->slot)
-        return 0;
-    ps_state from = ps__state(t, p);
-    if (ps_engine_observe_move(t->e, p->slot, to, ev, c, a, b, cpu) == 0)
-        return 0;
-    ps__trace_fail(t, "procsim trace: internal error: %s (%d) cannot move from %s to %s by %s",
-                   t->names[p->slot - 1], (int)p->pid, ps_state_name(from), ps_state_name(to),
-                   ps_event_token(ev));
-    return -1;
-}
-
-void ps__admit(ps_trace *t, ps__tproc *p)
-{
-    if (ps__state(t, p) != PS_NEW)
-        return;
-    ps__event_time(t);
-    ps__move(t, p, PS_READY, PS_EV_ADMIT, PS_CAUSE_RUNNABLE, 0, 0, 0);
-}
-
-/* The letter of its main thread now (a stop or a continue was just seen:
- * the last sample's letter is stale). */
-static void fresh_letter(ps__tproc *p)
-{
-    char path[64], buf[1024];
-    ps__task_sample s;
-    memset(&s, 0, sizeof s);
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)p->pid);
-    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, &s) == 0)
-        p->kstate = s.state;
-}
-
-void ps__stopped(ps_trace *t, ps__tproc *p)
-{
-    if (p->stopped || p->ended)
-        return;
-    p->stopped = 1;
-    fresh_letter(p);
-    ps__event_time(t);
-    ps_state st = ps__state(t, p);
-    if (st == PS_NEW) {
-        ps__admit(t, p);
-        st = PS_READY;
-    }
-    ps_state to = st == PS_BLOCKED ? PS_BLOCKED_SUSPENDED : PS_READY_SUSPENDED;
-    if (st != PS_READY && st != PS_RUNNING && st != PS_BLOCKED)
-        return; /* not shown, or suspended already */
-    if (p->user_stop)
-        ps__move(t, p, to, PS_EV_SUSPEND, PS_CAUSE_USER_SUSPEND, 0, 0, 0);
-    else
-        ps__move(t, p, to, PS_EV_SUSPEND, PS_CAUSE_STOPPED_BY, p->stop_from,
-                 p->stop_sig ? p->stop_sig : SIGSTOP, 0);
-    p->user_stop = 0;
-}
-
-void ps__continued(ps_trace *t, ps__tproc *p)
-{
-    if (!p->stopped || p->ended)
-        return;
-    p->stopped = 0;
-    fresh_letter(p);
-    ps__event_time(t);
-    ps_state st = ps__state(t, p);
-    ps_state to = st == PS_BLOCKED_SUSPENDED ? PS_BLOCKED : PS_READY;
-    if (st == PS_READY_SUSPENDED || st == PS_BLOCKED_SUSPENDED) {
-        if (p->user_cont)
-            ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_USER_RESUME, 0, PS_UNLIMITED, 0);
-        else
-            ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_CONTINUED_BY, p->cont_from, SIGCONT, 0);
-    }
-    p->user_cont = 0;
-}
-
-/* ---- processes and tasks ------------------------------------------------- */
-
-int32_t ps__proc_find(ps_trace *t, pid_t pid)
-{
-    /* the latest process with that pid: an older one was reaped first */
-    for (size_t i = t->procs.len; i-- > 0;)
-        if (ps__proc_at(t, (int32_t)i)->pid == pid)
-            return (int32_t)i;
-    return -1;
-}
-
-ps__tproc *ps__slot_proc(ps_trace *t, uint32_t slot)
-{
-    return slot >= 1 && slot <= t->used ? ps__proc_at(t, t->slot_proc[slot - 1]) : NULL;
-}
-
-uint32_t ps__slot_of_pid(ps_trace *t, pid_t pid)
-{
-    int32_t i = pid > 0 ? ps__proc_find(t, pid) : -1;
-    return i >= 0 ? ps__proc_at(t, i)->slot : 0;
-}
-
-static void set_name(ps_trace *t, ps__tproc *p, const char *name)
-{
-    if (!p->slot)
-        return;
-    char *dst = t->names[p->slot - 1];
-    size_t n = strlen(name);
-    if (n > PS_TRACE_NAME_MAX - 1)
-        n = PS_TRACE_NAME_MAX - 1;
-    while (n > 0 && ((unsigned char)name[n] & 0xc0) == 0x80)
-        n--; /* cut at a character boundary */
-    memcpy(dst, name, n);
-    dst[n] = 0;
-}
-
-void ps__refresh_names(ps_trace *t, ps__tproc *p, int exec)
-{
-    ps__proc_comm(p->pid, p->comm, sizeof p->comm);
-    ps__proc_cmdline(p->pid, p->cmdline, sizeof p->cmdline);
-    set_name(t, p, p->comm[0] ? p->comm : "?");
-    if (exec) {
-        p->execs++;
-        ps__note(t, p, PS_TN_EXEC, 0, 0, p->cmdline, strlen(p->cmdline));
-    }
-}
-
-static void early_name(ps_trace *t, ps__tproc *p);
-
-int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
-{
-    ps__tproc *p = ps__vec_push(&t->procs);
-    if (!p) {
-        t->nomem = 1;
-        return -1;
-    }
-    int32_t idx = (int32_t)t->procs.len - 1;
-    const ps__tproc *pp = parent >= 0 ? ps__proc_at(t, parent) : NULL;
-    p->pid = pid;
-    p->ppid = pp ? pp->pid : t->self;
-    p->parent = parent;
-    p->pidfd = -1;
-    p->threads = p->threads_noted = 1;
-    p->last_cpu = -1;
-    p->started_us = ps__wall_us(t);
-    p->ended_us = -1;
-    p->kstate = 'R';
-    t->info.processes++;
-    if (t->used >= t->nslots) {
-        t->info.unshown++;
-        if (!t->unshown_warned) {
-            t->unshown_warned = 1;
-            ps__warn(t, PS_TW_UNSHOWN, t->nslots, "");
-        }
-        return idx;
-    }
-    p->slot = ++t->used;
-    t->slot_proc[p->slot - 1] = idx;
-    t->s->procs[p->slot - 1].os_pid = pid;
-    if (pp && pp->slot)
-        set_name(t, p, t->names[pp->slot - 1]); /* a fork starts as its parent */
-    ps__proc_comm(pid, p->comm, sizeof p->comm);
-    ps__proc_cmdline(pid, p->cmdline, sizeof p->cmdline);
-    if (p->comm[0])
-        set_name(t, p, p->comm);
-    uint32_t pslot = pp ? pp->slot : 0;
-    ps__event_time(t);
-    if (ps_engine_observe_create(t->e, p->slot, pslot, PS_CAUSE_FORKED, pslot, 0))
-        ps__trace_fail(t, "procsim trace: internal error: cannot create %d", (int)pid);
-    if (t->nearly)
-        early_name(t, p);
-    return idx;
-}
-
-ssize_t ps__task_find(ps_trace *t, pid_t tid)
-{
-    for (size_t i = t->tasks.len; i-- > 0;) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->tid == tid && !k->gone)
-            return (ssize_t)i;
-    }
-    return -1;
-}
-
-ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
-{
-    ps__ttask *k = ps__vec_push(&t->tasks);
-    if (!k) {
-        t->nomem = 1;
-        return -1;
-    }
-    k->tid = tid;
-    k->proc = proc;
-    ps__taskfd_init(&k->fd);
-    return (ssize_t)t->tasks.len - 1;
-}
-
-static void adopt_children(ps_trace *t, int32_t idx)
-{
-    for (size_t i = 0; i < t->procs.len; i++) {
-        ps__tproc *c = ps__proc_at(t, (int32_t)i);
-        if (c->parent != idx || c->reaped || c->adopted || c->ppid == t->self)
-            continue;
-        if (c->ended && c->pidfd >= 0 && syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) &&
-            errno == ESRCH) {
-            ps__reaped(t, c, (int32_t)ps__proc_at(t, idx)->slot); /* it did reap it first */
-            continue;
-        }
-        {
-            c->adopted = 1;
-            c->ppid = t->self;
-            ps__note(t, c, PS_TN_ADOPTED, 0, 0, "", 0);
-        }
-    }
-}
-
-void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig)
-{
-    if (p->ended)
-        return;
-    p->ended = 1;
-    p->exit_code = code;
-    p->term_sig = sig;
-    p->ended_us = ps__wall_us(t);
-    p->stopped = 0;
-    p->threads = 0;
-    int32_t idx = (int32_t)(p - ps__proc_at(t, 0));
-    for (size_t i = 0; i < t->tasks.len; i++) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->proc == idx && !k->gone) {
-            k->gone = 1;
-            ps__taskfd_close(&k->fd);
-        }
-    }
-    if (idx == 0) {
-        t->root_ended = 1;
-        t->root_end_ns = ps__now_ns();
-    }
-    adopt_children(t, idx);
-}
-
-void ps__reaped(ps_trace *t, ps__tproc *p, int32_t by_slot)
-{
-    if (p->reaped)
-        return;
-    p->reaped = 1;
-    p->reaped_by = by_slot;
-    if (p->pidfd >= 0)
-        close(p->pidfd);
-    p->pidfd = -1;
-    (void)t;
 }
 
 /* ---- setting up ---------------------------------------------------------- */
@@ -792,17 +535,17 @@ static void on_name(void *ctx, pid_t pid, const char *name)
         return;
     }
     ps__tproc *p = ps__proc_at(t, i);
-    set_name(t, p, name);
+    ps__set_name(t, p, name);
     ps__note(t, p, PS_TN_NAME, 0, 0, name, strlen(name));
 }
 
 /* A name that came before its process did. */
-static void early_name(ps_trace *t, ps__tproc *p)
+void ps__early_name(ps_trace *t, ps__tproc *p)
 {
     for (uint32_t i = 0; i < t->nearly; i++) {
         if (t->early[i].pid != p->pid)
             continue;
-        set_name(t, p, t->early[i].name);
+        ps__set_name(t, p, t->early[i].name);
         ps__note(t, p, PS_TN_NAME, 0, 0, t->early[i].name, strlen(t->early[i].name));
         t->early[i] = t->early[--t->nearly];
         return;
@@ -839,7 +582,7 @@ static int take_in(ps_trace *t)
     return got || t->info.events != before;
 }
 
-static ps_step_status status(ps_trace *t)
+ps_step_status ps__status(const ps_trace *t)
 {
     if (t->nomem)
         return PS_STEP_NOMEM;
@@ -852,9 +595,9 @@ static ps_step_status status(ps_trace *t)
 
 ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
 {
-    if (status(t) != PS_STEP_OK) {
+    if (ps__status(t) != PS_STEP_OK) {
         flush(t);
-        return status(t);
+        return ps__status(t);
     }
     int got = take_in(t);
     int64_t due = t->next_ns - ps__now_ns();
@@ -869,7 +612,7 @@ ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
     if (ps__now_ns() >= t->next_ns && !t->failed)
         ps__sample(t);
     flush(t);
-    return status(t);
+    return ps__status(t);
 }
 
 const char *ps_trace_error(const ps_trace *t)
@@ -911,161 +654,3 @@ const ps_scenario *ps_trace_scenario(const ps_trace *t)
     return t->s;
 }
 
-int ps_trace_exit(const ps_trace *t, int *code, int *signo)
-{
-    if (!t->procs.len)
-        return -1;
-    const ps__tproc *r = &PS__VEC_AT(&t->procs, ps__tproc, 0);
-    if (!r->ended)
-        return -1;
-    *code = r->exit_code;
-    *signo = r->term_sig;
-    return 0;
-}
-
-static ps__tproc *slot_proc(const ps_trace *t, uint32_t pid)
-{
-    return ps__slot_proc((ps_trace *)t, pid); /* reads only */
-}
-
-static int signal_proc(ps__tproc *p, int sig)
-{
-    if (p->pidfd < 0)
-        return kill(p->pid, sig) ? -1 : 0;
-    return syscall(SYS_pidfd_send_signal, p->pidfd, sig, NULL, 0) ? -1 : 0;
-}
-
-int ps_trace_suspend(ps_trace *t, uint32_t pid)
-{
-    ps__tproc *p = slot_proc(t, pid);
-    if (!p || p->ended || p->stopped || p->user_stop || p->user_kill || status(t) != PS_STEP_OK)
-        return -1;
-    ps_state st = ps__state(t, p);
-    if (st != PS_READY && st != PS_RUNNING && st != PS_BLOCKED)
-        return -1;
-    p->user_stop = 1;
-    if (signal_proc(p, SIGSTOP)) {
-        p->user_stop = 0;
-        return -1;
-    }
-    return 0;
-}
-
-int ps_trace_resume(ps_trace *t, uint32_t pid)
-{
-    ps__tproc *p = slot_proc(t, pid);
-    if (!p || p->ended || p->user_cont || p->user_kill || status(t) != PS_STEP_OK)
-        return -1;
-    ps_state st = ps__state(t, p);
-    if (st != PS_READY_SUSPENDED && st != PS_BLOCKED_SUSPENDED)
-        return -1;
-    p->user_cont = 1;
-    if (signal_proc(p, SIGCONT)) {
-        p->user_cont = 0;
-        return -1;
-    }
-    return 0;
-}
-
-int ps_trace_kill(ps_trace *t, uint32_t pid)
-{
-    ps__tproc *p = slot_proc(t, pid);
-    if (!p || p->ended || p->user_kill || status(t) != PS_STEP_OK)
-        return -1;
-    p->user_kill = 1;
-    if (signal_proc(p, SIGKILL)) {
-        p->user_kill = 0;
-        return -1;
-    }
-    return 0;
-}
-
-uint32_t ps_trace_find(const ps_trace *t, pid_t os_pid)
-{
-    return ps__slot_of_pid((ps_trace *)t, os_pid);
-}
-
-uint32_t ps_trace_find_name(const ps_trace *t, const char *name)
-{
-    uint32_t first = 0;
-    for (size_t i = 0; i < t->procs.len; i++) {
-        const ps__tproc *p = &PS__VEC_AT(&t->procs, ps__tproc, i);
-        if (!p->slot || strcmp(t->names[p->slot - 1], name))
-            continue;
-        if (!p->ended)
-            return p->slot;
-        if (!first)
-            first = p->slot;
-    }
-    return first;
-}
-
-int ps_trace_proc_info(const ps_trace *t, uint32_t pid, ps_trace_proc *out)
-{
-    const ps__tproc *p = slot_proc(t, pid);
-    if (!p)
-        return -1;
-    memset(out, 0, sizeof *out);
-    out->os_pid = p->pid;
-    out->os_ppid = p->ppid;
-    memcpy(out->comm, p->comm, sizeof out->comm);
-    snprintf(out->cmdline, sizeof out->cmdline, "%s", p->cmdline);
-    snprintf(out->syscall, sizeof out->syscall, "%s", p->syscall);
-    snprintf(out->wchan, sizeof out->wchan, "%s", p->wchan);
-    out->kstate = p->ended ? (p->reaped ? 0 : 'Z') : p->kstate;
-    out->zombie = p->ended && !p->reaped;
-    out->adopted = p->adopted;
-    out->threads = p->threads;
-    out->execs = p->execs;
-    out->last_cpu = p->last_cpu;
-    out->run_ns = p->run_ns;
-    out->wait_ns = p->wait_ns;
-    out->started_us = p->started_us;
-    out->ended_us = p->ended_us;
-    return 0;
-}
-
-/* Put fd into out[0..*kept) in order by number, keeping the lowest max. */
-static void keep_fd(ps_live_fd *out, int max, int *kept, int fd, const char *path)
-{
-    int i = *kept < max ? (*kept)++ : max;
-    for (; i > 0 && out[i - 1].fd > fd; i--)
-        if (i < max)
-            out[i] = out[i - 1];
-    if (i >= max)
-        return;
-    out[i].fd = fd;
-    ssize_t n = readlink(path, out[i].target, sizeof out[i].target - 1);
-    out[i].target[n > 0 ? n : 0] = 0;
-}
-
-int ps_trace_open_fds(const ps_trace *t, uint32_t pid, ps_live_fd *out, int max)
-{
-    const ps__tproc *p = slot_proc(t, pid);
-    if (!p || p->ended || p->pidfd < 0)
-        return -1;
-    char dir[64], path[64 + 256];
-    snprintf(dir, sizeof dir, "/proc/%d/fd", (int)p->pid);
-    DIR *d = opendir(dir);
-    if (!d)
-        return -1;
-    int n = 0, kept = 0;
-    struct dirent *de;
-    while ((de = readdir(d))) {
-        char *end;
-        long fd = strtol(de->d_name, &end, 10);
-        if (de->d_name[0] < '0' || de->d_name[0] > '9' || *end || fd == t->hook_wr)
-            continue; /* ".", "..", and the hook's pipe (procsim's, not the program's) */
-        n++;
-        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
-        keep_fd(out, max < 0 ? 0 : max, &kept, (int)fd, path);
-    }
-    closedir(d);
-    /* still the same process: a pid read while it exists is its own */
-    return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0 ? n : -1;
-}
-
-void ps_trace_get_info(const ps_trace *t, ps_trace_info *out)
-{
-    *out = t->info;
-}

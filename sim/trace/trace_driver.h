@@ -157,9 +157,11 @@ static inline ps__ttask *ps__task_at(ps_trace *t, size_t i)
     return &PS__VEC_AT(&t->tasks, ps__ttask, i);
 }
 
-/* trace.c */
+/* trace.c, trace_procs.c */
 void ps__trace_fail(ps_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int64_t ps__wall_us(const ps_trace *t);
+/* What ps_trace_poll would return now. */
+ps_step_status ps__status(const ps_trace *t);
 /* The engine's clock to the tick of now (events between samples belong to
  * the next one; a sample's moves to its own). */
 void ps__event_time(ps_trace *t);
@@ -185,6 +187,10 @@ void ps__admit(ps_trace *t, ps__tproc *p);
 /* Its comm and command line read again (at its start and each exec). */
 void ps__refresh_names(ps_trace *t, ps__tproc *p, int exec);
 ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc);
+/* A slot's name (cut at a character boundary). */
+void ps__set_name(ps_trace *t, ps__tproc *p, const char *name);
+/* A name the hook gave before the process was seen (trace.c). */
+void ps__early_name(ps_trace *t, ps__tproc *p);
 ssize_t ps__task_find(ps_trace *t, pid_t tid);
 /* A suspend / activate the evidence shows (a stop or a SIGCONT seen). */
 void ps__stopped(ps_trace *t, ps__tproc *p);
