@@ -562,6 +562,7 @@ static int read_pipes(ps_trace *t)
         got = 1;
     }
     for (int i = 0; i < 2; i++) {
+        n = -1;
         while (t->out_rd[i] >= 0 && (n = read(t->out_rd[i], buf, sizeof buf)) > 0) {
             ps__note(t, NULL, PS_TN_OUTPUT, i + 1, 0, buf, (size_t)n);
             got = 1;
