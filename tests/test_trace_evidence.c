@@ -607,6 +607,15 @@ static void each_call_has_its_cause(void **state)
         int peer = blockers[i].a_kind == A_PEER;
         if (peer != why.peer_is_a)
             fail_msg("%s: peer_is_a %d", blockers[i].name, why.peer_is_a);
+        /* a pipe's or a socket's inode is b: the object itself */
+        ps__fd_info fi = {0};
+        int on_object = why.cause == PS_CAUSE_SYS_PIPE_READ || why.cause == PS_CAUSE_SYS_PIPE_WRITE ||
+                        why.cause == PS_CAUSE_SYS_SOCKET_READ;
+        if (on_object)
+            assert_int_equal(ps__fd_describe(s.target, (int)sc.args[0], &fi), 0);
+        if (why.b != (on_object ? (int64_t)fi.inode : 0) || (on_object && !fi.inode))
+            fail_msg("%s: b = %lld, the inode %llu", blockers[i].name, (long long)why.b,
+                     (unsigned long long)fi.inode);
         if (s.a_hi ? why.a < s.a_lo || why.a > s.a_hi
                    : blockers[i].a_kind != A_NONE && why.a != s.a)
             fail_msg("%s: a = %lld, expected %lld [%lld..%lld]", blockers[i].name,
