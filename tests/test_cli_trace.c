@@ -5,7 +5,9 @@
  * streamed so that a SIGKILL of procsim leaves the rows it saw and no
  * process of the tree, an interrupt, --events as real signals shown as the
  * suspend states and kill, and --record writing a scenario that loads and
- * runs.  Waits are bounded; nothing asserts how long anything took. */
+ * runs.  Waits are bounded; nothing asserts how long anything took.
+ * Built without trace mode (PROCSIM_WITH_TRACE 0), only the usage errors
+ * and the message saying so are tried. */
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -90,6 +92,13 @@ static int has_row(const char *csv, const char *from, const char *to, const char
     return found;
 }
 
+/* The cases that trace a program need trace mode in the binary. */
+static void need_trace(void)
+{
+    if (!PROCSIM_WITH_TRACE)
+        skip();
+}
+
 /* ---- usage ------------------------------------------------------------ */
 
 static void usage_errors_say_what_was_wrong(void **state)
@@ -138,6 +147,19 @@ static void usage_errors_say_what_was_wrong(void **state)
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
 
+/* Built without trace mode, a trace says so. */
+static void without_trace_mode_it_says_so(void **state)
+{
+    (void)state;
+    if (PROCSIM_WITH_TRACE)
+        skip();
+    static const cli_case cases[] = {
+        {{"trace", "--", "true"}, 1, NULL,
+         "procsim trace: trace mode: this procsim was built without trace mode"},
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0], NULL);
+}
+
 /* Built without the window, --gui says so (and runs nothing). */
 static void gui_without_the_window_says_so(void **state)
 {
@@ -156,6 +178,7 @@ static void gui_without_the_window_says_so(void **state)
 static void the_exit_status_is_the_commands(void **state)
 {
     (void)state;
+    need_trace();
     static const cli_case cases[] = {
         {{"trace", "--", "true"}, 0, "", ""},
         {{"trace", "--", "sh", "-c", "exit 3"}, 3, "", ""},
@@ -172,6 +195,7 @@ static void the_exit_status_is_the_commands(void **state)
 static void csv_has_the_trace_columns_and_notes_among_the_rows(void **state)
 {
     (void)state;
+    need_trace();
     result r = procsim((const char *[]){"trace", "--format", "csv", "--", "sh", "-c",
                                         "exec sleep 0.1", NULL});
     if (r.status != 0)
@@ -205,6 +229,7 @@ static void csv_has_the_trace_columns_and_notes_among_the_rows(void **state)
 static void json_parses_and_has_notes_and_real_pids(void **state)
 {
     (void)state;
+    need_trace();
     result r = procsim((const char *[]){"trace", "--format", "json", "--", "sh", "-c",
                                         "exec sleep 0.1", NULL});
     if (r.status != 0)
@@ -235,6 +260,7 @@ static char *stats_heading(char *out)
 static void text_ends_with_runs_statistics_table(void **state)
 {
     (void)state;
+    need_trace();
     result r = procsim((const char *[]){"trace", "--", "sh", "-c", "sleep 0.1; true", NULL});
     result m = procsim((const char *[]){"run", "scenarios/seeds/pipe.yaml", NULL});
     if (r.status != 0)
@@ -372,6 +398,7 @@ static result cut_short(int sig, char *trace)
 static void o_file_keeps_the_rows_when_procsim_is_killed(void **state)
 {
     (void)state;
+    need_trace();
     char csv[4096];
     result r = cut_short(SIGKILL, csv);
     assert_int_equal(r.status, 128 + SIGKILL);
@@ -381,6 +408,7 @@ static void o_file_keeps_the_rows_when_procsim_is_killed(void **state)
 static void an_interrupt_kills_the_tree_and_exits_1(void **state)
 {
     (void)state;
+    need_trace();
     char csv[4096];
     result r = cut_short(SIGTERM, csv);
     if (r.status != 1 || !strstr(r.err, "procsim trace: interrupted\n"))
@@ -391,6 +419,7 @@ static void an_interrupt_kills_the_tree_and_exits_1(void **state)
 static void o_file_has_the_trace_and_stdout_the_statistics(void **state)
 {
     (void)state;
+    need_trace();
     char out[64];
     temp_name(out, sizeof out);
     result r = procsim((const char *[]){"trace", "-o", out, "--", "sh", "-c", "echo hello",
@@ -416,6 +445,7 @@ static void o_file_has_the_trace_and_stdout_the_statistics(void **state)
 static void python_names_come_from_the_hook_folder(void **state)
 {
     (void)state;
+    need_trace();
     static const char prog[] = "import multiprocessing as mp\n"
                                "p = mp.Process(target=print, name='wkr')\n"
                                "p.start(); p.join()\n";
@@ -437,6 +467,7 @@ static void python_names_come_from_the_hook_folder(void **state)
 static void events_suspend_and_resume_a_blocked_process(void **state)
 {
     (void)state;
+    need_trace();
     result r = procsim((const char *[]){"trace", "--format", "csv", "--events",
                                         "0.5:suspend:sleep,1:resume:sleep", "--", "sleep",
                                         "2", NULL});
@@ -453,6 +484,7 @@ static void events_suspend_and_resume_a_blocked_process(void **state)
 static void events_suspend_a_runnable_process_and_kill_it(void **state)
 {
     (void)state;
+    need_trace();
     result r = procsim((const char *[]){"trace", "--format", "csv", "--events",
                                         "0.5:suspend:sh,1:resume:sh,1.5:kill:sh", "--", "sh",
                                         "-c", "while :; do :; done", NULL});
@@ -468,6 +500,7 @@ static void events_suspend_a_runnable_process_and_kill_it(void **state)
 static void events_by_real_pid_and_for_nobody(void **state)
 {
     (void)state;
+    need_trace();
     /* a name no process has, and a real pid (init's) that is no process
      * of the tree: each is said, and the run goes on */
     result r = procsim((const char *[]){"trace", "--format", "csv", "--events",
@@ -510,6 +543,7 @@ static char *record(const char *cmd, int status)
 static void record_writes_a_scenario_that_loads_and_runs(void **state)
 {
     (void)state;
+    need_trace();
     /* the writer's subshell waits for its sleep, then writes; the reader
      * reads the pipe from it; the shell waits for both */
     char *text = record("(sleep 0.2; echo x) | read y; exit 4", 4);
@@ -530,6 +564,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(usage_errors_say_what_was_wrong),
+        cmocka_unit_test(without_trace_mode_it_says_so),
         cmocka_unit_test(gui_without_the_window_says_so),
         cmocka_unit_test(the_exit_status_is_the_commands),
         cmocka_unit_test(csv_has_the_trace_columns_and_notes_among_the_rows),
