@@ -269,6 +269,7 @@ static void text_ends_with_runs_statistics_table(void **state)
     assert_non_null(strstr(r.out, "\naverages over 2 finished: "));
     assert_non_null(strstr(r.out, "~ exec"));
     assert_non_null(strstr(r.out, "New -> Ready"));
+    assert_null(strstr(r.out, "never created")); /* only the slots used */
     assert_string_equal(stats_heading(r.out), stats_heading(m.out));
     result_free(&r);
     result_free(&m);
@@ -276,6 +277,8 @@ static void text_ends_with_runs_statistics_table(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "생성 -> 준비"));
     assert_non_null(strstr(r.out, "추적: sh -c sleep 0.1"));
+    assert_non_null(strstr(r.out, "~ reaped")); /* a note, in Korean: */
+    assert_non_null(strstr(r.out, "가 거둠"));
     result_free(&r);
 }
 
