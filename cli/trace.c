@@ -412,6 +412,37 @@ static void to_stdout(char *buf, size_t len)
     free(buf);
 }
 
+/* Poll the trace until it ends, carrying out --events when they are due
+ * and writing (and flushing) each instant as it comes. */
+static ps_step_status follow(ps_trace *t, const cli_trace_request *q, collector *c, run *r,
+                             FILE *out)
+{
+    ps_step_status st;
+    size_t next = 0;
+    do {
+        st = ps_trace_poll(t, timeout_ns(t, q, next));
+        for (; st == PS_STEP_OK && next < q->nevents &&
+               q->events[next].at_us <= ps_trace_wall_us(t); next++)
+            carry_out(t, &q->events[next]);
+        flush(c, q->w, out, r, t);
+        fflush(out);
+        if (c->nomem || r->nomem)
+            st = PS_STEP_NOMEM;
+    } while (st == PS_STEP_OK);
+    return st;
+}
+
+static void forget(collector *c, run *r)
+{
+    for (size_t i = 0; i < r->nnotes; i++)
+        free(r->notes[i].words);
+    free(r->notes);
+    free(r->kept);
+    free(c->v);
+    free(c->items);
+    ps_trace_recorder_destroy(c->rec);
+}
+
 static int trace_run(cli_trace_request *q)
 {
     collector c = {0};
@@ -444,18 +475,7 @@ static int trace_run(cli_trace_request *q)
     run r = {.e = ps_trace_engine(t), .trace = t, .command = command, .lang = q->lang};
     q->w->begin(out, &r);
     fflush(out);
-    ps_step_status st;
-    size_t next = 0;
-    do {
-        st = ps_trace_poll(t, timeout_ns(t, q, next));
-        for (; st == PS_STEP_OK && next < q->nevents &&
-               q->events[next].at_us <= ps_trace_wall_us(t); next++)
-            carry_out(t, &q->events[next]);
-        flush(&c, q->w, out, &r, t);
-        fflush(out);
-        if (c.nomem || r.nomem)
-            st = PS_STEP_NOMEM;
-    } while (st == PS_STEP_OK);
+    ps_step_status st = follow(t, q, &c, &r, out);
     int rc = ending(t, st, report, sizeof report);
     q->w->end(out, &r, st, report);
     if (fflush(out) || ferror(out)) {
@@ -484,13 +504,7 @@ static int trace_run(cli_trace_request *q)
         fprintf(stderr, "procsim " CMD ": interrupted\n");
     else if (report[0])
         fprintf(stderr, "procsim " CMD ": %s\n", report);
-    for (size_t i = 0; i < r.nnotes; i++)
-        free(r.notes[i].words);
-    free(r.notes);
-    free(r.kept);
-    free(c.v);
-    free(c.items);
-    ps_trace_recorder_destroy(c.rec);
+    forget(&c, &r);
     return rc;
 }
 
