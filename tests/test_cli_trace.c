@@ -27,13 +27,28 @@ extern char **environ;
     "procsim trace: " opt " wants a whole number from " range ", got '" got "'\n"
 #define EVENTS_WANT "procsim trace: --events wants SECONDS:ACTION:WHO[,...] (SECONDS a time "
 
-/* A temporary file's name (made with mkstemp; the caller unlinks it). */
+/* The temporary files of the test running, removed by its teardown even
+ * when it fails half-way. */
+static char temps[4][64];
+static int ntemps;
+
+/* A temporary file's name (made with mkstemp; see temps). */
 static void temp_name(char *buf, size_t size)
 {
     snprintf(buf, size, "/tmp/procsim-trace-XXXXXX");
     int fd = mkstemp(buf);
     assert_true(fd >= 0);
     close(fd);
+    assert_true(ntemps < 4);
+    snprintf(temps[ntemps++], sizeof temps[0], "%s", buf);
+}
+
+static int remove_temps(void **state)
+{
+    (void)state;
+    while (ntemps > 0)
+        unlink(temps[--ntemps]);
+    return 0;
 }
 
 /* Split `s` (modified) into lines; returns how many, at most max. */
@@ -320,8 +335,10 @@ static void pause_ms(int ms)
     nanosleep(&ts, NULL);
 }
 
-/* Wait (at most 20 s) until `path` holds a row that shows `needle`. */
-static char *wait_for(const char *path, const char *needle)
+/* Wait (at most 20 s) until `path`, written by procsim `pid`, holds a row
+ * that shows `needle`; if it never does, procsim is killed (and its tree
+ * with it) and the test fails. */
+static char *wait_for(const char *path, const char *needle, pid_t pid)
 {
     for (int i = 0; i < 400; i++) {
         char *s = read_file(path);
@@ -330,6 +347,8 @@ static char *wait_for(const char *path, const char *needle)
         free(s);
         pause_ms(50);
     }
+    kill(pid, SIGKILL);
+    waitpid(pid, NULL, 0);
     fail_msg("%s never showed %s", path, needle);
     return NULL;
 }
@@ -379,7 +398,7 @@ static result cut_short(int sig, char *trace)
     pid_t pid = start((const char *[]){"trace", "--format", "csv", "-o", out, "--", "sleep", "5",
                                        NULL},
                       err);
-    free(wait_for(out, ",blocked,wait,"));
+    free(wait_for(out, ",blocked,wait,", pid));
     kill(pid, sig);
     int st;
     assert_int_equal(waitpid(pid, &st, 0), pid);
@@ -393,8 +412,6 @@ static result cut_short(int sig, char *trace)
     snprintf(trace, 4096, "%s", csv);
     tree_is_gone(csv);
     free(csv);
-    unlink(out);
-    unlink(err);
     return r;
 }
 
@@ -428,7 +445,6 @@ static void o_file_has_the_trace_and_stdout_the_statistics(void **state)
     result r = procsim((const char *[]){"trace", "-o", out, "--", "sh", "-c", "echo hello",
                                         NULL});
     char *text = read_file(out);
-    unlink(out);
     assert_int_equal(r.status, 0);
     /* the program's own output first, then the table */
     char *hello = strstr(r.out, "hello\n"), *table = strstr(r.out, " pid name ");
@@ -539,7 +555,6 @@ static char *record(const char *cmd, int status)
     if (r.status != 0)
         fail_msg("procsim run: exit %d: %s\n%s", r.status, r.err, text);
     result_free(&r);
-    unlink(yaml);
     return text;
 }
 
@@ -566,21 +581,21 @@ static void record_writes_a_scenario_that_loads_and_runs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(usage_errors_say_what_was_wrong),
-        cmocka_unit_test(without_trace_mode_it_says_so),
-        cmocka_unit_test(gui_without_the_window_says_so),
-        cmocka_unit_test(the_exit_status_is_the_commands),
-        cmocka_unit_test(csv_has_the_trace_columns_and_notes_among_the_rows),
-        cmocka_unit_test(json_parses_and_has_notes_and_real_pids),
-        cmocka_unit_test(text_ends_with_runs_statistics_table),
-        cmocka_unit_test(o_file_keeps_the_rows_when_procsim_is_killed),
-        cmocka_unit_test(an_interrupt_kills_the_tree_and_exits_1),
-        cmocka_unit_test(o_file_has_the_trace_and_stdout_the_statistics),
-        cmocka_unit_test(python_names_come_from_the_hook_folder),
-        cmocka_unit_test(events_suspend_and_resume_a_blocked_process),
-        cmocka_unit_test(events_suspend_a_runnable_process_and_kill_it),
-        cmocka_unit_test(events_by_real_pid_and_for_nobody),
-        cmocka_unit_test(record_writes_a_scenario_that_loads_and_runs),
+        cmocka_unit_test_teardown(usage_errors_say_what_was_wrong, remove_temps),
+        cmocka_unit_test_teardown(without_trace_mode_it_says_so, remove_temps),
+        cmocka_unit_test_teardown(gui_without_the_window_says_so, remove_temps),
+        cmocka_unit_test_teardown(the_exit_status_is_the_commands, remove_temps),
+        cmocka_unit_test_teardown(csv_has_the_trace_columns_and_notes_among_the_rows, remove_temps),
+        cmocka_unit_test_teardown(json_parses_and_has_notes_and_real_pids, remove_temps),
+        cmocka_unit_test_teardown(text_ends_with_runs_statistics_table, remove_temps),
+        cmocka_unit_test_teardown(o_file_keeps_the_rows_when_procsim_is_killed, remove_temps),
+        cmocka_unit_test_teardown(an_interrupt_kills_the_tree_and_exits_1, remove_temps),
+        cmocka_unit_test_teardown(o_file_has_the_trace_and_stdout_the_statistics, remove_temps),
+        cmocka_unit_test_teardown(python_names_come_from_the_hook_folder, remove_temps),
+        cmocka_unit_test_teardown(events_suspend_and_resume_a_blocked_process, remove_temps),
+        cmocka_unit_test_teardown(events_suspend_a_runnable_process_and_kill_it, remove_temps),
+        cmocka_unit_test_teardown(events_by_real_pid_and_for_nobody, remove_temps),
+        cmocka_unit_test_teardown(record_writes_a_scenario_that_loads_and_runs, remove_temps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
