@@ -724,7 +724,14 @@ static void test_info(void **state)
     assert_true(info.samples > 0);
     assert_true(info.sampling_ns > 0);
     assert_true(info.sample_max_ns > 0 && info.sample_max_ns <= info.sampling_ns);
-    assert_int_equal(info.sample_ms, 5);
+    /* the period is stretched under load, by design (PS_TW_SLOW_SAMPLE):
+       exactly the asked one unless that warning was noted */
+    int slow = 0;
+    for (size_t i = 0; i < r.nn; i++)
+        slow |= r.notes[i].n.kind == PS_TN_WARNING && r.notes[i].n.a == PS_TW_SLOW_SAMPLE;
+    assert_true(info.sample_ms >= 5);
+    if (!slow)
+        assert_int_equal(info.sample_ms, 5);
     assert_tree_done(&r);
     done(&r);
 }
