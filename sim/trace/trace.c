@@ -159,6 +159,20 @@ static void flush(ps_trace *t)
 
 /* ---- setting up ---------------------------------------------------------- */
 
+/* Each task of the tree costs procsim descriptors (its /proc files, its
+ * process's pidfd): the soft limit is raised to the hard one while the
+ * trace exists (destroy lowers it again; the root gets the old one back
+ * before its exec, trace_start.c). */
+static void raise_nofile(ps_trace *t)
+{
+    if (getrlimit(RLIMIT_NOFILE, &t->old_nofile))
+        return;
+    struct rlimit r = t->old_nofile;
+    r.rlim_cur = r.rlim_max;
+    if (r.rlim_cur != t->old_nofile.rlim_cur && setrlimit(RLIMIT_NOFILE, &r) == 0)
+        t->nofile_set = 1;
+}
+
 static int make_signals(ps_trace *t)
 {
     struct sigaction chld;
@@ -250,19 +264,28 @@ static int make_engine(ps_trace *t)
     return 0;
 }
 
+/* The hook's pipe.  Its write end is moved high, so that the program's
+ * own descriptor numbers are untouched; under a descriptor limit too low
+ * for that (EINVAL, EMFILE) it keeps the number it got: the hook works,
+ * only a low number is taken. */
 static int make_pipes(ps_trace *t)
 {
     if (!t->o.python_hook_dir)
         return 0;
     int p[2];
-    if (pipe2(p, O_CLOEXEC))
+    if (pipe2(p, O_CLOEXEC)) {
+        snprintf(t->err, sizeof t->err, "trace mode: the Python hook's pipe: %s",
+                 strerror(errno));
         return -1;
+    }
     t->hook_rd = p[0];
     fcntl(t->hook_rd, F_SETFL, O_NONBLOCK);
-    /* high, so that the program's own descriptor numbers are untouched */
     t->hook_wr = fcntl(p[1], F_DUPFD_CLOEXEC, PS__HOOK_FD_MIN);
-    close(p[1]);
-    return t->hook_wr < 0 ? -1 : 0;
+    if (t->hook_wr >= 0)
+        close(p[1]);
+    else
+        t->hook_wr = p[1];
+    return 0;
 }
 
 static int copy_options(ps_trace *t, const ps_trace_options *o)
@@ -337,16 +360,17 @@ static int start_root(ps_trace *t)
     ssize_t ti = idx >= 0 ? ps__task_new(t, pid, idx) : -1;
     ps__tproc *p = idx >= 0 ? ps__proc_at(t, idx) : NULL;
     if (p)
-        p->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+        ps__open_pidfd(t, p);
     if (ti >= 0)
         ps__task_at(t, (size_t)ti)->attached = 1; /* seized while running */
     char go = 1;
-    ssize_t w = p && p->pidfd >= 0 ? write(release, &go, 1) : -1;
+    ssize_t w = p && ti >= 0 ? write(release, &go, 1) : -1;
+    int werr = errno;
     close(release);
     if (w != 1) {
         if (!t->err[0])
             snprintf(t->err, sizeof t->err, "cannot start %s: %s", t->argv[0],
-                     p ? "pidfd_open failed" : "out of memory");
+                     p && ti >= 0 ? strerror(werr) : "out of memory");
         close(errpipe);
         kill(pid, SIGKILL);
         return -1;
@@ -390,6 +414,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     t->nslots = t->o.max_procs ? t->o.max_procs : PS_TRACE_MAX_PROCS;
     if (t->o.linger_ms == 0)
         t->o.linger_ms = PS_TRACE_LINGER_MS;
+    raise_nofile(t);
     if (make_cpus(t) || make_engine(t) || make_signals(t) || make_pipes(t)) {
         snprintf(err->msg, sizeof err->msg, "%s",
                  t->err[0] ? t->err : "trace mode: cannot set up: out of memory");
@@ -440,6 +465,33 @@ static void kill_all(ps_trace *t)
     }
 }
 
+/* procsim has no child and no tracee left (ECHILD): every process of the
+ * tree was one or became one as its parent died, so what is not known to
+ * be reaped is gone too (its exit or reaping was missed: out of
+ * descriptors, a report lost), unless one still runs (killed again).
+ * Without this, one process whose reaping cannot be judged would keep
+ * destroy waiting forever. */
+static void none_left(ps_trace *t)
+{
+    siginfo_t si;
+    if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL) == 0 ||
+        errno != ECHILD)
+        return;
+    for (size_t i = 0; i < t->procs.len; i++) {
+        ps__tproc *p = ps__proc_at(t, (int32_t)i);
+        ps__task_sample s;
+        if (p->reaped)
+            continue;
+        if (ps__proc_stat(p->pid, &s) == 0 && s.start == p->start_time && s.state != 'Z' &&
+            s.state != 'X')
+            return; /* it still runs: the next round kills it */
+        ps__ended(t, p, 0, SIGKILL);
+        ps__reaped(t, p, 0);
+    }
+    for (size_t i = 0; i < t->tasks.len; i++)
+        ps__task_at(t, i)->gone = 1;
+}
+
 static void reap_all(ps_trace *t)
 {
     /* as long as it takes: leaving one behind is worse than waiting */
@@ -449,6 +501,8 @@ static void reap_all(ps_trace *t)
             ps__fallback_scan(t);
         else
             ps__ptrace_take_in(t);
+        if (!all_reaped(t))
+            none_left(t);
         ps__settle(t);
         if (all_reaped(t))
             break;
@@ -483,6 +537,8 @@ void ps_trace_destroy(ps_trace *t)
     close_fd(&t->out_rd[1]);
     if (t->subreaper_set)
         prctl(PR_SET_CHILD_SUBREAPER, t->old_subreaper);
+    if (t->nofile_set)
+        setrlimit(RLIMIT_NOFILE, &t->old_nofile);
     if (t->mask_set) {
         /* The SIGCHLDs read may have told of the host's own children
            too: leave one pending for it. */

@@ -19,6 +19,7 @@
 
 #include <signal.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -46,7 +47,10 @@ typedef struct ps__tproc {
     pid_t pid, ppid;        /* real; ppid: its real parent now */
     uint32_t slot;          /* the engine's pid; 0: not shown */
     int32_t parent;         /* index of the parent process, -1: none */
-    int pidfd;              /* -1 once reaped (or never opened) */
+    int pidfd;              /* -1 once reaped (or never opened: out of
+                               descriptors; then /proc and start_time say
+                               when it is reaped) */
+    uint64_t start_time;    /* stat field 22, 0: unknown */
     uint8_t ended;          /* it exited (how: exit_code / term_sig) */
     uint8_t exit_moved;     /* the engine has it in Exit */
     uint8_t reaped;         /* its parent (or procsim) reaped it */
@@ -130,7 +134,9 @@ struct ps_trace {
     struct { pid_t pid; char name[PS_TRACE_NAME_MAX]; } early[16]; /* names of
                                processes not seen yet (the fallback) */
     uint32_t nearly;
-    int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned;
+    int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned, fds_warned;
+    struct rlimit old_nofile; /* procsim's descriptor limit, raised while it traces */
+    uint8_t nofile_set;
     /* sampling scratch, per process */
     ps__vec scratch;        /* ps__pwant, one per process */
     ps__vec tree;           /* pid_t: the live tree, for the other ends */
@@ -192,6 +198,14 @@ void ps__set_name(ps_trace *t, ps__tproc *p, const char *name);
 /* A name the hook gave before the process was seen (trace.c). */
 void ps__early_name(ps_trace *t, ps__tproc *p);
 ssize_t ps__task_find(ps_trace *t, pid_t tid);
+/* /proc/PID/stat now: 0, or -1 if there is none. */
+int ps__proc_stat(pid_t pid, ps__task_sample *s);
+/* The process's pidfd opened (a warning once if descriptors ran out: its
+ * reaping is then judged from /proc). */
+void ps__open_pidfd(ps_trace *t, ps__tproc *p);
+/* 1 if the ended process p has been reaped: its pidfd says so, or without
+ * one, its pid is gone from /proc or is another process's now. */
+int ps__reaped_now(const ps__tproc *p);
 /* A suspend / activate the evidence shows (a stop or a SIGCONT seen). */
 void ps__stopped(ps_trace *t, ps__tproc *p);
 void ps__continued(ps_trace *t, ps__tproc *p);

@@ -45,16 +45,43 @@ void ps__admit(ps_trace *t, ps__tproc *p)
     ps__move(t, p, PS_READY, PS_EV_ADMIT, PS_CAUSE_RUNNABLE, 0, 0, 0);
 }
 
+int ps__proc_stat(pid_t pid, ps__task_sample *s)
+{
+    char path[64], buf[1024];
+    memset(s, 0, sizeof *s);
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, s) == 0)
+        return 0;
+    memset(s, 0, sizeof *s);
+    return -1;
+}
+
 /* The letter of its main thread now (a stop or a continue was just seen:
  * the last sample's letter is stale). */
 static void fresh_letter(ps__tproc *p)
 {
-    char path[64], buf[1024];
     ps__task_sample s;
-    memset(&s, 0, sizeof s);
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)p->pid);
-    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, &s) == 0)
+    if (ps__proc_stat(p->pid, &s) == 0)
         p->kstate = s.state;
+}
+
+void ps__open_pidfd(ps_trace *t, ps__tproc *p)
+{
+    p->pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0);
+    if (p->pidfd < 0 && (errno == EMFILE || errno == ENFILE) && !t->fds_warned) {
+        t->fds_warned = 1;
+        ps__warn(t, PS_TW_NO_FDS, 0, strerror(errno));
+    }
+}
+
+int ps__reaped_now(const ps__tproc *p)
+{
+    if (p->pidfd >= 0)
+        return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) && errno == ESRCH;
+    ps__task_sample s;
+    if (ps__proc_stat(p->pid, &s))
+        return 1;
+    return s.state == 'X' || (p->start_time && s.start != p->start_time);
 }
 
 void ps__stopped(ps_trace *t, ps__tproc *p)
@@ -163,6 +190,9 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
     p->started_us = ps__wall_us(t);
     p->ended_us = -1;
     p->kstate = 'R';
+    ps__task_sample st;
+    if (ps__proc_stat(pid, &st) == 0)
+        p->start_time = st.start;
     t->info.processes++;
     if (t->used >= t->nslots) {
         t->info.unshown++;
@@ -219,8 +249,7 @@ static void adopt_children(ps_trace *t, int32_t idx)
         ps__tproc *c = ps__proc_at(t, (int32_t)i);
         if (c->parent != idx || c->reaped || c->adopted || c->ppid == t->self)
             continue;
-        if (c->ended && c->pidfd >= 0 && syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) &&
-            errno == ESRCH) {
+        if (c->ended && ps__reaped_now(c)) {
             ps__reaped(t, c, (int32_t)ps__proc_at(t, idx)->slot); /* it did reap it first */
             continue;
         }

@@ -121,7 +121,7 @@ static void forked(ps_trace *t, size_t ti, int event)
         ps__tproc *c = ps__proc_at(t, np);
         c->thread_proc = (uint8_t)thread;
         if (!thread)
-            c->pidfd = (int)syscall(SYS_pidfd_open, nt, 0);
+            ps__open_pidfd(t, c);
     }
     ssize_t ci = ps__task_find(t, nt);
     if (ci >= 0) { /* its first stop came first: it waits in it */
@@ -263,7 +263,7 @@ static void task_exited(ps_trace *t, ssize_t ti, pid_t tid, int st)
        this wait reaped it) or if its parent was quick; else a zombie. */
     if (p->thread_proc || was_ended || p->ppid == t->self)
         ps__reaped(t, p, 0);
-    else if (p->pidfd >= 0 && syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) && errno == ESRCH)
+    else if (ps__reaped_now(p))
         ps__reaped(t, p, (int32_t)ps__slot_of_pid(t, p->ppid));
 }
 

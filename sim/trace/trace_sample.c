@@ -333,9 +333,7 @@ static void exit_move(ps_trace *t, ps__tproc *p)
 
 static void check_reaped(ps_trace *t, ps__tproc *p)
 {
-    if (!p->ended || p->reaped || p->pidfd < 0)
-        return;
-    if (syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0 || errno != ESRCH)
+    if (!p->ended || p->reaped || !ps__reaped_now(p))
         return; /* a zombie still */
     ps__reaped(t, p, p->adopted || p->ppid == t->self ? 0 : (int32_t)ps__slot_of_pid(t, p->ppid));
 }

@@ -132,6 +132,8 @@ typedef enum ps_trace_note_kind {
       "프로세스가 {b}개를 넘음: 나머지는 따라가지만 보여 주지 않음")            \
     X(LINGER, "{b} processes still ran {a} ms after the command ended: procsim killed them", \
       "명령이 끝나고 {a} ms가 지나도 프로세스 {b}개가 남아 있어 procsim이 죽임") \
+    X(NO_FDS, "out of descriptors ({text}): some processes are followed with less evidence", \
+      "파일 디스크립터가 모자람 ({text}): 일부 프로세스는 증거를 덜 모아 따라감") \
     X(SLOW_SAMPLE, "sampling took {a} us of a {b} ms period: the period is stretched", \
       "표본 채취에 {a} us가 걸림 ({b} ms 간격): 간격을 늘림")
 
