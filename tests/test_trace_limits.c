@@ -131,6 +131,15 @@ static void test_root_keeps_its_limit(void **state)
     assert_int_equal(WEXITSTATUS(st), RUN_DONE);
 }
 
+/* A limit at or below the hook's high descriptor (200): the trace starts
+ * all the same (the hook's pipe keeps a low number). */
+static void test_hook_under_a_low_limit(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/true", NULL};
+    assert_int_equal(run_in_child(150, argv, PROCSIM_SOURCE_DIR "/sim/trace/pyhook"), RUN_DONE);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -138,6 +147,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_more_children_than_descriptors),
         cmocka_unit_test(test_root_keeps_its_limit),
+        cmocka_unit_test(test_hook_under_a_low_limit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
