@@ -92,7 +92,7 @@ static void on_transition(void *ctx, const ps_trace_event *ev)
     o->is_note = 0;
     o->ev = (ps_live_event){
         .ev = *ev, .wall_us = ps__wall_us(t), .reporter = t->rep, .os_pid = spec->os_pid,
-        .kstate = p ? (p->ended ? (p->reaped ? 'X' : 'Z') : p->kstate) : 0,
+        .kstate = p && !t->kstate_unknown ? (p->ended ? (p->reaped ? 'X' : 'Z') : p->kstate) : 0,
         .rss_kb = p && !p->ended ? p->rss_kb : 0, .latency_ns = -1,
     };
 }

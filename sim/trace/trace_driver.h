@@ -128,6 +128,7 @@ struct ps_trace {
     ps_trace_note_fn nfn;
     void *nctx;
     uint8_t rep;            /* reporter of the moves being made */
+    uint8_t kstate_unknown; /* the moves being made show kstate 0 */
     ps_trace_info info;
     int started;            /* the root runs: events belong to the next tick */
     int in_sample;          /* ... except those a sample makes: its own tick */

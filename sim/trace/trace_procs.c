@@ -57,7 +57,9 @@ int ps__proc_stat(pid_t pid, ps__task_sample *s)
 }
 
 /* The letter of its main thread now (a stop or a continue was just seen:
- * the last sample's letter is stale). */
+ * the last sample's letter is stale).  For a continue it is read after
+ * the task was let go from its ptrace stop (trace_ptrace.c); if it still
+ * reads T or t, the activate row says 0 (ps__continued). */
 static void fresh_letter(ps__tproc *p)
 {
     ps__task_sample s;
@@ -116,12 +118,16 @@ void ps__continued(ps_trace *t, ps__tproc *p)
     ps__event_time(t);
     ps_state st = ps__state(t, p);
     ps_state to = st == PS_BLOCKED_SUSPENDED ? PS_BLOCKED : PS_READY;
+    /* the task may not have left its stop yet (or be in the next, the
+       SIGCONT's delivery): a stop letter is not what the row is about */
+    t->kstate_unknown = p->kstate == 'T' || p->kstate == 't';
     if (st == PS_READY_SUSPENDED || st == PS_BLOCKED_SUSPENDED) {
         if (p->user_cont)
             ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_USER_RESUME, 0, PS_UNLIMITED, 0);
         else
             ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_CONTINUED_BY, p->cont_from, SIGCONT, 0);
     }
+    t->kstate_unknown = 0;
     p->user_cont = 0;
 }
 

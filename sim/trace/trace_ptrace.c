@@ -177,7 +177,9 @@ static void signalled(ps_trace *t, size_t ti, int sig)
             p->stop_sig = sig;
         } else if (sig == SIGCONT) {
             p->cont_from = from;
+            go_on(tid, sig); /* first: the activate's letter is read after */
             ps__continued(t, p);
+            return;
         } else if (!p->ended) {
             ps__note(t, p, PS_TN_SIGNAL, sig, from, "", 0);
         }
@@ -215,17 +217,15 @@ static void event_stop(ps_trace *t, size_t ti, int sig)
             ps__stopped(t, ps__proc_at(t, k->proc));
         return;
     }
-    if (k->listening && k->proc >= 0) {
-        /* the group-stop ended: a SIGCONT came (still queued, to be
-           delivered: its sender is read from the queue) */
-        ps__tproc *p = ps__proc_at(t, k->proc);
-        if (p->stopped) {
-            p->cont_from = cont_sender(t, k->tid);
-            ps__continued(t, p);
-        }
-    }
+    ps__tproc *p = k->listening && k->proc >= 0 ? ps__proc_at(t, k->proc) : NULL;
+    if (p && p->stopped) /* the group-stop ended: a SIGCONT came (still
+                            queued, to be delivered: its sender is read
+                            from the queue) */
+        p->cont_from = cont_sender(t, k->tid);
     k->listening = 0;
     go_on(k->tid, 0);
+    if (p && p->stopped)
+        ps__continued(t, p); /* let go first: its letter is read after */
 }
 
 /* A task is gone: a thread, or a process's main thread (the process has
