@@ -1,7 +1,9 @@
 /* test_trace_limits.c — the trace backend (trace.h) at the edges of what
  * the system gives it: a descriptor limit lower than the tree needs (the
  * run still ends, and nothing is left), and one too low for the Python
- * hook's high descriptor (the trace still starts).  Each run is made in a
+ * hook's high descriptor (the trace still starts); and a parent killed
+ * right after it forks, before its fork event is reported (its child is
+ * still shown, runs, and is reaped).  Each run is made in a
  * forked child of the test, whose limit is lowered with setrlimit, and
  * which says how it went in its exit status; a bound (alarm) that only a
  * broken backend reaches ends a child that hangs.
@@ -12,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -140,6 +143,95 @@ static void test_hook_under_a_low_limit(void **state)
     assert_int_equal(run_in_child(150, argv, PROCSIM_SOURCE_DIR "/sim/trace/pyhook"), RUN_DONE);
 }
 
+/* ---- a parent killed right after it forks --------------------------------- */
+
+typedef struct outbuf {
+    char *text;
+    size_t len, cap;
+} outbuf;
+
+static void on_output(void *ctx, const ps_trace_note *n)
+{
+    outbuf *b = ctx;
+    if (n->kind != PS_TN_OUTPUT)
+        return;
+    if (b->len + n->len + 1 > b->cap) {
+        b->cap = (b->len + n->len + 1) * 2;
+        b->text = realloc(b->text, b->cap);
+        assert_non_null(b->text);
+    }
+    memcpy(b->text + b->len, n->text, n->len);
+    b->len += n->len;
+    b->text[b->len] = 0;
+}
+
+static void on_row(void *ctx, const ps_live_event *ev)
+{
+    (void)ctx;
+    assert_int_not_equal(ev->ev.kind, PS_TR_ILLEGAL);
+}
+
+/* Every child ran (it wrote its pid) and has a slot; every process shown
+ * ended in Exit, reaped; and no child of ours is left, not even a zombie
+ * (the test is a subreaper itself, so orphans the trace left come here). */
+static void test_parent_killed_after_fork(void **state)
+{
+    (void)state;
+    int old_sub = 0;
+    prctl(PR_GET_CHILD_SUBREAPER, &old_sub);
+    assert_int_equal(prctl(PR_SET_CHILD_SUBREAPER, 1), 0);
+    char *argv[] = {ORPHAN_FORK, NULL};
+    ps_trace_options o = {.argv = argv, .linger_ms = -1, .capture_output = 1,
+                          .max_procs = PS_TRACE_PROCS_LIMIT};
+    ps_error err;
+    ps_trace *t = ps_trace_start(&o, &err);
+    if (!t)
+        fail_msg("ps_trace_start: %s", err.msg);
+    outbuf out = {0};
+    ps_trace_set_note_listener(t, on_output, &out);
+    ps_trace_set_listener(t, on_row, NULL);
+    alarm(BOUND_S);
+    ps_step_status st;
+    while ((st = ps_trace_poll(t, 20 * 1000000)) == PS_STEP_OK) {
+    }
+    alarm(0);
+    if (st != PS_STEP_DONE)
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+    int seen = 0;
+    for (char *p = out.text; p && *p;) {
+        char *end;
+        long pid = strtol(p, &end, 10);
+        if (end == p)
+            break;
+        uint32_t slot = ps_trace_find(t, (pid_t)pid);
+        if (!slot)
+            fail_msg("child %ld ran but is not in the trace", pid);
+        seen++;
+        p = *end ? end + 1 : end;
+    }
+    assert_true(seen > 0);
+    ps_engine *e = ps_trace_engine(t);
+    for (uint32_t p = 1; p <= ps_engine_nprocs(e); p++) {
+        const ps_pcb *pcb = ps_engine_pcb(e, p);
+        if (pcb->created && (pcb->state != PS_EXIT || !pcb->reaped))
+            fail_msg("process %u (%d) not reaped: state %s", p,
+                     (int)ps_trace_scenario(t)->procs[p - 1].os_pid, ps_state_name(pcb->state));
+    }
+    ps_trace_destroy(t);
+    free(out.text);
+    siginfo_t si;
+    memset(&si, 0, sizeof si);
+    int rc = waitid(P_ALL, 0, &si, WEXITED | WNOHANG);
+    int left = !(rc == -1 && errno == ECHILD);
+    alarm(BOUND_S);
+    while (waitpid(-1, NULL, 0) > 0) { /* the rest of a broken run: destroy killed them */
+    }
+    alarm(0);
+    prctl(PR_SET_CHILD_SUBREAPER, old_sub);
+    if (left)
+        fail_msg("a child was left (pid %d)", (int)si.si_pid);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -148,6 +240,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_more_children_than_descriptors),
         cmocka_unit_test(test_root_keeps_its_limit),
         cmocka_unit_test(test_hook_under_a_low_limit),
+        cmocka_unit_test(test_parent_killed_after_fork),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -441,6 +441,9 @@ static int all_reaped(ps_trace *t)
     for (size_t i = 0; i < t->procs.len; i++)
         if (!ps__proc_at(t, (int32_t)i)->reaped)
             return 0;
+    for (size_t i = 0; i < t->tasks.len; i++) /* a task whose process is not known */
+        if (ps__task_at(t, i)->proc < 0 && !ps__task_at(t, i)->gone)
+            return 0;
     return 1;
 }
 

@@ -379,6 +379,8 @@ void ps__settle(ps_trace *t)
         }
         all &= p->reap_noted;
     }
+    for (size_t i = 0; i < t->tasks.len && all; i++) /* a task whose process is not known */
+        all = ps__task_at(t, i)->proc >= 0 || ps__task_at(t, i)->gone;
     linger(t);
     if (all)
         t->done = 1;
