@@ -232,6 +232,80 @@ static void test_parent_killed_after_fork(void **state)
         fail_msg("a child was left (pid %d)", (int)si.si_pid);
 }
 
+/* ---- ran between two samples, blocked at both ---------------------------- */
+
+typedef struct rows {
+    ps_live_event *ev;
+    size_t n, cap;
+} rows;
+
+static void keep_row(void *ctx, const ps_live_event *ev)
+{
+    rows *r = ctx;
+    assert_int_not_equal(ev->ev.kind, PS_TR_ILLEGAL);
+    if (r->n == r->cap) {
+        r->cap = r->cap ? r->cap * 2 : 1024;
+        r->ev = realloc(r->ev, r->cap * sizeof *r->ev);
+        assert_non_null(r->ev);
+    }
+    r->ev[r->n++] = *ev;
+}
+
+/* A ping-pong pair is Blocked at most samples, and runs many times
+ * between any two: a sample that finds it Blocked again moves it through
+ * wake, dispatch (RAN_BETWEEN) and wait, all in its tick (a path nothing
+ * else makes but an exit).  Asked: such triples at all, for each of the
+ * pair (unloaded, a third to a half of its samples have one; under load
+ * more samples find it runnable instead, so no share is asked). */
+static void test_ping_pong_moves(void **state)
+{
+    (void)state;
+    char *argv[] = {PING_PONG, NULL};
+    ps_trace_options o = {.argv = argv, .linger_ms = -1, .sample_ms = 5};
+    ps_error err;
+    ps_trace *t = ps_trace_start(&o, &err);
+    if (!t)
+        fail_msg("ps_trace_start: %s", err.msg);
+    rows r = {0};
+    ps_trace_set_listener(t, keep_row, &r);
+    alarm(BOUND_S);
+    ps_step_status st;
+    while ((st = ps_trace_poll(t, 20 * 1000000)) == PS_STEP_OK) {
+    }
+    alarm(0);
+    if (st != PS_STEP_DONE)
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+    for (uint32_t pid = 1; pid <= 2; pid++) {
+        int64_t born = -1, end = -1;
+        int triples = 0;
+        const ps_trace_event *last[2] = {NULL, NULL}; /* its two rows before */
+        for (size_t i = 0; i < r.n; i++) {
+            const ps_trace_event *e = &r.ev[i].ev;
+            if (e->pid != pid)
+                continue;
+            if (e->to == PS_NEW)
+                born = e->time;
+            if (e->to == PS_EXIT)
+                end = e->time;
+            triples += e->to == PS_BLOCKED && last[0] && last[1] &&
+                       last[0]->cause == PS_CAUSE_RAN_BETWEEN && last[1]->to == PS_READY &&
+                       last[1]->cause == PS_CAUSE_WOKEN && last[1]->time == e->time &&
+                       last[0]->time == e->time;
+            last[1] = last[0];
+            last[0] = e;
+        }
+        assert_true(born >= 0 && end > born);
+        int64_t lived = end - born;
+        if (getenv("TRACE_DUMP"))
+            fprintf(stderr, "process %u: %d triples in %lld samples\n", pid, triples, (long long)lived);
+        if (triples == 0)
+            fail_msg("process %u lived %lld samples, woken, run and blocked again in one of "
+                     "them %d times", pid, (long long)lived, triples);
+    }
+    ps_trace_destroy(t);
+    free(r.ev);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -241,6 +315,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_root_keeps_its_limit),
         cmocka_unit_test(test_hook_under_a_low_limit),
         cmocka_unit_test(test_parent_killed_after_fork),
+        cmocka_unit_test(test_ping_pong_moves),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -41,6 +41,8 @@ typedef struct ps__ttask {
     ps__task_sample s;      /* the latest sample */
     int64_t prev_run, prev_wait; /* schedstat at the sample before */
     int64_t d_run, d_wait;  /* their growth over the last period */
+    uint64_t prev_slices, d_slices; /* times it got a CPU: at the sample
+                               before, and the growth since (0 without one) */
 } ps__ttask;
 
 typedef struct ps__tproc {
@@ -92,6 +94,8 @@ typedef struct ps__pwant {
     uint8_t want;           /* ps__want */
     int32_t cpu;            /* the real CPU it ran on */
     int64_t run;            /* the most run time of a thread this period */
+    uint8_t ran;            /* the task that says it got a CPU since the
+                               sample before (schedstat slices grew) */
     ssize_t task;           /* the task that says it (for a Blocked cause) */
     uint32_t winner;        /* Ready because this slot had its CPU */
     char letter;

@@ -15,6 +15,8 @@
  * The engine's table allows one step at a time, so a move the evidence
  * implies in one sample is made as the legal path it implies, all in
  * this tick: Ready -> Blocked is a dispatch (RAN_BETWEEN) and a wait;
+ * Blocked at both samples, having got a CPU between them (its schedstat
+ * slices grew), a wake, a dispatch (RAN_BETWEEN) and a wait;
  * Blocked -> Running a wake and a dispatch; Blocked -> Ready a wake; and
  * an exit is the path to Running and a release, or for a process killed
  * by a signal a kill from wherever it is.  Moves are made in an order
@@ -90,8 +92,10 @@ static void read_task(ps_trace *t, ps__ttask *k)
     }
     k->d_run = k->s.run_ns - (k->have_prev ? k->prev_run : 0);
     k->d_wait = k->s.wait_ns - (k->have_prev ? k->prev_wait : 0);
+    k->d_slices = k->have_prev && k->s.slices > k->prev_slices ? k->s.slices - k->prev_slices : 0;
     k->prev_run = k->s.run_ns;
     k->prev_wait = k->s.wait_ns;
+    k->prev_slices = k->s.slices;
     k->have_prev = 1;
 }
 
@@ -127,6 +131,7 @@ static void read_all(ps_trace *t, ps__pwant *w)
             pw->task = (ssize_t)i;
             pw->cpu = k->s.cpu;
             pw->run = k->d_run;
+            pw->ran = k->d_slices > 0;
             pw->letter = k->s.state;
         }
     }
@@ -270,9 +275,20 @@ static void pass(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps_state st)
             ps__move(t, p, PS_BLOCKED, PS_EV_WAIT, why.cause, why.a, why.b, 0);
     } else if (st == PS_BLOCKED && (w->want == PS__W_READY || w->want == PS__W_RUNNING)) {
         ps__move(t, p, PS_READY, PS_EV_WAKE, PS_CAUSE_WOKEN, 0, 0, 0);
+    } else if (st == PS_BLOCKED && w->want == PS__W_BLOCKED && w->ran) {
+        /* Blocked at both samples, but it got a CPU between them: it was
+           woken, ran and blocked again (a ping-pong pair) */
+        int32_t c = -1;
+        ps__why why;
+        blocked_cause(t, p, w, &why);
+        if (ps__move(t, p, PS_READY, PS_EV_WAKE, PS_CAUSE_WOKEN, 0, 0, 0) == 0 &&
+            (c = borrow_cpu(t, p, real_cpu(p, w))) >= 0 &&
+            ps__move(t, p, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_RAN_BETWEEN, real_cpu(p, w), 0,
+                     (uint32_t)c) == 0)
+            ps__move(t, p, PS_BLOCKED, PS_EV_WAIT, why.cause, why.a, why.b, 0);
     } else if (st == PS_BLOCKED && w->want == PS__W_BLOCKED) {
-        /* Blocked on and on (maybe in another call): no move; the PCB
-           panel shows the call it is in now */
+        /* Blocked on and on (maybe in another call), and it did not run:
+           no move; the PCB panel shows the call it is in now */
         ps__ttask *k = ps__task_at(t, (size_t)w->task);
         ps__task_syscall sc;
         if (ps__task_syscall_read(&k->fd, &sc) == 0)
