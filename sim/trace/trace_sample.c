@@ -218,12 +218,31 @@ static int32_t borrow_cpu(ps_trace *t, ps__tproc *p, int32_t real)
 
 /* ---- moves -------------------------------------------------------------- */
 
+/* The call a task the sample found sleeping is in.  It may have been
+ * woken between the stat and the syscall file ("running"): a task that
+ * sleeps again soon (a ping-pong pair, a loop of reads) is read again,
+ * a few times while stat says it sleeps, else its cause would be only
+ * KERNEL_WAIT.  0, or -1 if it is in no call. */
+#define PS__SYSCALL_TRIES 4
+static int sleeping_call(ps__ttask *k, ps__task_syscall *sc)
+{
+    for (int i = 0; i < PS__SYSCALL_TRIES; i++) {
+        if (ps__task_syscall_read(&k->fd, sc) == 0)
+            return 0;
+        ps__task_sample s;
+        if (i + 1 < PS__SYSCALL_TRIES &&
+            (ps__task_read(&k->fd, &s) || (s.state != 'S' && s.state != 'D')))
+            sched_yield(); /* running now: let it get to its next sleep */
+    }
+    return -1;
+}
+
 /* The cause of a Blocked process, from its task's call. */
 static void blocked_cause(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps__why *why)
 {
     ps__ttask *k = ps__task_at(t, (size_t)w->task);
     ps__task_syscall sc;
-    int in_call = ps__task_syscall_read(&k->fd, &sc) == 0;
+    int in_call = sleeping_call(k, &sc) == 0;
     if (!t->tree_ok) { /* once a sample, when someone blocks */
         t->tree_ok = 1;
         t->tree.len = 0;
