@@ -319,6 +319,45 @@ static void test_ping_pong_moves(void **state)
     free(r.ev);
 }
 
+/* ---- the period comes back ------------------------------------------------ */
+
+/* 1 ms asked, 400 processes alive at once: a sample takes longer than a
+ * fifth of that, so the period is stretched; then they end and samples
+ * are cheap again for a while: the period comes back below the longest
+ * it was (or the samples were never slow here, which is said). */
+static void test_period_comes_back(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/sh", "-c",
+                    "i=0; while [ $i -lt 400 ]; do sleep 1 & i=$((i+1)); done; wait; sleep 1",
+                    NULL};
+    ps_trace_options o = {.argv = argv, .linger_ms = -1, .sample_ms = 1};
+    ps_error err;
+    ps_trace *t = ps_trace_start(&o, &err);
+    if (!t)
+        fail_msg("ps_trace_start: %s", err.msg);
+    alarm(BOUND_S);
+    ps_step_status st;
+    int64_t longest = 0;
+    ps_trace_info info;
+    while ((st = ps_trace_poll(t, 20 * 1000000)) == PS_STEP_OK) {
+        ps_trace_get_info(t, &info);
+        if (info.sample_ms > longest)
+            longest = info.sample_ms;
+    }
+    alarm(0);
+    if (st != PS_STEP_DONE)
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+    ps_trace_get_info(t, &info);
+    ps_trace_destroy(t);
+    if (longest <= 1)
+        fail_msg("the samples were never slow: nothing to come back from (longest %lld us)",
+                 (long long)info.sample_max_ns / 1000);
+    if (info.sample_ms >= longest)
+        fail_msg("the period stayed stretched: %lld ms (1 asked, %lld the longest)",
+                 (long long)info.sample_ms, (long long)longest);
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -329,6 +368,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(test_hook_under_a_low_limit),
         cmocka_unit_test(test_parent_killed_after_fork),
         cmocka_unit_test(test_ping_pong_moves),
+        cmocka_unit_test(test_period_comes_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -409,7 +409,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     }
     ps__vec_init(&outq(t)->items, sizeof(ps__out));
     int64_t ms = t->o.sample_ms ? t->o.sample_ms : PS_TRACE_SAMPLE_MS;
-    t->period_ns = ms * 1000000;
+    t->period_ns = t->asked_ns = ms * 1000000;
     t->info.sample_ms = ms;
     t->nslots = t->o.max_procs ? t->o.max_procs : PS_TRACE_MAX_PROCS;
     if (t->o.linger_ms == 0)

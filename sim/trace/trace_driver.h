@@ -121,6 +121,7 @@ struct ps_trace {
     uint8_t mask_set, subreaper_set;
     int old_subreaper;
     int64_t start_ns, period_ns, next_ns;
+    int64_t asked_ns;       /* the period asked for (period_ns: now, stretched) */
     int64_t tick;           /* the engine's time: samples taken (+1 between) */
     int32_t *cpu_ids;       /* the real CPUs the tree may use */
     uint32_t ncpus;

@@ -466,13 +466,38 @@ static void stops_by_letter(ps_trace *t, const ps__pwant *w)
     }
 }
 
+/* The period a sample that took `took` needs (whole ms, at most the
+ * largest period). */
+static int64_t needed_ms(int64_t took)
+{
+    int64_t ms = (took * 100 / PS__STRETCH_PCT + 999999) / 1000000;
+    return ms > PS_TRACE_SAMPLE_MS_MAX ? PS_TRACE_SAMPLE_MS_MAX : ms;
+}
+
+/* A stretched period comes back towards the asked one while samples are
+ * cheap again (within half their share): halved each such sample, never
+ * below the asked period nor below what this sample needed. */
+static void relax(ps_trace *t, int64_t took)
+{
+    if (t->period_ns <= t->asked_ns || took * 200 > t->period_ns * PS__STRETCH_PCT)
+        return;
+    int64_t ns = t->period_ns / 2, need = needed_ms(took) * 1000000;
+    if (ns < need)
+        ns = need;
+    ns = ns / 1000000 * 1000000; /* whole ms, as asked */
+    if (ns < t->asked_ns)
+        ns = t->asked_ns;
+    t->period_ns = ns;
+    t->info.sample_ms = ns / 1000000;
+}
+
 static void stretch(ps_trace *t, int64_t took)
 {
-    if (took * 100 <= t->period_ns * PS__STRETCH_PCT)
+    if (took * 100 <= t->period_ns * PS__STRETCH_PCT) {
+        relax(t, took);
         return;
-    int64_t ms = (took * 100 / PS__STRETCH_PCT + 999999) / 1000000;
-    if (ms > PS_TRACE_SAMPLE_MS_MAX)
-        ms = PS_TRACE_SAMPLE_MS_MAX;
+    }
+    int64_t ms = needed_ms(took);
     if (ms * 1000000 <= t->period_ns)
         return;
     if (!t->slow_warned) {

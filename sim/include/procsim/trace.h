@@ -29,7 +29,11 @@
  *               `reaped`, and a PS_TN_REAPED note)
  * Forks, execs, exits, signals and reapings are exact (events); Running,
  * Ready and Blocked are sampled every sample period (PS_TRACE_SAMPLE_MS
- * by default).  One tick of the engine is one sample period; every event
+ * by default).  A sample may take a fifth of the period: one that takes
+ * longer (many processes, a busy machine) stretches the period
+ * (PS_TW_SLOW_SAMPLE, once), and while samples are cheap again (within a
+ * tenth) it is halved back, down to the asked one; ps_trace_info.sample_ms
+ * is the period now.  One tick of the engine is one sample period; every event
  * also carries its wall-clock time (ps_live_event.wall_us).  A process
  * that ran, blocked and woke between two samples is moved along the legal
  * path the evidence implies (RAN_BETWEEN), never through an illegal one.
@@ -244,7 +248,7 @@ typedef struct ps_trace_info {
     uint32_t threads;        /* threads seen (beyond each main thread) */
     uint64_t events;         /* ptrace events taken in */
     uint64_t samples;        /* samples taken */
-    int64_t sample_ms;       /* the sample period */
+    int64_t sample_ms;       /* the sample period now (stretched, or back) */
     int64_t sampling_ns;     /* time procsim spent sampling, all told */
     int64_t sample_max_ns;   /* the longest sample */
     uint32_t missed;         /* processes known to have ended unseen (the
