@@ -41,6 +41,8 @@ typedef struct ps__ttask {
     ps__task_sample s;      /* the latest sample */
     int64_t prev_run, prev_wait; /* schedstat at the sample before */
     int64_t d_run, d_wait;  /* their growth over the last period */
+    ps__task_syscall last_sc; /* the call it was last seen sleeping in */
+    uint8_t have_sc;
     uint64_t prev_slices, d_slices; /* times it got a CPU: at the sample
                                before, and the growth since (0 without one) */
 } ps__ttask;

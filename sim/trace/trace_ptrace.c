@@ -161,6 +161,7 @@ static void execed(ps_trace *t, size_t ti)
     }
     ps__taskfd_close(&k->fd); /* re-opened at the next sample */
     k->have_prev = 0;
+    k->have_sc = 0; /* another program */
     if (!p->thread_proc) {
         p->threads = 1;
         threads_changed(t, p);

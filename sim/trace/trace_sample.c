@@ -221,20 +221,28 @@ static int32_t borrow_cpu(ps_trace *t, ps__tproc *p, int32_t real)
 /* The call a task the sample found sleeping is in.  It may have been
  * woken between the stat and the syscall file ("running"): a task that
  * sleeps again soon (a ping-pong pair, a loop of reads) is read again,
- * a few times while stat says it sleeps, else its cause would be only
- * KERNEL_WAIT.  0, or -1 if it is in no call. */
+ * a few times while stat says it sleeps; if it never holds still, the
+ * call it was last seen sleeping in is taken (it sleeps again and again
+ * in the same read), else its cause would be only KERNEL_WAIT.  0, or -1
+ * if it is in no call. */
 #define PS__SYSCALL_TRIES 4
 static int sleeping_call(ps__ttask *k, ps__task_syscall *sc)
 {
     for (int i = 0; i < PS__SYSCALL_TRIES; i++) {
-        if (ps__task_syscall_read(&k->fd, sc) == 0)
+        if (ps__task_syscall_read(&k->fd, sc) == 0) {
+            k->last_sc = *sc;
+            k->have_sc = 1;
             return 0;
+        }
         ps__task_sample s;
         if (i + 1 < PS__SYSCALL_TRIES &&
             (ps__task_read(&k->fd, &s) || (s.state != 'S' && s.state != 'D')))
             sched_yield(); /* running now: let it get to its next sleep */
     }
-    return -1;
+    if (!k->have_sc)
+        return -1;
+    *sc = k->last_sc;
+    return 0;
 }
 
 /* The cause of a Blocked process, from its task's call. */
