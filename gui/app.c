@@ -118,13 +118,19 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
 }
 
 /* The window's title: "trace: COMMAND" in trace mode, in its language. */
+static const char *window_title(const gui_app *a, char *buf, size_t size)
+{
+    if (!a->sim.trace_mode)
+        return "procsim";
+    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    return buf;
+}
+
 static void set_title(gui_app *a)
 {
     char title[320];
-    if (!a->win || !a->sim.trace_mode)
-        return;
-    snprintf(title, sizeof title, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
-    SDL_SetWindowTitle(a->win, title);
+    if (a->win)
+        SDL_SetWindowTitle(a->win, window_title(a, title, sizeof title));
 }
 
 /* What a traced program does not have: it runs on by itself. */
@@ -424,7 +430,9 @@ static int create_output(gui_app *a)
         a->ren = a->canvas ? SDL_CreateSoftwareRenderer(a->canvas) : NULL;
         return a->ren ? 0 : -1;
     }
-    a->win = SDL_CreateWindow("procsim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+    char title[320];
+    a->win = SDL_CreateWindow(window_title(a, title, sizeof title), SDL_WINDOWPOS_CENTERED,
+                              SDL_WINDOWPOS_CENTERED, w, h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!a->win)
         return -1;
@@ -571,7 +579,6 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
-    set_title(&a);
     a.L.scale = pixel_scale(&a);
     int w, h;
     SDL_GetRendererOutputSize(a.ren, &w, &h);
