@@ -514,7 +514,9 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
 static int open_trace(gui_app *a, const ps_trace_options *t)
 {
     char err[600];
-    if (gui_sim_open_trace(&a->sim, t, err, sizeof err)) {
+    ps_trace_options o = *t;
+    o.capture_output = 1; /* the output panel shows it, the terminal does not */
+    if (gui_sim_open_trace(&a->sim, &o, err, sizeof err)) {
         fprintf(stderr, "procsim trace: %s\n", err);
         return -1;
     }

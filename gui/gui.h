@@ -32,8 +32,8 @@ typedef struct gui_options {
 int gui_main(const gui_options *o);
 
 /* `procsim trace --gui -- COMMAND`: start COMMAND under the trace (t, as
- * ps_trace_start takes it; the window wants t->capture_output = 1 to show
- * the program's output in its panel) and show it until the window is
+ * ps_trace_start takes it, but always capturing the output, which the
+ * window shows in a panel) and show it until the window is
  * closed: its processes in the seven states as the kernel moves them,
  * their PCBs with the kernel's view, the events, notes and output; S, C, K
  * suspend, resume and kill the selected process (real signals).  Of `o`,

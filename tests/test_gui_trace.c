@@ -278,7 +278,7 @@ static int render(char **argv, int frames, int lang, uint32_t select, const char
     if (temp)
         assert_non_null(mkdtemp(dir));
     snprintf(png, sizeof png, "%s/trace-%s-%s.png", temp ? dir : keep, name, lang ? "ko" : "en");
-    ps_trace_options t = {.argv = argv, .capture_output = 1, .max_procs = max_procs};
+    ps_trace_options t = {.argv = argv, .max_procs = max_procs}; /* the window captures */
     gui_options o = {.lang = lang, .frames = frames, .screenshot = png, .width = W,
                      .height = H, .select = select};
     tk_watchdog(120, "rendering a trace");
