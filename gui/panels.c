@@ -562,6 +562,9 @@ static void help(gui_app *a)
     y += lh * 1.6f;
     for (const char *const *l = gui_help_lines(a->lang); *l; l++, y += lh)
         gui_text_draw(a->text, *l, GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 14 * sc), (int)y);
+    if (a->sim.trace_mode) /* what the keys do to a real program */
+        gui_text_draw(a->text, gui_word_text(GUI_W_HELP_TRACE, a->lang), GUI_NORMAL,
+                      col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
 }
 
 static void picker(gui_app *a)
