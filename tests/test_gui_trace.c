@@ -157,12 +157,12 @@ static void a_shell_waiting_for_its_sleep(void **state)
         assert_int_equal(g.log[w].ev.a, 2);
     assert_int_equal(g.log[s].ev.a, 300);
 
-    /* the notes: the child's exec of sleep, and its reaping (who reaped it
-       is the backend's to tell, tested in test_trace) */
+    /* the notes: the child's exec of sleep, and the shell reaping it */
     const gui_note *exec = find_note(&g, 2, PS_TN_EXEC), *reaped = find_note(&g, 2, PS_TN_REAPED);
     assert_non_null(exec);
     assert_non_null(reaped);
     assert_non_null(strstr(g.note_text + exec->off, "sleep"));
+    assert_int_equal(reaped->n.a, 1);
     char words[256];
     gui_sim_note_format(&g, reaped, PS_LANG_EN, words, sizeof words);
     assert_true(words[0]);
