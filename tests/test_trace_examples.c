@@ -43,7 +43,7 @@
 
 #define EXAMPLES_PY PROCSIM_SOURCE_DIR "/examples/python/"
 #define EXAMPLES_C PROCSIM_EXAMPLES_C_DIR "/"
-#define RUN_LIMIT_MS 60000 /* a run that takes longer has hung */
+#define RUN_LIMIT_MS 20000 /* a run that takes longer has hung (each takes 1-3 s) */
 
 /* ---- the CSV ------------------------------------------------------------ */
 
@@ -484,18 +484,20 @@ static void nap_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
-static int on_path(const char *prog)
+/* The Python interpreter itself, as Python names it: `python3` on PATH
+ * may be a wrapper (pyenv's is a shell script with children of its own)
+ * that would be traced too.  "" when there is none. */
+static char python[1024];
+
+static void find_python(void)
 {
-    const char *path = getenv("PATH");
-    char buf[4096];
-    snprintf(buf, sizeof buf, "%s", path ? path : "/usr/bin:/bin");
-    for (char *save, *d = strtok_r(buf, ":", &save); d; d = strtok_r(NULL, ":", &save)) {
-        char full[4200];
-        snprintf(full, sizeof full, "%s/%s", d, prog);
-        if (!access(full, X_OK))
-            return 1;
-    }
-    return 0;
+    FILE *f = popen("python3 -c 'import sys; print(sys.executable)' 2>/dev/null", "r");
+    if (!f)
+        return;
+    if (!fgets(python, sizeof python, f))
+        python[0] = 0;
+    python[strcspn(python, "\n")] = 0;
+    pclose(f);
 }
 
 /* procsim trace --format csv -o TRACE OPTS -- COMMAND, its stdout and
@@ -515,10 +517,12 @@ static pid_t start_procsim(const char *const *opts, const char *const *argv, con
     for (int i = 0; opts[i]; i++)
         av[n++] = opts[i];
     av[n++] = "--";
-    static char paths[8][512];
+    static char paths[8][1100];
     for (int i = 0; argv[i]; i++) {
         if (!strncmp(argv[i], "py:", 3))
             snprintf(paths[i], sizeof paths[i], "%s%s", EXAMPLES_PY, argv[i] + 3);
+        else if (!strcmp(argv[i], "python3"))
+            snprintf(paths[i], sizeof paths[i], "%s", python);
         else if (!strncmp(argv[i], "c:", 2))
             snprintf(paths[i], sizeof paths[i], "%s%s", EXAMPLES_C, argv[i] + 2);
         else
@@ -554,7 +558,10 @@ static int finish_procsim(pid_t pid, int fd, char **out)
         int r = poll(&pfd, 1, 100);
         if (r == 0 && (waited += 100) > RUN_LIMIT_MS) {
             kill(pid, SIGKILL);
-            fail_msg("procsim trace ran longer than %d ms", RUN_LIMIT_MS);
+            waitpid(pid, NULL, 0);
+            close(fd);
+            buf[len] = 0;
+            fail_msg("procsim trace ran longer than %d ms; it said:\n%s", RUN_LIMIT_MS, buf);
         }
         if (r <= 0)
             continue;
@@ -611,9 +618,24 @@ static void assert_nothing_left(const char *title, long grace_ms)
     for (long waited = 0;; waited += 10) {
         int st;
         pid_t z;
-        while ((z = waitpid(-1, &st, WNOHANG)) > 0)
+        siginfo_t si;
+        si.si_pid = 0;
+        while (!waitid(P_ALL, 0, &si, WEXITED | WNOHANG | WNOWAIT) && si.si_pid) {
+            char what[64] = "", path[40];
+            snprintf(path, sizeof path, "/proc/%d/comm", (int)si.si_pid);
+            int fd = open(path, O_RDONLY | O_CLOEXEC);
+            if (fd >= 0) {
+                ssize_t got = read(fd, what, sizeof what - 1);
+                what[got > 0 ? got - 1 : 0] = 0;
+                close(fd);
+            }
+            z = waitpid(si.si_pid, &st, 0);
             if (!grace_ms)
-                fail_msg("%s: process %d was left to this suite, which reaped it", title, (int)z);
+                fail_msg("%s: process %d (%s) was left to this suite, which reaped it", title,
+                         (int)z, what);
+            si.si_pid = 0;
+        }
+        z = waitpid(-1, &st, WNOHANG);
         if (z < 0 && errno == ECHILD)
             break;
         if (waited >= grace_ms) {
@@ -644,7 +666,7 @@ static void assert_nothing_left(const char *title, long grace_ms)
 static const example examples[] = {
     {"start_join.py", 1, {PY("start_join.py")}, {NULL}, 0,
      "*slow alive after join(0.5): True\nslow: False -15\nquick: False 0\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"slow", "slow", "main", 0}, {"quick", "quick", "main", 0}},
+     {{"main", "python3*", NULL, 0}, {"slow", "slow", "main", 0}, {"quick", "quick", "main", 0}},
      {/* join(timeout=0.5) waits on the process's sentinel */
       {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_POLL, 0, "1", NULL, NULL, NULL, 0},
       /* join() waits for the child itself */
@@ -657,7 +679,7 @@ static const example examples[] = {
       {"quick", NULL, NULL, NULL, ANY, 0, NULL, NULL, "reaped", "*", 0},
       {"main", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "0", NULL, NULL, NULL, 0}}},
     {"nine_processes.py", 1, {PY("nine_processes.py")}, {NULL}, 0, "*main * joined 9\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"alpha", "alpha", "main", 0}, {"beta", "beta", "main", 0},
+     {{"main", "python3*", NULL, 0}, {"alpha", "alpha", "main", 0}, {"beta", "beta", "main", 0},
       {"gamma", "gamma", "main", 0}, {"delta", "delta", "main", 0},
       {"epsilon", "epsilon", "main", 0}, {"zeta", "zeta", "main", 0}, {"eta", "eta", "main", 0},
       {"theta", "theta", "main", 0}, {"iota", "iota", "main", 0}},
@@ -667,7 +689,7 @@ static const example examples[] = {
       {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "alpha", NULL, NULL, NULL, 0}}},
     {"pool_as_completed.py on one CPU", 1, {PY("pool_as_completed.py")}, {"--cpus", "1"}, 0,
      "*sum 285\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"worker", "Process-*", "main", 4}},
+     {{"main", "python3*", NULL, 0}, {"worker", "Process-*", "main", 4}},
      {/* four CPU-bound workers on one CPU take turns */
       {"worker", NULL, "ready", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
       {"worker", "ready", "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
@@ -676,31 +698,31 @@ static const example examples[] = {
       {"worker", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, EITHER, "0", "main", NULL, NULL,
        1}}},
     {"pool_imap.py", 1, {PY("pool_imap.py")}, {NULL}, 0, "*sum 285\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"worker", "ForkPoolWorker-*", "main", 4}},
+     {{"main", "python3*", NULL, 0}, {"worker", "ForkPoolWorker-*", "main", 4}},
      {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0}}},
     {"value_race.py", 1, {PY("value_race.py")}, {NULL}, 0, "*expected 450 got *",
      "*expected 450 got 450*",
-     {{"main", "python3", NULL, 0}, {"worker", "Process-*", "main", 9}},
+     {{"main", "python3*", NULL, 0}, {"worker", "Process-*", "main", 9}},
      {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
       {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "worker", NULL, NULL, NULL, 0}}},
     {"value_lock.py", 1, {PY("value_lock.py")}, {NULL}, 0, "*expected 450 got 450\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"worker", "Process-*", "main", 9}},
+     {{"main", "python3*", NULL, 0}, {"worker", "Process-*", "main", 9}},
      {/* the others wait for the one holding the lock */
       {"worker", NULL, "blocked", NULL, PS_CAUSE_SYS_FUTEX_LOCK, 0, NULL, NULL, NULL, NULL, 0}}},
     {"queue_sentinel.py", 1, {PY("queue_sentinel.py")}, {NULL}, 0, "*total 15\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"producer", "producer", "main", 0},
+     {{"main", "python3*", NULL, 0}, {"producer", "producer", "main", 0},
       {"consumer", "consumer", "main", 0}},
      {/* the consumer waits on the queue's pipe (its writer: any holder) */
       {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_PIPE_READ, 0, "*", NULL, NULL, NULL, 0},
       {"producer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
       {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "producer", NULL, NULL, NULL, 0}}},
     {"pipe.py", 1, {PY("pipe.py")}, {NULL}, 0, "*49\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"child", "child", "main", 0}},
+     {{"main", "python3*", NULL, 0}, {"child", "child", "main", 0}},
      {/* Pipe() is a socketpair: the child waits for main's end */
       {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_SOCKET_READ, 0, "main", NULL, NULL, NULL, 0},
       {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0}}},
     {"crawler.py", 1, {PY("crawler.py")}, {NULL}, 0, "*9 pages by * consumers\n*", NULL,
-     {{"main", "python3", NULL, 0}, {"manager", "SyncManager-*", "main", 0},
+     {{"main", "python3*", NULL, 0}, {"manager", "SyncManager-*", "main", 0},
       {"producer", "producer", "main", 0}, {"consumer", "Process-*", "main", -1}},
      {/* the network is a sleep of 200 ms */
       {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 1},
@@ -758,6 +780,7 @@ static int setup(void **state)
     if (!mkdtemp(dir))
         return -1;
     snprintf(tmpdir, sizeof tmpdir, "%s/tmp", dir);
+    find_python();
     /* anything that escapes a trace becomes this suite's child */
     return mkdir(tmpdir, 0700) || prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 }
@@ -817,7 +840,7 @@ static void trace_one(const example *ex)
 static void each_example_traced(void **state)
 {
     const example *ex = *state;
-    if (ex->python && !on_path("python3"))
+    if (ex->python && !python[0])
         skip();
     trace_one(ex);
 }
