@@ -64,7 +64,7 @@ static void cpus(checker *k)
             fail(k, "%s is Running but not on its cpu %u", p->name, p->cpu);
     }
     /* a policy that picks the head leaves no CPU idle while someone is Ready */
-    if (!e->policy->pick && e->idle && ps__qlen(e, PS__Q_READY))
+    if (!e->observed && !e->policy->pick && e->idle && ps__qlen(e, PS__Q_READY))
         fail(k, "a cpu is idle while %s is Ready", name(e, ps__pheap_top(e, PS__Q_READY)));
 }
 
@@ -107,7 +107,7 @@ static void queues(checker *k)
         if (p->user_suspended && p->state != PS_READY_SUSPENDED &&
             p->state != PS_BLOCKED_SUSPENDED)
             fail(k, "%s is held by the user but %s", p->name, ps_state_token((ps_state)p->state));
-        if (p->state == PS_NEW)
+        if (p->state == PS_NEW && !e->observed) /* observed: New until the host admits it */
             fail(k, "%s is still New after the instant was settled", p->name);
     }
     if (should != members)
@@ -232,10 +232,13 @@ static void waits(checker *k)
         const ps_pcb *p = &e->pcb[i];
         int blocked = p->state == PS_BLOCKED || p->state == PS_BLOCKED_SUSPENDED;
         live += p->created && p->state != PS_EXIT;
-        if (blocked != (p->wait_kind != PS_WAIT_NOTHING))
+        /* observed: what a Blocked process waits for is the kernel's, not
+           an object of the engine's */
+        if (e->observed ? p->wait_kind != PS_WAIT_NOTHING
+                        : blocked != (p->wait_kind != PS_WAIT_NOTHING))
             fail(k, "%s is %s and waits for '%s'", p->name, ps_state_token((ps_state)p->state),
                  ps_wait_token((ps_wait_kind)p->wait_kind));
-        else if (blocked && !known(e, p))
+        else if (blocked && !e->observed && !known(e, p))
             fail(k, "%s waits for '%s' %u, but nothing there will wake it", p->name,
                  ps_wait_token((ps_wait_kind)p->wait_kind), p->wait_obj);
         uint32_t held = 0;
@@ -299,6 +302,41 @@ static void timers(checker *k)
         fail(k, "%u live timers are pending but the count says %u", real, e->pending_real);
 }
 
+/* Observed mode: nothing is timed, every process's CPU time is its time
+ * Running, and the children lists are the parent links. */
+static void observed(checker *k)
+{
+    const ps_engine *e = k->e;
+    uint32_t listed = 0, children = 0;
+    if (e->timers.len || e->pending_real || e->pending_arrivals)
+        fail(k, "an observed engine has %zu timers", e->timers.len);
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        int64_t ran = p->state_time[PS_RUNNING];
+        if (p->state == PS_RUNNING)
+            ran += e->cpu[p->cpu].since - p->state_since;
+        if (p->cpu_time != ran)
+            fail(k, "%s has %lld ticks of cpu time but ran %lld", p->name,
+                 (long long)p->cpu_time, (long long)ran);
+        if (p->memory)
+            fail(k, "%s needs memory in an observed engine", p->name);
+        uint32_t n = 0;
+        for (uint32_t c = p->first_child; c; c = e->pcb[c - 1].next_sibling) {
+            if (c > e->n || ++n > e->n)
+                return (void)fail(k, "%s's children list is broken", p->name);
+            if (e->pcb[c - 1].parent != (int32_t)p->pid || !e->pcb[c - 1].created)
+                fail(k, "%s lists %s as its child", p->name, e->pcb[c - 1].name);
+        }
+        listed += n;
+        children += p->parent != 0;
+        if (p->parent && (p->parent < 0 || (uint32_t)p->parent > e->n ||
+                          !e->pcb[p->parent - 1].created))
+            fail(k, "%s's parent %d is no created process", p->name, p->parent);
+    }
+    if (listed != children)
+        fail(k, "%u processes have a parent but %u are listed as children", children, listed);
+}
+
 int ps_engine_check(const ps_engine *e, char *buf, size_t size)
 {
     checker k = {e, buf, size, 0};
@@ -309,5 +347,7 @@ int ps_engine_check(const ps_engine *e, char *buf, size_t size)
     memory(&k);
     waits(&k);
     timers(&k);
+    if (e->observed)
+        observed(&k);
     return k.failed ? -1 : 0;
 }

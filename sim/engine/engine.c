@@ -173,6 +173,8 @@ void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
 
 static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
 {
+    if (e->observed)
+        return -1; /* its host moves it, by ps_engine_observe_move */
     if (pid < 1 || pid > e->n || !ps__pcb(e, pid)->created)
         return -1;
     ps_pcb *p = ps__pcb(e, pid);
@@ -220,6 +222,8 @@ static void purge(ps_engine *e);
 /* Admission, swapping and dispatch until nothing moves. */
 static void settle(ps_engine *e)
 {
+    if (e->observed)
+        return; /* no admission, swapping or dispatch decides for the kernel */
     for (;;) {
         ps__admit_new(e);
         if (ps__swap(e))
@@ -257,7 +261,7 @@ int ps_engine_kill(ps_engine *e, uint32_t pid)
 int ps_engine_died(ps_engine *e, uint32_t pid, int sig)
 {
     ps__enter(e);
-    if (pid < 1 || pid > e->n || !ps__pcb(e, pid)->created ||
+    if (e->observed || pid < 1 || pid > e->n || !ps__pcb(e, pid)->created ||
         !ps_state_live((ps_state)ps__pcb(e, pid)->state))
         return -1;
     ps_pcb *p = ps__pcb(e, pid);
@@ -373,6 +377,8 @@ static int finished(const ps_engine *e)
 ps_step_status ps_engine_step(ps_engine *e)
 {
     ps__enter(e);
+    if (e->observed)
+        return ps__observed_status(e); /* nothing of its own happens */
     if (e->nomem)
         return PS_STEP_NOMEM;
     if (e->runaway || e->endless)
@@ -410,6 +416,8 @@ ps_step_status ps_engine_step(ps_engine *e)
 ps_step_status ps_engine_run(ps_engine *e, int64_t until)
 {
     ps__enter(e);
+    if (e->observed)
+        return ps__observed_status(e); /* time is the host's: it stays */
     if (until >= 0 && until < e->now)
         until = e->now; /* time does not go back */
     for (;;) {
@@ -557,6 +565,7 @@ void ps_engine_destroy(ps_engine *e)
     free(e->file_first);
     free(e->slot);
     free(e->arrivals);
+    free(e->last_child);
     free(e);
 }
 

@@ -15,6 +15,8 @@
  *   files.c      the PCB's open files (ps_engine_open_files)
  *   cause.c      causes as text, in English or Korean (ps_cause_format)
  *   stats.c      per-process and summary statistics
+ *   observe.c    observed mode: a host (procsim trace) moves the processes
+ *                through the same door; nothing is scheduled
  */
 #ifndef PROCSIM_ENGINE_INTERNAL_H
 #define PROCSIM_ENGINE_INTERNAL_H
@@ -182,6 +184,13 @@ struct ps_engine {
     void *op_listener_ctx;
     ps_exec_fn exec_listener;
     void *exec_listener_ctx;
+
+    /* observed mode (observe.c): no policy, timer, memory or program acts;
+     * the few places that would otherwise act test `observed` */
+    int observed;
+    uint32_t *last_child;  /* last_child[pid - 1]: the tail of its children
+                              list, so a created child is appended (NULL in
+                              a model engine) */
 };
 
 static inline ps_pcb *ps__pcb(ps_engine *e, uint32_t pid) { return &e->pcb[pid - 1]; }
@@ -340,6 +349,11 @@ int ps__channel_empty(const ps_engine *e, uint32_t c);
 int64_t *ps__var_slot(ps_engine *e, uint32_t pid, uint32_t var);
 /* A child spawned by `parent` (0: none) starts with its private copies. */
 void ps__inherit(ps_engine *e, uint32_t child, uint32_t parent);
+
+/* observe.c */
+/* What ps_engine_step and ps_engine_run return for an observed engine,
+ * which they leave alone: done once every created process has exited. */
+ps_step_status ps__observed_status(const ps_engine *e);
 
 /* ---- text (cause.c) --------------------------------------------------- */
 

@@ -46,8 +46,8 @@ ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
     ps_pcb *p = ps__pcb(e, pid);
     uint64_t now = (uint64_t)e->now, arrival = (uint64_t)p->arrival;
     switch (q) {
-    case PS__Q_READY:
-        return e->policy->key(e, p, ev);
+    case PS__Q_READY: /* observed: no policy orders it, first come first */
+        return e->observed ? ps__fifo_key(e, p, ev, 0) : e->policy->key(e, p, ev);
     case PS__Q_SWAPPED:
     case PS__Q_SWAPPED_BLOCKED:
         return (ps__qentry){(uint64_t)p->base_priority, now, arrival, pid};
@@ -99,6 +99,11 @@ void ps__cpu_sync(ps_engine *e, uint32_t c)
         return;
     int64_t d = e->now - from;
     ps_pcb *p = ps__pcb(e, cpu->pub.pid);
+    if (e->observed) { /* a real program ran: count its ticks, run nothing */
+        p->cpu_time += d;
+        cpu->pub.busy += d;
+        return;
+    }
     ps_regs *r = &cpu->pub.regs;
     const ps_op *op = ps__op_at(e, p->pid, r->pc);
     if (op->kind == PS_OP_ADD) {

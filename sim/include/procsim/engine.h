@@ -377,7 +377,9 @@ void ps_engine_observe(ps_engine *e, uint32_t pid, char kstate, int64_t rss_kb);
  * process's cpu_time grows with the ticks it spends Running.
  *
  * Every call returns 0, or -1 and changes nothing when the engine is not
- * observed or the call is not allowed (said for each). */
+ * observed or the call is not allowed (said for each).  The interventions
+ * above (suspend, resume, kill, died) refuse an observed engine (-1): its
+ * host moves it. */
 /* An observed engine over `s`, which must outlive it; NULL when out of
  * memory. */
 ps_engine *ps_engine_create_observed(const ps_scenario *s);

@@ -55,8 +55,6 @@
 
 typedef struct ps_live ps_live;
 
-typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
-
 /* Set up shared memory, channels and signal handling for `e`, which must
  * have done no step yet and must outlive the backend.  The backend takes
  * over the engine's listeners.  Returns NULL with a message in err (the

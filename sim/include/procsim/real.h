@@ -38,6 +38,9 @@ typedef struct ps_live_event {
                             child until the confirmation; -1 if none */
 } ps_live_event;
 
+/* A listener of confirmed transitions (live.h, trace.h). */
+typedef void (*ps_live_fn)(void *ctx, const ps_live_event *ev);
+
 /* One real open file descriptor of a live child, from /proc/PID/fd: its
  * number and what it refers to ("pipe:[4711]", "/dev/null", ...; cut to
  * fit).  The real side of the PCB's open files (ps_engine_open_files). */
