@@ -11,7 +11,10 @@
  *    else); under the trace backend alone (ps_trace_start / ps_trace_poll,
  *    no output: what the library costs, with its own CPU time); and under
  *    the command (`procsim trace --format csv -o /dev/null`, the writing
- *    included).  Wall seconds, and the ratio to the untraced run.
+ *    included).  Wall seconds (median and least of the runs) and CPU
+ *    seconds (of the program and of whatever watched it: strace, procsim),
+ *    each with its ratio to the untraced run; on a busy machine the CPU
+ *    ratio is the steadier one.
  * 2. missed: the processes the program made (trace_forks says "made N";
  *    the pool is main and its four workers) against those the trace
  *    created: must be equal, and ps_trace_info.missed 0.
@@ -45,10 +48,11 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static double cpu_s(void)
+/* CPU seconds (user + system) of this process, or of its reaped children. */
+static double cpu_of(int who)
 {
     struct rusage ru;
-    getrusage(RUSAGE_SELF, &ru);
+    getrusage(who, &ru);
     return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
            (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
@@ -67,12 +71,13 @@ static double median(double *v, int n)
 
 /* ---- untraced, strace, the command: a child process, timed ------------- */
 
-/* argv run to its end with stdout and stderr on /dev/null: its wall time,
- * or -1 if it could not run or failed. */
-static double run_timed(char *const *argv)
+/* argv run to its end with stdout and stderr on /dev/null: its wall time
+ * (and in *cpu the CPU time of it and everything it ran), or -1 if it
+ * could not run or failed. */
+static double run_timed(char *const *argv, double *cpu)
 {
     fflush(NULL);
-    double t0 = now_s();
+    double t0 = now_s(), c0 = cpu_of(RUSAGE_CHILDREN);
     pid_t pid = fork();
     if (pid < 0)
         return -1;
@@ -86,6 +91,7 @@ static double run_timed(char *const *argv)
     int st;
     if (waitpid(pid, &st, 0) != pid || !WIFEXITED(st) || WEXITSTATUS(st))
         return -1;
+    *cpu = cpu_of(RUSAGE_CHILDREN) - c0;
     return now_s() - t0;
 }
 
@@ -93,6 +99,7 @@ static double run_timed(char *const *argv)
 
 typedef struct traced {
     double wall_s, cpu_s;   /* start to destroy; this process's CPU */
+    double prog_cpu_s;      /* the traced program's CPU */
     int created;            /* create transitions */
     int made;               /* "made N" in the program's output, -1 none */
     int slow_warnings;
@@ -125,7 +132,7 @@ static int run_traced(char *const *argv, traced *r)
     ps_trace_options o = {.argv = argv, .capture_output = 1,
                           .python_hook_dir = PROCSIM_SOURCE_DIR "/sim/trace/pyhook"};
     ps_error err;
-    double t0 = now_s(), c0 = cpu_s();
+    double t0 = now_s(), c0 = cpu_of(RUSAGE_SELF), k0 = cpu_of(RUSAGE_CHILDREN);
     ps_trace *t = ps_trace_start(&o, &err);
     if (!t) {
         fprintf(stderr, "bench_trace: %s: %s\n", argv[0], err.msg);
@@ -146,7 +153,8 @@ static int run_traced(char *const *argv, traced *r)
                 ps_trace_error(t));
     ps_trace_destroy(t);
     r->wall_s = now_s() - t0;
-    r->cpu_s = cpu_s() - c0;
+    r->cpu_s = cpu_of(RUSAGE_SELF) - c0;
+    r->prog_cpu_s = cpu_of(RUSAGE_CHILDREN) - k0;
     if (st != PS_STEP_DONE || ended || code || signo) {
         if (st == PS_STEP_DONE)
             fprintf(stderr, "bench_trace: %s: exited %d, signal %d\n", argv[0], code, signo);
@@ -164,8 +172,27 @@ static int have(const char *prog)
     return system(cmd) == 0;
 }
 
-/* One workload: every mode `runs` times; its processes must all be in
- * the trace.  0, or -1 if anything failed. */
+/* One measure of a workload in one mode, over the runs: wall and CPU. */
+typedef struct measure {
+    double wall[MAX_RUNS], cpu[MAX_RUNS];
+} measure;
+
+/* "NAME MODE wall median (min) s, cpu median s (ratio to untraced)" */
+static void report(const char *name, const char *mode, measure *m, int runs, const measure *base)
+{
+    double w = median(m->wall, runs), c = median(m->cpu, runs);
+    double bw = base ? median((double *)base->wall, runs) : w;
+    double bc = base ? median((double *)base->cpu, runs) : c;
+    double lo = m->wall[0];
+    printf("%s %s wall %.3f s (min %.3f, %.2fx), cpu %.3f s (%.2fx)\n", name, mode, w, lo, w / bw,
+           c, bc > 0 ? c / bc : 0);
+}
+
+/* One workload: every mode `runs` times, interleaved (a busy machine
+ * slows them all alike); its processes must all be in the trace.  0, or
+ * -1 if anything failed.  CPU is of the program and whatever watched it
+ * (strace, procsim), which a busy machine does not inflate as it does
+ * wall times. */
 static int workload(const char *name, char **argv, int expect_procs, int runs)
 {
     char *strace[16] = {"strace", "-f", "-e", "trace=none", "-o", "/dev/null"};
@@ -175,16 +202,16 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
         strace[k++] = argv[i], cli[c++] = argv[i];
     strace[k] = NULL, cli[c] = NULL;
     int with_strace = have("strace");
-    double plain[MAX_RUNS], st[MAX_RUNS], api[MAX_RUNS], apicpu[MAX_RUNS], cmd[MAX_RUNS];
+    static measure plain, st, api, cmd;
     int failed = 0;
     traced last;
     for (int i = 0; i < runs && !failed; i++) {
-        plain[i] = run_timed(argv);
-        st[i] = with_strace ? run_timed(strace) : 0;
+        plain.wall[i] = run_timed(argv, &plain.cpu[i]);
+        st.wall[i] = with_strace ? run_timed(strace, &st.cpu[i]) : 0;
         failed |= run_traced(argv, &last) < 0;
-        api[i] = last.wall_s, apicpu[i] = last.cpu_s;
-        cmd[i] = run_timed(cli);
-        failed |= plain[i] < 0 || st[i] < 0 || cmd[i] < 0;
+        api.wall[i] = last.wall_s, api.cpu[i] = last.cpu_s + last.prog_cpu_s;
+        cmd.wall[i] = run_timed(cli, &cmd.cpu[i]);
+        failed |= plain.wall[i] < 0 || st.wall[i] < 0 || cmd.wall[i] < 0;
         int made = last.made >= 0 ? last.made + 1 : expect_procs; /* + trace_forks itself */
         if (last.created != made || last.info.missed) {
             printf("%s missed %d of %d processes (info.missed %u)\n", name, made - last.created,
@@ -196,17 +223,13 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
         fprintf(stderr, "bench_trace: %s failed\n", name);
         return -1;
     }
-    double p = median(plain, runs);
-    printf("%s untraced %.3f s\n", name, p);
-    if (with_strace) {
-        double s = median(st, runs);
-        printf("%s strace %.3f s (%.2fx)\n", name, s, s / p);
-    } else
+    report(name, "untraced", &plain, runs, NULL);
+    if (with_strace)
+        report(name, "strace", &st, runs, &plain);
+    else
         printf("%s strace not installed (apt-get install strace)\n", name);
-    double a = median(api, runs), b = median(cmd, runs);
-    printf("%s trace_backend %.3f s (%.2fx), procsim cpu %.3f s\n", name, a, a / p,
-           median(apicpu, runs));
-    printf("%s procsim_trace_csv %.3f s (%.2fx)\n", name, b, b / p);
+    report(name, "trace_backend", &api, runs, &plain);
+    report(name, "procsim_trace_csv", &cmd, runs, &plain);
     printf("%s processes %d in the trace, 0 missed\n", name, last.created);
     printf("%s samples %llu, sampling %.3f ms all told, longest %.3f ms, events %llu\n", name,
            (unsigned long long)last.info.samples, (double)last.info.sampling_ns / 1e6,
@@ -215,6 +238,12 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
 }
 
 /* ---- 3: sampling cost against the number of processes ------------------ */
+
+static void nap_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    nanosleep(&ts, NULL);
+}
 
 static int sampling(const char *forks)
 {
@@ -237,6 +266,7 @@ static int sampling(const char *forks)
                sizes[i], (unsigned long long)r.info.samples, mean,
                (double)r.info.sample_max_ns / 1e6, (long long)r.info.sample_ms,
                r.slow_warnings ? " (stretched: slow-sample warning)" : "", r.cpu_s);
+        nap_ms(500); /* the children's exits settle before the next size */
     }
     return failed ? -1 : 0;
 }
