@@ -130,6 +130,17 @@ typedef struct scene {
     int64_t a_lo, a_hi; /* or a range (a_hi > 0) */
 } scene;
 
+/* The other processes of a scene have closed what they close and sleep
+ * (in pause, or in their own call): only then is who holds what settled. */
+static void await_others(const scene *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->tree[i] != s->target) {
+            ps__task_syscall sc;
+            await_sleep(s->tree[i], -1, &sc);
+        }
+}
+
 static void in_tree(scene *s, pid_t p)
 {
     s->tree[s->n++] = p;
@@ -265,6 +276,53 @@ static void socket_pair(scene *s, int use_read)
     in_tree(s, peer);
 }
 static void socket_recv(scene *s) { socket_pair(s, 0); }
+
+/* Its peer held by itself alone (a process talking to itself), while
+ * another holds its own socket: no one is at the other end. */
+static void socket_self(scene *s)
+{
+    int sv[2];
+    assert_int_equal(socketpair(AF_UNIX, SOCK_STREAM, 0, sv), 0);
+    pid_t other = kid();
+    if (other == 0) {
+        close(sv[0]);
+        forever();
+    }
+    pid_t r = kid();
+    if (r == 0) {
+        char c;
+        recv(sv[1], &c, 1, 0);
+        _exit(0);
+    }
+    close(sv[0]);
+    close(sv[1]);
+    s->target = r;
+    s->a = 0;
+    in_tree(s, r);
+    in_tree(s, other);
+}
+
+/* A socket with no peer (a datagram socket, unconnected): the other end
+ * is whoever else holds it. */
+static void socket_unpaired(scene *s)
+{
+    int fd = socket(AF_UNIX, SOCK_DGRAM, 0);
+    assert_true(fd >= 0);
+    pid_t other = kid();
+    if (other == 0)
+        forever();
+    pid_t r = kid();
+    if (r == 0) {
+        char c;
+        recv(fd, &c, 1, 0);
+        _exit(0);
+    }
+    close(fd);
+    s->target = r;
+    s->a = other;
+    in_tree(s, r);
+    in_tree(s, other);
+}
 static void socket_read(scene *s) { socket_pair(s, 1); }
 
 /* A child that forks a grandchild and waits: how, by `how`. */
@@ -502,6 +560,10 @@ static const struct {
     {"open of a FIFO: another call", fifo_open, SYS_openat, PS_CAUSE_SYS_OTHER, A_EXACT},
     {"recv on a socketpair: its peer", socket_recv, -1, PS_CAUSE_SYS_SOCKET_READ, A_PEER},
     {"read on a socketpair: its peer", socket_read, SYS_read, PS_CAUSE_SYS_SOCKET_READ, A_PEER},
+    {"recv on a socketpair it holds both ends of: no one", socket_self, -1,
+     PS_CAUSE_SYS_SOCKET_READ, A_PEER},
+    {"recv on a socket with no peer: another holder", socket_unpaired, -1,
+     PS_CAUSE_SYS_SOCKET_READ, A_PEER},
     {"wait4 for one child", wait_child, SYS_wait4, PS_CAUSE_SYS_WAIT4, A_PEER},
     {"wait4 for any child", wait_any, SYS_wait4, PS_CAUSE_SYS_WAIT4, A_EXACT},
     {"waitid for one child", waitid_child, SYS_waitid, PS_CAUSE_SYS_WAIT4, A_PEER},
@@ -533,6 +595,7 @@ static void each_call_has_its_cause(void **state)
         scene s = {0};
         blockers[i].setup(&s);
         ps__task_syscall sc;
+        await_others(&s);
         await_sleep(s.target, blockers[i].nr, &sc);
         ps__why why;
         ps__why_blocked(s.target, s.target, 'S', &sc, s.tree, s.n, &why);
@@ -560,6 +623,7 @@ static void a_pipe_with_no_other_end_in_the_tree_names_none(void **state)
     scene s = {0};
     pipe_read(&s);
     ps__task_syscall sc;
+    await_others(&s);
     await_sleep(s.target, SYS_read, &sc);
     ps__why why;
     ps__why_blocked(s.target, s.target, 'S', &sc, &s.target, 1, &why);
@@ -592,6 +656,30 @@ static void no_call_is_a_kernel_or_disk_wait(void **state)
     assert_int_equal(why.cause, PS_CAUSE_SYS_OTHER);
     assert_int_equal(why.a, SYS_getppid);
     assert_string_equal(why.syscall, "getppid");
+}
+
+/* A relative sleep stopped and continued is restarted by the kernel as
+ * restart_syscall, whose call is not to be known: a kernel wait. */
+static void a_restarted_call_is_a_kernel_wait(void **state)
+{
+    (void)state;
+    scene s = {0};
+    s.target = kid();
+    if (s.target == 0) {
+        struct timespec ts = {600, 0};
+        clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, NULL);
+        _exit(0);
+    }
+    in_tree(&s, s.target);
+    ps__task_syscall sc;
+    await_sleep(s.target, SYS_clock_nanosleep, &sc);
+    assert_int_equal(kill(s.target, SIGSTOP), 0);
+    assert_int_equal(kill(s.target, SIGCONT), 0);
+    await_sleep(s.target, SYS_restart_syscall, &sc);
+    ps__why why;
+    ps__why_blocked(s.target, s.target, 'S', &sc, s.tree, s.n, &why);
+    assert_int_equal(why.cause, PS_CAUSE_KERNEL_WAIT);
+    assert_string_equal(why.syscall, "restart_syscall");
 }
 
 static void syscall_names_are_this_machines(void **state)
@@ -703,6 +791,28 @@ static void a_real_task_is_sampled(void **state)
     assert_int_equal(ps__proc_tasks(c, NULL, 0), -1);
 }
 
+/* An exec'd command's line, its words apart, and its comm. */
+static void a_command_line_has_its_words(void **state)
+{
+    (void)state;
+    pid_t c = kid();
+    if (c == 0) {
+        execlp("sleep", "sleep", "60", (char *)NULL);
+        _exit(127);
+    }
+    ps__task_syscall sc;
+    await_sleep(c, SYS_clock_nanosleep, &sc);
+    char buf[160];
+    ps__proc_cmdline(c, buf, sizeof buf);
+    assert_string_equal(buf, "sleep 60");
+    ps__proc_comm(c, buf, sizeof buf);
+    assert_string_equal(buf, "sleep");
+    ps__why why;
+    ps__why_blocked(c, c, 'S', &sc, &c, 1, &why);
+    assert_int_equal(why.cause, PS_CAUSE_SYS_SLEEP);
+    assert_int_equal(why.a, 60000);
+}
+
 static void *thread_sleeps(void *arg)
 {
     (void)arg;
@@ -804,13 +914,14 @@ static void names_arrive_in_pieces(void **state)
 }
 
 /* A line longer than the buffer is dropped whole, in however many
- * pieces it comes, and the next line is read. */
+ * pieces it comes, and the next line is read: a line of "1 1 1 ...",
+ * any tail of which would pass for a line of its own. */
 static void a_long_line_is_dropped_whole(void **state)
 {
     (void)state;
     char long_line[1000];
-    memset(long_line, 'x', sizeof long_line);
-    memcpy(long_line, "7 ", 2);
+    for (size_t i = 0; i < sizeof long_line; i++)
+        long_line[i] = i % 2 ? ' ' : '1';
     for (size_t piece = 1; piece <= sizeof long_line; piece *= 3) {
         ps__names nm = {.len = 0};
         seen s = {0};
@@ -819,9 +930,9 @@ static void a_long_line_is_dropped_whole(void **state)
             ps__names_feed(&nm, long_line + off, n, 32, note_name, &s);
         }
         ps__names_feed(&nm, "\n8 next\n", 8, 32, note_name, &s);
-        assert_int_equal(s.n, 1);
-        assert_int_equal(s.pid[0], 8);
-        assert_string_equal(s.name[0], "next");
+        if (s.n != 1 || s.pid[0] != 8 || strcmp(s.name[0], "next") != 0)
+            fail_msg("in pieces of %zu: %d names, the first %d '%s'", piece, s.n, (int)s.pid[0],
+                     s.name[0]);
     }
     /* one that just fits is kept */
     char fits[sizeof ((ps__names *)0)->buf + 1];
@@ -1030,15 +1141,20 @@ static int run_python(const char *py, const char *program, py_run *r)
     return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* Every child it lists has started (so has reported, if it is to): alpha
+ * was joined, the workers have each run the initializer. */
 static const char hook_program[] =
-    "import multiprocessing as mp, sys\n"
+    "import multiprocessing as mp, os, sys\n"
     "def nothing(): pass\n"
     "def sq(x): return x * x\n"
+    "def started(q): q.put(os.getpid())\n"
     "if __name__ == '__main__':\n"
     "    mp.set_start_method('fork')\n"
     "    p = mp.Process(target=nothing, name='alpha'); p.start(); p.join()\n"
     "    print(p.pid, p.name)\n"
-    "    with mp.Pool(2) as pool:\n"
+    "    q = mp.SimpleQueue()\n"
+    "    with mp.Pool(2, initializer=started, initargs=(q,)) as pool:\n"
+    "        q.get(), q.get()\n"
     "        assert pool.map(sq, range(4)) == [0, 1, 4, 9]\n"
     "        for c in sorted(mp.active_children(), key=lambda c: c.pid): print(c.pid, c.name)\n"
     "    print('sitecustomize', getattr(sys.modules.get('sitecustomize'), 'CHAINED', 0))\n";
@@ -1141,15 +1257,90 @@ static void the_hook_chains_to_the_next_sitecustomize(void **state)
     same_names(r.out, &r.names, 3);
 }
 
+/* What the course's Python blocks in, on this machine's Python: a
+ * Queue.get() reads a pipe, a Pipe()'s recv reads a socketpair, a Lock
+ * waits on a futex in a shared /dev/shm/sem.* mapping, time.sleep is an
+ * absolute clock_nanosleep, join() is wait4 for that child. */
+static const char python_blocks[] =
+    "import multiprocessing as mp, time\n"
+    "def get(q): q.get()\n"
+    "def recv(c): c.recv()\n"
+    "def lock(l): l.acquire()\n"
+    "def nap(): time.sleep(600)\n"
+    "if __name__ == '__main__':\n"
+    "    mp.set_start_method('fork')\n"
+    "    q, (a, b), l = mp.Queue(), mp.Pipe(), mp.Lock()\n"
+    "    l.acquire()\n"
+    "    ps = [mp.Process(target=get, args=(q,)), mp.Process(target=recv, args=(b,)),\n"
+    "          mp.Process(target=lock, args=(l,)), mp.Process(target=nap)]\n"
+    "    for p in ps: p.start()\n"
+    "    print(' '.join(str(p.pid) for p in ps), flush=True)\n"
+    "    ps[3].join()\n";
+
+static void pythons_blocking_calls_have_their_causes(void **state)
+{
+    (void)state;
+    char py[512];
+    if (!find_python(py, sizeof py))
+        skip();
+    int o[2];
+    assert_int_equal(pipe(o), 0);
+    pid_t main_pid = kid();
+    if (main_pid == 0) {
+        dup2(o[1], 1);
+        close(o[0]), close(o[1]);
+        execl(py, "python3", "-c", python_blocks, (char *)NULL);
+        _exit(127);
+    }
+    close(o[1]);
+    char line[256];
+    ssize_t n = read(o[0], line, sizeof line - 1);
+    close(o[0]);
+    assert_true(n > 0);
+    line[n] = 0;
+    pid_t tree[5] = {main_pid};
+    assert_int_equal(sscanf(line, "%d %d %d %d", &tree[1], &tree[2], &tree[3], &tree[4]), 4);
+    for (int i = 1; i < 5; i++)
+        also_kill(tree[i]); /* orphans come back to this process, the subreaper */
+    static const struct {
+        const char *what;
+        long nr;
+        ps_cause cause;
+        int a_is_main, a_is_nap, a_is_time;
+    } rows[5] = {
+        {"join()", SYS_wait4, PS_CAUSE_SYS_WAIT4, 0, 1, 0},
+        {"Queue.get()", SYS_read, PS_CAUSE_SYS_PIPE_READ, 1, 0, 0},
+        {"Pipe().recv()", SYS_read, PS_CAUSE_SYS_SOCKET_READ, 1, 0, 0},
+        {"Lock.acquire()", SYS_futex, PS_CAUSE_SYS_FUTEX_LOCK, 0, 0, 0},
+        {"time.sleep(600)", SYS_clock_nanosleep, PS_CAUSE_SYS_SLEEP, 0, 0, 1},
+    };
+    for (int i = 0; i < 5; i++) {
+        ps__task_syscall sc;
+        await_sleep(tree[i], rows[i].nr, &sc);
+        ps__why why;
+        ps__why_blocked(tree[i], tree[i], 'S', &sc, tree, 5, &why);
+        int64_t a = rows[i].a_is_main ? main_pid : rows[i].a_is_nap ? tree[4] : 0;
+        if (why.cause != rows[i].cause || (!rows[i].a_is_time && why.a != a) ||
+            (rows[i].a_is_time && (why.a <= 0 || why.a > 600000)))
+            fail_msg("%s: cause %d a %lld (%s)", rows[i].what, (int)why.cause, (long long)why.a,
+                     why.syscall);
+    }
+}
+
 int main(void)
 {
+    /* the Python children outlive their parent when it is killed first:
+     * they are then this process's to reap */
+    prctl(PR_SET_CHILD_SUBREAPER, 1);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(each_call_has_its_cause, cleanup),
         cmocka_unit_test_teardown(a_pipe_with_no_other_end_in_the_tree_names_none, cleanup),
         cmocka_unit_test(no_call_is_a_kernel_or_disk_wait),
+        cmocka_unit_test_teardown(a_restarted_call_is_a_kernel_wait, cleanup),
         cmocka_unit_test(syscall_names_are_this_machines),
         cmocka_unit_test(stat_parser_is_not_fooled_by_comm),
         cmocka_unit_test_teardown(a_real_task_is_sampled, cleanup),
+        cmocka_unit_test_teardown(a_command_line_has_its_words, cleanup),
         cmocka_unit_test_teardown(tasks_and_children_are_listed, cleanup),
         cmocka_unit_test(names_arrive_in_pieces),
         cmocka_unit_test(a_long_line_is_dropped_whole),
@@ -1158,6 +1349,7 @@ int main(void)
         cmocka_unit_test_teardown(the_hook_reports_python_names, cleanup),
         cmocka_unit_test_teardown(the_hook_never_gets_in_the_way, cleanup),
         cmocka_unit_test_teardown(the_hook_chains_to_the_next_sitecustomize, cleanup),
+        cmocka_unit_test_teardown(pythons_blocking_calls_have_their_causes, cleanup),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -214,9 +214,10 @@ pid_t ps__fd_peer(const pid_t *tree, size_t n, pid_t self, const ps__fd_info *fd
     if (fd->kind != PS__FD_SOCKET)
         return 0;
     uint64_t peer = unix_peer(fd->inode);
-    pid_t p = peer ? first_holder(tree, n, self, PS__FD_SOCKET, peer, -1) : 0;
+    if (peer) /* held by self alone, it names no one: a 0 */
+        return first_holder(tree, n, self, PS__FD_SOCKET, peer, -1);
     /* no peer known (not a Unix socket, or sock_diag refused): anyone
      * else holding the same socket is at least on the other side of a
      * fork from it */
-    return p ? p : first_holder(tree, n, self, PS__FD_SOCKET, fd->inode, -1);
+    return first_holder(tree, n, self, PS__FD_SOCKET, fd->inode, -1);
 }

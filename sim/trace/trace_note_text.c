@@ -12,6 +12,9 @@
  *              `text` us of a b ms period)
  * Nothing here knows one kind from another: the words are all in the
  * tables. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE /* sigabbrev_np, also where trace mode is not built */
+#endif
 #include <string.h>
 
 #include "procsim/out.h"
@@ -115,7 +118,10 @@ static char *put_pid(filler *f, char *p, int64_t pid)
 static char *put_sig(filler *f, char *p, int64_t sig)
 {
     /* 1..31 only, as the causes say them (cause.c): "signal 40" */
-    const char *abbrev = sig > 0 && sig < 32 ? sigabbrev_np((int)sig) : NULL;
+    const char *abbrev = NULL;
+#if defined __GLIBC__ && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+    abbrev = sig > 0 && sig < 32 ? sigabbrev_np((int)sig) : NULL;
+#endif
     if (abbrev)
         return put(f, put(f, p, "SIG"), abbrev);
     return put_num(f, put(f, p, "signal "), sig);

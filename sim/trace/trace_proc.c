@@ -350,18 +350,6 @@ int ps__task_children(pid_t pid, pid_t tid, pid_t *out, int max)
 
 /* ---- text ---------------------------------------------------------------- */
 
-size_t ps__whole_chars(const char *s, size_t len)
-{
-    size_t q = len;
-    while (q > 0 && ((unsigned char)s[q - 1] & 0xC0) == 0x80)
-        q--;
-    if (q == 0 || (unsigned char)s[q - 1] < 0xC0)
-        return len; /* ASCII at the end, or no lead byte to judge by */
-    unsigned char lead = (unsigned char)s[q - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    return len - (q - 1) < need ? q - 1 : len;
-}
-
 void ps__copy_cut(char *buf, size_t size, const char *src, size_t len)
 {
     if (!size)

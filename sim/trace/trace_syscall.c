@@ -633,6 +633,13 @@ void ps__why_blocked(pid_t pid, pid_t tid, char state, const ps__task_syscall *s
 #endif
     case SYS_rt_sigsuspend:
     case SYS_rt_sigtimedwait: set(out, PS_CAUSE_SYS_SIGNAL, 0, 0); return;
+    case SYS_restart_syscall:
+        /* a relative sleep, poll or futex wait stopped (SIGSTOP) and
+         * continued goes on in the kernel's restart block, which no file
+         * shows: the registers still hold the first call's arguments, but
+         * not which call it was */
+        set(out, PS_CAUSE_KERNEL_WAIT, 0, 0);
+        return;
     default: set(out, PS_CAUSE_SYS_OTHER, nr, 0); return;
     }
 }

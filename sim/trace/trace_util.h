@@ -23,8 +23,19 @@ ssize_t ps__read_small(const char *path, char *buf, size_t size);
 /* len bytes of src into buf as a string, cut to size - 1 bytes at a
  * character boundary (UTF-8). */
 void ps__copy_cut(char *buf, size_t size, const char *src, size_t len);
-/* The length of s[0..len) without a UTF-8 character cut off at its end. */
-size_t ps__whole_chars(const char *s, size_t len);
+/* The length of s[0..len) without a UTF-8 character cut off at its end
+ * (inline: the notes' words use it where the readers are not built). */
+static inline size_t ps__whole_chars(const char *s, size_t len)
+{
+    size_t q = len;
+    while (q > 0 && ((unsigned char)s[q - 1] & 0xC0) == 0x80)
+        q--;
+    if (q == 0 || (unsigned char)s[q - 1] < 0xC0)
+        return len; /* ASCII at the end, or no lead byte to judge by */
+    unsigned char lead = (unsigned char)s[q - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    return len - (q - 1) < need ? q - 1 : len;
+}
 
 /* The entries of a directory that are numbers (pids) and that fn accepts
  * (fn NULL: all): how many, the lowest max of them sorted in out (out

@@ -125,13 +125,15 @@ def _install():
 def _chain():
     """Run the sitecustomize this one hides, if there is one."""
     try:
-        here = os.path.dirname(os.path.abspath(__file__))
+        here = os.path.dirname(os.path.realpath(__file__))
+        # the entries after this folder (the sitecustomize it hides comes
+        # later), never this folder again
         rest, seen = [], False
         for entry in sys.path:
-            if seen:
+            mine = os.path.realpath(entry or os.curdir) == here
+            seen = seen or mine
+            if seen and not mine:
                 rest.append(entry)
-            elif os.path.abspath(entry or os.curdir) == here:
-                seen = True
         from importlib.machinery import PathFinder
         from importlib.util import module_from_spec
 
