@@ -260,7 +260,8 @@ static int sampling(const char *forks)
             failed = 1;
             continue;
         }
-        double mean = r.info.samples ? (double)r.info.sampling_ns / (double)r.info.samples / 1e6 : 0;
+        double mean =
+            r.info.samples ? (double)r.info.sampling_ns / (double)r.info.samples / 1e6 : 0;
         printf("hold%d samples %llu, mean %.3f ms, longest %.3f ms, period at the end %lld ms%s, "
                "procsim cpu %.3f s\n",
                sizes[i], (unsigned long long)r.info.samples, mean,

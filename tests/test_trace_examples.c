@@ -243,7 +243,8 @@ typedef struct role {
  * with a and b filling its placeholders: a role's name gives that
  * process's name and real pid to {proc a} and {pid a}; anything else is a
  * pattern for every placeholder of it ("*", "SIGSTOP", "300").  Or a note
- * (`note` its token) whose text matches `text`. */
+ * (`note` its token) whose text matches `text`.  At least `times` such
+ * rows (0: one). */
 typedef struct expect {
     const char *role;
     const char *from, *to, *event;
@@ -252,6 +253,7 @@ typedef struct expect {
     const char *a, *b;
     const char *note, *text;
     int each;
+    int times;
 } expect;
 
 #define MAX_EXPECT 12
@@ -310,14 +312,16 @@ static void assign_roles(tree *t, const example *ex)
                 continue;
             char want[160];
             if (!r->parent)
-                snprintf(want, sizeof want, "%s", ps_cause_template(PS_CAUSE_FORKED, PS_LANG_EN, true));
+                snprintf(want, sizeof want, "%s",
+                         ps_cause_template(PS_CAUSE_FORKED, PS_LANG_EN, true));
             else {
                 const proc *parent = role_proc(t, role_index(ex, r->parent));
                 if (!parent)
                     continue;
                 /* the parent's name then, its real pid */
                 char tmpl[160];
-                snprintf(tmpl, sizeof tmpl, "%s", ps_cause_template(PS_CAUSE_FORKED, PS_LANG_EN, false));
+                snprintf(tmpl, sizeof tmpl, "%s",
+                         ps_cause_template(PS_CAUSE_FORKED, PS_LANG_EN, false));
                 char *o = want, *end = want + sizeof want - 1;
                 for (const char *s = tmpl; *s && o < end;) {
                     ps_cause_slot slot;
@@ -428,16 +432,17 @@ static void check_expect(const tree *t, const example *ex, const expect *e)
             continue;
         procs++;
         int found = 0;
-        for (size_t i = 0; i < t->c->n && !found; i++)
-            found = !strcmp(t->c->rows[i].f[C_PID], t->p[j].pid) && row_fits(t, ex, e, i);
-        seen += found;
+        for (size_t i = 0; i < t->c->n; i++)
+            found += !strcmp(t->c->rows[i].f[C_PID], t->p[j].pid) && row_fits(t, ex, e, i);
+        seen += found >= (e->times ? e->times : 1);
     }
     if (seen == 0 || (e->each && seen != procs)) {
         char pat[256] = "";
         if (!e->note && e->cause != NO_CAUSE)
             cause_pattern(t, ex, e, e->otherwise == 1, t->c->n - 1, pat, sizeof pat);
-        fail_msg("%s: %s of %d %s processes had %s %s -> %s (%s) '%s'", ex->title,
-                 e->each ? "only" : "none", procs, e->role, e->note ? "note" : "a move",
+        fail_msg("%s: %s of %d %s processes had %s%d %s %s -> %s (%s) '%s'", ex->title,
+                 e->each ? "only some" : "none", procs, e->role, e->times ? "at least " : "",
+                 e->times ? e->times : 1, e->note ? "note" : "move",
                  e->from ? e->from : "*", e->to ? e->to : "*",
                  e->note ? e->note : e->event ? e->event : "*",
                  e->note ? (e->text ? e->text : "*") : pat);
@@ -672,107 +677,113 @@ static const example examples[] = {
      "*slow alive after join(0.5): True\nslow: False -15\nquick: False 0\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"slow", "slow", "main", 0}, {"quick", "quick", "main", 0}},
      {/* join(timeout=0.5) waits on the process's sentinel */
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_POLL, 0, "1", NULL, NULL, NULL, 0},
-      {"slow", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_POLL, 0, "1", NULL, NULL, NULL, 0, 0},
+      {"slow", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0},
       /* terminate() is SIGTERM; the join reaps it */
-      {"slow", NULL, NULL, NULL, ANY, 0, NULL, NULL, "signal", "*SIGTERM*", 0},
-      {"slow", NULL, "exit", "kill", PS_CAUSE_KILLED_BY, EITHER, "SIGTERM", "main", NULL, NULL, 0},
-      {"quick", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, EITHER, "0", "main", NULL, NULL, 0},
-      {"quick", NULL, NULL, NULL, ANY, 0, NULL, NULL, "reaped", "*", 0},
-      {"main", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "0", NULL, NULL, NULL, 0}}},
+      {"slow", NULL, NULL, NULL, ANY, 0, NULL, NULL, "signal", "*SIGTERM*", 0, 0},
+      {"slow", NULL, "exit", "kill", PS_CAUSE_KILLED_BY, EITHER, "SIGTERM", "main", NULL, NULL, 0,
+       0},
+      {"quick", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, EITHER, "0", "main", NULL, NULL, 0,
+       0},
+      {"quick", NULL, NULL, NULL, ANY, 0, NULL, NULL, "reaped", "*", 0, 0},
+      {"main", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "0", NULL, NULL, NULL, 0, 0}}},
     {"nine_processes.py", 1, {PY("nine_processes.py")}, {NULL}, 0, "*main * joined 9\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"alpha", "alpha", "main", 0}, {"beta", "beta", "main", 0},
       {"gamma", "gamma", "main", 0}, {"delta", "delta", "main", 0},
       {"epsilon", "epsilon", "main", 0}, {"zeta", "zeta", "main", 0}, {"eta", "eta", "main", 0},
       {"theta", "theta", "main", 0}, {"iota", "iota", "main", 0}},
-     {{"alpha", NULL, NULL, NULL, ANY, 0, NULL, NULL, "name", "*alpha*", 0},
-      {"iota", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
+     {{"alpha", NULL, NULL, NULL, ANY, 0, NULL, NULL, "name", "*alpha*", 0, 0},
+      {"iota", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0},
       /* joined in order: alpha first, while all nine sleep */
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "alpha", NULL, NULL, NULL, 0}}},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "alpha", NULL, NULL, NULL, 0, 0}}},
     {"pool_as_completed.py on one CPU", 1, {PY("pool_as_completed.py")}, {"--cpus", "1"}, 0,
      "*sum 285\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"worker", "ForkProcess-*", "main", 4}},
      {/* four CPU-bound workers on one CPU take turns */
-      {"worker", NULL, "ready", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
-      {"worker", "ready", "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
+      {"worker", NULL, "ready", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0, 0},
+      {"worker", "ready", "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0, 0},
       /* the executor's threads in main */
-      {"main", NULL, NULL, NULL, ANY, 0, NULL, NULL, "threads", "*", 0},
+      {"main", NULL, NULL, NULL, ANY, 0, NULL, NULL, "threads", "*", 0, 0},
       {"worker", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, EITHER, "0", "main", NULL, NULL,
-       1}}},
+       1, 0}}},
     {"pool_imap.py", 1, {PY("pool_imap.py")}, {NULL}, 0, "*sum 285\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"worker", "ForkPoolWorker-*", "main", 4}},
-     {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0}}},
+     {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0, 0}}},
     {"value_race.py", 1, {PY("value_race.py")}, {NULL}, 0, "*expected 450 got *",
      "*expected 450 got 450*",
      {{"main", "python3*", NULL, 0}, {"worker", "Process-*", "main", 9}},
-     {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "worker", NULL, NULL, NULL, 0}}},
+     {{"worker", NULL, "running", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "worker", NULL, NULL, NULL, 0, 0}}},
     {"value_lock.py", 1, {PY("value_lock.py")}, {NULL}, 0, "*expected 450 got 450\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"worker", "Process-*", "main", 9}},
      {/* the others wait for the one holding the lock */
-      {"worker", NULL, "blocked", NULL, PS_CAUSE_SYS_FUTEX_LOCK, 0, NULL, NULL, NULL, NULL, 0}}},
+      {"worker", NULL, "blocked", NULL, PS_CAUSE_SYS_FUTEX_LOCK, 0, NULL, NULL, NULL, NULL, 0, 0}}},
     {"queue_sentinel.py", 1, {PY("queue_sentinel.py")}, {NULL}, 0, "*total 15\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"producer", "producer", "main", 0},
       {"consumer", "consumer", "main", 0}},
      {/* the consumer waits on the queue's pipe (its writer: any holder) */
-      {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_PIPE_READ, 0, "*", NULL, NULL, NULL, 0},
-      {"producer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "producer", NULL, NULL, NULL, 0}}},
+      {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_PIPE_READ, 0, "*", NULL, NULL, NULL, 0, 0},
+      {"producer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "producer", NULL, NULL, NULL, 0, 0}}},
     {"pipe.py", 1, {PY("pipe.py")}, {NULL}, 0, "*49\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"child", "child", "main", 0}},
      {/* Pipe() is a socketpair: the child waits for main's end */
-      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_SOCKET_READ, 0, "main", NULL, NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0}}},
+      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_SOCKET_READ, 0, "main", NULL, NULL, NULL, 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0}}},
     {"crawler.py", 1, {PY("crawler.py")}, {NULL}, 0, "*9 pages by * consumers\n*", NULL,
      {{"main", "python3*", NULL, 0}, {"manager", "SyncManager-*", "main", 0},
       {"producer", "producer", "main", 0}, {"consumer", "Process-*", "main", -1}},
      {/* the network is a sleep of 200 ms (a consumer whose first wait was
          for the queue's lock shows that cause on: see the top) */
-      {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
-      {"manager", NULL, "blocked", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0}}},
+      {"consumer", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0},
+      {"manager", NULL, "blocked", NULL, ANY, 0, NULL, NULL, NULL, NULL, 0, 0}}},
     {"fork_exec_wait.c", 0, {"c:fork_exec_wait"}, {NULL}, 0, "*exited with status 0\n*", NULL,
      {{"main", "fork_exec_wait", NULL, 0}, {"child", "sleep", "main", 0}},
-     {{"child", NULL, NULL, NULL, ANY, 0, NULL, NULL, "exec", "*sleep 0.5*", 0},
-      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "child", NULL, NULL, NULL, 0}}},
+     {{"child", NULL, NULL, NULL, ANY, 0, NULL, NULL, "exec", "*sleep 0.5*", 0, 0},
+      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "*", NULL, NULL, NULL, 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "child", NULL, NULL, NULL, 0, 0}}},
     {"fork_exec_wait.c: the status passes through", 0,
      {"c:fork_exec_wait", "sh", "-c", "sleep 0.2; exit 7"}, {NULL}, 7, "*exited with status 7\n*",
-     NULL, {{"main", "fork_exec_wait", NULL, 0}, {"child", "sh", "main", 0}, {"sleep", "sleep", "child", 0}},
-     {{"child", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "7", NULL, NULL, NULL, 0},
-      {"main", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "7", NULL, NULL, NULL, 0}}},
+     NULL,
+     {{"main", "fork_exec_wait", NULL, 0}, {"child", "sh", "main", 0},
+      {"sleep", "sleep", "child", 0}},
+     {{"child", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "7", NULL, NULL, NULL, 0, 0},
+      {"main", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "7", NULL, NULL, NULL, 0, 0}}},
     {"a command killed by a signal: 128 + N", 0, {"sh", "-c", "kill -TERM $$"}, {NULL}, 143, NULL,
      NULL, {{"main", "sh", NULL, 0}},
-     {{"main", NULL, "exit", "kill", PS_CAUSE_KILLED_BY, 1, "SIGTERM", NULL, NULL, NULL, 0}}},
+     {{"main", NULL, "exit", "kill", PS_CAUSE_KILLED_BY, 1, "SIGTERM", NULL, NULL, NULL, 0, 0}}},
     {"pipe.c", 0, {"c:pipe"}, {NULL}, 0, "*read: one\n*read: three\n*end of the pipe\n*", NULL,
      {{"main", "pipe", NULL, 0}, {"child", "pipe", "main", 0}},
-     {/* the child reads what main writes: main is the only writer */
-      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_PIPE_READ, 0, "main", NULL, NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "300", NULL, NULL, NULL, 0}}},
+     {/* the child reads what main writes: main is the only writer; it
+         wakes for each line and waits again, between samples (trace.h:
+         moved along the legal path the evidence implies) */
+      {"child", NULL, "blocked", NULL, PS_CAUSE_SYS_PIPE_READ, 0, "main", NULL, NULL, NULL, 0, 3},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "300", NULL, NULL, NULL, 0, 0}}},
     {"zombie_orphan.c", 0, {"c:zombie_orphan"}, {NULL}, 0, "*reaped, status 0\n*", NULL,
      {{"main", "zombie_orphan", NULL, 0}, {"zombie", "zombie_orphan", "main", 0},
       {"middle", "zombie_orphan", "main", 0}, {"orphan", "zombie_orphan", "middle", 0}},
      {/* dead, and not reaped by main for a second */
-      {"zombie", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 0, "0", "main", NULL, NULL, 0},
-      {"zombie", NULL, NULL, NULL, ANY, 0, NULL, NULL, "reaped", "*", 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "middle", NULL, NULL, NULL, 0},
+      {"zombie", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 0, "0", "main", NULL, NULL, 0, 0},
+      {"zombie", NULL, NULL, NULL, ANY, 0, NULL, NULL, "reaped", "*", 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 0, "middle", NULL, NULL, NULL, 0, 0},
       /* its parent ends first: adopted by procsim, which reaps it */
-      {"orphan", NULL, NULL, NULL, ANY, 0, NULL, NULL, "adopted", "*", 0},
-      {"orphan", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "0", NULL, NULL, NULL, 0}}},
+      {"orphan", NULL, NULL, NULL, ANY, 0, NULL, NULL, "adopted", "*", 0, 0},
+      {"orphan", NULL, "exit", "release", PS_CAUSE_EXIT_STATUS, 1, "0", NULL, NULL, NULL, 0, 0}}},
     {"stop_cont.c", 0, {"c:stop_cont"}, {NULL}, 0, "*continued *exited with status 0\n*", NULL,
      {{"main", "stop_cont", NULL, 0}, {"child", "stop_cont", "main", 0}},
      {/* stopped while computing: Ready/Suspend, the sender named */
       {"child", NULL, "ready-suspended", "suspend", PS_CAUSE_STOPPED_BY, 0, "main", "SIGSTOP", NULL,
-       NULL, 0},
+       NULL, 0, 0},
       {"child", "ready-suspended", "ready", "activate", PS_CAUSE_CONTINUED_BY, 0, "main", NULL,
-       NULL, NULL, 0},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "200", NULL, NULL, NULL, 0}}},
+       NULL, NULL, 0, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_SLEEP, 0, "200", NULL, NULL, NULL, 0, 0}}},
     {"cpu_hogs.c on one CPU", 0, {"c:cpu_hogs", "3"}, {"--cpus", "1"}, 0, "*3 hogs done\n*", NULL,
      {{"main", "cpu_hogs", NULL, 0}, {"hog", "cpu_hogs", "main", 3}},
      {/* three of them, one CPU: they wait for it, and take turns on it
          (each is seen on it at a sample, not only as it exits) */
-      {"hog", NULL, "ready", NULL, PS_CAUSE_WAITING_CPU, EITHER, "hog", "*", NULL, NULL, 0},
-      {"hog", "ready", "running", NULL, PS_CAUSE_ON_CPU, 0, "*", NULL, NULL, NULL, 1},
-      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 1, NULL, NULL, NULL, NULL, 0}}},
+      {"hog", NULL, "ready", NULL, PS_CAUSE_WAITING_CPU, EITHER, "hog", "*", NULL, NULL, 0, 0},
+      {"hog", "ready", "running", NULL, PS_CAUSE_ON_CPU, 0, "*", NULL, NULL, NULL, 1, 0},
+      {"main", NULL, "blocked", NULL, PS_CAUSE_SYS_WAIT4, 1, NULL, NULL, NULL, NULL, 0, 0}}},
 };
 
 /* ---- the suite ----------------------------------------------------------- */
