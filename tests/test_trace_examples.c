@@ -570,6 +570,7 @@ static int finish_procsim(pid_t pid, int fd, char **out)
             waitpid(pid, NULL, 0);
             close(fd);
             buf[len] = 0;
+            *out = buf; /* the caller's to free */
             fail_msg("procsim trace ran longer than %d ms; it said:\n%s", RUN_LIMIT_MS, buf);
         }
         if (r <= 0)
@@ -827,20 +828,29 @@ static int remove_below(const char *path, const struct stat *st, int flag, struc
 }
 
 /* Whatever a failed case left (its assertions say what it was) goes. */
-static int teardown(void **state)
+
+/* What a case holds, kept here so that a failed case's (which leaves by
+ * a long jump) is freed by the next one or the teardown. */
+static traced r;
+static csv c;
+
+static void release(void)
 {
-    (void)state;
-    return nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
+    free(r.out);
+    free(r.trace);
+    free(c.rows);
+    memset(&r, 0, sizeof r);
+    memset(&c, 0, sizeof c);
 }
 
 static void trace_one(const example *ex)
 {
+    release();
     nftw(tmpdir, remove_below, 8, FTW_DEPTH | FTW_PHYS); /* after a failed case */
     char trace[sizeof dir + 16];
     snprintf(trace, sizeof trace, "%s/trace.csv", dir);
     int fd;
     pid_t pid = start_procsim(ex->opts, ex->argv, trace, &fd);
-    traced r = {0};
     r.status = finish_procsim(pid, fd, &r.out);
     assert_nothing_left(ex->title, 0, NULL);
     if (access(trace, F_OK))
@@ -854,16 +864,20 @@ static void trace_one(const example *ex)
     if ((ex->out && fnmatch(ex->out, r.out, 0)) || (ex->out_not && !fnmatch(ex->out_not, r.out, 0)))
         fail_msg("%s: the program's output is not '%s'%s%s:\n%s", ex->title, ex->out,
                  ex->out_not ? " without " : "", ex->out_not ? ex->out_not : "", r.out);
-    csv c;
     csv_parse(&c, r.trace);
     tree t;
     tree_build(&t, &c);
     assign_roles(&t, ex);
     for (int i = 0; i < MAX_EXPECT && ex->rows[i].role; i++)
         check_expect(&t, ex, &ex->rows[i]);
-    free(c.rows);
-    free(r.trace);
-    free(r.out);
+    release();
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    release();
+    return nftw(dir, remove_one, 8, FTW_DEPTH | FTW_PHYS);
 }
 
 static void each_example_traced(void **state)
@@ -898,22 +912,20 @@ static void nothing_left_after_sigkill(void **state)
         free(s);
     }
     kill(pid, SIGKILL);
-    char *out;
-    int status = finish_procsim(pid, fd, &out);
-    free(out);
+    release();
+    int status = finish_procsim(pid, fd, &r.out);
     assert_int_equal(status, 128 + SIGKILL);
     if (!adopted)
         fail_msg("zombie_orphan: no adopted note was streamed to %s", trace);
     /* those that had ended (the zombie, the middle one) may come here
        with their own status; the rest must have been killed */
-    char *text = slurp(trace), ended[1024] = " ";
-    csv c;
-    csv_parse(&c, text);
+    char ended[1024] = " ";
+    r.trace = slurp(trace);
+    csv_parse(&c, r.trace);
     for (size_t i = 0; i < c.n; i++)
         if (!strcmp(c.rows[i].f[C_TO], "exit") && strlen(ended) + 24 < sizeof ended)
             strcat(strcat(ended, c.rows[i].f[C_OSPID]), " ");
-    free(c.rows);
-    free(text);
+    release();
     /* the tree's processes come to this suite as they die: bounded wait */
     assert_nothing_left("zombie_orphan after SIGKILL of procsim", 10000, ended);
     assert_int_equal(unlink(trace), 0);
