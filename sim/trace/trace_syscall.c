@@ -5,7 +5,9 @@
  * terminal), the futex's mapping (shared between processes: a lock or a
  * semaphore, as multiprocessing's Lock in /dev/shm/sem.*; private: one
  * thread waiting for another), the sleep's timespec in the task's memory
- * (process_vm_readv), the child waited for.  Numbers are the <sys/syscall.h>
+ * (process_vm_readv), the child waited for.  A pipe's or a socket's
+ * cause also has its inode in b (no wording shows it): the one object
+ * that a reader and a writer share, for whoever pairs them (--record).  Numbers are the <sys/syscall.h>
  * ones of the machine built for (x86-64, arm64: calls an architecture does
  * not have are left out by #ifdef). */
 #include <errno.h>
@@ -499,9 +501,13 @@ static void on_read(pid_t pid, int fd, const pid_t *tree, size_t n, ps__why *out
         return;
     }
     switch ((ps__fd_kind)fi.kind) {
-    case PS__FD_PIPE: set(out, PS_CAUSE_SYS_PIPE_READ, ps__fd_peer(tree, n, pid, &fi, 1), 1); return;
+    case PS__FD_PIPE:
+        set(out, PS_CAUSE_SYS_PIPE_READ, ps__fd_peer(tree, n, pid, &fi, 1), 1);
+        out->b = (int64_t)fi.inode;
+        return;
     case PS__FD_SOCKET:
         set(out, PS_CAUSE_SYS_SOCKET_READ, ps__fd_peer(tree, n, pid, &fi, 1), 1);
+        out->b = (int64_t)fi.inode;
         return;
     case PS__FD_TTY: set(out, PS_CAUSE_SYS_READ_TTY, 0, 0); return;
     case PS__FD_NONE:
@@ -514,9 +520,10 @@ static void on_read(pid_t pid, int fd, const pid_t *tree, size_t n, ps__why *out
 static void on_write(pid_t pid, long nr, int fd, const pid_t *tree, size_t n, ps__why *out)
 {
     ps__fd_info fi;
-    if (ps__fd_describe(pid, fd, &fi) == 0 && fi.kind == PS__FD_PIPE)
+    if (ps__fd_describe(pid, fd, &fi) == 0 && fi.kind == PS__FD_PIPE) {
         set(out, PS_CAUSE_SYS_PIPE_WRITE, ps__fd_peer(tree, n, pid, &fi, 0), 1);
-    else
+        out->b = (int64_t)fi.inode;
+    } else
         set(out, PS_CAUSE_SYS_OTHER, nr, 0);
 }
 
