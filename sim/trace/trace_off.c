@@ -1,0 +1,57 @@
+/* trace_off.c — trace mode in a procsim built without it
+ * (PROCSIM_TRACE=OFF, the default off Linux): the API of procsim/trace.h,
+ * whose ps_trace_start fails with a message saying so.  No trace is ever
+ * started, so the functions that take one are never reached with one;
+ * they answer as for a trace that has seen nothing.  The notes' words
+ * (trace_note.c) and the recorder are built either way. */
+#include "procsim/trace.h"
+
+#include <stdio.h>
+#include <string.h>
+
+ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
+{
+    (void)o;
+    snprintf(err->msg, sizeof err->msg,
+             "trace mode: this procsim was built without trace mode (cmake -DPROCSIM_TRACE=ON, "
+             "on Linux)");
+    return NULL;
+}
+
+void ps_trace_destroy(ps_trace *t) { (void)t; }
+void ps_trace_set_listener(ps_trace *t, ps_live_fn fn, void *ctx) { (void)t, (void)fn, (void)ctx; }
+void ps_trace_set_note_listener(ps_trace *t, ps_trace_note_fn fn, void *ctx)
+{
+    (void)t, (void)fn, (void)ctx;
+}
+ps_engine *ps_trace_engine(ps_trace *t) { return (void)t, NULL; }
+const ps_scenario *ps_trace_scenario(const ps_trace *t) { return (void)t, NULL; }
+ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
+{
+    return (void)t, (void)timeout_ns, PS_STEP_FAILED;
+}
+const char *ps_trace_error(const ps_trace *t) { return (void)t, "trace mode is not built in"; }
+int64_t ps_trace_due_ns(const ps_trace *t) { return (void)t, -1; }
+int64_t ps_trace_wall_us(const ps_trace *t) { return (void)t, 0; }
+int ps_trace_exit(const ps_trace *t, int *code, int *signo)
+{
+    return (void)t, (void)code, (void)signo, -1;
+}
+int ps_trace_suspend(ps_trace *t, uint32_t pid) { return (void)t, (void)pid, -1; }
+int ps_trace_resume(ps_trace *t, uint32_t pid) { return (void)t, (void)pid, -1; }
+int ps_trace_kill(ps_trace *t, uint32_t pid) { return (void)t, (void)pid, -1; }
+uint32_t ps_trace_find(const ps_trace *t, pid_t os_pid) { return (void)t, (void)os_pid, 0; }
+uint32_t ps_trace_find_name(const ps_trace *t, const char *name) { return (void)t, (void)name, 0; }
+int ps_trace_proc_info(const ps_trace *t, uint32_t pid, ps_trace_proc *out)
+{
+    return (void)t, (void)pid, (void)out, -1;
+}
+int ps_trace_open_fds(const ps_trace *t, uint32_t pid, ps_live_fd *out, int max)
+{
+    return (void)t, (void)pid, (void)out, (void)max, -1;
+}
+void ps_trace_get_info(const ps_trace *t, ps_trace_info *out)
+{
+    (void)t;
+    memset(out, 0, sizeof *out);
+}
