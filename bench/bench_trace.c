@@ -202,6 +202,9 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
         strace[k++] = argv[i], cli[c++] = argv[i];
     strace[k] = NULL, cli[c] = NULL;
     int with_strace = have("strace");
+    char *probe[] = {PROCSIM_BINARY, "trace", "--", "true", NULL};
+    double ignored;
+    int with_cli = run_timed(probe, &ignored) >= 0; /* a procsim with the command */
     static measure plain, st, api, cmd;
     int failed = 0;
     traced last;
@@ -210,7 +213,7 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
         st.wall[i] = with_strace ? run_timed(strace, &st.cpu[i]) : 0;
         failed |= run_traced(argv, &last) < 0;
         api.wall[i] = last.wall_s, api.cpu[i] = last.cpu_s + last.prog_cpu_s;
-        cmd.wall[i] = run_timed(cli, &cmd.cpu[i]);
+        cmd.wall[i] = with_cli ? run_timed(cli, &cmd.cpu[i]) : 0;
         failed |= plain.wall[i] < 0 || st.wall[i] < 0 || cmd.wall[i] < 0;
         int made = last.made >= 0 ? last.made + 1 : expect_procs; /* + trace_forks itself */
         if (last.created != made || last.info.missed) {
@@ -229,7 +232,10 @@ static int workload(const char *name, char **argv, int expect_procs, int runs)
     else
         printf("%s strace not installed (apt-get install strace)\n", name);
     report(name, "trace_backend", &api, runs, &plain);
-    report(name, "procsim_trace_csv", &cmd, runs, &plain);
+    if (with_cli)
+        report(name, "procsim_trace_csv", &cmd, runs, &plain);
+    else
+        printf("%s procsim_trace_csv: this procsim has no trace command\n", name);
     printf("%s processes %d in the trace, 0 missed\n", name, last.created);
     printf("%s samples %llu, sampling %.3f ms all told, longest %.3f ms, events %llu\n", name,
            (unsigned long long)last.info.samples, (double)last.info.sampling_ns / 1e6,
