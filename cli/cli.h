@@ -7,6 +7,7 @@
 
 #include "procsim/engine.h"
 #include "procsim/live.h"
+#include "procsim/trace.h"
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -35,11 +36,23 @@ int cli_help(FILE *out, const char *cmd);
 void cli_usage(FILE *out, const char *cmd);
 void cli_help_all(FILE *out);
 
+/* A note kept for the JSON writer until the trace array is closed: the
+ * note with its text in words (ps_trace_note_format, English). */
+typedef struct cli_kept_note {
+    ps_trace_note n;
+    char *words;
+} cli_kept_note;
+
 /* What the writers see of a run: the engine, and in live mode the backend
- * (NULL in a model run). */
+ * (NULL in a model run), in trace mode the trace (NULL otherwise). */
 typedef struct run {
     const ps_engine *e;
     const ps_live *live;
+    const ps_trace *trace;
+    const char *command;   /* trace: COMMAND and its arguments, for people */
+    ps_lang lang;          /* trace: the text view's language (run: English) */
+    cli_kept_note *notes;  /* json, trace: the notes, written after the trace */
+    size_t nnotes, capnotes;
     uint64_t rows;         /* transitions written so far (the writers') */
     int with_ops;          /* csv: op rows among the transitions (--ops) */
     ps_op_event *kept;     /* json: the op events, written after the trace */
@@ -47,11 +60,13 @@ typedef struct run {
     int nomem;             /* a writer ran out of memory: the run stops */
 } run;
 
-/* One thing that happened in an instant: a transition (op NULL) or an op
- * event (tr NULL), in the order they happened. */
+/* One thing that happened in an instant: a transition, an op event or (in
+ * trace mode) a note, the other two NULL, in the order they happened.
+ * Notes of kind PS_TN_OUTPUT are never handed to a writer. */
 typedef struct cli_item {
     const ps_live_event *tr;
     const ps_op_event *op;
+    const ps_trace_note *note;
 } cli_item;
 
 /* A trace writer.  `instant` is called after every step with what
@@ -72,6 +87,7 @@ int cmd_ostep(int argc, char **argv);
 int cmd_lab(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_gui(int argc, char **argv);
+int cmd_trace(int argc, char **argv);
 /* Was this procsim built with the window (gui.c: 1, nogui.c: 0)? */
 int cli_has_window(void);
 /* Can `procsim` alone open its window here?  If not, why not. */
@@ -90,9 +106,43 @@ const writer *cli_writer(const char *name);
 /* The scenario's title, description and system in a few lines. */
 void cli_describe(FILE *out, const ps_scenario *s, int ko); /* ko: in Korean if given */
 
+/* What `procsim trace` was asked to do (trace.c reads it from the command
+ * line; the window takes it as it is). */
+typedef enum { CLI_ACT_SUSPEND, CLI_ACT_RESUME, CLI_ACT_KILL } cli_action;
+typedef struct cli_trace_event {
+    int64_t at_us;         /* wall-clock microseconds after the start */
+    cli_action action;
+    const char *who;       /* a process name, or a real pid in decimal */
+} cli_trace_event;
+typedef struct cli_trace_request {
+    ps_trace_options o;
+    const writer *w;
+    const char *out_path;      /* -o FILE, NULL: stdout after the run */
+    const char *record_path;   /* --record FILE.yaml, NULL: none */
+    cli_trace_event *events;   /* --events, in order of time */
+    size_t nevents;
+    ps_lang lang;
+    int lang_given;            /* --lang was given (else the window's: the locale) */
+} cli_trace_request;
+/* `procsim trace --gui`: the window on the trace (gui.c); nogui.c says
+ * this procsim has no window.  Returns the exit status. */
+int cli_trace_gui(const cli_trace_request *q);
+/* The action of an --events entry as its token ("suspend"). */
+const char *cli_action_token(cli_action a);
+
+/* out_text.c: the statistics table, the averages and the final values of
+ * the shared objects, as `procsim run` ends its text view (trace mode:
+ * only the slots that were used). */
+void cli_stats(FILE *out, const run *r);
+
 /* Shared by the writers. */
 const char *cli_state_short(ps_state s);
 const char *cli_reporter_token(ps_reporter r);
+/* Has the writer a real process behind each transition (live or trace)? */
+int cli_real(const run *r);
+/* Is slot pid one to show: every one in a model or live run, those
+ * created in a trace (whose unused slots are placeholders). */
+int cli_shown(const run *r, uint32_t pid);
 /* A shared variable's final value: the real one in live mode. */
 int64_t cli_variable(const run *r, uint32_t v);
 

@@ -55,6 +55,37 @@ static const help helps[] = {
      "                  rows with from and to empty, event the op event and cause\n"
      "                  its object and value\n"
      "    --until T     stop after tick T (a whole number from 0)\n"},
+    {"trace",
+     "trace [--gui] [--cpus N] [--format text|csv|json] [-o FILE]\n"
+     "            [--record FILE.yaml] [--sample-ms N] [--events SPEC]\n"
+     "            [--threads] [--linger SECONDS] [--max-procs N]\n"
+     "            [--no-ptrace] [--lang en|ko] -- COMMAND [ARGS...]",
+     "  trace -- COMMAND  run your own program and watch its processes in the seven\n"
+     "                  states, with the kernel's evidence for every move\n"
+     "                  (docs/trace.md); the exit status is COMMAND's (128+N if\n"
+     "                  signal N killed it)\n"
+     "    --gui         in the window (S, C, K suspend, resume, kill)\n"
+     "    --cpus N      pin the program to N cpus (1 to 1024)\n"
+     "    --format F    text (default), csv (time,pid,name,from,to,event,cause,\n"
+     "                  wall_us,kstate,reported_by,os_pid; notes among the rows),\n"
+     "                  or json\n"
+     "    -o FILE       the trace into FILE as it happens (a run cut short keeps\n"
+     "                  what it saw), the statistics to stdout; without it the\n"
+     "                  trace goes to stdout after the program's own output\n"
+     "    --record FILE.yaml  also write a scenario that replays the run in the\n"
+     "                  model (procsim run FILE.yaml)\n"
+     "    --sample-ms N one tick = one sample every N ms, 1 to "
+     CLI_DECIMAL(PS_TRACE_SAMPLE_MS_MAX) " (default " CLI_DECIMAL(PS_TRACE_SAMPLE_MS) ")\n"
+     "    --events SPEC suspend, resume or kill at a time: SECONDS:ACTION:WHO,...\n"
+     "                  e.g. 0.5:suspend:Process-1,1.5:resume:Process-1 (WHO a\n"
+     "                  process name or a real pid)\n"
+     "    --threads     every thread a process of its own (default: a count)\n"
+     "    --linger S    once COMMAND has ended, kill what is left of its tree after S\n"
+     "                  seconds (0 to 86400, default 5)\n"
+     "    --max-procs N show at most N processes, 1 to " CLI_DECIMAL(PS_TRACE_PROCS_LIMIT)
+     " (default " CLI_DECIMAL(PS_TRACE_MAX_PROCS) ")\n"
+     "    --no-ptrace   follow the tree by sampling /proc instead of ptrace\n"
+     "    --lang L      en or ko: the text view's states, causes and notes\n"},
     {"check",
      "check FILE...",
      "  check FILE...   load each file and report the first error in it\n"},

@@ -22,6 +22,15 @@ int cmd_gui(int argc, char **argv)
     return EXIT_RUNTIME;
 }
 
+int cli_trace_gui(const cli_trace_request *q)
+{
+    (void)q;
+    fprintf(stderr, "procsim trace: this procsim was built without the window (cmake "
+                    "-DPROCSIM_GUI=ON, with SDL2 and SDL2_ttf); procsim trace without --gui "
+                    "shows the same run as text\n");
+    return EXIT_RUNTIME;
+}
+
 int cli_has_window(void)
 {
     return 0;

@@ -3,6 +3,13 @@
  * and in live mode three more (docs/live.md): wall_us (microseconds since
  * the start when the kernel confirmed it), kstate (the /proc state letter
  * just after), reported_by (waitid, status-pipe, procsim, ...).
+ * `procsim trace` (docs/trace.md) adds os_pid, the real pid; its notes
+ * (exec, name, threads, signal, reaped, adopted, warning, missed) come
+ * among the transitions, in the order they happened, as rows with `from`
+ * and `to` empty, `event` the note's token and `cause` its words, kstate
+ * and reported_by empty (the program's own output is never in the trace).
+ * A traced process's name is the program's (comm, or Python's), so it is
+ * quoted when it must be.
  * With --ops the op events come among them, in the order they happened,
  * as rows with `from` and `to` empty, `event` the op event and `cause`
  * the object and the value ("counter 5", "tasks None", "m b"; a lost
@@ -19,6 +26,10 @@
 
 static void csv_begin(FILE *out, const run *r)
 {
+    if (r->trace) {
+        fputs("time,pid,name,from,to,event,cause,wall_us,kstate,reported_by,os_pid\n", out);
+        return;
+    }
     fputs(r->live ? "time,pid,name,from,to,event,cause,wall_us,kstate,reported_by\n"
                   : "time,pid,name,from,to,event,cause\n",
           out);
@@ -72,12 +83,39 @@ static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t
                  o->other ? ps_engine_pcb(e, o->other)->name : "?");
 }
 
+/* The row of a trace's note. */
+static void csv_note(FILE *out, const run *r, const ps_trace_note *n)
+{
+    char words[512], row[2048];
+    char *end = row + sizeof row - 2;
+    char *p = ps_put_int(row, end, n->time);
+    *p++ = ',';
+    p = ps_put_int(p, end, n->pid);
+    *p++ = ',';
+    p = put_field(p, end, n->pid ? ps_engine_pcb(r->e, n->pid)->name : "", ',');
+    *p++ = ',';
+    *p++ = ',';
+    p = put_plain(p, end, ps_trace_note_token((ps_trace_note_kind)n->kind), ',');
+    p = put_field(p, end, ps_trace_note_format(r->trace, n, PS_LANG_EN, words, sizeof words), ',');
+    p = ps_put_int(p, end, n->wall_us);
+    *p++ = ',';
+    *p++ = ',';
+    *p++ = ',';
+    p = ps_put_int(p, end, n->os_pid);
+    *p++ = '\n';
+    fwrite(row, 1, (size_t)(p - row), out);
+}
+
 static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256], row[1024];
     char *end = row + sizeof row - 2;
     for (size_t i = 0; i < n; i++) {
+        if (it[i].note) {
+            csv_note(out, r, it[i].note);
+            continue;
+        }
         if (it[i].op && !r->with_ops)
             continue;
         int64_t time = it[i].op ? it[i].op->time : it[i].tr->ev.time;
@@ -86,7 +124,10 @@ static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
         *p++ = ',';
         p = ps_put_int(p, end, pid);
         *p++ = ',';
-        p = put_plain(p, end, ps_engine_pcb(e, pid)->name, ',');
+        if (r->trace)
+            p = put_field(p, end, ps_engine_pcb(e, pid)->name, ',');
+        else
+            p = put_plain(p, end, ps_engine_pcb(e, pid)->name, ',');
         if (it[i].op) {
             const ps_op_event *o = it[i].op;
             *p++ = ',';
@@ -108,14 +149,19 @@ static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
         p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
         p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
         ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause);
-        p = put_field(p, end, cause, r->live ? ',' : '\n');
-        if (r->live) {
+        p = put_field(p, end, cause, cli_real(r) ? ',' : '\n');
+        if (cli_real(r)) {
             p = ps_put_int(p, end, le->wall_us);
             *p++ = ',';
             if (le->kstate)
                 *p++ = le->kstate;
             *p++ = ',';
-            p = put_plain(p, end, cli_reporter_token((ps_reporter)le->reporter), '\n');
+            p = put_plain(p, end, cli_reporter_token((ps_reporter)le->reporter),
+                          r->trace ? ',' : '\n');
+        }
+        if (r->trace) {
+            p = ps_put_int(p, end, le->os_pid);
+            *p++ = '\n';
         }
         fwrite(row, 1, (size_t)(p - row), out);
     }

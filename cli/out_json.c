@@ -38,6 +38,7 @@
  * hand because it streams: a JSON library would hold the whole trace in
  * memory. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "procsim/stats.h"
@@ -69,6 +70,15 @@ static void jtime(FILE *out, const char *key, int64_t v)
 static void json_begin(FILE *out, const run *r)
 {
     const ps_scenario *s = ps_engine_scenario(r->e);
+    if (r->trace) {
+        ps_trace_info info;
+        ps_trace_get_info(r->trace, &info);
+        fprintf(out, "{\"procsim\":\"%s\",\"command\":", PROCSIM_VERSION);
+        jstr(out, r->command);
+        fprintf(out, ",\"sample_ms\":%lld,\"cpus\":%d,\n\"live\":false,\n\"trace\":[",
+                (long long)info.sample_ms, s->cpus);
+        return;
+    }
     fprintf(out, "{\"procsim\":\"%s\",\"scenario\":{\"file\":", PROCSIM_VERSION);
     jstr(out, s->path);
     fputs(",\"title\":", out);
@@ -101,10 +111,12 @@ static void json_transition(FILE *out, run *r, const ps_live_event *le)
     fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
             ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
     jstr(out, ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
-    if (r->live)
+    if (cli_real(r))
         fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
                 (long long)le->wall_us, le->kstate ? 1 : 0, &le->kstate,
                 cli_reporter_token((ps_reporter)le->reporter));
+    if (r->trace)
+        fprintf(out, ",\"os_pid\":%d", (int)le->os_pid);
     putc('}', out);
     r->rows++;
 }
@@ -125,10 +137,38 @@ static void keep(run *r, const ps_op_event *ev)
     r->kept[r->nkept++] = *ev;
 }
 
+/* A note waits too, with its words (its own text lives only during the
+ * call that brought it). */
+static void keep_note(run *r, const ps_trace_note *n)
+{
+    char words[512];
+    if (r->nnotes == r->capnotes) {
+        size_t ncap = r->capnotes ? r->capnotes * 2 : 64;
+        cli_kept_note *nv = realloc(r->notes, ncap * sizeof *nv);
+        if (!nv) {
+            r->nomem = 1;
+            return;
+        }
+        r->notes = nv;
+        r->capnotes = ncap;
+    }
+    ps_trace_note_format(r->trace, n, PS_LANG_EN, words, sizeof words);
+    cli_kept_note k = {*n, strdup(words)};
+    if (!k.words) {
+        r->nomem = 1;
+        return;
+    }
+    k.n.text = "";
+    k.n.len = 0;
+    r->notes[r->nnotes++] = k;
+}
+
 static void json_instant(FILE *out, run *r, const cli_item *it, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
-        if (it[i].op)
+        if (it[i].note)
+            keep_note(r, it[i].note);
+        else if (it[i].op)
             keep(r, it[i].op);
         else
             json_transition(out, r, it[i].tr);
@@ -191,6 +231,22 @@ static void json_ops(FILE *out, const run *r)
     for (size_t i = 0; i < r->nkept; i++) {
         fputs(i ? ",\n" : "\n", out);
         json_op(out, r->e, &r->kept[i]);
+    }
+}
+
+static void json_notes(FILE *out, const run *r)
+{
+    fputs("],\n\"notes\":[", out);
+    for (size_t i = 0; i < r->nnotes; i++) {
+        const ps_trace_note *n = &r->notes[i].n;
+        fprintf(out, "%s{\"time\":%lld,\"wall_us\":%lld,\"pid\":%u,\"name\":", i ? ",\n" : "\n",
+                (long long)n->time, (long long)n->wall_us, n->pid);
+        jproc(out, r->e, n->pid);
+        fprintf(out, ",\"os_pid\":%d,\"note\":\"%s\",\"a\":%lld,\"b\":%lld,\"text\":",
+                (int)n->os_pid, ps_trace_note_token((ps_trace_note_kind)n->kind),
+                (long long)n->a, (long long)n->b);
+        jstr(out, r->notes[i].words);
+        putc('}', out);
     }
 }
 
@@ -292,11 +348,15 @@ static void json_procs(FILE *out, const run *r)
 {
     const ps_engine *e = r->e;
     fputs("],\n\"processes\":[", out);
+    int first = 1;
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
+        if (!cli_shown(r, pid))
+            continue;
         ps_proc_stats s;
         ps_stats_proc(e, pid, &s);
         const ps_pcb *p = ps_engine_pcb(e, pid);
-        fprintf(out, "%s\n{\"pid\":%u,\"name\":", pid > 1 ? "," : "", pid);
+        fprintf(out, "%s\n{\"pid\":%u,\"name\":", first ? "" : ",", pid);
+        first = 0;
         jstr(out, s.name);
         if (p->parent > 0)
             fprintf(out, ",\"parent\":%d", p->parent);
@@ -320,9 +380,15 @@ static void json_procs(FILE *out, const run *r)
                 (long long)s.new_time, (long long)s.ready_suspended,
                 (long long)s.blocked_suspended);
         json_open_files(out, e, pid);
-        if (r->live)
+        if (cli_real(r))
             fprintf(out, ",\"kstate\":\"%.*s\",\"rss_kb\":%lld", p->kstate ? 1 : 0, &p->kstate,
                     (long long)p->rss_kb);
+        ps_trace_proc k;
+        if (r->trace && !ps_trace_proc_info(r->trace, pid, &k)) {
+            fprintf(out, ",\"os_pid\":%d,\"cmdline\":", (int)k.os_pid);
+            jstr(out, k.cmdline);
+            fprintf(out, ",\"threads\":%u", k.threads);
+        }
         putc('}', out);
     }
 }
@@ -334,6 +400,8 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
     ps_summary sum;
     ps_stats_summary(e, &sum);
     json_ops(out, r);
+    if (r->trace)
+        json_notes(out, r);
     json_procs(out, r);
     fprintf(out, "],\n\"summary\":{\"processes\":%u,\"finished\":%u,\"avg_turnaround\":%.4f,"
             "\"avg_waiting\":%.4f,\"avg_response\":%.4f,\"ticks\":%lld,"

@@ -4,9 +4,11 @@
  * them in the order they happened, its op events (what processes did to
  * shared objects, docs/engine.md "Op events"), then the statistics table,
  * averages, utilisation, throughput, the final values of shared variables
- * and channels and the lost updates.  `run` has no --lang: the text view
- * is in English; the op sentences carry Korean beside it for when it
- * does. */
+ * and channels and the lost updates.  `run` has no --lang: its text view
+ * is in English; `trace --lang ko` has the states, causes and notes in
+ * Korean (the statistics table's headings stay as they are).  A trace
+ * (trace mode) has no state columns (its processes come as they are
+ * forked) and its notes beneath their instant, "~ TOKEN" and the words. */
 #include <string.h>
 
 #include "cli.h"
@@ -23,6 +25,16 @@ const char *cli_reporter_token(ps_reporter r)
 #undef PS_X_
     };
     return (unsigned)r < sizeof tokens / sizeof tokens[0] ? tokens[r] : "?";
+}
+
+int cli_real(const run *r)
+{
+    return r->live || r->trace;
+}
+
+int cli_shown(const run *r, uint32_t pid)
+{
+    return !r->trace || ps_engine_pcb(r->e, pid)->created;
 }
 
 int64_t cli_variable(const run *r, uint32_t v)
@@ -46,9 +58,10 @@ const char *cli_state_short(ps_state s)
     return ps_state_name(s);
 }
 
-static int columns(const ps_engine *e)
+/* A trace's slots are taken as processes appear: no columns there. */
+static int columns(const run *r)
 {
-    return ps_engine_nprocs(e) <= MAX_COLUMNS;
+    return !r->trace && ps_engine_nprocs(r->e) <= MAX_COLUMNS;
 }
 
 /* Width of the state columns: the longest short state name or the longest
@@ -104,17 +117,38 @@ void cli_describe(FILE *out, const ps_scenario *s, int ko)
     fprintf(out, ", %u processes\n", s->nprocs);
 }
 
+/* The head of a trace: what runs, how it is watched. */
+static void trace_begin(FILE *out, const run *r)
+{
+    ps_trace_info info;
+    ps_trace_get_info(r->trace, &info);
+    int cpus = ps_engine_scenario(r->e)->cpus;
+    if (r->lang == PS_LANG_KO)
+        fprintf(out, "추적: %s\n1틱 = 표본 간격 %lld ms, CPU %d개; 전이마다 [커널 상태 글자, "
+                     "확인한 쪽, 시각, 실제 pid, 상주 메모리]\n\n%6s  전이\n",
+                r->command, (long long)info.sample_ms, cpus, "틱");
+    else
+        fprintf(out, "trace: %s\none tick = one sample of %lld ms, %d cpu%s; each transition "
+                     "shows [kernel state letter, who confirmed it, when, real pid, resident "
+                     "set]\n\n%6s  transitions\n",
+                r->command, (long long)info.sample_ms, cpus, cpus == 1 ? "" : "s", "tick");
+}
+
 static void text_begin(FILE *out, const run *r)
 {
     const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
+    if (r->trace) {
+        trace_begin(out, r);
+        return;
+    }
     cli_describe(out, s, 0);
     if (r->live)
         fprintf(out, "live: real child processes, %lld ms per tick; each transition shows [kernel "
                      "state letter, who confirmed it, when, real pid, resident set]\n",
                 (long long)ps_live_tick_ms(r->live));
     fputc('\n', out);
-    if (!columns(e)) {
+    if (!columns(r)) {
         fprintf(out, "%6s  transitions\n", "tick");
         return;
     }
@@ -131,13 +165,28 @@ static const char *pid_name(const ps_engine *e, uint32_t pid)
     return p ? p->name : "nobody";
 }
 
+static int64_t item_time(const cli_item *it)
+{
+    return it->tr ? it->tr->ev.time : it->op ? it->op->time : it->note->time;
+}
+
+/* A trace's note beneath its instant: who, the note's token, its words. */
+static void text_note(FILE *out, const run *r, const ps_trace_note *n)
+{
+    char words[512], what[48];
+    snprintf(what, sizeof what, "~ %s", ps_trace_note_token((ps_trace_note_kind)n->kind));
+    ps_trace_note_format(r->trace, n, r->lang, words, sizeof words);
+    fprintf(out, "%-12s %-33s %-9s %s\n", n->pid ? pid_name(r->e, n->pid) : "procsim", what, "",
+            words);
+}
+
 static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
 {
     const ps_engine *e = r->e;
     char cause[256];
     uint32_t np = ps_engine_nprocs(e);
-    int64_t time = it[0].tr ? it[0].tr->ev.time : it[0].op->time;
-    if (columns(e)) {
+    int64_t time = item_time(&it[0]);
+    if (columns(r)) {
         fprintf(out, "%6lld", (long long)time);
         for (uint32_t pid = 1; pid <= np; pid++) {
             const ps_pcb *p = ps_engine_pcb(e, pid);
@@ -146,28 +195,32 @@ static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
         }
     }
     for (size_t i = 0; i < n; i++) {
-        if (columns(e))
+        if (columns(r))
             fprintf(out, "%8s", "");
         else
-            fprintf(out, "%6lld  ", (long long)time);
+            fprintf(out, "%6lld  ", (long long)item_time(&it[i]));
+        if (it[i].note) {
+            text_note(out, r, it[i].note);
+            continue;
+        }
         if (it[i].op) {
             const ps_op_event *o = it[i].op;
             char what[48];
             snprintf(what, sizeof what, "* %s %s", ps_op_event_token((ps_op_event_kind)o->op),
                      ps_op_event_object_name(e, o));
-            ps_op_event_format(e, o, PS_LANG_EN, cause, sizeof cause);
+            ps_op_event_format(e, o, r->lang, cause, sizeof cause);
             fprintf(out, "%-12s %-33s %-9s %s\n", pid_name(e, o->pid), what, "", cause);
             continue;
         }
         const ps_live_event *le = it[i].tr;
         const ps_trace_event *t = &le->ev;
-        char arrow[48];
-        snprintf(arrow, sizeof arrow, "%s -> %s", ps_state_name((ps_state)t->from),
-                 ps_state_name((ps_state)t->to));
+        char arrow[96];
+        snprintf(arrow, sizeof arrow, "%s -> %s", ps_state_name_in((ps_state)t->from, r->lang),
+                 ps_state_name_in((ps_state)t->to, r->lang));
         fprintf(out, "%-12s %-33s %-9s %s", ps_engine_pcb(e, t->pid)->name, arrow,
                 ps_event_token((ps_event)t->event),
-                ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
-        if (r->live)
+                ps_cause_format(e, t, r->lang, cause, sizeof cause));
+        if (cli_real(r))
             fprintf(out, "  [%c %s %.3f ms, pid %d, rss %lld kB]", le->kstate ? le->kstate : '-',
                     cli_reporter_token((ps_reporter)le->reporter), le->wall_us / 1000.0,
                     (int)le->os_pid, (long long)le->rss_kb);
@@ -183,12 +236,15 @@ static void put_time(FILE *out, int64_t v)
         fprintf(out, " %6lld", (long long)v);
 }
 
-static void stats_table(FILE *out, const ps_engine *e)
+static void stats_table(FILE *out, const run *r)
 {
+    const ps_engine *e = r->e;
     fprintf(out, "\n%4s %-12s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %6s %s\n",
             "pid", "name", "arrive", "start", "finish", "turn", "new", "wait", "resp", "cpu",
             "block", "r-susp", "b-susp", "switch", "swaps", "end");
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
+        if (!cli_shown(r, pid))
+            continue;
         ps_proc_stats s;
         ps_stats_proc(e, pid, &s);
         fprintf(out, "%4u %-12.12s", pid, s.name);
@@ -212,13 +268,13 @@ static void stats_table(FILE *out, const ps_engine *e)
     }
 }
 
-static void text_end(FILE *out, const run *r, ps_step_status st, const char *report)
+void cli_stats(FILE *out, const run *r)
 {
     const ps_engine *e = r->e;
     const ps_scenario *s = ps_engine_scenario(e);
     ps_summary sum;
     ps_stats_summary(e, &sum);
-    stats_table(out, e);
+    stats_table(out, r);
     fprintf(out, "\naverages over %u finished: turnaround %.2f, waiting %.2f, response %.2f\n",
             sum.finished, sum.avg_turnaround, sum.avg_waiting, sum.avg_response);
     fprintf(out, "ticks %lld, cpu utilisation %.1f%%, throughput %.3f processes/tick, "
@@ -238,6 +294,12 @@ static void text_end(FILE *out, const run *r, ps_step_status st, const char *rep
                 (unsigned long long)ch.received, (long long)ch.received_sum,
                 (unsigned long long)ch.queued);
     }
+}
+
+static void text_end(FILE *out, const run *r, ps_step_status st, const char *report)
+{
+    const ps_engine *e = r->e;
+    cli_stats(out, r);
     if (st == PS_STEP_UNTIL)
         fprintf(out, "stopped at tick %lld (--until)\n", (long long)ps_engine_now(e));
     else if (report[0])

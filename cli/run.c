@@ -76,9 +76,9 @@ static size_t merge(collector *c)
     size_t k = 0, o = 0;
     for (size_t t = 0; t <= c->n; t++) {
         while (o < c->nop && (t == c->n || c->op[o].after <= c->done + t))
-            c->items[k++] = (cli_item){NULL, &c->op[o++].ev};
+            c->items[k++] = (cli_item){.op = &c->op[o++].ev};
         if (t < c->n)
-            c->items[k++] = (cli_item){&c->ev[t], NULL};
+            c->items[k++] = (cli_item){.tr = &c->ev[t]};
     }
     c->done += c->n;
     c->n = c->nop = 0;
