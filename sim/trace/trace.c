@@ -401,6 +401,8 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     ps__vec_init(&t->tasks, sizeof(ps__ttask));
     ps__vec_init(&t->scratch, sizeof(ps__pwant));
     ps__vec_init(&t->tree, sizeof(pid_t));
+    ps__vec_init(&t->unsettled, sizeof(int32_t));
+    ps__vec_init(&t->live_tasks, sizeof(size_t));
     t->q = calloc(1, sizeof(ps__outq));
     if (!t->q || copy_options(t, o)) {
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
@@ -563,6 +565,10 @@ void ps_trace_destroy(ps_trace *t)
     ps__vec_fini(&t->tasks);
     ps__vec_fini(&t->scratch);
     ps__vec_fini(&t->tree);
+    ps__vec_fini(&t->unsettled);
+    ps__vec_fini(&t->live_tasks);
+    ps__pidmap_fini(&t->proc_ix);
+    ps__pidmap_fini(&t->task_ix);
     if (t->q) {
         ps__vec_fini(&outq(t)->items);
         free(outq(t)->text);

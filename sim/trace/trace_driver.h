@@ -30,6 +30,26 @@
 #define PS__STRETCH_PCT 20          /* a sample may take this much of a period */
 #define PS__HOOK_FD_MIN 200         /* the hook's descriptor in the tree */
 
+/* pid -> index (trace_index.c): open addressing; keys 0 empty, -1 removed. */
+typedef struct ps__pidmap {
+    pid_t *keys;
+    int32_t *vals;
+    size_t cap, used, live; /* used: not empty (live + removed) */
+} ps__pidmap;
+int ps__pidmap_put(ps__pidmap *m, pid_t key, int32_t val); /* -1: out of memory */
+int32_t ps__pidmap_get(const ps__pidmap *m, pid_t key);     /* -1: none */
+void ps__pidmap_del(ps__pidmap *m, pid_t key);
+void ps__pidmap_fini(ps__pidmap *m);
+
+/* Every process not yet settled (reaped and noted), by index, in order:
+ * what a sample and the settling look at, so their cost follows the live
+ * tree, not every process ever seen. */
+#define PS__EACH_UNSETTLED(t, i)                                                           \
+    for (size_t i##_j = 0, i = 0;                                                          \
+         i##_j < (t)->unsettled.len &&                                                     \
+         ((i = (size_t)PS__VEC_AT(&(t)->unsettled, int32_t, i##_j)), 1);                   \
+         i##_j++)
+
 typedef struct ps__ttask {
     pid_t tid;
     int32_t proc;           /* index into procs; -1: its fork is not yet seen */
@@ -114,6 +134,11 @@ struct ps_trace {
     uint32_t nslots, used;
     ps__vec procs;          /* ps__tproc */
     ps__vec tasks;          /* ps__ttask */
+    ps__pidmap proc_ix;     /* pid -> the latest process with it */
+    ps__pidmap task_ix;     /* tid -> its task, while not gone */
+    ps__vec unsettled;      /* int32_t: processes not yet reap_noted */
+    ps__vec live_tasks;     /* size_t: tasks maybe not gone (compacted by
+                               each sample) */
     pid_t self;
     int sampled;            /* following without ptrace */
     int sfd;                /* signalfd */
@@ -206,6 +231,8 @@ void ps__set_name(ps_trace *t, ps__tproc *p, const char *name);
 /* A name the hook gave before the process was seen (trace.c). */
 void ps__early_name(ps_trace *t, ps__tproc *p);
 ssize_t ps__task_find(ps_trace *t, pid_t tid);
+/* The task exited (or was replaced): its files closed, no longer found. */
+void ps__task_gone(ps_trace *t, ps__ttask *k);
 /* /proc/PID/stat now: 0, or -1 if there is none. */
 int ps__proc_stat(pid_t pid, ps__task_sample *s);
 /* The process's pidfd opened (a warning once if descriptors ran out: its

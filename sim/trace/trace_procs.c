@@ -136,10 +136,7 @@ void ps__continued(ps_trace *t, ps__tproc *p)
 int32_t ps__proc_find(ps_trace *t, pid_t pid)
 {
     /* the latest process with that pid: an older one was reaped first */
-    for (size_t i = t->procs.len; i-- > 0;)
-        if (ps__proc_at(t, (int32_t)i)->pid == pid)
-            return (int32_t)i;
-    return -1;
+    return ps__pidmap_get(&t->proc_ix, pid);
 }
 
 ps__tproc *ps__slot_proc(ps_trace *t, uint32_t slot)
@@ -186,6 +183,12 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
         return -1;
     }
     int32_t idx = (int32_t)t->procs.len - 1;
+    int32_t *u = ps__vec_push(&t->unsettled);
+    if (!u || ps__pidmap_put(&t->proc_ix, pid, idx)) {
+        t->nomem = 1;
+        return -1;
+    }
+    *u = idx;
     const ps__tproc *pp = parent >= 0 ? ps__proc_at(t, parent) : NULL;
     p->pid = pid;
     p->ppid = pp ? pp->pid : t->self;
@@ -228,12 +231,16 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
 
 ssize_t ps__task_find(ps_trace *t, pid_t tid)
 {
-    for (size_t i = t->tasks.len; i-- > 0;) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->tid == tid && !k->gone)
-            return (ssize_t)i;
-    }
-    return -1;
+    int32_t i = ps__pidmap_get(&t->task_ix, tid);
+    return i >= 0 && !ps__task_at(t, (size_t)i)->gone ? i : -1;
+}
+
+void ps__task_gone(ps_trace *t, ps__ttask *k)
+{
+    k->gone = 1;
+    ps__taskfd_close(&k->fd);
+    if (ps__pidmap_get(&t->task_ix, k->tid) == (int32_t)(k - ps__task_at(t, 0)))
+        ps__pidmap_del(&t->task_ix, k->tid);
 }
 
 ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
@@ -246,12 +253,19 @@ ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
     k->tid = tid;
     k->proc = proc;
     ps__taskfd_init(&k->fd);
-    return (ssize_t)t->tasks.len - 1;
+    size_t idx = t->tasks.len - 1, *l = ps__vec_push(&t->live_tasks);
+    if (!l || ps__pidmap_put(&t->task_ix, tid, (int32_t)idx)) {
+        t->nomem = 1;
+        k->gone = 1;
+        return -1;
+    }
+    *l = idx;
+    return (ssize_t)idx;
 }
 
 static void adopt_children(ps_trace *t, int32_t idx)
 {
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *c = ps__proc_at(t, (int32_t)i);
         if (c->parent != idx || c->reaped || c->adopted || c->ppid == t->self)
             continue;
@@ -278,12 +292,10 @@ void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig)
     p->stopped = 0;
     p->threads = 0;
     int32_t idx = (int32_t)(p - ps__proc_at(t, 0));
-    for (size_t i = 0; i < t->tasks.len; i++) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->proc == idx && !k->gone) {
-            k->gone = 1;
-            ps__taskfd_close(&k->fd);
-        }
+    for (size_t i = 0; i < t->live_tasks.len; i++) {
+        ps__ttask *k = ps__task_at(t, PS__VEC_AT(&t->live_tasks, size_t, i));
+        if (k->proc == idx && !k->gone)
+            ps__task_gone(t, k);
     }
     if (idx == 0) {
         t->root_ended = 1;

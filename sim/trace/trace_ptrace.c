@@ -153,11 +153,8 @@ static void execed(ps_trace *t, size_t ti)
         /* a thread other than the main one exec'd: it has taken the main
            one's tid, and the others are gone */
         ssize_t fi = ps__task_find(t, (pid_t)former);
-        if (fi >= 0) {
-            ps__ttask *f = ps__task_at(t, (size_t)fi);
-            f->gone = 1;
-            ps__taskfd_close(&f->fd);
-        }
+        if (fi >= 0)
+            ps__task_gone(t, ps__task_at(t, (size_t)fi));
     }
     ps__taskfd_close(&k->fd); /* re-opened at the next sample */
     k->have_prev = 0;
@@ -246,8 +243,7 @@ static void task_exited(ps_trace *t, ssize_t ti, pid_t tid, int st)
     int32_t pi = -1;
     if (ti >= 0) {
         ps__ttask *k = ps__task_at(t, (size_t)ti);
-        k->gone = 1;
-        ps__taskfd_close(&k->fd);
+        ps__task_gone(t, k);
         pi = k->proc;
         if (pi >= 0) {
             ps__tproc *p = ps__proc_at(t, pi);

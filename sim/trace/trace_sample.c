@@ -102,11 +102,16 @@ static void read_task(ps_trace *t, ps__ttask *k)
 /* Every live task read; each process's want from its threads. */
 static void read_all(ps_trace *t, ps__pwant *w)
 {
-    for (size_t i = 0; i < t->procs.len; i++)
+    PS__EACH_UNSETTLED(t, i)
         w[i] = (ps__pwant){.want = PS__W_NONE, .cpu = -1, .task = -1};
-    for (size_t i = 0; i < t->tasks.len; i++) {
+    size_t kept = 0; /* the tasks gone since the last sample leave the list */
+    for (size_t j = 0; j < t->live_tasks.len; j++) {
+        size_t i = PS__VEC_AT(&t->live_tasks, size_t, j);
         ps__ttask *k = ps__task_at(t, i);
-        if (k->gone || k->proc < 0 || !k->attached)
+        if (k->gone)
+            continue;
+        PS__VEC_AT(&t->live_tasks, size_t, kept++) = i;
+        if (k->proc < 0 || !k->attached)
             continue;
         ps__tproc *p = ps__proc_at(t, k->proc);
         if (p->ended)
@@ -135,8 +140,9 @@ static void read_all(ps_trace *t, ps__pwant *w)
             pw->letter = k->s.state;
         }
     }
+    t->live_tasks.len = kept;
     /* per-process totals, for the PCB panel */
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (w[i].task >= 0 && !p->ended) {
             ps__ttask *k = ps__task_at(t, (size_t)w[i].task);
@@ -161,7 +167,7 @@ static void one_per_cpu(ps_trace *t, ps__pwant *w)
     int32_t *best = t->best_cpu;            /* index + 1 of the busiest on each CPU */
     int32_t *sharing = best + CPU_SETSIZE;  /* how many of the tree ran there */
     memset(best, 0, 2 * CPU_SETSIZE * sizeof *best);
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         int runnable = w[i].want == PS__W_RUNNING || w[i].want == PS__W_READY;
         if (!runnable || w[i].run <= 0 || w[i].cpu < 0 || w[i].cpu >= CPU_SETSIZE)
             continue;
@@ -170,7 +176,7 @@ static void one_per_cpu(ps_trace *t, ps__pwant *w)
         if (!*b || w[i].run > w[*b - 1].run)
             *b = (int32_t)i + 1;
     }
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         int32_t c = w[i].cpu;
         if (c < 0 || c >= CPU_SETSIZE || !best[c])
             continue;
@@ -264,7 +270,7 @@ static void blocked_cause(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps__why
     if (!t->tree_ok) { /* once a sample, when someone blocks */
         t->tree_ok = 1;
         t->tree.len = 0;
-        for (size_t i = 0; i < t->procs.len; i++) {
+        PS__EACH_UNSETTLED(t, i) {
             ps__tproc *q = ps__proc_at(t, (int32_t)i);
             pid_t *slot = !q->ended ? ps__vec_push(&t->tree) : NULL;
             if (slot)
@@ -398,7 +404,7 @@ static void linger(ps_trace *t)
         return;
     t->linger_done = 1;
     uint32_t n = 0;
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended)
             continue;
@@ -416,10 +422,24 @@ static void linger(ps_trace *t)
     }
 }
 
+/* The processes settled at the calls before leave the list (those of this
+ * call stay for the sample's last look at them). */
+static void drop_settled(ps_trace *t)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < t->unsettled.len; j++) {
+        int32_t i = PS__VEC_AT(&t->unsettled, int32_t, j);
+        if (!ps__proc_at(t, i)->reap_noted)
+            PS__VEC_AT(&t->unsettled, int32_t, kept++) = i;
+    }
+    t->unsettled.len = kept;
+}
+
 void ps__settle(ps_trace *t)
 {
     int all = t->root_ended;
-    for (size_t i = 0; i < t->procs.len; i++) {
+    drop_settled(t);
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended && !p->exit_moved)
             exit_move(t, p);
@@ -432,8 +452,10 @@ void ps__settle(ps_trace *t)
         }
         all &= p->reap_noted;
     }
-    for (size_t i = 0; i < t->tasks.len && all; i++) /* a task whose process is not known */
-        all = ps__task_at(t, i)->proc >= 0 || ps__task_at(t, i)->gone;
+    for (size_t j = 0; j < t->live_tasks.len && all; j++) { /* a task whose process is unknown */
+        const ps__ttask *k = ps__task_at(t, PS__VEC_AT(&t->live_tasks, size_t, j));
+        all = k->proc >= 0 || k->gone;
+    }
     linger(t);
     if (all)
         t->done = 1;
@@ -456,7 +478,7 @@ static void exits_in_order(ps_trace *t)
 {
     for (;;) {
         ps__tproc *first = NULL;
-        for (size_t i = 0; i < t->procs.len; i++) {
+        PS__EACH_UNSETTLED(t, i) {
             ps__tproc *p = ps__proc_at(t, (int32_t)i);
             if (p->ended && !p->exit_moved && (!first || p->ended_us < first->ended_us))
                 first = p;
@@ -471,22 +493,21 @@ static void exits_in_order(ps_trace *t)
 
 static void apply(ps_trace *t, ps__pwant *w)
 {
-    size_t n = t->procs.len;
-    for (size_t i = 0; i < n; i++) { /* leaving Running */
+    PS__EACH_UNSETTLED(t, i) { /* leaving Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (!p->ended && !held(p) && ps__state(t, p) == PS_RUNNING &&
             w[i].want != PS__W_RUNNING && w[i].want != PS__W_NONE && w[i].want != PS__W_STOPPED)
             leave_running(t, p, &w[i]);
     }
     exits_in_order(t); /* (they may free CPUs too) */
-    for (size_t i = 0; i < n; i++) { /* through Running, and wakes */
+    PS__EACH_UNSETTLED(t, i) { /* through Running, and wakes */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended || held(p) || w[i].want == PS__W_NONE || w[i].want == PS__W_STOPPED)
             continue;
         ps__admit(t, p);
         pass(t, p, &w[i], ps__state(t, p));
     }
-    for (size_t i = 0; i < n; i++) { /* into Running */
+    PS__EACH_UNSETTLED(t, i) { /* into Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (!p->ended && !held(p) && w[i].want == PS__W_RUNNING &&
             ps__state(t, p) == PS_READY)
@@ -497,7 +518,7 @@ static void apply(ps_trace *t, ps__pwant *w)
 /* The fallback has no stop events: the letter says it (fallback only). */
 static void stops_by_letter(ps_trace *t, const ps__pwant *w)
 {
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended)
             continue;
@@ -577,7 +598,7 @@ void ps__sample(ps_trace *t)
     apply(t, w);
     t->rep = PS_REP_PIDFD;
     ps__settle(t);
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->slot)
             ps_engine_observe(t->e, p->slot, p->ended ? (p->reaped ? 0 : 'Z') : p->kstate,
