@@ -2,6 +2,8 @@
  *   trace.c           the API: setting up and tearing down, polling,
  *                     notes and moves through the observed engine, the
  *                     user's interventions, what is read between polls
+ *   trace_reap.c      the end: killing and reaping what is left
+ *   trace_index.c     pid -> index maps
  *   trace_start.c     starting COMMAND: the root child before its exec
  *   trace_ptrace.c    following the tree with ptrace: every stop report
  *   trace_sample.c    the sample: states from /proc, exits, reapings, the
@@ -247,6 +249,10 @@ void ps__continued(ps_trace *t, ps__tproc *p);
 /* It ended: how, and the adoption of its children. */
 void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig);
 void ps__reaped(ps_trace *t, ps__tproc *p, int32_t by_slot);
+
+/* trace_reap.c: kill what is left of the tree and wait, as long as it
+ * takes, until each is reaped (destroy). */
+void ps__reap_all(ps_trace *t);
 
 /* trace_start.c: fork the root, ready to exec once released; returns
  * its pid, or -1 with t->err set.  *release / *errpipe: the pipes to let
