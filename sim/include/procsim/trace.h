@@ -11,7 +11,15 @@
  * the capability, a strict Yama setting) the backend says so and falls
  * back to following the tree by sampling (/proc children lists and
  * pidfds): then a process that lives less than a sample may be missed
- * (ps_trace_info says how many of them were seen to be missed).
+ * (ps_trace_info says how many of them were seen to be missed).  Nothing
+ * like EXITKILL exists there, so a keeper does its work: a small process
+ * procsim forks before the root may run (it is no process of the tree
+ * and never execs), told each process procsim discovers.  When procsim is
+ * gone, however it ended (SIGKILL too), the keeper kills every process it
+ * was told of that is still the same one (by its start time) and their
+ * descendants it finds in /proc, then exits; a destroy ends and reaps it.
+ * What it cannot catch: a process forked after procsim's last sample
+ * whose parent has ended too (no ppid chain leads to it any more).
  *
  * The states come from evidence, each move through the observed engine
  * (engine.h) and so through the one door:
