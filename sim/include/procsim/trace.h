@@ -52,7 +52,14 @@
  * program's own), which a hook found through PYTHONPATH reports
  * (ps_trace_options.python_hook_dir: a directory whose sitecustomize.py
  * reports the name on the descriptor named by $PROCSIM_TRACE_FD); the
- * student's program is not modified.
+ * student's program is not modified.  That descriptor (a pipe's write
+ * end, numbered 200 or above so the program's own numbers are untouched)
+ * and the two variables reach every program of the tree, not only Python:
+ * a C program, a shell, `ls -l /proc/self/fd` see it, and a program that
+ * closes every descriptor it does not know (or checks for strays) may
+ * close it or complain; a child that closes it is only not named.
+ * ps_trace_open_fds leaves it out.  Without python_hook_dir there is
+ * no such descriptor.
  *
  * Living in a host program: like live mode (live.h), the backend blocks
  * SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the calling thread while
@@ -102,7 +109,8 @@ typedef struct ps_trace_options {
                                 0: they are procsim's own (a terminal) */
     int threads_as_procs;    /* 1: every thread is a process of its own */
     const char *python_hook_dir; /* prepended to PYTHONPATH for Python
-                                names; NULL: no hook */
+                                names; NULL: no hook (and no hook
+                                descriptor in the tree: see above) */
     int no_ptrace;           /* 1: do not try ptrace, sample (testing the
                                 fallback; docs/trace.md) */
 } ps_trace_options;
