@@ -182,14 +182,23 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
     return 0;
 }
 
-/* The window's trace mode (gui/, from the observed engine) takes this
- * request once it is there; until then the window says it cannot. */
+/* procsim trace --gui: the window on the trace (gui.h's gui_run_trace), in
+ * --lang's language, else the locale's.  What only the terminal view has
+ * is refused: in the window the events are on screen and S, C and K act. */
 int cli_trace_gui(const cli_trace_request *q)
 {
-    (void)q;
-    fprintf(stderr, "procsim trace: this procsim's window cannot watch a program yet; "
-                    "procsim trace without --gui shows the same run as text\n");
-    return EXIT_RUNTIME;
+    if (q->out_path || q->record_path || q->nevents) {
+        fprintf(stderr, "procsim trace: --gui shows the run in the window; -o, --record and "
+                        "--events go without it\n");
+        return EXIT_USAGE;
+    }
+    if (!gui_display_available()) {
+        fprintf(stderr, "procsim trace: %s; procsim trace without --gui shows the same run as "
+                        "text\n", no_display);
+        return EXIT_RUNTIME;
+    }
+    gui_options o = {.lang = q->lang_given ? q->lang == PS_LANG_KO : -1};
+    return gui_run_trace(&q->o, &o);
 }
 
 int cli_has_window(void)

@@ -32,17 +32,24 @@ static int per_process(gui_app *a)
     free(a->slot);
     free(a->seg_since);
     free(a->seg_state);
+    free(a->row_of);
     a->token_at = calloc(n, sizeof *a->token_at);
     a->order = calloc(n, sizeof *a->order);
     a->slot = calloc(n, sizeof *a->slot);
     a->seg_since = calloc(n, sizeof *a->seg_since);
     a->seg_state = calloc(n, sizeof *a->seg_state);
-    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state ? 0 : -1;
+    a->row_of = calloc(n, sizeof *a->row_of);
+    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state && a->row_of ? 0
+                                                                                        : -1;
 }
 
 static void open_file(gui_app *a, const char *path)
 {
     char err[600], err2[64];
+    if (a->sim.trace_mode) { /* the traced program stays (a dropped file too) */
+        gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
+        return;
+    }
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
@@ -106,13 +113,42 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
     if (!a->selected)
         return;
     if (act(&a->sim, a->selected))
-        gui_say(a, 1, "%s %s: not in a state where that applies", what,
-                ps_engine_pcb(a->sim.e, a->selected)->name);
+        gui_say(a, 1, "%s %s: %s", what, ps_engine_pcb(a->sim.e, a->selected)->name,
+                gui_word_text(GUI_W_NOT_NOW, a->lang));
+}
+
+/* The window's title: "trace: COMMAND" in trace mode, in its language. */
+static const char *window_title(const gui_app *a, char *buf, size_t size)
+{
+    if (!a->sim.trace_mode)
+        return "procsim";
+    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    return buf;
+}
+
+static void set_title(gui_app *a)
+{
+    char title[320];
+    if (a->win)
+        SDL_SetWindowTitle(a->win, window_title(a, title, sizeof title));
+}
+
+/* What a traced program does not have: it runs on by itself. */
+static int fixed(gui_app *a, gui_action what)
+{
+    int no = a->sim.trace_mode && (what == GUI_ACT_PLAY || what == GUI_ACT_STEP ||
+                                   what == GUI_ACT_BACK || what == GUI_ACT_RESTART ||
+                                   what == GUI_ACT_OPEN);
+    if (no)
+        gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
+    return no;
 }
 
 static void act(gui_app *a, gui_action what)
 {
     char err[600];
+    if (fixed(a, what))
+        return;
     switch (what) {
     case GUI_ACT_PLAY:
         a->paused = !a->paused;
@@ -141,11 +177,18 @@ static void act(gui_app *a, gui_action what)
         list_scenarios(a);
         a->show_picker = !a->show_picker;
         break;
-    case GUI_ACT_SUSPEND: user_action(a, gui_sim_suspend, "suspend"); break;
-    case GUI_ACT_RESUME: user_action(a, gui_sim_resume, "resume"); break;
-    case GUI_ACT_KILL: user_action(a, gui_sim_kill, "kill"); break;
+    case GUI_ACT_SUSPEND:
+        user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
+        break;
+    case GUI_ACT_RESUME:
+        user_action(a, gui_sim_resume, gui_word_text(GUI_W_RESUME, a->lang));
+        break;
+    case GUI_ACT_KILL: user_action(a, gui_sim_kill, gui_word_text(GUI_W_KILL, a->lang)); break;
     case GUI_ACT_SHOT: screenshot(a); break;
-    case GUI_ACT_LANG: a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO; break;
+    case GUI_ACT_LANG:
+        a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
+        set_title(a);
+        break;
     case GUI_ACT_HELP: a->show_help = !a->show_help; break;
     case GUI_ACTION_COUNT: break;
     }
@@ -208,9 +251,14 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
     case SDLK_q: gui_quiz_toggle(a); break;
     case SDLK_w: gui_quiz_save(a); break;
-    case SDLK_TAB:
-        if (a->sim.s)
-            a->selected = a->selected % a->sim.s->nprocs + 1;
+    case SDLK_TAB: /* the next process (a trace's: the next one seen) */
+        for (uint32_t i = 0, pid = a->selected; a->sim.e && i < a->sim.s->nprocs; i++) {
+            pid = pid % a->sim.s->nprocs + 1;
+            if (!a->sim.trace_mode || ps_engine_pcb(a->sim.e, pid)->created) {
+                a->selected = pid;
+                break;
+            }
+        }
         break;
     case SDLK_ESCAPE:
         if (a->show_help || a->show_picker)
@@ -258,8 +306,9 @@ static void input(gui_app *a)
 static void update(gui_app *a, double dt)
 {
     a->now += dt;
-    if (a->sim.live && ps_live_interrupted(a->sim.live))
-        a->quit = 1; /* Ctrl-C in the terminal: the live backend holds SIGINT */
+    if ((a->sim.live && ps_live_interrupted(a->sim.live)) ||
+        a->sim.status == PS_STEP_INTERRUPTED)
+        a->quit = 1; /* Ctrl-C in the terminal: the live or trace backend holds SIGINT */
     if (a->message_ttl > 0)
         a->message_ttl -= dt;
     gui_sim_advance(&a->sim, dt, a->speed, a->paused);
@@ -381,7 +430,9 @@ static int create_output(gui_app *a)
         a->ren = a->canvas ? SDL_CreateSoftwareRenderer(a->canvas) : NULL;
         return a->ren ? 0 : -1;
     }
-    a->win = SDL_CreateWindow("procsim", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h,
+    char title[320];
+    a->win = SDL_CreateWindow(window_title(a, title, sizeof title), SDL_WINDOWPOS_CENTERED,
+                              SDL_WINDOWPOS_CENTERED, w, h,
                               SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
     if (!a->win)
         return -1;
@@ -407,6 +458,7 @@ static void teardown(gui_app *a)
     free(a->slot);
     free(a->seg_since);
     free(a->seg_state);
+    free(a->row_of);
     IMG_Quit();
     SDL_Quit();
 }
@@ -437,11 +489,16 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-static int run(const gui_options *o, SDL_Surface **frame);
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame);
 
 int gui_main(const gui_options *o)
 {
-    return run(o, NULL);
+    return run(o, NULL, NULL);
+}
+
+int gui_run_trace(const ps_trace_options *t, const gui_options *o)
+{
+    return run(o, t, NULL);
 }
 
 int gui_render_frames(const gui_options *o, SDL_Surface **frame)
@@ -449,12 +506,56 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     *frame = NULL;
     if (o->frames < 1)
         return 2;
-    return run(o, frame);
+    return run(o, NULL, frame);
 }
+
+/* Trace mode: COMMAND started under the trace and o->select selected (a
+ * pid, 0: none), or -1 after saying why on stderr. */
+static int open_trace(gui_app *a, const ps_trace_options *t)
+{
+    char err[600];
+    ps_trace_options o = *t;
+    o.capture_output = 1; /* the output panel shows it, the terminal does not */
+    if (gui_sim_open_trace(&a->sim, &o, err, sizeof err)) {
+        fprintf(stderr, "procsim trace: %s\n", err);
+        return -1;
+    }
+    if (a->opt.select < 0 || a->opt.select > a->sim.s->nprocs) {
+        fprintf(stderr, "procsim trace: --select: no process slot %lld (1 to %u)\n",
+                (long long)a->opt.select, a->sim.s->nprocs);
+        return -1;
+    }
+    a->selected = (uint32_t)a->opt.select;
+    return 0;
+}
+
+/* Trace mode's exit status, as procsim trace's without the window:
+ * COMMAND's own (128 + N if signal N killed it); 1 after saying why when
+ * the trace failed, was interrupted, or the window closed before COMMAND
+ * ended (what was left of it is killed). */
+static int trace_status(const gui_app *a)
+{
+    int code, sig;
+    const gui_sim *g = &a->sim;
+    if (g->status == PS_STEP_INTERRUPTED) {
+        fprintf(stderr, "procsim trace: interrupted\n");
+        return 1;
+    }
+    if (g->report[0]) {
+        fprintf(stderr, "procsim trace: %s\n", g->report);
+        return 1;
+    }
+    if (ps_trace_exit(g->trace, &code, &sig) == 0)
+        return sig ? 128 + sig : code;
+    fprintf(stderr, "procsim trace: the window was closed before %s ended: procsim killed what "
+                    "was left of it\n", g->command);
+    return 1;
+}
+
 
 /* The frame loop, windowed or headless (then *frame, if asked for, gets a
  * copy of the last frame). */
-static int run(const gui_options *o, SDL_Surface **frame)
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame)
 {
     gui_app a = {0};
     a.opt = *o;
@@ -465,9 +566,9 @@ static int run(const gui_options *o, SDL_Surface **frame)
     a.sim.quiz = &a.quiz;
     /* the scenario first: a --select it has no process for is an error
      * before any window opens */
-    if (open_scenario(&a, o->live)) {
+    if (trace ? open_trace(&a, trace) : open_scenario(&a, o->live)) {
         teardown(&a);
-        return 2;
+        return trace ? 1 : 2;
     }
     if (a.sim.live)
         ps_live_pause(a.sim.live, 1); /* opening the window takes no ticks (the
@@ -526,9 +627,13 @@ static int run(const gui_options *o, SDL_Surface **frame)
         if (headless && n + 1 == o->frames && frame)
             *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
         SDL_RenderPresent(a.ren);
-        if (!headless)
+        if (a.sim.trace_mode) /* the rest of the frame: what the program does */
+            gui_sim_trace_wait(&a.sim, headless ? 1000000000 / 30 : 8000000);
+        else if (!headless)
             SDL_Delay(a.sim.live ? 1 : 4);
     }
+    if (a.sim.trace_mode && !rc)
+        rc = trace_status(&a);
     teardown(&a);
     return rc;
 }

@@ -3,6 +3,8 @@
  *   view.c    drawing the diagram: nodes, arrows, labels, tokens
  *   panels.c  drawing the rest: toolbar, PCB table and PCB, timeline, log,
  *             help and file picker overlays
+ *   trace_view.c  trace mode's output panel, process table, PCB panel's
+ *             kernel section and zombies
  * Rendering reads the application and the engine; it changes nothing but
  * the hit-test rectangles it records for the next frame's input. */
 #ifndef PROCSIM_GUI_APP_H
@@ -62,6 +64,8 @@ typedef struct gui_app {
     gui_quiz quiz;             /* predict-the-next-state (quiz_view.c) */
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
     int64_t *seg_since;        /* scratch for the timeline, per pid */
+    uint32_t *row_of;          /* the timeline's row of each pid (trace mode:
+                                  the created ones only; UINT32_MAX: none) */
     uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
 } gui_app;
@@ -73,6 +77,28 @@ void gui_view_overlays(gui_app *a);
  * to what they wait for (after the diagram and the panels). */
 void gui_view_resources(gui_app *a);
 void gui_view_ties(gui_app *a);
+
+/* panels.c: a panel filled, titled and clipped (the caller clears the
+ * clip), and a line of small text at (x, *y), moving *y down a line. */
+void gui_panel_open(gui_app *a, gui_rect r, gui_word title);
+void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* A state's name short enough for a table's column ("Rdy/Susp"). */
+const char *gui_table_state(ps_state s, gui_lang lang);
+
+/* trace_view.c: trace mode's parts of the window (sim.h) */
+/* The program's output, where a model run shows its shared objects. */
+void gui_trace_output(gui_app *a);
+/* The process table: the processes seen so far, the newest that fit. */
+void gui_trace_table(gui_app *a);
+/* The PCB panel of process pid: its PCB and the kernel's view of it. */
+void gui_trace_detail(gui_app *a, uint32_t pid);
+/* The toolbar's line from (x, y), at most w wide: "trace: COMMAND  tick
+ * N (10 ms)  2 CPUs  finished: exit status 0", the command cut first. */
+void gui_trace_status(gui_app *a, float x, float y, float w);
+/* An exited process nobody has reaped, at `at`: a grey body in its
+ * colour's ring (view.c labels it "zombie"). */
+void gui_trace_zombie(gui_app *a, gui_point at, uint32_t pid);
 
 /* quiz_view.c */
 /* Start the quiz following pid (a message says why not: -1). */
@@ -96,5 +122,8 @@ void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(
 #define GUI_STALE 0xff9800        /* a register copy no longer current */
 #define GUI_FLASH 0xd32f2f        /* a lost update's flash */
 #define GUI_LOST_TEXT 0xff6b6b
+#define GUI_ZOMBIE_BODY 0x4a4f57  /* an exited process not yet reaped */
+#define GUI_ZOMBIE_TEXT 0xc5e1a5
+#define GUI_STDERR_TEXT 0xff8a80  /* a traced program's stderr */
 
 #endif

@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "procsim/trace.h"
+
 typedef struct gui_options {
     const char *path;        /* scenario file, NULL: the built-in tour */
     int live;                /* real child processes */
@@ -28,6 +30,24 @@ typedef struct gui_options {
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2
  * bad input).  Messages go to stderr. */
 int gui_main(const gui_options *o);
+
+/* `procsim trace --gui -- COMMAND`: start COMMAND under the trace (t, as
+ * ps_trace_start takes it, but always capturing the output, which the
+ * window shows in a panel) and show it until the window is
+ * closed: its processes in the seven states as the kernel moves them,
+ * their PCBs with the kernel's view, the events, notes and output; S, C, K
+ * suspend, resume and kill the selected process (real signals).  Of `o`,
+ * the window's: lang, width/height, select (a slot, 0: none), speed (of the
+ * animations), frames and screenshot (headless: this many frames, 1/30 s
+ * of the program's real time each, the last one to a PNG); path, live,
+ * text, quiz and follow are not used.  Call it before anything else has
+ * opened SDL (the trace blocks the signals it reads before SDL starts
+ * threads).  Returns the exit status procsim trace gives: COMMAND's own
+ * (128 + N if signal N killed it); 1, after a message on stderr, if the
+ * command could not start, the trace failed or was interrupted (Ctrl-C),
+ * or the window was closed before COMMAND ended (then what was left of
+ * its tree was killed). */
+int gui_run_trace(const ps_trace_options *t, const gui_options *o);
 
 /* What gui_main checks before it opens a window, without one: the
  * scenario loads (as a model run, no child processes) and has the

@@ -26,7 +26,21 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(PICK, "Open a scenario (click; Esc to close)", "시나리오 열기 (누르기; Esc 닫기)") \
     X(SAVED, "saved", "저장함") X(LOAD_ERROR, "cannot open", "열 수 없음")    \
     X(COL_NAME, "name", "이름") X(COL_STATE, "state", "상태") X(COL_PRIO, "prio", "우선") \
-    X(COL_MEM, "mem", "메모리") X(COL_PARENT, "parent", "부모")
+    X(COL_MEM, "mem", "메모리") X(COL_PARENT, "parent", "부모")                 \
+    X(COL_DOING, "doing", "하는 일") X(COL_THREADS, "thr", "스레드")                \
+    X(TRACE, "trace", "추적") X(OUTPUT, "Program output", "프로그램 출력")          \
+    X(NO_OUTPUT, "(nothing written yet)", "(아직 출력 없음)")                      \
+    X(ZOMBIE, "zombie", "좀비")                                                    \
+    X(TRACE_FIXED, "A real program runs on: it cannot be paused, stepped, stepped back, " \
+      "restarted or swapped for a scenario. S, C and K act on the selected process.", \
+      "실제 프로그램은 계속 돕니다: 일시정지, 한 단계, 되돌리기, 처음부터, 열기는 할 수 " \
+      "없습니다. S, C, K는 선택한 프로세스에 작동합니다.")                          \
+    X(TRACE_NO_QUIZ, "the quiz needs a model run, not a traced program",           \
+      "퀴즈는 모델 실행에서만 됩니다 (추적하는 프로그램은 안 됨)")                     \
+    X(NOT_NOW, "not in a state where that applies", "지금 상태에서는 할 수 없음")      \
+    X(HELP_TRACE, "S, C, K send the selected process a real SIGSTOP, SIGCONT, SIGKILL", \
+      "S, C, K는 선택한 프로세스에 실제 SIGSTOP, SIGCONT, SIGKILL을 보냄")             \
+    X(RUNNING_ON, "running", "실행 중")
 
 typedef enum gui_word {
 #define PS_X_(e, en, ko) GUI_W_##e,

@@ -21,6 +21,18 @@ static void panel(gui_app *a, gui_rect r, gui_word title)
                   (int)(r.x + 6 * a->L.scale), (int)(r.y + 3 * a->L.scale));
 }
 
+void gui_panel_open(gui_app *a, gui_rect r, gui_word title)
+{
+    panel(a, r, title);
+}
+
+/* Actions a traced program does not have (it runs on by itself). */
+static int fixed_in_trace(gui_action i)
+{
+    return i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK || i == GUI_ACT_RESTART ||
+           i == GUI_ACT_OPEN;
+}
+
 /* ---- toolbar ---------------------------------------------------------- */
 
 static const gui_word action_word[GUI_ACTION_COUNT] = {
@@ -48,15 +60,20 @@ static void toolbar(gui_app *a)
         gui_rect b = {x, y, tw + 14 * sc, h};
         int usable = !((i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL) &&
                        !a->selected) &&
-                     !(i == GUI_ACT_BACK && a->sim.live);
+                     !(i == GUI_ACT_BACK && a->sim.live) &&
+                     !(a->sim.trace_mode && fixed_in_trace((gui_action)i));
         gui_fill(a->ren, b, col(usable ? 0x303744 : 0x22262d));
         gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
                                (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
         a->button[i] = b;
         x += b.w + 4 * sc;
     }
-    char clock[256], cpus[64] = "";
+    char clock[512], cpus[64] = "";
     const gui_sim *g = &a->sim;
+    if (g->trace_mode) {
+        gui_trace_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
+        return;
+    }
     if (g->s)
         gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
     snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
@@ -77,12 +94,21 @@ static const char *short_state(ps_state s)
     return s == PS_READY_SUSPENDED ? "Rdy/Susp" : s == PS_BLOCKED_SUSPENDED ? "Blk/Susp" : ps_state_name(s);
 }
 
+const char *gui_table_state(ps_state s, gui_lang lang)
+{
+    return lang == GUI_KO ? ps_state_name_ko(s) : short_state(s);
+}
+
 static void table(gui_app *a)
 {
     gui_rect r = a->L.table;
     const ps_engine *e = a->sim.e;
     float sc = a->L.scale;
     int lh = gui_text_line_height(a->text, GUI_SMALL);
+    if (a->sim.trace_mode) {
+        gui_trace_table(a);
+        return;
+    }
     panel(a, r, GUI_W_PCB_TABLE);
     const int live = a->sim.live != NULL;
     const char *const head[] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
@@ -136,8 +162,7 @@ static void table(gui_app *a)
         snprintf(cell[0], sizeof cell[0], "%u", pid);
         snprintf(cell[1], sizeof cell[1], "%s", p->name);
         snprintf(cell[2], sizeof cell[2], "%s",
-                 !p->created ? "-" : a->lang == GUI_KO ? ps_state_name_ko((ps_state)p->state)
-                                                       : short_state((ps_state)p->state));
+                 !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
         snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op); /* cut to its column */
         snprintf(cell[4], sizeof cell[4], "%d", p->priority);
         snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
@@ -160,15 +185,30 @@ static void table(gui_app *a)
 
 /* ---- the selected PCB ------------------------------------------------- */
 
-static void line(gui_app *a, float *y, float x, const char *fmt, ...)
+static void vline(gui_app *a, float *y, float x, const char *fmt, va_list ap)
 {
     char buf[256];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);
     *y += (float)gui_text_line_height(a->text, GUI_SMALL);
+}
+
+static void line(gui_app *a, float *y, float x, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void line(gui_app *a, float *y, float x, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vline(a, y, x, fmt, ap);
+    va_end(ap);
+}
+
+void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vline(a, y, x, fmt, ap);
+    va_end(ap);
 }
 
 /* The PCB panel's words: English, or Korean (`a` is the app). */
@@ -250,6 +290,10 @@ static void detail(gui_app *a)
         return;
     }
     uint32_t pid = a->selected;
+    if (a->sim.trace_mode) { /* a real process: the kernel's view beside its PCB */
+        gui_trace_detail(a, pid);
+        return;
+    }
     const ps_pcb *p = ps_engine_pcb(e, pid);
     const ps_scenario *s = ps_engine_scenario(e);
     ps_regs regs = ps_engine_regs(e, pid);
@@ -331,38 +375,43 @@ static void gantt(gui_app *a)
     const ps_engine *e = a->sim.e;
     if (!e)
         return;
-    uint32_t n = ps_engine_nprocs(e);
+    /* a row per process; in trace mode per process seen so far (the slots
+       not yet used are no processes) */
+    uint32_t n = ps_engine_nprocs(e), nrows = 0, *row_of = a->row_of;
+    for (uint32_t pid = 1; pid <= n; pid++)
+        row_of[pid - 1] =
+            !a->sim.trace_mode || ps_engine_pcb(e, pid)->created ? nrows++ : UINT32_MAX;
     int64_t now = ps_engine_now(e), span = now + 1 < 20 ? 20 : now + 1;
     float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
     float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
-    float row = n ? rows_h / (float)n : rows_h;
+    float row = nrows ? rows_h / (float)nrows : rows_h;
     if (row > 18 * sc)
         row = 18 * sc;
-    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : n;
+    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : nrows;
     if (row < 3)
         row = 3;
     /* one pass over the history: a bar ends where the next state begins */
-    for (uint32_t pid = 1; pid <= n && pid <= shown; pid++) {
+    for (uint32_t pid = 1; pid <= n; pid++) {
         a->seg_state[pid - 1] = PS_NONE;
-        if (row >= lh * 0.8f) {
+        if (row_of[pid - 1] < shown && row >= lh * 0.8f) {
             char name[96];
             snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
             gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
             gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
-                          (int)(top + (float)(pid - 1) * row));
+                          (int)(top + (float)row_of[pid - 1] * row));
         }
     }
     for (size_t i = 0; i <= a->sim.nlog; i++) {
         const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
-        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : (n < shown ? n : shown);
+        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : n;
         for (uint32_t pid = first; pid <= last; pid++) {
-            if (pid > shown)
-                break;
+            if (row_of[pid - 1] >= shown)
+                continue;
             ps_state st = (ps_state)a->seg_state[pid - 1];
             int64_t since = a->seg_since[pid - 1], until = t ? t->ev.time : now;
             if (st != PS_NONE && st != PS_EXIT && until > since) {
                 float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
-                float y = top + (float)(pid - 1) * row;
+                float y = top + (float)row_of[pid - 1] * row;
                 gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
             }
             if (t) {
@@ -449,7 +498,16 @@ static void log_panel(gui_app *a)
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {
         char cause[240];
-        if (lines[k].tr) {
+        if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
+            const gui_note *no = lines[k].note;
+            gui_sim_note_format(&a->sim, no, gui_ps_lang(a->lang), cause, sizeof cause);
+            if (no->n.pid) /* about a process: its name, as a transition's line */
+                snprintf(text[k], sizeof text[k], "%5lld %-10s · %s", (long long)no->n.time,
+                         ps_engine_pcb(e, no->n.pid)->name, cause);
+            else
+                snprintf(text[k], sizeof text[k], "%5lld · %s", (long long)no->n.time, cause);
+            fg[k] = col(no->n.kind == PS_TN_WARNING ? 0xffb74d : 0xc3a6e8);
+        } else if (lines[k].tr) {
             const gui_tr *t = lines[k].tr;
             gui_cause_text(e, &t->ev, a->lang, cause, sizeof cause);
             snprintf(text[k], sizeof text[k], "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
@@ -504,6 +562,9 @@ static void help(gui_app *a)
     y += lh * 1.6f;
     for (const char *const *l = gui_help_lines(a->lang); *l; l++, y += lh)
         gui_text_draw(a->text, *l, GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 14 * sc), (int)y);
+    if (a->sim.trace_mode) /* what the keys do to a real program */
+        gui_text_draw(a->text, gui_word_text(GUI_W_HELP_TRACE, a->lang), GUI_NORMAL,
+                      col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
 }
 
 static void picker(gui_app *a)

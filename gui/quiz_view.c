@@ -19,6 +19,10 @@ static const char *pname(const gui_app *a, uint32_t pid)
 
 int gui_quiz_begin(gui_app *a, uint32_t pid)
 {
+    if (a->sim.trace_mode) {
+        gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_NO_QUIZ, a->lang));
+        return -1;
+    }
     if (a->sim.live) {
         gui_say(a, 1, "%s", T("the quiz needs a model run (without --live)",
                               "퀴즈는 모델 실행에서만 됩니다 (--live 없이)"));

@@ -89,6 +89,10 @@ static void item(gui_app *a, const gui_res_item *it, int on_flash)
 
 void gui_view_resources(gui_app *a)
 {
+    if (a->sim.trace_mode) { /* a real program's objects are the kernel's: its output */
+        gui_trace_output(a);
+        return;
+    }
     gui_rect r = a->L.resources;
     SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
     SDL_RenderSetClipRect(a->ren, &clip); /* the frame was cleared to GUI_PANEL */

@@ -83,11 +83,163 @@ static void on_live(void *ctx, const ps_live_event *ev)
     record(ctx, &ev->ev, ev->kstate, ev->reporter);
 }
 
-/* Create the engine (and live backend) for g->s. */
+/* ---- trace mode: notes and output -------------------------------------- */
+
+/* Keep `len` bytes and a NUL at the end of the notes' text; -1 if out of
+ * memory (the note is then dropped, the run goes on). */
+static int keep_text(gui_sim *g, const char *text, size_t len, size_t *off)
+{
+    if (g->note_len + len + 1 > g->note_cap) {
+        size_t ncap = g->note_cap ? g->note_cap : 4096;
+        while (g->note_len + len + 1 > ncap)
+            ncap *= 2;
+        char *nv = realloc(g->note_text, ncap);
+        if (!nv)
+            return -1;
+        g->note_text = nv;
+        g->note_cap = ncap;
+    }
+    *off = g->note_len;
+    memcpy(g->note_text + g->note_len, text, len);
+    g->note_text[g->note_len + len] = 0;
+    g->note_len += len + 1;
+    return 0;
+}
+
+static void keep_note(gui_sim *g, const ps_trace_note *n)
+{
+    size_t off;
+    if (g->nnotes == g->capnotes) {
+        size_t ncap = g->capnotes ? g->capnotes * 2 : 64;
+        gui_note *nv = realloc(g->notes, ncap * sizeof *nv);
+        if (!nv)
+            return;
+        g->notes = nv;
+        g->capnotes = ncap;
+    }
+    if (keep_text(g, n->text ? n->text : "", n->text ? strnlen(n->text, n->len) : 0, &off))
+        return;
+    gui_note *k = &g->notes[g->nnotes++];
+    k->n = *n;
+    k->n.text = NULL; /* valid during the call only */
+    k->off = off;
+    k->after = g->nlog;
+}
+
+static struct gui_out_line *out_newest(gui_out *o)
+{
+    return &o->line[(o->first + o->n - 1) % GUI_OUT_LINES];
+}
+
+static void out_new_line(gui_out *o, uint8_t stream)
+{
+    if (o->n == GUI_OUT_LINES) {
+        o->first = (o->first + 1) % GUI_OUT_LINES;
+        o->n--;
+    }
+    o->n++;
+    struct gui_out_line *l = out_newest(o);
+    l->stream = stream;
+    l->cut = 0;
+    l->len = 0;
+    l->text[0] = 0;
+    o->open = 1;
+}
+
+/* A line full at GUI_OUT_COLS bytes may end inside a character: that
+ * character goes. */
+static void cut_line(struct gui_out_line *l)
+{
+    size_t k = l->len;
+    while (k > 0 && ((unsigned char)l->text[k - 1] & 0xC0) == 0x80)
+        k--;
+    if (k > 0) {
+        unsigned char lead = (unsigned char)l->text[k - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (l->len - (k - 1) < need)
+            l->len = (uint16_t)(k - 1);
+    }
+    l->text[l->len] = 0;
+    l->cut = 1;
+}
+
+/* The program's bytes on `stream` into lines: a line ends at a newline, or
+ * where the other stream takes over; control characters are shown as
+ * spaces, and a carriage return is dropped. */
+static void out_add(gui_out *o, uint8_t stream, const char *text, size_t len)
+{
+    o->bytes += len;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\n') {
+            if (!o->open || out_newest(o)->stream != stream)
+                out_new_line(o, stream); /* an empty line */
+            o->open = 0;
+            continue;
+        }
+        if (c == '\r')
+            continue;
+        if (!o->open || out_newest(o)->stream != stream)
+            out_new_line(o, stream);
+        struct gui_out_line *l = out_newest(o);
+        if (l->cut)
+            continue;
+        l->text[l->len++] = c < 0x20 || c == 0x7f ? ' ' : (char)c;
+        l->text[l->len] = 0;
+        if (l->len == GUI_OUT_COLS)
+            cut_line(l);
+    }
+}
+
+static void on_note(void *ctx, const ps_trace_note *n)
+{
+    gui_sim *g = ctx;
+    if (n->kind == PS_TN_OUTPUT) /* the program's own, not an event */
+        out_add(g->out, n->a == 2 ? 2 : 1, n->text, n->len);
+    else
+        keep_note(g, n);
+}
+
+char *gui_sim_note_format(const gui_sim *g, const gui_note *n, ps_lang lang, char *buf,
+                          size_t size)
+{
+    ps_trace_note k = n->n;
+    k.text = g->note_text + n->off;
+    k.len = strlen(k.text);
+    if (!g->trace) { /* the trace is gone (closing): nothing to name them by */
+        if (size)
+            buf[0] = 0;
+        return buf;
+    }
+    return ps_trace_note_format(g->trace, &k, lang, buf, size);
+}
+
+int gui_sim_zombie(const gui_sim *g, uint32_t pid)
+{
+    if (!g->trace_mode || !g->e || pid < 1 || pid > ps_engine_nprocs(g->e))
+        return 0;
+    const ps_pcb *p = ps_engine_pcb(g->e, pid);
+    return p->created && p->state == PS_EXIT && !p->reaped;
+}
+
+uint32_t gui_sim_shown(const gui_sim *g)
+{
+    if (!g->e)
+        return 0;
+    uint32_t n = ps_engine_nprocs(g->e), k = 0;
+    if (!g->trace_mode)
+        return n;
+    for (uint32_t pid = 1; pid <= n; pid++)
+        k += ps_engine_pcb(g->e, pid)->created;
+    return k;
+}
+
+/* Create the engine (and live backend) for g->s; in trace mode the
+ * trace's engine is shown. */
 static int start(gui_sim *g, char *err, size_t errsize)
 {
     ps_error perr;
-    g->e = ps_engine_create(g->s);
+    g->e = g->trace ? ps_trace_engine(g->trace) : ps_engine_create(g->s);
     g->tok = calloc(g->s->nprocs, sizeof *g->tok);
     g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
     g->writes = calloc(g->s->variables.count + 1, sizeof *g->writes);
@@ -96,7 +248,10 @@ static int start(gui_sim *g, char *err, size_t errsize)
         snprintf(err, errsize, "out of memory");
         return -1;
     }
-    if (g->live_mode) {
+    if (g->trace) { /* its engine's own listener is the trace's */
+        ps_trace_set_listener(g->trace, on_live, g);
+        ps_trace_set_note_listener(g->trace, on_note, g);
+    } else if (g->live_mode) {
         g->live = ps_live_create(g->e, &perr);
         if (!g->live) {
             snprintf(err, errsize, "%s", perr.msg);
@@ -106,7 +261,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     } else {
         ps_engine_set_listener(g->e, on_model, g);
     }
-    ps_engine_set_op_listener(g->e, on_op, g); /* the same engine, live or not */
+    if (!g->trace) /* the same engine, live or not; a trace's has none */
+        ps_engine_set_op_listener(g->e, on_op, g);
     g->first_op = g->nops = 0;
     g->status = PS_STEP_OK;
     g->instants = 0;
@@ -121,7 +277,11 @@ static int start(gui_sim *g, char *err, size_t errsize)
 static void stop(gui_sim *g)
 {
     ps_live_destroy(g->live); /* kills and reaps the real processes */
-    ps_engine_destroy(g->e);
+    if (g->trace_mode)
+        ps_trace_destroy(g->trace); /* kills and reaps the tree; frees e and s */
+    else
+        ps_engine_destroy(g->e);
+    g->trace = NULL;
     free(g->tok);
     free(g->lost);
     free(g->writes);
@@ -183,14 +343,70 @@ int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len
     return open_loaded(g, s, &perr, NULL, live, err, errsize);
 }
 
+static void note_end(gui_sim *g);
+
+/* "python3 pool.py": the command line for people, cut to fit. */
+static void command_text(char *buf, size_t size, char *const *argv)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (int i = 0; argv && argv[i] && n + 1 < size; i++)
+        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? " " : "", argv[i]);
+}
+
+int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t errsize)
+{
+    ps_error perr;
+    gui_sim_close(g); /* a live backend goes before the trace takes the signals */
+    g->out = calloc(1, sizeof *g->out);
+    if (!g->out) {
+        snprintf(err, errsize, "out of memory");
+        return -1;
+    }
+    g->trace = ps_trace_start(o, &perr);
+    if (!g->trace) {
+        snprintf(err, errsize, "%s", perr.msg);
+        gui_sim_close(g);
+        return -1;
+    }
+    g->trace_mode = 1;
+    /* the trace's own, read only: never changed here, destroyed with it */
+    g->s = (ps_scenario *)ps_trace_scenario(g->trace);
+    command_text(g->command, sizeof g->command, o->argv);
+    if (start(g, err, errsize)) {
+        gui_sim_close(g);
+        return -1;
+    }
+    return 0;
+}
+
+void gui_sim_trace_wait(gui_sim *g, int64_t ns)
+{
+    if (!g->trace)
+        return;
+    int64_t end = ps_trace_wall_us(g->trace) * 1000 + ns;
+    while (g->status == PS_STEP_OK) {
+        int64_t left = end - ps_trace_wall_us(g->trace) * 1000, due = ps_trace_due_ns(g->trace);
+        if (left <= 0)
+            break;
+        g->status = ps_trace_poll(g->trace, due < 0 ? 0 : due < left ? due : left);
+        note_end(g);
+    }
+}
+
 void gui_sim_close(gui_sim *g)
 {
     if (g->quiz)
         gui_quiz_stop(g->quiz); /* its engine runs on the scenario going now */
+    int traced = g->trace_mode;
     stop(g);
-    ps_scenario_destroy(g->s);
+    if (!traced)
+        ps_scenario_destroy(g->s);
     free(g->log);
     free(g->acts);
+    free(g->notes);
+    free(g->note_text);
+    free(g->out);
     gui_quiz *quiz = g->quiz; /* the quiz goes on with the next scenario */
     memset(g, 0, sizeof *g);
     g->quiz = quiz;
@@ -198,6 +414,10 @@ void gui_sim_close(gui_sim *g)
 
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 {
+    if (g->trace_mode) { /* a real program cannot be run again from here */
+        snprintf(err, errsize, "a traced program cannot be restarted");
+        return -1;
+    }
     stop(g);
     int rc = start(g, err, errsize);
     if (!rc)
@@ -207,7 +427,11 @@ int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 
 static void note_end(gui_sim *g)
 {
-    if (g->status == PS_STEP_FAILED)
+    if (g->status == PS_STEP_FAILED && g->trace)
+        snprintf(g->report, sizeof g->report, "trace failed: %s", ps_trace_error(g->trace));
+    else if (g->status == PS_STEP_NOMEM && g->trace)
+        snprintf(g->report, sizeof g->report, "trace failed: out of memory");
+    else if (g->status == PS_STEP_FAILED)
         snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
     for (int l = 0; g->status == PS_STEP_STUCK && g->e && l < PS_LANG_COUNT; l++)
         ps_engine_stuck(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
@@ -219,7 +443,9 @@ static ps_step_status step(gui_sim *g)
 {
     if (g->status != PS_STEP_OK)
         return g->status;
-    g->status = g->live ? ps_live_step(g->live) : ps_engine_step(g->e);
+    g->status = g->trace  ? ps_trace_poll(g->trace, 0)
+                : g->live ? ps_live_step(g->live)
+                          : ps_engine_step(g->e);
     g->instants++;
     note_end(g);
     return g->status;
@@ -254,7 +480,7 @@ static void replay(gui_sim *g)
 
 int gui_sim_quiz_sync(gui_sim *g, uint32_t follow)
 {
-    if (!g->quiz || g->live || !g->e)
+    if (!g->quiz || g->live || g->trace_mode || !g->e)
         return -1;
     return gui_quiz_start(g->quiz, g->s, follow, g->instants, replay_into, g);
 }
@@ -267,7 +493,7 @@ static void quiz_resync(gui_sim *g)
 
 int gui_sim_back(gui_sim *g)
 {
-    if (g->live || g->instants == 0)
+    if (g->live || g->trace_mode || g->instants == 0)
         return -1;
     uint32_t target = g->instants - 1;
     char err[256];
@@ -311,18 +537,26 @@ void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
     if (!g->e)
         return;
     g->clock += dt; /* a flash lasts the same at any speed, paused too */
+    /* a real program moves in real time, many times a second: its tokens
+       glide three times as fast */
+    double pace = speed / GUI_MOVE_SECONDS * (g->trace_mode ? 3 : 1);
     for (uint32_t i = 0; i < g->s->nprocs; i++) {
         gui_token *t = &g->tok[i];
         if (!t->nmoves)
             continue;
         /* catch up faster when moves pile up */
-        t->t += (float)(dt * speed / GUI_MOVE_SECONDS * (t->nmoves > 2 ? t->nmoves : 1));
+        t->t += (float)(dt * pace * (t->nmoves > 2 ? t->nmoves : 1));
         while (t->nmoves && t->t >= 1) {
             memmove(t->from, t->from + 1, GUI_MOVES - 1);
             memmove(t->kind, t->kind + 1, GUI_MOVES - 1);
             t->nmoves--;
             t->t = t->nmoves ? t->t - 1 : 0;
         }
+    }
+    if (g->trace) { /* a real program goes on: take in what it did */
+        if (g->status == PS_STEP_OK)
+            step(g);
+        return;
     }
     if (g->live)
         ps_live_pause(g->live, paused);
@@ -347,6 +581,10 @@ static int user(gui_sim *g, int what, uint32_t pid)
 {
     static int (*const live_fn[])(ps_live *, uint32_t) = {ps_live_suspend, ps_live_resume,
                                                          ps_live_kill};
+    static int (*const trace_fn[])(ps_trace *, uint32_t) = {ps_trace_suspend, ps_trace_resume,
+                                                           ps_trace_kill};
+    if (g->trace_mode) /* real signals; once the run is over, nothing to signal */
+        return g->trace && g->status == PS_STEP_OK ? trace_fn[what](g->trace, pid) : -1;
     if (g->live)
         return live_fn[what](g->live, pid);
     int rc = act_fn[what](g->e, pid);
@@ -371,19 +609,25 @@ int gui_sim_kill(gui_sim *g, uint32_t pid) { return user(g, 2, pid); }
 
 int gui_sim_log_lines(const gui_sim *g, gui_log_line *out, int max)
 {
-    size_t i = g->nlog;
+    size_t i = g->nlog, k = g->nnotes;
     uint32_t j = g->nops;
     int n = 0;
-    while (n < max && (i > 0 || j > 0)) {
+    while (n < max && (i > 0 || j > 0 || k > 0)) {
         const gui_op *o = j ? gui_sim_op(g, j - 1) : NULL;
         const gui_tr *t = i ? &g->log[i - 1] : NULL;
+        /* a note (trace mode, which has no op events) came after the
+         * transitions logged before it */
+        if (k && g->notes[k - 1].after >= i) {
+            out[n++] = (gui_log_line){NULL, NULL, &g->notes[--k]};
+            continue;
+        }
         /* live mode logs a transition when the child reports it, after the
          * engine's op events of its instant: the tick orders them first */
         if (o && (!t || o->ev.time > t->ev.time || (o->ev.time == t->ev.time && o->after >= i))) {
-            out[n++] = (gui_log_line){NULL, o};
+            out[n++] = (gui_log_line){NULL, o, NULL};
             j--;
         } else if (i > 0) {
-            out[n++] = (gui_log_line){&g->log[--i], NULL};
+            out[n++] = (gui_log_line){&g->log[--i], NULL, NULL};
         } else {
             break; /* op events from before the log began: none */
         }

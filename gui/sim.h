@@ -8,6 +8,15 @@
  * between 0.6 s and 2 s) and shrinks with the speed.  A live run follows
  * the wall clock (tick_ms), and only pause applies.  Step back re-runs the
  * deterministic model from the start to one instant earlier.
+ *
+ * Trace mode (gui_sim_open_trace): the run is a real program under
+ * procsim trace (procsim/trace.h).  The trace backend forks, follows and
+ * signals; the window only polls it (never blocking longer than a frame),
+ * reads its observed engine and scenario (a slot per process that may be
+ * seen, of which only the created ones are shown), logs its transitions
+ * and notes, and keeps the program's output.  A real program cannot be
+ * paused, stepped, stepped back, restarted or swapped for a scenario;
+ * suspend, resume and kill are real signals (ps_trace_suspend, ...).
  */
 #ifndef PROCSIM_GUI_SIM_H
 #define PROCSIM_GUI_SIM_H
@@ -16,6 +25,7 @@
 #include <stdint.h>
 
 #include "procsim/live.h"
+#include "procsim/trace.h"
 #include "quiz.h"
 
 typedef struct gui_tr {          /* one transition, as it happened */
@@ -37,6 +47,29 @@ typedef struct gui_op {          /* one op event, as it happened */
     size_t after;                /* transitions logged before it (g->nlog
                                     then): its place in the event log */
 } gui_op;
+
+typedef struct gui_note {       /* a trace note (not output), as it came */
+    ps_trace_note n;             /* n.text is NULL here: see gui_sim_note_format */
+    size_t off;                  /* its text in gui_sim.note_text */
+    size_t after;                /* transitions logged before it */
+} gui_note;
+
+/* The traced program's output, the latest lines (the oldest dropped); a
+ * line longer than GUI_OUT_COLS bytes is cut. */
+#define GUI_OUT_LINES 200
+#define GUI_OUT_COLS 200
+
+typedef struct gui_out {
+    struct gui_out_line {
+        uint8_t stream;          /* 1 stdout, 2 stderr */
+        uint8_t cut;             /* full: the rest of the line is dropped */
+        uint16_t len;
+        char text[GUI_OUT_COLS + 1];
+    } line[GUI_OUT_LINES];       /* a ring: line[(first + i) % GUI_OUT_LINES] */
+    uint32_t first, n;
+    int open;                    /* the newest line is not finished yet */
+    uint64_t bytes;              /* all the program wrote */
+} gui_out;
 
 typedef struct gui_token {       /* a process on the diagram */
     uint8_t from[GUI_MOVES], kind[GUI_MOVES]; /* moves still to show */
@@ -77,6 +110,15 @@ typedef struct gui_sim {
     } *acts;
     size_t nacts, capacts;
     gui_quiz *quiz;              /* the quiz, if one is played (not owned) */
+    /* trace mode */
+    int trace_mode;              /* g->s and g->e are the trace's (not owned) */
+    ps_trace *trace;             /* the backend, until the run is closed */
+    char command[256];           /* COMMAND and its arguments, for people */
+    gui_note *notes;
+    size_t nnotes, capnotes;
+    char *note_text;             /* the notes' texts, each NUL-terminated */
+    size_t note_len, note_cap;
+    gui_out *out;
 } gui_sim;
 
 /* Load `path` (NULL: the built-in tour) and start it.  On a load error
@@ -87,6 +129,22 @@ int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsi
 /* The same for a scenario given as YAML text named `name` (not reloaded). */
 int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len, int live,
                       char *err, size_t errsize);
+/* Trace mode: start COMMAND (o->argv) under procsim trace and show it.
+ * -1 with the reason in err (the command cannot be run) and `g` left
+ * empty.  The scenario shown before goes first (two backends that hold the
+ * signal mask must never overlap). */
+int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t errsize);
+/* Trace mode: take in what the trace reports for up to `ns` nanoseconds
+ * (the time left of a frame), returning as soon as it is over or the run
+ * has ended.  Nothing in other modes. */
+void gui_sim_trace_wait(gui_sim *g, int64_t ns);
+/* Trace mode: process pid has exited and nobody has reaped it yet. */
+int gui_sim_zombie(const gui_sim *g, uint32_t pid);
+/* Trace mode: processes created so far (other modes: all of them). */
+uint32_t gui_sim_shown(const gui_sim *g);
+/* A kept note in words, in `lang` (ps_trace_note_format).  Returns buf. */
+char *gui_sim_note_format(const gui_sim *g, const gui_note *n, ps_lang lang, char *buf,
+                          size_t size);
 void gui_sim_close(gui_sim *g);
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize);
 
@@ -117,13 +175,15 @@ const gui_op *gui_sim_op(const gui_sim *g, uint32_t i);
  * within the last `seconds` of g->clock, or NULL. */
 const gui_op *gui_sim_lost_update(const gui_sim *g, uint32_t var, double seconds);
 
-/* A line of the event log: a transition or an op event. */
+/* A line of the event log: a transition, an op event or a trace note. */
 typedef struct gui_log_line {
     const gui_tr *tr;
     const gui_op *op;
+    const gui_note *note;
 } gui_log_line;
 /* The event log's newest lines, newest first, at most max: transitions
- * and the op events kept, in the order they happened.  An op event is
+ * and the op events kept (trace mode: the notes), in the order they
+ * happened.  An op event is
  * later than a transition of an earlier tick, and than one of its own
  * tick logged before it (live mode logs a transition when the child
  * reports it, after its instant's op events).  Returns how many. */

@@ -112,6 +112,7 @@ static void tokens(gui_app *a)
     uint32_t n = ps_engine_nprocs(e), *order = a->order, *slot = a->slot;
     int count[PS_STATE_COUNT] = {0}, fits[PS_STATE_COUNT];
     float r = a->L.token_r, sc = a->L.scale;
+    uint32_t shown = gui_sim_shown(&a->sim);
     for (int s = 0; s < PS_STATE_COUNT; s++) {
         uint32_t k = ps_engine_queue(e, (ps_state)s, order, n);
         count[s] = (int)k;
@@ -144,16 +145,28 @@ static void tokens(gui_app *a)
         a->token_at[pid - 1] = at;
         if (pid == a->selected)
             gui_disc(a->ren, at, r + 3 * sc, gui_rgba(0xffffff, 255));
-        gui_disc(a->ren, at, r, gui_token_color(pid));
-        char id[16];
-        snprintf(id, sizeof id, "%u", pid);
-        gui_text_draw_centered(a->text, id, GUI_SMALL, gui_rgba(0x101010, 255), (int)at.x, (int)at.y);
+        int zombie = !moving && gui_sim_zombie(&a->sim, pid); /* exited, not yet reaped */
+        if (zombie) {
+            gui_trace_zombie(a, at, pid);
+        } else {
+            gui_disc(a->ren, at, r, gui_token_color(pid));
+            char id[16];
+            snprintf(id, sizeof id, "%u", pid);
+            gui_text_draw_centered(a->text, id, GUI_SMALL, gui_rgba(0x101010, 255), (int)at.x,
+                                   (int)at.y);
+        }
         ps_state in = (ps_state)p->state;
         int alone = a->sim.tok[pid - 1].nmoves || count[in] == 1;
-        if (pid == a->selected || (alone && n <= 24)) {
+        int named = pid == a->selected || (alone && shown <= 24);
+        if (named || zombie) { /* a zombie is always labelled so */
+            char label[96];
+            snprintf(label, sizeof label, "%s%s%s%s", named ? p->name : "",
+                     named && zombie ? " (" : "", zombie ? gui_word_text(GUI_W_ZOMBIE, a->lang) : "",
+                     named && zombie ? ")" : "");
             int tw, th;
-            gui_text_measure(a->text, p->name, GUI_SMALL, &tw, &th);
-            gui_text_draw(a->text, p->name, GUI_SMALL, gui_rgba(GUI_TEXT, 255),
+            gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
+            gui_text_draw(a->text, label, GUI_SMALL,
+                          gui_rgba(zombie ? GUI_ZOMBIE_TEXT : GUI_TEXT, 255),
                           (int)(at.x - tw / 2.0f), (int)(at.y + r + 1));
         }
     }

@@ -142,28 +142,38 @@ static void read_all(ps_trace *t, ps__pwant *w)
     }
 }
 
-/* Of the processes that ran on one real CPU, the one that ran longest
- * keeps it; the others, and those that waited more than they ran on a CPU
- * a process of the tree had, waited for it. */
+/* Of the processes of the tree that ran on one real CPU, the one that ran
+ * longest keeps it; the others waited for it.  A process that waited
+ * more than it ran is Ready, unless it shares its CPU with others of the
+ * tree and ran the longest of them: each of three that take turns on one
+ * CPU waits twice as long as it runs, and one of them is on the CPU. */
 static void one_per_cpu(ps_trace *t, ps__pwant *w)
 {
-    if (!t->best_cpu && !(t->best_cpu = calloc(CPU_SETSIZE, sizeof *t->best_cpu))) {
+    if (!t->best_cpu && !(t->best_cpu = calloc(2 * CPU_SETSIZE, sizeof *t->best_cpu))) {
         t->nomem = 1;
         return;
     }
-    int32_t *best = t->best_cpu; /* index + 1 of the busiest on each CPU */
-    memset(best, 0, CPU_SETSIZE * sizeof *best);
+    int32_t *best = t->best_cpu;            /* index + 1 of the busiest on each CPU */
+    int32_t *sharing = best + CPU_SETSIZE;  /* how many of the tree ran there */
+    memset(best, 0, 2 * CPU_SETSIZE * sizeof *best);
     for (size_t i = 0; i < t->procs.len; i++) {
-        if (w[i].want != PS__W_RUNNING || w[i].cpu < 0 || w[i].cpu >= CPU_SETSIZE)
+        int runnable = w[i].want == PS__W_RUNNING || w[i].want == PS__W_READY;
+        if (!runnable || w[i].run <= 0 || w[i].cpu < 0 || w[i].cpu >= CPU_SETSIZE)
             continue;
         int32_t *b = &best[w[i].cpu];
+        sharing[w[i].cpu]++;
         if (!*b || w[i].run > w[*b - 1].run)
             *b = (int32_t)i + 1;
     }
     for (size_t i = 0; i < t->procs.len; i++) {
         int32_t c = w[i].cpu;
-        if (c < 0 || c >= CPU_SETSIZE || !best[c] || best[c] == (int32_t)i + 1)
+        if (c < 0 || c >= CPU_SETSIZE || !best[c])
             continue;
+        if (best[c] == (int32_t)i + 1) {
+            if (sharing[c] > 1)
+                w[i].want = PS__W_RUNNING;
+            continue;
+        }
         if (w[i].want == PS__W_RUNNING || (w[i].want == PS__W_READY && !w[i].winner)) {
             w[i].want = PS__W_READY;
             w[i].winner = ps__proc_at(t, best[c] - 1)->slot;
@@ -388,30 +398,54 @@ void ps__settle(ps_trace *t)
 
 /* ---- the sample --------------------------------------------------------- */
 
+/* Held where the model has it: stopped, or about to be by procsim's own
+ * SIGSTOP (the kernel wakes a sleeper to deliver it, and a sample taken
+ * before the stop is reported would see it runnable: its suspend is from
+ * the state it was in when procsim asked). */
+static int held(const ps__tproc *p)
+{
+    return p->stopped || p->user_stop;
+}
+
+/* The exits not yet moved, in the order they happened (a shell and the
+ * child it waited for end in the same sample: the child first). */
+static void exits_in_order(ps_trace *t)
+{
+    for (;;) {
+        ps__tproc *first = NULL;
+        for (size_t i = 0; i < t->procs.len; i++) {
+            ps__tproc *p = ps__proc_at(t, (int32_t)i);
+            if (p->ended && !p->exit_moved && (!first || p->ended_us < first->ended_us))
+                first = p;
+        }
+        if (!first)
+            return;
+        exit_move(t, first);
+        if (!first->exit_moved)
+            return; /* it could not move (a failed run): do not spin */
+    }
+}
+
 static void apply(ps_trace *t, ps__pwant *w)
 {
     size_t n = t->procs.len;
     for (size_t i = 0; i < n; i++) { /* leaving Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
-        if (!p->ended && !p->stopped && ps__state(t, p) == PS_RUNNING &&
+        if (!p->ended && !held(p) && ps__state(t, p) == PS_RUNNING &&
             w[i].want != PS__W_RUNNING && w[i].want != PS__W_NONE && w[i].want != PS__W_STOPPED)
             leave_running(t, p, &w[i]);
     }
-    for (size_t i = 0; i < n; i++) { /* exits (they may free CPUs too) */
-        ps__tproc *p = ps__proc_at(t, (int32_t)i);
-        if (p->ended && !p->exit_moved)
-            exit_move(t, p);
-    }
+    exits_in_order(t); /* (they may free CPUs too) */
     for (size_t i = 0; i < n; i++) { /* through Running, and wakes */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
-        if (p->ended || p->stopped || w[i].want == PS__W_NONE || w[i].want == PS__W_STOPPED)
+        if (p->ended || held(p) || w[i].want == PS__W_NONE || w[i].want == PS__W_STOPPED)
             continue;
         ps__admit(t, p);
         pass(t, p, &w[i], ps__state(t, p));
     }
     for (size_t i = 0; i < n; i++) { /* into Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
-        if (!p->ended && !p->stopped && w[i].want == PS__W_RUNNING &&
+        if (!p->ended && !held(p) && w[i].want == PS__W_RUNNING &&
             ps__state(t, p) == PS_READY)
             into_running(t, p, &w[i]);
     }
