@@ -989,22 +989,22 @@ static void notes_are_said_in_both_languages(void **state)
         {PS_TN_THREADS, 1, 0, "", "1 thread", "스레드 1개"},
         {PS_TN_THREADS, 3, 0, "", "3 threads", "스레드 3개"},
         {PS_TN_SIGNAL, 10, 1, "", "got SIGUSR1 from main (4711)",
-         "main (4711)에게서 SIGUSR1를 받음"},
-        {PS_TN_SIGNAL, 40, 0, "", "got signal 40", "signal 40를 받음"},
-        {PS_TN_SIGNAL, 99, 0, "", "got signal 99", "signal 99를 받음"},
-        {PS_TN_REAPED, 1, 0, "", "reaped by main (4711)", "main (4711)가 거둠"},
+         "main (4711)에게서 시그널 SIGUSR1 받음"},
+        {PS_TN_SIGNAL, 40, 0, "", "got signal 40", "시그널 signal 40 받음"},
+        {PS_TN_SIGNAL, 99, 0, "", "got signal 99", "시그널 signal 99 받음"},
+        {PS_TN_REAPED, 1, 0, "", "reaped by main (4711)", "거둔 프로세스: main (4711)"},
         {PS_TN_REAPED, 0, 0, "", "reaped by procsim (the tree's subreaper)",
-         "procsim이 거둠 (트리의 subreaper)"},
-        {PS_TN_REAPED, 7, 0, "", "reaped by ? (7)", "? (7)가 거둠"},
+         "procsim이 거둠 (고아를 맡는 서브리퍼)"},
+        {PS_TN_REAPED, 7, 0, "", "reaped by ? (7)", "거둔 프로세스: ? (7)"},
         {PS_TN_ADOPTED, 0, 0, "", "its parent ended first: procsim adopted it",
          "부모가 먼저 끝나 procsim이 입양함"},
         {PS_TN_OUTPUT, 1, 0, "hi\tthere\n", "stdout: hi there", "stdout: hi there"},
         {PS_TN_OUTPUT, 2, 0, "oops\n", "stderr: oops", "stderr: oops"},
         {PS_TN_WARNING, PS_TW_NO_PTRACE, 0, "Operation not permitted",
-         "warning: ptrace is not allowed here (Operation not permitted): following the tree "
-         "by sampling, so a process that lives less than a sample may be missed",
-         "경고: 여기서는 ptrace를 쓸 수 없음 (Operation not permitted): 표본으로 프로세스 "
-         "트리를 따라가므로 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음"},
+         "warning: following the tree by sampling, not ptrace (Operation not permitted): a "
+         "process that lives less than a sample may be missed",
+         "경고: ptrace 대신 표본으로 프로세스 트리를 따라감 (Operation not permitted): 표본 "
+         "간격보다 짧게 사는 프로세스는 놓칠 수 있음"},
         /* a warning's {a} is the note's text: its a names the warning */
         {PS_TN_WARNING, PS_TW_LINGER, 2, "5000", "warning: 2 processes still ran 5000 ms after "
          "the command ended: procsim killed them", "경고: 명령이 끝나고 5000 ms가 지나도 "

@@ -142,8 +142,8 @@ typedef enum ps_trace_note_kind {
 /* What a warning note says.  X(ENUM, English, Korean); {text} is the
  * note's text, {a}/{b} its numbers. */
 #define PS_TRACE_WARNINGS(X)                                                \
-    X(NO_PTRACE, "ptrace is not allowed here ({text}): following the tree by sampling, so a process that lives less than a sample may be missed", \
-      "여기서는 ptrace를 쓸 수 없음 ({text}): 표본으로 프로세스 트리를 따라가므로 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
+    X(NO_PTRACE, "following the tree by sampling, not ptrace ({text}): a process that lives less than a sample may be missed", \
+      "ptrace 대신 표본으로 프로세스 트리를 따라감 ({text}): 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
     X(UNSHOWN, "more than {b} processes: the rest are followed but not shown", \
       "프로세스가 {b}개를 넘음: 나머지는 따라가지만 보여 주지 않음")            \
     X(LINGER, "{b} processes still ran {a} ms after the command ended: procsim killed them", \
