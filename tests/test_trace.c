@@ -5,7 +5,8 @@
  * read, a zombie until its parent reaps it), suspend / resume / kill as
  * real signals, the fallback without ptrace (forced, and with ptrace
  * really refused by a seccomp filter), the counters, and nothing left
- * behind (by destroy, and by the kernel when procsim is SIGKILLed).
+ * behind (by destroy, and when procsim is SIGKILLed by the kernel under
+ * ptrace, by the keeper without).
  *
  * No timed assertions: a run is polled until a condition holds, with a
  * generous bound that only a broken backend reaches. */
@@ -631,6 +632,87 @@ static void test_sigkill_of_procsim(void **state)
     assert_true(all_gone(pids, 3));
 }
 
+/* Without ptrace nothing kills the tree with procsim (only the root has
+ * PDEATHSIG): the keeper does.  A helper traces a tree with a child, a
+ * grandchild in a session of its own and their children by sampling, and
+ * once it has seen all four sleeps it reports their pids and its own
+ * children (the root and the keeper), then waits to be SIGKILLed: every
+ * one of them must end. */
+static int live_sleeps(ps_trace *t)
+{
+    int n = 0;
+    ps_trace_proc info;
+    for (uint32_t p = 1; ps_trace_proc_info(t, p, &info) == 0; p++)
+        n += !strcmp(info.comm, "sleep") && info.kstate && !info.zombie;
+    return n;
+}
+
+static void test_sigkill_of_procsim_without_ptrace(void **state)
+{
+    (void)state;
+    int p[2];
+    assert_int_equal(pipe2(p, O_CLOEXEC), 0); /* the tree must not hold it */
+    pid_t helper = fork();
+    assert_true(helper >= 0);
+    if (helper == 0) {
+        close(p[0]);
+        char *argv[] = {"/bin/sh", "-c",
+                        "sleep 30 & setsid sh -c \"sleep 31 & sleep 32\" & sleep 33", NULL};
+        ps_trace_options o = opts(argv);
+        o.no_ptrace = 1;
+        ps_error err;
+        ps_trace *t = ps_trace_start(&o, &err);
+        if (!t)
+            _exit(3);
+        int64_t end = mono_ms() + BOUND_MS;
+        while (mono_ms() < end && live_sleeps(t) < 4)
+            ps_trace_poll(t, 20 * 1000000);
+        pid_t pids[64];
+        int n = 0;
+        ps_trace_proc info;
+        for (uint32_t s = 1; n < 32 && ps_trace_proc_info(t, s, &info) == 0; s++)
+            pids[n++] = info.os_pid;
+        char path[64], buf[256] = "";
+        snprintf(path, sizeof path, "/proc/%d/task/%d/children", (int)getpid(), (int)getpid());
+        FILE *f = fopen(path, "r");
+        if (f && fgets(buf, sizeof buf, f))
+            for (char *q = buf, *e; n < 64 && (pids[n] = (pid_t)strtol(q, &e, 10)) > 0; q = e)
+                n++;
+        if (f)
+            fclose(f);
+        if (write(p[1], pids, (size_t)n * sizeof *pids) != (ssize_t)(n * sizeof *pids))
+            _exit(4);
+        close(p[1]);
+        for (;;)
+            ps_trace_poll(t, -1); /* until killed */
+    }
+    close(p[1]);
+    pid_t pids[64];
+    ssize_t got = 0, k;
+    while ((k = read(p[0], (char *)pids + got, sizeof pids - (size_t)got)) > 0)
+        got += k;
+    close(p[0]);
+    int n = (int)(got / (ssize_t)sizeof *pids);
+    int sleeps = 0, live = 0;
+    for (int i = 0; i < n; i++) {
+        char path[64], comm[32] = "";
+        snprintf(path, sizeof path, "/proc/%d/comm", (int)pids[i]);
+        FILE *f = fopen(path, "r");
+        if (f && fgets(comm, sizeof comm, f))
+            sleeps += !strcmp(comm, "sleep\n");
+        if (f)
+            fclose(f);
+        live += alive(pids[i]);
+    }
+    assert_int_equal(sleeps, 4); /* the helper saw the whole tree, alive */
+    assert_int_equal(live, n);
+    kill(helper, SIGKILL);
+    int st;
+    assert_int_equal(waitpid(helper, &st, 0), helper);
+    assert_true(WIFSIGNALED(st));
+    assert_true(all_gone(pids, n));
+}
+
 /* ---- without ptrace ------------------------------------------------------- */
 
 static void check_fallback(run *r)
@@ -662,6 +744,10 @@ static void test_fallback_forced(void **state)
     start(&r, &o);
     finish(&r);
     check_fallback(&r);
+    /* the keeper, a child of procsim too, is no process of the tree (and
+       done() sees it reaped) */
+    assert_int_equal(used_slots(&r), 2);
+    assert_null(find_note(&r, 0, PS_TN_ADOPTED));
     assert_tree_done(&r);
     done(&r);
 }
@@ -1010,6 +1096,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_stopped_by_another, teardown),
         cmocka_unit_test_teardown(test_destroy_kills_the_tree, teardown),
         cmocka_unit_test_teardown(test_sigkill_of_procsim, teardown),
+        cmocka_unit_test_teardown(test_sigkill_of_procsim_without_ptrace, teardown),
         cmocka_unit_test_teardown(test_fallback_forced, teardown),
         cmocka_unit_test_teardown(test_fallback_when_ptrace_is_refused, teardown),
         cmocka_unit_test_teardown(test_info, teardown),

@@ -1208,6 +1208,34 @@ static void the_hook_reports_python_names(void **state)
     assert_true(S_ISREG(st.st_mode));
 }
 
+/* Under every start method: a spawn or forkserver child does not inherit
+ * the hook's descriptor, so its parent reports it (once, as a fork child
+ * reports itself).  The target is a builtin: a spawned child of `-c`
+ * cannot import the program's own functions. */
+static const char start_methods_program[] =
+    "import multiprocessing as mp, os\n"
+    "if __name__ == '__main__':\n"
+    "    for i, m in enumerate(['fork', 'spawn', 'forkserver']):\n"
+    "        p = mp.get_context(m).Process(target=os.getpid, name='Named-%d' % i)\n"
+    "        p.start(); p.join()\n"
+    "        print(p.pid, p.name)\n";
+
+static void the_hook_names_every_start_method(void **state)
+{
+    (void)state;
+    char py[512];
+    if (!find_python(py, sizeof py))
+        skip();
+    py_run r = {.how = HOOK_PIPE};
+    assert_int_equal(run_python(py, start_methods_program, &r), 0);
+    same_names(r.out, &r.names, 3); /* each once: no double report under fork */
+    for (int i = 0; i < 3; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "Named-%d", i);
+        assert_string_equal(r.names.name[i], want);
+    }
+}
+
 /* Without the variable, or with a descriptor that is no pipe of ours, the
  * program runs as it would without the hook, and nothing is written. */
 static void the_hook_never_gets_in_the_way(void **state)
@@ -1362,6 +1390,7 @@ int main(void)
         cmocka_unit_test(notes_are_said_in_both_languages),
         cmocka_unit_test(every_note_has_words),
         cmocka_unit_test_teardown(the_hook_reports_python_names, cleanup),
+        cmocka_unit_test_teardown(the_hook_names_every_start_method, cleanup),
         cmocka_unit_test_teardown(the_hook_never_gets_in_the_way, cleanup),
         cmocka_unit_test_teardown(the_hook_chains_to_the_next_sitecustomize, cleanup),
         cmocka_unit_test_teardown(pythons_blocking_calls_have_their_causes, cleanup),

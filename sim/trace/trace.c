@@ -356,6 +356,15 @@ static int start_root(ps_trace *t)
     t->rep = PS_REP_FORK; /* procsim forked it */
     if (t->sampled)
         ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
+    if (t->sampled && ps__keeper_start(t)) { /* before the root may run */
+        snprintf(t->err, sizeof t->err, "cannot start %s: the keeper: %s", t->argv[0],
+                 strerror(errno));
+        close(release);
+        close(errpipe);
+        kill(pid, SIGKILL);
+        return -1;
+    }
+    ps__keeper_tell(t, pid);
     int32_t idx = ps__proc_new(t, pid, -1);
     ssize_t ti = idx >= 0 ? ps__task_new(t, pid, idx) : -1;
     ps__tproc *p = idx >= 0 ? ps__proc_at(t, idx) : NULL;
@@ -395,6 +404,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         return NULL;
     }
     t->sfd = t->hook_rd = t->hook_wr = t->out_rd[0] = t->out_rd[1] = -1;
+    t->keeper_wr = t->keeper_fd = -1;
     t->self = getpid();
     t->start_ns = ps__now_ns();
     ps__vec_init(&t->procs, sizeof(ps__tproc));
@@ -453,6 +463,7 @@ void ps_trace_destroy(ps_trace *t)
     t->nfn = NULL;
     if (t->e)
         ps__reap_all(t);
+    ps__keeper_stop(t); /* after the tree: it must not be one of its processes */
     for (size_t i = 0; i < t->tasks.len; i++)
         ps__taskfd_close(&ps__task_at(t, i)->fd);
     for (size_t i = 0; i < t->procs.len; i++)

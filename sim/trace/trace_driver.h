@@ -9,6 +9,7 @@
  *   trace_sample.c    the sample: states from /proc, exits, reapings, the
  *                     end of the run
  *   trace_fallback.c  following the tree without ptrace
+ *   trace_keeper.c    ... and killing it when procsim is gone
  * Nothing outside sim/trace/ includes it.
  *
  * A process of the tree is a ps__tproc (its slot in the engine, 0 if it
@@ -179,6 +180,8 @@ struct ps_trace {
     void *q;                /* what the listeners will hear (trace.c) */
     int32_t *best_cpu;      /* sampling scratch, per real CPU */
     char err[320];
+    pid_t keeper_pid;       /* the fallback's keeper (trace_keeper.c), 0: none */
+    int keeper_wr, keeper_fd; /* what procsim tells it on; its pidfd */
 };
 
 static inline int64_t ps__now_ns(void)
@@ -269,6 +272,13 @@ void ps__sample(ps_trace *t);
 /* Exits the engine has not been told of, reapings, the end of the run;
  * done after events and at each sample. */
 void ps__settle(ps_trace *t);
+
+/* trace_keeper.c: the fallback's keeper, which kills the tree when
+ * procsim is gone.  start: 0, or -1 with errno; tell: a process of the
+ * tree discovered; stop: ends and reaps it (the tree already gone). */
+int ps__keeper_start(ps_trace *t);
+void ps__keeper_tell(ps_trace *t, pid_t pid);
+void ps__keeper_stop(ps_trace *t);
 
 /* trace_fallback.c */
 void ps__fallback_scan(ps_trace *t);   /* new children, exits, reapings */

@@ -52,11 +52,29 @@ static void kill_all(ps_trace *t)
  * descriptors, a report lost), unless one still runs (killed again).
  * Without this, one process whose reaping cannot be judged would keep
  * destroy waiting forever. */
-static void none_left(ps_trace *t)
+/* 1 if procsim has a child (the fallback's keeper aside: it is stopped
+ * after the tree) or a tracee. */
+static int has_children(ps_trace *t)
 {
     siginfo_t si;
-    if (waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL) == 0 ||
-        errno != ECHILD)
+    if (!t->keeper_pid)
+        return !(waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL) == -1 &&
+                 errno == ECHILD);
+    pid_t threads[64], kids[2];
+    int nt = ps__proc_tasks(t->self, threads, 64);
+    if (nt < 0 || nt > 64)
+        return 1; /* cannot tell: as if there were */
+    for (int i = 0; i < nt; i++) {
+        int n = ps__task_children(t->self, threads[i], kids, 2);
+        if (n < 0 || n > 1 || (n == 1 && kids[0] != t->keeper_pid))
+            return 1;
+    }
+    return 0;
+}
+
+static void none_left(ps_trace *t)
+{
+    if (has_children(t))
         return;
     for (size_t i = 0; i < t->procs.len; i++) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);

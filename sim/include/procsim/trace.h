@@ -11,7 +11,15 @@
  * the capability, a strict Yama setting) the backend says so and falls
  * back to following the tree by sampling (/proc children lists and
  * pidfds): then a process that lives less than a sample may be missed
- * (ps_trace_info says how many of them were seen to be missed).
+ * (ps_trace_info says how many of them were seen to be missed).  Nothing
+ * like EXITKILL exists there, so a keeper does its work: a small process
+ * procsim forks before the root may run (it is no process of the tree
+ * and never execs), told each process procsim discovers.  When procsim is
+ * gone, however it ended (SIGKILL too), the keeper kills every process it
+ * was told of that is still the same one (by its start time) and their
+ * descendants it finds in /proc, then exits; a destroy ends and reaps it.
+ * What it cannot catch: a process forked after procsim's last sample
+ * whose parent has ended too (no ppid chain leads to it any more).
  *
  * The states come from evidence, each move through the observed engine
  * (engine.h) and so through the one door:
@@ -48,7 +56,14 @@
  * program's own), which a hook found through PYTHONPATH reports
  * (ps_trace_options.python_hook_dir: a directory whose sitecustomize.py
  * reports the name on the descriptor named by $PROCSIM_TRACE_FD); the
- * student's program is not modified.
+ * student's program is not modified.  That descriptor (a pipe's write
+ * end, numbered 200 or above so the program's own numbers are untouched)
+ * and the two variables reach every program of the tree, not only Python:
+ * a C program, a shell, `ls -l /proc/self/fd` see it, and a program that
+ * closes every descriptor it does not know (or checks for strays) may
+ * close it or complain; a child that closes it is only not named.
+ * ps_trace_open_fds leaves it out.  Without python_hook_dir there is
+ * no such descriptor.
  *
  * Living in a host program: like live mode (live.h), the backend blocks
  * SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the calling thread while
@@ -98,7 +113,8 @@ typedef struct ps_trace_options {
                                 0: they are procsim's own (a terminal) */
     int threads_as_procs;    /* 1: every thread is a process of its own */
     const char *python_hook_dir; /* prepended to PYTHONPATH for Python
-                                names; NULL: no hook */
+                                names; NULL: no hook (and no hook
+                                descriptor in the tree: see above) */
     int no_ptrace;           /* 1: do not try ptrace, sample (testing the
                                 fallback; docs/trace.md) */
 } ps_trace_options;
