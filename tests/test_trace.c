@@ -748,6 +748,22 @@ static void test_fallback_forced(void **state)
     done(&r);
 }
 
+/* Without exec events, an exec is seen as a new comm at a sample. */
+static void test_fallback_sees_exec(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/sh", "-c", "sleep 0.2; exec sleep 0.2", NULL};
+    ps_trace_options o = opts(argv);
+    o.no_ptrace = 1;
+    run r;
+    start(&r, &o);
+    finish(&r);
+    assert_non_null(find_note(&r, 1, PS_TN_EXEC));
+    assert_string_equal(ps_engine_pcb(ps_trace_engine(r.t), 1)->name, "sleep");
+    assert_tree_done(&r);
+    done(&r);
+}
+
 /* ptrace(2) fails with EPERM from now on, in this process and its
  * children. */
 static void refuse_ptrace(void)
@@ -1100,6 +1116,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_sigkill_of_procsim, teardown),
         cmocka_unit_test_teardown(test_sigkill_of_procsim_without_ptrace, teardown),
         cmocka_unit_test_teardown(test_fallback_forced, teardown),
+        cmocka_unit_test_teardown(test_fallback_sees_exec, teardown),
         cmocka_unit_test_teardown(test_fallback_when_ptrace_is_refused, teardown),
         cmocka_unit_test_teardown(test_info, teardown),
         cmocka_unit_test_teardown(test_unshown, teardown),
