@@ -752,6 +752,22 @@ static void test_fallback_forced(void **state)
     done(&r);
 }
 
+/* Without exec events, an exec is seen as a new comm at a sample. */
+static void test_fallback_sees_exec(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/sh", "-c", "sleep 0.2; exec sleep 0.2", NULL};
+    ps_trace_options o = opts(argv);
+    o.no_ptrace = 1;
+    run r;
+    start(&r, &o);
+    finish(&r);
+    assert_non_null(find_note(&r, 1, PS_TN_EXEC));
+    assert_string_equal(ps_engine_pcb(ps_trace_engine(r.t), 1)->name, "sleep");
+    assert_tree_done(&r);
+    done(&r);
+}
+
 /* ptrace(2) fails with EPERM from now on, in this process and its
  * children. */
 static void refuse_ptrace(void)
@@ -768,24 +784,33 @@ static void refuse_ptrace(void)
         _exit(5);
 }
 
+/* Run in a process of its own where ptrace is refused (main, given
+ * REFUSED_CHILD): a failed check there fails that run of the suite, not
+ * the rest of the suite in a forked copy of it. */
+static void fallback_when_refused(void **state)
+{
+    (void)state;
+    ps_trace_options o = opts(fallback_argv);
+    run r;
+    start(&r, &o);
+    finish(&r);
+    check_fallback(&r);
+    assert_true(strstr(r.notes[0].text, "EPERM") || strstr(r.notes[0].text, "not permitted"));
+    assert_tree_done(&r);
+    done(&r);
+}
+
+#define REFUSED_CHILD "--ptrace-refused"
+
 static void test_fallback_when_ptrace_is_refused(void **state)
 {
     (void)state;
     pid_t helper = fork();
     assert_true(helper >= 0);
     if (helper == 0) {
-        refuse_ptrace();
-        /* cmocka's checks in a child end it with a failure status */
-        ps_trace_options o = opts(fallback_argv);
-        run r;
-        start(&r, &o);
-        finish(&r);
-        check_fallback(&r);
-        if (!strstr(r.notes[0].text, "EPERM") && !strstr(r.notes[0].text, "not permitted"))
-            _exit(6);
-        assert_tree_done(&r);
-        done(&r);
-        _exit(0);
+        refuse_ptrace(); /* kept across exec: no new privileges */
+        execl("/proc/self/exe", "test_trace", REFUSED_CHILD, (char *)NULL);
+        _exit(127);
     }
     int st;
     assert_int_equal(waitpid(helper, &st, 0), helper);
@@ -1083,6 +1108,12 @@ static int teardown(void **state)
 
 int main(int argc, char **argv)
 {
+    if (argc > 1 && strcmp(argv[1], REFUSED_CHILD) == 0) {
+        const struct CMUnitTest refused[] = {
+            cmocka_unit_test_teardown(fallback_when_refused, teardown),
+        };
+        return cmocka_run_group_tests(refused, NULL, NULL) ? 1 : 0;
+    }
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
     const struct CMUnitTest tests[] = {
@@ -1098,6 +1129,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_sigkill_of_procsim, teardown),
         cmocka_unit_test_teardown(test_sigkill_of_procsim_without_ptrace, teardown),
         cmocka_unit_test_teardown(test_fallback_forced, teardown),
+        cmocka_unit_test_teardown(test_fallback_sees_exec, teardown),
         cmocka_unit_test_teardown(test_fallback_when_ptrace_is_refused, teardown),
         cmocka_unit_test_teardown(test_info, teardown),
         cmocka_unit_test_teardown(test_unshown, teardown),

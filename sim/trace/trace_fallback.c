@@ -131,6 +131,10 @@ static void scan_proc(ps_trace *t, int32_t idx)
         }
     }
     p = ps__proc_at(t, idx);
+    char comm[sizeof p->comm];
+    ps__proc_comm(pid, comm, sizeof comm);
+    if (comm[0] && strcmp(comm, p->comm) != 0)
+        ps__refresh_names(t, p, 1); /* no exec event here: its comm changed */
     if (p->threads != (uint32_t)n) {
         p->threads = p->threads_noted = (uint32_t)n;
         ps__note(t, p, PS_TN_THREADS, n, 0, "", 0);
