@@ -49,18 +49,18 @@ int ps__fallback_exit_code(pid_t pid, int *code, int *sig)
     for (int field = 3; field <= 52 && *p; field++) {
         while (*p == ' ')
             p++;
-        v = 0;
+        if (field < 52) { /* skipped: some (rsslim) do not fit a long long */
+            while (*p && *p != ' ')
+                p++;
+            continue;
+        }
         int neg = *p == '-';
         if (neg)
             p++;
-        while (*p >= '0' && *p <= '9')
+        while (*p >= '0' && *p <= '9' && v < 100000000)
             v = v * 10 + (*p++ - '0');
         if (neg)
             v = -v;
-        while (*p && *p != ' ')
-            p++;
-        if (field == 52)
-            break;
     }
     int st = (int)v;
     *code = WIFEXITED(st) ? WEXITSTATUS(st) : 0;
