@@ -201,6 +201,12 @@ static void the_exit_status_is_the_commands(void **state)
         {{"trace", "--", "sh", "-c", "kill -KILL $$"}, 137, "", ""},
         {{"trace", "--format", "csv", "--", "sh", "-c", "exit 255"}, 255, "", ""},
         {{"trace", "--", "procsim-no-such-command"}, 1, NULL, "procsim trace: "},
+        /* a file that cannot be written is said before COMMAND runs
+         * (stdout empty: the echo never ran), as for -o */
+        {{"trace", "--record", "procsim-no-such-dir/x.yaml", "--", "sh", "-c", "echo ran"},
+         1, NULL, "procsim trace: --record: cannot write procsim-no-such-dir/x.yaml: "},
+        {{"trace", "-o", "procsim-no-such-dir/x.csv", "--", "sh", "-c", "echo ran"}, 1, NULL,
+         "procsim trace: cannot write procsim-no-such-dir/x.csv: "},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
