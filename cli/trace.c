@@ -520,6 +520,8 @@ int cmd_trace(int argc, char **argv)
     cli_trace_request q = {.w = &writer_text, .lang = PS_LANG_EN};
     int gui = 0;
     int rc = parse(&q, argc, argv, &gui);
+    if (!rc)
+        rc = cli_trace_check(&q);
     if (!rc) {
         const char *hook = getenv("PROCSIM_PYHOOK_DIR");
         hook = hook ? hook : PROCSIM_PYHOOK_DIR;

@@ -200,7 +200,17 @@ static void the_exit_status_is_the_commands(void **state)
         {{"trace", "--", "sh", "-c", "kill -TERM $$"}, 143, "", ""},
         {{"trace", "--", "sh", "-c", "kill -KILL $$"}, 137, "", ""},
         {{"trace", "--format", "csv", "--", "sh", "-c", "exit 255"}, 255, "", ""},
-        {{"trace", "--", "procsim-no-such-command"}, 1, NULL, "procsim trace: "},
+        /* as a shell says: 127 not found, 126 found but not executable */
+        {{"trace", "--", "procsim-no-such-command"}, 127, NULL,
+         "procsim trace: procsim-no-such-command: command not found\n"},
+        {{"trace", "--", "/procsim-no-such-dir/prog"}, 127, NULL,
+         "procsim trace: /procsim-no-such-dir/prog: No such file or directory\n"},
+        {{"trace", "--", "./README.md"}, 126, NULL,
+         "procsim trace: ./README.md: Permission denied\n"},
+        {{"trace", "--", "./docs"}, 126, NULL, "procsim trace: ./docs: Is a directory\n"},
+        /* more CPUs than there are: a usage error, said once */
+        {{"trace", "--cpus", "1024", "--", "true"}, 2, NULL,
+         "procsim trace: --cpus 1024: procsim may use only "},
         /* a file that cannot be written is said before COMMAND runs
          * (stdout empty: the echo never ran), as for -o */
         {{"trace", "--record", "procsim-no-such-dir/x.yaml", "--", "sh", "-c", "echo ran"},
