@@ -162,6 +162,26 @@ static void usage_errors_say_what_was_wrong(void **state)
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
 
+/* trace --help ends with the trace's own exit statuses, not those of the
+ * scenario commands. */
+static void help_says_the_traces_exit_statuses(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"trace", "--help", NULL});
+    assert_int_equal(r.status, 0);
+    static const char *const want[] = {
+        "\nExit status: COMMAND's own, or 128+N if signal N killed it",
+        "127 COMMAND not found, 126 it cannot be executed; 1 procsim failed or was\n"
+        "interrupted; 2 bad usage.",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(r.out, want[i]))
+            fail_msg("no %s in:\n%s", want[i], r.out);
+    if (strstr(r.out, "FILE:LINE:COLUMN") || strstr(r.out, "deadlock"))
+        fail_msg("the scenario commands' footer in:\n%s", r.out);
+    result_free(&r);
+}
+
 /* Built without trace mode, a trace says so. */
 static void without_trace_mode_it_says_so(void **state)
 {
@@ -600,6 +620,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(usage_errors_say_what_was_wrong, remove_temps),
+        cmocka_unit_test_teardown(help_says_the_traces_exit_statuses, remove_temps),
         cmocka_unit_test_teardown(without_trace_mode_it_says_so, remove_temps),
         cmocka_unit_test_teardown(gui_without_the_window_says_so, remove_temps),
         cmocka_unit_test_teardown(the_exit_status_is_the_commands, remove_temps),
