@@ -499,13 +499,8 @@ static void log_panel(gui_app *a)
     for (int k = 0; k < n; k++) {
         char cause[240];
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
-            const gui_note *no = lines[k].note;
-            gui_sim_note_format(&a->sim, no, gui_ps_lang(a->lang), cause, sizeof cause);
-            if (no->n.pid) /* about a process: its name, as a transition's line */
-                snprintf(text[k], sizeof text[k], "%5lld %-10s · %s", (long long)no->n.time,
-                         ps_engine_pcb(e, no->n.pid)->name, cause);
-            else
-                snprintf(text[k], sizeof text[k], "%5lld · %s", (long long)no->n.time, cause);
+            const gui_note *no = lines[k].note; /* (a long line wraps) */
+            gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
             fg[k] = col(no->n.kind == PS_TN_WARNING ? 0xffb74d : 0xc3a6e8);
         } else if (lines[k].tr) {
             const gui_tr *t = lines[k].tr;

@@ -335,6 +335,38 @@ static void text_ends_with_runs_statistics_table(void **state)
     result_free(&r);
 }
 
+/* Notes in the text view carry the real pid, as transitions do: two
+ * processes of one name ("sleep") are told apart by it. */
+static void text_notes_carry_the_real_pid(void **state)
+{
+    (void)state;
+    need_trace();
+    result r = procsim((const char *[]){"trace", "--", "sh", "-c",
+                                        "sleep 0.1 & sleep 0.1 & wait", NULL});
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err);
+    char *copy = strdup(r.out), *line[4096] = {0};
+    assert_non_null(copy);
+    size_t n = lines(copy, line, 4096);
+    int pids[2], npids = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *b = strstr(line[i], "  [pid ");
+        if (!strstr(line[i], " ~ exec ") || !strstr(line[i], "exec sleep 0.1"))
+            continue;
+        if (!b || npids == 2)
+            fail_msg("an exec note without its pid, or too many: %s", line[i]);
+        pids[npids++] = atoi(b + 7);
+        char want[48];
+        snprintf(want, sizeof want, ", pid %d, rss ", pids[npids - 1]);
+        if (!strstr(r.out, want)) /* the pid of a transition of that process */
+            fail_msg("no transition with%s in:\n%s", want, r.out);
+    }
+    assert_int_equal(npids, 2);
+    assert_int_not_equal(pids[0], pids[1]);
+    free(copy);
+    result_free(&r);
+}
+
 /* ---- -o, cut short ------------------------------------------------------ */
 
 /* Start procsim with args in the background, its stdout and stderr into
@@ -627,6 +659,7 @@ int main(void)
         cmocka_unit_test_teardown(csv_has_the_trace_columns_and_notes_among_the_rows, remove_temps),
         cmocka_unit_test_teardown(json_parses_and_has_notes_and_real_pids, remove_temps),
         cmocka_unit_test_teardown(text_ends_with_runs_statistics_table, remove_temps),
+        cmocka_unit_test_teardown(text_notes_carry_the_real_pid, remove_temps),
         cmocka_unit_test_teardown(o_file_keeps_the_rows_when_procsim_is_killed, remove_temps),
         cmocka_unit_test_teardown(an_interrupt_kills_the_tree_and_exits_1, remove_temps),
         cmocka_unit_test_teardown(o_file_has_the_trace_and_stdout_the_statistics, remove_temps),

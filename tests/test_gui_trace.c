@@ -168,6 +168,14 @@ static void a_shell_waiting_for_its_sleep(void **state)
     assert_true(words[0]);
     gui_sim_note_format(&g, reaped, PS_LANG_KO, words, sizeof words);
     assert_true(words[0]);
+    /* its log line names the process and its real pid (names repeat) */
+    ps_trace_proc info;
+    assert_int_equal(ps_trace_proc_info(g.trace, 2, &info), 0);
+    char line[400], want[32];
+    gui_sim_note_line(&g, reaped, PS_LANG_EN, line, sizeof line);
+    snprintf(want, sizeof want, " [pid %d]", (int)info.os_pid);
+    if (!strstr(line, want) || !strstr(line, ps_engine_pcb(g.e, 2)->name))
+        fail_msg("no%s and name in the log line '%s'", want, line);
     assert_true(sl->reaped);
     assert_false(gui_sim_zombie(&g, 2));
 
