@@ -26,13 +26,6 @@ void gui_panel_open(gui_app *a, gui_rect r, gui_word title)
     panel(a, r, title);
 }
 
-/* Actions a traced program does not have (it runs on by itself). */
-static int fixed_in_trace(gui_action i)
-{
-    return i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK || i == GUI_ACT_RESTART ||
-           i == GUI_ACT_OPEN;
-}
-
 /* ---- toolbar ---------------------------------------------------------- */
 
 static const gui_word action_word[GUI_ACTION_COUNT] = {
@@ -58,11 +51,8 @@ static void toolbar(gui_app *a)
         int tw, th;
         gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
         gui_rect b = {x, y, tw + 14 * sc, h};
-        int usable = !((i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL) &&
-                       !a->selected) &&
-                     !(i == GUI_ACT_BACK && a->sim.live) &&
-                     !(a->sim.trace_mode && fixed_in_trace((gui_action)i));
-        gui_fill(a->ren, b, col(usable ? 0x303744 : 0x22262d));
+        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
+        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
         gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
                                (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
         a->button[i] = b;
