@@ -90,6 +90,11 @@ void gui_view_ties(gui_app *a);
 void gui_panel_open(gui_app *a, gui_rect r, gui_word title);
 void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Real descriptors fd[0..n) (live or trace mode), one "FD -> TARGET" line
+ * each from (x + indent, *y), as many as fit above r's bottom, then how
+ * many more.  Callers read at most GUI_FD_LIST_MAX of them. */
+#define GUI_FD_LIST_MAX 32
+void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n);
 /* A state's name short enough for a table's column ("Rdy/Susp"). */
 const char *gui_table_state(ps_state s, gui_lang lang);
 

@@ -209,16 +209,21 @@ void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
  * procsim's own protocol, docs/live.md). */
 static void real_fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
 {
-    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    ps_live_fd fd[32];
-    int n = ps_live_open_fds(a->sim.live, pid, fd, 32);
+    ps_live_fd fd[GUI_FD_LIST_MAX];
+    int n = ps_live_open_fds(a->sim.live, pid, fd, GUI_FD_LIST_MAX);
     int os = (int)ps_live_os_pid(a->sim.live, pid);
     if (n < 0) {
         line(a, y, x, "%s", T("real fds: none (no live process)", "실제 fd: 없음 (실제 프로세스 없음)"));
         return;
     }
     line(a, y, x, T("real fds in /proc/%d/fd (%d):", "실제 fd, /proc/%d/fd (%d개):"), os, n);
-    for (int i = 0; i < n && i < 32; i++) {
+    gui_fd_list(a, y, x, r, fd, n);
+}
+
+void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    for (int i = 0; i < n && i < GUI_FD_LIST_MAX; i++) {
         if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
             line(a, y, x + 10 * a->L.scale, T("... and %d more", "... 외 %d개"), n - i);
             return;
