@@ -331,7 +331,7 @@ static void text_ends_with_runs_statistics_table(void **state)
     assert_non_null(strstr(r.out, "생성 -> 준비"));
     assert_non_null(strstr(r.out, "추적: sh -c sleep 0.1"));
     assert_non_null(strstr(r.out, "~ reaped")); /* a note, in Korean: */
-    assert_non_null(strstr(r.out, "가 거둠"));
+    assert_non_null(strstr(r.out, "거둔 프로세스: "));
     result_free(&r);
 }
 

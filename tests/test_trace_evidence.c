@@ -989,22 +989,22 @@ static void notes_are_said_in_both_languages(void **state)
         {PS_TN_THREADS, 1, 0, "", "1 thread", "스레드 1개"},
         {PS_TN_THREADS, 3, 0, "", "3 threads", "스레드 3개"},
         {PS_TN_SIGNAL, 10, 1, "", "got SIGUSR1 from main (4711)",
-         "main (4711)에게서 SIGUSR1를 받음"},
-        {PS_TN_SIGNAL, 40, 0, "", "got signal 40", "signal 40를 받음"},
-        {PS_TN_SIGNAL, 99, 0, "", "got signal 99", "signal 99를 받음"},
-        {PS_TN_REAPED, 1, 0, "", "reaped by main (4711)", "main (4711)가 거둠"},
+         "main (4711)에게서 시그널 SIGUSR1 받음"},
+        {PS_TN_SIGNAL, 40, 0, "", "got signal 40", "시그널 signal 40 받음"},
+        {PS_TN_SIGNAL, 99, 0, "", "got signal 99", "시그널 signal 99 받음"},
+        {PS_TN_REAPED, 1, 0, "", "reaped by main (4711)", "거둔 프로세스: main (4711)"},
         {PS_TN_REAPED, 0, 0, "", "reaped by procsim (the tree's subreaper)",
-         "procsim이 거둠 (트리의 subreaper)"},
-        {PS_TN_REAPED, 7, 0, "", "reaped by ? (7)", "? (7)가 거둠"},
+         "procsim이 거둠 (고아를 맡는 서브리퍼)"},
+        {PS_TN_REAPED, 7, 0, "", "reaped by ? (7)", "거둔 프로세스: ? (7)"},
         {PS_TN_ADOPTED, 0, 0, "", "its parent ended first: procsim adopted it",
          "부모가 먼저 끝나 procsim이 입양함"},
         {PS_TN_OUTPUT, 1, 0, "hi\tthere\n", "stdout: hi there", "stdout: hi there"},
         {PS_TN_OUTPUT, 2, 0, "oops\n", "stderr: oops", "stderr: oops"},
         {PS_TN_WARNING, PS_TW_NO_PTRACE, 0, "Operation not permitted",
-         "warning: ptrace is not allowed here (Operation not permitted): following the tree "
-         "by sampling, so a process that lives less than a sample may be missed",
-         "경고: 여기서는 ptrace를 쓸 수 없음 (Operation not permitted): 표본으로 프로세스 "
-         "트리를 따라가므로 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음"},
+         "warning: following the tree by sampling, not ptrace (Operation not permitted): a "
+         "process that lives less than a sample may be missed",
+         "경고: ptrace 대신 표본으로 프로세스 트리를 따라감 (Operation not permitted): 표본 "
+         "간격보다 짧게 사는 프로세스는 놓칠 수 있음"},
         /* a warning's {a} is the note's text: its a names the warning */
         {PS_TN_WARNING, PS_TW_LINGER, 2, "5000", "warning: 2 processes still ran 5000 ms after "
          "the command ended: procsim killed them", "경고: 명령이 끝나고 5000 ms가 지나도 "
@@ -1208,6 +1208,34 @@ static void the_hook_reports_python_names(void **state)
     assert_true(S_ISREG(st.st_mode));
 }
 
+/* Under every start method: a spawn or forkserver child does not inherit
+ * the hook's descriptor, so its parent reports it (once, as a fork child
+ * reports itself).  The target is a builtin: a spawned child of `-c`
+ * cannot import the program's own functions. */
+static const char start_methods_program[] =
+    "import multiprocessing as mp, os\n"
+    "if __name__ == '__main__':\n"
+    "    for i, m in enumerate(['fork', 'spawn', 'forkserver']):\n"
+    "        p = mp.get_context(m).Process(target=os.getpid, name='Named-%d' % i)\n"
+    "        p.start(); p.join()\n"
+    "        print(p.pid, p.name)\n";
+
+static void the_hook_names_every_start_method(void **state)
+{
+    (void)state;
+    char py[512];
+    if (!find_python(py, sizeof py))
+        skip();
+    py_run r = {.how = HOOK_PIPE};
+    assert_int_equal(run_python(py, start_methods_program, &r), 0);
+    same_names(r.out, &r.names, 3); /* each once: no double report under fork */
+    for (int i = 0; i < 3; i++) {
+        char want[16];
+        snprintf(want, sizeof want, "Named-%d", i);
+        assert_string_equal(r.names.name[i], want);
+    }
+}
+
 /* Without the variable, or with a descriptor that is no pipe of ours, the
  * program runs as it would without the hook, and nothing is written. */
 static void the_hook_never_gets_in_the_way(void **state)
@@ -1362,6 +1390,7 @@ int main(void)
         cmocka_unit_test(notes_are_said_in_both_languages),
         cmocka_unit_test(every_note_has_words),
         cmocka_unit_test_teardown(the_hook_reports_python_names, cleanup),
+        cmocka_unit_test_teardown(the_hook_names_every_start_method, cleanup),
         cmocka_unit_test_teardown(the_hook_never_gets_in_the_way, cleanup),
         cmocka_unit_test_teardown(the_hook_chains_to_the_next_sitecustomize, cleanup),
         cmocka_unit_test_teardown(pythons_blocking_calls_have_their_causes, cleanup),

@@ -92,7 +92,7 @@ static void on_transition(void *ctx, const ps_trace_event *ev)
     o->is_note = 0;
     o->ev = (ps_live_event){
         .ev = *ev, .wall_us = ps__wall_us(t), .reporter = t->rep, .os_pid = spec->os_pid,
-        .kstate = p ? (p->ended ? (p->reaped ? 'X' : 'Z') : p->kstate) : 0,
+        .kstate = p && !t->kstate_unknown ? (p->ended ? (p->reaped ? 'X' : 'Z') : p->kstate) : 0,
         .rss_kb = p && !p->ended ? p->rss_kb : 0, .latency_ns = -1,
     };
 }
@@ -158,6 +158,20 @@ static void flush(ps_trace *t)
 }
 
 /* ---- setting up ---------------------------------------------------------- */
+
+/* Each task of the tree costs procsim descriptors (its /proc files, its
+ * process's pidfd): the soft limit is raised to the hard one while the
+ * trace exists (destroy lowers it again; the root gets the old one back
+ * before its exec, trace_start.c). */
+static void raise_nofile(ps_trace *t)
+{
+    if (getrlimit(RLIMIT_NOFILE, &t->old_nofile))
+        return;
+    struct rlimit r = t->old_nofile;
+    r.rlim_cur = r.rlim_max;
+    if (r.rlim_cur != t->old_nofile.rlim_cur && setrlimit(RLIMIT_NOFILE, &r) == 0)
+        t->nofile_set = 1;
+}
 
 static int make_signals(ps_trace *t)
 {
@@ -250,19 +264,28 @@ static int make_engine(ps_trace *t)
     return 0;
 }
 
+/* The hook's pipe.  Its write end is moved high, so that the program's
+ * own descriptor numbers are untouched; under a descriptor limit too low
+ * for that (EINVAL, EMFILE) it keeps the number it got: the hook works,
+ * only a low number is taken. */
 static int make_pipes(ps_trace *t)
 {
     if (!t->o.python_hook_dir)
         return 0;
     int p[2];
-    if (pipe2(p, O_CLOEXEC))
+    if (pipe2(p, O_CLOEXEC)) {
+        snprintf(t->err, sizeof t->err, "trace mode: the Python hook's pipe: %s",
+                 strerror(errno));
         return -1;
+    }
     t->hook_rd = p[0];
     fcntl(t->hook_rd, F_SETFL, O_NONBLOCK);
-    /* high, so that the program's own descriptor numbers are untouched */
     t->hook_wr = fcntl(p[1], F_DUPFD_CLOEXEC, PS__HOOK_FD_MIN);
-    close(p[1]);
-    return t->hook_wr < 0 ? -1 : 0;
+    if (t->hook_wr >= 0)
+        close(p[1]);
+    else
+        t->hook_wr = p[1];
+    return 0;
 }
 
 static int copy_options(ps_trace *t, const ps_trace_options *o)
@@ -333,20 +356,30 @@ static int start_root(ps_trace *t)
     t->rep = PS_REP_FORK; /* procsim forked it */
     if (t->sampled)
         ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
+    if (t->sampled && ps__keeper_start(t)) { /* before the root may run */
+        snprintf(t->err, sizeof t->err, "cannot start %s: the keeper: %s", t->argv[0],
+                 strerror(errno));
+        close(release);
+        close(errpipe);
+        kill(pid, SIGKILL);
+        return -1;
+    }
+    ps__keeper_tell(t, pid);
     int32_t idx = ps__proc_new(t, pid, -1);
     ssize_t ti = idx >= 0 ? ps__task_new(t, pid, idx) : -1;
     ps__tproc *p = idx >= 0 ? ps__proc_at(t, idx) : NULL;
     if (p)
-        p->pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+        ps__open_pidfd(t, p);
     if (ti >= 0)
         ps__task_at(t, (size_t)ti)->attached = 1; /* seized while running */
     char go = 1;
-    ssize_t w = p && p->pidfd >= 0 ? write(release, &go, 1) : -1;
+    ssize_t w = p && ti >= 0 ? write(release, &go, 1) : -1;
+    int werr = errno;
     close(release);
     if (w != 1) {
         if (!t->err[0])
             snprintf(t->err, sizeof t->err, "cannot start %s: %s", t->argv[0],
-                     p ? "pidfd_open failed" : "out of memory");
+                     p && ti >= 0 ? strerror(werr) : "out of memory");
         close(errpipe);
         kill(pid, SIGKILL);
         return -1;
@@ -371,12 +404,15 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         return NULL;
     }
     t->sfd = t->hook_rd = t->hook_wr = t->out_rd[0] = t->out_rd[1] = -1;
+    t->keeper_wr = t->keeper_fd = -1;
     t->self = getpid();
     t->start_ns = ps__now_ns();
     ps__vec_init(&t->procs, sizeof(ps__tproc));
     ps__vec_init(&t->tasks, sizeof(ps__ttask));
     ps__vec_init(&t->scratch, sizeof(ps__pwant));
     ps__vec_init(&t->tree, sizeof(pid_t));
+    ps__vec_init(&t->unsettled, sizeof(int32_t));
+    ps__vec_init(&t->live_tasks, sizeof(size_t));
     t->q = calloc(1, sizeof(ps__outq));
     if (!t->q || copy_options(t, o)) {
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
@@ -385,11 +421,12 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     }
     ps__vec_init(&outq(t)->items, sizeof(ps__out));
     int64_t ms = t->o.sample_ms ? t->o.sample_ms : PS_TRACE_SAMPLE_MS;
-    t->period_ns = ms * 1000000;
+    t->period_ns = t->asked_ns = ms * 1000000;
     t->info.sample_ms = ms;
     t->nslots = t->o.max_procs ? t->o.max_procs : PS_TRACE_MAX_PROCS;
     if (t->o.linger_ms == 0)
         t->o.linger_ms = PS_TRACE_LINGER_MS;
+    raise_nofile(t);
     if (make_cpus(t) || make_engine(t) || make_signals(t) || make_pipes(t)) {
         snprintf(err->msg, sizeof err->msg, "%s",
                  t->err[0] ? t->err : "trace mode: cannot set up: out of memory");
@@ -411,52 +448,6 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 
 /* ---- tearing down -------------------------------------------------------- */
 
-static int all_reaped(ps_trace *t)
-{
-    for (size_t i = 0; i < t->procs.len; i++)
-        if (!ps__proc_at(t, (int32_t)i)->reaped)
-            return 0;
-    return 1;
-}
-
-/* Kill every process of the tree still there, and every task not yet
- * known as one (a fork whose event has not come); then take in reports
- * until each is reaped.  Processes of the tree are either procsim's
- * children (the root, the adopted) or become so once their parents die,
- * which they all do: so waiting ends. */
-static void kill_all(ps_trace *t)
-{
-    for (size_t i = 0; i < t->procs.len; i++) {
-        ps__tproc *p = ps__proc_at(t, (int32_t)i);
-        if (!p->ended && p->pidfd >= 0)
-            syscall(SYS_pidfd_send_signal, p->pidfd, SIGKILL, NULL, 0);
-        else if (!p->ended && !p->reaped)
-            kill(p->pid, SIGKILL);
-    }
-    for (size_t i = 0; i < t->tasks.len; i++) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (!k->gone && k->proc < 0)
-            kill(k->tid, SIGKILL);
-    }
-}
-
-static void reap_all(ps_trace *t)
-{
-    /* as long as it takes: leaving one behind is worse than waiting */
-    while (t->procs.len && !all_reaped(t)) {
-        kill_all(t);
-        if (t->sampled)
-            ps__fallback_scan(t);
-        else
-            ps__ptrace_take_in(t);
-        ps__settle(t);
-        if (all_reaped(t))
-            break;
-        struct timespec ts = {0, 1000000};
-        nanosleep(&ts, NULL);
-    }
-}
-
 static void close_fd(int *fd)
 {
     if (*fd >= 0)
@@ -471,7 +462,8 @@ void ps_trace_destroy(ps_trace *t)
     t->fn = NULL;
     t->nfn = NULL;
     if (t->e)
-        reap_all(t);
+        ps__reap_all(t);
+    ps__keeper_stop(t); /* after the tree: it must not be one of its processes */
     for (size_t i = 0; i < t->tasks.len; i++)
         ps__taskfd_close(&ps__task_at(t, i)->fd);
     for (size_t i = 0; i < t->procs.len; i++)
@@ -483,6 +475,8 @@ void ps_trace_destroy(ps_trace *t)
     close_fd(&t->out_rd[1]);
     if (t->subreaper_set)
         prctl(PR_SET_CHILD_SUBREAPER, t->old_subreaper);
+    if (t->nofile_set)
+        setrlimit(RLIMIT_NOFILE, &t->old_nofile);
     if (t->mask_set) {
         /* The SIGCHLDs read may have told of the host's own children
            too: leave one pending for it. */
@@ -504,6 +498,10 @@ void ps_trace_destroy(ps_trace *t)
     ps__vec_fini(&t->tasks);
     ps__vec_fini(&t->scratch);
     ps__vec_fini(&t->tree);
+    ps__vec_fini(&t->unsettled);
+    ps__vec_fini(&t->live_tasks);
+    ps__pidmap_fini(&t->proc_ix);
+    ps__pidmap_fini(&t->task_ix);
     if (t->q) {
         ps__vec_fini(&outq(t)->items);
         free(outq(t)->text);

@@ -2,11 +2,14 @@
  *   trace.c           the API: setting up and tearing down, polling,
  *                     notes and moves through the observed engine, the
  *                     user's interventions, what is read between polls
+ *   trace_reap.c      the end: killing and reaping what is left
+ *   trace_index.c     pid -> index maps
  *   trace_start.c     starting COMMAND: the root child before its exec
  *   trace_ptrace.c    following the tree with ptrace: every stop report
  *   trace_sample.c    the sample: states from /proc, exits, reapings, the
  *                     end of the run
  *   trace_fallback.c  following the tree without ptrace
+ *   trace_keeper.c    ... and killing it when procsim is gone
  * Nothing outside sim/trace/ includes it.
  *
  * A process of the tree is a ps__tproc (its slot in the engine, 0 if it
@@ -19,6 +22,7 @@
 
 #include <signal.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <time.h>
 
@@ -28,6 +32,26 @@
 
 #define PS__STRETCH_PCT 20          /* a sample may take this much of a period */
 #define PS__HOOK_FD_MIN 200         /* the hook's descriptor in the tree */
+
+/* pid -> index (trace_index.c): open addressing; keys 0 empty, -1 removed. */
+typedef struct ps__pidmap {
+    pid_t *keys;
+    int32_t *vals;
+    size_t cap, used, live; /* used: not empty (live + removed) */
+} ps__pidmap;
+int ps__pidmap_put(ps__pidmap *m, pid_t key, int32_t val); /* -1: out of memory */
+int32_t ps__pidmap_get(const ps__pidmap *m, pid_t key);     /* -1: none */
+void ps__pidmap_del(ps__pidmap *m, pid_t key);
+void ps__pidmap_fini(ps__pidmap *m);
+
+/* Every process not yet settled (reaped and noted), by index, in order:
+ * what a sample and the settling look at, so their cost follows the live
+ * tree, not every process ever seen. */
+#define PS__EACH_UNSETTLED(t, i)                                                           \
+    for (size_t i##_j = 0, i = 0;                                                          \
+         i##_j < (t)->unsettled.len &&                                                     \
+         ((i = (size_t)PS__VEC_AT(&(t)->unsettled, int32_t, i##_j)), 1);                   \
+         i##_j++)
 
 typedef struct ps__ttask {
     pid_t tid;
@@ -40,13 +64,20 @@ typedef struct ps__ttask {
     ps__task_sample s;      /* the latest sample */
     int64_t prev_run, prev_wait; /* schedstat at the sample before */
     int64_t d_run, d_wait;  /* their growth over the last period */
+    ps__task_syscall last_sc; /* the call it was last seen sleeping in */
+    uint8_t have_sc;
+    uint64_t prev_slices, d_slices; /* times it got a CPU: at the sample
+                               before, and the growth since (0 without one) */
 } ps__ttask;
 
 typedef struct ps__tproc {
     pid_t pid, ppid;        /* real; ppid: its real parent now */
     uint32_t slot;          /* the engine's pid; 0: not shown */
     int32_t parent;         /* index of the parent process, -1: none */
-    int pidfd;              /* -1 once reaped (or never opened) */
+    int pidfd;              /* -1 once reaped (or never opened: out of
+                               descriptors; then /proc and start_time say
+                               when it is reaped) */
+    uint64_t start_time;    /* stat field 22, 0: unknown */
     uint8_t ended;          /* it exited (how: exit_code / term_sig) */
     uint8_t exit_moved;     /* the engine has it in Exit */
     uint8_t reaped;         /* its parent (or procsim) reaped it */
@@ -88,6 +119,8 @@ typedef struct ps__pwant {
     uint8_t want;           /* ps__want */
     int32_t cpu;            /* the real CPU it ran on */
     int64_t run;            /* the most run time of a thread this period */
+    uint8_t ran;            /* the task that says it got a CPU since the
+                               sample before (schedstat slices grew) */
     ssize_t task;           /* the task that says it (for a Blocked cause) */
     uint32_t winner;        /* Ready because this slot had its CPU */
     char letter;
@@ -104,6 +137,11 @@ struct ps_trace {
     uint32_t nslots, used;
     ps__vec procs;          /* ps__tproc */
     ps__vec tasks;          /* ps__ttask */
+    ps__pidmap proc_ix;     /* pid -> the latest process with it */
+    ps__pidmap task_ix;     /* tid -> its task, while not gone */
+    ps__vec unsettled;      /* int32_t: processes not yet reap_noted */
+    ps__vec live_tasks;     /* size_t: tasks maybe not gone (compacted by
+                               each sample) */
     pid_t self;
     int sampled;            /* following without ptrace */
     int sfd;                /* signalfd */
@@ -113,6 +151,7 @@ struct ps_trace {
     uint8_t mask_set, subreaper_set;
     int old_subreaper;
     int64_t start_ns, period_ns, next_ns;
+    int64_t asked_ns;       /* the period asked for (period_ns: now, stretched) */
     int64_t tick;           /* the engine's time: samples taken (+1 between) */
     int32_t *cpu_ids;       /* the real CPUs the tree may use */
     uint32_t ncpus;
@@ -124,13 +163,16 @@ struct ps_trace {
     ps_trace_note_fn nfn;
     void *nctx;
     uint8_t rep;            /* reporter of the moves being made */
+    uint8_t kstate_unknown; /* the moves being made show kstate 0 */
     ps_trace_info info;
     int started;            /* the root runs: events belong to the next tick */
     int in_sample;          /* ... except those a sample makes: its own tick */
     struct { pid_t pid; char name[PS_TRACE_NAME_MAX]; } early[16]; /* names of
                                processes not seen yet (the fallback) */
     uint32_t nearly;
-    int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned;
+    int failed, interrupted, nomem, done, linger_done, slow_warned, unshown_warned, fds_warned;
+    struct rlimit old_nofile; /* procsim's descriptor limit, raised while it traces */
+    uint8_t nofile_set;
     /* sampling scratch, per process */
     ps__vec scratch;        /* ps__pwant, one per process */
     ps__vec tree;           /* pid_t: the live tree, for the other ends */
@@ -138,6 +180,8 @@ struct ps_trace {
     void *q;                /* what the listeners will hear (trace.c) */
     int32_t *best_cpu;      /* sampling scratch, per real CPU */
     char err[320];
+    pid_t keeper_pid;       /* the fallback's keeper (trace_keeper.c), 0: none */
+    int keeper_wr, keeper_fd; /* what procsim tells it on; its pidfd */
 };
 
 static inline int64_t ps__now_ns(void)
@@ -192,12 +236,26 @@ void ps__set_name(ps_trace *t, ps__tproc *p, const char *name);
 /* A name the hook gave before the process was seen (trace.c). */
 void ps__early_name(ps_trace *t, ps__tproc *p);
 ssize_t ps__task_find(ps_trace *t, pid_t tid);
+/* The task exited (or was replaced): its files closed, no longer found. */
+void ps__task_gone(ps_trace *t, ps__ttask *k);
+/* /proc/PID/stat now: 0, or -1 if there is none. */
+int ps__proc_stat(pid_t pid, ps__task_sample *s);
+/* The process's pidfd opened (a warning once if descriptors ran out: its
+ * reaping is then judged from /proc). */
+void ps__open_pidfd(ps_trace *t, ps__tproc *p);
+/* 1 if the ended process p has been reaped: its pidfd says so, or without
+ * one, its pid is gone from /proc or is another process's now. */
+int ps__reaped_now(const ps__tproc *p);
 /* A suspend / activate the evidence shows (a stop or a SIGCONT seen). */
 void ps__stopped(ps_trace *t, ps__tproc *p);
 void ps__continued(ps_trace *t, ps__tproc *p);
 /* It ended: how, and the adoption of its children. */
 void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig);
 void ps__reaped(ps_trace *t, ps__tproc *p, int32_t by_slot);
+
+/* trace_reap.c: kill what is left of the tree and wait, as long as it
+ * takes, until each is reaped (destroy). */
+void ps__reap_all(ps_trace *t);
 
 /* trace_start.c: fork the root, ready to exec once released; returns
  * its pid, or -1 with t->err set.  *release / *errpipe: the pipes to let
@@ -214,6 +272,13 @@ void ps__sample(ps_trace *t);
 /* Exits the engine has not been told of, reapings, the end of the run;
  * done after events and at each sample. */
 void ps__settle(ps_trace *t);
+
+/* trace_keeper.c: the fallback's keeper, which kills the tree when
+ * procsim is gone.  start: 0, or -1 with errno; tell: a process of the
+ * tree discovered; stop: ends and reaps it (the tree already gone). */
+int ps__keeper_start(ps_trace *t);
+void ps__keeper_tell(ps_trace *t, pid_t pid);
+void ps__keeper_stop(ps_trace *t);
 
 /* trace_fallback.c */
 void ps__fallback_scan(ps_trace *t);   /* new children, exits, reapings */

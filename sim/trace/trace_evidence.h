@@ -30,7 +30,8 @@
 /* The /proc files of one task, opened once and re-read. */
 typedef struct ps__taskfd {
     pid_t pid, tid;
-    int stat, sched, syscall; /* descriptors, -1: not open */
+    int stat, sched, syscall; /* descriptors, -1: not open (syscall is
+                                 opened by each read of it) */
 } ps__taskfd;
 
 /* A sample of one task. */
@@ -42,6 +43,8 @@ typedef struct ps__task_sample {
     int64_t wait_ns;   /* schedstat: time runnable, waiting for a CPU */
     uint64_t slices;   /* schedstat: times it got a CPU */
     int64_t minflt, majflt; /* page faults */
+    uint64_t start;    /* stat field 22: its start time (clock ticks after
+                          boot), which tells a reused pid from its own */
     int64_t rss_kb;    /* from statm of the process (main task only), else 0 */
 } ps__task_sample;
 

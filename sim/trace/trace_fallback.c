@@ -12,7 +12,8 @@
  * /proc/PID/stat (field 52) until its parent reaps it, which the pidfd
  * then tells (ESRCH).  procsim's children it has not seen before are
  * orphans of the tree it adopted (a host has no children of its own while
- * a trace runs: trace.h).
+ * a trace runs: trace.h), but for the keeper (trace_keeper.c), which is
+ * told of each new process as soon as it has its pidfd.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -82,6 +83,7 @@ static void new_child(ps_trace *t, pid_t pid, int32_t parent)
     }
     ps__tproc *p = ps__proc_at(t, i);
     p->pidfd = fd;
+    ps__keeper_tell(t, pid);
     if (parent < 0) {
         p->adopted = 1;
         ps__note(t, p, PS_TN_ADOPTED, 0, 0, "", 0);
@@ -129,6 +131,10 @@ static void scan_proc(ps_trace *t, int32_t idx)
         }
     }
     p = ps__proc_at(t, idx);
+    char comm[sizeof p->comm];
+    ps__proc_comm(pid, comm, sizeof comm);
+    if (comm[0] && strcmp(comm, p->comm) != 0)
+        ps__refresh_names(t, p, 1); /* no exec event here: its comm changed */
     if (p->threads != (uint32_t)n) {
         p->threads = p->threads_noted = (uint32_t)n;
         ps__note(t, p, PS_TN_THREADS, n, 0, "", 0);
@@ -186,7 +192,7 @@ void ps__fallback_scan(ps_trace *t)
     for (int i = 0; i < nt && i < PS__LIST_MAX; i++) {
         int c = ps__task_children(t->self, mine[i], kids, PS__LIST_MAX);
         for (int j = 0; j < c && j < PS__LIST_MAX; j++)
-            if (!known(t, kids[j]))
+            if (!known(t, kids[j]) && kids[j] != t->keeper_pid)
                 new_child(t, kids[j], -1);
     }
     /* children before parents (they come later in procs): a child that

@@ -30,9 +30,11 @@ typedef enum note_when { ALWAYS, A_NONZERO, B_NONZERO, A_IS_1, A_IS_2 } note_whe
     X(NAME, ALWAYS, "named {text}", "이름: {text}", "", "")                      \
     X(THREADS, A_IS_1, "1 thread", "스레드 1개", "{a} threads", "스레드 {a}개")   \
     X(SIGNAL, B_NONZERO, "got {sig a} from {proc b} ({pid b})",                 \
-      "{proc b} ({pid b})에게서 {sig a}를 받음", "got {sig a}", "{sig a}를 받음")  \
-    X(REAPED, A_NONZERO, "reaped by {proc a} ({pid a})", "{proc a} ({pid a})가 거둠", \
-      "reaped by procsim (the tree's subreaper)", "procsim이 거둠 (트리의 subreaper)") \
+      "{proc b} ({pid b})에게서 시그널 {sig a} 받음", "got {sig a}",              \
+      "시그널 {sig a} 받음")                                                     \
+    X(REAPED, A_NONZERO, "reaped by {proc a} ({pid a})",                          \
+      "거둔 프로세스: {proc a} ({pid a})", "reaped by procsim (the tree's subreaper)", \
+      "procsim이 거둠 (고아를 맡는 서브리퍼)")                                     \
     X(ADOPTED, ALWAYS, "its parent ended first: procsim adopted it",           \
       "부모가 먼저 끝나 procsim이 입양함", "", "")                                \
     X(OUTPUT, A_IS_2, "stderr: {text}", "stderr: {text}", "stdout: {text}",     \

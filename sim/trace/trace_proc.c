@@ -123,11 +123,11 @@ int ps__taskfd_open(ps__taskfd *f, pid_t pid, pid_t tid)
     f->stat = open_leaf(pid, tid, "stat");
     if (f->stat < 0)
         return -1;
-    /* schedstat needs the kernel's scheduler statistics, syscall its
-     * tracehook and the right to look: without them the task is still
-     * sampled, with fewer numbers */
+    /* schedstat needs the kernel's scheduler statistics: without them
+     * the task is still sampled, with fewer numbers.  syscall is opened
+     * only when it is read (a sleeping task's), and closed again: two
+     * descriptors per task, not three */
     f->sched = open_leaf(pid, tid, "schedstat");
-    f->syscall = open_leaf(pid, tid, "syscall");
     return 0;
 }
 
@@ -157,6 +157,7 @@ int ps__stat_parse(const char *buf, ps__task_sample *out)
         case 4: out->ppid = (pid_t)v; break;
         case 10: out->minflt = v; break;
         case 12: out->majflt = v; break;
+        case 22: out->start = (uint64_t)v; break;
         case 24: out->rss_kb = v; break; /* pages, for now */
         case 39: out->cpu = (int32_t)v; break;
         default: break;
@@ -196,7 +197,15 @@ int ps__task_syscall_read(ps__taskfd *f, ps__task_syscall *out)
     char buf[256];
     memset(out, 0, sizeof *out);
     out->nr = -1;
-    if (reread(f->syscall, buf, sizeof buf) <= 0 || buf[0] < '0' || buf[0] > '9')
+    int own = f->syscall < 0 && f->stat >= 0; /* opened for this read only */
+    if (own)
+        f->syscall = open_leaf(f->pid, f->tid, "syscall");
+    ssize_t n = reread(f->syscall, buf, sizeof buf);
+    if (own && f->syscall >= 0) {
+        close(f->syscall);
+        f->syscall = -1;
+    }
+    if (n <= 0 || buf[0] < '0' || buf[0] > '9')
         return -1;
     const char *p = buf;
     out->nr = (long)ps__parse_dec(&p);

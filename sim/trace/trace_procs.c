@@ -45,16 +45,45 @@ void ps__admit(ps_trace *t, ps__tproc *p)
     ps__move(t, p, PS_READY, PS_EV_ADMIT, PS_CAUSE_RUNNABLE, 0, 0, 0);
 }
 
-/* The letter of its main thread now (a stop or a continue was just seen:
- * the last sample's letter is stale). */
-static void fresh_letter(ps__tproc *p)
+int ps__proc_stat(pid_t pid, ps__task_sample *s)
 {
     char path[64], buf[1024];
+    memset(s, 0, sizeof *s);
+    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, s) == 0)
+        return 0;
+    memset(s, 0, sizeof *s);
+    return -1;
+}
+
+/* The letter of its main thread now (a stop or a continue was just seen:
+ * the last sample's letter is stale).  For a continue it is read after
+ * the task was let go from its ptrace stop (trace_ptrace.c); if it still
+ * reads T or t, the activate row says 0 (ps__continued). */
+static void fresh_letter(ps__tproc *p)
+{
     ps__task_sample s;
-    memset(&s, 0, sizeof s);
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)p->pid);
-    if (ps__read_small(path, buf, sizeof buf) > 0 && ps__stat_parse(buf, &s) == 0)
+    if (ps__proc_stat(p->pid, &s) == 0)
         p->kstate = s.state;
+}
+
+void ps__open_pidfd(ps_trace *t, ps__tproc *p)
+{
+    p->pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0);
+    if (p->pidfd < 0 && (errno == EMFILE || errno == ENFILE) && !t->fds_warned) {
+        t->fds_warned = 1;
+        ps__warn(t, PS_TW_NO_FDS, 0, strerror(errno));
+    }
+}
+
+int ps__reaped_now(const ps__tproc *p)
+{
+    if (p->pidfd >= 0)
+        return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) && errno == ESRCH;
+    ps__task_sample s;
+    if (ps__proc_stat(p->pid, &s))
+        return 1;
+    return s.state == 'X' || (p->start_time && s.start != p->start_time);
 }
 
 void ps__stopped(ps_trace *t, ps__tproc *p)
@@ -89,12 +118,16 @@ void ps__continued(ps_trace *t, ps__tproc *p)
     ps__event_time(t);
     ps_state st = ps__state(t, p);
     ps_state to = st == PS_BLOCKED_SUSPENDED ? PS_BLOCKED : PS_READY;
+    /* the task may not have left its stop yet (or be in the next, the
+       SIGCONT's delivery): a stop letter is not what the row is about */
+    t->kstate_unknown = p->kstate == 'T' || p->kstate == 't';
     if (st == PS_READY_SUSPENDED || st == PS_BLOCKED_SUSPENDED) {
         if (p->user_cont)
             ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_USER_RESUME, 0, PS_UNLIMITED, 0);
         else
             ps__move(t, p, to, PS_EV_ACTIVATE, PS_CAUSE_CONTINUED_BY, p->cont_from, SIGCONT, 0);
     }
+    t->kstate_unknown = 0;
     p->user_cont = 0;
 }
 
@@ -103,10 +136,7 @@ void ps__continued(ps_trace *t, ps__tproc *p)
 int32_t ps__proc_find(ps_trace *t, pid_t pid)
 {
     /* the latest process with that pid: an older one was reaped first */
-    for (size_t i = t->procs.len; i-- > 0;)
-        if (ps__proc_at(t, (int32_t)i)->pid == pid)
-            return (int32_t)i;
-    return -1;
+    return ps__pidmap_get(&t->proc_ix, pid);
 }
 
 ps__tproc *ps__slot_proc(ps_trace *t, uint32_t slot)
@@ -153,6 +183,12 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
         return -1;
     }
     int32_t idx = (int32_t)t->procs.len - 1;
+    int32_t *u = ps__vec_push(&t->unsettled);
+    if (!u || ps__pidmap_put(&t->proc_ix, pid, idx)) {
+        t->nomem = 1;
+        return -1;
+    }
+    *u = idx;
     const ps__tproc *pp = parent >= 0 ? ps__proc_at(t, parent) : NULL;
     p->pid = pid;
     p->ppid = pp ? pp->pid : t->self;
@@ -163,6 +199,9 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
     p->started_us = ps__wall_us(t);
     p->ended_us = -1;
     p->kstate = 'R';
+    ps__task_sample st;
+    if (ps__proc_stat(pid, &st) == 0)
+        p->start_time = st.start;
     t->info.processes++;
     if (t->used >= t->nslots) {
         t->info.unshown++;
@@ -192,12 +231,16 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
 
 ssize_t ps__task_find(ps_trace *t, pid_t tid)
 {
-    for (size_t i = t->tasks.len; i-- > 0;) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->tid == tid && !k->gone)
-            return (ssize_t)i;
-    }
-    return -1;
+    int32_t i = ps__pidmap_get(&t->task_ix, tid);
+    return i >= 0 && !ps__task_at(t, (size_t)i)->gone ? i : -1;
+}
+
+void ps__task_gone(ps_trace *t, ps__ttask *k)
+{
+    k->gone = 1;
+    ps__taskfd_close(&k->fd);
+    if (ps__pidmap_get(&t->task_ix, k->tid) == (int32_t)(k - ps__task_at(t, 0)))
+        ps__pidmap_del(&t->task_ix, k->tid);
 }
 
 ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
@@ -210,17 +253,23 @@ ssize_t ps__task_new(ps_trace *t, pid_t tid, int32_t proc)
     k->tid = tid;
     k->proc = proc;
     ps__taskfd_init(&k->fd);
-    return (ssize_t)t->tasks.len - 1;
+    size_t idx = t->tasks.len - 1, *l = ps__vec_push(&t->live_tasks);
+    if (!l || ps__pidmap_put(&t->task_ix, tid, (int32_t)idx)) {
+        t->nomem = 1;
+        k->gone = 1;
+        return -1;
+    }
+    *l = idx;
+    return (ssize_t)idx;
 }
 
 static void adopt_children(ps_trace *t, int32_t idx)
 {
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *c = ps__proc_at(t, (int32_t)i);
         if (c->parent != idx || c->reaped || c->adopted || c->ppid == t->self)
             continue;
-        if (c->ended && c->pidfd >= 0 && syscall(SYS_pidfd_send_signal, c->pidfd, 0, NULL, 0) &&
-            errno == ESRCH) {
+        if (c->ended && ps__reaped_now(c)) {
             ps__reaped(t, c, (int32_t)ps__proc_at(t, idx)->slot); /* it did reap it first */
             continue;
         }
@@ -243,12 +292,10 @@ void ps__ended(ps_trace *t, ps__tproc *p, int code, int sig)
     p->stopped = 0;
     p->threads = 0;
     int32_t idx = (int32_t)(p - ps__proc_at(t, 0));
-    for (size_t i = 0; i < t->tasks.len; i++) {
-        ps__ttask *k = ps__task_at(t, i);
-        if (k->proc == idx && !k->gone) {
-            k->gone = 1;
-            ps__taskfd_close(&k->fd);
-        }
+    for (size_t i = 0; i < t->live_tasks.len; i++) {
+        ps__ttask *k = ps__task_at(t, PS__VEC_AT(&t->live_tasks, size_t, i));
+        if (k->proc == idx && !k->gone)
+            ps__task_gone(t, k);
     }
     if (idx == 0) {
         t->root_ended = 1;

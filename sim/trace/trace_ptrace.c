@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "trace_driver.h"
+#include "trace_util.h"
 
 int ps__ptrace_seize(ps_trace *t, pid_t pid)
 {
@@ -57,22 +58,26 @@ static int is_stop_signal(int sig)
     return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
-/* The thread group of a task, from /proc/TID/status ("Tgid:"); 0 if gone. */
+/* The thread group of a task and its parent, from /proc/TID/status
+ * ("Tgid:", "PPid:"); -1 if gone. */
+static int status_of(pid_t tid, pid_t *tgid, pid_t *ppid)
+{
+    char path[64], buf[4096];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
+    if (ps__read_small(path, buf, sizeof buf) <= 0)
+        return -1;
+    const char *tg = strstr(buf, "\nTgid:"), *pp = strstr(buf, "\nPPid:");
+    if (!tg || !pp)
+        return -1;
+    *tgid = (pid_t)strtol(tg + 6, NULL, 10);
+    *ppid = (pid_t)strtol(pp + 6, NULL, 10);
+    return 0;
+}
+
 static pid_t tgid_of(pid_t tid)
 {
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/status", (int)tid);
-    FILE *f = fopen(path, "re");
-    if (!f)
-        return 0;
-    pid_t tgid = 0;
-    while (fgets(buf, sizeof buf, f))
-        if (!strncmp(buf, "Tgid:", 5)) {
-            tgid = (pid_t)strtol(buf + 5, NULL, 10);
-            break;
-        }
-    fclose(f);
-    return tgid;
+    pid_t tgid = 0, ppid = 0;
+    return status_of(tid, &tgid, &ppid) ? 0 : tgid;
 }
 
 static void threads_changed(ps_trace *t, ps__tproc *p)
@@ -105,6 +110,9 @@ static void forked(ps_trace *t, size_t ti, int event)
     if (ptrace(PTRACE_GETEVENTMSG, by, 0, &msg) || !msg || proc < 0)
         return;
     pid_t nt = (pid_t)msg;
+    ssize_t known = ps__task_find(t, nt);
+    if (known >= 0 && ps__task_at(t, (size_t)known)->proc >= 0)
+        return; /* its first stop came first, and made it (first_stop) */
     ps__tproc *p = ps__proc_at(t, proc);
     int thread = event == PTRACE_EVENT_CLONE && tgid_of(nt) == p->pid;
     int32_t np = proc;
@@ -121,7 +129,7 @@ static void forked(ps_trace *t, size_t ti, int event)
         ps__tproc *c = ps__proc_at(t, np);
         c->thread_proc = (uint8_t)thread;
         if (!thread)
-            c->pidfd = (int)syscall(SYS_pidfd_open, nt, 0);
+            ps__open_pidfd(t, c);
     }
     ssize_t ci = ps__task_find(t, nt);
     if (ci >= 0) { /* its first stop came first: it waits in it */
@@ -145,14 +153,12 @@ static void execed(ps_trace *t, size_t ti)
         /* a thread other than the main one exec'd: it has taken the main
            one's tid, and the others are gone */
         ssize_t fi = ps__task_find(t, (pid_t)former);
-        if (fi >= 0) {
-            ps__ttask *f = ps__task_at(t, (size_t)fi);
-            f->gone = 1;
-            ps__taskfd_close(&f->fd);
-        }
+        if (fi >= 0)
+            ps__task_gone(t, ps__task_at(t, (size_t)fi));
     }
     ps__taskfd_close(&k->fd); /* re-opened at the next sample */
     k->have_prev = 0;
+    k->have_sc = 0; /* another program */
     if (!p->thread_proc) {
         p->threads = 1;
         threads_changed(t, p);
@@ -177,7 +183,9 @@ static void signalled(ps_trace *t, size_t ti, int sig)
             p->stop_sig = sig;
         } else if (sig == SIGCONT) {
             p->cont_from = from;
+            go_on(tid, sig); /* first: the activate's letter is read after */
             ps__continued(t, p);
+            return;
         } else if (!p->ended) {
             ps__note(t, p, PS_TN_SIGNAL, sig, from, "", 0);
         }
@@ -215,17 +223,15 @@ static void event_stop(ps_trace *t, size_t ti, int sig)
             ps__stopped(t, ps__proc_at(t, k->proc));
         return;
     }
-    if (k->listening && k->proc >= 0) {
-        /* the group-stop ended: a SIGCONT came (still queued, to be
-           delivered: its sender is read from the queue) */
-        ps__tproc *p = ps__proc_at(t, k->proc);
-        if (p->stopped) {
-            p->cont_from = cont_sender(t, k->tid);
-            ps__continued(t, p);
-        }
-    }
+    ps__tproc *p = k->listening && k->proc >= 0 ? ps__proc_at(t, k->proc) : NULL;
+    if (p && p->stopped) /* the group-stop ended: a SIGCONT came (still
+                            queued, to be delivered: its sender is read
+                            from the queue) */
+        p->cont_from = cont_sender(t, k->tid);
     k->listening = 0;
     go_on(k->tid, 0);
+    if (p && p->stopped)
+        ps__continued(t, p); /* let go first: its letter is read after */
 }
 
 /* A task is gone: a thread, or a process's main thread (the process has
@@ -237,8 +243,7 @@ static void task_exited(ps_trace *t, ssize_t ti, pid_t tid, int st)
     int32_t pi = -1;
     if (ti >= 0) {
         ps__ttask *k = ps__task_at(t, (size_t)ti);
-        k->gone = 1;
-        ps__taskfd_close(&k->fd);
+        ps__task_gone(t, k);
         pi = k->proc;
         if (pi >= 0) {
             ps__tproc *p = ps__proc_at(t, pi);
@@ -263,8 +268,49 @@ static void task_exited(ps_trace *t, ssize_t ti, pid_t tid, int st)
        this wait reaped it) or if its parent was quick; else a zombie. */
     if (p->thread_proc || was_ended || p->ppid == t->self)
         ps__reaped(t, p, 0);
-    else if (p->pidfd >= 0 && syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) && errno == ESRCH)
+    else if (ps__reaped_now(p))
         ps__reaped(t, p, (int32_t)ps__slot_of_pid(t, p->ppid));
+}
+
+/* The first stop of a task no fork event has named yet: the event may
+ * come later, or never (its parent was killed before it was reported).
+ * Its process is made now, from /proc/TID/status: a thread of a known
+ * process, or a process whose parent is the one in PPid (procsim when the
+ * forker is gone: adopted); its stop is then taken as a known task's (the
+ * first one is let go: it runs).  A late fork event finds it known.
+ * Returns its task, or -1: /proc said nothing, it waits for its event. */
+static ssize_t first_stop(ps_trace *t, pid_t tid)
+{
+    pid_t tgid = 0, ppid = 0;
+    int32_t owner = -1;
+    if (status_of(tid, &tgid, &ppid) == 0 && tgid != tid)
+        owner = ps__proc_find(t, tgid);
+    ssize_t ki = -1;
+    if (owner >= 0 && !t->o.threads_as_procs) { /* a thread of a process we know */
+        ps__tproc *p = ps__proc_at(t, owner);
+        p->threads++;
+        t->info.threads++;
+        threads_changed(t, p);
+        ki = ps__task_new(t, tid, owner);
+    } else if (tgid) {
+        int32_t parent = owner >= 0 ? owner : ps__proc_find(t, ppid);
+        int32_t np = ps__proc_new(t, tid, parent);
+        if (np < 0)
+            return -1;
+        ps__tproc *c = ps__proc_at(t, np);
+        c->thread_proc = owner >= 0;
+        if (owner < 0)
+            ps__open_pidfd(t, c);
+        if (parent < 0 && ppid == t->self) { /* its forker is gone already */
+            c->adopted = 1;
+            ps__note(t, c, PS_TN_ADOPTED, 0, 0, "", 0);
+        }
+        ki = ps__task_new(t, tid, np);
+    } else {
+        ps__task_new(t, tid, -1); /* nothing readable: wait for the event */
+        return -1;
+    }
+    return ki;
 }
 
 static void handle(ps_trace *t, pid_t tid, int st)
@@ -276,10 +322,8 @@ static void handle(ps_trace *t, pid_t tid, int st)
     }
     if (!WIFSTOPPED(st))
         return;
-    if (ti < 0) { /* a new task whose fork event has not come: it waits */
-        ps__task_new(t, tid, -1);
-        return;
-    }
+    if (ti < 0 && (ti = first_stop(t, tid)) < 0)
+        return; /* a new task, unknown to /proc too: it waits in its stop */
     int sig = WSTOPSIG(st);
     switch ((unsigned)st >> 16) {
     case PTRACE_EVENT_FORK:

@@ -15,6 +15,8 @@
  * The engine's table allows one step at a time, so a move the evidence
  * implies in one sample is made as the legal path it implies, all in
  * this tick: Ready -> Blocked is a dispatch (RAN_BETWEEN) and a wait;
+ * Blocked at both samples, having got a CPU between them (its schedstat
+ * slices grew), a wake, a dispatch (RAN_BETWEEN) and a wait;
  * Blocked -> Running a wake and a dispatch; Blocked -> Ready a wake; and
  * an exit is the path to Running and a release, or for a process killed
  * by a signal a kill from wherever it is.  Moves are made in an order
@@ -90,19 +92,26 @@ static void read_task(ps_trace *t, ps__ttask *k)
     }
     k->d_run = k->s.run_ns - (k->have_prev ? k->prev_run : 0);
     k->d_wait = k->s.wait_ns - (k->have_prev ? k->prev_wait : 0);
+    k->d_slices = k->have_prev && k->s.slices > k->prev_slices ? k->s.slices - k->prev_slices : 0;
     k->prev_run = k->s.run_ns;
     k->prev_wait = k->s.wait_ns;
+    k->prev_slices = k->s.slices;
     k->have_prev = 1;
 }
 
 /* Every live task read; each process's want from its threads. */
 static void read_all(ps_trace *t, ps__pwant *w)
 {
-    for (size_t i = 0; i < t->procs.len; i++)
+    PS__EACH_UNSETTLED(t, i)
         w[i] = (ps__pwant){.want = PS__W_NONE, .cpu = -1, .task = -1};
-    for (size_t i = 0; i < t->tasks.len; i++) {
+    size_t kept = 0; /* the tasks gone since the last sample leave the list */
+    for (size_t j = 0; j < t->live_tasks.len; j++) {
+        size_t i = PS__VEC_AT(&t->live_tasks, size_t, j);
         ps__ttask *k = ps__task_at(t, i);
-        if (k->gone || k->proc < 0 || !k->attached)
+        if (k->gone)
+            continue;
+        PS__VEC_AT(&t->live_tasks, size_t, kept++) = i;
+        if (k->proc < 0 || !k->attached)
             continue;
         ps__tproc *p = ps__proc_at(t, k->proc);
         if (p->ended)
@@ -127,11 +136,13 @@ static void read_all(ps_trace *t, ps__pwant *w)
             pw->task = (ssize_t)i;
             pw->cpu = k->s.cpu;
             pw->run = k->d_run;
+            pw->ran = k->d_slices > 0;
             pw->letter = k->s.state;
         }
     }
+    t->live_tasks.len = kept;
     /* per-process totals, for the PCB panel */
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (w[i].task >= 0 && !p->ended) {
             ps__ttask *k = ps__task_at(t, (size_t)w[i].task);
@@ -156,7 +167,7 @@ static void one_per_cpu(ps_trace *t, ps__pwant *w)
     int32_t *best = t->best_cpu;            /* index + 1 of the busiest on each CPU */
     int32_t *sharing = best + CPU_SETSIZE;  /* how many of the tree ran there */
     memset(best, 0, 2 * CPU_SETSIZE * sizeof *best);
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         int runnable = w[i].want == PS__W_RUNNING || w[i].want == PS__W_READY;
         if (!runnable || w[i].run <= 0 || w[i].cpu < 0 || w[i].cpu >= CPU_SETSIZE)
             continue;
@@ -165,7 +176,7 @@ static void one_per_cpu(ps_trace *t, ps__pwant *w)
         if (!*b || w[i].run > w[*b - 1].run)
             *b = (int32_t)i + 1;
     }
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         int32_t c = w[i].cpu;
         if (c < 0 || c >= CPU_SETSIZE || !best[c])
             continue;
@@ -223,16 +234,43 @@ static int32_t borrow_cpu(ps_trace *t, ps__tproc *p, int32_t real)
 
 /* ---- moves -------------------------------------------------------------- */
 
+/* The call a task the sample found sleeping is in.  It may have been
+ * woken between the stat and the syscall file ("running"): a task that
+ * sleeps again soon (a ping-pong pair, a loop of reads) is read again,
+ * a few times while stat says it sleeps; if it never holds still, the
+ * call it was last seen sleeping in is taken (it sleeps again and again
+ * in the same read), else its cause would be only KERNEL_WAIT.  0, or -1
+ * if it is in no call. */
+#define PS__SYSCALL_TRIES 4
+static int sleeping_call(ps__ttask *k, ps__task_syscall *sc)
+{
+    for (int i = 0; i < PS__SYSCALL_TRIES; i++) {
+        if (ps__task_syscall_read(&k->fd, sc) == 0) {
+            k->last_sc = *sc;
+            k->have_sc = 1;
+            return 0;
+        }
+        ps__task_sample s;
+        if (i + 1 < PS__SYSCALL_TRIES &&
+            (ps__task_read(&k->fd, &s) || (s.state != 'S' && s.state != 'D')))
+            sched_yield(); /* running now: let it get to its next sleep */
+    }
+    if (!k->have_sc)
+        return -1;
+    *sc = k->last_sc;
+    return 0;
+}
+
 /* The cause of a Blocked process, from its task's call. */
 static void blocked_cause(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps__why *why)
 {
     ps__ttask *k = ps__task_at(t, (size_t)w->task);
     ps__task_syscall sc;
-    int in_call = ps__task_syscall_read(&k->fd, &sc) == 0;
+    int in_call = sleeping_call(k, &sc) == 0;
     if (!t->tree_ok) { /* once a sample, when someone blocks */
         t->tree_ok = 1;
         t->tree.len = 0;
-        for (size_t i = 0; i < t->procs.len; i++) {
+        PS__EACH_UNSETTLED(t, i) {
             ps__tproc *q = ps__proc_at(t, (int32_t)i);
             pid_t *slot = !q->ended ? ps__vec_push(&t->tree) : NULL;
             if (slot)
@@ -280,9 +318,20 @@ static void pass(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps_state st)
             ps__move(t, p, PS_BLOCKED, PS_EV_WAIT, why.cause, why.a, why.b, 0);
     } else if (st == PS_BLOCKED && (w->want == PS__W_READY || w->want == PS__W_RUNNING)) {
         ps__move(t, p, PS_READY, PS_EV_WAKE, PS_CAUSE_WOKEN, 0, 0, 0);
+    } else if (st == PS_BLOCKED && w->want == PS__W_BLOCKED && w->ran) {
+        /* Blocked at both samples, but it got a CPU between them: it was
+           woken, ran and blocked again (a ping-pong pair) */
+        int32_t c = -1;
+        ps__why why;
+        blocked_cause(t, p, w, &why);
+        if (ps__move(t, p, PS_READY, PS_EV_WAKE, PS_CAUSE_WOKEN, 0, 0, 0) == 0 &&
+            (c = borrow_cpu(t, p, real_cpu(p, w))) >= 0 &&
+            ps__move(t, p, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_RAN_BETWEEN, real_cpu(p, w), 0,
+                     (uint32_t)c) == 0)
+            ps__move(t, p, PS_BLOCKED, PS_EV_WAIT, why.cause, why.a, why.b, 0);
     } else if (st == PS_BLOCKED && w->want == PS__W_BLOCKED) {
-        /* Blocked on and on (maybe in another call): no move; the PCB
-           panel shows the call it is in now */
+        /* Blocked on and on (maybe in another call), and it did not run:
+           no move; the PCB panel shows the call it is in now */
         ps__ttask *k = ps__task_at(t, (size_t)w->task);
         ps__task_syscall sc;
         if (ps__task_syscall_read(&k->fd, &sc) == 0)
@@ -343,9 +392,7 @@ static void exit_move(ps_trace *t, ps__tproc *p)
 
 static void check_reaped(ps_trace *t, ps__tproc *p)
 {
-    if (!p->ended || p->reaped || p->pidfd < 0)
-        return;
-    if (syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0 || errno != ESRCH)
+    if (!p->ended || p->reaped || !ps__reaped_now(p))
         return; /* a zombie still */
     ps__reaped(t, p, p->adopted || p->ppid == t->self ? 0 : (int32_t)ps__slot_of_pid(t, p->ppid));
 }
@@ -357,7 +404,7 @@ static void linger(ps_trace *t)
         return;
     t->linger_done = 1;
     uint32_t n = 0;
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended)
             continue;
@@ -375,10 +422,24 @@ static void linger(ps_trace *t)
     }
 }
 
+/* The processes settled at the calls before leave the list (those of this
+ * call stay for the sample's last look at them). */
+static void drop_settled(ps_trace *t)
+{
+    size_t kept = 0;
+    for (size_t j = 0; j < t->unsettled.len; j++) {
+        int32_t i = PS__VEC_AT(&t->unsettled, int32_t, j);
+        if (!ps__proc_at(t, i)->reap_noted)
+            PS__VEC_AT(&t->unsettled, int32_t, kept++) = i;
+    }
+    t->unsettled.len = kept;
+}
+
 void ps__settle(ps_trace *t)
 {
     int all = t->root_ended;
-    for (size_t i = 0; i < t->procs.len; i++) {
+    drop_settled(t);
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended && !p->exit_moved)
             exit_move(t, p);
@@ -390,6 +451,10 @@ void ps__settle(ps_trace *t)
                 ps_engine_observe_reaped(t->e, p->slot);
         }
         all &= p->reap_noted;
+    }
+    for (size_t j = 0; j < t->live_tasks.len && all; j++) { /* a task whose process is unknown */
+        const ps__ttask *k = ps__task_at(t, PS__VEC_AT(&t->live_tasks, size_t, j));
+        all = k->proc >= 0 || k->gone;
     }
     linger(t);
     if (all)
@@ -413,7 +478,7 @@ static void exits_in_order(ps_trace *t)
 {
     for (;;) {
         ps__tproc *first = NULL;
-        for (size_t i = 0; i < t->procs.len; i++) {
+        PS__EACH_UNSETTLED(t, i) {
             ps__tproc *p = ps__proc_at(t, (int32_t)i);
             if (p->ended && !p->exit_moved && (!first || p->ended_us < first->ended_us))
                 first = p;
@@ -428,22 +493,21 @@ static void exits_in_order(ps_trace *t)
 
 static void apply(ps_trace *t, ps__pwant *w)
 {
-    size_t n = t->procs.len;
-    for (size_t i = 0; i < n; i++) { /* leaving Running */
+    PS__EACH_UNSETTLED(t, i) { /* leaving Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (!p->ended && !held(p) && ps__state(t, p) == PS_RUNNING &&
             w[i].want != PS__W_RUNNING && w[i].want != PS__W_NONE && w[i].want != PS__W_STOPPED)
             leave_running(t, p, &w[i]);
     }
     exits_in_order(t); /* (they may free CPUs too) */
-    for (size_t i = 0; i < n; i++) { /* through Running, and wakes */
+    PS__EACH_UNSETTLED(t, i) { /* through Running, and wakes */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended || held(p) || w[i].want == PS__W_NONE || w[i].want == PS__W_STOPPED)
             continue;
         ps__admit(t, p);
         pass(t, p, &w[i], ps__state(t, p));
     }
-    for (size_t i = 0; i < n; i++) { /* into Running */
+    PS__EACH_UNSETTLED(t, i) { /* into Running */
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (!p->ended && !held(p) && w[i].want == PS__W_RUNNING &&
             ps__state(t, p) == PS_READY)
@@ -454,7 +518,7 @@ static void apply(ps_trace *t, ps__pwant *w)
 /* The fallback has no stop events: the letter says it (fallback only). */
 static void stops_by_letter(ps_trace *t, const ps__pwant *w)
 {
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->ended)
             continue;
@@ -465,13 +529,38 @@ static void stops_by_letter(ps_trace *t, const ps__pwant *w)
     }
 }
 
+/* The period a sample that took `took` needs (whole ms, at most the
+ * largest period). */
+static int64_t needed_ms(int64_t took)
+{
+    int64_t ms = (took * 100 / PS__STRETCH_PCT + 999999) / 1000000;
+    return ms > PS_TRACE_SAMPLE_MS_MAX ? PS_TRACE_SAMPLE_MS_MAX : ms;
+}
+
+/* A stretched period comes back towards the asked one while samples are
+ * cheap again (within half their share): halved each such sample, never
+ * below the asked period nor below what this sample needed. */
+static void relax(ps_trace *t, int64_t took)
+{
+    if (t->period_ns <= t->asked_ns || took * 200 > t->period_ns * PS__STRETCH_PCT)
+        return;
+    int64_t ns = t->period_ns / 2, need = needed_ms(took) * 1000000;
+    if (ns < need)
+        ns = need;
+    ns = ns / 1000000 * 1000000; /* whole ms, as asked */
+    if (ns < t->asked_ns)
+        ns = t->asked_ns;
+    t->period_ns = ns;
+    t->info.sample_ms = ns / 1000000;
+}
+
 static void stretch(ps_trace *t, int64_t took)
 {
-    if (took * 100 <= t->period_ns * PS__STRETCH_PCT)
+    if (took * 100 <= t->period_ns * PS__STRETCH_PCT) {
+        relax(t, took);
         return;
-    int64_t ms = (took * 100 / PS__STRETCH_PCT + 999999) / 1000000;
-    if (ms > PS_TRACE_SAMPLE_MS_MAX)
-        ms = PS_TRACE_SAMPLE_MS_MAX;
+    }
+    int64_t ms = needed_ms(took);
     if (ms * 1000000 <= t->period_ns)
         return;
     if (!t->slow_warned) {
@@ -509,7 +598,7 @@ void ps__sample(ps_trace *t)
     apply(t, w);
     t->rep = PS_REP_PIDFD;
     ps__settle(t);
-    for (size_t i = 0; i < t->procs.len; i++) {
+    PS__EACH_UNSETTLED(t, i) {
         ps__tproc *p = ps__proc_at(t, (int32_t)i);
         if (p->slot)
             ps_engine_observe(t->e, p->slot, p->ended ? (p->reaped ? 0 : 'Z') : p->kstate,

@@ -5,7 +5,8 @@
  * a copy of a host that may have other threads, makes only plain system
  * calls.  It is forked with every signal blocked, dies with procsim
  * (PR_SET_PDEATHSIG, and at once if procsim is already gone), is pinned
- * to the CPUs of --cpus, resets the handlers it inherited, and then waits
+ * to the CPUs of --cpus, resets the handlers it inherited, gets the
+ * descriptor limit procsim had before it raised its own, and then waits
  * on the release pipe until procsim has attached to it (PTRACE_SEIZE):
  * only then does it exec, so that nothing it does escapes the trace.  An
  * exec that fails writes its errno on the error pipe (close-on-exec: a
@@ -123,6 +124,7 @@ typedef struct child_setup {
     int out_wr[2];
     const cpu_set_t *cpus;
     const sigset_t *mask;
+    const struct rlimit *nofile; /* its own descriptor limit back, or NULL */
 } child_setup;
 
 static void child_fail(const child_setup *cs, int err, int code)
@@ -155,6 +157,8 @@ static void __attribute__((noreturn)) child_main(const child_setup *cs)
     while (n < 0 && errno == EINTR);
     if (n != 1)
         _exit(126); /* procsim gave up on us */
+    if (cs->nofile)
+        setrlimit(RLIMIT_NOFILE, cs->nofile);
     pthread_sigmask(SIG_SETMASK, cs->mask, NULL);
     execve(cs->path, cs->argv, cs->env);
     child_fail(cs, errno, 127);
@@ -188,7 +192,7 @@ pid_t ps__start_root(ps_trace *t, int *release, int *errpipe)
         .parent = t->self, .path = path, .argv = t->argv, .env = env,
         .release_rd = rel[0], .err_wr = ep[1], .hook_wr = t->hook_wr,
         .out_wr = {out[0][1], out[1][1]}, .cpus = t->o.cpus ? &cpus : NULL,
-        .mask = &t->child_mask,
+        .mask = &t->child_mask, .nofile = t->nofile_set ? &t->old_nofile : NULL,
     };
     if (!what) {
         sigset_t all, old;

@@ -112,31 +112,33 @@ typedef enum ps_cause_when {
  * signal, and b for both the parent that has not reaped it yet (a zombie;
  * 0: reaped at once). */
 #define PS_TRACE_CAUSES(X)                                                    \
-    X(FORKED, A_NONZERO, "fork by {proc a} ({pid a})", "{proc a} ({pid a})가 fork함",  \
+    X(FORKED, A_NONZERO, "fork by {proc a} ({pid a})", "fork: 부모 {proc a} ({pid a})",  \
       "started by procsim", "procsim이 시작함")                                \
     X(RUNNABLE, ALWAYS, "runnable: the kernel admits it at once",            \
       "실행 가능: 커널이 바로 받아들임", "", "")                               \
     X(ON_CPU, ALWAYS, "on cpu {a}", "CPU {a}에서 실행", "", "")                 \
     X(RAN_BETWEEN, ALWAYS, "ran between samples (cpu {a})",                  \
       "표본 사이에 실행됨 (CPU {a})", "", "")                                  \
-    X(WAITING_CPU, A_NONZERO, "waiting for a cpu: {proc a} has cpu {b}",     \
-      "CPU 대기: {proc a}가 CPU {b}를 쓰는 중", "waiting for a cpu", "CPU 대기") \
+    X(WAITING_CPU, A_NONZERO, "waiting for a cpu: {proc a} ({pid a}) has cpu {b}", \
+      "CPU 대기: {proc a} ({pid a}) 프로세스가 CPU {b} 사용 중",                 \
+      "waiting for a cpu", "CPU 대기")                                          \
     X(WOKEN, ALWAYS, "woken up", "깨어남", "", "")                             \
     X(SYS_PIPE_READ, A_NONZERO, "read on pipe from {proc a} ({pid a})",      \
-      "{proc a} ({pid a})가 쓰는 파이프 읽기", "read on pipe", "파이프 읽기")     \
+      "파이프 읽기 (쓰는 쪽: {proc a} ({pid a}))", "read on pipe", "파이프 읽기") \
     X(SYS_PIPE_WRITE, A_NONZERO, "write on full pipe to {proc a} ({pid a})", \
       "{proc a} ({pid a})에게 가는 가득 찬 파이프에 쓰기", "write on full pipe",  \
       "가득 찬 파이프에 쓰기")                                                  \
     X(SYS_SOCKET_READ, A_NONZERO, "recv on socket from {proc a} ({pid a})",  \
-      "{proc a} ({pid a})와 이어진 소켓에서 받기", "recv on socket", "소켓에서 받기") \
+      "소켓에서 받기 (상대: {proc a} ({pid a}))", "recv on socket",             \
+      "소켓에서 받기")                                                          \
     X(SYS_READ_TTY, ALWAYS, "read on the terminal", "터미널 입력 대기", "", "") \
     X(SYS_READ_FD, ALWAYS, "read on fd {a}", "fd {a} 읽기", "", "")           \
     X(SYS_FUTEX_LOCK, ALWAYS, "futex (lock)", "futex (잠금)", "", "")          \
     X(SYS_FUTEX_THREAD, ALWAYS, "futex (waiting for another thread)",        \
       "futex (다른 스레드 대기)", "", "")                                       \
     X(SYS_WAIT4, A_NONZERO, "wait4 for {proc a} ({pid a})",                  \
-      "{proc a} ({pid a})를 wait4로 기다림", "wait4 for any child",             \
-      "아무 자식이나 wait4로 기다림")                                           \
+      "wait4: 자식 {proc a} ({pid a}) 대기", "wait4 for any child",             \
+      "wait4: 아무 자식이나 대기")                                              \
     X(SYS_SLEEP, ALWAYS, "nanosleep {a} ms", "nanosleep {a} ms", "", "")      \
     X(SYS_POLL, ALWAYS, "poll on {a} fds", "fd {a}개를 poll", "", "")          \
     X(SYS_SELECT, ALWAYS, "select on {a} fds", "fd {a}개를 select", "", "")    \
@@ -148,19 +150,19 @@ typedef enum ps_cause_when {
       "", "")                                                                 \
     X(KERNEL_WAIT, ALWAYS, "sleeping in the kernel", "커널 안에서 잠듦", "", "") \
     X(STOPPED_BY, A_NONZERO, "stopped by {sig b} from {proc a} ({pid a})",   \
-      "{proc a} ({pid a})가 보낸 {sig b}로 정지", "stopped by {sig b}",         \
-      "{sig b}로 정지")                                                         \
+      "{sig b} 시그널로 정지 (보낸 쪽: {proc a} ({pid a}))",                    \
+      "stopped by {sig b}", "{sig b} 시그널로 정지")                            \
     X(CONTINUED_BY, A_NONZERO, "continued by {proc a} ({pid a})",            \
-      "{proc a} ({pid a})가 SIGCONT로 재개", "continued by SIGCONT",            \
-      "SIGCONT로 재개")                                                         \
+      "SIGCONT 시그널로 재개 (보낸 쪽: {proc a} ({pid a}))",                    \
+      "continued by SIGCONT", "SIGCONT 시그널로 재개")                          \
     X(EXIT_STATUS, B_NONZERO,                                                 \
       "exit status {a}; zombie: {proc b} ({pid b}) has not reaped it",        \
-      "종료 상태 {a}; 좀비: {proc b} ({pid b})가 아직 거두지 않음",               \
+      "종료 상태 {a}; 좀비: 부모 {proc b} ({pid b}) 프로세스가 아직 거두지 않음", \
       "exit status {a}", "종료 상태 {a}")                                       \
     X(KILLED_BY, B_NONZERO,                                                   \
       "killed by {sig a}; zombie: {proc b} ({pid b}) has not reaped it",      \
-      "{sig a}로 죽음; 좀비: {proc b} ({pid b})가 아직 거두지 않음",              \
-      "killed by {sig a}", "{sig a}로 죽음")
+      "{sig a} 시그널로 죽음; 좀비: 부모 {proc b} ({pid b}) 프로세스가 아직 거두지 않음", \
+      "killed by {sig a}", "{sig a} 시그널로 죽음")
 
 typedef enum ps_cause {
 #define PS_X_(e, when, en, ko, en2, ko2) PS_CAUSE_##e,

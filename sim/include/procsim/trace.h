@@ -11,7 +11,15 @@
  * the capability, a strict Yama setting) the backend says so and falls
  * back to following the tree by sampling (/proc children lists and
  * pidfds): then a process that lives less than a sample may be missed
- * (ps_trace_info says how many of them were seen to be missed).
+ * (ps_trace_info says how many of them were seen to be missed).  Nothing
+ * like EXITKILL exists there, so a keeper does its work: a small process
+ * procsim forks before the root may run (it is no process of the tree
+ * and never execs), told each process procsim discovers.  When procsim is
+ * gone, however it ended (SIGKILL too), the keeper kills every process it
+ * was told of that is still the same one (by its start time) and their
+ * descendants it finds in /proc, then exits; a destroy ends and reaps it.
+ * What it cannot catch: a process forked after procsim's last sample
+ * whose parent has ended too (no ppid chain leads to it any more).
  *
  * The states come from evidence, each move through the observed engine
  * (engine.h) and so through the one door:
@@ -29,7 +37,11 @@
  *               `reaped`, and a PS_TN_REAPED note)
  * Forks, execs, exits, signals and reapings are exact (events); Running,
  * Ready and Blocked are sampled every sample period (PS_TRACE_SAMPLE_MS
- * by default).  One tick of the engine is one sample period; every event
+ * by default).  A sample may take a fifth of the period: one that takes
+ * longer (many processes, a busy machine) stretches the period
+ * (PS_TW_SLOW_SAMPLE, once), and while samples are cheap again (within a
+ * tenth) it is halved back, down to the asked one; ps_trace_info.sample_ms
+ * is the period now.  One tick of the engine is one sample period; every event
  * also carries its wall-clock time (ps_live_event.wall_us).  A process
  * that ran, blocked and woke between two samples is moved along the legal
  * path the evidence implies (RAN_BETWEEN), never through an illegal one.
@@ -44,7 +56,14 @@
  * program's own), which a hook found through PYTHONPATH reports
  * (ps_trace_options.python_hook_dir: a directory whose sitecustomize.py
  * reports the name on the descriptor named by $PROCSIM_TRACE_FD); the
- * student's program is not modified.
+ * student's program is not modified.  That descriptor (a pipe's write
+ * end, numbered 200 or above so the program's own numbers are untouched)
+ * and the two variables reach every program of the tree, not only Python:
+ * a C program, a shell, `ls -l /proc/self/fd` see it, and a program that
+ * closes every descriptor it does not know (or checks for strays) may
+ * close it or complain; a child that closes it is only not named.
+ * ps_trace_open_fds leaves it out.  Without python_hook_dir there is
+ * no such descriptor.
  *
  * Living in a host program: like live mode (live.h), the backend blocks
  * SIGCHLD, SIGINT, SIGTERM, SIGHUP and SIGQUIT in the calling thread while
@@ -94,7 +113,8 @@ typedef struct ps_trace_options {
                                 0: they are procsim's own (a terminal) */
     int threads_as_procs;    /* 1: every thread is a process of its own */
     const char *python_hook_dir; /* prepended to PYTHONPATH for Python
-                                names; NULL: no hook */
+                                names; NULL: no hook (and no hook
+                                descriptor in the tree: see above) */
     int no_ptrace;           /* 1: do not try ptrace, sample (testing the
                                 fallback; docs/trace.md) */
 } ps_trace_options;
@@ -126,12 +146,14 @@ typedef enum ps_trace_note_kind {
 /* What a warning note says.  X(ENUM, English, Korean); {text} is the
  * note's text, {a}/{b} its numbers. */
 #define PS_TRACE_WARNINGS(X)                                                \
-    X(NO_PTRACE, "ptrace is not allowed here ({text}): following the tree by sampling, so a process that lives less than a sample may be missed", \
-      "여기서는 ptrace를 쓸 수 없음 ({text}): 표본으로 프로세스 트리를 따라가므로 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
+    X(NO_PTRACE, "following the tree by sampling, not ptrace ({text}): a process that lives less than a sample may be missed", \
+      "ptrace 대신 표본으로 프로세스 트리를 따라감 ({text}): 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
     X(UNSHOWN, "more than {b} processes: the rest are followed but not shown", \
       "프로세스가 {b}개를 넘음: 나머지는 따라가지만 보여 주지 않음")            \
     X(LINGER, "{b} processes still ran {a} ms after the command ended: procsim killed them", \
       "명령이 끝나고 {a} ms가 지나도 프로세스 {b}개가 남아 있어 procsim이 죽임") \
+    X(NO_FDS, "out of descriptors ({text}): some processes are followed with less evidence", \
+      "파일 디스크립터가 모자람 ({text}): 일부 프로세스는 증거를 덜 모아 따라감") \
     X(SLOW_SAMPLE, "sampling took {a} us of a {b} ms period: the period is stretched", \
       "표본 채취에 {a} us가 걸림 ({b} ms 간격): 간격을 늘림")
 
@@ -242,7 +264,7 @@ typedef struct ps_trace_info {
     uint32_t threads;        /* threads seen (beyond each main thread) */
     uint64_t events;         /* ptrace events taken in */
     uint64_t samples;        /* samples taken */
-    int64_t sample_ms;       /* the sample period */
+    int64_t sample_ms;       /* the sample period now (stretched, or back) */
     int64_t sampling_ns;     /* time procsim spent sampling, all told */
     int64_t sample_max_ns;   /* the longest sample */
     uint32_t missed;         /* processes known to have ended unseen (the

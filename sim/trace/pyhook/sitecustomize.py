@@ -5,16 +5,22 @@ Python it starts imports this file at startup (as site.py does with any
 sitecustomize), and gives it a pipe: the descriptor number in the
 environment variable PROCSIM_TRACE_FD.  Then each process multiprocessing
 starts (Process(name=...), a Pool's ForkPoolWorker-N, a Manager's server)
-writes one line "PID NAME\\n" on that pipe as it starts, its name at that
-moment: a name given later (p.name = ... inside the child) is not
-reported; procsim keeps showing the one it had.
+is reported as one line "PID NAME\\n" on that pipe, its name at its start:
+a name given later (p.name = ... inside the child) is not reported;
+procsim keeps showing the one it had.  Who writes the line depends on the
+start method: a child started with fork inherits the pipe and reports
+itself, first thing (BaseProcess._bootstrap); a child started with spawn
+or forkserver (the default on Linux from Python 3.14) does not inherit it,
+so its parent reports it as soon as start() knows its pid
+(BaseProcess.start).  Each child is reported once.
 
 What it promises the student's program:
 - Without PROCSIM_TRACE_FD it does nothing but look for the next
   sitecustomize (below): no import, no file, no cost worth measuring.
 - It imports nothing for a program that does not use multiprocessing: it
   waits for multiprocessing.process to be imported and wraps
-  BaseProcess._bootstrap then (the function a child runs first).
+  BaseProcess._bootstrap (the function a child runs first) and
+  BaseProcess.start (what the parent calls) then.
 - It never raises into the program: on any error it stops reporting, and
   procsim names the process after its command instead.  It writes only to
   that descriptor, and only if it is still the pipe it was given (a FIFO
@@ -33,9 +39,11 @@ import os
 import sys
 
 
-def _report(fd, name):
-    """One line on the pipe; False once reporting has to stop."""
-    line = "%d %s\n" % (os.getpid(), name.replace("\n", " ").replace("\r", " "))
+def _report(fd, name, pid=None):
+    """One line on the pipe (for pid, this process if None); False once
+    reporting has to stop."""
+    pid = os.getpid() if pid is None else pid
+    line = "%d %s\n" % (pid, name.replace("\n", " ").replace("\r", " "))
     data = line.encode("utf-8", "replace")
     if len(data) > 200:  # procsim's buffer is 256 bytes; cut at a character
         data = data[:199].decode("utf-8", "ignore").encode("utf-8") + b"\n"
@@ -61,20 +69,36 @@ def _usable(fd):
 
 
 def _wrap(module, fd):
-    """Wrap module.BaseProcess._bootstrap to report the child's name."""
+    """Wrap module.BaseProcess._bootstrap (the child reports itself, if it
+    has the pipe: the fork method) and BaseProcess.start (the parent
+    reports a child that has not: spawn, forkserver)."""
     base = module.BaseProcess
-    bootstrap = base._bootstrap
-    state = {"on": True}
+    bootstrap, start = base._bootstrap, base.start
+    child = {"on": True}   # this process reporting itself
+    parent = {"on": None}  # ... its children (None: not checked yet)
 
     def _procsim_bootstrap(self, *args, **kwargs):
-        if state["on"]:
+        if child["on"]:
             try:
-                state["on"] = _usable(fd) and _report(fd, str(self.name))
+                child["on"] = _usable(fd) and _report(fd, str(self.name))
             except Exception:
-                state["on"] = False
+                child["on"] = False
         return bootstrap(self, *args, **kwargs)
 
+    def _procsim_start(self, *args, **kwargs):
+        result = start(self, *args, **kwargs)  # its errors are the program's
+        try:
+            # a fork child reported itself (earlier); the others cannot
+            if parent["on"] is not False and getattr(self._popen, "method", "fork") != "fork":
+                if parent["on"] is None:
+                    parent["on"] = _usable(fd)
+                parent["on"] = parent["on"] and _report(fd, str(self.name), self.pid)
+        except Exception:
+            parent["on"] = False
+        return result
+
     base._bootstrap = _procsim_bootstrap
+    base.start = _procsim_start
 
 
 class _Finder:
