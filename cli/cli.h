@@ -127,6 +127,11 @@ typedef struct cli_trace_request {
 /* `procsim trace --gui`: the window on the trace (gui.c); nogui.c says
  * this procsim has no window.  Returns the exit status. */
 int cli_trace_gui(const cli_trace_request *q);
+/* trace_check.c: before COMMAND starts, --cpus within the CPUs procsim
+ * may use (else EXIT_USAGE) and COMMAND there and executable (else 127 or
+ * 126, as a shell says); 0 if both are, else it has said why on stderr
+ * and returns the exit status. */
+int cli_trace_check(const cli_trace_request *q);
 /* The action of an --events entry as its token ("suspend"). */
 const char *cli_action_token(cli_action a);
 

@@ -10,6 +10,7 @@ typedef struct help {
     const char *synopsis;   /* lines after "procsim "; a line starting with a
                                space goes on the line before */
     const char *body;       /* what it does and its options */
+    const char *footer;     /* its exit statuses; NULL: the common footer */
 } help;
 
 static const help helps[] = {
@@ -38,7 +39,7 @@ static const help helps[] = {
      "                  needed ...\n"
      "    --screenshot PNG  ... and save the last one\n"
      "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
-     "                  FILE (every argument after PROGRAM is the program's)\n"},
+     "                  FILE (every argument after PROGRAM is the program's)\n", NULL},
     {"run",
      "run FILE [--live [--tick-ms MS]] [--format text|csv|json]\n"
      "            [--ops] [--until T]",
@@ -54,7 +55,7 @@ static const help helps[] = {
      "    --ops         csv: op events too (read, write, send, recv, lock, ...), as\n"
      "                  rows with from and to empty, event the op event and cause\n"
      "                  its object and value\n"
-     "    --until T     stop after tick T (a whole number from 0)\n"},
+     "    --until T     stop after tick T (a whole number from 0)\n", NULL},
     {"trace",
      "trace [--gui] [--cpus N] [--format text|csv|json] [-o FILE]\n"
      "            [--record FILE.yaml] [--sample-ms N] [--events SPEC]\n"
@@ -85,10 +86,13 @@ static const help helps[] = {
      "    --max-procs N show at most N processes, 1 to " CLI_DECIMAL(PS_TRACE_PROCS_LIMIT)
      " (default " CLI_DECIMAL(PS_TRACE_MAX_PROCS) ")\n"
      "    --no-ptrace   follow the tree by sampling /proc instead of ptrace\n"
-     "    --lang L      en or ko: the text view's states, causes and notes\n"},
+     "    --lang L      en or ko: the text view's states, causes and notes\n",
+     "Exit status: COMMAND's own, or 128+N if signal N killed it (as a shell says);\n"
+     "127 COMMAND not found, 126 it cannot be executed; 1 procsim failed or was\n"
+     "interrupted; 2 bad usage.  How the trace works: docs/trace.md.\n"},
     {"check",
      "check FILE...",
-     "  check FILE...   load each file and report the first error in it\n"},
+     "  check FILE...   load each file and report the first error in it\n", NULL},
     {"ostep",
      "ostep process-run|scheduler|mlfq [--format text|csv|json|yaml]\n"
      "              [its flags]",
@@ -96,7 +100,7 @@ static const help helps[] = {
      "                  mlfq.py): same flags, same output (docs/ostep.md);\n"
      "                  procsim ostep PROGRAM -h lists the program's flags\n"
      "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
-     "                  or yaml (the scenario file)\n"},
+     "                  or yaml (the scenario file)\n", NULL},
     {"lab",
      "lab FILE [-c] [--lang en|ko]\n"
      "lab --random --seed N [--policy P] [--processes K]",
@@ -107,12 +111,12 @@ static const help helps[] = {
      "  lab --random    a new lab as YAML on stdout\n"
      "    --seed N      the same N makes the same lab (a whole number from 0)\n"
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
-     "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n"},
+     "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",
      "grade FILE ANSWERS",
      "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
      "                  answer and the trace lines that show why for each wrong\n"
-     "                  one; exit 0 for full marks, 1 otherwise\n"},
+     "                  one; exit 0 for full marks, 1 otherwise\n", NULL},
 };
 
 static const char intro[] =
@@ -122,7 +126,8 @@ static const char intro[] =
 
 static const char footer[] =
     "Exit status: 0 success, 1 runtime failure (e.g. deadlock), 2 bad usage or\n"
-    "invalid input (errors are FILE:LINE:COLUMN: message).\n"
+    "invalid input (errors are FILE:LINE:COLUMN: message); procsim trace: COMMAND's\n"
+    "(procsim trace --help says more).\n"
     "Scenario format: docs/scenario-format.md.  Engine rules: docs/engine.md.\n";
 
 #define NHELPS (sizeof helps / sizeof helps[0])
@@ -156,7 +161,7 @@ int cli_help(FILE *out, const char *cmd)
     const help *h = find(cmd);
     if (h) {
         synopsis(out, h, "usage: ");
-        fprintf(out, "\n%s\n%s", h->body, footer);
+        fprintf(out, "\n%s\n%s", h->body, h->footer ? h->footer : footer);
     }
     return EXIT_OK;
 }

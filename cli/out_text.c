@@ -8,7 +8,8 @@
  * is in English; `trace --lang ko` has the states, causes and notes in
  * Korean (the statistics table's headings stay as they are).  A trace
  * (trace mode) has no state columns (its processes come as they are
- * forked) and its notes beneath their instant, "~ TOKEN" and the words. */
+ * forked) and its notes beneath their instant, "~ TOKEN", the words and
+ * the real pid. */
 #include <string.h>
 
 #include "cli.h"
@@ -170,14 +171,20 @@ static int64_t item_time(const cli_item *it)
     return it->tr ? it->tr->ev.time : it->op ? it->op->time : it->note->time;
 }
 
-/* A trace's note beneath its instant: who, the note's token, its words. */
+/* A trace's note beneath its instant: who, the note's token, its words,
+ * and the real pid as a transition's bracket has it (names repeat: four
+ * "zombie_orphan" are told apart only by it). */
 static void text_note(FILE *out, const run *r, const ps_trace_note *n)
 {
     char words[512], what[48];
     snprintf(what, sizeof what, "~ %s", ps_trace_note_token((ps_trace_note_kind)n->kind));
     ps_trace_note_format(r->trace, n, r->lang, words, sizeof words);
-    fprintf(out, "%-12s %-33s %-9s %s\n", n->pid ? pid_name(r->e, n->pid) : "procsim", what, "",
+    fprintf(out, "%-12s %-33s %-9s %s", n->pid ? pid_name(r->e, n->pid) : "procsim", what, "",
             words);
+    ps_trace_proc k;
+    if (n->pid && !ps_trace_proc_info(r->trace, n->pid, &k))
+        fprintf(out, "  [pid %d]", (int)k.os_pid);
+    fputc('\n', out);
 }
 
 static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)

@@ -355,18 +355,19 @@ static void command_line(char *const *argv, char *buf, size_t size)
         k += (size_t)snprintf(buf + k, size - k, "%s%s", i ? " " : "", argv[i]);
 }
 
-/* --record: the scenario of the run, into its file. */
-static int write_record(const collector *c, const ps_trace *t, const char *path)
+/* --record: the scenario of the run, into its file f (opened, and so
+ * found writable, before the run), which it closes. */
+static int write_record(const collector *c, const ps_trace *t, const char *path, FILE *f)
 {
     size_t len;
     char *yaml = ps_trace_recorder_yaml(c->rec, t, &len);
     if (!yaml) {
         fprintf(stderr, "procsim " CMD ": --record: out of memory\n");
+        fclose(f);
         return -1;
     }
-    FILE *f = fopen(path, "w");
-    int bad = !f || fwrite(yaml, 1, len, f) != len;
-    if (f && fclose(f))
+    int bad = fwrite(yaml, 1, len, f) != len;
+    if (fclose(f))
         bad = 1;
     free(yaml);
     if (bad)
@@ -454,17 +455,23 @@ static int trace_run(cli_trace_request *q)
         fprintf(stderr, "procsim: out of memory\n");
         return EXIT_RUNTIME;
     }
+    /* both files are opened before COMMAND runs: a path that cannot be
+     * written is said at once, not after the program has run for nothing */
     FILE *out = q->out_path ? fopen(q->out_path, "w") : open_memstream(&mem, &memlen);
-    if (!out) {
-        fprintf(stderr, "procsim " CMD ": cannot write %s: %s\n",
-                q->out_path ? q->out_path : "the trace to memory", strerror(errno));
-        ps_trace_recorder_destroy(c.rec);
-        return EXIT_RUNTIME;
-    }
-    ps_trace *t = ps_trace_start(&q->o, &err);
-    if (!t) {
+    FILE *recf = out && q->record_path ? fopen(q->record_path, "w") : NULL;
+    ps_trace *t = NULL;
+    if (!out || (q->record_path && !recf)) {
+        fprintf(stderr, "procsim " CMD ": %scannot write %s: %s\n",
+                out ? "--record: " : "", out ? q->record_path
+                : q->out_path ? q->out_path : "the trace to memory", strerror(errno));
+    } else if (!(t = ps_trace_start(&q->o, &err))) {
         fprintf(stderr, "procsim " CMD ": %s\n", err.msg);
-        fclose(out);
+    }
+    if (!t) {
+        if (out)
+            fclose(out);
+        if (recf)
+            fclose(recf);
         free(mem);
         ps_trace_recorder_destroy(c.rec);
         return EXIT_RUNTIME;
@@ -487,7 +494,7 @@ static int trace_run(cli_trace_request *q)
         cli_stats(stats, &r);
     if (stats)
         fclose(stats);
-    if (c.rec && write_record(&c, t, q->record_path))
+    if (c.rec && write_record(&c, t, q->record_path, recf))
         rc = EXIT_RUNTIME;
     ps_trace_destroy(t); /* kills and reaps whatever of the tree is left */
     if (fclose(out) && q->out_path) {
@@ -513,6 +520,8 @@ int cmd_trace(int argc, char **argv)
     cli_trace_request q = {.w = &writer_text, .lang = PS_LANG_EN};
     int gui = 0;
     int rc = parse(&q, argc, argv, &gui);
+    if (!rc)
+        rc = cli_trace_check(&q);
     if (!rc) {
         const char *hook = getenv("PROCSIM_PYHOOK_DIR");
         hook = hook ? hook : PROCSIM_PYHOOK_DIR;

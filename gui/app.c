@@ -133,15 +133,30 @@ static void set_title(gui_app *a)
         SDL_SetWindowTitle(a->win, window_title(a, title, sizeof title));
 }
 
-/* What a traced program does not have: it runs on by itself. */
+gui_word gui_action_refused(const gui_app *a, gui_action i)
+{
+    const gui_sim *g = &a->sim;
+    int on_process = i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL;
+    /* what a traced program does not have: it runs on by itself */
+    if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
+                          i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
+        return GUI_W_TRACE_FIXED;
+    if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
+        return GUI_W_TRACE_ENDED;
+    if ((on_process && !a->selected) || (i == GUI_ACT_BACK && g->live))
+        return GUI_W_NOT_NOW;
+    return GUI_WORD_COUNT;
+}
+
+/* A refusal the user is told about (the rest are said by the action). */
 static int fixed(gui_app *a, gui_action what)
 {
-    int no = a->sim.trace_mode && (what == GUI_ACT_PLAY || what == GUI_ACT_STEP ||
-                                   what == GUI_ACT_BACK || what == GUI_ACT_RESTART ||
-                                   what == GUI_ACT_OPEN);
-    if (no)
-        gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
-    return no;
+    gui_word no = gui_action_refused(a, what);
+    if (no == GUI_W_TRACE_FIXED || no == GUI_W_TRACE_ENDED) {
+        gui_say(a, 1, "%s", gui_word_text(no, a->lang));
+        return 1;
+    }
+    return 0;
 }
 
 static void act(gui_app *a, gui_action what)

@@ -70,6 +70,13 @@ typedef struct gui_app {
     gui_res res;               /* the shared-objects panel as last drawn */
 } gui_app;
 
+/* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
+ * it can: what the toolbar greys out and a click or key is refused with
+ * (GUI_W_TRACE_FIXED: a real program runs on; GUI_W_TRACE_ENDED: S, C, K
+ * once the trace is over; GUI_W_NOT_NOW: no process selected, or back in
+ * a live run, said by the action itself). */
+gui_word gui_action_refused(const gui_app *a, gui_action i);
+
 void gui_view_diagram(gui_app *a);
 void gui_view_panels(gui_app *a);
 void gui_view_overlays(gui_app *a);
@@ -83,6 +90,11 @@ void gui_view_ties(gui_app *a);
 void gui_panel_open(gui_app *a, gui_rect r, gui_word title);
 void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* Real descriptors fd[0..n) (live or trace mode), one "FD -> TARGET" line
+ * each from (x + indent, *y), as many as fit above r's bottom, then how
+ * many more.  Callers read at most GUI_FD_LIST_MAX of them. */
+#define GUI_FD_LIST_MAX 32
+void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n);
 /* A state's name short enough for a table's column ("Rdy/Susp"). */
 const char *gui_table_state(ps_state s, gui_lang lang);
 
@@ -125,5 +137,7 @@ void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(
 #define GUI_ZOMBIE_BODY 0x4a4f57  /* an exited process not yet reaped */
 #define GUI_ZOMBIE_TEXT 0xc5e1a5
 #define GUI_STDERR_TEXT 0xff8a80  /* a traced program's stderr */
+#define GUI_BUTTON 0x303744       /* a toolbar button that can be used now */
+#define GUI_BUTTON_OFF 0x22262d   /* one that cannot (gui_action_refused) */
 
 #endif

@@ -38,6 +38,8 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(TRACE_NO_QUIZ, "the quiz needs a model run, not a traced program",           \
       "퀴즈는 모델 실행에서만 됩니다 (추적하는 프로그램은 안 됨)")                     \
     X(NOT_NOW, "not in a state where that applies", "지금 상태에서는 할 수 없음")      \
+    X(TRACE_ENDED, "the program has ended: there is nothing left to suspend, resume or kill", \
+      "프로그램이 끝났습니다: 보류하거나 재개하거나 종료할 프로세스가 없습니다")     \
     X(HELP_TRACE, "S, C, K send the selected process a real SIGSTOP, SIGCONT, SIGKILL", \
       "S, C, K는 선택한 프로세스에 실제 SIGSTOP, SIGCONT, SIGKILL을 보냄")             \
     X(RUNNING_ON, "running", "실행 중")

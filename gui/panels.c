@@ -26,13 +26,6 @@ void gui_panel_open(gui_app *a, gui_rect r, gui_word title)
     panel(a, r, title);
 }
 
-/* Actions a traced program does not have (it runs on by itself). */
-static int fixed_in_trace(gui_action i)
-{
-    return i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK || i == GUI_ACT_RESTART ||
-           i == GUI_ACT_OPEN;
-}
-
 /* ---- toolbar ---------------------------------------------------------- */
 
 static const gui_word action_word[GUI_ACTION_COUNT] = {
@@ -58,11 +51,8 @@ static void toolbar(gui_app *a)
         int tw, th;
         gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
         gui_rect b = {x, y, tw + 14 * sc, h};
-        int usable = !((i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL) &&
-                       !a->selected) &&
-                     !(i == GUI_ACT_BACK && a->sim.live) &&
-                     !(a->sim.trace_mode && fixed_in_trace((gui_action)i));
-        gui_fill(a->ren, b, col(usable ? 0x303744 : 0x22262d));
+        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
+        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
         gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
                                (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
         a->button[i] = b;
@@ -219,16 +209,21 @@ void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
  * procsim's own protocol, docs/live.md). */
 static void real_fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
 {
-    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    ps_live_fd fd[32];
-    int n = ps_live_open_fds(a->sim.live, pid, fd, 32);
+    ps_live_fd fd[GUI_FD_LIST_MAX];
+    int n = ps_live_open_fds(a->sim.live, pid, fd, GUI_FD_LIST_MAX);
     int os = (int)ps_live_os_pid(a->sim.live, pid);
     if (n < 0) {
         line(a, y, x, "%s", T("real fds: none (no live process)", "실제 fd: 없음 (실제 프로세스 없음)"));
         return;
     }
     line(a, y, x, T("real fds in /proc/%d/fd (%d):", "실제 fd, /proc/%d/fd (%d개):"), os, n);
-    for (int i = 0; i < n && i < 32; i++) {
+    gui_fd_list(a, y, x, r, fd, n);
+}
+
+void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n)
+{
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    for (int i = 0; i < n && i < GUI_FD_LIST_MAX; i++) {
         if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
             line(a, y, x + 10 * a->L.scale, T("... and %d more", "... 외 %d개"), n - i);
             return;
@@ -499,13 +494,8 @@ static void log_panel(gui_app *a)
     for (int k = 0; k < n; k++) {
         char cause[240];
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
-            const gui_note *no = lines[k].note;
-            gui_sim_note_format(&a->sim, no, gui_ps_lang(a->lang), cause, sizeof cause);
-            if (no->n.pid) /* about a process: its name, as a transition's line */
-                snprintf(text[k], sizeof text[k], "%5lld %-10s · %s", (long long)no->n.time,
-                         ps_engine_pcb(e, no->n.pid)->name, cause);
-            else
-                snprintf(text[k], sizeof text[k], "%5lld · %s", (long long)no->n.time, cause);
+            const gui_note *no = lines[k].note; /* (a long line wraps) */
+            gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
             fg[k] = col(no->n.kind == PS_TN_WARNING ? 0xffb74d : 0xc3a6e8);
         } else if (lines[k].tr) {
             const gui_tr *t = lines[k].tr;

@@ -214,6 +214,21 @@ char *gui_sim_note_format(const gui_sim *g, const gui_note *n, ps_lang lang, cha
     return ps_trace_note_format(g->trace, &k, lang, buf, size);
 }
 
+char *gui_sim_note_line(const gui_sim *g, const gui_note *n, ps_lang lang, char *buf,
+                        size_t size)
+{
+    char words[240];
+    gui_sim_note_format(g, n, lang, words, sizeof words);
+    uint32_t pid = n->n.pid;
+    if (pid) /* "·" sets it apart from a transition's line */
+        snprintf(buf, size, "%5lld %-10s · %s [pid %d]", (long long)n->n.time,
+                 ps_engine_pcb(g->e, pid)->name, words,
+                 (int)ps_engine_scenario(g->e)->procs[pid - 1].os_pid);
+    else
+        snprintf(buf, size, "%5lld · %s", (long long)n->n.time, words);
+    return buf;
+}
+
 int gui_sim_zombie(const gui_sim *g, uint32_t pid)
 {
     if (!g->trace_mode || !g->e || pid < 1 || pid > ps_engine_nprocs(g->e))

@@ -145,6 +145,11 @@ uint32_t gui_sim_shown(const gui_sim *g);
 /* A kept note in words, in `lang` (ps_trace_note_format).  Returns buf. */
 char *gui_sim_note_format(const gui_sim *g, const gui_note *n, ps_lang lang, char *buf,
                           size_t size);
+/* A kept note as the event log's line: its tick, then, if it is about a
+ * process, that process's name, the words, and its real pid ("[pid N]":
+ * names repeat).  Returns buf. */
+char *gui_sim_note_line(const gui_sim *g, const gui_note *n, ps_lang lang, char *buf,
+                        size_t size);
 void gui_sim_close(gui_sim *g);
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize);
 

@@ -228,24 +228,14 @@ static void kernel_section(gui_app *a, float *y, float x, float w, uint32_t pid,
 /* Its real descriptors, as many as fit, then how many more. */
 static void fds(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
 {
-    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    ps_live_fd fd[32];
-    int n = a->sim.trace ? ps_trace_open_fds(a->sim.trace, pid, fd, 32) : -1;
+    ps_live_fd fd[GUI_FD_LIST_MAX];
+    int n = a->sim.trace ? ps_trace_open_fds(a->sim.trace, pid, fd, GUI_FD_LIST_MAX) : -1;
     if (n <= 0) {
         gui_panel_line(a, y, x, "%s", T("open fds: none", "열린 fd: 없음"));
         return;
     }
     gui_panel_line(a, y, x, T("open fds (%d):", "열린 fd (%d개):"), n);
-    for (int i = 0; i < n && i < 32; i++) {
-        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
-            gui_panel_line(a, y, x + 10 * a->L.scale, T("... and %d more", "... 외 %d개"), n - i);
-            return;
-        }
-        char what[160];
-        snprintf(what, sizeof what, "%d -> %s", fd[i].fd, fd[i].target);
-        gui_text_fit(a->text, what, sizeof what, GUI_SMALL, r.x + r.w - x - 16 * a->L.scale);
-        gui_panel_line(a, y, x + 10 * a->L.scale, "%s", what);
-    }
+    gui_fd_list(a, y, x, r, fd, n);
 }
 
 void gui_trace_detail(gui_app *a, uint32_t pid)

@@ -162,6 +162,26 @@ static void usage_errors_say_what_was_wrong(void **state)
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
 
+/* trace --help ends with the trace's own exit statuses, not those of the
+ * scenario commands. */
+static void help_says_the_traces_exit_statuses(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"trace", "--help", NULL});
+    assert_int_equal(r.status, 0);
+    static const char *const want[] = {
+        "\nExit status: COMMAND's own, or 128+N if signal N killed it",
+        "127 COMMAND not found, 126 it cannot be executed; 1 procsim failed or was\n"
+        "interrupted; 2 bad usage.",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        if (!strstr(r.out, want[i]))
+            fail_msg("no %s in:\n%s", want[i], r.out);
+    if (strstr(r.out, "FILE:LINE:COLUMN") || strstr(r.out, "deadlock"))
+        fail_msg("the scenario commands' footer in:\n%s", r.out);
+    result_free(&r);
+}
+
 /* Built without trace mode, a trace says so. */
 static void without_trace_mode_it_says_so(void **state)
 {
@@ -200,7 +220,23 @@ static void the_exit_status_is_the_commands(void **state)
         {{"trace", "--", "sh", "-c", "kill -TERM $$"}, 143, "", ""},
         {{"trace", "--", "sh", "-c", "kill -KILL $$"}, 137, "", ""},
         {{"trace", "--format", "csv", "--", "sh", "-c", "exit 255"}, 255, "", ""},
-        {{"trace", "--", "procsim-no-such-command"}, 1, NULL, "procsim trace: "},
+        /* as a shell says: 127 not found, 126 found but not executable */
+        {{"trace", "--", "procsim-no-such-command"}, 127, NULL,
+         "procsim trace: procsim-no-such-command: command not found\n"},
+        {{"trace", "--", "/procsim-no-such-dir/prog"}, 127, NULL,
+         "procsim trace: /procsim-no-such-dir/prog: No such file or directory\n"},
+        {{"trace", "--", "./README.md"}, 126, NULL,
+         "procsim trace: ./README.md: Permission denied\n"},
+        {{"trace", "--", "./docs"}, 126, NULL, "procsim trace: ./docs: Is a directory\n"},
+        /* more CPUs than there are: a usage error, said once */
+        {{"trace", "--cpus", "1024", "--", "true"}, 2, NULL,
+         "procsim trace: --cpus 1024: procsim may use only "},
+        /* a file that cannot be written is said before COMMAND runs
+         * (stdout empty: the echo never ran), as for -o */
+        {{"trace", "--record", "procsim-no-such-dir/x.yaml", "--", "sh", "-c", "echo ran"},
+         1, NULL, "procsim trace: --record: cannot write procsim-no-such-dir/x.yaml: "},
+        {{"trace", "-o", "procsim-no-such-dir/x.csv", "--", "sh", "-c", "echo ran"}, 1, NULL,
+         "procsim trace: cannot write procsim-no-such-dir/x.csv: "},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
@@ -255,6 +291,8 @@ static void json_parses_and_has_notes_and_real_pids(void **state)
         "\"command\":\"sh -c exec sleep 0.1\"", "\"notes\":[", "\"note\":\"exec\"",
         "\"os_pid\":", "\"cmdline\":\"sleep 0.1\"", "\"threads\":", "\"reported_by\":",
         "\"status\":\"done\"",
+        /* sh execs sleep: one process (not the trace's slots) */
+        "\"summary\":{\"processes\":1,\"finished\":1,",
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!strstr(r.out, want[i]))
@@ -294,6 +332,38 @@ static void text_ends_with_runs_statistics_table(void **state)
     assert_non_null(strstr(r.out, "추적: sh -c sleep 0.1"));
     assert_non_null(strstr(r.out, "~ reaped")); /* a note, in Korean: */
     assert_non_null(strstr(r.out, "거둔 프로세스: "));
+    result_free(&r);
+}
+
+/* Notes in the text view carry the real pid, as transitions do: two
+ * processes of one name ("sleep") are told apart by it. */
+static void text_notes_carry_the_real_pid(void **state)
+{
+    (void)state;
+    need_trace();
+    result r = procsim((const char *[]){"trace", "--", "sh", "-c",
+                                        "sleep 0.1 & sleep 0.1 & wait", NULL});
+    if (r.status != 0)
+        fail_msg("exit %d: %s", r.status, r.err);
+    char *copy = strdup(r.out), *line[4096] = {0};
+    assert_non_null(copy);
+    size_t n = lines(copy, line, 4096);
+    int pids[2], npids = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *b = strstr(line[i], "  [pid ");
+        if (!strstr(line[i], " ~ exec ") || !strstr(line[i], "exec sleep 0.1"))
+            continue;
+        if (!b || npids == 2)
+            fail_msg("an exec note without its pid, or too many: %s", line[i]);
+        pids[npids++] = atoi(b + 7);
+        char want[48];
+        snprintf(want, sizeof want, ", pid %d, rss ", pids[npids - 1]);
+        if (!strstr(r.out, want)) /* the pid of a transition of that process */
+            fail_msg("no transition with%s in:\n%s", want, r.out);
+    }
+    assert_int_equal(npids, 2);
+    assert_int_not_equal(pids[0], pids[1]);
+    free(copy);
     result_free(&r);
 }
 
@@ -582,12 +652,14 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_teardown(usage_errors_say_what_was_wrong, remove_temps),
+        cmocka_unit_test_teardown(help_says_the_traces_exit_statuses, remove_temps),
         cmocka_unit_test_teardown(without_trace_mode_it_says_so, remove_temps),
         cmocka_unit_test_teardown(gui_without_the_window_says_so, remove_temps),
         cmocka_unit_test_teardown(the_exit_status_is_the_commands, remove_temps),
         cmocka_unit_test_teardown(csv_has_the_trace_columns_and_notes_among_the_rows, remove_temps),
         cmocka_unit_test_teardown(json_parses_and_has_notes_and_real_pids, remove_temps),
         cmocka_unit_test_teardown(text_ends_with_runs_statistics_table, remove_temps),
+        cmocka_unit_test_teardown(text_notes_carry_the_real_pid, remove_temps),
         cmocka_unit_test_teardown(o_file_keeps_the_rows_when_procsim_is_killed, remove_temps),
         cmocka_unit_test_teardown(an_interrupt_kills_the_tree_and_exits_1, remove_temps),
         cmocka_unit_test_teardown(o_file_has_the_trace_and_stdout_the_statistics, remove_temps),

@@ -168,6 +168,14 @@ static void a_shell_waiting_for_its_sleep(void **state)
     assert_true(words[0]);
     gui_sim_note_format(&g, reaped, PS_LANG_KO, words, sizeof words);
     assert_true(words[0]);
+    /* its log line names the process and its real pid (names repeat) */
+    ps_trace_proc info;
+    assert_int_equal(ps_trace_proc_info(g.trace, 2, &info), 0);
+    char line[400], want[32];
+    gui_sim_note_line(&g, reaped, PS_LANG_EN, line, sizeof line);
+    snprintf(want, sizeof want, " [pid %d]", (int)info.os_pid);
+    if (!strstr(line, want) || !strstr(line, ps_engine_pcb(g.e, 2)->name))
+        fail_msg("no%s and name in the log line '%s'", want, line);
     assert_true(sl->reaped);
     assert_false(gui_sim_zombie(&g, 2));
 
@@ -232,6 +240,17 @@ static void output_is_kept_per_stream(void **state)
     nothing_left();
 }
 
+/* Why the window refuses toolbar action i on sim g with `selected`
+ * selected (GUI_WORD_COUNT: it does not); the sim is only read. */
+static gui_word refused(const gui_sim *g, uint32_t selected, gui_action i)
+{
+    static gui_app a;
+    memset(&a, 0, sizeof a);
+    a.sim = *g;
+    a.selected = selected;
+    return gui_action_refused(&a, i);
+}
+
 static void suspend_resume_kill_are_real(void **state)
 {
     (void)state;
@@ -239,6 +258,13 @@ static void suspend_resume_kill_are_real(void **state)
     gui_sim g;
     open_trace(&g, argv);
     until_state(&g, 1, PS_BLOCKED);
+    /* S, C and K act on the selected process while the trace runs */
+    static const gui_action on_process[] = {GUI_ACT_SUSPEND, GUI_ACT_RESUME, GUI_ACT_KILL};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(refused(&g, 1, on_process[i]), GUI_WORD_COUNT);
+        assert_int_equal(refused(&g, 0, on_process[i]), GUI_W_NOT_NOW);
+    }
+    assert_int_equal(refused(&g, 1, GUI_ACT_PLAY), GUI_W_TRACE_FIXED);
     assert_int_equal(gui_sim_resume(&g, 1), -1); /* not suspended */
     assert_int_equal(gui_sim_suspend(&g, 1), 0);
     until_state(&g, 1, PS_BLOCKED_SUSPENDED);
@@ -252,6 +278,9 @@ static void suspend_resume_kill_are_real(void **state)
     assert_int_equal(p->term_signal, 9);
     assert_int_equal(g.log[g.nlog - 1].ev.cause, PS_CAUSE_USER_KILL);
     assert_int_equal(gui_sim_kill(&g, 1), -1); /* the run is over */
+    for (int i = 0; i < 3; i++) /* and the window says so, greyed out */
+        assert_int_equal(refused(&g, 1, on_process[i]), GUI_W_TRACE_ENDED);
+    assert_int_equal(refused(&g, 1, GUI_ACT_SHOT), GUI_WORD_COUNT);
     gui_sim_close(&g);
     nothing_left();
 }
@@ -362,10 +391,16 @@ static void frames_show_a_zombie_and_the_end(void **state)
         assert_true(colours(f) >= 40);
         if (count_colour(f, L.node[PS_EXIT], ZOMBIE_BODY) < 50)
             fail_msg("no zombie drawn in the Exit node (%s)", lang ? "ko" : "en");
+        int greyed = count_colour(f, L.toolbar, GUI_BUTTON_OFF);
         SDL_FreeSurface(f);
-        /* to the end: the command's status, the zombie reaped */
+        /* to the end: the command's status, the zombie reaped, and S, C,
+           K greyed out like the five a trace never has */
         assert_int_equal(render(shorter, 90, lang, 1, "end", 0, &f), 0);
         assert_int_equal(count_colour(f, L.node[PS_EXIT], ZOMBIE_BODY), 0);
+        int greyed_end = count_colour(f, L.toolbar, GUI_BUTTON_OFF);
+        if (greyed_end < greyed + greyed / 3)
+            fail_msg("%d greyed toolbar pixels at the end, %d while running (%s)", greyed_end,
+                     greyed, lang ? "ko" : "en");
         SDL_FreeSurface(f);
     }
 }

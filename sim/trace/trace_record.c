@@ -18,7 +18,8 @@
  *     itself blocked then, where it blocked: it wrote before), anything
  *     else `io disk N`; a stretch that never woke is `sleep N`;
  *   - the exit status is `exit N`; a kill, suspend or resume becomes an
- *     event at its tick.
+ *     event at its tick (and a killed process's last op outlasts the
+ *     recording, so that the replay's kill is what ends it).
  * Ops at the same tick go marks (spawn, send) first, then cpu, then the
  * blocking op: a process forks or writes before it waits. */
 #include <stdio.h>
@@ -89,7 +90,7 @@ typedef struct item {
 /* A stretch in Blocked (or Blocked/Suspend), from the wait to the wake. */
 typedef struct block {
     int64_t from, to;    /* to: the wake, or the end (exit, end of trace) */
-    int woke;
+    int woke, killed;    /* killed: the stretch a kill ended */
     uint8_t cause;
     int64_t a;
 } block;
@@ -120,6 +121,7 @@ typedef struct book {
     act *acts;
     size_t nacts, capacts;
     uint32_t seq;
+    int64_t end;         /* the last tick of the trace */
     int nomem;
 } book;
 
@@ -163,6 +165,22 @@ static void add_act(book *b, int64_t at, uint32_t pid, const char *what)
     b->acts[b->nacts++] = (act){at, pid, what};
 }
 
+/* A process that ended by a kill must still be alive in the replay when
+ * the kill event comes, though the model may reach that tick sooner or
+ * later than the real run did: its last op lasts longer than the whole
+ * recording from wherever it starts (the stretch in Blocked the kill
+ * ended, else a stretch on a CPU), so the kill, never the op, ends it. */
+static void outlive(book *b, proc *p, const rec_ev *e)
+{
+    if (blocked(e->from) && p->nblocks) {
+        p->blocks[p->nblocks - 1].killed = 1;
+        return;
+    }
+    item *it = add_item(b, p, e->time, IT_CPU);
+    if (it)
+        it->ticks = b->end + 1;
+}
+
 /* One transition of a process that was created. */
 static void take(book *b, proc *p, const rec_ev *e, int64_t *since)
 {
@@ -176,15 +194,17 @@ static void take(book *b, proc *p, const rec_ev *e, int64_t *since)
             b->nomem = 1;
             return;
         }
-        p->blocks[p->nblocks++] = (block){e->time, -1, 0, e->cause, e->a};
+        p->blocks[p->nblocks++] = (block){e->time, -1, 0, 0, e->cause, e->a};
     }
     if (blocked(e->from) && !blocked(e->to) && p->nblocks) {
         p->blocks[p->nblocks - 1].to = e->time;
         p->blocks[p->nblocks - 1].woke = e->to != PS_EXIT;
     }
     *since = e->time;
-    if (e->event == PS_EV_KILL)
+    if (e->event == PS_EV_KILL) {
         add_act(b, e->time, e->pid, "kill");
+        outlive(b, p, e);
+    }
     else if (e->event == PS_EV_SUSPEND)
         add_act(b, e->time, e->pid, "suspend");
     else if (e->event == PS_EV_ACTIVATE)
@@ -314,6 +334,8 @@ static void block_op(book *b, uint32_t pid, const block *k, char *op, size_t siz
         snprintf(op, size, "recv %s", chan);
         return;
     }
+    if (k->killed)
+        n = b->end + 1; /* outlive() */
     int sleeps = c == PS_CAUSE_SYS_SLEEP || c == PS_CAUSE_SYS_FUTEX_LOCK ||
                  c == PS_CAUSE_SYS_FUTEX_THREAD || c == PS_CAUSE_SYS_PIPE_READ ||
                  c == PS_CAUSE_SYS_SOCKET_READ || !k->woke;
@@ -470,11 +492,10 @@ char *ps_trace_recorder_yaml(const ps_trace_recorder *r, const ps_trace *t, size
     book b = {.np = s->nprocs};
     b.p = calloc((size_t)b.np + 1, sizeof *b.p);
     ps_outbuf out = {0};
-    int64_t end = 0;
     for (size_t i = 0; i < r->n; i++)
-        end = r->v[i].time > end ? r->v[i].time : end;
+        b.end = r->v[i].time > b.end ? r->v[i].time : b.end;
     if (b.p) {
-        read_transitions(&b, r, end);
+        read_transitions(&b, r, b.end);
         for (uint32_t pid = 1; pid <= b.np; pid++)
             if (b.p[pid].used)
                 make_name(&b, pid, s->procs[pid - 1].name);
