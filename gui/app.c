@@ -322,6 +322,7 @@ static void update(gui_app *a, double dt)
 {
     a->now += dt;
     if ((a->sim.live && ps_live_interrupted(a->sim.live)) ||
+        (a->sim.trace && ps_trace_interrupted(a->sim.trace)) ||
         a->sim.status == PS_STEP_INTERRUPTED)
         a->quit = 1; /* Ctrl-C in the terminal: the live or trace backend holds SIGINT */
     if (a->message_ttl > 0)
@@ -642,7 +643,8 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         if (headless && n + 1 == o->frames && frame)
             *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
         SDL_RenderPresent(a.ren);
-        if (a.sim.trace_mode) /* the rest of the frame: what the program does */
+        if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
+                                                               what the program does */
             gui_sim_trace_wait(&a.sim, headless ? 1000000000 / 30 : 8000000);
         else if (!headless)
             SDL_Delay(a.sim.live ? 1 : 4);

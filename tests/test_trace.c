@@ -752,6 +752,22 @@ static void test_fallback_forced(void **state)
     done(&r);
 }
 
+/* A window that still shows an ended trace hears a SIGTERM (held by the
+ * backend) through ps_trace_interrupted. */
+static void test_interrupted_after_the_end(void **state)
+{
+    (void)state;
+    char *argv[] = {"/bin/true", NULL};
+    ps_trace_options o = opts(argv);
+    run r;
+    start(&r, &o);
+    finish(&r);
+    assert_int_equal(ps_trace_interrupted(r.t), 0);
+    raise(SIGTERM); /* blocked while the backend exists: read by it */
+    assert_int_equal(ps_trace_interrupted(r.t), 1);
+    done(&r);
+}
+
 /* Without exec events, an exec is seen as a new comm at a sample. */
 static void test_fallback_sees_exec(void **state)
 {
@@ -1133,6 +1149,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_sigkill_of_procsim_without_ptrace, teardown),
         cmocka_unit_test_teardown(test_fallback_forced, teardown),
         cmocka_unit_test_teardown(test_fallback_sees_exec, teardown),
+        cmocka_unit_test_teardown(test_interrupted_after_the_end, teardown),
         cmocka_unit_test_teardown(test_fallback_when_ptrace_is_refused, teardown),
         cmocka_unit_test_teardown(test_info, teardown),
         cmocka_unit_test_teardown(test_unshown, teardown),

@@ -521,6 +521,12 @@ static void read_signals(ps_trace *t)
             t->interrupted = 1;
 }
 
+int ps_trace_interrupted(ps_trace *t)
+{
+    read_signals(t);
+    return t->interrupted;
+}
+
 static void on_name(void *ctx, pid_t pid, const char *name)
 {
     ps_trace *t = ctx;

@@ -31,6 +31,7 @@ ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
     return (void)t, (void)timeout_ns, PS_STEP_FAILED;
 }
 const char *ps_trace_error(const ps_trace *t) { return (void)t, "trace mode is not built in"; }
+int ps_trace_interrupted(ps_trace *t) { return (void)t, 0; }
 int64_t ps_trace_due_ns(const ps_trace *t) { return (void)t, -1; }
 int64_t ps_trace_wall_us(const ps_trace *t) { return (void)t, 0; }
 int ps_trace_exit(const ps_trace *t, int *code, int *signo)

@@ -210,6 +210,10 @@ const ps_scenario *ps_trace_scenario(const ps_trace *t);
  * destroy (which kills what is left). */
 ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns);
 const char *ps_trace_error(const ps_trace *t);
+/* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
+ * the backend holds while it exists)?  Checks without blocking, also
+ * after the trace has ended (a window still showing it must hear them). */
+int ps_trace_interrupted(ps_trace *t);
 /* Nanoseconds until the next sample is due (<= 0: now). */
 int64_t ps_trace_due_ns(const ps_trace *t);
 /* Microseconds since the start, on the clock the events use. */
