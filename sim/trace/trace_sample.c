@@ -329,14 +329,9 @@ static void pass(ps_trace *t, ps__tproc *p, const ps__pwant *w, ps_state st)
             ps__move(t, p, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_RAN_BETWEEN, real_cpu(p, w), 0,
                      (uint32_t)c) == 0)
             ps__move(t, p, PS_BLOCKED, PS_EV_WAIT, why.cause, why.a, why.b, 0);
-    } else if (st == PS_BLOCKED && w->want == PS__W_BLOCKED) {
-        /* Blocked on and on (maybe in another call), and it did not run:
-           no move; the PCB panel shows the call it is in now */
-        ps__ttask *k = ps__task_at(t, (size_t)w->task);
-        ps__task_syscall sc;
-        if (ps__task_syscall_read(&k->fd, &sc) == 0)
-            strncpy(p->syscall, ps__syscall_name(sc.nr), sizeof p->syscall - 1);
     }
+    /* Blocked on and on (maybe in another call), and it did not run: no
+       move; ps_trace_proc_info reads the call it is in now when asked */
 }
 
 static void into_running(ps_trace *t, ps__tproc *p, const ps__pwant *w)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "trace_driver.h"
+#include "trace_util.h"
 
 int ps_trace_exit(const ps_trace *t, int *code, int *signo)
 {
@@ -103,6 +104,18 @@ uint32_t ps_trace_find_name(const ps_trace *t, const char *name)
     return first;
 }
 
+/* The call a sleeping process is in now, read when someone asks (the PCB
+ * panel, for the one process it shows) rather than at every sample for
+ * every sleeper; "" if it is in none. */
+static void current_call(const ps__tproc *p, char *buf, size_t size)
+{
+    char path[64], text[256];
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)p->pid);
+    buf[0] = 0;
+    if (ps__read_small(path, text, sizeof text) > 0 && text[0] >= '0' && text[0] <= '9')
+        snprintf(buf, size, "%s", ps__syscall_name(strtol(text, NULL, 10)));
+}
+
 int ps_trace_proc_info(const ps_trace *t, uint32_t pid, ps_trace_proc *out)
 {
     const ps__tproc *p = slot_proc(t, pid);
@@ -114,6 +127,10 @@ int ps_trace_proc_info(const ps_trace *t, uint32_t pid, ps_trace_proc *out)
     memcpy(out->comm, p->comm, sizeof out->comm);
     snprintf(out->cmdline, sizeof out->cmdline, "%s", p->cmdline);
     snprintf(out->syscall, sizeof out->syscall, "%s", p->syscall);
+    if (!p->ended && (p->kstate == 'S' || p->kstate == 'D'))
+        current_call(p, out->syscall, sizeof out->syscall);
+    if (!out->syscall[0])
+        snprintf(out->syscall, sizeof out->syscall, "%s", p->syscall);
     snprintf(out->wchan, sizeof out->wchan, "%s", p->wchan);
     out->kstate = p->ended ? (p->reaped ? 0 : 'Z') : p->kstate;
     out->zombie = p->ended && !p->reaped;
