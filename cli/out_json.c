@@ -399,11 +399,6 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
     const ps_scenario *s = ps_engine_scenario(e);
     ps_summary sum;
     ps_stats_summary(e, &sum);
-    /* a trace's engine has a slot for every process it may show: the
-     * processes are those it has shown */
-    uint32_t shown = 0;
-    for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++)
-        shown += cli_shown(r, pid) != 0;
     json_ops(out, r);
     if (r->trace)
         json_notes(out, r);
@@ -412,7 +407,7 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
             "\"avg_waiting\":%.4f,\"avg_response\":%.4f,\"ticks\":%lld,"
             "\"cpu_utilisation\":%.4f,\"throughput\":%.6f,\"transitions\":%llu,"
             "\"lost_updates\":%lld},\n",
-            shown, sum.finished, sum.avg_turnaround, sum.avg_waiting,
+            sum.processes, sum.finished, sum.avg_turnaround, sum.avg_waiting,
             sum.avg_response, (long long)sum.end, sum.cpu_utilisation, sum.throughput,
             (unsigned long long)sum.transitions, (long long)ps_engine_lost_updates(e));
     fputs("\"variables\":{", out);

@@ -33,13 +33,16 @@ void ps_stats_proc(const ps_engine *e, uint32_t pid, ps_proc_stats *o)
 
 void ps_stats_summary(const ps_engine *e, ps_summary *o)
 {
-    *o = (ps_summary){.processes = ps_engine_nprocs(e), .end = ps_engine_now(e),
+    uint32_t n = ps_engine_nprocs(e);
+    int observed = ps_engine_observed(e);
+    *o = (ps_summary){.processes = observed ? 0 : n, .end = ps_engine_now(e),
                       .transitions = ps_engine_transitions(e)};
     double tat = 0, wait = 0, resp = 0;
     uint32_t responded = 0;
-    for (uint32_t pid = 1; pid <= o->processes; pid++) {
+    for (uint32_t pid = 1; pid <= n; pid++) {
         ps_proc_stats s;
         ps_stats_proc(e, pid, &s);
+        o->processes += observed && s.created; /* its slots, not all in use */
         if (s.finish < 0)
             continue;
         o->finished++;

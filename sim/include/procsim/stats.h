@@ -31,7 +31,8 @@ typedef struct ps_proc_stats {
 } ps_proc_stats;
 
 typedef struct ps_summary {
-    uint32_t processes, finished;
+    uint32_t processes, finished; /* processes: the scenario's; an observed
+                                     engine's (trace) that were created */
     double avg_turnaround, avg_waiting; /* over finished processes */
     double avg_response;      /* over finished processes that ever ran */
     int64_t end;              /* now */
