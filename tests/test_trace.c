@@ -752,6 +752,35 @@ static void test_fallback_forced(void **state)
     done(&r);
 }
 
+/* Without ptrace, the exit status of a zombie that is not procsim's child
+ * is read from its stat line (field 52) while it waits to be reaped. */
+static char *python(void);
+static const char *py_zombie = /* a child that exits 5, reaped 0.5 s later */
+    "import os, time\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os._exit(5)\n"
+    "time.sleep(0.5)\n"
+    "os.waitpid(pid, 0)\n";
+
+static void test_fallback_zombie_status(void **state)
+{
+    (void)state;
+    char *argv[] = {python(), "-c", (char *)py_zombie, NULL};
+    ps_trace_options o = opts(argv);
+    o.no_ptrace = 1;
+    run r;
+    start(&r, &o);
+    finish(&r);
+    int fives = 0; /* the child's exit, not the parent's 0 */
+    for (size_t i = 0; i < r.n; i++)
+        fives += r.ev[i].ev.to == PS_EXIT && r.ev[i].ev.cause == PS_CAUSE_EXIT_STATUS &&
+                 r.ev[i].ev.a == 5;
+    assert_int_equal(fives, 1);
+    assert_tree_done(&r);
+    done(&r);
+}
+
 /* A window that still shows an ended trace hears a SIGTERM (held by the
  * backend) through ps_trace_interrupted. */
 static void test_interrupted_after_the_end(void **state)
@@ -1150,6 +1179,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_teardown(test_fallback_forced, teardown),
         cmocka_unit_test_teardown(test_fallback_sees_exec, teardown),
         cmocka_unit_test_teardown(test_interrupted_after_the_end, teardown),
+        cmocka_unit_test_teardown(test_fallback_zombie_status, teardown),
         cmocka_unit_test_teardown(test_fallback_when_ptrace_is_refused, teardown),
         cmocka_unit_test_teardown(test_info, teardown),
         cmocka_unit_test_teardown(test_unshown, teardown),

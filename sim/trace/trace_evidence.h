@@ -46,6 +46,7 @@ typedef struct ps__task_sample {
     uint64_t start;    /* stat field 22: its start time (clock ticks after
                           boot), which tells a reused pid from its own */
     int64_t rss_kb;    /* from statm of the process (main task only), else 0 */
+    int32_t exit_code; /* stat field 52: a zombie's wait status */
 } ps__task_sample;
 
 void ps__taskfd_init(ps__taskfd *f);

@@ -26,45 +26,20 @@
 #include <unistd.h>
 
 #include "trace_driver.h"
+#include "trace_util.h"
 
 #define PS__LIST_MAX 512
 
 int ps__fallback_exit_code(pid_t pid, int *code, int *sig)
 {
-    char path[64], buf[2048];
+    char path[64], buf[1024];
     snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
+    ps__task_sample s = {0};
+    if (ps__read_small(path, buf, sizeof buf) <= 0 || ps__stat_parse(buf, &s) < 0 ||
+        (s.state != 'Z' && s.state != 'X'))
         return -1;
-    ssize_t n = read(fd, buf, sizeof buf - 1);
-    close(fd);
-    if (n <= 0)
-        return -1;
-    buf[n] = 0;
-    const char *p = strrchr(buf, ')');
-    if (!p || p[1] != ' ' || (p[2] != 'Z' && p[2] != 'X'))
-        return -1;
-    p += 2;
-    long long v = 0;
-    for (int field = 3; field <= 52 && *p; field++) {
-        while (*p == ' ')
-            p++;
-        if (field < 52) { /* skipped: some (rsslim) do not fit a long long */
-            while (*p && *p != ' ')
-                p++;
-            continue;
-        }
-        int neg = *p == '-';
-        if (neg)
-            p++;
-        while (*p >= '0' && *p <= '9' && v < 100000000)
-            v = v * 10 + (*p++ - '0');
-        if (neg)
-            v = -v;
-    }
-    int st = (int)v;
-    *code = WIFEXITED(st) ? WEXITSTATUS(st) : 0;
-    *sig = WIFSIGNALED(st) ? WTERMSIG(st) : 0;
+    *code = WIFEXITED(s.exit_code) ? WEXITSTATUS(s.exit_code) : 0;
+    *sig = WIFSIGNALED(s.exit_code) ? WTERMSIG(s.exit_code) : 0;
     return 0;
 }
 

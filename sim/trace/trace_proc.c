@@ -151,7 +151,7 @@ int ps__stat_parse(const char *buf, ps__task_sample *out)
         return -1;
     out->state = p[2];
     p += 3;
-    for (int field = 4; field <= 39 && *p; field++) {
+    for (int field = 4; field <= 52 && *p; field++) {
         int64_t v = ps__parse_dec(&p);
         switch (field) {
         case 4: out->ppid = (pid_t)v; break;
@@ -160,6 +160,7 @@ int ps__stat_parse(const char *buf, ps__task_sample *out)
         case 22: out->start = (uint64_t)v; break;
         case 24: out->rss_kb = v; break; /* pages, for now */
         case 39: out->cpu = (int32_t)v; break;
+        case 52: out->exit_code = (int32_t)v; break;
         default: break;
         }
     }
