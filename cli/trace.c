@@ -346,15 +346,6 @@ static int64_t timeout_ns(const ps_trace *t, const cli_trace_request *q, size_t 
 
 /* ---- the run ----------------------------------------------------------- */
 
-/* COMMAND and its arguments as one line, for the heading. */
-static void command_line(char *const *argv, char *buf, size_t size)
-{
-    size_t k = 0;
-    buf[0] = 0;
-    for (int i = 0; argv[i] && k + 1 < size; i++)
-        k += (size_t)snprintf(buf + k, size - k, "%s%s", i ? " " : "", argv[i]);
-}
-
 /* --record: the scenario of the run, into its file f (opened, and so
  * found writable, before the run), which it closes. */
 static int write_record(const collector *c, const ps_trace *t, const char *path, FILE *f)
@@ -478,7 +469,7 @@ static int trace_run(cli_trace_request *q)
     }
     ps_trace_set_listener(t, on_transition, &c);
     ps_trace_set_note_listener(t, on_note, &c);
-    command_line(q->o.argv, command, sizeof command);
+    ps_trace_command(t, command, sizeof command);
     run r = {.e = ps_trace_engine(t), .trace = t, .command = command, .lang = q->lang};
     q->w->begin(out, &r);
     fflush(out);

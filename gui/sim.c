@@ -360,15 +360,6 @@ int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len
 
 static void note_end(gui_sim *g);
 
-/* "python3 pool.py": the command line for people, cut to fit. */
-static void command_text(char *buf, size_t size, char *const *argv)
-{
-    size_t n = 0;
-    buf[0] = 0;
-    for (int i = 0; argv && argv[i] && n + 1 < size; i++)
-        n += (size_t)snprintf(buf + n, size - n, "%s%s", i ? " " : "", argv[i]);
-}
-
 int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t errsize)
 {
     ps_error perr;
@@ -387,11 +378,11 @@ int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t 
     g->trace_mode = 1;
     /* the trace's own, read only: never changed here, destroyed with it */
     g->s = (ps_scenario *)ps_trace_scenario(g->trace);
-    command_text(g->command, sizeof g->command, o->argv);
     if (start(g, err, errsize)) {
         gui_sim_close(g);
         return -1;
     }
+    ps_trace_command(g->trace, g->command, sizeof g->command);
     return 0;
 }
 

@@ -32,6 +32,13 @@ ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
 }
 const char *ps_trace_error(const ps_trace *t) { return (void)t, "trace mode is not built in"; }
 int ps_trace_interrupted(ps_trace *t) { return (void)t, 0; }
+char *ps_trace_command(const ps_trace *t, char *buf, size_t size)
+{
+    (void)t;
+    if (size)
+        buf[0] = 0;
+    return buf;
+}
 int64_t ps_trace_due_ns(const ps_trace *t) { return (void)t, -1; }
 int64_t ps_trace_wall_us(const ps_trace *t) { return (void)t, 0; }
 int ps_trace_exit(const ps_trace *t, int *code, int *signo)

@@ -185,6 +185,16 @@ int ps_trace_open_fds(const ps_trace *t, uint32_t pid, ps_live_fd *out, int max)
     return syscall(SYS_pidfd_send_signal, p->pidfd, 0, NULL, 0) == 0 ? n : -1;
 }
 
+char *ps_trace_command(const ps_trace *t, char *buf, size_t size)
+{
+    size_t k = 0;
+    if (size)
+        buf[0] = 0;
+    for (int i = 0; t->argv[i] && k + 1 < size; i++)
+        k += (size_t)snprintf(buf + k, size - k, "%s%s", i ? " " : "", t->argv[i]);
+    return buf;
+}
+
 void ps_trace_get_info(const ps_trace *t, ps_trace_info *out)
 {
     *out = t->info;

@@ -219,6 +219,10 @@ int64_t ps_trace_due_ns(const ps_trace *t);
 /* Microseconds since the start, on the clock the events use. */
 int64_t ps_trace_wall_us(const ps_trace *t);
 
+/* COMMAND and its arguments as one line, spaces between (cut to fit;
+ * NUL-terminated when size > 0), for titles and headers.  Returns buf. */
+char *ps_trace_command(const ps_trace *t, char *buf, size_t size);
+
 /* How COMMAND ended: 0 with *code (exit status) or *signo (the killing
  * signal, else 0), -1 if it has not ended. */
 int ps_trace_exit(const ps_trace *t, int *code, int *signo);
