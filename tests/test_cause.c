@@ -225,6 +225,15 @@ static void wording_follows_the_arguments(void **state)
         assert_string_equal(fmt(e, want[i].c, want[i].a, want[i].b, PS_LANG_EN), want[i].en);
         assert_string_equal(fmt(e, want[i].c, want[i].a, want[i].b, PS_LANG_KO), want[i].ko);
     }
+    /* {milli a}: thousandths, no trailing zeros */
+    static const struct {
+        int64_t a;
+        const char *en;
+    } milli[] = {{2500, "highest response ratio 2.5"}, {8000, "highest response ratio 8"},
+                 {1333, "highest response ratio 1.333"}, {50, "highest response ratio 0.05"},
+                 {-250, "highest response ratio -0.25"}};
+    for (size_t i = 0; i < sizeof milli / sizeof *milli; i++)
+        assert_string_equal(fmt(e, PS_CAUSE_WHY_RATIO, milli[i].a, 0, PS_LANG_EN), milli[i].en);
     /* a cause or a language out of range */
     assert_string_equal(fmt(e, PS_CAUSE_COUNT, 0, 0, PS_LANG_EN), "");
     assert_string_equal(fmt(e, PS_CAUSE_ARRIVAL, 0, 0, PS_LANG_COUNT), "arrival");

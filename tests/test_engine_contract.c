@@ -275,8 +275,9 @@ static void every_policy_has_a_token_and_says_what_it_reads(void **state)
         /* every policy runs: a one-process scenario under it ends */
         char yaml[256];
         snprintf(yaml, sizeof yaml,
-                 "procsim: 1\ntitle: t\nsystem: {policy: %s}\n"
-                 "processes:\n  - {name: a, program: [cpu 2, io disk 1, cpu 1]}\n", tok);
+                 "procsim: 1\ntitle: t\nsystem: {policy: %s%s}\n"
+                 "processes:\n  - {name: a, program: [cpu 2, io disk 1, cpu 1]}\n", tok,
+                 ps_policy_uses((ps_policy)p) & PS_USES_MLQ ? ", queues: [{policy: fcfs}]" : "");
         tk_run r;
         tk_run_yaml(&r, yaml, -1);
         assert_int_equal(r.status, PS_STEP_DONE);

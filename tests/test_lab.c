@@ -541,9 +541,10 @@ static void random_labs_are_reproducible_and_valid(void **state)
     assert_non_null(strstr(big, "policy: rr"));
     assert_non_null(strstr(big, "name: P12"));
     free(big);
-    assert_null(ps_lab_random(7, "lottery", 0, &err));
-    assert_string_equal(err.msg, "unknown policy 'lottery'; expected fcfs, sjf, srtf, "
-                                 "priority, priority-preemptive, rr or mlfq");
+    assert_null(ps_lab_random(7, "ostep", 0, &err));
+    assert_string_equal(err.msg, "unknown policy 'ostep'; expected fcfs, sjf, srtf, hrrn, "
+                                 "priority, priority-preemptive, priority-rr, rr, mlq, mlfq, "
+                                 "lottery, stride or cfs");
     assert_null(ps_lab_random(7, NULL, 13, &err));
 }
 

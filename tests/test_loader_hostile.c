@@ -157,7 +157,8 @@ static void test_deep_nesting(void **state)
     assert_message("deep", s, strlen(s), "deep:3:10: system: unknown key 'a' (valid keys: "
                    "cpus, memory, policy, quantum, switch_cost, tick_ms, mlfq_levels, "
                    "mlfq_boost, mlfq_quanta, mlfq_allotments, mlfq_stay, mlfq_io_bump, "
-                   "switch, io_done)");
+                   "switch, io_done, seed, cfs_latency, cfs_min_granularity, queues, "
+                   "burst_estimate, aging, mlfq_style, priority_order, ...)");
     free(s);
 
     /* An error before `procsim` makes the loader read on to look for a

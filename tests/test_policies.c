@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "testkit.h"
+#include "procsim/cause.h"
 #include "procsim/stats.h"
 
 typedef struct expect {
@@ -230,11 +231,53 @@ static void rule_MLFQ7_MLFQ4_boost_lifts_everyone(void **state)
     tk_run_fini(&r);
 }
 
+/* P-why: a dispatch's cause ends with what ranked the process first. */
+typedef struct why_log {
+    const ps_engine *e;
+    char text[4][160];
+    int n;
+} why_log;
+
+static void log_dispatches(void *ctx, const ps_trace_event *ev)
+{
+    why_log *w = ctx;
+    if (ev->event == PS_EV_DISPATCH && w->n < 4)
+        ps_cause_format(w->e, ev, PS_LANG_EN, w->text[w->n++], sizeof w->text[0]);
+}
+
+static void rule_P_why_a_dispatch_says_what_ranked_it_first(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *yaml, *first, *second;
+    } cases[] = {
+        {HEAD("sjf", "") P("A", 0, 0, "cpu 5") P("B", 0, 0, "cpu 2"),
+         "sjf picks it for cpu 0; shortest burst 2", "sjf picks it for cpu 0; shortest burst 5"},
+        {HEAD("priority", "") P("A", 0, 3, "cpu 1") P("B", 0, 1, "cpu 1"),
+         "priority picks it for cpu 0; priority 1", "priority picks it for cpu 0; priority 3"},
+        {HEAD("fcfs", "") P("A", 0, 0, "cpu 1") P("B", 0, 0, "cpu 1"),
+         "fcfs picks it for cpu 0", "fcfs picks it for cpu 0"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        ps_scenario *s = tk_load(cases[i].yaml);
+        ps_engine *e = ps_engine_create(s);
+        why_log w = {.e = e};
+        ps_engine_set_listener(e, log_dispatches, &w);
+        assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+        assert_int_equal(w.n, 2);
+        assert_string_equal(w.text[0], cases[i].first);
+        assert_string_equal(w.text[1], cases[i].second);
+        ps_engine_destroy(e);
+        ps_scenario_destroy(s);
+    }
+}
+
 int main(void)
 {
     tk_filter_from_env();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rule_P_fcfs_textbook_schedules),
+        cmocka_unit_test(rule_P_why_a_dispatch_says_what_ranked_it_first),
         cmocka_unit_test(rule_P_sjf_textbook_schedules),
         cmocka_unit_test(rule_P_srtf_textbook_schedules),
         cmocka_unit_test(rule_P_priority_textbook_schedules),

@@ -9,6 +9,7 @@
 #include "procsim/cause.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "procsim/engine.h"
@@ -118,6 +119,23 @@ static char *put_sig(char *p, char *end, int64_t sig, bool *cut)
     return put_num(p, end, sig, cut);
 }
 
+/* v thousandths as a decimal: "2.5", "8", "-0.25". */
+static char *put_milli(char *p, char *end, int64_t v, bool *cut)
+{
+    char digits[32];
+    uint64_t m = v < 0 ? -(uint64_t)v : (uint64_t)v;
+    int n = snprintf(digits, sizeof digits, "%s%llu", v < 0 ? "-" : "",
+                     (unsigned long long)(m / 1000));
+    unsigned frac = (unsigned)(m % 1000);
+    if (frac) {
+        int d = 3;
+        while (frac % 10 == 0)
+            frac /= 10, d--;
+        snprintf(digits + n, sizeof digits - (size_t)n, ".%0*u", d, frac);
+    }
+    return put(p, end, digits, cut);
+}
+
 static const char *obj_name(const ps_names *t, int64_t i)
 {
     return t && i >= 0 && i < t->count ? t->names[i] : "?";
@@ -145,6 +163,8 @@ static char *fill(char *p, char *end, ps_cause_slot slot, const ps_engine *e, in
     case PS_SLOT_PID_B: return put_num(p, end, real_pid(e, b), cut);
     case PS_SLOT_SIG_A: return put_sig(p, end, a, cut);
     case PS_SLOT_SIG_B: return put_sig(p, end, b, cut);
+    case PS_SLOT_MILLI_A: return put_milli(p, end, a, cut);
+    case PS_SLOT_MILLI_B: return put_milli(p, end, b, cut);
     case PS_SLOT_COUNT: break;
     }
     return p;
@@ -215,6 +235,12 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
             causes[ev->cause].text[otherwise][(unsigned)lang < PS_LANG_COUNT ? lang : PS_LANG_EN];
         bool cut = false;
         p = ps__template_put(e, t, ev->a, ev->b, p, end, &cut);
+        if (ev->has_why && ev->why < PS_CAUSE_COUNT && !cut) {
+            p = put(p, end, "; ", &cut);
+            p = ps__template_put(e, causes[ev->why].text[0][(unsigned)lang < PS_LANG_COUNT
+                                                                  ? lang : PS_LANG_EN],
+                                 ev->wa, ev->wb, p, end, &cut);
+        }
         if (cut)
             p = ps__whole_characters(buf, p);
     }

@@ -113,12 +113,14 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
         ps_trace_event t = {
             .time = e->now, .pid = pid, .from = (uint8_t)from, .to = (uint8_t)to,
             .event = (uint8_t)ev, .cause = (uint8_t)cause, .kind = (int8_t)kind,
-            .a = a, .b = b,
+            .a = a, .b = b, .has_why = e->why.set, .why = e->why.cause,
+            .wa = e->why.a, .wb = e->why.b,
         };
         e->in_listener++;
         e->listener(e->listener_ctx, &t);
         e->in_listener--;
     }
+    e->why.set = 0;
     ps__memory_event(e, p, from, to);
 }
 
@@ -454,6 +456,10 @@ static void init_pcbs(ps_engine *e)
         p->memory = spec->memory;
         p->base_priority = p->priority = spec->priority;
         p->arrival = p->first_run = p->finish = p->io_end = -1;
+        p->estimate = -1;
+        p->tickets = spec->tickets;
+        p->nice = spec->nice;
+        p->queue = (uint8_t)spec->queue;
         if (spec->priority != s->procs[0].priority)
             e->uniform_priority = 0;
     }

@@ -176,6 +176,11 @@ struct ps_engine {
     uint64_t *file_keys;   /* each process's open files, sorted (files.c), */
     uint32_t *file_first;  /* process p's from file_first[p - 1] to [p] */
 
+    struct {               /* the policy's reason for the dispatch being
+                              made (ps__dispatch), for its event */
+        uint8_t set, cause;
+        int64_t a, b;
+    } why;
     ps_trace_fn listener;
     void *listener_ctx;
     int64_t lost_updates;  /* increments wiped out by stale writes */

@@ -60,6 +60,10 @@ typedef struct ps__policy {
      * the policy holds the CPU for it otherwise (it set the CPU's timer).
      * NULL: always 1. */
     int (*start)(ps_engine *e, uint32_t c);
+    /* Why `p`, about to be dispatched, was chosen: a PS_WHY_CAUSES row
+     * with its numbers in *a, *b (the end of the dispatch's cause).
+     * NULL, or returning -1: no reason beyond the policy's order. */
+    int (*why)(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b);
     /* Once, when the engine is created (before anything happens): set up
      * the policy's state (e->pol, the CPUs' parts) and return the first
      * tick its timer (PS__T_POLICY) fires, -1 for none.  NULL: no state

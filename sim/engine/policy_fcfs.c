@@ -34,6 +34,13 @@ static uint32_t srtf_victim(ps_engine *e)
     return ps__victim_by_rank(e, burst);
 }
 
+static int burst_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
+{
+    *a = burst(e, p, &p->regs);
+    *b = 0;
+    return PS_CAUSE_WHY_BURST;
+}
+
 const ps__policy ps__policy_fcfs = {.key = fcfs_key};
-const ps__policy ps__policy_sjf = {.key = burst_key};
-const ps__policy ps__policy_srtf = {.key = burst_key, .victim = srtf_victim};
+const ps__policy ps__policy_sjf = {.key = burst_key, .why = burst_why};
+const ps__policy ps__policy_srtf = {.key = burst_key, .victim = srtf_victim, .why = burst_why};

@@ -25,6 +25,15 @@ static uint32_t priority_victim(ps_engine *e)
     return ps__victim_by_rank(e, urgency);
 }
 
-const ps__policy ps__policy_priority = {.key = priority_key};
+static int priority_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
+{
+    (void)e;
+    *a = p->priority;
+    *b = 0;
+    return PS_CAUSE_WHY_PRIORITY;
+}
+
+const ps__policy ps__policy_priority = {.key = priority_key, .why = priority_why};
 const ps__policy ps__policy_priority_preemptive = {.key = priority_key,
-                                                   .victim = priority_victim};
+                                                   .victim = priority_victim,
+                                                   .why = priority_why};

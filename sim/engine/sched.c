@@ -168,6 +168,11 @@ void ps__dispatch(ps_engine *e, uint32_t c, uint32_t pid)
 {
     ps_pcb *p = ps__pcb(e, pid);
     ps__cpu *cpu = &e->cpu[c];
+    if (e->policy->why) {
+        int why = e->policy->why(e, p, &e->why.a, &e->why.b);
+        e->why.set = why >= 0;
+        e->why.cause = (uint8_t)why;
+    }
     ps__transition(e, pid, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_PICKED, c,
                    e->s->switch_cost);
     p->cpu = (uint16_t)c;

@@ -128,6 +128,8 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
     ps_outf(&o, "system:\n  policy: %s\n", policies[p]);
     if (uses[p] & PS_USES_QUANTUM)
         ps_outf(&o, "  quantum: %d\n", pick(&r, 2, 4));
+    if (uses[p] & PS_USES_MLQ)
+        ps_outf(&o, "  queues: [{policy: rr, quantum: %d}, {policy: fcfs}]\n", pick(&r, 2, 4));
     ps_out_puts(&o, "devices: [disk]\nprocesses:\n");
     int horizon = 0;
     for (int i = 1; i <= n; i++) {
@@ -135,6 +137,8 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
         ps_outf(&o, "  - name: P%d\n    arrival: %d\n", i, arrival);
         if (uses[p] & PS_USES_PRIORITY)
             ps_outf(&o, "    priority: %d\n", pick(&r, 1, 4));
+        if (uses[p] & PS_USES_MLQ)
+            ps_outf(&o, "    queue: %d\n", pick(&r, 0, 1));
         ps_out_puts(&o, "    program: [");
         for (int k = 0; k < bursts; k++) {
             int cpu = pick(&r, 1, 7);

@@ -48,6 +48,8 @@ typedef struct ps__source {
     int read_errno;           /* a read failed with this errno */
 } ps__source;
 
+#define PS__PK_COUNT_ 4 /* process scheduling keys (PS__PK_COUNT) */
+
 /* A spawn, wait or kill op, kept for the checks after loading. */
 typedef struct ps__op_ref {
     uint32_t op;              /* index into ops */
@@ -129,6 +131,9 @@ typedef struct ps__loader {
                                  proc_names then holds the processes' */
     ps__vec entry_first;      /* uint32_t per entry: its first process */
     int64_t mem_max;          /* largest process memory so far */
+    ps__mark sched_first[PS__PK_COUNT_]; /* the first process key of each
+                                            kind (scenario_sched.c) */
+    ps__vec queue_marks;      /* ps__parent_ref: each entry's `queue` */
 } ps__loader;
 
 /* --- scenario_load.c --- */
@@ -255,6 +260,28 @@ bool ps__ld_document(ps__loader *ld);
 /* Reads the system: mapping (the current event) into ld->s, checking the
  * settings that depend on each other at its end. */
 bool ps__ld_system(ps__loader *ld);
+/* The current scalar as true or false, into *out. */
+bool ps__ld_bool(ps__loader *ld, const char *key, uint8_t *out);
+/* The current scalar as one of tokens[0..count); -1 after an error. */
+int ps__ld_choice(ps__loader *ld, const char *key, const char *what,
+                  const char *whats, const char *const *tokens, unsigned count);
+
+/* --- scenario_sched.c --- */
+
+/* The values of system.queues, system.burst_estimate and system.aging
+ * (the current event). */
+bool ps__ld_queues(ps__loader *ld);
+bool ps__ld_burst_estimate(ps__loader *ld);
+bool ps__ld_aging(ps__loader *ld);
+/* The scheduling keys of process entry `self` (queue, tickets, nice,
+ * starts_blocked; PS__PK_*): the current event is the value. */
+enum { PS__PK_QUEUE, PS__PK_TICKETS, PS__PK_NICE, PS__PK_STARTS_BLOCKED, PS__PK_COUNT };
+bool ps__ld_proc_sched(ps__loader *ld, uint32_t self, int key);
+/* At the end of entry `self`: starts_blocked needs an io or sleep first. */
+bool ps__ld_proc_sched_check(ps__loader *ld, uint32_t self);
+/* After the whole file, before copies are laid out: a process key the
+ * policy ignores is an error, a queue must name a band. */
+bool ps__ld_sched_finish(ps__loader *ld);
 
 /* --- scenario_ops.c --- */
 

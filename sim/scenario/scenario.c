@@ -115,6 +115,21 @@ const char *ps_switch_token(ps_switch_rule r)
     return (unsigned)r < PS_SWITCH_COUNT ? switch_tokens[r] : "?";
 }
 
+#define TOKENS_(name, list, type, count)                                           \
+    const char *name(type v)                                                       \
+    {                                                                              \
+        static const char *const tokens[] = {list(TOKEN_)};                        \
+        return (unsigned)v < count ? tokens[v] : "?";                              \
+    }
+#define TOKEN_(e, tok) tok,
+TOKENS_(ps_mlfq_style_token, PS_MLFQ_STYLES, ps_mlfq_style, PS_MLFQ_STYLE_COUNT)
+TOKENS_(ps_priority_order_token, PS_PRIORITY_ORDERS, ps_priority_order, PS_PRIORITY_ORDER_COUNT)
+TOKENS_(ps_rr_arrival_token, PS_RR_ARRIVALS, ps_rr_arrival, PS_RR_ARRIVAL_COUNT)
+TOKENS_(ps_same_tick_token, PS_SAME_TICKS, ps_same_tick, PS_SAME_TICK_COUNT)
+TOKENS_(ps_affinity_token, PS_AFFINITIES, ps_affinity, PS_AFFINITY_COUNT)
+#undef TOKEN_
+#undef TOKENS_
+
 const char *ps_io_done_token(ps_io_done_rule r)
 {
     return (unsigned)r < PS_IO_DONE_COUNT ? io_done_tokens[r] : "?";

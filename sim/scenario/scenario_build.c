@@ -72,7 +72,12 @@ void ps_builder_proc(ps_builder *b, const char *name, int64_t arrival)
         return;
     }
     *p = (ps_proc_spec){.name = copy, .arrival = arrival, .parent = -1,
-                        .op_first = (uint32_t)b->ops.len};
+                        .op_first = (uint32_t)b->ops.len, .tickets = PS_TICKETS_DEFAULT};
+}
+
+ps_proc_spec *ps_builder_last_proc(ps_builder *b)
+{
+    return b->procs.len ? &PS__VEC_AT(&b->procs, ps_proc_spec, b->procs.len - 1) : NULL;
 }
 
 void ps_builder_op(ps_builder *b, ps_op_kind kind, uint32_t obj, int64_t n)

@@ -458,7 +458,7 @@ bool ps__ld_finish(ps__loader *ld)
         ps__intern_add(&ld->devices, ld->arena, "disk", 4, (ps__mark){0, 0}, &added) ==
             PS__NONE)
         return ps__ld_oom(ld);
-    return resolve_devices(ld) && ps__ld_copies(ld) && resolve_processes(ld) &&
+    return resolve_devices(ld) && ps__ld_sched_finish(ld) && ps__ld_copies(ld) && resolve_processes(ld) &&
            check_cycles(ld) && check_spawns(ld) && check_memory(ld) && check_variables(ld) &&
            ps__ld_finish_questions(ld) && ps__ld_copies_ops(ld) && hand_over(ld);
 }

@@ -396,7 +396,7 @@ static void loader_fini(ps__loader *ld)
     ps__vec *vecs[] = {&ld->procs, &ld->ops, &ld->events, &ld->op_refs,
                        &ld->parent_refs, &ld->event_marks, &ld->mem_peaks, &ld->questions,
                        &ld->loops, &ld->exprs, &ld->var_private, &ld->groups,
-                       &ld->entry_first};
+                       &ld->entry_first, &ld->queue_marks};
     for (size_t i = 0; i < sizeof vecs / sizeof vecs[0]; i++)
         ps__vec_fini(vecs[i]);
     ps__intern *tables[] = {&ld->proc_names, &ld->devices, &ld->channels,
@@ -423,6 +423,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
     ps__vec_init(&ld.var_private, sizeof(uint8_t));
     ps__vec_init(&ld.groups, sizeof(ps__group_ref));
     ps__vec_init(&ld.entry_first, sizeof(uint32_t));
+    ps__vec_init(&ld.queue_marks, sizeof(ps__parent_ref));
     ps__intern *tables[] = {&ld.proc_names, &ld.devices, &ld.channels, &ld.mutexes,
                             &ld.variables, &ld.dev_refs, &ld.proc_refs, &ld.entry_names};
     for (size_t i = 0; i < sizeof tables / sizeof tables[0]; i++)

@@ -101,9 +101,13 @@ static bool parse_devices(ps__loader *ld)
 
 /* --- processes --- */
 
-enum { P_NAME, P_ARRIVAL, P_PRIORITY, P_MEMORY, P_PARENT, P_PROGRAM, P_COPIES, P_COUNT };
+enum { P_NAME, P_ARRIVAL, P_PRIORITY, P_MEMORY, P_PARENT, P_PROGRAM, P_COPIES,
+       P_SCHED, /* then the scheduling keys, PS__PK_* (scenario_sched.c) */
+       P_COUNT = P_SCHED + PS__PK_COUNT };
 static const char *const process_keys[P_COUNT] = {
-    "name", "arrival", "priority", "memory", "parent", "program", "copies"};
+    "name", "arrival", "priority", "memory", "parent", "program", "copies",
+    [P_SCHED + PS__PK_QUEUE] = "queue", [P_SCHED + PS__PK_TICKETS] = "tickets",
+    [P_SCHED + PS__PK_NICE] = "nice", [P_SCHED + PS__PK_STARTS_BLOCKED] = "starts_blocked"};
 static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
 
 static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
@@ -171,6 +175,7 @@ static bool parse_process(ps__loader *ld)
     if (!ps__vec_push(&ld->procs))
         return ps__ld_oom(ld);
     proc(ld, self)->parent = -1;
+    proc(ld, self)->tickets = PS_TICKETS_DEFAULT;
     bool arrival = false, ok = true;
     for (;;) {
         int k = ps__ld_key(ld, &process_set, seen);
@@ -193,11 +198,13 @@ static bool parse_process(ps__loader *ld)
         case P_PARENT: ok = parse_parent(ld, self); break;
         case P_PROGRAM: ok = ps__ld_program(ld, self); break;
         case P_COPIES: ok = ps__ld_copies_value(ld, self); break;
+        default: ok = ps__ld_proc_sched(ld, self, k - P_SCHED); break;
         }
         if (!ok)
             return false;
     }
-    if (!ps__ld_required(ld, &process_set, seen, start) || !ps__ld_copies_check(ld, self))
+    if (!ps__ld_required(ld, &process_set, seen, start) || !ps__ld_copies_check(ld, self) ||
+        !ps__ld_proc_sched_check(ld, self))
         return false;
     const ps_proc_spec *p = proc(ld, self);
     if (arrival && p->parent >= 0)
@@ -341,6 +348,10 @@ void ps__scenario_defaults(ps_scenario *s)
         s->mlfq_quanta[l] = s->quantum;
         s->mlfq_allotments[l] = 1;
     }
+    s->estimate_alpha = -1;
+    s->cfs_latency = PS_CFS_LATENCY_DEFAULT;
+    s->cfs_min_granularity = PS_CFS_GRANULARITY_DEFAULT;
+    s->switch_cost_first = 1;
 }
 
 bool ps__ld_document(ps__loader *ld)

@@ -1,8 +1,9 @@
 /* scenario_system.c — the `system:` mapping of a scenario file
  * (docs/scenario-format.md): the numeric settings by table, the policy,
- * the switch and io_done rules, the MLFQ levels, and the checks that
- * need more than one setting.  The rest of the schema is
- * scenario_schema.c. */
+ * the switch and io_done rules, the MLFQ levels, the conventions, and
+ * the checks that need more than one setting.  The mappings of the newer
+ * policies (queues, burst_estimate, aging) are scenario_sched.c; the rest
+ * of the schema is scenario_schema.c. */
 #include "loader.h"
 
 #include <stddef.h>
@@ -18,11 +19,15 @@ enum { KEY_END = PS__KEY_END, KEY_ERROR = PS__KEY_ERROR };
 
 enum { S_CPUS, S_MEMORY, S_POLICY, S_QUANTUM, S_SWITCH_COST, S_TICK_MS,
        S_MLFQ_LEVELS, S_MLFQ_BOOST, S_MLFQ_QUANTA, S_MLFQ_ALLOTMENTS, S_MLFQ_STAY,
-       S_MLFQ_IO_BUMP, S_SWITCH, S_IO_DONE, S_COUNT };
+       S_MLFQ_IO_BUMP, S_SWITCH, S_IO_DONE, S_SEED, S_CFS_LATENCY, S_CFS_MIN_GRANULARITY,
+       S_QUEUES, S_BURST_ESTIMATE, S_AGING, S_MLFQ_STYLE, S_PRIORITY_ORDER, S_RR_ARRIVAL,
+       S_SAME_TICK, S_AFFINITY, S_SWITCH_COST_FIRST, S_COUNT_SELF_SWITCH, S_COUNT };
 static const char *const system_keys[S_COUNT] = {
     "cpus", "memory", "policy", "quantum", "switch_cost", "tick_ms",
     "mlfq_levels", "mlfq_boost", "mlfq_quanta", "mlfq_allotments", "mlfq_stay",
-    "mlfq_io_bump", "switch", "io_done"};
+    "mlfq_io_bump", "switch", "io_done", "seed", "cfs_latency", "cfs_min_granularity",
+    "queues", "burst_estimate", "aging", "mlfq_style", "priority_order", "rr_arrival",
+    "same_tick", "affinity", "switch_cost_first", "count_self_switch"};
 static const keyset system_set = {"system", system_keys, S_COUNT, 0};
 
 /* A numeric macro's value as a string literal. */
@@ -53,11 +58,38 @@ static const struct {
     [S_MLFQ_BOOST] = {{"mlfq_boost", NULL, "an integer (ticks; 0 for never)", 0, MAXN,
                        NULL},
                       offsetof(ps_scenario, mlfq_boost), false},
+    [S_SEED] = {{"seed", NULL, "an integer (the random seed)", 0, MAXN, NULL},
+                offsetof(ps_scenario, seed), false},
+    [S_CFS_LATENCY] = {{"cfs_latency", NULL, "an integer (ticks)", 1, MAXN, NULL},
+                       offsetof(ps_scenario, cfs_latency), false},
+    [S_CFS_MIN_GRANULARITY] = {{"cfs_min_granularity", NULL, "an integer (ticks)", 1, MAXN,
+                                NULL},
+                               offsetof(ps_scenario, cfs_min_granularity), false},
 };
 
+/* The settings that are one of a few words (the conventions books differ
+ * on): their tokens, and the byte of ps_scenario the choice goes in. */
+#define CHOICE(key, list, prefix, field)                                             \
+    [key] = {(const char *const[]){list(prefix)}, sizeof((const char *const[]){list(prefix)}) / \
+             sizeof(const char *), offsetof(ps_scenario, field)}
+#define TOKEN_(e, tok) tok,
+static const struct {
+    const char *const *tokens;
+    unsigned count;
+    size_t offset;
+} choices[S_COUNT] = {
+    CHOICE(S_MLFQ_STYLE, PS_MLFQ_STYLES, TOKEN_, mlfq_style),
+    CHOICE(S_PRIORITY_ORDER, PS_PRIORITY_ORDERS, TOKEN_, priority_order),
+    CHOICE(S_RR_ARRIVAL, PS_RR_ARRIVALS, TOKEN_, rr_arrival),
+    CHOICE(S_SAME_TICK, PS_SAME_TICKS, TOKEN_, same_tick),
+    CHOICE(S_AFFINITY, PS_AFFINITIES, TOKEN_, affinity),
+};
+#undef TOKEN_
+#undef CHOICE
+
 /* The current scalar as one of tokens[0..count); -1 after an error. */
-static int parse_token(ps__loader *ld, const char *key, const char *what,
-                       const char *whats, const char *const *tokens, unsigned count)
+int ps__ld_choice(ps__loader *ld, const char *key, const char *what,
+                  const char *whats, const char *const *tokens, unsigned count)
 {
     if (ps__ld_type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
         char want[192], list[160];
@@ -75,7 +107,7 @@ static bool parse_policy(ps__loader *ld)
     const char *tokens[PS_POLICY_COUNT];
     for (int p = 0; p < PS_POLICY_COUNT; p++)
         tokens[p] = ps_policy_token((ps_policy)p);
-    int p = parse_token(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT);
+    int p = ps__ld_choice(ld, "policy", "policy", "policies", tokens, PS_POLICY_COUNT);
     if (p < 0)
         return false;
     ld->s->policy = (ps_policy)p;
@@ -89,14 +121,14 @@ static bool parse_rule(ps__loader *ld, int key)
     unsigned count = sw ? PS_SWITCH_COUNT : PS_IO_DONE_COUNT;
     for (unsigned r = 0; r < count; r++)
         tokens[r] = sw ? ps_switch_token((ps_switch_rule)r) : ps_io_done_token((ps_io_done_rule)r);
-    int r = parse_token(ld, system_keys[key], "rule", "rules", tokens, count);
+    int r = ps__ld_choice(ld, system_keys[key], "rule", "rules", tokens, count);
     if (r < 0)
         return false;
     *(sw ? &ld->s->switch_rule : &ld->s->io_done_rule) = (uint8_t)r;
     return true;
 }
 
-static bool parse_bool(ps__loader *ld, const char *key, uint8_t *out)
+bool ps__ld_bool(ps__loader *ld, const char *key, uint8_t *out)
 {
     if (ps__ld_type(ld) == YAML_SCALAR_EVENT && ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE) {
         if (ps__ld_length(ld) == 4 && memcmp(ps__ld_text(ld), "true", 4) == 0)
@@ -162,6 +194,11 @@ static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
         {S_MLFQ_LEVELS, PS_USES_MLFQ}, {S_MLFQ_BOOST, PS_USES_MLFQ},
         {S_MLFQ_QUANTA, PS_USES_MLFQ}, {S_MLFQ_ALLOTMENTS, PS_USES_MLFQ},
         {S_MLFQ_STAY, PS_USES_MLFQ}, {S_MLFQ_IO_BUMP, PS_USES_MLFQ},
+        {S_MLFQ_STYLE, PS_USES_MLFQ}, {S_SEED, PS_USES_SEED},
+        {S_CFS_LATENCY, PS_USES_CFS}, {S_CFS_MIN_GRANULARITY, PS_USES_CFS},
+        {S_QUEUES, PS_USES_MLQ}, {S_BURST_ESTIMATE, PS_USES_BURST},
+        {S_AGING, PS_USES_PRIORITY}, {S_RR_ARRIVAL, PS_USES_ROUND},
+        {S_COUNT_SELF_SWITCH, PS_USES_QUANTUM | PS_USES_ROUND},
     };
     for (unsigned i = 0; i < sizeof owned / sizeof *owned; i++) {
         if (!seen[owned[i].key].line || (ps_policy_uses(s->policy) & owned[i].uses))
@@ -171,12 +208,16 @@ static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
         for (int p = 0; p < PS_POLICY_COUNT; p++)
             if (ps_policy_uses((ps_policy)p) & owned[i].uses)
                 users[n++] = ps_policy_token((ps_policy)p);
-        char list[128];
+        char list[160];
         return ps__ld_fail(ld, seen[owned[i].key], "%s: applies only to polic%s %s (the "
                            "policy is %s)", system_keys[owned[i].key], n == 1 ? "y" : "ies",
                            ps__join(users, n, n, list, sizeof list),
                            ps_policy_token(s->policy));
     }
+    if ((ps_policy_uses(s->policy) & PS_USES_MLQ) && !s->nqueues)
+        return ps__ld_fail(ld, seen[S_POLICY], "policy: mlq needs its bands in "
+                           "system.queues, such as queues: [{policy: rr, quantum: 2}, "
+                           "{policy: fcfs}]");
     if (nquanta) {
         if (seen[S_MLFQ_LEVELS].line && nquanta != s->mlfq_levels)
             return ps__ld_fail(ld, seen[S_MLFQ_QUANTA], "mlfq_quanta: %d levels given, but "
@@ -219,12 +260,32 @@ bool ps__ld_system(ps__loader *ld)
             ld->s->cpus = machine_cpus();
             ld->s->cpus_auto = 1;
             break;
-        case S_MLFQ_STAY: ok = parse_bool(ld, "mlfq_stay", &ld->s->mlfq_stay); break;
-        case S_MLFQ_IO_BUMP: ok = parse_bool(ld, "mlfq_io_bump", &ld->s->mlfq_io_bump); break;
+        case S_MLFQ_STAY: ok = ps__ld_bool(ld, "mlfq_stay", &ld->s->mlfq_stay); break;
+        case S_MLFQ_IO_BUMP: ok = ps__ld_bool(ld, "mlfq_io_bump", &ld->s->mlfq_io_bump); break;
         case S_MLFQ_QUANTA: ok = parse_levels(ld, k, ld->s->mlfq_quanta, &nquanta); break;
         case S_MLFQ_ALLOTMENTS:
             ok = parse_levels(ld, k, ld->s->mlfq_allotments, &nallot);
             break;
+        case S_SWITCH_COST_FIRST:
+        case S_COUNT_SELF_SWITCH:
+            ok = ps__ld_bool(ld, system_keys[k],
+                            k == S_SWITCH_COST_FIRST ? &ld->s->switch_cost_first
+                                                     : &ld->s->count_self_switch);
+            break;
+        case S_MLFQ_STYLE:
+        case S_PRIORITY_ORDER:
+        case S_RR_ARRIVAL:
+        case S_SAME_TICK:
+        case S_AFFINITY: {
+            int c = ps__ld_choice(ld, system_keys[k], "value", "values", choices[k].tokens,
+                                choices[k].count);
+            if ((ok = c >= 0))
+                *((uint8_t *)ld->s + choices[k].offset) = (uint8_t)c;
+            break;
+        }
+        case S_QUEUES: ok = ps__ld_queues(ld); break;
+        case S_BURST_ESTIMATE: ok = ps__ld_burst_estimate(ld); break;
+        case S_AGING: ok = ps__ld_aging(ld); break;
         default: goto number;
         }
         if (!ok)

@@ -39,6 +39,49 @@ static void levels(ps_out *o, const char *key, const int64_t *v, int32_t n)
     ps_out_puts(o, "]\n");
 }
 
+/* The settings of the newer policies and the conventions: those the
+ * policy reads, and the conventions that differ from the defaults. */
+static void write_sched(const ps_scenario *s, const ps_scenario *d, ps_out *o)
+{
+    unsigned uses = ps_policy_uses(s->policy);
+    if (uses & PS_USES_MLFQ && s->mlfq_style != d->mlfq_style)
+        ps_outf(o, "  mlfq_style: %s\n", ps_mlfq_style_token((ps_mlfq_style)s->mlfq_style));
+    if (uses & PS_USES_SEED)
+        ps_outf(o, "  seed: %" PRId64 "\n", s->seed);
+    if (uses & PS_USES_CFS)
+        ps_outf(o, "  cfs_latency: %" PRId64 "\n  cfs_min_granularity: %" PRId64 "\n",
+                s->cfs_latency, s->cfs_min_granularity);
+    if (uses & PS_USES_MLQ) {
+        ps_out_puts(o, "  queues:\n");
+        for (int32_t q = 0; q < s->nqueues; q++) {
+            ps_outf(o, "    - {policy: %s", ps_policy_token((ps_policy)s->queues[q].policy));
+            if (s->queues[q].policy == PS_POLICY_RR)
+                ps_outf(o, ", quantum: %" PRId64, s->queues[q].quantum);
+            ps_out_puts(o, "}\n");
+        }
+    }
+    if (uses & PS_USES_BURST && s->estimate_alpha >= 0)
+        ps_outf(o, "  burst_estimate: {alpha: %d.%03d, initial: %" PRId64 "}\n",
+                (int)s->estimate_alpha / 1000, (int)s->estimate_alpha % 1000,
+                s->estimate_initial);
+    if (uses & PS_USES_PRIORITY && s->aging_every)
+        ps_outf(o, "  aging: {every: %" PRId64 ", by: %" PRId64 "}\n", s->aging_every,
+                s->aging_by);
+    if (s->priority_order != d->priority_order)
+        ps_outf(o, "  priority_order: %s\n",
+                ps_priority_order_token((ps_priority_order)s->priority_order));
+    if (uses & PS_USES_ROUND && s->rr_arrival != d->rr_arrival)
+        ps_outf(o, "  rr_arrival: %s\n", ps_rr_arrival_token((ps_rr_arrival)s->rr_arrival));
+    if (s->same_tick != d->same_tick)
+        ps_outf(o, "  same_tick: %s\n", ps_same_tick_token((ps_same_tick)s->same_tick));
+    if (s->affinity != d->affinity)
+        ps_outf(o, "  affinity: %s\n", ps_affinity_token((ps_affinity)s->affinity));
+    if (s->switch_cost_first != d->switch_cost_first)
+        ps_outf(o, "  switch_cost_first: %s\n", s->switch_cost_first ? "true" : "false");
+    if (uses & (PS_USES_QUANTUM | PS_USES_ROUND) && s->count_self_switch != d->count_self_switch)
+        ps_outf(o, "  count_self_switch: %s\n", s->count_self_switch ? "true" : "false");
+}
+
 static void write_system(const ps_scenario *s, ps_out *o)
 {
     ps_scenario d;
@@ -69,6 +112,7 @@ static void write_system(const ps_scenario *s, ps_out *o)
                 s->mlfq_boost, s->mlfq_stay ? "true" : "false",
                 s->mlfq_io_bump ? "true" : "false");
     }
+    write_sched(s, &d, o);
 }
 
 static void names(ps_out *o, const char *key, const ps_names *n)
@@ -171,6 +215,15 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
             ps_outf(o, "    arrival: %" PRId64 "\n", p->arrival);
         if (p->priority)
             ps_outf(o, "    priority: %d\n", (int)p->priority);
+        unsigned uses = ps_policy_uses(s->policy);
+        if (uses & PS_USES_MLQ)
+            ps_outf(o, "    queue: %d\n", (int)p->queue);
+        if (uses & PS_USES_TICKETS)
+            ps_outf(o, "    tickets: %" PRId64 "\n", p->tickets);
+        if (uses & PS_USES_CFS && p->nice)
+            ps_outf(o, "    nice: %d\n", (int)p->nice);
+        if (p->starts_blocked)
+            ps_out_puts(o, "    starts_blocked: true\n");
         if (p->memory)
             ps_outf(o, "    memory: %" PRId64 "\n", p->memory);
         if (p->parent >= 0)

@@ -165,6 +165,8 @@ static char *slot(filler *f, char *p, ps_cause_slot s)
     case PS_SLOT_CHANNEL_B:
     case PS_SLOT_MUTEX_A:
     case PS_SLOT_MUTEX_B:
+    case PS_SLOT_MILLI_A:
+    case PS_SLOT_MILLI_B:
     case PS_SLOT_COUNT:
         break; /* no note has them */
     }

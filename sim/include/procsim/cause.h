@@ -20,6 +20,8 @@
  *                                the pid itself
  *   {sig a} {sig b}              a Linux signal's name ("SIGTERM"), or
  *                                "signal N" for a number without one
+ *   {milli a} {milli b}          the number in thousandths, as a decimal
+ *                                with no trailing zeros ("2.5", "8")
  * A pid or index that names nothing reads "?".  There is no escape for a
  * literal brace: no wording needs one.
  *
@@ -98,7 +100,25 @@ typedef enum ps_cause_when {
       "더 급한 {proc a}에게 밀려남", "", "")                                    \
     X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
       "스스로 끝남")                                                           \
+    PS_WHY_CAUSES(X)                                                          \
     PS_TRACE_CAUSES(X)
+
+/* Why the policy chose the process it dispatched (ps_trace_event.why, the
+ * end of a dispatch's cause after "; "): what ranked it first.  {milli a}
+ * is a in thousandths ("2.5"). */
+#define PS_WHY_CAUSES(X)                                                      \
+    X(WHY_BURST, ALWAYS, "shortest burst {a}", "CPU 버스트가 가장 짧음: {a}", "", "") \
+    X(WHY_ESTIMATE, ALWAYS, "shortest predicted burst {milli a}",             \
+      "예측한 CPU 버스트가 가장 짧음: {milli a}", "", "")                      \
+    X(WHY_PRIORITY, ALWAYS, "priority {a}", "우선순위 {a}", "", "")             \
+    X(WHY_RATIO, ALWAYS, "highest response ratio {milli a}",                  \
+      "응답 비율이 가장 높음: {milli a}", "", "")                               \
+    X(WHY_QUEUE, ALWAYS, "queue {a}", "큐 {a}", "", "")                        \
+    X(WHY_LOTTERY, ALWAYS, "won the lottery: ticket {a} of {b}",              \
+      "추첨 당첨: 티켓 {b}장 중 {a}번", "", "")                                 \
+    X(WHY_STRIDE, ALWAYS, "lowest pass {a}", "pass 값이 가장 낮음: {a}", "", "") \
+    X(WHY_VRUNTIME, ALWAYS, "lowest virtual runtime {milli a}",               \
+      "가상 실행 시간이 가장 짧음: {milli a}", "", "")
 
 /* The causes of `procsim trace` (trace.h): the kernel's evidence for each
  * move of a real process, in words a student understands.  {pid a} is the
@@ -178,7 +198,8 @@ typedef enum ps_cause {
     X(DEVICE_A, "{device a}") X(DEVICE_B, "{device b}")                       \
     X(CHANNEL_A, "{channel a}") X(CHANNEL_B, "{channel b}")                   \
     X(MUTEX_A, "{mutex a}") X(MUTEX_B, "{mutex b}")                           \
-    X(PID_A, "{pid a}") X(PID_B, "{pid b}") X(SIG_A, "{sig a}") X(SIG_B, "{sig b}")
+    X(PID_A, "{pid a}") X(PID_B, "{pid b}") X(SIG_A, "{sig a}") X(SIG_B, "{sig b}") \
+    X(MILLI_A, "{milli a}") X(MILLI_B, "{milli b}")
 
 typedef enum ps_cause_slot {
 #define PS_X_(e, text) PS_SLOT_##e,
@@ -191,7 +212,8 @@ typedef struct ps_engine ps_engine;
 typedef struct ps_trace_event ps_trace_event;
 
 /* The cause of `ev` as text for people, in `lang` ("quantum of 3
- * expired"; a language out of range: English).  The engine `e` gives the
+ * expired"; a language out of range: English), followed by "; " and the
+ * policy's reason when the event has one (ev->has_why).  The engine `e` gives the
  * names that placeholders stand for (NULL: they read "?").  A cause out
  * of range gives "".  Text that does not fit is cut at a character
  * boundary; always NUL-terminates when size > 0.  Returns `buf`. */

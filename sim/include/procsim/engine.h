@@ -46,6 +46,9 @@ typedef struct ps_trace_event {
     uint8_t cause;           /* ps_cause */
     int8_t kind;             /* ps_transition_kind */
     int64_t a, b;            /* cause arguments (see ps_cause_format) */
+    uint8_t has_why;         /* a dispatch: the policy says why it chose it */
+    uint8_t why;             /* ps_cause (a PS_WHY_CAUSES row) */
+    int64_t wa, wb;          /* its arguments */
 } ps_trace_event;
 
 typedef void (*ps_trace_fn)(void *ctx, const ps_trace_event *ev);

@@ -134,6 +134,17 @@ typedef struct ps_pcb {
     int64_t allot_left;      /* mlfq: quanta it may still use on its level
                                 before it moves down (OSTEP's allotment) */
 
+    /* what the newer policies keep (docs/engine.md), shown in the PCB */
+    int64_t estimate;        /* burst_estimate (sjf, srtf, hrrn): tau, the
+                                predicted next CPU burst, in thousandths of
+                                a tick; -1: no estimate */
+    int64_t tickets;         /* lottery, stride: its tickets */
+    int64_t pass;            /* stride: its pass, in thousandths of a tick
+                                of stride */
+    int64_t vruntime;        /* cfs: virtual runtime, thousandths of a tick */
+    int32_t nice;            /* cfs: its nice value */
+    uint8_t queue;           /* mlq: its band, 0 the most urgent */
+
     /* signals */
     uint32_t sig_pending;    /* bit mask of signals not yet acted on */
     int32_t last_signal;     /* last signal received, 0 = none */

@@ -55,20 +55,36 @@
  * quantum is always accepted), the writer and the views show only these.
  * Adding a policy is one row here and one file in the engine. */
 #define PS_USES_QUANTUM 1u /* quantum */
-#define PS_USES_MLFQ 2u    /* mlfq_levels, mlfq_quanta, ..., mlfq_io_bump */
+#define PS_USES_MLFQ 2u    /* mlfq_levels, mlfq_quanta, ..., mlfq_io_bump,
+                              mlfq_style */
 #define PS_USES_OSTEP 4u   /* switch, io_done: OSTEP's process-run, not a
                               textbook policy (random labs leave it out) */
 #define PS_USES_PRIORITY 8u /* the processes' priorities order the Ready
-                               queue (the swapper reads them always) */
+                               queue (the swapper reads them always):
+                               aging */
+#define PS_USES_BURST 16u   /* the next CPU burst orders it: burst_estimate */
+#define PS_USES_ROUND 32u   /* a FIFO queue with quanta: rr_arrival */
+#define PS_USES_MLQ 64u     /* queues; the processes' queue */
+#define PS_USES_TICKETS 128u /* the processes' tickets */
+#define PS_USES_SEED 256u   /* seed: the policy draws random numbers */
+#define PS_USES_CFS 512u    /* cfs_latency, cfs_min_granularity; the
+                               processes' nice */
 #define PS_POLICIES(X)                                                      \
     X(FCFS, "fcfs", fcfs, 0)                                                \
-    X(SJF, "sjf", sjf, 0)                                                   \
-    X(SRTF, "srtf", srtf, 0)                                                \
+    X(SJF, "sjf", sjf, PS_USES_BURST)                                       \
+    X(SRTF, "srtf", srtf, PS_USES_BURST)                                    \
+    X(HRRN, "hrrn", hrrn, PS_USES_BURST)                                    \
     X(PRIORITY, "priority", priority, PS_USES_PRIORITY)                     \
     X(PRIORITY_PREEMPTIVE, "priority-preemptive", priority_preemptive,      \
       PS_USES_PRIORITY)                                                     \
-    X(RR, "rr", rr, PS_USES_QUANTUM)                                        \
+    X(PRIORITY_RR, "priority-rr", priority_rr,                              \
+      PS_USES_QUANTUM | PS_USES_PRIORITY | PS_USES_ROUND)                   \
+    X(RR, "rr", rr, PS_USES_QUANTUM | PS_USES_ROUND)                        \
+    X(MLQ, "mlq", mlq, PS_USES_MLQ | PS_USES_ROUND)                         \
     X(MLFQ, "mlfq", mlfq, PS_USES_QUANTUM | PS_USES_MLFQ)                   \
+    X(LOTTERY, "lottery", lottery, PS_USES_QUANTUM | PS_USES_TICKETS | PS_USES_SEED) \
+    X(STRIDE, "stride", stride, PS_USES_QUANTUM | PS_USES_TICKETS)          \
+    X(CFS, "cfs", cfs, PS_USES_CFS)                                         \
     X(OSTEP, "ostep", ostep, PS_USES_OSTEP)
 
 typedef enum ps_policy {
@@ -97,6 +113,45 @@ typedef enum ps_io_done_rule {
 #undef PS_X_
     PS_IO_DONE_COUNT
 } ps_io_done_rule;
+
+/* X(ENUM, token) — the conventions books differ on (system:, docs/engine.md
+ * "Conventions"); the first of each is the default. */
+#define PS_MLFQ_STYLES(X) X(OSTEP, "ostep") X(STALLINGS, "stallings")
+#define PS_PRIORITY_ORDERS(X) X(LOW_FIRST, "low-first") X(HIGH_FIRST, "high-first")
+#define PS_RR_ARRIVALS(X) X(BEFORE_PREEMPTED, "before-preempted") X(AFTER_PREEMPTED, "after-preempted")
+#define PS_SAME_TICKS(X) X(ARRIVAL_FIRST, "arrival-first") X(COMPLETION_FIRST, "completion-first")
+#define PS_AFFINITIES(X) X(NONE, "none") X(KEEP, "keep")
+
+#define PS_X_(e, tok) PS_MLFQ_STYLE_##e,
+typedef enum ps_mlfq_style { PS_MLFQ_STYLES(PS_X_) PS_MLFQ_STYLE_COUNT } ps_mlfq_style;
+#undef PS_X_
+#define PS_X_(e, tok) PS_PRIORITY_##e,
+typedef enum ps_priority_order { PS_PRIORITY_ORDERS(PS_X_) PS_PRIORITY_ORDER_COUNT } ps_priority_order;
+#undef PS_X_
+#define PS_X_(e, tok) PS_RR_ARRIVAL_##e,
+typedef enum ps_rr_arrival { PS_RR_ARRIVALS(PS_X_) PS_RR_ARRIVAL_COUNT } ps_rr_arrival;
+#undef PS_X_
+#define PS_X_(e, tok) PS_SAME_TICK_##e,
+typedef enum ps_same_tick { PS_SAME_TICKS(PS_X_) PS_SAME_TICK_COUNT } ps_same_tick;
+#undef PS_X_
+#define PS_X_(e, tok) PS_AFFINITY_##e,
+typedef enum ps_affinity { PS_AFFINITIES(PS_X_) PS_AFFINITY_COUNT } ps_affinity;
+#undef PS_X_
+
+#define PS_MLQ_MAX_QUEUES 16  /* mlq: bands at most */
+#define PS_TICKETS_DEFAULT 100 /* lottery, stride: a process's tickets */
+#define PS_NICE_MIN (-20)     /* cfs: the nice values, as Linux's */
+#define PS_NICE_MAX 19
+#define PS_CFS_LATENCY_DEFAULT 6    /* cfs: target latency, ticks */
+#define PS_CFS_GRANULARITY_DEFAULT 1 /* cfs: minimum granularity, ticks */
+
+/* One band of `policy: mlq` (system.queues[i]; band 0 is the most
+ * urgent): the policy that orders it (fcfs, sjf, priority or rr) and, for
+ * rr, its quantum. */
+typedef struct ps_band {
+    uint8_t policy;       /* ps_policy */
+    int64_t quantum;      /* rr: ticks; else the system's quantum */
+} ps_band;
 
 #define PS_MLFQ_MAX_LEVELS 64
 
@@ -235,6 +290,12 @@ typedef struct ps_proc_spec {
     uint8_t copies_auto;  /* `copies: auto`: N is the system's cpus */
     int32_t os_pid;       /* trace mode (trace.h): the real process this
                              entry stands for, 0 otherwise; never in files */
+    int32_t queue;        /* mlq: its band, 0 (default) most urgent */
+    int64_t tickets;      /* lottery, stride: default PS_TICKETS_DEFAULT */
+    int32_t nice;         /* cfs: PS_NICE_MIN..MAX, default 0 */
+    uint8_t starts_blocked; /* its first op, an io or sleep, begins at
+                               arrival without a dispatch (a process that
+                               starts with I/O, as exercises print it) */
 } ps_proc_spec;
 
 /* X(ENUM, token) — scripted interventions. */
@@ -337,6 +398,28 @@ typedef struct ps_scenario {
     uint8_t cpus_auto;       /* `cpus: auto`: cpus is this machine's online
                                 CPU count (Python's os.cpu_count()), found
                                 when the file was loaded */
+    uint8_t mlfq_style;      /* mlfq: ps_mlfq_style */
+    int64_t seed;            /* lottery: the random numbers' seed, default 0 */
+    ps_band queues[PS_MLQ_MAX_QUEUES]; /* mlq: its bands, most urgent first */
+    int32_t nqueues;         /* mlq: >= 1; 0 for other policies */
+    int32_t estimate_alpha;  /* burst_estimate: alpha in thousandths
+                                (0..1000); -1 (default): no estimate, the
+                                real next burst is known */
+    int64_t estimate_initial; /* burst_estimate: the first estimate, ticks */
+    int64_t aging_every;     /* aging: every this many ticks in Ready ... */
+    int64_t aging_by;        /* ... a process is this much more urgent;
+                                aging_every 0 (default): no aging */
+    int64_t cfs_latency;     /* cfs: target latency, ticks */
+    int64_t cfs_min_granularity; /* cfs: the shortest slice, ticks */
+    /* conventions (docs/engine.md "Conventions"), defaults first */
+    uint8_t priority_order;  /* ps_priority_order */
+    uint8_t rr_arrival;      /* ps_rr_arrival */
+    uint8_t same_tick;       /* ps_same_tick */
+    uint8_t affinity;        /* ps_affinity */
+    uint8_t switch_cost_first; /* charge switch_cost at a CPU's first
+                                  dispatch too; default 1 */
+    uint8_t count_self_switch; /* a quantum that ends with nobody else Ready
+                                  counts as a context switch; default 0 */
 
     ps_names devices;        /* declared devices (default: disk) */
     ps_names channels;       /* channels named by send/recv */
@@ -397,6 +480,22 @@ const char *ps_switch_token(ps_switch_rule r);
 const char *ps_ask_token(ps_ask a);
 const char *ps_ask_usage(ps_ask a);
 const char *ps_io_done_token(ps_io_done_rule r);
+const char *ps_mlfq_style_token(ps_mlfq_style v);
+const char *ps_priority_order_token(ps_priority_order v);
+const char *ps_rr_arrival_token(ps_rr_arrival v);
+const char *ps_same_tick_token(ps_same_tick v);
+const char *ps_affinity_token(ps_affinity v);
+
+/* `--policy P[:Q]` (procsim run, compare): parse "rr:4" into *policy and
+ * *quantum (0: none given); 0 on success, -1 with a message in err for
+ * people (an unknown policy, a bad quantum, a quantum for a policy without
+ * one). */
+int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_error *err);
+/* Replace a loaded scenario's policy (and quantum, when > 0) before any
+ * engine runs it: the settings of its old policy stay and are ignored.
+ * 0, or -1 with why in err when the workload cannot run under it (mlq
+ * with no system.queues, or a process's queue past them). */
+int ps_scenario_set_policy(ps_scenario *s, ps_policy policy, int64_t quantum, ps_error *err);
 
 /* Format op `op` of scenario `s` as it would be written in a file
  * ("io disk 3", "send results x*x", "wait w1 timeout 5"; a loop head as

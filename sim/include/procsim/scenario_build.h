@@ -48,6 +48,9 @@ ps_scenario *ps_builder_scenario(ps_builder *b);
 uint32_t ps_builder_device(ps_builder *b, const char *name);
 /* Starts the next process (pid = processes so far + 1); ops follow. */
 void ps_builder_proc(ps_builder *b, const char *name, int64_t arrival);
+/* The latest process's settings (priority, tickets, nice, queue, ...),
+ * writable until the next ps_builder_proc; NULL before the first. */
+ps_proc_spec *ps_builder_last_proc(ps_builder *b);
 /* Appends an op to the latest process's program. */
 void ps_builder_op(ps_builder *b, ps_op_kind kind, uint32_t obj, int64_t n);
 /* The finished scenario (ps_scenario_destroy frees it), or NULL with the
