@@ -88,6 +88,14 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
     return sum;
 }
 
+int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
+{
+    if (e->s->estimate_alpha >= 0 && p->estimate >= 0)
+        return p->estimate;
+    int64_t b = ps__burst(e, p, r);
+    return b > INT64_MAX / 1000 ? INT64_MAX : b * 1000;
+}
+
 /* ---- the CPU ------------------------------------------------------------ */
 
 void ps__cpu_sync(ps_engine *e, uint32_t c)
