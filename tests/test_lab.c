@@ -750,6 +750,47 @@ static void random_labs_are_reproducible_and_valid(void **state)
         free(b);
         free(c);
     }
+    /* each policy's own settings, drawn for it; hrrn asks a ratio when
+     * there is one to ask (a process Ready when another is dispatched:
+     * not in every workload) */
+    int ratios = 0;
+    static const struct {
+        const char *policy, *setting;
+    } settings[] = {
+        {"lottery", "  seed: "}, {"lottery", "    tickets: "}, {"stride", "    tickets: "},
+        {"cfs", "    nice: "}, {"mlq", "    queue: "}, {"priority-rr", "  aging: {every: "},
+        {"hrrn", "answer: ratio P"},
+    };
+    for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
+        for (uint64_t seed = 1; seed <= 10; seed++) {
+            char *a = ps_lab_random(seed, settings[i].policy, 0, &err);
+            assert_non_null(a);
+            int hrrn = !strcmp(settings[i].policy, "hrrn");
+            ratios += hrrn && strstr(a, settings[i].setting);
+            if (!hrrn && !strstr(a, settings[i].setting))
+                fail_msg("%s, seed %llu: no '%s' in\n%s", settings[i].policy,
+                         (unsigned long long)seed, settings[i].setting, a);
+            ps_scenario *s = ps_scenario_load_string("random", a, strlen(a), &err);
+            if (!s)
+                fail_msg("%s, seed %llu: %s\n%s", settings[i].policy,
+                         (unsigned long long)seed, err.msg, a);
+            ps_lab_key k;
+            assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &k), 0);
+            assert_int_equal(k.status, PS_STEP_DONE);
+            assert_int_equal(s->nquestions, 6);
+            if (s->questions[0].kind == PS_ASK_RATIO && !strcmp(k.answers[0].text, "none"))
+                fail_msg("hrrn, seed %llu: the ratio asked is none\n%s",
+                         (unsigned long long)seed, a);
+            ps_lab_key_fini(&k);
+            ps_scenario_destroy(s);
+            free(a);
+        }
+    assert_true(ratios >= 5);
+    /* the labs of the older policies are those their seeds always made */
+    char *old = ps_lab_random(3, "rr", 0, &err);
+    assert_non_null(strstr(old, "  quantum: 2\ndevices: [disk]\nprocesses:\n  - name: P1\n"
+                                "    arrival: 0\n    program: [cpu 4, io disk 1, cpu 2]\n"));
+    free(old);
     char *big = ps_lab_random(7, "rr", 12, &err);
     assert_non_null(big);
     assert_non_null(strstr(big, "policy: rr"));

@@ -52,9 +52,10 @@ void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
         set_ratio(a, ps_engine_response_ratio(k->e, pid));
         int64_t w = q->tick - p->state_since;
         snprintf(a->detail, sizeof a->detail,
-                 ko(k) ? "%s: %lld틱부터 준비 상태, %lld틱 기다림" :
-                         "%s Ready since tick %lld, waiting %lld ticks",
-                 pname(k, pid), (long long)p->state_since, (long long)w);
+                 ko(k) ? "%s: %lld틱부터 준비 상태, %lld틱 기다림%s" :
+                         "%s Ready since tick %lld, waiting %lld tick%s",
+                 pname(k, pid), (long long)p->state_since, (long long)w,
+                 ko(k) || w == 1 ? "" : "s");
         ps__lab_why(a, (size_t)at);
     } else if (chosen >= 0) { /* dispatched at the tick: the ratio it was chosen by */
         set_ratio(a, k->trace[chosen].wa);
