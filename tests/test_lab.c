@@ -598,8 +598,8 @@ static const struct {
     {0, "gap waiting between sjf fcfs", "-1.00", NULL, NULL, "none"},
     {0, "gap response between rr:4 srtf", "1.60", NULL, NULL, "-1.6"}, /* 3.60 - 2.00 */
     /* ratio P at T: (w + s) / s of a Ready process, whatever the policy */
-    {0, "ratio D at 9", "1.60", "D Ready since tick 6, waiting 3 ticks",
-     "D: 6틱부터 준비 상태, 3틱 기다림", "1.5"},
+    {0, "ratio D at 9", "1.60", "w = 3: D Ready since tick 6", "w = 3: D은(는) 6틱부터 준비 상태",
+     "1.5"},
     {0, "ratio E at 8", "1.00", NULL, NULL, "0"},
     {0, "ratio C at 9", "none", "C is Running just after tick 9; only a Ready process has a "
      "response ratio", "9틱 직후 C은(는) 실행 상태; 준비 상태의 프로세스만 응답 비율이 있음",

@@ -48,25 +48,37 @@ void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
     long at, chosen = ratio_dispatch(k, pid, q->tick);
     ps_state st = ps__lab_state_at(k, pid, q->tick, &at);
     const ps_pcb *p = ps_engine_pcb(k->e, pid);
-    if (st == PS_READY) {
-        set_ratio(a, ps_engine_response_ratio(k->e, pid));
-        int64_t w = q->tick - p->state_since;
+    int64_t r = st == PS_READY ? ps_engine_response_ratio(k->e, pid) : -1;
+    if (st == PS_READY && r >= 0) {
+        set_ratio(a, r);
         snprintf(a->detail, sizeof a->detail,
-                 ko(k) ? "%s: %lld틱부터 준비 상태, %lld틱 기다림%s" :
-                         "%s Ready since tick %lld, waiting %lld tick%s",
-                 pname(k, pid), (long long)p->state_since, (long long)w,
-                 ko(k) || w == 1 ? "" : "s");
+                 ko(k) ? "w = %lld: %s은(는) %lld틱부터 준비 상태" : "w = %lld: %s Ready since tick %lld",
+                 (long long)(q->tick - p->state_since), pname(k, pid),
+                 (long long)p->state_since);
         ps__lab_why(a, (size_t)at);
     } else if (chosen >= 0) { /* dispatched at the tick: the ratio it was chosen by */
-        set_ratio(a, k->trace[chosen].wa);
-        snprintf(a->detail, sizeof a->detail,
-                 ko(k) ? "%lld틱에 이 비율로 선택되어 실행" : "chosen by it at tick %lld",
-                 (long long)q->tick);
         long ready;
         ps__lab_state_upto(k, pid, (size_t)chosen, &ready);
+        int64_t since = ready >= 0 ? k->trace[ready].time : q->tick;
+        set_ratio(a, k->trace[chosen].wa);
+        snprintf(a->detail, sizeof a->detail,
+                 ko(k) ? "w = %lld: %s은(는) %lld틱부터 준비 상태, %lld틱에 이 비율로 선택되어 실행"
+                       : "w = %lld: %s Ready since tick %lld, dispatched at tick %lld by this "
+                         "ratio",
+                 (long long)(q->tick - since), pname(k, pid), (long long)since,
+                 (long long)q->tick);
         if (ready >= 0)
             ps__lab_why(a, (size_t)ready);
         ps__lab_why(a, (size_t)chosen);
+    } else if (st == PS_READY) { /* a burst of 0: it leaves the CPU at once */
+        a->type = PS_LAB_NUMBER;
+        a->number = -1;
+        snprintf(a->text, sizeof a->text, "none");
+        snprintf(a->detail, sizeof a->detail,
+                 ko(k) ? "%s의 다음 CPU 버스트가 0틱이라 비율에 한이 없음"
+                       : "%s's next CPU burst is 0 ticks: its ratio has no bound",
+                 pname(k, pid));
+        ps__lab_why(a, (size_t)at);
     } else {
         a->type = PS_LAB_NUMBER;
         a->number = -1;
