@@ -388,6 +388,27 @@ static void rule_AGE4_the_pcb_shows_aged_then_base(void **state)
     tk_run_fini(&r);
 }
 
+/* PO3, rule S1's queue: in the last swapper case above, at tick 2 the
+ * Ready/Suspend queue lists Q (7) before P (2) under high-first, and P is
+ * never swapped in before its turn: one swap, at 6.  (Were the queue in
+ * number order, P would be swapped in at 4 and evicted at once for Q.) */
+static void rule_PO3_the_swapped_out_queue_serves_the_urgent_first(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, HEAD("fcfs", ", memory: 10, priority_order: high-first")
+                    M("R", 0, 9, 10, "cpu 4") M("P", 1, 2, 6, "cpu 2") M("Q", 1, 7, 6, "cpu 2"),
+                2);
+    uint32_t out[3];
+    assert_int_equal(ps_engine_queue(r.e, PS_READY_SUSPENDED, out, 3), 2);
+    assert_int_equal(out[0], tk_pid(&r, "Q"));
+    assert_int_equal(out[1], tk_pid(&r, "P"));
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
+    assert_int_equal(ps_engine_pcb(r.e, tk_pid(&r, "P"))->swaps, 1);
+    assert_int_equal(tk_when(&r, "P", PS_READY, 0), 6);
+    tk_run_fini(&r);
+}
+
 /* AGE5, MLQ4: what a dispatch's cause says. */
 static void rule_AGE5_MLQ4_the_cause_says_aged_and_band(void **state)
 {
@@ -442,6 +463,7 @@ int main(void)
         cmocka_unit_test(rule_PO1_high_first_in_the_priority_policies),
         cmocka_unit_test(rule_PO2_aging_goes_towards_the_urgent_end),
         cmocka_unit_test(rule_PO3_the_swapper_follows_priority_order),
+        cmocka_unit_test(rule_PO3_the_swapped_out_queue_serves_the_urgent_first),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
