@@ -336,6 +336,21 @@ static void rule_HRRN3_the_ready_queue_and_the_ratios_as_served(void **state)
     tk_run_fini(&r);
 }
 
+/* AGE1: a process that leaves Ready before it is due stops aging, and
+ * no instant is spent on it: B would age at 5 but runs 3-4; the next
+ * instant after 4 is C's arrival at 10. */
+static void rule_AGE1_no_instant_for_a_process_that_left_ready(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, HEAD("priority", ", aging: {every: 5, by: 1}") P("A", 0, 0, "cpu 3")
+                    P("B", 0, 1, "cpu 1") P("C", 10, 1, "cpu 1"), 4);
+    assert_int_equal(ps_engine_next(r.e), 10);
+    assert_int_equal(ps_engine_pcb(r.e, 2)->priority, 1);
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
+    tk_run_fini(&r);
+}
+
 /* AGE2: B (1) ages by 5 every 2 ticks: at 2 it is 0, as urgent as a
  * number can be, and stays 0 (no timer fires for it again); with
  * high-first the end is 10^9. */
@@ -451,6 +466,7 @@ int main(void)
         cmocka_unit_test(rule_PRR1_a_quantum_is_renewed_while_only_less_urgent_wait),
         cmocka_unit_test(rule_PRR2_the_preempted_go_to_the_back_exercise_6_17),
         cmocka_unit_test(rule_AGE1_a_promotion_preempts_at_its_tick),
+        cmocka_unit_test(rule_AGE1_no_instant_for_a_process_that_left_ready),
         cmocka_unit_test(rule_AGE2_never_past_the_most_urgent_number),
         cmocka_unit_test(rule_AGE3_a_promoted_process_keeps_its_place_in_time),
         cmocka_unit_test(rule_AGE4_aged_while_running_base_after),
