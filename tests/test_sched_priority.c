@@ -13,6 +13,7 @@
  * exercise 6.17 of the 9th edition (larger number = more urgent, a
  * preempted process to the back of its priority's queue).  The others are
  * worked by hand in their comments, following docs/engine.md. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -72,6 +73,11 @@ static const schedule schedules[] = {
          P("C", 1, 0, "cpu 1"),
      "A 0-10, B 10-10, C 10-11, B 11-12",
      {{"A", 10, 0}, {"B", 12, 9}, {"C", 11, 9}}},
+    /* A tie of ratios goes by arrival: at 4 P (w 2, s 2) and Q (w 3, s 3)
+     * both have 2; Q arrived first (though after P in the file). */
+    {"HRRN2", "HRRN: equal ratios by arrival",
+     HEAD("hrrn", "") P("A", 0, 0, "cpu 4") P("P", 2, 0, "cpu 2") P("Q", 1, 0, "cpu 3"),
+     "A 0-4, Q 4-7, P 7-9", {{"A", 4, 0}, {"P", 9, 5}, {"Q", 7, 3}}},
     {"P-priority-rr PRR1", "priority-rr q=2, Silberschatz §5.3.4",
      HEAD("priority-rr", ", quantum: 2") P("P1", 0, 3, "cpu 4") P("P2", 0, 2, "cpu 5")
          P("P3", 0, 2, "cpu 8") P("P4", 0, 1, "cpu 7") P("P5", 0, 3, "cpu 3"),
@@ -271,7 +277,7 @@ static void run_schedules_of(const char *rule)
     }
 SCHEDULES(rule_P_hrrn_stallings_table_9_5, "P-hrrn")
 SCHEDULES(rule_HRRN1_the_wait_counts_from_becoming_ready, "HRRN1")
-SCHEDULES(rule_HRRN2_a_burst_of_0_goes_first, "HRRN2")
+SCHEDULES(rule_HRRN2_a_burst_of_0_first_equal_ratios_by_arrival, "HRRN2")
 SCHEDULES(rule_P_priority_rr_silberschatz_5_3_4_and_exercise_6_17, "P-priority-rr")
 SCHEDULES(rule_PRR1_a_quantum_is_renewed_while_only_less_urgent_wait, "PRR1")
 SCHEDULES(rule_PRR2_the_preempted_go_to_the_back_exercise_6_17, "PRR2")
@@ -454,13 +460,139 @@ static void rule_AGE5_MLQ4_the_cause_says_aged_and_band(void **state)
     }
 }
 
+/* ---- random workloads ----------------------------------------------------- */
+
+static uint64_t rng;
+
+static unsigned rnd(unsigned n)
+{
+    rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+static void put(char *buf, size_t *len, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf + *len, size - *len, fmt, ap);
+    va_end(ap);
+    assert_true(n > 0 && *len + (size_t)n < size);
+    *len += (size_t)n;
+}
+
+/* A random workload for one of this file's policies: CPUs, memory, both
+ * priority orders, aging, mlq bands, I/O, sleeps, suspend and resume. */
+static void random_workload(char *buf, size_t size)
+{
+    static const char *const policies[] = {"hrrn", "priority", "priority-preemptive",
+                                           "priority-rr", "mlq"};
+    static const char *const bands[] = {"fcfs", "sjf", "priority", "rr"};
+    size_t len = 0;
+    const char *policy = policies[rnd(5)];
+    int mlq = strcmp(policy, "mlq") == 0, nbands = 1 + (int)rnd(3);
+    put(buf, &len, size, "procsim: 1\ntitle: random\nsystem: {cpus: %u, policy: %s, "
+        "quantum: %u, priority_order: %s%s", 1 + rnd(3), policy, 1 + rnd(4),
+        rnd(2) ? "low-first" : "high-first", rnd(2) ? ", memory: 100" : "");
+    if (strncmp(policy, "priority", 8) == 0 && rnd(3))
+        put(buf, &len, size, ", aging: {every: %u, by: %u}", 1 + rnd(4), 1 + rnd(2));
+    if (mlq) {
+        put(buf, &len, size, ", queues: [");
+        for (int b = 0; b < nbands; b++)
+            put(buf, &len, size, "%s{policy: %s}", b ? ", " : "", bands[rnd(4)]);
+        put(buf, &len, size, "]");
+    }
+    put(buf, &len, size, "}\ndevices: [d0, d1]\nprocesses:\n");
+    unsigned n = 1 + rnd(8);
+    for (unsigned i = 0; i < n; i++) {
+        put(buf, &len, size, "  - {name: p%u, arrival: %u, priority: %u, memory: %u, ", i,
+            rnd(8), rnd(5), rnd(4) * 20);
+        if (mlq)
+            put(buf, &len, size, "queue: %u, ", rnd((unsigned)nbands));
+        put(buf, &len, size, "program: [");
+        for (unsigned k = rnd(5); k > 0; k--) {
+            unsigned op = rnd(4);
+            if (op == 0)
+                put(buf, &len, size, "io d%u %u, ", rnd(2), 1 + rnd(4));
+            else if (op == 1)
+                put(buf, &len, size, "sleep %u, ", 1 + rnd(6));
+            else
+                put(buf, &len, size, "cpu %u, ", 1 + rnd(7));
+        }
+        put(buf, &len, size, "cpu %u]}\n", 1 + rnd(5));
+    }
+    unsigned events = rnd(4);
+    if (events)
+        put(buf, &len, size, "events:\n");
+    for (unsigned k = 0; k < events; k++)
+        put(buf, &len, size, "  - {at: %u, do: %s p%u}\n", rnd(25), k % 2 ? "resume" : "suspend",
+            rnd(n));
+}
+
+/* After each step: the engine's invariants, and under aging no Ready
+ * process is due to age before the next instant (the timer is never late:
+ * rule AGE1's exact tick). */
+static void check_instant(const ps_engine *e, const char *yaml)
+{
+    char why[512];
+    if (ps_engine_check(e, why, sizeof why))
+        fail_msg("invariant broken at tick %lld: %s\n%s", (long long)ps_engine_now(e), why, yaml);
+    const ps_scenario *s = ps_engine_scenario(e);
+    int64_t next = ps_engine_next(e), every = s->aging_every, end = s->priority_order ? 1000000000 : 0;
+    for (uint32_t pid = 1; every && pid <= ps_engine_nprocs(e); pid++) {
+        const ps_pcb *p = ps_engine_pcb(e, pid);
+        if (!p->created || p->state != PS_READY || p->priority == end)
+            continue;
+        int64_t due = p->state_since + ((ps_engine_now(e) - p->state_since) / every + 1) * every;
+        if (next < 0 || next > due)
+            fail_msg("tick %lld: %s is due to age at %lld, but the next instant is %lld\n%s",
+                     (long long)ps_engine_now(e), p->name, (long long)due, (long long)next, yaml);
+    }
+}
+
+static void random_workloads_keep_the_invariants(void **state)
+{
+    (void)state;
+    static char yaml[8192];
+    int done = 0;
+    for (uint64_t seed = 1; seed <= 2000; seed++) {
+        rng = seed * 0x9E3779B97F4A7C15ull;
+        random_workload(yaml, sizeof yaml);
+        tk_run runs[2];
+        for (int k = 0; k < 2; k++) {
+            tk_run *r = &runs[k];
+            tk_run_yaml(r, yaml, 0);
+            uint64_t steps = 0, budget = tk_step_budget(r->s);
+            do {
+                r->status = ps_engine_step(r->e);
+                check_instant(r->e, yaml);
+                if (++steps >= budget)
+                    fail_msg("seed %llu: over the step budget\n%s", (unsigned long long)seed,
+                             yaml);
+            } while (r->status == PS_STEP_OK);
+            if (r->status != PS_STEP_DONE && r->status != PS_STEP_STUCK)
+                fail_msg("seed %llu: status %d\n%s", (unsigned long long)seed, r->status, yaml);
+        }
+        done += runs[0].status == PS_STEP_DONE;
+        assert_int_equal(runs[0].n, runs[1].n); /* the same run twice */
+        for (size_t i = 0; i < runs[0].n; i++) {
+            const ps_trace_event *x = &runs[0].ev[i], *y = &runs[1].ev[i];
+            assert_true(x->time == y->time && x->pid == y->pid && x->to == y->to &&
+                        x->event == y->event && x->cause == y->cause && x->a == y->a &&
+                        x->why == y->why && x->wa == y->wa && x->wb == y->wb);
+        }
+        tk_run_fini(&runs[0]);
+        tk_run_fini(&runs[1]);
+    }
+    assert_true(done > 1000);
+}
+
 int main(void)
 {
     tk_filter_from_env();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rule_P_hrrn_stallings_table_9_5),
         cmocka_unit_test(rule_HRRN1_the_wait_counts_from_becoming_ready),
-        cmocka_unit_test(rule_HRRN2_a_burst_of_0_goes_first),
+        cmocka_unit_test(rule_HRRN2_a_burst_of_0_first_equal_ratios_by_arrival),
         cmocka_unit_test(rule_HRRN3_the_ready_queue_and_the_ratios_as_served),
         cmocka_unit_test(rule_P_priority_rr_silberschatz_5_3_4_and_exercise_6_17),
         cmocka_unit_test(rule_PRR1_a_quantum_is_renewed_while_only_less_urgent_wait),
@@ -480,6 +612,7 @@ int main(void)
         cmocka_unit_test(rule_PO2_aging_goes_towards_the_urgent_end),
         cmocka_unit_test(rule_PO3_the_swapper_follows_priority_order),
         cmocka_unit_test(rule_PO3_the_swapped_out_queue_serves_the_urgent_first),
+        cmocka_unit_test(random_workloads_keep_the_invariants),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
