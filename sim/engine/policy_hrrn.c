@@ -1,5 +1,5 @@
 /* policy_hrrn.c — highest response ratio next (Stallings; docs/engine.md,
- * rules P-hrrn, HRRN1, HRRN2): non-preemptive; when a CPU is free it takes
+ * rules P-hrrn, HRRN1-HRRN3): non-preemptive; when a CPU is free it takes
  * the Ready process with the largest response ratio (w + s) / s, where w
  * is the time the process has waited in Ready since it last became Ready
  * and s its next CPU burst as the burst policies rank it

@@ -1,5 +1,5 @@
 /* policy_mlq.c — the multilevel queue with fixed bands (Silberschatz
- * §5.3.5; docs/engine.md, rules P-mlq, MLQ1-MLQ3): system.queues lists
+ * §5.3.5; docs/engine.md, rules P-mlq, MLQ1-MLQ4): system.queues lists
  * the bands, most urgent first; each process stays in its band (`queue`).
  *
  * The Ready queue's keys are (band, the band's own order, pid): fcfs and

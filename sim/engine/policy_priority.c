@@ -9,7 +9,7 @@
  *
  * and what the priority family shares with priority-rr
  * (policy_priority_rr.c): the rank of a process, the reason of a
- * dispatch, and aging (system.aging, rules AGE1-AGE4).  Aging changes a
+ * dispatch, and aging (system.aging, rules AGE1-AGE5).  Aging changes a
  * Ready process's current priority (pcb->priority) at the exact tick it
  * is due, by the policy's timer, so that a promotion that makes it more
  * urgent than a running process preempts at that tick; it runs with its
