@@ -171,6 +171,13 @@ void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
         e->pending_real++;
 }
 
+void ps__policy_timer(ps_engine *e, int64_t at)
+{
+    e->policy_gen++;
+    if (at >= 0)
+        ps__timer_add(e, at, PS__T_POLICY, 0, e->policy_gen, 0);
+}
+
 /* ---- interventions --------------------------------------------------- */
 
 static int act(ps_engine *e, uint32_t pid, ps_action what, int scripted)
@@ -323,6 +330,7 @@ int ps__timer_live(const ps_engine *e, const ps__timer *t)
         return e->pcb[t->id - 1].gen_ == t->gen &&
                e->pcb[t->id - 1].wait_kind == PS_WAIT_CHILD_UNTIL;
     case PS__T_POLICY:
+        return e->policy_gen == t->gen;
     case PS__T_SCRIPT:
     case PS__T_ARRIVAL:
         return 1;
@@ -365,7 +373,7 @@ static void fire(ps_engine *e, const ps__timer *t)
     case PS__T_POLICY: {
         int64_t next = e->policy->timer(e);
         if (next >= 0)
-            ps__timer_add(e, next, PS__T_POLICY, 0, 0, 0);
+            ps__timer_add(e, next, PS__T_POLICY, 0, e->policy_gen, 0);
         break;
     }
     }
@@ -539,7 +547,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
     int64_t first = e->policy->init ? e->policy->init(e) : -1;
     if (first >= 0)
-        ps__timer_add(e, first, PS__T_POLICY, 0, 0, 0);
+        ps__timer_add(e, first, PS__T_POLICY, 0, e->policy_gen, 0);
     if (e->nomem)
         goto fail;
     return e;
