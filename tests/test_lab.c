@@ -570,6 +570,7 @@ static void shared_answers_are_checked(void **state)
 
 static const char *const policy_scenarios[] = {
     "procsim: 1\ntitle: t\nsystem: {policy: fcfs, quantum: 4}\n" STALLINGS,
+    "procsim: 1\ntitle: t\nsystem: {policy: hrrn}\n" STALLINGS,
 };
 
 static const struct {
@@ -604,6 +605,16 @@ static const struct {
     {0, "ratio C at 9", "none", "C is Running just after tick 9; only a Ready process has a "
      "response ratio", "9틱 직후 C은(는) 실행 상태; 준비 상태의 프로세스만 응답 비율이 있음",
      "2.25"},
+    /* Stallings' HRRN: at 9 C (5 + 4) / 4 beats D (3 + 5) / 5 and E (1 + 2) / 2;
+     * at 13 E (5 + 2) / 2 beats D (7 + 5) / 5; the one chosen has the
+     * ratio it was chosen by */
+    {1, "ratio C at 9", "2.25", "w = 5: C Ready since tick 4, dispatched at tick 9 by this ratio",
+     "w = 5: C은(는) 4틱부터 준비 상태, 9틱에 이 비율로 선택되어 실행", "9/5"},
+    {1, "ratio D at 9", "1.60", NULL, NULL, "8/3"},
+    {1, "ratio E at 9", "1.50", NULL, NULL, NULL},
+    {1, "ratio E at 13", "3.50", NULL, NULL, "2.4"},
+    {1, "ratio D at 13", "2.40", "w = 7: D Ready since tick 6", NULL, "3.5"},
+    {1, "ratio B at 3", "1.17", NULL, NULL, "1.15"}, /* 7/6: 1.166, thousandths rounded down */
     {0, "ratio E at 7", "none", "E does not exist yet at tick 7; only a Ready process has a "
      "response ratio", "E은(는) 7틱에 아직 없음; 준비 상태의 프로세스만 응답 비율이 있음",
      "-1"},

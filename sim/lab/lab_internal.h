@@ -69,8 +69,4 @@ void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
  * lists, after the key's own run.  0, or -1 when out of memory. */
 int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
 
-/* TEMPORARY, until engine.h has it (helper prio): the response ratio
- * (w + s) / s of Ready process pid, in thousandths. */
-int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid);
-
 #endif

@@ -189,17 +189,3 @@ int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
         unfinished(k, &q->policies[i], &r[i], a);
     return 0;
 }
-
-/* TEMPORARY, until helper prio's ps_engine_response_ratio is on main
- * (engine.h): the same ratio, from the engine's ranked burst. */
-int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
-
-int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid)
-{
-    const ps_pcb *p = ps_engine_pcb(e, pid);
-    if (!p || p->state != PS_READY)
-        return -1;
-    ps_regs r = ps_engine_regs(e, pid);
-    int64_t s = ps__ranked_burst(e, p, &r), w = (ps_engine_now(e) - p->state_since) * 1000;
-    return s > 0 ? (w + s) * 1000 / s : -1;
-}
