@@ -9,7 +9,7 @@
  *   policy_fcfs.c      fcfs, sjf, srtf (arrival order, or the CPU burst)
  *   policy_priority.c  priority, priority-preemptive
  *   policy_rr.c        rr
- *   policy_mlfq.c      mlfq (OSTEP's rules, docs/engine.md)
+ *   policy_mlfq.c      mlfq (OSTEP's rules, or Stallings' feedback)
  *   policy_ostep.c     ostep (OSTEP process-run's rules)
  *
  * and PS_POLICIES in procsim/scenario.h names each policy's table
