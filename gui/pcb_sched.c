@@ -54,6 +54,20 @@ static int estimate_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, cha
     return 1;
 }
 
+/* hrrn: the ratio the policy ranks it by now (Ready processes only). */
+static int ratio_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, char *out, size_t size)
+{
+    char v[32];
+    if (ps_engine_scenario(e)->policy != PS_POLICY_HRRN)
+        return 0;
+    int64_t r = ps_engine_response_ratio(e, p->pid);
+    if (r < 0)
+        snprintf(out, size, "%s", T("response ratio - (not Ready)", "응답 비율 - (준비 상태 아님)"));
+    else
+        snprintf(out, size, T("response ratio %s", "응답 비율 %s"), milli(r, v, sizeof v));
+    return 1;
+}
+
 static int tickets_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, char *out, size_t size)
 {
     char v[32];
@@ -97,6 +111,7 @@ static const struct {
 } fields[] = {
     {0, priority_line},
     {PS_USES_BURST, estimate_line},
+    {PS_USES_BURST, ratio_line},
     {PS_USES_TICKETS, tickets_line},
     {PS_USES_CFS, cfs_line},
     {PS_USES_MLQ, band_line},

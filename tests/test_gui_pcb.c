@@ -46,6 +46,13 @@ static const struct {
      "  - {name: a, program: [cpu 2]}\n", 1, "a", GUI_KO, 2, "티켓 100장", "pass"},
     {"cfs: nice and vruntime", HEAD("{policy: cfs}")
      "  - {name: a, nice: 5, program: [cpu 2]}\n", 1, "a", GUI_EN, 2, "nice 5, vruntime ", NULL},
+    /* b has waited 2 ticks for a's 2: (2 + 1) / 1 */
+    {"hrrn: the response ratio of a Ready process", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n  - {name: b, program: [cpu 1]}\n", 2, "b", GUI_EN, 2,
+     "response ratio 3", NULL},
+    {"hrrn: no ratio while running, Korean", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n  - {name: b, program: [cpu 1]}\n", 2, "a", GUI_KO, 2,
+     "응답 비율 - (준비 상태 아님)", NULL},
     {"mlq: an rr band", HEAD("{policy: mlq, queues: [{policy: rr, quantum: 2}, {policy: fcfs}]}")
      "  - {name: a, program: [cpu 2]}\n  - {name: b, queue: 1, program: [cpu 2]}\n", 1, "a",
      GUI_EN, 2, "queue 0: rr, quantum 2", NULL},
