@@ -409,8 +409,8 @@ void cli_gantt_draw(FILE *out, const cli_gantt *const *g, const char *const *lab
         goto done;
     fprintf(out, "%s (. = %s", title, L.ko ? "유휴" : "idle");
     if (scaled)
-        fprintf(out, L.ko ? "; 1칸 = %lld틱, 그 안에서 가장 오래 실행한 프로세스"
-                          : "; 1 column = %lld ticks, the process that ran longest in them",
+        fprintf(out, L.ko ? "; 1칸 = %lld틱: 그 안에서 가장 오래 실행한 프로세스"
+                          : "; 1 column = %lld ticks: who ran longest in it",
                 (long long)scale);
     else if (scale > 1)
         fprintf(out, L.ko ? "; 1칸 = 약 %lld틱" : "; 1 column = about %lld ticks",
