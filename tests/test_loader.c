@@ -238,6 +238,21 @@ static const char *const bad_files[] = {
     "tests/loader/bad/aging-ignored-mlq.yaml:6:3: aging: applies only to policies priority, priority-preemptive, priority-rr (the policy is mlq)",
     "tests/loader/bad/priority-order-bad.yaml:5:19: priority_order: unknown value 'highest-first' (valid values: low-first, high-first)",
     "tests/loader/bad/priority-order-number.yaml:4:19: priority_order: unknown value '1' (valid values: low-first, high-first)",
+    /* mlfq_style and burst_estimate (docs/engine.md, FB7 and "Predicted bursts") */
+    "tests/loader/bad/mlfq-style-unknown.yaml:5:15: mlfq_style: unknown value 'feedback' (valid values: ostep, stallings)",
+    "tests/loader/bad/mlfq-style-not-mlfq.yaml:5:3: mlfq_style: applies only to policy mlfq (the policy is rr)",
+    "tests/loader/bad/mlfq-stallings-boost.yaml:6:3: mlfq_boost: applies only to mlfq_style ostep, not stallings (it has no priority boost)",
+    "tests/loader/bad/mlfq-stallings-allotments.yaml:6:3: mlfq_allotments: applies only to mlfq_style ostep, not stallings (a process moves down at the first quantum that ends with another process taking the CPU)",
+    "tests/loader/bad/mlfq-stallings-stay.yaml:5:3: mlfq_stay: applies only to mlfq_style ostep, not stallings (every dispatch has a full quantum)",
+    "tests/loader/bad/mlfq-stallings-io-bump.yaml:6:3: mlfq_io_bump: applies only to mlfq_style ostep, not stallings (a process back from I/O joins the back of its queue)",
+    "tests/loader/bad/burst-estimate-alpha-too-large.yaml:5:27: burst_estimate: alpha: expected a number from 0 to 1 with at most three decimals, such as 0.5, got '1.5'",
+    "tests/loader/bad/burst-estimate-alpha-decimals.yaml:5:27: burst_estimate: alpha: expected a number from 0 to 1 with at most three decimals, such as 0.5, got '0.1234'",
+    "tests/loader/bad/burst-estimate-alpha-word.yaml:5:27: burst_estimate: alpha: expected a number from 0 to 1 with at most three decimals, such as 0.5, got 'half'",
+    "tests/loader/bad/burst-estimate-initial-negative.yaml:5:41: burst_estimate: initial: must not be negative, got -1",
+    "tests/loader/bad/burst-estimate-missing-initial.yaml:5:19: burst_estimate: missing key 'initial' (required keys: alpha, initial)",
+    "tests/loader/bad/burst-estimate-unknown-key.yaml:5:32: burst_estimate: unknown key 'inital'; did you mean 'initial'? (valid keys: alpha, initial)",
+    "tests/loader/bad/burst-estimate-scalar.yaml:5:19: burst_estimate: expected a mapping such as {alpha: 0.5, initial: 10}, got '0.5'",
+    "tests/loader/bad/burst-estimate-not-burst.yaml:5:3: burst_estimate: applies only to policies sjf, srtf, hrrn (the policy is rr)",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])

@@ -85,8 +85,11 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
     if (kind == PS_TR_ILLEGAL)
         abort(); /* a bug in the engine: the table in state.h forbids it */
 
-    if (from == PS_RUNNING)
+    if (from == PS_RUNNING) {
         ps__cpu_release(e, pid);
+        if (to == PS_BLOCKED || to == PS_EXIT) /* a CPU burst ends [EST3] */
+            ps__burst_ended(e, p);
+    }
     if (from != PS_NONE)
         p->state_time[from] += e->now - p->state_since;
     p->state_since = e->now;
@@ -464,7 +467,7 @@ static void init_pcbs(ps_engine *e)
         p->memory = spec->memory;
         p->base_priority = p->priority = spec->priority;
         p->arrival = p->first_run = p->finish = p->io_end = -1;
-        p->estimate = -1;
+        p->estimate = ps__estimating(e) ? s->estimate_initial * 1000 : -1; /* [EST1] */
         p->tickets = spec->tickets;
         p->nice = spec->nice;
         p->queue = (uint8_t)spec->queue;

@@ -314,6 +314,9 @@ void ps__preempt(ps_engine *e, uint32_t victim, uint32_t by);
 void ps__woken(ps_engine *e, uint32_t pid);
 /* A Running process has blocked and left CPU c: the policy's reaction. */
 void ps__blocked(ps_engine *e, uint32_t pid, uint32_t c);
+/* `p` has left its CPU Blocked or for Exit, ending a CPU burst: its
+ * predicted burst learns the length (burst_estimate; nothing otherwise). */
+void ps__burst_ended(ps_engine *e, ps_pcb *p);
 /* A process was just dispatched on CPU c: start it (unless the policy
  * holds the CPU otherwise). */
 void ps__cpu_start(ps_engine *e, uint32_t c);

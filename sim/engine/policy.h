@@ -12,7 +12,7 @@
  *   policy_priority_rr.c  priority-rr
  *   policy_rr.c        rr
  *   policy_mlq.c       mlq (fixed bands, each with its own order)
- *   policy_mlfq.c      mlfq (OSTEP's rules, docs/engine.md)
+ *   policy_mlfq.c      mlfq (OSTEP's rules, or Stallings' feedback)
  *   policy_ostep.c     ostep (OSTEP process-run's rules)
  *
  * and PS_POLICIES in procsim/scenario.h names each policy's table
@@ -120,15 +120,19 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 uint32_t ps__victim_by_rank(ps_engine *e,
                             int64_t (*rank)(const ps_engine *, const ps_pcb *, const ps_regs *));
 /* The burst a policy that orders by bursts (sjf, srtf, hrrn) ranks `p`
- * by, with registers r, in thousandths of a tick: the predicted burst
- * (system.burst_estimate, docs/engine.md "Predicted bursts") when the
- * scenario asks for one, else the real one (ps__burst). */
+ * by, with registers r, in thousandths of a tick: with predicted bursts
+ * (ps__estimating), what is left of the prediction, tau minus what the
+ * current burst has run, at least 0 [EST4]; else the real one (ps__burst)
+ * times 1000. */
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 /* A running process whose quantum ran out, of rank `rank` (the Ready
  * queue's k1), keeps its CPU: no more Ready processes of a rank <= it
  * (at least as urgent) than CPUs idle to take them.  For policies whose
  * round robin is among equals only (priority-rr, mlq's rr bands). */
 int ps__keeps_cpu(const ps_engine *e, uint64_t rank);
+/* Does the run predict bursts: the scenario has system.burst_estimate and
+ * its policy ranks by bursts (docs/engine.md "Predicted bursts")? */
+int ps__estimating(const ps_engine *e);
 /* Someone needs CPU c's process's place: more are Ready than CPUs idle. */
 int ps__someone_waiting(const ps_engine *e);
 /* Dispatch `pid` (Ready) on idle CPU c. */

@@ -114,12 +114,39 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
     return sum;
 }
 
+int ps__estimating(const ps_engine *e)
+{
+    return e->s->estimate_alpha >= 0 && (ps_policy_uses(e->s->policy) & PS_USES_BURST);
+}
+
+/* Ticks as thousandths, saturating. */
+static int64_t milli(int64_t ticks)
+{
+    return ticks > INT64_MAX / 1000 ? INT64_MAX : ticks * 1000;
+}
+
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
 {
-    if (e->s->estimate_alpha >= 0 && p->estimate >= 0)
-        return p->estimate;
-    int64_t b = ps__burst(e, p, r);
-    return b > INT64_MAX / 1000 ? INT64_MAX : b * 1000;
+    if (!ps__estimating(e))
+        return milli(ps__burst(e, p, r));
+    int64_t run = milli(p->cpu_time - p->burst_from_);
+    return p->estimate > run ? p->estimate - run : 0;
+}
+
+/* Exponential averaging [EST2]: tau' = alpha t + (1 - alpha) tau, written
+ * tau + alpha (t - tau) so that nothing overflows (t - tau is split into
+ * thousands and the rest), in thousandths rounded to the nearest, a half
+ * up. */
+void ps__burst_ended(ps_engine *e, ps_pcb *p)
+{
+    if (!ps__estimating(e))
+        return;
+    int64_t alpha = e->s->estimate_alpha, d = milli(p->cpu_time - p->burst_from_) - p->estimate;
+    int64_t q = d / 1000, rest = d % 1000;
+    if (rest < 0) /* floor division: 0 <= rest < 1000 */
+        q--, rest += 1000;
+    p->estimate += alpha * q + (alpha * rest + 500) / 1000;
+    p->burst_from_ = p->cpu_time;
 }
 
 /* ---- the CPU ------------------------------------------------------------ */

@@ -162,6 +162,8 @@ typedef struct ps_pcb {
                                 when this process read it (ops.c) */
     uint8_t resume_cause_;   /* resumed, not yet swapped in: the cause to
                                 give the swap-in (ps_cause), else 0 */
+    int64_t burst_from_;     /* burst_estimate: its cpu_time when its
+                                current CPU burst began (sched.c) */
 } ps_pcb;
 
 const char *ps_wait_token(ps_wait_kind k);
