@@ -508,6 +508,9 @@ const char *ps_affinity_token(ps_affinity v);
 int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_error *err);
 /* Replace a loaded scenario's policy (and quantum, when > 0) before any
  * engine runs it: the settings of its old policy stay and are ignored.
+ * Only fields of *s itself change, none of the arrays it points to, so a
+ * struct copy of a scenario may take another policy while the original
+ * keeps its own (the lab's compare questions do so; test_lab holds it).
  * 0, or -1 with why in err when the workload cannot run under it (mlq
  * with no system.queues, or a process's queue past them). */
 int ps_scenario_set_policy(ps_scenario *s, ps_policy policy, int64_t quantum, ps_error *err);
