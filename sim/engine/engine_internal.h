@@ -23,6 +23,7 @@
 
 #include "arena.h"
 #include "procsim/engine.h"
+#include "pyrand.h"
 
 /* Linux signal numbers, used by the model to record what live mode sends. */
 enum { PS__SIGKILL = 9, PS__SIGTERM = 15, PS__SIGCONT = 18, PS__SIGSTOP = 19 };
@@ -111,6 +112,14 @@ typedef struct ps__cpu {
         int64_t blocked_at; /* the instant its process last blocked, whose
                                end-of-tick check is still to come */
     } ostep;
+    struct {               /* lottery's, per CPU (policy_lottery.c alone) */
+        uint32_t won;      /* the winner of this CPU's quantum-end draw,
+                              waiting to be dispatched here; 0 = none */
+        int64_t ticket, total; /* its winning ticket, of how many */
+    } lottery;
+    struct {               /* cfs's, per CPU (policy_cfs.c alone) */
+        int64_t slice;     /* the slice its process was given */
+    } cfs;
 } ps__cpu;
 
 struct ps__policy;
@@ -158,6 +167,12 @@ struct ps_engine {
             uint64_t seq;      /* next back-of-queue tie-breaker */
             uint64_t front;    /* fronts taken so far (io_bump) */
         } mlfq;
+        struct {
+            ps_pyrand rng;     /* Python's random, seeded by system.seed */
+            ps_lottery_draw last; /* the latest draw (ps_engine_lottery_draw) */
+            uint32_t why_pid;  /* the dispatch being made: its winner, */
+            int64_t why_ticket, why_total; /* the ticket (-1: no draw), of */
+        } lottery;
     } pol;
 
     ps__device *dev;

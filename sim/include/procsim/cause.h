@@ -116,7 +116,8 @@ typedef enum ps_cause_when {
     X(WHY_QUEUE, ALWAYS, "queue {a}", "큐 {a}", "", "")                        \
     X(WHY_LOTTERY, ALWAYS, "won the lottery: ticket {a} of {b}",              \
       "추첨 당첨: 티켓 {b}장 중 {a}번", "", "")                                 \
-    X(WHY_STRIDE, ALWAYS, "lowest pass {a}", "pass 값이 가장 낮음: {a}", "", "") \
+    X(WHY_STRIDE, ALWAYS, "lowest pass {milli a}",                            \
+      "pass 값이 가장 낮음: {milli a}", "", "")                                 \
     X(WHY_VRUNTIME, ALWAYS, "lowest virtual runtime {milli a}",               \
       "가상 실행 시간이 가장 짧음: {milli a}", "", "")
 

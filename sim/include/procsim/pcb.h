@@ -139,8 +139,8 @@ typedef struct ps_pcb {
                                 predicted next CPU burst, in thousandths of
                                 a tick; -1: no estimate */
     int64_t tickets;         /* lottery, stride: its tickets */
-    int64_t pass;            /* stride: its pass, in thousandths of a tick
-                                of stride */
+    int64_t pass;            /* stride: its pass, in thousandths (OSTEP's
+                                pass 100 is 100000) */
     int64_t vruntime;        /* cfs: virtual runtime, thousandths of a tick */
     int32_t nice;            /* cfs: its nice value */
     uint8_t queue;           /* mlq: its band, 0 the most urgent */
