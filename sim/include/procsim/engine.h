@@ -253,7 +253,8 @@ int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
 /* The lottery policy's draws (docs/engine.md, "Lottery and stride"): how
  * many it has made, and the latest, which a host stepping the engine reads
  * after each instant (procsim ostep lottery prints each as lottery.py
- * does).  One CPU makes at most one draw in an instant. */
+ * does).  An instant may hold several draws (several CPUs; a process that
+ * blocks as soon as it is dispatched): `count` says how many passed. */
 typedef struct ps_lottery_draw {
     uint64_t count;      /* draws so far; 0: none yet (the rest is 0) */
     int64_t number;      /* the number drawn: int(random() * 1000001) */
