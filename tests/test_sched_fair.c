@@ -103,42 +103,54 @@ static void rule_LOT1_draws_are_pythons_random_seeded_by_seed(void **state)
 /* LOT2: the winning ticket is the number modulo the candidates' tickets;
  * walking them in pid order, the first whose running sum passes it wins.
  * A 10, B 20, C 30 tickets: ticket 0..9 is A's, 10..29 B's, 30..59 C's,
- * until one is done (then the total drops).  Each draw is checked against
- * that walk, and over the run every process wins. */
+ * until one is done (then the total drops); A 1 and B 1: ticket 0 is A's,
+ * 1 B's.  Each draw is checked against that walk, and over the run every
+ * process wins as many draws as its length. */
 static void rule_LOT2_the_winner_holds_the_ticket_in_pid_order(void **state)
 {
     (void)state;
-    const char *yaml = HEAD("policy: lottery, quantum: 1, seed: 3")
-        "  - {name: A, tickets: 10, program: [cpu 8]}\n"
-        "  - {name: B, tickets: 20, program: [cpu 8]}\n"
-        "  - {name: C, tickets: 30, program: [cpu 8]}\n";
-    ps_scenario *s;
-    ps_engine *e = engine_of(yaml, &s);
-    int won[4] = {0};
-    for (int t = 0; t < 24; t++) {
-        int64_t tix[4] = {0}, total = 0;
-        for (uint32_t pid = 1; pid <= 3; pid++) { /* the candidates at tick t: */
-            const ps_pcb *p = ps_engine_pcb(e, pid); /* not done by then */
-            int64_t ran = p->cpu_time + (t && ps_engine_cpu(e, 0)->pid == pid);
-            if (ran < 8)
-                total += tix[pid] = p->tickets;
+    static const struct {
+        const char *yaml;
+        uint32_t n;
+    } cases[] = {
+        {HEAD("policy: lottery, quantum: 1, seed: 3")
+         "  - {name: A, tickets: 10, program: [cpu 8]}\n"
+         "  - {name: B, tickets: 20, program: [cpu 8]}\n"
+         "  - {name: C, tickets: 30, program: [cpu 8]}\n", 3},
+        {HEAD("policy: lottery, quantum: 1, seed: 0")
+         "  - {name: A, tickets: 1, program: [cpu 8]}\n"
+         "  - {name: B, tickets: 1, program: [cpu 8]}\n", 2},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        ps_scenario *s;
+        ps_engine *e = engine_of(cases[c].yaml, &s);
+        int won[4] = {0};
+        for (int t = 0; t < 8 * (int)cases[c].n; t++) {
+            int64_t tix[4] = {0}, total = 0;
+            for (uint32_t pid = 1; pid <= cases[c].n; pid++) { /* the candidates at */
+                const ps_pcb *p = ps_engine_pcb(e, pid);     /* t: not done by then */
+                int64_t ran = p->cpu_time + (t && ps_engine_cpu(e, 0)->pid == pid);
+                if (ran < 8)
+                    total += tix[pid] = p->tickets;
+            }
+            run_to(e, t);
+            ps_lottery_draw d = ps_engine_lottery_draw(e);
+            assert_int_equal(d.count, t + 1);
+            assert_int_equal(d.total, total);
+            assert_int_equal(d.ticket, d.number % total);
+            uint32_t want = 0;
+            for (int64_t pid = 1, sum = 0; pid <= cases[c].n && !want; pid++)
+                if ((sum += tix[pid]) > d.ticket)
+                    want = (uint32_t)pid;
+            assert_int_equal(d.winner, want);
+            assert_int_equal(ps_engine_cpu(e, 0)->pid, want);
+            won[want]++;
         }
-        run_to(e, t);
-        ps_lottery_draw d = ps_engine_lottery_draw(e);
-        assert_int_equal(d.count, t + 1);
-        assert_int_equal(d.total, total);
-        assert_int_equal(d.ticket, d.number % total);
-        uint32_t want = 0;
-        for (int64_t pid = 1, sum = 0; pid <= 3 && !want; pid++)
-            if ((sum += tix[pid]) > d.ticket)
-                want = (uint32_t)pid;
-        assert_int_equal(d.winner, want);
-        assert_int_equal(ps_engine_cpu(e, 0)->pid, want);
-        won[want]++;
+        for (uint32_t pid = 1; pid <= cases[c].n; pid++)
+            assert_int_equal(won[pid], 8);
+        ps_engine_destroy(e);
+        ps_scenario_destroy(s);
     }
-    assert_true(won[1] == 8 && won[2] == 8 && won[3] == 8);
-    ps_engine_destroy(e);
-    ps_scenario_destroy(s);
 }
 
 /* LOT3: a draw at every decision: each dispatch to an idle CPU and each
