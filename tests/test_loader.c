@@ -217,6 +217,20 @@ static const char *const bad_files[] = {
     "tests/loader/bad/loop-while-empty-body.yaml:6:9: while: the loop's body is empty; expected at least one op",
     "tests/loader/bad/loop-while-too-many.yaml:6:27: while: too many operands; expected 'while not empty CHANNEL'",
     "tests/loader/bad/loop-while-words.yaml:6:15: while: expected 'while not empty CHANNEL' (Python's while not q.empty()), got 'while empty q'",
+    "tests/loader/bad/fair-cfs-granularity-word.yaml:3:44: cfs_min_granularity: expected an integer (ticks), got 'fine'",
+    "tests/loader/bad/fair-cfs-latency-ignored.yaml:3:27: cfs_latency: applies only to policy cfs (the policy is lottery)",
+    "tests/loader/bad/fair-cfs-latency-zero.yaml:3:36: cfs_latency: must be at least 1, got 0",
+    "tests/loader/bad/fair-nice-ignored.yaml:5:21: nice: applies only to policy cfs (the policy is lottery)",
+    "tests/loader/bad/fair-nice-leading-zero.yaml:5:21: nice: -05 has a leading zero; write -5 (YAML 1.1 reads a leading 0 as octal)",
+    "tests/loader/bad/fair-nice-too-high.yaml:5:21: nice: must be at most 19, got 20",
+    "tests/loader/bad/fair-nice-too-low.yaml:5:21: nice: must be at least -20, got -21",
+    "tests/loader/bad/fair-seed-ignored.yaml:3:26: seed: applies only to policy lottery (the policy is stride)",
+    "tests/loader/bad/fair-seed-negative.yaml:3:33: seed: must not be negative, got -1",
+    "tests/loader/bad/fair-seed-skip-ignored.yaml:3:23: seed_skip: applies only to policy lottery (the policy is cfs)",
+    "tests/loader/bad/fair-seed-skip-word.yaml:3:38: seed_skip: expected an integer (random numbers to skip), got 'lots'",
+    "tests/loader/bad/fair-tickets-ignored.yaml:5:24: tickets: applies only to policies lottery, stride (the policy is rr)",
+    "tests/loader/bad/fair-tickets-word.yaml:5:24: tickets: expected an integer (its share of the CPU), got 'many'",
+    "tests/loader/bad/fair-tickets-zero.yaml:5:24: tickets: must be at least 1, got 0",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])

@@ -405,6 +405,28 @@ static void rule_CFS1_CFS2_CFS3_CFS5_nice_0_and_nice_5_by_hand(void **state)
     tk_run_fini(&r);
 }
 
+/* CFS1: the weights are Linux's, from nice -20 (88761) to 19 (15).  A nice
+ * -20 and B nice 19, each cpu 10; runnable weight 88776:
+ *   0  A by pid; slice floor(6*88761/88776) = 5; vruntime after it
+ *      5*1024000/88761 = 57 thousandths
+ *   5  B (0): slice floor(6*15/88776) = 0, so 1; vruntime 1024000/15 = 68266
+ *   6  A (57) runs its 5 left: done at 11; B alone to 20. */
+static void rule_CFS1_weights_from_nice_minus_20_to_19(void **state)
+{
+    (void)state;
+    const char *yaml = HEAD("policy: cfs")
+        "  - {name: A, nice: -20, program: [cpu 10]}\n"
+        "  - {name: B, nice: 19, program: [cpu 10]}\n";
+    char buf[32];
+    assert_string_equal(runs(yaml, 20, buf), "AAAAABAAAAABBBBBBBBB");
+    tk_run r;
+    tk_run_yaml(&r, yaml, 6);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->nice, -20);
+    assert_int_equal(ps_engine_pcb(r.e, 1)->vruntime, 57);
+    assert_int_equal(ps_engine_pcb(r.e, 2)->vruntime, 68266);
+    tk_run_fini(&r);
+}
+
 /* CFS2: a slice is never below the minimum granularity: 8 processes of
  * nice 0 share a latency of 6: 6/8 rounds down to 0, so 1 each (and 2 each
  * with cfs_min_granularity 2). */
@@ -474,6 +496,7 @@ int main(void)
         cmocka_unit_test(rule_STR3_a_newcomer_starts_at_the_lowest_pass),
         cmocka_unit_test(rule_P_stride_the_dispatch_gives_the_pass),
         cmocka_unit_test(rule_CFS1_CFS2_CFS3_CFS5_nice_0_and_nice_5_by_hand),
+        cmocka_unit_test(rule_CFS1_weights_from_nice_minus_20_to_19),
         cmocka_unit_test(rule_CFS2_a_slice_is_at_least_the_minimum_granularity),
         cmocka_unit_test(rule_CFS4_a_newcomer_starts_at_the_lowest_vruntime),
         cmocka_unit_test(rule_P_cfs_the_dispatch_gives_the_virtual_runtime),

@@ -203,7 +203,7 @@ bool ps__ld_proc_sched(ps__loader *ld, uint32_t self, int key)
         return true;
     }
     case PS__PK_TICKETS: {
-        static const ps__numspec spec = {"tickets", NULL, "an integer (lottery tickets)", 1,
+        static const ps__numspec spec = {"tickets", NULL, "an integer (its share of the CPU)", 1,
                                          MAXN, NULL};
         return ps__ld_int(ld, &spec, &p->tickets);
     }
