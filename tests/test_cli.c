@@ -27,7 +27,8 @@ static const char *const shipped[] = {
     "tour", "swapping", "seeds/counter-lock", "seeds/counter-race",
     "seeds/join-timeout", "seeds/nine-processes", "seeds/pipe", "seeds/pool-squares",
     "seeds/private-copy", "seeds/queue-sentinel", "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
-    "policies/priority-preemptive", "policies/rr", "policies/mlfq",
+    "policies/priority-preemptive", "policies/rr", "policies/mlfq", "policies/lottery",
+    "policies/stride", "policies/cfs",
 };
 
 static void csv_matches_golden(void **state)
