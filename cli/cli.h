@@ -43,6 +43,49 @@ typedef struct cli_kept_note {
     char *words;
 } cli_kept_note;
 
+/* gantt.c: which process each CPU ran, tick by tick, as slices, and the
+ * text Gantt chart drawn from them (docs/compare.md says how it scales).
+ * A recorder is sampled after every step of an engine: what is on each
+ * CPU then holds until the next step, so a dispatch that leaves the CPU
+ * within its own instant takes no time and makes no slice. */
+typedef struct cli_slice {
+    uint32_t pid;          /* 0: idle */
+    int64_t from, to;      /* ticks [from, to), from < to */
+} cli_slice;
+typedef struct cli_gantt {
+    const ps_engine *e;    /* the run it records (names, CPU count) */
+    uint32_t ncpu;
+    struct cli_track {     /* one CPU's slices in order, idle ones too: */
+        cli_slice *v;      /* together they cover [0, end) */
+        size_t n, cap;
+        cli_slice open;    /* the one running now (to unused) */
+    } *cpu;
+    int64_t end;           /* the tick the run ended at; -1 until then */
+    int nomem;
+} cli_gantt;
+/* 0, or -1 out of memory (then fini is still safe). */
+int cli_gantt_init(cli_gantt *g, const ps_engine *e);
+void cli_gantt_sample(cli_gantt *g);   /* after each step */
+void cli_gantt_finish(cli_gantt *g);   /* once, after the last step */
+void cli_gantt_fini(cli_gantt *g);
+/* The process on CPU c during tick t (0: idle, also past the end). */
+uint32_t cli_gantt_at(const cli_gantt *g, uint32_t c, int64_t t);
+/* The first tick at which a and b (of one workload: the same CPUs) have
+ * different processes on some CPU, its lowest such CPU in *cpu; -1 (and
+ * *cpu untouched) if they never do. */
+int64_t cli_gantt_differ(const cli_gantt *a, const cli_gantt *b, uint32_t *cpu);
+/* Draw the n charts on one time axis (the same tick at the same column
+ * in each), each CPU's row labelled with labels[i] (may be NULL or "");
+ * a header line first in `lang`. */
+void cli_gantt_draw(FILE *out, const cli_gantt *const *g, const char *const *labels, size_t n,
+                    ps_lang lang);
+/* The busy slices as a JSON array of {cpu, pid, name, from, to}, CPU by
+ * CPU, in time order. */
+void cli_gantt_json(FILE *out, const cli_gantt *g);
+
+/* out_json.c: `s` as a JSON string. */
+void cli_json_string(FILE *out, const char *s);
+
 /* What the writers see of a run: the engine, and in live mode the backend
  * (NULL in a model run), in trace mode the trace (NULL otherwise). */
 typedef struct run {
@@ -58,6 +101,9 @@ typedef struct run {
     ps_op_event *kept;     /* json: the op events, written after the trace */
     size_t nkept, capkept;
     int nomem;             /* a writer ran out of memory: the run stops */
+    const cli_gantt *gantt; /* run --gantt: text and json draw it at the end */
+    const char *file_policy; /* run --policy: the file's own policy as
+                                "rr:4" (NULL: not overridden) */
 } run;
 
 /* One thing that happened in an instant: a transition, an op event or (in
@@ -88,6 +134,7 @@ int cmd_lab(int argc, char **argv);
 int cmd_grade(int argc, char **argv);
 int cmd_gui(int argc, char **argv);
 int cmd_trace(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
 /* Was this procsim built with the window (gui.c: 1, nogui.c: 0)? */
 int cli_has_window(void);
 /* Can `procsim` alone open its window here?  If not, why not. */
@@ -100,6 +147,18 @@ const char *cli_no_window_reason(void);
  * the exit status. */
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
                  int64_t tick_ms, int with_ops, int offers_until);
+/* The same with what only `procsim run` asks for: a Gantt chart at the
+ * end (gantt), the policy the file gave before --policy replaced it
+ * (file_policy, NULL: not replaced). */
+typedef struct cli_sim {
+    int64_t until, tick_ms;
+    int live, with_ops, offers_until, gantt;
+    const char *file_policy;
+} cli_sim;
+int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o);
+/* A policy with its quantum as `--policy` takes it ("rr:4", "fcfs"): the
+ * quantum only for a policy that has one. */
+void cli_policy_label(const ps_scenario *s, char *buf, size_t size);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
 

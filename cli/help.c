@@ -42,7 +42,7 @@ static const help helps[] = {
      "                  FILE (every argument after PROGRAM is the program's)\n", NULL},
     {"run",
      "run FILE [--live [--tick-ms MS]] [--format text|csv|json]\n"
-     "            [--ops] [--until T]",
+     "            [--ops] [--until T] [--policy P[:Q]] [--gantt]",
      "  run FILE        simulate FILE; the trace and statistics go to stdout\n"
      "    --live        run every process as a real child process (docs/live.md)\n"
      "    --tick-ms MS  live mode: milliseconds per tick, " CLI_DECIMAL(PS_TICK_MS_MIN)
@@ -55,7 +55,23 @@ static const help helps[] = {
      "    --ops         csv: op events too (read, write, send, recv, lock, ...), as\n"
      "                  rows with from and to empty, event the op event and cause\n"
      "                  its object and value\n"
-     "    --until T     stop after tick T (a whole number from 0)\n", NULL},
+     "    --until T     stop after tick T (a whole number from 0)\n"
+     "    --policy P[:Q] run under policy P (with quantum Q) instead of the file's:\n"
+     "                  fcfs, sjf, rr:4, ... (docs/engine.md has them all)\n"
+     "    --gantt       text: a Gantt chart of the CPUs under the trace; json: the\n"
+     "                  same as \"gantt\" (docs/compare.md)\n", NULL},
+    {"compare",
+     "compare FILE P[:Q] P[:Q]... [--format text|csv|json] [--lang en|ko]\n"
+     "            [--until T]",
+     "  compare FILE P[:Q] P[:Q]...  FILE's workload under each policy (2 to 8,\n"
+     "                  written as for run --policy), side by side: each process's\n"
+     "                  finish, turnaround, waiting, response and switches, their\n"
+     "                  averages, cpu utilisation, a Gantt chart of each, and the\n"
+     "                  first tick where the schedules differ with each policy's\n"
+     "                  cause (docs/compare.md)\n"
+     "    --format F    text (default), csv or json: the same data\n"
+     "    --lang L      en or ko: every word, and the causes (default en)\n"
+     "    --until T     stop each run after tick T (a whole number from 0)\n", NULL},
     {"trace",
      "trace [--gui] [--cpus N] [--format text|csv|json] [-o FILE]\n"
      "            [--record FILE.yaml] [--sample-ms N] [--events SPEC]\n"

@@ -74,6 +74,8 @@ int main(int argc, char **argv)
         return cmd_grade(argc - 1, argv + 1);
     if (!strcmp(cmd, "trace"))
         return cmd_trace(argc - 1, argv + 1);
+    if (!strcmp(cmd, "compare"))
+        return cmd_compare(argc - 1, argv + 1);
     if (looks_like_scenario(cmd)) {
         fprintf(stderr, "procsim: '%s' is not a command; ", cmd);
         if (cli_has_window()) {
@@ -86,7 +88,7 @@ int main(int argc, char **argv)
         fputc('\n', stderr);
         return EXIT_USAGE;
     }
-    fprintf(stderr, "procsim: unknown command '%s'; the commands are gui, run, check, trace, "
-                    "ostep, lab and grade (procsim --help)\n", cmd);
+    fprintf(stderr, "procsim: unknown command '%s'; the commands are gui, run, compare, check, "
+                    "trace, ostep, lab and grade (procsim --help)\n", cmd);
     return EXIT_USAGE;
 }

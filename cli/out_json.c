@@ -2,12 +2,16 @@
  * (but for the ops, which follow the whole trace and so are kept until it
  * ends: about 40 bytes each; out of memory ends the run with status
  * "error"):
- *   {"procsim": VERSION, "scenario": {...}, "live": BOOL,
+ *   {"procsim": VERSION, "scenario": {..., "policy", "quantum", ...,
+ *    "file_policy": the file's own as "rr:4" (else than policy under
+ *    --policy)}, "live": BOOL,
  *    "trace": [{time, pid, name, from, to, event, cause}, ...],
  *    "ops": [{time, pid, name, op, object, value, detail}, ...],
  *    "processes": [{pid, name, parent, state, ..., open_files}],
  *    "summary": {..., "lost_updates": N}, "variables": {...},
  *    "channels": {...}, "resources": {...},
+ *    "gantt": {cpus, end, slices: [{cpu, pid, name, from, to}]} (--gantt:
+ *    the busy slices; the gaps between them are idle),
  *    "status": "done"|"until"|"deadlock"|"error",
  *    "deadlock": "..." (only when stuck)}
  * Times are ticks; a time that has not happened is null.
@@ -59,6 +63,11 @@ static void jstr(FILE *out, const char *s)
     putc('"', out);
 }
 
+void cli_json_string(FILE *out, const char *s)
+{
+    jstr(out, s);
+}
+
 static void jtime(FILE *out, const char *key, int64_t v)
 {
     if (v < 0)
@@ -93,6 +102,9 @@ static void json_begin(FILE *out, const run *r)
         fputs("\"memory\":null", out);
     else
         fprintf(out, "\"memory\":%lld", (long long)s->memory);
+    char label[64];
+    cli_policy_label(s, label, sizeof label);
+    fprintf(out, ",\"file_policy\":\"%s\"", r->file_policy ? r->file_policy : label);
     fprintf(out, "},\n\"live\":%s,\n\"trace\":[", r->live ? "true" : "false");
 }
 
@@ -431,6 +443,12 @@ static void json_end(FILE *out, const run *r, ps_step_status st, const char *rep
     };
     fputs("},\n", out);
     json_resources(out, r);
+    if (r->gantt) {
+        fprintf(out, "\"gantt\":{\"cpus\":%u,\"end\":%lld,\"slices\":", r->gantt->ncpu,
+                (long long)r->gantt->end);
+        cli_gantt_json(out, r->gantt);
+        fputs("},\n", out);
+    }
     fprintf(out, "\"status\":\"%s\"", status[st]);
     if (st == PS_STEP_STUCK) {
         fputs(",\"deadlock\":", out);

@@ -9,7 +9,8 @@
  * Korean (the statistics table's headings stay as they are).  A trace
  * (trace mode) has no state columns (its processes come as they are
  * forked) and its notes beneath their instant, "~ TOKEN", the words and
- * the real pid. */
+ * the real pid.  With --gantt the Gantt chart (gantt.c) comes between the
+ * trace and the statistics. */
 #include <string.h>
 
 #include "cli.h"
@@ -118,6 +119,14 @@ void cli_describe(FILE *out, const ps_scenario *s, int ko)
     fprintf(out, ", %u processes\n", s->nprocs);
 }
 
+void cli_policy_label(const ps_scenario *s, char *buf, size_t size)
+{
+    if (ps_policy_uses(s->policy) & PS_USES_QUANTUM)
+        snprintf(buf, size, "%s:%lld", ps_policy_token(s->policy), (long long)s->quantum);
+    else
+        snprintf(buf, size, "%s", ps_policy_token(s->policy));
+}
+
 /* The head of a trace: what runs, how it is watched. */
 static void trace_begin(FILE *out, const run *r)
 {
@@ -144,6 +153,8 @@ static void text_begin(FILE *out, const run *r)
         return;
     }
     cli_describe(out, s, 0);
+    if (r->file_policy)
+        fprintf(out, "(the policy is --policy's: the file says %s)\n", r->file_policy);
     if (r->live)
         fprintf(out, "live: real child processes, %lld ms per tick; each transition shows [kernel "
                      "state letter, who confirmed it, when, real pid, resident set]\n",
@@ -306,6 +317,10 @@ void cli_stats(FILE *out, const run *r)
 static void text_end(FILE *out, const run *r, ps_step_status st, const char *report)
 {
     const ps_engine *e = r->e;
+    if (r->gantt) {
+        fputc('\n', out);
+        cli_gantt_draw(out, &r->gantt, NULL, 1, PS_LANG_EN);
+    }
     cli_stats(out, r);
     if (st == PS_STEP_UNTIL)
         fprintf(out, "stopped at tick %lld (--until)\n", (long long)ps_engine_now(e));

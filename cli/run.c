@@ -105,22 +105,34 @@ static ps_step_status step(ps_engine *e, ps_live *live, int64_t until)
 int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_mode,
                  int64_t tick_ms, int with_ops, int offers_until)
 {
+    cli_sim o = {.until = until, .tick_ms = tick_ms, .live = live_mode, .with_ops = with_ops,
+                 .offers_until = offers_until};
+    return cli_simulate_with(s, w, &o);
+}
+
+int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
+{
+    int64_t until = o->until;
     ps_engine *e = ps_engine_create(s);
     collector c = {0};
     ps_live *live = NULL;
     ps_error err;
-    if (!e) {
+    cli_gantt gantt = {0};
+    if (!e || (o->gantt && cli_gantt_init(&gantt, e))) {
         fprintf(stderr, "procsim: out of memory\n");
+        cli_gantt_fini(&gantt);
+        ps_engine_destroy(e);
         return EXIT_RUNTIME;
     }
-    if (live_mode && !(live = ps_live_create(e, &err))) {
+    if (o->live && !(live = ps_live_create(e, &err))) {
         fprintf(stderr, "procsim: %s\n", err.msg);
+        cli_gantt_fini(&gantt);
         ps_engine_destroy(e);
         return EXIT_RUNTIME;
     }
     if (live) {
         ps_live_set_listener(live, collect_live, &c);
-        ps_live_set_tick_ms(live, tick_ms);
+        ps_live_set_tick_ms(live, o->tick_ms);
     }
     else
         ps_engine_set_listener(e, collect, &c);
@@ -133,17 +145,22 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
         ps_engine_set_instant_limit(e, limit > UINT64_MAX - more ? UINT64_MAX : limit + more);
     }
     ps_engine_set_op_listener(e, collect_op, &c);
-    run r = {.e = e, .live = live, .with_ops = with_ops};
+    run r = {.e = e, .live = live, .with_ops = o->with_ops, .file_policy = o->file_policy,
+             .gantt = o->gantt ? &gantt : NULL};
     w->begin(stdout, &r);
     ps_step_status st;
     do {
         st = step(e, live, until);
+        if (o->gantt)
+            cli_gantt_sample(&gantt);
         size_t n = merge(&c);
         if (n)
             w->instant(stdout, &r, c.items, n);
-        if (c.nomem || r.nomem)
+        if (c.nomem || r.nomem || gantt.nomem)
             st = PS_STEP_NOMEM;
     } while (st == PS_STEP_OK);
+    if (o->gantt)
+        cli_gantt_finish(&gantt);
     char report[1024] = "";
     if (st == PS_STEP_STUCK)
         ps_engine_stuck(e, PS_LANG_EN, report, sizeof report);
@@ -160,7 +177,7 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
         char why[800];
         ps_engine_runaway_text(e, PS_LANG_EN, why, sizeof why);
         snprintf(report, sizeof report, "%s%s", why,
-                 offers_until ? "; a larger --until runs further" : "");
+                 o->offers_until ? "; a larger --until runs further" : "");
     }
     if (live && ps_live_divergences(live))
         fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
@@ -178,6 +195,7 @@ int cli_simulate(const ps_scenario *s, const writer *w, int64_t until, int live_
     free(c.op);
     free(c.items);
     free(r.kept);
+    cli_gantt_fini(&gantt);
     ps_engine_destroy(e);
     return rc;
 }
@@ -195,10 +213,12 @@ const writer *cli_writer(const char *name)
 
 int cmd_run(int argc, char **argv)
 {
-    const char *path = NULL;
+    const char *path = NULL, *policy = NULL;
     const writer *w = &writer_text;
-    int64_t until = -1, tick_ms = 0;
-    int tour = 0, live = 0, with_ops = 0;
+    int64_t until = -1, tick_ms = 0, quantum = 0;
+    ps_policy chosen = PS_POLICY_FCFS;
+    ps_error err;
+    int tour = 0, live = 0, with_ops = 0, gantt = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
@@ -221,6 +241,14 @@ int cmd_run(int argc, char **argv)
             live = 1;
         } else if (!strcmp(a, "--ops")) {
             with_ops = 1;
+        } else if (!strcmp(a, "--gantt")) {
+            gantt = 1;
+        } else if (!strcmp(a, "--policy") && i + 1 < argc) {
+            policy = argv[++i];
+            if (ps_policy_parse(policy, &chosen, &quantum, &err)) {
+                fprintf(stderr, "procsim run: --policy: %s\n", err.msg);
+                return EXIT_USAGE;
+            }
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim run --help\n", a);
             return EXIT_USAGE;
@@ -236,15 +264,29 @@ int cmd_run(int argc, char **argv)
         cli_usage(stderr, "run");
         return EXIT_USAGE;
     }
-    ps_error err;
+    if (gantt && w == &writer_csv) {
+        fprintf(stderr, "procsim run: --gantt draws under the text view, and --format json "
+                        "has it as \"gantt\"; csv has one row per transition and no place "
+                        "for it\n");
+        return EXIT_USAGE;
+    }
     ps_scenario *s = load(path, tour, &err);
     if (!s) {
         fprintf(stderr, "%s\n", err.msg);
         return EXIT_USAGE;
     }
+    char file_policy[64];
+    cli_policy_label(s, file_policy, sizeof file_policy);
+    if (policy && ps_scenario_set_policy(s, chosen, quantum, &err)) {
+        fprintf(stderr, "%s\n", err.msg);
+        ps_scenario_destroy(s);
+        return EXIT_USAGE;
+    }
     static char buf[1 << 16];
     setvbuf(stdout, buf, _IOFBF, sizeof buf);
-    int rc = cli_simulate(s, w, until, live, tick_ms, with_ops, 1);
+    cli_sim o = {.until = until, .tick_ms = tick_ms, .live = live, .with_ops = with_ops,
+                 .offers_until = 1, .gantt = gantt, .file_policy = policy ? file_policy : NULL};
+    int rc = cli_simulate_with(s, w, &o);
     ps_scenario_destroy(s);
     return rc;
 }

@@ -27,8 +27,9 @@ static const char *const shipped[] = {
     "tour", "swapping", "seeds/counter-lock", "seeds/counter-race",
     "seeds/join-timeout", "seeds/nine-processes", "seeds/pipe", "seeds/pool-squares",
     "seeds/private-copy", "seeds/queue-sentinel", "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
-    "policies/priority-preemptive", "policies/rr", "policies/mlfq", "policies/lottery",
-    "policies/stride", "policies/cfs",
+    "policies/priority-preemptive", "policies/rr", "policies/mlfq",
+    "policies/mlfq-stallings", "policies/sjf-estimate", "policies/lottery", "policies/stride",
+    "policies/cfs",
 };
 
 static void csv_matches_golden(void **state)

@@ -1,5 +1,5 @@
 /* policy_lottery.c — lottery scheduling (OSTEP chapter 9; docs/engine.md,
- * "Lottery and stride", rules LOT1-LOT6), drawing exactly as OSTEP's
+ * "Lottery and stride", rules LOT1-LOT5), drawing exactly as OSTEP's
  * homework lottery.py draws, so that `procsim ostep lottery` runs on it.
  *
  * A decision is made for one CPU among its candidates: the Ready processes
