@@ -6,7 +6,10 @@
  * devices and sleeps finish, then scripted events, then arrivals), and
  * then settles: admission, swapping and dispatch, repeated until nothing
  * moves.  Ops that take no time run inside the settle, so a whole chain of
- * consequences happens in the same instant.
+ * consequences happens in the same instant.  Two conventions move a step
+ * (docs/engine.md, "Conventions"): rr_arrival after-preempted settles the
+ * expired quanta right after the CPU timers, same_tick completion-first
+ * settles once before the arrivals too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -411,7 +414,7 @@ ps_step_status ps_engine_step(ps_engine *e)
         }
         if (before_arrivals && t.type == PS__T_ARRIVAL) {
             before_arrivals = 0;
-            settle(e); /* [ST1] the instant's dispatch without its arrivals */
+            settle(e); /* [TICK1] the instant's dispatch without its arrivals */
         }
         if (t.type != PS__T_POLICY)
             e->pending_real--;

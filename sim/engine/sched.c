@@ -1,10 +1,11 @@
 /* sched.c — the short-term scheduler, the same for every policy.
  *
  * One Ready queue, a heap in the policy's order (its key hook); dispatch
- * fills idle CPUs in index order with what the policy picks; a quantum
- * that runs out is settled here, after everything else that happened in
- * the same instant, so that a process arriving at the tick a quantum ends
- * is queued ahead of the one timed out; preemptive policies then name the
+ * fills idle CPUs in index order with what the policy picks (affinity
+ * keep: back to the CPU a process last ran on); a quantum that runs out is
+ * settled here, after everything else that happened in the same instant
+ * (rr_arrival after-preempted: before it), and the queue keys say who of
+ * one instant's newcomers goes first; preemptive policies then name the
  * running process that must yield (docs/engine.md).  What differs between
  * policies is asked of their hooks (policy.h); this file names none.
  */
