@@ -8,6 +8,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "pcb_sched.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
@@ -318,13 +319,11 @@ static void detail(gui_app *a)
     line(a, &y, x1, "PC %u: %s", regs.pc, op);
     line(a, &y, x1, T("registers: cnt %u acc %lld tmp %lld", "레지스터: cnt %u acc %lld tmp %lld"), regs.cnt, (long long)regs.acc,
          (long long)regs.tmp);
-    if (ps_policy_uses(s->policy) & PS_USES_MLFQ)
-        line(a, &y, x1, T("level %d: quantum left %lld, allotment %lld",
-                          "단계 %d: 남은 할당 시간 %lld, 남은 할당량 %lld"),
-             p->priority, (long long)p->quantum_left, (long long)p->allot_left);
-    else
-        line(a, &y, x1, T("priority: base %d, now %d", "우선순위: 기본 %d, 현재 %d"), p->base_priority,
-             p->priority);
+    char sched[GUI_PCB_SCHED_LINES][GUI_PCB_LINE]; /* priority, and the policy's fields */
+    for (int i = 0, n = gui_pcb_sched_lines(e, pid, a->lang, sched); i < n; i++) {
+        gui_text_fit(a->text, sched[i], sizeof sched[i], GUI_SMALL, x2 - x1 - 8 * sc);
+        line(a, &y, x1, "%s", sched[i]);
+    }
     line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
          ps_state_resident((ps_state)p->state) ? T("resident", "적재됨")
          : p->state == PS_READY_SUSPENDED || p->state == PS_BLOCKED_SUSPENDED ? T("swapped out", "스왑 아웃됨")

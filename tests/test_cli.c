@@ -28,6 +28,7 @@ static const char *const shipped[] = {
     "seeds/join-timeout", "seeds/nine-processes", "seeds/pipe", "seeds/pool-squares",
     "seeds/private-copy", "seeds/queue-sentinel", "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
     "policies/priority-preemptive", "policies/rr", "policies/mlfq",
+    "policies/mlfq-stallings", "policies/sjf-estimate",
 };
 
 static void csv_matches_golden(void **state)

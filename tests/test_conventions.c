@@ -355,31 +355,35 @@ static void put(char *buf, size_t size, size_t *len, const char *fmt, ...)
 }
 
 /* A random scenario under a policy with a quantum or without, every
- * convention drawn, some processes starting Blocked. */
+ * convention drawn (priority_order is the priority helpers'), some
+ * processes starting Blocked. */
 static void random_scenario(char *buf, size_t size)
 {
     static const char *const policies[] = {"fcfs", "sjf", "srtf", "priority",
-                                           "priority-preemptive", "rr", "mlfq"};
+                                           "priority-preemptive", "hrrn", "rr",
+                                           "priority-rr", "mlq", "mlfq"};
     static const char *const ops[] = {"cpu 2", "cpu 1", "io d0 2", "io d1 1", "sleep 2",
                                       "send q 1", "recv q", "add v 1"};
     size_t len = 0;
-    unsigned pol = rnd(7);
-    int rr = pol == 5, quantum = pol >= 5;
+    unsigned pol = rnd(10);
+    int round = pol >= 6 && pol <= 8, quantum = pol >= 6, mlq = pol == 8;
     put(buf, size, &len, "procsim: 1\ntitle: random\nsystem: {cpus: %u, policy: %s, "
         "quantum: %u, switch_cost: %u, same_tick: %s, affinity: %s, switch_cost_first: %s",
         1 + rnd(3), policies[pol], 1 + rnd(3), rnd(2), rnd(2) ? "arrival-first" :
         "completion-first", rnd(2) ? "none" : "keep", rnd(2) ? "true" : "false");
     if (rnd(2))
         put(buf, size, &len, ", memory: 60");
-    if (rr)
+    if (round)
         put(buf, size, &len, ", rr_arrival: %s", rnd(2) ? "before-preempted" : "after-preempted");
+    if (mlq)
+        put(buf, size, &len, ", queues: [{policy: rr, quantum: 2}, {policy: fcfs}]");
     if (quantum)
         put(buf, size, &len, ", count_self_switch: %s", rnd(2) ? "true" : "false");
     put(buf, size, &len, "}\ndevices: [d0, d1]\nprocesses:\n");
     for (unsigned i = 0, n = 1 + rnd(6); i < n; i++) {
         int blocked = rnd(3) == 0;
-        put(buf, size, &len, "  - {name: p%u, arrival: %u, priority: %u, memory: %u%s, "
-            "program: [%s", i, rnd(6), rnd(3), rnd(3) * 20,
+        put(buf, size, &len, "  - {name: p%u, arrival: %u, priority: %u, memory: %u%s%s, "
+            "program: [%s", i, rnd(6), rnd(3), rnd(3) * 20, mlq ? (rnd(2) ? ", queue: 1" : "") : "",
             blocked ? ", starts_blocked: true" : "", blocked ? (rnd(2) ? "io d0 3, " : "sleep 2, ")
                                                                : "");
         for (unsigned k = 0, m = rnd(5); k < m; k++)

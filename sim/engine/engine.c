@@ -88,8 +88,11 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
     if (kind == PS_TR_ILLEGAL)
         abort(); /* a bug in the engine: the table in state.h forbids it */
 
-    if (from == PS_RUNNING)
+    if (from == PS_RUNNING) {
         ps__cpu_release(e, pid);
+        if (to == PS_BLOCKED || to == PS_EXIT) /* a CPU burst ends [EST3] */
+            ps__burst_ended(e, p);
+    }
     if (from != PS_NONE)
         p->state_time[from] += e->now - p->state_since;
     p->state_since = e->now;
@@ -177,6 +180,13 @@ void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
     }
     if (type != PS__T_POLICY)
         e->pending_real++;
+}
+
+void ps__policy_timer(ps_engine *e, int64_t at)
+{
+    e->policy_gen++;
+    if (at >= 0)
+        ps__timer_add(e, at, PS__T_POLICY, 0, e->policy_gen, 0);
 }
 
 /* ---- interventions --------------------------------------------------- */
@@ -331,6 +341,7 @@ int ps__timer_live(const ps_engine *e, const ps__timer *t)
         return e->pcb[t->id - 1].gen_ == t->gen &&
                e->pcb[t->id - 1].wait_kind == PS_WAIT_CHILD_UNTIL;
     case PS__T_POLICY:
+        return e->policy_gen == t->gen;
     case PS__T_SCRIPT:
     case PS__T_ARRIVAL:
         return 1;
@@ -373,7 +384,7 @@ static void fire(ps_engine *e, const ps__timer *t)
     case PS__T_POLICY: {
         int64_t next = e->policy->timer(e);
         if (next >= 0)
-            ps__timer_add(e, next, PS__T_POLICY, 0, 0, 0);
+            ps__timer_add(e, next, PS__T_POLICY, 0, e->policy_gen, 0);
         break;
     }
     }
@@ -475,7 +486,7 @@ static void init_pcbs(ps_engine *e)
         p->memory = spec->memory;
         p->base_priority = p->priority = spec->priority;
         p->arrival = p->first_run = p->finish = p->io_end = -1;
-        p->estimate = -1;
+        p->estimate = ps__estimating(e) ? s->estimate_initial * 1000 : -1; /* [EST1] */
         p->tickets = spec->tickets;
         p->nice = spec->nice;
         p->queue = (uint8_t)spec->queue;
@@ -574,7 +585,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         ps__timer_add(e, s->events[i].at, PS__T_SCRIPT, i, 0, i);
     int64_t first = e->policy->init ? e->policy->init(e) : -1;
     if (first >= 0)
-        ps__timer_add(e, first, PS__T_POLICY, 0, 0, 0);
+        ps__timer_add(e, first, PS__T_POLICY, 0, e->policy_gen, 0);
     if (e->nomem)
         goto fail;
     return e;

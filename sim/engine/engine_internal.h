@@ -133,6 +133,8 @@ struct ps_engine {
     uint32_t pending_real; /* live timers other than the policy's: none
                               left and nothing running means nothing will
                               happen */
+    uint32_t policy_gen;   /* the policy's one live timer has this
+                              generation (ps__policy_timer moves it on) */
     ps__vec q[PS__Q_COUNT]; /* ps__qentry, 4-ary heaps by key */
     int32_t *slot;         /* slot[pid - 1]: index in its queue, or -1; kept
                               out of the PCB so heap moves stay in cache */
@@ -162,6 +164,12 @@ struct ps_engine {
             uint64_t seq;      /* next back-of-queue tie-breaker */
             uint64_t front;    /* fronts taken so far (io_bump) */
         } mlfq;
+        struct {               /* priority, priority-preemptive, priority-rr:
+                                  aging (policy_priority.c) */
+            uint64_t seen;     /* e->transitions when the Ready queue was
+                                  last looked at */
+            int64_t armed;     /* the tick the timer is set for, -1: none */
+        } priority;
     } pol;
 
     ps__device *dev;
@@ -248,6 +256,9 @@ void ps__timer_add(ps_engine *e, int64_t time, ps__timer_type type,
                    uint32_t id, uint32_t gen, uint32_t tie);
 /* Is the timer still meant (its owner has not moved on since)? */
 int ps__timer_live(const ps_engine *e, const ps__timer *t);
+/* Arm the policy's timer (PS__T_POLICY) for tick `at`, -1 for none, in
+ * place of the one pending: a policy has one live timer at a time. */
+void ps__policy_timer(ps_engine *e, int64_t at);
 /* A live timer was made stale (its owner's generation moved on). */
 static inline void ps__timer_cancelled(ps_engine *e) { e->pending_real--; }
 /* Create process `pid` now (arrival or spawn): none -> New, queued for
@@ -285,6 +296,15 @@ uint32_t ps__fifo_pop(ps_engine *e, ps__fifo *f);
 int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid);
 
 /* sched.c */
+/* The urgency rank of priority number `priority` under the scenario's
+ * priority_order (docs/engine.md, rule PO1): 0 the most urgent a number
+ * can be, larger less urgent.  Every comparison of priorities (the
+ * priority policies, mlq's priority bands, aging, the swapper) compares
+ * these ranks, never the numbers. */
+int64_t ps__urgency(const ps_engine *e, int64_t priority);
+/* The priority number `steps` steps more urgent than `priority`, never
+ * past the most urgent (rank 0). */
+int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps);
 /* The sort key of `pid` joining queue q now by `ev` (see ps__qentry). */
 ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 /* Did `a` arrive after `b` (ties: the higher pid is later)?  The victim
@@ -314,6 +334,9 @@ void ps__preempt(ps_engine *e, uint32_t victim, uint32_t by);
 void ps__woken(ps_engine *e, uint32_t pid);
 /* A Running process has blocked and left CPU c: the policy's reaction. */
 void ps__blocked(ps_engine *e, uint32_t pid, uint32_t c);
+/* `p` has left its CPU Blocked or for Exit, ending a CPU burst: its
+ * predicted burst learns the length (burst_estimate; nothing otherwise). */
+void ps__burst_ended(ps_engine *e, ps_pcb *p);
 /* A process was just dispatched on CPU c: start it (unless the policy
  * holds the CPU otherwise). */
 void ps__cpu_start(ps_engine *e, uint32_t c);

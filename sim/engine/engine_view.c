@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine_internal.h"
+#include "policy.h"
 
 int64_t ps_engine_now(const ps_engine *e) { return e->now; }
 int64_t ps_engine_next(const ps_engine *e) { return e->timers.len ? ps__timer_top(e)->time : -1; }
@@ -121,6 +121,8 @@ uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t
         if (tmp) {
             memcpy(tmp, e->q[q].data, len * sizeof *tmp);
             qsort(tmp, len, sizeof *tmp, by_key);
+            if (q == PS__Q_READY && !e->observed && e->policy->order)
+                e->policy->order(e, tmp, len); /* a rank that changes with time */
             for (uint32_t i = 0; i < len; i++, n++)
                 if (n < max)
                     out[n] = tmp[i].pid;

@@ -10,10 +10,12 @@
  *      Ready/Suspend.
  *   S1. The most urgent Ready/Suspend process (base priority, then time it
  *      was swapped out, arrival, pid) is swapped in as soon as it fits.
+ *      Urgency is the base priority's rank under system.priority_order
+ *      (ps__urgency), here and in S3.
  *   S2. If it does not fit, Blocked processes are swapped out, the one
  *      blocked longest first, if together they free enough.
  *   S3. Otherwise, if Ready or Running processes of strictly lower urgency
- *      (larger priority number) would free enough, the least urgent are
+ *      would free enough, the least urgent are
  *      evicted to Ready/Suspend, Ready before Running.
  *   S4. When no Ready/Suspend process is waiting, the most urgent
  *      Blocked/Suspend process is swapped back in if it fits.
@@ -69,19 +71,26 @@ void ps__admit_new(ps_engine *e)
     }
 }
 
+/* The swapper's urgency of a process: its base priority's rank (0 the
+ * most urgent; rule PO1). */
+static int64_t urgency(const ps_engine *e, const ps_pcb *p)
+{
+    return ps__urgency(e, p->base_priority);
+}
+
 /* Sum of memory held by resident Ready/Running processes less urgent than
- * `than`; the scan is only made when priorities differ. */
-static int64_t evictable(ps_engine *e, int32_t than)
+ * rank `than`; the scan is only made when priorities differ. */
+static int64_t evictable(ps_engine *e, int64_t than)
 {
     int64_t sum = 0;
     for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
         const ps_pcb *p = ps__pcb(e, ps__qat(e, PS__Q_READY, i)->pid);
-        if (p->base_priority > than)
+        if (urgency(e, p) > than)
             sum += p->memory;
     }
     for (uint32_t c = 0; c < e->ncpu; c++) {
         uint32_t pid = e->cpu[c].pub.pid;
-        if (pid && ps__pcb(e, pid)->base_priority > than)
+        if (pid && urgency(e, ps__pcb(e, pid)) > than)
             sum += ps__pcb(e, pid)->memory;
     }
     return sum;
@@ -91,21 +100,21 @@ static int64_t evictable(ps_engine *e, int32_t than)
 static int worse(ps_engine *e, uint32_t a, uint32_t b)
 {
     const ps_pcb *x = ps__pcb(e, a), *y = ps__pcb(e, b);
-    if (x->base_priority != y->base_priority)
-        return x->base_priority > y->base_priority;
+    if (urgency(e, x) != urgency(e, y))
+        return urgency(e, x) > urgency(e, y);
     if ((x->state == PS_READY) != (y->state == PS_READY))
         return x->state == PS_READY;
     return ps__later(e, a, b);
 }
 
-/* Could evicting `pid` help a process of priority `than`? */
-static int frees(ps_engine *e, uint32_t pid, int32_t than)
+/* Could evicting `pid` help a process of urgency rank `than`? */
+static int frees(ps_engine *e, uint32_t pid, int64_t than)
 {
     const ps_pcb *p = ps__pcb(e, pid);
-    return p->base_priority > than && p->memory > 0;
+    return urgency(e, p) > than && p->memory > 0;
 }
 
-static uint32_t eviction_victim(ps_engine *e, int32_t than)
+static uint32_t eviction_victim(ps_engine *e, int64_t than)
 {
     uint32_t v = 0;
     for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
@@ -140,7 +149,7 @@ static int swap_in_ready(ps_engine *e, uint32_t head)
         int evict = 0;
         if (e->mem_blocked < need) {
             if (e->uniform_priority ||
-                e->mem_blocked + evictable(e, h->base_priority) < need)
+                e->mem_blocked + evictable(e, urgency(e, h)) < need)
                 return 0;
             evict = 1;
         }
@@ -149,7 +158,7 @@ static int swap_in_ready(ps_engine *e, uint32_t head)
             ps__transition(e, v, PS_BLOCKED_SUSPENDED, PS_EV_SUSPEND,
                            PS_CAUSE_SWAP_OUT, head, 0);
         while (evict && h->memory > mem_free(e) &&
-               (v = eviction_victim(e, h->base_priority)))
+               (v = eviction_victim(e, urgency(e, h))))
             ps__transition(e, v, PS_READY_SUSPENDED, PS_EV_SUSPEND,
                            PS_CAUSE_EVICTED, head, 0);
     }

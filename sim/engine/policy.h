@@ -7,9 +7,12 @@
  * One file per family fills the tables:
  *
  *   policy_fcfs.c      fcfs, sjf, srtf (arrival order, or the CPU burst)
- *   policy_priority.c  priority, priority-preemptive
+ *   policy_hrrn.c      hrrn (the highest response ratio, at dispatch)
+ *   policy_priority.c  priority, priority-preemptive; aging
+ *   policy_priority_rr.c  priority-rr
  *   policy_rr.c        rr
- *   policy_mlfq.c      mlfq (OSTEP's rules, docs/engine.md)
+ *   policy_mlq.c       mlq (fixed bands, each with its own order)
+ *   policy_mlfq.c      mlfq (OSTEP's rules, or Stallings' feedback)
  *   policy_ostep.c     ostep (OSTEP process-run's rules)
  *
  * and PS_POLICIES in procsim/scenario.h names each policy's table
@@ -32,6 +35,11 @@ typedef struct ps__policy {
     /* pick: the process to dispatch on idle CPU c, 0 for none.
      * NULL: the head of the Ready queue. */
     uint32_t (*pick)(ps_engine *e, uint32_t c);
+    /* A policy whose pick is not the head of its keys' order: put the n
+     * entries q (a copy of the Ready queue) in the order it would serve
+     * them now, pick's first (ps_engine_queue lists that; only their pids
+     * are read).  NULL: the keys' order. */
+    void (*order)(const ps_engine *e, ps__qentry *q, uint32_t n);
     /* The ticks of useful work `p` may do from its dispatch until its
      * quantum ends.  NULL: no quantum (INT64_MAX). */
     int64_t (*slice)(const ps_engine *e, const ps_pcb *p);
@@ -45,6 +53,10 @@ typedef struct ps__policy {
      * fresh quantum even though others are waiting.  NULL: nothing to
      * account, the quantum is the slice, and it yields to anyone waiting. */
     int (*expire)(ps_engine *e, ps_pcb *p, int64_t *length);
+    /* on leaving the CPU: `p` has just left its CPU, for any state
+     * (ps__cpu_release; after expire when its quantum ran out then).
+     * NULL: nothing. */
+    void (*left)(ps_engine *e, ps_pcb *p);
     /* on block: `p` has just left CPU c, Blocked.  NULL: nothing. */
     void (*blocked)(ps_engine *e, ps_pcb *p, uint32_t c);
     /* on wake: `p` has just become Ready (or Ready/Suspend) from a wait.
@@ -71,8 +83,9 @@ typedef struct ps__policy {
     int64_t (*init)(ps_engine *e);
     /* on arrival: `p` has just been created (New).  NULL: nothing. */
     void (*arrive)(ps_engine *e, ps_pcb *p);
-    /* The policy's timer fires: returns the next tick, -1 for none again.
-     * NULL: the policy has no timer. */
+    /* The policy's timer fires: returns the next tick, -1 for none again
+     * (another hook may move it: ps__policy_timer).  NULL: the policy has
+     * no timer. */
     int64_t (*timer)(ps_engine *e);
     unsigned flags;  /* PS__POLICY_* */
 } ps__policy;
@@ -107,13 +120,40 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 uint32_t ps__victim_by_rank(ps_engine *e,
                             int64_t (*rank)(const ps_engine *, const ps_pcb *, const ps_regs *));
 /* The burst a policy that orders by bursts (sjf, srtf, hrrn) ranks `p`
- * by, with registers r, in thousandths of a tick: the predicted burst
- * (system.burst_estimate, docs/engine.md "Predicted bursts") when the
- * scenario asks for one, else the real one (ps__burst). */
+ * by, with registers r, in thousandths of a tick: with predicted bursts
+ * (ps__estimating), what is left of the prediction, tau minus what the
+ * current burst has run, at least 0 [EST4]; else the real one (ps__burst)
+ * times 1000. */
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
+/* A running process whose quantum ran out, of rank `rank` (the Ready
+ * queue's k1), keeps its CPU: no more Ready processes of a rank <= it
+ * (at least as urgent) than CPUs idle to take them.  For policies whose
+ * round robin is among equals only (priority-rr, mlq's rr bands). */
+int ps__keeps_cpu(const ps_engine *e, uint64_t rank);
+/* Does the run predict bursts: the scenario has system.burst_estimate and
+ * its policy ranks by bursts (docs/engine.md "Predicted bursts")? */
+int ps__estimating(const ps_engine *e);
 /* Someone needs CPU c's process's place: more are Ready than CPUs idle. */
 int ps__someone_waiting(const ps_engine *e);
 /* Dispatch `pid` (Ready) on idle CPU c. */
 void ps__dispatch(ps_engine *e, uint32_t c, uint32_t pid);
+
+/* ---- the priority family (policy_priority.c) ---------------------------- */
+
+/* The urgency rank of `p`'s current priority (ps__urgency): the Ready
+ * queue's k1 under every priority policy. */
+int64_t ps__priority_rank(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
+/* The why hook: WHY_PRIORITY, or WHY_AGED for a process aging made more
+ * urgent than its base priority. */
+int ps__priority_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b);
+/* Aging (system.aging), as the init, act, timer and left hooks of a
+ * priority policy whose Ready keys have the rank as k1: the timer fires at
+ * each tick a Ready process is due to age and promotes it; act moves the
+ * timer when the Ready queue changed; left gives a process leaving the
+ * CPU its base priority back.  Without aging they do nothing but that. */
+int64_t ps__aging_init(ps_engine *e);
+int ps__aging_act(ps_engine *e);
+int64_t ps__aging_timer(ps_engine *e);
+void ps__aging_left(ps_engine *e, ps_pcb *p);
 
 #endif

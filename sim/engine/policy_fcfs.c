@@ -1,5 +1,5 @@
 /* policy_fcfs.c — the policies that serve in arrival order or by CPU burst
- * (docs/engine.md, "short-term scheduling"):
+ * (docs/engine.md, "short-term scheduling" and "Predicted bursts"):
  *
  *   fcfs  first come, first served: the time of becoming Ready; never
  *         preempts.
@@ -9,7 +9,9 @@
  *         whose burst is strictly shorter than a running one's remaining
  *         burst preempts it.
  *
- * Ties by arrival, then pid.
+ * The burst is the real one, or with system.burst_estimate the predicted
+ * one, tau (ps__ranked_burst, thousandths of a tick either way).  Ties by
+ * arrival, then pid.
  */
 #include "policy.h"
 
@@ -18,26 +20,27 @@ static ps__qentry fcfs_key(ps_engine *e, ps_pcb *p, ps_event ev)
     return ps__fifo_key(e, p, ev, 0);
 }
 
-static int64_t burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
-{
-    return ps__burst(e, p, r);
-}
-
 static ps__qentry burst_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
     (void)ev;
-    return ps__rank_key(p, burst(e, p, &p->regs));
+    return ps__rank_key(p, ps__ranked_burst(e, p, &p->regs));
 }
 
 static uint32_t srtf_victim(ps_engine *e)
 {
-    return ps__victim_by_rank(e, burst);
+    return ps__victim_by_rank(e, ps__ranked_burst);
 }
 
+/* The burst in the cause: the real one in ticks, or the predicted one in
+ * thousandths [EST6]. */
 static int burst_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
 {
-    *a = burst(e, p, &p->regs);
     *b = 0;
+    if (ps__estimating(e)) {
+        *a = ps__ranked_burst(e, p, &p->regs);
+        return PS_CAUSE_WHY_ESTIMATE;
+    }
+    *a = ps__burst(e, p, &p->regs);
     return PS_CAUSE_WHY_BURST;
 }
 

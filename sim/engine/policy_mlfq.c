@@ -1,5 +1,7 @@
-/* policy_mlfq.c — the multi-level feedback queue, by OSTEP's rules
- * (docs/engine.md, "MLFQ rules", which numbers them):
+/* policy_mlfq.c — the multi-level feedback queue, in two styles
+ * (system.mlfq_style): OSTEP's rules, the default (docs/engine.md, "MLFQ
+ * rules", which numbers them), and Stallings' feedback (below, "Stallings'
+ * feedback").
  *
  * Each level is a FIFO queue; the process at the head of the highest
  * non-empty one runs.  A process keeps its place at the head while it
@@ -208,13 +210,127 @@ static int64_t boost(ps_engine *e)
     return e->now + s->mlfq_boost;
 }
 
+/* ---- Stallings' feedback (docs/engine.md, rules FB1..FB7) ---------------
+ *
+ * The same levels and places, other rules: no preemption at all (a
+ * newcomer waits for the end of the running process's quantum), every
+ * dispatch a full quantum of its level, no allotment, no boost; a quantum
+ * that ends demotes the process one level only if another process then
+ * takes its CPU, else it runs on at its level.  Within one instant the
+ * newcomers to a queue come first (class 0: arrived, back from I/O,
+ * swapped back in, in the order they came), then the process timed out
+ * (class 1). */
+
+enum { FB_NEWCOMER, FB_TIMED_OUT };
+
+static int stallings(const ps_engine *e)
+{
+    return e->s->mlfq_style == PS_MLFQ_STYLE_STALLINGS;
+}
+
+static int fb_below(const ps_engine *e, int level)
+{
+    return level + 1 < e->s->mlfq_levels ? level + 1 : level;
+}
+
+/* The place `p` would take if it were timed out now: the back of the
+ * level below its own (its own on the bottom level). */
+static ps__qentry fb_timed_out_place(const ps_engine *e, const ps_pcb *p)
+{
+    return (ps__qentry){(uint64_t)fb_below(e, p->mlfq_level),
+                        MLFQ_BACK + ((uint64_t)e->now << 2 | FB_TIMED_OUT), e->pol.mlfq.seq,
+                        p->pid};
+}
+
+/* How many Ready processes come before `place`, counting no further than
+ * `enough`: a walk of the heap that skips every subtree whose root does
+ * not (its children come after it), so it costs O(enough), not O(n). */
+static uint32_t fb_ahead(const ps_engine *e, uint32_t i, const ps__qentry *place,
+                         uint32_t enough)
+{
+    uint32_t n = 0, len = ps__qlen(e, PS__Q_READY);
+    if (i >= len || !ps__qless(ps__qat(e, PS__Q_READY, i), place))
+        return 0;
+    n = 1;
+    for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < len && n < enough; c++)
+        n += fb_ahead(e, c, place, enough - n);
+    return n;
+}
+
+/* on quantum end [FB4]: p keeps its CPU, level and a fresh quantum unless
+ * a Ready process would take the CPU from it, that is, one of them is
+ * still left ahead of its timed-out place once the idle CPUs have taken
+ * theirs.  The demotion itself is the timeout's (fb_key). */
+static int fb_expire(ps_engine *e, ps_pcb *p, int64_t *length)
+{
+    *length = e->s->mlfq_quanta[p->mlfq_level];
+    ps__qentry back = fb_timed_out_place(e, p);
+    if (fb_ahead(e, 0, &back, e->idle + 1) > e->idle)
+        return 0;
+    p->quantum_left = e->s->mlfq_quanta[p->mlfq_level];
+    return 1;
+}
+
+static ps__qentry fb_key(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    if (ev != PS_EV_TIMEOUT) {
+        place_back(e, p, FB_NEWCOMER); /* also after a wait: its level kept [FB5] */
+        return place(p);
+    }
+    p->mlfq_level = (uint8_t)fb_below(e, p->mlfq_level);
+    p->priority = p->mlfq_level;
+    p->quantum_left = e->s->mlfq_quanta[p->mlfq_level];
+    place_back(e, p, FB_TIMED_OUT);
+    return place(p);
+}
+
+/* ---- the hooks, by style ---------------------------------------------------- */
+
+static ps__qentry key(ps_engine *e, ps_pcb *p, ps_event ev)
+{
+    return stallings(e) ? fb_key(e, p, ev) : mlfq_key(e, p, ev);
+}
+
+/* Stallings: every dispatch gets the whole quantum of its level [FB3]. */
+static int64_t slice(const ps_engine *e, const ps_pcb *p)
+{
+    return stallings(e) ? e->s->mlfq_quanta[p->mlfq_level] : mlfq_slice(e, p);
+}
+
+static int start(ps_engine *e, uint32_t c)
+{
+    if (stallings(e)) {
+        ps_pcb *p = ps__pcb(e, e->cpu[c].pub.pid);
+        p->quantum_left = e->s->mlfq_quanta[p->mlfq_level];
+    }
+    return 1;
+}
+
+static int expire(ps_engine *e, ps_pcb *p, int64_t *length)
+{
+    return stallings(e) ? fb_expire(e, p, length) : mlfq_expire(e, p, length);
+}
+
+static void blocked(ps_engine *e, ps_pcb *p, uint32_t c)
+{
+    if (!stallings(e))
+        mlfq_blocked(e, p, c);
+}
+
+/* Stallings: no preemption, by a newcomer or anyone [FB2]. */
+static uint32_t victim(ps_engine *e)
+{
+    return stallings(e) ? 0 : mlfq_victim(e);
+}
+
 const ps__policy ps__policy_mlfq = {
-    .key = mlfq_key,
-    .slice = mlfq_slice,
+    .key = key,
+    .slice = slice,
     .ran = mlfq_ran,
-    .expire = mlfq_expire,
-    .blocked = mlfq_blocked,
-    .victim = mlfq_victim,
+    .expire = expire,
+    .blocked = blocked,
+    .victim = victim,
+    .start = start,
     .init = boost_first,
     .arrive = mlfq_arrive,
     .timer = boost,

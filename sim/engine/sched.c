@@ -24,6 +24,31 @@ const ps__policy *ps__policy_for(ps_policy p)
     return (unsigned)p < PS_POLICY_COUNT ? policies[p] : NULL;
 }
 
+/* ---- urgency ------------------------------------------------------------ */
+
+/* How each system.priority_order turns a priority number into an urgency
+ * rank: rank = origin + sign * number, 0 the most urgent a number can be
+ * (numbers run from 0 to PS_SCENARIO_MAX_NUMBER).  Since sign is +-1, the
+ * same line turns a rank back into its number. */
+static const struct {
+    int64_t origin, sign;
+} orders[PS_PRIORITY_ORDER_COUNT] = {
+    [PS_PRIORITY_LOW_FIRST] = {0, 1},
+    [PS_PRIORITY_HIGH_FIRST] = {PS_SCENARIO_MAX_NUMBER, -1},
+};
+
+int64_t ps__urgency(const ps_engine *e, int64_t priority)
+{
+    return orders[e->s->priority_order].origin + orders[e->s->priority_order].sign * priority;
+}
+
+int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps)
+{
+    int64_t rank = ps__urgency(e, priority);
+    rank = rank > steps ? rank - steps : 0;
+    return orders[e->s->priority_order].sign * (rank - orders[e->s->priority_order].origin);
+}
+
 /* ---- queue keys --------------------------------------------------------- */
 
 /* [RA1] Of the processes that become Ready in one instant, one that left
@@ -44,7 +69,8 @@ ps__qentry ps__rank_key(const ps_pcb *p, int64_t rank)
 
 /* Keys other than the Ready queue's (all compared as unsigned; every value
  * here is >= 0):
- *   Ready/Suspend, Blocked/Suspend   (base priority, tick, arrival)
+ *   Ready/Suspend, Blocked/Suspend   (urgency of the base priority, tick,
+ *                                    arrival)
  *   Blocked                          (tick, 0, 0): longest blocked first
  * and then pid. */
 ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
@@ -56,7 +82,7 @@ ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
         return e->observed ? ps__fifo_key(e, p, ev, 0) : e->policy->key(e, p, ev);
     case PS__Q_SWAPPED:
     case PS__Q_SWAPPED_BLOCKED:
-        return (ps__qentry){(uint64_t)p->base_priority, now, arrival, pid};
+        return (ps__qentry){(uint64_t)ps__urgency(e, p->base_priority), now, arrival, pid};
     case PS__Q_BLOCKED:
     case PS__Q_COUNT:
         break;
@@ -94,12 +120,39 @@ int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
     return sum;
 }
 
+int ps__estimating(const ps_engine *e)
+{
+    return e->s->estimate_alpha >= 0 && (ps_policy_uses(e->s->policy) & PS_USES_BURST);
+}
+
+/* Ticks as thousandths, saturating. */
+static int64_t milli(int64_t ticks)
+{
+    return ticks > INT64_MAX / 1000 ? INT64_MAX : ticks * 1000;
+}
+
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
 {
-    if (e->s->estimate_alpha >= 0 && p->estimate >= 0)
-        return p->estimate;
-    int64_t b = ps__burst(e, p, r);
-    return b > INT64_MAX / 1000 ? INT64_MAX : b * 1000;
+    if (!ps__estimating(e))
+        return milli(ps__burst(e, p, r));
+    int64_t run = milli(p->cpu_time - p->burst_from_);
+    return p->estimate > run ? p->estimate - run : 0;
+}
+
+/* Exponential averaging [EST2]: tau' = alpha t + (1 - alpha) tau, written
+ * tau + alpha (t - tau) so that nothing overflows (t - tau is split into
+ * thousands and the rest), in thousandths rounded to the nearest, a half
+ * up. */
+void ps__burst_ended(ps_engine *e, ps_pcb *p)
+{
+    if (!ps__estimating(e))
+        return;
+    int64_t alpha = e->s->estimate_alpha, d = milli(p->cpu_time - p->burst_from_) - p->estimate;
+    int64_t q = d / 1000, rest = d % 1000;
+    if (rest < 0) /* floor division: 0 <= rest < 1000 */
+        q--, rest += 1000;
+    p->estimate += alpha * q + (alpha * rest + 500) / 1000;
+    p->burst_from_ = p->cpu_time;
 }
 
 /* ---- the CPU ------------------------------------------------------------ */
@@ -157,6 +210,8 @@ void ps__cpu_release(ps_engine *e, uint32_t pid)
     int64_t length;
     if (cpu->expired && e->policy->expire)
         e->policy->expire(e, p, &length);
+    if (e->policy->left && !e->observed)
+        e->policy->left(e, p);
     p->regs = cpu->pub.regs;
     cpu->pub.pid = 0;
     cpu->idle_since = e->now;
@@ -271,6 +326,15 @@ uint32_t ps__victim_by_rank(ps_engine *e,
     if (!victim || (int64_t)ps__qat(e, PS__Q_READY, 0)->k1 >= vrank)
         return 0; /* equal urgency does not preempt */
     return victim;
+}
+
+int ps__keeps_cpu(const ps_engine *e, uint64_t rank)
+{
+    uint32_t rivals = 0;
+    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++)
+        if (ps__qat(e, PS__Q_READY, i)->k1 <= rank && ++rivals > e->idle)
+            return 0;
+    return 1;
 }
 
 void ps__woken(ps_engine *e, uint32_t pid)

@@ -113,8 +113,8 @@ static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)
 static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
                                          NULL};
 static const ps__numspec priority_spec = {"priority", NULL,
-                                          "an integer (smaller is more urgent)", 0, MAXN,
-                                          NULL};
+                                          "an integer (smaller is more urgent unless "
+                                          "priority_order is high-first)", 0, MAXN, NULL};
 static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0,
                                         MAXN, NULL};
 

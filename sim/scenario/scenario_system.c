@@ -214,6 +214,24 @@ static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
                            ps__join(users, n, n, list, sizeof list),
                            ps_policy_token(s->policy));
     }
+    /* OSTEP's settings, which Stallings' feedback has no use for
+       (docs/engine.md, rule FB7) */
+    static const struct {
+        int key;
+        const char *why;
+    } ostep_only[] = {
+        {S_MLFQ_BOOST, "it has no priority boost"},
+        {S_MLFQ_ALLOTMENTS, "a process moves down at the first quantum that ends with "
+                            "another process taking the CPU"},
+        {S_MLFQ_STAY, "every dispatch has a full quantum"},
+        {S_MLFQ_IO_BUMP, "a process back from I/O joins the back of its queue"},
+    };
+    for (unsigned i = 0; s->mlfq_style == PS_MLFQ_STYLE_STALLINGS && i < sizeof ostep_only /
+                                                                      sizeof *ostep_only; i++)
+        if (seen[ostep_only[i].key].line)
+            return ps__ld_fail(ld, seen[ostep_only[i].key], "%s: applies only to mlfq_style "
+                               "ostep, not stallings (%s)", system_keys[ostep_only[i].key],
+                               ostep_only[i].why);
     if ((ps_policy_uses(s->policy) & PS_USES_MLQ) && !s->nqueues)
         return ps__ld_fail(ld, seen[S_POLICY], "policy: mlq needs its bands in "
                            "system.queues, such as queues: [{policy: rr, quantum: 2}, "

@@ -107,10 +107,12 @@ static void write_system(const ps_scenario *s, ps_out *o)
     if (ps_policy_uses(s->policy) & PS_USES_MLFQ) {
         ps_outf(o, "  mlfq_levels: %d\n", (int)s->mlfq_levels);
         levels(o, "mlfq_quanta", s->mlfq_quanta, s->mlfq_levels);
-        levels(o, "mlfq_allotments", s->mlfq_allotments, s->mlfq_levels);
-        ps_outf(o, "  mlfq_boost: %" PRId64 "\n  mlfq_stay: %s\n  mlfq_io_bump: %s\n",
-                s->mlfq_boost, s->mlfq_stay ? "true" : "false",
-                s->mlfq_io_bump ? "true" : "false");
+        if (s->mlfq_style != PS_MLFQ_STYLE_STALLINGS) { /* OSTEP's alone (rule FB7) */
+            levels(o, "mlfq_allotments", s->mlfq_allotments, s->mlfq_levels);
+            ps_outf(o, "  mlfq_boost: %" PRId64 "\n  mlfq_stay: %s\n  mlfq_io_bump: %s\n",
+                    s->mlfq_boost, s->mlfq_stay ? "true" : "false",
+                    s->mlfq_io_bump ? "true" : "false");
+        }
     }
     write_sched(s, &d, o);
 }

@@ -121,7 +121,13 @@ typedef enum ps_cause_when {
       "추첨 당첨: 티켓 {b}장 중 {a}번", "", "")                                 \
     X(WHY_STRIDE, ALWAYS, "lowest pass {a}", "pass 값이 가장 낮음: {a}", "", "") \
     X(WHY_VRUNTIME, ALWAYS, "lowest virtual runtime {milli a}",               \
-      "가상 실행 시간이 가장 짧음: {milli a}", "", "")
+      "가상 실행 시간이 가장 짧음: {milli a}", "", "")                           \
+    X(WHY_AGED, ALWAYS, "priority {a} (aged from {b})",                       \
+      "우선순위 {a} (에이징 전 {b})", "", "")                                    \
+    X(WHY_QUEUE_BURST, ALWAYS, "queue {a}, shortest burst {b}",               \
+      "큐 {a}, CPU 버스트가 가장 짧음: {b}", "", "")                             \
+    X(WHY_QUEUE_PRIORITY, ALWAYS, "queue {a}, priority {b}",                  \
+      "큐 {a}, 우선순위 {b}", "", "")
 
 /* The causes of `procsim trace` (trace.h): the kernel's evidence for each
  * move of a real process, in words a student understands.  {pid a} is the

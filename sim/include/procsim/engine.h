@@ -268,11 +268,19 @@ typedef struct ps_channel_stats {
 } ps_channel_stats;
 ps_channel_stats ps_engine_channel(const ps_engine *e, uint32_t chan);
 /* The processes now in state s, in the order their queue serves them:
- * Ready in the policy's order, Ready/Suspend and Blocked/Suspend in the
+ * Ready in the order the policy would dispatch them now (hrrn: by the
+ * response ratios of this tick), Ready/Suspend and Blocked/Suspend in the
  * swapper's, Blocked longest first; processes outside those queues (held
  * by the user, needing no memory), and other states, by pid.  Writes at
  * most max pids; returns how many there are. */
 uint32_t ps_engine_queue(const ps_engine *e, ps_state s, uint32_t *out, uint32_t max);
+/* The response ratio (w + s) / s of Ready process `pid` now, in
+ * thousandths rounded down (2250 for 2.25): w the ticks it has waited
+ * since it last became Ready, s its next CPU burst as hrrn ranks it (the
+ * predicted one with burst_estimate; docs/engine.md "HRRN").  Under any
+ * model policy; -1 when pid is not Ready, its burst is 0 (the ratio has no
+ * bound), or the engine is observed. */
+int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid);
 /* Mutex owner pid, 0 if free. */
 uint32_t ps_engine_mutex_owner(const ps_engine *e, uint32_t mutex);
 /* The objects' queues, front first: a channel's values (PS_VALUE_NONE for

@@ -132,7 +132,9 @@ typedef struct ps_pcb {
     /* priority */
     int32_t base_priority;   /* from the scenario; the swapper's urgency */
     int32_t priority;        /* current: the base, or the queue level in mlfq */
-    int64_t quantum_left;    /* mlfq: ticks left of its quantum on its level */
+    int64_t quantum_left;    /* mlfq: ticks left of its quantum on its level;
+                                mlq: the rest of the quantum a process of an
+                                rr band was preempted in, 0: a full one */
     int64_t allot_left;      /* mlfq: quanta it may still use on its level
                                 before it moves down (OSTEP's allotment) */
 
@@ -156,12 +158,14 @@ typedef struct ps_pcb {
     /* engine bookkeeping (private) */
     uint32_t gen_;           /* invalidates stale timer events */
     uint32_t wait_next_;     /* next pid in the same wait queue, 0: end */
-    uint64_t qpos_[2];       /* mlfq: its place in its level's queue, kept
-                                while it runs (sched.c) */
+    uint64_t qpos_[2];       /* mlfq, mlq: its place in its (level's,
+                                band's) queue, kept while it runs */
     uint64_t read_writes_;   /* add: the writes its shared variable had seen
                                 when this process read it (ops.c) */
     uint8_t resume_cause_;   /* resumed, not yet swapped in: the cause to
                                 give the swap-in (ps_cause), else 0 */
+    int64_t burst_from_;     /* burst_estimate: its cpu_time when its
+                                current CPU burst began (sched.c) */
 } ps_pcb;
 
 const char *ps_wait_token(ps_wait_kind k);

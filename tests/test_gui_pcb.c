@@ -1,0 +1,97 @@
+/* test_gui_pcb.c — the PCB panel's scheduling lines (gui/pcb_sched.h): the
+ * priority or MLFQ level, and the fields the run's policy keeps (the
+ * predicted burst, tickets and pass, nice and vruntime, the band), in
+ * English and Korean, and none a policy does not keep. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "testkit.h"
+#include "pcb_sched.h"
+
+#define HEAD(system) "procsim: 1\ntitle: t\nsystem: " system "\nprocesses:\n"
+
+static const struct {
+    const char *what, *yaml;
+    int64_t until;         /* the tick the panel is read at */
+    const char *process;
+    gui_lang lang;
+    int lines;             /* how many */
+    const char *want;      /* one of them has this */
+    const char *not_want;  /* none has this (NULL: no check) */
+} cases[] = {
+    {"fcfs: the priority alone", HEAD("{policy: fcfs}") "  - {name: a, program: [cpu 2]}\n", 1,
+     "a", GUI_EN, 1, "priority: base 0, now 0", NULL},
+    {"sjf knows the real burst: no prediction",
+     HEAD("{policy: sjf}") "  - {name: a, program: [cpu 2]}\n", 1, "a", GUI_EN, 1, "priority",
+     "predicted"},
+    /* the shipped example at 9: P1 predicted at 6, P2 at 8 */
+    {"sjf with burst_estimate", NULL, 9, "P1", GUI_EN, 2, "predicted burst τ 6", NULL},
+    {"sjf with burst_estimate, Korean", NULL, 9, "P2", GUI_KO, 2, "예측한 CPU 버스트 τ 8", NULL},
+    /* 0.5*5 + 0.5*10 after the first burst */
+    {"a prediction in thousandths",
+     HEAD("{policy: srtf, burst_estimate: {alpha: 0.5, initial: 10}}")
+     "  - {name: a, program: [cpu 5, io disk 1, cpu 1]}\n", 5, "a", GUI_EN, 2,
+     "predicted burst τ 7.5", NULL},
+    {"mlfq, OSTEP's rules: the allotment", HEAD("{policy: mlfq, quantum: 2}")
+     "  - {name: a, program: [cpu 4]}\n", 1, "a", GUI_EN, 1,
+     "level 0: quantum left 1, allotment 1", NULL},
+    {"mlfq, Stallings' feedback: no allotment",
+     HEAD("{policy: mlfq, mlfq_style: stallings, quantum: 1}") "  - {name: a, program: [cpu 4]}\n"
+     "  - {name: b, program: [cpu 4]}\n", 2, "a", GUI_EN, 1, "level 1: quantum left", "allotment"},
+    {"stride: tickets and pass", HEAD("{policy: stride}")
+     "  - {name: a, tickets: 50, program: [cpu 2]}\n", 1, "a", GUI_EN, 2, "tickets 50, pass ",
+     NULL},
+    {"lottery: tickets, no pass", HEAD("{policy: lottery}")
+     "  - {name: a, program: [cpu 2]}\n", 1, "a", GUI_KO, 2, "티켓 100장", "pass"},
+    {"cfs: nice and vruntime", HEAD("{policy: cfs}")
+     "  - {name: a, nice: 5, program: [cpu 2]}\n", 1, "a", GUI_EN, 2, "nice 5, vruntime ", NULL},
+    /* b has waited 2 ticks for a's 2: (2 + 1) / 1 */
+    {"hrrn: the response ratio of a Ready process", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n  - {name: b, program: [cpu 1]}\n", 2, "b", GUI_EN, 2,
+     "response ratio 3", NULL},
+    {"hrrn: no ratio while running, Korean", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n  - {name: b, program: [cpu 1]}\n", 2, "a", GUI_KO, 2,
+     "응답 비율 - (준비 상태 아님)", NULL},
+    {"mlq: an rr band", HEAD("{policy: mlq, queues: [{policy: rr, quantum: 2}, {policy: fcfs}]}")
+     "  - {name: a, program: [cpu 2]}\n  - {name: b, queue: 1, program: [cpu 2]}\n", 1, "a",
+     GUI_EN, 2, "queue 0: rr, quantum 2", NULL},
+    {"mlq: an fcfs band, Korean",
+     HEAD("{policy: mlq, queues: [{policy: rr, quantum: 2}, {policy: fcfs}]}")
+     "  - {name: a, program: [cpu 2]}\n  - {name: b, queue: 1, program: [cpu 2]}\n", 1, "b",
+     GUI_KO, 2, "큐 1: fcfs", NULL},
+};
+
+static void the_policy_s_fields_appear(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ps_error err;
+        ps_scenario *s = cases[i].yaml ? tk_load(cases[i].yaml)
+                                       : ps_scenario_load_file("scenarios/policies/sjf-estimate.yaml",
+                                                               &err);
+        assert_non_null(s);
+        tk_run r;
+        tk_run_scenario(&r, s, cases[i].until);
+        char lines[GUI_PCB_SCHED_LINES][GUI_PCB_LINE], all[GUI_PCB_SCHED_LINES * GUI_PCB_LINE] = "";
+        int n = gui_pcb_sched_lines(r.e, tk_pid(&r, cases[i].process), cases[i].lang, lines);
+        for (int k = 0; k < n; k++)
+            snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", k ? " | " : "", lines[k]);
+        if (n != cases[i].lines || !strstr(all, cases[i].want) ||
+            (cases[i].not_want && strstr(all, cases[i].not_want)))
+            fail_msg("%s: %d lines '%s'; expected %d with '%s'%s%s", cases[i].what, n, all,
+                     cases[i].lines, cases[i].want, cases[i].not_want ? " and no " : "",
+                     cases[i].not_want ? cases[i].not_want : "");
+        tk_run_fini(&r);
+    }
+}
+
+int main(void)
+{
+    tk_filter_from_env();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(the_policy_s_fields_appear),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
