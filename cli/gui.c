@@ -15,7 +15,8 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
 {
     int prog = ps_ostep_lookup(argv[0]), rc;
     if (prog < 0) {
-        fprintf(stderr, "procsim gui: --ostep wants process-run, scheduler or mlfq, got '%s'\n",
+        fprintf(stderr, "procsim gui: --ostep wants process-run, scheduler, mlfq or lottery, "
+                        "got '%s'\n",
                 argv[0]);
         return EXIT_USAGE;
     }

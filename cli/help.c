@@ -110,11 +110,12 @@ static const help helps[] = {
      "check FILE...",
      "  check FILE...   load each file and report the first error in it\n", NULL},
     {"ostep",
-     "ostep process-run|scheduler|mlfq [--format text|csv|json|yaml]\n"
+     "ostep process-run|scheduler|mlfq|lottery [--format text|csv|json|yaml]\n"
      "              [its flags]",
      "  ostep PROGRAM   OSTEP's homework program (process-run.py, scheduler.py,\n"
-     "                  mlfq.py): same flags, same output (docs/ostep.md);\n"
-     "                  procsim ostep PROGRAM -h lists the program's flags\n"
+     "                  mlfq.py, lottery.py): same flags, same output\n"
+     "                  (docs/ostep.md); procsim ostep PROGRAM -h lists the\n"
+     "                  program's flags\n"
      "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
      "                  or yaml (the scenario file)\n", NULL},
     {"lab",

@@ -4,7 +4,7 @@
 # subsystem and includes only from the subsystems below it,
 #
 #     core <- scenario <- engine <- {live, trace, ostep, lab}
-#     core <- pycompat <- ostep
+#     core <- pycompat <- {engine, ostep}
 #
 # A folder's private headers are on no other folder's include path, so the
 # compiler already refuses them there; this check covers the rest: the
@@ -18,7 +18,7 @@
 # subsystem: the subsystems it may include from
 set(allowed_core "")
 set(allowed_scenario core)
-set(allowed_engine core scenario)
+set(allowed_engine core scenario pycompat)
 set(allowed_live core scenario engine)
 set(allowed_trace core scenario engine)
 set(allowed_pycompat core)

@@ -28,7 +28,8 @@ static const char *const shipped[] = {
     "seeds/join-timeout", "seeds/nine-processes", "seeds/pipe", "seeds/pool-squares",
     "seeds/private-copy", "seeds/queue-sentinel", "policies/fcfs", "policies/sjf", "policies/srtf", "policies/priority",
     "policies/priority-preemptive", "policies/rr", "policies/mlfq",
-    "policies/mlfq-stallings", "policies/sjf-estimate",
+    "policies/mlfq-stallings", "policies/sjf-estimate", "policies/lottery", "policies/stride",
+    "policies/cfs",
 };
 
 static void csv_matches_golden(void **state)
@@ -217,8 +218,8 @@ static void every_command_has_help(void **state)
     };
     check_cases(after_args, sizeof after_args / sizeof after_args[0], NULL);
     /* -h after a program is the program's: OSTEP's help, byte for byte */
-    static const char *const progs[] = {"process-run", "scheduler", "mlfq"};
-    for (size_t i = 0; i < 3; i++) {
+    static const char *const progs[] = {"process-run", "scheduler", "mlfq", "lottery"};
+    for (size_t i = 0; i < sizeof progs / sizeof progs[0]; i++) {
         char path[64];
         size_t len;
         snprintf(path, sizeof path, "tests/ostep/help/%s.txt", progs[i]);

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include "optparse.h"
-#include "ostep_options.h" /* the three programs' tables (white box) */
+#include "ostep_options.h" /* the four programs' tables (white box) */
 
 static const struct program {
     const char *name;
@@ -29,6 +29,7 @@ static const struct program {
     {"process-run.py", "tests/ostep/help/process-run.txt", ps__pr_opts, PR_NOPTS},
     {"scheduler.py", "tests/ostep/help/scheduler.txt", ps__sch_opts, SCH_NOPTS},
     {"mlfq.py", "tests/ostep/help/mlfq.txt", ps__mlfq_opts, MLFQ_NOPTS},
+    {"lottery.py", "tests/ostep/help/lottery.txt", ps__lot_opts, LOT_NOPTS},
 };
 
 /* What a parse produced. */
@@ -118,7 +119,7 @@ static char *slurp(const char *rel)
     return s;
 }
 
-/* ---- the three programs' help ----------------------------------------- */
+/* ---- the four programs' help ------------------------------------------ */
 
 static void help_matches_the_programs(void **state)
 {

@@ -140,11 +140,14 @@ static void run_trace(const ps_scenario *s, trace *t)
 }
 
 /* Has the scenario values a file may not hold (OSTEP accepts quanta and
- * allotments below 1)? */
+ * allotments below 1, and lottery jobs without tickets)? */
 static int beyond_files(const ps_scenario *s)
 {
     for (int32_t l = 0; (ps_policy_uses(s->policy) & PS_USES_MLFQ) && l < s->mlfq_levels; l++)
         if (s->mlfq_quanta[l] < 1 || s->mlfq_allotments[l] < 1)
+            return 1;
+    for (uint32_t i = 0; (ps_policy_uses(s->policy) & PS_USES_TICKETS) && i < s->nprocs; i++)
+        if (s->procs[i].tickets < 1)
             return 1;
     return 0;
 }

@@ -39,7 +39,8 @@ static void put(text *t, const char *fmt, ...)
 }
 
 static const char *const policies[] = {"fcfs", "sjf", "srtf", "priority",
-                                       "priority-preemptive", "rr", "mlfq", "ostep"};
+                                       "priority-preemptive", "rr", "mlfq", "ostep",
+                                       "lottery", "stride", "cfs"};
 
 /* One random op for process i of n; children of i are i+1.. when i == 0. */
 static void random_op(text *t, int *locked)
@@ -66,7 +67,7 @@ static void random_scenario(text *t)
     t->len = 0;
     int limited = rnd(2);
     unsigned n = 1 + rnd(7), kids = rnd(3);
-    const char *policy = policies[rnd(8)];
+    const char *policy = policies[rnd(sizeof policies / sizeof policies[0])];
     put(t, "procsim: 1\ntitle: random\nsystem: {cpus: %u, policy: %s, quantum: %u, "
            "switch_cost: %u%s", 1 + rnd(3), policy, 1 + rnd(4), rnd(3) == 0,
         limited ? ", memory: 100" : "");
@@ -77,11 +78,20 @@ static void random_scenario(text *t)
     if (strcmp(policy, "ostep") == 0)
         put(t, ", switch: %s, io_done: %s", rnd(2) ? "on-io" : "on-end",
             rnd(2) ? "later" : "immediate");
+    if (strcmp(policy, "lottery") == 0)
+        put(t, ", seed: %u", rnd(100));
+    if (strcmp(policy, "cfs") == 0)
+        put(t, ", cfs_latency: %u, cfs_min_granularity: %u", 1 + rnd(8), 1 + rnd(2));
     put(t, "}\ndevices: [d0, d1]\nprocesses:\n");
     for (unsigned i = 0; i < n; i++) {
         int locked = 0;
-        put(t, "  - {name: p%u, arrival: %u, priority: %u, memory: %u, program: [", i,
-            rnd(6), rnd(3), rnd(4) * 20);
+        put(t, "  - {name: p%u, arrival: %u, priority: %u, memory: %u, ", i, rnd(6), rnd(3),
+            rnd(4) * 20);
+        if (!strcmp(policy, "lottery") || !strcmp(policy, "stride"))
+            put(t, "tickets: %u, ", 1 + rnd(300));
+        if (!strcmp(policy, "cfs"))
+            put(t, "nice: %d, ", (int)rnd(40) - 20);
+        put(t, "program: [");
         if (i == 0)
             for (unsigned k = 0; k < kids; k++)
                 put(t, "spawn c%u, ", k);

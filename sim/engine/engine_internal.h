@@ -23,6 +23,7 @@
 
 #include "arena.h"
 #include "procsim/engine.h"
+#include "pyrand.h"
 
 /* Linux signal numbers, used by the model to record what live mode sends. */
 enum { PS__SIGKILL = 9, PS__SIGTERM = 15, PS__SIGCONT = 18, PS__SIGSTOP = 19 };
@@ -105,12 +106,24 @@ typedef struct ps__cpu {
     uint8_t holding;       /* its process holds it, doing no work, until
                               the CPU timer fires (a policy's start hook
                               asks for it: ostep's last tick) */
+    uint8_t used;          /* has had a dispatch (switch_cost_first) */
+    uint32_t last;         /* the pid that last ran on it, 0: none */
+    int64_t idle_since;    /* the tick it last fell idle, -1: never ran
+                              (affinity keep: one freed now chooses first) */
     struct {               /* ostep's, per CPU (policy_ostep.c alone) */
         uint32_t reserved; /* switch on-end: idle, kept for this Blocked
                               process; 0 = free */
         int64_t blocked_at; /* the instant its process last blocked, whose
                                end-of-tick check is still to come */
     } ostep;
+    struct {               /* lottery's, per CPU (policy_lottery.c alone) */
+        uint32_t won;      /* the winner of this CPU's quantum-end draw,
+                              waiting to be dispatched here; 0 = none */
+        int64_t ticket, total; /* its winning ticket, of how many */
+    } lottery;
+    struct {               /* cfs's, per CPU (policy_cfs.c alone) */
+        int64_t slice;     /* the slice its process was given */
+    } cfs;
 } ps__cpu;
 
 struct ps__policy;
@@ -166,6 +179,12 @@ struct ps_engine {
                                   last looked at */
             int64_t armed;     /* the tick the timer is set for, -1: none */
         } priority;
+        struct {
+            ps_pyrand rng;     /* Python's random, seeded by system.seed */
+            ps_lottery_draw last; /* the latest draw (ps_engine_lottery_draw) */
+            uint32_t why_pid;  /* the dispatch being made: its winner, */
+            int64_t why_ticket, why_total; /* the ticket (-1: no draw), of */
+        } lottery;
     } pol;
 
     ps__device *dev;
@@ -189,6 +208,19 @@ struct ps_engine {
         uint8_t set, cause;
         int64_t a, b;
     } why;
+    uint8_t free_dispatch; /* the dispatch being made is no context switch
+                              (a CPU's first, switch_cost_first false): the
+                              door does not count it */
+
+    /* The conventions (docs/engine.md "Conventions") as this engine's
+     * policy reads them, fixed at creation: a setting the policy ignores
+     * (possible after ps_scenario_set_policy) is its default here. */
+    struct {
+        uint8_t requeued_first;   /* rr_arrival after-preempted */
+        uint8_t completion_first; /* same_tick completion-first */
+        uint8_t self_switch;      /* count_self_switch */
+        uint8_t keep;             /* affinity keep */
+    } conv;
     ps_trace_fn listener;
     void *listener_ctx;
     int64_t lost_updates;  /* increments wiped out by stale writes */
@@ -306,6 +338,9 @@ void ps__cpu_sync(ps_engine *e, uint32_t cpu);
 /* CPU c's quantum ran out: time its process out if someone needs the CPU,
  * else renew the quantum.  Returns 1 if it timed out. */
 int ps__settle_expired(ps_engine *e, uint32_t c);
+/* Settle every quantum that has run out (rr_arrival after-preempted does
+ * it right after the instant's CPU slices end). */
+void ps__settle_quanta(ps_engine *e);
 /* Preempt the running process `victim` in favour of `by`: Running -> Ready
  * by preempt. */
 void ps__preempt(ps_engine *e, uint32_t victim, uint32_t by);
@@ -342,6 +377,10 @@ void ps__cpu_run(ps_engine *e, uint32_t c);
 void ps__cpu_timer(ps_engine *e, uint32_t c);
 void ps__io_done(ps_engine *e, uint32_t dev);
 void ps__sleep_done(ps_engine *e, uint32_t pid);
+/* [SB1] starts_blocked: `pid`, just created (New), begins its first op,
+ * an io or sleep, without a CPU; when it is done (ps__wake) it is queued
+ * for admission. */
+void ps__start_blocked(ps_engine *e, uint32_t pid);
 /* Take `pid` out of whatever queue it waits in (before it exits). */
 void ps__detach(ps_engine *e, uint32_t pid);
 /* `pid` has exited: release its mutexes, wake a parent waiting for it. */

@@ -14,6 +14,9 @@
  *   policy_mlq.c       mlq (fixed bands, each with its own order)
  *   policy_mlfq.c      mlfq (OSTEP's rules, or Stallings' feedback)
  *   policy_ostep.c     ostep (OSTEP process-run's rules)
+ *   policy_lottery.c   lottery (OSTEP's lottery.py's draws)
+ *   policy_stride.c    stride (OSTEP chapter 9)
+ *   policy_cfs.c       cfs (virtual runtime, Linux's nice weights)
  *
  * and PS_POLICIES in procsim/scenario.h names each policy's table
  * (ps__policy_NAME).  A new policy is a new policy_NAME.c (the build

@@ -1,7 +1,7 @@
 /* ostep.c — the entry points of the OSTEP front-ends and what they share:
  * option reading, Python-style error exits, and a row buffer for their
  * long traces.  The programs themselves are ostep_process_run.c,
- * ostep_scheduler.c and ostep_mlfq.c. */
+ * ostep_scheduler.c, ostep_mlfq.c and ostep_lottery.c. */
 #include "ostep_internal.h"
 
 #include "arena.h"
@@ -16,9 +16,11 @@ static const ps__ostep_front *const fronts[PS_OSTEP_COUNT] = {
     [PS_OSTEP_PROCESS_RUN] = &ps__ostep_process_run,
     [PS_OSTEP_SCHEDULER] = &ps__ostep_scheduler,
     [PS_OSTEP_MLFQ] = &ps__ostep_mlfq,
+    [PS_OSTEP_LOTTERY] = &ps__ostep_lottery,
 };
 
-static const char *const names[PS_OSTEP_COUNT] = {"process-run", "scheduler", "mlfq"};
+static const char *const names[PS_OSTEP_COUNT] = {"process-run", "scheduler", "mlfq",
+                                                  "lottery"};
 
 int ps_ostep_lookup(const char *name)
 {

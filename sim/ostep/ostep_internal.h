@@ -1,4 +1,4 @@
-/* ostep_internal.h — what the three OSTEP front-ends share (library-
+/* ostep_internal.h — what the OSTEP front-ends share (library-
  * internal): reading their options, Python's error exits, and driving the
  * engine tick by tick. */
 #ifndef PROCSIM_OSTEP_INTERNAL_H
@@ -64,6 +64,7 @@ typedef struct ps__ostep_front {
     void (*free_work)(void *work);
 } ps__ostep_front;
 
-extern const ps__ostep_front ps__ostep_process_run, ps__ostep_scheduler, ps__ostep_mlfq;
+extern const ps__ostep_front ps__ostep_process_run, ps__ostep_scheduler, ps__ostep_mlfq,
+    ps__ostep_lottery;
 
 #endif

@@ -1,7 +1,7 @@
-/* ostep_options.c — the option tables of process-run.py, scheduler.py and
- * mlfq.py: short and long names, metavars (optparse's dest.upper()) and
- * help strings exactly as the programs declare them, in their order.  The
- * defaults live with the code that reads each option. */
+/* ostep_options.c — the option tables of process-run.py, scheduler.py,
+ * mlfq.py and lottery.py: short and long names, metavars (optparse's
+ * dest.upper()) and help strings exactly as the programs declare them, in
+ * their order.  The defaults live with the code that reads each option. */
 #include "ostep_options.h"
 
 const ps_opt_spec ps__pr_opts[PR_NOPTS] = {
@@ -72,4 +72,18 @@ const ps_opt_spec ps__mlfq_opts[MLFQ_NOPTS] = {
                     "x1,y1,z1:x2,y2,z2:... where x is start time, y is run time, and z "
                     "is how often the job issues an I/O request"},
     [MLFQ_SOLVE] = {'c', NULL, PS_OPT_FLAG, NULL, "compute answers for me"},
+};
+
+const ps_opt_spec ps__lot_opts[LOT_NOPTS] = {
+    [LOT_SEED] = {'s', "seed", PS_OPT_INT, "SEED", "the random seed"},
+    [LOT_JOBS] = {'j', "jobs", PS_OPT_INT, "JOBS", "number of jobs in the system"},
+    [LOT_JLIST] = {'l', "jlist", PS_OPT_STRING, "JLIST",
+                   "instead of random jobs, provide a comma-separated list of run times "
+                   "and ticket values (e.g., 10:100,20:100 would have two jobs with "
+                   "run-times of 10 and 20, each with 100 tickets)"},
+    [LOT_MAXLEN] = {'m', "maxlen", PS_OPT_INT, "MAXLEN", "max length of job"},
+    [LOT_MAXTICKET] = {'T', "maxticket", PS_OPT_INT, "MAXTICKET",
+                       "maximum ticket value, if randomly assigned"},
+    [LOT_QUANTUM] = {'q', "quantum", PS_OPT_INT, "QUANTUM", "length of time slice"},
+    [LOT_SOLVE] = {'c', "compute", PS_OPT_FLAG, NULL, "compute answers for me"},
 };

@@ -1,4 +1,4 @@
-/* ostep_options.h — the command-line options of the three OSTEP homework
+/* ostep_options.h — the command-line options of the four OSTEP homework
  * programs, as optparse tables (optparse.h), in the order each program
  * declares them (which is the order of its help text).  Private to sim/. */
 #ifndef PROCSIM_OSTEP_OPTIONS_H
@@ -23,5 +23,10 @@ enum { MLFQ_SEED, MLFQ_NUMQUEUES, MLFQ_QUANTUM, MLFQ_ALLOTMENT, MLFQ_QUANTUMLIST
        MLFQ_ALLOTMENTLIST, MLFQ_NUMJOBS, MLFQ_MAXLEN, MLFQ_MAXIO, MLFQ_BOOST,
        MLFQ_IOTIME, MLFQ_STAY, MLFQ_IOBUMP, MLFQ_JLIST, MLFQ_SOLVE, MLFQ_NOPTS };
 extern const ps_opt_spec ps__mlfq_opts[MLFQ_NOPTS];
+
+/* lottery.py */
+enum { LOT_SEED, LOT_JOBS, LOT_JLIST, LOT_MAXLEN, LOT_MAXTICKET, LOT_QUANTUM, LOT_SOLVE,
+       LOT_NOPTS };
+extern const ps_opt_spec ps__lot_opts[LOT_NOPTS];
 
 #endif

@@ -203,7 +203,7 @@ bool ps__ld_proc_sched(ps__loader *ld, uint32_t self, int key)
         return true;
     }
     case PS__PK_TICKETS: {
-        static const ps__numspec spec = {"tickets", NULL, "an integer (lottery tickets)", 1,
+        static const ps__numspec spec = {"tickets", NULL, "an integer (its share of the CPU)", 1,
                                          MAXN, NULL};
         return ps__ld_int(ld, &spec, &p->tickets);
     }
@@ -229,8 +229,8 @@ bool ps__ld_proc_sched_check(ps__loader *ld, uint32_t self)
     if (first && (first->kind == PS_OP_IO || first->kind == PS_OP_SLEEP))
         return true;
     return ps__ld_fail(ld, ld->sched_first[PS__PK_STARTS_BLOCKED],
-                       "starts_blocked: process '%s' must begin with an io or sleep op to "
-                       "start Blocked (its program begins with %s)", p->name,
+                       "starts_blocked: process '%s' must begin with an io or sleep op, which it "
+                       "starts at its arrival (its program begins with %s)", p->name,
                        first ? ps_op_token((ps_op_kind)first->kind) : "nothing");
 }
 

@@ -21,13 +21,13 @@ enum { S_CPUS, S_MEMORY, S_POLICY, S_QUANTUM, S_SWITCH_COST, S_TICK_MS,
        S_MLFQ_LEVELS, S_MLFQ_BOOST, S_MLFQ_QUANTA, S_MLFQ_ALLOTMENTS, S_MLFQ_STAY,
        S_MLFQ_IO_BUMP, S_SWITCH, S_IO_DONE, S_SEED, S_CFS_LATENCY, S_CFS_MIN_GRANULARITY,
        S_QUEUES, S_BURST_ESTIMATE, S_AGING, S_MLFQ_STYLE, S_PRIORITY_ORDER, S_RR_ARRIVAL,
-       S_SAME_TICK, S_AFFINITY, S_SWITCH_COST_FIRST, S_COUNT_SELF_SWITCH, S_COUNT };
+       S_SAME_TICK, S_AFFINITY, S_SWITCH_COST_FIRST, S_COUNT_SELF_SWITCH, S_SEED_SKIP, S_COUNT };
 static const char *const system_keys[S_COUNT] = {
     "cpus", "memory", "policy", "quantum", "switch_cost", "tick_ms",
     "mlfq_levels", "mlfq_boost", "mlfq_quanta", "mlfq_allotments", "mlfq_stay",
     "mlfq_io_bump", "switch", "io_done", "seed", "cfs_latency", "cfs_min_granularity",
     "queues", "burst_estimate", "aging", "mlfq_style", "priority_order", "rr_arrival",
-    "same_tick", "affinity", "switch_cost_first", "count_self_switch"};
+    "same_tick", "affinity", "switch_cost_first", "count_self_switch", "seed_skip"};
 static const keyset system_set = {"system", system_keys, S_COUNT, 0};
 
 /* A numeric macro's value as a string literal. */
@@ -60,6 +60,9 @@ static const struct {
                       offsetof(ps_scenario, mlfq_boost), false},
     [S_SEED] = {{"seed", NULL, "an integer (the random seed)", 0, MAXN, NULL},
                 offsetof(ps_scenario, seed), false},
+    [S_SEED_SKIP] = {{"seed_skip", NULL, "an integer (random numbers to skip)", 0, MAXN,
+                       NULL},
+                     offsetof(ps_scenario, seed_skip), false},
     [S_CFS_LATENCY] = {{"cfs_latency", NULL, "an integer (ticks)", 1, MAXN, NULL},
                        offsetof(ps_scenario, cfs_latency), false},
     [S_CFS_MIN_GRANULARITY] = {{"cfs_min_granularity", NULL, "an integer (ticks)", 1, MAXN,
@@ -194,7 +197,7 @@ static bool check_system(ps__loader *ld, const ps__mark *seen, int32_t nquanta,
         {S_MLFQ_LEVELS, PS_USES_MLFQ}, {S_MLFQ_BOOST, PS_USES_MLFQ},
         {S_MLFQ_QUANTA, PS_USES_MLFQ}, {S_MLFQ_ALLOTMENTS, PS_USES_MLFQ},
         {S_MLFQ_STAY, PS_USES_MLFQ}, {S_MLFQ_IO_BUMP, PS_USES_MLFQ},
-        {S_MLFQ_STYLE, PS_USES_MLFQ}, {S_SEED, PS_USES_SEED},
+        {S_MLFQ_STYLE, PS_USES_MLFQ}, {S_SEED, PS_USES_SEED}, {S_SEED_SKIP, PS_USES_SEED},
         {S_CFS_LATENCY, PS_USES_CFS}, {S_CFS_MIN_GRANULARITY, PS_USES_CFS},
         {S_QUEUES, PS_USES_MLQ}, {S_BURST_ESTIMATE, PS_USES_BURST},
         {S_AGING, PS_USES_PRIORITY}, {S_RR_ARRIVAL, PS_USES_ROUND},

@@ -109,20 +109,21 @@ static bool number_error(ps__loader *ld, const ps__numspec *spec, const char *t,
                            spec->unit ? spec->unit : unit, got,
                            quoted && all_digits(t, n) ? "; write numbers without quotes" : "");
     }
-    if (negative)
+    if (negative && spec->min >= 0)
         return ps__ld_fail(ld, at, "%smust not be negative, got %.*s%s%s", pfx, shown, t,
                            more, hint);
-    if (n > 1 && t[0] == '0') {
-        size_t z = 0;
+    size_t sign = negative; /* a setting that may be negative (nice) */
+    if (n - sign > 1 && t[sign] == '0') {
+        size_t z = sign;
         while (z + 1 < n && t[z] == '0')
             z++;
-        return ps__ld_fail(ld, at, "%s%.*s%s has a leading zero; write %.*s%s (YAML 1.1 "
-                           "reads a leading 0 as octal)", pfx, shown, t, more,
+        return ps__ld_fail(ld, at, "%s%.*s%s has a leading zero; write %s%.*s%s (YAML 1.1 "
+                           "reads a leading 0 as octal)", pfx, shown, t, more, sign ? "-" : "",
                            n - z > 24 ? 24 : (int)(n - z), t + z, n - z > 24 ? "..." : "");
     }
     if (v < spec->min)
-        return ps__ld_fail(ld, at, "%smust be at least %lld, got %lld%s", pfx,
-                           (long long)spec->min, (long long)v, hint);
+        return ps__ld_fail(ld, at, "%smust be at least %lld, got %.*s%s%s", pfx,
+                           (long long)spec->min, shown, t, more, hint);
     if (spec->max < PS_SCENARIO_MAX_NUMBER)
         return ps__ld_fail(ld, at, "%smust be at most %lld, got %.*s%s%s", pfx,
                            (long long)spec->max, shown, t, more, hint);
@@ -135,10 +136,13 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
 {
     int64_t v = 0;
     bool quoted = value && ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
-    if (quoted || !all_digits(t, n) || (n > 1 && t[0] == '0'))
+    size_t sign = spec->min < 0 && n > 1 && t[0] == '-'; /* nice: -20 .. 19 */
+    if (quoted || !all_digits(t + sign, n - sign) || (n - sign > 1 && t[sign] == '0'))
         return number_error(ld, spec, t, n, at, value, v);
-    for (size_t i = 0; i < n && v <= PS_SCENARIO_MAX_NUMBER; i++)
+    for (size_t i = sign; i < n && v <= PS_SCENARIO_MAX_NUMBER; i++)
         v = v * 10 + (t[i] - '0'); /* stops once too large */
+    if (sign)
+        v = -v;
     if (v < spec->min || v > spec->max)
         return number_error(ld, spec, t, n, at, value, v);
     *out = v;

@@ -48,6 +48,8 @@ static void write_sched(const ps_scenario *s, const ps_scenario *d, ps_out *o)
         ps_outf(o, "  mlfq_style: %s\n", ps_mlfq_style_token((ps_mlfq_style)s->mlfq_style));
     if (uses & PS_USES_SEED)
         ps_outf(o, "  seed: %" PRId64 "\n", s->seed);
+    if (uses & PS_USES_SEED && s->seed_skip != d->seed_skip)
+        ps_outf(o, "  seed_skip: %" PRId64 "\n", s->seed_skip);
     if (uses & PS_USES_CFS)
         ps_outf(o, "  cfs_latency: %" PRId64 "\n  cfs_min_granularity: %" PRId64 "\n",
                 s->cfs_latency, s->cfs_min_granularity);

@@ -100,6 +100,9 @@ typedef enum ps_cause_when {
       "더 급한 {proc a}에게 밀려남", "", "")                                    \
     X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
       "스스로 끝남")                                                           \
+    X(FIRST_OP_DONE, B_LIMITED, "its first op done: memory {a}/{b}",           \
+      "첫 연산 끝남: 메모리 {a}/{b}", "its first op done, memory unlimited",      \
+      "첫 연산 끝남, 메모리 제한 없음")                                          \
     PS_WHY_CAUSES(X)                                                          \
     PS_TRACE_CAUSES(X)
 
@@ -116,7 +119,8 @@ typedef enum ps_cause_when {
     X(WHY_QUEUE, ALWAYS, "queue {a}", "큐 {a}", "", "")                        \
     X(WHY_LOTTERY, ALWAYS, "won the lottery: ticket {a} of {b}",              \
       "추첨 당첨: 티켓 {b}장 중 {a}번", "", "")                                 \
-    X(WHY_STRIDE, ALWAYS, "lowest pass {a}", "pass 값이 가장 낮음: {a}", "", "") \
+    X(WHY_STRIDE, ALWAYS, "lowest pass {milli a}",                            \
+      "pass 값이 가장 낮음: {milli a}", "", "")                                 \
     X(WHY_VRUNTIME, ALWAYS, "lowest virtual runtime {milli a}",               \
       "가상 실행 시간이 가장 짧음: {milli a}", "", "")                           \
     X(WHY_AGED, ALWAYS, "priority {a} (aged from {b})",                       \

@@ -250,6 +250,22 @@ int64_t ps_engine_memory_used(const ps_engine *e);
 int64_t ps_engine_variable(const ps_engine *e, uint32_t var);
 /* Process pid's copy of a private variable (a shared one: its value). */
 int64_t ps_engine_private(const ps_engine *e, uint32_t pid, uint32_t var);
+/* The lottery policy's draws (docs/engine.md, "Lottery and stride"): how
+ * many it has made, and the latest, which a host stepping the engine reads
+ * after each instant (procsim ostep lottery prints each as lottery.py
+ * does).  An instant may hold several draws (several CPUs; a process that
+ * blocks as soon as it is dispatched): `count` says how many passed. */
+typedef struct ps_lottery_draw {
+    uint64_t count;      /* draws so far; 0: none yet (the rest is 0) */
+    int64_t number;      /* the number drawn: int(random() * 1000001) */
+    int64_t ticket;      /* the winning ticket: number % total */
+    int64_t total;       /* the tickets of the candidates */
+    uint32_t winner;     /* the pid that holds the ticket */
+    uint32_t cpu;        /* the CPU it was drawn for */
+} ps_lottery_draw;
+/* The latest draw of an engine running policy lottery; all zero under any
+ * other policy. */
+ps_lottery_draw ps_engine_lottery_draw(const ps_engine *e);
 /* After PS_STEP_RUNAWAY: the process that ran away (0: none did: the run
  * passed its instant limit), and the message in `lang` ("stopped at tick
  * 3: a ran more than ...", "stopped at tick 9999999 after 10000000

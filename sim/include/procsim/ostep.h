@@ -1,11 +1,11 @@
 /* ostep.h — OSTEP's CPU homework programs, reproduced exactly.
  *
- * process-run.py, scheduler.py and mlfq.py (Arpaci-Dusseau, "Operating
- * Systems: Three Easy Pieces"; specified in docs/ostep.md) take the same
+ * process-run.py, scheduler.py, mlfq.py and lottery.py (Arpaci-Dusseau,
+ * "Operating Systems: Three Easy Pieces"; docs/ostep.md) take the same
  * flags here and print the same bytes, with the same exit status.  Their
  * workloads are not simulated on the side: each becomes a procsim scenario
  * (process-run under the ostep policy, scheduler under fcfs/sjf/rr, mlfq
- * under mlfq) that the engine runs, and the program's output is read off
+ * under mlfq, lottery under lottery) that the engine runs, and the program's output is read off
  * the engine's transitions.  So the same workload can also be traced
  * (--format csv) and watched in the GUI.
  *
@@ -22,10 +22,12 @@ typedef enum ps_ostep_prog {
     PS_OSTEP_PROCESS_RUN,
     PS_OSTEP_SCHEDULER,
     PS_OSTEP_MLFQ,
+    PS_OSTEP_LOTTERY,
     PS_OSTEP_COUNT
 } ps_ostep_prog;
 
-/* "process-run", "scheduler", "mlfq" (a trailing ".py" is allowed);
+/* "process-run", "scheduler", "mlfq", "lottery" (a trailing ".py" is
+ * allowed);
  * returns -1 for anything else. */
 int ps_ostep_lookup(const char *name);
 const char *ps_ostep_name(ps_ostep_prog prog);

@@ -115,7 +115,9 @@ typedef struct ps_pcb {
     int64_t state_time[PS_STATE_COUNT]; /* time spent in each state, up to
                                            state_since */
     int64_t state_since;     /* tick the current state was entered */
-    uint32_t switches;       /* context switches in (dispatches) */
+    uint32_t switches;       /* context switches in: dispatches, as the
+                                conventions count them (docs/engine.md
+                                ST-switches) */
     uint32_t swaps;          /* swap-outs plus swap-ins */
 
     /* I/O and synchronisation: what it waits for while Blocked */
@@ -141,8 +143,8 @@ typedef struct ps_pcb {
                                 predicted next CPU burst, in thousandths of
                                 a tick; -1: no estimate */
     int64_t tickets;         /* lottery, stride: its tickets */
-    int64_t pass;            /* stride: its pass, in thousandths of a tick
-                                of stride */
+    int64_t pass;            /* stride: its pass, in thousandths (OSTEP's
+                                pass 100 is 100000) */
     int64_t vruntime;        /* cfs: virtual runtime, thousandths of a tick */
     int32_t nice;            /* cfs: its nice value */
     uint8_t queue;           /* mlq: its band, 0 the most urgent */

@@ -415,6 +415,9 @@ typedef struct ps_scenario {
                                 when the file was loaded */
     uint8_t mlfq_style;      /* mlfq: ps_mlfq_style */
     int64_t seed;            /* lottery: the random numbers' seed, default 0 */
+    int64_t seed_skip;       /* lottery: random numbers of the seeded stream
+                                used before the first draw, default 0 (OSTEP's
+                                lottery.py draws its random jobs first) */
     ps_band queues[PS_MLQ_MAX_QUEUES]; /* mlq: its bands, most urgent first */
     int32_t nqueues;         /* mlq: >= 1; 0 for other policies */
     int32_t estimate_alpha;  /* burst_estimate: alpha in thousandths

@@ -1,0 +1,1 @@
+lottery.py -l 3:3, -c

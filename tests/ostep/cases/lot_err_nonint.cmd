@@ -1,0 +1,1 @@
+lottery.py -l 5:x -c

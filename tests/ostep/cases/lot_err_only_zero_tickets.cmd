@@ -1,0 +1,1 @@
+lottery.py -l 2:0 -c

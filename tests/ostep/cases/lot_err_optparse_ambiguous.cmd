@@ -1,0 +1,1 @@
+lottery.py --max 5

@@ -1,0 +1,1 @@
+lottery.py -q 08

@@ -1,0 +1,1 @@
+lottery.py --compute=1 -l 2:2

@@ -1,0 +1,1 @@
+lottery.py -l 1:2:3 -c

@@ -1,0 +1,1 @@
+lottery.py -cs7 -j2

@@ -1,0 +1,1 @@
+lottery.py --se 4 --jl=3:5,2:5 --comp

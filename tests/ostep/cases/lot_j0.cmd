@@ -1,0 +1,1 @@
+lottery.py -j 0 -c

@@ -1,0 +1,1 @@
+lottery.py -T -50 -j 3 -s 1

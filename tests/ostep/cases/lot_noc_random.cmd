@@ -1,0 +1,1 @@
+lottery.py -s 3 -j 4

@@ -1,0 +1,1 @@
+lottery.py -s -7 -j 3 -c

@@ -1,0 +1,1 @@
+lottery.py -s 010 -j 2 -c

@@ -1,0 +1,1 @@
+lottery.py -l 0:10,3:5 -c
