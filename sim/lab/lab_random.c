@@ -58,7 +58,7 @@ enum { NTEMPLATES = sizeof templates / sizeof templates[0] };
 
 /* The settings drawn for the policies that read them. */
 static const int tickets[] = {50, 100, 200, 250};
-static const int nices[] = {0, 0, 5};
+static const int nices[] = {-5, 0, 0, 5};
 enum { NTICKETS = sizeof tickets / sizeof *tickets, NNICES = sizeof nices / sizeof *nices };
 
 static void question(ps_out *o, rng *r, int k, int n, int horizon)
@@ -225,7 +225,7 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
             ps_outf(&o, "    queue: %d\n", pick(&r, 0, 1));
         if (uses[p] & PS_USES_TICKETS) /* whole strides: 10000 / 50, 100, 200, 250 */
             ps_outf(&o, "    tickets: %d\n", tickets[pick(&r, 0, NTICKETS - 1)]);
-        if (uses[p] & PS_USES_CFS) /* weights 1024 (twice as likely) and 335 */
+        if (uses[p] & PS_USES_CFS) /* weights 3121, 1024 (twice as likely), 335 */
             ps_outf(&o, "    nice: %d\n", nices[pick(&r, 0, NNICES - 1)]);
         ps_out_puts(&o, "    program: [");
         for (int k = 0; k < bursts; k++) {
