@@ -237,27 +237,12 @@ static void run_schedule(const schedule *sc)
     tk_run_fini(&r);
 }
 
-/* Run every schedule tagged `tag` (there must be one). */
 static void run_schedules_of(const char *tag)
 {
-    size_t len = strlen(tag), ran = 0;
-    for (size_t i = 0; i < sizeof schedules / sizeof schedules[0]; i++)
-        for (const char *t = schedules[i].rules; (t = strstr(t, tag)); t += len)
-            if ((t == schedules[i].rules || t[-1] == ' ') && (t[len] == ' ' || !t[len])) {
-                run_schedule(&schedules[i]);
-                ran++;
-                break;
-            }
-    if (!ran)
-        fail_msg("no schedule shows %s", tag);
+    TK_RUN_TAGGED(schedules, run_schedule, tag);
 }
 
-#define SCHEDULES(fn, tag)                                                   \
-    static void fn(void **state)                                             \
-    {                                                                        \
-        (void)state;                                                         \
-        run_schedules_of(tag);                                               \
-    }
+#define SCHEDULES TK_SCHEDULES
 SCHEDULES(stallings_table_9_5_with_the_default_conventions, "stallings")
 SCHEDULES(rule_RA1_who_queues_first_in_a_tick, "RA1")
 SCHEDULES(rule_RA2_after_preempted_settles_a_quantum_before_the_arrivals, "RA2")

@@ -172,28 +172,12 @@ static void run_schedule(const schedule *sc)
     tk_run_fini(&r);
 }
 
-/* Run every schedule that shows `rule` (there must be one). */
-static void run_schedules_of(const char *rule)
+static void run_schedules_of(const char *tag)
 {
-    size_t len = strlen(rule), ran = 0;
-    for (size_t i = 0; i < sizeof schedules / sizeof schedules[0]; i++)
-        for (const char *t = schedules[i].rules; (t = strstr(t, rule)); t += len)
-            if ((t == schedules[i].rules || t[-1] == ' ') && (t[len] == ' ' || !t[len])) {
-                run_schedule(&schedules[i]);
-                ran++;
-                break;
-            }
-    if (!ran)
-        fail_msg("no schedule shows %s", rule);
+    TK_RUN_TAGGED(schedules, run_schedule, tag);
 }
 
-/* One test per rule, running the schedules of the table that show it. */
-#define SCHEDULES(fn, rule)                                                  \
-    static void fn(void **state)                                             \
-    {                                                                        \
-        (void)state;                                                         \
-        run_schedules_of(rule);                                              \
-    }
+#define SCHEDULES TK_SCHEDULES
 SCHEDULES(rule_P_fcfs_textbook_schedules, "P-fcfs")
 SCHEDULES(rule_P_sjf_textbook_schedules, "P-sjf")
 SCHEDULES(rule_P_srtf_textbook_schedules, "P-srtf")

@@ -283,3 +283,12 @@ int tk_shipped_scenarios(char (*paths)[TK_PATH], int max)
     qsort(paths, (size_t)n, TK_PATH, by_name);
     return n;
 }
+
+int tk_has_tag(const char *tags, const char *tag)
+{
+    size_t len = strlen(tag);
+    for (const char *t = tags; (t = strstr(t, tag)); t += len)
+        if ((t == tags || t[-1] == ' ') && (t[len] == ' ' || !t[len]))
+            return 1;
+    return 0;
+}

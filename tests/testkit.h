@@ -55,6 +55,27 @@ uint64_t tk_step_budget(const ps_scenario *s);
 ps_step_status tk_step_until(ps_engine *e, int64_t until, uint64_t budget, uint64_t *steps);
 /* pid of a process by name (fails the test if there is none). */
 uint32_t tk_pid(const tk_run *r, const char *name);
+/* Does the space-separated list `tags` hold `tag` (a rule ID such as
+ * "P-rr", matched whole)? */
+int tk_has_tag(const char *tags, const char *tag);
+/* The table-driven schedule tests: run(&table[i]) for every row whose
+ * `rules` holds `tag`, failing if none does; TK_SCHEDULES(fn, tag) is
+ * the test that runs them through the file's run_schedules_of. */
+#define TK_RUN_TAGGED(table, run, tag)                                              \
+    do {                                                                            \
+        size_t ran_ = 0;                                                            \
+        for (size_t i_ = 0; i_ < sizeof(table) / sizeof((table)[0]); i_++)          \
+            if (tk_has_tag((table)[i_].rules, tag))                                 \
+                run(&(table)[i_]), ran_++;                                          \
+        if (!ran_)                                                                  \
+            fail_msg("no schedule shows %s", tag);                                  \
+    } while (0)
+#define TK_SCHEDULES(fn, tag)                                                       \
+    static void fn(void **state)                                                    \
+    {                                                                               \
+        (void)state;                                                                \
+        run_schedules_of(tag);                                                      \
+    }
 /* The sequence of states a process went through, as tokens joined by
  * spaces ("new ready running exit"). */
 const char *tk_path(const tk_run *r, const char *name, char *buf, size_t size);
