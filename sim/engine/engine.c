@@ -564,6 +564,8 @@ void ps_engine_destroy(ps_engine *e)
     if (!e)
         return;
     ps__enter(e);
+    if (e->policy && e->policy->fini)
+        e->policy->fini(e);
     for (int q = 0; q < PS__Q_COUNT; q++)
         ps__vec_fini(&e->q[q]);
     if (e->chan)

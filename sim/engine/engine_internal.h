@@ -171,8 +171,10 @@ struct ps_engine {
         } mlfq;
         struct {               /* priority, priority-preemptive, priority-rr:
                                   aging (policy_priority.c) */
-            uint64_t seen;     /* e->transitions when the Ready queue was
-                                  last looked at */
+            ps__vec due;       /* ps__timer (time: a tick a process joined
+                                  or aged is due to age again, order: its
+                                  pid), a binary heap; entries of processes
+                                  that left Ready since are dropped lazily */
             int64_t armed;     /* the tick the timer is set for, -1: none */
         } priority;
         struct {
@@ -287,6 +289,9 @@ void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
 /* Restore the heap order after keys were rewritten in place. */
 void ps__pheap_rebuild(ps_engine *e, ps__queue q);
+/* Give `pid`, a member of queue q, the key `key` and move it to its place:
+ * O(log n). */
+void ps__pheap_rekey(ps_engine *e, ps__queue q, uint32_t pid, ps__qentry key);
 /* Does entry a come before b (k1, k2, k3, then pid)? */
 int ps__qless(const ps__qentry *a, const ps__qentry *b);
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);

@@ -33,7 +33,8 @@
 typedef struct ps__policy {
     /* The Ready-queue key of `p`, becoming Ready now by `ev` (admit, wake,
      * activate, timeout, preempt): the queue serves the smallest first.
-     * Required. */
+     * Called once each time a process joins Ready, so a policy may note
+     * the joining there.  Required. */
     ps__qentry (*key)(ps_engine *e, ps_pcb *p, ps_event ev);
     /* pick: the process to dispatch on idle CPU c, 0 for none.
      * NULL: the head of the Ready queue. */
@@ -86,6 +87,10 @@ typedef struct ps__policy {
     int64_t (*init)(ps_engine *e);
     /* on arrival: `p` has just been created (New).  NULL: nothing. */
     void (*arrive)(ps_engine *e, ps_pcb *p);
+    /* Once, when the engine is destroyed (also when its creation failed,
+     * init perhaps not run): free what init or the other hooks allocated
+     * in the policy's state.  NULL: nothing to free. */
+    void (*fini)(ps_engine *e);
     /* The policy's timer fires: returns the next tick, -1 for none again
      * (another hook may move it: ps__policy_timer).  NULL: the policy has
      * no timer. */
@@ -149,14 +154,19 @@ int64_t ps__priority_rank(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
 /* The why hook: WHY_PRIORITY, or WHY_AGED for a process aging made more
  * urgent than its base priority. */
 int ps__priority_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b);
-/* Aging (system.aging), as the init, act, timer and left hooks of a
- * priority policy whose Ready keys have the rank as k1: the timer fires at
- * each tick a Ready process is due to age and promotes it; act moves the
- * timer when the Ready queue changed; left gives a process leaving the
- * CPU its base priority back.  Without aging they do nothing but that. */
+/* Aging (system.aging), as the init, act, timer, left and fini hooks of a
+ * priority policy whose Ready keys have the rank as k1, and ps__aging_joined,
+ * which its key hook calls for each process joining Ready: the timer fires
+ * at each tick a Ready process is due to age and promotes it; act moves the
+ * timer when the earliest due tick changed; left gives a process leaving
+ * the CPU its base priority back.  Without aging they do nothing but that.
+ * Each costs O(log n) per process that joins or ages (amortised: an entry
+ * of a process that left Ready is dropped when it comes to the top). */
 int64_t ps__aging_init(ps_engine *e);
+void ps__aging_joined(ps_engine *e, const ps_pcb *p);
 int ps__aging_act(ps_engine *e);
 int64_t ps__aging_timer(ps_engine *e);
 void ps__aging_left(ps_engine *e, ps_pcb *p);
+void ps__aging_fini(ps_engine *e);
 
 #endif
