@@ -7,9 +7,11 @@
  * arrival, then pid.
  *
  * The ratio grows with time, so no key fixed when a process joins the
- * queue can order it: the queue's keys are only first come, first served,
- * and the choice is a scan of the queue at each dispatch (pick), which is
- * also the order ps_engine_queue lists it in (order).  Ratios are
+ * queue can order it: the choice is a scan of the queue at each dispatch
+ * (pick), which is also the order ps_engine_queue lists it in (order).
+ * What the key can hold is s, which cannot change while the process is
+ * Ready: k1 is s, computed once as it joins, then first come, first
+ * served; the scan computes only w.  Ratios are
  * compared exactly, as fractions; a burst of 0 (the next op leaves the
  * CPU at once) is an infinite ratio, ahead of every finite one.
  */
@@ -25,9 +27,11 @@ typedef struct ratio {
     uint32_t pid;
 } ratio;
 
-static ratio ratio_of(const ps_engine *e, const ps_pcb *p)
+/* The ratio of the process of Ready-queue entry q (its k1 is s). */
+static ratio ratio_of(const ps_engine *e, const ps__qentry *q)
 {
-    int64_t s = ps__ranked_burst(e, p, &p->regs);
+    const ps_pcb *p = &e->pcb[q->pid - 1];
+    int64_t s = (int64_t)q->k1;
     int64_t w = e->now - p->state_since;
     if (s <= 0)
         return (ratio){1, 0, p->arrival, p->pid};
@@ -51,7 +55,13 @@ static int ahead(const ratio *a, const ratio *b)
 
 static ps__qentry hrrn_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
-    return ps__fifo_key(e, p, ev, 0);
+    return ps__fifo_key(e, p, ev, (uint64_t)ps__ranked_burst(e, p, &p->regs));
+}
+
+/* The Ready-queue entry of Ready process p. */
+static const ps__qentry *entry_of(const ps_engine *e, const ps_pcb *p)
+{
+    return ps__qat(e, PS__Q_READY, (uint32_t)e->slot[p->pid - 1]);
 }
 
 static uint32_t hrrn_pick(ps_engine *e, uint32_t c)
@@ -59,7 +69,7 @@ static uint32_t hrrn_pick(ps_engine *e, uint32_t c)
     (void)c;
     ratio best = {0, 0, 0, 0};
     for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
-        ratio r = ratio_of(e, &e->pcb[ps__qat(e, PS__Q_READY, i)->pid - 1]);
+        ratio r = ratio_of(e, ps__qat(e, PS__Q_READY, i));
         if (!best.pid || ahead(&r, &best))
             best = r;
     }
@@ -79,7 +89,7 @@ static void hrrn_order(const ps_engine *e, ps__qentry *q, uint32_t n)
     if (!r)
         return;
     for (uint32_t i = 0; i < n; i++)
-        r[i] = ratio_of(e, &e->pcb[q[i].pid - 1]);
+        r[i] = ratio_of(e, &q[i]);
     qsort(r, n, sizeof *r, by_ratio);
     for (uint32_t i = 0; i < n; i++)
         q[i].pid = r[i].pid; /* only the pids are read from a listing */
@@ -97,7 +107,7 @@ static int64_t milli(const ratio *r)
 
 static int hrrn_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
 {
-    ratio r = ratio_of(e, p);
+    ratio r = ratio_of(e, entry_of(e, p)); /* still Ready, about to run */
     *b = 0;
     if (!r.den) { /* nothing to run before it leaves the CPU */
         *a = 0;
@@ -111,7 +121,7 @@ int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid)
 {
     if (e->observed || pid < 1 || pid > e->n || e->pcb[pid - 1].state != PS_READY)
         return -1;
-    ratio r = ratio_of(e, &e->pcb[pid - 1]);
+    ratio r = ratio_of(e, entry_of(e, &e->pcb[pid - 1]));
     return r.den ? milli(&r) : -1;
 }
 
