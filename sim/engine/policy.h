@@ -135,9 +135,15 @@ uint32_t ps__victim_by_rank(ps_engine *e,
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 /* A running process whose quantum ran out, of rank `rank` (the Ready
  * queue's k1), keeps its CPU: no more Ready processes of a rank <= it
- * (at least as urgent) than CPUs idle to take them.  For policies whose
+ * (at least as urgent) than CPUs idle to take them, in O(idle) (a pruned
+ * walk of the heap, ps__ready_ahead).  For policies whose
  * round robin is among equals only (priority-rr, mlq's rr bands). */
 int ps__keeps_cpu(const ps_engine *e, uint64_t rank);
+/* How many Ready processes come before `place` (ps__qless), counting no
+ * further than `enough`: a walk of the heap that skips every subtree whose
+ * root does not, so it costs O(enough), not O(n) (ps__keeps_cpu, mlfq's
+ * Stallings style). */
+uint32_t ps__ready_ahead(const ps_engine *e, const ps__qentry *place, uint32_t enough);
 /* Does the run predict bursts: the scenario has system.burst_estimate and
  * its policy ranks by bursts (docs/engine.md "Predicted bursts")? */
 int ps__estimating(const ps_engine *e);

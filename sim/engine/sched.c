@@ -305,13 +305,30 @@ uint32_t ps__victim_by_rank(ps_engine *e,
     return victim;
 }
 
+/* The count below the heap's node i: a subtree whose root does not come
+ * before `place` is skipped whole (its children come after it). */
+static uint32_t ahead_from(const ps_engine *e, uint32_t i, const ps__qentry *place,
+                           uint32_t enough)
+{
+    uint32_t len = ps__qlen(e, PS__Q_READY);
+    if (i >= len || !ps__qless(ps__qat(e, PS__Q_READY, i), place))
+        return 0;
+    uint32_t n = 1;
+    for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < len && n < enough; c++)
+        n += ahead_from(e, c, place, enough - n);
+    return n;
+}
+
+uint32_t ps__ready_ahead(const ps_engine *e, const ps__qentry *place, uint32_t enough)
+{
+    return enough ? ahead_from(e, 0, place, enough) : 0;
+}
+
 int ps__keeps_cpu(const ps_engine *e, uint64_t rank)
 {
-    uint32_t rivals = 0;
-    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++)
-        if (ps__qat(e, PS__Q_READY, i)->k1 <= rank && ++rivals > e->idle)
-            return 0;
-    return 1;
+    /* after every entry of k1 <= rank (no real k2 is UINT64_MAX) */
+    ps__qentry place = {rank, UINT64_MAX, UINT64_MAX, UINT32_MAX};
+    return ps__ready_ahead(e, &place, e->idle + 1) <= e->idle;
 }
 
 void ps__woken(ps_engine *e, uint32_t pid)
