@@ -109,9 +109,9 @@ static int hrrn_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
 {
     ratio r = ratio_of(e, entry_of(e, p)); /* still Ready, about to run */
     *b = 0;
-    if (!r.den) { /* nothing to run before it leaves the CPU */
+    if (!r.den) { /* nothing (predicted) to run before it leaves the CPU */
         *a = 0;
-        return PS_CAUSE_WHY_BURST;
+        return ps__estimating(e) ? PS_CAUSE_WHY_ESTIMATE : PS_CAUSE_WHY_BURST;
     }
     *a = milli(&r);
     return PS_CAUSE_WHY_RATIO;
