@@ -471,9 +471,10 @@ static void init_pcbs(ps_engine *e)
         p->tickets = spec->tickets;
         p->nice = spec->nice;
         p->queue = (uint8_t)spec->queue;
-        if (spec->priority != s->procs[0].priority)
-            e->uniform_priority = 0;
     }
+    for (uint32_t i = 1; i < e->n; i++)
+        if (ps__swap_urgency(e, &e->pcb[i]) != ps__swap_urgency(e, &e->pcb[0]))
+            e->uniform_priority = 0;
 }
 
 typedef struct arrival_key {

@@ -149,7 +149,7 @@ struct ps_engine {
 
     int64_t mem_used;      /* units held by resident processes */
     int64_t mem_blocked;   /* of which Blocked processes hold */
-    int uniform_priority;  /* all base priorities equal: no eviction */
+    int uniform_priority;  /* all swap urgencies equal: no eviction */
     uint32_t live;         /* created and not yet exited */
     uint64_t transitions;
     int64_t last_change;   /* tick of the latest transition */
@@ -308,6 +308,10 @@ int64_t ps__urgency(const ps_engine *e, int64_t priority);
 /* The priority number `steps` steps more urgent than `priority`, never
  * past the most urgent (rank 0). */
 int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps);
+/* The swapper's urgency of `p` (rules S1, S3, MLQ5): the policy's band of
+ * it first (its band hook; mlq's bands), then its base priority's rank;
+ * 0 the most urgent, larger less urgent. */
+int64_t ps__swap_urgency(const ps_engine *e, const ps_pcb *p);
 /* The sort key of `pid` joining queue q now by `ev` (see ps__qentry). */
 ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 /* Did `a` arrive after `b` (ties: the higher pid is later)?  The victim

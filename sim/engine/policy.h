@@ -87,6 +87,10 @@ typedef struct ps__policy {
     int64_t (*init)(ps_engine *e);
     /* on arrival: `p` has just been created (New).  NULL: nothing. */
     void (*arrive)(ps_engine *e, ps_pcb *p);
+    /* The swapper's band of `p` (ps__swap_urgency): a process of a smaller
+     * band is more urgent whatever the priorities, 0 the most urgent; at
+     * most PS_MLQ_MAX_QUEUES.  NULL: one band for all. */
+    int64_t (*band)(const ps_engine *e, const ps_pcb *p);
     /* Once, when the engine is destroyed (also when its creation failed,
      * init perhaps not run): free what init or the other hooks allocated
      * in the policy's state.  NULL: nothing to free. */

@@ -48,6 +48,12 @@ int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps)
     return orders[e->s->priority_order].sign * (rank - orders[e->s->priority_order].origin);
 }
 
+int64_t ps__swap_urgency(const ps_engine *e, const ps_pcb *p)
+{
+    int64_t band = e->policy && e->policy->band ? e->policy->band(e, p) : 0;
+    return band * (PS_SCENARIO_MAX_NUMBER + 1) + ps__urgency(e, p->base_priority);
+}
+
 /* ---- queue keys --------------------------------------------------------- */
 
 ps__qentry ps__fifo_key(const ps_engine *e, const ps_pcb *p, ps_event ev, uint64_t k1)
@@ -63,7 +69,7 @@ ps__qentry ps__rank_key(const ps_pcb *p, int64_t rank)
 
 /* Keys other than the Ready queue's (all compared as unsigned; every value
  * here is >= 0):
- *   Ready/Suspend, Blocked/Suspend   (urgency of the base priority, tick,
+ *   Ready/Suspend, Blocked/Suspend   (the swapper's urgency, tick,
  *                                    arrival)
  *   Blocked                          (tick, 0, 0): longest blocked first
  * and then pid. */
@@ -76,7 +82,7 @@ ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
         return e->observed ? ps__fifo_key(e, p, ev, 0) : e->policy->key(e, p, ev);
     case PS__Q_SWAPPED:
     case PS__Q_SWAPPED_BLOCKED:
-        return (ps__qentry){(uint64_t)ps__urgency(e, p->base_priority), now, arrival, pid};
+        return (ps__qentry){(uint64_t)ps__swap_urgency(e, p), now, arrival, pid};
     case PS__Q_BLOCKED:
     case PS__Q_COUNT:
         break;
