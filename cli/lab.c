@@ -13,6 +13,7 @@
 static void workload(FILE *out, const ps_scenario *s)
 {
     char op[160];
+    unsigned uses = ps_policy_uses(s->policy);
     fprintf(out, "\nWorkload\n");
     for (uint32_t i = 0; i < s->nprocs; i++) {
         const ps_proc_spec *p = &s->procs[i];
@@ -23,6 +24,12 @@ static void workload(FILE *out, const ps_scenario *s)
             fprintf(out, " arrives %lld,", (long long)p->arrival);
         if (p->priority)
             fprintf(out, " priority %d,", (int)p->priority);
+        if (uses & PS_USES_MLQ) /* what the policy reads of each process */
+            fprintf(out, " queue %d,", (int)p->queue);
+        if (uses & PS_USES_TICKETS)
+            fprintf(out, " tickets %lld,", (long long)p->tickets);
+        if ((uses & PS_USES_CFS) && p->nice)
+            fprintf(out, " nice %d,", (int)p->nice);
         if (p->memory)
             fprintf(out, " memory %lld,", (long long)p->memory);
         fprintf(out, " program:");

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "procsim/lab.h"
+#include "procsim/out.h"
 
 /* The RR textbook workload (Silberschatz: 24, 3, 3, quantum 4) plus one
  * process doing I/O and a shared variable and a channel. */
@@ -231,6 +232,46 @@ static void bad_questions_are_file_errors(void **state)
         {"questions: [{ask: a, answer: alive}]",
          "q:4:30: answer: too few words; the form is 'alive PROCESS'"},
         {"questions: [{ask: a, answer: alive x}]", "q:4:36: answer: no process named 'x'"},
+        /* the policy's forms */
+        {"questions: [{ask: a, answer: ratio P9 at 3}]", "q:4:36: answer: no process named 'P9'"},
+        {"questions: [{ask: a, answer: ratio P1 after 3}]",
+         "q:4:39: answer: expected 'at' here; the form is 'ratio PROCESS at TICK'"},
+        {"questions: [{ask: a, answer: ratio P1}]",
+         "q:4:36: answer: too few words; the form is 'ratio PROCESS at TICK'"},
+        {"questions: [{ask: a, answer: best waiting among fcfs}]",
+         "q:4:49: answer: too few words; the form is 'best turnaround|waiting|response among "
+         "POLICY POLICY...'"},
+        {"questions: [{ask: a, answer: best speed among fcfs sjf}]",
+         "q:4:35: answer: unknown average 'speed'"},
+        {"questions: [{ask: a, answer: best waiting from fcfs sjf}]",
+         "q:4:43: answer: expected 'among' here; the form is 'best turnaround|waiting|response "
+         "among POLICY POLICY...'"},
+        {"questions: [{ask: a, answer: best waiting among fcfs fifo}]",
+         "q:4:54: answer: unknown policy 'fifo' (valid policies: fcfs, sjf, "},
+        {"questions: [{ask: a, answer: best waiting among fcfs sjf:2}]",
+         "q:4:54: answer: sjf:2: policy sjf has no quantum; write it without ':2'"},
+        {"questions: [{ask: a, answer: best waiting among fcfs rr:0}]",
+         "q:4:54: answer: rr:0: the quantum after ':' must be an integer from 1 to"},
+        {"questions: [{ask: a, answer: best waiting among fcfs sjf fcfs}]",
+         "q:4:58: answer: 'fcfs' is listed twice; name each policy once"},
+        {"questions: [{ask: a, answer: best waiting among rr:4 sjf rr}]",
+         "q:4:58: answer: 'rr' is the same run as 'rr:4' (the file's quantum is 4); name each "
+         "policy once"},
+        {"questions: [{ask: a, answer: best waiting among fcfs mlq}]",
+         "q:4:54: answer: policy mlq needs system.queues, which this file does not give"},
+        {"questions: [{ask: a, answer: best waiting among fcfs sjf srtf rr:1 rr:2 rr:3 rr:4 "
+         "rr:5 rr:6}]",
+         "q:4:88: answer: at most 8 policies in one question; the form is 'best "
+         "turnaround|waiting|response among POLICY POLICY...'"},
+        {"questions: [{ask: a, answer: gap waiting between fcfs}]",
+         "q:4:50: answer: too few words; the form is 'gap turnaround|waiting|response between "
+         "POLICY POLICY'"},
+        {"questions: [{ask: a, answer: gap waiting between fcfs sjf rr}]",
+         "q:4:59: answer: too many words; the form is 'gap turnaround|waiting|response between "
+         "POLICY POLICY'"},
+        {"questions: [{ask: a, answer: gap waiting among fcfs sjf}]",
+         "q:4:42: answer: expected 'between' here; the form is 'gap "
+         "turnaround|waiting|response between POLICY POLICY'"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char yaml[512];
@@ -512,6 +553,190 @@ static void shared_answers_are_checked(void **state)
     }
 }
 
+/* ---- questions about the policy ------------------------------------------ */
+
+/* Stallings' Table 9.5 workload (Operating Systems, 9th ed.): A arrives
+ * at 0 and needs 3, B 2 and 6, C 4 and 4, D 6 and 5, E 8 and 2.  The
+ * book's finish times give its waiting times: FCFS A0 B1 C5 D7 E10 (4.60),
+ * SPN A0 B1 C7 D9 E1 (3.60), SRT A0 B7 C0 D9 E0 (3.20), RR q=4 A0 B9 C3
+ * D9 E9 (6.00). */
+#define STALLINGS                                                            \
+    "processes:\n"                                                           \
+    "  - {name: A, arrival: 0, program: [cpu 3]}\n"                          \
+    "  - {name: B, arrival: 2, program: [cpu 6]}\n"                          \
+    "  - {name: C, arrival: 4, program: [cpu 4]}\n"                          \
+    "  - {name: D, arrival: 6, program: [cpu 5]}\n"                          \
+    "  - {name: E, arrival: 8, program: [cpu 2]}\n"
+
+static const char *const policy_scenarios[] = {
+    "procsim: 1\ntitle: t\nsystem: {policy: fcfs, quantum: 4}\n" STALLINGS,
+    "procsim: 1\ntitle: t\nsystem: {policy: hrrn}\n" STALLINGS,
+};
+
+static const struct {
+    int scenario;           /* index into policy_scenarios */
+    const char *expr;
+    const char *text;       /* the key's answer */
+    const char *en, *ko;    /* its detail in English and Korean; NULL: not checked */
+    const char *wrong;      /* an answer graded wrong, or NULL */
+} policy_cases[] = {
+    /* best: the label as the question writes it */
+    {0, "best waiting among fcfs sjf rr:4 srtf", "srtf",
+     "average waiting: fcfs 4.60, sjf 3.60, rr:4 6.00, srtf 3.20",
+     "평균 대기 시간: fcfs 4.60, sjf 3.60, rr:4 6.00, srtf 3.20", "sjf"},
+    {0, "best waiting among fcfs sjf", "sjf", NULL, NULL, "fcfs"},
+    {0, "best turnaround among rr:1 rr", "rr", "average turnaround: rr:1 10.80, rr 10.00",
+     "평균 반환 시간: rr:1 10.80, rr 10.00", "rr:4"},
+    /* a tie: every policy that ties, in any order */
+    {0, "best response among fcfs priority", "fcfs priority",
+     "average response: fcfs 4.60, priority 4.60 (a tie)",
+     "평균 응답 시간: fcfs 4.60, priority 4.60 (동률)", "fcfs"},
+    /* gap: the first's average minus the second's, with the values */
+    {0, "gap waiting between fcfs sjf", "1.00",
+     "average waiting: fcfs 4.60 (A 0, B 1, C 5, D 7, E 10) - sjf 3.60 (A 0, B 1, C 7, D 9, E 1)",
+     "평균 대기 시간: fcfs 4.60 (A 0, B 1, C 5, D 7, E 10) - sjf 3.60 (A 0, B 1, C 7, D 9, E 1)",
+     "-1"},
+    {0, "gap waiting between sjf fcfs", "-1.00", NULL, NULL, "none"},
+    {0, "gap response between rr:4 srtf", "1.60", NULL, NULL, "-1.6"}, /* 3.60 - 2.00 */
+    /* ratio P at T: (w + s) / s of a Ready process, whatever the policy */
+    {0, "ratio D at 9", "1.60", "w = 3: D Ready since tick 6", "w = 3: D은(는) 6틱부터 준비 상태",
+     "1.5"},
+    {0, "ratio E at 8", "1.00", NULL, NULL, "0"},
+    {0, "ratio C at 9", "none", "C is Running just after tick 9; only a Ready process has a "
+     "response ratio", "9틱 직후 C은(는) 실행 상태; 준비 상태의 프로세스만 응답 비율이 있음",
+     "2.25"},
+    /* Stallings' HRRN: at 9 C (5 + 4) / 4 beats D (3 + 5) / 5 and E (1 + 2) / 2;
+     * at 13 E (5 + 2) / 2 beats D (7 + 5) / 5; the one chosen has the
+     * ratio it was chosen by */
+    {1, "ratio C at 9", "2.25", "w = 5: C Ready since tick 4, dispatched at tick 9 by this ratio",
+     "w = 5: C은(는) 4틱부터 준비 상태, 9틱에 이 비율로 선택되어 실행", "9/5"},
+    {1, "ratio D at 9", "1.60", NULL, NULL, "8/3"},
+    {1, "ratio E at 9", "1.50", NULL, NULL, NULL},
+    {1, "ratio E at 13", "3.50", NULL, NULL, "2.4"},
+    {1, "ratio D at 13", "2.40", "w = 7: D Ready since tick 6", NULL, "3.5"},
+    {1, "ratio B at 3", "1.17", NULL, NULL, "1.15"}, /* 7/6: 1.166, thousandths rounded down */
+    {0, "ratio E at 7", "none", "E does not exist yet at tick 7; only a Ready process has a "
+     "response ratio", "E은(는) 7틱에 아직 없음; 준비 상태의 프로세스만 응답 비율이 있음",
+     "-1"},
+};
+
+static void policy_questions_are_answered(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof policy_cases / sizeof policy_cases[0]; i++) {
+        char yaml[2048];
+        snprintf(yaml, sizeof yaml, "%squestions: [{ask: q, answer: %s}]\n",
+                 policy_scenarios[policy_cases[i].scenario], policy_cases[i].expr);
+        ps_scenario *s = tk_load(yaml);
+        ps_lab_key en, ko;
+        assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &en), 0);
+        assert_int_equal(ps_lab_key_compute(s, PS_LANG_KO, &ko), 0);
+        if (strcmp(en.answers[0].text, policy_cases[i].text) ||
+            strcmp(ko.answers[0].text, policy_cases[i].text))
+            fail_msg("%s: key says '%s' (in Korean '%s'), expected '%s'", policy_cases[i].expr,
+                     en.answers[0].text, ko.answers[0].text, policy_cases[i].text);
+        if (policy_cases[i].en && strcmp(en.answers[0].detail, policy_cases[i].en))
+            fail_msg("%s: detail '%s', expected '%s'", policy_cases[i].expr,
+                     en.answers[0].detail, policy_cases[i].en);
+        if (policy_cases[i].ko && strcmp(ko.answers[0].detail, policy_cases[i].ko))
+            fail_msg("%s: Korean detail '%s', expected '%s'", policy_cases[i].expr,
+                     ko.answers[0].detail, policy_cases[i].ko);
+        if (!ps_lab_check(&en.answers[0], policy_cases[i].text) ||
+            (policy_cases[i].wrong && ps_lab_check(&en.answers[0], policy_cases[i].wrong)))
+            fail_msg("%s: '%s' must be right%s%s%s", policy_cases[i].expr, policy_cases[i].text,
+                     policy_cases[i].wrong ? ", '" : "",
+                     policy_cases[i].wrong ? policy_cases[i].wrong : "",
+                     policy_cases[i].wrong ? "' wrong" : "");
+        ps_lab_key_fini(&en);
+        ps_lab_key_fini(&ko);
+        ps_scenario_destroy(s);
+    }
+}
+
+/* Running the workload under other policies leaves the lab's own run and
+ * scenario as they were: the other questions' answers, and the file the
+ * scenario writes, are the same with the compare questions as without. */
+static void comparing_leaves_the_lab_as_it_was(void **state)
+{
+    (void)state;
+    const char *plain_q = "questions:\n  - {ask: q, answer: average waiting}\n"
+                          "  - {ask: q, answer: order}\n";
+    const char *more_q = "questions:\n  - {ask: q, answer: average waiting}\n"
+                         "  - {ask: q, answer: order}\n"
+                         "  - {ask: q, answer: best waiting among rr:1 srtf sjf rr:2}\n"
+                         "  - {ask: q, answer: gap turnaround between rr:3 fcfs}\n";
+    char a_yaml[2048], b_yaml[2048];
+    snprintf(a_yaml, sizeof a_yaml, "%s%s", policy_scenarios[0], plain_q);
+    snprintf(b_yaml, sizeof b_yaml, "%s%s", policy_scenarios[0], more_q);
+    ps_scenario *a = tk_load(a_yaml), *b = tk_load(b_yaml);
+    ps_outbuf before = {0}, after = {0};
+    ps_out o = ps_outbuf_sink(&before);
+    ps_scenario_write_yaml(b, &o);
+    ps_lab_key ka, kb;
+    assert_int_equal(ps_lab_key_compute(a, PS_LANG_EN, &ka), 0);
+    assert_int_equal(ps_lab_key_compute(b, PS_LANG_EN, &kb), 0);
+    o = ps_outbuf_sink(&after);
+    ps_scenario_write_yaml(b, &o);
+    assert_string_equal(before.s, after.s);
+    assert_int_equal(ka.ntrace, kb.ntrace);
+    for (int i = 0; i < 2; i++)
+        assert_string_equal(ka.answers[i].text, kb.answers[i].text);
+    assert_string_equal(kb.answers[2].text, "srtf");
+    assert_int_equal(b->policy, PS_POLICY_FCFS);
+    assert_int_equal(b->quantum, 4);
+    ps_outbuf_fini(&before);
+    ps_outbuf_fini(&after);
+    ps_lab_key_fini(&ka);
+    ps_lab_key_fini(&kb);
+    ps_scenario_destroy(a);
+    ps_scenario_destroy(b);
+}
+
+/* Numbers: a fraction counts as the number it stands for where the key
+ * has decimals; none is an answer only to a key of none. */
+static void numbers_and_none_are_checked(void **state)
+{
+    (void)state;
+    static const struct {
+        uint8_t type;
+        const char *key;
+        double number;
+        const char *given;
+        int right;
+    } cases[] = {
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/3", 1},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.67", 1},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.66", 1},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.65", 0},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8 / 3", 0}, /* one number, not three words */
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/0", 0},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/", 0},
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "/3", 0},
+        {PS_LAB_NUMBER, "4.60", 4.6, "23/5", 1},
+        {PS_LAB_NUMBER, "-1.00", -1, "-1", 1},
+        {PS_LAB_NUMBER, "-1.00", -1, "none", 0},
+        {PS_LAB_NUMBER, "none", -1, "none", 1},
+        {PS_LAB_NUMBER, "none", -1, "-1", 0},
+        {PS_LAB_NUMBER, "none", -1, "0", 0},
+        {PS_LAB_INT, "3", 3, "6/2", 0},               /* ticks are whole */
+        {PS_LAB_INT, "3", 3, "3.0", 1},
+        {PS_LAB_INT, "none", -1, "none", 1},
+        {PS_LAB_INT, "none", -1, "-1", 0},
+        {PS_LAB_INT, "0", 0, "none", 0},
+        {PS_LAB_SET, "fcfs priority", 0, "Priority, FCFS", 1},
+        {PS_LAB_SET, "fcfs priority", 0, "fcfs", 0},
+        {PS_LAB_SET, "rr:4", 0, "RR:4", 1},
+        {PS_LAB_SET, "rr:4", 0, "rr", 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        ps_lab_answer a = {.type = cases[i].type, .number = cases[i].number};
+        snprintf(a.text, sizeof a.text, "%s", cases[i].key);
+        if (ps_lab_check(&a, cases[i].given) != cases[i].right)
+            fail_msg("key '%s', answer '%s': expected %s", cases[i].key, cases[i].given,
+                     cases[i].right ? "right" : "wrong");
+    }
+}
+
 static void random_labs_are_reproducible_and_valid(void **state)
 {
     (void)state;
@@ -536,6 +761,47 @@ static void random_labs_are_reproducible_and_valid(void **state)
         free(b);
         free(c);
     }
+    /* each policy's own settings, drawn for it; hrrn asks a ratio when
+     * there is one to ask (a process Ready when another is dispatched:
+     * not in every workload) */
+    int ratios = 0;
+    static const struct {
+        const char *policy, *setting;
+    } settings[] = {
+        {"lottery", "  seed: "}, {"lottery", "    tickets: "}, {"stride", "    tickets: "},
+        {"cfs", "    nice: "}, {"mlq", "    queue: "}, {"priority-rr", "  aging: {every: "},
+        {"hrrn", "answer: ratio P"},
+    };
+    for (size_t i = 0; i < sizeof settings / sizeof settings[0]; i++)
+        for (uint64_t seed = 1; seed <= 10; seed++) {
+            char *a = ps_lab_random(seed, settings[i].policy, 0, &err);
+            assert_non_null(a);
+            int hrrn = !strcmp(settings[i].policy, "hrrn");
+            ratios += hrrn && strstr(a, settings[i].setting);
+            if (!hrrn && !strstr(a, settings[i].setting))
+                fail_msg("%s, seed %llu: no '%s' in\n%s", settings[i].policy,
+                         (unsigned long long)seed, settings[i].setting, a);
+            ps_scenario *s = ps_scenario_load_string("random", a, strlen(a), &err);
+            if (!s)
+                fail_msg("%s, seed %llu: %s\n%s", settings[i].policy,
+                         (unsigned long long)seed, err.msg, a);
+            ps_lab_key k;
+            assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &k), 0);
+            assert_int_equal(k.status, PS_STEP_DONE);
+            assert_int_equal(s->nquestions, 6);
+            if (s->questions[0].kind == PS_ASK_RATIO && !strcmp(k.answers[0].text, "none"))
+                fail_msg("hrrn, seed %llu: the ratio asked is none\n%s",
+                         (unsigned long long)seed, a);
+            ps_lab_key_fini(&k);
+            ps_scenario_destroy(s);
+            free(a);
+        }
+    assert_true(ratios >= 5);
+    /* the labs of the older policies are those their seeds always made */
+    char *old = ps_lab_random(3, "rr", 0, &err);
+    assert_non_null(strstr(old, "  quantum: 2\ndevices: [disk]\nprocesses:\n  - name: P1\n"
+                                "    arrival: 0\n    program: [cpu 4, io disk 1, cpu 2]\n"));
+    free(old);
     char *big = ps_lab_random(7, "rr", 12, &err);
     assert_non_null(big);
     assert_non_null(strstr(big, "policy: rr"));
@@ -672,6 +938,9 @@ int main(void)
         cmocka_unit_test(stopping_for_a_question_does_not_change_the_run),
         cmocka_unit_test(alive_and_the_sentinel_are_answered),
         cmocka_unit_test(shared_answers_are_checked),
+        cmocka_unit_test(policy_questions_are_answered),
+        cmocka_unit_test(comparing_leaves_the_lab_as_it_was),
+        cmocka_unit_test(numbers_and_none_are_checked),
         cmocka_unit_test(random_labs_are_reproducible_and_valid),
         cmocka_unit_test(shipped_labs_keep_their_keys_and_grade),
         cmocka_unit_test(grade_reports_bad_input),

@@ -267,6 +267,17 @@ static const char *const bad_files[] = {
     "tests/loader/bad/fair-tickets-ignored.yaml:5:24: tickets: applies only to policies lottery, stride (the policy is rr)",
     "tests/loader/bad/fair-tickets-word.yaml:5:24: tickets: expected an integer (its share of the CPU), got 'many'",
     "tests/loader/bad/fair-tickets-zero.yaml:5:24: tickets: must be at least 1, got 0",
+    /* the conventions (docs/engine.md "Conventions") and starts_blocked */
+    "tests/loader/bad/rr-arrival-bad-value.yaml:5:15: rr_arrival: unknown value 'after' (valid values: before-preempted, after-preempted)",
+    "tests/loader/bad/rr-arrival-fcfs.yaml:5:3: rr_arrival: applies only to policies priority-rr, rr, mlq (the policy is fcfs)",
+    "tests/loader/bad/same-tick-bad-value.yaml:4:14: same_tick: unknown value 'completion' (valid values: arrival-first, completion-first)",
+    "tests/loader/bad/affinity-bad-value.yaml:5:13: affinity: unknown value 'soft' (valid values: none, keep)",
+    "tests/loader/bad/switch-cost-first-word.yaml:5:22: switch_cost_first: expected true or false, got 'no'",
+    "tests/loader/bad/count-self-switch-word.yaml:5:22: count_self_switch: expected true or false, got '1'",
+    "tests/loader/bad/count-self-switch-sjf.yaml:5:3: count_self_switch: applies only to policies priority-rr, rr, mlq, mlfq, lottery, stride (the policy is sjf)",
+    "tests/loader/bad/starts-blocked-cpu.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with cpu)",
+    "tests/loader/bad/starts-blocked-empty.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with nothing)",
+    "tests/loader/bad/starts-blocked-word.yaml:5:21: starts_blocked: expected true or false, got 'yes'",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])

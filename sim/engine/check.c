@@ -107,7 +107,9 @@ static void queues(checker *k)
         if (p->user_suspended && p->state != PS_READY_SUSPENDED &&
             p->state != PS_BLOCKED_SUSPENDED)
             fail(k, "%s is held by the user but %s", p->name, ps_state_token((ps_state)p->state));
-        if (p->state == PS_NEW && !e->observed) /* observed: New until the host admits it */
+        /* observed: New until the host admits it; starts_blocked: until its
+           first op is done [SB1] */
+        if (p->state == PS_NEW && !e->observed && !p->wait_kind)
             fail(k, "%s is still New after the instant was settled", p->name);
     }
     if (should != members)
@@ -135,6 +137,14 @@ static void memory(checker *k)
              (long long)e->s->memory);
 }
 
+/* Is `p` in a state that waits for something: Blocked, Blocked/Suspend,
+ * or New doing its first op (starts_blocked, rule SB1)? */
+static int waiting(const ps_engine *e, const ps_pcb *p)
+{
+    return p->state == PS_BLOCKED || p->state == PS_BLOCKED_SUSPENDED ||
+           (p->state == PS_NEW && e->s->procs[p->pid - 1].starts_blocked);
+}
+
 /* The members of a wait queue wait for its object, and it ends at its
  * tail: `what` and `obj` name the object in a message. */
 static void fifo(checker *k, const ps__fifo *f, ps_wait_kind kind, uint32_t obj,
@@ -146,8 +156,7 @@ static void fifo(checker *k, const ps__fifo *f, ps_wait_kind kind, uint32_t obj,
         if (pid > e->n || ++n > e->n)
             return (void)fail(k, "the queue of %s %s is broken at pid %u", what, objname, pid);
         const ps_pcb *p = &e->pcb[pid - 1];
-        if ((p->state != PS_BLOCKED && p->state != PS_BLOCKED_SUSPENDED) ||
-            p->wait_kind != kind || p->wait_obj != obj)
+        if (!waiting(e, p) || p->wait_kind != kind || p->wait_obj != obj)
             fail(k, "%s is queued at %s %s but is %s waiting for '%s'", p->name, what, objname,
                  ps_state_token((ps_state)p->state), ps_wait_token((ps_wait_kind)p->wait_kind));
         last = pid;
@@ -223,14 +232,15 @@ static int known(const ps_engine *e, const ps_pcb *p)
     return 1;
 }
 
-/* A Blocked process waits for something that knows it waits. */
+/* A process that waits (waiting()) waits for something that knows it
+ * waits. */
 static void waits(checker *k)
 {
     const ps_engine *e = k->e;
     uint32_t live = 0;
     for (uint32_t i = 0; i < e->n; i++) {
         const ps_pcb *p = &e->pcb[i];
-        int blocked = p->state == PS_BLOCKED || p->state == PS_BLOCKED_SUSPENDED;
+        int blocked = waiting(e, p);
         live += p->created && p->state != PS_EXIT;
         /* observed: what a Blocked process waits for is the kernel's, not
            an object of the engine's */

@@ -6,7 +6,10 @@
  * devices and sleeps finish, then scripted events, then arrivals), and
  * then settles: admission, swapping and dispatch, repeated until nothing
  * moves.  Ops that take no time run inside the settle, so a whole chain of
- * consequences happens in the same instant.
+ * consequences happens in the same instant.  Two conventions move a step
+ * (docs/engine.md, "Conventions"): rr_arrival after-preempted settles the
+ * expired quanta right after the CPU timers, same_tick completion-first
+ * settles once before the arrivals too.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -99,7 +102,9 @@ void ps__transition(ps_engine *e, uint32_t pid, ps_state to, ps_event ev,
     p->state = (uint8_t)to;
 
     if (to == PS_RUNNING) {
-        p->switches++;
+        if (!e->free_dispatch)
+            p->switches++; /* [ST-switches] */
+        e->free_dispatch = 0;
         if (p->first_run < 0)
             p->first_run = e->now;
     } else if (to == PS_EXIT) {
@@ -138,7 +143,10 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
         e->policy->arrive(e, p);
     e->live++;
     ps__transition(e, pid, PS_NEW, PS_EV_CREATE, cause, a, 0);
-    ps__fifo_push(e, &e->newq, pid);
+    if (e->s->procs[pid - 1].starts_blocked)
+        ps__start_blocked(e, pid);
+    else
+        ps__fifo_push(e, &e->newq, pid);
 }
 
 void ps__exit(ps_engine *e, uint32_t pid, ps_event ev, ps_cause cause, int64_t a)
@@ -406,16 +414,27 @@ ps_step_status ps_engine_step(ps_engine *e)
     }
     e->now = ps__timer_top(e)->time;
     e->instant_ops = 0;
+    int quanta_due = e->conv.requeued_first, before_arrivals = e->conv.completion_first;
     while (e->timers.len && ps__timer_top(e)->time == e->now) {
         ps__timer t = ps__theap_pop(&e->timers);
         if (!ps__timer_live(e, &t))
             continue;
+        if (quanta_due && t.type != PS__T_CPU) {
+            quanta_due = 0;
+            ps__settle_quanta(e); /* [RA2] right after the CPU slices end */
+        }
+        if (before_arrivals && t.type == PS__T_ARRIVAL) {
+            before_arrivals = 0;
+            settle(e); /* [TICK1] the instant's dispatch without its arrivals */
+        }
         if (t.type != PS__T_POLICY)
             e->pending_real--;
         fire(e, &t);
         if (e->policy->flags & PS__POLICY_SETTLE_EACH)
             settle(e); /* each decision before the instant's next event */
     }
+    if (quanta_due)
+        ps__settle_quanta(e);
     settle(e);
     for (uint32_t c = 0; c < e->ncpu; c++)
         ps__cpu_sync(e, c); /* the PCBs are exact at every instant */
@@ -475,6 +494,21 @@ static void init_pcbs(ps_engine *e)
     for (uint32_t i = 1; i < e->n; i++)
         if (ps__swap_urgency(e, &e->pcb[i]) != ps__swap_urgency(e, &e->pcb[0]))
             e->uniform_priority = 0;
+}
+
+/* What the conventions mean for this engine: the policy's own reading of
+ * them (a setting it ignores keeps its default), and the CPUs' start. */
+static void init_conventions(ps_engine *e)
+{
+    const ps_scenario *s = e->s;
+    unsigned uses = ps_policy_uses(s->policy);
+    e->conv.requeued_first = (uses & PS_USES_ROUND) &&
+                             s->rr_arrival == PS_RR_ARRIVAL_AFTER_PREEMPTED;
+    e->conv.completion_first = s->same_tick == PS_SAME_TICK_COMPLETION_FIRST;
+    e->conv.self_switch = (uses & (PS_USES_QUANTUM | PS_USES_ROUND)) && s->count_self_switch;
+    e->conv.keep = s->affinity == PS_AFFINITY_KEEP;
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        e->cpu[c].idle_since = -1;
 }
 
 typedef struct arrival_key {
@@ -539,6 +573,7 @@ ps_engine *ps_engine_create(const ps_scenario *s)
     for (uint32_t c = 0; c < s->channels.count; c++)
         ps__vec_init(&e->chan[c].buf, sizeof(int64_t));
     init_pcbs(e);
+    init_conventions(e);
     for (uint32_t i = 0; i < e->n; i++) {
         e->slot[i] = -1;
         if (s->procs[i].parent < 0)

@@ -106,6 +106,10 @@ typedef struct ps__cpu {
     uint8_t holding;       /* its process holds it, doing no work, until
                               the CPU timer fires (a policy's start hook
                               asks for it: ostep's last tick) */
+    uint8_t used;          /* has had a dispatch (switch_cost_first) */
+    uint32_t last;         /* the pid that last ran on it, 0: none */
+    int64_t idle_since;    /* the tick it last fell idle, -1: never ran
+                              (affinity keep: one freed now chooses first) */
     struct {               /* ostep's, per CPU (policy_ostep.c alone) */
         uint32_t reserved; /* switch on-end: idle, kept for this Blocked
                               process; 0 = free */
@@ -206,6 +210,19 @@ struct ps_engine {
         uint8_t set, cause;
         int64_t a, b;
     } why;
+    uint8_t free_dispatch; /* the dispatch being made is no context switch
+                              (a CPU's first, switch_cost_first false): the
+                              door does not count it */
+
+    /* The conventions (docs/engine.md "Conventions") as this engine's
+     * policy reads them, fixed at creation: a setting the policy ignores
+     * (possible after ps_scenario_set_policy) is its default here. */
+    struct {
+        uint8_t requeued_first;   /* rr_arrival after-preempted */
+        uint8_t completion_first; /* same_tick completion-first */
+        uint8_t self_switch;      /* count_self_switch */
+        uint8_t keep;             /* affinity keep */
+    } conv;
     ps_trace_fn listener;
     void *listener_ctx;
     int64_t lost_updates;  /* increments wiped out by stale writes */
@@ -330,6 +347,9 @@ void ps__cpu_sync(ps_engine *e, uint32_t cpu);
 /* CPU c's quantum ran out: time its process out if someone needs the CPU,
  * else renew the quantum.  Returns 1 if it timed out. */
 int ps__settle_expired(ps_engine *e, uint32_t c);
+/* Settle every quantum that has run out (rr_arrival after-preempted does
+ * it right after the instant's CPU slices end). */
+void ps__settle_quanta(ps_engine *e);
 /* Preempt the running process `victim` in favour of `by`: Running -> Ready
  * by preempt. */
 void ps__preempt(ps_engine *e, uint32_t victim, uint32_t by);
@@ -366,6 +386,10 @@ void ps__cpu_run(ps_engine *e, uint32_t c);
 void ps__cpu_timer(ps_engine *e, uint32_t c);
 void ps__io_done(ps_engine *e, uint32_t dev);
 void ps__sleep_done(ps_engine *e, uint32_t pid);
+/* [SB1] starts_blocked: `pid`, just created (New), begins its first op,
+ * an io or sleep, without a CPU; when it is done (ps__wake) it is queued
+ * for admission. */
+void ps__start_blocked(ps_engine *e, uint32_t pid);
 /* Take `pid` out of whatever queue it waits in (before it exits). */
 void ps__detach(ps_engine *e, uint32_t pid);
 /* `pid` has exited: release its mutexes, wake a parent waiting for it. */

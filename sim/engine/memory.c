@@ -55,12 +55,14 @@ void ps__admit_new(ps_engine *e)
     uint32_t pid;
     while ((pid = ps__fifo_pop(e, &e->newq))) {
         ps_pcb *p = ps__pcb(e, pid);
+        /* [SB1] one that started Blocked says why it comes in only now */
+        ps_cause fits = e->s->procs[pid - 1].starts_blocked ? PS_CAUSE_FIRST_OP_DONE
+                                                             : PS_CAUSE_MEMORY_FITS;
         if (!limited(e))
-            ps__transition(e, pid, PS_READY, PS_EV_ADMIT, PS_CAUSE_MEMORY_FITS,
-                           p->memory, PS_UNLIMITED);
+            ps__transition(e, pid, PS_READY, PS_EV_ADMIT, fits, p->memory, PS_UNLIMITED);
         else if (p->memory <= mem_free(e) && !ps__qlen(e, PS__Q_SWAPPED))
-            ps__transition(e, pid, PS_READY, PS_EV_ADMIT, PS_CAUSE_MEMORY_FITS,
-                           e->mem_used + p->memory, e->s->memory);
+            ps__transition(e, pid, PS_READY, PS_EV_ADMIT, fits, e->mem_used + p->memory,
+                           e->s->memory);
         else if (p->memory <= mem_free(e))
             ps__transition(e, pid, PS_READY_SUSPENDED, PS_EV_ADMIT,
                            PS_CAUSE_MEMORY_QUEUE, ps__pheap_top(e, PS__Q_SWAPPED), 0);

@@ -49,6 +49,10 @@ void ps__wake(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a, int64_t res
     op_done(e, pid, &p->regs, result);
     p->wait_kind = PS_WAIT_NOTHING;
     p->io_end = -1;
+    if (p->state == PS_NEW) { /* [SB1] its first op is done: admission next */
+        ps__fifo_push(e, &e->newq, pid);
+        return;
+    }
     ps__transition(e, pid, p->state == PS_BLOCKED ? PS_READY : PS_READY_SUSPENDED,
                    PS_EV_WAKE, cause, a, 0);
     ps__woken(e, pid);
@@ -88,18 +92,54 @@ static void device_next(ps_engine *e, uint32_t d, int cancel)
         device_start(e, d, next);
 }
 
-static void start_io(ps_engine *e, uint32_t pid, const ps_op *op)
+/* Request device op->obj for `pid`: served at once, or queued; returns
+ * the pid it queues behind, 0 if served. */
+static uint32_t request(ps_engine *e, uint32_t pid, const ps_op *op)
 {
     ps_pcb *p = ps__pcb(e, pid);
     ps__device *dev = &e->dev[op->obj];
     p->io_need = op->n;
     if (!dev->busy) {
         device_start(e, op->obj, pid);
+        return 0;
+    }
+    p->io_end = -1;
+    ps__fifo_push(e, &dev->queue, pid);
+    return dev->busy;
+}
+
+static void start_io(ps_engine *e, uint32_t pid, const ps_op *op)
+{
+    uint32_t behind = request(e, pid, op);
+    if (!behind)
         block(e, pid, PS_WAIT_DEVICE, op->obj, PS_CAUSE_IO, op->obj, op->n);
+    else
+        block(e, pid, PS_WAIT_DEVICE, op->obj, PS_CAUSE_IO_QUEUED, op->obj, behind);
+}
+
+/* A sleep of op->n ticks from now: its timer. */
+static void start_sleep(ps_engine *e, uint32_t pid, const ps_op *op)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    p->io_need = op->n;
+    p->io_end = e->now + op->n;
+    p->gen_++;
+    ps__timer_add(e, p->io_end, PS__T_SLEEP, pid, p->gen_, pid);
+}
+
+void ps__start_blocked(ps_engine *e, uint32_t pid)
+{
+    ps_pcb *p = ps__pcb(e, pid);
+    const ps_op *op = ps__op_at(e, pid, p->regs.pc);
+    ps__exec_event(e, pid, p->regs.pc, (ps_op_kind)op->kind, PS_EXEC_BLOCK, op->obj, 0);
+    if (op->kind == PS_OP_IO) {
+        p->wait_kind = PS_WAIT_DEVICE;
+        p->wait_obj = op->obj;
+        request(e, pid, op);
     } else {
-        p->io_end = -1;
-        ps__fifo_push(e, &dev->queue, pid);
-        block(e, pid, PS_WAIT_DEVICE, op->obj, PS_CAUSE_IO_QUEUED, op->obj, dev->busy);
+        p->wait_kind = PS_WAIT_SLEEP;
+        p->wait_obj = 0;
+        start_sleep(e, pid, op);
     }
 }
 
@@ -294,7 +334,8 @@ void ps__detach(ps_engine *e, uint32_t pid)
     ps_pcb *p = ps__pcb(e, pid);
     if (p->state == PS_NEW)
         ps__fifo_remove(e, &e->newq, pid);
-    if (p->state != PS_BLOCKED && p->state != PS_BLOCKED_SUSPENDED)
+    if (p->state != PS_BLOCKED && p->state != PS_BLOCKED_SUSPENDED &&
+        !(p->state == PS_NEW && p->wait_kind)) /* New doing its first op [SB1] */
         return;
     switch ((ps_wait_kind)p->wait_kind) {
     case PS_WAIT_DEVICE:
@@ -367,10 +408,7 @@ static int instant_op(ps_engine *e, uint32_t pid, const ps_op *op, ps_regs *r)
         start_io(e, pid, op);
         return 0;
     case PS_OP_SLEEP:
-        p->io_need = op->n;
-        p->io_end = e->now + op->n;
-        p->gen_++;
-        ps__timer_add(e, p->io_end, PS__T_SLEEP, pid, p->gen_, pid);
+        start_sleep(e, pid, op);
         block(e, pid, PS_WAIT_SLEEP, 0, PS_CAUSE_SLEEP, op->n, 0);
         return 0;
     case PS_OP_SPAWN:

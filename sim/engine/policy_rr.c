@@ -2,7 +2,8 @@
  * each dispatch a quantum of `quantum` ticks; when it runs out the process
  * goes to the back of the queue if anyone is waiting for a CPU, and keeps
  * its CPU with a fresh quantum otherwise.  A process that arrives at the
- * tick a quantum ends queues ahead of the one timed out.
+ * tick a quantum ends queues ahead of the one timed out, or behind it with
+ * rr_arrival after-preempted (ps__fifo_key).
  */
 #include "policy.h"
 

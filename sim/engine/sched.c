@@ -1,10 +1,11 @@
 /* sched.c — the short-term scheduler, the same for every policy.
  *
  * One Ready queue, a heap in the policy's order (its key hook); dispatch
- * fills idle CPUs in index order with what the policy picks; a quantum
- * that runs out is settled here, after everything else that happened in
- * the same instant, so that a process arriving at the tick a quantum ends
- * is queued ahead of the one timed out; preemptive policies then name the
+ * fills idle CPUs in index order with what the policy picks (affinity
+ * keep: back to the CPU a process last ran on); a quantum that runs out is
+ * settled here, after everything else that happened in the same instant
+ * (rr_arrival after-preempted: before it), and the queue keys say who of
+ * one instant's newcomers goes first; preemptive policies then name the
  * running process that must yield (docs/engine.md).  What differs between
  * policies is asked of their hooks (policy.h); this file names none.
  */
@@ -56,9 +57,14 @@ int64_t ps__swap_urgency(const ps_engine *e, const ps_pcb *p)
 
 /* ---- queue keys --------------------------------------------------------- */
 
+/* [RA1] Of the processes that become Ready in one instant, one that left
+ * the CPU for the queue (timed out or preempted) has class 1 and queues
+ * behind the others (rr_arrival before-preempted), or class 0 and ahead
+ * of them (after-preempted). */
 ps__qentry ps__fifo_key(const ps_engine *e, const ps_pcb *p, ps_event ev, uint64_t k1)
 {
-    uint64_t cls = ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT;
+    uint64_t requeued = ev == PS_EV_TIMEOUT || ev == PS_EV_PREEMPT;
+    uint64_t cls = e->conv.requeued_first ? !requeued : requeued;
     return (ps__qentry){k1, (uint64_t)e->now << 1 | cls, (uint64_t)p->arrival, p->pid};
 }
 
@@ -214,6 +220,7 @@ void ps__cpu_release(ps_engine *e, uint32_t pid)
         e->policy->left(e, p);
     p->regs = cpu->pub.regs;
     cpu->pub.pid = 0;
+    cpu->idle_since = e->now;
     cpu->gen++;
     if (cpu->timer)
         ps__timer_cancelled(e);
@@ -242,14 +249,19 @@ void ps__dispatch(ps_engine *e, uint32_t c, uint32_t pid)
         e->why.set = why >= 0;
         e->why.cause = (uint8_t)why;
     }
-    ps__transition(e, pid, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_PICKED, c,
-                   e->s->switch_cost);
+    /* [CS-first] a CPU's first dispatch may be free, and then no switch */
+    int free = !cpu->used && !e->s->switch_cost_first;
+    int64_t cost = free ? 0 : e->s->switch_cost;
+    cpu->used = 1;
+    e->free_dispatch = (uint8_t)free;
+    ps__transition(e, pid, PS_RUNNING, PS_EV_DISPATCH, PS_CAUSE_PICKED, c, cost);
     p->cpu = (uint16_t)c;
     cpu->pub.pid = pid;
+    cpu->last = pid;
     cpu->pub.regs = p->regs;
     cpu->gen++;
     cpu->since = e->now;
-    cpu->work_from = e->now + e->s->switch_cost;
+    cpu->work_from = e->now + cost;
     cpu->expired = 0;
     cpu->quantum_left = slice(e, p);
     e->idle--;
@@ -286,8 +298,19 @@ int ps__settle_expired(ps_engine *e, uint32_t c)
         return 1;
     }
     cpu->quantum_left = slice(e, p);
+    if (e->conv.self_switch) { /* [CS-self] a switch to itself */
+        p->switches++;
+        cpu->work_from = e->now + e->s->switch_cost;
+    }
     ps__cpu_run(e, c);
     return 0;
+}
+
+void ps__settle_quanta(ps_engine *e)
+{
+    for (uint32_t c = 0; c < e->ncpu; c++)
+        if (e->cpu[c].pub.pid && e->cpu[c].expired)
+            ps__settle_expired(e, c);
 }
 
 uint32_t ps__victim_by_rank(ps_engine *e,
@@ -349,6 +372,61 @@ void ps__blocked(ps_engine *e, uint32_t pid, uint32_t c)
         e->policy->blocked(e, ps__pcb(e, pid), c);
 }
 
+/* ---- affinity keep ------------------------------------------------------ */
+
+/* How many entries of the Ready heap's subtree at slot i come before
+ * `key`, counting no further than `limit` (a heap's entries before a key
+ * form a subtree at its top: at most 4 x limit + 1 slots are looked at). */
+static uint32_t count_before(const ps_engine *e, uint32_t i, const ps__qentry *key,
+                             uint32_t limit)
+{
+    if (!limit || i >= ps__qlen(e, PS__Q_READY) || !ps__qless(ps__qat(e, PS__Q_READY, i), key))
+        return 0;
+    uint32_t n = 1;
+    for (uint32_t j = 4 * i + 1; j <= 4 * i + 4 && n < limit; j++)
+        n += count_before(e, j, key, limit - n);
+    return n;
+}
+
+/* Is idle CPU c the one the process that last ran on it will want back in
+ * this instant: that process is Ready, c is still the CPU it last ran on,
+ * and it is one of the first e->idle of the queue, which the idle CPUs
+ * take? */
+static int claimed(const ps_engine *e, uint32_t c)
+{
+    uint32_t pid = e->cpu[c].last;
+    if (!pid || e->pcb[pid - 1].state != PS_READY || e->pcb[pid - 1].cpu != c ||
+        !ps__queued(e, pid))
+        return 0;
+    const ps__qentry *mine = ps__qat(e, PS__Q_READY, (uint32_t)e->slot[pid - 1]);
+    return count_before(e, 0, mine, e->idle) < e->idle;
+}
+
+/* [AF1] The idle CPU the head of the queue, `pid`, goes to under affinity
+ * keep: the one it last ran on; else, of those no process next in line
+ * wants back, one freed in this instant, then the lowest-numbered.
+ * O(idle^2) comparisons. */
+static uint32_t keep_cpu(const ps_engine *e, uint32_t pid)
+{
+    const ps_pcb *p = &e->pcb[pid - 1];
+    if (p->first_run >= 0 && !e->cpu[p->cpu].pub.pid)
+        return p->cpu;
+    uint32_t best = UINT32_MAX, fallback = UINT32_MAX;
+    for (uint32_t c = 0; c < e->ncpu; c++) {
+        if (e->cpu[c].pub.pid)
+            continue;
+        if (fallback == UINT32_MAX)
+            fallback = c;
+        if (claimed(e, c))
+            continue;
+        if (e->cpu[c].idle_since == e->now)
+            return c;
+        if (best == UINT32_MAX)
+            best = c;
+    }
+    return best != UINT32_MAX ? best : fallback;
+}
+
 int ps__dispatch_one(ps_engine *e)
 {
     const ps__policy *pol = e->policy;
@@ -360,7 +438,13 @@ int ps__dispatch_one(ps_engine *e)
             acted |= ps__settle_expired(e, c);
     if (acted)
         return 1;
-    for (uint32_t c = 0; e->idle && c < e->ncpu; c++) {
+    if (e->conv.keep && !pol->pick) {
+        uint32_t head = ps__pheap_top(e, PS__Q_READY);
+        if (head && e->idle) {
+            ps__dispatch(e, keep_cpu(e, head), head);
+            return 1;
+        }
+    } else for (uint32_t c = 0; e->idle && c < e->ncpu; c++) {
         if (e->cpu[c].pub.pid)
             continue;
         uint32_t pid = pol->pick ? pol->pick(e, c) : ps__pheap_top(e, PS__Q_READY);

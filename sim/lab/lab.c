@@ -1,6 +1,7 @@
 /* lab.c — a lab's answer key: run the scenario, answer every question
  * from the trace and the statistics, and keep the trace lines that show
- * why (lab.h).  Questions about shared objects are lab_shared.c; grading
+ * why (lab.h).  Questions about shared objects are lab_shared.c, about
+ * the policy (response ratios, policies compared) lab_policy.c; grading
  * is lab_grade.c; random labs are lab_random.c. */
 #include "lab_internal.h"
 
@@ -174,6 +175,9 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     case PS_ASK_WAITS:
     case PS_ASK_LOST:
     case PS_ASK_ALIVE:
+    case PS_ASK_RATIO:
+    case PS_ASK_BEST:
+    case PS_ASK_GAP:
     case PS_ASK_COUNT:
         break;
     }
@@ -193,26 +197,32 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
                  ps_state_name_in(PS_READY, (ps_lang)k->lang));
 }
 
-static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+double ps__lab_average(const ps_engine *e, ps_average what, char *buf, size_t size)
 {
     ps_summary sum;
-    ps_stats_summary(k->e, &sum);
-    double v = q->what == PS_AVG_TURNAROUND ? sum.avg_turnaround
-             : q->what == PS_AVG_WAITING ? sum.avg_waiting : sum.avg_response;
-    a->type = PS_LAB_NUMBER;
-    a->number = v;
-    snprintf(a->text, sizeof a->text, "%.2f", v);
-    for (uint32_t pid = 1; pid <= k->s->nprocs; pid++) { /* the values averaged */
+    ps_stats_summary(e, &sum);
+    buf[0] = 0;
+    for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) { /* the values averaged */
         ps_proc_stats st;
         char item[96];
-        ps_stats_proc(k->e, pid, &st);
-        int64_t x = q->what == PS_AVG_TURNAROUND ? st.turnaround
-                  : q->what == PS_AVG_WAITING ? st.waiting : st.response;
+        ps_stats_proc(e, pid, &st);
+        int64_t x = what == PS_AVG_TURNAROUND ? st.turnaround
+                  : what == PS_AVG_WAITING ? st.waiting : st.response;
         if (st.finish < 0 || x < 0)
             continue;
         snprintf(item, sizeof item, "%s %lld", st.name, (long long)x);
-        ps__lab_append(a->detail, sizeof a->detail, item, ", ");
+        ps__lab_append(buf, size, item, ", ");
     }
+    return what == PS_AVG_TURNAROUND ? sum.avg_turnaround
+         : what == PS_AVG_WAITING ? sum.avg_waiting : sum.avg_response;
+}
+
+static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
+{
+    double v = ps__lab_average(k->e, (ps_average)q->what, a->detail, sizeof a->detail);
+    a->type = PS_LAB_NUMBER;
+    a->number = v;
+    snprintf(a->text, sizeof a->text, "%.2f", v);
 }
 
 static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
@@ -227,8 +237,9 @@ static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
         snprintf(a->text, sizeof a->text, "none");
 }
 
-static void answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
-                   ps_lab_answer *a)
+/* 0, or -1 when out of memory. */
+static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                  ps_lab_answer *a)
 {
     switch ((ps_ask)q->kind) {
     case PS_ASK_STATE: answer_state(k, q, a); break;
@@ -243,9 +254,13 @@ static void answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
     case PS_ASK_WAITS:
     case PS_ASK_LOST:
     case PS_ASK_ALIVE:
+    case PS_ASK_RATIO:
         if (!ps__lab_at_moment(q)) /* else answered at its moment of the run */
             ps__lab_shared(k, o, q, a);
         break;
+    case PS_ASK_BEST:
+    case PS_ASK_GAP:
+        return ps__lab_compare(k, q, a);
     case PS_ASK_RECEIVED: {
         ps_channel_stats c = ps_engine_channel(k->e, q->obj);
         set_int(a, 0);
@@ -279,6 +294,7 @@ static void answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
     case PS_ASK_COUNT:
         break;
     }
+    return 0;
 }
 
 static int by_tick(const void *a, const void *b)
@@ -366,7 +382,8 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
         memcpy(key->trace, rec.trace.data, key->ntrace * sizeof *key->trace);
     ps__vec_fini(&rec.trace);
     for (uint32_t i = 0; i < s->nquestions; i++)
-        answer(key, &ops, &s->questions[i], &key->answers[i]);
+        if (answer(key, &ops, &s->questions[i], &key->answers[i]))
+            goto fail;
     ps__lab_ops_fini(&ops);
     return 0;
 fail:

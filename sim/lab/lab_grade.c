@@ -1,8 +1,9 @@
 /* lab_grade.c — reading a student's answers file and checking each answer
  * against the key (lab.h).  Forgiving where people differ harmlessly
  * (case, spacing, a state's token or its English or Korean name, commas
- * between names, 5.7 for 5.70, yes for true) and strict where the answer
- * differs (the order of names and items, none against empty). */
+ * between names, 5.7 for 5.70 or 8/3 for 2.67, yes for true) and strict
+ * where the answer differs (the order of names and items, none against
+ * empty). */
 #include "procsim/lab.h"
 
 #include <ctype.h>
@@ -48,16 +49,35 @@ static int state_of(const char *given)
     return -1;
 }
 
-static int number_of(const char *given, double *out)
+/* A number, or with `fraction` also a fraction ("8/3", what a ratio or
+ * an average is before it is divided out) into *out: 0; 1 for "none";
+ * -1 for anything else. */
+static int number_of(const char *given, int fraction, double *out)
 {
     char g[128], *end;
     normal(given, g, sizeof g);
-    if (!strcmp(g, "none")) {
-        *out = -1;
-        return 0;
-    }
+    if (!strcmp(g, "none"))
+        return 1;
     *out = strtod(g, &end);
+    if (fraction && end != g && *end == '/') {
+        char *num_end = end;
+        double d = strtod(num_end + 1, &end);
+        if (end == num_end + 1 || d == 0)
+            return -1;
+        *out /= d;
+    }
     return g[0] && !*end && isfinite(*out) ? 0 : -1;
+}
+
+/* A number answer: "none" only for a key of none (a process that never
+ * finished, a ratio of a process not Ready). */
+static int number_right(const ps_lab_answer *a, const char *given, int fraction, double within)
+{
+    double x;
+    int n = number_of(given, fraction, &x), none = !strcmp(a->text, "none");
+    if (n)
+        return n == 1 && none;
+    return !none && fabs(x - a->number) <= within;
 }
 
 /* true/yes/1 -> 1, false/no/0 -> 0, none -> -1, anything else -> -2. */
@@ -97,16 +117,15 @@ static void sorted_words(const char *s, char *out, size_t size)
 int ps_lab_check(const ps_lab_answer *a, const char *given)
 {
     char g[512], want[512];
-    double x;
     switch ((ps_lab_type)a->type) {
     case PS_LAB_STATE: {
         int s = state_of(given);
         return s >= 0 && state_of(a->text) == s;
     }
     case PS_LAB_INT:
-        return number_of(given, &x) == 0 && x == a->number;
+        return number_right(a, given, 0, 0);
     case PS_LAB_NUMBER:
-        return number_of(given, &x) == 0 && fabs(x - a->number) <= 0.01 + 1e-9;
+        return number_right(a, given, 1, 0.01 + 1e-9);
     case PS_LAB_SET:
         sorted_words(given, g, sizeof g);
         sorted_words(a->text, want, sizeof want);

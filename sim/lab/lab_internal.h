@@ -1,6 +1,6 @@
 /* lab_internal.h — what the files of the lab library share: the helpers
- * of the answer key (lab.c) and the answers about shared objects
- * (lab_shared.c). */
+ * of the answer key (lab.c), the answers about shared objects
+ * (lab_shared.c) and about the policy (lab_policy.c). */
 #ifndef PROCSIM_LAB_INTERNAL_H
 #define PROCSIM_LAB_INTERNAL_H
 
@@ -55,5 +55,18 @@ int ps__lab_at_moment(const ps_question *q);
  * the transitions up to now. */
 void ps__lab_shared(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
                     ps_lab_answer *a);
+
+/* The average `what` of engine e's run, over its finished processes, and
+ * the values averaged ("P1 0, P2 11") into buf (lab.c). */
+double ps__lab_average(const ps_engine *e, ps_average what, char *buf, size_t size);
+
+/* ratio P at T (lab_policy.c), asked just after T like the shared objects:
+ * P's response ratio if it is Ready then, or the one it was dispatched by
+ * at T, else none. */
+void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
+                   ps_lab_answer *a);
+/* best, gap (lab_policy.c): the key's workload run under each policy q
+ * lists, after the key's own run.  0, or -1 when out of memory. */
+int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
 
 #endif

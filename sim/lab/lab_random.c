@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "procsim/engine.h"
 #include "procsim/out.h"
 
 /* The generator: SplitMix64 (Steele, Lea and Flood, 2014), a 64-bit
@@ -55,6 +56,11 @@ static const struct {
 };
 enum { NTEMPLATES = sizeof templates / sizeof templates[0] };
 
+/* The settings drawn for the policies that read them. */
+static const int tickets[] = {50, 100, 200, 250};
+static const int nices[] = {-5, 0, 0, 5};
+enum { NTICKETS = sizeof tickets / sizeof *tickets, NNICES = sizeof nices / sizeof *nices };
+
 static void question(ps_out *o, rng *r, int k, int n, int horizon)
 {
     char name[16], en[160], ko[160], answer[64];
@@ -83,6 +89,78 @@ static void question(ps_out *o, rng *r, int k, int n, int horizon)
         break;
     }
     ps_outf(o, "  - ask: \"%s\"\n    ask_ko: \"%s\"\n    answer: %s\n", en, ko, answer);
+}
+
+/* ---- hrrn: a response ratio worth asking ------------------------------- */
+
+/* What a run of the workload tells about when to ask: each stretch a
+ * process spends Ready, and the ticks a process is dispatched (when hrrn
+ * compares the ratios). */
+enum { SPANS_MAX = 256 };
+typedef struct span {
+    uint32_t pid;
+    int64_t from, to;         /* Ready just after ticks from..to-1 */
+} span;
+typedef struct moments {
+    span span[SPANS_MAX];
+    int64_t dispatch[SPANS_MAX];
+    int64_t since[13];        /* per pid: entered Ready at, -1: not Ready */
+    int nspan, ndispatch;
+} moments;
+
+static void watch(void *ctx, const ps_trace_event *ev)
+{
+    moments *m = ctx;
+    if (ev->pid >= 13)
+        return;
+    if (ev->to == PS_RUNNING && m->ndispatch < SPANS_MAX &&
+        (!m->ndispatch || m->dispatch[m->ndispatch - 1] != ev->time))
+        m->dispatch[m->ndispatch++] = ev->time;
+    if (ev->to == PS_READY && ev->from != PS_READY)
+        m->since[ev->pid] = ev->time;
+    else if (ev->from == PS_READY && m->since[ev->pid] >= 0) {
+        if (ev->time > m->since[ev->pid] && m->nspan < SPANS_MAX)
+            m->span[m->nspan++] = (span){ev->pid, m->since[ev->pid], ev->time};
+        m->since[ev->pid] = -1;
+    }
+}
+
+/* A process Ready just after a tick at which another is dispatched, from
+ * a run of `yaml` (the lab so far), chosen by the generator: 0 with its
+ * pid and the tick, or -1 when there is none. */
+static int ratio_moment(const char *yaml, rng *r, uint32_t *pid, int64_t *tick)
+{
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("random", yaml, strlen(yaml), &err);
+    ps_engine *e = s ? ps_engine_create(s) : NULL;
+    moments m = {.nspan = 0};
+    memset(m.since, -1, sizeof m.since);
+    int found = -1;
+    if (e) {
+        ps_engine_set_listener(e, watch, &m);
+        ps_engine_run(e, -1);
+        uint32_t count = 0; /* the (span, dispatch) pairs, counted, then one drawn */
+        for (int pass = 0; pass < 2 && found < 0; pass++) {
+            uint32_t want = pass ? (uint32_t)pick(r, 0, (int)count - 1) : 0, seen = 0;
+            for (int i = 0; i < m.nspan && found < 0; i++)
+                for (int d = 0; d < m.ndispatch && found < 0; d++) {
+                    if (m.dispatch[d] < m.span[i].from || m.dispatch[d] >= m.span[i].to)
+                        continue;
+                    if (pass && seen == want) {
+                        *pid = m.span[i].pid;
+                        *tick = m.dispatch[d];
+                        found = 0;
+                    }
+                    seen++;
+                }
+            count = seen;
+            if (!count)
+                break;
+        }
+    }
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+    return found;
 }
 
 char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err)
@@ -126,10 +204,16 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
                 "  then check them with procsim grade or procsim lab -c.\n",
             seed, seed, policies[p], n);
     ps_outf(&o, "system:\n  policy: %s\n", policies[p]);
+    /* each setting draws from the generator only for the policies that
+     * read it, so the labs of the other policies stay as they were */
     if (uses[p] & PS_USES_QUANTUM)
         ps_outf(&o, "  quantum: %d\n", pick(&r, 2, 4));
     if (uses[p] & PS_USES_MLQ)
         ps_outf(&o, "  queues: [{policy: rr, quantum: %d}, {policy: fcfs}]\n", pick(&r, 2, 4));
+    if (uses[p] & PS_USES_SEED)
+        ps_outf(&o, "  seed: %d\n", pick(&r, 1, 999));
+    if ((uses[p] & PS_USES_PRIORITY) && (uses[p] & PS_USES_ROUND)) /* priority-rr */
+        ps_outf(&o, "  aging: {every: %d, by: 1}\n", pick(&r, 3, 6));
     ps_out_puts(&o, "devices: [disk]\nprocesses:\n");
     int horizon = 0;
     for (int i = 1; i <= n; i++) {
@@ -139,6 +223,10 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
             ps_outf(&o, "    priority: %d\n", pick(&r, 1, 4));
         if (uses[p] & PS_USES_MLQ)
             ps_outf(&o, "    queue: %d\n", pick(&r, 0, 1));
+        if (uses[p] & PS_USES_TICKETS) /* whole strides: 10000 / 50, 100, 200, 250 */
+            ps_outf(&o, "    tickets: %d\n", tickets[pick(&r, 0, NTICKETS - 1)]);
+        if (uses[p] & PS_USES_CFS) /* weights 3121, 1024 (twice as likely), 335 */
+            ps_outf(&o, "    nice: %d\n", nices[pick(&r, 0, NNICES - 1)]);
         ps_out_puts(&o, "    program: [");
         for (int k = 0; k < bursts; k++) {
             int cpu = pick(&r, 1, 7);
@@ -152,8 +240,18 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
         ps_out_puts(&o, "]\n");
     }
     ps_out_puts(&o, "questions:\n");
-    int used = 0; /* each kind of question once */
-    for (int q = 0; q < 6; q++) {
+    int used = 0, q = 0; /* each kind of question once */
+    uint32_t pid;
+    int64_t tick;
+    if (!strcmp(policies[p], "hrrn") && !b.nomem && ratio_moment(b.s, &r, &pid, &tick) == 0) {
+        ps_outf(&o, "  - ask: \"Just after tick %lld, when hrrn chooses whom to run, what is "
+                    "the response ratio of P%u (two decimals)?\"\n"
+                    "    ask_ko: \"%lld틱 직후 hrrn이 실행할 프로세스를 고를 때 P%u의 응답 비율은"
+                    "(소수점 둘째 자리까지)?\"\n    answer: ratio P%u at %lld\n",
+                (long long)tick, pid, (long long)tick, pid, pid, (long long)tick);
+        q++;
+    }
+    for (; q < 6; q++) {
         int k;
         do
             k = pick(&r, 0, NTEMPLATES - 1);

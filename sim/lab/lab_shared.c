@@ -285,9 +285,10 @@ static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
         ps__lab_why(a, (size_t)at);
 }
 
-/* The shared-object questions: how each is answered, and when: at its
- * tick (AT_TICK; AT_IF_GIVEN: when it has one) or at the end of the run.
- * Other kinds are lab.c's. */
+/* The questions answered from the engine as it is at some moment: the
+ * shared objects, and a response ratio (lab_policy.c).  How each is
+ * answered, and when: at its tick (AT_TICK; AT_IF_GIVEN: when it has one)
+ * or at the end of the run.  Other kinds are lab.c's. */
 enum { AT_END, AT_TICK, AT_IF_GIVEN };
 typedef void answer_fn(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
                        ps_lab_answer *a);
@@ -302,6 +303,7 @@ static const struct {
     [PS_ASK_WAITS] = {answer_waits, AT_TICK},
     [PS_ASK_LOST] = {answer_lost, AT_END},
     [PS_ASK_ALIVE] = {answer_alive, AT_END},
+    [PS_ASK_RATIO] = {ps__lab_ratio, AT_TICK},
 };
 
 int ps__lab_at_moment(const ps_question *q)

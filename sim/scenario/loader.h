@@ -329,6 +329,10 @@ typedef struct ps__question_ref {
     size_t nref;
     ps__mark ref_at;
     uint8_t ref_kind;     /* what it names: PS__REF_* */
+    ps_ask_policy policies[PS_ASK_MAX_POLICIES]; /* best, gap: q.npolicies of
+                                                    them, moved into the
+                                                    arena at the end */
+    ps__mark policy_at[PS_ASK_MAX_POLICIES];     /* where each is written */
 } ps__question_ref;
 
 /* The `questions` section (the current event is its value). */

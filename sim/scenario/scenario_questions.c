@@ -12,6 +12,7 @@
  */
 #include "loader.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
@@ -42,11 +43,11 @@ static bool tick(ps__loader *ld, const ps__word *w, int64_t *out)
     return ps__ld_number(ld, &spec, w->p, w->n, w->at, false, out);
 }
 
-/* `average WHAT` (which average) or `kernel STATE` (which state) into
- * *what. */
+/* `average WHAT`, `best WHAT ...`, `gap WHAT ...` (which average) or
+ * `kernel STATE` (which state) into *what. */
 static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *what)
 {
-    if (kind == PS_ASK_AVERAGE) {
+    if (kind != PS_ASK_KERNEL) {
         static const char *const avg[] = {"turnaround", "waiting", "response"};
         int a = ps__ld_token(ld, "answer", "average", "averages", avg, 3, w->p, w->n, w->at);
         if (a < 0)
@@ -70,6 +71,28 @@ static bool is(const char *p, size_t n, const char *word)
     return n == strlen(word) && memcmp(p, word, n) == 0;
 }
 
+/* Word w as the next policy of a compare question (best, gap): a policy
+ * and quantum as `procsim run --policy` takes them, "rr:4". */
+static bool policy_word(ps__loader *ld, question_ref *r, const ps__word *w)
+{
+    char text[64];
+    ps_error err;
+    ps_ask_policy *p = &r->policies[r->q.npolicies];
+    ps_policy policy;
+    if (r->q.npolicies == PS_ASK_MAX_POLICIES)
+        return ps__ld_fail(ld, w->at, "answer: at most %d policies in one question; the "
+                           "form is '%s'", PS_ASK_MAX_POLICIES, ps_ask_usage((ps_ask)r->q.kind));
+    snprintf(text, sizeof text, "%.*s", (int)(w->n < 63 ? w->n : 63), w->p);
+    if (ps_policy_parse(text, &policy, &p->quantum, &err))
+        return ps__ld_fail(ld, w->at, "answer: %s", err.msg);
+    p->policy = (uint8_t)policy;
+    p->label = ps__arena_strndup(ld->arena, w->p, w->n);
+    if (!p->label)
+        return ps__ld_oom(ld);
+    r->policy_at[r->q.npolicies++] = w->at;
+    return true;
+}
+
 /* Word w of the expression against word pat[0..n) of its form's usage:
  * TICK a tick, STATE a state, a|b|c one of those, PROCESS (and the other
  * name_kinds) a name, anything else that word itself ("at", "after"). */
@@ -79,6 +102,8 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
     ps_ask kind = (ps_ask)r->q.kind;
     if (is(pat, n, "TICK"))
         return tick(ld, w, &r->q.tick);
+    if (is(pat, n, "POLICY") || is(pat, n, "POLICY..."))
+        return policy_word(ld, r, w);
     if (is(pat, n, "STATE") || memchr(pat, '|', n))
         return what_of(ld, kind, w, &r->q.what);
     for (int k = 0; k < PS__REF_KINDS; k++)
@@ -98,7 +123,8 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
 }
 
 /* The words w[1..nw) against the usage of r's kind ("value VARIABLE [at
- * TICK]": a bracketed tail may be left out). */
+ * TICK]": a bracketed tail may be left out; "POLICY..." takes the rest,
+ * one or more). */
 static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsigned nw)
 {
     const char *usage = ps_ask_usage((ps_ask)r->q.kind), *p = strchr(usage, ' ');
@@ -117,6 +143,9 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
         }
         if (!form_word(ld, r, p, n, &w[i]))
             return false;
+        while (is(p, n, "POLICY...") && i + 1 < nw) /* the rest are policies too */
+            if (!form_word(ld, r, p, n, &w[++i]))
+                return false;
         p = strchr(p + n, ' ');
     }
     if (i < nw)
@@ -127,8 +156,11 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
 /* The expression in the current scalar into r. */
 static bool parse_answer(ps__loader *ld, question_ref *r)
 {
-    ps__word w[6];
-    unsigned nw = ps__ld_words(ld, w, 5);
+    /* the longest form, "best WHAT among" and its policies, and one more
+     * word to point at when there are too many */
+    enum { MAXW = 3 + PS_ASK_MAX_POLICIES + 1 };
+    ps__word w[MAXW];
+    unsigned nw = ps__ld_words(ld, w, MAXW);
     if (nw == 0)
         return ps__ld_expected(ld, "answer", "an expression such as 'state editor at 6' "
                                "(docs/labs/README.md)");
@@ -141,6 +173,7 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
         return false;
     r->q.kind = (uint8_t)kind;
     r->q.at = 0;
+    r->q.npolicies = 0;
     r->ref = NULL;
     if (!match_form(ld, r, w, nw))
         return false;
@@ -198,10 +231,53 @@ bool ps__ld_questions(ps__loader *ld)
     }
 }
 
+/* The quantum policy p runs with in this file (0: it has none). */
+static int64_t quantum_of(const ps__loader *ld, const ps_ask_policy *p)
+{
+    if (p->quantum || !(ps_policy_uses((ps_policy)p->policy) & PS_USES_QUANTUM))
+        return p->quantum;
+    return ld->s->quantum;
+}
+
+/* A compare question's policies, once the system section is known: each
+ * can run this workload (ps_scenario_set_policy's condition: mlq needs
+ * the file's bands), and none twice (rr and rr:4 are one run when the
+ * quantum is 4).  Then into the arena. */
+static bool finish_policies(ps__loader *ld, question_ref *r)
+{
+    for (uint32_t i = 0; i < r->q.npolicies; i++) {
+        const ps_ask_policy *p = &r->policies[i];
+        if ((ps_policy_uses((ps_policy)p->policy) & PS_USES_MLQ) && !ld->s->nqueues)
+            return ps__ld_fail(ld, r->policy_at[i], "answer: policy mlq needs "
+                               "system.queues, which this file does not give");
+        for (uint32_t j = 0; j < i; j++) {
+            const ps_ask_policy *o = &r->policies[j];
+            if (o->policy != p->policy || quantum_of(ld, o) != quantum_of(ld, p))
+                continue;
+            if (!strcmp(o->label, p->label))
+                return ps__ld_fail(ld, r->policy_at[i], "answer: '%s' is listed twice; "
+                                   "name each policy once", p->label);
+            return ps__ld_fail(ld, r->policy_at[i], "answer: '%s' is the same run as '%s' "
+                               "(the file's quantum is %lld); name each policy once",
+                               p->label, o->label, (long long)ld->s->quantum);
+        }
+    }
+    if (!r->q.npolicies)
+        return true;
+    ps_ask_policy *copy = ps__arena_alloc(ld->arena, r->q.npolicies * sizeof *copy);
+    if (!copy)
+        return ps__ld_oom(ld);
+    memcpy(copy, r->policies, r->q.npolicies * sizeof *copy);
+    r->q.policies = copy;
+    return true;
+}
+
 bool ps__ld_finish_questions(ps__loader *ld)
 {
     for (size_t i = 0; i < ld->questions.len; i++) {
         question_ref *r = &PS__VEC_AT(&ld->questions, question_ref, i);
+        if (!finish_policies(ld, r))
+            return false;
         if (!r->ref)
             continue;
         const ps__intern *tables[PS__REF_KINDS] = {

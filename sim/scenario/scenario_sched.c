@@ -229,8 +229,8 @@ bool ps__ld_proc_sched_check(ps__loader *ld, uint32_t self)
     if (first && (first->kind == PS_OP_IO || first->kind == PS_OP_SLEEP))
         return true;
     return ps__ld_fail(ld, ld->sched_first[PS__PK_STARTS_BLOCKED],
-                       "starts_blocked: process '%s' must begin with an io or sleep op to "
-                       "start Blocked (its program begins with %s)", p->name,
+                       "starts_blocked: process '%s' must begin with an io or sleep op, which it "
+                       "starts at its arrival (its program begins with %s)", p->name,
                        first ? ps_op_token((ps_op_kind)first->kind) : "nothing");
 }
 

@@ -101,6 +101,9 @@ typedef enum ps_cause_when {
       "더 급한 {proc a}에게 밀려남", "", "")                                    \
     X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
       "스스로 끝남")                                                           \
+    X(FIRST_OP_DONE, B_LIMITED, "its first op done: memory {a}/{b}",           \
+      "첫 연산 끝남: 메모리 {a}/{b}", "its first op done, memory unlimited",      \
+      "첫 연산 끝남, 메모리 제한 없음")                                          \
     PS_WHY_CAUSES(X)                                                          \
     PS_TRACE_CAUSES(X)
 

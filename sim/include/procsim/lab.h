@@ -23,9 +23,11 @@ typedef enum ps_lab_type {
     PS_LAB_STATE,        /* a state token; display names in English or Korean too */
     PS_LAB_NAMES,        /* words in order: process names ("none" for
                             none), a channel's items, "mutex m" */
-    PS_LAB_SET,          /* process names in any order ("idle" for none) */
+    PS_LAB_SET,          /* process names in any order ("idle" for none);
+                            policies (best: those that tie) */
     PS_LAB_INT,          /* whole ticks or counts */
-    PS_LAB_NUMBER,       /* two decimals; within 0.01 */
+    PS_LAB_NUMBER,       /* two decimals; within 0.01, a fraction such as
+                            8/3 too */
     PS_LAB_LETTER,       /* a kernel state letter */
     PS_LAB_BOOL          /* true or false (yes/no, 1/0 too), or none */
 } ps_lab_type;

@@ -115,7 +115,9 @@ typedef struct ps_pcb {
     int64_t state_time[PS_STATE_COUNT]; /* time spent in each state, up to
                                            state_since */
     int64_t state_since;     /* tick the current state was entered */
-    uint32_t switches;       /* context switches in (dispatches) */
+    uint32_t switches;       /* context switches in: dispatches, as the
+                                conventions count them (docs/engine.md
+                                ST-switches) */
     uint32_t swaps;          /* swap-outs plus swap-ins */
 
     /* I/O and synchronisation: what it waits for while Blocked */

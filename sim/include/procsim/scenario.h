@@ -316,8 +316,9 @@ typedef struct ps_event_spec {
 
 /* X(ENUM, token, usage) — what a lab question asks; the answer is
  * computed by running the scenario (lab.h, docs/labs/README.md).  A
- * question about a shared object also needs its row in the table of
- * sim/lab/lab_shared.c, which says how and when it is answered. */
+ * question answered at a moment of the run (about a shared object, or a
+ * response ratio) also needs its row in the table of sim/lab/lab_shared.c,
+ * which says how and when it is answered. */
 #define PS_ASKS(X)                                                          \
     X(STATE, "state", "state PROCESS at TICK")                              \
     X(RUNNING, "running", "running at TICK")                                \
@@ -339,7 +340,10 @@ typedef struct ps_event_spec {
     X(HOLDER, "holder", "holder MUTEX at TICK")                             \
     X(WAITS, "waits", "waits PROCESS at TICK")                              \
     X(LOST, "lost", "lost")                                                 \
-    X(ALIVE, "alive", "alive PROCESS")
+    X(ALIVE, "alive", "alive PROCESS")                                      \
+    X(RATIO, "ratio", "ratio PROCESS at TICK")                              \
+    X(BEST, "best", "best turnaround|waiting|response among POLICY POLICY...") \
+    X(GAP, "gap", "gap turnaround|waiting|response between POLICY POLICY")
 
 typedef enum ps_ask {
 #define PS_X_(e, tok, usage) PS_ASK_##e,
@@ -348,21 +352,32 @@ typedef enum ps_ask {
     PS_ASK_COUNT
 } ps_ask;
 
-/* average of what (PS_ASK_AVERAGE) */
+/* average of what (PS_ASK_AVERAGE, and the averages best and gap compare) */
 typedef enum ps_average { PS_AVG_TURNAROUND, PS_AVG_WAITING, PS_AVG_RESPONSE } ps_average;
+
+/* One of the policies a question compares (best, gap): the same workload
+ * run under it, as `procsim run --policy` would. */
+#define PS_ASK_MAX_POLICIES 8
+typedef struct ps_ask_policy {
+    const char *label;    /* as the question writes it: "rr:4", the answer */
+    uint8_t policy;       /* ps_policy */
+    int64_t quantum;      /* ticks; 0: the file's */
+} ps_ask_policy;
 
 typedef struct ps_question {
     const char *ask;      /* the question for people */
     const char *ask_ko;   /* in Korean, "" when not given */
     const char *expr;     /* the answer expression as written */
     uint8_t kind;         /* ps_ask */
-    uint8_t what;         /* average: ps_average; kernel: ps_state */
+    uint8_t what;         /* average, best, gap: ps_average; kernel: ps_state */
     uint8_t at;           /* 1: the answer is what holds just after `tick`
-                             (value V at T, length, items, holder, waits);
-                             0: what the whole run gives */
+                             (value V at T, length, items, holder, waits,
+                             ratio); 0: what the whole run gives */
     uint32_t obj;         /* process index (pid - 1), variable, channel or
                              mutex */
     int64_t tick;         /* state, running, next, and the `at` forms */
+    const ps_ask_policy *policies; /* best, gap: in the order written */
+    uint32_t npolicies;   /* best: 2..PS_ASK_MAX_POLICIES; gap: 2; else 0 */
 } ps_question;
 
 typedef struct ps_names {
@@ -496,6 +511,9 @@ const char *ps_affinity_token(ps_affinity v);
 int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_error *err);
 /* Replace a loaded scenario's policy (and quantum, when > 0) before any
  * engine runs it: the settings of its old policy stay and are ignored.
+ * Only fields of *s itself change, none of the arrays it points to, so a
+ * struct copy of a scenario may take another policy while the original
+ * keeps its own (the lab's compare questions do so; test_lab holds it).
  * 0, or -1 with why in err when the workload cannot run under it (mlq
  * with no system.queues, or a process's queue past them). */
 int ps_scenario_set_policy(ps_scenario *s, ps_policy policy, int64_t quantum, ps_error *err);
