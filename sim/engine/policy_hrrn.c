@@ -27,17 +27,22 @@ typedef struct ratio {
     uint32_t pid;
 } ratio;
 
-/* The ratio of the process of Ready-queue entry q (its k1 is s). */
-static ratio ratio_of(const ps_engine *e, const ps__qentry *q)
+/* The ratio of Ready process p whose burst is s. */
+static ratio ratio_with(const ps_engine *e, const ps_pcb *p, int64_t s)
 {
-    const ps_pcb *p = &e->pcb[q->pid - 1];
-    int64_t s = (int64_t)q->k1;
     int64_t w = e->now - p->state_since;
     if (s <= 0)
         return (ratio){1, 0, p->arrival, p->pid};
     /* w * 1000 + s saturates: a wait that long outranks everything anyway */
     int64_t wm = w > (INT64_MAX - s) / 1000 ? INT64_MAX - s : w * 1000;
     return (ratio){wm + s, s, p->arrival, p->pid};
+}
+
+/* The ratio of the process of Ready-queue entry q under hrrn (its k1 is
+ * s). */
+static ratio ratio_of(const ps_engine *e, const ps__qentry *q)
+{
+    return ratio_with(e, &e->pcb[q->pid - 1], (int64_t)q->k1);
 }
 
 /* Is a served before b: the larger ratio, then the earlier arrival, then
@@ -121,7 +126,9 @@ int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid)
 {
     if (e->observed || pid < 1 || pid > e->n || e->pcb[pid - 1].state != PS_READY)
         return -1;
-    ratio r = ratio_of(e, entry_of(e, &e->pcb[pid - 1]));
+    /* under any policy: the queue's keys are hrrn's only under hrrn */
+    const ps_pcb *p = &e->pcb[pid - 1];
+    ratio r = ratio_with(e, p, ps__ranked_burst(e, p, &p->regs));
     return r.den ? milli(&r) : -1;
 }
 
