@@ -4,24 +4,9 @@
 #include <inttypes.h>
 #include <stdio.h>
 
-#define T(en, ko) (lang == GUI_KO ? (ko) : (en))
+#include "procsim/cause.h"
 
-/* Thousandths as a decimal with no trailing zeros ("7.5", "8"), as the
- * causes' {milli a} reads. */
-static const char *milli(int64_t v, char *buf, size_t size)
-{
-    int64_t whole = v / 1000, frac = v % 1000;
-    if (frac < 0)
-        frac = -frac;
-    int n = snprintf(buf, size, "%s%" PRId64, v < 0 && !whole ? "-" : "", whole);
-    if (frac && n > 0 && (size_t)n < size) {
-        int digits = 3;
-        while (frac % 10 == 0)
-            frac /= 10, digits--;
-        snprintf(buf + n, size - (size_t)n, ".%0*" PRId64, digits, frac);
-    }
-    return buf;
-}
+#define T(en, ko) (lang == GUI_KO ? (ko) : (en))
 
 typedef int line_fn(const ps_engine *e, const ps_pcb *p, gui_lang lang, char *out, size_t size);
 
@@ -50,7 +35,7 @@ static int estimate_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, cha
     if (p->estimate < 0)
         return 0; /* no burst_estimate: the real burst is known */
     snprintf(out, size, T("predicted burst τ %s", "예측한 CPU 버스트 τ %s"),
-             milli(p->estimate, v, sizeof v));
+             ps_milli_format(p->estimate, v, sizeof v));
     return 1;
 }
 
@@ -61,10 +46,12 @@ static int ratio_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, char *
     if (ps_engine_scenario(e)->policy != PS_POLICY_HRRN)
         return 0;
     int64_t r = ps_engine_response_ratio(e, p->pid);
-    if (r < 0)
+    if (r < 0 && (p->state != PS_READY || ps_engine_observed(e)))
         snprintf(out, size, "%s", T("response ratio - (not Ready)", "응답 비율 - (준비 상태 아님)"));
+    else if (r < 0) /* Ready with a burst of 0: the ratio has no bound */
+        snprintf(out, size, "%s", T("response ratio unbounded (burst 0)", "응답 비율 무한대 (버스트 0)"));
     else
-        snprintf(out, size, T("response ratio %s", "응답 비율 %s"), milli(r, v, sizeof v));
+        snprintf(out, size, T("response ratio %s", "응답 비율 %s"), ps_milli_format(r, v, sizeof v));
     return 1;
 }
 
@@ -75,7 +62,7 @@ static int tickets_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, char
         snprintf(out, size, T("tickets %" PRId64, "티켓 %" PRId64 "장"), p->tickets);
     else
         snprintf(out, size, T("tickets %" PRId64 ", pass %s", "티켓 %" PRId64 "장, pass %s"),
-                 p->tickets, milli(p->pass, v, sizeof v));
+                 p->tickets, ps_milli_format(p->pass, v, sizeof v));
     return 1;
 }
 
@@ -84,7 +71,7 @@ static int cfs_line(const ps_engine *e, const ps_pcb *p, gui_lang lang, char *ou
     (void)e;
     char v[32];
     snprintf(out, size, T("nice %d, vruntime %s", "nice %d, 가상 실행 시간 %s"), p->nice,
-             milli(p->vruntime, v, sizeof v));
+             ps_milli_format(p->vruntime, v, sizeof v));
     return 1;
 }
 

@@ -53,6 +53,15 @@ static const struct {
     {"hrrn: no ratio while running, Korean", HEAD("{policy: hrrn}")
      "  - {name: a, program: [cpu 3]}\n  - {name: b, program: [cpu 1]}\n", 2, "a", GUI_KO, 2,
      "응답 비율 - (준비 상태 아님)", NULL},
+    /* at 2 b, Ready since 1, would leave the CPU at once: burst 0 */
+    {"hrrn: a Ready process of burst 0 has no bound", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n"
+     "  - {name: b, arrival: 1, program: [io disk 1, cpu 1]}\n", 2, "b",
+     GUI_EN, 2, "response ratio unbounded (burst 0)", NULL},
+    {"hrrn: a Ready process of burst 0 has no bound, Korean", HEAD("{policy: hrrn}")
+     "  - {name: a, program: [cpu 3]}\n"
+     "  - {name: b, arrival: 1, program: [io disk 1, cpu 1]}\n", 2, "b",
+     GUI_KO, 2, "응답 비율 무한대 (버스트 0)", NULL},
     {"mlq: an rr band", HEAD("{policy: mlq, queues: [{policy: rr, quantum: 2}, {policy: fcfs}]}")
      "  - {name: a, program: [cpu 2]}\n  - {name: b, queue: 1, program: [cpu 2]}\n", 1, "a",
      GUI_EN, 2, "queue 0: rr, quantum 2", NULL},

@@ -381,6 +381,27 @@ static void rule_EST4_the_prediction_left_stays_at_zero(void **state)
     ps_scenario_destroy(s);
 }
 
+/* The same under hrrn: a prediction used up is an unbounded ratio, and
+ * the dispatch says it was the prediction (not the real burst) that was 0. */
+static void rule_EST4_hrrn_says_the_prediction_was_zero(void **state)
+{
+    (void)state;
+    const char *yaml = HEAD("hrrn", ", burst_estimate: {alpha: 0.5, initial: 2}")
+        P("P", 0, "cpu 6") "events:\n  - {at: 4, do: suspend P}\n  - {at: 6, do: resume P}\n";
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_string("t.yaml", yaml, strlen(yaml), &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    ps_engine *e = ps_engine_create(s);
+    why_log w = {.e = e};
+    ps_engine_set_listener(e, log_dispatches, &w);
+    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    assert_int_equal(w.n, 2);
+    assert_string_equal(w.en[1], "hrrn picks it for cpu 0; shortest predicted burst 0");
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
+}
+
 int main(void)
 {
     tk_filter_from_env();
@@ -399,6 +420,7 @@ int main(void)
         cmocka_unit_test(rule_EST3_a_preemption_does_not_end_the_burst),
         cmocka_unit_test(rule_EST4_sjf_ranks_by_the_prediction),
         cmocka_unit_test(rule_EST4_the_prediction_left_stays_at_zero),
+        cmocka_unit_test(rule_EST4_hrrn_says_the_prediction_was_zero),
         cmocka_unit_test(rule_EST5_srtf_ranks_by_the_prediction_left),
         cmocka_unit_test(rule_EST6_the_cause_shows_the_prediction),
     };

@@ -188,6 +188,24 @@ static const schedule schedules[] = {
      "procsim: 1\ntitle: t\nsystem: {policy: mlq, queues: [{policy: fcfs}, {policy: fcfs}]}"
      "\nprocesses:\n" Q("X", 0, 1, "cpu 5") Q("Y", 0, 1, "cpu 3") Q("H", 2, 0, "cpu 1"),
      "X 0-2, H 2-3, X 3-6, Y 6-9", {{"X", 6, 1}, {"Y", 9, 6}, {"H", 3, 0}}},
+    /* The swapper under mlq, memory 10: batch (band 1) holds 6; edit (band
+     * 0, 6 units) arrives at 1 and does not fit.  Its band makes it the
+     * more urgent, so batch is evicted (rule S3) and edit runs 1-3; batch
+     * comes back at 3 and ends at 102. */
+    {"MLQ5", "mlq: a more urgent band evicts",
+     "procsim: 1\ntitle: t\nsystem: {policy: mlq, memory: 10, queues: [{policy: rr, quantum: 2}, "
+     "{policy: fcfs}]}\nprocesses:\n"
+     "  - {name: batch, queue: 1, memory: 6, arrival: 0, program: [cpu 100]}\n"
+     "  - {name: edit, queue: 0, memory: 6, arrival: 1, program: [cpu 2]}\n",
+     "batch 0-1, edit 1-3, batch 3-102", {{"batch", 102, 0}, {"edit", 3, 0}}},
+    /* The band comes before the priority: batch's priority 0 is more
+     * urgent than edit's 5, but edit's band 0 is ahead of batch's band 1. */
+    {"MLQ5", "mlq: the band before the priority in the swapper",
+     "procsim: 1\ntitle: t\nsystem: {policy: mlq, memory: 10, queues: [{policy: rr, quantum: 2}, "
+     "{policy: fcfs}]}\nprocesses:\n"
+     "  - {name: batch, queue: 1, priority: 0, memory: 6, arrival: 0, program: [cpu 100]}\n"
+     "  - {name: edit, queue: 0, priority: 5, memory: 6, arrival: 1, program: [cpu 2]}\n",
+     "batch 0-1, edit 1-3, batch 3-102", {{"batch", 102, 0}, {"edit", 3, 0}}},
     /* The swapper with high-first: memory 10.  L (priority 1) holds 6; H
      * (priority 9, 6 units) arrives at 2 and does not fit.  High-first
      * makes H the more urgent, so L is evicted (rule S3) and H runs 2-4;
@@ -273,6 +291,7 @@ SCHEDULES(rule_P_mlq_a_more_urgent_band_preempts, "P-mlq")
 SCHEDULES(rule_MLQ1_strict_priority_between_bands, "MLQ1")
 SCHEDULES(rule_MLQ2_each_band_its_own_policy, "MLQ2")
 SCHEDULES(rule_MLQ3_a_preempted_fifo_process_resumes_first, "MLQ3")
+SCHEDULES(rule_MLQ5_the_swapper_ranks_the_band_first, "MLQ5")
 SCHEDULES(rule_PO1_high_first_in_the_priority_policies, "PO1")
 SCHEDULES(rule_PO2_aging_goes_towards_the_urgent_end, "PO2")
 SCHEDULES(rule_PO3_the_swapper_follows_priority_order, "PO3")
@@ -593,6 +612,7 @@ int main(void)
         cmocka_unit_test(rule_MLQ1_strict_priority_between_bands),
         cmocka_unit_test(rule_MLQ2_each_band_its_own_policy),
         cmocka_unit_test(rule_MLQ3_a_preempted_fifo_process_resumes_first),
+        cmocka_unit_test(rule_MLQ5_the_swapper_ranks_the_band_first),
         cmocka_unit_test(rule_PO1_high_first_in_the_priority_policies),
         cmocka_unit_test(rule_PO2_aging_goes_towards_the_urgent_end),
         cmocka_unit_test(rule_PO3_the_swapper_follows_priority_order),

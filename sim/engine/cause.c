@@ -119,21 +119,24 @@ static char *put_sig(char *p, char *end, int64_t sig, bool *cut)
     return put_num(p, end, sig, cut);
 }
 
-/* v thousandths as a decimal: "2.5", "8", "-0.25". */
-static char *put_milli(char *p, char *end, int64_t v, bool *cut)
+char *ps_milli_format(int64_t v, char *buf, size_t size)
 {
-    char digits[32];
     uint64_t m = v < 0 ? -(uint64_t)v : (uint64_t)v;
-    int n = snprintf(digits, sizeof digits, "%s%llu", v < 0 ? "-" : "",
-                     (unsigned long long)(m / 1000));
+    int n = snprintf(buf, size, "%s%llu", v < 0 ? "-" : "", (unsigned long long)(m / 1000));
     unsigned frac = (unsigned)(m % 1000);
-    if (frac) {
+    if (frac && n > 0 && (size_t)n < size) {
         int d = 3;
         while (frac % 10 == 0)
             frac /= 10, d--;
-        snprintf(digits + n, sizeof digits - (size_t)n, ".%0*u", d, frac);
+        snprintf(buf + n, size - (size_t)n, ".%0*u", d, frac);
     }
-    return put(p, end, digits, cut);
+    return buf;
+}
+
+static char *put_milli(char *p, char *end, int64_t v, bool *cut)
+{
+    char digits[32];
+    return put(p, end, ps_milli_format(v, digits, sizeof digits), cut);
 }
 
 static const char *obj_name(const ps_names *t, int64_t i)

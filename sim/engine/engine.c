@@ -490,9 +490,10 @@ static void init_pcbs(ps_engine *e)
         p->tickets = spec->tickets;
         p->nice = spec->nice;
         p->queue = (uint8_t)spec->queue;
-        if (spec->priority != s->procs[0].priority)
-            e->uniform_priority = 0;
     }
+    for (uint32_t i = 1; i < e->n; i++)
+        if (ps__swap_urgency(e, &e->pcb[i]) != ps__swap_urgency(e, &e->pcb[0]))
+            e->uniform_priority = 0;
 }
 
 /* What the conventions mean for this engine: the policy's own reading of
@@ -599,6 +600,8 @@ void ps_engine_destroy(ps_engine *e)
     if (!e)
         return;
     ps__enter(e);
+    if (e->policy && e->policy->fini)
+        e->policy->fini(e);
     for (int q = 0; q < PS__Q_COUNT; q++)
         ps__vec_fini(&e->q[q]);
     if (e->chan)

@@ -153,7 +153,7 @@ struct ps_engine {
 
     int64_t mem_used;      /* units held by resident processes */
     int64_t mem_blocked;   /* of which Blocked processes hold */
-    int uniform_priority;  /* all base priorities equal: no eviction */
+    int uniform_priority;  /* all swap urgencies equal: no eviction */
     uint32_t live;         /* created and not yet exited */
     uint64_t transitions;
     int64_t last_change;   /* tick of the latest transition */
@@ -175,8 +175,10 @@ struct ps_engine {
         } mlfq;
         struct {               /* priority, priority-preemptive, priority-rr:
                                   aging (policy_priority.c) */
-            uint64_t seen;     /* e->transitions when the Ready queue was
-                                  last looked at */
+            ps__vec due;       /* ps__timer (time: a tick a process joined
+                                  or aged is due to age again, order: its
+                                  pid), a binary heap; entries of processes
+                                  that left Ready since are dropped lazily */
             int64_t armed;     /* the tick the timer is set for, -1: none */
         } priority;
         struct {
@@ -304,6 +306,9 @@ void ps__pheap_push(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 void ps__pheap_remove(ps_engine *e, ps__queue q, uint32_t pid);
 /* Restore the heap order after keys were rewritten in place. */
 void ps__pheap_rebuild(ps_engine *e, ps__queue q);
+/* Give `pid`, a member of queue q, the key `key` and move it to its place:
+ * O(log n). */
+void ps__pheap_rekey(ps_engine *e, ps__queue q, uint32_t pid, ps__qentry key);
 /* Does entry a come before b (k1, k2, k3, then pid)? */
 int ps__qless(const ps__qentry *a, const ps__qentry *b);
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);
@@ -320,6 +325,10 @@ int64_t ps__urgency(const ps_engine *e, int64_t priority);
 /* The priority number `steps` steps more urgent than `priority`, never
  * past the most urgent (rank 0). */
 int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps);
+/* The swapper's urgency of `p` (rules S1, S3, MLQ5): the policy's band of
+ * it first (its band hook; mlq's bands), then its base priority's rank;
+ * 0 the most urgent, larger less urgent. */
+int64_t ps__swap_urgency(const ps_engine *e, const ps_pcb *p);
 /* The sort key of `pid` joining queue q now by `ev` (see ps__qentry). */
 ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev);
 /* Did `a` arrive after `b` (ties: the higher pid is later)?  The victim

@@ -140,6 +140,16 @@ void ps__pheap_rebuild(ps_engine *e, ps__queue q)
             sift_down(e, h, i, ((ps__qentry *)h->data)[i]);
 }
 
+void ps__pheap_rekey(ps_engine *e, ps__queue q, uint32_t pid, ps__qentry key)
+{
+    ps__vec *h = &e->q[q];
+    uint32_t i = (uint32_t)e->slot[pid - 1];
+    if (i > 0 && ps__qless(&key, &((ps__qentry *)h->data)[(i - 1) / 4]))
+        sift_up(e, h, i, key);
+    else
+        sift_down(e, h, i, key);
+}
+
 /* ---- FIFOs ----------------------------------------------------------- */
 
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid)

@@ -10,8 +10,9 @@
  *      Ready/Suspend.
  *   S1. The most urgent Ready/Suspend process (base priority, then time it
  *      was swapped out, arrival, pid) is swapped in as soon as it fits.
- *      Urgency is the base priority's rank under system.priority_order
- *      (ps__urgency), here and in S3.
+ *      Urgency is the base priority's rank under system.priority_order,
+ *      after the policy's band under mlq (ps__swap_urgency), here and in
+ *      S3.
  *   S2. If it does not fit, Blocked processes are swapped out, the one
  *      blocked longest first, if together they free enough.
  *   S3. Otherwise, if Ready or Running processes of strictly lower urgency
@@ -71,11 +72,11 @@ void ps__admit_new(ps_engine *e)
     }
 }
 
-/* The swapper's urgency of a process: its base priority's rank (0 the
- * most urgent; rule PO1). */
+/* The swapper's urgency of a process: its band, then its base priority's
+ * rank (0 the most urgent; rules PO1, MLQ5). */
 static int64_t urgency(const ps_engine *e, const ps_pcb *p)
 {
-    return ps__urgency(e, p->base_priority);
+    return ps__swap_urgency(e, p);
 }
 
 /* Sum of memory held by resident Ready/Running processes less urgent than

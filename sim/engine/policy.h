@@ -33,7 +33,8 @@
 typedef struct ps__policy {
     /* The Ready-queue key of `p`, becoming Ready now by `ev` (admit, wake,
      * activate, timeout, preempt): the queue serves the smallest first.
-     * Required. */
+     * Called once each time a process joins Ready, so a policy may note
+     * the joining there.  Required. */
     ps__qentry (*key)(ps_engine *e, ps_pcb *p, ps_event ev);
     /* pick: the process to dispatch on idle CPU c, 0 for none.
      * NULL: the head of the Ready queue. */
@@ -86,6 +87,14 @@ typedef struct ps__policy {
     int64_t (*init)(ps_engine *e);
     /* on arrival: `p` has just been created (New).  NULL: nothing. */
     void (*arrive)(ps_engine *e, ps_pcb *p);
+    /* The swapper's band of `p` (ps__swap_urgency): a process of a smaller
+     * band is more urgent whatever the priorities, 0 the most urgent; at
+     * most PS_MLQ_MAX_QUEUES.  NULL: one band for all. */
+    int64_t (*band)(const ps_engine *e, const ps_pcb *p);
+    /* Once, when the engine is destroyed (also when its creation failed,
+     * init perhaps not run): free what init or the other hooks allocated
+     * in the policy's state.  NULL: nothing to free. */
+    void (*fini)(ps_engine *e);
     /* The policy's timer fires: returns the next tick, -1 for none again
      * (another hook may move it: ps__policy_timer).  NULL: the policy has
      * no timer. */
@@ -130,9 +139,15 @@ uint32_t ps__victim_by_rank(ps_engine *e,
 int64_t ps__ranked_burst(const ps_engine *e, const ps_pcb *p, const ps_regs *r);
 /* A running process whose quantum ran out, of rank `rank` (the Ready
  * queue's k1), keeps its CPU: no more Ready processes of a rank <= it
- * (at least as urgent) than CPUs idle to take them.  For policies whose
+ * (at least as urgent) than CPUs idle to take them, in O(idle) (a pruned
+ * walk of the heap, ps__ready_ahead).  For policies whose
  * round robin is among equals only (priority-rr, mlq's rr bands). */
 int ps__keeps_cpu(const ps_engine *e, uint64_t rank);
+/* How many Ready processes come before `place` (ps__qless), counting no
+ * further than `enough`: a walk of the heap that skips every subtree whose
+ * root does not, so it costs O(enough), not O(n) (ps__keeps_cpu, mlfq's
+ * Stallings style). */
+uint32_t ps__ready_ahead(const ps_engine *e, const ps__qentry *place, uint32_t enough);
 /* Does the run predict bursts: the scenario has system.burst_estimate and
  * its policy ranks by bursts (docs/engine.md "Predicted bursts")? */
 int ps__estimating(const ps_engine *e);
@@ -149,14 +164,19 @@ int64_t ps__priority_rank(const ps_engine *e, const ps_pcb *p, const ps_regs *r)
 /* The why hook: WHY_PRIORITY, or WHY_AGED for a process aging made more
  * urgent than its base priority. */
 int ps__priority_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b);
-/* Aging (system.aging), as the init, act, timer and left hooks of a
- * priority policy whose Ready keys have the rank as k1: the timer fires at
- * each tick a Ready process is due to age and promotes it; act moves the
- * timer when the Ready queue changed; left gives a process leaving the
- * CPU its base priority back.  Without aging they do nothing but that. */
+/* Aging (system.aging), as the init, act, timer, left and fini hooks of a
+ * priority policy whose Ready keys have the rank as k1, and ps__aging_joined,
+ * which its key hook calls for each process joining Ready: the timer fires
+ * at each tick a Ready process is due to age and promotes it; act moves the
+ * timer when the earliest due tick changed; left gives a process leaving
+ * the CPU its base priority back.  Without aging they do nothing but that.
+ * Each costs O(log n) per process that joins or ages (amortised: an entry
+ * of a process that left Ready is dropped when it comes to the top). */
 int64_t ps__aging_init(ps_engine *e);
+void ps__aging_joined(ps_engine *e, const ps_pcb *p);
 int ps__aging_act(ps_engine *e);
 int64_t ps__aging_timer(ps_engine *e);
 void ps__aging_left(ps_engine *e, ps_pcb *p);
+void ps__aging_fini(ps_engine *e);
 
 #endif

@@ -7,9 +7,11 @@
  * arrival, then pid.
  *
  * The ratio grows with time, so no key fixed when a process joins the
- * queue can order it: the queue's keys are only first come, first served,
- * and the choice is a scan of the queue at each dispatch (pick), which is
- * also the order ps_engine_queue lists it in (order).  Ratios are
+ * queue can order it: the choice is a scan of the queue at each dispatch
+ * (pick), which is also the order ps_engine_queue lists it in (order).
+ * What the key can hold is s, which cannot change while the process is
+ * Ready: k1 is s, computed once as it joins, then first come, first
+ * served; the scan computes only w.  Ratios are
  * compared exactly, as fractions; a burst of 0 (the next op leaves the
  * CPU at once) is an infinite ratio, ahead of every finite one.
  */
@@ -25,15 +27,22 @@ typedef struct ratio {
     uint32_t pid;
 } ratio;
 
-static ratio ratio_of(const ps_engine *e, const ps_pcb *p)
+/* The ratio of Ready process p whose burst is s. */
+static ratio ratio_with(const ps_engine *e, const ps_pcb *p, int64_t s)
 {
-    int64_t s = ps__ranked_burst(e, p, &p->regs);
     int64_t w = e->now - p->state_since;
     if (s <= 0)
         return (ratio){1, 0, p->arrival, p->pid};
     /* w * 1000 + s saturates: a wait that long outranks everything anyway */
     int64_t wm = w > (INT64_MAX - s) / 1000 ? INT64_MAX - s : w * 1000;
     return (ratio){wm + s, s, p->arrival, p->pid};
+}
+
+/* The ratio of the process of Ready-queue entry q under hrrn (its k1 is
+ * s). */
+static ratio ratio_of(const ps_engine *e, const ps__qentry *q)
+{
+    return ratio_with(e, &e->pcb[q->pid - 1], (int64_t)q->k1);
 }
 
 /* Is a served before b: the larger ratio, then the earlier arrival, then
@@ -51,7 +60,13 @@ static int ahead(const ratio *a, const ratio *b)
 
 static ps__qentry hrrn_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
-    return ps__fifo_key(e, p, ev, 0);
+    return ps__fifo_key(e, p, ev, (uint64_t)ps__ranked_burst(e, p, &p->regs));
+}
+
+/* The Ready-queue entry of Ready process p. */
+static const ps__qentry *entry_of(const ps_engine *e, const ps_pcb *p)
+{
+    return ps__qat(e, PS__Q_READY, (uint32_t)e->slot[p->pid - 1]);
 }
 
 static uint32_t hrrn_pick(ps_engine *e, uint32_t c)
@@ -59,7 +74,7 @@ static uint32_t hrrn_pick(ps_engine *e, uint32_t c)
     (void)c;
     ratio best = {0, 0, 0, 0};
     for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
-        ratio r = ratio_of(e, &e->pcb[ps__qat(e, PS__Q_READY, i)->pid - 1]);
+        ratio r = ratio_of(e, ps__qat(e, PS__Q_READY, i));
         if (!best.pid || ahead(&r, &best))
             best = r;
     }
@@ -79,7 +94,7 @@ static void hrrn_order(const ps_engine *e, ps__qentry *q, uint32_t n)
     if (!r)
         return;
     for (uint32_t i = 0; i < n; i++)
-        r[i] = ratio_of(e, &e->pcb[q[i].pid - 1]);
+        r[i] = ratio_of(e, &q[i]);
     qsort(r, n, sizeof *r, by_ratio);
     for (uint32_t i = 0; i < n; i++)
         q[i].pid = r[i].pid; /* only the pids are read from a listing */
@@ -97,11 +112,11 @@ static int64_t milli(const ratio *r)
 
 static int hrrn_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b)
 {
-    ratio r = ratio_of(e, p);
+    ratio r = ratio_of(e, entry_of(e, p)); /* still Ready, about to run */
     *b = 0;
-    if (!r.den) { /* nothing to run before it leaves the CPU */
+    if (!r.den) { /* nothing (predicted) to run before it leaves the CPU */
         *a = 0;
-        return PS_CAUSE_WHY_BURST;
+        return ps__estimating(e) ? PS_CAUSE_WHY_ESTIMATE : PS_CAUSE_WHY_BURST;
     }
     *a = milli(&r);
     return PS_CAUSE_WHY_RATIO;
@@ -111,7 +126,9 @@ int64_t ps_engine_response_ratio(const ps_engine *e, uint32_t pid)
 {
     if (e->observed || pid < 1 || pid > e->n || e->pcb[pid - 1].state != PS_READY)
         return -1;
-    ratio r = ratio_of(e, &e->pcb[pid - 1]);
+    /* under any policy: the queue's keys are hrrn's only under hrrn */
+    const ps_pcb *p = &e->pcb[pid - 1];
+    ratio r = ratio_with(e, p, ps__ranked_burst(e, p, &p->regs));
     return r.den ? milli(&r) : -1;
 }
 

@@ -242,21 +242,6 @@ static ps__qentry fb_timed_out_place(const ps_engine *e, const ps_pcb *p)
                         p->pid};
 }
 
-/* How many Ready processes come before `place`, counting no further than
- * `enough`: a walk of the heap that skips every subtree whose root does
- * not (its children come after it), so it costs O(enough), not O(n). */
-static uint32_t fb_ahead(const ps_engine *e, uint32_t i, const ps__qentry *place,
-                         uint32_t enough)
-{
-    uint32_t n = 0, len = ps__qlen(e, PS__Q_READY);
-    if (i >= len || !ps__qless(ps__qat(e, PS__Q_READY, i), place))
-        return 0;
-    n = 1;
-    for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < len && n < enough; c++)
-        n += fb_ahead(e, c, place, enough - n);
-    return n;
-}
-
 /* on quantum end [FB4]: p keeps its CPU, level and a fresh quantum unless
  * a Ready process would take the CPU from it, that is, one of them is
  * still left ahead of its timed-out place once the idle CPUs have taken
@@ -265,7 +250,7 @@ static int fb_expire(ps_engine *e, ps_pcb *p, int64_t *length)
 {
     *length = e->s->mlfq_quanta[p->mlfq_level];
     ps__qentry back = fb_timed_out_place(e, p);
-    if (fb_ahead(e, 0, &back, e->idle + 1) > e->idle)
+    if (ps__ready_ahead(e, &back, e->idle + 1) > e->idle)
         return 0;
     p->quantum_left = e->s->mlfq_quanta[p->mlfq_level];
     return 1;

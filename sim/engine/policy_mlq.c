@@ -23,6 +23,14 @@ static const ps_band *band_of(const ps_engine *e, const ps_pcb *p)
     return &e->s->queues[p->queue];
 }
 
+/* The swapper's band (MLQ5): a process of a more urgent band is more
+ * urgent to it too, as to the CPU. */
+static int64_t mlq_band(const ps_engine *e, const ps_pcb *p)
+{
+    (void)e;
+    return p->queue;
+}
+
 static ps__qentry mlq_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
     const ps_band *b = band_of(e, p);
@@ -94,4 +102,5 @@ const ps__policy ps__policy_mlq = {
     .expire = mlq_expire,
     .victim = mlq_victim,
     .why = mlq_why,
+    .band = mlq_band,
 };

@@ -36,43 +36,62 @@ int ps__priority_why(const ps_engine *e, const ps_pcb *p, int64_t *a, int64_t *b
 
 /* ---- aging ---------------------------------------------------------------- */
 
-/* The next tick Ready process p ages (AGE1: every aging_every ticks since
- * it became Ready), -1 if never: it is as urgent as a number can be
- * (AGE2). */
-static int64_t next_aging(const ps_engine *e, const ps_pcb *p)
+/* Does Ready process p age at tick t: it has then waited a positive
+ * multiple of aging_every ticks since it became Ready (AGE1) and is not as
+ * urgent as a number can be (AGE2)?  An entry of `due` is live while this
+ * holds for its process at its tick: one of a process that left Ready
+ * since no longer does, unless the process came back at a tick that makes
+ * it due then too, and then its own entry for that tick is there as well. */
+static int ages_at(ps_engine *e, uint32_t pid, int64_t t)
 {
-    int64_t every = e->s->aging_every;
-    if (ps__urgency(e, p->priority) == 0)
-        return -1;
-    return p->state_since + ((e->now - p->state_since) / every + 1) * every;
+    const ps_pcb *p = ps__pcb(e, pid);
+    int64_t waited = t - p->state_since;
+    return p->state == PS_READY && ps__queued(e, pid) && waited > 0 &&
+           waited % e->s->aging_every == 0 && ps__urgency(e, p->priority) > 0;
 }
 
-static int64_t earliest_aging(const ps_engine *e)
+static void due_push(ps_engine *e, uint32_t pid, int64_t at)
 {
-    int64_t next = -1;
-    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
-        int64_t at = next_aging(e, &e->pcb[ps__qat(e, PS__Q_READY, i)->pid - 1]);
-        if (at >= 0 && (next < 0 || at < next))
-            next = at;
+    if (ps__theap_push(&e->pol.priority.due, (ps__timer){.time = at, .order = pid, .id = pid}))
+        e->nomem = 1;
+}
+
+/* The earliest live due tick, -1 for none; dead entries on top go. */
+static int64_t earliest_aging(ps_engine *e)
+{
+    ps__vec *due = &e->pol.priority.due;
+    for (; due->len; ps__theap_pop(due)) {
+        const ps__timer *top = due->data;
+        if (ages_at(e, top->id, top->time))
+            return top->time;
     }
-    return next;
+    return -1;
 }
 
 int64_t ps__aging_init(ps_engine *e)
 {
-    e->pol.priority.seen = UINT64_MAX;
+    ps__vec_init(&e->pol.priority.due, sizeof(ps__timer));
     e->pol.priority.armed = -1;
     return -1;
 }
 
-/* Each round of dispatch: when the Ready queue may have changed (some
- * transition happened since the last look), the timer is moved to the
- * next tick anyone in it ages, so it never fires for nobody. */
+void ps__aging_fini(ps_engine *e)
+{
+    ps__vec_fini(&e->pol.priority.due);
+}
+
+void ps__aging_joined(ps_engine *e, const ps_pcb *p)
+{
+    if (e->s->aging_every && ps__urgency(e, p->priority) > 0)
+        due_push(e, p->pid, e->now + e->s->aging_every);
+}
+
+/* Each round of dispatch: the timer follows the earliest live due tick,
+ * so it never fires for nobody. */
 int ps__aging_act(ps_engine *e)
 {
-    if (!e->s->aging_every || e->pol.priority.seen == e->transitions)
+    if (!e->s->aging_every)
         return 0;
-    e->pol.priority.seen = e->transitions;
     int64_t next = earliest_aging(e);
     if (next != e->pol.priority.armed) {
         e->pol.priority.armed = next;
@@ -81,25 +100,29 @@ int ps__aging_act(ps_engine *e)
     return 0;
 }
 
-/* The timer: every Ready process that has now waited a multiple of
- * aging_every ticks becomes aging_by steps more urgent, its queue key with
- * it (its place among the processes of its new priority is the one it
- * would have had with that priority from the start, AGE3). */
+/* The timer: every Ready process due now becomes aging_by steps more
+ * urgent, its queue key with it (its place among the processes of its new
+ * priority is the one it would have had with that priority from the start,
+ * AGE3), and is due again aging_every ticks later.  Entries of one tick
+ * come out by pid, so a process's second entry for it follows its first
+ * and is skipped. */
 int64_t ps__aging_timer(ps_engine *e)
 {
-    ps__qentry *q = e->q[PS__Q_READY].data;
-    int moved = 0;
-    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++) {
-        ps_pcb *p = ps__pcb(e, q[i].pid);
-        int64_t waited = e->now - p->state_since;
-        if (waited > 0 && waited % e->s->aging_every == 0 && ps__urgency(e, p->priority) > 0) {
-            p->priority = (int32_t)ps__more_urgent(e, p->priority, e->s->aging_by);
-            q[i].k1 = (uint64_t)ps__urgency(e, p->priority);
-            moved = 1;
-        }
+    ps__vec *due = &e->pol.priority.due;
+    uint32_t last = 0;
+    while (due->len && ((const ps__timer *)due->data)->time <= e->now) {
+        uint32_t pid = ps__theap_pop(due).id;
+        if (pid == last || !ages_at(e, pid, e->now))
+            continue;
+        last = pid;
+        ps_pcb *p = ps__pcb(e, pid);
+        p->priority = (int32_t)ps__more_urgent(e, p->priority, e->s->aging_by);
+        ps__qentry key = *ps__qat(e, PS__Q_READY, (uint32_t)e->slot[pid - 1]);
+        key.k1 = (uint64_t)ps__urgency(e, p->priority);
+        ps__pheap_rekey(e, PS__Q_READY, pid, key);
+        if (ps__urgency(e, p->priority) > 0)
+            due_push(e, pid, e->now + e->s->aging_every);
     }
-    if (moved)
-        ps__pheap_rebuild(e, PS__Q_READY);
     return e->pol.priority.armed = earliest_aging(e);
 }
 
@@ -118,6 +141,7 @@ void ps__aging_left(ps_engine *e, ps_pcb *p)
 static ps__qentry priority_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
     (void)ev;
+    ps__aging_joined(e, p);
     return ps__rank_key(p, ps__priority_rank(e, p, &p->regs));
 }
 
@@ -133,6 +157,7 @@ const ps__policy ps__policy_priority = {
     .act = ps__aging_act,
     .timer = ps__aging_timer,
     .left = ps__aging_left,
+    .fini = ps__aging_fini,
 };
 const ps__policy ps__policy_priority_preemptive = {
     .key = priority_key,
@@ -142,4 +167,5 @@ const ps__policy ps__policy_priority_preemptive = {
     .act = ps__aging_act,
     .timer = ps__aging_timer,
     .left = ps__aging_left,
+    .fini = ps__aging_fini,
 };

@@ -17,6 +17,7 @@
 
 static ps__qentry prr_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
+    ps__aging_joined(e, p);
     return ps__fifo_key(e, p, ev, (uint64_t)ps__priority_rank(e, p, &p->regs));
 }
 
@@ -51,4 +52,5 @@ const ps__policy ps__policy_priority_rr = {
     .act = ps__aging_act,
     .timer = ps__aging_timer,
     .left = ps__aging_left,
+    .fini = ps__aging_fini,
 };

@@ -49,6 +49,12 @@ int64_t ps__more_urgent(const ps_engine *e, int64_t priority, int64_t steps)
     return orders[e->s->priority_order].sign * (rank - orders[e->s->priority_order].origin);
 }
 
+int64_t ps__swap_urgency(const ps_engine *e, const ps_pcb *p)
+{
+    int64_t band = e->policy && e->policy->band ? e->policy->band(e, p) : 0;
+    return band * (PS_SCENARIO_MAX_NUMBER + 1) + ps__urgency(e, p->base_priority);
+}
+
 /* ---- queue keys --------------------------------------------------------- */
 
 /* [RA1] Of the processes that become Ready in one instant, one that left
@@ -69,7 +75,7 @@ ps__qentry ps__rank_key(const ps_pcb *p, int64_t rank)
 
 /* Keys other than the Ready queue's (all compared as unsigned; every value
  * here is >= 0):
- *   Ready/Suspend, Blocked/Suspend   (urgency of the base priority, tick,
+ *   Ready/Suspend, Blocked/Suspend   (the swapper's urgency, tick,
  *                                    arrival)
  *   Blocked                          (tick, 0, 0): longest blocked first
  * and then pid. */
@@ -82,7 +88,7 @@ ps__qentry ps__queue_key(ps_engine *e, ps__queue q, uint32_t pid, ps_event ev)
         return e->observed ? ps__fifo_key(e, p, ev, 0) : e->policy->key(e, p, ev);
     case PS__Q_SWAPPED:
     case PS__Q_SWAPPED_BLOCKED:
-        return (ps__qentry){(uint64_t)ps__urgency(e, p->base_priority), now, arrival, pid};
+        return (ps__qentry){(uint64_t)ps__swap_urgency(e, p), now, arrival, pid};
     case PS__Q_BLOCKED:
     case PS__Q_COUNT:
         break;
@@ -328,13 +334,30 @@ uint32_t ps__victim_by_rank(ps_engine *e,
     return victim;
 }
 
+/* The count below the heap's node i: a subtree whose root does not come
+ * before `place` is skipped whole (its children come after it). */
+static uint32_t ahead_from(const ps_engine *e, uint32_t i, const ps__qentry *place,
+                           uint32_t enough)
+{
+    uint32_t len = ps__qlen(e, PS__Q_READY);
+    if (i >= len || !ps__qless(ps__qat(e, PS__Q_READY, i), place))
+        return 0;
+    uint32_t n = 1;
+    for (uint32_t c = 4 * i + 1; c <= 4 * i + 4 && c < len && n < enough; c++)
+        n += ahead_from(e, c, place, enough - n);
+    return n;
+}
+
+uint32_t ps__ready_ahead(const ps_engine *e, const ps__qentry *place, uint32_t enough)
+{
+    return enough ? ahead_from(e, 0, place, enough) : 0;
+}
+
 int ps__keeps_cpu(const ps_engine *e, uint64_t rank)
 {
-    uint32_t rivals = 0;
-    for (uint32_t i = 0; i < ps__qlen(e, PS__Q_READY); i++)
-        if (ps__qat(e, PS__Q_READY, i)->k1 <= rank && ++rivals > e->idle)
-            return 0;
-    return 1;
+    /* after every entry of k1 <= rank (no real k2 is UINT64_MAX) */
+    ps__qentry place = {rank, UINT64_MAX, UINT64_MAX, UINT32_MAX};
+    return ps__ready_ahead(e, &place, e->idle + 1) <= e->idle;
 }
 
 void ps__woken(ps_engine *e, uint32_t pid)

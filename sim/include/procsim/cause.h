@@ -35,6 +35,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "procsim/state.h"
 
@@ -229,6 +230,11 @@ typedef struct ps_trace_event ps_trace_event;
  * boundary; always NUL-terminates when size > 0.  Returns `buf`. */
 char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang, char *buf,
                       size_t size);
+
+/* v thousandths as a decimal with no trailing zeros ("2.5", "8",
+ * "-0.25"), as a cause's {milli a} reads, in buf (cut to size, always
+ * NUL-terminated when size > 0; 32 bytes hold any v).  Returns `buf`. */
+char *ps_milli_format(int64_t v, char *buf, size_t size);
 
 /* The table, for checking it (tests, translators).  The condition of
  * cause c (PS_WHEN_ALWAYS for one out of range), and its template in
