@@ -28,6 +28,8 @@
 #ifndef PROCSIM_POLICY_H
 #define PROCSIM_POLICY_H
 
+#include <stddef.h>
+
 #include "engine_internal.h"
 
 typedef struct ps__policy {
@@ -151,6 +153,13 @@ uint32_t ps__ready_ahead(const ps_engine *e, const ps__qentry *place, uint32_t e
 /* Does the run predict bursts: the scenario has system.burst_estimate and
  * its policy ranks by bursts (docs/engine.md "Predicted bursts")? */
 int ps__estimating(const ps_engine *e);
+/* Key of a queue served lowest value first (stride's pass, cfs's
+ * vruntime: the int64_t at `field` of the PCB, the Ready queue's k1),
+ * then pid.  A process joining by anything but a timeout or preemption
+ * (it arrives, wakes, comes back) first catches up to the lowest value
+ * among the other runnable processes (Ready, and Running brought up to
+ * now) if its own is below it. */
+ps__qentry ps__catch_up_key(ps_engine *e, ps_pcb *p, ps_event ev, size_t field);
 /* Someone needs CPU c's process's place: more are Ready than CPUs idle. */
 int ps__someone_waiting(const ps_engine *e);
 /* Dispatch `pid` (Ready) on idle CPU c. */

@@ -39,33 +39,11 @@ static int runnable(const ps_pcb *p)
     return p->state == PS_READY || p->state == PS_RUNNING;
 }
 
-/* The lowest virtual runtime among the runnable processes (Ready, and
- * Running brought up to now) other than `p`; -1 when there are none. */
-static int64_t lowest_vruntime(ps_engine *e, const ps_pcb *p)
-{
-    int64_t low = ps__qlen(e, PS__Q_READY) ? (int64_t)ps__qat(e, PS__Q_READY, 0)->k1 : -1;
-    for (uint32_t c = 0; c < e->ncpu; c++) {
-        uint32_t pid = e->cpu[c].pub.pid;
-        if (!pid || pid == p->pid)
-            continue;
-        ps__cpu_sync(e, c);
-        int64_t v = ps__pcb(e, pid)->vruntime;
-        if (low < 0 || v < low)
-            low = v;
-    }
-    return low;
-}
-
 /* [CFS1] by virtual runtime, then pid; [CFS4] a newcomer or a process back
  * from a wait starts at the lowest virtual runtime if it is below it */
 static ps__qentry cfs_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
-    if (ev != PS_EV_TIMEOUT && ev != PS_EV_PREEMPT) {
-        int64_t low = lowest_vruntime(e, p);
-        if (low > p->vruntime)
-            p->vruntime = low;
-    }
-    return (ps__qentry){(uint64_t)p->vruntime, 0, 0, p->pid};
+    return ps__catch_up_key(e, p, ev, offsetof(ps_pcb, vruntime));
 }
 
 /* [CFS2] latency * weight / (the runnable's weight), rounded down, at

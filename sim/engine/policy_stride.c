@@ -27,32 +27,10 @@ static int64_t stride(const ps_pcb *p)
     return s > 0 ? s : 1;
 }
 
-/* The lowest pass among the runnable processes (Ready, and Running with
- * their pass brought up to now) other than `p`; -1 when there are none. */
-static int64_t lowest_pass(ps_engine *e, const ps_pcb *p)
-{
-    int64_t low = ps__qlen(e, PS__Q_READY) ? (int64_t)ps__qat(e, PS__Q_READY, 0)->k1 : -1;
-    for (uint32_t c = 0; c < e->ncpu; c++) {
-        uint32_t pid = e->cpu[c].pub.pid;
-        if (!pid || pid == p->pid)
-            continue;
-        ps__cpu_sync(e, c);
-        int64_t pass = ps__pcb(e, pid)->pass;
-        if (low < 0 || pass < low)
-            low = pass;
-    }
-    return low;
-}
-
 /* [STR1] by pass, then pid; [STR3] a newcomer starts at the lowest pass */
 static ps__qentry stride_key(ps_engine *e, ps_pcb *p, ps_event ev)
 {
-    if (ev != PS_EV_TIMEOUT && ev != PS_EV_PREEMPT) {
-        int64_t low = lowest_pass(e, p);
-        if (low > p->pass)
-            p->pass = low;
-    }
-    return (ps__qentry){(uint64_t)p->pass, 0, 0, p->pid};
+    return ps__catch_up_key(e, p, ev, offsetof(ps_pcb, pass));
 }
 
 static int64_t stride_slice(const ps_engine *e, const ps_pcb *p)

@@ -161,6 +161,26 @@ void ps__burst_ended(ps_engine *e, ps_pcb *p)
     p->burst_from_ = p->cpu_time;
 }
 
+ps__qentry ps__catch_up_key(ps_engine *e, ps_pcb *p, ps_event ev, size_t field)
+{
+    int64_t *own = (int64_t *)(void *)((char *)p + field);
+    if (ev != PS_EV_TIMEOUT && ev != PS_EV_PREEMPT) {
+        int64_t low = ps__qlen(e, PS__Q_READY) ? (int64_t)ps__qat(e, PS__Q_READY, 0)->k1 : -1;
+        for (uint32_t c = 0; c < e->ncpu; c++) {
+            uint32_t pid = e->cpu[c].pub.pid;
+            if (!pid || pid == p->pid)
+                continue;
+            ps__cpu_sync(e, c); /* the running one's value brought up to now */
+            int64_t v = *(const int64_t *)(const void *)((const char *)ps__pcb(e, pid) + field);
+            if (low < 0 || v < low)
+                low = v;
+        }
+        if (low > *own)
+            *own = low;
+    }
+    return (ps__qentry){(uint64_t)*own, 0, 0, p->pid};
+}
+
 /* ---- the CPU ------------------------------------------------------------ */
 
 void ps__cpu_sync(ps_engine *e, uint32_t c)
