@@ -154,6 +154,7 @@ static void unfinished(const ps_lab_key *k, const ps_ask_policy *p, const outcom
 int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
 {
     outcome r[PS_ASK_MAX_POLICIES];
+    memset(r, 0, sizeof r); /* the loader gives 2 or more; the compiler cannot know */
     ps_average what = (ps_average)q->what;
     const char *metric = ko(k) ? average_ko[what] : average_en[what];
     for (uint32_t i = 0; i < q->npolicies; i++)
