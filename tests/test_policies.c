@@ -216,19 +216,6 @@ static void rule_MLFQ7_MLFQ4_boost_lifts_everyone(void **state)
 }
 
 /* P-why: a dispatch's cause ends with what ranked the process first. */
-typedef struct why_log {
-    const ps_engine *e;
-    char text[4][160];
-    int n;
-} why_log;
-
-static void log_dispatches(void *ctx, const ps_trace_event *ev)
-{
-    why_log *w = ctx;
-    if (ev->event == PS_EV_DISPATCH && w->n < 4)
-        ps_cause_format(w->e, ev, PS_LANG_EN, w->text[w->n++], sizeof w->text[0]);
-}
-
 static void rule_P_why_a_dispatch_says_what_ranked_it_first(void **state)
 {
     (void)state;
@@ -243,16 +230,11 @@ static void rule_P_why_a_dispatch_says_what_ranked_it_first(void **state)
          "fcfs picks it for cpu 0", "fcfs picks it for cpu 0"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        ps_scenario *s = tk_load(cases[i].yaml);
-        ps_engine *e = ps_engine_create(s);
-        why_log w = {.e = e};
-        ps_engine_set_listener(e, log_dispatches, &w);
-        assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+        tk_dispatches w;
+        tk_dispatch_causes(cases[i].yaml, &w);
         assert_int_equal(w.n, 2);
-        assert_string_equal(w.text[0], cases[i].first);
-        assert_string_equal(w.text[1], cases[i].second);
-        ps_engine_destroy(e);
-        ps_scenario_destroy(s);
+        assert_string_equal(w.en[0], cases[i].first);
+        assert_string_equal(w.en[1], cases[i].second);
     }
 }
 

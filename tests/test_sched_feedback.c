@@ -325,38 +325,16 @@ static void rule_EST3_a_preemption_does_not_end_the_burst(void **state)
 }
 
 /* EST6: the dispatch's cause gives the prediction, in both languages. */
-typedef struct why_log {
-    const ps_engine *e;
-    char en[4][160], ko[4][160];
-    int n;
-} why_log;
-
-static void log_dispatches(void *ctx, const ps_trace_event *ev)
-{
-    why_log *w = ctx;
-    if (ev->event != PS_EV_DISPATCH || w->n >= 4)
-        return;
-    ps_cause_format(w->e, ev, PS_LANG_EN, w->en[w->n], sizeof w->en[0]);
-    ps_cause_format(w->e, ev, PS_LANG_KO, w->ko[w->n++], sizeof w->ko[0]);
-}
-
 static void rule_EST6_the_cause_shows_the_prediction(void **state)
 {
     (void)state;
     const char *yaml = EST("sjf", 10) P("P", 0, "cpu 5, io disk 1, cpu 1");
-    ps_error err;
-    ps_scenario *s = ps_scenario_load_string("t.yaml", yaml, strlen(yaml), &err);
-    assert_non_null(s);
-    ps_engine *e = ps_engine_create(s);
-    why_log w = {.e = e};
-    ps_engine_set_listener(e, log_dispatches, &w);
-    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    tk_dispatches w;
+    tk_dispatch_causes(yaml, &w);
     assert_int_equal(w.n, 2);
     assert_string_equal(w.en[0], "sjf picks it for cpu 0; shortest predicted burst 10");
     assert_string_equal(w.en[1], "sjf picks it for cpu 0; shortest predicted burst 7.5");
     assert_string_equal(w.ko[1], "sjf 스케줄러가 CPU 0에 배정; 예측한 CPU 버스트가 가장 짧음: 7.5");
-    ps_engine_destroy(e);
-    ps_scenario_destroy(s);
 }
 
 /* EST4: a process taken off the CPU after it outlived its prediction
@@ -367,18 +345,10 @@ static void rule_EST4_the_prediction_left_stays_at_zero(void **state)
     (void)state;
     const char *yaml = HEAD("sjf", ", burst_estimate: {alpha: 0.5, initial: 2}")
         P("P", 0, "cpu 6") "events:\n  - {at: 4, do: suspend P}\n  - {at: 6, do: resume P}\n";
-    ps_error err;
-    ps_scenario *s = ps_scenario_load_string("t.yaml", yaml, strlen(yaml), &err);
-    if (!s)
-        fail_msg("%s", err.msg);
-    ps_engine *e = ps_engine_create(s);
-    why_log w = {.e = e};
-    ps_engine_set_listener(e, log_dispatches, &w);
-    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    tk_dispatches w;
+    tk_dispatch_causes(yaml, &w);
     assert_int_equal(w.n, 2);
     assert_string_equal(w.en[1], "sjf picks it for cpu 0; shortest predicted burst 0");
-    ps_engine_destroy(e);
-    ps_scenario_destroy(s);
 }
 
 /* The same under hrrn: a prediction used up is an unbounded ratio, and
@@ -388,18 +358,10 @@ static void rule_EST4_hrrn_says_the_prediction_was_zero(void **state)
     (void)state;
     const char *yaml = HEAD("hrrn", ", burst_estimate: {alpha: 0.5, initial: 2}")
         P("P", 0, "cpu 6") "events:\n  - {at: 4, do: suspend P}\n  - {at: 6, do: resume P}\n";
-    ps_error err;
-    ps_scenario *s = ps_scenario_load_string("t.yaml", yaml, strlen(yaml), &err);
-    if (!s)
-        fail_msg("%s", err.msg);
-    ps_engine *e = ps_engine_create(s);
-    why_log w = {.e = e};
-    ps_engine_set_listener(e, log_dispatches, &w);
-    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    tk_dispatches w;
+    tk_dispatch_causes(yaml, &w);
     assert_int_equal(w.n, 2);
     assert_string_equal(w.en[1], "hrrn picks it for cpu 0; shortest predicted burst 0");
-    ps_engine_destroy(e);
-    ps_scenario_destroy(s);
 }
 
 int main(void)

@@ -1,6 +1,8 @@
 /* testkit.c — see testkit.h. */
 #include "testkit.h"
 
+#include "procsim/cause.h"
+
 #include <dirent.h>
 #include <signal.h>
 #include <stdio.h>
@@ -291,4 +293,31 @@ int tk_has_tag(const char *tags, const char *tag)
         if ((t == tags || t[-1] == ' ') && (t[len] == ' ' || !t[len]))
             return 1;
     return 0;
+}
+
+typedef struct dispatch_log {
+    const ps_engine *e;
+    tk_dispatches *out;
+} dispatch_log;
+
+static void log_dispatch(void *ctx, const ps_trace_event *ev)
+{
+    dispatch_log *l = ctx;
+    tk_dispatches *d = l->out;
+    if (ev->event != PS_EV_DISPATCH || d->n >= TK_DISPATCHES)
+        return;
+    ps_cause_format(l->e, ev, PS_LANG_EN, d->en[d->n], sizeof d->en[0]);
+    ps_cause_format(l->e, ev, PS_LANG_KO, d->ko[d->n++], sizeof d->ko[0]);
+}
+
+void tk_dispatch_causes(const char *yaml, tk_dispatches *out)
+{
+    ps_scenario *s = tk_load(yaml);
+    ps_engine *e = ps_engine_create(s);
+    dispatch_log l = {e, out};
+    out->n = 0;
+    ps_engine_set_listener(e, log_dispatch, &l);
+    assert_int_equal(tk_step_until(e, -1, tk_step_budget(s), NULL), PS_STEP_DONE);
+    ps_engine_destroy(e);
+    ps_scenario_destroy(s);
 }

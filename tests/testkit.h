@@ -55,6 +55,16 @@ uint64_t tk_step_budget(const ps_scenario *s);
 ps_step_status tk_step_until(ps_engine *e, int64_t until, uint64_t budget, uint64_t *steps);
 /* pid of a process by name (fails the test if there is none). */
 uint32_t tk_pid(const tk_run *r, const char *name);
+/* The causes of the first TK_DISPATCHES dispatches of a run of `yaml` to
+ * its end, in English and Korean (the policy's "why" included); n how
+ * many there were, at most TK_DISPATCHES.  Fails the test if the file
+ * does not load or the run does not end. */
+#define TK_DISPATCHES 4
+typedef struct tk_dispatches {
+    char en[TK_DISPATCHES][160], ko[TK_DISPATCHES][160];
+    int n;
+} tk_dispatches;
+void tk_dispatch_causes(const char *yaml, tk_dispatches *out);
 /* Does the space-separated list `tags` hold `tag` (a rule ID such as
  * "P-rr", matched whole)? */
 int tk_has_tag(const char *tags, const char *tag);
