@@ -181,8 +181,11 @@ unsigned cmp_best(const cmp *c, cmp_row row)
 {
     unsigned best = 0;
     double v = 0;
+    int average = row == CMP_TURNAROUND || row == CMP_WAITING || row == CMP_RESPONSE;
+    for (size_t i = 1; average && i < c->n; i++)
+        if (c->side[i].sum.finished != c->side[0].sum.finished)
+            return 0; /* averages over different processes (--until): nothing to rank */
     for (size_t i = 0; i < c->n; i++) {
-        int average = row == CMP_TURNAROUND || row == CMP_WAITING || row == CMP_RESPONSE;
         if (average && !c->side[i].sum.finished)
             continue; /* no average to compare */
         double x = cmp_value(&c->side[i], row);

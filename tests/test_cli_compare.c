@@ -268,6 +268,22 @@ static void until_stops_every_run(void **state)
     result_free(&r);
 }
 
+/* Stopped at 5, fcfs has finished none of rr.yaml's processes and sjf
+ * one: their averages are over different processes, so none is best. */
+static void no_best_between_averages_of_different_processes(void **state)
+{
+    (void)state;
+    result r = ok((const char *[]){"compare", "scenarios/policies/rr.yaml", "fcfs", "sjf",
+                                   "--until", "5", NULL});
+    for (const char *p = r.out; (p = strstr(p, "  average")); p++) {
+        const char *eol = strchr(p, '\n');
+        if (memchr(p, '*', (size_t)(eol - p)))
+            fail_msg("an average marked best: %.*s", (int)(eol - p), p);
+    }
+    assert_non_null(strstr(r.out, "  total                 1*"));
+    result_free(&r);
+}
+
 /* ---- run --policy, run --gantt ------------------------------------------- */
 
 static void run_policy_replaces_the_files(void **state)
@@ -496,6 +512,7 @@ int main(void)
         cmocka_unit_test(csv_has_one_header_and_four_kinds_of_row),
         cmocka_unit_test(korean_words_everywhere),
         cmocka_unit_test(until_stops_every_run),
+        cmocka_unit_test(no_best_between_averages_of_different_processes),
         cmocka_unit_test(run_policy_replaces_the_files),
         cmocka_unit_test(run_gantt_on_two_cpus_with_idle_time),
         cmocka_unit_test(long_runs_stay_in_the_line),

@@ -60,7 +60,7 @@ static const struct {
                       offsetof(ps_scenario, mlfq_boost), false},
     [S_SEED] = {{"seed", NULL, "an integer (the random seed)", 0, MAXN, NULL},
                 offsetof(ps_scenario, seed), false},
-    [S_SEED_SKIP] = {{"seed_skip", NULL, "an integer (random numbers to skip)", 0, MAXN,
+    [S_SEED_SKIP] = {{"seed_skip", NULL, "an integer (random numbers to skip)", 0, 10000000,
                        NULL},
                      offsetof(ps_scenario, seed_skip), false},
     [S_CFS_LATENCY] = {{"cfs_latency", NULL, "an integer (ticks)", 1, MAXN, NULL},
