@@ -111,8 +111,12 @@ static void forked(ps_trace *t, size_t ti, int event)
         return;
     pid_t nt = (pid_t)msg;
     ssize_t known = ps__task_find(t, nt);
-    if (known >= 0 && ps__task_at(t, (size_t)known)->proc >= 0)
-        return; /* its first stop came first, and made it (first_stop) */
+    int32_t same = known < 0 ? ps__proc_find(t, nt) : -1;
+    if ((known >= 0 && ps__task_at(t, (size_t)known)->proc >= 0) ||
+        (same >= 0 && !ps__proc_at(t, same)->reaped))
+        return; /* its first stop came first and made it (first_stop), and
+                   it may even have exited since: its task is gone but its
+                   process is known until reaped */
     ps__tproc *p = ps__proc_at(t, proc);
     int thread = event == PTRACE_EVENT_CLONE && tgid_of(nt) == p->pid;
     int32_t np = proc;
