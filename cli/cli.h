@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "procsim/engine.h"
+#include "procsim/gantt.h"
 #include "procsim/live.h"
 #include "procsim/trace.h"
 
@@ -43,45 +44,16 @@ typedef struct cli_kept_note {
     char *words;
 } cli_kept_note;
 
-/* gantt.c: which process each CPU ran, tick by tick, as slices, and the
- * text Gantt chart drawn from them (docs/compare.md says how it scales).
- * A recorder is sampled after every step of an engine: what is on each
- * CPU then holds until the next step, so a dispatch that leaves the CPU
- * within its own instant takes no time and makes no slice. */
-typedef struct cli_slice {
-    uint32_t pid;          /* 0: idle */
-    int64_t from, to;      /* ticks [from, to), from < to */
-} cli_slice;
-typedef struct cli_gantt {
-    const ps_engine *e;    /* the run it records (names, CPU count) */
-    uint32_t ncpu;
-    struct cli_track {     /* one CPU's slices in order, idle ones too: */
-        cli_slice *v;      /* together they cover [0, end) */
-        size_t n, cap;
-        cli_slice open;    /* the one running now (to unused) */
-    } *cpu;
-    int64_t end;           /* the tick the run ended at; -1 until then */
-    int nomem;
-} cli_gantt;
-/* 0, or -1 out of memory (then fini is still safe). */
-int cli_gantt_init(cli_gantt *g, const ps_engine *e);
-void cli_gantt_sample(cli_gantt *g);   /* after each step */
-void cli_gantt_finish(cli_gantt *g);   /* once, after the last step */
-void cli_gantt_fini(cli_gantt *g);
-/* The process on CPU c during tick t (0: idle, also past the end). */
-uint32_t cli_gantt_at(const cli_gantt *g, uint32_t c, int64_t t);
-/* The first tick at which a and b (of one workload: the same CPUs) have
- * different processes on some CPU, its lowest such CPU in *cpu; -1 (and
- * *cpu untouched) if they never do. */
-int64_t cli_gantt_differ(const cli_gantt *a, const cli_gantt *b, uint32_t *cpu);
+/* gantt.c, gantt_draw.c: a run's Gantt slices (procsim/gantt.h) drawn as
+ * a text chart (docs/compare.md says how it scales) and written as JSON. */
 /* Draw the n charts on one time axis (the same tick at the same column
  * in each), each CPU's row labelled with labels[i] (may be NULL or "");
  * a header line first in `lang`. */
-void cli_gantt_draw(FILE *out, const cli_gantt *const *g, const char *const *labels, size_t n,
+void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labels, size_t n,
                     ps_lang lang);
 /* The busy slices as a JSON array of {cpu, pid, name, from, to}, CPU by
  * CPU, in time order. */
-void cli_gantt_json(FILE *out, const cli_gantt *g);
+void cli_gantt_json(FILE *out, const ps_gantt *g);
 
 /* out_json.c: `s` as a JSON string. */
 void cli_json_string(FILE *out, const char *s);
@@ -101,7 +73,7 @@ typedef struct run {
     ps_op_event *kept;     /* json: the op events, written after the trace */
     size_t nkept, capkept;
     int nomem;             /* a writer ran out of memory: the run stops */
-    const cli_gantt *gantt; /* run --gantt: text and json draw it at the end */
+    const ps_gantt *gantt; /* run --gantt: text and json draw it at the end */
     const char *file_policy; /* run --policy: the file's own policy as
                                 "rr:4" (NULL: not overridden) */
 } run;

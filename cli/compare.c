@@ -65,11 +65,11 @@ static void run_side(cmp_side *sd, int64_t until, ps_lang lang)
             sd->st = ps_engine_run(e, until);
         else
             sd->st = ps_engine_step(e);
-        cli_gantt_sample(&sd->g);
+        ps_gantt_sample(&sd->g);
         if (sd->nomem || sd->g.nomem)
             sd->st = PS_STEP_NOMEM;
     } while (sd->st == PS_STEP_OK);
-    cli_gantt_finish(&sd->g);
+    ps_gantt_finish(&sd->g);
     ps_stats_summary(e, &sd->sum);
     stop_report(sd, lang);
 }
@@ -99,7 +99,7 @@ static void find_parting(cmp *c)
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = 0; j < c->n; j++) {
             uint32_t cpu = 0;
-            c->pair[i][j] = i == j ? -1 : cli_gantt_differ(&c->side[i].g, &c->side[j].g, &cpu);
+            c->pair[i][j] = i == j ? -1 : ps_gantt_differ(&c->side[i].g, &c->side[j].g, &cpu);
             if (c->pair[i][j] >= 0 &&
                 (c->tick < 0 || c->pair[i][j] < c->tick ||
                  (c->pair[i][j] == c->tick && cpu < c->cpu))) {
@@ -112,9 +112,9 @@ static void find_parting(cmp *c)
     for (size_t i = 0; i < c->n; i++) {
         const cmp_side *sd = &c->side[i];
         cmp_at *at = &c->at[i];
-        at->pid = cli_gantt_at(&sd->g, c->cpu, c->tick);
+        at->pid = ps_gantt_at(&sd->g, c->cpu, c->tick);
         at->came = at->pid ? last_move(sd, at->pid, c->tick, 1, c->cpu) : NULL;
-        uint32_t before = c->tick ? cli_gantt_at(&sd->g, c->cpu, c->tick - 1) : 0;
+        uint32_t before = c->tick ? ps_gantt_at(&sd->g, c->cpu, c->tick - 1) : 0;
         if (before && before != at->pid) {
             at->left = before;
             at->leave = last_move(sd, before, c->tick, 0, c->cpu);
@@ -308,7 +308,7 @@ int cmd_compare(int argc, char **argv)
     rc = load_sides(&c, specs);
     for (size_t i = 0; !rc && i < c.n; i++) {
         cmp_side *sd = &c.side[i];
-        if (!(sd->e = ps_engine_create(sd->s)) || cli_gantt_init(&sd->g, sd->e)) {
+        if (!(sd->e = ps_engine_create(sd->s)) || ps_gantt_init(&sd->g, sd->e)) {
             fprintf(stderr, "procsim: out of memory\n");
             rc = EXIT_RUNTIME;
             break;
@@ -342,7 +342,7 @@ int cmd_compare(int argc, char **argv)
         }
     }
     for (size_t i = 0; i < c.n; i++) {
-        cli_gantt_fini(&c.side[i].g);
+        ps_gantt_fini(&c.side[i].g);
         free(c.side[i].ev);
         ps_engine_destroy(c.side[i].e);
         ps_scenario_destroy(c.side[i].s);

@@ -15,7 +15,7 @@ typedef struct cmp_side {
     char label[64];        /* the policy as `--policy` writes it: "rr:4" */
     ps_scenario *s;        /* the workload, its policy replaced */
     ps_engine *e;
-    cli_gantt g;
+    ps_gantt g;
     ps_trace_event *ev;    /* its moves into and out of Running, in order */
     size_t nev, capev;
     ps_step_status st;

@@ -259,7 +259,7 @@ void cmp_write_text(FILE *out, const cmp *c)
         }
     }
     fputc('\n', out);
-    const cli_gantt *g[CMP_MAX];
+    const ps_gantt *g[CMP_MAX];
     const char *labels[CMP_MAX];
     for (size_t i = 0; i < c->n; i++) {
         g[i] = &c->side[i].g;
@@ -466,7 +466,7 @@ void cmp_write_csv(FILE *out, const cmp *c)
                 cmp_status(sd->st));
         for (uint32_t cpu = 0; cpu < sd->g.ncpu; cpu++)
             for (size_t k = 0; k < sd->g.cpu[cpu].n; k++) {
-                const cli_slice *sl = &sd->g.cpu[cpu].v[k];
+                const ps_slice *sl = &sd->g.cpu[cpu].v[k];
                 if (sl->pid)
                     fprintf(out, "slice,%s,%u,%u,%s,%lld,%lld,,,,,,,\n", sd->label, cpu, sl->pid,
                             ps_engine_pcb(sd->e, sl->pid)->name, (long long)sl->from,

@@ -36,7 +36,7 @@
 
 /* What every line of the drawing shares. */
 typedef struct layout {
-    const cli_gantt *const *g;
+    const ps_gantt *const *g;
     const char *const *labels;
     size_t n;
     int ko;
@@ -146,7 +146,7 @@ static size_t edge(const grid *gr, int64_t t)
     return lo;
 }
 
-static int64_t cell_need(const cli_gantt *g, const cli_slice *s)
+static int64_t cell_need(const ps_gantt *g, const ps_slice *s)
 {
     int64_t w = 1; /* the dots of idle time */
     if (s->pid) {
@@ -188,7 +188,7 @@ static int make_grid(grid *gr, const layout *L, int64_t scale)
     for (size_t i = 0; i < L->n; i++)
         for (uint32_t c = 0; c < L->g[i]->ncpu; c++)
             for (size_t k = 0; k < L->g[i]->cpu[c].n; k++) {
-                const cli_slice *s = &L->g[i]->cpu[c].v[k];
+                const ps_slice *s = &L->g[i]->cpu[c].v[k];
                 nd[nn++] = (need){edge(gr, s->from), edge(gr, s->to), cell_need(L->g[i], s)};
             }
     qsort(nd, nn, sizeof *nd, by_right_edge);
@@ -219,13 +219,13 @@ static size_t band_end(const grid *gr, size_t i0, int64_t room)
 static void draw_band_track(FILE *out, const layout *L, const grid *gr, size_t ci, uint32_t c,
                             size_t i0, size_t i1, char *bar, char *ticks)
 {
-    const cli_gantt *g = L->g[ci];
+    const ps_gantt *g = L->g[ci];
     int64_t x0 = gr->col[i0], width = gr->col[i1] - x0 + 1 + 24;
     memset(bar, ' ', (size_t)width);
     memset(ticks, ' ', (size_t)width);
-    const struct cli_track *t = &g->cpu[c];
+    const ps_gantt_track *t = &g->cpu[c];
     for (size_t k = 0; k < t->n; k++) {
-        const cli_slice *s = &t->v[k];
+        const ps_slice *s = &t->v[k];
         if (s->to <= gr->tick[i0] || s->from >= gr->tick[i1])
             continue;
         size_t js = edge(gr, s->from), ks = edge(gr, s->to);
@@ -295,8 +295,8 @@ static char key_of(const ps_engine *e, uint32_t pid, int by_name)
 static void draw_scaled_track(FILE *out, const layout *L, size_t ci, uint32_t c, int64_t scale,
                               int by_name, char *row)
 {
-    const cli_gantt *g = L->g[ci];
-    const struct cli_track *t = &g->cpu[c];
+    const ps_gantt *g = L->g[ci];
+    const ps_gantt_track *t = &g->cpu[c];
     int64_t cols = (g->end + scale - 1) / scale;
     size_t k = 0;
     row[0] = '|';
@@ -373,7 +373,7 @@ static void draw_scaled(FILE *out, const layout *L, int64_t scale, char *row)
 
 /* ---- both ----------------------------------------------------------------- */
 
-void cli_gantt_draw(FILE *out, const cli_gantt *const *g, const char *const *labels, size_t n,
+void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labels, size_t n,
                     ps_lang lang)
 {
     layout L = {.g = g, .labels = labels, .n = n, .ko = lang == PS_LANG_KO};

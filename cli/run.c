@@ -117,16 +117,16 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     collector c = {0};
     ps_live *live = NULL;
     ps_error err;
-    cli_gantt gantt = {0};
-    if (!e || (o->gantt && cli_gantt_init(&gantt, e))) {
+    ps_gantt gantt = {0};
+    if (!e || (o->gantt && ps_gantt_init(&gantt, e))) {
         fprintf(stderr, "procsim: out of memory\n");
-        cli_gantt_fini(&gantt);
+        ps_gantt_fini(&gantt);
         ps_engine_destroy(e);
         return EXIT_RUNTIME;
     }
     if (o->live && !(live = ps_live_create(e, &err))) {
         fprintf(stderr, "procsim: %s\n", err.msg);
-        cli_gantt_fini(&gantt);
+        ps_gantt_fini(&gantt);
         ps_engine_destroy(e);
         return EXIT_RUNTIME;
     }
@@ -152,7 +152,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     do {
         st = step(e, live, until);
         if (o->gantt)
-            cli_gantt_sample(&gantt);
+            ps_gantt_sample(&gantt);
         size_t n = merge(&c);
         if (n)
             w->instant(stdout, &r, c.items, n);
@@ -160,7 +160,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
             st = PS_STEP_NOMEM;
     } while (st == PS_STEP_OK);
     if (o->gantt)
-        cli_gantt_finish(&gantt);
+        ps_gantt_finish(&gantt);
     char report[1024] = "";
     if (st == PS_STEP_STUCK)
         ps_engine_stuck(e, PS_LANG_EN, report, sizeof report);
@@ -195,7 +195,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     free(c.op);
     free(c.items);
     free(r.kept);
-    cli_gantt_fini(&gantt);
+    ps_gantt_fini(&gantt);
     ps_engine_destroy(e);
     return rc;
 }
