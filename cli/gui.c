@@ -139,6 +139,17 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             }
             o.speed = (int)n;
             i++;
+        } else if (!strcmp(a, "--fullscreen")) {
+            o.fullscreen = 1;
+        } else if (!strcmp(a, "--gantt-png") && v) {
+            o.gantt_png = v;
+            i++;
+        } else if (!strcmp(a, "--compare") && v) {
+            o.compare = v;
+            i++;
+        } else if (!strcmp(a, "--student") && v) {
+            o.student = v;
+            i++;
         } else if (!strcmp(a, "--quiz")) {
             o.quiz = 1;
         } else if (!strcmp(a, "--follow") && v) {

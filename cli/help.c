@@ -17,7 +17,8 @@ static const help helps[] = {
     {"gui",
      "gui [FILE] [--live [--tick-ms MS]] [--lang en|ko] [--size WxH]\n"
      "            [--select PROCESS] [--speed X] [--quiz [--follow NAME]]\n"
-     "            [--frames N [--screenshot PNG]]\n"
+     "            [--student NAME] [--fullscreen] [--compare P[:Q],P[:Q]...]\n"
+     "            [--frames N [--screenshot PNG]] [--gantt-png FILE]\n"
      "gui [those options] --ostep PROGRAM [its flags]",
      "  gui [FILE]      the animated state diagram (the tour without FILE)\n"
      "    --live        real child processes, as for run\n"
@@ -38,6 +39,12 @@ static const help helps[] = {
      "    --frames N    render N frames (1 to 1000000) headless, no display\n"
      "                  needed ...\n"
      "    --screenshot PNG  ... and save the last one\n"
+     "    --fullscreen  presentation mode: the whole screen, large type (F11)\n"
+     "    --student NAME  the name in the quiz's saved summary (else asked once)\n"
+     "    --compare LIST  2 to 4 policies side by side on FILE's workload, one\n"
+     "                  clock: fcfs,rr:4 (as procsim compare takes them)\n"
+     "    --gantt-png FILE  run the scenario to its end with no window and save\n"
+     "                  its Gantt chart alone (a FILE ending .svg: as SVG)\n"
      "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
      "                  FILE (every argument after PROGRAM is the program's)\n", NULL},
     {"run",

@@ -25,6 +25,14 @@ typedef struct gui_options {
     int quiz;                /* start in quiz mode (gui/quiz.h) */
     const char *follow;      /* the process the quiz follows (name; NULL: the
                                 selected one, or the first) */
+    int fullscreen;          /* presentation mode from the start: the whole
+                                screen, large type (F11 toggles it) */
+    const char *gantt_png;   /* write the Gantt chart alone to this file
+                                (PNG; .svg: SVG) and exit, no window */
+    const char *compare;     /* "fcfs,rr:4": the compare view of 2 to 4
+                                policies on the scenario, NULL: none */
+    const char *student;     /* the student's name for the quiz summary
+                                (NULL: asked once in the window) */
 } gui_options;
 
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2

@@ -18,12 +18,31 @@ static float bottom(gui_rect r) { return r.y + r.h; }
 /* The left column: the diagram, under it the shared objects (close to the
  * Blocked nodes, whose tokens are tied to what they wait for), then the
  * timeline; the right column: the PCB table, the selected PCB, the log. */
+/* Font sizes: 12, 14 and 19 px at 1280x800, growing with the window
+ * (never below 11 px for the small one), the zoom and presentation. */
+static void fonts(gui_layout *L)
+{
+    float k = fminf(L->w / 1280.0f, L->h / 800.0f);
+    k = fmaxf(k, 11.0f / 12) * (L->in.zoom > 0 ? L->in.zoom : 1) * (L->in.presentation ? 1.4f : 1);
+    L->font_px[0] = (int)lroundf(12 * k);
+    L->font_px[1] = (int)lroundf(14 * k);
+    L->font_px[2] = (int)lroundf(19 * k);
+}
+
 static void panels(gui_layout *L)
 {
     float s = L->scale, top = 40 * s, pad = 6 * s;
+    float line = (float)L->font_px[1] * 1.5f;
+    L->toolbar = rect(0, 0, L->w, top);
+    L->header = rect(pad, top, L->w - 2 * pad, line);
+    top += line;
+    if (L->in.describe == 2) {
+        float dh = (float)L->font_px[0] * 1.3f * (float)(L->in.describe_lines + 1);
+        L->describe = rect(pad, top, L->w - 2 * pad, fminf(dh, L->h * 0.25f));
+        top += L->describe.h + pad;
+    }
     float left_w = L->w * 0.62f, right_x = left_w + pad;
     float body = L->h - top, dia = body * 0.56f, res = body * 0.20f;
-    L->toolbar = rect(0, 0, L->w, top);
     L->diagram = rect(pad, top + pad, left_w - 2 * pad, dia - 2 * pad);
     L->resources = rect(pad, top + dia, left_w - 2 * pad, res - pad);
     L->gantt = rect(pad, top + dia + res, left_w - 2 * pad, body - dia - res - pad);
@@ -160,13 +179,26 @@ static void arrows(gui_layout *L)
           P(d.x + 4 * s, bus), P(cx(X), bus), P(cx(X), bottom(X)));
 }
 
-void gui_layout_compute(gui_layout *L, float w, float h, float scale)
+void gui_layout_compute_in(gui_layout *L, const gui_layout_in *in)
 {
     memset(L, 0, sizeof *L);
-    L->w = w;
-    L->h = h;
-    L->scale = scale > 0 ? scale : 1;
+    L->in = *in;
+    L->w = in->w;
+    L->h = in->h;
+    L->scale = in->scale > 0 ? in->scale : 1;
+    fonts(L);
     panels(L);
+    gui_layout_place_diagram(L, L->diagram);
+}
+
+void gui_layout_compute(gui_layout *L, float w, float h, float scale)
+{
+    gui_layout_compute_in(L, &(gui_layout_in){.w = w, .h = h, .scale = scale, .zoom = 1});
+}
+
+void gui_layout_place_diagram(gui_layout *L, gui_rect d)
+{
+    L->diagram = d;
     nodes(L);
     arrows(L);
 }

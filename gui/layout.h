@@ -37,17 +37,39 @@ typedef struct gui_arrow {
 
 #define GUI_MAX_ARROWS 24
 
+/* What the layout is computed from: the window and what it will show. */
+typedef struct gui_layout_in {
+    float w, h;              /* drawable size in pixels */
+    float scale;             /* HiDPI: drawable pixels per window point (1, 2) */
+    float zoom;              /* the user's zoom (Ctrl + / Ctrl - / Ctrl 0): 1 */
+    int presentation;        /* presentation mode: large type */
+    int nprocs;              /* processes (rows the table and timeline want) */
+    int res_rows;            /* rows the shared-objects panel wants */
+    int describe;            /* the description: 0 none, 1 folded, 2 open */
+    int describe_lines;      /* its lines when open */
+} gui_layout_in;
+
 typedef struct gui_layout {
     float w, h, scale;       /* window size in pixels, HiDPI scale */
-    gui_rect toolbar, diagram, resources, gantt, table, detail, log;
+    gui_layout_in in;        /* what it was computed from */
+    int font_px[3];          /* small, normal, large (gui_font_size) */
+    gui_rect toolbar;
+    gui_rect header;         /* the scenario's title, the description's fold */
+    gui_rect describe;       /* the description, open (else empty) */
+    gui_rect diagram, resources, gantt, table, detail, log;
     gui_rect node[PS_STATE_COUNT];
     gui_arrow arrow[GUI_MAX_ARROWS];
     int narrow;
     float token_r;           /* token radius */
 } gui_layout;
 
-/* Lay out a window of w x h pixels (scale: 1, or 2 on HiDPI). */
+/* Lay out a window for `in` (a zoom of 0 counts as 1). */
+void gui_layout_compute_in(gui_layout *L, const gui_layout_in *in);
+/* The same with nothing but the size known (tests, the first frame). */
 void gui_layout_compute(gui_layout *L, float w, float h, float scale);
+/* Put the seven nodes and their arrows inside `d` (L->diagram = d): the
+ * window's diagram, or one column of the compare view. */
+void gui_layout_place_diagram(gui_layout *L, gui_rect d);
 
 /* The arrow a transition of kind k from state `from` travels along, or
  * NULL (there is one for every legal transition in state.h: one per
