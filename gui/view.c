@@ -85,7 +85,7 @@ static void cause_line(gui_app *a)
     snprintf(line, sizeof line, "%s %lld: %s  %s -> %s  (%s: %s)", gui_word_text(GUI_W_TICK, a->lang),
              (long long)t->ev.time, ps_engine_pcb(a->sim.e, t->ev.pid)->name,
              gui_state_text((ps_state)t->ev.from, a->lang), gui_state_text((ps_state)t->ev.to, a->lang),
-             ps_event_token((ps_event)t->ev.event), cause);
+             ps_event_name_in((ps_event)t->ev.event, gui_ps_lang(a->lang)), cause);
     gui_rect d = a->L.diagram;
     gui_text_draw(a->text, line, GUI_NORMAL, gui_rgba(0xfff59d, 255), (int)(d.x + 8 * a->L.scale),
                   (int)(d.y + d.h - gui_text_line_height(a->text, GUI_NORMAL) - 4 * a->L.scale));

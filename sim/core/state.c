@@ -14,8 +14,10 @@ static const struct {
 #undef PS_X_
 };
 
-static const char *const events[PS_EVENT_COUNT] = {
-#define PS_X_(e, tok) [PS_EV_##e] = tok,
+static const struct {
+    const char *token, *name[PS_LANG_COUNT];
+} event_names[PS_EVENT_COUNT] = {
+#define PS_X_(e, tok, en, ko) [PS_EV_##e] = {tok, {[PS_LANG_EN] = en, [PS_LANG_KO] = ko}},
     PS_EVENTS(PS_X_)
 #undef PS_X_
 };
@@ -58,7 +60,14 @@ const char *ps_state_name_in(ps_state s, ps_lang lang)
 
 const char *ps_event_token(ps_event e)
 {
-    return (unsigned)e < PS_EVENT_COUNT ? events[e] : "?";
+    return (unsigned)e < PS_EVENT_COUNT ? event_names[e].token : "?";
+}
+
+const char *ps_event_name_in(ps_event e, ps_lang lang)
+{
+    if ((unsigned)e >= PS_EVENT_COUNT)
+        return "?";
+    return event_names[e].name[lang == PS_LANG_KO ? PS_LANG_KO : PS_LANG_EN];
 }
 
 const char *ps_transition_name(ps_transition_kind k)
@@ -96,7 +105,7 @@ bool ps_state_from_token(const char *tok, ps_state *out)
 bool ps_event_from_token(const char *tok, ps_event *out)
 {
     for (int e = 0; e < PS_EVENT_COUNT; e++)
-        if (strcmp(tok, events[e]) == 0) {
+        if (strcmp(tok, event_names[e].token) == 0) {
             *out = (ps_event)e;
             return true;
         }

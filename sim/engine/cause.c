@@ -111,10 +111,15 @@ static const char *const sig_names[32] = {
     [31] = "SIGSYS",
 };
 
+const char *ps_signal_name(int64_t sig)
+{
+    return sig >= 1 && sig < 32 ? sig_names[sig] : NULL;
+}
+
 static char *put_sig(char *p, char *end, int64_t sig, bool *cut)
 {
-    if (sig >= 1 && sig < 32)
-        return put(p, end, sig_names[sig], cut);
+    if (ps_signal_name(sig))
+        return put(p, end, ps_signal_name(sig), cut);
     p = put(p, end, "signal ", cut);
     return put_num(p, end, sig, cut);
 }

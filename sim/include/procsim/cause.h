@@ -66,22 +66,24 @@ typedef enum ps_cause_when {
     X(IO, ALWAYS, "io {device a} {b}", "입출력 {device a} {b}", "", "")         \
     X(IO_QUEUED, ALWAYS, "io {device a}: queued behind {proc b}",             \
       "입출력 {device a}: {proc b} 뒤에서 대기", "", "")                        \
-    X(SLEEP, ALWAYS, "sleep {a}", "sleep {a}", "", "")                        \
-    X(RECV_EMPTY, ALWAYS, "recv {channel a}: empty", "recv {channel a}: 비어 있음", \
+    X(SLEEP, ALWAYS, "sleep {a}", "{a}틱 잠듦", "", "")                        \
+    X(RECV_EMPTY, ALWAYS, "recv {channel a}: empty", "{channel a}에서 받기: 비어 있음", \
       "", "")                                                                 \
     X(LOCK_HELD, ALWAYS, "lock {mutex a}: held by {proc b}",                  \
-      "lock {mutex a}: {proc b}가 잡고 있음", "", "")                           \
-    X(WAIT_CHILD, A_NONZERO, "wait {proc a}", "wait {proc a}", "wait any", "wait any") \
-    X(WAIT_TIMEOUT, A_NONZERO, "wait {proc a} timeout {b}", "wait {proc a} timeout {b}", \
-      "wait any timeout {b}", "wait any timeout {b}")                          \
-    X(JOIN_TIMED_OUT, A_NONZERO, "wait {proc a} timed out", "wait {proc a} 시간 초과", \
-      "wait any timed out", "wait any 시간 초과")                               \
+      "락 {mutex a}: {proc b}가 잡고 있음", "", "")                           \
+    X(WAIT_CHILD, A_NONZERO, "wait {proc a}", "자식 {proc a} 기다림", "wait any",      \
+      "아무 자식이나 기다림") \
+    X(WAIT_TIMEOUT, A_NONZERO, "wait {proc a} timeout {b}",                  \
+      "자식 {proc a}를 최대 {b}틱 기다림", "wait any timeout {b}",               \
+      "아무 자식이나 최대 {b}틱 기다림")                          \
+    X(JOIN_TIMED_OUT, A_NONZERO, "wait {proc a} timed out", "자식 {proc a} 기다리기 시간 초과", \
+      "wait any timed out", "아무 자식이나 기다리기 시간 초과")                               \
     X(PROGRAM_END, ALWAYS, "program finished", "프로그램 끝", "", "")           \
-    X(EXIT_OP, ALWAYS, "exit {a}", "exit {a}", "", "")                        \
+    X(EXIT_OP, ALWAYS, "exit {a}", "종료 코드 {a}로 끝냄", "", "")                        \
     X(IO_DONE, ALWAYS, "io {device a} done", "입출력 {device a} 완료", "", "")  \
     X(SLEEP_DONE, ALWAYS, "slept {a}", "{a}틱 잠든 뒤 깨어남", "", "")          \
     X(MESSAGE, ALWAYS, "message on {channel a}", "{channel a}에 메시지 도착", "", "") \
-    X(LOCK_GRANTED, ALWAYS, "got lock {mutex a}", "lock {mutex a} 획득", "", "") \
+    X(LOCK_GRANTED, ALWAYS, "got lock {mutex a}", "락 {mutex a} 획득", "", "") \
     X(CHILD_EXITED, ALWAYS, "child {proc a} exited", "자식 {proc a} 종료", "", "") \
     X(SWAP_OUT, ALWAYS, "swapped out to make room for {proc a}",              \
       "{proc a} 자리를 만들려고 스왑 아웃", "", "")                             \
@@ -99,7 +101,7 @@ typedef enum ps_cause_when {
       "", "")                                                                 \
     X(EVICTED, ALWAYS, "evicted: {proc a} is more urgent",                    \
       "더 급한 {proc a}에게 밀려남", "", "")                                    \
-    X(DIED, A_NONZERO, "died of signal {a}", "시그널 {a}로 죽음", "exited on its own", \
+    X(DIED, A_NONZERO, "died of {sig a}", "{sig a} 시그널로 죽음", "exited on its own", \
       "스스로 끝남")                                                           \
     X(FIRST_OP_DONE, B_LIMITED, "its first op done: memory {a}/{b}",           \
       "첫 연산 끝남: 메모리 {a}/{b}", "its first op done, memory unlimited",      \
@@ -235,6 +237,9 @@ char *ps_cause_format(const ps_engine *e, const ps_trace_event *ev, ps_lang lang
  * "-0.25"), as a cause's {milli a} reads, in buf (cut to size, always
  * NUL-terminated when size > 0; 32 bytes hold any v).  Returns `buf`. */
 char *ps_milli_format(int64_t v, char *buf, size_t size);
+/* The name of Linux signal `sig` ("SIGTERM"), what {sig a} writes; NULL
+ * for a number that names none (say "signal N" then). */
+const char *ps_signal_name(int64_t sig);
 
 /* The table, for checking it (tests, translators).  The condition of
  * cause c (PS_WHEN_ALWAYS for one out of range), and its template in

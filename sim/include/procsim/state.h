@@ -36,15 +36,20 @@ typedef enum ps_state {
     PS_NONE = PS_STATE_COUNT /* "no state yet": the from-state of create */
 } ps_state;
 
-/* X(ENUM, token) */
+/* X(ENUM, token, English, Korean): the token of scenario files and
+ * traces, and the event's name for people (the textbook's words, as the
+ * diagram's arrows say them). */
 #define PS_EVENTS(X)                                                        \
-    X(CREATE, "create") X(ADMIT, "admit") X(DISPATCH, "dispatch")           \
-    X(TIMEOUT, "timeout") X(PREEMPT, "preempt") X(WAIT, "wait")             \
-    X(RELEASE, "release") X(WAKE, "wake") X(SUSPEND, "suspend")             \
-    X(ACTIVATE, "activate") X(KILL, "kill")
+    X(CREATE, "create", "create", "생성") X(ADMIT, "admit", "admit", "승인")   \
+    X(DISPATCH, "dispatch", "dispatch", "디스패치")                           \
+    X(TIMEOUT, "timeout", "timeout", "시간 만료")                             \
+    X(PREEMPT, "preempt", "preempt", "선점") X(WAIT, "wait", "event wait", "이벤트 대기") \
+    X(RELEASE, "release", "release", "해제") X(WAKE, "wake", "event occurs", "이벤트 발생") \
+    X(SUSPEND, "suspend", "suspend", "보류") X(ACTIVATE, "activate", "activate", "활성화") \
+    X(KILL, "kill", "kill", "강제 종료")
 
 typedef enum ps_event {
-#define PS_X_(e, tok) PS_EV_##e,
+#define PS_X_(e, tok, en, ko) PS_EV_##e,
     PS_EVENTS(PS_X_)
 #undef PS_X_
     PS_EVENT_COUNT
@@ -97,6 +102,9 @@ const char *ps_state_name_ko(ps_state s); /* Korean display name */
 /* The display name in `lang` (a language out of range: English). */
 const char *ps_state_name_in(ps_state s, ps_lang lang);
 const char *ps_event_token(ps_event e);
+/* The event's name for people in `lang` ("event wait", "이벤트 대기"); out
+ * of range: "?". */
+const char *ps_event_name_in(ps_event e, ps_lang lang);
 const char *ps_transition_name(ps_transition_kind k); /* e.g. "ready -> running" */
 
 /* The kernel letter of a real process in state s (see PS_STATES), 0 for
