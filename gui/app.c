@@ -57,7 +57,7 @@ static void open_file(gui_app *a, const char *path)
         /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
-        gui_say(a, 1, "out of memory");
+        gui_say(a, 1, "%s", gui_word_text(GUI_W_NO_MEMORY, a->lang));
         return;
     }
     a->selected = 0;
@@ -103,7 +103,7 @@ static void screenshot(gui_app *a)
     time_t t = time(NULL);
     strftime(path, sizeof path, "procsim-%Y%m%d-%H%M%S.png", localtime(&t));
     if (save_png(a, path))
-        gui_say(a, 1, "screenshot: %s", SDL_GetError());
+        gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), SDL_GetError());
     else
         gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
 }
@@ -175,7 +175,7 @@ static void act(gui_app *a, gui_action what)
     case GUI_ACT_BACK:
         a->paused = 1;
         if (gui_sim_back(&a->sim))
-            gui_say(a, 1, "%s", a->sim.live ? "live runs cannot go back" : "at the start");
+            gui_say(a, 1, "%s", gui_word_text(a->sim.live ? GUI_W_NO_BACK_LIVE : GUI_W_AT_START, a->lang));
         break;
     case GUI_ACT_SLOWER:
         a->speed = a->speed > 0.25 ? a->speed / 2 : 0.25;

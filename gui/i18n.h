@@ -42,7 +42,13 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
       "프로그램이 끝났습니다: 보류하거나 재개하거나 종료할 프로세스가 없습니다")     \
     X(HELP_TRACE, "S, C, K send the selected process a real SIGSTOP, SIGCONT, SIGKILL", \
       "S, C, K는 선택한 프로세스에 실제 SIGSTOP, SIGCONT, SIGKILL을 보냄")             \
-    X(RUNNING_ON, "running", "실행 중")
+    X(RUNNING_ON, "running", "실행 중")                                            \
+    /* the words part: app.c's messages, the table's memory column */             \
+    X(NO_BACK_LIVE, "live runs cannot go back", "실제 프로세스 실행은 되돌릴 수 없음") \
+    X(AT_START, "at the start", "처음입니다")                                      \
+    X(SHOT_FAILED, "screenshot failed", "화면 저장 실패")                          \
+    X(NO_MEMORY, "out of memory", "메모리 부족")                                   \
+    X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑")
 
 typedef enum gui_word {
 #define PS_X_(e, en, ko) GUI_W_##e,

@@ -8,7 +8,7 @@
 
 #include "app.h"
 #include "draw.h"
-#include "pcb_sched.h"
+#include "pcb_text.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
@@ -158,7 +158,8 @@ static void table(gui_app *a)
         snprintf(cell[4], sizeof cell[4], "%d", p->priority);
         snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
         snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,
-                 ps_state_resident((ps_state)p->state) ? "in" : p->created && p->state != PS_EXIT ? "out" : "");
+                 ps_state_resident((ps_state)p->state) ? gui_word_text(GUI_W_MEM_IN, a->lang)
+                 : p->created && p->state != PS_EXIT ? gui_word_text(GUI_W_MEM_OUT, a->lang) : "");
         snprintf(cell[7], sizeof cell[7], "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
         snprintf(cell[8], sizeof cell[8], "%d", live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
         snprintf(cell[9], sizeof cell[9], "%c", p->kstate ? p->kstate : '-');
@@ -236,42 +237,36 @@ void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd
     }
 }
 
-/* The PCB's tenth field: one line per open file, as many as fit, then
- * how many more. */
-static void open_files(gui_app *a, float *y, float x, gui_rect r, uint32_t pid)
+/* Lines l[0..n) of the PCB from (x, *y), each cut to w, as many as fit
+ * above `bottom`, then how many more. */
+static void pcb_lines(gui_app *a, float *y, float x, float w, float bottom, const gui_pcb_line *l,
+                      int n)
 {
-    const ps_engine *e = a->sim.e;
-    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    ps_open_file f[32];
-    uint32_t n = ps_engine_open_files(e, pid, f, 32);
-    if (!n)
-        line(a, y, x, T("open files: none", "열린 파일: 없음"));
-    else
-        line(a, y, x, T("open files (%u):", "열린 파일 (%u개):"), n);
-    for (uint32_t i = 0; i < n && i < 32; i++) {
-        char what[160];
-        if (*y + 2 * lh > r.y + r.h && i + 1 < n) {
-            line(a, y, x + 10 * a->L.scale, T("... and %u more", "... 외 %u개"), n - i);
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL), in = 10 * a->L.scale;
+    for (int i = 0; i < n && *y + lh <= bottom; i++) {
+        char buf[GUI_PCB_LINE + 32];
+        if (i + 1 < n && *y + 2 * lh > bottom) { /* room for one line, more than one left */
+            snprintf(buf, sizeof buf, T("... and %d more", "... 외 %d줄"), n - i);
+            line(a, y, x, "%s", buf);
             return;
         }
-        line(a, y, x + 10 * a->L.scale, "%s", ps_open_file_format(e, &f[i], gui_ps_lang(a->lang), what, sizeof what));
+        float ix = l[i].indent ? in : 0;
+        snprintf(buf, sizeof buf, "%s", l[i].text);
+        gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, w - ix);
+        line(a, y, x + ix, "%s", buf);
     }
 }
 
-/* The name of a signal the model or a live child may get, else its
- * number. */
-static const char *signal_name(int sig, char *buf, size_t size)
+static float widest(gui_app *a, const gui_pcb_line *l, int n)
 {
-    static const struct {
-        int sig;
-        const char *name;
-    } names[] = {{2, "SIGINT"}, {6, "SIGABRT"}, {9, "SIGKILL"}, {11, "SIGSEGV"},
-                 {15, "SIGTERM"}, {18, "SIGCONT"}, {19, "SIGSTOP"}};
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (names[i].sig == sig)
-            return names[i].name;
-    snprintf(buf, size, "signal %d", sig);
-    return buf;
+    float most = 0;
+    for (int i = 0; i < n; i++) {
+        int tw, th;
+        gui_text_measure(a->text, l[i].text, GUI_SMALL, &tw, &th);
+        float w = (float)tw + (l[i].indent ? 10 * a->L.scale : 0);
+        most = w > most ? w : most;
+    }
+    return most;
 }
 
 static void detail(gui_app *a)
@@ -290,70 +285,20 @@ static void detail(gui_app *a)
         gui_trace_detail(a, pid);
         return;
     }
-    const ps_pcb *p = ps_engine_pcb(e, pid);
-    const ps_scenario *s = ps_engine_scenario(e);
-    ps_regs regs = ps_engine_regs(e, pid);
-    float x1 = r.x + 8 * sc, x2 = r.x + r.w / 2, y = r.y + lh + 6 * sc, y2 = y;
-    char children[128] = "", *c = children;
-    for (uint32_t k = p->first_child; k && c < children + sizeof children - 20;
-         k = ps_engine_pcb(e, k)->next_sibling) {
-        char *was = c;
-        c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s", c == children ? "" : ", ",
-                      ps_engine_pcb(e, k)->name);
-        int tw, th; /* the left column ends where the right one begins */
-        gui_text_measure(a->text, children, GUI_SMALL, &tw, &th);
-        if ((float)tw > x2 - x1 - 90 * sc) {
-            snprintf(was, (size_t)(children + sizeof children - was), ", ...");
-            break;
-        }
-    }
-    line(a, &y, x1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
-         p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-    line(a, &y, x1, T("children: %s", "자식: %s"), children[0] ? children : "-");
-    line(a, &y, x1, T("state: %s%s%s", "상태: %s%s%s"), p->created ? gui_state_text((ps_state)p->state, a->lang) : "-",
-         p->kstate ? T("   kernel: ", "   커널: ") : "", p->kstate ? (char[]){p->kstate, 0} : "");
-    char op[64] = "(end)";
-    const ps_proc_spec *spec = &s->procs[pid - 1];
-    if (regs.pc < spec->op_count)
-        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
-    line(a, &y, x1, "PC %u: %s", regs.pc, op);
-    line(a, &y, x1, T("registers: cnt %u acc %lld tmp %lld", "레지스터: cnt %u acc %lld tmp %lld"), regs.cnt, (long long)regs.acc,
-         (long long)regs.tmp);
-    char sched[GUI_PCB_SCHED_LINES][GUI_PCB_LINE]; /* priority, and the policy's fields */
-    for (int i = 0, n = gui_pcb_sched_lines(e, pid, a->lang, sched); i < n; i++) {
-        gui_text_fit(a->text, sched[i], sizeof sched[i], GUI_SMALL, x2 - x1 - 8 * sc);
-        line(a, &y, x1, "%s", sched[i]);
-    }
-    line(a, &y, x1, T("memory: %lld units, %s%s", "메모리: %lld 단위, %s%s"), (long long)p->memory,
-         ps_state_resident((ps_state)p->state) ? T("resident", "적재됨")
-         : p->state == PS_READY_SUSPENDED || p->state == PS_BLOCKED_SUSPENDED ? T("swapped out", "스왑 아웃됨")
-                                                                              : T("none held", "잡은 메모리 없음"), "");
-    if (a->sim.live)
-        line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
-             (long long)p->rss_kb);
-    open_files(a, &y, x1, r, pid);
-    line(a, &y2, x2, T("arrival %lld, first run %lld, finish %lld", "도착 %lld, 첫 실행 %lld, 종료 %lld"), (long long)p->arrival,
-         (long long)p->first_run, (long long)p->finish);
-    line(a, &y2, x2, T("CPU %lld, switches %u, swaps %u", "CPU %lld, 문맥 교환 %u, 스왑 %u"), (long long)p->cpu_time, p->switches, p->swaps);
-    line(a, &y2, x2, T("time in: New %lld Ready %lld Run %lld", "머문 시간: 생성 %lld 준비 %lld 실행 %lld"), (long long)p->state_time[PS_NEW],
-         (long long)p->state_time[PS_READY], (long long)p->state_time[PS_RUNNING]);
-    line(a, &y2, x2, T("Blocked %lld R/S %lld B/S %lld", "대기 %lld 보류 준비 %lld 보류 대기 %lld"), (long long)p->state_time[PS_BLOCKED],
-         (long long)p->state_time[PS_READY_SUSPENDED], (long long)p->state_time[PS_BLOCKED_SUSPENDED]);
-    if (p->wait_kind) {
-        char what[128];
-        line(a, &y2, x2, "%s", ps_wait_format(e, p, gui_ps_lang(a->lang), what, sizeof what));
-    }
-    line(a, &y2, x2, T("locks held %u", "잡은 락 %u"), p->locks_held);
-    char sig[32], last[32];
-    if (p->created && p->state == PS_EXIT && p->term_signal) /* -15: Python's exitcode */
-        line(a, &y2, x2, T("exit code %d (killed by %s)", "종료 코드 %d (%s로 종료됨)"), p->exit_code,
-             signal_name(p->term_signal, sig, sizeof sig));
-    else if (p->created && p->state == PS_EXIT)
-        line(a, &y2, x2, T("exit code %d", "종료 코드 %d"), p->exit_code);
-    else
-        line(a, &y2, x2, "%s", T("exit code: - (not exited)", "종료 코드: - (아직 안 끝남)"));
-    line(a, &y2, x2, T("last signal: %s", "마지막 시그널: %s"),
-         p->last_signal ? signal_name(p->last_signal, last, sizeof last) : "-");
+    static gui_pcb_text t; /* drawing is single-threaded; too big for the stack */
+    gui_pcb_text_make(&t, e, pid, a->lang, a->sim.live != NULL,
+                      a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
+    /* two columns, or, when the panel is too narrow for them and tall
+       enough, the right one under the left */
+    float x1 = r.x + 8 * sc, top = r.y + lh + 6 * sc, bottom = r.y + r.h - 2 * sc;
+    float half = (r.w - 24 * sc) / 2, whole = r.w - 16 * sc;
+    int narrow = widest(a, t.left, t.nleft) > half || widest(a, t.right, t.nright) > half;
+    int stack = narrow && top + (float)(t.nleft + t.nright) * lh <= bottom;
+    float y = top, y2 = top, x2 = stack ? x1 : x1 + half + 8 * sc;
+    pcb_lines(a, &y, x1, stack ? whole : half, bottom, t.left, t.nleft);
+    if (stack)
+        y2 = y;
+    pcb_lines(a, &y2, x2, stack ? whole : half, bottom, t.right, t.nright);
     if (a->sim.live) /* beside the model's open files */
         real_fds(a, &y2, x2, r, pid);
 #undef T

@@ -10,6 +10,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "pcb_text.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
@@ -155,7 +156,8 @@ void gui_trace_table(gui_app *a)
         snprintf(cell[5], sizeof cell[5], "%s",
                  p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
         snprintf(cell[6], sizeof cell[6], "%d", known ? (int)k.os_pid : 0);
-        snprintf(cell[7], sizeof cell[7], "%c", known && k.kstate ? k.kstate : '-');
+        int reaped = p->state == PS_EXIT && !zombie; /* no kernel letter: nothing is left */
+        snprintf(cell[7], sizeof cell[7], "%c", known && k.kstate && !reaped ? k.kstate : '-');
         snprintf(cell[8], sizeof cell[8], "%u", known ? k.threads : 0);
         for (int c = 0; c < NCOL; c++) {
             gui_text_fit(a->text, cell[c], sizeof cell[c], GUI_SMALL,
@@ -195,6 +197,15 @@ static const char *ending(const gui_app *a, const ps_pcb *p, char *buf, size_t s
     return gui_cause_text(a->sim.e, &ev, a->lang, buf, size);
 }
 
+/* A tick, or "—" while it is not known (-1). */
+static const char *tick(int64_t t, char *buf, size_t size)
+{
+    if (t < 0)
+        return GUI_PCB_NONE;
+    snprintf(buf, size, "%lld", (long long)t);
+    return buf;
+}
+
 /* "1.234 s" from nanoseconds. */
 static const char *seconds(int64_t ns, char *buf, size_t size)
 {
@@ -216,8 +227,12 @@ static void kernel_section(gui_app *a, float *y, float x, float w, uint32_t pid,
     fit_line(a, y, x, w, "%s%s", T("command: ", "명령: "), k.cmdline[0] ? k.cmdline : k.comm);
     fit_line(a, y, x, w, T("comm %s, threads %u, execs %u", "comm %s, 스레드 %u개, exec %u번"),
                    k.comm, k.threads, k.execs);
-    fit_line(a, y, x, w, T("kernel state %c, last cpu %d", "커널 상태 %c, 마지막 CPU %d"),
-                   k.kstate ? k.kstate : '-', (int)k.last_cpu);
+    if (p->state == PS_EXIT && !gui_sim_zombie(&a->sim, pid)) /* reaped: no process left */
+        fit_line(a, y, x, w, T("kernel state: %s (reaped), last cpu %d",
+                               "커널 상태: %s (거둬짐), 마지막 CPU %d"), GUI_PCB_NONE, (int)k.last_cpu);
+    else
+        fit_line(a, y, x, w, T("kernel state %c, last cpu %d", "커널 상태 %c, 마지막 CPU %d"),
+                 k.kstate ? k.kstate : '-', (int)k.last_cpu);
     if (p->state != PS_EXIT) /* what a gone process last did is no more */
         fit_line(a, y, x, w, T("in call: %s  wchan: %s", "시스템 호출: %s  wchan: %s"),
                        k.syscall[0] ? k.syscall : "-", k.wchan[0] ? k.wchan : "-");
@@ -264,9 +279,10 @@ void gui_trace_detail(gui_app *a, uint32_t pid)
                    zombie ? T(" (a zombie: not reaped yet)", " (좀비: 아직 거두지 않음)") : "");
     kernel_section(a, &y, x1, w1, pid, p);
 
-    fit_line(a, &y2, x2, w2, T("arrival %lld, first run %lld, finish %lld",
-                                 "도착 %lld, 첫 실행 %lld, 종료 %lld"),
-                   (long long)p->arrival, (long long)p->first_run, (long long)p->finish);
+    char t1[24], t2[24], t3[24]; /* a time not known yet: "—" */
+    fit_line(a, &y2, x2, w2, T("arrival %s, first run %s, finish %s", "도착 %s, 첫 실행 %s, 종료 %s"),
+             tick(p->arrival, t1, sizeof t1), tick(p->first_run, t2, sizeof t2),
+             tick(p->finish, t3, sizeof t3));
     fit_line(a, &y2, x2, w2, T("CPU %lld ticks, dispatched %u times", "CPU %lld틱, 디스패치 %u번"),
                    (long long)p->cpu_time, p->switches);
     fit_line(a, &y2, x2, w2, T("time in: New %lld Ready %lld Run %lld",
