@@ -302,7 +302,12 @@ static void input(gui_app *a)
     while (SDL_PollEvent(&ev)) {
         switch (ev.type) {
         case SDL_QUIT: a->quit = 1; break;
-        case SDL_KEYDOWN: key(a, ev.key.keysym.sym); break;
+        case SDL_KEYDOWN:
+            if (!gui_quiz_name_key(a, ev.key.keysym.sym)) /* the name overlay first */
+                key(a, ev.key.keysym.sym);
+            break;
+        case SDL_TEXTINPUT: gui_quiz_name_text(a, ev.text.text, 0); break;
+        case SDL_TEXTEDITING: gui_quiz_name_text(a, ev.edit.text, 1); break;
         case SDL_MOUSEBUTTONDOWN:
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);

@@ -15,6 +15,7 @@
 #include "gui.h"
 #include "i18n.h"
 #include "layout.h"
+#include "quiz_words.h"
 #include "resources.h"
 #include "sim.h"
 #include "text.h"
@@ -68,6 +69,11 @@ typedef struct gui_app {
                                   the created ones only; UINT32_MAX: none) */
     uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
+    /* the student's name for the quiz summary (quiz_view.c) */
+    char student[GUI_STUDENT_MAX]; /* typed in the window ("": none; --student
+                                  is a->opt.student) */
+    char name_edit[32];        /* the IME's composition not committed yet */
+    int naming, name_asked;    /* the name is being asked; was asked once */
 } gui_app;
 
 /* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
@@ -119,7 +125,13 @@ void gui_quiz_toggle(gui_app *a);
 /* A click on the diagram while a question is open: the answer.  Returns 1
  * if the quiz took the click. */
 int gui_quiz_click(gui_app *a, float x, float y);
+/* W: save the summary, asking the student's name first the first time if
+ * --student gave none. */
 void gui_quiz_save(gui_app *a);
+/* While the name is asked: a key (returns 1: taken, every key is), and
+ * text typed (editing: an IME's composition, not committed yet). */
+int gui_quiz_name_key(gui_app *a, SDL_Keycode k);
+void gui_quiz_name_text(gui_app *a, const char *utf8, int editing);
 void gui_view_quiz(gui_app *a);
 /* Show a message at the bottom of the window for a few seconds. */
 void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

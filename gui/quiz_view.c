@@ -7,6 +7,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "quiz_words.h"
 
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
@@ -47,16 +48,6 @@ void gui_quiz_toggle(gui_app *a)
         gui_quiz_begin(a, a->selected ? a->selected : 1);
 }
 
-/* "tick 4: P1 Ready -> Running (dispatch: rr picks it for cpu 0)" */
-static void transition_text(const gui_app *a, const ps_trace_event *ev, char *buf, size_t size)
-{
-    char cause[160];
-    gui_cause_text(a->sim.e, ev, a->lang, cause, sizeof cause);
-    snprintf(buf, size, "%s %lld: %s %s -> %s (%s)", gui_word_text(GUI_W_TICK, a->lang),
-             (long long)ev->time, pname(a, ev->pid), gui_state_text((ps_state)ev->from, a->lang),
-             gui_state_text((ps_state)ev->to, a->lang), cause);
-}
-
 int gui_quiz_click(gui_app *a, float x, float y)
 {
     const ps_trace_event *q = gui_quiz_question(&a->quiz);
@@ -68,12 +59,8 @@ int gui_quiz_click(gui_app *a, float x, float y)
         char what[400];
         ps_trace_event ev = *q;
         int right = gui_quiz_answer(&a->quiz, (ps_state)s);
-        transition_text(a, &ev, what, sizeof what);
-        if (right)
-            gui_say(a, 0, "%s %s", T("Right!", "정답!"), what);
-        else
-            gui_say(a, 1, "%s %s. %s", T("Not", "오답:"), gui_state_text((ps_state)s, a->lang),
-                    what);
+        gui_quiz_feedback(a->sim.e, &ev, (ps_state)s, a->lang, what, sizeof what);
+        gui_say(a, !right, "%s", what);
         if (!gui_quiz_question(&a->quiz))
             gui_sim_step(&a->sim); /* show the transition now */
         return 1;
@@ -81,39 +68,102 @@ int gui_quiz_click(gui_app *a, float x, float y)
     return 1; /* a question is open: other clicks on the diagram do nothing */
 }
 
-static void summary_line(const gui_app *a, const gui_quiz_item *it, char *buf, size_t size)
+/* The student's name: --student, else the one typed in the window ("":
+ * none yet). */
+static const char *student(const gui_app *a)
 {
-    char what[400];
-    transition_text(a, &it->ev, what, sizeof what);
-    if (it->right)
-        snprintf(buf, size, "+ %s", what);
-    else
-        snprintf(buf, size, "- %s; %s %s", what, T("you said", "답:"),
-                 gui_state_text((ps_state)it->given, a->lang));
+    return a->student[0] ? a->student : a->opt.student ? a->opt.student : "";
 }
 
+static void save_now(gui_app *a)
+{
+    char path[64];
+    time_t t = time(NULL);
+    strftime(path, sizeof path, "procsim-quiz-%Y%m%d-%H%M%S.txt", localtime(&t));
+    if (gui_quiz_write_summary(path, &a->quiz, a->sim.e, a->sim.s->title, student(a), a->lang))
+        gui_say(a, 1, "%s: %s", path, T("cannot write", "쓸 수 없습니다"));
+    else
+        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+}
+
+/* W: the summary saved, the name asked first the first time if the
+ * command line gave none (a window is needed to ask: headless saves with
+ * no name). */
 void gui_quiz_save(gui_app *a)
 {
     if (!a->quiz.nitems)
         return;
-    char path[64], line[600];
-    time_t t = time(NULL);
-    strftime(path, sizeof path, "procsim-quiz-%Y%m%d-%H%M%S.txt", localtime(&t));
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        gui_say(a, 1, "%s: %s", path, T("cannot write", "쓸 수 없습니다"));
+    if (!student(a)[0] && !a->name_asked && a->win) {
+        a->naming = 1;
+        a->name_edit[0] = 0;
+        SDL_StartTextInput();
         return;
     }
-    fprintf(f, "%s\n%s %s: %u/%zu\n", a->sim.s->title, T("quiz, following", "퀴즈, 따라간 프로세스"),
-            pname(a, a->quiz.follow), gui_quiz_right(&a->quiz), a->quiz.nitems);
-    for (size_t i = 0; i < a->quiz.nitems; i++) {
-        summary_line(a, &a->quiz.items[i], line, sizeof line);
-        fprintf(f, "%s\n", line);
+    save_now(a);
+}
+
+/* The end of the name overlay: asked once, whatever the answer. */
+static void name_done(gui_app *a)
+{
+    a->naming = 0;
+    a->name_asked = 1;
+    a->name_edit[0] = 0;
+    SDL_StopTextInput();
+    save_now(a);
+}
+
+int gui_quiz_name_key(gui_app *a, SDL_Keycode k)
+{
+    if (!a->naming)
+        return 0;
+    size_t n = strlen(a->student);
+    if (k == SDLK_RETURN || k == SDLK_KP_ENTER) {
+        name_done(a);
+    } else if (k == SDLK_ESCAPE) {
+        a->student[0] = 0; /* skipped: saved with no name */
+        name_done(a);
+    } else if (k == SDLK_BACKSPACE && n && !a->name_edit[0]) {
+        while (n > 0 && ((unsigned char)a->student[--n] & 0xC0) == 0x80)
+            ; /* back to the first byte of the last character */
+        a->student[n] = 0;
     }
-    if (fclose(f))
-        gui_say(a, 1, "%s: %s", path, T("cannot write", "쓸 수 없습니다"));
-    else
-        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+    return 1; /* every key goes to the name while it is asked */
+}
+
+void gui_quiz_name_text(gui_app *a, const char *utf8, int editing)
+{
+    if (!a->naming)
+        return;
+    if (editing) { /* an IME's composition, not committed yet (Hangul) */
+        snprintf(a->name_edit, sizeof a->name_edit, "%s", utf8);
+        return;
+    }
+    a->name_edit[0] = 0;
+    size_t n = strlen(a->student), add = strlen(utf8);
+    if (n + add < sizeof a->student) /* whole characters only: SDL sends them whole */
+        memcpy(a->student + n, utf8, add + 1);
+}
+
+static void name_box(gui_app *a)
+{
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.35f, a->L.w * 0.5f, lh * 4.6f};
+    gui_fill(a->ren, box, gui_rgba(0x101318, 245));
+    gui_frame(a->ren, box, col(0xb39ddb), 1.5f * sc);
+    float x = box.x + 14 * sc, y = box.y + 10 * sc;
+    gui_text_draw(a->text, T("Your name for the quiz summary:", "퀴즈 요약에 적을 이름:"), GUI_NORMAL,
+                  col(0xfff59d), (int)x, (int)y);
+    y += lh * 1.3f;
+    gui_rect field = {x, y, box.w - 28 * sc, lh * 1.2f};
+    gui_fill(a->ren, field, col(0x262b34));
+    char shown[GUI_STUDENT_MAX + 48];
+    int blink = (int)(a->now * 2) % 2 == 0;
+    snprintf(shown, sizeof shown, "%s%s%s", a->student, a->name_edit, blink ? "|" : "");
+    gui_text_fit(a->text, shown, sizeof shown, GUI_NORMAL, field.w - 12 * sc);
+    gui_text_draw(a->text, shown, GUI_NORMAL, col(GUI_TEXT), (int)(x + 6 * sc), (int)(y + 0.1f * lh));
+    y += lh * 1.5f;
+    gui_text_draw(a->text, T("Enter saves; Esc saves with no name", "Enter: 저장, Esc: 이름 없이 저장"),
+                  GUI_SMALL, col(GUI_DIM), (int)x, (int)y);
 }
 
 static void prompt(gui_app *a, const ps_trace_event *q)
@@ -141,7 +191,7 @@ static void summary(gui_app *a)
 {
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
     size_t shown = a->quiz.nitems < 14 ? a->quiz.nitems : 14;
-    gui_rect box = {a->L.w * 0.12f, a->L.h * 0.14f, a->L.w * 0.76f, lh * ((float)shown + 5)};
+    gui_rect box = {a->L.w * 0.12f, a->L.h * 0.14f, a->L.w * 0.76f, lh * ((float)shown + 6.2f)};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
     gui_frame(a->ren, box, col(0xb39ddb), 1.5f * sc);
     char text[600];
@@ -151,9 +201,18 @@ static void summary(gui_app *a)
     float y = box.y + 10 * sc;
     gui_text_draw(a->text, text, GUI_LARGE, col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
     y += lh * 1.8f;
+    if (student(a)[0]) { /* whose summary it is */
+        snprintf(text, sizeof text, "%s %s", T("student:", "학생:"), student(a));
+        gui_text_draw(a->text, text, GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 14 * sc), (int)y);
+        y += lh * 1.2f;
+    }
     size_t first = a->quiz.nitems - shown; /* the last ones */
     for (size_t i = first; i < a->quiz.nitems; i++, y += lh) {
-        summary_line(a, &a->quiz.items[i], text, sizeof text);
+        const gui_quiz_item *it = &a->quiz.items[i];
+        char what[560];
+        gui_quiz_feedback(a->sim.e, &it->ev, (ps_state)it->given, a->lang, what, sizeof what);
+        snprintf(text, sizeof text, "%c %s", it->right ? '+' : '-', what);
+        gui_text_fit(a->text, text, sizeof text, GUI_NORMAL, box.w - 28 * sc);
         gui_text_draw(a->text, text, GUI_NORMAL, col(a->quiz.items[i].right ? 0x9ccc65 : 0xef9a9a),
                       (int)(box.x + 14 * sc), (int)y);
     }
@@ -164,11 +223,11 @@ static void summary(gui_app *a)
 
 void gui_view_quiz(gui_app *a)
 {
-    if (!a->quiz.on || !a->sim.e)
-        return;
-    const ps_trace_event *q = gui_quiz_question(&a->quiz);
+    const ps_trace_event *q = a->quiz.on && a->sim.e ? gui_quiz_question(&a->quiz) : NULL;
     if (q)
         prompt(a, q);
-    else if (gui_sim_done(&a->sim) && a->quiz.nitems)
+    else if (a->quiz.on && a->sim.e && gui_sim_done(&a->sim) && a->quiz.nitems)
         summary(a);
+    if (a->naming) /* over the summary it names */
+        name_box(a);
 }
