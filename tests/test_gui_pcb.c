@@ -1,13 +1,17 @@
 /* test_gui_pcb.c — the PCB panel's scheduling lines (gui/pcb_sched.h): the
  * priority or MLFQ level, and the fields the run's policy keeps (the
  * predicted burst, tickets and pass, nice and vruntime, the band), in
- * English and Korean, and none a policy does not keep. */
+ * English and Korean, and none a policy does not keep.  And the whole
+ * panel's text (gui/pcb_text.h) without placeholders: "—" for what is not
+ * known yet, "not yet created" and "exited" rather than "swapped out", no
+ * kernel letter without a real process, signals by name. */
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "testkit.h"
 #include "pcb_sched.h"
+#include "pcb_text.h"
 
 #define HEAD(system) "procsim: 1\ntitle: t\nsystem: " system "\nprocesses:\n"
 
@@ -96,11 +100,84 @@ static void the_policy_s_fields_appear(void **state)
     }
 }
 
+
+/* The processes of the placeholder cases: `late` arrives at 5; `kid` is
+ * spawned and killed (SIGTERM, -15) by `boss`; `calm` is suspended at 1
+ * by the script. */
+#define LIFE HEAD("{policy: fcfs, cpus: 2}") \
+    "  - {name: boss, program: [spawn kid, cpu 1, kill kid, cpu 1]}\n" \
+    "  - {name: kid, parent: boss, program: [cpu 9]}\n" \
+    "  - {name: late, arrival: 5, program: [cpu 1]}\n" \
+    "  - {name: calm, program: [cpu 1, cpu 4]}\n" \
+    "events:\n  - {at: 1, do: suspend calm}\n"
+
+static const struct {
+    const char *what;
+    int64_t until;
+    const char *process;
+    gui_lang lang;
+    int live, os_pid;       /* as detail() passes them */
+    const char *want[4];    /* every one appears (NULL ends) */
+    const char *not_want[4];/* none does */
+} lives[] = {
+    {"not yet created", 1, "late", GUI_EN, 0, 0,
+     {"state: not yet created", "first run —, finish —", "not yet created",
+      "exit code: — (not yet created)"},
+     {"-1", "swapped out", "none held", "kernel"}},
+    {"not yet created, Korean", 1, "late", GUI_KO, 0, 0,
+     {"상태: 아직 생성되지 않음", "첫 실행 —, 종료 —", "종료 코드: — (아직 생성되지 않음)", NULL},
+     {"-1", "스왑 아웃", "잡은 메모리 없음", NULL}},
+    {"running", 1, "boss", GUI_EN, 0, 0,
+     {"state: Running", "first run 0, finish —", "resident", "exit code: — (not exited)"},
+     {"-1", "kernel", NULL}},
+    {"running in a live run: the kernel's letter", 1, "boss", GUI_EN, 1, 4242,
+     {"real pid 4242", NULL}, {"-1", NULL}},
+    {"a live run with no real process behind it", 1, "late", GUI_KO, 1, 0,
+     {"실제 pid: 없음", NULL}, {"커널", NULL}},
+    {"exited normally", 4, "boss", GUI_EN, 0, 0,
+     {"state: Exit", "first run 0, finish 2", "released: exited", "exit code 0"},
+     {"-1", "swapped out", "killed", "last signal: SIG"}},
+    {"killed by SIGTERM", 4, "kid", GUI_EN, 0, 0,
+     {"exit code -15 (killed by SIGTERM)", "last signal: SIGTERM", "released: exited", NULL},
+     {"signal 15", "swapped out", NULL}},
+    {"killed by SIGTERM, Korean", 4, "kid", GUI_KO, 0, 0,
+     {"종료 코드 -15 (SIGTERM 시그널로 종료됨)", "마지막 시그널: SIGTERM", "종료하며 반납함", NULL},
+     {"15)", "스왑 아웃", NULL}},
+    {"suspended: swapped out", 2, "calm", GUI_EN, 0, 0,
+     {"state: Ready/Suspend", "swapped out", "exit code: — (not exited)", NULL}, {"-1", NULL}},
+    {"suspended, Korean", 2, "calm", GUI_KO, 0, 0,
+     {"상태: 보류 준비", "스왑 아웃됨", "종료 코드: — (아직 안 끝남)", NULL}, {"-1", NULL}},
+};
+
+static void the_pcb_has_no_placeholders(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof lives / sizeof lives[0]; i++) {
+        tk_run r;
+        tk_run_yaml(&r, LIFE, lives[i].until);
+        static gui_pcb_text t;
+        gui_pcb_text_make(&t, r.e, tk_pid(&r, lives[i].process), lives[i].lang, lives[i].live,
+                          lives[i].os_pid);
+        char all[GUI_PCB_TEXT_MAX * 2 * (GUI_PCB_LINE + 3)] = "";
+        for (int k = 0; k < t.nleft + t.nright; k++)
+            snprintf(all + strlen(all), sizeof all - strlen(all), "%s | ",
+                     k < t.nleft ? t.left[k].text : t.right[k - t.nleft].text);
+        for (int k = 0; k < 4; k++) {
+            if (lives[i].want[k] && !strstr(all, lives[i].want[k]))
+                fail_msg("%s: no '%s' in '%s'", lives[i].what, lives[i].want[k], all);
+            if (lives[i].not_want[k] && strstr(all, lives[i].not_want[k]))
+                fail_msg("%s: '%s' in '%s'", lives[i].what, lives[i].not_want[k], all);
+        }
+        tk_run_fini(&r);
+    }
+}
+
 int main(void)
 {
     tk_filter_from_env();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_policy_s_fields_appear),
+        cmocka_unit_test(the_pcb_has_no_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
