@@ -117,35 +117,36 @@ static const struct {
     const char *process;
     gui_lang lang;
     int live, os_pid;       /* as detail() passes them */
+    char kstate;            /* the kernel's letter last observed (0: none) */
     const char *want[4];    /* every one appears (NULL ends) */
     const char *not_want[4];/* none does */
 } lives[] = {
-    {"not yet created", 1, "late", GUI_EN, 0, 0,
+    {"not yet created", 1, "late", GUI_EN, 0, 0, 0,
      {"state: not yet created", "first run —, finish —", "not yet created",
       "exit code: — (not yet created)"},
      {"-1", "swapped out", "none held", "kernel"}},
-    {"not yet created, Korean", 1, "late", GUI_KO, 0, 0,
+    {"not yet created, Korean", 1, "late", GUI_KO, 0, 0, 0,
      {"상태: 아직 생성되지 않음", "첫 실행 —, 종료 —", "종료 코드: — (아직 생성되지 않음)", NULL},
      {"-1", "스왑 아웃", "잡은 메모리 없음", NULL}},
-    {"running", 1, "boss", GUI_EN, 0, 0,
+    {"running", 1, "boss", GUI_EN, 0, 0, 0,
      {"state: Running", "first run 0, finish —", "resident", "exit code: — (not exited)"},
      {"-1", "kernel", NULL}},
-    {"running in a live run: the kernel's letter", 1, "boss", GUI_EN, 1, 4242,
-     {"real pid 4242", NULL}, {"-1", NULL}},
-    {"a live run with no real process behind it", 1, "late", GUI_KO, 1, 0,
-     {"실제 pid: 없음", NULL}, {"커널", NULL}},
-    {"exited normally", 4, "boss", GUI_EN, 0, 0,
+    {"running in a live run: the kernel's letter", 1, "boss", GUI_EN, 1, 4242, 'R',
+     {"state: Running   kernel: R", "real pid 4242", NULL}, {"-1", NULL}},
+    {"a live run whose real process is gone: no letter", 4, "boss", GUI_KO, 1, 0, 'Z',
+     {"상태: 종료", "실제 pid: 없음", NULL}, {"커널", NULL}},
+    {"exited normally", 4, "boss", GUI_EN, 0, 0, 0,
      {"state: Exit", "first run 0, finish 2", "released: exited", "exit code 0"},
      {"-1", "swapped out", "killed", "last signal: SIG"}},
-    {"killed by SIGTERM", 4, "kid", GUI_EN, 0, 0,
+    {"killed by SIGTERM", 4, "kid", GUI_EN, 0, 0, 0,
      {"exit code -15 (killed by SIGTERM)", "last signal: SIGTERM", "released: exited", NULL},
      {"signal 15", "swapped out", NULL}},
-    {"killed by SIGTERM, Korean", 4, "kid", GUI_KO, 0, 0,
+    {"killed by SIGTERM, Korean", 4, "kid", GUI_KO, 0, 0, 0,
      {"종료 코드 -15 (SIGTERM 시그널로 종료됨)", "마지막 시그널: SIGTERM", "종료하며 반납함", NULL},
      {"15)", "스왑 아웃", NULL}},
-    {"suspended: swapped out", 2, "calm", GUI_EN, 0, 0,
+    {"suspended: swapped out", 2, "calm", GUI_EN, 0, 0, 0,
      {"state: Ready/Suspend", "swapped out", "exit code: — (not exited)", NULL}, {"-1", NULL}},
-    {"suspended, Korean", 2, "calm", GUI_KO, 0, 0,
+    {"suspended, Korean", 2, "calm", GUI_KO, 0, 0, 0,
      {"상태: 보류 준비", "스왑 아웃됨", "종료 코드: — (아직 안 끝남)", NULL}, {"-1", NULL}},
 };
 
@@ -156,6 +157,8 @@ static void the_pcb_has_no_placeholders(void **state)
         tk_run r;
         tk_run_yaml(&r, LIFE, lives[i].until);
         static gui_pcb_text t;
+        if (lives[i].kstate)
+            ps_engine_observe(r.e, tk_pid(&r, lives[i].process), lives[i].kstate, 0);
         gui_pcb_text_make(&t, r.e, tk_pid(&r, lives[i].process), lives[i].lang, lives[i].live,
                           lives[i].os_pid);
         char all[GUI_PCB_TEXT_MAX * 2 * (GUI_PCB_LINE + 3)] = "";
