@@ -103,7 +103,7 @@ static void table(gui_app *a)
     panel(a, r, GUI_W_PCB_TABLE);
     const int live = a->sim.live != NULL;
     const char *const head[] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
-                                gui_word_text(GUI_W_COL_STATE, a->lang), "PC: op",
+                                gui_word_text(GUI_W_COL_STATE, a->lang), gui_word_text(GUI_W_COL_PC, a->lang),
                                 gui_word_text(GUI_W_COL_PRIO, a->lang), "CPU",
                                 gui_word_text(GUI_W_COL_MEM, a->lang),
                                 gui_word_text(GUI_W_COL_PARENT, a->lang), "OS pid", "K", "RSS"};

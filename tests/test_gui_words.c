@@ -20,7 +20,9 @@
 
 /* English words once found in the Korean window, and words like them.
  * Standard units and names stay English (CPU, PID, PC, fd, kB, RSS,
- * SIGTERM), as do the student's identifiers and the program's ops. */
+ * SIGTERM), as do the student's identifiers, the program's ops and the
+ * Python calls and values it stands for (is_alive(p), q.empty(), True,
+ * None). */
 static const char *const remnants[] = {
     "idle", "serving", "in", "out", "swapped", "none", "held", "first", "run", "finish",
     "signal", "died", "killed", "exit", "exited", "recv", "sleep", "wait", "any", "lock",
@@ -76,6 +78,8 @@ static const char *remnant_in(const char *korean, const ps_scenario *s)
         }
         word[n] = 0;
         p += n;
+        if (*p == '(')
+            continue; /* a Python call the program makes: q.empty(), is_alive(p) */
         for (size_t i = 0; i < sizeof remnants / sizeof *remnants; i++)
             if (!strcmp(word, remnants[i]))
                 return word;
@@ -163,6 +167,12 @@ static void scan_run(const char *path)
                 gui_cause_text(g.e, &g.log[i].ev, GUI_KO, cause, sizeof cause);
                 snprintf(what, sizeof what, "%s, a cause", path);
                 no_remnant(what, cause, g.s);
+            }
+            for (uint32_t i = g.nops > 3 ? g.nops - 3 : 0; i < g.nops; i++) {
+                char said[240]; /* what a process did to a shared object, in the log */
+                ps_op_event_format(g.e, &gui_sim_op(&g, i)->ev, PS_LANG_KO, said, sizeof said);
+                snprintf(what, sizeof what, "%s, an op event", path);
+                no_remnant(what, said, g.s);
             }
         }
         gui_sim_step(&g);
