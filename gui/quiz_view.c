@@ -97,6 +97,8 @@ void gui_quiz_save(gui_app *a)
         a->naming = 1;
         a->name_edit[0] = 0;
         SDL_StartTextInput();
+        /* the W that opened the box comes as text too, queued with its key */
+        SDL_FlushEvents(SDL_TEXTEDITING, SDL_TEXTINPUT);
         return;
     }
     save_now(a);

@@ -2,8 +2,9 @@
 # The quiz in a real window under Xvfb, played as a student would: procsim
 # gui --quiz follows P2 of the round-robin example and holds before each of
 # its transitions; clicks on the diagram's nodes answer (Ready, then
-# Running, then Blocked, which is wrong: P2 exits); at the end W saves the
-# summary, which must say 2 of 3.  Node positions are those of the
+# Running, then Blocked, which is wrong: P2 exits); at the end W asks the
+# student's name, typed, and saves the summary, which must begin with the
+# name and say 2 of 3.  Node positions are those of the
 # 1280x800 layout (tests/test_gui_layout.c holds the layout to them).
 # Usage: gui_quiz_window.sh PROCSIM SOURCE_DIR
 set -euo pipefail
@@ -46,6 +47,10 @@ play() {
     import -window root summary.png
     xdotool key --window "$w" w
     sleep 1
+    import -window root name.png
+    xdotool type --window "$w" "Kim Minji"   # the name is asked once: typed, Enter saves
+    xdotool key --window "$w" Return
+    sleep 1
     kill -TERM "$p"
     wait "$p"' _ "$bin" "$src"
 }
@@ -56,7 +61,8 @@ for attempt in 1 2 3; do
     echo "attempt $attempt: procsim failed"
     exit 1
   fi
-  grep -q "P2: 2/3" procsim-quiz-*.txt 2>/dev/null && { ok=1; break; }
+  head -1 procsim-quiz-*.txt 2>/dev/null | grep -qx "student: Kim Minji" &&
+    grep -q "following P2: 2 of 3 right" procsim-quiz-*.txt && { ok=1; break; }
   echo "attempt $attempt: the summary does not say 2 of 3"
 done
 cat procsim-quiz-*.txt 2>/dev/null || echo "no summary was saved"
@@ -64,5 +70,6 @@ cat procsim-quiz-*.txt 2>/dev/null || echo "no summary was saved"
 if [ -n "${PROCSIM_KEEP_SHOT:-}" ]; then
   cp question.png "$PROCSIM_KEEP_SHOT-question.png"
   cp summary.png "$PROCSIM_KEEP_SHOT-summary.png"
+  cp name.png "$PROCSIM_KEEP_SHOT-name.png"
 fi
 exit 0
