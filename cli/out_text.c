@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "procsim/cause.h"
 #include "procsim/stats.h"
 
 #define MAX_COLUMNS 10 /* more processes than this: no state columns */
@@ -276,6 +277,8 @@ static void stats_table(FILE *out, const run *r)
             fprintf(out, " never created");
         else if (p->state != PS_EXIT)
             fprintf(out, " still %s", ps_state_name((ps_state)p->state));
+        else if (s.term_signal && ps_signal_name(s.term_signal))
+            fprintf(out, " killed (%s)", ps_signal_name(s.term_signal));
         else if (s.term_signal)
             fprintf(out, " killed (signal %d)", s.term_signal);
         else
