@@ -271,8 +271,8 @@ void gui_trace_detail(gui_app *a, uint32_t pid)
         c += snprintf(c, (size_t)(children + sizeof children - c), "%s%s",
                       c == children ? "" : ", ", ps_engine_pcb(e, k)->name);
     fit_line(a, &y, x1, w1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
-                   p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-    fit_line(a, &y, x1, w1, T("children: %s", "자식: %s"), children[0] ? children : "-");
+                   p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : GUI_PCB_NONE);
+    fit_line(a, &y, x1, w1, T("children: %s", "자식: %s"), children[0] ? children : GUI_PCB_NONE);
     int zombie = gui_sim_zombie(&a->sim, pid);
     fit_line(a, &y, x1, w1, T("state: %s%s", "상태: %s%s"),
                    gui_state_text((ps_state)p->state, a->lang),
@@ -297,7 +297,8 @@ void gui_trace_detail(gui_app *a, uint32_t pid)
         char end[200];
         fit_line(a, &y2, x2, w2, "%s", ending(a, p, end, sizeof end));
     } else {
-        fit_line(a, &y2, x2, w2, "%s", T("exit status: - (not exited)", "종료 상태: - (아직 안 끝남)"));
+        fit_line(a, &y2, x2, w2, T("exit status: %s (not exited)", "종료 상태: %s (아직 안 끝남)"),
+                 GUI_PCB_NONE);
     }
     fds(a, &y2, x2, r, pid);
 }
