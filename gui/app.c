@@ -213,6 +213,8 @@ static void act(gui_app *a, gui_action what)
 
 static void click(gui_app *a, float x, float y)
 {
+    if (a->naming) /* the name box waits for Enter or Esc */
+        return;
     if (a->show_picker) {
         for (int i = 0; i < a->npicker; i++)
             if (gui_rect_hit(a->picker_row[i], x, y)) {
