@@ -66,13 +66,11 @@ static const char *name_of(const ps_engine *e, int64_t pid)
     return pid >= 1 && pid <= ps_engine_nprocs(e) ? ps_engine_pcb(e, (uint32_t)pid)->name : NONE;
 }
 
-/* Where the process's memory is, by state: it follows the state, and a
- * process that does not exist (yet, or any more) holds none. */
+/* Where the memory of a process out of memory is, by state (a resident
+ * one's is, PS_STATES says which): a process that does not exist (yet, or
+ * any more) holds none, and only a suspended one is swapped out. */
 static const char *const memory_places[PS_STATE_COUNT][2] = {
     [PS_NEW] = {"not admitted yet", "아직 승인 전"},
-    [PS_READY] = {"resident", "적재됨"},
-    [PS_RUNNING] = {"resident", "적재됨"},
-    [PS_BLOCKED] = {"resident", "적재됨"},
     [PS_READY_SUSPENDED] = {"swapped out", "스왑 아웃됨"},
     [PS_BLOCKED_SUSPENDED] = {"swapped out", "스왑 아웃됨"},
     [PS_EXIT] = {"released: exited", "종료하며 반납함"},
@@ -82,6 +80,8 @@ static const char *memory_place(const ps_pcb *p, gui_lang lang)
 {
     if (!p->created || p->state >= PS_STATE_COUNT)
         return T("not yet created", "아직 생성되지 않음");
+    if (ps_state_resident((ps_state)p->state))
+        return T("resident", "적재됨");
     return memory_places[p->state][lang == GUI_KO];
 }
 
