@@ -1,0 +1,372 @@
+/* compare_view.c — drawing the compare view (compare.h): under the
+ * toolbar, where the runs first part in words; then one column per policy
+ * with its label and how its run stands, a small seven-state diagram of
+ * it, a lane per CPU on a time axis shared by every column (a tick is at
+ * the same x everywhere), the first divergence as a line at its tick in
+ * every chart, and once the run has ended its averages.  Tokens sit in
+ * the state their process is in at the clock: the view has no motion to
+ * fall behind. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "compare.h"
+#include "draw.h"
+
+#define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
+#define DIVERGE_COLOR 0xff7043  /* the first divergence, everywhere it shows */
+
+static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
+
+static const char *run_name(const gui_app *a, size_t i, uint32_t pid)
+{
+    return pid ? ps_engine_pcb(a->cmp->run[i].e, pid)->name : T("idle", "유휴");
+}
+
+/* "first differ at tick 3 on CPU 0: fcfs runs A, rr:4 runs B", or that
+ * they are the same so far. */
+static void divergence_text(const gui_app *a, char *buf, size_t size)
+{
+    const gui_cmp *c = a->cmp;
+    if (c->first < 0) {
+        snprintf(buf, size, "%s", gui_cmp_done(c) ? T("the schedules never differ: every CPU runs "
+                                                      "the same process at every tick",
+                                                      "스케줄이 한 번도 갈리지 않음: 모든 틱에 모든 "
+                                                      "CPU가 같은 프로세스를 실행")
+                                                   : T("the same so far: no CPU has run a different "
+                                                       "process yet",
+                                                       "아직 같음: 어느 CPU도 다른 프로세스를 실행하지 "
+                                                       "않았음"));
+        return;
+    }
+    size_t o = (size_t)snprintf(buf, size, T("first differ at tick %lld on CPU %u: ",
+                                             "%lld틱에 CPU %u에서 처음 갈림: "),
+                                (long long)c->first, c->first_cpu);
+    for (size_t i = 0; i < c->n && o < size; i++) {
+        const char *who = run_name(a, i, gui_cmp_at(c, i, c->first_cpu, c->first));
+        o += (size_t)snprintf(buf + o, size - o, T("%s%s runs %s", "%s%s: %s 실행"),
+                              i ? ", " : "", c->run[i].label, who);
+    }
+}
+
+/* How run i stands: running, or how and when it ended. */
+static void run_status(const gui_app *a, const gui_cmp_run *r, char *buf, size_t size)
+{
+    long long end = (long long)ps_engine_now(r->e);
+    switch (r->st) {
+    case PS_STEP_OK: snprintf(buf, size, "%s", gui_word_text(GUI_W_RUNNING_ON, a->lang)); break;
+    case PS_STEP_DONE: snprintf(buf, size, T("finished at tick %lld", "%lld틱에 끝남"), end); break;
+    case PS_STEP_STUCK:
+        snprintf(buf, size, T("deadlock at tick %lld", "%lld틱에 교착 상태"), end);
+        break;
+    case PS_STEP_RUNAWAY:
+        snprintf(buf, size, T("a process ran away at tick %lld", "%lld틱에 폭주한 프로세스"), end);
+        break;
+    case PS_STEP_UNTIL: /* a model run, to its end: these never come */
+    case PS_STEP_NOMEM:
+    case PS_STEP_INTERRUPTED:
+    case PS_STEP_FAILED: snprintf(buf, size, "%s", T("failed", "실패")); break;
+    }
+}
+
+/* ---- a column's diagram ------------------------------------------------ */
+
+static int lit(const gui_cmp *c, const gui_cmp_run *r, const gui_arrow *ar)
+{
+    for (int i = 0; r->last_at == c->now && i < r->nlast; i++)
+        if (r->last[i].kind == ar->kind && r->last[i].from == ar->from)
+            return 1;
+    return 0;
+}
+
+static void node(gui_app *a, const gui_layout *L, ps_state s)
+{
+    gui_rect r = L->node[s];
+    SDL_Color c = gui_state_color(s);
+    gui_fill(a->ren, r, (SDL_Color){(Uint8)(c.r * 0.28f), (Uint8)(c.g * 0.28f),
+                                    (Uint8)(c.b * 0.28f), 255});
+    gui_frame(a->ren, r, c, 1.5f * L->scale);
+    char name[64];
+    snprintf(name, sizeof name, "%s", gui_state_text(s, a->lang));
+    gui_text_fit(a->text, name, sizeof name, GUI_SMALL, r.w - 4 * L->scale);
+    int lh = gui_text_line_height(a->text, GUI_SMALL);
+    gui_text_draw_centered(a->text, name, GUI_SMALL, col(0xffffff), (int)(r.x + r.w / 2),
+                           (int)(r.y + lh * 0.7f));
+}
+
+static void tokens(gui_app *a, const gui_layout *L, const gui_cmp_run *r)
+{
+    uint32_t n = ps_engine_nprocs(r->e), *order = a->order;
+    float sc = L->scale;
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        uint32_t k = ps_engine_queue(r->e, (ps_state)s, order, n);
+        int fits;
+        gui_node_slot(L, (ps_state)s, 0, (int)k, &fits);
+        for (uint32_t i = 0; i < k && (int)i < fits; i++) {
+            gui_point at = gui_node_slot(L, (ps_state)s, (int)i, (int)k, NULL);
+            char id[16];
+            snprintf(id, sizeof id, "%u", order[i]);
+            if (order[i] == a->selected)
+                gui_disc(a->ren, at, L->token_r + 2 * sc, col(0xffffff));
+            gui_disc(a->ren, at, L->token_r, gui_token_color(order[i]));
+            gui_text_draw_centered(a->text, id, GUI_SMALL, col(0x101010), (int)at.x, (int)at.y);
+        }
+        if (fits < (int)k) {
+            char more[16];
+            int tw, th;
+            snprintf(more, sizeof more, "+%d", (int)k - fits);
+            gui_text_measure(a->text, more, GUI_SMALL, &tw, &th);
+            gui_rect nr = L->node[s];
+            gui_text_draw(a->text, more, GUI_SMALL, col(GUI_TEXT), (int)(nr.x + nr.w - tw - 2 * sc),
+                          (int)(nr.y + nr.h - th));
+        }
+    }
+}
+
+static void diagram(gui_app *a, const gui_cmp_run *r, gui_rect d)
+{
+    gui_layout L = a->L; /* the window's sizes and fonts, the nodes in d */
+    gui_layout_place_diagram(&L, d);
+    float sc = L.scale, nw = L.node[PS_READY].w, nh = L.node[PS_READY].h;
+    /* narrow columns make narrow nodes: tokens two abreast still, readable */
+    L.token_r = fmaxf(L.token_r, fminf(fminf(nw / 4.8f, nh / 6), 11 * sc));
+    for (int i = 0; i < L.narrow; i++) {
+        const gui_arrow *ar = &L.arrow[i];
+        SDL_Color c = lit(a->cmp, r, ar) ? col(0xfff59d) : col(0x59616e);
+        for (int k = 0; k + 1 < ar->np; k++)
+            gui_line(a->ren, ar->p[k], ar->p[k + 1], (c.r == 0xff ? 2.5f : 1.2f) * sc, c);
+        gui_arrowhead(a->ren, ar->p[ar->np - 2], ar->p[ar->np - 1], 7 * sc, c);
+    }
+    for (int s = 0; s < PS_STATE_COUNT; s++)
+        node(a, &L, (ps_state)s);
+    tokens(a, &L, r);
+}
+
+/* ---- the time axis, the same in every column -------------------------- */
+
+typedef struct axis {
+    float x, w;                  /* where tick t0 starts, the width of span ticks */
+    int64_t t0, span;
+} axis;
+
+static float tick_x(const axis *ax, int64_t t)
+{
+    return ax->x + (float)(t - ax->t0) * ax->w / (float)ax->span;
+}
+
+/* Ticks 0 .. the clock (or the last end, once every run has ended), the
+ * latest ones if they do not all fit at 3 px a tick. */
+static axis make_axis(const gui_app *a, float x, float w)
+{
+    const gui_cmp *c = a->cmp;
+    int64_t last = c->now + 1;
+    if (gui_cmp_done(c)) { /* to the last end: nothing is left to come */
+        last = 0;
+        for (size_t i = 0; i < c->n; i++)
+            if (c->run[i].g.end > last)
+                last = c->run[i].g.end;
+    }
+    if (last < 10)
+        last = 10;
+    int64_t fit = (int64_t)(w / (3 * a->L.scale));
+    int64_t span = last < fit ? last : fit > 1 ? fit : 1;
+    return (axis){x, w, last - span, span};
+}
+
+static void lane(gui_app *a, const axis *ax, size_t i, uint32_t cpu, gui_rect r)
+{
+    const gui_cmp *c = a->cmp;
+    const ps_gantt_track *tr = &c->run[i].g.cpu[cpu];
+    int64_t stop = c->run[i].g.end >= 0 ? c->run[i].g.end : c->now + 1;
+    gui_fill(a->ren, r, col(0x1f232a)); /* idle: the lane's own colour */
+    for (size_t k = 0; k <= tr->n; k++) {
+        ps_slice sl = k < tr->n ? tr->v[k] : tr->open;
+        if (k == tr->n) {
+            if (c->run[i].g.end >= 0)
+                break;
+            sl.to = stop;
+        }
+        if (!sl.pid || sl.to <= ax->t0 || sl.from >= stop)
+            continue;
+        int64_t from = sl.from > ax->t0 ? sl.from : ax->t0, to = sl.to < stop ? sl.to : stop;
+        float x0 = tick_x(ax, from), x1 = tick_x(ax, to);
+        gui_rect b = {x0, r.y + 1, x1 - x0 - 1 > 1 ? x1 - x0 - 1 : 1, r.h - 2};
+        gui_fill(a->ren, b, gui_token_color(sl.pid));
+        char id[48];
+        snprintf(id, sizeof id, "%s", ps_engine_pcb(c->run[i].e, sl.pid)->name);
+        int tw, th;
+        gui_text_measure(a->text, id, GUI_SMALL, &tw, &th);
+        if (tw > b.w - 2)
+            snprintf(id, sizeof id, "%u", sl.pid);
+        gui_text_measure(a->text, id, GUI_SMALL, &tw, &th);
+        if (tw <= b.w - 2)
+            gui_text_draw_centered(a->text, id, GUI_SMALL, col(0x101010), (int)(b.x + b.w / 2),
+                                   (int)(b.y + b.h / 2));
+    }
+}
+
+/* Under the lanes (from y): a mark and a label every 1, 2, 5, 10, 20,
+ * 50 ... ticks, as many as fit. */
+static void ticks(gui_app *a, const axis *ax, float y)
+{
+    int tw, th;
+    char num[24];
+    snprintf(num, sizeof num, "%lld", (long long)(ax->t0 + ax->span));
+    gui_text_measure(a->text, num, GUI_SMALL, &tw, &th);
+    int64_t step = 1, decade = 1;
+    while ((float)step * ax->w / (float)ax->span < (float)tw + 8 * a->L.scale) {
+        step = step == decade ? 2 * decade : step == 2 * decade ? 5 * decade : 10 * decade;
+        if (step == 10 * decade)
+            decade = step;
+    }
+    for (int64_t t = (ax->t0 + step - 1) / step * step; t <= ax->t0 + ax->span; t += step) {
+        float x = tick_x(ax, t);
+        gui_line(a->ren, (gui_point){x, y}, (gui_point){x, y + 3 * a->L.scale}, 1, col(GUI_DIM));
+        snprintf(num, sizeof num, "%lld", (long long)t);
+        gui_text_draw_centered(a->text, num, GUI_SMALL, col(GUI_DIM), (int)x,
+                               (int)(y + 3 * a->L.scale + th / 2));
+    }
+}
+
+/* The lanes of run i in r, one per CPU and lane_h high, the axis under
+ * them; returns the y under the axis. */
+static float chart(gui_app *a, const axis *ax, size_t i, gui_rect r, float lane_h)
+{
+    const gui_cmp *c = a->cmp;
+    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL), y = r.y;
+    uint32_t ncpu = gui_cmp_ncpus(c);
+    for (uint32_t cpu = 0; cpu < ncpu && y + lane_h <= r.y + r.h - lh; cpu++) {
+        char name[16];
+        snprintf(name, sizeof name, "CPU %u", cpu);
+        gui_text_draw(a->text, name, GUI_SMALL, col(GUI_DIM), (int)r.x, (int)(y + (lane_h - lh) / 2));
+        lane(a, ax, i, cpu, (gui_rect){ax->x, y, ax->w, lane_h});
+        y += lane_h + 2 * sc;
+    }
+    ticks(a, ax, y);
+    float px = tick_x(ax, c->now); /* the playhead: the clock's tick starts here */
+    gui_line(a->ren, (gui_point){px, r.y - 2 * sc}, (gui_point){px, y}, 2 * sc, col(0xffffff));
+    if (c->first >= ax->t0) {
+        float dx = tick_x(ax, c->first);
+        gui_line(a->ren, (gui_point){dx, r.y - 4 * sc}, (gui_point){dx, y + 2 * sc}, 2 * sc,
+                 col(DIVERGE_COLOR));
+    }
+    return y + lh + 6 * sc;
+}
+
+/* ---- the summary ------------------------------------------------------- */
+
+/* Whether run i has the best (lowest) of value k among the runs that
+ * ended, all of them having finished the same processes. */
+static int best(const gui_cmp *c, size_t i, int k)
+{
+    double v[GUI_CMP_MAX];
+    for (size_t j = 0; j < c->n; j++) {
+        const ps_summary *s = &c->run[j].sum;
+        if (c->run[j].st == PS_STEP_OK || s->finished != c->run[0].sum.finished || !s->finished)
+            return 0;
+        v[j] = k == 0 ? s->avg_turnaround : k == 1 ? s->avg_waiting : s->avg_response;
+    }
+    for (size_t j = 0; j < c->n; j++)
+        if (v[j] < v[i] - 1e-9)
+            return 0;
+    return 1;
+}
+
+static void summary(gui_app *a, size_t i, float x, float y, float w)
+{
+    const gui_cmp_run *r = &a->cmp->run[i];
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    const char *what[3] = {T("average turnaround", "평균 반환 시간"),
+                           T("average waiting", "평균 대기 시간"),
+                           T("average response", "평균 응답 시간")};
+    double v[3] = {r->sum.avg_turnaround, r->sum.avg_waiting, r->sum.avg_response};
+    for (int k = 0; k < 3; k++, y += lh) {
+        char line[128];
+        if (r->st == PS_STEP_OK || !r->sum.finished)
+            snprintf(line, sizeof line, "%s  —", what[k]);
+        else
+            snprintf(line, sizeof line, "%s  %.2f%s", what[k], v[k],
+                     best(a->cmp, i, k) ? T("  (best)", "  (최고)") : "");
+        gui_text_fit(a->text, line, sizeof line, GUI_SMALL, w);
+        gui_text_draw(a->text, line, GUI_SMALL, col(best(a->cmp, i, k) ? 0xa5d6a7 : GUI_TEXT),
+                      (int)x, (int)y);
+    }
+}
+
+/* ---- the view ---------------------------------------------------------- */
+
+static void column(gui_app *a, const axis *ax, size_t i, gui_rect r)
+{
+    const gui_cmp_run *run = &a->cmp->run[i];
+    float sc = a->L.scale, pad = 6 * sc;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    float big = (float)gui_text_line_height(a->text, GUI_LARGE);
+    gui_fill(a->ren, r, col(GUI_PANEL));
+    SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
+    SDL_RenderSetClipRect(a->ren, &clip);
+    int lw = gui_text_draw(a->text, run->label, GUI_LARGE, col(0xfff59d), (int)(r.x + pad),
+                           (int)(r.y + pad));
+    char st[160];
+    run_status(a, run, st, sizeof st);
+    gui_text_fit(a->text, st, sizeof st, GUI_SMALL, r.w - lw - 3 * pad);
+    gui_text_draw(a->text, st, GUI_SMALL, col(run->st == PS_STEP_OK ? GUI_DIM : GUI_TEXT),
+                  (int)(r.x + 2 * pad + lw), (int)(r.y + pad + big - lh - 2 * sc));
+    uint32_t ncpu = gui_cmp_ncpus(a->cmp);
+    /* the lanes a third of the room (one and a half to three lines each),
+     * the diagram the rest */
+    float axis_h = lh + 8 * sc, sum_h = 3 * lh + pad, top = r.y + pad + big + pad;
+    float room = r.y + r.h - pad - sum_h - axis_h - pad - top;
+    float lane_h = fminf(3 * lh, fmaxf(lh * 1.5f, room / 3 / (float)ncpu - 2 * sc));
+    float diag_h = room - (float)ncpu * (lane_h + 2 * sc);
+    diagram(a, run, (gui_rect){r.x + pad, top, r.w - 2 * pad, diag_h});
+    float y = chart(a, ax, i,
+                    (gui_rect){r.x + pad, top + diag_h + pad, r.w - 2 * pad,
+                               (float)ncpu * (lane_h + 2 * sc) + axis_h},
+                    lane_h);
+    summary(a, i, r.x + pad, y, r.w - 2 * pad);
+    SDL_RenderSetClipRect(a->ren, NULL);
+}
+
+void gui_view_compare(gui_app *a)
+{
+    const gui_cmp *c = a->cmp;
+    float sc = a->L.scale, gap = 6 * sc;
+    float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
+    float top = a->L.toolbar.y + a->L.toolbar.h;
+    char line[1024];
+    gui_fill(a->ren, (gui_rect){0, top, a->L.w, a->L.h - top}, col(GUI_BG));
+    top += gap;
+    snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? a->sim.s->title : "");
+    gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
+    gui_text_draw(a->text, line, GUI_NORMAL, col(GUI_TEXT), (int)(gap + 2 * sc), (int)top);
+    divergence_text(a, line, sizeof line);
+    gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
+    gui_text_draw(a->text, line, GUI_NORMAL, col(c->first >= 0 ? DIVERGE_COLOR : GUI_DIM),
+                  (int)(gap + 2 * sc), (int)(top + lh));
+    top += 2 * lh + gap;
+    float w = (a->L.w - gap * (float)(c->n + 1)) / (float)c->n;
+    /* every chart starts at the same x in its column, past the widest CPU name */
+    int cw, chh;
+    char name[16];
+    snprintf(name, sizeof name, "CPU %u", gui_cmp_ncpus(c) ? gui_cmp_ncpus(c) - 1 : 0);
+    gui_text_measure(a->text, name, GUI_SMALL, &cw, &chh);
+    float inset = 6 * sc + (float)cw + 6 * sc;
+    for (size_t i = 0; i < c->n; i++) {
+        gui_rect r = {gap + (float)i * (w + gap), top, w, a->L.h - top - gap};
+        axis ax = make_axis(a, r.x + inset, r.w - inset - 6 * sc - (float)cw / 2);
+        column(a, &ax, i, r);
+    }
+}
+
+void gui_compare_status(gui_app *a, float x, float y, float w)
+{
+    char line[256], cpus[64] = "";
+    if (a->sim.s)
+        gui_cpus_text(a->sim.s, a->lang, cpus, sizeof cpus);
+    snprintf(line, sizeof line, "%s %lld  %s %.2gx  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+             (long long)a->cmp->now, gui_word_text(GUI_W_SPEED, a->lang), a->speed, cpus,
+             gui_cmp_done(a->cmp) ? gui_word_text(GUI_W_DONE, a->lang) : "");
+    gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, w);
+    gui_text_draw(a->text, line, GUI_NORMAL, col(0xfff59d), (int)x, (int)y);
+}
