@@ -99,15 +99,33 @@ static void step_run(gui_cmp *c, gui_cmp_run *r)
 
 /* ---- the view's clock -------------------------------------------------- */
 
+/* Where runs i and j first part by the clock, on which CPU in *cpu; -1:
+ * not yet.  ps_gantt_differ compares them up to the later of the two
+ * (its last instant, or its end); from there to the clock neither has
+ * stepped, so what is on each CPU then is what is on it at the clock. */
+static int64_t differ(const gui_cmp *c, size_t i, size_t j, uint32_t *cpu)
+{
+    const ps_gantt *a = &c->run[i].g, *b = &c->run[j].g;
+    int64_t t = ps_gantt_differ(a, b, cpu);
+    if (t >= 0 || !c->instants)
+        return t;
+    int64_t ea = a->end >= 0 ? a->end : ps_engine_now(a->e);
+    int64_t eb = b->end >= 0 ? b->end : ps_engine_now(b->e);
+    for (uint32_t k = 0; k < a->ncpu && k < b->ncpu; k++)
+        if (ps_gantt_at(a, k, c->now) != ps_gantt_at(b, k, c->now)) {
+            *cpu = k;
+            return ea > eb ? ea : eb;
+        }
+    return -1;
+}
+
 static void find_divergence(gui_cmp *c)
 {
     c->first = -1;
     for (size_t i = 0; i < c->n; i++)
         for (size_t j = i + 1; j < c->n; j++) {
             uint32_t cpu = 0;
-            int64_t t = ps_gantt_differ(&c->run[i].g, &c->run[j].g, &cpu);
-            if (t > c->now) /* not possible (see compare.h), never shown */
-                t = -1;
+            int64_t t = differ(c, i, j, &cpu);
             c->pair[i][j] = c->pair[j][i] = t;
             c->pair_cpu[i][j] = c->pair_cpu[j][i] = cpu;
             if (t >= 0 && (c->first < 0 || t < c->first || (t == c->first && cpu < c->first_cpu))) {
