@@ -85,7 +85,9 @@ static void every_column_is_at_the_clock(void **state)
         }
         assert_true(gui_cmp_done(&c));
         for (uint32_t back = 0; back < 3 && c.instants; back++) { /* back from the end */
+            uint32_t before = c.instants;
             assert_int_equal(gui_cmp_back(&c), 0);
+            assert_int_equal(c.instants, before - 1); /* one instant, no more */
             assert_int_equal(c.now, clock[c.instants]);
             check_at_clock(&c, "after back");
         }
