@@ -388,7 +388,7 @@ static void render(gui_app *a)
     SDL_SetRenderDrawColor(a->ren, panel.r, panel.g, panel.b, 255);
     SDL_RenderClear(a->ren);
     const gui_rect *p[] = {&a->L.diagram, &a->L.resources, &a->L.gantt, &a->L.table, &a->L.detail, &a->L.log};
-    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+    for (size_t i = 0; !a->cmp && i < sizeof p / sizeof p[0]; i++) /* compare: its own */
         gui_frame(a->ren, (gui_rect){p[i]->x - 6 * a->L.scale, p[i]->y - 6 * a->L.scale,
                                      p[i]->w + 12 * a->L.scale, p[i]->h + 12 * a->L.scale},
                   gap, 6 * a->L.scale);

@@ -302,7 +302,6 @@ static void column(gui_app *a, const axis *ax, size_t i, gui_rect r)
     float sc = a->L.scale, pad = 6 * sc;
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     float big = (float)gui_text_line_height(a->text, GUI_LARGE);
-    gui_fill(a->ren, r, col(GUI_PANEL));
     SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
     SDL_RenderSetClipRect(a->ren, &clip);
     int lw = gui_text_draw(a->text, run->label, GUI_LARGE, col(0xfff59d), (int)(r.x + pad),
@@ -333,19 +332,25 @@ void gui_view_compare(gui_app *a)
     const gui_cmp *c = a->cmp;
     float sc = a->L.scale, gap = 6 * sc;
     float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    float top = a->L.toolbar.y + a->L.toolbar.h;
+    float head = a->L.toolbar.y + a->L.toolbar.h, top = head + gap + 2 * lh + gap;
+    float w = (a->L.w - gap * (float)(c->n + 1)) / (float)c->n, bottom = a->L.h - gap;
+    /* the frame was cleared to the panels' colour: only the gaps around
+     * the two lines and the columns are filled (the software renderer is
+     * bound by fill rate) */
+    SDL_Color bg = col(GUI_BG);
+    gui_fill(a->ren, (gui_rect){0, head, a->L.w, gap}, bg);
+    gui_fill(a->ren, (gui_rect){0, top - gap, a->L.w, gap}, bg);
+    gui_fill(a->ren, (gui_rect){0, bottom, a->L.w, a->L.h - bottom}, bg);
+    for (size_t i = 0; i <= c->n; i++)
+        gui_fill(a->ren, (gui_rect){(float)i * (w + gap), top, gap, bottom - top}, bg);
     char line[1024];
-    gui_fill(a->ren, (gui_rect){0, top, a->L.w, a->L.h - top}, col(GUI_BG));
-    top += gap;
     snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? a->sim.s->title : "");
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
-    gui_text_draw(a->text, line, GUI_NORMAL, col(GUI_TEXT), (int)(gap + 2 * sc), (int)top);
+    gui_text_draw(a->text, line, GUI_NORMAL, col(GUI_TEXT), (int)(gap + 2 * sc), (int)(head + gap));
     divergence_text(a, line, sizeof line);
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
     gui_text_draw(a->text, line, GUI_NORMAL, col(c->first >= 0 ? DIVERGE_COLOR : GUI_DIM),
-                  (int)(gap + 2 * sc), (int)(top + lh));
-    top += 2 * lh + gap;
-    float w = (a->L.w - gap * (float)(c->n + 1)) / (float)c->n;
+                  (int)(gap + 2 * sc), (int)(head + gap + lh));
     /* every chart starts at the same x in its column, past the widest CPU name */
     int cw, chh;
     char name[16];
@@ -353,7 +358,7 @@ void gui_view_compare(gui_app *a)
     gui_text_measure(a->text, name, GUI_SMALL, &cw, &chh);
     float inset = 6 * sc + (float)cw + 6 * sc;
     for (size_t i = 0; i < c->n; i++) {
-        gui_rect r = {gap + (float)i * (w + gap), top, w, a->L.h - top - gap};
+        gui_rect r = {gap + (float)i * (w + gap), top, w, bottom - top};
         axis ax = make_axis(a, r.x + inset, r.w - inset - 6 * sc - (float)cw / 2);
         column(a, &ax, i, r);
     }
