@@ -180,7 +180,15 @@ static void lane(gui_app *a, const axis *ax, size_t i, uint32_t cpu, gui_rect r)
     const ps_gantt_track *tr = &c->run[i].g.cpu[cpu];
     int64_t stop = c->run[i].g.end >= 0 ? c->run[i].g.end : c->now + 1;
     gui_fill(a->ren, r, col(0x1f232a)); /* idle: the lane's own colour */
-    for (size_t k = 0; k <= tr->n; k++) {
+    size_t lo = 0, hi = tr->n; /* from the first slice that ends after t0 */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tr->v[mid].to <= ax->t0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (size_t k = lo; k <= tr->n; k++) {
         ps_slice sl = k < tr->n ? tr->v[k] : tr->open;
         if (k == tr->n) {
             if (c->run[i].g.end >= 0)
