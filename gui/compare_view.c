@@ -80,19 +80,43 @@ static int lit(const gui_cmp *c, const gui_cmp_run *r, const gui_arrow *ar)
     return 0;
 }
 
+/* A node with its state's name, on two lines (at its space or after its
+ * '/') when one is too narrow; a line wider than the node (a narrow
+ * column's) spills over its sides on a label of the node's colour, up to
+ * nearly twice its width, and is cut only past that. */
 static void node(gui_app *a, const gui_layout *L, ps_state s)
 {
     gui_rect r = L->node[s];
-    SDL_Color c = gui_state_color(s);
-    gui_fill(a->ren, r, (SDL_Color){(Uint8)(c.r * 0.28f), (Uint8)(c.g * 0.28f),
-                                    (Uint8)(c.b * 0.28f), 255});
-    gui_frame(a->ren, r, c, 1.5f * L->scale);
-    char name[64];
-    snprintf(name, sizeof name, "%s", gui_state_text(s, a->lang));
-    gui_text_fit(a->text, name, sizeof name, GUI_SMALL, r.w - 4 * L->scale);
-    int lh = gui_text_line_height(a->text, GUI_SMALL);
-    gui_text_draw_centered(a->text, name, GUI_SMALL, col(0xffffff), (int)(r.x + r.w / 2),
-                           (int)(r.y + lh * 0.7f));
+    SDL_Color c = gui_state_color(s), dark = {(Uint8)(c.r * 0.28f), (Uint8)(c.g * 0.28f),
+                                              (Uint8)(c.b * 0.28f), 255};
+    float sc = L->scale;
+    gui_fill(a->ren, r, dark);
+    gui_frame(a->ren, r, c, 1.5f * sc);
+    char line[2][64];
+    const char *name = gui_state_text(s, a->lang), *cut = strpbrk(name, " /");
+    int tw, th, lh = gui_text_line_height(a->text, GUI_SMALL), n = 1;
+    float inside = r.w - 4 * sc, room = fmaxf(inside, r.w * 1.9f);
+    gui_text_measure(a->text, name, GUI_SMALL, &tw, &th);
+    snprintf(line[0], sizeof line[0], "%s", name);
+    if (tw > inside && cut) {
+        int keep = (int)(cut - name) + (*cut == '/');
+        snprintf(line[0], sizeof line[0], "%.*s", keep, name);
+        snprintf(line[1], sizeof line[1], "%s", cut + 1);
+        n = 2;
+    }
+    for (int i = 0; i < n; i++) {
+        float cy = r.y + (float)lh * (0.7f + 0.95f * (float)i);
+        gui_text_fit(a->text, line[i], sizeof line[i], GUI_SMALL, room);
+        gui_text_measure(a->text, line[i], GUI_SMALL, &tw, &th);
+        if (tw > inside) {
+            gui_rect tab = {r.x + r.w / 2 - (float)tw / 2 - 2 * sc, cy - (float)th / 2,
+                            (float)tw + 4 * sc, (float)th};
+            gui_fill(a->ren, tab, dark);
+            gui_frame(a->ren, tab, c, 1 * sc);
+        }
+        gui_text_draw_centered(a->text, line[i], GUI_SMALL, col(0xffffff), (int)(r.x + r.w / 2),
+                               (int)cy);
+    }
 }
 
 static void tokens(gui_app *a, const gui_layout *L, const gui_cmp_run *r)
