@@ -63,10 +63,10 @@ static void run_status(const gui_app *a, const gui_cmp_run *r, char *buf, size_t
     case PS_STEP_RUNAWAY:
         snprintf(buf, size, T("a process ran away at tick %lld", "%lld틱에 폭주한 프로세스"), end);
         break;
-    case PS_STEP_UNTIL: /* a model run, to its end: these never come */
+    case PS_STEP_UNTIL: /* a model run to its end has no limit, no backend */
     case PS_STEP_NOMEM:
     case PS_STEP_INTERRUPTED:
-    case PS_STEP_FAILED: snprintf(buf, size, "%s", T("failed", "실패")); break;
+    case PS_STEP_FAILED: snprintf(buf, size, "%s", T("failed", "실패")); break; /* NOMEM */
     }
 }
 
@@ -153,8 +153,10 @@ static void diagram(gui_app *a, const gui_cmp_run *r, gui_rect d)
     gui_layout L = a->L; /* the window's sizes and fonts, the nodes in d */
     gui_layout_place_diagram(&L, d);
     float sc = L.scale, nw = L.node[PS_READY].w, nh = L.node[PS_READY].h;
-    /* narrow columns make narrow nodes: tokens two abreast still, readable */
-    L.token_r = fmaxf(L.token_r, fminf(fminf(nw / 4.8f, nh / 6), 11 * sc));
+    /* narrow columns make narrow nodes: tokens two abreast still, as large
+     * as their numbers need */
+    float most = fmaxf(11 * sc, 0.75f * (float)gui_text_line_height(a->text, GUI_SMALL));
+    L.token_r = fmaxf(L.token_r, fminf(fminf(nw / 4.8f, nh / 6), most));
     for (int i = 0; i < L.narrow; i++) {
         const gui_arrow *ar = &L.arrow[i];
         SDL_Color c = lit(a->cmp, r, ar) ? col(0xfff59d) : col(0x59616e);
