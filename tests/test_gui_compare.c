@@ -12,6 +12,7 @@
 #include <SDL.h>
 
 #include "testkit.h"
+#include "app.h"
 #include "compare.h"
 #include "draw.h"
 #include "gui.h"
@@ -233,6 +234,34 @@ static void bad_compare_values_exit_2(void **state)
         }
 }
 
+/* ---- the toolbar ------------------------------------------------------ */
+
+static void the_toolbar_refuses_what_one_run_needs(void **state)
+{
+    (void)state;
+    static const struct { gui_action act; int refused; } table[] = {
+        {GUI_ACT_PLAY, 0},    {GUI_ACT_STEP, 0},    {GUI_ACT_BACK, 0},   {GUI_ACT_SLOWER, 0},
+        {GUI_ACT_FASTER, 0},  {GUI_ACT_RESTART, 0}, {GUI_ACT_OPEN, 1},   {GUI_ACT_SUSPEND, 1},
+        {GUI_ACT_RESUME, 1},  {GUI_ACT_KILL, 1},    {GUI_ACT_SHOT, 0},   {GUI_ACT_LANG, 0},
+        {GUI_ACT_HELP, 0},
+    };
+    if (sizeof table / sizeof table[0] != GUI_ACTION_COUNT) /* a new one: it must be decided */
+        fail_msg("%d toolbar actions, %d here: say whether the compare view takes the new one "
+                 "(and make gui_action_refused agree)", GUI_ACTION_COUNT,
+                 (int)(sizeof table / sizeof table[0]));
+    static gui_app a;
+    gui_cmp c = {0};
+    a.cmp = &c;
+    a.selected = 1; /* refused with a process selected too */
+    for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
+        gui_word no = gui_action_refused(&a, table[i].act);
+        if (no != (table[i].refused ? GUI_W_COMPARE_FIXED : GUI_WORD_COUNT))
+            fail_msg("toolbar action %d: refused with word %d in the compare view", (int)i, no);
+    }
+    for (int lang = 0; lang < 2; lang++) /* the reason, in both languages */
+        assert_non_null(strstr(gui_word_text(GUI_W_COMPARE_FIXED, (gui_lang)lang), "--compare"));
+}
+
 /* ---- a frame ----------------------------------------------------------- */
 
 static Uint32 pixel(SDL_Surface *s, int x, int y)
@@ -293,6 +322,7 @@ int main(void)
         cmocka_unit_test(every_column_is_at_the_clock),
         cmocka_unit_test(first_divergence_is_procsim_compares),
         cmocka_unit_test(bad_compare_values_exit_2),
+        cmocka_unit_test(the_toolbar_refuses_what_one_run_needs),
         cmocka_unit_test(a_frame_has_a_column_per_policy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
