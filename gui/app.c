@@ -251,8 +251,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
-    if (a->cmp) /* its columns take no clicks */
+    if (a->cmp) { /* a token: its process, ringed in every column */
+        a->selected = gui_compare_pick(a, x, y);
         return;
+    }
     for (int i = 0; i < a->ntable; i++)
         if (gui_rect_hit(a->table_row[i], x, y)) {
             a->selected = a->table_pid[i];

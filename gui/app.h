@@ -119,6 +119,8 @@ void gui_trace_zombie(gui_app *a, gui_point at, uint32_t pid);
  * most w wide: "tick N  speed 1x  2 CPUs  finished". */
 void gui_view_compare(gui_app *a);
 void gui_compare_status(gui_app *a, float x, float y, float w);
+/* The process whose token is at (x, y) in some column, 0: none. */
+uint32_t gui_compare_pick(gui_app *a, float x, float y);
 /* panels.c: the toolbar alone (gui_view_panels draws it with the rest). */
 void gui_view_toolbar(gui_app *a);
 

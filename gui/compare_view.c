@@ -148,15 +148,23 @@ static void tokens(gui_app *a, const gui_layout *L, const gui_cmp_run *r)
     }
 }
 
-static void diagram(gui_app *a, const gui_cmp_run *r, gui_rect d)
+/* The window's layout (its sizes and fonts) with the nodes in d. */
+static void place(const gui_app *a, gui_rect d, gui_layout *L)
 {
-    gui_layout L = a->L; /* the window's sizes and fonts, the nodes in d */
-    gui_layout_place_diagram(&L, d);
-    float sc = L.scale, nw = L.node[PS_READY].w, nh = L.node[PS_READY].h;
+    *L = a->L;
+    gui_layout_place_diagram(L, d);
+    float nw = L->node[PS_READY].w, nh = L->node[PS_READY].h;
     /* narrow columns make narrow nodes: tokens two abreast still, as large
      * as their numbers need */
-    float most = fmaxf(11 * sc, 0.75f * (float)gui_text_line_height(a->text, GUI_SMALL));
-    L.token_r = fmaxf(L.token_r, fminf(fminf(nw / 4.8f, nh / 6), most));
+    float most = fmaxf(11 * L->scale, 0.75f * (float)gui_text_line_height(a->text, GUI_SMALL));
+    L->token_r = fmaxf(L->token_r, fminf(fminf(nw / 4.8f, nh / 6), most));
+}
+
+static void diagram(gui_app *a, const gui_cmp_run *r, gui_rect d)
+{
+    gui_layout L;
+    place(a, d, &L);
+    float sc = L.scale;
     for (int i = 0; i < L.narrow; i++) {
         const gui_arrow *ar = &L.arrow[i];
         SDL_Color c = lit(a->cmp, r, ar) ? col(0xfff59d) : col(0x59616e);
@@ -227,6 +235,8 @@ static void lane(gui_app *a, const axis *ax, size_t i, uint32_t cpu, gui_rect r)
         float x0 = tick_x(ax, from), x1 = tick_x(ax, to);
         gui_rect b = {x0, r.y + 1, x1 - x0 - 1 > 1 ? x1 - x0 - 1 : 1, r.h - 2};
         gui_fill(a->ren, b, gui_token_color(sl.pid));
+        if (sl.pid == a->selected) /* the selected process, in every chart */
+            gui_frame(a->ren, b, col(0xffffff), 2 * a->L.scale);
         char id[48];
         snprintf(id, sizeof id, "%s", ps_engine_pcb(c->run[i].e, sl.pid)->name);
         int tw, th;
@@ -330,9 +340,54 @@ static void summary(gui_app *a, size_t i, float x, float y, float w)
 
 /* ---- the view ---------------------------------------------------------- */
 
-static void column(gui_app *a, const axis *ax, size_t i, gui_rect r)
+/* Where column i's parts go: arithmetic on the window and its fonts,
+ * shared by the drawing and the clicks. */
+typedef struct column_at {
+    gui_rect r, diagram, chart;
+    float lane_h;
+    axis ax;                     /* the same ticks at the same x in every column */
+} column_at;
+
+static float head_y(const gui_app *a) /* under the toolbar and the two lines */
+{
+    float gap = 6 * a->L.scale;
+    return a->L.toolbar.y + a->L.toolbar.h + gap +
+           2 * (float)gui_text_line_height(a->text, GUI_NORMAL) + gap;
+}
+
+static column_at where(const gui_app *a, size_t i)
+{
+    const gui_cmp *c = a->cmp;
+    float sc = a->L.scale, gap = 6 * sc, pad = 6 * sc, top = head_y(a);
+    float w = (a->L.w - gap * (float)(c->n + 1)) / (float)c->n;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    float big = (float)gui_text_line_height(a->text, GUI_LARGE);
+    uint32_t ncpu = gui_cmp_ncpus(c);
+    column_at at = {.r = {gap + (float)i * (w + gap), top, w, a->L.h - gap - top}};
+    gui_rect r = at.r;
+    /* the lanes a third of the room (one and a half to three lines each),
+     * the diagram the rest */
+    float axis_h = lh + 8 * sc, sum_h = 3 * lh + pad, y = r.y + pad + big + pad;
+    float room = r.y + r.h - pad - sum_h - axis_h - pad - y;
+    at.lane_h = fminf(3 * lh, fmaxf(lh * 1.5f, room / 3 / (float)ncpu - 2 * sc));
+    float diag_h = room - (float)ncpu * (at.lane_h + 2 * sc);
+    at.diagram = (gui_rect){r.x + pad, y, r.w - 2 * pad, diag_h};
+    at.chart = (gui_rect){r.x + pad, y + diag_h + pad, r.w - 2 * pad,
+                          (float)ncpu * (at.lane_h + 2 * sc) + axis_h};
+    /* every chart starts past the widest CPU name */
+    int cw, chh;
+    char name[16];
+    snprintf(name, sizeof name, "CPU %u", ncpu ? ncpu - 1 : 0);
+    gui_text_measure(a->text, name, GUI_SMALL, &cw, &chh);
+    float inset = pad + (float)cw + pad;
+    at.ax = make_axis(a, r.x + inset, r.w - inset - pad - (float)cw / 2);
+    return at;
+}
+
+static void column(gui_app *a, size_t i, const column_at *at)
 {
     const gui_cmp_run *run = &a->cmp->run[i];
+    gui_rect r = at->r;
     float sc = a->L.scale, pad = 6 * sc;
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     float big = (float)gui_text_line_height(a->text, GUI_LARGE);
@@ -342,21 +397,11 @@ static void column(gui_app *a, const axis *ax, size_t i, gui_rect r)
                            (int)(r.y + pad));
     char st[160];
     run_status(a, run, st, sizeof st);
-    gui_text_fit(a->text, st, sizeof st, GUI_SMALL, r.w - lw - 3 * pad);
+    gui_text_fit(a->text, st, sizeof st, GUI_SMALL, r.w - (float)lw - 3 * pad);
     gui_text_draw(a->text, st, GUI_SMALL, col(run->st == PS_STEP_OK ? GUI_DIM : GUI_TEXT),
-                  (int)(r.x + 2 * pad + lw), (int)(r.y + pad + big - lh - 2 * sc));
-    uint32_t ncpu = gui_cmp_ncpus(a->cmp);
-    /* the lanes a third of the room (one and a half to three lines each),
-     * the diagram the rest */
-    float axis_h = lh + 8 * sc, sum_h = 3 * lh + pad, top = r.y + pad + big + pad;
-    float room = r.y + r.h - pad - sum_h - axis_h - pad - top;
-    float lane_h = fminf(3 * lh, fmaxf(lh * 1.5f, room / 3 / (float)ncpu - 2 * sc));
-    float diag_h = room - (float)ncpu * (lane_h + 2 * sc);
-    diagram(a, run, (gui_rect){r.x + pad, top, r.w - 2 * pad, diag_h});
-    float y = chart(a, ax, i,
-                    (gui_rect){r.x + pad, top + diag_h + pad, r.w - 2 * pad,
-                               (float)ncpu * (lane_h + 2 * sc) + axis_h},
-                    lane_h);
+                  (int)(r.x + 2 * pad + (float)lw), (int)(r.y + pad + big - lh - 2 * sc));
+    diagram(a, run, at->diagram);
+    float y = chart(a, &at->ax, i, at->chart, at->lane_h);
     summary(a, i, r.x + pad, y, r.w - 2 * pad);
     SDL_RenderSetClipRect(a->ren, NULL);
 }
@@ -366,8 +411,7 @@ void gui_view_compare(gui_app *a)
     const gui_cmp *c = a->cmp;
     float sc = a->L.scale, gap = 6 * sc;
     float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    float head = a->L.toolbar.y + a->L.toolbar.h, top = head + gap + 2 * lh + gap;
-    float w = (a->L.w - gap * (float)(c->n + 1)) / (float)c->n, bottom = a->L.h - gap;
+    float head = a->L.toolbar.y + a->L.toolbar.h, top = head_y(a), bottom = a->L.h - gap;
     /* the frame was cleared to the panels' colour: only the gaps around
      * the two lines and the columns are filled (the software renderer is
      * bound by fill rate) */
@@ -375,8 +419,12 @@ void gui_view_compare(gui_app *a)
     gui_fill(a->ren, (gui_rect){0, head, a->L.w, gap}, bg);
     gui_fill(a->ren, (gui_rect){0, top - gap, a->L.w, gap}, bg);
     gui_fill(a->ren, (gui_rect){0, bottom, a->L.w, a->L.h - bottom}, bg);
-    for (size_t i = 0; i <= c->n; i++)
-        gui_fill(a->ren, (gui_rect){(float)i * (w + gap), top, gap, bottom - top}, bg);
+    gui_fill(a->ren, (gui_rect){0, top, gap, bottom - top}, bg);
+    for (size_t i = 0; i < c->n; i++) {
+        column_at at = where(a, i);
+        gui_fill(a->ren, (gui_rect){at.r.x + at.r.w, top, gap, bottom - top}, bg);
+        column(a, i, &at);
+    }
     char line[1024];
     snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? a->sim.s->title : "");
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
@@ -385,17 +433,30 @@ void gui_view_compare(gui_app *a)
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
     gui_text_draw(a->text, line, GUI_NORMAL, col(c->first >= 0 ? DIVERGE_COLOR : GUI_DIM),
                   (int)(gap + 2 * sc), (int)(head + gap + lh));
-    /* every chart starts at the same x in its column, past the widest CPU name */
-    int cw, chh;
-    char name[16];
-    snprintf(name, sizeof name, "CPU %u", gui_cmp_ncpus(c) ? gui_cmp_ncpus(c) - 1 : 0);
-    gui_text_measure(a->text, name, GUI_SMALL, &cw, &chh);
-    float inset = 6 * sc + (float)cw + 6 * sc;
+}
+
+uint32_t gui_compare_pick(gui_app *a, float x, float y)
+{
+    const gui_cmp *c = a->cmp;
     for (size_t i = 0; i < c->n; i++) {
-        gui_rect r = {gap + (float)i * (w + gap), top, w, bottom - top};
-        axis ax = make_axis(a, r.x + inset, r.w - inset - 6 * sc - (float)cw / 2);
-        column(a, &ax, i, r);
+        column_at at = where(a, i);
+        if (!gui_rect_hit(at.diagram, x, y))
+            continue;
+        const ps_engine *e = c->run[i].e;
+        uint32_t n = ps_engine_nprocs(e), *order = a->order;
+        gui_layout L;
+        place(a, at.diagram, &L);
+        for (int s = 0; s < PS_STATE_COUNT; s++) { /* where tokens() draws them */
+            uint32_t k = ps_engine_queue(e, (ps_state)s, order, n);
+            int fits;
+            gui_node_slot(&L, (ps_state)s, 0, (int)k, &fits);
+            for (uint32_t j = 0; j < k && (int)j < fits; j++)
+                if (gui_circle_hit(gui_node_slot(&L, (ps_state)s, (int)j, (int)k, NULL),
+                                   L.token_r + 2 * L.scale, x, y))
+                    return order[j];
+        }
     }
+    return 0;
 }
 
 void gui_compare_status(gui_app *a, float x, float y, float w)
