@@ -499,12 +499,18 @@ static int create_output(gui_app *a)
     return a->ren ? 0 : -1;
 }
 
-static void teardown(gui_app *a)
+static void close_compare(gui_app *a)
 {
-    gui_sim_close(&a->sim); /* kills the live children before anything else */
     if (a->cmp)
         gui_cmp_close(a->cmp);
     free(a->cmp);
+    a->cmp = NULL;
+}
+
+static void teardown(gui_app *a)
+{
+    gui_sim_close(&a->sim); /* kills the live children before anything else */
+    close_compare(a);
     gui_quiz_fini(&a->quiz);
     gui_text_destroy(a->text);
     if (a->ren)
@@ -553,9 +559,7 @@ static int open_compare(gui_app *a, char *err, size_t errsize)
         free(c);
         return -1;
     }
-    if (a->cmp)
-        gui_cmp_close(a->cmp);
-    free(a->cmp);
+    close_compare(a);
     a->cmp = c;
     return 0;
 }
@@ -571,9 +575,7 @@ int gui_check(const gui_options *o)
         fprintf(stderr, "procsim gui: %s\n", err);
         rc = 2;
     }
-    if (a.cmp)
-        gui_cmp_close(a.cmp);
-    free(a.cmp);
+    close_compare(&a);
     gui_sim_close(&a.sim);
     gui_quiz_fini(&a.quiz);
     return rc;
