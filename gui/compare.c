@@ -138,31 +138,26 @@ static void find_divergence(gui_cmp *c)
 int gui_cmp_step(gui_cmp *c)
 {
     int64_t next = -1;
+    int moved = 0;
     for (size_t i = 0; i < c->n; i++) {
         const gui_cmp_run *r = &c->run[i];
         int64_t t = r->st == PS_STEP_OK ? ps_engine_next(r->e) : -1;
         if (t >= 0 && (next < 0 || t < next))
             next = t;
     }
-    if (next < 0) { /* nothing pending anywhere: let the engines say how they end */
-        int moved = 0;
-        for (size_t i = 0; i < c->n; i++)
-            if (c->run[i].st == PS_STEP_OK) {
-                step_run(c, &c->run[i]);
-                moved = 1;
-            }
-        if (moved) {
-            c->instants++;
-            find_divergence(c);
-        }
-        return moved;
-    }
     for (size_t i = 0; i < c->n; i++) {
         gui_cmp_run *r = &c->run[i];
-        if (r->st == PS_STEP_OK && ps_engine_next(r->e) == next)
+        int64_t t = r->st == PS_STEP_OK ? ps_engine_next(r->e) : -2;
+        /* nothing pending (-1): its step says how it ends (done, stuck) */
+        if (t == -1 || (t >= 0 && t == next)) {
             step_run(c, r);
+            moved = 1;
+        }
     }
-    c->now = next;
+    if (!moved)
+        return 0;
+    if (next >= 0)
+        c->now = next;
     c->instants++;
     find_divergence(c);
     return 1;

@@ -106,6 +106,39 @@ static void every_column_is_at_the_clock(void **state)
     }
 }
 
+/* Opposite lock orders: fcfs runs a, then b; rr:1 interleaves them into a
+ * deadlock at tick 4, while fcfs goes on to tick 44. */
+static const char deadlock_yaml[] =
+    "procsim: 1\n"
+    "title: opposite lock orders\n"
+    "system: {cpus: 1, policy: fcfs}\n"
+    "processes:\n"
+    "  - {name: a, program: [lock m, cpu 2, lock n, unlock n, unlock m, cpu 20]}\n"
+    "  - {name: b, program: [lock n, cpu 2, lock m, unlock m, unlock n, cpu 20]}\n";
+
+static void a_deadlock_shows_at_once(void **state)
+{
+    (void)state;
+    gui_cmp c;
+    char err[600];
+    if (gui_cmp_open(&c, NULL, deadlock_yaml, strlen(deadlock_yaml), "deadlock.yaml",
+                     "fcfs,rr:1", err, sizeof err))
+        fail_msg("%s", err);
+    while (c.now <= 4 && gui_cmp_step(&c))
+        check_at_clock(&c, "deadlock");
+    /* the first step past rr:1's last instant says it is stuck, though
+       fcfs has instants to come */
+    assert_true(c.now > 4);
+    assert_int_equal(c.run[1].st, PS_STEP_STUCK);
+    assert_int_equal(c.run[0].st, PS_STEP_OK);
+    while (gui_cmp_step(&c))
+        check_at_clock(&c, "deadlock, on");
+    assert_int_equal(c.run[0].st, PS_STEP_DONE);
+    assert_int_equal(c.now, 44);
+    assert_int_equal(c.first, 1); /* procsim compare: tick 1 on cpu 0 */
+    gui_cmp_close(&c);
+}
+
 /* ---- the divergence, against procsim compare -------------------------- */
 
 /* Run procsim with `args` (NULL-terminated), no display; its output
@@ -320,6 +353,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_column_is_at_the_clock),
+        cmocka_unit_test(a_deadlock_shows_at_once),
         cmocka_unit_test(first_divergence_is_procsim_compares),
         cmocka_unit_test(bad_compare_values_exit_2),
         cmocka_unit_test(the_toolbar_refuses_what_one_run_needs),
