@@ -317,10 +317,34 @@ static int best(const gui_cmp *c, size_t i, int k)
     return 1;
 }
 
+/* A stuck run's report (ps_engine_stuck) in the summary's place, a line
+ * for each of its first three parts ("a waits for mutex n held by b"). */
+static void stuck(gui_app *a, const gui_cmp_run *r, float x, float y, float w)
+{
+    char report[512];
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    ps_engine_stuck(r->e, gui_ps_lang(a->lang), report, sizeof report);
+    const char *p = strchr(report, ':'); /* past "deadlock at tick 4:" */
+    p = p ? p + 1 : report;
+    for (int k = 0; k < 3 && *p; k++, y += lh) {
+        char line[256];
+        p += strspn(p, " ");
+        size_t len = strcspn(p, ";");
+        snprintf(line, sizeof line, "%.*s", (int)len, p);
+        gui_text_fit(a->text, line, sizeof line, GUI_SMALL, w);
+        gui_text_draw(a->text, line, GUI_SMALL, col(0xff8a80), (int)x, (int)y);
+        p += len + (p[len] == ';');
+    }
+}
+
 static void summary(gui_app *a, size_t i, float x, float y, float w)
 {
     const gui_cmp_run *r = &a->cmp->run[i];
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
+    if (r->st == PS_STEP_STUCK) {
+        stuck(a, r, x, y, w);
+        return;
+    }
     const char *what[3] = {T("average turnaround", "평균 반환 시간"),
                            T("average waiting", "평균 대기 시간"),
                            T("average response", "평균 응답 시간")};
