@@ -173,7 +173,7 @@ static int compare_act(gui_app *a, gui_action what)
     if (what == GUI_ACT_STEP)
         gui_cmp_step(a->cmp);
     else if (what == GUI_ACT_BACK ? gui_cmp_back(a->cmp) : gui_cmp_restart(a->cmp))
-        gui_say(a, 1, "%s", a->cmp->nomem ? "out of memory"
+        gui_say(a, 1, "%s", a->cmp->nomem ? gui_word_text(GUI_W_NO_MEMORY, a->lang)
                                            : gui_word_text(GUI_W_NOT_NOW, a->lang));
     return 1;
 }
