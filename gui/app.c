@@ -248,9 +248,49 @@ static void click(gui_app *a, float x, float y)
     }
 }
 
-static void key(gui_app *a, SDL_Keycode k)
+/* Zoom one step in (+1), out (-1), or back to 1x (0). */
+static void zoom(gui_app *a, int dir)
 {
+    static const float steps[] = {0.7f, 0.8f, 0.9f, 1, 1.1f, 1.25f, 1.5f, 1.75f, 2, 2.5f};
+    int n = (int)(sizeof steps / sizeof steps[0]), i = 0;
+    while (i + 1 < n && steps[i] < a->zoom - 0.01f)
+        i++;
+    i = dir == 0 ? 3 : i + dir < 0 ? 0 : i + dir >= n ? n - 1 : i + dir;
+    a->zoom = steps[i];
+    gui_say(a, 0, "%s %.0f%%", a->lang == GUI_KO ? "글자 크기" : "zoom", a->zoom * 100);
+}
+
+/* Presentation mode on or off: the whole screen (a window's) and large
+ * type (the layout's). */
+static void present(gui_app *a, int on)
+{
+    a->presentation = on;
+    if (a->win)
+        SDL_SetWindowFullscreen(a->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+/* Ctrl + / Ctrl - / Ctrl 0 zoom; without Ctrl, + and - are the speed. */
+static int zoom_key(gui_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (!(mod & KMOD_CTRL))
+        return 0;
+    if (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS)
+        zoom(a, 1);
+    else if (k == SDLK_MINUS || k == SDLK_KP_MINUS)
+        zoom(a, -1);
+    else if (k == SDLK_0 || k == SDLK_KP_0)
+        zoom(a, 0);
+    else
+        return 0;
+    return 1;
+}
+
+static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (zoom_key(a, k, mod))
+        return;
     switch (k) {
+    case SDLK_F11: present(a, !a->presentation); break;
     case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
     case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
     case SDLK_LEFT: act(a, GUI_ACT_BACK); break;
@@ -271,6 +311,7 @@ static void key(gui_app *a, SDL_Keycode k)
             pid = pid % a->sim.s->nprocs + 1;
             if (!a->sim.trace_mode || ps_engine_pcb(a->sim.e, pid)->created) {
                 a->selected = pid;
+                a->table_follow = 1;
                 break;
             }
         }
@@ -302,7 +343,15 @@ static void input(gui_app *a)
     while (SDL_PollEvent(&ev)) {
         switch (ev.type) {
         case SDL_QUIT: a->quit = 1; break;
-        case SDL_KEYDOWN: key(a, ev.key.keysym.sym); break;
+        case SDL_KEYDOWN: key(a, ev.key.keysym.sym, ev.key.keysym.mod); break;
+        case SDL_MOUSEMOTION:
+            a->mouse_x = (float)ev.motion.x * ps;
+            a->mouse_y = (float)ev.motion.y * ps;
+            break;
+        case SDL_MOUSEWHEEL: /* over the table: its rows scroll, three a notch */
+            if (gui_rect_hit(a->L.table, a->mouse_x, a->mouse_y))
+                a->table_top -= 3 * ev.wheel.y;
+            break;
         case SDL_MOUSEBUTTONDOWN:
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
@@ -341,12 +390,62 @@ static void update(gui_app *a, double dt)
     }
 }
 
-static void render(gui_app *a)
+/* What the layout is computed from, now. */
+static gui_layout_in layout_in(const gui_app *a)
 {
     int w, h;
     SDL_GetRendererOutputSize(a->ren, &w, &h);
-    if ((float)w != a->L.w || (float)h != a->L.h)
-        gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
+    return (gui_layout_in){
+        .w = (float)w, .h = (float)h, .scale = pixel_scale(a), .zoom = a->zoom,
+        .presentation = a->presentation, .nprocs = a->sim.s ? (int)a->sim.s->nprocs : 0,
+        /* a trace shows the program's output there: its last lines */
+        .res_rows = a->sim.trace_mode ? GUI_TRACE_OUTPUT_ROWS : gui_res_rows_wanted(&a->sim),
+        .toolbar_rows = a->toolbar_rows,
+    };
+}
+
+/* The layout for this frame, and the fonts at its sizes (re-opened when
+ * the window, the zoom or presentation mode changed them). */
+static void relayout(gui_app *a)
+{
+    gui_layout_in in = layout_in(a);
+    gui_layout_compute_in(&a->L, &in);
+    const int *px = a->L.font_px;
+    if (gui_text_set_sizes(a->text, px[0], px[1], px[2]))
+        gui_say(a, 1, "cannot open the fonts at %d px", px[1]);
+    in.toolbar_rows = a->toolbar_rows = gui_toolbar_rows(a); /* measured at those fonts */
+    if (in.toolbar_rows != a->L.in.toolbar_rows)
+        gui_layout_compute_in(&a->L, &in);
+}
+
+/* The whole text of a cut one under the mouse, in a box beside it: drawn
+ * last, over everything. */
+static void tooltip(gui_app *a)
+{
+    SDL_Rect under;
+    const char *full = gui_text_tip_at(a->text, (int)a->mouse_x, (int)a->mouse_y, &under);
+    if (!full)
+        return;
+    int tw, th;
+    float u = a->L.unit;
+    gui_text_measure(a->text, full, GUI_NORMAL, &tw, &th);
+    gui_rect box = {(float)under.x, (float)(under.y + under.h) + 2 * u, (float)tw + 12 * u,
+                    (float)th + 6 * u};
+    if (box.x + box.w > a->L.w)
+        box.x = a->L.w - box.w;
+    if (box.y + box.h > a->L.h)
+        box.y = (float)under.y - box.h - 2 * u;
+    gui_fill(a->ren, box, gui_rgba(0x101318, 250));
+    gui_frame(a->ren, box, gui_rgba(0xfff59d, 255), 1 * a->L.scale);
+    gui_text_cover(a->text, box.x, box.y, box.w, box.h);
+    gui_text_draw(a->text, full, GUI_NORMAL, gui_rgba(GUI_TEXT, 255), (int)(box.x + 6 * u),
+                  (int)(box.y + 3 * u));
+}
+
+static void render(gui_app *a)
+{
+    relayout(a);
+    gui_text_begin_frame(a->text);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     /* One pass over the frame: clear to the panels' colour and draw the
      * gaps between panels, rather than clearing and filling each panel
@@ -363,6 +462,7 @@ static void render(gui_app *a)
     gui_view_panels(a);
     gui_view_ties(a);
     gui_view_overlays(a);
+    tooltip(a);
 }
 
 /* ---- setting up ------------------------------------------------------- */
@@ -449,7 +549,8 @@ static int create_output(gui_app *a)
     char title[320];
     a->win = SDL_CreateWindow(window_title(a, title, sizeof title), SDL_WINDOWPOS_CENTERED,
                               SDL_WINDOWPOS_CENTERED, w, h,
-                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                                  (a->presentation ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
     if (!a->win)
         return -1;
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
@@ -505,7 +606,16 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame);
+/* What a headless run gives back of its last frame (gui_render_frames,
+ * gui_render_frames_texts); NULL members: not wanted. */
+typedef struct last_frame {
+    SDL_Surface **frame;
+    gui_text_mark **marks;
+    int *nmarks;
+    gui_layout *layout;
+} last_frame;
+
+static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out);
 
 int gui_main(const gui_options *o)
 {
@@ -522,7 +632,31 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     *frame = NULL;
     if (o->frames < 1)
         return 2;
-    return run(o, NULL, frame);
+    return run(o, NULL, &(last_frame){.frame = frame});
+}
+
+int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
+                            int *nmarks, gui_layout *layout)
+{
+    *frame = NULL;
+    *marks = NULL;
+    *nmarks = 0;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, &(last_frame){frame, marks, nmarks, layout});
+}
+
+/* The last frame's marks and layout copied out for the caller. */
+static void give_back(const gui_app *a, const last_frame *out)
+{
+    int n;
+    const gui_text_mark *m = gui_text_marks(a->text, &n);
+    if (out->layout)
+        *out->layout = a->L;
+    if (out->marks && n > 0 && (*out->marks = malloc((size_t)n * sizeof *m))) {
+        memcpy(*out->marks, m, (size_t)n * sizeof *m);
+        *out->nmarks = n;
+    }
 }
 
 /* Trace mode: COMMAND started under the trace and o->select selected (a
@@ -571,10 +705,12 @@ static int trace_status(const gui_app *a)
 
 /* The frame loop, windowed or headless (then *frame, if asked for, gets a
  * copy of the last frame). */
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame)
+static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out)
 {
     gui_app a = {0};
     a.opt = *o;
+    a.zoom = 1;
+    a.presentation = o->fullscreen;
     a.speed = o->speed > 0 ? o->speed : 1;
     a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     int headless = o->frames > 0, rc = 0;
@@ -597,12 +733,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
-    a.L.scale = pixel_scale(&a);
-    int w, h;
-    SDL_GetRendererOutputSize(a.ren, &w, &h);
-    gui_layout_compute(&a.L, (float)w, (float)h, a.L.scale);
-    int px = (int)(12 * a.L.scale);
-    a.text = gui_text_create(a.ren, px, px + 2, px + 7, err, sizeof err);
+    gui_layout_in in = layout_in(&a);
+    gui_layout_compute_in(&a.L, &in);
+    a.text = gui_text_create(a.ren, a.L.font_px[0], a.L.font_px[1], a.L.font_px[2], err,
+                             sizeof err);
     if (!a.text) {
         fprintf(stderr, "procsim: %s\n", err);
         teardown(&a);
@@ -625,6 +759,7 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
             return 2;
         }
     }
+    gui_text_record(a.text, out && out->marks);
     Uint64 last = SDL_GetPerformanceCounter();
     for (int n = 0; !a.quit; n++) {
         if (headless && n >= o->frames)
@@ -640,8 +775,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
             fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, SDL_GetError());
             rc = 1;
         }
-        if (headless && n + 1 == o->frames && frame)
-            *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && out && out->frame)
+            *out->frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && out)
+            give_back(&a, out);
         SDL_RenderPresent(a.ren);
         if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
                                                                what the program does */

@@ -68,7 +68,22 @@ typedef struct gui_app {
                                   the created ones only; UINT32_MAX: none) */
     uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
+    /* layout (issue 14, part 1): sizes, zoom, presentation, scrolling */
+    float zoom;                /* Ctrl + / Ctrl - / Ctrl 0: GUI_ZOOM_MIN..MAX */
+    int presentation;          /* F11, --fullscreen: the whole screen, large type */
+    float mouse_x, mouse_y;    /* in drawable pixels (for tooltips) */
+    int table_top;             /* the table's first row shown (scrolled) */
+    int table_follow;          /* keep the selected row in view (Tab) */
+    int table_rows;            /* rows the table showed last frame */
+    int toolbar_rows;          /* rows the toolbar's buttons took last frame */
 } gui_app;
+
+/* app.c: a frame drawn headless for tests, with the texts it showed:
+ * gui_render_frames, and besides the last frame the recorder's marks
+ * of it (gui_text_mark, text.h; *marks malloc'ed, the caller frees it)
+ * and its layout. */
+int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
+                            int *nmarks, gui_layout *layout);
 
 /* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
  * it can: what the toolbar greys out and a click or key is refused with
@@ -95,6 +110,9 @@ void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
  * many more.  Callers read at most GUI_FD_LIST_MAX of them. */
 #define GUI_FD_LIST_MAX 32
 void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n);
+/* How many rows the toolbar's buttons and clock take at the layout's
+ * width and fonts (the layout's toolbar_rows). */
+int gui_toolbar_rows(gui_app *a);
 /* A state's name short enough for a table's column ("Rdy/Susp"). */
 const char *gui_table_state(ps_state s, gui_lang lang);
 

@@ -2,6 +2,7 @@
  * the PCB table, the selected process's whole PCB, the timeline (a Gantt
  * row per process coloured by state, with a playhead and a legend), the
  * event log, and the help, picker and message overlays. */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -37,44 +38,94 @@ static const gui_word action_word[GUI_ACTION_COUNT] = {
     [GUI_ACT_SHOT] = GUI_W_SHOT, [GUI_ACT_LANG] = GUI_W_HELP, [GUI_ACT_HELP] = GUI_W_HELP,
 };
 
-static void toolbar(gui_app *a)
+static const char *button_label(const gui_app *a, int i)
 {
-    float sc = a->L.scale, x = 6 * sc, y = 7 * sc, h = 26 * sc;
-    gui_fill(a->ren, a->L.toolbar, col(0x15181e));
-    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
-        const char *label = gui_word_text(action_word[i], a->lang);
-        if (i == GUI_ACT_PLAY && !a->paused)
-            label = gui_word_text(GUI_W_PAUSE, a->lang);
-        if (i == GUI_ACT_LANG)
-            label = a->lang == GUI_KO ? "English" : "한국어";
-        if (i == GUI_ACT_HELP)
-            label = "?";
-        int tw, th;
-        gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
-        gui_rect b = {x, y, tw + 14 * sc, h};
-        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
-        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
-        gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
-                               (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
-        a->button[i] = b;
-        x += b.w + 4 * sc;
-    }
-    char clock[512], cpus[64] = "";
+    if (i == GUI_ACT_PLAY && !a->paused)
+        return gui_word_text(GUI_W_PAUSE, a->lang);
+    if (i == GUI_ACT_LANG)
+        return a->lang == GUI_KO ? "English" : "한국어";
+    if (i == GUI_ACT_HELP)
+        return "?";
+    return gui_word_text(action_word[i], a->lang);
+}
+
+/* The clock's text: "tick 4  speed 1x  1 CPU  live  finished". */
+static void clock_text(const gui_app *a, char *buf, size_t size)
+{
+    char cpus[64] = "";
     const gui_sim *g = &a->sim;
-    if (g->trace_mode) {
-        gui_trace_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
-        return;
-    }
     if (g->s)
         gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
-    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+    snprintf(buf, size, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
              a->speed, cpus, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
              : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
                                           : "");
-    gui_text_draw(a->text, clock, GUI_NORMAL, col(0xfff59d), (int)(x + 8 * sc),
-                  (int)(y + 3 * sc));
+}
+
+/* The buttons placed in rows across the window (as many rows as they
+ * need: two at 1024 px in Korean), the clock after the last one, or on a
+ * row of its own when it does not fit there; returns the rows. */
+static int place_toolbar(gui_app *a, gui_rect *button, gui_point *clock)
+{
+    const gui_layout *L = &a->L;
+    float u = L->unit, gap = 4 * u, left = 6 * u, right = L->w - 6 * u;
+    float x = left, y = 6 * u, h = L->button_h;
+    int rows = 1, tw, th;
+    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
+        gui_text_measure(a->text, button_label(a, i), GUI_SMALL, &tw, &th);
+        float w = (float)tw + 14 * u;
+        if (x > left && x + w > right) {
+            x = left;
+            y += h + 6 * u;
+            rows++;
+        }
+        button[i] = (gui_rect){x, y, w, h};
+        x += w + gap;
+    }
+    char clock_s[512];
+    clock_text(a, clock_s, sizeof clock_s);
+    /* the clock wants its "tick 12345" and the CPUs (a trace's line is cut) */
+    gui_text_measure(a->text, a->sim.trace_mode ? "trace: 0000000000" : clock_s, GUI_NORMAL,
+                     &tw, &th);
+    if (x + 8 * u + (float)tw > right && x > left) {
+        x = left;
+        y += h + 6 * u;
+        rows++;
+    }
+    *clock = (gui_point){x + 8 * u, y + (h - (float)gui_text_line_height(a->text, GUI_NORMAL)) / 2};
+    return rows;
+}
+
+int gui_toolbar_rows(gui_app *a)
+{
+    gui_rect b[GUI_ACTION_COUNT];
+    gui_point clock;
+    return place_toolbar(a, b, &clock);
+}
+
+static void toolbar(gui_app *a)
+{
+    float sc = a->L.scale;
+    gui_point clock;
+    gui_fill(a->ren, a->L.toolbar, col(0x15181e));
+    place_toolbar(a, a->button, &clock);
+    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
+        gui_rect b = a->button[i];
+        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
+        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
+        gui_text_draw_centered(a->text, button_label(a, i), GUI_SMALL,
+                               col(usable ? GUI_TEXT : 0x5c6370), (int)(b.x + b.w / 2),
+                               (int)(b.y + b.h / 2));
+    }
+    if (a->sim.trace_mode) {
+        gui_trace_status(a, clock.x, clock.y, a->L.w - clock.x - 8 * sc);
+        return;
+    }
+    char text[512];
+    clock_text(a, text, sizeof text);
+    gui_text_draw(a->text, text, GUI_NORMAL, col(0xfff59d), (int)clock.x, (int)clock.y);
 }
 
 /* ---- the PCB table ---------------------------------------------------- */
@@ -90,88 +141,172 @@ const char *gui_table_state(ps_state s, gui_lang lang)
     return lang == GUI_KO ? ps_state_name_ko(s) : short_state(s);
 }
 
+/* The table's columns, in order; a live run shows the child's OS pid,
+ * kernel state letter and RSS instead of memory and parent. */
+#define TABLE_COLUMNS(X) X(PID) X(NAME) X(STATE) X(PC) X(PRIO) X(CPU) X(MEM) X(PARENT) \
+    X(OSPID) X(K) X(RSS)
+enum {
+#define PS_X_(c) COL_##c,
+    TABLE_COLUMNS(PS_X_)
+#undef PS_X_
+    NCOLS
+};
+
+/* Row pid's cells. */
+static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][96])
+{
+    const ps_engine *e = a->sim.e;
+    const ps_pcb *p = ps_engine_pcb(e, pid);
+    const ps_scenario *s = ps_engine_scenario(e);
+    ps_regs regs = ps_engine_regs(e, pid);
+    const ps_proc_spec *spec = &s->procs[pid - 1];
+    char op[64] = "-";
+    if (regs.pc < spec->op_count)
+        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
+    snprintf(cell[COL_PID], 96, "%u", pid);
+    snprintf(cell[COL_NAME], 96, "%s", p->name);
+    snprintf(cell[COL_STATE], 96, "%s", !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
+    snprintf(cell[COL_PC], 96, "%u: %s", regs.pc, op);
+    snprintf(cell[COL_PRIO], 96, "%d", p->priority);
+    snprintf(cell[COL_CPU], 96, "%lld", (long long)p->cpu_time);
+    snprintf(cell[COL_MEM], 96, "%lld %s", (long long)p->memory,
+             ps_state_resident((ps_state)p->state) ? "in" : p->created && p->state != PS_EXIT ? "out" : "");
+    snprintf(cell[COL_PARENT], 96, "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
+    snprintf(cell[COL_OSPID], 96, "%d", a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
+    snprintf(cell[COL_K], 96, "%c", p->kstate ? p->kstate : '-');
+    snprintf(cell[COL_RSS], 96, "%lld", (long long)p->rss_kb);
+}
+
+static float text_w(gui_app *a, const char *s)
+{
+    int w, h;
+    gui_text_measure(a->text, s, GUI_SMALL, &w, &h);
+    return (float)w;
+}
+
+/* Column widths from their headings and the cells of the rows shown;
+ * the widest state name whatever the states now.  When the table is too
+ * narrow, the parent, the PC and then the name give up room, down to a
+ * least width each (their texts are cut, the whole on hover), and if
+ * that is not enough the last columns go.  Returns the columns shown. */
+static int table_widths(gui_app *a, const int *cols, int ncol, char head[NCOLS][32],
+                        uint32_t first, uint32_t last, float avail, float *w)
+{
+    float u = a->L.unit, gap = 10 * u;
+    char cell[NCOLS][96];
+    for (int c = 0; c < ncol; c++)
+        w[c] = text_w(a, head[cols[c]]);
+    for (uint32_t pid = first; pid <= last; pid++) {
+        table_cells(a, pid, cell);
+        for (int c = 0; c < ncol; c++)
+            w[c] = fmaxf(w[c], text_w(a, cell[cols[c]]));
+    }
+    for (int c = 0; c < ncol; c++) {
+        if (cols[c] == COL_STATE)
+            for (int st = 0; st < PS_STATE_COUNT; st++)
+                w[c] = fmaxf(w[c], text_w(a, gui_table_state((ps_state)st, a->lang)));
+        w[c] += gap;
+    }
+    static const int give[] = {COL_PARENT, COL_PC, COL_NAME}; /* in that order */
+    float least = text_w(a, "consum..") + gap;
+    for (;;) {
+        float sum = 0;
+        for (int c = 0; c < ncol; c++)
+            sum += w[c];
+        for (size_t g = 0; g < sizeof give / sizeof give[0] && sum > avail; g++)
+            for (int c = 0; c < ncol; c++)
+                if (cols[c] == give[g] && w[c] > least) {
+                    float cut = fminf(sum - avail, w[c] - least);
+                    w[c] -= cut;
+                    sum -= cut;
+                }
+        if (sum <= avail || ncol <= 3)
+            return ncol;
+        ncol--; /* the last column goes */
+    }
+}
+
+/* The first row shown: the wheel's scrolling kept in bounds, and the
+ * selected row brought into view after Tab. */
+static uint32_t table_scroll(gui_app *a, uint32_t n, int fit)
+{
+    if (a->table_follow && a->selected) {
+        int sel = (int)a->selected - 1;
+        if (sel < a->table_top)
+            a->table_top = sel;
+        if (sel >= a->table_top + fit)
+            a->table_top = sel - fit + 1;
+        a->table_follow = 0;
+    }
+    if (a->table_top > (int)n - fit)
+        a->table_top = (int)n - fit;
+    if (a->table_top < 0)
+        a->table_top = 0;
+    return (uint32_t)a->table_top;
+}
+
 static void table(gui_app *a)
 {
     gui_rect r = a->L.table;
     const ps_engine *e = a->sim.e;
-    float sc = a->L.scale;
-    int lh = gui_text_line_height(a->text, GUI_SMALL);
+    float u = a->L.unit;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     if (a->sim.trace_mode) {
         gui_trace_table(a);
         return;
     }
     panel(a, r, GUI_W_PCB_TABLE);
-    const int live = a->sim.live != NULL;
-    const char *const head[] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
-                                gui_word_text(GUI_W_COL_STATE, a->lang), "PC: op",
-                                gui_word_text(GUI_W_COL_PRIO, a->lang), "CPU",
-                                gui_word_text(GUI_W_COL_MEM, a->lang),
-                                gui_word_text(GUI_W_COL_PARENT, a->lang), "OS pid", "K", "RSS"};
-    static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
-                                 0.72f, 0.83f, 0.87f};
-    int ncol = live ? 11 : 8;
-    float y = r.y + lh + 6 * sc, cx[11];
-    /* the state and PC columns move right as far as the longest name needs,
-     * up to a quarter of the table (the PC column, the widest, gives the
-     * room); longer names are cut to fit */
-    float need = 0;
-    for (uint32_t pid = 1; e && pid <= ps_engine_nprocs(e); pid++) {
-        int tw, th;
-        gui_text_measure(a->text, ps_engine_pcb(e, pid)->name, GUI_SMALL, &tw, &th);
-        if ((float)tw + 6 * sc > need)
-            need = (float)tw + 6 * sc;
-    }
-    if (need > 0.25f * r.w)
-        need = 0.25f * r.w;
-    float shift = need - (colx[2] - colx[1]) * r.w;
-    for (int c = 0; c < 11; c++)
-        cx[c] = r.x + 6 * sc + colx[c] * r.w + (shift > 0 && (c == 2 || c == 3) ? shift : 0);
-    for (int c = 0; c < ncol; c++)
-        if (!(live && (c == 6 || c == 7)))
-            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)cx[c], (int)y);
     a->ntable = 0;
-    if (!e)
-        return;
-    uint32_t n = ps_engine_nprocs(e);
-    for (uint32_t pid = 1; pid <= n && a->ntable < 64; pid++) {
-        y += lh;
-        if (y + lh > r.y + r.h)
-            break;
+    const int live = a->sim.live != NULL;
+    static const int model_cols[] = {COL_PID, COL_NAME, COL_STATE, COL_PC, COL_PRIO, COL_CPU,
+                                     COL_MEM, COL_PARENT};
+    static const int live_cols[] = {COL_PID, COL_NAME, COL_STATE, COL_PC, COL_PRIO, COL_CPU,
+                                    COL_OSPID, COL_K, COL_RSS};
+    const int *cols = live ? live_cols : model_cols;
+    int ncol = live ? 9 : 8;
+    char head[NCOLS][32] = {"PID", "", "", "PC: op", "", "CPU", "", "", "OS pid", "K", "RSS"};
+    snprintf(head[COL_NAME], 32, "%s", gui_word_text(GUI_W_COL_NAME, a->lang));
+    snprintf(head[COL_STATE], 32, "%s", gui_word_text(GUI_W_COL_STATE, a->lang));
+    snprintf(head[COL_PRIO], 32, "%s", gui_word_text(GUI_W_COL_PRIO, a->lang));
+    snprintf(head[COL_MEM], 32, "%s", gui_word_text(GUI_W_COL_MEM, a->lang));
+    snprintf(head[COL_PARENT], 32, "%s", gui_word_text(GUI_W_COL_PARENT, a->lang));
+    uint32_t n = e ? ps_engine_nprocs(e) : 0;
+    float y = r.y + lh + 6 * u, rows_top = y + lh;
+    int fit = (int)((r.y + r.h - rows_top) / lh);
+    fit = fit < 1 ? 1 : fit > 64 ? 64 : fit;
+    uint32_t first = table_scroll(a, n, fit) + 1, last = first + (uint32_t)fit - 1;
+    if (last > n)
+        last = n;
+    float w[NCOLS], x[NCOLS + 1];
+    ncol = table_widths(a, cols, ncol, head, first, last, r.w - 12 * u, w);
+    x[0] = r.x + 6 * u;
+    for (int c = 0; c < ncol; c++)
+        x[c + 1] = x[c] + w[c];
+    for (int c = 0; c < ncol; c++)
+        gui_text_draw(a->text, head[cols[c]], GUI_SMALL, col(GUI_DIM), (int)x[c], (int)y);
+    if ((int)n > fit) { /* which rows these are, at the title's right */
+        char which[64];
+        snprintf(which, sizeof which, "%u-%u / %u", first, last, n);
+        gui_text_draw(a->text, which, GUI_SMALL, col(GUI_DIM),
+                      (int)(r.x + r.w - text_w(a, which) - 6 * u), (int)(r.y + 3 * a->L.scale));
+    }
+    for (uint32_t pid = first; pid <= last; pid++, y += lh) {
         const ps_pcb *p = ps_engine_pcb(e, pid);
-        gui_rect row = {r.x, y, r.w, (float)lh};
+        gui_rect row = {r.x, y + lh, r.w, lh};
         a->table_row[a->ntable] = row;
         a->table_pid[a->ntable++] = pid;
         if (pid == a->selected)
             gui_fill(a->ren, row, col(0x3a4354));
-        char cell[11][96];
-        ps_regs regs = ps_engine_regs(e, pid);
-        const ps_proc_spec *spec = &ps_engine_scenario(e)->procs[pid - 1];
-        char op[64] = "-";
-        if (regs.pc < spec->op_count)
-            ps_op_format(ps_engine_scenario(e), &ps_engine_scenario(e)->ops[spec->op_first + regs.pc],
-                         op, sizeof op);
-        snprintf(cell[0], sizeof cell[0], "%u", pid);
-        snprintf(cell[1], sizeof cell[1], "%s", p->name);
-        snprintf(cell[2], sizeof cell[2], "%s",
-                 !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
-        snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op); /* cut to its column */
-        snprintf(cell[4], sizeof cell[4], "%d", p->priority);
-        snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
-        snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,
-                 ps_state_resident((ps_state)p->state) ? "in" : p->created && p->state != PS_EXIT ? "out" : "");
-        snprintf(cell[7], sizeof cell[7], "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-        snprintf(cell[8], sizeof cell[8], "%d", live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
-        snprintf(cell[9], sizeof cell[9], "%c", p->kstate ? p->kstate : '-');
-        snprintf(cell[10], sizeof cell[10], "%lld", (long long)p->rss_kb);
+        char cell[NCOLS][96];
+        table_cells(a, pid, cell);
         for (int c = 0; c < ncol; c++) {
-            if (live && (c == 6 || c == 7))
-                continue;
-            int next = live && c == 5 ? 8 : c + 1; /* each cell ends where the next begins */
-            gui_text_fit(a->text, cell[c], sizeof cell[c], GUI_SMALL, (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
-            SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
-            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)cx[c], (int)y);
+            int k = cols[c];
+            gui_text_fit(a->text, cell[k], sizeof cell[k], GUI_SMALL, w[c] - 6 * u);
+            SDL_Color fg = k == COL_STATE && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
+            gui_text_draw(a->text, cell[k], GUI_SMALL, fg, (int)x[c], (int)(y + lh));
         }
     }
+    a->table_rows = fit;
 }
 
 /* ---- the selected PCB ------------------------------------------------- */
