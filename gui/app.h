@@ -76,6 +76,8 @@ typedef struct gui_app {
     int table_follow;          /* keep the selected row in view (Tab) */
     int table_rows;            /* rows the table showed last frame */
     int toolbar_rows;          /* rows the toolbar's buttons took last frame */
+    float line_right;          /* gui_panel_line cuts its text at this x (a
+                                  column's end; 0: none) */
 } gui_app;
 
 /* app.c: a frame drawn headless for tests, with the texts it showed:

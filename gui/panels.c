@@ -315,6 +315,8 @@ static void vline(gui_app *a, float *y, float x, const char *fmt, va_list ap)
 {
     char buf[256];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    if (a->line_right > x) /* a column's end: cut there, the whole on hover */
+        gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, a->line_right - x);
     gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);
     *y += (float)gui_text_line_height(a->text, GUI_SMALL);
 }
@@ -442,6 +444,7 @@ static void detail(gui_app *a)
             break;
         }
     }
+    a->line_right = x2 - 8 * sc; /* the left column ends where the right one begins */
     line(a, &y, x1, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), pid, p->name,
          p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
     line(a, &y, x1, T("children: %s", "자식: %s"), children[0] ? children : "-");
@@ -467,6 +470,7 @@ static void detail(gui_app *a)
         line(a, &y, x1, T("real pid %d, RSS %lld kB", "실제 pid %d, RSS %lld kB"), (int)ps_live_os_pid(a->sim.live, pid),
              (long long)p->rss_kb);
     open_files(a, &y, x1, r, pid);
+    a->line_right = r.x + r.w - 6 * sc;
     line(a, &y2, x2, T("arrival %lld, first run %lld, finish %lld", "도착 %lld, 첫 실행 %lld, 종료 %lld"), (long long)p->arrival,
          (long long)p->first_run, (long long)p->finish);
     line(a, &y2, x2, T("CPU %lld, switches %u, swaps %u", "CPU %lld, 문맥 교환 %u, 스왑 %u"), (long long)p->cpu_time, p->switches, p->swaps);
@@ -491,6 +495,7 @@ static void detail(gui_app *a)
          p->last_signal ? signal_name(p->last_signal, last, sizeof last) : "-");
     if (a->sim.live) /* beside the model's open files */
         real_fds(a, &y2, x2, r, pid);
+    a->line_right = 0;
 #undef T
 }
 
