@@ -148,6 +148,8 @@ static void add(gui_layout *L, ps_transition_kind k, ps_state from, ps_state to,
     float f = (float)L->font_px[0] / 12, lw = width[k] * f, lh = small_line(L) + 1, gap = 3 * f;
     /* a slanted segment runs on under the label's corner: stand clear of it */
     float dx = fabsf(p[best + 1].x - p[best].x), dy = fabsf(p[best + 1].y - p[best].y);
+    if ((side == ABOVE || side == BELOW) && dy < 1) /* between two nodes: no wider than */
+        lw = fminf(lw, dx - 2 * gap);               /* the room (view.c cuts the text) */
     float clear_x = dy > 0 ? dx / dy * lh / 2 : 0, clear_y = dx > 0 ? dy / dx * lw / 2 : 0;
     switch (side) {
     case ABOVE: a->label = rect(m.x - lw / 2, m.y - lh - gap - clear_y, lw, lh); break;
@@ -213,6 +215,52 @@ static void arrows(gui_layout *L)
           P(d.x + 4 * s, bus), P(cx(X), bus), P(cx(X), bottom(X)));
 }
 
+/* Does the segment a-b pass through r (Liang-Barsky clipping)? */
+static int segment_hits(gui_point a, gui_point b, gui_rect r)
+{
+    float t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    const float p[4] = {-dx, dx, -dy, dy};
+    const float q[4] = {a.x - r.x, right(r) - a.x, a.y - r.y, bottom(r) - a.y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmaxf(t0, t);
+        else
+            t1 = fminf(t1, t);
+        if (t0 > t1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Where large type (zoom, presentation mode) in a small diagram puts a
+ * label on a node, another label or an arrow, the label goes: the arrow
+ * stays, its words are in the help and the log. */
+static void drop_crowded_labels(gui_layout *L)
+{
+    for (int i = 0; i < L->narrow; i++) {
+        gui_rect b = L->arrow[i].label;
+        int clear = b.w > 0;
+        for (int s = 0; clear && s < PS_STATE_COUNT; s++)
+            clear = !gui_rect_overlap(b, L->node[s]);
+        for (int j = 0; clear && j < L->narrow; j++) {
+            const gui_arrow *o = &L->arrow[j];
+            clear = j >= i || o->label.w <= 0 || !gui_rect_overlap(b, o->label);
+            for (int k = 0; clear && k + 1 < o->np; k++)
+                clear = !segment_hits(o->p[k], o->p[k + 1], b);
+        }
+        clear = clear && b.x >= L->diagram.x && b.y >= L->diagram.y &&
+                right(b) <= right(L->diagram) && bottom(b) <= bottom(L->diagram);
+        if (!clear)
+            L->arrow[i].label = rect(0, 0, 0, 0);
+    }
+}
+
 void gui_layout_compute_in(gui_layout *L, const gui_layout_in *in)
 {
     memset(L, 0, sizeof *L);
@@ -235,6 +283,7 @@ void gui_layout_place_diagram(gui_layout *L, gui_rect d)
     L->diagram = d;
     nodes(L);
     arrows(L);
+    drop_crowded_labels(L);
 }
 
 const gui_arrow *gui_layout_arrow(const gui_layout *L, ps_transition_kind k, ps_state from)

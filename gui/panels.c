@@ -186,43 +186,45 @@ static float text_w(gui_app *a, const char *s)
 
 /* Column widths from their headings and the cells of the rows shown;
  * the widest state name whatever the states now.  When the table is too
- * narrow, the parent, the PC and then the name give up room, down to a
- * least width each (their texts are cut, the whole on hover), and if
- * that is not enough the last columns go.  Returns the columns shown. */
+ * narrow, the parent and the PC give up room down to a least width, the
+ * name down to 60% of its own (texts are cut, the whole shown on hover);
+ * if that is not enough the last columns go, and with four left the name
+ * gives up the rest.  Returns the columns shown. */
 static int table_widths(gui_app *a, const int *cols, int ncol, char head[NCOLS][32],
                         uint32_t first, uint32_t last, float avail, float *w)
 {
-    float u = a->L.unit, gap = 10 * u;
+    float u = a->L.unit, gap = 10 * u, natural[NCOLS];
     char cell[NCOLS][96];
     for (int c = 0; c < ncol; c++)
-        w[c] = text_w(a, head[cols[c]]);
+        natural[c] = text_w(a, head[cols[c]]);
     for (uint32_t pid = first; pid <= last; pid++) {
         table_cells(a, pid, cell);
         for (int c = 0; c < ncol; c++)
-            w[c] = fmaxf(w[c], text_w(a, cell[cols[c]]));
+            natural[c] = fmaxf(natural[c], text_w(a, cell[cols[c]]));
     }
     for (int c = 0; c < ncol; c++) {
         if (cols[c] == COL_STATE)
             for (int st = 0; st < PS_STATE_COUNT; st++)
-                w[c] = fmaxf(w[c], text_w(a, gui_table_state((ps_state)st, a->lang)));
-        w[c] += gap;
+                natural[c] = fmaxf(natural[c], text_w(a, gui_table_state((ps_state)st, a->lang)));
+        natural[c] += gap;
     }
     static const int give[] = {COL_PARENT, COL_PC, COL_NAME}; /* in that order */
     float least = text_w(a, "consum..") + gap;
-    for (;;) {
+    for (;; ncol--) {
         float sum = 0;
         for (int c = 0; c < ncol; c++)
-            sum += w[c];
+            sum += w[c] = natural[c];
         for (size_t g = 0; g < sizeof give / sizeof give[0] && sum > avail; g++)
-            for (int c = 0; c < ncol; c++)
-                if (cols[c] == give[g] && w[c] > least) {
-                    float cut = fminf(sum - avail, w[c] - least);
+            for (int c = 0; c < ncol; c++) {
+                float floor = cols[c] == COL_NAME && ncol > 4 ? fmaxf(least, 0.6f * natural[c]) : least;
+                if (cols[c] == give[g] && w[c] > floor) {
+                    float cut = fminf(sum - avail, w[c] - floor);
                     w[c] -= cut;
                     sum -= cut;
                 }
-        if (sum <= avail || ncol <= 3)
+            }
+        if (sum <= avail || ncol <= 4)
             return ncol;
-        ncol--; /* the last column goes */
     }
 }
 

@@ -80,7 +80,9 @@ static void arrow(gui_app *a, const gui_arrow *ar)
     gui_arrowhead(a->ren, ar->p[ar->np - 2], ar->p[ar->np - 1], 9 * sc, c);
     if (ar->label.w <= 0)
         return;
-    const char *label = gui_kind_text(ar->kind, a->lang);
+    char label[96]; /* cut to its place where the nodes leave less (large type) */
+    snprintf(label, sizeof label, "%s", gui_kind_text(ar->kind, a->lang));
+    gui_text_fit(a->text, label, sizeof label, GUI_SMALL, ar->label.w);
     int tw, th;
     gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
     gui_rect box = {ar->label.x + ar->label.w / 2 - tw / 2.0f - 3 * sc,
