@@ -565,6 +565,8 @@ static void teardown(gui_app *a)
     gui_quiz_fini(&a->quiz);
     gui_text_destroy(a->text);
     if (a->ren)
+        gui_draw_forget(a->ren);
+    if (a->ren)
         SDL_DestroyRenderer(a->ren);
     if (a->canvas)
         SDL_FreeSurface(a->canvas);

@@ -12,7 +12,9 @@
  * is flushed as a whole.  That is the simple choice, not the clever one: a
  * frame that draws more than CACHE_MAX distinct labels re-renders them all
  * every frame.  Failed renders are cached too (as an empty entry), so a bad
- * string costs one attempt, not one per frame.
+ * string costs one attempt, not one per frame.  Measured sizes are kept
+ * the same way, keyed by (string, size): the table's columns and the
+ * toolbar's rows are measured every frame.
  *
  * Textures belong to the renderer given to gui_text_create: call
  * gui_text_destroy before SDL_DestroyRenderer.
@@ -29,8 +31,11 @@
 
 enum {
     N_SIZES = 3,        /* GUI_SMALL, GUI_NORMAL, GUI_LARGE */
-    CACHE_MAX = 1024,   /* entries kept before the cache is flushed */
-    CACHE_SLOTS = 2048, /* table size: a power of two, twice CACHE_MAX */
+    CACHE_MAX = 4096,   /* entries kept before the cache is flushed (a
+                           thousand tokens' numbers and the panels) */
+    CACHE_SLOTS = 8192, /* table size: a power of two, twice CACHE_MAX */
+    SIZES_MAX = 2048,   /* measured sizes kept, likewise */
+    SIZES_SLOTS = 4096,
 };
 _Static_assert(CACHE_MAX < CACHE_SLOTS && (CACHE_SLOTS & (CACHE_SLOTS - 1)) == 0,
                "the table needs a free slot and a power-of-two size");
@@ -70,6 +75,12 @@ struct gui_text {
     int ttf_inited;               /* this object holds one TTF_Init */
     cache_entry slot[CACHE_SLOTS]; /* the string cache */
     int count;                    /* used slots, <= CACHE_MAX */
+    struct measured {             /* gui_text_measure's answers (the */
+        char *s;                  /* layout measures every frame): */
+        uint32_t hash;            /* s, NULL: free */
+        int size, w, h;
+    } measured[SIZES_SLOTS];
+    int nmeasured;                /* <= SIZES_MAX */
     /* this frame's (gui_text_begin_frame empties them) */
     cut cuts[CUTS_MAX];           /* texts cut, with their whole text */
     int ncuts;
@@ -257,8 +268,18 @@ fail:
     return NULL;
 }
 
+static void measured_flush(gui_text *t)
+{
+    for (int i = 0; i < SIZES_SLOTS; i++) {
+        free(t->measured[i].s);
+        t->measured[i].s = NULL;
+    }
+    t->nmeasured = 0;
+}
+
 static void cache_flush(gui_text *t)
 {
+    measured_flush(t);
     for (int i = 0; i < CACHE_SLOTS; i++) {
         cache_entry *e = &t->slot[i];
         if (!e->s)
@@ -470,11 +491,41 @@ void gui_text_draw_centered(gui_text *t, const char *s, gui_font_size size, SDL_
         blit(t, e, s, cx - e->w / 2, cy - e->h / 2);
 }
 
+/* The size of s in `size`, from the table of sizes measured, or measured
+ * now with TTF_SizeUTF8 (shaping with HarfBuzz: about as costly as
+ * drawing) and kept; *w = *h = 0 when it cannot be measured. */
+static void measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h)
+{
+    uint32_t hash = key_hash(s, (int)size, 0);
+    unsigned i = hash & (SIZES_SLOTS - 1);
+    struct measured *m;
+    for (m = &t->measured[i]; m->s; i = (i + 1) & (SIZES_SLOTS - 1), m = &t->measured[i])
+        if (m->hash == hash && m->size == (int)size && !strcmp(m->s, s)) {
+            *w = m->w;
+            *h = m->h;
+            return;
+        }
+    if (TTF_SizeUTF8(font_for(t, s, size), s, w, h) < 0)
+        *w = *h = 0;
+    if (t->nmeasured >= SIZES_MAX) {
+        measured_flush(t);
+        i = hash & (SIZES_SLOTS - 1);
+        m = &t->measured[i];
+    }
+    if ((m->s = copy_str(s))) {
+        m->hash = hash;
+        m->size = (int)size;
+        m->w = *w;
+        m->h = *h;
+        t->nmeasured++;
+    }
+}
+
 void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h)
 {
     int mw = 0, mh = 0;
-    if (usable(t, s, size) && TTF_SizeUTF8(font_for(t, s, size), s, &mw, &mh) < 0)
-        mw = mh = 0;
+    if (usable(t, s, size))
+        measure(t, s, size, &mw, &mh);
     if (w)
         *w = mw;
     if (h)
