@@ -60,8 +60,9 @@ static void panels(gui_layout *L)
         L->describe = rect(pad, top, L->w - 2 * pad, fminf(dh, L->h * 0.25f));
         top += L->describe.h + pad;
     }
-    float left_w = L->w * 0.62f, right_x = left_w + pad;
-    float body = L->h - top, dia = body * 0.56f;
+    /* presentation mode: the diagram, what the class watches, larger */
+    float left_w = L->w * (L->in.presentation ? 0.66f : 0.62f), right_x = left_w + pad;
+    float body = L->h - top, dia = body * (L->in.presentation ? 0.60f : 0.56f);
     /* shared objects: a title and a row each (resources.c's rows: a line
      * of either font, Hangul's the taller, and 8 px), a thin strip when
      * there are none */
@@ -100,6 +101,8 @@ static void nodes(gui_layout *L)
     };
     for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
         L->node[at[i].s] = rect(d.x + d.w * at[i].fx - nw / 2, d.y + d.h * at[i].fy - nh / 2, nw, nh);
+    /* New stays under the diagram's title, whatever the type */
+    L->node[PS_NEW].y = fmaxf(L->node[PS_NEW].y, d.y + small_line(L) + 6 * L->unit);
     /* the titles: the state in the window's language (normal font) and
      * in the other (small), then the tokens under them */
     L->title_h = (float)L->font_px[1] * 1.25f + small_line(L) + 2 * L->unit;

@@ -521,15 +521,15 @@ static void gantt(gui_app *a)
     float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
     float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
     float row = nrows ? rows_h / (float)nrows : rows_h;
-    if (row > 18 * sc)
-        row = 18 * sc;
+    if (row > fmaxf(18 * sc, lh))
+        row = fmaxf(18 * sc, lh);
     uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : nrows;
     if (row < 3)
         row = 3;
     /* one pass over the history: a bar ends where the next state begins */
     for (uint32_t pid = 1; pid <= n; pid++) {
         a->seg_state[pid - 1] = PS_NONE;
-        if (row_of[pid - 1] < shown && row >= lh * 0.8f) {
+        if (row_of[pid - 1] < shown && row >= lh) {
             char name[96];
             snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
             gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
@@ -686,6 +686,7 @@ static void help(gui_app *a)
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
     gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 19};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
+    gui_text_cover(a->text, box.x, box.y, box.w, box.h);
     gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
     float y = box.y + 10 * sc;
     gui_text_draw(a->text, gui_word_text(GUI_W_HELP, a->lang), GUI_LARGE, col(0xfff59d),
@@ -735,6 +736,7 @@ void gui_view_overlays(gui_app *a)
         gui_rect bar = {0, a->L.h - lh - 8 * a->L.scale, a->L.w, lh + 8 * a->L.scale};
         int bad = a->message_ttl > 0 ? a->message_error : 1;
         gui_fill(a->ren, bar, gui_rgba(bad ? 0x5c1f1f : 0x1f3d2b, 240));
+        gui_text_cover(a->text, bar.x, bar.y, bar.w, bar.h);
         gui_text_draw(a->text, msg, GUI_NORMAL, col(GUI_TEXT), (int)(8 * a->L.scale),
                       (int)(bar.y + 4 * a->L.scale));
     }

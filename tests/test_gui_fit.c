@@ -1,6 +1,6 @@
 /* test_gui_fit.c — real frames, headless, at 1024x768, 1280x800, 1920x1080
  * and 3840x2160, in English and Korean, for a scenario of long names and
- * one of 60 processes: no text is drawn over another, and none over a
+ * one of 60 processes, and in presentation mode: no text is drawn over another, and none over a
  * state node but the node's own (docs/gui.md, "Sizes, zoom and
  * presentation mode", states the rule; the recorder of text.h gives the
  * boxes of every text a frame drew, cut to their clip).
@@ -86,17 +86,18 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
     for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
         for (int lang = 0; lang < 2; lang++)
             for (int k = 0; k < nframes; k++) {
+                /* the last frames in presentation mode (large type) */
                 gui_options o = {.lang = lang, .frames = frames[k], .width = sizes[z].w,
                                  .height = sizes[z].h, .text = yaml, .text_len = strlen(yaml),
-                                 .text_name = name, .select = 1};
+                                 .text_name = name, .select = 1, .fullscreen = k + 1 == nframes};
                 SDL_Surface *f;
                 gui_text_mark *m;
                 int n;
                 gui_layout L;
                 assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
                 char what[160];
-                snprintf(what, sizeof what, "%s %dx%d %s frame %d", name, sizes[z].w, sizes[z].h,
-                         lang ? "ko" : "en", frames[k]);
+                snprintf(what, sizeof what, "%s %dx%d %s frame %d%s", name, sizes[z].w, sizes[z].h,
+                         lang ? "ko" : "en", frames[k], o.fullscreen ? " presentation" : "");
                 check_marks(m, n, &L, what);
                 free(m);
                 SDL_FreeSurface(f);
