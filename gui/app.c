@@ -311,7 +311,6 @@ static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
             pid = pid % a->sim.s->nprocs + 1;
             if (!a->sim.trace_mode || ps_engine_pcb(a->sim.e, pid)->created) {
                 a->selected = pid;
-                a->table_follow = 1;
                 break;
             }
         }

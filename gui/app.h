@@ -73,7 +73,9 @@ typedef struct gui_app {
     int presentation;          /* F11, --fullscreen: the whole screen, large type */
     float mouse_x, mouse_y;    /* in drawable pixels (for tooltips) */
     int table_top;             /* the table's first row shown (scrolled) */
-    int table_follow;          /* keep the selected row in view (Tab) */
+    uint32_t table_follow;     /* the selection the table last scrolled to
+                                  (a new one, by Tab, a click or --select,
+                                  is brought into view once) */
     int table_rows;            /* rows the table showed last frame */
     int toolbar_rows;          /* rows the toolbar's buttons took last frame */
     float line_right;          /* gui_panel_line cuts its text at this x (a

@@ -228,17 +228,18 @@ static int table_widths(gui_app *a, const int *cols, int ncol, char head[NCOLS][
     }
 }
 
-/* The first row shown: the wheel's scrolling kept in bounds, and the
- * selected row brought into view after Tab. */
+/* The first row shown: the wheel's scrolling kept in bounds, and a new
+ * selection's row brought into view (once: the wheel may then scroll it
+ * away). */
 static uint32_t table_scroll(gui_app *a, uint32_t n, int fit)
 {
-    if (a->table_follow && a->selected) {
+    if (a->selected && a->selected != a->table_follow) {
         int sel = (int)a->selected - 1;
         if (sel < a->table_top)
             a->table_top = sel;
         if (sel >= a->table_top + fit)
             a->table_top = sel - fit + 1;
-        a->table_follow = 0;
+        a->table_follow = a->selected;
     }
     if (a->table_top > (int)n - fit)
         a->table_top = (int)n - fit;

@@ -142,11 +142,44 @@ static void sixty_processes_keep_clear(void **state)
     free(yaml);
 }
 
+/* The table scrolls to the selected process: with 60, the 45th's row is
+ * drawn inside the table at every size, the first's is not. */
+static void the_table_scrolls_to_the_selected_row(void **state)
+{
+    (void)state;
+    char yaml[4096];
+    int n = snprintf(yaml, sizeof yaml, "procsim: 1\ntitle: sixty\nprocesses:\n");
+    for (int p = 0; p < 60; p++)
+        n += snprintf(yaml + n, sizeof yaml - (size_t)n, "  - {name: w%02d, program: [cpu 2]}\n", p);
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        gui_options o = {.lang = 0, .frames = 2, .width = sizes[z].w, .height = sizes[z].h,
+                         .text = yaml, .text_len = strlen(yaml), .text_name = "sixty.yaml",
+                         .select = 45};
+        SDL_Surface *f;
+        gui_text_mark *m;
+        int nm, w44 = 0, w00 = 0;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &nm, &L), 0);
+        SDL_Rect table = of(L.table);
+        for (int i = 0; i < nm; i++)
+            if (!m[i].cover && contains(table, m[i].box)) {
+                w44 += !strcmp(m[i].s, "w44");
+                w00 += !strcmp(m[i].s, "w00");
+            }
+        if (w44 != 1 || w00 != 0)
+            fail_msg("%dx%d: w44 drawn %d times in the table, w00 %d times", sizes[z].w,
+                     sizes[z].h, w44, w00);
+        free(m);
+        SDL_FreeSurface(f);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(long_names_keep_clear),
         cmocka_unit_test(sixty_processes_keep_clear),
+        cmocka_unit_test(the_table_scrolls_to_the_selected_row),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
