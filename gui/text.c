@@ -567,20 +567,7 @@ static void note_cut(gui_text *t, const char *whole, const char *s)
     }
 }
 
-static void fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w);
-
-void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
-{
-    size_t n = strlen(s);
-    if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
-        return;
-    char whole[256];
-    snprintf(whole, sizeof whole, "%s", s);
-    fit(t, s, size, fs, w);
-    if (t && n < sizeof whole)
-        note_cut(t, whole, s);
-}
-
+/* gui_text_fit's cut (s is wider than w). */
 static void fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
 {
     size_t n = strlen(s);
@@ -604,6 +591,18 @@ static void fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
     snprintf(s, size, "%s", whole); /* no room for the number: a plain cut */
     if (!cut_to(t, s, size, n, "", fs, w))
         snprintf(s, size, ".."); /* not even a character fits */
+}
+
+void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
+        return;
+    char whole[256];
+    snprintf(whole, sizeof whole, "%s", s);
+    fit(t, s, size, fs, w);
+    if (t && n < sizeof whole)
+        note_cut(t, whole, s);
 }
 
 int gui_text_line_height(gui_text *t, gui_font_size size)
