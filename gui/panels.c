@@ -87,7 +87,7 @@ static int place_toolbar(gui_app *a, gui_rect *button, gui_point *clock)
     char clock_s[512];
     clock_text(a, clock_s, sizeof clock_s);
     /* the clock wants its "tick 12345" and the CPUs (a trace's line is cut) */
-    gui_text_measure(a->text, a->sim.trace_mode ? "trace: 0000000000" : clock_s, GUI_NORMAL,
+    gui_text_measure(a->text, a->sim.trace_mode || a->cmp ? "trace: 0000000000" : clock_s, GUI_NORMAL,
                      &tw, &th);
     if (x + 8 * u + (float)tw > right && x > left) {
         x = left;
@@ -121,6 +121,10 @@ static void toolbar(gui_app *a)
     }
     if (a->sim.trace_mode) {
         gui_trace_status(a, clock.x, clock.y, a->L.w - clock.x - 8 * sc);
+        return;
+    }
+    if (a->cmp) {
+        gui_compare_status(a, clock.x, clock.y, a->L.w - clock.x - 8 * sc);
         return;
     }
     char text[512];
@@ -667,6 +671,11 @@ static void log_panel(gui_app *a)
     }
     for (int k = keep; k-- > 0;)
         log_text(a, text[k], x, &y, w, (float)tw, k == 0 ? col(0xfff59d) : fg[k], 1);
+}
+
+void gui_view_toolbar(gui_app *a)
+{
+    toolbar(a);
 }
 
 void gui_view_panels(gui_app *a)
