@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "gantt_view.h"
 #include "gui.h"
 #include "procsim/ostep.h"
 
@@ -86,7 +87,7 @@ int cmd_gui(int argc, char **argv)
     if (rc < 0)
         rc = EXIT_OK;
     else if (!rc)
-        rc = gui_main(&o);
+        rc = o.gantt_png ? gui_gantt_main(&o) : gui_main(&o);
     ps_outbuf_fini(&yaml);
     return rc;
 }
@@ -182,7 +183,12 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         return EXIT_USAGE;
     }
     /* bad input is exit 2 with a display or without */
-    if (!o.frames && !gui_display_available()) {
+    if (o.gantt_png && (o.live || o.frames)) {
+        fprintf(stderr, "procsim gui: --gantt-png runs the model to its end with no window: not "
+                        "with %s\n", o.live ? "--live" : "--frames");
+        return EXIT_USAGE;
+    }
+    if (!o.frames && !o.gantt_png && !gui_display_available()) {
         int rc = gui_check(&o);
         if (rc)
             return rc;

@@ -47,6 +47,7 @@ typedef struct gui_gantt {
     double span;           /* ticks shown; 0: the whole run so far */
     double t0;             /* zoomed and scrolled back: the first tick shown */
     int back;              /* scrolled back: t0 stays, the playhead moves on */
+    int dragging;          /* the left button went down on the lanes */
     /* scratch for the process lanes, per pid (gui_gantt_reserve) */
     uint32_t *row_of;      /* the lane of each pid (UINT32_MAX: none) */
     uint8_t *state;        /* its state since since[pid - 1] */

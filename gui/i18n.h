@@ -19,6 +19,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(TICK, "tick", "틱") X(SPEED, "speed", "속도") X(LIVE, "live", "실제 프로세스") \
     X(PCB_TABLE, "Processes", "프로세스") X(PCB, "Process control block", "프로세스 제어 블록") \
     X(TIMELINE, "Timeline", "타임라인") X(LOG, "Events", "사건 기록")              \
+    X(GANTT, "Gantt chart", "간트 차트") X(GANTT_SAVE, "Gantt", "간트") X(IDLE, "idle", "유휴") \
     X(DIAGRAM, "Seven-state model", "7상태 모델")                              \
     X(RESOURCES, "Shared objects", "공유 자원")                                \
     X(NO_SELECTION, "Click a process to see its PCB", "프로세스를 누르면 PCB가 보입니다") \
