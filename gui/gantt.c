@@ -74,6 +74,12 @@ void gui_gantt_window(const gui_gantt *m, int64_t now, double *t0, double *t1)
     *t1 = *t0 + m->span;
 }
 
+void gui_gantt_whole(const ps_gantt *g, int64_t now, double *t0, double *t1)
+{
+    *t0 = 0;
+    *t1 = g->end > 0 ? (double)g->end : whole(now);
+}
+
 void gui_gantt_zoom(gui_gantt *m, double factor, double at, int64_t now)
 {
     double t0, t1;

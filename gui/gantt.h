@@ -70,6 +70,9 @@ void gui_gantt_reset(gui_gantt *m);
 int64_t gui_gantt_step(double px_per_tick, double min_px);
 /* The window shown when the clock is at `now`: [*t0, *t1). */
 void gui_gantt_window(const gui_gantt *m, int64_t now, double *t0, double *t1);
+/* The whole run for a picture of it: [0, its end) once it has ended,
+ * else the whole run so far as the window shows it. */
+void gui_gantt_whole(const ps_gantt *g, int64_t now, double *t0, double *t1);
 /* Zoom by `factor` (< 1 in, > 1 out) keeping tick `at` where it is (when
  * following: keeping the playhead where it is).  The span stays within
  * [GUI_GANTT_MIN_SPAN, the whole run]; zoomed out to the whole run, the

@@ -13,6 +13,7 @@
 
 #define FONT 13     /* px */
 #define LINE 16     /* px: a line of text */
+#define CHIP 10     /* px: the swatch of a process's colour before its name */
 
 typedef struct svg {
     FILE *f;
@@ -145,7 +146,11 @@ static void axis(svg *v)
         fprintf(v->f, "<line x1=\"%.2f\" y1=\"%.1f\" x2=\"%.2f\" y2=\"%.1f\" stroke=\"#%06x\"/>\n",
                 x, G->plot.y, x, G->plot.y + G->plot.h, GUI_GANTT_GRID);
         snprintf(s, sizeof s, "%lld", (long long)t);
-        text(v, x, G->axis_y, "middle", fg, s);
+        float right = G->r.x + G->r.w - 2; /* the last label inside the picture */
+        if (x + width_of(s) / 2 > right)
+            text(v, right, G->axis_y, "end", fg, s);
+        else
+            text(v, x, G->axis_y, "middle", fg, s);
     }
 }
 
@@ -162,9 +167,12 @@ static void names(svg *v)
         uint32_t row = v->m.row_of[pid - 1];
         if (row == UINT32_MAX)
             continue;
+        float y = gui_gantt_row_y(G, row);
+        rect(v, (gui_rect){G->label_x, y + (G->proc_h - CHIP) / 2, CHIP, CHIP},
+             gui_token_color(pid), NULL);
         snprintf(s, sizeof s, "%s", ps_engine_pcb(v->g->e, pid)->name);
-        if (cut(s, G->label_w - 4))
-            text(v, G->label_x, gui_gantt_row_y(G, row) + (G->proc_h - LINE) / 2, NULL,
+        if (cut(s, G->label_w - CHIP - 8))
+            text(v, G->label_x + CHIP + 4, y + (G->proc_h - LINE) / 2, NULL,
                  gui_rgba(GUI_TEXT, 255), s);
     }
 }
@@ -193,10 +201,12 @@ int gui_gantt_svg(FILE *f, const gui_sim *g, gui_lang lang, int width)
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++)
         if (v.m.row_of[pid - 1] != UINT32_MAX && width_of(ps_engine_pcb(e, pid)->name) > label_w)
             label_w = width_of(ps_engine_pcb(e, pid)->name);
-    label_w = label_w + 6 > (float)width / 5 ? (float)width / 5 : label_w + 6;
+    label_w += CHIP + 4 + 6;
+    if (label_w > (float)width / 5)
+        label_w = (float)width / 5;
     float h = gui_gantt_height(LINE, 1, ncpu, rows);
     double t0, t1;
-    gui_gantt_window(&v.m, ps_engine_now(e), &t0, &t1); /* a fresh view: the whole run */
+    gui_gantt_whole(&g->gantt, ps_engine_now(e), &t0, &t1);
     gui_gantt_place(&v.G, (gui_rect){0, 0, (float)width, h}, LINE, 1, label_w, ncpu, rows, t0, t1);
     fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%.0f\" "

@@ -22,11 +22,19 @@ typedef struct chart {
     gui_gantt *m;
     gui_gantt_geom G;
     uint32_t selected;     /* its lane is lit (0: none) */
+    int picture;           /* alone: the whole run (gui_gantt_whole) */
 } chart;
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
 /* ---- the parts ---------------------------------------------------------- */
+
+/* The width of the swatch of a process's colour before its name, which
+ * ties its lane to its slices on the CPUs (and its token). */
+static float chip(const chart *c)
+{
+    return 0.6f * c->lh + 4 * c->sc;
+}
 
 /* The names' column: "CPU 0" and every name shown, at most a fifth of w. */
 static float label_width(chart *c, float w, uint32_t ncpu)
@@ -43,7 +51,7 @@ static float label_width(chart *c, float w, uint32_t ncpu)
         if ((float)tw > need)
             need = (float)tw;
     }
-    need += 6 * c->sc;
+    need += chip(c) + 6 * c->sc;
     return need > w / 5 ? w / 5 : need;
 }
 
@@ -157,9 +165,12 @@ static void lanes(chart *c)
         if (G->proc_h < c->lh * 0.8f)
             continue;
         char name[96];
+        float box = 0.6f * c->lh;
+        gui_fill(c->ren, (gui_rect){G->label_x, y + (G->proc_h - box) / 2, box, box},
+                 gui_token_color(pid));
         snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
-        gui_text_fit(c->text, name, sizeof name, GUI_SMALL, G->label_w - 4 * c->sc);
-        gui_text_draw(c->text, name, GUI_SMALL, col(GUI_TEXT), (int)G->label_x,
+        gui_text_fit(c->text, name, sizeof name, GUI_SMALL, G->label_w - chip(c) - 4 * c->sc);
+        gui_text_draw(c->text, name, GUI_SMALL, col(GUI_TEXT), (int)(G->label_x + chip(c)),
                       (int)(y + (G->proc_h - c->lh) / 2));
     }
     gui_gantt_proc_each(c->m, c->g, G->t0, G->t1, proc_bar, c);
@@ -201,7 +212,10 @@ static void draw(chart *c, gui_rect r)
         return;
     uint32_t rows = gui_gantt_rows(c->m, c->g), ncpu = c->g->gantt.ncpu;
     double t0, t1;
-    gui_gantt_window(c->m, ps_engine_now(e), &t0, &t1);
+    if (c->picture)
+        gui_gantt_whole(&c->g->gantt, ps_engine_now(e), &t0, &t1);
+    else
+        gui_gantt_window(c->m, ps_engine_now(e), &t0, &t1);
     gui_gantt_place(&c->G, r, c->lh, c->sc, label_width(c, r.w, ncpu), ncpu, rows, t0, t1);
     axis(c);
     lanes(c);
@@ -294,7 +308,8 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     SDL_SetRenderDrawColor(ren, GUI_PANEL >> 16, (GUI_PANEL >> 8) & 0xff, GUI_PANEL & 0xff, 255);
     SDL_RenderClear(ren);
     gui_rect r = {0, 0, (float)width, (float)h};
-    chart c = {.ren = ren, .text = text, .sc = sc, .lh = lh, .lang = lang, .g = g, .m = &m};
+    chart c = {.ren = ren, .text = text, .sc = sc, .lh = lh, .lang = lang, .g = g, .m = &m,
+               .picture = 1};
     title(&c, r);
     draw(&c, r);
     SDL_RenderPresent(ren);

@@ -200,6 +200,21 @@ static void zoom_and_scroll_stay_within_the_run(void **state)
     window(&m, 400, 0, 401);
 }
 
+static void a_picture_is_the_whole_run_to_its_end(void **state)
+{
+    (void)state;
+    gui_sim g;
+    open_run(&g, 1);
+    double t0, t1;
+    gui_gantt_whole(&g.gantt, ps_engine_now(g.e), &t0, &t1); /* going on: as the window */
+    assert_true(t0 == 0 && t1 == GUI_GANTT_MIN_WHOLE);
+    while (gui_sim_step(&g) == PS_STEP_OK)
+        ;
+    gui_gantt_whole(&g.gantt, ps_engine_now(g.e), &t0, &t1); /* ended at 6 */
+    assert_true(t0 == 0 && t1 == 6);
+    gui_sim_close(&g);
+}
+
 /* ---- SVG -------------------------------------------------------------------- */
 
 /* Well formed as far as this chart needs: after the prolog, tags that
@@ -379,6 +394,7 @@ int main(void)
         cmocka_unit_test(cpu_lanes_show_who_ran_where_and_idle),
         cmocka_unit_test(the_open_slice_is_seen_while_the_run_goes_on),
         cmocka_unit_test(zoom_and_scroll_stay_within_the_run),
+        cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
         cmocka_unit_test(gantt_png_writes_the_chart_with_no_display),
         cmocka_unit_test(gantt_png_errors_say_why),
