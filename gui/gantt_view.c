@@ -37,13 +37,12 @@ static float chip(const chart *c)
 }
 
 /* The names' column: "CPU 0" and every name shown, at most a fifth of w. */
-static float label_width(chart *c, float w, uint32_t ncpu)
+static float label_width(chart *c, float w)
 {
     const ps_engine *e = c->g->e;
     int tw, th;
     gui_text_measure(c->text, "CPU 00", GUI_SMALL, &tw, &th);
     float need = (float)tw;
-    (void)ncpu;
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e) && pid <= c->m->cap; pid++) {
         if (c->m->row_of[pid - 1] == UINT32_MAX)
             continue;
@@ -216,7 +215,7 @@ static void draw(chart *c, gui_rect r)
         gui_gantt_whole(&c->g->gantt, ps_engine_now(e), &t0, &t1);
     else
         gui_gantt_window(c->m, ps_engine_now(e), &t0, &t1);
-    gui_gantt_place(&c->G, r, c->lh, c->sc, label_width(c, r.w, ncpu), ncpu, rows, t0, t1);
+    gui_gantt_place(&c->G, r, c->lh, c->sc, label_width(c, r.w), ncpu, rows, t0, t1);
     axis(c);
     lanes(c);
     playhead(c);
