@@ -179,7 +179,12 @@ static void playhead(chart *c)
 {
     const gui_gantt_geom *G = &c->G;
     double now = (double)ps_engine_now(c->g->e);
-    if (now < G->t0 || now > G->t1)
+    if (now > G->t1) { /* scrolled back: an arrow on the axis points to now */
+        float s = 8 * c->sc, x = G->plot.x + G->plot.w, y = G->axis_y + c->lh + 2 * c->sc;
+        gui_arrowhead(c->ren, (gui_point){x - s, y}, (gui_point){x, y}, s, col(0xffffff));
+        return;
+    }
+    if (now < G->t0)
         return;
     float x = gui_gantt_x(G, now);
     gui_fill(c->ren, (gui_rect){x - 1 * c->sc, G->axis_y + c->lh, 2 * c->sc,
@@ -361,6 +366,14 @@ void gui_gantt_save(gui_app *a)
         gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
 }
 
+void gui_gantt_png_fonts(int width, int px[3])
+{
+    static const int base[3] = {13, 15, 20};
+    double k = width > 1600 ? width / 1600.0 : 1;
+    for (int i = 0; i < 3; i++)
+        px[i] = (int)(base[i] * k + 0.5);
+}
+
 /* Runs longer than this many instants are charted up to there. */
 #define MAIN_STEPS 2000000
 
@@ -382,10 +395,10 @@ int gui_gantt_main(const gui_options *o)
         ps_gantt_finish(&g.gantt);
     }
     gui_lang lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
-    static const int font_px[3] = {13, 15, 20};
-    int rc = 0;
-    if (g.gantt.nomem || gui_gantt_export(&g, lang, o->gantt_png, o->width > 0 ? o->width : 1200,
-                                          font_px, err, sizeof err)) {
+    int rc = 0, width = o->width > 0 ? o->width : 1200, font_px[3];
+    gui_gantt_png_fonts(width, font_px);
+    if (g.gantt.nomem ||
+        gui_gantt_export(&g, lang, o->gantt_png, width, font_px, err, sizeof err)) {
         fprintf(stderr, "procsim gui: cannot write %s: %s\n", o->gantt_png,
                 g.gantt.nomem ? "out of memory" : err);
         rc = 1;

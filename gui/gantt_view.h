@@ -37,6 +37,9 @@ int gui_gantt_export(const gui_sim *g, gui_lang lang, const char *path, int widt
  * -1 if writing failed. */
 int gui_gantt_svg(FILE *f, const gui_sim *g, gui_lang lang, int width);
 
+/* --gantt-png's font sizes for a chart `width` wide: 13, 15 and 20 px up
+ * to 1600 px, growing with the width beyond (a 4K-wide chart reads at 4K). */
+void gui_gantt_png_fonts(int width, int px[3]);
 /* procsim gui FILE --gantt-png OUT: run o's scenario (a model run) to its
  * end with no window and write its chart to o->gantt_png, o->width wide
  * (0: 1200), in o->lang's language.  Returns 0; 2 after saying why on

@@ -18,7 +18,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(SHOT, "Screenshot", "화면 저장") X(HELP, "Help", "도움말")                 \
     X(TICK, "tick", "틱") X(SPEED, "speed", "속도") X(LIVE, "live", "실제 프로세스") \
     X(PCB_TABLE, "Processes", "프로세스") X(PCB, "Process control block", "프로세스 제어 블록") \
-    X(TIMELINE, "Timeline", "타임라인") X(LOG, "Events", "사건 기록")              \
+    X(LOG, "Events", "사건 기록")                                              \
     X(GANTT, "Gantt chart", "간트 차트") X(GANTT_SAVE, "Gantt", "간트") X(IDLE, "idle", "유휴") \
     X(DIAGRAM, "Seven-state model", "7상태 모델")                              \
     X(RESOURCES, "Shared objects", "공유 자원")                                \

@@ -318,19 +318,21 @@ static void the_svg_is_well_formed_with_every_slice(void **state)
 /* ---- procsim gui --gantt-png ---------------------------------------------- */
 
 /* The height a chart of ncpu CPUs and nrows processes gets in the PNG:
- * its lanes all at their most, at --gantt-png's font sizes. */
-static int png_height(uint32_t ncpu, uint32_t nrows)
+ * its lanes all at their most, at --gantt-png's font sizes for its width. */
+static int png_height(int width, uint32_t ncpu, uint32_t nrows)
 {
     char err[256];
+    int px[3];
+    gui_gantt_png_fonts(width, px);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
-    gui_text *t = gui_text_create(r, 13, 15, 20, err, sizeof err);
+    gui_text *t = gui_text_create(r, px[0], px[1], px[2], err, sizeof err);
     assert_non_null(t);
     float lh = (float)gui_text_line_height(t, GUI_SMALL);
     gui_text_destroy(t);
     SDL_DestroyRenderer(r);
     SDL_FreeSurface(s);
-    return (int)gui_gantt_height(lh, 13.0f / 12, ncpu, nrows);
+    return (int)gui_gantt_height(lh, (float)px[0] / 12, ncpu, nrows);
 }
 
 static void gantt_png_writes_the_chart_with_no_display(void **state)
@@ -342,7 +344,8 @@ static void gantt_png_writes_the_chart_with_no_display(void **state)
         uint32_t ncpu, nrows;
     } cases[] = {{"scenarios/policies/rr.yaml", NULL, 1200, 1, 3},
                  {"scenarios/labs/worker-pool.yaml", "800x600", 800, 0, 0},
-                 {"scenarios/policies/fcfs.yaml", "1920x1080", 1920, 1, 3}};
+                 {"scenarios/policies/fcfs.yaml", "1920x1080", 1920, 1, 3},
+                 {"scenarios/policies/sjf.yaml", "3840x2160", 3840, 1, 4}};
     char dir[] = "/tmp/procsim-gantt-XXXXXX";
     assert_non_null(mkdtemp(dir));
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -359,7 +362,7 @@ static void gantt_png_writes_the_chart_with_no_display(void **state)
             fail_msg("%s: exit %d: %s", cases[i].file, r.status, r.err);
         assert_int_equal(w, cases[i].w);
         if (cases[i].ncpu) /* worker-pool's CPUs are the machine's */
-            assert_int_equal(h, png_height(cases[i].ncpu, cases[i].nrows));
+            assert_int_equal(h, png_height(w, cases[i].ncpu, cases[i].nrows));
         else
             assert_true(h > 100);
         result_free(&r);
