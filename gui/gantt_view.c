@@ -340,6 +340,7 @@ int gui_gantt_export(const gui_sim *g, gui_lang lang, const char *path, int widt
         return -1;
     }
     if (ends_with(path, ".svg")) {
+        errno = 0;
         FILE *f = fopen(path, "w");
         if (!f) {
             snprintf(err, errsize, "%s", strerror(errno));
