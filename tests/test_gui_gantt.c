@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "clikit.h"
+#include "draw.h"
 #include "gantt_view.h"
 #include "testkit.h"
 #include "text.h"
@@ -315,6 +316,35 @@ static void the_svg_is_well_formed_with_every_slice(void **state)
     gui_sim_close(&g);
 }
 
+/* ---- in the window --------------------------------------------------------- */
+
+static int count_rgb(SDL_Surface *f, SDL_Color c)
+{
+    int n = 0;
+    Uint32 want = (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+    for (int y = 0; y < f->h; y++)
+        for (int x = 0; x < f->w; x++)
+            n += (((Uint32 *)((Uint8 *)f->pixels + y * f->pitch))[x] & 0xffffff) == want;
+    return n;
+}
+
+static void the_window_draws_the_cpu_lanes(void **state)
+{
+    (void)state;
+    /* the run over (6 ticks at 32x), the chart of 20 ticks: A's 5 ticks on
+       CPU 0 in its colour, 2 ticks of idle grey; elsewhere that colour is
+       only A's token and swatch, the grey only the legend's square */
+    gui_options o = {.text = two_cpus, .text_len = sizeof two_cpus - 1,
+                     .text_name = "two-cpus.yaml", .frames = 200, .speed = 32, .width = 1280,
+                     .height = 800, .lang = GUI_KO};
+    SDL_Surface *f;
+    assert_int_equal(gui_render_frames(&o, &f), 0);
+    int a = count_rgb(f, gui_token_color(1)), idle = count_rgb(f, gui_rgba(GUI_GANTT_IDLE, 255));
+    SDL_FreeSurface(f);
+    if (a < 1200 || idle < 500)
+        fail_msg("%d pixels of A's colour, %d of idle grey", a, idle);
+}
+
 /* ---- procsim gui --gantt-png ---------------------------------------------- */
 
 /* The height a chart of ncpu CPUs and nrows processes gets in the PNG:
@@ -399,6 +429,7 @@ int main(void)
         cmocka_unit_test(zoom_and_scroll_stay_within_the_run),
         cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
+        cmocka_unit_test(the_window_draws_the_cpu_lanes),
         cmocka_unit_test(gantt_png_writes_the_chart_with_no_display),
         cmocka_unit_test(gantt_png_errors_say_why),
     };
