@@ -2,7 +2,8 @@
  * the axis's label steps, the CPU lanes of a known two-CPU schedule (idle
  * included, and the open slice while the run goes on, as procsim/gantt.h
  * sees it), the view window's zoom and scroll clamping, the SVG (well
- * formed, every slice in it, names escaped) and procsim gui --gantt-png
+ * formed, every slice in it, names escaped), the CPU lanes in a frame of
+ * the window, and procsim gui --gantt-png
  * (a PNG of the size expected with no display; the errors). */
 #include <SDL.h>
 #include <SDL_image.h>
