@@ -178,14 +178,23 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         fprintf(stderr, "procsim gui: --screenshot goes with --frames N\n");
         return EXIT_USAGE;
     }
+    /* the compare view is model runs side by side, with nothing to follow */
+    if (o.compare && (o.live || o.quiz)) {
+        fprintf(stderr, "procsim gui: --compare shows model runs of one workload side by side; "
+                        "%s\n", o.live ? "--live runs real processes, one run at a time"
+                                       : "--quiz follows one run, so it goes without it");
+        return EXIT_USAGE;
+    }
     if (o.text && o.path) {
         fprintf(stderr, "procsim gui: a FILE or --ostep, not both\n");
         return EXIT_USAGE;
     }
     /* bad input is exit 2 with a display or without */
-    if (o.gantt_png && (o.live || o.frames)) {
+    if (o.gantt_png && (o.live || o.frames || o.compare)) {
         fprintf(stderr, "procsim gui: --gantt-png runs the model to its end with no window: not "
-                        "with %s\n", o.live ? "--live" : "--frames");
+                        "with %s\n", o.live     ? "--live"
+                                     : o.frames ? "--frames"
+                                                : "--compare (procsim compare charts each policy)");
         return EXIT_USAGE;
     }
     if (!o.frames && !o.gantt_png && !gui_display_available()) {

@@ -415,6 +415,9 @@ static void gantt_png_errors_say_why(void **state)
          NULL, "not with --live"},
         {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never.png", "--frames", "3"},
          2, NULL, "not with --frames"},
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never.png", "--compare",
+          "fcfs,rr:4"},
+         2, NULL, "not with --compare"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
     assert_int_equal(access("/tmp/never-written.png", F_OK), -1);
