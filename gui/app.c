@@ -3,7 +3,6 @@
  * time), render (from read-only state).  Headless (--frames N) renders N
  * frames of 1/30 s each on a software renderer with no window at all, and
  * can write the last one to a PNG: the same code paths, reproducibly. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,45 +42,40 @@ static int per_process(gui_app *a)
                                                                                         : -1;
 }
 
-static void open_file(gui_app *a, const char *path)
+static void set_title(gui_app *a);
+
+/* Open `path`; a file the user chose (not a reload) goes to the recent
+ * list when this is a window. */
+static int open_path(gui_app *a, const char *path, int chosen)
 {
     char err[600], err2[64];
     if (a->sim.trace_mode) { /* the traced program stays (a dropped file too) */
         gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
-        return;
+        return -1;
     }
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
-            return;
+            return -1;
         /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
         gui_say(a, 1, "out of memory");
-        return;
+        return -1;
     }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
+    if (chosen && a->remember && a->sim.path[0])
+        gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
+                                                         cannot write is no error */
+    set_title(a);
     gui_say(a, 0, "%s", a->sim.s->title);
+    return 0;
 }
 
-static void list_scenarios(gui_app *a)
+int gui_open_file(gui_app *a, const char *path)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/seeds", "scenarios/policies", "."};
-    a->npicker = 0;
-    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-        DIR *dir = opendir(dirs[d]);
-        struct dirent *de;
-        while (dir && (de = readdir(dir)) && a->npicker < GUI_MAX_PICKER) {
-            size_t n = strlen(de->d_name);
-            if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml"))
-                snprintf(a->picker[a->npicker++], sizeof a->picker[0], "%.40s/%.200s", dirs[d], de->d_name);
-        }
-        if (dir)
-            closedir(dir);
-    }
-    qsort(a->picker, (size_t)a->npicker, sizeof a->picker[0],
-          (int (*)(const void *, const void *))strcmp);
+    return open_path(a, path, 1);
 }
 
 static int save_png(gui_app *a, const char *path)
@@ -117,12 +111,16 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
                 gui_word_text(GUI_W_NOT_NOW, a->lang));
 }
 
-/* The window's title: "trace: COMMAND" in trace mode, in its language. */
+/* The window's title: "procsim — TITLE" (the scenario's), "trace:
+ * COMMAND" in trace mode, in its language. */
 static const char *window_title(const gui_app *a, char *buf, size_t size)
 {
-    if (!a->sim.trace_mode)
-        return "procsim";
-    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    if (a->sim.trace_mode)
+        snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    else if (a->sim.s)
+        snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
+    else
+        snprintf(buf, size, "procsim");
     return buf;
 }
 
@@ -188,10 +186,7 @@ static void act(gui_app *a, gui_action what)
         if (gui_sim_restart(&a->sim, err, sizeof err))
             gui_say(a, 1, "%s", err);
         break;
-    case GUI_ACT_OPEN:
-        list_scenarios(a);
-        a->show_picker = !a->show_picker;
-        break;
+    case GUI_ACT_OPEN: gui_picker_toggle(a); break;
     case GUI_ACT_SUSPEND:
         user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
         break;
@@ -213,16 +208,8 @@ static void act(gui_app *a, gui_action what)
 
 static void click(gui_app *a, float x, float y)
 {
-    if (a->show_picker) {
-        for (int i = 0; i < a->npicker; i++)
-            if (gui_rect_hit(a->picker_row[i], x, y)) {
-                a->show_picker = 0;
-                open_file(a, a->picker[i]);
-                return;
-            }
-        a->show_picker = 0;
+    if (a->show_picker && gui_picker_click(a, x, y))
         return;
-    }
     if (a->show_help) {
         a->show_help = 0;
         return;
@@ -232,6 +219,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
+    if (gui_rect_hit(a->fold, x, y)) {
+        gui_header_toggle(a);
+        return;
+    }
     for (int i = 0; i < a->ntable; i++)
         if (gui_rect_hit(a->table_row[i], x, y)) {
             a->selected = a->table_pid[i];
@@ -250,6 +241,8 @@ static void click(gui_app *a, float x, float y)
 
 static void key(gui_app *a, SDL_Keycode k)
 {
+    if (a->show_picker && gui_picker_key(a, k))
+        return;
     switch (k) {
     case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
     case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
@@ -258,6 +251,7 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
     case SDLK_r: act(a, GUI_ACT_RESTART); break;
     case SDLK_o: act(a, GUI_ACT_OPEN); break;
+    case SDLK_d: gui_header_toggle(a); break;
     case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
     case SDLK_c: act(a, GUI_ACT_RESUME); break;
     case SDLK_k: act(a, GUI_ACT_KILL); break;
@@ -307,8 +301,17 @@ static void input(gui_app *a)
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
             break;
+        case SDL_MOUSEWHEEL: { /* the dialog, else the description under the mouse */
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            if (a->show_picker)
+                gui_picker_wheel(a, -ev.wheel.y);
+            else
+                gui_header_wheel(a, (float)mx * ps, (float)my * ps, -ev.wheel.y);
+            break;
+        }
         case SDL_DROPFILE:
-            open_file(a, ev.drop.file);
+            gui_open_file(a, ev.drop.file);
             SDL_free(ev.drop.file);
             break;
         default: break;
@@ -336,7 +339,7 @@ static void update(gui_app *a, double dt)
             char path[1024];
             snprintf(path, sizeof path, "%s", a->sim.path);
             a->file_mtime = m;
-            open_file(a, path);
+            open_path(a, path, 0);
         }
     }
 }
@@ -345,8 +348,10 @@ static void render(gui_app *a)
 {
     int w, h;
     SDL_GetRendererOutputSize(a->ren, &w, &h);
-    if ((float)w != a->L.w || (float)h != a->L.h)
-        gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
+    gui_layout_in in = {.w = (float)w, .h = (float)h, .scale = a->L.scale, .zoom = 1};
+    gui_header_layout_in(a, &in);
+    if (memcmp(&in, &a->L.in, sizeof in))
+        gui_layout_compute_in(&a->L, &in);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     /* One pass over the frame: clear to the panels' colour and draw the
      * gaps between panels, rather than clearing and filling each panel
@@ -462,6 +467,8 @@ static void teardown(gui_app *a)
 {
     gui_sim_close(&a->sim); /* kills the live children before anything else */
     gui_quiz_fini(&a->quiz);
+    gui_picker_fini(&a->picker);
+    gui_header_fini(a);
     gui_text_destroy(a->text);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
@@ -616,6 +623,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
+    gui_picker_setup(&a);
+    a.remember = !headless && !trace; /* tests and docs runs leave it alone */
+    if (a.remember && a.sim.path[0])
+        gui_picker_remember(&a.picker, a.sim.path);
     if (o->quiz) {
         uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
                           : a.selected ? a.selected : 1;
