@@ -405,15 +405,23 @@ static void the_description_is_the_interface_s_language_else_the_other(void **st
     assert_string_equal(gui_describe_pick(&s, GUI_KO), "");
 }
 
-/* One pixel a character (not a byte: Hangul is three bytes a syllable). */
+/* One pixel a character (not a byte: Hangul is three bytes a syllable);
+ * a character cut short counts nothing, as a renderer drops it, so that
+ * a line broken inside one would seem to fit. */
 static void chars(void *ctx, const char *s, int normal, int *w, int *h)
 {
     (void)ctx;
     (void)normal;
     *w = 0;
-    for (; *s; s++)
-        *w += ((unsigned char)*s & 0xc0) != 0x80;
     *h = 1;
+    for (size_t n = strlen(s), i = 0; i < n;) {
+        unsigned char b = (unsigned char)s[i];
+        size_t len = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+        if (i + len > n)
+            return;
+        *w += 1;
+        i += len;
+    }
 }
 
 static const struct {
@@ -421,7 +429,9 @@ static const struct {
     float width;
     const char *want;
 } wraps[] = {
-    {"prose runs together and breaks at spaces", "one two three\nfour five six\n", 9,
+    {"prose runs together and breaks at spaces", "one two\nthree four\nfive six\n", 13,
+     "one two three\nfour five six\n"},
+    {"prose broken at the width", "one two three\nfour five six\n", 9,
      "one two\nthree\nfour five\nsix\n"},
     {"a blank line is a paragraph's end", "aa bb\n\n\ncc\n", 20, "aa bb\n\ncc\n"},
     {"leading and trailing blank lines go", "\n\n  \nabc\n\n", 20, "abc\n"},
