@@ -512,16 +512,17 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame);
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame,
+               gui_layout *layout);
 
 int gui_main(const gui_options *o)
 {
-    return run(o, NULL, NULL);
+    return run(o, NULL, NULL, NULL);
 }
 
 int gui_run_trace(const ps_trace_options *t, const gui_options *o)
 {
-    return run(o, t, NULL);
+    return run(o, t, NULL, NULL);
 }
 
 int gui_render_frames(const gui_options *o, SDL_Surface **frame)
@@ -529,7 +530,15 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     *frame = NULL;
     if (o->frames < 1)
         return 2;
-    return run(o, NULL, frame);
+    return run(o, NULL, frame, NULL);
+}
+
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout)
+{
+    *frame = NULL;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, frame, layout);
 }
 
 /* Trace mode: COMMAND started under the trace and o->select selected (a
@@ -577,8 +586,9 @@ static int trace_status(const gui_app *a)
 
 
 /* The frame loop, windowed or headless (then *frame, if asked for, gets a
- * copy of the last frame). */
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame)
+ * copy of the last frame, and *layout its layout). */
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame,
+               gui_layout *layout)
 {
     gui_app a = {0};
     a.opt = *o;
@@ -653,6 +663,8 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         }
         if (headless && n + 1 == o->frames && frame)
             *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && layout)
+            *layout = a.L;
         SDL_RenderPresent(a.ren);
         if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
                                                                what the program does */

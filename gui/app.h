@@ -138,6 +138,10 @@ void gui_trace_status(gui_app *a, float x, float y, float w);
  * colour's ring (view.c labels it "zombie"). */
 void gui_trace_zombie(gui_app *a, gui_point at, uint32_t pid);
 
+/* app.c: gui_render_frames, and the last frame's layout in *layout (where
+ * its panels and nodes were: the scenario's description moves them). */
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout);
+
 /* app.c: open the scenario at `path` in the window (the Open dialog, a
  * dropped file, a reload): 0, or -1 after showing why (FILE:LINE:COL:
  * ...) with the scenario shown before kept. */

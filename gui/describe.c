@@ -40,6 +40,7 @@ static void end_line(wrap *w)
 {
     if (w->words)
         emit(w, w->cur, w->len);
+    memset(w->cur, ' ', w->indent); /* a bullet's "- " is on its first line only */
     w->len = w->indent;
     w->words = 0;
 }
@@ -125,7 +126,8 @@ int gui_describe_wrap(const char *text, float width, gui_measure_fn measure, voi
         return -1;
     if (size)
         out[0] = 0;
-    int blank = 0, in_prose = 0;
+    int blank = 0, hang = -1; /* the paragraph's lines go on at this indentation
+                                 (-1: no paragraph open) */
     for (const char *line = text; *line;) {
         const char *nl = strchr(line, '\n');
         size_t len = nl ? (size_t)(nl - line) : strlen(line);
@@ -135,9 +137,17 @@ int gui_describe_wrap(const char *text, float width, gui_measure_fn measure, voi
         size_t indent = strspn(line, " \t");
         if (indent > len)
             indent = len;
+        int bullet = len >= indent + 2 && (line[indent] == '-' || line[indent] == '*') &&
+                     line[indent + 1] == ' ';
         if (len == 0) {
             blank = 1;
-            in_prose = 0;
+            hang = -1;
+        } else if (bullet) { /* "- " starts a paragraph that hangs under its words */
+            start_block(&w, line, indent + 2, &blank);
+            add_words(&w, line + indent + 2, len - indent - 2);
+            hang = (int)indent + 2;
+        } else if ((int)indent == hang) { /* the paragraph goes on */
+            add_words(&w, line, len);
         } else if (indent > 0) { /* kept as written when it fits */
             start_block(&w, line, indent, &blank);
             memcpy(w.cur, line, len);
@@ -146,12 +156,11 @@ int gui_describe_wrap(const char *text, float width, gui_measure_fn measure, voi
             else
                 add_words(&w, line, len);
             end_line(&w);
-            in_prose = 0;
+            hang = -1;
         } else {
-            if (!in_prose)
-                start_block(&w, line, 0, &blank);
+            start_block(&w, line, 0, &blank);
             add_words(&w, line, len);
-            in_prose = 1;
+            hang = 0;
         }
         line = next;
     }

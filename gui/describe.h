@@ -8,9 +8,12 @@
  *     the width (a word wider than the width alone is broken between
  *     characters);
  *   - a blank line ends a paragraph and stays one empty line;
- *   - a line that starts with a space (code, a command to type) stays a
- *     line of its own, as written, broken at spaces only when it is wider
- *     than the width, its pieces keeping its indentation.
+ *   - a line starting "- " or "* " (after any indentation) starts a
+ *     paragraph of its own, whose lines hang under its first word; the
+ *     lines indented as far as that word go on with it;
+ *   - any other line that starts with a space (code, a command to type)
+ *     stays a line of its own, as written, broken at spaces only when it
+ *     is wider than the width, its pieces keeping its indentation.
  */
 #ifndef PROCSIM_GUI_DESCRIBE_H
 #define PROCSIM_GUI_DESCRIBE_H

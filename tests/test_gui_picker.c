@@ -437,6 +437,9 @@ static const struct {
     {"leading and trailing blank lines go", "\n\n  \nabc\n\n", 20, "abc\n"},
     {"an indented line stays as written", "Python:\n    x = f()     # c\n    y\nAfter.\n", 40,
      "Python:\n    x = f()     # c\n    y\nAfter.\n"},
+    {"a list's items run on under their first words", "Watch:\n- one two\n  three\n- four\n"
+     "  - inner\n    more\n", 40, "Watch:\n- one two three\n- four\n  - inner more\n"},
+    {"a list's item broken hangs", "- one two three\n", 8, "- one\n  two\n  three\n"},
     {"a wide indented line keeps its indentation", "  aaa bbb ccc\n", 9,
      "  aaa bbb\n  ccc\n"},
     {"a word wider than the line is broken", "abcdefghij k\n", 4, "abcd\nefgh\nij k\n"},
