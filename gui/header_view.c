@@ -113,12 +113,13 @@ void gui_header_fini(gui_app *a)
     a->describe = (gui_describe_view){0};
 }
 
-/* The file's name without its folders; the tour's "built-in". */
+/* The file's name without its folders; "built-in" for the tour (whose
+ * path is "<built-in tour>"). */
 static const char *file_name(const gui_app *a)
 {
     const char *p = a->sim.s->path;
-    if (!p || !p[0] || !strcmp(p, "<built-in>"))
-        return T("built-in", "내장");
+    if (!p || !p[0] || p[0] == '<')
+        return T("built in", "내장");
     const char *slash = strrchr(p, '/');
     return slash ? slash + 1 : p;
 }

@@ -544,7 +544,7 @@ void gui_view_panels(gui_app *a)
 static void help(gui_app *a)
 {
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 19};
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 20};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
     gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
     float y = box.y + 10 * sc;
