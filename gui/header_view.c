@@ -206,7 +206,10 @@ void gui_view_header(gui_app *a)
     float x = r.x + 6 * sc, end = fold(a, r) - 12 * sc, y = r.y + (r.h - lh) / 2;
     char title[400], file[300];
     int tw, fw, h;
-    snprintf(title, sizeof title, "%s", a->sim.s->title);
+    if (a->sim.trace_mode) /* the whole command, which the toolbar cuts */
+        snprintf(title, sizeof title, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    else
+        snprintf(title, sizeof title, "%s", a->sim.s->title);
     snprintf(file, sizeof file, "%s", a->sim.trace_mode ? "" : file_name(a));
     gui_text_measure(a->text, title, GUI_NORMAL, &tw, &h);
     gui_text_measure(a->text, file, GUI_SMALL, &fw, &h);
