@@ -344,6 +344,20 @@ void gui_picker_move(gui_picker *p, int delta, int shown)
     keep_in_view(p, shown);
 }
 
+int gui_picker_select(gui_picker *p, const char *path, int shown)
+{
+    char abs[GUI_PICK_PATH];
+    if (!path || !path[0] || absolute(path, abs, sizeof abs))
+        return -1;
+    for (int i = 0; i < p->nrows; i++)
+        if (p->row[i].kind == GUI_PICK_FILE && !strcmp(p->row[i].path, abs)) {
+            p->sel = i;
+            keep_in_view(p, shown);
+            return 0;
+        }
+    return -1;
+}
+
 void gui_picker_scroll(gui_picker *p, int delta, int shown)
 {
     int last = p->nrows - (shown > 0 ? shown : 1);

@@ -102,6 +102,10 @@ const char *gui_picker_choose(gui_picker *p, int i);
  * headings, stopping at the ends, and scroll so it is among the `shown`
  * rows from p->top. */
 void gui_picker_move(gui_picker *p, int delta, int shown);
+/* Select the first row that leads to file `path` (the scenario shown, as
+ * the dialog opens), scrolled into the `shown` rows; 0, or -1 if no row
+ * does (p->sel is then as it was). */
+int gui_picker_select(gui_picker *p, const char *path, int shown);
 /* Scroll by delta rows (the wheel), p->top kept in 0..nrows - shown. */
 void gui_picker_scroll(gui_picker *p, int delta, int shown);
 

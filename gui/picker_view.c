@@ -40,9 +40,9 @@ void gui_picker_toggle(gui_app *a)
     if (!a->show_picker)
         return;
     /* read again: files come and go while the window is open */
-    if (p->dir[0] && gui_picker_enter(p, p->dir) == 0)
-        return;
-    gui_picker_home(p);
+    if (!p->dir[0] || gui_picker_enter(p, p->dir))
+        gui_picker_home(p);
+    gui_picker_select(p, a->sim.path, a->pick_shown); /* the scenario shown, if listed */
 }
 
 /* ---- input -------------------------------------------------------------------- */

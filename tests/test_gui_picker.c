@@ -151,6 +151,13 @@ static void folders_are_entered_and_left(void **state)
     assert_string_equal(p.dir, "");
     assert_null(gui_picker_choose(&p, 0)); /* a heading: nothing */
     assert_null(gui_picker_choose(&p, 999));
+    /* the scenario shown is chosen as the dialog opens where it is listed */
+    assert_int_equal(gui_picker_enter(&p, at("labs")), 0);
+    assert_int_equal(gui_picker_select(&p, at("labs/deep/../one.yaml"), 2), 0);
+    assert_int_equal(p.sel, 3);
+    assert_int_equal(p.top, 2);
+    assert_int_equal(gui_picker_select(&p, at("elsewhere.yaml"), 2), -1);
+    assert_int_equal(p.sel, 3);
     gui_picker_fini(&p);
 }
 
