@@ -65,6 +65,7 @@ static int open_path(gui_app *a, const char *path, int chosen)
     }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
+    a->describe.text = NULL; /* wrapped again: the new text may sit where the old was */
     if (chosen && a->remember && a->sim.path[0])
         gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
                                                          cannot write is no error */
