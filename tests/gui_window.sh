@@ -43,10 +43,10 @@ xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
   ls procsim-*.png > /dev/null
   [ "$(xdotool getwindowname "$w")" = "procsim — Seven-state tour" ] || {
     echo "window title: $(xdotool getwindowname "$w")"; exit 1; }
-  # the start page: labs/ first (chosen), policies/ next; in policies/:
-  # the way back, "..", then its first scenario
+  # the start page: labs/ first (Home; the tour shown is chosen at first),
+  # policies/ next; in policies/: the way back, "..", then its first scenario
   xdotool key --window "$w" o; sleep 0.5
-  xdotool key --window "$w" Down Return; sleep 0.5
+  xdotool key --window "$w" Home Down Return; sleep 0.5
   xdotool key --window "$w" Down Down Return; sleep 1
   [ "$(xdotool getwindowname "$w")" = "procsim — $3" ] || {
     echo "after Open: $(xdotool getwindowname "$w"), want $3"; exit 1; }
