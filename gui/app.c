@@ -3,7 +3,6 @@
  * time), render (from read-only state).  Headless (--frames N) renders N
  * frames of 1/30 s each on a software renderer with no window at all, and
  * can write the last one to a PNG: the same code paths, reproducibly. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "gantt_view.h"
 
 /* ---- actions ----------------------------------------------------------- */
 
@@ -31,58 +31,48 @@ static int per_process(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
     a->token_at = calloc(n, sizeof *a->token_at);
     a->order = calloc(n, sizeof *a->order);
     a->slot = calloc(n, sizeof *a->slot);
-    a->seg_since = calloc(n, sizeof *a->seg_since);
-    a->seg_state = calloc(n, sizeof *a->seg_state);
-    a->row_of = calloc(n, sizeof *a->row_of);
-    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state && a->row_of ? 0
-                                                                                        : -1;
+    gui_gantt_reset(&a->gantt); /* a new run: the whole of it */
+    return a->token_at && a->order && a->slot ? 0 : -1;
 }
 
-static void open_file(gui_app *a, const char *path)
+static void set_title(gui_app *a);
+
+/* Open `path`; a file the user chose (not a reload) goes to the recent
+ * list when this is a window. */
+static int open_path(gui_app *a, const char *path, int chosen)
 {
     char err[600], err2[64];
     if (a->sim.trace_mode) { /* the traced program stays (a dropped file too) */
         gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
-        return;
+        return -1;
     }
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
-            return;
+            return -1;
         /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
         gui_say(a, 1, "out of memory");
-        return;
+        return -1;
     }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
+    a->describe.text = NULL; /* wrapped again: the new text may sit where the old was */
+    if (chosen && a->remember && a->sim.path[0])
+        gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
+                                                         cannot write is no error */
+    set_title(a);
     gui_say(a, 0, "%s", a->sim.s->title);
+    return 0;
 }
 
-static void list_scenarios(gui_app *a)
+int gui_open_file(gui_app *a, const char *path)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/seeds", "scenarios/policies", "."};
-    a->npicker = 0;
-    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-        DIR *dir = opendir(dirs[d]);
-        struct dirent *de;
-        while (dir && (de = readdir(dir)) && a->npicker < GUI_MAX_PICKER) {
-            size_t n = strlen(de->d_name);
-            if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml"))
-                snprintf(a->picker[a->npicker++], sizeof a->picker[0], "%.40s/%.200s", dirs[d], de->d_name);
-        }
-        if (dir)
-            closedir(dir);
-    }
-    qsort(a->picker, (size_t)a->npicker, sizeof a->picker[0],
-          (int (*)(const void *, const void *))strcmp);
+    return open_path(a, path, 1);
 }
 
 static int save_png(gui_app *a, const char *path)
@@ -118,12 +108,16 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
                 gui_word_text(GUI_W_NOT_NOW, a->lang));
 }
 
-/* The window's title: "trace: COMMAND" in trace mode, in its language. */
+/* The window's title: "procsim — TITLE" (the scenario's), "trace:
+ * COMMAND" in trace mode, in its language. */
 static const char *window_title(const gui_app *a, char *buf, size_t size)
 {
-    if (!a->sim.trace_mode)
-        return "procsim";
-    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    if (a->sim.trace_mode)
+        snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    else if (a->sim.s)
+        snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
+    else
+        snprintf(buf, size, "procsim");
     return buf;
 }
 
@@ -142,7 +136,8 @@ gui_word gui_action_refused(const gui_app *a, gui_action i)
     if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
                           i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
         return GUI_W_TRACE_FIXED;
-    if (a->cmp && (on_process || i == GUI_ACT_OPEN)) /* one workload, no interventions */
+    /* one workload, no interventions; its Gantt charts are in its columns */
+    if (a->cmp && (on_process || i == GUI_ACT_OPEN || i == GUI_ACT_GANTT))
         return GUI_W_COMPARE_FIXED;
     if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
         return GUI_W_TRACE_ENDED;
@@ -207,10 +202,7 @@ static void act(gui_app *a, gui_action what)
         if (gui_sim_restart(&a->sim, err, sizeof err))
             gui_say(a, 1, "%s", err);
         break;
-    case GUI_ACT_OPEN:
-        list_scenarios(a);
-        a->show_picker = !a->show_picker;
-        break;
+    case GUI_ACT_OPEN: gui_picker_toggle(a); break;
     case GUI_ACT_SUSPEND:
         user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
         break;
@@ -219,6 +211,7 @@ static void act(gui_app *a, gui_action what)
         break;
     case GUI_ACT_KILL: user_action(a, gui_sim_kill, gui_word_text(GUI_W_KILL, a->lang)); break;
     case GUI_ACT_SHOT: screenshot(a); break;
+    case GUI_ACT_GANTT: gui_gantt_save(a); break;
     case GUI_ACT_LANG:
         a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
         set_title(a);
@@ -232,16 +225,8 @@ static void act(gui_app *a, gui_action what)
 
 static void click(gui_app *a, float x, float y)
 {
-    if (a->show_picker) {
-        for (int i = 0; i < a->npicker; i++)
-            if (gui_rect_hit(a->picker_row[i], x, y)) {
-                a->show_picker = 0;
-                open_file(a, a->picker[i]);
-                return;
-            }
-        a->show_picker = 0;
+    if (a->show_picker && gui_picker_click(a, x, y))
         return;
-    }
     if (a->show_help) {
         a->show_help = 0;
         return;
@@ -251,6 +236,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
+    if (gui_rect_hit(a->fold, x, y)) {
+        gui_header_toggle(a);
+        return;
+    }
     if (a->cmp) { /* a token: its process, ringed in every column */
         a->selected = gui_compare_pick(a, x, y);
         return;
@@ -312,6 +301,8 @@ static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
 {
     if (zoom_key(a, k, mod))
         return;
+    if (a->show_picker && gui_picker_key(a, k))
+        return;
     switch (k) {
     case SDLK_F11: present(a, !a->presentation); break;
     case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
@@ -321,10 +312,12 @@ static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
     case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
     case SDLK_r: act(a, GUI_ACT_RESTART); break;
     case SDLK_o: act(a, GUI_ACT_OPEN); break;
+    case SDLK_d: gui_header_toggle(a); break;
     case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
     case SDLK_c: act(a, GUI_ACT_RESUME); break;
     case SDLK_k: act(a, GUI_ACT_KILL); break;
     case SDLK_p: act(a, GUI_ACT_SHOT); break;
+    case SDLK_g: act(a, GUI_ACT_GANTT); break;
     case SDLK_l: act(a, GUI_ACT_LANG); break;
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
     case SDLK_q:
@@ -371,20 +364,36 @@ static void input(gui_app *a)
         switch (ev.type) {
         case SDL_QUIT: a->quit = 1; break;
         case SDL_KEYDOWN: key(a, ev.key.keysym.sym, ev.key.keysym.mod); break;
-        case SDL_MOUSEMOTION:
-            a->mouse_x = (float)ev.motion.x * ps;
-            a->mouse_y = (float)ev.motion.y * ps;
-            break;
-        case SDL_MOUSEWHEEL: /* over the table: its rows scroll, three a notch */
-            if (gui_rect_hit(a->L.table, a->mouse_x, a->mouse_y))
-                a->table_top -= 3 * ev.wheel.y;
-            break;
         case SDL_MOUSEBUTTONDOWN:
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
+            a->gantt.dragging = ev.button.button == SDL_BUTTON_LEFT &&
+                                gui_rect_hit(a->gantt.drawn.plot, (float)ev.button.x * ps,
+                                             (float)ev.button.y * ps);
             break;
-        case SDL_DROPFILE:
-            open_file(a, ev.drop.file);
+        case SDL_MOUSEBUTTONUP: a->gantt.dragging = 0; break;
+        case SDL_MOUSEMOTION: /* for tooltips; the Gantt chart dragged in time */
+            a->mouse_x = (float)ev.motion.x * ps;
+            a->mouse_y = (float)ev.motion.y * ps;
+            if (a->gantt.dragging)
+                gui_gantt_drag(a, (float)ev.motion.xrel * ps);
+            break;
+        case SDL_MOUSEWHEEL: { /* the dialog, the table, the description, or
+                                  the Gantt chart (zoom; with shift, scroll) */
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            if (a->show_picker)
+                gui_picker_wheel(a, -ev.wheel.y);
+            else if (gui_rect_hit(a->L.table, (float)mx * ps, (float)my * ps))
+                a->table_top -= 3 * ev.wheel.y; /* the table's rows, three a notch */
+            else if (!gui_header_wheel(a, (float)mx * ps, (float)my * ps, -ev.wheel.y))
+                gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
+                                ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
+            break;
+        }
+        case SDL_DROPFILE: /* as Open (refused in the compare view) */
+            if (!a->cmp || !fixed(a, GUI_ACT_OPEN))
+                gui_open_file(a, ev.drop.file);
             SDL_free(ev.drop.file);
             break;
         default: break;
@@ -417,7 +426,7 @@ static void update(gui_app *a, double dt)
             char path[1024];
             snprintf(path, sizeof path, "%s", a->sim.path);
             a->file_mtime = m;
-            open_file(a, path);
+            open_path(a, path, 0);
             char err[600];
             if (a->cmp && open_compare(a, err, sizeof err))
                 gui_say(a, 1, "%s", err); /* the runs shown before stay */
@@ -425,32 +434,42 @@ static void update(gui_app *a, double dt)
     }
 }
 
-/* What the layout is computed from, now. */
-static gui_layout_in layout_in(const gui_app *a)
+/* What the layout is computed from, now (the description's lines are
+ * wrapped at the fonts' sizes of now). */
+static gui_layout_in layout_in(gui_app *a)
 {
     int w, h;
     SDL_GetRendererOutputSize(a->ren, &w, &h);
-    return (gui_layout_in){
+    gui_layout_in in = {
         .w = (float)w, .h = (float)h, .scale = pixel_scale(a), .zoom = a->zoom,
         .presentation = a->presentation, .nprocs = a->sim.s ? (int)a->sim.s->nprocs : 0,
         /* a trace shows the program's output there: its last lines */
         .res_rows = a->sim.trace_mode ? GUI_TRACE_OUTPUT_ROWS : gui_res_rows_wanted(&a->sim),
         .toolbar_rows = a->toolbar_rows,
     };
+    gui_header_layout_in(a, &in);
+    return in;
 }
 
 /* The layout for this frame, and the fonts at its sizes (re-opened when
- * the window, the zoom or presentation mode changed them). */
+ * the window, the zoom or presentation mode changed them); then, if the
+ * fonts or the toolbar's rows changed, the layout again from what the
+ * new fonts measure. */
 static void relayout(gui_app *a)
 {
+    int was[3];
+    memcpy(was, a->L.font_px, sizeof was);
     gui_layout_in in = layout_in(a);
     gui_layout_compute_in(&a->L, &in);
     const int *px = a->L.font_px;
     if (gui_text_set_sizes(a->text, px[0], px[1], px[2]))
         gui_say(a, 1, "cannot open the fonts at %d px", px[1]);
-    in.toolbar_rows = a->toolbar_rows = gui_toolbar_rows(a); /* measured at those fonts */
-    if (in.toolbar_rows != a->L.in.toolbar_rows)
+    int rows = gui_toolbar_rows(a), resized = memcmp(was, px, sizeof was) != 0;
+    if (rows != in.toolbar_rows || resized) {
+        a->toolbar_rows = rows;
+        in = layout_in(a);
         gui_layout_compute_in(&a->L, &in);
+    }
 }
 
 /* The whole text of a cut one under the mouse, in a box beside it: drawn
@@ -612,6 +631,8 @@ static void teardown(gui_app *a)
     gui_sim_close(&a->sim); /* kills the live children before anything else */
     close_compare(a);
     gui_quiz_fini(&a->quiz);
+    gui_picker_fini(&a->picker);
+    gui_header_fini(a);
     gui_text_destroy(a->text);
     if (a->ren)
         gui_draw_forget(a->ren);
@@ -624,9 +645,7 @@ static void teardown(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
+    gui_gantt_fini(&a->gantt);
     IMG_Quit();
     SDL_Quit();
 }
@@ -710,6 +729,14 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     if (o->frames < 1)
         return 2;
     return run(o, NULL, &(last_frame){.frame = frame});
+}
+
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout)
+{
+    *frame = NULL;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, &(last_frame){.frame = frame, .layout = layout});
 }
 
 int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
@@ -832,6 +859,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, const last_f
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
+    gui_picker_setup(&a);
+    a.remember = !headless && !trace; /* tests and docs runs leave it alone */
+    if (a.remember && a.sim.path[0])
+        gui_picker_remember(&a.picker, a.sim.path);
     if (o->quiz) {
         uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
                           : a.selected ? a.selected : 1;

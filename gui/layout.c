@@ -69,6 +69,12 @@ static void panels(gui_layout *L)
     float res_row = (float)L->font_px[0] * 1.5f + 8 * u;
     float res = (float)(L->in.res_rows + 1) * res_row + pad;
     res = fminf(fmaxf(res, 2 * sl + 2 * pad), body * 0.24f);
+    /* the timeline keeps its title, axis, legend and a few lanes: the
+     * shared objects, then the diagram, give way (large type) */
+    float gantt_min = 8 * sl;
+    res = fmaxf(fminf(res, body - dia - gantt_min), 2 * sl + 2 * pad);
+    if (body - dia - res < gantt_min)
+        dia = fmaxf(body * 0.45f, body - res - gantt_min);
     L->diagram = rect(pad, top + pad, left_w - 2 * pad, dia - 2 * pad);
     L->resources = rect(pad, top + dia, left_w - 2 * pad, res - pad);
     L->gantt = rect(pad, top + dia + res, left_w - 2 * pad, body - dia - res - pad);

@@ -1,7 +1,7 @@
 /* panels.c — everything around the diagram: the toolbar with the clock,
- * the PCB table, the selected process's whole PCB, the timeline (a Gantt
- * row per process coloured by state, with a playhead and a legend), the
- * event log, and the help, picker and message overlays. */
+ * the PCB table, the selected process's whole PCB, the event log, and the
+ * help and message overlays (the Gantt chart: gantt_view.c; the Open
+ * dialog: picker_view.c). */
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "gantt_view.h"
 #include "pcb_sched.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
@@ -36,6 +37,7 @@ static const gui_word action_word[GUI_ACTION_COUNT] = {
     [GUI_ACT_RESTART] = GUI_W_RESTART, [GUI_ACT_OPEN] = GUI_W_OPEN,
     [GUI_ACT_SUSPEND] = GUI_W_SUSPEND, [GUI_ACT_RESUME] = GUI_W_RESUME, [GUI_ACT_KILL] = GUI_W_KILL,
     [GUI_ACT_SHOT] = GUI_W_SHOT, [GUI_ACT_LANG] = GUI_W_HELP, [GUI_ACT_HELP] = GUI_W_HELP,
+    [GUI_ACT_GANTT] = GUI_W_GANTT_SAVE,
 };
 
 static const char *button_label(const gui_app *a, int i)
@@ -506,72 +508,6 @@ static void detail(gui_app *a)
 #undef T
 }
 
-/* ---- timeline --------------------------------------------------------- */
-
-static void gantt(gui_app *a)
-{
-    gui_rect r = a->L.gantt;
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    panel(a, r, GUI_W_TIMELINE);
-    const ps_engine *e = a->sim.e;
-    if (!e)
-        return;
-    /* a row per process; in trace mode per process seen so far (the slots
-       not yet used are no processes) */
-    uint32_t n = ps_engine_nprocs(e), nrows = 0, *row_of = a->row_of;
-    for (uint32_t pid = 1; pid <= n; pid++)
-        row_of[pid - 1] =
-            !a->sim.trace_mode || ps_engine_pcb(e, pid)->created ? nrows++ : UINT32_MAX;
-    int64_t now = ps_engine_now(e), span = now + 1 < 20 ? 20 : now + 1;
-    float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
-    float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
-    float row = nrows ? rows_h / (float)nrows : rows_h;
-    if (row > fmaxf(18 * sc, lh))
-        row = fmaxf(18 * sc, lh);
-    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : nrows;
-    if (row < 3)
-        row = 3;
-    /* one pass over the history: a bar ends where the next state begins */
-    for (uint32_t pid = 1; pid <= n; pid++) {
-        a->seg_state[pid - 1] = PS_NONE;
-        if (row_of[pid - 1] < shown && row >= lh) {
-            char name[96];
-            snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
-            gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
-            gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
-                          (int)(top + (float)row_of[pid - 1] * row));
-        }
-    }
-    for (size_t i = 0; i <= a->sim.nlog; i++) {
-        const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
-        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : n;
-        for (uint32_t pid = first; pid <= last; pid++) {
-            if (row_of[pid - 1] >= shown)
-                continue;
-            ps_state st = (ps_state)a->seg_state[pid - 1];
-            int64_t since = a->seg_since[pid - 1], until = t ? t->ev.time : now;
-            if (st != PS_NONE && st != PS_EXIT && until > since) {
-                float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
-                float y = top + (float)row_of[pid - 1] * row;
-                gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
-            }
-            if (t) {
-                a->seg_state[pid - 1] = t->ev.to;
-                a->seg_since[pid - 1] = t->ev.time;
-            }
-        }
-    }
-    float px = x0 + w * (float)now / (float)span;
-    gui_fill(a->ren, (gui_rect){px - 1 * sc, top, 2 * sc, rows_h}, col(0xffffff));
-    float lx = r.x + 6 * sc, ly = r.y + r.h - legend_h;
-    for (int s = 0; s < PS_EXIT; s++) {
-        gui_fill(a->ren, (gui_rect){lx, ly + 3 * sc, 10 * sc, 10 * sc}, gui_state_color((ps_state)s));
-        lx += 14 * sc;
-        lx += (float)gui_text_draw(a->text, gui_state_text((ps_state)s, a->lang), GUI_SMALL,
-                                   col(GUI_DIM), (int)lx, (int)ly) + 10 * sc;
-    }
-}
-
 /* ---- event log -------------------------------------------------------- */
 
 /* How many bytes of `s` go on a line `w` wide: up to the last space that
@@ -681,9 +617,10 @@ void gui_view_toolbar(gui_app *a)
 void gui_view_panels(gui_app *a)
 {
     toolbar(a);
+    gui_view_header(a);
     table(a);
     detail(a);
-    gantt(a);
+    gui_view_gantt(a);
     log_panel(a);
     SDL_RenderSetClipRect(a->ren, NULL);
     gui_view_resources(a);
@@ -694,7 +631,7 @@ void gui_view_panels(gui_app *a)
 static void help(gui_app *a)
 {
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 19};
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 20};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
     gui_text_cover(a->text, box.x, box.y, box.w, box.h);
     gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
@@ -709,34 +646,13 @@ static void help(gui_app *a)
                       col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
 }
 
-static void picker(gui_app *a)
-{
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.22f, a->L.h * 0.1f, a->L.w * 0.56f, lh * (float)(a->npicker + 3)};
-    if (box.h > a->L.h * 0.85f)
-        box.h = a->L.h * 0.85f;
-    gui_fill(a->ren, box, gui_rgba(0x101318, 245));
-    gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
-    float y = box.y + 8 * sc;
-    gui_text_draw(a->text, gui_word_text(GUI_W_PICK, a->lang), GUI_NORMAL, col(0xfff59d),
-                  (int)(box.x + 12 * sc), (int)y);
-    y += lh * 1.5f;
-    for (int i = 0; i < a->npicker; i++, y += lh) {
-        a->picker_row[i] = (gui_rect){0, 0, 0, 0};
-        if (y + lh > box.y + box.h)
-            continue; /* not shown, not clickable */
-        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
-        gui_text_draw(a->text, a->picker[i], GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 16 * sc), (int)y);
-    }
-}
-
 void gui_view_overlays(gui_app *a)
 {
     gui_view_quiz(a);
     if (a->show_help)
         help(a);
     if (a->show_picker)
-        picker(a);
+        gui_view_picker(a);
     const char *report = a->sim.status == PS_STEP_STUCK || a->sim.status == PS_STEP_RUNAWAY
                              ? a->sim.stuck[gui_ps_lang(a->lang)] /* in the window's language */
                              : a->sim.report;
