@@ -584,8 +584,8 @@ static double until_next(const gui_sim *g, double speed, int paused)
     if (paused || g->status != PS_STEP_OK || g->trace)
         return -1;
     if (g->live) {
-        int64_t due = ps_live_due_ns(g->live);
-        return due < 0 ? -1 : due <= LIVE_EARLY_NS ? 0 : (double)(due - LIVE_EARLY_NS) / 1e9;
+        int64_t due = ps_live_due_ns(g->live); /* late, or -1 (the end): taken now */
+        return due <= LIVE_EARLY_NS ? 0 : (double)(due - LIVE_EARLY_NS) / 1e9;
     }
     return speed <= 0 ? -1 : g->wait > 0 ? g->wait / speed : 0;
 }
