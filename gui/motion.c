@@ -1,4 +1,4 @@
-/* motion.c — how the tokens move (motion.h). */
+/* motion.c — how the tokens move, and when the quiz may ask (motion.h). */
 #include "motion.h"
 
 /* Where the diagram should show process pid: its state once created. */
@@ -73,4 +73,33 @@ int gui_sim_lit(const gui_sim *g, ps_transition_kind kind, ps_state from)
         if (g->log[i].ev.kind == kind && g->log[i].ev.from == from)
             return 1;
     return 0;
+}
+
+/* ---- when the quiz may ask ----------------------------------------------- */
+
+void gui_motion_quiz_place(gui_sim *g)
+{
+    const ps_trace_event *q = gui_quiz_question(g->quiz);
+    gui_token *t = &g->tok[q->pid - 1];
+    if (t->at != q->from) { /* a process created in the coming instant: in New */
+        t->at = q->from;
+        t->nmoves = 0;
+    }
+}
+
+const ps_trace_event *gui_sim_quiz_question(const gui_sim *g)
+{
+    const ps_trace_event *q = g->quiz && g->e ? gui_quiz_question(g->quiz) : NULL;
+    /* [SYNC5]: asked only with the diagram at its instant */
+    if (!q || !gui_sim_at_rest(g) || gui_sim_token_state(g, q->pid) != q->from)
+        return NULL;
+    return q;
+}
+
+void gui_sim_quiz_stop(gui_sim *g)
+{
+    if (g->quiz)
+        gui_quiz_stop(g->quiz);
+    if (g->e)
+        gui_motion_settle(g, 0);
 }

@@ -1,5 +1,6 @@
 /* motion.h — how the tokens move, for sim.c (sim.h has what the window
- * reads: gui_sim_token_state, gui_sim_at_rest, gui_sim_lit).  No SDL.
+ * reads: gui_sim_token_state, gui_sim_at_rest, gui_sim_lit, and when the
+ * quiz may ask: gui_sim_quiz_question).  No SDL.
  *
  * A token shows one move at most: its process's latest transition, from
  * the start of that arrow; it never queues older ones.  A move takes
@@ -22,5 +23,9 @@ void gui_motion_advance(gui_sim *g, double dt, double pace, double left);
 /* Every token whose state is not its process's goes there at once, at
  * rest; with `all`, every token comes to rest (no motion replayed). */
 void gui_motion_settle(gui_sim *g, int all);
+/* The quiz has just opened a question: the followed token is put in the
+ * state the question says it is in (the instant's first question may be
+ * about a process the engine has not created yet: it shows in New). */
+void gui_motion_quiz_place(gui_sim *g);
 
 #endif

@@ -445,22 +445,10 @@ static ps_step_status step(gui_sim *g)
     return g->status;
 }
 
-/* A question is open: the followed token is put in the state it names
- * (a process created in the coming instant shows up in New). */
-static void quiz_place(gui_sim *g)
-{
-    const ps_trace_event *q = gui_quiz_question(g->quiz);
-    gui_token *t = &g->tok[q->pid - 1];
-    if (t->at != q->from) {
-        t->at = q->from;
-        t->nmoves = 0;
-    }
-}
-
 ps_step_status gui_sim_step(gui_sim *g)
 {
     if (g->status == PS_STEP_OK && g->quiz && g->quiz->on && gui_quiz_hold(g->quiz)) {
-        quiz_place(g);
+        gui_motion_quiz_place(g);
         return g->status; /* a question is open: the step waits for the answer */
     }
     step(g);
@@ -495,15 +483,6 @@ int gui_sim_quiz_sync(gui_sim *g, uint32_t follow)
     return rc;
 }
 
-const ps_trace_event *gui_sim_quiz_question(const gui_sim *g)
-{
-    const ps_trace_event *q = g->quiz && g->e ? gui_quiz_question(g->quiz) : NULL;
-    /* [SYNC5]: asked only with the diagram at its instant */
-    if (!q || !gui_sim_at_rest(g) || gui_sim_token_state(g, q->pid) != q->from)
-        return NULL;
-    return q;
-}
-
 static double gap_seconds(const gui_sim *g);
 
 int gui_sim_quiz_answer(gui_sim *g, ps_state s)
@@ -520,14 +499,6 @@ int gui_sim_quiz_answer(gui_sim *g, ps_state s)
         g->wait = gap_seconds(g);
     }
     return right;
-}
-
-void gui_sim_quiz_stop(gui_sim *g)
-{
-    if (g->quiz)
-        gui_quiz_stop(g->quiz);
-    if (g->e)
-        gui_motion_settle(g, 0);
 }
 
 static void quiz_resync(gui_sim *g)
