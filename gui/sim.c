@@ -549,10 +549,11 @@ static double gap_seconds(const gui_sim *g)
 #define LIVE_EARLY_NS 2000000
 
 /* Wall seconds until the next instant is taken, if one is coming at a
- * known time (not paused, not a real program's), else -1. */
+ * known time (not paused, no question waiting for its answer, not a real
+ * program's), else -1. */
 static double until_next(const gui_sim *g, double speed, int paused)
 {
-    if (paused || g->status != PS_STEP_OK || g->trace)
+    if (paused || g->status != PS_STEP_OK || g->trace || (g->quiz && gui_quiz_question(g->quiz)))
         return -1;
     if (g->live) {
         int64_t due = ps_live_due_ns(g->live); /* late, or -1 (the end): taken now */
