@@ -177,6 +177,13 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         fprintf(stderr, "procsim gui: --screenshot goes with --frames N\n");
         return EXIT_USAGE;
     }
+    /* the compare view is model runs side by side, with nothing to follow */
+    if (o.compare && (o.live || o.quiz)) {
+        fprintf(stderr, "procsim gui: --compare shows model runs of one workload side by side; "
+                        "%s\n", o.live ? "--live runs real processes, one run at a time"
+                                       : "--quiz follows one run, so it goes without it");
+        return EXIT_USAGE;
+    }
     if (o.text && o.path) {
         fprintf(stderr, "procsim gui: a FILE or --ostep, not both\n");
         return EXIT_USAGE;

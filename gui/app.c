@@ -13,6 +13,7 @@
 #include <SDL_image.h>
 
 #include "app.h"
+#include "compare.h"
 #include "draw.h"
 
 /* ---- actions ----------------------------------------------------------- */
@@ -141,6 +142,8 @@ gui_word gui_action_refused(const gui_app *a, gui_action i)
     if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
                           i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
         return GUI_W_TRACE_FIXED;
+    if (a->cmp && (on_process || i == GUI_ACT_OPEN)) /* one workload, no interventions */
+        return GUI_W_COMPARE_FIXED;
     if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
         return GUI_W_TRACE_ENDED;
     if ((on_process && !a->selected) || (i == GUI_ACT_BACK && g->live))
@@ -152,17 +155,33 @@ gui_word gui_action_refused(const gui_app *a, gui_action i)
 static int fixed(gui_app *a, gui_action what)
 {
     gui_word no = gui_action_refused(a, what);
-    if (no == GUI_W_TRACE_FIXED || no == GUI_W_TRACE_ENDED) {
+    if (no == GUI_W_TRACE_FIXED || no == GUI_W_TRACE_ENDED || no == GUI_W_COMPARE_FIXED) {
         gui_say(a, 1, "%s", gui_word_text(no, a->lang));
         return 1;
     }
     return 0;
 }
 
+/* The compare view's own step, back and restart (compare.h); 1 if it
+ * took the action. */
+static int compare_act(gui_app *a, gui_action what)
+{
+    if (what != GUI_ACT_STEP && what != GUI_ACT_BACK && what != GUI_ACT_RESTART)
+        return 0;
+    if (what != GUI_ACT_RESTART)
+        a->paused = 1;
+    if (what == GUI_ACT_STEP)
+        gui_cmp_step(a->cmp);
+    else if (what == GUI_ACT_BACK ? gui_cmp_back(a->cmp) : gui_cmp_restart(a->cmp))
+        gui_say(a, 1, "%s", a->cmp->nomem ? "out of memory"
+                                           : gui_word_text(GUI_W_NOT_NOW, a->lang));
+    return 1;
+}
+
 static void act(gui_app *a, gui_action what)
 {
     char err[600];
-    if (fixed(a, what))
+    if (fixed(a, what) || (a->cmp && compare_act(a, what)))
         return;
     switch (what) {
     case GUI_ACT_PLAY:
@@ -232,6 +251,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
+    if (a->cmp) { /* a token: its process, ringed in every column */
+        a->selected = gui_compare_pick(a, x, y);
+        return;
+    }
     for (int i = 0; i < a->ntable; i++)
         if (gui_rect_hit(a->table_row[i], x, y)) {
             a->selected = a->table_pid[i];
@@ -264,7 +287,12 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_p: act(a, GUI_ACT_SHOT); break;
     case SDLK_l: act(a, GUI_ACT_LANG); break;
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
-    case SDLK_q: gui_quiz_toggle(a); break;
+    case SDLK_q:
+        if (a->cmp)
+            gui_say(a, 1, "%s", gui_word_text(GUI_W_COMPARE_FIXED, a->lang));
+        else
+            gui_quiz_toggle(a);
+        break;
     case SDLK_w: gui_quiz_save(a); break;
     case SDLK_TAB: /* the next process (a trace's: the next one seen) */
         for (uint32_t i = 0, pid = a->selected; a->sim.e && i < a->sim.s->nprocs; i++) {
@@ -318,6 +346,8 @@ static void input(gui_app *a)
 
 /* ---- update and render -------------------------------------------------- */
 
+static int open_compare(gui_app *a, char *err, size_t errsize);
+
 static void update(gui_app *a, double dt)
 {
     a->now += dt;
@@ -327,7 +357,10 @@ static void update(gui_app *a, double dt)
         a->quit = 1; /* Ctrl-C in the terminal: the live or trace backend holds SIGINT */
     if (a->message_ttl > 0)
         a->message_ttl -= dt;
-    gui_sim_advance(&a->sim, dt, a->speed, a->paused);
+    if (a->cmp)
+        gui_cmp_advance(a->cmp, dt, a->speed, a->paused);
+    else
+        gui_sim_advance(&a->sim, dt, a->speed, a->paused);
     a->since_check += dt;
     if (a->since_check > 1 && a->sim.path[0]) { /* reload when the file changes */
         a->since_check = 0;
@@ -337,6 +370,9 @@ static void update(gui_app *a, double dt)
             snprintf(path, sizeof path, "%s", a->sim.path);
             a->file_mtime = m;
             open_file(a, path);
+            char err[600];
+            if (a->cmp && open_compare(a, err, sizeof err))
+                gui_say(a, 1, "%s", err); /* the runs shown before stay */
         }
     }
 }
@@ -355,13 +391,18 @@ static void render(gui_app *a)
     SDL_SetRenderDrawColor(a->ren, panel.r, panel.g, panel.b, 255);
     SDL_RenderClear(a->ren);
     const gui_rect *p[] = {&a->L.diagram, &a->L.resources, &a->L.gantt, &a->L.table, &a->L.detail, &a->L.log};
-    for (size_t i = 0; i < sizeof p / sizeof p[0]; i++)
+    for (size_t i = 0; !a->cmp && i < sizeof p / sizeof p[0]; i++) /* compare: its own */
         gui_frame(a->ren, (gui_rect){p[i]->x - 6 * a->L.scale, p[i]->y - 6 * a->L.scale,
                                      p[i]->w + 12 * a->L.scale, p[i]->h + 12 * a->L.scale},
                   gap, 6 * a->L.scale);
-    gui_view_diagram(a);
-    gui_view_panels(a);
-    gui_view_ties(a);
+    if (a->cmp) {
+        gui_view_toolbar(a);
+        gui_view_compare(a);
+    } else {
+        gui_view_diagram(a);
+        gui_view_panels(a);
+        gui_view_ties(a);
+    }
     gui_view_overlays(a);
 }
 
@@ -458,9 +499,18 @@ static int create_output(gui_app *a)
     return a->ren ? 0 : -1;
 }
 
+static void close_compare(gui_app *a)
+{
+    if (a->cmp)
+        gui_cmp_close(a->cmp);
+    free(a->cmp);
+    a->cmp = NULL;
+}
+
 static void teardown(gui_app *a)
 {
     gui_sim_close(&a->sim); /* kills the live children before anything else */
+    close_compare(a);
     gui_quiz_fini(&a->quiz);
     gui_text_destroy(a->text);
     if (a->ren)
@@ -494,12 +544,38 @@ static int open_scenario(gui_app *a, int live)
     return select_at_start(a);
 }
 
+/* --compare: its runs (re)opened on a->opt's scenario; -1 with why in
+ * err, the runs shown before (if any) left as they were. */
+static int open_compare(gui_app *a, char *err, size_t errsize)
+{
+    const gui_options *o = &a->opt;
+    gui_cmp *c = malloc(sizeof *c);
+    if (!c) {
+        snprintf(err, errsize, "out of memory");
+        return -1;
+    }
+    if (gui_cmp_open(c, o->text ? NULL : o->path, o->text, o->text_len, o->text_name,
+                     o->compare, err, errsize)) {
+        free(c);
+        return -1;
+    }
+    close_compare(a);
+    a->cmp = c;
+    return 0;
+}
+
 int gui_check(const gui_options *o)
 {
     gui_app a = {0};
     a.opt = *o;
     a.sim.quiz = &a.quiz;
     int rc = open_scenario(&a, 0) ? 2 : 0; /* a model run: no children for a check */
+    char err[600];
+    if (!rc && o->compare && open_compare(&a, err, sizeof err)) {
+        fprintf(stderr, "procsim gui: %s\n", err);
+        rc = 2;
+    }
+    close_compare(&a);
     gui_sim_close(&a.sim);
     gui_quiz_fini(&a.quiz);
     return rc;
@@ -585,6 +661,11 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
     if (trace ? open_trace(&a, trace) : open_scenario(&a, o->live)) {
         teardown(&a);
         return trace ? 1 : 2;
+    }
+    if (!trace && o->compare && open_compare(&a, err, sizeof err)) {
+        fprintf(stderr, "procsim gui: %s\n", err);
+        teardown(&a);
+        return 2;
     }
     if (a.sim.live)
         ps_live_pause(a.sim.live, 1); /* opening the window takes no ticks (the

@@ -68,6 +68,8 @@ typedef struct gui_app {
                                   the created ones only; UINT32_MAX: none) */
     uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
+    /* the compare view (compare.h) */
+    struct gui_cmp *cmp;       /* --compare's runs, NULL: the usual window */
 } gui_app;
 
 /* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
@@ -111,6 +113,16 @@ void gui_trace_status(gui_app *a, float x, float y, float w);
 /* An exited process nobody has reaped, at `at`: a grey body in its
  * colour's ring (view.c labels it "zombie"). */
 void gui_trace_zombie(gui_app *a, gui_point at, uint32_t pid);
+
+/* compare_view.c: the compare view in place of the diagram and panels
+ * (under the toolbar), and the toolbar's line for it from (x, y), at
+ * most w wide: "tick N  speed 1x  2 CPUs  finished". */
+void gui_view_compare(gui_app *a);
+void gui_compare_status(gui_app *a, float x, float y, float w);
+/* The process whose token is at (x, y) in some column, 0: none. */
+uint32_t gui_compare_pick(gui_app *a, float x, float y);
+/* panels.c: the toolbar alone (gui_view_panels draws it with the rest). */
+void gui_view_toolbar(gui_app *a);
 
 /* quiz_view.c */
 /* Start the quiz following pid (a message says why not: -1). */

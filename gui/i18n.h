@@ -42,7 +42,12 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
       "프로그램이 끝났습니다: 보류하거나 재개하거나 종료할 프로세스가 없습니다")     \
     X(HELP_TRACE, "S, C, K send the selected process a real SIGSTOP, SIGCONT, SIGKILL", \
       "S, C, K는 선택한 프로세스에 실제 SIGSTOP, SIGCONT, SIGKILL을 보냄")             \
-    X(RUNNING_ON, "running", "실행 중")
+    X(RUNNING_ON, "running", "실행 중")                                          \
+    X(COMPARE_FIXED, "The compare view runs one workload under each policy: opening "   \
+      "another file, suspend, resume, kill and the quiz are for the usual window "     \
+      "(procsim gui FILE without --compare).",                                         \
+      "정책 비교 화면은 한 작업을 정책마다 실행합니다: 다른 파일 열기, 보류, 재개, "         \
+      "종료시키기, 퀴즈는 보통 창에서 됩니다 (--compare 없이 procsim gui FILE).")
 
 typedef enum gui_word {
 #define PS_X_(e, en, ko) GUI_W_##e,

@@ -65,6 +65,10 @@ static void toolbar(gui_app *a)
         gui_trace_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
         return;
     }
+    if (a->cmp) {
+        gui_compare_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
+        return;
+    }
     if (g->s)
         gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
     snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
@@ -524,6 +528,11 @@ static void log_panel(gui_app *a)
     }
     for (int k = keep; k-- > 0;)
         log_text(a, text[k], x, &y, w, (float)tw, k == 0 ? col(0xfff59d) : fg[k], 1);
+}
+
+void gui_view_toolbar(gui_app *a)
+{
+    toolbar(a);
 }
 
 void gui_view_panels(gui_app *a)
