@@ -15,6 +15,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "gantt_view.h"
 
 /* ---- actions ----------------------------------------------------------- */
 
@@ -31,17 +32,11 @@ static int per_process(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
     a->token_at = calloc(n, sizeof *a->token_at);
     a->order = calloc(n, sizeof *a->order);
     a->slot = calloc(n, sizeof *a->slot);
-    a->seg_since = calloc(n, sizeof *a->seg_since);
-    a->seg_state = calloc(n, sizeof *a->seg_state);
-    a->row_of = calloc(n, sizeof *a->row_of);
-    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state && a->row_of ? 0
-                                                                                        : -1;
+    gui_gantt_reset(&a->gantt); /* a new run: the whole of it */
+    return a->token_at && a->order && a->slot ? 0 : -1;
 }
 
 static void open_file(gui_app *a, const char *path)
@@ -142,7 +137,8 @@ gui_word gui_action_refused(const gui_app *a, gui_action i)
     if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
                           i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
         return GUI_W_TRACE_FIXED;
-    if (a->cmp && (on_process || i == GUI_ACT_OPEN)) /* one workload, no interventions */
+    /* one workload, no interventions; its Gantt charts are in its columns */
+    if (a->cmp && (on_process || i == GUI_ACT_OPEN || i == GUI_ACT_GANTT))
         return GUI_W_COMPARE_FIXED;
     if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
         return GUI_W_TRACE_ENDED;
@@ -219,6 +215,7 @@ static void act(gui_app *a, gui_action what)
         break;
     case GUI_ACT_KILL: user_action(a, gui_sim_kill, gui_word_text(GUI_W_KILL, a->lang)); break;
     case GUI_ACT_SHOT: screenshot(a); break;
+    case GUI_ACT_GANTT: gui_gantt_save(a); break;
     case GUI_ACT_LANG:
         a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
         set_title(a);
@@ -285,6 +282,7 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_c: act(a, GUI_ACT_RESUME); break;
     case SDLK_k: act(a, GUI_ACT_KILL); break;
     case SDLK_p: act(a, GUI_ACT_SHOT); break;
+    case SDLK_g: act(a, GUI_ACT_GANTT); break;
     case SDLK_l: act(a, GUI_ACT_LANG); break;
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
     case SDLK_q:
@@ -334,7 +332,22 @@ static void input(gui_app *a)
         case SDL_MOUSEBUTTONDOWN:
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
+            a->gantt.dragging = ev.button.button == SDL_BUTTON_LEFT &&
+                                gui_rect_hit(a->gantt.drawn.plot, (float)ev.button.x * ps,
+                                             (float)ev.button.y * ps);
             break;
+        case SDL_MOUSEBUTTONUP: a->gantt.dragging = 0; break;
+        case SDL_MOUSEMOTION: /* the Gantt chart dragged in time */
+            if (a->gantt.dragging)
+                gui_gantt_drag(a, (float)ev.motion.xrel * ps);
+            break;
+        case SDL_MOUSEWHEEL: { /* over the Gantt chart: zoom, with shift scroll */
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
+                            ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
+            break;
+        }
         case SDL_DROPFILE:
             open_file(a, ev.drop.file);
             SDL_free(ev.drop.file);
@@ -522,9 +535,7 @@ static void teardown(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
+    gui_gantt_fini(&a->gantt);
     IMG_Quit();
     SDL_Quit();
 }

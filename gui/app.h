@@ -1,8 +1,9 @@
 /* app.h — the GUI application: its state, shared by
  *   app.c     the window, the frame loop (input, update, render), options
  *   view.c    drawing the diagram: nodes, arrows, labels, tokens
- *   panels.c  drawing the rest: toolbar, PCB table and PCB, timeline, log,
+ *   panels.c  drawing the rest: toolbar, PCB table and PCB, log,
  *             help and file picker overlays
+ *   gantt_view.c  the Gantt chart (and its PNG and SVG)
  *   trace_view.c  trace mode's output panel, process table, PCB panel's
  *             kernel section and zombies
  * Rendering reads the application and the engine; it changes nothing but
@@ -12,6 +13,7 @@
 
 #include <SDL.h>
 
+#include "gantt.h"
 #include "gui.h"
 #include "i18n.h"
 #include "layout.h"
@@ -22,7 +24,7 @@
 /* Toolbar actions, in order. */
 #define GUI_ACTIONS(X)                                                        \
     X(PLAY) X(STEP) X(BACK) X(SLOWER) X(FASTER) X(RESTART) X(OPEN) X(SUSPEND) \
-    X(RESUME) X(KILL) X(SHOT) X(LANG) X(HELP)
+    X(RESUME) X(KILL) X(SHOT) X(GANTT) X(LANG) X(HELP)
 
 typedef enum gui_action {
 #define PS_X_(e) GUI_ACT_##e,
@@ -63,13 +65,10 @@ typedef struct gui_app {
     gui_point *token_at;       /* token_at[pid - 1] as last drawn */
     gui_quiz quiz;             /* predict-the-next-state (quiz_view.c) */
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
-    int64_t *seg_since;        /* scratch for the timeline, per pid */
-    uint32_t *row_of;          /* the timeline's row of each pid (trace mode:
-                                  the created ones only; UINT32_MAX: none) */
-    uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
     /* the compare view (compare.h) */
     struct gui_cmp *cmp;       /* --compare's runs, NULL: the usual window */
+    gui_gantt gantt;           /* the Gantt chart's view in time (gantt_view.c) */
 } gui_app;
 
 /* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if

@@ -1,13 +1,13 @@
 /* panels.c — everything around the diagram: the toolbar with the clock,
- * the PCB table, the selected process's whole PCB, the timeline (a Gantt
- * row per process coloured by state, with a playhead and a legend), the
- * event log, and the help, picker and message overlays. */
+ * the PCB table, the selected process's whole PCB, the event log, and the
+ * help, picker and message overlays (the Gantt chart: gantt_view.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "draw.h"
+#include "gantt_view.h"
 #include "pcb_sched.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
@@ -35,6 +35,7 @@ static const gui_word action_word[GUI_ACTION_COUNT] = {
     [GUI_ACT_RESTART] = GUI_W_RESTART, [GUI_ACT_OPEN] = GUI_W_OPEN,
     [GUI_ACT_SUSPEND] = GUI_W_SUSPEND, [GUI_ACT_RESUME] = GUI_W_RESUME, [GUI_ACT_KILL] = GUI_W_KILL,
     [GUI_ACT_SHOT] = GUI_W_SHOT, [GUI_ACT_LANG] = GUI_W_HELP, [GUI_ACT_HELP] = GUI_W_HELP,
+    [GUI_ACT_GANTT] = GUI_W_GANTT_SAVE,
 };
 
 static void toolbar(gui_app *a)
@@ -363,72 +364,6 @@ static void detail(gui_app *a)
 #undef T
 }
 
-/* ---- timeline --------------------------------------------------------- */
-
-static void gantt(gui_app *a)
-{
-    gui_rect r = a->L.gantt;
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    panel(a, r, GUI_W_TIMELINE);
-    const ps_engine *e = a->sim.e;
-    if (!e)
-        return;
-    /* a row per process; in trace mode per process seen so far (the slots
-       not yet used are no processes) */
-    uint32_t n = ps_engine_nprocs(e), nrows = 0, *row_of = a->row_of;
-    for (uint32_t pid = 1; pid <= n; pid++)
-        row_of[pid - 1] =
-            !a->sim.trace_mode || ps_engine_pcb(e, pid)->created ? nrows++ : UINT32_MAX;
-    int64_t now = ps_engine_now(e), span = now + 1 < 20 ? 20 : now + 1;
-    float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
-    float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
-    float row = nrows ? rows_h / (float)nrows : rows_h;
-    if (row > 18 * sc)
-        row = 18 * sc;
-    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : nrows;
-    if (row < 3)
-        row = 3;
-    /* one pass over the history: a bar ends where the next state begins */
-    for (uint32_t pid = 1; pid <= n; pid++) {
-        a->seg_state[pid - 1] = PS_NONE;
-        if (row_of[pid - 1] < shown && row >= lh * 0.8f) {
-            char name[96];
-            snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
-            gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
-            gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
-                          (int)(top + (float)row_of[pid - 1] * row));
-        }
-    }
-    for (size_t i = 0; i <= a->sim.nlog; i++) {
-        const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
-        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : n;
-        for (uint32_t pid = first; pid <= last; pid++) {
-            if (row_of[pid - 1] >= shown)
-                continue;
-            ps_state st = (ps_state)a->seg_state[pid - 1];
-            int64_t since = a->seg_since[pid - 1], until = t ? t->ev.time : now;
-            if (st != PS_NONE && st != PS_EXIT && until > since) {
-                float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
-                float y = top + (float)row_of[pid - 1] * row;
-                gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
-            }
-            if (t) {
-                a->seg_state[pid - 1] = t->ev.to;
-                a->seg_since[pid - 1] = t->ev.time;
-            }
-        }
-    }
-    float px = x0 + w * (float)now / (float)span;
-    gui_fill(a->ren, (gui_rect){px - 1 * sc, top, 2 * sc, rows_h}, col(0xffffff));
-    float lx = r.x + 6 * sc, ly = r.y + r.h - legend_h;
-    for (int s = 0; s < PS_EXIT; s++) {
-        gui_fill(a->ren, (gui_rect){lx, ly + 3 * sc, 10 * sc, 10 * sc}, gui_state_color((ps_state)s));
-        lx += 14 * sc;
-        lx += (float)gui_text_draw(a->text, gui_state_text((ps_state)s, a->lang), GUI_SMALL,
-                                   col(GUI_DIM), (int)lx, (int)ly) + 10 * sc;
-    }
-}
-
 /* ---- event log -------------------------------------------------------- */
 
 /* How many bytes of `s` go on a line `w` wide: up to the last space that
@@ -540,7 +475,7 @@ void gui_view_panels(gui_app *a)
     toolbar(a);
     table(a);
     detail(a);
-    gantt(a);
+    gui_view_gantt(a);
     log_panel(a);
     SDL_RenderSetClipRect(a->ren, NULL);
     gui_view_resources(a);

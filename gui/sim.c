@@ -246,7 +246,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
     g->writes = calloc(g->s->variables.count + 1, sizeof *g->writes);
     g->read_at = calloc(g->s->nprocs + 1, sizeof *g->read_at);
-    if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at) {
+    if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at ||
+        ps_gantt_init(&g->gantt, g->e)) {
         snprintf(err, errsize, "out of memory");
         return -1;
     }
@@ -279,6 +280,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
 
 static void stop(gui_sim *g)
 {
+    ps_gantt_fini(&g->gantt); /* safe when never made */
     ps_live_destroy(g->live); /* kills and reaps the real processes */
     if (g->trace_mode)
         ps_trace_destroy(g->trace); /* kills and reaps the tree; frees e and s */
@@ -347,6 +349,7 @@ int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len
 }
 
 static void note_end(gui_sim *g);
+static void gantt_sample(gui_sim *g);
 
 int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t errsize)
 {
@@ -385,6 +388,7 @@ void gui_sim_trace_wait(gui_sim *g, int64_t ns)
             break;
         g->status = ps_trace_poll(g->trace, due < 0 ? 0 : due < left ? due : left);
         note_end(g);
+        gantt_sample(g);
     }
 }
 
@@ -433,6 +437,14 @@ static void note_end(gui_sim *g)
         ps_engine_runaway_text(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
 }
 
+/* After each step: the CPUs' slices, closed when the run ends. */
+static void gantt_sample(gui_sim *g)
+{
+    ps_gantt_sample(&g->gantt);
+    if (g->status != PS_STEP_OK)
+        ps_gantt_finish(&g->gantt);
+}
+
 static ps_step_status step(gui_sim *g)
 {
     if (g->status != PS_STEP_OK)
@@ -442,6 +454,7 @@ static ps_step_status step(gui_sim *g)
                           : ps_engine_step(g->e);
     g->instants++;
     note_end(g);
+    gantt_sample(g);
     return g->status;
 }
 

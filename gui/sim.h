@@ -29,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "procsim/gantt.h"
 #include "procsim/live.h"
 #include "procsim/trace.h"
 #include "quiz.h"
@@ -125,6 +126,9 @@ typedef struct gui_sim {
     char *note_text;             /* the notes' texts, each NUL-terminated */
     size_t note_len, note_cap;
     gui_out *out;
+    /* the Gantt chart (gui/gantt.h) */
+    ps_gantt gantt;              /* who ran on each CPU: sampled after every
+                                    step, re-made with the engine */
 } gui_sim;
 
 /* Load `path` (NULL: the built-in tour) and start it.  On a load error
