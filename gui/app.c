@@ -3,7 +3,6 @@
  * time), render (from read-only state).  Headless (--frames N) renders N
  * frames of 1/30 s each on a software renderer with no window at all, and
  * can write the last one to a PNG: the same code paths, reproducibly. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,45 +38,41 @@ static int per_process(gui_app *a)
     return a->token_at && a->order && a->slot ? 0 : -1;
 }
 
-static void open_file(gui_app *a, const char *path)
+static void set_title(gui_app *a);
+
+/* Open `path`; a file the user chose (not a reload) goes to the recent
+ * list when this is a window. */
+static int open_path(gui_app *a, const char *path, int chosen)
 {
     char err[600], err2[64];
     if (a->sim.trace_mode) { /* the traced program stays (a dropped file too) */
         gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
-        return;
+        return -1;
     }
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
-            return;
+            return -1;
         /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
         gui_say(a, 1, "out of memory");
-        return;
+        return -1;
     }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
+    a->describe.text = NULL; /* wrapped again: the new text may sit where the old was */
+    if (chosen && a->remember && a->sim.path[0])
+        gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
+                                                         cannot write is no error */
+    set_title(a);
     gui_say(a, 0, "%s", a->sim.s->title);
+    return 0;
 }
 
-static void list_scenarios(gui_app *a)
+int gui_open_file(gui_app *a, const char *path)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/seeds", "scenarios/policies", "."};
-    a->npicker = 0;
-    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-        DIR *dir = opendir(dirs[d]);
-        struct dirent *de;
-        while (dir && (de = readdir(dir)) && a->npicker < GUI_MAX_PICKER) {
-            size_t n = strlen(de->d_name);
-            if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml"))
-                snprintf(a->picker[a->npicker++], sizeof a->picker[0], "%.40s/%.200s", dirs[d], de->d_name);
-        }
-        if (dir)
-            closedir(dir);
-    }
-    qsort(a->picker, (size_t)a->npicker, sizeof a->picker[0],
-          (int (*)(const void *, const void *))strcmp);
+    return open_path(a, path, 1);
 }
 
 static int save_png(gui_app *a, const char *path)
@@ -113,12 +108,16 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
                 gui_word_text(GUI_W_NOT_NOW, a->lang));
 }
 
-/* The window's title: "trace: COMMAND" in trace mode, in its language. */
+/* The window's title: "procsim — TITLE" (the scenario's), "trace:
+ * COMMAND" in trace mode, in its language. */
 static const char *window_title(const gui_app *a, char *buf, size_t size)
 {
-    if (!a->sim.trace_mode)
-        return "procsim";
-    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    if (a->sim.trace_mode)
+        snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    else if (a->sim.s)
+        snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
+    else
+        snprintf(buf, size, "procsim");
     return buf;
 }
 
@@ -203,10 +202,7 @@ static void act(gui_app *a, gui_action what)
         if (gui_sim_restart(&a->sim, err, sizeof err))
             gui_say(a, 1, "%s", err);
         break;
-    case GUI_ACT_OPEN:
-        list_scenarios(a);
-        a->show_picker = !a->show_picker;
-        break;
+    case GUI_ACT_OPEN: gui_picker_toggle(a); break;
     case GUI_ACT_SUSPEND:
         user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
         break;
@@ -229,16 +225,8 @@ static void act(gui_app *a, gui_action what)
 
 static void click(gui_app *a, float x, float y)
 {
-    if (a->show_picker) {
-        for (int i = 0; i < a->npicker; i++)
-            if (gui_rect_hit(a->picker_row[i], x, y)) {
-                a->show_picker = 0;
-                open_file(a, a->picker[i]);
-                return;
-            }
-        a->show_picker = 0;
+    if (a->show_picker && gui_picker_click(a, x, y))
         return;
-    }
     if (a->show_help) {
         a->show_help = 0;
         return;
@@ -248,6 +236,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
+    if (gui_rect_hit(a->fold, x, y)) {
+        gui_header_toggle(a);
+        return;
+    }
     if (a->cmp) { /* a token: its process, ringed in every column */
         a->selected = gui_compare_pick(a, x, y);
         return;
@@ -270,6 +262,8 @@ static void click(gui_app *a, float x, float y)
 
 static void key(gui_app *a, SDL_Keycode k)
 {
+    if (a->show_picker && gui_picker_key(a, k))
+        return;
     switch (k) {
     case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
     case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
@@ -278,6 +272,7 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
     case SDLK_r: act(a, GUI_ACT_RESTART); break;
     case SDLK_o: act(a, GUI_ACT_OPEN); break;
+    case SDLK_d: gui_header_toggle(a); break;
     case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
     case SDLK_c: act(a, GUI_ACT_RESUME); break;
     case SDLK_k: act(a, GUI_ACT_KILL); break;
@@ -341,15 +336,20 @@ static void input(gui_app *a)
             if (a->gantt.dragging)
                 gui_gantt_drag(a, (float)ev.motion.xrel * ps);
             break;
-        case SDL_MOUSEWHEEL: { /* over the Gantt chart: zoom, with shift scroll */
+        case SDL_MOUSEWHEEL: { /* the dialog, the description, or the Gantt
+                                  chart (zoom; with shift, scroll) */
             int mx, my;
             SDL_GetMouseState(&mx, &my);
-            gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
-                            ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
+            if (a->show_picker)
+                gui_picker_wheel(a, -ev.wheel.y);
+            else if (!gui_header_wheel(a, (float)mx * ps, (float)my * ps, -ev.wheel.y))
+                gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
+                                ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
             break;
         }
-        case SDL_DROPFILE:
-            open_file(a, ev.drop.file);
+        case SDL_DROPFILE: /* as Open (refused in the compare view) */
+            if (!a->cmp || !fixed(a, GUI_ACT_OPEN))
+                gui_open_file(a, ev.drop.file);
             SDL_free(ev.drop.file);
             break;
         default: break;
@@ -382,7 +382,7 @@ static void update(gui_app *a, double dt)
             char path[1024];
             snprintf(path, sizeof path, "%s", a->sim.path);
             a->file_mtime = m;
-            open_file(a, path);
+            open_path(a, path, 0);
             char err[600];
             if (a->cmp && open_compare(a, err, sizeof err))
                 gui_say(a, 1, "%s", err); /* the runs shown before stay */
@@ -394,8 +394,10 @@ static void render(gui_app *a)
 {
     int w, h;
     SDL_GetRendererOutputSize(a->ren, &w, &h);
-    if ((float)w != a->L.w || (float)h != a->L.h)
-        gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
+    gui_layout_in in = {.w = (float)w, .h = (float)h, .scale = a->L.scale, .zoom = 1};
+    gui_header_layout_in(a, &in);
+    if (memcmp(&in, &a->L.in, sizeof in))
+        gui_layout_compute_in(&a->L, &in);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     /* One pass over the frame: clear to the panels' colour and draw the
      * gaps between panels, rather than clearing and filling each panel
@@ -525,6 +527,8 @@ static void teardown(gui_app *a)
     gui_sim_close(&a->sim); /* kills the live children before anything else */
     close_compare(a);
     gui_quiz_fini(&a->quiz);
+    gui_picker_fini(&a->picker);
+    gui_header_fini(a);
     gui_text_destroy(a->text);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
@@ -592,16 +596,17 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame);
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame,
+               gui_layout *layout);
 
 int gui_main(const gui_options *o)
 {
-    return run(o, NULL, NULL);
+    return run(o, NULL, NULL, NULL);
 }
 
 int gui_run_trace(const ps_trace_options *t, const gui_options *o)
 {
-    return run(o, t, NULL);
+    return run(o, t, NULL, NULL);
 }
 
 int gui_render_frames(const gui_options *o, SDL_Surface **frame)
@@ -609,7 +614,15 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     *frame = NULL;
     if (o->frames < 1)
         return 2;
-    return run(o, NULL, frame);
+    return run(o, NULL, frame, NULL);
+}
+
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout)
+{
+    *frame = NULL;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, frame, layout);
 }
 
 /* Trace mode: COMMAND started under the trace and o->select selected (a
@@ -657,8 +670,9 @@ static int trace_status(const gui_app *a)
 
 
 /* The frame loop, windowed or headless (then *frame, if asked for, gets a
- * copy of the last frame). */
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame)
+ * copy of the last frame, and *layout its layout). */
+static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame,
+               gui_layout *layout)
 {
     gui_app a = {0};
     a.opt = *o;
@@ -708,6 +722,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
+    gui_picker_setup(&a);
+    a.remember = !headless && !trace; /* tests and docs runs leave it alone */
+    if (a.remember && a.sim.path[0])
+        gui_picker_remember(&a.picker, a.sim.path);
     if (o->quiz) {
         uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
                           : a.selected ? a.selected : 1;
@@ -734,6 +752,8 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         }
         if (headless && n + 1 == o->frames && frame)
             *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && layout)
+            *layout = a.L;
         SDL_RenderPresent(a.ren);
         if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
                                                                what the program does */

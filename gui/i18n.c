@@ -53,7 +53,8 @@ const char *const *gui_help_lines(gui_lang lang)
     static const char *const en[] = {
         "Space  play / pause",       "Right  one step",
         "Left   step back",          "+ / -  faster / slower (0.25x to 32x)",
-        "R      restart",            "O      open a scenario (or drop a file)",
+        "R      restart",            "O      open a scenario: any folder, recent files (or drop a file)",
+        "D      the scenario's description: open / fold",
         "Tab    select the next process (or click one)",
         "S      suspend the selected process",
         "C      resume (continue) it", "K      kill it",
@@ -67,7 +68,8 @@ const char *const *gui_help_lines(gui_lang lang)
     static const char *const ko[] = {
         "스페이스  재생 / 일시정지", "오른쪽  한 단계",
         "왼쪽    되돌리기",          "+ / -  빠르게 / 느리게 (0.25배 ~ 32배)",
-        "R      처음부터",           "O      시나리오 열기 (파일을 끌어와도 됨)",
+        "R      처음부터",           "O      시나리오 열기: 아무 폴더, 최근 파일 (파일을 끌어와도 됨)",
+        "D      시나리오 설명 펼치기 / 접기",
         "Tab    다음 프로세스 선택 (또는 누르기)",
         "S      선택한 프로세스 보류", "C      재개",
         "K      종료시키기",         "P      화면 저장 (PNG)",

@@ -1,6 +1,7 @@
 /* panels.c — everything around the diagram: the toolbar with the clock,
  * the PCB table, the selected process's whole PCB, the event log, and the
- * help, picker and message overlays (the Gantt chart: gantt_view.c). */
+ * help and message overlays (the Gantt chart: gantt_view.c; the Open
+ * dialog: picker_view.c). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -473,6 +474,7 @@ void gui_view_toolbar(gui_app *a)
 void gui_view_panels(gui_app *a)
 {
     toolbar(a);
+    gui_view_header(a);
     table(a);
     detail(a);
     gui_view_gantt(a);
@@ -486,7 +488,7 @@ void gui_view_panels(gui_app *a)
 static void help(gui_app *a)
 {
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 19};
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 20};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
     gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
     float y = box.y + 10 * sc;
@@ -500,34 +502,13 @@ static void help(gui_app *a)
                       col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
 }
 
-static void picker(gui_app *a)
-{
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.22f, a->L.h * 0.1f, a->L.w * 0.56f, lh * (float)(a->npicker + 3)};
-    if (box.h > a->L.h * 0.85f)
-        box.h = a->L.h * 0.85f;
-    gui_fill(a->ren, box, gui_rgba(0x101318, 245));
-    gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
-    float y = box.y + 8 * sc;
-    gui_text_draw(a->text, gui_word_text(GUI_W_PICK, a->lang), GUI_NORMAL, col(0xfff59d),
-                  (int)(box.x + 12 * sc), (int)y);
-    y += lh * 1.5f;
-    for (int i = 0; i < a->npicker; i++, y += lh) {
-        a->picker_row[i] = (gui_rect){0, 0, 0, 0};
-        if (y + lh > box.y + box.h)
-            continue; /* not shown, not clickable */
-        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
-        gui_text_draw(a->text, a->picker[i], GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 16 * sc), (int)y);
-    }
-}
-
 void gui_view_overlays(gui_app *a)
 {
     gui_view_quiz(a);
     if (a->show_help)
         help(a);
     if (a->show_picker)
-        picker(a);
+        gui_view_picker(a);
     const char *report = a->sim.status == PS_STEP_STUCK || a->sim.status == PS_STEP_RUNAWAY
                              ? a->sim.stuck[gui_ps_lang(a->lang)] /* in the window's language */
                              : a->sim.report;

@@ -289,11 +289,9 @@ static Uint32 pixel(SDL_Surface *f, int x, int y)
 }
 
 /* Pixels of the resource panel of a frame that `is` says yes to. */
-static int count_pixels(SDL_Surface *f, int (*is)(Uint32))
+static int count_pixels(SDL_Surface *f, const gui_layout *L, int (*is)(Uint32))
 {
-    gui_layout L;
-    gui_layout_compute(&L, 1280, 800, 1);
-    gui_rect r = L.resources;
+    gui_rect r = L->resources;
     int n = 0;
     for (int y = (int)r.y; y < (int)(r.y + r.h); y++)
         for (int x = (int)r.x; x < (int)(r.x + r.w); x++)
@@ -312,8 +310,9 @@ static int sentinel_purple(Uint32 p)
     return p == GUI_SENTINEL;
 }
 
-/* The last of `frames` frames of `path` or `yaml`, at 1280x800. */
-static SDL_Surface *frame(const char *path, const char *yaml, int frames)
+/* The last of `frames` frames of `path` or `yaml`, at 1280x800, and its
+ * layout in *L (the scenario's description moves the panels). */
+static SDL_Surface *frame(const char *path, const char *yaml, int frames, gui_layout *L)
 {
     gui_options o = {.path = path, .lang = GUI_EN, .frames = frames, .width = 1280, .height = 800};
     if (yaml) {
@@ -322,7 +321,7 @@ static SDL_Surface *frame(const char *path, const char *yaml, int frames)
         o.text_name = "t.yaml";
     }
     SDL_Surface *f;
-    assert_int_equal(gui_render_frames(&o, &f), 0);
+    assert_int_equal(gui_render_frames_layout(&o, &f, L), 0);
     assert_non_null(f);
     return f;
 }
@@ -379,8 +378,10 @@ static void lost_update_flashes(void **state)
     assert_true(said);
     gui_sim_close(&g);
     /* the frames: red in the panel in the frame after the write, none in the one before */
-    SDL_Surface *before = frame(path, NULL, n - 1), *after = frame(path, NULL, n);
-    int red_before = count_pixels(before, flash_red), red_after = count_pixels(after, flash_red);
+    gui_layout at_before, at_after;
+    SDL_Surface *before = frame(path, NULL, n - 1, &at_before), *after = frame(path, NULL, n, &at_after);
+    int red_before = count_pixels(before, &at_before, flash_red);
+    int red_after = count_pixels(after, &at_after, flash_red);
     SDL_FreeSurface(before);
     SDL_FreeSurface(after);
     if (red_before != 0 || red_after < 2000)
@@ -412,8 +413,9 @@ static void sentinel_is_its_own_chip(void **state)
                 assert_string_equal(R.item[i].text, "None");
     }
     gui_sim_close(&g);
-    SDL_Surface *f = frame(NULL, with, 40), *f2 = frame(NULL, without, 40);
-    int purple = count_pixels(f, sentinel_purple), purple2 = count_pixels(f2, sentinel_purple);
+    gui_layout at, at2;
+    SDL_Surface *f = frame(NULL, with, 40, &at), *f2 = frame(NULL, without, 40, &at2);
+    int purple = count_pixels(f, &at, sentinel_purple), purple2 = count_pixels(f2, &at2, sentinel_purple);
     SDL_FreeSurface(f);
     SDL_FreeSurface(f2);
     if (purple < 100 || purple2 != 0)
