@@ -59,11 +59,13 @@ static int parse_size(const char *v, gui_options *o)
     return -1;
 }
 
-/* --select PROCESS: a name (names start with a letter or '_'), else a pid;
+/* --select PROCESS: a name (names start with a letter, Latin or Hangul,
+ * or '_'), else a pid;
  * whether the scenario has it is known once it is loaded (gui_main). */
 static int parse_select(const char *v, gui_options *o)
 {
-    if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || *v == '_') {
+    if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || *v == '_' ||
+        (unsigned char)*v >= 0x80) { /* a Hangul name */
         o->select_name = v;
         o->select = 0;
         return 0;

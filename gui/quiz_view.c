@@ -42,7 +42,7 @@ int gui_quiz_begin(gui_app *a, uint32_t pid)
 void gui_quiz_toggle(gui_app *a)
 {
     if (a->quiz.on)
-        gui_quiz_stop(&a->quiz);
+        gui_sim_quiz_stop(&a->sim);
     else
         gui_quiz_begin(a, a->selected ? a->selected : 1);
 }
@@ -59,23 +59,23 @@ static void transition_text(const gui_app *a, const ps_trace_event *ev, char *bu
 
 int gui_quiz_click(gui_app *a, float x, float y)
 {
-    const ps_trace_event *q = gui_quiz_question(&a->quiz);
-    if (!q)
+    if (!gui_quiz_question(&a->quiz))
         return 0;
-    for (int s = 0; s < PS_STATE_COUNT; s++) {
+    /* a question is coming: a click is an answer only once it is shown */
+    const ps_trace_event *q = gui_sim_quiz_question(&a->sim);
+    for (int s = 0; q && s < PS_STATE_COUNT; s++) {
         if (!gui_rect_hit(a->L.node[s], x, y))
             continue;
         char what[400];
         ps_trace_event ev = *q;
-        int right = gui_quiz_answer(&a->quiz, (ps_state)s);
+        /* the diagram then moves to the answer's instant, under the feedback */
+        int right = gui_sim_quiz_answer(&a->sim, (ps_state)s);
         transition_text(a, &ev, what, sizeof what);
         if (right)
             gui_say(a, 0, "%s %s", T("Right!", "정답!"), what);
         else
             gui_say(a, 1, "%s %s. %s", T("Not", "오답:"), gui_state_text((ps_state)s, a->lang),
                     what);
-        if (!gui_quiz_question(&a->quiz))
-            gui_sim_step(&a->sim); /* show the transition now */
         return 1;
     }
     return 1; /* a question is open: other clicks on the diagram do nothing */
@@ -166,9 +166,9 @@ void gui_view_quiz(gui_app *a)
 {
     if (!a->quiz.on || !a->sim.e)
         return;
-    const ps_trace_event *q = gui_quiz_question(&a->quiz);
+    const ps_trace_event *q = gui_sim_quiz_question(&a->sim);
     if (q)
         prompt(a, q);
-    else if (gui_sim_done(&a->sim) && a->quiz.nitems)
+    else if (!gui_quiz_question(&a->quiz) && gui_sim_done(&a->sim) && a->quiz.nitems)
         summary(a);
 }

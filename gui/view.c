@@ -46,31 +46,16 @@ static void node(gui_app *a, ps_state s)
           r.y + 2 * u + ln + ls / 2);
 }
 
-/* The most recent transition (within the last instant), to light up. */
+/* The most recent transition, whose cause is shown. */
 static const gui_tr *latest(const gui_app *a)
 {
     return a->sim.nlog ? &a->sim.log[a->sim.nlog - 1] : NULL;
 }
 
-static int lit(const gui_app *a, const gui_arrow *ar)
-{
-    const gui_tr *t = latest(a);
-    if (!t)
-        return 0;
-    for (size_t i = a->sim.nlog; i-- > 0;) {
-        const gui_tr *u = &a->sim.log[i];
-        if (u->ev.time != t->ev.time)
-            break;
-        if (u->ev.kind == ar->kind && u->ev.from == ar->from)
-            return 1;
-    }
-    return 0;
-}
-
 static void arrow(gui_app *a, const gui_arrow *ar)
 {
     float sc = a->L.scale;
-    int on = lit(a, ar);
+    int on = gui_sim_lit(&a->sim, ar->kind, ar->from);
     SDL_Color c = ar->kind == PS_TR_KILL ? gui_rgba(0x8e3b3b, 255) : gui_rgba(0x6d7684, 255);
     if (on)
         c = gui_rgba(0xfff59d, 255);
@@ -111,17 +96,16 @@ static void cause_line(gui_app *a)
 }
 
 /* Where token pid is drawn: along its arrow while it moves, else in its
- * node's queue. */
+ * node's queue (gui_sim_token_state says which node). */
 static gui_point token_position(gui_app *a, uint32_t pid, const uint32_t *slot, const int *count)
 {
     const gui_token *t = &a->sim.tok[pid - 1];
     if (t->nmoves) {
-        const gui_arrow *ar = gui_layout_arrow(&a->L, (ps_transition_kind)t->kind[0],
-                                               (ps_state)t->from[0]);
+        const gui_arrow *ar = gui_layout_arrow(&a->L, (ps_transition_kind)t->kind, (ps_state)t->from);
         if (ar)
             return gui_arrow_point(ar, gui_ease(t->t));
     }
-    ps_state s = (ps_state)ps_engine_pcb(a->sim.e, pid)->state;
+    ps_state s = gui_sim_token_state(&a->sim, pid);
     return gui_node_slot(&a->L, s, (int)slot[pid - 1], count[s], NULL);
 }
 
@@ -241,6 +225,12 @@ static void tokens(gui_app *a)
         for (uint32_t i = 0; i < k; i++)
             slot[order[i] - 1] = i;
     }
+    for (uint32_t pid = 1; pid <= n; pid++) { /* the quiz's token gone ahead: last in its node */
+        ps_state s = gui_sim_token_state(&a->sim, pid);
+        const ps_pcb *p = ps_engine_pcb(e, pid);
+        if (s != PS_NONE && (!p->created || s != p->state))
+            slot[pid - 1] = (uint32_t)count[s]++;
+    }
     for (int s = 0; s < PS_STATE_COUNT; s++) { /* "+k" for what does not fit: in the last */
         gui_node_slot(&a->L, (ps_state)s, 0, count[s], &fits[s]); /* slots, kept for it */
         if (fits[s] < count[s]) {
@@ -260,13 +250,13 @@ static void tokens(gui_app *a)
         }
     }
     for (uint32_t pid = 1; pid <= n; pid++) {
-        const ps_pcb *p = ps_engine_pcb(e, pid);
         int moving = a->sim.tok[pid - 1].nmoves > 0;
         a->token_at[pid - 1] = (gui_point){-1e6f, -1e6f}; /* not shown, not clickable */
-        if (!p->created && !moving)
+        ps_state ts = gui_sim_token_state(&a->sim, pid);
+        if (ts == PS_NONE)
             continue;
         /* past what fits, a queue shows "+k" instead of piling discs up */
-        if (!moving && p->created && (int)slot[pid - 1] >= fits[p->state] && pid != a->selected)
+        if (!moving && (int)slot[pid - 1] >= fits[ts] && pid != a->selected)
             continue;
         gui_point at = token_position(a, pid, slot, count);
         a->token_at[pid - 1] = at;
@@ -283,8 +273,7 @@ static void tokens(gui_app *a)
             gui_text_draw_centered(a->text, id, GUI_SMALL, gui_rgba(0x101010, 255), (int)at.x,
                                    (int)at.y);
         }
-        ps_state in = (ps_state)p->state;
-        int alone = moving || count[in] == 1;
+        int alone = moving || count[ts] == 1;
         int named = pid == a->selected || (alone && shown <= 24);
         if ((named || zombie) && nlab < LABELS_MAX) /* a zombie is always labelled so */
             lab[nlab++] = (label){pid, at, named, zombie};

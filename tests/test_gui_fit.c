@@ -1,9 +1,10 @@
 /* test_gui_fit.c — real frames, headless, at 1024x768, 1280x800, 1920x1080
- * and 3840x2160, in English and Korean, for a scenario of long names and
- * one of 60 processes, and in presentation mode: no text is drawn over another, and none over a
- * state node but the node's own (docs/gui.md, "Sizes, zoom and
- * presentation mode", states the rule; the recorder of text.h gives the
- * boxes of every text a frame drew, cut to their clip).
+ * and 3840x2160, in English and Korean, for a scenario of long names
+ * (Latin and Hangul) and one of 60 processes, the last frames in
+ * presentation mode: no text is drawn over another, and none over a state
+ * node but the node's own (docs/gui.md, "Sizes, zoom and presentation
+ * mode", states the rule; the recorder of text.h gives the boxes of every
+ * text a frame drew, cut to their clip).
  *
  *   - Two texts overlap when their boxes share more than a pixel each way
  *     (a pixel: positions are rounded).  That is allowed only where an
@@ -105,7 +106,8 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
 }
 
 /* Names of 24 characters (the most the window shows whole where there is
- * room), a parent's among them, numbered copies told apart by their end. */
+ * room), Latin and Hangul, a parent's among them, numbered copies told
+ * apart by their end. */
 static const char long_names[] =
     "procsim: 1\ntitle: long names\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
     "devices: [disk]\nprocesses:\n"
@@ -117,7 +119,9 @@ static const char long_names[] =
     "  - {name: consumer-2-with-longtail, program: [recv work-queue-long-name, cpu 5,"
     " io disk 1]}\n"
     "  - {name: a_logger_that_sleeps_long, program: [sleep 4, cpu 1, sleep 3, cpu 1]}\n"
-    "  - {name: Compiler.Stage-2.Optimiz, program: [cpu 6, io disk 3, cpu 2]}\n";
+    "  - {name: Compiler.Stage-2.Optimiz, program: [cpu 6, io disk 3, cpu 2]}\n"
+    "  - {name: 생산자-프로세스-이름이-아주-긴-것임-이십사, program: [cpu 2, sleep 2, cpu 3]}\n"
+    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n";
 
 static void long_names_keep_clear(void **state)
 {
