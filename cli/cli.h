@@ -55,6 +55,14 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
  * CPU, in time order. */
 void cli_gantt_json(FILE *out, const ps_gantt *g);
 
+/* cells.c: terminal columns of UTF-8 text (a Hangul syllable takes two).
+ * cli_cell: `s` in at most `width` columns, cut at a character, then
+ * (pad) spaces up to `width`; cli_pad: all of `s`, then spaces up to
+ * `width` (printf's "%-12s" counts bytes). */
+int cli_width(const char *s);
+void cli_cell(FILE *out, const char *s, int width, int pad);
+void cli_pad(FILE *out, const char *s, int width);
+
 /* out_json.c: `s` as a JSON string. */
 void cli_json_string(FILE *out, const char *s);
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "gantt_view.h"
 #include "gui.h"
 #include "procsim/ostep.h"
 
@@ -58,11 +59,13 @@ static int parse_size(const char *v, gui_options *o)
     return -1;
 }
 
-/* --select PROCESS: a name (names start with a letter or '_'), else a pid;
+/* --select PROCESS: a name (names start with a letter, Latin or Hangul,
+ * or '_'), else a pid;
  * whether the scenario has it is known once it is loaded (gui_main). */
 static int parse_select(const char *v, gui_options *o)
 {
-    if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || *v == '_') {
+    if ((*v >= 'A' && *v <= 'Z') || (*v >= 'a' && *v <= 'z') || *v == '_' ||
+        (unsigned char)*v >= 0x80) { /* a Hangul name */
         o->select_name = v;
         o->select = 0;
         return 0;
@@ -86,7 +89,7 @@ int cmd_gui(int argc, char **argv)
     if (rc < 0)
         rc = EXIT_OK;
     else if (!rc)
-        rc = gui_main(&o);
+        rc = o.gantt_png ? gui_gantt_main(&o) : gui_main(&o);
     ps_outbuf_fini(&yaml);
     return rc;
 }
@@ -189,7 +192,14 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         return EXIT_USAGE;
     }
     /* bad input is exit 2 with a display or without */
-    if (!o.frames && !gui_display_available()) {
+    if (o.gantt_png && (o.live || o.frames || o.compare)) {
+        fprintf(stderr, "procsim gui: --gantt-png runs the model to its end with no window: not "
+                        "with %s\n", o.live     ? "--live"
+                                     : o.frames ? "--frames"
+                                                : "--compare (procsim compare charts each policy)");
+        return EXIT_USAGE;
+    }
+    if (!o.frames && !o.gantt_png && !gui_display_available()) {
         int rc = gui_check(&o);
         if (rc)
             return rc;

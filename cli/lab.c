@@ -17,7 +17,8 @@ static void workload(FILE *out, const ps_scenario *s)
     fprintf(out, "\nWorkload\n");
     for (uint32_t i = 0; i < s->nprocs; i++) {
         const ps_proc_spec *p = &s->procs[i];
-        fprintf(out, "  %-10s", p->name);
+        fputs("  ", out);
+        cli_pad(out, p->name, 10);
         if (p->parent >= 0)
             fprintf(out, " child of %s,", s->procs[p->parent].name);
         else

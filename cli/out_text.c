@@ -73,7 +73,8 @@ static int col_width(const ps_engine *e)
 {
     int w = 8;
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
-        int n = (int)strlen(ps_engine_pcb(e, pid)->name);
+        const char *name = ps_engine_pcb(e, pid)->name;
+        int n = cli_width(name);
         if (n > w)
             w = n < NAME_MAX_COL ? n : NAME_MAX_COL;
     }
@@ -83,10 +84,10 @@ static int col_width(const ps_engine *e)
 /* One cell of the state row; the last one without trailing blanks. */
 static void cell(FILE *out, const char *s, int width, int last)
 {
+    fputs("  ", out);
+    cli_cell(out, s, width, !last);
     if (last)
-        fprintf(out, "  %.*s\n", width, s);
-    else
-        fprintf(out, "  %-*.*s", width, width, s);
+        putc('\n', out);
 }
 
 void cli_describe(FILE *out, const ps_scenario *s, int ko)
@@ -191,8 +192,8 @@ static void text_note(FILE *out, const run *r, const ps_trace_note *n)
     char words[512], what[48];
     snprintf(what, sizeof what, "~ %s", ps_trace_note_token((ps_trace_note_kind)n->kind));
     ps_trace_note_format(r->trace, n, r->lang, words, sizeof words);
-    fprintf(out, "%-12s %-33s %-9s %s", n->pid ? pid_name(r->e, n->pid) : "procsim", what, "",
-            words);
+    cli_pad(out, n->pid ? pid_name(r->e, n->pid) : "procsim", 12);
+    fprintf(out, " %-33s %-9s %s", what, "", words);
     ps_trace_proc k;
     if (n->pid && !ps_trace_proc_info(r->trace, n->pid, &k))
         fprintf(out, "  [pid %d]", (int)k.os_pid);
@@ -228,7 +229,8 @@ static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
             snprintf(what, sizeof what, "* %s %s", ps_op_event_token((ps_op_event_kind)o->op),
                      ps_op_event_object_name(e, o));
             ps_op_event_format(e, o, r->lang, cause, sizeof cause);
-            fprintf(out, "%-12s %-33s %-9s %s\n", pid_name(e, o->pid), what, "", cause);
+            cli_pad(out, pid_name(e, o->pid), 12);
+            fprintf(out, " %-33s %-9s %s\n", what, "", cause);
             continue;
         }
         const ps_live_event *le = it[i].tr;
@@ -236,7 +238,8 @@ static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
         char arrow[96];
         snprintf(arrow, sizeof arrow, "%s -> %s", ps_state_name_in((ps_state)t->from, r->lang),
                  ps_state_name_in((ps_state)t->to, r->lang));
-        fprintf(out, "%-12s %-33s %-9s %s", ps_engine_pcb(e, t->pid)->name, arrow,
+        cli_pad(out, ps_engine_pcb(e, t->pid)->name, 12);
+        fprintf(out, " %-33s %-9s %s", arrow,
                 ps_event_token((ps_event)t->event),
                 ps_cause_format(e, t, r->lang, cause, sizeof cause));
         if (cli_real(r))
@@ -266,7 +269,8 @@ static void stats_table(FILE *out, const run *r)
             continue;
         ps_proc_stats s;
         ps_stats_proc(e, pid, &s);
-        fprintf(out, "%4u %-12.12s", pid, s.name);
+        fprintf(out, "%4u ", pid);
+        cli_cell(out, s.name, 12, 1);
         int64_t v[] = {s.arrival, s.first_run, s.finish, s.turnaround, s.new_time,
                        s.waiting, s.response, s.cpu, s.blocked, s.ready_suspended,
                        s.blocked_suspended, s.switches, s.swaps};

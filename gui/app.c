@@ -3,7 +3,6 @@
  * time), render (from read-only state).  Headless (--frames N) renders N
  * frames of 1/30 s each on a software renderer with no window at all, and
  * can write the last one to a PNG: the same code paths, reproducibly. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +14,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "gantt_view.h"
 
 /* ---- actions ----------------------------------------------------------- */
 
@@ -31,58 +31,48 @@ static int per_process(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
     a->token_at = calloc(n, sizeof *a->token_at);
     a->order = calloc(n, sizeof *a->order);
     a->slot = calloc(n, sizeof *a->slot);
-    a->seg_since = calloc(n, sizeof *a->seg_since);
-    a->seg_state = calloc(n, sizeof *a->seg_state);
-    a->row_of = calloc(n, sizeof *a->row_of);
-    return a->token_at && a->order && a->slot && a->seg_since && a->seg_state && a->row_of ? 0
-                                                                                        : -1;
+    gui_gantt_reset(&a->gantt); /* a new run: the whole of it */
+    return a->token_at && a->order && a->slot ? 0 : -1;
 }
 
-static void open_file(gui_app *a, const char *path)
+static void set_title(gui_app *a);
+
+/* Open `path`; a file the user chose (not a reload) goes to the recent
+ * list when this is a window. */
+static int open_path(gui_app *a, const char *path, int chosen)
 {
     char err[600], err2[64];
     if (a->sim.trace_mode) { /* the traced program stays (a dropped file too) */
         gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
-        return;
+        return -1;
     }
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
-            return;
+            return -1;
         /* it loaded but could not start live: the tour stands in */
     }
     if (per_process(a)) {
         gui_say(a, 1, "%s", gui_word_text(GUI_W_NO_MEMORY, a->lang));
-        return;
+        return -1;
     }
     a->selected = 0;
     a->file_mtime = mtime_of(a->sim.path);
+    a->describe.text = NULL; /* wrapped again: the new text may sit where the old was */
+    if (chosen && a->remember && a->sim.path[0])
+        gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
+                                                         cannot write is no error */
+    set_title(a);
     gui_say(a, 0, "%s", a->sim.s->title);
+    return 0;
 }
 
-static void list_scenarios(gui_app *a)
+int gui_open_file(gui_app *a, const char *path)
 {
-    static const char *const dirs[] = {"scenarios", "scenarios/seeds", "scenarios/policies", "."};
-    a->npicker = 0;
-    for (size_t d = 0; d < sizeof dirs / sizeof dirs[0]; d++) {
-        DIR *dir = opendir(dirs[d]);
-        struct dirent *de;
-        while (dir && (de = readdir(dir)) && a->npicker < GUI_MAX_PICKER) {
-            size_t n = strlen(de->d_name);
-            if (n > 5 && !strcmp(de->d_name + n - 5, ".yaml"))
-                snprintf(a->picker[a->npicker++], sizeof a->picker[0], "%.40s/%.200s", dirs[d], de->d_name);
-        }
-        if (dir)
-            closedir(dir);
-    }
-    qsort(a->picker, (size_t)a->npicker, sizeof a->picker[0],
-          (int (*)(const void *, const void *))strcmp);
+    return open_path(a, path, 1);
 }
 
 static int save_png(gui_app *a, const char *path)
@@ -118,12 +108,16 @@ static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char 
                 gui_word_text(GUI_W_NOT_NOW, a->lang));
 }
 
-/* The window's title: "trace: COMMAND" in trace mode, in its language. */
+/* The window's title: "procsim — TITLE" (the scenario's), "trace:
+ * COMMAND" in trace mode, in its language. */
 static const char *window_title(const gui_app *a, char *buf, size_t size)
 {
-    if (!a->sim.trace_mode)
-        return "procsim";
-    snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    if (a->sim.trace_mode)
+        snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
+    else if (a->sim.s)
+        snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
+    else
+        snprintf(buf, size, "procsim");
     return buf;
 }
 
@@ -142,7 +136,8 @@ gui_word gui_action_refused(const gui_app *a, gui_action i)
     if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
                           i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
         return GUI_W_TRACE_FIXED;
-    if (a->cmp && (on_process || i == GUI_ACT_OPEN)) /* one workload, no interventions */
+    /* one workload, no interventions; its Gantt charts are in its columns */
+    if (a->cmp && (on_process || i == GUI_ACT_OPEN || i == GUI_ACT_GANTT))
         return GUI_W_COMPARE_FIXED;
     if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
         return GUI_W_TRACE_ENDED;
@@ -207,10 +202,7 @@ static void act(gui_app *a, gui_action what)
         if (gui_sim_restart(&a->sim, err, sizeof err))
             gui_say(a, 1, "%s", err);
         break;
-    case GUI_ACT_OPEN:
-        list_scenarios(a);
-        a->show_picker = !a->show_picker;
-        break;
+    case GUI_ACT_OPEN: gui_picker_toggle(a); break;
     case GUI_ACT_SUSPEND:
         user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
         break;
@@ -219,6 +211,7 @@ static void act(gui_app *a, gui_action what)
         break;
     case GUI_ACT_KILL: user_action(a, gui_sim_kill, gui_word_text(GUI_W_KILL, a->lang)); break;
     case GUI_ACT_SHOT: screenshot(a); break;
+    case GUI_ACT_GANTT: gui_gantt_save(a); break;
     case GUI_ACT_LANG:
         a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
         set_title(a);
@@ -234,16 +227,8 @@ static void click(gui_app *a, float x, float y)
 {
     if (a->naming) /* the name box waits for Enter or Esc */
         return;
-    if (a->show_picker) {
-        for (int i = 0; i < a->npicker; i++)
-            if (gui_rect_hit(a->picker_row[i], x, y)) {
-                a->show_picker = 0;
-                open_file(a, a->picker[i]);
-                return;
-            }
-        a->show_picker = 0;
+    if (a->show_picker && gui_picker_click(a, x, y))
         return;
-    }
     if (a->show_help) {
         a->show_help = 0;
         return;
@@ -253,6 +238,10 @@ static void click(gui_app *a, float x, float y)
             act(a, (gui_action)i);
             return;
         }
+    if (gui_rect_hit(a->fold, x, y)) {
+        gui_header_toggle(a);
+        return;
+    }
     if (a->cmp) { /* a token: its process, ringed in every column */
         a->selected = gui_compare_pick(a, x, y);
         return;
@@ -273,9 +262,51 @@ static void click(gui_app *a, float x, float y)
     }
 }
 
-static void key(gui_app *a, SDL_Keycode k)
+/* Zoom one step in (+1), out (-1), or back to 1x (0). */
+static void zoom(gui_app *a, int dir)
 {
+    static const float steps[] = {0.7f, 0.8f, 0.9f, 1, 1.1f, 1.25f, 1.5f, 1.75f, 2, 2.5f};
+    int n = (int)(sizeof steps / sizeof steps[0]), i = 0;
+    while (i + 1 < n && steps[i] < a->zoom - 0.01f)
+        i++;
+    i = dir == 0 ? 3 : i + dir < 0 ? 0 : i + dir >= n ? n - 1 : i + dir;
+    a->zoom = steps[i];
+    gui_say(a, 0, "%s %.0f%%", a->lang == GUI_KO ? "글자 크기" : "zoom", a->zoom * 100);
+}
+
+/* Presentation mode on or off: the whole screen (a window's) and large
+ * type (the layout's). */
+static void present(gui_app *a, int on)
+{
+    a->presentation = on;
+    if (a->win)
+        SDL_SetWindowFullscreen(a->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
+}
+
+/* Ctrl + / Ctrl - / Ctrl 0 zoom; without Ctrl, + and - are the speed. */
+static int zoom_key(gui_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (!(mod & KMOD_CTRL))
+        return 0;
+    if (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS)
+        zoom(a, 1);
+    else if (k == SDLK_MINUS || k == SDLK_KP_MINUS)
+        zoom(a, -1);
+    else if (k == SDLK_0 || k == SDLK_KP_0)
+        zoom(a, 0);
+    else
+        return 0;
+    return 1;
+}
+
+static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
+{
+    if (zoom_key(a, k, mod))
+        return;
+    if (a->show_picker && gui_picker_key(a, k))
+        return;
     switch (k) {
+    case SDLK_F11: present(a, !a->presentation); break;
     case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
     case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
     case SDLK_LEFT: act(a, GUI_ACT_BACK); break;
@@ -283,10 +314,12 @@ static void key(gui_app *a, SDL_Keycode k)
     case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
     case SDLK_r: act(a, GUI_ACT_RESTART); break;
     case SDLK_o: act(a, GUI_ACT_OPEN); break;
+    case SDLK_d: gui_header_toggle(a); break;
     case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
     case SDLK_c: act(a, GUI_ACT_RESUME); break;
     case SDLK_k: act(a, GUI_ACT_KILL); break;
     case SDLK_p: act(a, GUI_ACT_SHOT); break;
+    case SDLK_g: act(a, GUI_ACT_GANTT); break;
     case SDLK_l: act(a, GUI_ACT_LANG); break;
     case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
     case SDLK_q:
@@ -333,17 +366,41 @@ static void input(gui_app *a)
         switch (ev.type) {
         case SDL_QUIT: a->quit = 1; break;
         case SDL_KEYDOWN:
-            if (!gui_quiz_name_key(a, ev.key.keysym.sym)) /* the name overlay first */
-                key(a, ev.key.keysym.sym);
+            if (!gui_quiz_name_key(a, ev.key.keysym.sym)) /* the name box first */
+                key(a, ev.key.keysym.sym, ev.key.keysym.mod);
             break;
         case SDL_TEXTINPUT: gui_quiz_name_text(a, ev.text.text, 0); break;
         case SDL_TEXTEDITING: gui_quiz_name_text(a, ev.edit.text, 1); break;
         case SDL_MOUSEBUTTONDOWN:
             if (ev.button.button == SDL_BUTTON_LEFT)
                 click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
+            a->gantt.dragging = ev.button.button == SDL_BUTTON_LEFT &&
+                                gui_rect_hit(a->gantt.drawn.plot, (float)ev.button.x * ps,
+                                             (float)ev.button.y * ps);
             break;
-        case SDL_DROPFILE:
-            open_file(a, ev.drop.file);
+        case SDL_MOUSEBUTTONUP: a->gantt.dragging = 0; break;
+        case SDL_MOUSEMOTION: /* for tooltips; the Gantt chart dragged in time */
+            a->mouse_x = (float)ev.motion.x * ps;
+            a->mouse_y = (float)ev.motion.y * ps;
+            if (a->gantt.dragging)
+                gui_gantt_drag(a, (float)ev.motion.xrel * ps);
+            break;
+        case SDL_MOUSEWHEEL: { /* the dialog, the table, the description, or
+                                  the Gantt chart (zoom; with shift, scroll) */
+            int mx, my;
+            SDL_GetMouseState(&mx, &my);
+            if (a->show_picker)
+                gui_picker_wheel(a, -ev.wheel.y);
+            else if (gui_rect_hit(a->L.table, (float)mx * ps, (float)my * ps))
+                a->table_top -= 3 * ev.wheel.y; /* the table's rows, three a notch */
+            else if (!gui_header_wheel(a, (float)mx * ps, (float)my * ps, -ev.wheel.y))
+                gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
+                                ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
+            break;
+        }
+        case SDL_DROPFILE: /* as Open (refused in the compare view) */
+            if (!a->cmp || !fixed(a, GUI_ACT_OPEN))
+                gui_open_file(a, ev.drop.file);
             SDL_free(ev.drop.file);
             break;
         default: break;
@@ -376,7 +433,7 @@ static void update(gui_app *a, double dt)
             char path[1024];
             snprintf(path, sizeof path, "%s", a->sim.path);
             a->file_mtime = m;
-            open_file(a, path);
+            open_path(a, path, 0);
             char err[600];
             if (a->cmp && open_compare(a, err, sizeof err))
                 gui_say(a, 1, "%s", err); /* the runs shown before stay */
@@ -384,12 +441,72 @@ static void update(gui_app *a, double dt)
     }
 }
 
-static void render(gui_app *a)
+/* What the layout is computed from, now (the description's lines are
+ * wrapped at the fonts' sizes of now). */
+static gui_layout_in layout_in(gui_app *a)
 {
     int w, h;
     SDL_GetRendererOutputSize(a->ren, &w, &h);
-    if ((float)w != a->L.w || (float)h != a->L.h)
-        gui_layout_compute(&a->L, (float)w, (float)h, a->L.scale);
+    gui_layout_in in = {
+        .w = (float)w, .h = (float)h, .scale = pixel_scale(a), .zoom = a->zoom,
+        .presentation = a->presentation, .nprocs = a->sim.s ? (int)a->sim.s->nprocs : 0,
+        /* a trace shows the program's output there: its last lines */
+        .res_rows = a->sim.trace_mode ? GUI_TRACE_OUTPUT_ROWS : gui_res_rows_wanted(&a->sim),
+        .toolbar_rows = a->toolbar_rows,
+    };
+    gui_header_layout_in(a, &in);
+    return in;
+}
+
+/* The layout for this frame, and the fonts at its sizes (re-opened when
+ * the window, the zoom or presentation mode changed them); then, if the
+ * fonts or the toolbar's rows changed, the layout again from what the
+ * new fonts measure. */
+static void relayout(gui_app *a)
+{
+    int was[3];
+    memcpy(was, a->L.font_px, sizeof was);
+    gui_layout_in in = layout_in(a);
+    gui_layout_compute_in(&a->L, &in);
+    const int *px = a->L.font_px;
+    if (gui_text_set_sizes(a->text, px[0], px[1], px[2]))
+        gui_say(a, 1, "cannot open the fonts at %d px", px[1]);
+    int rows = gui_toolbar_rows(a), resized = memcmp(was, px, sizeof was) != 0;
+    if (rows != in.toolbar_rows || resized) {
+        a->toolbar_rows = rows;
+        in = layout_in(a);
+        gui_layout_compute_in(&a->L, &in);
+    }
+}
+
+/* The whole text of a cut one under the mouse, in a box beside it: drawn
+ * last, over everything. */
+static void tooltip(gui_app *a)
+{
+    SDL_Rect under;
+    const char *full = gui_text_tip_at(a->text, (int)a->mouse_x, (int)a->mouse_y, &under);
+    if (!full)
+        return;
+    int tw, th;
+    float u = a->L.unit;
+    gui_text_measure(a->text, full, GUI_NORMAL, &tw, &th);
+    gui_rect box = {(float)under.x, (float)(under.y + under.h) + 2 * u, (float)tw + 12 * u,
+                    (float)th + 6 * u};
+    if (box.x + box.w > a->L.w)
+        box.x = a->L.w - box.w;
+    if (box.y + box.h > a->L.h)
+        box.y = (float)under.y - box.h - 2 * u;
+    gui_fill(a->ren, box, gui_rgba(0x101318, 250));
+    gui_frame(a->ren, box, gui_rgba(0xfff59d, 255), 1 * a->L.scale);
+    gui_text_cover(a->text, box.x, box.y, box.w, box.h);
+    gui_text_draw(a->text, full, GUI_NORMAL, gui_rgba(GUI_TEXT, 255), (int)(box.x + 6 * u),
+                  (int)(box.y + 3 * u));
+}
+
+static void render(gui_app *a)
+{
+    relayout(a);
+    gui_text_begin_frame(a->text);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     /* One pass over the frame: clear to the panels' colour and draw the
      * gaps between panels, rather than clearing and filling each panel
@@ -411,6 +528,7 @@ static void render(gui_app *a)
         gui_view_ties(a);
     }
     gui_view_overlays(a);
+    tooltip(a);
 }
 
 /* ---- setting up ------------------------------------------------------- */
@@ -497,7 +615,8 @@ static int create_output(gui_app *a)
     char title[320];
     a->win = SDL_CreateWindow(window_title(a, title, sizeof title), SDL_WINDOWPOS_CENTERED,
                               SDL_WINDOWPOS_CENTERED, w, h,
-                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+                              SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI |
+                                  (a->presentation ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0));
     if (!a->win)
         return -1;
     a->ren = SDL_CreateRenderer(a->win, -1, SDL_RENDERER_PRESENTVSYNC);
@@ -519,7 +638,11 @@ static void teardown(gui_app *a)
     gui_sim_close(&a->sim); /* kills the live children before anything else */
     close_compare(a);
     gui_quiz_fini(&a->quiz);
+    gui_picker_fini(&a->picker);
+    gui_header_fini(a);
     gui_text_destroy(a->text);
+    if (a->ren)
+        gui_draw_forget(a->ren);
     if (a->ren)
         SDL_DestroyRenderer(a->ren);
     if (a->canvas)
@@ -529,9 +652,7 @@ static void teardown(gui_app *a)
     free(a->token_at);
     free(a->order);
     free(a->slot);
-    free(a->seg_since);
-    free(a->seg_state);
-    free(a->row_of);
+    gui_gantt_fini(&a->gantt);
     IMG_Quit();
     SDL_Quit();
 }
@@ -588,7 +709,16 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame);
+/* What a headless run gives back of its last frame (gui_render_frames,
+ * gui_render_frames_texts); NULL members: not wanted. */
+typedef struct last_frame {
+    SDL_Surface **frame;
+    gui_text_mark **marks;
+    int *nmarks;
+    gui_layout *layout;
+} last_frame;
+
+static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out);
 
 int gui_main(const gui_options *o)
 {
@@ -605,7 +735,39 @@ int gui_render_frames(const gui_options *o, SDL_Surface **frame)
     *frame = NULL;
     if (o->frames < 1)
         return 2;
-    return run(o, NULL, frame);
+    return run(o, NULL, &(last_frame){.frame = frame});
+}
+
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout)
+{
+    *frame = NULL;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, &(last_frame){.frame = frame, .layout = layout});
+}
+
+int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
+                            int *nmarks, gui_layout *layout)
+{
+    *frame = NULL;
+    *marks = NULL;
+    *nmarks = 0;
+    if (o->frames < 1)
+        return 2;
+    return run(o, NULL, &(last_frame){frame, marks, nmarks, layout});
+}
+
+/* The last frame's marks and layout copied out for the caller. */
+static void give_back(const gui_app *a, const last_frame *out)
+{
+    int n;
+    const gui_text_mark *m = gui_text_marks(a->text, &n);
+    if (out->layout)
+        *out->layout = a->L;
+    if (out->marks && n > 0 && (*out->marks = malloc((size_t)n * sizeof *m))) {
+        memcpy(*out->marks, m, (size_t)n * sizeof *m);
+        *out->nmarks = n;
+    }
 }
 
 /* Trace mode: COMMAND started under the trace and o->select selected (a
@@ -654,10 +816,12 @@ static int trace_status(const gui_app *a)
 
 /* The frame loop, windowed or headless (then *frame, if asked for, gets a
  * copy of the last frame). */
-static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface **frame)
+static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out)
 {
     gui_app a = {0};
     a.opt = *o;
+    a.zoom = 1;
+    a.presentation = o->fullscreen;
     a.speed = o->speed > 0 ? o->speed : 1;
     a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     int headless = o->frames > 0, rc = 0;
@@ -685,12 +849,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
-    a.L.scale = pixel_scale(&a);
-    int w, h;
-    SDL_GetRendererOutputSize(a.ren, &w, &h);
-    gui_layout_compute(&a.L, (float)w, (float)h, a.L.scale);
-    int px = (int)(12 * a.L.scale);
-    a.text = gui_text_create(a.ren, px, px + 2, px + 7, err, sizeof err);
+    gui_layout_in in = layout_in(&a);
+    gui_layout_compute_in(&a.L, &in);
+    a.text = gui_text_create(a.ren, a.L.font_px[0], a.L.font_px[1], a.L.font_px[2], err,
+                             sizeof err);
     if (!a.text) {
         fprintf(stderr, "procsim: %s\n", err);
         teardown(&a);
@@ -704,6 +866,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
         return 1;
     }
     a.file_mtime = mtime_of(a.sim.path);
+    gui_picker_setup(&a);
+    a.remember = !headless && !trace; /* tests and docs runs leave it alone */
+    if (a.remember && a.sim.path[0])
+        gui_picker_remember(&a.picker, a.sim.path);
     if (o->quiz) {
         uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
                           : a.selected ? a.selected : 1;
@@ -713,6 +879,7 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
             return 2;
         }
     }
+    gui_text_record(a.text, out && out->marks);
     Uint64 last = SDL_GetPerformanceCounter();
     for (int n = 0; !a.quit; n++) {
         if (headless && n >= o->frames)
@@ -728,8 +895,10 @@ static int run(const gui_options *o, const ps_trace_options *trace, SDL_Surface 
             fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, SDL_GetError());
             rc = 1;
         }
-        if (headless && n + 1 == o->frames && frame)
-            *frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && out && out->frame)
+            *out->frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+        if (headless && n + 1 == o->frames && out)
+            give_back(&a, out);
         SDL_RenderPresent(a.ren);
         if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
                                                                what the program does */

@@ -1,8 +1,11 @@
 /* app.h — the GUI application: its state, shared by
  *   app.c     the window, the frame loop (input, update, render), options
  *   view.c    drawing the diagram: nodes, arrows, labels, tokens
- *   panels.c  drawing the rest: toolbar, PCB table and PCB, timeline, log,
- *             help and file picker overlays
+ *   panels.c  drawing the rest: toolbar, PCB table and PCB, log, help
+ *             overlay
+ *   gantt_view.c  the Gantt chart (and its PNG and SVG)
+ *   header_view.c  the scenario's title and its description, foldable
+ *   picker_view.c  the Open dialog (picker.h) drawn, its keys and clicks
  *   trace_view.c  trace mode's output panel, process table, PCB panel's
  *             kernel section and zombies
  * Rendering reads the application and the engine; it changes nothing but
@@ -12,9 +15,11 @@
 
 #include <SDL.h>
 
+#include "gantt.h"
 #include "gui.h"
 #include "i18n.h"
 #include "layout.h"
+#include "picker.h"
 #include "quiz_words.h"
 #include "resources.h"
 #include "sim.h"
@@ -23,7 +28,7 @@
 /* Toolbar actions, in order. */
 #define GUI_ACTIONS(X)                                                        \
     X(PLAY) X(STEP) X(BACK) X(SLOWER) X(FASTER) X(RESTART) X(OPEN) X(SUSPEND) \
-    X(RESUME) X(KILL) X(SHOT) X(LANG) X(HELP)
+    X(RESUME) X(KILL) X(SHOT) X(GANTT) X(LANG) X(HELP)
 
 typedef enum gui_action {
 #define PS_X_(e) GUI_ACT_##e,
@@ -32,7 +37,19 @@ typedef enum gui_action {
     GUI_ACTION_COUNT
 } gui_action;
 
-#define GUI_MAX_PICKER 64
+/* The Open dialog's rows shown at most (at the smallest type on 4K). */
+#define GUI_PICK_SHOWN 160
+
+/* The description wrapped as last drawn (header_view.c), kept until the
+ * text, the width or the font changes. */
+typedef struct gui_describe_view {
+    const char *text;          /* the wording wrapped (the scenario's) */
+    gui_layout_in key;         /* for a layout of this (describe_* 0) */
+    int line_h;                /* and this small font's line height */
+    char *lines;               /* its lines, each ending in '\n' */
+    size_t cap;
+    int nlines;
+} gui_describe_view;
 
 typedef struct gui_app {
     SDL_Window *win;           /* NULL when headless */
@@ -50,33 +67,60 @@ typedef struct gui_app {
     char message[600];         /* shown at the bottom for a while */
     double message_ttl;
     int message_error;
-    char picker[GUI_MAX_PICKER][256];
-    int npicker;
     long long file_mtime;      /* to reload when the file changes */
     double since_check;
     double now;                /* seconds since start (for blinking) */
     /* recorded while rendering, for the next frame's clicks */
     gui_rect button[GUI_ACTION_COUNT];
-    gui_rect picker_row[GUI_MAX_PICKER];
     gui_rect table_row[64];
     uint32_t table_pid[64];
     int ntable;
     gui_point *token_at;       /* token_at[pid - 1] as last drawn */
     gui_quiz quiz;             /* predict-the-next-state (quiz_view.c) */
     uint32_t *order, *slot;    /* scratch for the queues' order, per pid */
-    int64_t *seg_since;        /* scratch for the timeline, per pid */
-    uint32_t *row_of;          /* the timeline's row of each pid (trace mode:
-                                  the created ones only; UINT32_MAX: none) */
-    uint8_t *seg_state;
     gui_res res;               /* the shared-objects panel as last drawn */
     /* the compare view (compare.h) */
     struct gui_cmp *cmp;       /* --compare's runs, NULL: the usual window */
+    gui_gantt gantt;           /* the Gantt chart's view in time (gantt_view.c) */
+    /* the scenario in the window (header_view.c) */
+    int describe_open;         /* the user's D: 0 not pressed yet (then open
+                                  when it fits a fifth of the window), 1
+                                  folded, 2 open */
+    int describe_top;          /* the open description's first line shown */
+    gui_describe_view describe;
+    gui_rect fold;             /* the header's fold toggle, as last drawn */
+    /* the Open dialog (picker_view.c) */
+    gui_picker picker;
+    int remember;              /* add opened files to the recent list (a
+                                  window; headless runs leave it alone) */
+    gui_rect pick_box;         /* as last drawn, for the next clicks */
+    gui_rect pick_row[GUI_PICK_SHOWN]; /* row picker.top + i */
+    int pick_shown;            /* rows that fit in the box */
+    /* layout (issue 14, part 1): sizes, zoom, presentation, scrolling */
+    float zoom;                /* Ctrl + / Ctrl - / Ctrl 0: GUI_ZOOM_MIN..MAX */
+    int presentation;          /* F11, --fullscreen: the whole screen, large type */
+    float mouse_x, mouse_y;    /* in drawable pixels (for tooltips) */
+    int table_top;             /* the table's first row shown (scrolled) */
+    uint32_t table_follow;     /* the selection the table last scrolled to
+                                  (a new one, by Tab, a click or --select,
+                                  is brought into view once) */
+    int table_rows;            /* rows the table showed last frame */
+    int toolbar_rows;          /* rows the toolbar's buttons took last frame */
+    float line_right;          /* gui_panel_line cuts its text at this x (a
+                                  column's end; 0: none) */
     /* the student's name for the quiz summary (quiz_view.c) */
     char student[GUI_STUDENT_MAX]; /* typed in the window ("": none; --student
                                   is a->opt.student) */
     char name_edit[32];        /* the IME's composition not committed yet */
     int naming, name_asked;    /* the name is being asked; was asked once */
 } gui_app;
+
+/* app.c: a frame drawn headless for tests, with the texts it showed:
+ * gui_render_frames, and besides the last frame the recorder's marks
+ * of it (gui_text_mark, text.h; *marks malloc'ed, the caller frees it)
+ * and its layout. */
+int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
+                            int *nmarks, gui_layout *layout);
 
 /* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
  * it can: what the toolbar greys out and a click or key is refused with
@@ -103,6 +147,9 @@ void gui_panel_line(gui_app *a, float *y, float x, const char *fmt, ...)
  * many more.  Callers read at most GUI_FD_LIST_MAX of them. */
 #define GUI_FD_LIST_MAX 32
 void gui_fd_list(gui_app *a, float *y, float x, gui_rect r, const ps_live_fd *fd, int n);
+/* How many rows the toolbar's buttons and clock take at the layout's
+ * width and fonts (the layout's toolbar_rows). */
+int gui_toolbar_rows(gui_app *a);
 /* A state's name short enough for a table's column ("Rdy/Susp"). */
 const char *gui_table_state(ps_state s, gui_lang lang);
 
@@ -129,6 +176,39 @@ void gui_compare_status(gui_app *a, float x, float y, float w);
 uint32_t gui_compare_pick(gui_app *a, float x, float y);
 /* panels.c: the toolbar alone (gui_view_panels draws it with the rest). */
 void gui_view_toolbar(gui_app *a);
+/* app.c: gui_render_frames, and the last frame's layout in *layout (where
+ * its panels and nodes were: the scenario's description moves them). */
+int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layout *layout);
+
+/* app.c: open the scenario at `path` in the window (the Open dialog, a
+ * dropped file, a reload): 0, or -1 after showing why (FILE:LINE:COL:
+ * ...) with the scenario shown before kept. */
+int gui_open_file(gui_app *a, const char *path);
+
+/* header_view.c */
+/* What the layout needs of the header: in->describe (0 none, 1 folded, 2
+ * open) and in->describe_lines, the description wrapped at the width the
+ * layout for `in` gives it. */
+void gui_header_layout_in(gui_app *a, gui_layout_in *in);
+/* The title strip (L.header) and the open description (L.describe). */
+void gui_view_header(gui_app *a);
+/* D, or a click on the fold: open or fold the description. */
+void gui_header_toggle(gui_app *a);
+/* The wheel by dy lines at (x, y): 1 if it scrolled the description. */
+int gui_header_wheel(gui_app *a, float x, float y, int dy);
+void gui_header_fini(gui_app *a);
+
+/* picker_view.c */
+/* Set the dialog up: the shipped scenarios found, the recent list read. */
+void gui_picker_setup(gui_app *a);
+/* O: show the dialog (its listing read again) or hide it. */
+void gui_picker_toggle(gui_app *a);
+void gui_view_picker(gui_app *a);
+/* While the dialog is shown: a key, a click, the wheel (dy rows).  The
+ * key and click functions return 1 if they used the event. */
+int gui_picker_key(gui_app *a, SDL_Keycode k);
+int gui_picker_click(gui_app *a, float x, float y);
+void gui_picker_wheel(gui_app *a, int dy);
 
 /* quiz_view.c */
 /* Start the quiz following pid (a message says why not: -1). */

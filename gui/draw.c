@@ -59,20 +59,76 @@ void gui_line(SDL_Renderer *r, gui_point a, gui_point b, float width, SDL_Color 
     SDL_RenderGeometry(r, NULL, v, 4, idx, 6);
 }
 
+/* Discs are drawn from sprites: a disc with a soft edge, one per radius
+ * (to half a pixel) and colour.  The software renderer copies one far
+ * faster than it fills 20 triangles of geometry (bench_gui: most of a
+ * frame with many tokens went to them), and faster still without colour
+ * modulation, hence a sprite per colour (the tokens have twelve).  The
+ * sprites belong to their renderer: gui_draw_forget before it is
+ * destroyed. */
+enum { DISC_SPRITES = 48 };
+
+static struct disc_sprite {
+    SDL_Renderer *r;   /* NULL: free */
+    int half_px;       /* radius in half pixels */
+    Uint32 rgba;       /* colour */
+    int size;          /* the texture's side */
+    SDL_Texture *t;
+} disc_sprite[DISC_SPRITES];
+static int disc_next; /* the slot replaced next when all are used */
+
+static SDL_Texture *disc_texture(SDL_Renderer *r, int half_px, SDL_Color c, int *size)
+{
+    Uint32 rgba = (Uint32)c.r << 24 | (Uint32)c.g << 16 | (Uint32)c.b << 8 | c.a;
+    for (int i = 0; i < DISC_SPRITES; i++)
+        if (disc_sprite[i].r == r && disc_sprite[i].half_px == half_px && disc_sprite[i].rgba == rgba) {
+            *size = disc_sprite[i].size;
+            return disc_sprite[i].t;
+        }
+    float radius = (float)half_px / 2;
+    int n = (int)ceilf(2 * radius) + 2;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, n, n, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (!s)
+        return NULL;
+    for (int y = 0; y < n; y++)
+        for (int x = 0; x < n; x++) {
+            float dx = (float)x + 0.5f - (float)n / 2, dy = (float)y + 0.5f - (float)n / 2;
+            float a = radius - sqrtf(dx * dx + dy * dy) + 0.5f;
+            Uint32 alpha = a <= 0 ? 0 : a >= 1 ? c.a : (Uint32)(a * (float)c.a);
+            ((Uint32 *)((Uint8 *)s->pixels + y * s->pitch))[x] =
+                alpha << 24 | (Uint32)c.r << 16 | (Uint32)c.g << 8 | c.b;
+        }
+    SDL_Texture *t = SDL_CreateTextureFromSurface(r, s);
+    SDL_FreeSurface(s);
+    if (!t)
+        return NULL;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    struct disc_sprite *d = &disc_sprite[disc_next];
+    disc_next = (disc_next + 1) % DISC_SPRITES;
+    if (d->t && d->r)
+        SDL_DestroyTexture(d->t);
+    *d = (struct disc_sprite){r, half_px, rgba, n, t};
+    *size = n;
+    return t;
+}
+
+void gui_draw_forget(SDL_Renderer *r)
+{
+    for (int i = 0; i < DISC_SPRITES; i++)
+        if (disc_sprite[i].r == r) {
+            SDL_DestroyTexture(disc_sprite[i].t);
+            disc_sprite[i] = (struct disc_sprite){0};
+        }
+}
+
 void gui_disc(SDL_Renderer *r, gui_point o, float radius, SDL_Color c)
 {
-    enum { SEG = 20 };
-    SDL_Vertex v[SEG + 1];
-    int idx[SEG * 3];
-    v[0] = (SDL_Vertex){fp(o), c, {0, 0}};
-    for (int i = 0; i < SEG; i++) {
-        float a = (float)i * 6.2831853f / SEG;
-        v[i + 1] = (SDL_Vertex){{o.x + cosf(a) * radius, o.y + sinf(a) * radius}, c, {0, 0}};
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = i + 1;
-        idx[3 * i + 2] = i + 1 < SEG ? i + 2 : 1;
-    }
-    SDL_RenderGeometry(r, NULL, v, SEG + 1, idx, SEG * 3);
+    int size;
+    SDL_Texture *t = disc_texture(r, (int)lroundf(radius * 2), c, &size);
+    if (!t)
+        return;
+    SDL_FRect dst = {o.x - (float)size / 2, o.y - (float)size / 2, (float)size, (float)size};
+    SDL_RenderCopyF(r, t, NULL, &dst);
 }
 
 void gui_arrowhead(SDL_Renderer *r, gui_point from, gui_point tip, float size, SDL_Color c)

@@ -12,6 +12,8 @@ void gui_fill(SDL_Renderer *r, gui_rect a, SDL_Color c);
 void gui_frame(SDL_Renderer *r, gui_rect a, SDL_Color c, float width);
 void gui_line(SDL_Renderer *r, gui_point a, gui_point b, float width, SDL_Color c);
 void gui_disc(SDL_Renderer *r, gui_point centre, float radius, SDL_Color c);
+/* Free what gui_disc keeps for renderer r (call before destroying it). */
+void gui_draw_forget(SDL_Renderer *r);
 /* A filled triangle pointing from `from` to `tip`, `size` long. */
 void gui_arrowhead(SDL_Renderer *r, gui_point from, gui_point tip, float size, SDL_Color c);
 

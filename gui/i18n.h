@@ -18,12 +18,12 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(SHOT, "Screenshot", "화면 저장") X(HELP, "Help", "도움말")                 \
     X(TICK, "tick", "틱") X(SPEED, "speed", "속도") X(LIVE, "live", "실제 프로세스") \
     X(PCB_TABLE, "Processes", "프로세스") X(PCB, "Process control block", "프로세스 제어 블록") \
-    X(TIMELINE, "Timeline", "타임라인") X(LOG, "Events", "사건 기록")              \
+    X(LOG, "Events", "사건 기록")                                              \
+    X(GANTT, "Gantt chart", "간트 차트") X(GANTT_SAVE, "Gantt", "간트") X(IDLE, "idle", "유휴") \
     X(DIAGRAM, "Seven-state model", "7상태 모델")                              \
     X(RESOURCES, "Shared objects", "공유 자원")                                \
     X(NO_SELECTION, "Click a process to see its PCB", "프로세스를 누르면 PCB가 보입니다") \
     X(DONE, "finished", "끝남") X(DEADLOCK, "deadlock", "교착 상태")             \
-    X(PICK, "Open a scenario (click; Esc to close)", "시나리오 열기 (누르기; Esc 닫기)") \
     X(SAVED, "saved", "저장함") X(LOAD_ERROR, "cannot open", "열 수 없음")    \
     X(COL_NAME, "name", "이름") X(COL_STATE, "state", "상태") X(COL_PRIO, "prio", "우선") \
     X(COL_MEM, "mem", "메모리") X(COL_PARENT, "parent", "부모")                 \
@@ -44,10 +44,11 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
       "S, C, K는 선택한 프로세스에 실제 SIGSTOP, SIGCONT, SIGKILL을 보냄")             \
     X(RUNNING_ON, "running", "실행 중")                                          \
     X(COMPARE_FIXED, "The compare view runs one workload under each policy: opening "   \
-      "another file, suspend, resume, kill and the quiz are for the usual window "     \
+      "another file, suspend, resume, kill, the quiz and saving the Gantt chart alone " \
+      "are for the usual window "                                                      \
       "(procsim gui FILE without --compare).",                                         \
       "정책 비교 화면은 한 작업을 정책마다 실행합니다: 다른 파일 열기, 보류, 재개, "         \
-      "종료시키기, 퀴즈는 보통 창에서 됩니다 (--compare 없이 procsim gui FILE).")       \
+      "종료시키기, 퀴즈, 간트 차트 저장은 보통 창에서 됩니다 (--compare 없이 procsim gui FILE).") \
     /* the words part: app.c's messages, the table's memory column */             \
     X(NO_BACK_LIVE, "live runs cannot go back", "실제 프로세스 실행은 되돌릴 수 없음") \
     X(AT_START, "at the start", "처음입니다")                                      \

@@ -15,63 +15,106 @@ static float cy(gui_rect r) { return r.y + r.h / 2; }
 static float right(gui_rect r) { return r.x + r.w; }
 static float bottom(gui_rect r) { return r.y + r.h; }
 
-/* The left column: the diagram, under it the shared objects (close to the
- * Blocked nodes, whose tokens are tied to what they wait for), then the
- * timeline; the right column: the PCB table, the selected PCB, the log. */
-/* Font sizes: 12, 14 and 19 px at 1280x800, growing with the window
- * (never below 11 px for the small one), the zoom and presentation. */
+/* Font sizes: 12, 14 and 19 px at 1280x800, in proportion to the window
+ * (the smaller of its two ratios), never below what a 1024x768 projector
+ * shows legibly (11 px, or as many points on a HiDPI screen); then the
+ * zoom (0.7 to 2.5) and presentation mode (x1.4). */
 static void fonts(gui_layout *L)
 {
+    float zoom = L->in.zoom > 0 ? L->in.zoom : 1;
+    zoom = fminf(fmaxf(zoom, GUI_ZOOM_MIN), GUI_ZOOM_MAX);
     float k = fminf(L->w / 1280.0f, L->h / 800.0f);
-    k = fmaxf(k, 11.0f / 12) * (L->in.zoom > 0 ? L->in.zoom : 1) * (L->in.presentation ? 1.4f : 1);
+    k = fmaxf(k, 11.0f / 12 * L->scale) * zoom * (L->in.presentation ? 1.4f : 1);
     L->font_px[0] = (int)lroundf(12 * k);
     L->font_px[1] = (int)lroundf(14 * k);
     L->font_px[2] = (int)lroundf(19 * k);
+    L->unit = (float)L->font_px[1] / 14;
 }
 
+/* A line of the small font, with its leading (the fonts' line skip is
+ * about 1.2 em; a little more is kept so that estimates stay on the safe
+ * side of SDL_ttf's). */
+static float small_line(const gui_layout *L)
+{
+    return (float)L->font_px[0] * 1.3f;
+}
+
+/* The toolbar's rows (the toolbar wraps its buttons) above the header
+ * strip and the open description; the left column: the diagram, under
+ * it the shared objects (close to the Blocked nodes, whose tokens are
+ * tied to what they wait for) as tall as their rows want, then the
+ * timeline with the rest; the right column: the PCB table as tall as its
+ * rows want (within bounds), the selected PCB, the log. */
 static void panels(gui_layout *L)
 {
-    float s = L->scale, top = 40 * s, pad = 6 * s;
+    float u = L->unit, pad = 6 * L->scale, sl = small_line(L);
+    int rows = L->in.toolbar_rows > 0 ? L->in.toolbar_rows : 1;
+    L->button_h = roundf((float)L->font_px[0] * 2.1f);
+    float top = (float)rows * (L->button_h + 6 * u) + 6 * u;
     float line = (float)L->font_px[1] * 1.5f;
     L->toolbar = rect(0, 0, L->w, top);
     L->header = rect(pad, top, L->w - 2 * pad, line);
     top += line;
     if (L->in.describe == 2) {
-        float dh = (float)L->font_px[0] * 1.3f * (float)(L->in.describe_lines + 1);
+        float dh = sl * (float)(L->in.describe_lines + 1);
         L->describe = rect(pad, top, L->w - 2 * pad, fminf(dh, L->h * 0.25f));
         top += L->describe.h + pad;
     }
-    float left_w = L->w * 0.62f, right_x = left_w + pad;
-    float body = L->h - top, dia = body * 0.56f, res = body * 0.20f;
+    /* presentation mode: the diagram, what the class watches, larger */
+    float left_w = L->w * (L->in.presentation ? 0.66f : 0.62f), right_x = left_w + pad;
+    float body = L->h - top, dia = body * (L->in.presentation ? 0.60f : 0.56f);
+    /* shared objects: a title and a row each (resources.c's rows: a line
+     * of either font, Hangul's the taller, and 8 px), a thin strip when
+     * there are none */
+    float res_row = (float)L->font_px[0] * 1.5f + 8 * u;
+    float res = (float)(L->in.res_rows + 1) * res_row + pad;
+    res = fminf(fmaxf(res, 2 * sl + 2 * pad), body * 0.24f);
+    /* the timeline keeps its title, axis, legend and a few lanes: the
+     * shared objects, then the diagram, give way (large type) */
+    float gantt_min = 8 * sl;
+    res = fmaxf(fminf(res, body - dia - gantt_min), 2 * sl + 2 * pad);
+    if (body - dia - res < gantt_min)
+        dia = fmaxf(body * 0.45f, body - res - gantt_min);
     L->diagram = rect(pad, top + pad, left_w - 2 * pad, dia - 2 * pad);
     L->resources = rect(pad, top + dia, left_w - 2 * pad, res - pad);
     L->gantt = rect(pad, top + dia + res, left_w - 2 * pad, body - dia - res - pad);
-    L->table = rect(right_x, top + pad, L->w - right_x - pad, body * 0.36f - pad);
-    L->detail = rect(right_x, top + body * 0.36f + pad, L->w - right_x - pad, body * 0.34f - pad);
-    L->log = rect(right_x, top + body * 0.70f + pad, L->w - right_x - pad, body * 0.30f - 2 * pad);
+    /* the table: its title, the headings and a row per process */
+    float rw = L->w - right_x - pad;
+    float table = sl * (float)(L->in.nprocs + 2) + 10 * u;
+    table = fminf(fmaxf(table, body * 0.22f), body * 0.40f);
+    float detail = fmaxf(body * 0.34f, sl * 12);
+    detail = fminf(detail, body - table - body * 0.18f);
+    L->table = rect(right_x, top + pad, rw, table - pad);
+    L->detail = rect(right_x, top + table + pad, rw, detail - pad);
+    L->log = rect(right_x, top + table + detail + pad, rw, body - table - detail - 2 * pad);
 }
 
 static void nodes(gui_layout *L)
 {
     gui_rect d = L->diagram;
-    float nw = d.w * 0.14f, nh = d.h * 0.19f;
+    float nw = d.w * 0.155f, nh = d.h * 0.19f;
     static const struct {
         ps_state s;
         float fx, fy;
     } at[] = {
         {PS_NEW, 0.30f, 0.13f},
-        {PS_READY_SUSPENDED, 0.11f, 0.48f},
+        {PS_READY_SUSPENDED, 0.10f, 0.48f},
         {PS_READY, 0.42f, 0.48f},
         {PS_RUNNING, 0.68f, 0.48f},
-        {PS_EXIT, 0.92f, 0.48f},
-        {PS_BLOCKED_SUSPENDED, 0.11f, 0.80f},
+        {PS_EXIT, 0.915f, 0.48f},
+        {PS_BLOCKED_SUSPENDED, 0.10f, 0.80f},
         {PS_BLOCKED, 0.42f, 0.80f},
     };
     for (size_t i = 0; i < sizeof at / sizeof at[0]; i++)
         L->node[at[i].s] = rect(d.x + d.w * at[i].fx - nw / 2, d.y + d.h * at[i].fy - nh / 2, nw, nh);
+    /* New stays under the diagram's title, whatever the type */
+    L->node[PS_NEW].y = fmaxf(L->node[PS_NEW].y, d.y + small_line(L) + 6 * L->unit);
+    /* the titles: the state in the window's language (normal font) and
+     * in the other (small), then the tokens under them */
+    L->title_h = (float)L->font_px[1] * 1.25f + small_line(L) + 2 * L->unit;
     L->token_r = fminf(nw / 9, nh / 5);
-    if (L->token_r > 11 * L->scale)
-        L->token_r = 11 * L->scale;
+    /* room for the pid inside: two digits of the small font */
+    L->token_r = fminf(L->token_r, fmaxf(11 * L->scale, (float)L->font_px[0] * 0.95f));
 }
 
 /* Label placement: none, or by the longest segment at fraction `at` of
@@ -111,9 +154,11 @@ static void add(gui_layout *L, ps_transition_kind k, ps_state from, ps_state to,
         [PS_TR_WAKE_SUSPENDED] = 84, [PS_TR_ACTIVATE_READY] = 60,
         [PS_TR_ACTIVATE_BLOCKED] = 60, [PS_TR_KILL] = 104,
     };
-    float s = L->scale, lw = width[k] * s, lh = 15 * s, gap = 3 * s;
+    float f = (float)L->font_px[0] / 12, lw = width[k] * f, lh = small_line(L) + 1, gap = 3 * f;
     /* a slanted segment runs on under the label's corner: stand clear of it */
     float dx = fabsf(p[best + 1].x - p[best].x), dy = fabsf(p[best + 1].y - p[best].y);
+    if ((side == ABOVE || side == BELOW) && dy < 1) /* between two nodes: no wider than */
+        lw = fminf(lw, dx - 2 * gap);               /* the room (view.c cuts the text) */
     float clear_x = dy > 0 ? dx / dy * lh / 2 : 0, clear_y = dx > 0 ? dy / dx * lw / 2 : 0;
     switch (side) {
     case ABOVE: a->label = rect(m.x - lw / 2, m.y - lh - gap - clear_y, lw, lh); break;
@@ -179,6 +224,52 @@ static void arrows(gui_layout *L)
           P(d.x + 4 * s, bus), P(cx(X), bus), P(cx(X), bottom(X)));
 }
 
+/* Does the segment a-b pass through r (Liang-Barsky clipping)? */
+static int segment_hits(gui_point a, gui_point b, gui_rect r)
+{
+    float t0 = 0, t1 = 1, dx = b.x - a.x, dy = b.y - a.y;
+    const float p[4] = {-dx, dx, -dy, dy};
+    const float q[4] = {a.x - r.x, right(r) - a.x, a.y - r.y, bottom(r) - a.y};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return 0;
+            continue;
+        }
+        float t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmaxf(t0, t);
+        else
+            t1 = fminf(t1, t);
+        if (t0 > t1)
+            return 0;
+    }
+    return 1;
+}
+
+/* Where large type (zoom, presentation mode) in a small diagram puts a
+ * label on a node, another label or an arrow, the label goes: the arrow
+ * stays, its words are in the help and the log. */
+static void drop_crowded_labels(gui_layout *L)
+{
+    for (int i = 0; i < L->narrow; i++) {
+        gui_rect b = L->arrow[i].label;
+        int clear = b.w > 0;
+        for (int s = 0; clear && s < PS_STATE_COUNT; s++)
+            clear = !gui_rect_overlap(b, L->node[s]);
+        for (int j = 0; clear && j < L->narrow; j++) {
+            const gui_arrow *o = &L->arrow[j];
+            clear = j >= i || o->label.w <= 0 || !gui_rect_overlap(b, o->label);
+            for (int k = 0; clear && k + 1 < o->np; k++)
+                clear = !segment_hits(o->p[k], o->p[k + 1], b);
+        }
+        clear = clear && b.x >= L->diagram.x && b.y >= L->diagram.y &&
+                right(b) <= right(L->diagram) && bottom(b) <= bottom(L->diagram);
+        if (!clear)
+            L->arrow[i].label = rect(0, 0, 0, 0);
+    }
+}
+
 void gui_layout_compute_in(gui_layout *L, const gui_layout_in *in)
 {
     memset(L, 0, sizeof *L);
@@ -201,6 +292,7 @@ void gui_layout_place_diagram(gui_layout *L, gui_rect d)
     L->diagram = d;
     nodes(L);
     arrows(L);
+    drop_crowded_labels(L);
 }
 
 const gui_arrow *gui_layout_arrow(const gui_layout *L, ps_transition_kind k, ps_state from)
@@ -249,7 +341,7 @@ gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits
 {
     gui_rect r = L->node[s];
     /* below the node's two titles (the state in both languages) */
-    float d = L->token_r * 2.3f, top = r.y + fmaxf(r.h * 0.42f, 31 * L->scale);
+    float d = L->token_r * 2.3f, top = r.y + L->title_h;
     int cols = (int)((r.w - 4) / d), rows = (int)((bottom(r) - top) / d);
     if (cols < 1)
         cols = 1;

@@ -47,7 +47,17 @@ typedef struct gui_layout_in {
     int res_rows;            /* rows the shared-objects panel wants */
     int describe;            /* the description: 0 none, 1 folded, 2 open */
     int describe_lines;      /* its lines when open */
+    /* layout (issue 14, part 1) */
+    int toolbar_rows;        /* rows the toolbar's buttons take (0: 1) */
 } gui_layout_in;
+
+/* The rows a trace's output panel is given (in place of the shared
+ * objects). */
+#define GUI_TRACE_OUTPUT_ROWS 8
+
+/* The user's zoom: from 0.7x to 2.5x (Ctrl 0: 1x). */
+#define GUI_ZOOM_MIN 0.7f
+#define GUI_ZOOM_MAX 2.5f
 
 typedef struct gui_layout {
     float w, h, scale;       /* window size in pixels, HiDPI scale */
@@ -61,6 +71,12 @@ typedef struct gui_layout {
     gui_arrow arrow[GUI_MAX_ARROWS];
     int narrow;
     float token_r;           /* token radius */
+    /* layout (issue 14, part 1) */
+    float unit;              /* pixels per point of the 1280x800 design at
+                                the fonts' size (font_px[1] / 14): fixed
+                                sizes beside text are multiplied by it */
+    float button_h;          /* a toolbar button's height */
+    float title_h;           /* a node's two titles; its tokens go under */
 } gui_layout;
 
 /* Lay out a window for `in` (a zoom of 0 counts as 1). */

@@ -1,13 +1,15 @@
 /* panels.c — everything around the diagram: the toolbar with the clock,
- * the PCB table, the selected process's whole PCB, the timeline (a Gantt
- * row per process coloured by state, with a playhead and a legend), the
- * event log, and the help, picker and message overlays. */
+ * the PCB table, the selected process's whole PCB, the event log, and the
+ * help and message overlays (the Gantt chart: gantt_view.c; the Open
+ * dialog: picker_view.c). */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app.h"
 #include "draw.h"
+#include "gantt_view.h"
 #include "pcb_text.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
@@ -35,50 +37,101 @@ static const gui_word action_word[GUI_ACTION_COUNT] = {
     [GUI_ACT_RESTART] = GUI_W_RESTART, [GUI_ACT_OPEN] = GUI_W_OPEN,
     [GUI_ACT_SUSPEND] = GUI_W_SUSPEND, [GUI_ACT_RESUME] = GUI_W_RESUME, [GUI_ACT_KILL] = GUI_W_KILL,
     [GUI_ACT_SHOT] = GUI_W_SHOT, [GUI_ACT_LANG] = GUI_W_HELP, [GUI_ACT_HELP] = GUI_W_HELP,
+    [GUI_ACT_GANTT] = GUI_W_GANTT_SAVE,
 };
 
-static void toolbar(gui_app *a)
+static const char *button_label(const gui_app *a, int i)
 {
-    float sc = a->L.scale, x = 6 * sc, y = 7 * sc, h = 26 * sc;
-    gui_fill(a->ren, a->L.toolbar, col(0x15181e));
-    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
-        const char *label = gui_word_text(action_word[i], a->lang);
-        if (i == GUI_ACT_PLAY && !a->paused)
-            label = gui_word_text(GUI_W_PAUSE, a->lang);
-        if (i == GUI_ACT_LANG)
-            label = a->lang == GUI_KO ? "English" : "한국어";
-        if (i == GUI_ACT_HELP)
-            label = "?";
-        int tw, th;
-        gui_text_measure(a->text, label, GUI_SMALL, &tw, &th);
-        gui_rect b = {x, y, tw + 14 * sc, h};
-        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
-        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
-        gui_text_draw_centered(a->text, label, GUI_SMALL, col(usable ? GUI_TEXT : 0x5c6370),
-                               (int)(b.x + b.w / 2), (int)(b.y + b.h / 2));
-        a->button[i] = b;
-        x += b.w + 4 * sc;
-    }
-    char clock[512], cpus[64] = "";
+    if (i == GUI_ACT_PLAY && !a->paused)
+        return gui_word_text(GUI_W_PAUSE, a->lang);
+    if (i == GUI_ACT_LANG)
+        return a->lang == GUI_KO ? "English" : "한국어";
+    if (i == GUI_ACT_HELP)
+        return "?";
+    return gui_word_text(action_word[i], a->lang);
+}
+
+/* The clock's text: "tick 4  speed 1x  1 CPU  live  finished". */
+static void clock_text(const gui_app *a, char *buf, size_t size)
+{
+    char cpus[64] = "";
     const gui_sim *g = &a->sim;
-    if (g->trace_mode) {
-        gui_trace_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
-        return;
-    }
-    if (a->cmp) {
-        gui_compare_status(a, x + 8 * sc, y + 3 * sc, a->L.w - x - 16 * sc);
-        return;
-    }
     if (g->s)
         gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
-    snprintf(clock, sizeof clock, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+    snprintf(buf, size, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
              a->speed, cpus, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
              : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
                                           : "");
-    gui_text_draw(a->text, clock, GUI_NORMAL, col(0xfff59d), (int)(x + 8 * sc),
-                  (int)(y + 3 * sc));
+}
+
+/* The buttons placed in rows across the window (as many rows as they
+ * need: two at 1024 px in Korean), the clock after the last one, or on a
+ * row of its own when it does not fit there; returns the rows. */
+static int place_toolbar(gui_app *a, gui_rect *button, gui_point *clock)
+{
+    const gui_layout *L = &a->L;
+    float u = L->unit, gap = 4 * u, left = 6 * u, right = L->w - 6 * u;
+    float x = left, y = 6 * u, h = L->button_h;
+    int rows = 1, tw, th;
+    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
+        gui_text_measure(a->text, button_label(a, i), GUI_SMALL, &tw, &th);
+        float w = (float)tw + 14 * u;
+        if (x > left && x + w > right) {
+            x = left;
+            y += h + 6 * u;
+            rows++;
+        }
+        button[i] = (gui_rect){x, y, w, h};
+        x += w + gap;
+    }
+    char clock_s[512];
+    clock_text(a, clock_s, sizeof clock_s);
+    /* the clock wants its "tick 12345" and the CPUs (a trace's line is cut) */
+    gui_text_measure(a->text, a->sim.trace_mode || a->cmp ? "trace: 0000000000" : clock_s, GUI_NORMAL,
+                     &tw, &th);
+    if (x + 8 * u + (float)tw > right && x > left) {
+        x = left;
+        y += h + 6 * u;
+        rows++;
+    }
+    *clock = (gui_point){x + 8 * u, y + (h - (float)gui_text_line_height(a->text, GUI_NORMAL)) / 2};
+    return rows;
+}
+
+int gui_toolbar_rows(gui_app *a)
+{
+    gui_rect b[GUI_ACTION_COUNT];
+    gui_point clock;
+    return place_toolbar(a, b, &clock);
+}
+
+static void toolbar(gui_app *a)
+{
+    float sc = a->L.scale;
+    gui_point clock;
+    gui_fill(a->ren, a->L.toolbar, col(0x15181e));
+    place_toolbar(a, a->button, &clock);
+    for (int i = 0; i < GUI_ACTION_COUNT; i++) {
+        gui_rect b = a->button[i];
+        int usable = gui_action_refused(a, (gui_action)i) == GUI_WORD_COUNT;
+        gui_fill(a->ren, b, col(usable ? GUI_BUTTON : GUI_BUTTON_OFF));
+        gui_text_draw_centered(a->text, button_label(a, i), GUI_SMALL,
+                               col(usable ? GUI_TEXT : 0x5c6370), (int)(b.x + b.w / 2),
+                               (int)(b.y + b.h / 2));
+    }
+    if (a->sim.trace_mode) {
+        gui_trace_status(a, clock.x, clock.y, a->L.w - clock.x - 8 * sc);
+        return;
+    }
+    if (a->cmp) {
+        gui_compare_status(a, clock.x, clock.y, a->L.w - clock.x - 8 * sc);
+        return;
+    }
+    char text[512];
+    clock_text(a, text, sizeof text);
+    gui_text_draw(a->text, text, GUI_NORMAL, col(0xfff59d), (int)clock.x, (int)clock.y);
 }
 
 /* ---- the PCB table ---------------------------------------------------- */
@@ -94,89 +147,177 @@ const char *gui_table_state(ps_state s, gui_lang lang)
     return lang == GUI_KO ? ps_state_name_ko(s) : short_state(s);
 }
 
+/* The table's columns, in order; a live run shows the child's OS pid,
+ * kernel state letter and RSS instead of memory and parent. */
+#define TABLE_COLUMNS(X) X(PID) X(NAME) X(STATE) X(PC) X(PRIO) X(CPU) X(MEM) X(PARENT) \
+    X(OSPID) X(K) X(RSS)
+enum {
+#define PS_X_(c) COL_##c,
+    TABLE_COLUMNS(PS_X_)
+#undef PS_X_
+    NCOLS
+};
+
+/* Row pid's cells. */
+static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][96])
+{
+    const ps_engine *e = a->sim.e;
+    const ps_pcb *p = ps_engine_pcb(e, pid);
+    const ps_scenario *s = ps_engine_scenario(e);
+    ps_regs regs = ps_engine_regs(e, pid);
+    const ps_proc_spec *spec = &s->procs[pid - 1];
+    char op[64] = "-";
+    if (regs.pc < spec->op_count)
+        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
+    snprintf(cell[COL_PID], 96, "%u", pid);
+    snprintf(cell[COL_NAME], 96, "%s", p->name);
+    snprintf(cell[COL_STATE], 96, "%s", !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
+    snprintf(cell[COL_PC], 96, "%u: %s", regs.pc, op);
+    snprintf(cell[COL_PRIO], 96, "%d", p->priority);
+    snprintf(cell[COL_CPU], 96, "%lld", (long long)p->cpu_time);
+    snprintf(cell[COL_MEM], 96, "%lld %s", (long long)p->memory,
+             ps_state_resident((ps_state)p->state) ? gui_word_text(GUI_W_MEM_IN, a->lang)
+             : p->created && p->state != PS_EXIT ? gui_word_text(GUI_W_MEM_OUT, a->lang) : "");
+    snprintf(cell[COL_PARENT], 96, "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
+    snprintf(cell[COL_OSPID], 96, "%d", a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
+    snprintf(cell[COL_K], 96, "%c", p->kstate ? p->kstate : '-');
+    snprintf(cell[COL_RSS], 96, "%lld", (long long)p->rss_kb);
+}
+
+static float text_w(gui_app *a, const char *s)
+{
+    int w, h;
+    gui_text_measure(a->text, s, GUI_SMALL, &w, &h);
+    return (float)w;
+}
+
+/* Column widths from their headings and the cells of the rows shown;
+ * the widest state name whatever the states now.  When the table is too
+ * narrow, the parent and the PC give up room down to a least width, the
+ * name down to 60% of its own (texts are cut, the whole shown on hover);
+ * if that is not enough the last columns go, and with four left the name
+ * gives up the rest.  Returns the columns shown. */
+static int table_widths(gui_app *a, const int *cols, int ncol, char head[NCOLS][32],
+                        uint32_t first, uint32_t last, float avail, float *w)
+{
+    float u = a->L.unit, gap = 10 * u, natural[NCOLS];
+    char cell[NCOLS][96];
+    for (int c = 0; c < ncol; c++)
+        natural[c] = text_w(a, head[cols[c]]);
+    for (uint32_t pid = first; pid <= last; pid++) {
+        table_cells(a, pid, cell);
+        for (int c = 0; c < ncol; c++)
+            natural[c] = fmaxf(natural[c], text_w(a, cell[cols[c]]));
+    }
+    for (int c = 0; c < ncol; c++) {
+        if (cols[c] == COL_STATE)
+            for (int st = 0; st < PS_STATE_COUNT; st++)
+                natural[c] = fmaxf(natural[c], text_w(a, gui_table_state((ps_state)st, a->lang)));
+        natural[c] += gap;
+    }
+    static const int give[] = {COL_PARENT, COL_PC, COL_NAME}; /* in that order */
+    float least = text_w(a, "consum..") + gap;
+    for (;; ncol--) {
+        float sum = 0;
+        for (int c = 0; c < ncol; c++)
+            sum += w[c] = natural[c];
+        for (size_t g = 0; g < sizeof give / sizeof give[0] && sum > avail; g++)
+            for (int c = 0; c < ncol; c++) {
+                float floor = cols[c] == COL_NAME && ncol > 4 ? fmaxf(least, 0.6f * natural[c]) : least;
+                if (cols[c] == give[g] && w[c] > floor) {
+                    float cut = fminf(sum - avail, w[c] - floor);
+                    w[c] -= cut;
+                    sum -= cut;
+                }
+            }
+        if (sum <= avail || ncol <= 4)
+            return ncol;
+    }
+}
+
+/* The first row shown: the wheel's scrolling kept in bounds, and a new
+ * selection's row brought into view (once: the wheel may then scroll it
+ * away). */
+static uint32_t table_scroll(gui_app *a, uint32_t n, int fit)
+{
+    if (a->selected && a->selected != a->table_follow) {
+        int sel = (int)a->selected - 1;
+        if (sel < a->table_top)
+            a->table_top = sel;
+        if (sel >= a->table_top + fit)
+            a->table_top = sel - fit + 1;
+        a->table_follow = a->selected;
+    }
+    if (a->table_top > (int)n - fit)
+        a->table_top = (int)n - fit;
+    if (a->table_top < 0)
+        a->table_top = 0;
+    return (uint32_t)a->table_top;
+}
+
 static void table(gui_app *a)
 {
     gui_rect r = a->L.table;
     const ps_engine *e = a->sim.e;
-    float sc = a->L.scale;
-    int lh = gui_text_line_height(a->text, GUI_SMALL);
+    float u = a->L.unit;
+    float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     if (a->sim.trace_mode) {
         gui_trace_table(a);
         return;
     }
     panel(a, r, GUI_W_PCB_TABLE);
-    const int live = a->sim.live != NULL;
-    const char *const head[] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
-                                gui_word_text(GUI_W_COL_STATE, a->lang), gui_word_text(GUI_W_COL_PC, a->lang),
-                                gui_word_text(GUI_W_COL_PRIO, a->lang), "CPU",
-                                gui_word_text(GUI_W_COL_MEM, a->lang),
-                                gui_word_text(GUI_W_COL_PARENT, a->lang), "OS pid", "K", "RSS"};
-    static const float colx[] = {0, 0.05f, 0.17f, 0.32f, 0.59f, 0.65f, 0.72f, 0.83f,
-                                 0.72f, 0.83f, 0.87f};
-    int ncol = live ? 11 : 8;
-    float y = r.y + lh + 6 * sc, cx[11];
-    /* the state and PC columns move right as far as the longest name needs,
-     * up to a quarter of the table (the PC column, the widest, gives the
-     * room); longer names are cut to fit */
-    float need = 0;
-    for (uint32_t pid = 1; e && pid <= ps_engine_nprocs(e); pid++) {
-        int tw, th;
-        gui_text_measure(a->text, ps_engine_pcb(e, pid)->name, GUI_SMALL, &tw, &th);
-        if ((float)tw + 6 * sc > need)
-            need = (float)tw + 6 * sc;
-    }
-    if (need > 0.25f * r.w)
-        need = 0.25f * r.w;
-    float shift = need - (colx[2] - colx[1]) * r.w;
-    for (int c = 0; c < 11; c++)
-        cx[c] = r.x + 6 * sc + colx[c] * r.w + (shift > 0 && (c == 2 || c == 3) ? shift : 0);
-    for (int c = 0; c < ncol; c++)
-        if (!(live && (c == 6 || c == 7)))
-            gui_text_draw(a->text, head[c], GUI_SMALL, col(GUI_DIM), (int)cx[c], (int)y);
     a->ntable = 0;
-    if (!e)
-        return;
-    uint32_t n = ps_engine_nprocs(e);
-    for (uint32_t pid = 1; pid <= n && a->ntable < 64; pid++) {
-        y += lh;
-        if (y + lh > r.y + r.h)
-            break;
+    const int live = a->sim.live != NULL;
+    static const int model_cols[] = {COL_PID, COL_NAME, COL_STATE, COL_PC, COL_PRIO, COL_CPU,
+                                     COL_MEM, COL_PARENT};
+    static const int live_cols[] = {COL_PID, COL_NAME, COL_STATE, COL_PC, COL_PRIO, COL_CPU,
+                                    COL_OSPID, COL_K, COL_RSS};
+    const int *cols = live ? live_cols : model_cols;
+    int ncol = live ? 9 : 8;
+    char head[NCOLS][32] = {"PID", "", "", "", "", "CPU", "", "", "OS pid", "K", "RSS"};
+    snprintf(head[COL_PC], 32, "%s", gui_word_text(GUI_W_COL_PC, a->lang));
+    snprintf(head[COL_NAME], 32, "%s", gui_word_text(GUI_W_COL_NAME, a->lang));
+    snprintf(head[COL_STATE], 32, "%s", gui_word_text(GUI_W_COL_STATE, a->lang));
+    snprintf(head[COL_PRIO], 32, "%s", gui_word_text(GUI_W_COL_PRIO, a->lang));
+    snprintf(head[COL_MEM], 32, "%s", gui_word_text(GUI_W_COL_MEM, a->lang));
+    snprintf(head[COL_PARENT], 32, "%s", gui_word_text(GUI_W_COL_PARENT, a->lang));
+    uint32_t n = e ? ps_engine_nprocs(e) : 0;
+    float y = r.y + lh + 6 * u, rows_top = y + lh;
+    int fit = (int)((r.y + r.h - rows_top) / lh);
+    fit = fit < 1 ? 1 : fit > 64 ? 64 : fit;
+    uint32_t first = table_scroll(a, n, fit) + 1, last = first + (uint32_t)fit - 1;
+    if (last > n)
+        last = n;
+    float w[NCOLS], x[NCOLS + 1];
+    ncol = table_widths(a, cols, ncol, head, first, last, r.w - 12 * u, w);
+    x[0] = r.x + 6 * u;
+    for (int c = 0; c < ncol; c++)
+        x[c + 1] = x[c] + w[c];
+    for (int c = 0; c < ncol; c++)
+        gui_text_draw(a->text, head[cols[c]], GUI_SMALL, col(GUI_DIM), (int)x[c], (int)y);
+    if ((int)n > fit) { /* which rows these are, at the title's right */
+        char which[64];
+        snprintf(which, sizeof which, "%u-%u / %u", first, last, n);
+        gui_text_draw(a->text, which, GUI_SMALL, col(GUI_DIM),
+                      (int)(r.x + r.w - text_w(a, which) - 6 * u), (int)(r.y + 3 * a->L.scale));
+    }
+    for (uint32_t pid = first; pid <= last; pid++, y += lh) {
         const ps_pcb *p = ps_engine_pcb(e, pid);
-        gui_rect row = {r.x, y, r.w, (float)lh};
+        gui_rect row = {r.x, y + lh, r.w, lh};
         a->table_row[a->ntable] = row;
         a->table_pid[a->ntable++] = pid;
         if (pid == a->selected)
             gui_fill(a->ren, row, col(0x3a4354));
-        char cell[11][96];
-        ps_regs regs = ps_engine_regs(e, pid);
-        const ps_proc_spec *spec = &ps_engine_scenario(e)->procs[pid - 1];
-        char op[64] = "-";
-        if (regs.pc < spec->op_count)
-            ps_op_format(ps_engine_scenario(e), &ps_engine_scenario(e)->ops[spec->op_first + regs.pc],
-                         op, sizeof op);
-        snprintf(cell[0], sizeof cell[0], "%u", pid);
-        snprintf(cell[1], sizeof cell[1], "%s", p->name);
-        snprintf(cell[2], sizeof cell[2], "%s",
-                 !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
-        snprintf(cell[3], sizeof cell[3], "%u: %s", regs.pc, op); /* cut to its column */
-        snprintf(cell[4], sizeof cell[4], "%d", p->priority);
-        snprintf(cell[5], sizeof cell[5], "%lld", (long long)p->cpu_time);
-        snprintf(cell[6], sizeof cell[6], "%lld %s", (long long)p->memory,
-                 ps_state_resident((ps_state)p->state) ? gui_word_text(GUI_W_MEM_IN, a->lang)
-                 : p->created && p->state != PS_EXIT ? gui_word_text(GUI_W_MEM_OUT, a->lang) : "");
-        snprintf(cell[7], sizeof cell[7], "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-        snprintf(cell[8], sizeof cell[8], "%d", live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
-        snprintf(cell[9], sizeof cell[9], "%c", p->kstate ? p->kstate : '-');
-        snprintf(cell[10], sizeof cell[10], "%lld", (long long)p->rss_kb);
+        char cell[NCOLS][96];
+        table_cells(a, pid, cell);
         for (int c = 0; c < ncol; c++) {
-            if (live && (c == 6 || c == 7))
-                continue;
-            int next = live && c == 5 ? 8 : c + 1; /* each cell ends where the next begins */
-            gui_text_fit(a->text, cell[c], sizeof cell[c], GUI_SMALL, (next < ncol ? cx[next] : r.x + r.w) - cx[c] - 4 * sc);
-            SDL_Color fg = c == 2 && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
-            gui_text_draw(a->text, cell[c], GUI_SMALL, fg, (int)cx[c], (int)y);
+            int k = cols[c];
+            gui_text_fit(a->text, cell[k], sizeof cell[k], GUI_SMALL, w[c] - 6 * u);
+            SDL_Color fg = k == COL_STATE && p->created ? gui_state_color((ps_state)p->state) : col(GUI_TEXT);
+            gui_text_draw(a->text, cell[k], GUI_SMALL, fg, (int)x[c], (int)(y + lh));
         }
     }
+    a->table_rows = fit;
 }
 
 /* ---- the selected PCB ------------------------------------------------- */
@@ -185,6 +326,8 @@ static void vline(gui_app *a, float *y, float x, const char *fmt, va_list ap)
 {
     char buf[256];
     vsnprintf(buf, sizeof buf, fmt, ap);
+    if (a->line_right > x) /* a column's end: cut there, the whole on hover */
+        gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, a->line_right - x);
     gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);
     *y += (float)gui_text_line_height(a->text, GUI_SMALL);
 }
@@ -247,6 +390,7 @@ static void pcb_lines(gui_app *a, float *y, float x, float w, float bottom, cons
                       int n)
 {
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL), in = 10 * a->L.scale;
+    a->line_right = x + w; /* the column's end (the whole text on hover) */
     for (int i = 0; i < n && *y + lh <= bottom; i++) {
         char buf[GUI_PCB_LINE + 32];
         if (i + 1 < n && *y + 2 * lh > bottom) { /* room for one line, more than one left */
@@ -254,10 +398,7 @@ static void pcb_lines(gui_app *a, float *y, float x, float w, float bottom, cons
             line(a, y, x, "%s", buf);
             return;
         }
-        float ix = l[i].indent ? in : 0;
-        snprintf(buf, sizeof buf, "%s", l[i].text);
-        gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, w - ix);
-        line(a, y, x + ix, "%s", buf);
+        line(a, y, x + (l[i].indent ? in : 0), "%s", l[i].text); /* cut at line_right */
     }
 }
 
@@ -305,73 +446,8 @@ static void detail(gui_app *a)
     pcb_lines(a, &y2, x2, stack ? whole : half, bottom, t.right, t.nright);
     if (a->sim.live) /* beside the model's open files */
         real_fds(a, &y2, x2, r, pid);
+    a->line_right = 0;
 #undef T
-}
-
-/* ---- timeline --------------------------------------------------------- */
-
-static void gantt(gui_app *a)
-{
-    gui_rect r = a->L.gantt;
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_SMALL);
-    panel(a, r, GUI_W_TIMELINE);
-    const ps_engine *e = a->sim.e;
-    if (!e)
-        return;
-    /* a row per process; in trace mode per process seen so far (the slots
-       not yet used are no processes) */
-    uint32_t n = ps_engine_nprocs(e), nrows = 0, *row_of = a->row_of;
-    for (uint32_t pid = 1; pid <= n; pid++)
-        row_of[pid - 1] =
-            !a->sim.trace_mode || ps_engine_pcb(e, pid)->created ? nrows++ : UINT32_MAX;
-    int64_t now = ps_engine_now(e), span = now + 1 < 20 ? 20 : now + 1;
-    float x0 = r.x + 70 * sc, w = r.w - 78 * sc, top = r.y + lh + 4 * sc;
-    float legend_h = lh + 4 * sc, rows_h = r.h - (top - r.y) - legend_h;
-    float row = nrows ? rows_h / (float)nrows : rows_h;
-    if (row > 18 * sc)
-        row = 18 * sc;
-    uint32_t shown = row < 3 ? (uint32_t)(rows_h / 3) : nrows;
-    if (row < 3)
-        row = 3;
-    /* one pass over the history: a bar ends where the next state begins */
-    for (uint32_t pid = 1; pid <= n; pid++) {
-        a->seg_state[pid - 1] = PS_NONE;
-        if (row_of[pid - 1] < shown && row >= lh * 0.8f) {
-            char name[96];
-            snprintf(name, sizeof name, "%s", ps_engine_pcb(e, pid)->name);
-            gui_text_fit(a->text, name, sizeof name, GUI_SMALL, x0 - (r.x + 6 * sc) - 4 * sc);
-            gui_text_draw(a->text, name, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * sc),
-                          (int)(top + (float)row_of[pid - 1] * row));
-        }
-    }
-    for (size_t i = 0; i <= a->sim.nlog; i++) {
-        const gui_tr *t = i < a->sim.nlog ? &a->sim.log[i] : NULL;
-        uint32_t first = t ? t->ev.pid : 1, last = t ? t->ev.pid : n;
-        for (uint32_t pid = first; pid <= last; pid++) {
-            if (row_of[pid - 1] >= shown)
-                continue;
-            ps_state st = (ps_state)a->seg_state[pid - 1];
-            int64_t since = a->seg_since[pid - 1], until = t ? t->ev.time : now;
-            if (st != PS_NONE && st != PS_EXIT && until > since) {
-                float xa = x0 + w * (float)since / (float)span, xb = x0 + w * (float)until / (float)span;
-                float y = top + (float)row_of[pid - 1] * row;
-                gui_fill(a->ren, (gui_rect){xa, y + 1, xb - xa, row - 2}, gui_state_color(st));
-            }
-            if (t) {
-                a->seg_state[pid - 1] = t->ev.to;
-                a->seg_since[pid - 1] = t->ev.time;
-            }
-        }
-    }
-    float px = x0 + w * (float)now / (float)span;
-    gui_fill(a->ren, (gui_rect){px - 1 * sc, top, 2 * sc, rows_h}, col(0xffffff));
-    float lx = r.x + 6 * sc, ly = r.y + r.h - legend_h;
-    for (int s = 0; s < PS_EXIT; s++) {
-        gui_fill(a->ren, (gui_rect){lx, ly + 3 * sc, 10 * sc, 10 * sc}, gui_state_color((ps_state)s));
-        lx += 14 * sc;
-        lx += (float)gui_text_draw(a->text, gui_state_text((ps_state)s, a->lang), GUI_SMALL,
-                                   col(GUI_DIM), (int)lx, (int)ly) + 10 * sc;
-    }
 }
 
 /* ---- event log -------------------------------------------------------- */
@@ -483,9 +559,10 @@ void gui_view_toolbar(gui_app *a)
 void gui_view_panels(gui_app *a)
 {
     toolbar(a);
+    gui_view_header(a);
     table(a);
     detail(a);
-    gantt(a);
+    gui_view_gantt(a);
     log_panel(a);
     SDL_RenderSetClipRect(a->ren, NULL);
     gui_view_resources(a);
@@ -496,8 +573,9 @@ void gui_view_panels(gui_app *a)
 static void help(gui_app *a)
 {
     float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 19};
+    gui_rect box = {a->L.w * 0.25f, a->L.h * 0.14f, a->L.w * 0.5f, lh * 20};
     gui_fill(a->ren, box, gui_rgba(0x101318, 240));
+    gui_text_cover(a->text, box.x, box.y, box.w, box.h);
     gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
     float y = box.y + 10 * sc;
     gui_text_draw(a->text, gui_word_text(GUI_W_HELP, a->lang), GUI_LARGE, col(0xfff59d),
@@ -510,34 +588,13 @@ static void help(gui_app *a)
                       col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
 }
 
-static void picker(gui_app *a)
-{
-    float sc = a->L.scale, lh = (float)gui_text_line_height(a->text, GUI_NORMAL);
-    gui_rect box = {a->L.w * 0.22f, a->L.h * 0.1f, a->L.w * 0.56f, lh * (float)(a->npicker + 3)};
-    if (box.h > a->L.h * 0.85f)
-        box.h = a->L.h * 0.85f;
-    gui_fill(a->ren, box, gui_rgba(0x101318, 245));
-    gui_frame(a->ren, box, col(0x6d7684), 1 * sc);
-    float y = box.y + 8 * sc;
-    gui_text_draw(a->text, gui_word_text(GUI_W_PICK, a->lang), GUI_NORMAL, col(0xfff59d),
-                  (int)(box.x + 12 * sc), (int)y);
-    y += lh * 1.5f;
-    for (int i = 0; i < a->npicker; i++, y += lh) {
-        a->picker_row[i] = (gui_rect){0, 0, 0, 0};
-        if (y + lh > box.y + box.h)
-            continue; /* not shown, not clickable */
-        a->picker_row[i] = (gui_rect){box.x, y, box.w, lh};
-        gui_text_draw(a->text, a->picker[i], GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 16 * sc), (int)y);
-    }
-}
-
 void gui_view_overlays(gui_app *a)
 {
     gui_view_quiz(a);
     if (a->show_help)
         help(a);
     if (a->show_picker)
-        picker(a);
+        gui_view_picker(a);
     const char *report = a->sim.status == PS_STEP_STUCK || a->sim.status == PS_STEP_RUNAWAY
                              ? a->sim.stuck[gui_ps_lang(a->lang)] /* in the window's language */
                              : a->sim.report;
@@ -547,6 +604,7 @@ void gui_view_overlays(gui_app *a)
         gui_rect bar = {0, a->L.h - lh - 8 * a->L.scale, a->L.w, lh + 8 * a->L.scale};
         int bad = a->message_ttl > 0 ? a->message_error : 1;
         gui_fill(a->ren, bar, gui_rgba(bad ? 0x5c1f1f : 0x1f3d2b, 240));
+        gui_text_cover(a->text, bar.x, bar.y, bar.w, bar.h);
         gui_text_draw(a->text, msg, GUI_NORMAL, col(GUI_TEXT), (int)(8 * a->L.scale),
                       (int)(bar.y + 4 * a->L.scale));
     }

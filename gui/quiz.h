@@ -7,7 +7,8 @@
  * gives the answer away, the quiz looks ahead with an engine of its own,
  * one instant in front of the one shown: the question is asked while the
  * shown engine is still before the transition.  Model runs only (a live
- * run cannot be looked ahead of).
+ * run cannot be looked ahead of).  The window shows a question only once
+ * the diagram is at its instant (gui_sim_quiz_question, sim.h).
  */
 #ifndef PROCSIM_GUI_QUIZ_H
 #define PROCSIM_GUI_QUIZ_H

@@ -43,26 +43,26 @@ int gui_quiz_begin(gui_app *a, uint32_t pid)
 void gui_quiz_toggle(gui_app *a)
 {
     if (a->quiz.on)
-        gui_quiz_stop(&a->quiz);
+        gui_sim_quiz_stop(&a->sim);
     else
         gui_quiz_begin(a, a->selected ? a->selected : 1);
 }
 
 int gui_quiz_click(gui_app *a, float x, float y)
 {
-    const ps_trace_event *q = gui_quiz_question(&a->quiz);
-    if (!q)
+    if (!gui_quiz_question(&a->quiz))
         return 0;
-    for (int s = 0; s < PS_STATE_COUNT; s++) {
+    /* a question is coming: a click is an answer only once it is shown */
+    const ps_trace_event *q = gui_sim_quiz_question(&a->sim);
+    for (int s = 0; q && s < PS_STATE_COUNT; s++) {
         if (!gui_rect_hit(a->L.node[s], x, y))
             continue;
         char what[400];
         ps_trace_event ev = *q;
-        int right = gui_quiz_answer(&a->quiz, (ps_state)s);
+        /* the diagram then moves to the answer's instant, under the feedback */
+        int right = gui_sim_quiz_answer(&a->sim, (ps_state)s);
         gui_quiz_feedback(a->sim.e, &ev, (ps_state)s, a->lang, what, sizeof what);
         gui_say(a, !right, "%s", what);
-        if (!gui_quiz_question(&a->quiz))
-            gui_sim_step(&a->sim); /* show the transition now */
         return 1;
     }
     return 1; /* a question is open: other clicks on the diagram do nothing */
@@ -225,10 +225,11 @@ static void summary(gui_app *a)
 
 void gui_view_quiz(gui_app *a)
 {
-    const ps_trace_event *q = a->quiz.on && a->sim.e ? gui_quiz_question(&a->quiz) : NULL;
+    const ps_trace_event *q = a->quiz.on && a->sim.e ? gui_sim_quiz_question(&a->sim) : NULL;
     if (q)
         prompt(a, q);
-    else if (a->quiz.on && a->sim.e && gui_sim_done(&a->sim) && a->quiz.nitems)
+    else if (a->quiz.on && a->sim.e && !gui_quiz_question(&a->quiz) && gui_sim_done(&a->sim) &&
+             a->quiz.nitems)
         summary(a);
     if (a->naming) /* over the summary it names */
         name_box(a);

@@ -96,7 +96,7 @@ void gui_view_resources(gui_app *a)
     gui_rect r = a->L.resources;
     SDL_Rect clip = {(int)r.x, (int)r.y, (int)r.w, (int)r.h};
     SDL_RenderSetClipRect(a->ren, &clip); /* the frame was cleared to GUI_PANEL */
-    gui_res_compute(&a->res, &a->sim, a->lang, r, a->L.scale, measure, a->text);
+    gui_res_compute(&a->res, &a->sim, a->lang, r, a->L.unit, measure, a->text); /* sizes beside text grow with it */
     gui_rect flash = {0, 0, 0, 0};
     for (int i = 0; i < a->res.n; i++) {
         const gui_res_item *it = &a->res.item[i];

@@ -591,6 +591,19 @@ static void measure_lh(lay *L)
     L->lh = (float)h;
 }
 
+int gui_res_rows_wanted(const gui_sim *g)
+{
+    const ps_engine *e = g ? g->e : NULL;
+    if (!e)
+        return 0;
+    const ps_scenario *s = ps_engine_scenario(e);
+    int need = g->status == PS_STEP_STUCK;
+    for (uint32_t d = 0; d < s->devices.count; d++)
+        need += device_used(e, d);
+    return need + (int)(2 * s->variables.count + s->channels.count + s->mutexes.count) +
+           memory_shown(s);
+}
+
 void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel, float scale,
                      gui_measure_fn measure, void *ctx)
 {
@@ -611,13 +624,8 @@ void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel
     rows w = {.top = panel.y + L->lh + 8 * scale, .bottom = panel.y + panel.h - 3 * scale,
               .ncols = 1, .panel_x = panel.x};
     /* two columns when one would not hold every row and the panel is wide */
-    int need = e && g->status == PS_STEP_STUCK;
+    int need = gui_res_rows_wanted(g);
     const ps_scenario *s = e ? ps_engine_scenario(e) : NULL;
-    for (uint32_t d = 0; s && d < s->devices.count; d++)
-        need += device_used(e, d);
-    if (s)
-        need += (int)(2 * s->variables.count + s->channels.count + s->mutexes.count) +
-                memory_shown(s);
     if ((float)need * L->row > w.bottom - w.top && panel.w >= 720 * scale)
         w.ncols = 2;
     w.col_w = (panel.w - 8 * scale) / (float)w.ncols;

@@ -88,6 +88,10 @@ typedef void (*gui_measure_fn)(void *ctx, const char *s, int normal, int *w, int
 void gui_res_compute(gui_res *R, const gui_sim *g, gui_lang lang, gui_rect panel, float scale,
                      gui_measure_fn measure, void *ctx);
 
+/* How many rows the panel wants for the run g shows (0: nothing to show),
+ * for the layout to size the panel by (gui_layout_in.res_rows). */
+int gui_res_rows_wanted(const gui_sim *g);
+
 /* Where process pid's tie ends: its token in the queue of the object it
  * waits for (its wait_kind and wait_obj), or NULL (it waits for nothing
  * the panel shows: a sleep, a child). */

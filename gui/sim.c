@@ -5,19 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void add_move(gui_token *t, ps_state from, ps_transition_kind kind, int64_t tr)
-{
-    if (t->nmoves == GUI_MOVES) { /* far behind: drop the oldest move */
-        memmove(t->from, t->from + 1, GUI_MOVES - 1);
-        memmove(t->kind, t->kind + 1, GUI_MOVES - 1);
-        t->nmoves--;
-        t->t = 0;
-    }
-    t->from[t->nmoves] = (uint8_t)from;
-    t->kind[t->nmoves] = (uint8_t)kind;
-    t->nmoves++;
-    t->lit_tr = tr;
-}
+#include "motion.h"
 
 static void record(gui_sim *g, const ps_trace_event *ev, char kstate, uint8_t reporter)
 {
@@ -30,8 +18,7 @@ static void record(gui_sim *g, const ps_trace_event *ev, char kstate, uint8_t re
         g->caplog = ncap;
     }
     g->log[g->nlog] = (gui_tr){.ev = *ev, .kstate = kstate, .reporter = reporter};
-    add_move(&g->tok[ev->pid - 1], (ps_state)ev->from, (ps_transition_kind)ev->kind,
-             (int64_t)g->nlog);
+    gui_motion_take(g, ev, (int64_t)g->nlog);
     g->nlog++;
 }
 
@@ -259,10 +246,12 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->lost = calloc(g->s->variables.count + 1, sizeof *g->lost);
     g->writes = calloc(g->s->variables.count + 1, sizeof *g->writes);
     g->read_at = calloc(g->s->nprocs + 1, sizeof *g->read_at);
-    if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at) {
+    if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at ||
+        ps_gantt_init(&g->gantt, g->e)) {
         snprintf(err, errsize, "out of memory");
         return -1;
     }
+    gui_motion_settle(g, 1); /* no token shown before its process is created */
     if (g->trace) { /* its engine's own listener is the trace's */
         ps_trace_set_listener(g->trace, on_live, g);
         ps_trace_set_note_listener(g->trace, on_note, g);
@@ -291,6 +280,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
 
 static void stop(gui_sim *g)
 {
+    ps_gantt_fini(&g->gantt); /* safe when never made */
     ps_live_destroy(g->live); /* kills and reaps the real processes */
     if (g->trace_mode)
         ps_trace_destroy(g->trace); /* kills and reaps the tree; frees e and s */
@@ -359,6 +349,7 @@ int gui_sim_open_text(gui_sim *g, const char *name, const char *text, size_t len
 }
 
 static void note_end(gui_sim *g);
+static void gantt_sample(gui_sim *g);
 
 int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t errsize)
 {
@@ -397,6 +388,7 @@ void gui_sim_trace_wait(gui_sim *g, int64_t ns)
             break;
         g->status = ps_trace_poll(g->trace, due < 0 ? 0 : due < left ? due : left);
         note_end(g);
+        gantt_sample(g);
     }
 }
 
@@ -445,6 +437,14 @@ static void note_end(gui_sim *g)
         ps_engine_runaway_text(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
 }
 
+/* After each step: the CPUs' slices, closed when the run ends. */
+static void gantt_sample(gui_sim *g)
+{
+    ps_gantt_sample(&g->gantt);
+    if (g->status != PS_STEP_OK)
+        ps_gantt_finish(&g->gantt);
+}
+
 static ps_step_status step(gui_sim *g)
 {
     if (g->status != PS_STEP_OK)
@@ -454,13 +454,16 @@ static ps_step_status step(gui_sim *g)
                           : ps_engine_step(g->e);
     g->instants++;
     note_end(g);
+    gantt_sample(g);
     return g->status;
 }
 
 ps_step_status gui_sim_step(gui_sim *g)
 {
-    if (g->status == PS_STEP_OK && g->quiz && g->quiz->on && gui_quiz_hold(g->quiz))
+    if (g->status == PS_STEP_OK && g->quiz && g->quiz->on && gui_quiz_hold(g->quiz)) {
+        gui_motion_quiz_place(g);
         return g->status; /* a question is open: the step waits for the answer */
+    }
     step(g);
     if (g->quiz && g->quiz->on)
         gui_quiz_stepped(g->quiz);
@@ -488,7 +491,27 @@ int gui_sim_quiz_sync(gui_sim *g, uint32_t follow)
 {
     if (!g->quiz || g->live || g->trace_mode || !g->e)
         return -1;
-    return gui_quiz_start(g->quiz, g->s, follow, g->instants, replay_into, g);
+    int rc = gui_quiz_start(g->quiz, g->s, follow, g->instants, replay_into, g);
+    gui_motion_settle(g, 0); /* where an earlier question had put its token */
+    return rc;
+}
+
+static double gap_seconds(const gui_sim *g);
+
+int gui_sim_quiz_answer(gui_sim *g, ps_state s)
+{
+    const ps_trace_event *q = gui_sim_quiz_question(g);
+    if (!q)
+        return -1;
+    ps_trace_event ev = *q;
+    int right = gui_quiz_answer(g->quiz, s);
+    if (gui_quiz_question(g->quiz)) { /* more of this instant: the token goes ahead */
+        gui_motion_take(g, &ev, g->tok[ev.pid - 1].lit_tr);
+    } else { /* the instant answered about is shown now, its whole pause long */
+        gui_sim_step(g);
+        g->wait = gap_seconds(g);
+    }
+    return right;
 }
 
 static void quiz_resync(gui_sim *g)
@@ -513,10 +536,7 @@ int gui_sim_back(gui_sim *g)
         if (g->acts[i].at <= target)
             g->acts[keep++] = g->acts[i];
     g->nacts = keep;
-    for (uint32_t i = 0; i < g->s->nprocs; i++) { /* no replayed motion */
-        g->tok[i].nmoves = 0;
-        g->tok[i].t = 0;
-    }
+    gui_motion_settle(g, 1); /* [SYNC4]: no replayed motion */
     for (uint32_t i = 0; i < g->nops; i++) /* nor flashes */
         g->ops[(g->first_op + i) % GUI_OPS].at = -1;
     g->wait = 0.6;
@@ -538,6 +558,23 @@ static double gap_seconds(const gui_sim *g)
     return s < 0.6 ? 0.6 : s > 2.0 ? 2.0 : s;
 }
 
+/* A live run's instant is taken this early (the step waits out the rest). */
+#define LIVE_EARLY_NS 2000000
+
+/* Wall seconds until the next instant is taken, if one is coming at a
+ * known time (not paused, no question waiting for its answer, not a real
+ * program's), else -1. */
+static double until_next(const gui_sim *g, double speed, int paused)
+{
+    if (paused || g->status != PS_STEP_OK || g->trace || (g->quiz && gui_quiz_question(g->quiz)))
+        return -1;
+    if (g->live) {
+        int64_t due = ps_live_due_ns(g->live); /* late, or -1 (the end): taken now */
+        return due <= LIVE_EARLY_NS ? 0 : (double)(due - LIVE_EARLY_NS) / 1e9;
+    }
+    return speed <= 0 ? -1 : g->wait > 0 ? g->wait / speed : 0;
+}
+
 void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
 {
     if (!g->e)
@@ -546,19 +583,7 @@ void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
     /* a real program moves in real time, many times a second: its tokens
        glide three times as fast */
     double pace = speed / GUI_MOVE_SECONDS * (g->trace_mode ? 3 : 1);
-    for (uint32_t i = 0; i < g->s->nprocs; i++) {
-        gui_token *t = &g->tok[i];
-        if (!t->nmoves)
-            continue;
-        /* catch up faster when moves pile up */
-        t->t += (float)(dt * pace * (t->nmoves > 2 ? t->nmoves : 1));
-        while (t->nmoves && t->t >= 1) {
-            memmove(t->from, t->from + 1, GUI_MOVES - 1);
-            memmove(t->kind, t->kind + 1, GUI_MOVES - 1);
-            t->nmoves--;
-            t->t = t->nmoves ? t->t - 1 : 0;
-        }
-    }
+    gui_motion_advance(g, dt, pace, until_next(g, speed, paused));
     if (g->trace) { /* a real program goes on: take in what it did */
         if (g->status == PS_STEP_OK)
             step(g);
@@ -569,8 +594,7 @@ void gui_sim_advance(gui_sim *g, double dt, double speed, int paused)
     if (paused || g->status != PS_STEP_OK)
         return;
     if (g->live) {
-        int64_t due = ps_live_due_ns(g->live);
-        if (due <= 2000000) /* within 2 ms: the step waits out the rest */
+        if (ps_live_due_ns(g->live) <= LIVE_EARLY_NS)
             gui_sim_step(g);
         return;
     }

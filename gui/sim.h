@@ -9,6 +9,11 @@
  * the wall clock (tick_ms), and only pause applies.  Step back re-runs the
  * deterministic model from the start to one instant earlier.
  *
+ * The diagram is always at the clock (docs/gui.md, rules [SYNC1] to
+ * [SYNC6]): a token shows one move at most, its process's latest, and
+ * arrives before the next instant; the quiz asks only with every token
+ * at rest where the question says.
+ *
  * Trace mode (gui_sim_open_trace): the run is a real program under
  * procsim trace (procsim/trace.h).  The trace backend forks, follows and
  * signals; the window only polls it (never blocking longer than a frame),
@@ -24,6 +29,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "procsim/gantt.h"
 #include "procsim/live.h"
 #include "procsim/trace.h"
 #include "quiz.h"
@@ -33,8 +39,6 @@ typedef struct gui_tr {          /* one transition, as it happened */
     char kstate;                 /* live: kernel letter, else 0 */
     uint8_t reporter;
 } gui_tr;
-
-#define GUI_MOVES 8
 
 /* The op events kept for the resource panel (the latest, oldest dropped):
  * enough for every op of an instant of the shipped scenarios. */
@@ -72,9 +76,12 @@ typedef struct gui_out {
 } gui_out;
 
 typedef struct gui_token {       /* a process on the diagram */
-    uint8_t from[GUI_MOVES], kind[GUI_MOVES]; /* moves still to show */
-    int nmoves;
-    float t;                     /* progress of the first move, 0..1 */
+    uint8_t from, kind;          /* the arrow it moves along, while nmoves */
+    uint8_t at;                  /* the state it rests in or moves to;
+                                    PS_NONE: not on the diagram */
+    int nmoves;                  /* 1 while it moves, 0 at rest: a newer
+                                    move replaces the one under way */
+    float t;                     /* progress of the move, 0..1 */
     int64_t lit_tr;              /* index in the log of its last move */
 } gui_token;
 
@@ -119,6 +126,9 @@ typedef struct gui_sim {
     char *note_text;             /* the notes' texts, each NUL-terminated */
     size_t note_len, note_cap;
     gui_out *out;
+    /* the Gantt chart (gui/gantt.h) */
+    ps_gantt gantt;              /* who ran on each CPU: sampled after every
+                                    step, re-made with the engine */
 } gui_sim;
 
 /* Load `path` (NULL: the built-in tour) and start it.  On a load error
@@ -164,8 +174,32 @@ int gui_sim_back(gui_sim *g);
 /* Let `dt` seconds pass at `speed`: animations move, and when it is time
  * (and not paused) the next instant happens. */
 void gui_sim_advance(gui_sim *g, double dt, double speed, int paused);
-/* Seconds a move along an arrow takes at 1x. */
+/* Seconds a move along an arrow takes at 1x (less when the next instant
+ * comes sooner: [SYNC3]). */
 #define GUI_MOVE_SECONDS 0.45
+
+/* The state token pid is shown in: the node it rests in, or the one at
+ * the end of the arrow it moves along; PS_NONE when it is not shown (not
+ * created yet, or no such pid).  The diagram draws it there. */
+ps_state gui_sim_token_state(const gui_sim *g, uint32_t pid);
+/* No token moves. */
+int gui_sim_at_rest(const gui_sim *g);
+/* The arrow of `kind` from `from` is lit: one of the latest instant's
+ * transitions took it (the cause line shows the latest of them). */
+int gui_sim_lit(const gui_sim *g, ps_transition_kind kind, ps_state from);
+
+/* The quiz's question, once the diagram is at the instant it asks about:
+ * every token at rest, the followed one in the state the question says it
+ * is in now; NULL before (and when none is open). */
+const ps_trace_event *gui_sim_quiz_question(const gui_sim *g);
+/* The student chose `s` for the question shown: as gui_quiz_answer (1
+ * right, 0 wrong, -1 none shown).  Then the followed token moves along
+ * the arrow answered about, and the next question waits for it; after the
+ * instant's last question the instant is taken. */
+int gui_sim_quiz_answer(gui_sim *g, ps_state s);
+/* End the quiz (keeping its score); the followed token goes back to its
+ * process's state if the quiz had moved it ahead. */
+void gui_sim_quiz_stop(gui_sim *g);
 
 /* The user's actions on process pid (real signals in live mode). */
 int gui_sim_suspend(gui_sim *g, uint32_t pid);

@@ -12,7 +12,9 @@
  * is flushed as a whole.  That is the simple choice, not the clever one: a
  * frame that draws more than CACHE_MAX distinct labels re-renders them all
  * every frame.  Failed renders are cached too (as an empty entry), so a bad
- * string costs one attempt, not one per frame.
+ * string costs one attempt, not one per frame.  Measured sizes are kept
+ * the same way, keyed by (string, size): the table's columns and the
+ * toolbar's rows are measured every frame.
  *
  * Textures belong to the renderer given to gui_text_create: call
  * gui_text_destroy before SDL_DestroyRenderer.
@@ -29,8 +31,11 @@
 
 enum {
     N_SIZES = 3,        /* GUI_SMALL, GUI_NORMAL, GUI_LARGE */
-    CACHE_MAX = 1024,   /* entries kept before the cache is flushed */
-    CACHE_SLOTS = 2048, /* table size: a power of two, twice CACHE_MAX */
+    CACHE_MAX = 4096,   /* entries kept before the cache is flushed (a
+                           thousand tokens' numbers and the panels) */
+    CACHE_SLOTS = 8192, /* table size: a power of two, twice CACHE_MAX */
+    SIZES_MAX = 2048,   /* measured sizes kept, likewise */
+    SIZES_SLOTS = 4096,
 };
 _Static_assert(CACHE_MAX < CACHE_SLOTS && (CACHE_SLOTS & (CACHE_SLOTS - 1)) == 0,
                "the table needs a free slot and a power-of-two size");
@@ -44,15 +49,46 @@ typedef struct cache_entry {
     int w, h;          /* texture size in pixels */
 } cache_entry;
 
+enum {
+    CUTS_MAX = 256, /* texts cut by gui_text_fit in one frame */
+    TIPS_MAX = 256, /* of them, drawn: what the mouse may hover */
+};
+
+typedef struct cut {
+    char cut[128];    /* what gui_text_fit made of it */
+    char full[256];   /* what it was */
+} cut;
+
+typedef struct tip {
+    SDL_Rect box;     /* where the cut text was drawn, inside the clip */
+    int cut;          /* index in cuts */
+} tip;
+
 struct gui_text {
     SDL_Renderer *r;              /* owner of every cached texture */
     TTF_Font *latin[N_SIZES];     /* always open */
     TTF_Font *hangul[N_SIZES];    /* all NULL if no Hangul font */
     char *latin_path;             /* file of the Latin font */
     char *hangul_path;            /* file of the Hangul font, or NULL */
+    int latin_index, hangul_index; /* faces in those files */
+    int px[N_SIZES];              /* the sizes open */
     int ttf_inited;               /* this object holds one TTF_Init */
     cache_entry slot[CACHE_SLOTS]; /* the string cache */
     int count;                    /* used slots, <= CACHE_MAX */
+    struct measured {             /* gui_text_measure's answers (the */
+        char *s;                  /* layout measures every frame): */
+        uint32_t hash;            /* s, NULL: free */
+        int size, w, h;
+    } measured[SIZES_SLOTS];
+    int nmeasured;                /* <= SIZES_MAX */
+    /* this frame's (gui_text_begin_frame empties them) */
+    cut cuts[CUTS_MAX];           /* texts cut, with their whole text */
+    int ncuts;
+    tip tips[TIPS_MAX];           /* cut texts drawn */
+    int ntips;
+    int recording;                /* gui_text_record: keep marks */
+    gui_text_mark *marks;         /* texts drawn and covers, in order */
+    int nmarks, marks_cap;
 };
 
 static void set_err(char *err, size_t errsize, const char *msg, const char *detail)
@@ -207,6 +243,8 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
         set_err(err, errsize, "TTF_Init failed", TTF_GetError());
         goto fail;
     }
+    t->latin_index = index;
+    memcpy(t->px, px, sizeof t->px);
     if (open_sizes(t->latin, t->latin_path, index, px) < 0) {
         set_err(err, errsize, t->latin_path, TTF_GetError());
         goto fail;
@@ -218,6 +256,7 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
             free(t->hangul_path);
             t->hangul_path = NULL;
         }
+        t->hangul_index = index;
     }
     FcConfigDestroy(fc);
     return t;
@@ -229,8 +268,18 @@ fail:
     return NULL;
 }
 
+static void measured_flush(gui_text *t)
+{
+    for (int i = 0; i < SIZES_SLOTS; i++) {
+        free(t->measured[i].s);
+        t->measured[i].s = NULL;
+    }
+    t->nmeasured = 0;
+}
+
 static void cache_flush(gui_text *t)
 {
+    measured_flush(t);
     for (int i = 0; i < CACHE_SLOTS; i++) {
         cache_entry *e = &t->slot[i];
         if (!e->s)
@@ -243,10 +292,35 @@ static void cache_flush(gui_text *t)
     t->count = 0;
 }
 
+int gui_text_set_sizes(gui_text *t, int small_px, int normal_px, int large_px)
+{
+    const int px[N_SIZES] = {small_px, normal_px, large_px};
+    TTF_Font *latin[N_SIZES] = {0}, *hangul[N_SIZES] = {0};
+    if (!t || small_px <= 0 || normal_px <= 0 || large_px <= 0)
+        return -1;
+    if (!memcmp(px, t->px, sizeof px))
+        return 0;
+    /* the new sizes opened first: on failure the old ones stay */
+    if (open_sizes(latin, t->latin_path, t->latin_index, px) < 0)
+        return -1;
+    if (t->hangul_path && open_sizes(hangul, t->hangul_path, t->hangul_index, px) < 0) {
+        close_sizes(latin);
+        return -1;
+    }
+    cache_flush(t); /* its textures are of the old sizes */
+    close_sizes(t->latin);
+    close_sizes(t->hangul);
+    memcpy(t->latin, latin, sizeof latin);
+    memcpy(t->hangul, hangul, sizeof hangul);
+    memcpy(t->px, px, sizeof px);
+    return 0;
+}
+
 void gui_text_destroy(gui_text *t)
 {
     if (!t)
         return;
+    free(t->marks);
     cache_flush(t);
     close_sizes(t->latin);
     close_sizes(t->hangul);
@@ -342,10 +416,58 @@ static int usable(const gui_text *t, const char *s, gui_font_size size)
 
 /* ---- drawing and measuring ---------------------------------------------- */
 
-static void blit(gui_text *t, const cache_entry *e, int x, int y)
+/* The part of `box` inside the renderer's clip (empty: w or h <= 0). */
+static SDL_Rect visible(gui_text *t, SDL_Rect box)
+{
+    SDL_Rect clip, out;
+    if (!SDL_RenderIsClipEnabled(t->r))
+        return box;
+    SDL_RenderGetClipRect(t->r, &clip);
+    if (!SDL_IntersectRect(&box, &clip, &out))
+        out = (SDL_Rect){box.x, box.y, 0, 0};
+    return out;
+}
+
+static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s)
+{
+    if (t->nmarks == t->marks_cap) {
+        int cap = t->marks_cap ? 2 * t->marks_cap : 256;
+        gui_text_mark *m = realloc(t->marks, (size_t)cap * sizeof *m);
+        if (!m)
+            return; /* a test then misses a mark: it cannot pass by it */
+        t->marks = m;
+        t->marks_cap = cap;
+    }
+    gui_text_mark *m = &t->marks[t->nmarks++];
+    m->box = box;
+    m->cover = cover;
+    snprintf(m->s, sizeof m->s, "%s", s);
+}
+
+/* A string gui_text_fit cut this frame: its index in cuts, or -1.  Only
+ * strings with ".." are looked for. */
+static int cut_of(const gui_text *t, const char *s)
+{
+    if (!t->ncuts || !strstr(s, ".."))
+        return -1;
+    for (int i = t->ncuts; i-- > 0;)
+        if (!strcmp(t->cuts[i].cut, s))
+            return i;
+    return -1;
+}
+
+static void blit(gui_text *t, const cache_entry *e, const char *s, int x, int y)
 {
     SDL_Rect dst = {x, y, e->w, e->h};
     SDL_RenderCopy(t->r, e->tex, NULL, &dst);
+    int c = cut_of(t, s);
+    if (!t->recording && c < 0)
+        return;
+    SDL_Rect seen = visible(t, dst);
+    if (t->recording && seen.w > 0 && seen.h > 0)
+        add_mark(t, seen, 0, s);
+    if (c >= 0 && t->ntips < TIPS_MAX && seen.w > 0 && seen.h > 0)
+        t->tips[t->ntips++] = (tip){seen, c};
 }
 
 int gui_text_draw(gui_text *t, const char *s, gui_font_size size, SDL_Color color, int x, int y)
@@ -355,7 +477,7 @@ int gui_text_draw(gui_text *t, const char *s, gui_font_size size, SDL_Color colo
     cache_entry *e = lookup(t, s, size, color);
     if (!e || !e->tex)
         return 0;
-    blit(t, e, x, y);
+    blit(t, e, s, x, y);
     return e->w;
 }
 
@@ -366,14 +488,44 @@ void gui_text_draw_centered(gui_text *t, const char *s, gui_font_size size, SDL_
         return;
     cache_entry *e = lookup(t, s, size, color);
     if (e && e->tex)
-        blit(t, e, cx - e->w / 2, cy - e->h / 2);
+        blit(t, e, s, cx - e->w / 2, cy - e->h / 2);
+}
+
+/* The size of s in `size`, from the table of sizes measured, or measured
+ * now with TTF_SizeUTF8 (shaping with HarfBuzz: about as costly as
+ * drawing) and kept; *w = *h = 0 when it cannot be measured. */
+static void measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h)
+{
+    uint32_t hash = key_hash(s, (int)size, 0);
+    unsigned i = hash & (SIZES_SLOTS - 1);
+    struct measured *m;
+    for (m = &t->measured[i]; m->s; i = (i + 1) & (SIZES_SLOTS - 1), m = &t->measured[i])
+        if (m->hash == hash && m->size == (int)size && !strcmp(m->s, s)) {
+            *w = m->w;
+            *h = m->h;
+            return;
+        }
+    if (TTF_SizeUTF8(font_for(t, s, size), s, w, h) < 0)
+        *w = *h = 0;
+    if (t->nmeasured >= SIZES_MAX) {
+        measured_flush(t);
+        i = hash & (SIZES_SLOTS - 1);
+        m = &t->measured[i];
+    }
+    if ((m->s = copy_str(s))) {
+        m->hash = hash;
+        m->size = (int)size;
+        m->w = *w;
+        m->h = *h;
+        t->nmeasured++;
+    }
 }
 
 void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, int *h)
 {
     int mw = 0, mh = 0;
-    if (usable(t, s, size) && TTF_SizeUTF8(font_for(t, s, size), s, &mw, &mh) < 0)
-        mw = mh = 0;
+    if (usable(t, s, size))
+        measure(t, s, size, &mw, &mh);
     if (w)
         *w = mw;
     if (h)
@@ -405,11 +557,20 @@ static int cut_to(gui_text *t, char *s, size_t size, size_t tail, const char *en
     return 0;
 }
 
-void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+/* Remember that `whole` was cut to `s` this frame (for its tooltip). */
+static void note_cut(gui_text *t, const char *whole, const char *s)
+{
+    if (t->ncuts < CUTS_MAX && strcmp(whole, s) && cut_of(t, s) < 0) {
+        snprintf(t->cuts[t->ncuts].cut, sizeof t->cuts[0].cut, "%s", s);
+        snprintf(t->cuts[t->ncuts].full, sizeof t->cuts[0].full, "%s", whole);
+        t->ncuts++;
+    }
+}
+
+/* gui_text_fit's cut (s is wider than w). */
+static void fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
 {
     size_t n = strlen(s);
-    if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
-        return;
     char whole[256];
     if (n >= sizeof whole) { /* no copy to go back to: a plain cut */
         cut_to(t, s, size, n, "", fs, w);
@@ -430,6 +591,18 @@ void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
     snprintf(s, size, "%s", whole); /* no room for the number: a plain cut */
     if (!cut_to(t, s, size, n, "", fs, w))
         snprintf(s, size, ".."); /* not even a character fits */
+}
+
+void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
+        return;
+    char whole[256];
+    snprintf(whole, sizeof whole, "%s", s);
+    fit(t, s, size, fs, w);
+    if (t && n < sizeof whole)
+        note_cut(t, whole, s);
 }
 
 int gui_text_line_height(gui_text *t, gui_font_size size)
@@ -455,4 +628,50 @@ const char *gui_text_latin_path(const gui_text *t)
 const char *gui_text_hangul_path(const gui_text *t)
 {
     return t ? t->hangul_path : NULL;
+}
+
+/* ---- per frame: tooltips of cut texts, and the recorder --------------- */
+
+void gui_text_begin_frame(gui_text *t)
+{
+    if (!t)
+        return;
+    t->ncuts = t->ntips = 0;
+    t->nmarks = 0;
+}
+
+const char *gui_text_tip_at(const gui_text *t, int x, int y, SDL_Rect *box)
+{
+    for (int i = t ? t->ntips : 0; i-- > 0;) { /* the last drawn is on top */
+        const SDL_Rect *b = &t->tips[i].box;
+        if (x >= b->x && x < b->x + b->w && y >= b->y && y < b->y + b->h) {
+            if (box)
+                *box = *b;
+            return t->cuts[t->tips[i].cut].full;
+        }
+    }
+    return NULL;
+}
+
+void gui_text_record(gui_text *t, int on)
+{
+    if (t) {
+        t->recording = on;
+        t->nmarks = 0;
+    }
+}
+
+void gui_text_cover(gui_text *t, float x, float y, float w, float h)
+{
+    if (!t || !t->recording)
+        return;
+    SDL_Rect seen = visible(t, (SDL_Rect){(int)x, (int)y, (int)(x + w) - (int)x, (int)(y + h) - (int)y});
+    if (seen.w > 0 && seen.h > 0)
+        add_mark(t, seen, 1, "");
+}
+
+const gui_text_mark *gui_text_marks(const gui_text *t, int *n)
+{
+    *n = t ? t->nmarks : 0;
+    return t ? t->marks : NULL;
 }

@@ -22,6 +22,10 @@ typedef struct gui_text gui_text;
 gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int large_px,
                           char *err, size_t errsize);
 void gui_text_destroy(gui_text *t); /* accepts NULL */
+/* Re-open the fonts at new sizes (the window was resized or zoomed); the
+ * cache is emptied.  Returns -1 if they cannot be opened: the old sizes
+ * stay. */
+int gui_text_set_sizes(gui_text *t, int small_px, int normal_px, int large_px);
 
 typedef enum gui_font_size { GUI_SMALL, GUI_NORMAL, GUI_LARGE } gui_font_size;
 
@@ -38,6 +42,28 @@ void gui_text_measure(gui_text *t, const char *s, gui_font_size size, int *w, in
  * and the '-', '_' or '.' before it are kept ("consumer-12" becomes
  * "cons..-12"), so that copies and numbered processes stay apart. */
 void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w);
+/* A text gui_text_fit cut is remembered with its whole text until the
+ * next gui_text_begin_frame; where it is then drawn, the mouse shows the
+ * whole of it: gui_text_tip_at gives the whole text of a cut text drawn
+ * at (x, y) this frame (and its box), or NULL. */
+void gui_text_begin_frame(gui_text *t);
+const char *gui_text_tip_at(const gui_text *t, int x, int y, SDL_Rect *box);
+
+/* The recorder, for tests of what a frame shows: while on, every text
+ * drawn is kept as a mark (its box cut to the clip; a text clipped away
+ * entirely leaves none), and so is every cover, an opaque chip or disc
+ * drawn over what came before (gui_text_cover; drawing code calls it,
+ * off it costs nothing).  Marks are in drawing order and last until the
+ * next gui_text_begin_frame. */
+typedef struct gui_text_mark {
+    SDL_Rect box;            /* visible part, in pixels */
+    int cover;               /* 1: a cover, not a text */
+    char s[64];              /* the text (cut to 63 bytes) */
+} gui_text_mark;
+void gui_text_record(gui_text *t, int on);
+void gui_text_cover(gui_text *t, float x, float y, float w, float h);
+const gui_text_mark *gui_text_marks(const gui_text *t, int *n);
+
 /* Height of a line in that size. */
 int gui_text_line_height(gui_text *t, gui_font_size size);
 int gui_text_has_hangul(const gui_text *t);

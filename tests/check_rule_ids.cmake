@@ -1,7 +1,10 @@
-# check_rule_ids.cmake — every rule of docs/engine.md has a test named
-# after it, and every test named after a rule names a real one.
+# check_rule_ids.cmake — every rule of docs/engine.md (and of the window's
+# docs/gui.md) has a test named after it, and every test named after a rule
+# names a real one.
 #
-#   cmake -DDOC=docs/engine.md -DTESTS=tests -P tests/check_rule_ids.cmake
+#   cmake -DDOC=docs/engine.md,docs/gui.md -DTESTS=tests -P tests/check_rule_ids.cmake
+#
+# DOC is one file or several, separated by commas: their rules are one set.
 #
 # A rule is an ID in square brackets outside code spans, such as [S3],
 # [O-wait] or [ST-waiting]; each is written once, where the rule is
@@ -21,8 +24,14 @@ if(NOT DOC OR NOT TESTS)
   message(FATAL_ERROR "usage: cmake -DDOC=engine.md -DTESTS=dir -P check_rule_ids.cmake")
 endif()
 
-# ---- the rules of the doc --------------------------------------------------
-file(STRINGS ${DOC} lines)
+# ---- the rules of the docs -------------------------------------------------
+string(REPLACE "," ";" docs "${DOC}")
+string(REPLACE "," " + " DOC "${DOC}") # for the messages
+set(lines "")
+foreach(doc IN LISTS docs)
+  file(STRINGS ${doc} doc_lines)
+  list(APPEND lines ${doc_lines})
+endforeach()
 set(ids "")
 set(dups "")
 set(in_fence FALSE)

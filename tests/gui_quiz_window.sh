@@ -17,6 +17,7 @@ done
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cd "$dir"
+export XDG_STATE_HOME=$dir # the recent files' list, not the user's
 # The clicks are timed by sleeps, which a loaded machine can outrun (the
 # quiz is not yet at the question clicked): a run whose summary is not
 # 2 of 3 is played again, up to three times.  A broken quiz fails all; a
@@ -28,7 +29,7 @@ play() {
     "$1" gui "$2/scenarios/policies/rr.yaml" --quiz --follow P2 --lang en & p=$!
     w=
     for i in $(seq 100); do
-      w=$(xdotool search --name "^procsim$" 2>/dev/null | head -1) || true
+      w=$(xdotool search --name "^procsim" 2>/dev/null | head -1) || true
       [ -n "$w" ] && break
       kill -0 "$p" || { echo "procsim did not start"; exit 1; }
       sleep 0.1
@@ -36,6 +37,8 @@ play() {
     [ -n "$w" ] || { echo "no window"; kill "$p"; exit 1; }
     click() { xdotool mousemove --window "$w" "$1" "$2" click 1; sleep "$3"; }
     sleep 2
+    xdotool key --window "$w" d  # fold the description: the clicks are where the
+    sleep 0.5                    # diagram is without it
     import -window root question.png
     click 334 245 1          # P2: New -> Ready
     xdotool key --window "$w" plus plus plus

@@ -614,6 +614,32 @@ static void text_view_shows_op_events_and_lost_updates(void **state)
     result_free(&r);
 }
 
+/* A Hangul name in the text view's columns: cut at a character, never
+ * inside one (the output stays UTF-8), and padded by the two columns a
+ * terminal gives each syllable, so the state columns line up. */
+static void hangul_names_are_cut_at_a_character(void **state)
+{
+    (void)state;
+    result r = procsim((const char *const[]){"run", "tests/loader/good/hangul-names.yaml", NULL});
+    assert_int_equal(r.status, 0);
+    /* every byte sequence valid UTF-8 */
+    for (const unsigned char *p = (const unsigned char *)r.out; *p;) {
+        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        if (!k)
+            fail_msg("not UTF-8 at byte %td", (const char *)p - r.out);
+        for (int i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                fail_msg("a character cut at byte %td", (const char *)p - r.out);
+        p += k;
+    }
+    /* the heading: 생산자 (6 columns) padded to 12, the long name cut to
+       its first 12 columns (소비자-프로 is 2+2+2+1+2+2 = 11: the next
+       syllable would make 13) */
+    assert_non_null(strstr(r.out, "  tick  생산자        소비자-프로\n"));
+    assert_non_null(strstr(r.out, "     0  Running       Ready\n"));
+    result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -635,6 +661,7 @@ int main(void)
         cmocka_unit_test(times_in_new_and_the_suspended_states_apart),
         cmocka_unit_test(csv_ops_rows_among_the_transitions),
         cmocka_unit_test(text_view_shows_op_events_and_lost_updates),
+        cmocka_unit_test(hangul_names_are_cut_at_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

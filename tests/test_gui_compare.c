@@ -276,7 +276,7 @@ static void the_toolbar_refuses_what_one_run_needs(void **state)
         {GUI_ACT_PLAY, 0},    {GUI_ACT_STEP, 0},    {GUI_ACT_BACK, 0},   {GUI_ACT_SLOWER, 0},
         {GUI_ACT_FASTER, 0},  {GUI_ACT_RESTART, 0}, {GUI_ACT_OPEN, 1},   {GUI_ACT_SUSPEND, 1},
         {GUI_ACT_RESUME, 1},  {GUI_ACT_KILL, 1},    {GUI_ACT_SHOT, 0},   {GUI_ACT_LANG, 0},
-        {GUI_ACT_HELP, 0},
+        {GUI_ACT_HELP, 0},    {GUI_ACT_GANTT, 1},
     };
     if (sizeof table / sizeof table[0] != GUI_ACTION_COUNT) /* a new one: it must be decided */
         fail_msg("%d toolbar actions, %d here: say whether the compare view takes the new one "

@@ -405,10 +405,85 @@ static void test_missing_latin_font_is_an_error(void **state)
     }
 }
 
+/* A text gui_text_fit cut shows its whole under the mouse where it was
+ * drawn this frame, and nowhere else; the next frame forgets it. */
+static void test_cut_text_has_its_whole_on_hover(void **state)
+{
+    fixture *f = *state;
+    clear(f);
+    gui_text_begin_frame(f->t);
+    char cut[64] = "consumer-1-with-longtail", whole[64] = "short";
+    gui_text_fit(f->t, cut, sizeof cut, GUI_SMALL, 60);
+    gui_text_fit(f->t, whole, sizeof whole, GUI_SMALL, 200);
+    assert_non_null(strstr(cut, ".."));
+    int w = gui_text_draw(f->t, cut, GUI_SMALL, white, 10, 20);
+    gui_text_draw(f->t, whole, GUI_SMALL, white, 10, 60);
+    SDL_Rect box;
+    const char *tip = gui_text_tip_at(f->t, 10 + w / 2, 25, &box);
+    assert_non_null(tip);
+    assert_string_equal(tip, "consumer-1-with-longtail");
+    assert_int_equal(box.x, 10);
+    assert_int_equal(box.w, w);
+    assert_null(gui_text_tip_at(f->t, 10 + w + 5, 25, NULL)); /* beside it */
+    assert_null(gui_text_tip_at(f->t, 12, 65, NULL));         /* not cut */
+    gui_text_begin_frame(f->t);
+    assert_null(gui_text_tip_at(f->t, 10 + w / 2, 25, NULL));
+}
+
+/* New sizes: the fonts re-opened, text measured larger; bad sizes keep
+ * the old ones. */
+static void test_sizes_change(void **state)
+{
+    fixture *f = *state;
+    int w11, w22, h;
+    gui_text_measure(f->t, "Ready/Suspend", GUI_SMALL, &w11, &h);
+    assert_int_equal(gui_text_set_sizes(f->t, 22, 26, 36), 0);
+    gui_text_measure(f->t, "Ready/Suspend", GUI_SMALL, &w22, &h);
+    assert_true(w22 > w11 * 3 / 2);
+    assert_int_equal(gui_text_set_sizes(f->t, 0, 26, 36), -1);
+    gui_text_measure(f->t, "Ready/Suspend", GUI_SMALL, &w22, &h);
+    assert_true(w22 > w11 * 3 / 2);
+    assert_int_equal(gui_text_set_sizes(f->t, 11, 13, 18), 0);
+    gui_text_measure(f->t, "Ready/Suspend", GUI_SMALL, &w22, &h);
+    assert_int_equal(w22, w11);
+}
+
+/* The recorder: texts and covers in drawing order, cut to the clip;
+ * nothing kept while it is off. */
+static void test_recorder_keeps_what_was_drawn(void **state)
+{
+    fixture *f = *state;
+    int n;
+    clear(f);
+    gui_text_begin_frame(f->t);
+    gui_text_draw(f->t, "off", GUI_SMALL, white, 0, 0);
+    gui_text_marks(f->t, &n);
+    assert_int_equal(n, 0);
+    gui_text_record(f->t, 1);
+    gui_text_draw(f->t, "first", GUI_SMALL, white, 10, 10);
+    gui_text_cover(f->t, 5, 5, 40, 20);
+    SDL_RenderSetClipRect(f->r, &(SDL_Rect){0, 0, 100, 100});
+    gui_text_draw(f->t, "clipped away", GUI_SMALL, white, 200, 10);
+    gui_text_draw(f->t, "half", GUI_SMALL, white, 90, 10);
+    SDL_RenderSetClipRect(f->r, NULL);
+    const gui_text_mark *m = gui_text_marks(f->t, &n);
+    assert_int_equal(n, 3);
+    assert_string_equal(m[0].s, "first");
+    assert_int_equal(m[0].cover, 0);
+    assert_int_equal(m[1].cover, 1);
+    assert_int_equal(m[1].box.w, 40);
+    assert_string_equal(m[2].s, "half");
+    assert_int_equal(m[2].box.x + m[2].box.w, 100); /* cut at the clip */
+    gui_text_record(f->t, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_fonts_found, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cut_text_has_its_whole_on_hover, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sizes_change, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recorder_keeps_what_was_drawn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_fit_keeps_numbers_and_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_latin_text_is_drawn_in_its_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hangul_text_is_drawn_in_its_box, setup, teardown),

@@ -411,14 +411,17 @@ static void many_processes_and_their_output_render(void **state)
 {
     (void)state;
     char *argv[] = {"/bin/sh", "-c",
-                    "for i in 1 2 3 4 5 6 7 8; do (echo worker $i; sleep 3) & done; "
+                    "for i in 1 2 3 4 5 6 7 8; do (echo worker $i; sleep 30) & done; "
                     "echo 'a warning' >&2; wait",
                     NULL};
-    gui_layout L;
-    gui_layout_compute(&L, W, H, 1);
+    gui_layout L; /* the output panel as the window sizes it for a trace */
+    gui_layout_compute_in(&L, &(gui_layout_in){.w = W, .h = H, .scale = 1, .zoom = 1,
+                                               .res_rows = GUI_TRACE_OUTPUT_ROWS});
     for (int lang = 0; lang < 2; lang++) {
         SDL_Surface *f;
-        /* the most slots a trace may have, nine of them used */
+        /* the most slots a trace may have, nine of them used; the workers
+           outlive the 30 frames however slow a loaded machine renders
+           them (then the window closes first: status 1, the tree killed) */
         assert_int_equal(render(argv, 30, lang, 1, "output", PS_TRACE_PROCS_LIMIT, &f), 1);
         gui_rect lines = L.resources; /* under the title and its legend */
         lines.y += 20;

@@ -484,7 +484,9 @@ static void second_locker_sleeps_in_the_kernel(void **state)
         }
     }
     assert_int_equal(r.status, PS_STEP_DONE);
-    assert_true(seen >= 10); /* blocked from tick 1 to tick 6: 100 ms */
+    /* blocked from tick 1 to tick 6 (100 ms), looked at every 5 ms; how
+       many looks a loaded machine fits in is no rule: at least one */
+    assert_true(seen >= 1);
     lk_find(&r, 2, PS_BLOCKED, PS_READY);
     int code, signo;
     assert_int_equal(ps_live_exit(r.l, 2, &code, &signo), 0);

@@ -47,7 +47,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/arrival-negative.yaml:5:14: arrival: must not be negative, got -1",
     "tests/loader/bad/arrival-with-parent.yaml:8:5: arrival: process 'c' has a parent ('p'), so it is created when its parent spawns it; remove 'arrival' or 'parent'",
     "tests/loader/bad/bom-control-char.yaml:2:8: control characters are not allowed (0x01); a scenario file must be UTF-8 text with no control characters",
-    "tests/loader/bad/channel-bad-name.yaml:6:14: recv: '9lives' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/channel-bad-name.yaml:6:14: recv: '9lives' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/comments-only.yaml:3:1: the file holds no scenario (it is empty or only comments); expected a mapping with procsim, title and processes",
     "tests/loader/bad/control-after-utf8.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/control-char.yaml:3:18: control characters are not allowed (0x07); a scenario file must be UTF-8 text with no control characters",
@@ -57,7 +57,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/crlf-control-char.yaml:3:16: control characters are not allowed (0x01); a scenario file must be UTF-8 text with no control characters",
     "tests/loader/bad/crlf-position.yaml:5:19: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/description-mapping.yaml:3:14: description: expected a string, got a mapping",
-    "tests/loader/bad/devices-bad-name.yaml:3:17: devices: 'my disk' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/devices-bad-name.yaml:3:17: devices: 'my disk' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/devices-duplicate.yaml:6:5: devices: duplicate device name 'disk' (first given at line 4); device names must be unique",
     "tests/loader/bad/devices-mapping.yaml:3:10: devices: expected a sequence of device names such as [disk, net], got a mapping",
     "tests/loader/bad/duplicate-key.yaml:3:1: scenario: duplicate key 'title' (first given at line 2)",
@@ -87,7 +87,9 @@ static const char *const bad_files[] = {
     "tests/loader/bad/mlfq-levels-too-many.yaml:5:16: mlfq_levels: must be at most 64, got 65",
     "tests/loader/bad/mutex-missing.yaml:6:9: lock: too few operands; expected 'lock MUTEX'",
     "tests/loader/bad/name-duplicate.yaml:6:11: name: duplicate process name 'a' (first given at line 4); process names must be unique",
-    "tests/loader/bad/name-invalid.yaml:4:11: name: '1st' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/name-hangul-punct.yaml:4:11: name: '생산자!' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/name-hangul-too-long.yaml:4:11: name: the name '가가가가가가가가가가가가가...' is too long (65 characters); a name has at most 64",
+    "tests/loader/bad/name-invalid.yaml:4:11: name: '1st' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/name-reserved.yaml:4:11: name: 'any' cannot name a process; it is reserved for 'wait any'",
     "tests/loader/bad/name-sequence.yaml:4:11: name: expected a name, got a sequence",
     "tests/loader/bad/name-too-long.yaml:4:11: name: the name 'pppppppppppppppppppppppppppppppppppppppp...' is too long (65 characters); a name has at most 64",
@@ -104,7 +106,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/op-too-many.yaml:6:15: cpu: too many operands; expected 'cpu TICKS' (a value has no spaces: x*x, acc+1)",
     "tests/loader/bad/op-unknown-near.yaml:5:22: program: unknown op 'slep'; did you mean 'sleep'? (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
     "tests/loader/bad/op-unknown.yaml:5:15: program: unknown op 'compute' (valid ops: cpu, io, sleep, spawn, wait, send, recv, lock, unlock, add, exit, kill, is_alive)",
-    "tests/loader/bad/op-utf8-column.yaml:6:14: send: 'café' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/op-utf8-column.yaml:6:14: send: 'café' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/op-zero-ticks.yaml:6:13: cpu: the tick count must be at least 1, got 0",
     "tests/loader/bad/parent-cycle.yaml:6:13: parent: the parents of 'b' form a cycle (b -> c -> b); a chain of parents must end at a process without one",
     "tests/loader/bad/parent-self.yaml:5:13: parent: the parents of 'a' form a cycle (a -> a); a chain of parents must end at a process without one",
@@ -168,7 +170,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/yaml-syntax.yaml:5:4: invalid YAML: did not find expected '-' indicator (while parsing a block collection at line 4, column 3)",
     /* the scenario language of format 1's loops, values, waits, variables */
     "tests/loader/bad/for-bad-range.yaml:6:18: for: expected 'range(A, B)' or 'range(N)', got 'range(1, 2, 3)'",
-    "tests/loader/bad/for-channel-bad-name.yaml:6:18: for: '9q' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/for-channel-bad-name.yaml:6:18: for: '9q' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/for-channel-too-many.yaml:6:20: for: too many operands; expected 'for NAME in CHANNEL'",
     "tests/loader/bad/for-no-in.yaml:6:15: for: expected 'for NAME in range(A, B)' or 'for NAME in CHANNEL'",
     "tests/loader/bad/for-range-negative.yaml:6:24: range: the bound must not be negative, got -1",
@@ -195,7 +197,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/value-two-operators.yaml:7:20: send: 'i+i+i' has more than one operator; a value is TERM or TERM OP TERM",
     "tests/loader/bad/value-unknown-var.yaml:6:16: send: 'y' is not a loop variable in scope; a value is a number, none, acc, a loop variable, or two of these joined by +, - or * (no spaces)",
     "tests/loader/bad/variables-bad-kind.yaml:3:16: variables: unknown kind 'privat'; did you mean 'private'? (valid kinds: private, shared)",
-    "tests/loader/bad/variables-bad-name.yaml:3:13: variables: '9x' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/variables-bad-name.yaml:3:13: variables: '9x' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/variables-duplicate.yaml:3:25: variables: 'x' is declared twice; a variable is private or shared",
     "tests/loader/bad/variables-kind-sequence.yaml:3:16: variables: expected private or shared, got a sequence",
     "tests/loader/bad/variables-sequence.yaml:3:12: variables: expected a mapping of variable names to private or shared, such as {counter: private}, got a sequence",
@@ -213,7 +215,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/copies-word.yaml:5:37: copies: expected an integer (how many processes) or auto, got 'many'",
     "tests/loader/bad/copies-zero.yaml:5:37: copies: must be at least 1, got 0",
     "tests/loader/bad/loop-while-as-op.yaml:6:9: while: a loop is a one-key mapping: write '- while ...:' and its ops below it, indented",
-    "tests/loader/bad/loop-while-bad-name.yaml:6:25: while: '9q' is not a valid name; a name starts with a letter or '_', followed by letters, digits, '_', '.' or '-'",
+    "tests/loader/bad/loop-while-bad-name.yaml:6:25: while: '9q' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/loop-while-empty-body.yaml:6:9: while: the loop's body is empty; expected at least one op",
     "tests/loader/bad/loop-while-too-many.yaml:6:27: while: too many operands; expected 'while not empty CHANNEL'",
     "tests/loader/bad/loop-while-words.yaml:6:15: while: expected 'while not empty CHANNEL' (Python's while not q.empty()), got 'while empty q'",
@@ -374,6 +376,22 @@ static void test_minimal_defaults(void **state)
     assert_int_equal(s->procs[0].op_count, 0);
     assert_int_equal(s->nops, 0);
     assert_int_equal(s->nevents, 0);
+    ps_scenario_destroy(s);
+}
+
+/* Names in Hangul are names (a course's 생산자 and 소비자): in the
+ * process list, as a parent, and as a channel spawned, waited for and
+ * sent on, with 64 characters the limit, not 64 bytes. */
+static void test_hangul_names(void **state)
+{
+    (void)state;
+    ps_scenario *s = load_good("tests/loader/good/hangul-names.yaml");
+    assert_int_equal(s->nprocs, 2);
+    assert_string_equal(s->procs[0].name, "생산자");
+    assert_string_equal(s->procs[1].name, "소비자-프로세스-열두글자");
+    assert_int_equal(s->procs[1].parent, 0);
+    assert_int_equal(s->channels.count, 1);
+    assert_string_equal(s->channels.names[0], "작업");
     ps_scenario_destroy(s);
 }
 
@@ -859,6 +877,7 @@ int main(void)
         return 1;
     }
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_hangul_names),
         cmocka_unit_test(test_bad_files),
         cmocka_unit_test(test_bad_files_all_listed),
         cmocka_unit_test(test_cannot_open),

@@ -199,8 +199,14 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *text,
                    size_t n, ps__mark at, bool value, int64_t *out);
 /* The current event as an integer: a plain scalar of digits. */
 bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out);
-/* Checks that text[0..n) is a name: [A-Za-z_][A-Za-z0-9_.-]*, at most
- * 64 characters; for a process (`process`), not "any". */
+/* Checks that text[0..n) is a name: a letter or '_', then letters, digits,
+ * '_', '.' or '-', at most PS__NAME_MAX_CHARS characters; a letter is
+ * A-Z, a-z or Hangul (syllables and jamo, in UTF-8: "생산자-1"); for a
+ * process (`process`), not "any". */
+#define PS__NAME_MAX_CHARS 64
+#define PS__NAME_MAX_BYTES (3 * PS__NAME_MAX_CHARS) /* Hangul: 3 bytes each */
+/* The characters of UTF-8 text[0..n) (its bytes that start one). */
+size_t ps__name_chars(const char *text, size_t n);
 bool ps__ld_name(ps__loader *ld, const char *subject, const char *text,
                  size_t n, ps__mark at, bool process);
 /* The current event as a name (see ps__ld_name). */

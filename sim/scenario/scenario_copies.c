@@ -18,8 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define NAME_MAX_LEN 64 /* as scenario_values.c */
-
 static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 {
     return &PS__VEC_AT(&ld->procs, ps_proc_spec, i);
@@ -69,12 +67,12 @@ static bool lay_out(ps__loader *ld, uint32_t e, const ps__mark *at, ps__vec *out
 {
     const ps_proc_spec *p = proc(ld, e);
     for (uint32_t k = 1; k <= p->copies; k++) {
-        char name[NAME_MAX_LEN + 16];
+        char name[PS__NAME_MAX_BYTES + 16];
         int n = snprintf(name, sizeof name, "%s-%u", p->name, k);
-        if (n > NAME_MAX_LEN)
+        if (ps__name_chars(name, (size_t)n) > PS__NAME_MAX_CHARS)
             return ps__ld_fail(ld, *at, "copies: the name of copy %u of '%s', '%s', would be "
                                "longer than %d characters; give '%s' a shorter name", k,
-                               p->name, name, NAME_MAX_LEN, p->name);
+                               p->name, name, PS__NAME_MAX_CHARS, p->name);
         uint32_t clash = ps__intern_find(&ld->proc_names, name, (size_t)n);
         bool added;
         uint32_t i = ps__intern_add(names, ld->arena, name, (size_t)n, *at, &added);

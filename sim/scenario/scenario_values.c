@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#define NAME_MAX_LEN 64
+#define NAME_MAX_LEN PS__NAME_MAX_BYTES /* the did-you-mean rows: bytes */
 
 /* --- describing what was found --- */
 
@@ -166,21 +166,46 @@ static bool name_char(char c, bool first)
            (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
 }
 
+/* The bytes of the Hangul letter at t[0..n) (3: a syllable U+AC00-D7A3, a
+ * jamo U+1100-11FF or a compatibility jamo U+3131-318E), else 0. */
+static size_t hangul_letter(const unsigned char *t, size_t n)
+{
+    if (n < 3 || (t[0] & 0xF0) != 0xE0 || (t[1] & 0xC0) != 0x80 || (t[2] & 0xC0) != 0x80)
+        return 0;
+    unsigned cp = (t[0] & 0x0Fu) << 12 | (t[1] & 0x3Fu) << 6 | (t[2] & 0x3Fu);
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+                   (cp >= 0x3131 && cp <= 0x318E)
+               ? 3
+               : 0;
+}
+
+size_t ps__name_chars(const char *t, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += ((unsigned char)t[i] & 0xC0) != 0x80;
+    return k;
+}
+
 bool ps__ld_name(ps__loader *ld, const char *subject, const char *t, size_t n,
                  ps__mark at, bool process)
 {
     char q[192];
     if (n == 0)
         return ps__ld_fail(ld, at, "%s: expected a name, got nothing", subject);
-    for (size_t i = 0; i < n; i++)
-        if (!name_char(t[i], i == 0))
+    for (size_t i = 0, k; i < n; i += k) {
+        k = name_char(t[i], i == 0) ? 1 : hangul_letter((const unsigned char *)t + i, n - i);
+        if (!k)
             return ps__ld_fail(ld, at, "%s: %s is not a valid name; a name starts with a "
-                               "letter or '_', followed by letters, digits, '_', '.' or '-'",
+                               "letter (A-Z, a-z or Hangul) or '_', followed by letters, "
+                               "digits, '_', '.' or '-'",
                                subject, ps__ld_quote(t, n, q, sizeof q));
-    if (n > NAME_MAX_LEN)
+    }
+    size_t chars = ps__name_chars(t, n);
+    if (chars > PS__NAME_MAX_CHARS)
         return ps__ld_fail(ld, at, "%s: the name %s is too long (%zu characters); a name "
-                           "has at most %d", subject, ps__ld_quote(t, n, q, sizeof q), n,
-                           NAME_MAX_LEN);
+                           "has at most %d", subject, ps__ld_quote(t, n, q, sizeof q), chars,
+                           PS__NAME_MAX_CHARS);
     if (process && n == 3 && memcmp(t, "any", 3) == 0)
         return ps__ld_fail(ld, at, "%s: 'any' cannot name a process; it is reserved for "
                            "'wait any'", subject);

@@ -1,0 +1,189 @@
+/* test_gui_fit.c — real frames, headless, at 1024x768, 1280x800, 1920x1080
+ * and 3840x2160, in English and Korean, for a scenario of long names
+ * (Latin and Hangul) and one of 60 processes, the last frames in
+ * presentation mode: no text is drawn over another, and none over a state
+ * node but the node's own (docs/gui.md, "Sizes, zoom and presentation
+ * mode", states the rule; the recorder of text.h gives the boxes of every
+ * text a frame drew, cut to their clip).
+ *
+ *   - Two texts overlap when their boxes share more than a pixel each way
+ *     (a pixel: positions are rounded).  That is allowed only where an
+ *     opaque chip or disc (a cover) drawn after the first hides it: a
+ *     token passing over an arrow's label, its number on its disc.
+ *   - A text that touches a node lies wholly inside it (its titles, its
+ *     tokens' numbers and labels), or wholly inside a chip of its own (a
+ *     token on its way in or out, over the node's border).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL.h>
+
+#include "testkit.h"
+#include "app.h"
+#include "gui.h"
+
+static const struct {
+    int w, h;
+} sizes[] = {{1024, 768}, {1280, 800}, {1920, 1080}, {3840, 2160}};
+
+static int contains(SDL_Rect out, SDL_Rect in)
+{
+    return in.x >= out.x && in.y >= out.y && in.x + in.w <= out.x + out.w &&
+           in.y + in.h <= out.y + out.h;
+}
+
+/* The boxes' common part, if more than a pixel each way. */
+static int overlap(SDL_Rect a, SDL_Rect b, SDL_Rect *common)
+{
+    return SDL_IntersectRect(&a, &b, common) && common->w > 1 && common->h > 1;
+}
+
+static SDL_Rect of(gui_rect r)
+{
+    return (SDL_Rect){(int)r.x, (int)r.y, (int)(r.x + r.w) - (int)r.x, (int)(r.y + r.h) - (int)r.y};
+}
+
+/* A cover drawn between marks i and j (i < k <= j) that holds `part`. */
+static int covered(const gui_text_mark *m, int i, int j, SDL_Rect part)
+{
+    for (int k = i + 1; k <= j; k++)
+        if (m[k].cover && contains(m[k].box, part))
+            return 1;
+    return 0;
+}
+
+/* The rule, on one frame's marks; fails naming the two texts. */
+static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, const char *what)
+{
+    int texts = 0;
+    for (int j = 0; j < n; j++) {
+        if (m[j].cover)
+            continue;
+        texts++;
+        SDL_Rect b = m[j].box, part;
+        for (int i = 0; i < j; i++)
+            if (!m[i].cover && overlap(m[i].box, b, &part) && !covered(m, i, j, part))
+                fail_msg("%s: '%s' (%d,%d %dx%d) is drawn over '%s' (%d,%d %dx%d)", what, m[j].s,
+                         b.x, b.y, b.w, b.h, m[i].s, m[i].box.x, m[i].box.y, m[i].box.w,
+                         m[i].box.h);
+        for (int s = 0; s < PS_STATE_COUNT; s++) {
+            SDL_Rect node = of(L->node[s]);
+            if (!overlap(node, b, &part) || contains(node, b))
+                continue;
+            if (!covered(m, -1, j, b))
+                fail_msg("%s: '%s' (%d,%d %dx%d) runs over the node %s", what, m[j].s, b.x, b.y,
+                         b.w, b.h, ps_state_name((ps_state)s));
+        }
+    }
+    if (texts < 40)
+        fail_msg("%s: only %d texts drawn", what, texts);
+}
+
+/* `yaml` rendered for `frames` frames at each size, in each language. */
+static void check_everywhere(const char *yaml, const char *name, const int *frames, int nframes)
+{
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+        for (int lang = 0; lang < 2; lang++)
+            for (int k = 0; k < nframes; k++) {
+                /* the last frames in presentation mode (large type) */
+                gui_options o = {.lang = lang, .frames = frames[k], .width = sizes[z].w,
+                                 .height = sizes[z].h, .text = yaml, .text_len = strlen(yaml),
+                                 .text_name = name, .select = 1, .fullscreen = k + 1 == nframes};
+                SDL_Surface *f;
+                gui_text_mark *m;
+                int n;
+                gui_layout L;
+                assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+                char what[160];
+                snprintf(what, sizeof what, "%s %dx%d %s frame %d%s", name, sizes[z].w, sizes[z].h,
+                         lang ? "ko" : "en", frames[k], o.fullscreen ? " presentation" : "");
+                check_marks(m, n, &L, what);
+                free(m);
+                SDL_FreeSurface(f);
+            }
+}
+
+/* Names of 24 characters (the most the window shows whole where there is
+ * room), Latin and Hangul, a parent's among them, numbered copies told
+ * apart by their end. */
+static const char long_names[] =
+    "procsim: 1\ntitle: long names\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
+    "devices: [disk]\nprocesses:\n"
+    "  - {name: producer-with-a-long-name, program: [send work-queue-long-name 1, cpu 3,"
+    " io disk 2, send work-queue-long-name 2, spawn consumer-1-with-longtail, cpu 4,"
+    " wait consumer-1-with-longtail]}\n"
+    "  - {name: consumer-1-with-longtail, parent: producer-with-a-long-name,"
+    " program: [recv work-queue-long-name, cpu 2]}\n"
+    "  - {name: consumer-2-with-longtail, program: [recv work-queue-long-name, cpu 5,"
+    " io disk 1]}\n"
+    "  - {name: a_logger_that_sleeps_long, program: [sleep 4, cpu 1, sleep 3, cpu 1]}\n"
+    "  - {name: Compiler.Stage-2.Optimiz, program: [cpu 6, io disk 3, cpu 2]}\n"
+    "  - {name: 생산자-프로세스-이름이-아주-긴-것임-이십사, program: [cpu 2, sleep 2, cpu 3]}\n"
+    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n";
+
+static void long_names_keep_clear(void **state)
+{
+    (void)state;
+    static const int frames[] = {20, 75, 150};
+    check_everywhere(long_names, "long.yaml", frames, 3);
+}
+
+static void sixty_processes_keep_clear(void **state)
+{
+    (void)state;
+    char *yaml = malloc(8192);
+    assert_non_null(yaml);
+    int n = snprintf(yaml, 8192, "procsim: 1\ntitle: sixty\nsystem: {cpus: 4, policy: rr, "
+                                 "quantum: 1}\ndevices: [disk]\nprocesses:\n");
+    for (int p = 0; p < 60; p++)
+        n += snprintf(yaml + n, (size_t)(8192 - n),
+                      "  - {name: worker-%02d, arrival: %d, program: [cpu 2, io disk 1, cpu 3]}\n",
+                      p, p % 7);
+    static const int frames[] = {30, 120};
+    check_everywhere(yaml, "sixty.yaml", frames, 2);
+    free(yaml);
+}
+
+/* The table scrolls to the selected process: with 60, the 45th's row is
+ * drawn inside the table at every size, the first's is not. */
+static void the_table_scrolls_to_the_selected_row(void **state)
+{
+    (void)state;
+    char yaml[4096];
+    int n = snprintf(yaml, sizeof yaml, "procsim: 1\ntitle: sixty\nprocesses:\n");
+    for (int p = 0; p < 60; p++)
+        n += snprintf(yaml + n, sizeof yaml - (size_t)n, "  - {name: w%02d, program: [cpu 2]}\n", p);
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+        gui_options o = {.lang = 0, .frames = 2, .width = sizes[z].w, .height = sizes[z].h,
+                         .text = yaml, .text_len = strlen(yaml), .text_name = "sixty.yaml",
+                         .select = 45};
+        SDL_Surface *f;
+        gui_text_mark *m;
+        int nm, w44 = 0, w00 = 0;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &nm, &L), 0);
+        SDL_Rect table = of(L.table);
+        for (int i = 0; i < nm; i++)
+            if (!m[i].cover && contains(table, m[i].box)) {
+                w44 += !strcmp(m[i].s, "w44");
+                w00 += !strcmp(m[i].s, "w00");
+            }
+        if (w44 != 1 || w00 != 0)
+            fail_msg("%dx%d: w44 drawn %d times in the table, w00 %d times", sizes[z].w,
+                     sizes[z].h, w44, w00);
+        free(m);
+        SDL_FreeSurface(f);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(long_names_keep_clear),
+        cmocka_unit_test(sixty_processes_keep_clear),
+        cmocka_unit_test(the_table_scrolls_to_the_selected_row),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
