@@ -243,5 +243,23 @@ float gui_gantt_cpu_y(const gui_gantt_geom *G, uint32_t c)
 
 float gui_gantt_row_y(const gui_gantt_geom *G, uint32_t row)
 {
-    return G->proc_y + (float)row * G->proc_h;
+    return G->proc_y + ((float)row - (float)G->first) * G->proc_h;
+}
+
+void gui_gantt_lanes_from(gui_gantt_geom *G, float sc, float min_h, uint32_t first)
+{
+    if (G->proc_h >= min_h && G->shown == G->nrows)
+        return;
+    float rest = G->legend_y - 2 * sc - G->proc_y; /* as gui_gantt_place has it */
+    G->proc_h = min_h;
+    G->shown = rest > 0 ? (uint32_t)(rest / min_h) : 0;
+    if (G->shown > G->nrows)
+        G->shown = G->nrows;
+    G->first = first > G->nrows - G->shown ? G->nrows - G->shown : first;
+    G->plot.h = G->proc_y + (float)G->shown * G->proc_h - G->plot.y;
+}
+
+int gui_gantt_row_shown(const gui_gantt_geom *G, uint32_t row)
+{
+    return row >= G->first && row - G->first < G->shown;
 }

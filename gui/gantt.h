@@ -38,6 +38,7 @@ typedef struct gui_gantt_geom {
     float cpu_h, proc_h;   /* a CPU lane's height, a process lane's */
     float proc_y;          /* the first process lane's top */
     uint32_t ncpu, nrows, shown; /* lanes: CPUs, processes, processes that fit */
+    uint32_t first;        /* the first process lane shown (gui_gantt_lanes_from) */
     float legend_y;        /* the states' legend's top */
     double t0, t1;         /* the ticks at plot's left and right edges */
 } gui_gantt_geom;
@@ -110,6 +111,14 @@ void gui_gantt_proc_each(gui_gantt *m, const gui_sim *g, double t0, double t1,
  * column (the caller measures it); sc the HiDPI scale for margins. */
 void gui_gantt_place(gui_gantt_geom *G, gui_rect r, float lh, float sc, float label_w,
                      uint32_t ncpu, uint32_t nrows, double t0, double t1);
+/* When not every process lane fits at `min_h` (the window's: a line, so
+ * each keeps its name), make them min_h tall and show those that fit from
+ * lane `first` on (clamped so that the last ones fill the chart): the
+ * window shows the processes its table shows.  Nothing when all fit.  sc
+ * as for gui_gantt_place. */
+void gui_gantt_lanes_from(gui_gantt_geom *G, float sc, float min_h, uint32_t first);
+/* Is process lane `row` shown? */
+int gui_gantt_row_shown(const gui_gantt_geom *G, uint32_t row);
 /* The height at which every lane of the chart is 1.4 lh tall (the PNG's
  * and the SVG's, which show every lane). */
 float gui_gantt_height(float lh, float sc, uint32_t ncpu, uint32_t nrows);

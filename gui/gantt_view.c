@@ -23,6 +23,8 @@ typedef struct chart {
     gui_gantt_geom G;
     uint32_t selected;     /* its lane is lit (0: none) */
     int picture;           /* alone: the whole run (gui_gantt_whole) */
+    uint32_t first;        /* the window: the first process lane it would
+                              show when not all fit (UINT32_MAX: the last) */
 } chart;
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
@@ -133,7 +135,7 @@ static void proc_bar(void *ctx, uint32_t pid, ps_state st, int64_t from, int64_t
 {
     chart *c = ctx;
     uint32_t row = c->m->row_of[pid - 1];
-    if (row >= c->G.shown)
+    if (!gui_gantt_row_shown(&c->G, row))
         return;
     gui_rect r = bar(c, (double)from, (double)to, gui_gantt_row_y(&c->G, row) + 1,
                      c->G.proc_h - 2);
@@ -156,7 +158,7 @@ static void lanes(chart *c)
     }
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e) && pid <= c->m->cap; pid++) {
         uint32_t row = c->m->row_of[pid - 1];
-        if (row >= G->shown)
+        if (!gui_gantt_row_shown(G, row))
             continue;
         float y = gui_gantt_row_y(G, row);
         if (pid == c->selected)
@@ -221,6 +223,22 @@ static void draw(chart *c, gui_rect r)
     else
         gui_gantt_window(c->m, ps_engine_now(e), &t0, &t1);
     gui_gantt_place(&c->G, r, c->lh, c->sc, label_width(c, r.w), ncpu, rows, t0, t1);
+    if (!c->picture) { /* lanes a line tall, named; the rest scrolled with the table */
+        gui_gantt_lanes_from(&c->G, c->sc, c->lh, c->first);
+        uint32_t sel = c->selected && c->selected <= c->m->cap ? c->m->row_of[c->selected - 1]
+                                                               : UINT32_MAX;
+        if (sel != UINT32_MAX && c->G.shown && !gui_gantt_row_shown(&c->G, sel))
+            gui_gantt_lanes_from(&c->G, c->sc, c->lh, sel + 1 - c->G.shown); /* and the selected */
+        if (c->G.shown < c->G.nrows) {
+            char range[48];
+            int tw, th;
+            snprintf(range, sizeof range, "%u-%u / %u", c->G.first + 1,
+                     c->G.first + c->G.shown, c->G.nrows);
+            gui_text_measure(c->text, range, GUI_SMALL, &tw, &th);
+            gui_text_draw(c->text, range, GUI_SMALL, col(GUI_DIM),
+                          (int)(r.x + r.w - (float)tw - 6 * c->sc), (int)(r.y + 3 * c->sc));
+        }
+    }
     axis(c);
     lanes(c);
     playhead(c);
@@ -235,7 +253,9 @@ void gui_view_gantt(gui_app *a)
     gui_panel_open(a, r, GUI_W_GANTT);
     chart c = {.ren = a->ren, .text = a->text, .sc = a->L.scale,
                .lh = (float)gui_text_line_height(a->text, GUI_SMALL), .lang = a->lang,
-               .g = &a->sim, .m = &a->gantt, .selected = a->selected};
+               .g = &a->sim, .m = &a->gantt, .selected = a->selected,
+               /* the processes the table shows; a trace's table, its newest */
+               .first = a->sim.trace_mode ? UINT32_MAX : (uint32_t)a->table_top};
     draw(&c, r);
     a->gantt.drawn = c.G;
 }

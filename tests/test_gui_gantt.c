@@ -202,6 +202,38 @@ static void zoom_and_scroll_stay_within_the_run(void **state)
     window(&m, 400, 0, 401);
 }
 
+/* Forty processes in a short chart: the window's lanes stay a line tall
+ * (each keeps its name) and show those from the table's first row on,
+ * clamped so the last ones fill the chart; all that fit: nothing moves. */
+static void lanes_too_many_for_the_chart_scroll_a_line_tall(void **state)
+{
+    (void)state;
+    gui_gantt_geom G;
+    const float lh = 14;
+    gui_gantt_place(&G, (gui_rect){0, 0, 600, 200}, lh, 1, 80, 2, 40, 0, 20);
+    assert_true(G.proc_h < lh); /* squeezed by place */
+    gui_gantt_lanes_from(&G, 1, lh, 5);
+    assert_true(G.proc_h == lh);
+    assert_true(G.shown > 0 && G.shown < 40);
+    assert_int_equal(G.first, 5);
+    assert_true(G.proc_y + (float)G.shown * lh <= G.legend_y);
+    assert_false(gui_gantt_row_shown(&G, 4));
+    assert_true(gui_gantt_row_shown(&G, 5));
+    assert_true(gui_gantt_row_shown(&G, 5 + G.shown - 1));
+    assert_false(gui_gantt_row_shown(&G, 5 + G.shown));
+    assert_true(gui_gantt_row_y(&G, 5) == G.proc_y);
+    gui_gantt_lanes_from(&G, 1, lh, 38); /* past the end: the last ones */
+    assert_int_equal(G.first, 40 - G.shown);
+    gui_gantt_lanes_from(&G, 1, lh, UINT32_MAX);
+    assert_int_equal(G.first, 40 - G.shown);
+    gui_gantt_place(&G, (gui_rect){0, 0, 600, 400}, lh, 1, 80, 2, 4, 0, 20);
+    gui_gantt_geom before = G;
+    gui_gantt_lanes_from(&G, 1, lh, 3); /* four fit: as placed */
+    assert_int_equal(G.first, 0);
+    assert_int_equal(G.shown, 4);
+    assert_true(G.proc_h == before.proc_h);
+}
+
 static void a_picture_is_the_whole_run_to_its_end(void **state)
 {
     (void)state;
@@ -431,6 +463,7 @@ int main(void)
         cmocka_unit_test(cpu_lanes_show_who_ran_where_and_idle),
         cmocka_unit_test(the_open_slice_is_seen_while_the_run_goes_on),
         cmocka_unit_test(zoom_and_scroll_stay_within_the_run),
+        cmocka_unit_test(lanes_too_many_for_the_chart_scroll_a_line_tall),
         cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
         cmocka_unit_test(the_window_draws_the_cpu_lanes),
