@@ -89,10 +89,28 @@ static void panels(gui_layout *L)
     L->log = rect(right_x, top + table + detail + pad, rw, body - table - detail - 2 * pad);
 }
 
+/* A node's border (view.c draws it 2 points wide, inside the node) and
+ * the room kept between its titles and its first row of tokens. */
+static float border(const gui_layout *L) { return 2 * L->scale; }
+static float token_pad(const gui_layout *L) { return 1 * L->scale; }
+
 static void nodes(gui_layout *L)
 {
     gui_rect d = L->diagram;
     float nw = d.w * 0.155f, nh = d.h * 0.19f;
+    /* the titles: the state in the window's language (normal font) and
+     * in the other (small), then the tokens under them */
+    L->title_h = (float)L->font_px[1] * 1.25f + small_line(L) + 2 * L->unit;
+    /* room for the pid inside: two digits of the small font */
+    float r = fminf(fminf(nw / 9, nh / 5), fmaxf(11 * L->scale, (float)L->font_px[0] * 0.95f));
+    /* large type in a small diagram: the nodes grow (a little) to keep a
+     * row of tokens under their titles, then the discs shrink to what the
+     * row leaves, down to what the pid's digits need; under that none
+     * rests in a node, which shows "+k" (gui_node_slot) */
+    float under = token_pad(L) + border(L);
+    nh = fmaxf(nh, fminf(L->title_h + under + 2 * r, d.h * 0.24f));
+    float room = fminf(nh - L->title_h - under, nw - 2 * border(L)) / 2;
+    L->token_r = fmaxf(fminf(r, room), (float)L->font_px[0] * 0.6f);
     static const struct {
         ps_state s;
         float fx, fy;
@@ -109,12 +127,6 @@ static void nodes(gui_layout *L)
         L->node[at[i].s] = rect(d.x + d.w * at[i].fx - nw / 2, d.y + d.h * at[i].fy - nh / 2, nw, nh);
     /* New stays under the diagram's title, whatever the type */
     L->node[PS_NEW].y = fmaxf(L->node[PS_NEW].y, d.y + small_line(L) + 6 * L->unit);
-    /* the titles: the state in the window's language (normal font) and
-     * in the other (small), then the tokens under them */
-    L->title_h = (float)L->font_px[1] * 1.25f + small_line(L) + 2 * L->unit;
-    L->token_r = fminf(nw / 9, nh / 5);
-    /* room for the pid inside: two digits of the small font */
-    L->token_r = fminf(L->token_r, fmaxf(11 * L->scale, (float)L->font_px[0] * 0.95f));
 }
 
 /* Label placement: none, or by the longest segment at fraction `at` of
@@ -337,24 +349,37 @@ float gui_ease(float t)
     return t * t * (3 - 2 * t);
 }
 
+float gui_token_pitch(const gui_layout *L)
+{
+    return 2 * L->token_r + fmaxf(GUI_TOKEN_GAP * L->scale, 0.3f * L->token_r);
+}
+
+/* How many discs of radius r at pitch d fit along a length (with a
+ * thousandth of a pixel for rounding: nodes() sizes a node to the pixel). */
+static int along(float len, float r, float d)
+{
+    len += 1e-3f;
+    return len < 2 * r ? 0 : 1 + (int)((len - 2 * r) / d);
+}
+
 gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits)
 {
-    gui_rect r = L->node[s];
-    /* below the node's two titles (the state in both languages) */
-    float d = L->token_r * 2.3f, top = r.y + L->title_h;
-    int cols = (int)((r.w - 4) / d), rows = (int)((bottom(r) - top) / d);
-    if (cols < 1)
-        cols = 1;
-    if (rows < 1)
-        rows = 1;
+    gui_rect b = L->node[s];
+    /* below the node's two titles (the state in both languages), inside
+     * its border */
+    float r = L->token_r, d = gui_token_pitch(L), e = border(L);
+    float top = b.y + L->title_h + token_pad(L);
+    int cols = along(b.w - 2 * e, r, d), rows = along(bottom(b) - e - top, r, d);
     int cap = cols * rows;
     if (fits)
         *fits = n < cap ? n : cap;
+    if (cap == 0) /* not even one: the node shows "+k" */
+        return (gui_point){cx(b), cy(b)};
     if (i >= cap)
         i = cap - 1;
     int per_row = n < cols ? (n > 0 ? n : 1) : cols;
-    float x0 = cx(r) - (per_row - 1) * d / 2;
-    return (gui_point){x0 + (float)(i % cols) * d, top + d / 2 + (float)(i / cols) * d};
+    float x0 = cx(b) - (float)(per_row - 1) * d / 2;
+    return (gui_point){x0 + (float)(i % cols) * d, top + r + (float)(i / cols) * d};
 }
 
 int gui_rect_hit(gui_rect r, float x, float y)

@@ -99,10 +99,18 @@ float gui_arrow_length(const gui_arrow *a);
 /* Eased progress: slow start, slow end (smoothstep), t clamped to 0..1. */
 float gui_ease(float t);
 
+/* The least room between two discs at rest, in points (so that two never
+ * touch, nor a selected one's ring cover its neighbour). */
+#define GUI_TOKEN_GAP 3.0f
+
 /* Centre of the i-th of n tokens queued in node s (in scheduler order,
- * row by row).  Tokens past what fits share the last slot; *fits tells
- * how many fit (the renderer then draws "+k"). */
+ * row by row): every disc wholly inside its node under its titles, no two
+ * closer than gui_token_pitch.  Tokens past what fits share the last
+ * slot; *fits tells how many fit (the renderer then draws "+k"; 0 when
+ * large type leaves no row under the titles). */
 gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits);
+/* The distance between the centres of two neighbouring discs at rest. */
+float gui_token_pitch(const gui_layout *L);
 
 int gui_rect_hit(gui_rect r, float x, float y);
 int gui_circle_hit(gui_point c, float r, float x, float y);

@@ -238,7 +238,7 @@ static void tokens(gui_app *a)
             int tw, th, keep;
             snprintf(more, sizeof more, "+%d", count[s] - fits[s] + 2);
             gui_text_measure(a->text, more, GUI_SMALL, &tw, &th);
-            keep = 1 + (int)((float)tw / (r * 2.3f));
+            keep = 1 + (int)((float)tw / gui_token_pitch(&a->L));
             fits[s] = fits[s] > keep ? fits[s] - keep : 0;
             snprintf(more, sizeof more, "+%d", count[s] - fits[s]);
             gui_text_measure(a->text, more, GUI_SMALL, &tw, &th);

@@ -13,6 +13,7 @@
  *   - A text that touches a node lies wholly inside it (its titles, its
  *     tokens' numbers and labels), or wholly inside a chip of its own (a
  *     token on its way in or out, over the node's border).
+ *   - A token at rest lies under its node's titles, and no two meet.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,6 +82,32 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
         fail_msg("%s: only %d texts drawn", what, texts);
 }
 
+/* The tokens at rest (a token's disc is a cover of its size; one wholly
+ * inside a node is queued there, one on its way is over a border): under
+ * their node's titles, and no two meet (layout.h, gui_node_slot). */
+static void check_tokens(const gui_text_mark *m, int n, const gui_layout *L, const char *what)
+{
+    int d = (int)(2 * L->token_r);
+    for (int j = 0; j < n; j++) {
+        SDL_Rect b = m[j].box;
+        if (!m[j].cover || abs(b.w - d) > 1 || abs(b.h - d) > 1)
+            continue;
+        for (int s = 0; s < PS_STATE_COUNT; s++) {
+            SDL_Rect node = of(L->node[s]);
+            if (!contains(node, b))
+                continue;
+            if (b.y + 1 < node.y + (int)L->title_h)
+                fail_msg("%s: a token (%d,%d %dx%d) over the titles of %s", what, b.x, b.y, b.w,
+                         b.h, ps_state_name((ps_state)s));
+            for (int i = 0; i < j; i++)
+                if (m[i].cover && contains(node, m[i].box) && abs(m[i].box.w - d) <= 1 &&
+                    abs(m[i].box.h - d) <= 1 && SDL_HasIntersection(&m[i].box, &b))
+                    fail_msg("%s: two tokens meet in %s (%d,%d and %d,%d)", what,
+                             ps_state_name((ps_state)s), m[i].box.x, m[i].box.y, b.x, b.y);
+        }
+    }
+}
+
 /* `yaml` rendered for `frames` frames at each size, in each language. */
 static void check_everywhere(const char *yaml, const char *name, const int *frames, int nframes)
 {
@@ -100,6 +127,7 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
                 snprintf(what, sizeof what, "%s %dx%d %s frame %d%s", name, sizes[z].w, sizes[z].h,
                          lang ? "ko" : "en", frames[k], o.fullscreen ? " presentation" : "");
                 check_marks(m, n, &L, what);
+                check_tokens(m, n, &L, what);
                 free(m);
                 SDL_FreeSurface(f);
             }

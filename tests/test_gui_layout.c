@@ -27,6 +27,7 @@ static const gui_layout_in variants[] = {
     {.zoom = 1.5f, .nprocs = 8, .res_rows = 2, .toolbar_rows = 2},
 };
 #define NVARIANTS (sizeof variants / sizeof variants[0])
+#define NSIZES (sizeof sizes / sizeof sizes[0])
 
 /* The layout of size z in variant v. */
 static void layout_at(gui_layout *L, size_t z, size_t v)
@@ -51,7 +52,7 @@ static int on_border(gui_rect r, gui_point p)
 static void every_transition_has_an_arrow_between_its_nodes(void **state)
 {
     (void)state;
-    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+    for (size_t z = 0; z < NSIZES; z++)
     for (size_t v = 0; v < NVARIANTS; v++) {
         gui_layout L;
         layout_at(&L, z, v);
@@ -97,7 +98,7 @@ static int segment_hits(gui_point a, gui_point b, gui_rect r)
 static void nodes_labels_and_arrows_keep_clear(void **state)
 {
     (void)state;
-    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+    for (size_t z = 0; z < NSIZES; z++)
     for (size_t v = 0; v < NVARIANTS; v++) {
         gui_layout L;
         layout_at(&L, z, v);
@@ -153,7 +154,7 @@ static int inside_window(const gui_layout *L, gui_rect r)
 static void panels_fill_the_window_without_overlap(void **state)
 {
     (void)state;
-    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+    for (size_t z = 0; z < NSIZES; z++)
         for (size_t v = 0; v < NVARIANTS; v++) {
             gui_layout L;
             layout_at(&L, z, v);
@@ -242,6 +243,42 @@ static void motion_along_an_arrow(void **state)
         assert_true(gui_ease(t + 0.01f) >= gui_ease(t));
 }
 
+/* Every disc at rest lies wholly inside its node, under its titles and
+ * off its border, and no two discs of a queue meet (a gap of
+ * GUI_TOKEN_GAP at least), for queues of every length up to past what
+ * fits. */
+static void check_slots(const gui_layout *L, const char *where)
+{
+    float r = L->token_r - 1e-3f, edge = 2 * L->scale; /* view.c's border; rounding */
+    for (int s = 0; s < PS_STATE_COUNT; s++) {
+        gui_rect b = L->node[s];
+        int fits;
+        gui_node_slot(L, (ps_state)s, 0, 1000, &fits);
+        assert_true(fits < 1000);
+        for (int n = 1; n <= fits + 2; n++) {
+            int shown;
+            gui_node_slot(L, (ps_state)s, 0, n, &shown);
+            assert_int_equal(shown, n < fits ? n : fits);
+            for (int i = 0; i < shown; i++) {
+                gui_point p = gui_node_slot(L, (ps_state)s, i, n, NULL);
+                int inside = p.x - r >= b.x + edge && p.x + r <= b.x + b.w - edge &&
+                             p.y - r >= b.y + L->title_h && p.y + r <= b.y + b.h - edge;
+                if (!inside)
+                    fail_msg("%s: %s, token %d of %d at (%.1f, %.1f) r %.1f out of its node "
+                             "(%.1f, %.1f, %.1f x %.1f, titles %.1f)",
+                             where, ps_state_name((ps_state)s), i + 1, n, p.x, p.y, r, b.x, b.y,
+                             b.w, b.h, L->title_h);
+                for (int j = 0; j < i; j++) {
+                    gui_point q = gui_node_slot(L, (ps_state)s, j, n, NULL);
+                    if (hypotf(p.x - q.x, p.y - q.y) < 2 * r + GUI_TOKEN_GAP * L->scale)
+                        fail_msg("%s: %s, tokens %d and %d of %d meet", where,
+                                 ps_state_name((ps_state)s), j + 1, i + 1, n);
+                }
+            }
+        }
+    }
+}
+
 static void tokens_queue_inside_their_node(void **state)
 {
     (void)state;
@@ -250,18 +287,28 @@ static void tokens_queue_inside_their_node(void **state)
     for (int s = 0; s < PS_STATE_COUNT; s++) {
         int fits;
         gui_node_slot(&L, (ps_state)s, 0, 1000, &fits);
-        assert_true(fits >= 4 && fits < 1000);
-        for (int i = 0; i < fits; i++) {
-            gui_point p = gui_node_slot(&L, (ps_state)s, i, fits, NULL);
-            assert_true(gui_rect_hit(L.node[s], p.x, p.y));
-            for (int j = 0; j < i; j++) {
-                gui_point q = gui_node_slot(&L, (ps_state)s, j, fits, NULL);
-                assert_true(hypotf(p.x - q.x, p.y - q.y) >= 2 * L.token_r);
-            }
-        }
+        assert_true(fits >= 4);
         /* one token sits in the middle */
         gui_point c = gui_node_slot(&L, (ps_state)s, 0, 1, NULL);
         assert_true(fabsf(c.x - (L.node[s].x + L.node[s].w / 2)) < 0.5f);
+    }
+    char where[96];
+    for (size_t z = 0; z < NSIZES; z++) {
+        for (size_t v = 0; v < NVARIANTS; v++) {
+            layout_at(&L, z, v);
+            snprintf(where, sizeof where, "%gx%g@%g variant %zu", sizes[z].w, sizes[z].h,
+                     sizes[z].scale, v);
+            check_slots(&L, where);
+        }
+        for (int p = 0; p <= 1; p++)
+            for (float zoom = GUI_ZOOM_MIN; zoom <= GUI_ZOOM_MAX + 1e-3f; zoom += 0.1f) {
+                gui_layout_compute_in(&L, &(gui_layout_in){.w = sizes[z].w, .h = sizes[z].h,
+                                                          .scale = sizes[z].scale, .zoom = zoom,
+                                                          .presentation = p, .nprocs = 12});
+                snprintf(where, sizeof where, "%gx%g@%g zoom %.1f%s", sizes[z].w, sizes[z].h,
+                         sizes[z].scale, zoom, p ? " presentation" : "");
+                check_slots(&L, where);
+            }
     }
 }
 
