@@ -1,5 +1,5 @@
 /* app.c — the GUI's window and frame loop.  Each frame: input (events to
- * actions), update (the simulation and the animations by the elapsed
+ * actions, input.c), update (the simulation and the animations by the elapsed
  * time), render (from read-only state).  Headless (--frames N) renders N
  * frames of 1/30 s each on a software renderer with no window at all, and
  * can write the last one to a PNG: the same code paths, reproducibly. */
@@ -16,7 +16,7 @@
 #include "draw.h"
 #include "gantt_view.h"
 
-/* ---- actions ----------------------------------------------------------- */
+/* ---- opening, saving, the title ---------------------------------------- */
 
 static long long mtime_of(const char *path)
 {
@@ -37,8 +37,6 @@ static int per_process(gui_app *a)
     gui_gantt_reset(&a->gantt); /* a new run: the whole of it */
     return a->token_at && a->order && a->slot ? 0 : -1;
 }
-
-static void set_title(gui_app *a);
 
 /* Open `path`; a file the user chose (not a reload) goes to the recent
  * list when this is a window. */
@@ -65,7 +63,7 @@ static int open_path(gui_app *a, const char *path, int chosen)
     if (chosen && a->remember && a->sim.path[0])
         gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
                                                          cannot write is no error */
-    set_title(a);
+    gui_set_title(a);
     gui_say(a, 0, "%s", a->sim.s->title);
     return 0;
 }
@@ -88,7 +86,7 @@ static int save_png(gui_app *a, const char *path)
     return rc;
 }
 
-static void screenshot(gui_app *a)
+void gui_screenshot(gui_app *a)
 {
     char path[64];
     time_t t = time(NULL);
@@ -97,15 +95,6 @@ static void screenshot(gui_app *a)
         gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), SDL_GetError());
     else
         gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
-}
-
-static void user_action(gui_app *a, int (*act)(gui_sim *, uint32_t), const char *what)
-{
-    if (!a->selected)
-        return;
-    if (act(&a->sim, a->selected))
-        gui_say(a, 1, "%s %s: %s", what, ps_engine_pcb(a->sim.e, a->selected)->name,
-                gui_word_text(GUI_W_NOT_NOW, a->lang));
 }
 
 /* The window's title: "procsim — TITLE" (the scenario's), "trace:
@@ -121,291 +110,11 @@ static const char *window_title(const gui_app *a, char *buf, size_t size)
     return buf;
 }
 
-static void set_title(gui_app *a)
+void gui_set_title(gui_app *a)
 {
     char title[320];
     if (a->win)
         SDL_SetWindowTitle(a->win, window_title(a, title, sizeof title));
-}
-
-gui_word gui_action_refused(const gui_app *a, gui_action i)
-{
-    const gui_sim *g = &a->sim;
-    int on_process = i == GUI_ACT_SUSPEND || i == GUI_ACT_RESUME || i == GUI_ACT_KILL;
-    /* what a traced program does not have: it runs on by itself */
-    if (g->trace_mode && (i == GUI_ACT_PLAY || i == GUI_ACT_STEP || i == GUI_ACT_BACK ||
-                          i == GUI_ACT_RESTART || i == GUI_ACT_OPEN))
-        return GUI_W_TRACE_FIXED;
-    /* one workload, no interventions; its Gantt charts are in its columns */
-    if (a->cmp && (on_process || i == GUI_ACT_OPEN || i == GUI_ACT_GANTT))
-        return GUI_W_COMPARE_FIXED;
-    if (on_process && g->trace_mode && gui_sim_done(g)) /* the trace is over */
-        return GUI_W_TRACE_ENDED;
-    if ((on_process && !a->selected) || (i == GUI_ACT_BACK && g->live))
-        return GUI_W_NOT_NOW;
-    return GUI_WORD_COUNT;
-}
-
-/* A refusal the user is told about (the rest are said by the action). */
-static int fixed(gui_app *a, gui_action what)
-{
-    gui_word no = gui_action_refused(a, what);
-    if (no == GUI_W_TRACE_FIXED || no == GUI_W_TRACE_ENDED || no == GUI_W_COMPARE_FIXED) {
-        gui_say(a, 1, "%s", gui_word_text(no, a->lang));
-        return 1;
-    }
-    return 0;
-}
-
-/* The compare view's own step, back and restart (compare.h); 1 if it
- * took the action. */
-static int compare_act(gui_app *a, gui_action what)
-{
-    if (what != GUI_ACT_STEP && what != GUI_ACT_BACK && what != GUI_ACT_RESTART)
-        return 0;
-    if (what != GUI_ACT_RESTART)
-        a->paused = 1;
-    if (what == GUI_ACT_STEP)
-        gui_cmp_step(a->cmp);
-    else if (what == GUI_ACT_BACK ? gui_cmp_back(a->cmp) : gui_cmp_restart(a->cmp))
-        gui_say(a, 1, "%s", a->cmp->nomem ? gui_word_text(GUI_W_NO_MEMORY, a->lang)
-                                           : gui_word_text(GUI_W_NOT_NOW, a->lang));
-    return 1;
-}
-
-static void act(gui_app *a, gui_action what)
-{
-    char err[600];
-    if (fixed(a, what) || (a->cmp && compare_act(a, what)))
-        return;
-    switch (what) {
-    case GUI_ACT_PLAY:
-        a->paused = !a->paused;
-        break;
-    case GUI_ACT_STEP:
-        a->paused = 1;
-        gui_sim_step(&a->sim);
-        break;
-    case GUI_ACT_BACK:
-        a->paused = 1;
-        if (gui_sim_back(&a->sim))
-            gui_say(a, 1, "%s", gui_word_text(a->sim.live ? GUI_W_NO_BACK_LIVE : GUI_W_AT_START, a->lang));
-        break;
-    case GUI_ACT_SLOWER:
-        a->speed = a->speed > 0.25 ? a->speed / 2 : 0.25;
-        break;
-    case GUI_ACT_FASTER:
-        a->speed = a->speed < 32 ? a->speed * 2 : 32;
-        break;
-    case GUI_ACT_RESTART:
-        a->sim.nacts = 0; /* a fresh start: the user's actions are forgotten */
-        if (gui_sim_restart(&a->sim, err, sizeof err))
-            gui_say(a, 1, "%s", err);
-        break;
-    case GUI_ACT_OPEN: gui_picker_toggle(a); break;
-    case GUI_ACT_SUSPEND:
-        user_action(a, gui_sim_suspend, gui_word_text(GUI_W_SUSPEND, a->lang));
-        break;
-    case GUI_ACT_RESUME:
-        user_action(a, gui_sim_resume, gui_word_text(GUI_W_RESUME, a->lang));
-        break;
-    case GUI_ACT_KILL: user_action(a, gui_sim_kill, gui_word_text(GUI_W_KILL, a->lang)); break;
-    case GUI_ACT_SHOT: screenshot(a); break;
-    case GUI_ACT_GANTT: gui_gantt_save(a); break;
-    case GUI_ACT_LANG:
-        a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
-        set_title(a);
-        break;
-    case GUI_ACT_HELP: a->show_help = !a->show_help; break;
-    case GUI_ACTION_COUNT: break;
-    }
-}
-
-/* ---- input ------------------------------------------------------------- */
-
-static void click(gui_app *a, float x, float y)
-{
-    if (a->naming) /* the name box waits for Enter or Esc */
-        return;
-    if (a->show_picker && gui_picker_click(a, x, y))
-        return;
-    if (a->show_help) {
-        a->show_help = 0;
-        return;
-    }
-    for (int i = 0; i < GUI_ACTION_COUNT; i++)
-        if (gui_rect_hit(a->button[i], x, y)) {
-            act(a, (gui_action)i);
-            return;
-        }
-    if (gui_rect_hit(a->fold, x, y)) {
-        gui_header_toggle(a);
-        return;
-    }
-    if (a->cmp) { /* a token: its process, ringed in every column */
-        a->selected = gui_compare_pick(a, x, y);
-        return;
-    }
-    for (int i = 0; i < a->ntable; i++)
-        if (gui_rect_hit(a->table_row[i], x, y)) {
-            a->selected = a->table_pid[i];
-            return;
-        }
-    if (a->sim.e && gui_rect_hit(a->L.diagram, x, y) && gui_quiz_click(a, x, y))
-        return;
-    if (a->sim.e && gui_rect_hit(a->L.diagram, x, y)) {
-        a->selected = 0;
-        for (uint32_t pid = 1; pid <= a->sim.s->nprocs; pid++)
-            if (ps_engine_pcb(a->sim.e, pid)->created &&
-                gui_circle_hit(a->token_at[pid - 1], a->L.token_r + 2, x, y))
-                a->selected = pid;
-    }
-}
-
-/* Zoom one step in (+1), out (-1), or back to 1x (0). */
-static void zoom(gui_app *a, int dir)
-{
-    static const float steps[] = {0.7f, 0.8f, 0.9f, 1, 1.1f, 1.25f, 1.5f, 1.75f, 2, 2.5f};
-    int n = (int)(sizeof steps / sizeof steps[0]), i = 0;
-    while (i + 1 < n && steps[i] < a->zoom - 0.01f)
-        i++;
-    i = dir == 0 ? 3 : i + dir < 0 ? 0 : i + dir >= n ? n - 1 : i + dir;
-    a->zoom = steps[i];
-    gui_say(a, 0, "%s %.0f%%", a->lang == GUI_KO ? "글자 크기" : "zoom", a->zoom * 100);
-}
-
-/* Presentation mode on or off: the whole screen (a window's) and large
- * type (the layout's). */
-static void present(gui_app *a, int on)
-{
-    a->presentation = on;
-    if (a->win)
-        SDL_SetWindowFullscreen(a->win, on ? SDL_WINDOW_FULLSCREEN_DESKTOP : 0);
-}
-
-/* Ctrl + / Ctrl - / Ctrl 0 zoom; without Ctrl, + and - are the speed. */
-static int zoom_key(gui_app *a, SDL_Keycode k, Uint16 mod)
-{
-    if (!(mod & KMOD_CTRL))
-        return 0;
-    if (k == SDLK_PLUS || k == SDLK_EQUALS || k == SDLK_KP_PLUS)
-        zoom(a, 1);
-    else if (k == SDLK_MINUS || k == SDLK_KP_MINUS)
-        zoom(a, -1);
-    else if (k == SDLK_0 || k == SDLK_KP_0)
-        zoom(a, 0);
-    else
-        return 0;
-    return 1;
-}
-
-static void key(gui_app *a, SDL_Keycode k, Uint16 mod)
-{
-    if (zoom_key(a, k, mod))
-        return;
-    if (a->show_picker && gui_picker_key(a, k))
-        return;
-    switch (k) {
-    case SDLK_F11: present(a, !a->presentation); break;
-    case SDLK_SPACE: act(a, GUI_ACT_PLAY); break;
-    case SDLK_RIGHT: act(a, GUI_ACT_STEP); break;
-    case SDLK_LEFT: act(a, GUI_ACT_BACK); break;
-    case SDLK_PLUS: case SDLK_EQUALS: case SDLK_KP_PLUS: act(a, GUI_ACT_FASTER); break;
-    case SDLK_MINUS: case SDLK_KP_MINUS: act(a, GUI_ACT_SLOWER); break;
-    case SDLK_r: act(a, GUI_ACT_RESTART); break;
-    case SDLK_o: act(a, GUI_ACT_OPEN); break;
-    case SDLK_d: gui_header_toggle(a); break;
-    case SDLK_s: act(a, GUI_ACT_SUSPEND); break;
-    case SDLK_c: act(a, GUI_ACT_RESUME); break;
-    case SDLK_k: act(a, GUI_ACT_KILL); break;
-    case SDLK_p: act(a, GUI_ACT_SHOT); break;
-    case SDLK_g: act(a, GUI_ACT_GANTT); break;
-    case SDLK_l: act(a, GUI_ACT_LANG); break;
-    case SDLK_h: case SDLK_F1: act(a, GUI_ACT_HELP); break;
-    case SDLK_q:
-        if (a->cmp)
-            gui_say(a, 1, "%s", gui_word_text(GUI_W_COMPARE_FIXED, a->lang));
-        else
-            gui_quiz_toggle(a);
-        break;
-    case SDLK_w: gui_quiz_save(a); break;
-    case SDLK_TAB: /* the next process (a trace's: the next one seen) */
-        for (uint32_t i = 0, pid = a->selected; a->sim.e && i < a->sim.s->nprocs; i++) {
-            pid = pid % a->sim.s->nprocs + 1;
-            if (!a->sim.trace_mode || ps_engine_pcb(a->sim.e, pid)->created) {
-                a->selected = pid;
-                break;
-            }
-        }
-        break;
-    case SDLK_ESCAPE:
-        if (a->show_help || a->show_picker)
-            a->show_help = a->show_picker = 0;
-        else
-            a->quit = 1;
-        break;
-    default: break;
-    }
-}
-
-static float pixel_scale(const gui_app *a)
-{
-    int ww, wh, dw, dh;
-    if (!a->win)
-        return 1;
-    SDL_GetWindowSize(a->win, &ww, &wh);
-    SDL_GetRendererOutputSize(a->ren, &dw, &dh);
-    return ww > 0 ? (float)dw / (float)ww : 1;
-}
-
-static void input(gui_app *a)
-{
-    SDL_Event ev;
-    float ps = pixel_scale(a);
-    while (SDL_PollEvent(&ev)) {
-        switch (ev.type) {
-        case SDL_QUIT: a->quit = 1; break;
-        case SDL_KEYDOWN:
-            if (!gui_quiz_name_key(a, ev.key.keysym.sym)) /* the name box first */
-                key(a, ev.key.keysym.sym, ev.key.keysym.mod);
-            break;
-        case SDL_TEXTINPUT: gui_quiz_name_text(a, ev.text.text, 0); break;
-        case SDL_TEXTEDITING: gui_quiz_name_text(a, ev.edit.text, 1); break;
-        case SDL_MOUSEBUTTONDOWN:
-            if (ev.button.button == SDL_BUTTON_LEFT)
-                click(a, (float)ev.button.x * ps, (float)ev.button.y * ps);
-            a->gantt.dragging = ev.button.button == SDL_BUTTON_LEFT &&
-                                gui_rect_hit(a->gantt.drawn.plot, (float)ev.button.x * ps,
-                                             (float)ev.button.y * ps);
-            break;
-        case SDL_MOUSEBUTTONUP: a->gantt.dragging = 0; break;
-        case SDL_MOUSEMOTION: /* for tooltips; the Gantt chart dragged in time */
-            a->mouse_x = (float)ev.motion.x * ps;
-            a->mouse_y = (float)ev.motion.y * ps;
-            if (a->gantt.dragging)
-                gui_gantt_drag(a, (float)ev.motion.xrel * ps);
-            break;
-        case SDL_MOUSEWHEEL: { /* the dialog, the table, the description, or
-                                  the Gantt chart (zoom; with shift, scroll) */
-            int mx, my;
-            SDL_GetMouseState(&mx, &my);
-            if (a->show_picker)
-                gui_picker_wheel(a, -ev.wheel.y);
-            else if (gui_rect_hit(a->L.table, (float)mx * ps, (float)my * ps))
-                a->table_top -= 3 * ev.wheel.y; /* the table's rows, three a notch */
-            else if (!gui_header_wheel(a, (float)mx * ps, (float)my * ps, -ev.wheel.y))
-                gui_gantt_wheel(a, (float)mx * ps, (float)my * ps, ev.wheel.preciseY,
-                                ev.wheel.preciseX, (SDL_GetModState() & KMOD_SHIFT) != 0);
-            break;
-        }
-        case SDL_DROPFILE: /* as Open (refused in the compare view) */
-            if (!a->cmp || !fixed(a, GUI_ACT_OPEN))
-                gui_open_file(a, ev.drop.file);
-            SDL_free(ev.drop.file);
-            break;
-        default: break;
-        }
-    }
 }
 
 /* ---- update and render -------------------------------------------------- */
@@ -441,44 +150,6 @@ static void update(gui_app *a, double dt)
     }
 }
 
-/* What the layout is computed from, now (the description's lines are
- * wrapped at the fonts' sizes of now). */
-static gui_layout_in layout_in(gui_app *a)
-{
-    int w, h;
-    SDL_GetRendererOutputSize(a->ren, &w, &h);
-    gui_layout_in in = {
-        .w = (float)w, .h = (float)h, .scale = pixel_scale(a), .zoom = a->zoom,
-        .presentation = a->presentation, .nprocs = a->sim.s ? (int)a->sim.s->nprocs : 0,
-        /* a trace shows the program's output there: its last lines */
-        .res_rows = a->sim.trace_mode ? GUI_TRACE_OUTPUT_ROWS : gui_res_rows_wanted(&a->sim),
-        .toolbar_rows = a->toolbar_rows,
-    };
-    gui_header_layout_in(a, &in);
-    return in;
-}
-
-/* The layout for this frame, and the fonts at its sizes (re-opened when
- * the window, the zoom or presentation mode changed them); then, if the
- * fonts or the toolbar's rows changed, the layout again from what the
- * new fonts measure. */
-static void relayout(gui_app *a)
-{
-    int was[3];
-    memcpy(was, a->L.font_px, sizeof was);
-    gui_layout_in in = layout_in(a);
-    gui_layout_compute_in(&a->L, &in);
-    const int *px = a->L.font_px;
-    if (gui_text_set_sizes(a->text, px[0], px[1], px[2]))
-        gui_say(a, 1, "cannot open the fonts at %d px", px[1]);
-    int rows = gui_toolbar_rows(a), resized = memcmp(was, px, sizeof was) != 0;
-    if (rows != in.toolbar_rows || resized) {
-        a->toolbar_rows = rows;
-        in = layout_in(a);
-        gui_layout_compute_in(&a->L, &in);
-    }
-}
-
 /* The whole text of a cut one under the mouse, in a box beside it: drawn
  * last, over everything. */
 static void tooltip(gui_app *a)
@@ -505,7 +176,7 @@ static void tooltip(gui_app *a)
 
 static void render(gui_app *a)
 {
-    relayout(a);
+    gui_relayout(a);
     gui_text_begin_frame(a->text);
     SDL_SetRenderDrawBlendMode(a->ren, SDL_BLENDMODE_BLEND);
     /* One pass over the frame: clear to the panels' colour and draw the
@@ -849,7 +520,7 @@ static int run(const gui_options *o, const ps_trace_options *trace, const last_f
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
-    gui_layout_in in = layout_in(&a);
+    gui_layout_in in = gui_layout_now(&a);
     gui_layout_compute_in(&a.L, &in);
     a.text = gui_text_create(a.ren, a.L.font_px[0], a.L.font_px[1], a.L.font_px[2], err,
                              sizeof err);
@@ -885,7 +556,7 @@ static int run(const gui_options *o, const ps_trace_options *trace, const last_f
         if (headless && n >= o->frames)
             break;
         if (!headless)
-            input(&a);
+            gui_input(&a);
         Uint64 t = SDL_GetPerformanceCounter();
         double dt = headless ? 1.0 / 30 : (double)(t - last) / (double)SDL_GetPerformanceFrequency();
         last = t;

@@ -1,5 +1,7 @@
 /* app.h — the GUI application: its state, shared by
  *   app.c     the window, the frame loop (input, update, render), options
+ *   input.c   the frame's input: events to actions, and the actions
+ *   scale.c   HiDPI, the zoom, presentation mode, the layout each frame
  *   view.c    drawing the diagram: nodes, arrows, labels, tokens
  *   panels.c  drawing the rest: toolbar, PCB table and PCB, log, help
  *             overlay
@@ -122,7 +124,7 @@ typedef struct gui_app {
 int gui_render_frames_texts(const gui_options *o, SDL_Surface **frame, gui_text_mark **marks,
                             int *nmarks, gui_layout *layout);
 
-/* app.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
+/* input.c: why toolbar action i cannot be used now, or GUI_WORD_COUNT if
  * it can: what the toolbar greys out and a click or key is refused with
  * (GUI_W_TRACE_FIXED: a real program runs on; GUI_W_TRACE_ENDED: S, C, K
  * once the trace is over; GUI_W_NOT_NOW: no process selected, or back in
@@ -184,6 +186,33 @@ int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layo
  * dropped file, a reload): 0, or -1 after showing why (FILE:LINE:COL:
  * ...) with the scenario shown before kept. */
 int gui_open_file(gui_app *a, const char *path);
+
+/* app.c: P (a PNG of the window, named by the time, in the working
+ * directory; a message says where or why not), and the window's title
+ * set from the scenario's (or the traced command) in the language. */
+void gui_screenshot(gui_app *a);
+void gui_set_title(gui_app *a);
+
+/* input.c: the frame's events (keys, clicks, the wheel, dropped files),
+ * turned into actions. */
+void gui_input(gui_app *a);
+
+/* scale.c */
+/* Drawable pixels per window point (HiDPI: 2; headless: 1). */
+float gui_pixel_scale(const gui_app *a);
+/* Zoom one step in (+1), out (-1), or back to 1x (0). */
+void gui_zoom(gui_app *a, int dir);
+/* Presentation mode on or off: the whole screen (a window's) and large
+ * type (the layout's). */
+void gui_present(gui_app *a, int on);
+/* What the layout is computed from, now (the description's lines are
+ * wrapped at the fonts' sizes of now). */
+gui_layout_in gui_layout_now(gui_app *a);
+/* The layout for this frame, and the fonts at its sizes (re-opened when
+ * the window, the zoom or presentation mode changed them); then, if the
+ * fonts or the toolbar's rows changed, the layout again from what the
+ * new fonts measure. */
+void gui_relayout(gui_app *a);
 
 /* header_view.c */
 /* What the layout needs of the header: in->describe (0 none, 1 folded, 2
