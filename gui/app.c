@@ -150,12 +150,18 @@ static void update(gui_app *a, double dt)
     }
 }
 
-/* The whole text of a cut one under the mouse, in a box beside it: drawn
- * last, over everything. */
+/* Under the mouse, what the Gantt chart has there, else the whole text
+ * of a cut one, in a box beside it: drawn last, over everything. */
 static void tooltip(gui_app *a)
 {
     SDL_Rect under;
-    const char *full = gui_text_tip_at(a->text, (int)a->mouse_x, (int)a->mouse_y, &under);
+    gui_rect lane;
+    char bar[256];
+    const char *full = gui_gantt_tip(a, a->mouse_x, a->mouse_y, bar, sizeof bar, &lane);
+    if (full)
+        under = (SDL_Rect){(int)lane.x, (int)lane.y, (int)lane.w, (int)lane.h};
+    else
+        full = gui_text_tip_at(a->text, (int)a->mouse_x, (int)a->mouse_y, &under);
     if (!full)
         return;
     int tw, th;

@@ -2,6 +2,7 @@
  * geometry, with no SDL. */
 #include "gantt.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 int gui_gantt_reserve(gui_gantt *m, uint32_t n)
@@ -262,4 +263,85 @@ void gui_gantt_lanes_from(gui_gantt_geom *G, float sc, float min_h, uint32_t fir
 int gui_gantt_row_shown(const gui_gantt_geom *G, uint32_t row)
 {
     return row >= G->first && row - G->first < G->shown;
+}
+
+/* ---- what is under the mouse ------------------------------------------- */
+
+typedef struct looking {
+    double t;              /* the tick under the mouse */
+    gui_gantt_hit *h;
+} looking;
+
+static void slice_at(void *ctx, uint32_t cpu, ps_slice s)
+{
+    looking *l = ctx;
+    (void)cpu;
+    if ((double)s.from <= l->t && l->t < (double)s.to) {
+        l->h->pid = s.pid;
+        l->h->from = s.from;
+        l->h->to = s.to;
+        l->h->on = GUI_GANTT_ON_CPU;
+    }
+}
+
+static void stretch_at(void *ctx, uint32_t pid, ps_state st, int64_t from, int64_t to)
+{
+    looking *l = ctx;
+    if (pid == l->h->pid && (double)from <= l->t && l->t < (double)to) {
+        l->h->st = st;
+        l->h->from = from;
+        l->h->to = to;
+    }
+}
+
+gui_gantt_on gui_gantt_at(gui_gantt *m, const gui_sim *g, const gui_gantt_geom *G, float x,
+                          float y, gui_gantt_hit *h)
+{
+    *h = (gui_gantt_hit){.on = GUI_GANTT_NOTHING, .st = PS_NONE};
+    if (!g->e || G->r.w <= 0 || x < G->label_x || x >= G->plot.x + G->plot.w ||
+        gui_gantt_reserve(m, ps_engine_nprocs(g->e)))
+        return GUI_GANTT_NOTHING;
+    int in_plot = x >= G->plot.x;
+    looking l = {gui_gantt_tick_at(G, x), h};
+    float cpu_end = G->plot.y + (float)G->ncpu * G->cpu_h;
+    if (y >= G->plot.y && y < cpu_end) {
+        h->cpu = (uint32_t)((y - G->plot.y) / G->cpu_h);
+        h->lane = (gui_rect){G->r.x, gui_gantt_cpu_y(G, h->cpu), G->r.w, G->cpu_h};
+        if (in_plot)
+            gui_gantt_cpu_each(&g->gantt, h->cpu, ps_engine_now(g->e), l.t, l.t + 1e-6,
+                               slice_at, &l);
+        return h->on;
+    }
+    if (y < G->proc_y || G->proc_h <= 0)
+        return GUI_GANTT_NOTHING;
+    uint32_t row = G->first + (uint32_t)((y - G->proc_y) / G->proc_h);
+    if (!gui_gantt_row_shown(G, row))
+        return GUI_GANTT_NOTHING;
+    uint32_t rows = gui_gantt_rows(m, g), n = ps_engine_nprocs(g->e);
+    for (uint32_t pid = 1; pid <= n && row < rows; pid++)
+        if (m->row_of[pid - 1] == row)
+            h->pid = pid;
+    if (!h->pid)
+        return GUI_GANTT_NOTHING;
+    h->on = GUI_GANTT_ON_PROC;
+    h->lane = (gui_rect){G->r.x, gui_gantt_row_y(G, row), G->r.w, G->proc_h};
+    if (in_plot)
+        gui_gantt_proc_each(m, g, l.t, l.t + 1e-6, stretch_at, &l);
+    return h->on;
+}
+
+void gui_gantt_hit_text(const gui_gantt_hit *h, const gui_sim *g, gui_lang lang, char *buf,
+                        size_t size)
+{
+    const char *name = h->pid && g->e ? ps_engine_pcb(g->e, h->pid)->name : "";
+    long long from = (long long)h->from, to = (long long)h->to;
+    if (h->on == GUI_GANTT_ON_CPU)
+        snprintf(buf, size, "CPU %u: %s [%lld, %lld)", h->cpu,
+                 h->pid ? name : gui_word_text(GUI_W_IDLE, lang), from, to);
+    else if (h->on == GUI_GANTT_ON_PROC && h->st != PS_NONE)
+        snprintf(buf, size, "%s: %s [%lld, %lld)", name, gui_state_text(h->st, lang), from, to);
+    else if (h->on == GUI_GANTT_ON_PROC)
+        snprintf(buf, size, "%s", name);
+    else if (size)
+        buf[0] = 0;
 }

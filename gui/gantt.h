@@ -20,6 +20,7 @@
 
 #include <stdint.h>
 
+#include "i18n.h"
 #include "layout.h"
 #include "sim.h"
 
@@ -127,5 +128,35 @@ double gui_gantt_tick_at(const gui_gantt_geom *G, float x);
 /* The top of CPU lane c, of process lane `row`. */
 float gui_gantt_cpu_y(const gui_gantt_geom *G, uint32_t c);
 float gui_gantt_row_y(const gui_gantt_geom *G, uint32_t row);
+
+/* ---- what is under the mouse ------------------------------------------- */
+
+typedef enum gui_gantt_on {
+    GUI_GANTT_NOTHING,
+    GUI_GANTT_ON_CPU,      /* a slice of a CPU lane (pid 0: idle) */
+    GUI_GANTT_ON_PROC,     /* a process lane, and its stretch there */
+} gui_gantt_on;
+
+typedef struct gui_gantt_hit {
+    gui_gantt_on on;
+    uint32_t cpu;          /* ON_CPU: which */
+    uint32_t pid;          /* ON_CPU: who ran (0: idle); ON_PROC: whose lane */
+    ps_state st;           /* ON_PROC: the state there (PS_NONE: the names'
+                              column, or no stretch at that tick) */
+    int64_t from, to;      /* the slice or the stretch: [from, to) */
+    gui_rect lane;         /* the lane's row across the chart */
+} gui_gantt_hit;
+
+/* What is at (x, y) of the chart placed as G (the window's: m->drawn) for
+ * g's run: on a CPU lane the slice at that tick, on a process lane its
+ * stretch there (in the names' column the lane alone).  Returns h->on
+ * (GUI_GANTT_NOTHING: none of that there, or no memory for the lanes). */
+gui_gantt_on gui_gantt_at(gui_gantt *m, const gui_sim *g, const gui_gantt_geom *G, float x,
+                          float y, gui_gantt_hit *h);
+/* Its words in lang, for a tooltip: "NAME: State [from, to)", "CPU 0: NAME
+ * [from, to)", "CPU 0: idle [from, to)", or "NAME" alone (a lane where
+ * there is no stretch). */
+void gui_gantt_hit_text(const gui_gantt_hit *h, const gui_sim *g, gui_lang lang, char *buf,
+                        size_t size);
 
 #endif

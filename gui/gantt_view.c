@@ -283,6 +283,17 @@ void gui_gantt_drag(gui_app *a, float dx)
                          ps_engine_now(a->sim.e));
 }
 
+const char *gui_gantt_tip(gui_app *a, float x, float y, char *buf, size_t size, gui_rect *under)
+{
+    gui_gantt_hit h;
+    if (a->cmp || a->show_picker || a->show_help || !a->sim.e ||
+        gui_gantt_at(&a->gantt, &a->sim, &a->gantt.drawn, x, y, &h) == GUI_GANTT_NOTHING)
+        return NULL;
+    gui_gantt_hit_text(&h, &a->sim, a->lang, buf, size);
+    *under = (gui_rect){x, h.lane.y, 1, h.lane.h};
+    return buf[0] ? buf : NULL;
+}
+
 /* ---- alone, as a picture ------------------------------------------------ */
 
 static int ends_with(const char *s, const char *end)

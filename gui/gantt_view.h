@@ -25,6 +25,12 @@ void gui_gantt_save(struct gui_app *a);
  * sideways wheel, it scrolls); a drag scrolls. */
 void gui_gantt_wheel(struct gui_app *a, float x, float y, float dy, float dx, int shift);
 void gui_gantt_drag(struct gui_app *a, float dx);
+/* The tooltip of the chart as the window drew it at (x, y) (gantt.h,
+ * gui_gantt_hit_text) in buf, with the part of the lane under the mouse
+ * in *under; NULL where there is nothing to say (or the chart is not
+ * shown: the compare view, the dialog, the help). */
+const char *gui_gantt_tip(struct gui_app *a, float x, float y, char *buf, size_t size,
+                          gui_rect *under);
 
 /* The chart of g's run so far (all of it, every lane) to `path`: SVG if
  * it ends in ".svg", else PNG, `width` pixels wide (the height follows

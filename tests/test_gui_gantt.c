@@ -234,6 +234,78 @@ static void lanes_too_many_for_the_chart_scroll_a_line_tall(void **state)
     assert_true(G.proc_h == before.proc_h);
 }
 
+/* The tooltip's lookup: what is under a point of the chart, in words. */
+static void hovering_says_what_is_under_the_mouse(void **state)
+{
+    (void)state;
+    gui_sim g;
+    open_run(&g, -1);
+    gui_gantt m = {0};
+    assert_int_equal(gui_gantt_reserve(&m, 3), 0);
+    uint32_t rows = gui_gantt_rows(&m, &g);
+    assert_int_equal(rows, 3);
+    gui_gantt_geom G;
+    gui_gantt_place(&G, (gui_rect){0, 0, 600, 300}, 14, 1, 80, 2, rows, 0, 10);
+    const float mid_cpu = G.cpu_h / 2, mid_row = G.proc_h / 2;
+    static const struct {
+        int lane;          /* 0, 1: CPU; 2, 3, 4: the lanes of A, B, C */
+        double t;          /* the tick under the mouse; < 0: the names' column */
+        gui_gantt_on on;
+        const char *en;
+    } cases[] = {
+        {0, 2.5, GUI_GANTT_ON_CPU, "CPU 0: A [0, 5)"},
+        {0, 5.5, GUI_GANTT_ON_CPU, "CPU 0: idle [5, 6)"},
+        {1, 0.1, GUI_GANTT_ON_CPU, "CPU 1: B [0, 3)"},
+        {1, 3.5, GUI_GANTT_ON_CPU, "CPU 1: idle [3, 4)"},
+        {1, 4.1, GUI_GANTT_ON_CPU, "CPU 1: C [4, 6)"},
+        {1, 8, GUI_GANTT_NOTHING, ""},              /* after the end */
+        {2, 4.9, GUI_GANTT_ON_PROC, "A: Running [0, 5)"},
+        {3, 2, GUI_GANTT_ON_PROC, "B: Running [0, 3)"},
+        {4, 5, GUI_GANTT_ON_PROC, "C: Running [4, 6)"},
+        {4, 1, GUI_GANTT_ON_PROC, "C"},             /* not yet created */
+        {3, 7, GUI_GANTT_ON_PROC, "B"},             /* gone */
+        {3, -1, GUI_GANTT_ON_PROC, "B"},            /* the names' column */
+    };
+    char got[128];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        int l = cases[i].lane;
+        float y = l < 2 ? gui_gantt_cpu_y(&G, (uint32_t)l) + mid_cpu
+                        : gui_gantt_row_y(&G, (uint32_t)l - 2) + mid_row;
+        float x = cases[i].t < 0 ? G.label_x + 2 : gui_gantt_x(&G, cases[i].t);
+        gui_gantt_hit h;
+        assert_int_equal(gui_gantt_at(&m, &g, &G, x, y, &h), cases[i].on);
+        gui_gantt_hit_text(&h, &g, GUI_EN, got, sizeof got);
+        if (strcmp(got, cases[i].en))
+            fail_msg("lane %d at %g: '%s', expected '%s'", l, cases[i].t, got, cases[i].en);
+        assert_true(y >= h.lane.y && y < h.lane.y + h.lane.h);
+    }
+    /* nowhere near a lane: the axis, right of the plot */
+    gui_gantt_hit h;
+    assert_int_equal(gui_gantt_at(&m, &g, &G, gui_gantt_x(&G, 2), G.axis_y + 1, &h),
+                     GUI_GANTT_NOTHING);
+    assert_int_equal(gui_gantt_at(&m, &g, &G, G.plot.x + G.plot.w + 1,
+                                  gui_gantt_cpu_y(&G, 0) + mid_cpu, &h),
+                     GUI_GANTT_NOTHING);
+    /* in Korean: the state's and idle's words */
+    char want[128];
+    gui_gantt_at(&m, &g, &G, gui_gantt_x(&G, 2), gui_gantt_row_y(&G, 0) + mid_row, &h);
+    gui_gantt_hit_text(&h, &g, GUI_KO, got, sizeof got);
+    snprintf(want, sizeof want, "A: %s [0, 5)", gui_state_text(PS_RUNNING, GUI_KO));
+    assert_string_equal(got, want);
+    gui_gantt_at(&m, &g, &G, gui_gantt_x(&G, 5.5), gui_gantt_cpu_y(&G, 0) + mid_cpu, &h);
+    gui_gantt_hit_text(&h, &g, GUI_KO, got, sizeof got);
+    snprintf(want, sizeof want, "CPU 0: %s [5, 6)", gui_word_text(GUI_W_IDLE, GUI_KO));
+    assert_string_equal(got, want);
+    /* lanes scrolled with the table: the lane under the mouse is the one drawn there */
+    gui_gantt_place(&G, (gui_rect){0, 0, 600, 120}, 14, 1, 80, 2, rows, 0, 10);
+    gui_gantt_lanes_from(&G, 1, 14, 2);
+    assert_true(G.first > 0 && G.shown > 0 && G.shown < rows);
+    gui_gantt_at(&m, &g, &G, gui_gantt_x(&G, 5), gui_gantt_row_y(&G, G.first) + 7, &h);
+    assert_int_equal(h.pid, G.first + 1);
+    gui_gantt_fini(&m);
+    gui_sim_close(&g);
+}
+
 static void a_picture_is_the_whole_run_to_its_end(void **state)
 {
     (void)state;
@@ -464,6 +536,7 @@ int main(void)
         cmocka_unit_test(the_open_slice_is_seen_while_the_run_goes_on),
         cmocka_unit_test(zoom_and_scroll_stay_within_the_run),
         cmocka_unit_test(lanes_too_many_for_the_chart_scroll_a_line_tall),
+        cmocka_unit_test(hovering_says_what_is_under_the_mouse),
         cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
         cmocka_unit_test(the_window_draws_the_cpu_lanes),
