@@ -452,8 +452,19 @@ static void detail(gui_app *a)
 
 /* ---- event log -------------------------------------------------------- */
 
+/* Is s[0..n) no more than a log line's tick and its mark ("   12", "12 *",
+ * "12 ·")?  A break there would leave them alone on their line. */
+static int only_tick(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strchr(" 0123456789*\xc2\xb7", s[i]))
+            return 0;
+    return 1;
+}
+
 /* How many bytes of `s` go on a line `w` wide: up to the last space that
- * fits (else as many characters as fit, at least one). */
+ * fits and leaves more than the tick before it (else as many characters
+ * as fit, at least one: a long name is broken inside). */
 static size_t fits_in(gui_app *a, const char *s, float w)
 {
     size_t n = strlen(s), best = 0, chars = 0;
@@ -471,7 +482,7 @@ static size_t fits_in(gui_app *a, const char *s, float w)
         if ((float)tw > w)
             break;
         chars = i;
-        if (i < n && s[i] == ' ')
+        if (i < n && s[i] == ' ' && !only_tick(s, i))
             best = i;
     }
     return best ? best : chars ? chars : 1;

@@ -174,6 +174,48 @@ static void sixty_processes_keep_clear(void **state)
     free(yaml);
 }
 
+/* Is the text nothing but a log line's tick and mark ("   12", "3 *")? */
+static int only_tick(const char *s)
+{
+    return s[0] && strspn(s, " 0123456789*\xc2\xb7") == strlen(s);
+}
+
+/* A name longer than the event log is wide: its lines wrap inside the
+ * name, never leaving the tick alone on the first row. */
+static void log_lines_keep_their_tick_with_words(void **state)
+{
+    (void)state;
+    static const char yaml[] =
+        "procsim: 1\ntitle: a long name\nprocesses:\n"
+        "  - {name: a-process-whose-name-is-far-too-long-for-one-line-of-the-log, "
+        "program: [cpu 2, sleep 1, cpu 2]}\n"
+        "  - {name: 이름이-아주-아주-긴-프로세스-로그-한-줄에-다-들어가지-않는-이름, "
+        "program: [cpu 1, sleep 2, cpu 1]}\n";
+    for (int lang = 0; lang < 2; lang++) {
+        gui_options o = {.lang = lang, .frames = 150, .width = 1024, .height = 768, .text = yaml,
+                         .text_len = strlen(yaml), .text_name = "long.yaml"};
+        SDL_Surface *f;
+        gui_text_mark *m;
+        int n, first_rows = 0;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+        SDL_Rect log = of(L.log);
+        for (int i = 0; i < n; i++) {
+            if (m[i].cover || !contains(log, m[i].box))
+                continue;
+            if (only_tick(m[i].s))
+                fail_msg("%s: the log's line '%s' is its tick alone", lang ? "ko" : "en", m[i].s);
+            size_t d = strspn(m[i].s, " 0123456789");
+            first_rows += d > 0 && (!strncmp(m[i].s + d, "a-process", 9) ||
+                                    !strncmp(m[i].s + d, "이름이", 9));
+        }
+        if (first_rows < 2)
+            fail_msg("%s: only %d log lines of the long names", lang ? "ko" : "en", first_rows);
+        free(m);
+        SDL_FreeSurface(f);
+    }
+}
+
 /* The table scrolls to the selected process: with 60, the 45th's row is
  * drawn inside the table at every size, the first's is not. */
 static void the_table_scrolls_to_the_selected_row(void **state)
@@ -212,6 +254,7 @@ int main(void)
         cmocka_unit_test(long_names_keep_clear),
         cmocka_unit_test(sixty_processes_keep_clear),
         cmocka_unit_test(the_table_scrolls_to_the_selected_row),
+        cmocka_unit_test(log_lines_keep_their_tick_with_words),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
