@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "compare.h"
 #include "draw.h"
 #include "gantt_view.h"
 #include "pcb_text.h"
@@ -40,9 +41,16 @@ static const gui_word action_word[GUI_ACTION_COUNT] = {
     [GUI_ACT_GANTT] = GUI_W_GANTT_SAVE,
 };
 
+/* Play's button says "Pause" while the clock moves on: not paused, and
+ * the run (in the compare view: some run) not over. */
+static int clock_runs(const gui_app *a)
+{
+    return !a->paused && !(a->cmp ? gui_cmp_done(a->cmp) : gui_sim_done(&a->sim));
+}
+
 static const char *button_label(const gui_app *a, int i)
 {
-    if (i == GUI_ACT_PLAY && !a->paused)
+    if (i == GUI_ACT_PLAY && clock_runs(a))
         return gui_word_text(GUI_W_PAUSE, a->lang);
     if (i == GUI_ACT_LANG)
         return a->lang == GUI_KO ? "English" : "한국어";

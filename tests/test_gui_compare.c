@@ -326,6 +326,37 @@ static int diagrams_across(SDL_Surface *f)
     return fewest;
 }
 
+/* The toolbar's Play says "Pause" while the runs go on, "Play" once every
+ * run has finished (the clock stands), in both languages. */
+static void play_once_every_run_has_finished(void **state)
+{
+    (void)state;
+    static const char yaml[] = "procsim: 1\ntitle: short\nprocesses:\n"
+                               "  - {name: A, program: [cpu 2]}\n"
+                               "  - {name: B, program: [cpu 1]}\n";
+    static const struct { int frames, finished; } at[] = {{3, 0}, {240, 1}};
+    for (int lang = 0; lang < 2; lang++)
+        for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
+            gui_options o = {.lang = lang, .frames = at[i].frames, .speed = 4, .width = 1280,
+                             .height = 800, .text = yaml, .text_len = sizeof yaml - 1,
+                             .text_name = "short.yaml", .compare = "fcfs,rr:1"};
+            SDL_Surface *f;
+            gui_text_mark *m;
+            int n, play = 0, pause = 0;
+            gui_layout L;
+            assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+            for (int k = 0; k < n; k++) {
+                play += !m[k].cover && !strcmp(m[k].s, gui_word_text(GUI_W_PLAY, (gui_lang)lang));
+                pause += !m[k].cover && !strcmp(m[k].s, gui_word_text(GUI_W_PAUSE, (gui_lang)lang));
+            }
+            if (play != at[i].finished || pause != !at[i].finished)
+                fail_msg("%s after %d frames: %d 'Play', %d 'Pause'", lang ? "ko" : "en",
+                         at[i].frames, play, pause);
+            free(m);
+            SDL_FreeSurface(f);
+        }
+}
+
 static void a_frame_has_a_column_per_policy(void **state)
 {
     (void)state;
@@ -358,6 +389,7 @@ int main(void)
         cmocka_unit_test(bad_compare_values_exit_2),
         cmocka_unit_test(the_toolbar_refuses_what_one_run_needs),
         cmocka_unit_test(a_frame_has_a_column_per_policy),
+        cmocka_unit_test(play_once_every_run_has_finished),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
