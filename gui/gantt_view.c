@@ -7,11 +7,10 @@
 #include <string.h>
 #include <time.h>
 
-#include <SDL_image.h>
-
 #include "app.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "png.h"
 
 typedef struct chart {
     SDL_Renderer *ren;
@@ -337,7 +336,7 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     title(&c, r);
     draw(&c, r);
     SDL_RenderPresent(ren);
-    if (IMG_SavePNG(s, path))
+    if (gui_png_write(s, path, err, errsize))
         goto fail;
     rc = 0;
 fail:

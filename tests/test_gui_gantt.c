@@ -433,6 +433,30 @@ static void gantt_png_writes_the_chart_with_no_display(void **state)
     rmdir(dir);
 }
 
+/* --gantt-png to chart.png and chart.svg standing for /dev/full (the
+ * name must say the format): every write fails, the last one too, where
+ * IMG_SavePNG's own close would not tell. */
+static void the_disk_full_is_said(void)
+{
+    char dir[] = "/tmp/procsim-full-XXXXXX", png[64], svg[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(png, sizeof png, "%s/chart.png", dir);
+    snprintf(svg, sizeof svg, "%s/chart.svg", dir);
+    int made = symlink("/dev/full", png) == 0 && symlink("/dev/full", svg) == 0;
+    const cli_case full[] = {
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", png}, 1, NULL,
+         "No space left on device"},
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", svg}, 1, NULL,
+         "No space left on device"},
+    };
+    if (made)
+        check_cases(full, sizeof full / sizeof full[0], NULL);
+    unlink(png);
+    unlink(svg);
+    rmdir(dir);
+    assert_true(made);
+}
+
 static void gantt_png_errors_say_why(void **state)
 {
     (void)state;
@@ -452,6 +476,17 @@ static void gantt_png_errors_say_why(void **state)
          2, NULL, "not with --compare"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
+    static const cli_case named[] = { /* the name says the format */
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never.jpg"}, 2, NULL,
+         "--gantt-png wants a FILE ending .png or .svg"},
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never"}, 2, NULL,
+         "got '/tmp/never'"},
+    };
+    check_cases(named, sizeof named / sizeof named[0], NULL);
+    assert_int_equal(access("/tmp/never.jpg", F_OK), -1);
+    assert_int_equal(access("/tmp/never", F_OK), -1);
+    if (access("/dev/full", W_OK) == 0) /* the disk full at the last write: said, exit 1 */
+        the_disk_full_is_said();
     assert_int_equal(access("/tmp/never-written.png", F_OK), -1);
     assert_int_equal(access("/tmp/never.png", F_OK), -1);
 }
