@@ -13,6 +13,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "utf8.h"
 
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 #define DIVERGE_COLOR 0xff7043  /* the first divergence, everywhere it shows */
@@ -237,7 +238,7 @@ static void lane(gui_app *a, const axis *ax, size_t i, uint32_t cpu, gui_rect r)
         gui_fill(a->ren, b, gui_token_color(sl.pid));
         if (sl.pid == a->selected) /* the selected process, in every chart */
             gui_frame(a->ren, b, col(0xffffff), 2 * a->L.scale);
-        char id[48];
+        char id[GUI_NAME_BUF];
         snprintf(id, sizeof id, "%s", ps_engine_pcb(c->run[i].e, sl.pid)->name);
         int tw, th;
         gui_text_measure(a->text, id, GUI_SMALL, &tw, &th);

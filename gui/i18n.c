@@ -1,5 +1,6 @@
 /* i18n.c — see i18n.h. */
 #include "i18n.h"
+#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -96,7 +97,8 @@ gui_lang gui_lang_from_env(void)
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size)
 {
-    return ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
+    ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
+    return gui_utf8_trim(buf); /* a cause naming long names may have been cut */
 }
 
 char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size)

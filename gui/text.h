@@ -29,6 +29,10 @@ int gui_text_set_sizes(gui_text *t, int small_px, int normal_px, int large_px);
 
 typedef enum gui_font_size { GUI_SMALL, GUI_NORMAL, GUI_LARGE } gui_font_size;
 
+/* The longest text gui_text_fit remembers whole for its hover, NUL
+ * included: a line of several names and their words. */
+#define GUI_TEXT_MAX 1024
+
 /* Draw `s` with its top-left corner at (x, y) in `color`; returns the width
  * drawn in pixels.  Empty or NULL strings draw nothing and return 0. */
 int gui_text_draw(gui_text *t, const char *s, gui_font_size size, SDL_Color color, int x, int y);
@@ -58,7 +62,10 @@ const char *gui_text_tip_at(const gui_text *t, int x, int y, SDL_Rect *box);
 typedef struct gui_text_mark {
     SDL_Rect box;            /* visible part, in pixels */
     int cover;               /* 1: a cover, not a text */
-    char s[64];              /* the text (cut to 63 bytes) */
+    int w;                   /* the whole text's width: more than box.w
+                                where the clip cut it */
+    int fitted;              /* cut by gui_text_fit (the whole on hover) */
+    char s[256];             /* the text, cut at a character to 255 bytes */
 } gui_text_mark;
 void gui_text_record(gui_text *t, int on);
 void gui_text_cover(gui_text *t, float x, float y, float w, float h);

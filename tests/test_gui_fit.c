@@ -23,6 +23,7 @@
 #include "testkit.h"
 #include "app.h"
 #include "gui.h"
+#include "utf8.h"
 
 static const struct {
     int w, h;
@@ -63,6 +64,12 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
             continue;
         texts++;
         SDL_Rect b = m[j].box, part;
+        if (!gui_utf8_valid(m[j].s, strlen(m[j].s)))
+            fail_msg("%s: the text at (%d,%d) is not valid UTF-8: a character cut", what, b.x,
+                     b.y);
+        if (b.w + 1 < m[j].w && !m[j].fitted)
+            fail_msg("%s: '%s' (%d,%d) is clipped, %d of %d pixels shown, with no '..' and no "
+                     "hover", what, m[j].s, b.x, b.y, b.w, m[j].w);
         for (int i = 0; i < j; i++)
             if (!m[i].cover && overlap(m[i].box, b, &part) && !covered(m, i, j, part))
                 fail_msg("%s: '%s' (%d,%d %dx%d) is drawn over '%s' (%d,%d %dx%d)", what, m[j].s,
@@ -107,9 +114,11 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
 
 /* Names of 24 characters (the most the window shows whole where there is
  * room), Latin and Hangul, a parent's among them, numbered copies told
- * apart by their end. */
+ * apart by their end; and one of 64 Hangul syllables, the longest a name
+ * may be, which every buffer must hold whole and every cut must cut at a
+ * character. */
 static const char long_names[] =
-    "procsim: 1\ntitle: long names\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
+    "procsim: 1\ntitle: long names, 아주 긴 제목 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
     "devices: [disk]\nprocesses:\n"
     "  - {name: producer-with-a-long-name, program: [send work-queue-long-name 1, cpu 3,"
     " io disk 2, send work-queue-long-name 2, spawn consumer-1-with-longtail, cpu 4,"
@@ -121,7 +130,9 @@ static const char long_names[] =
     "  - {name: a_logger_that_sleeps_long, program: [sleep 4, cpu 1, sleep 3, cpu 1]}\n"
     "  - {name: Compiler.Stage-2.Optimiz, program: [cpu 6, io disk 3, cpu 2]}\n"
     "  - {name: 생산자-프로세스-이름이-아주-긴-것임-이십사, program: [cpu 2, sleep 2, cpu 3]}\n"
-    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n";
+    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n"
+    /* the longest name there is: 64 syllables, 192 bytes */
+    "  - {name: 가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아, program: [cpu 3, io disk 2, cpu 1]}\n";
 
 static void long_names_keep_clear(void **state)
 {
