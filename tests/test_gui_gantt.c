@@ -15,6 +15,7 @@
 #include "clikit.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "utf8.h"
 #include "testkit.h"
 #include "text.h"
 
@@ -349,6 +350,37 @@ static void the_svg_is_well_formed_with_every_slice(void **state)
     gui_sim_close(&g);
 }
 
+/* The longest name (64 syllables, 192 bytes) whole in its tooltips, and a
+ * Hangul title longer than the chart's title buffer cut at a character:
+ * the SVG stays well formed and valid UTF-8. */
+static void the_svg_holds_the_longest_hangul_names(void **state)
+{
+    (void)state;
+    static const char yaml[] = "procsim: 1\ntitle: 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목\n"
+                               "processes:\n  - {name: 가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아, program: [cpu 3]}\n";
+    const char *name = "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아";
+    char err[600], want[400];
+    gui_sim g = {0};
+    if (gui_sim_open_text(&g, "long.yaml", yaml, sizeof yaml - 1, 0, err, sizeof err))
+        fail_msg("%s", err);
+    while (gui_sim_step(&g) == PS_STEP_OK)
+        ;
+    for (int lang = 0; lang < 2; lang++) {
+        char *svg = svg_of(&g, (gui_lang)lang);
+        assert_true(well_formed(svg));
+        if (!gui_utf8_valid(svg, strlen(svg)))
+            fail_msg("the SVG (%s) is not valid UTF-8", lang ? "ko" : "en");
+        snprintf(want, sizeof want, "CPU 0: %s [0, 3)", name);
+        if (!strstr(svg, want))
+            fail_msg("no whole name in \"%s\"", want);
+        snprintf(want, sizeof want, "%s: %s [0, 3)", name, lang ? "실행" : "Running");
+        if (!strstr(svg, want))
+            fail_msg("no whole name in \"%s\"", want);
+        free(svg);
+    }
+    gui_sim_close(&g);
+}
+
 /* ---- in the window --------------------------------------------------------- */
 
 static int count_rgb(SDL_Surface *f, SDL_Color c)
@@ -501,6 +533,7 @@ int main(void)
         cmocka_unit_test(lanes_too_many_for_the_chart_scroll_a_line_tall),
         cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
+        cmocka_unit_test(the_svg_holds_the_longest_hangul_names),
         cmocka_unit_test(the_window_draws_the_cpu_lanes),
         cmocka_unit_test(gantt_png_writes_the_chart_with_no_display),
         cmocka_unit_test(gantt_png_errors_say_why),
