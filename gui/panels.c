@@ -11,6 +11,7 @@
 #include "draw.h"
 #include "gantt_view.h"
 #include "pcb_text.h"
+#include "utf8.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
@@ -327,8 +328,9 @@ static void table(gui_app *a)
 
 static void vline(gui_app *a, float *y, float x, const char *fmt, va_list ap)
 {
-    char buf[256];
+    char buf[GUI_TEXT_MAX - 1]; /* cut by fit, which keeps its whole */
     vsnprintf(buf, sizeof buf, fmt, ap);
+    gui_utf8_trim(buf);
     if (a->line_right > x) /* a column's end: cut there, the whole on hover */
         gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, a->line_right - x);
     gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);

@@ -429,7 +429,8 @@ static SDL_Rect visible(gui_text *t, SDL_Rect box)
     return out;
 }
 
-static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s, int w, int fitted)
+static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s, int w,
+                     const char *whole)
 {
     if (t->nmarks == t->marks_cap) {
         int cap = t->marks_cap ? 2 * t->marks_cap : 256;
@@ -443,8 +444,9 @@ static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s, int w,
     m->box = box;
     m->cover = cover;
     m->w = w;
-    m->fitted = fitted;
+    m->fitted = whole != NULL;
     gui_utf8_trim((snprintf(m->s, sizeof m->s, "%s", s), m->s));
+    gui_utf8_trim((snprintf(m->whole, sizeof m->whole, "%s", whole ? whole : ""), m->whole));
 }
 
 /* A string gui_text_fit cut this frame: its index in cuts, or -1.  Only
@@ -468,7 +470,7 @@ static void blit(gui_text *t, const cache_entry *e, const char *s, int x, int y)
         return;
     SDL_Rect seen = visible(t, dst);
     if (t->recording && seen.w > 0 && seen.h > 0)
-        add_mark(t, seen, 0, s, e->w, c >= 0);
+        add_mark(t, seen, 0, s, e->w, c >= 0 ? t->cuts[c].full : NULL);
     if (c >= 0 && t->ntips < TIPS_MAX && seen.w > 0 && seen.h > 0)
         t->tips[t->ntips++] = (tip){seen, c};
 }
@@ -670,7 +672,7 @@ void gui_text_cover(gui_text *t, float x, float y, float w, float h)
         return;
     SDL_Rect seen = visible(t, (SDL_Rect){(int)x, (int)y, (int)(x + w) - (int)x, (int)(y + h) - (int)y});
     if (seen.w > 0 && seen.h > 0)
-        add_mark(t, seen, 1, "", seen.w, 0);
+        add_mark(t, seen, 1, "", seen.w, NULL);
 }
 
 const gui_text_mark *gui_text_marks(const gui_text *t, int *n)

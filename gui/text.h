@@ -66,6 +66,7 @@ typedef struct gui_text_mark {
                                 where the clip cut it */
     int fitted;              /* cut by gui_text_fit (the whole on hover) */
     char s[256];             /* the text, cut at a character to 255 bytes */
+    char whole[256];         /* fitted: the whole its hover shows, cut so */
 } gui_text_mark;
 void gui_text_record(gui_text *t, int on);
 void gui_text_cover(gui_text *t, float x, float y, float w, float h);

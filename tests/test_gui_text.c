@@ -481,12 +481,13 @@ static void test_recorder_keeps_what_was_drawn(void **state)
     gui_text_record(f->t, 0);
 }
 
-/* A mark's text is cut at a character: 100 syllables (300 bytes) are kept
- * as 85 of them, never 85 and a third; a text cut by gui_text_fit says so. */
+/* A mark's text is cut at a character: "a" and 100 syllables (301 bytes)
+ * are kept as "a" and 84 of them, never 84 and two thirds; a text cut by
+ * gui_text_fit says so. */
 static void test_recorder_cuts_at_a_character(void **state)
 {
     fixture *f = *state;
-    char s[400] = "", fitted[GUI_TEXT_MAX] = "";
+    char s[400] = "a", fitted[GUI_TEXT_MAX] = "";
     for (int i = 0; i < 100; i++)
         strcat(s, "\xea\xb0\x80"); /* 가 */
     gui_text_begin_frame(f->t);
@@ -498,7 +499,7 @@ static void test_recorder_cuts_at_a_character(void **state)
     int n;
     const gui_text_mark *m = gui_text_marks(f->t, &n);
     assert_int_equal(n, 2);
-    assert_int_equal(strlen(m[0].s), 85 * 3);
+    assert_int_equal(strlen(m[0].s), 1 + 84 * 3);
     assert_true(gui_utf8_valid(m[0].s, strlen(m[0].s)));
     assert_int_equal(m[0].fitted, 0);
     assert_int_equal(m[1].fitted, 1);
