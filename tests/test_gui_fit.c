@@ -151,6 +151,19 @@ static void long_names_keep_clear(void **state)
     (void)state;
     static const int frames[] = {20, 75, 150};
     check_everywhere(long_names, "long.yaml", frames, 3);
+    for (int lang = 0; lang < 2; lang++) { /* its PCB: the name in its lines */
+        gui_options o = {.lang = lang, .frames = 20, .width = 1280, .height = 800,
+                         .text = long_names, .text_len = strlen(long_names),
+                         .text_name = "long.yaml", .select = 8};
+        SDL_Surface *f;
+        gui_text_mark *m;
+        int n;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+        check_marks(m, n, &L, lang ? "long.yaml, its PCB, ko" : "long.yaml, its PCB, en");
+        free(m);
+        SDL_FreeSurface(f);
+    }
 }
 
 static void sixty_processes_keep_clear(void **state)
