@@ -16,6 +16,7 @@
 #include "draw.h"
 #include "gantt_view.h"
 #include "png.h"
+#include "utf8.h"
 
 /* ---- actions ----------------------------------------------------------- */
 
@@ -121,7 +122,7 @@ static const char *window_title(const gui_app *a, char *buf, size_t size)
         snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
     else
         snprintf(buf, size, "procsim");
-    return buf;
+    return gui_utf8_trim(buf); /* a long title cut at a character */
 }
 
 static void set_title(gui_app *a)

@@ -3,6 +3,7 @@
  * the dialog as it was. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "picker.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -135,6 +136,7 @@ int gui_picker_title(const char *path, char *out, size_t size)
             continue;
         char *end = strchr(line, '\n');
         unquote(line + 6, end ? end : buf + len, out, size);
+        gui_utf8_trim(out); /* a title longer than out: cut at a character */
         return out[0] ? 0 : -1;
     }
     return -1;

@@ -392,6 +392,10 @@ static void titles_come_from_the_title_line(void **state)
         }
     }
     assert_int_equal(gui_picker_title(at("none.yaml"), out, sizeof out), -1);
+    char small[8]; /* 생산자 is 9 bytes: two of its syllables fit, not two and a third */
+    put("k.yaml", "title: 생산자\n");
+    assert_int_equal(gui_picker_title(at("k.yaml"), small, sizeof small), 0);
+    assert_string_equal(small, "생산");
 }
 
 /* A FIFO named like a scenario is not listed, nor read for a title: its
