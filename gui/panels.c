@@ -521,7 +521,7 @@ static void log_panel(gui_app *a)
     char text[128][400];
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {
-        char cause[240];
+        char cause[240]; /* cut at a character (gui_cause_text) */
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
             const gui_note *no = lines[k].note; /* (a long line wraps) */
             gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
@@ -532,6 +532,7 @@ static void log_panel(gui_app *a)
             snprintf(text[k], sizeof text[k], "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
                      ps_engine_pcb(e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
                      gui_state_text((ps_state)t->ev.to, a->lang), cause);
+            gui_utf8_trim(text[k]); /* long names: cut at a character */
             fg[k] = gui_state_color((ps_state)t->ev.to);
         } else { /* what a process did to a shared object: "*" as in the text view */
             const ps_op_event *o = &lines[k].op->ev;

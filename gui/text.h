@@ -12,6 +12,8 @@
 
 #include <SDL.h>
 
+#include "utf8.h" /* GUI_TEXT_MAX */
+
 typedef struct gui_text gui_text;
 
 /* Find the fonts and open them at `px` pixel sizes for the small, normal
@@ -28,10 +30,6 @@ void gui_text_destroy(gui_text *t); /* accepts NULL */
 int gui_text_set_sizes(gui_text *t, int small_px, int normal_px, int large_px);
 
 typedef enum gui_font_size { GUI_SMALL, GUI_NORMAL, GUI_LARGE } gui_font_size;
-
-/* The longest text gui_text_fit remembers whole for its hover, NUL
- * included: a line of several names and their words. */
-#define GUI_TEXT_MAX 1024
 
 /* Draw `s` with its top-left corner at (x, y) in `color`; returns the width
  * drawn in pixels.  Empty or NULL strings draw nothing and return 0. */

@@ -11,6 +11,9 @@
 /* A buffer for a name whole and the ".." of a cut (gui_text_fit, the
  * SVG's cut) or a short suffix. */
 #define GUI_NAME_BUF (PS_NAME_MAX_BYTES + 8)
+/* The longest text gui_text_fit (text.h) remembers whole for its hover,
+ * NUL included: a line of several names and their words. */
+#define GUI_TEXT_MAX 1024
 
 /* Drop a partial sequence at the end of s (a character snprintf cut in
  * its middle), so that s is valid UTF-8 if it was before the cut.
