@@ -1,6 +1,5 @@
 /* i18n.c — see i18n.h. */
 #include "i18n.h"
-#include "utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,8 +96,7 @@ gui_lang gui_lang_from_env(void)
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,
                      size_t size)
 {
-    ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
-    return gui_utf8_trim(buf); /* a cause naming long names may have been cut */
+    return ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
 }
 
 char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size)

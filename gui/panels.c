@@ -170,8 +170,7 @@ static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][CELL_MAX])
     const ps_proc_spec *spec = &s->procs[pid - 1];
     char op[CELL_MAX - 16] = "-"; /* an op names a channel, a process ... */
     if (regs.pc < spec->op_count)
-        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
-    gui_utf8_trim(op);
+        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op); /* cut at a character */
     snprintf(cell[COL_PID], CELL_MAX, "%u", pid);
     snprintf(cell[COL_NAME], CELL_MAX, "%s", p->name);
     snprintf(cell[COL_STATE], CELL_MAX, "%s", !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
@@ -521,7 +520,7 @@ static void log_panel(gui_app *a)
     char text[128][400];
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {
-        char cause[240]; /* cut at a character (gui_cause_text) */
+        char cause[240]; /* cut at a character (ps_cause_format) */
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
             const gui_note *no = lines[k].note; /* (a long line wraps) */
             gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
