@@ -1,63 +1,89 @@
-/* cells.c — names in the text view's columns: cut at a character, never
- * inside one, and padded by the columns a terminal gives them (a Hangul
- * syllable takes two), as wcwidth says in the C.UTF-8 locale, used for
- * that alone (uselocale: the process's own locale, which SDL's X11 window
- * titles depend on, stays as it is). */
-#define _XOPEN_SOURCE 700 /* wcwidth */
-#include <limits.h>
-#include <locale.h>
+/* cells.c — text in the text view's columns: cut at a character, never
+ * inside one, and measured by the columns a terminal gives it: two for
+ * the wide characters (Hangul, CJK, fullwidth forms), one for the rest.
+ * Decoded here rather than with wcwidth, whose answer depends on the
+ * locale procsim happens to run in. */
 #include <string.h>
-#include <wchar.h>
 
 #include "cli.h"
 
-/* Write the characters of s that fit in `width` columns (all of them if
- * `out` is NULL and width is INT_MAX: to measure); returns the columns. */
-static int put(FILE *out, const char *s, int width)
+/* The character at s (NUL-terminated): its bytes in *len and its
+ * columns (a byte that starts no character counts as one of one). */
+static int character(const char *s, size_t *len)
 {
-    static locale_t utf8; /* made once, kept for the process's life */
-    if (!utf8)
-        utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    locale_t was = utf8 ? uselocale(utf8) : (locale_t)0;
-    mbstate_t st;
-    memset(&st, 0, sizeof st);
-    int used = 0;
-    size_t n = strlen(s), i = 0;
-    while (i < n) {
-        wchar_t wc;
-        size_t k = mbrtowc(&wc, s + i, n - i, &st);
-        int w = 1;
-        if (k == (size_t)-1 || k == (size_t)-2) { /* not UTF-8: a byte, a column */
-            k = 1;
-            memset(&st, 0, sizeof st);
-        } else if ((w = wcwidth(wc)) < 0) {
-            w = 1;
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned cp = *p, n = 1;
+    if (*p >= 0xf0 && *p < 0xf8)
+        cp = *p & 7u, n = 4;
+    else if (*p >= 0xe0)
+        cp = *p & 15u, n = 3;
+    else if (*p >= 0xc0)
+        cp = *p & 31u, n = 2;
+    for (unsigned k = 1; k < n; k++) {
+        if ((p[k] & 0xc0) != 0x80) { /* cut short: a byte */
+            *len = 1;
+            return 1;
         }
-        if (used > width - w)
+        cp = cp << 6 | (p[k] & 63u);
+    }
+    *len = n;
+    return (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
+                   (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+                   (cp >= 0xff00 && cp <= 0xff60)
+               ? 2
+               : 1;
+}
+
+/* The bytes of s's characters that fit in `width` columns, their columns
+ * in *used. */
+static size_t fitting(const char *s, int width, int *used)
+{
+    size_t i = 0, k;
+    *used = 0;
+    while (s[i]) {
+        int w = character(s + i, &k);
+        if (*used > width - w)
             break;
-        if (out)
-            fwrite(s + i, 1, k, out);
-        used += w;
+        *used += w;
         i += k;
     }
-    if (was)
-        uselocale(was);
-    return used;
+    return i;
 }
 
 int cli_width(const char *s)
 {
-    return put(NULL, s, INT_MAX);
+    int n = 0;
+    for (size_t k; *s; s += k)
+        n += character(s, &k);
+    return n;
+}
+
+int cli_fit(const char *s, int width, char *buf, size_t size)
+{
+    int used;
+    size_t n = fitting(s, width, &used);
+    while (n >= size) { /* a buffer too small: fewer characters */
+        while (n > 0 && ((unsigned char)s[n - 1] & 0xc0) == 0x80)
+            n--;
+        if (n > 0)
+            n--;
+    }
+    memcpy(buf, s, n);
+    buf[n] = 0;
+    return cli_width(buf);
 }
 
 void cli_cell(FILE *out, const char *s, int width, int pad)
 {
-    for (int used = put(out, s, width); pad && used < width; used++)
+    int used;
+    fwrite(s, 1, fitting(s, width, &used), out);
+    for (; pad && used < width; used++)
         putc(' ', out);
 }
 
 void cli_pad(FILE *out, const char *s, int width)
 {
-    for (int used = put(out, s, INT_MAX); used < width; used++)
+    fputs(s, out);
+    for (int used = cli_width(s); used < width; used++)
         putc(' ', out);
 }

@@ -56,10 +56,13 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
 void cli_gantt_json(FILE *out, const ps_gantt *g);
 
 /* cells.c: terminal columns of UTF-8 text (a Hangul syllable takes two).
- * cli_cell: `s` in at most `width` columns, cut at a character, then
- * (pad) spaces up to `width`; cli_pad: all of `s`, then spaces up to
- * `width` (printf's "%-12s" counts bytes). */
+ * cli_width: the columns of `s`; cli_fit: the characters of `s` that fit
+ * in `width` columns into buf (size bytes, NUL-terminated), returning
+ * their columns; cli_cell: `s` in at most `width` columns, cut at a
+ * character, then (pad) spaces up to `width`; cli_pad: all of `s`, then
+ * spaces up to `width` (printf's "%-12s" counts bytes). */
 int cli_width(const char *s);
+int cli_fit(const char *s, int width, char *buf, size_t size);
 void cli_cell(FILE *out, const char *s, int width, int pad);
 void cli_pad(FILE *out, const char *s, int width);
 

@@ -71,40 +71,15 @@ static const char *word(const cmp *c, cmp_word w)
     return words[w][c->lang == PS_LANG_KO];
 }
 
-/* The columns `s` takes in a terminal: one a character, two for the wide
- * ones (Hangul, CJK). */
-static int columns_of(const char *s)
-{
-    int n = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p;) {
-        unsigned cp = *p, len = 1;
-        if (*p >= 0xf0)
-            cp = *p & 7u, len = 4;
-        else if (*p >= 0xe0)
-            cp = *p & 15u, len = 3;
-        else if (*p >= 0xc0)
-            cp = *p & 31u, len = 2;
-        for (unsigned k = 1; k < len && p[k]; k++)
-            cp = cp << 6 | (p[k] & 63u);
-        p += len;
-        n += (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) ||
-             (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-             (cp >= 0xff00 && cp <= 0xff60) ? 2 : 1;
-    }
-    return n;
-}
-
 static void pad(FILE *out, const char *s, int width)
 {
-    fputs(s, out);
-    for (int n = columns_of(s); n < width; n++)
-        putc(' ', out);
+    cli_pad(out, s, width);
 }
 
 /* ---- text ----------------------------------------------------------------- */
 
 #define LABEL_WIDTH 16 /* the row labels' column */
-#define NAME_CUT 13    /* process names longer than this are cut */
+#define NAME_CUT 13    /* columns: process names longer than this are cut */
 
 static int col_width(const cmp_side *sd)
 {
@@ -169,8 +144,8 @@ static void text_block(FILE *out, const cmp *c, cmp_word title, cmp_row what, cm
     fprintf(out, "%s\n", word(c, title));
     const ps_engine *e0 = c->side[0].e;
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e0); pid++) {
-        char label[64];
-        snprintf(label, sizeof label, "  %.*s", NAME_CUT, ps_engine_pcb(e0, pid)->name);
+        char label[256] = "  "; /* a name: at most 192 bytes */
+        cli_fit(ps_engine_pcb(e0, pid)->name, NAME_CUT, label + 2, sizeof label - 2);
         for (size_t i = 0; i < c->n; i++) {
             ps_proc_stats st;
             ps_stats_proc(c->side[i].e, pid, &st);

@@ -4,9 +4,11 @@
  *   cpu 0 |P1  |P2 |P3 |P1                  |
  *         0    4   7   10                   30
  *
- * ASCII only: a middle dot or box-drawing lines are "ambiguous width" in
- * Unicode, two columns wide in a Korean or Japanese terminal, and would
- * break the columns there.  Idle time is dots.  Several charts share one
+ * ASCII but for the names: a middle dot or box-drawing lines are
+ * "ambiguous width" in Unicode, two columns wide in a Korean or Japanese
+ * terminal, and would break the columns there; a Hangul name is cut at a
+ * character and given the two columns each syllable takes (cells.c).
+ * Idle time is dots.  Several charts share one
  * time axis: a tick is at the same column in each.
  *
  * Two layouts (docs/compare.md):
@@ -77,19 +79,65 @@ static void put_prefix(FILE *out, const layout *L, size_t i, uint32_t c, int bar
     fprintf(out, "%-*s", L->prefix_width, prefix);
 }
 
-/* Print row[0, len) without its trailing blanks, and a line break. */
-static void put_row(FILE *out, const char *row, int64_t len)
+/* A name that is not ASCII, in a bar row of one byte a column: at its
+ * first column the row holds WIDE_AT and over[] the name's bytes that
+ * fit, at the rest of its columns (a Hangul syllable takes two) WIDE_ON. */
+typedef struct over {
+    char s[256];           /* a name is at most 192 bytes */
+} over;
+#define WIDE_AT '\x01'
+#define WIDE_ON '\x02'
+
+/* Print row[0, len) without its trailing blanks, and a line break (with
+ * `ov`, the wide names it holds). */
+static void put_row(FILE *out, const char *row, int64_t len, const over *ov)
 {
     while (len > 0 && row[len - 1] == ' ')
         len--;
-    fprintf(out, "%.*s\n", (int)len, row);
+    for (int64_t i = 0; i < len; i++) {
+        if (ov && row[i] == WIDE_AT)
+            fputs(ov[i].s, out);
+        else if (!ov || row[i] != WIDE_ON)
+            putc(row[i], out);
+    }
+    putc('\n', out);
 }
 
-/* `name` cut to at most `room` characters, keeping a number at its end
- * ("Process-12" in 6: "Pro-12"); returns the length written to buf. */
-static size_t fit_name(const char *name, size_t room, char *buf)
+static int ascii(const char *s)
+{
+    while (*s && (unsigned char)*s < 0x80)
+        s++;
+    return !*s;
+}
+
+/* `name` cut to at most `room` columns, keeping a number at its end
+ * ("Process-12" in 6: "Pro-12") when it is ASCII, else cut at a
+ * character (written as over[0], WIDE_AT and WIDE_ON); returns the
+ * columns written to buf. */
+static size_t fit_name(const char *name, size_t room, char *buf, over *ov)
 {
     size_t len = strlen(name), tail = 0;
+    if (!ascii(name)) { /* the same, by columns */
+        int w = cli_width(name), keep = 0;
+        while (tail < len && name[len - 1 - tail] >= '0' && name[len - 1 - tail] <= '9')
+            tail++;
+        if (tail && tail < len && (name[len - 1 - tail] == '-' || name[len - 1 - tail] == '_'))
+            tail++;
+        if ((size_t)w > room && tail && tail + 2 < room) {
+            char head[256];
+            snprintf(head, sizeof head, "%.*s", (int)(len - tail), name);
+            keep = cli_fit(head, (int)(room - tail), ov->s, sizeof ov->s);
+            strcat(ov->s, name + len - tail); /* ASCII: a column a byte */
+            w = keep + (int)tail;
+        } else {
+            w = cli_fit(name, (int)room, ov->s, sizeof ov->s);
+        }
+        if (w <= 0)
+            return 0;
+        buf[0] = WIDE_AT;
+        memset(buf + 1, WIDE_ON, (size_t)w - 1);
+        return (size_t)w;
+    }
     if (len <= room) {
         memcpy(buf, name, len);
         return len;
@@ -150,7 +198,7 @@ static int64_t cell_need(const ps_gantt *g, const ps_slice *s)
 {
     int64_t w = 1; /* the dots of idle time */
     if (s->pid) {
-        w = (int64_t)strlen(ps_engine_pcb(g->e, s->pid)->name);
+        w = cli_width(ps_engine_pcb(g->e, s->pid)->name);
         w = w < GANTT_NAME_FIT ? w : GANTT_NAME_FIT;
     }
     int64_t d = digits(s->from);
@@ -217,11 +265,12 @@ static size_t band_end(const grid *gr, size_t i0, int64_t room)
 
 /* CPU c of chart g over the edges [i0, i1]: its bar and tick rows. */
 static void draw_band_track(FILE *out, const layout *L, const grid *gr, size_t ci, uint32_t c,
-                            size_t i0, size_t i1, char *bar, char *ticks)
+                            size_t i0, size_t i1, char *bar, char *ticks, over *ov)
 {
     const ps_gantt *g = L->g[ci];
     int64_t x0 = gr->col[i0], width = gr->col[i1] - x0 + 1 + 24;
     memset(bar, ' ', (size_t)width);
+    memset(ov, 0, (size_t)width * sizeof *ov);
     memset(ticks, ' ', (size_t)width);
     const ps_gantt_track *t = &g->cpu[c];
     for (size_t k = 0; k < t->n; k++) {
@@ -244,15 +293,17 @@ static void draw_band_track(FILE *out, const layout *L, const grid *gr, size_t c
         if (!s->pid)
             memset(bar + (cs - x0), '.', (size_t)(ce - cs + 1));
         else
-            fit_name(ps_engine_pcb(g->e, s->pid)->name, (size_t)(ce - cs + 1), bar + (cs - x0));
+            fit_name(ps_engine_pcb(g->e, s->pid)->name, (size_t)(ce - cs + 1), bar + (cs - x0),
+                     ov + (cs - x0));
     }
     put_prefix(out, L, ci, c, 1);
-    put_row(out, bar, width);
+    put_row(out, bar, width, ov);
     put_prefix(out, L, ci, c, 0);
-    put_row(out, ticks, width);
+    put_row(out, ticks, width, NULL);
 }
 
-static void draw_slices(FILE *out, const layout *L, const grid *gr, char *bar, char *ticks)
+static void draw_slices(FILE *out, const layout *L, const grid *gr, char *bar, char *ticks,
+                        over *ov)
 {
     for (size_t i0 = 0; i0 + 1 < gr->n;) {
         size_t i1 = band_end(gr, i0, L->room);
@@ -262,7 +313,7 @@ static void draw_slices(FILE *out, const layout *L, const grid *gr, char *bar, c
             if (i && L->g[i]->ncpu > 1)
                 fputc('\n', out); /* charts of several CPUs apart */
             for (uint32_t c = 0; c < L->g[i]->ncpu; c++)
-                draw_band_track(out, L, gr, i, c, i0, i1, bar, ticks);
+                draw_band_track(out, L, gr, i, c, i0, i1, bar, ticks, ov);
         }
         i0 = i1;
     }
@@ -318,7 +369,7 @@ static void draw_scaled_track(FILE *out, const layout *L, size_t ci, uint32_t c,
     }
     row[1 + cols] = '|';
     put_prefix(out, L, ci, c, 1);
-    put_row(out, row, cols + 2);
+    put_row(out, row, cols + 2, NULL);
 }
 
 /* The ruler under a chart: the tick at every GANTT_RULER-th column, and
@@ -338,7 +389,7 @@ static void draw_ruler(FILE *out, const layout *L, int64_t end, int64_t scale, c
         memcpy(row + cols + 1, label, (size_t)n);
     }
     fprintf(out, "%-*s", L->prefix_width, "");
-    put_row(out, row, width);
+    put_row(out, row, width, NULL);
 }
 
 static void draw_scaled(FILE *out, const layout *L, int64_t scale, char *row)
@@ -360,7 +411,7 @@ static void draw_scaled(FILE *out, const layout *L, int64_t scale, char *row)
     int at = GANTT_LINE; /* the legend, wrapped to the line */
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e); pid++) {
         const char *name = ps_engine_pcb(e, pid)->name;
-        int w = (int)strlen(name) + 6;
+        int w = cli_width(name) + 6;
         if (at + w > GANTT_LINE) {
             fputs(pid > 1 ? "\n" : "", out);
             at = fprintf(out, "%s", pid > 1 ? "     " : L->ko ? "기호:" : "keys:");
@@ -396,6 +447,7 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
     grid gr = {0};
     int64_t scale = scale_for(L.end, GANTT_TICKS);
     char *bar = NULL, *ticks = NULL;
+    over *ov = NULL;
     if (make_grid(&gr, &L, scale))
         goto done;
     size_t bands = 0;
@@ -405,7 +457,7 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
     if (scaled)
         scale = scale_for(L.end, L.room - 2);
     size_t width = (size_t)(scaled ? L.end / scale + 2 : gr.col[gr.n - 1]) + 64;
-    if (!(bar = malloc(width)) || !(ticks = malloc(width)))
+    if (!(bar = malloc(width)) || !(ticks = malloc(width)) || !(ov = calloc(width, sizeof *ov)))
         goto done;
     fprintf(out, "%s (. = %s", title, L.ko ? "유휴" : "idle");
     if (scaled)
@@ -419,8 +471,9 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
     if (scaled)
         draw_scaled(out, &L, scale, bar);
     else
-        draw_slices(out, &L, &gr, bar, ticks);
+        draw_slices(out, &L, &gr, bar, ticks, ov);
 done:
+    free(ov);
     free(bar);
     free(ticks);
     free(gr.tick);

@@ -614,29 +614,87 @@ static void text_view_shows_op_events_and_lost_updates(void **state)
     result_free(&r);
 }
 
-/* A Hangul name in the text view's columns: cut at a character, never
- * inside one (the output stays UTF-8), and padded by the two columns a
- * terminal gives each syllable, so the state columns line up. */
+/* Is s valid UTF-8 (no character cut)? */
+static int valid_utf8(const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p;) {
+        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
+        if (!k)
+            return 0;
+        for (int i = 1; i < k; i++)
+            if ((p[i] & 0xC0) != 0x80)
+                return 0;
+        p += k;
+    }
+    return 1;
+}
+
+/* The terminal columns of text: two for a Hangul syllable (cells.c). */
+static void columns_of_text(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        int width, fit; /* columns, and of its cut to 5 columns */
+        const char *cut;
+    } rows[] = {
+        {"", 0, 0, ""},
+        {"abc", 3, 3, "abc"},
+        {"생산자", 6, 4, "생산"},
+        {"소비자-1", 8, 4, "소비"},
+        {"a생b", 4, 4, "a생b"},
+        {"\xea\xb0", 2, 2, "\xea\xb0"}, /* a cut character: a column a byte */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char buf[64];
+        assert_int_equal(cli_width(rows[i].s), rows[i].width);
+        assert_int_equal(cli_fit(rows[i].s, 5, buf, sizeof buf), rows[i].fit);
+        assert_string_equal(buf, rows[i].cut);
+    }
+    char small[5]; /* a buffer too small: whole characters only */
+    assert_int_equal(cli_fit("생산자", 6, small, sizeof small), 2);
+    assert_string_equal(small, "생");
+}
+
+/* Hangul names in the text view's columns, the Gantt chart and procsim
+ * compare: cut at a character, never inside one (the output stays
+ * UTF-8), and given the two columns a terminal gives each syllable, so
+ * that the columns and the chart's edges line up. */
 static void hangul_names_are_cut_at_a_character(void **state)
 {
     (void)state;
-    result r = procsim((const char *const[]){"run", "tests/loader/good/hangul-names.yaml", NULL});
+    result r = procsim((const char *const[]){"run", "tests/loader/good/hangul-names.yaml",
+                                             "--gantt", NULL});
     assert_int_equal(r.status, 0);
-    /* every byte sequence valid UTF-8 */
-    for (const unsigned char *p = (const unsigned char *)r.out; *p;) {
-        int k = *p < 0x80 ? 1 : (*p & 0xE0) == 0xC0 ? 2 : (*p & 0xF0) == 0xE0 ? 3 : (*p & 0xF8) == 0xF0 ? 4 : 0;
-        if (!k)
-            fail_msg("not UTF-8 at byte %td", (const char *)p - r.out);
-        for (int i = 1; i < k; i++)
-            if ((p[i] & 0xC0) != 0x80)
-                fail_msg("a character cut at byte %td", (const char *)p - r.out);
-        p += k;
-    }
+    assert_true(valid_utf8(r.out));
     /* the heading: 생산자 (6 columns) padded to 12, the long name cut to
        its first 12 columns (소비자-프로 is 2+2+2+1+2+2 = 11: the next
        syllable would make 13) */
     assert_non_null(strstr(r.out, "  tick  생산자        소비자-프로\n"));
     assert_non_null(strstr(r.out, "     0  Running       Ready\n"));
+    /* the chart: every edge '|' of the bar row over the start of a tick */
+    const char *bar = strstr(r.out, "cpu 0 |");
+    assert_non_null(bar);
+    const char *nl = strchr(bar, '\n'), *ticks = nl + 1;
+    char row[512], below[512];
+    snprintf(row, sizeof row, "%.*s", (int)(nl - bar), bar);
+    snprintf(below, sizeof below, "%.*s", (int)(strchr(ticks, '\n') - ticks), ticks);
+    int edges = 0;
+    for (char *p = row; (p = strchr(p, '|')); p++) {
+        char head[512];
+        snprintf(head, sizeof head, "%.*s", (int)(p - row), row);
+        int col = cli_width(head);
+        if (col < (int)strlen(below) && !(below[col] >= '0' && below[col] <= '9'))
+            fail_msg("an edge at column %d has no tick under it:\n%s\n%s", col, row, below);
+        edges++;
+    }
+    assert_true(edges >= 3);
+    result_free(&r);
+    r = procsim((const char *const[]){"compare", "tests/loader/good/hangul-names.yaml", "fcfs",
+                                      "rr:1", NULL});
+    assert_int_equal(r.status, 0);
+    assert_true(valid_utf8(r.out));
+    assert_non_null(strstr(r.out, "  소비자-프로세"));
     result_free(&r);
 }
 
@@ -661,6 +719,7 @@ int main(void)
         cmocka_unit_test(times_in_new_and_the_suspended_states_apart),
         cmocka_unit_test(csv_ops_rows_among_the_transitions),
         cmocka_unit_test(text_view_shows_op_events_and_lost_updates),
+        cmocka_unit_test(columns_of_text),
         cmocka_unit_test(hangul_names_are_cut_at_a_character),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

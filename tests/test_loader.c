@@ -87,6 +87,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/mlfq-levels-too-many.yaml:5:16: mlfq_levels: must be at most 64, got 65",
     "tests/loader/bad/mutex-missing.yaml:6:9: lock: too few operands; expected 'lock MUTEX'",
     "tests/loader/bad/name-duplicate.yaml:6:11: name: duplicate process name 'a' (first given at line 4); process names must be unique",
+    "tests/loader/bad/name-hangul-decomposed.yaml:4:11: name: '\xe1\x84\x89\xe1\x85\xa2' is Hangul written decomposed (conjoining jamo); write it composed (NFC), as a keyboard types it",
     "tests/loader/bad/name-hangul-punct.yaml:4:11: name: '생산자!' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",
     "tests/loader/bad/name-hangul-too-long.yaml:4:11: name: the name '가가가가가가가가가가가가가...' is too long (65 characters); a name has at most 64",
     "tests/loader/bad/name-invalid.yaml:4:11: name: '1st' is not a valid name; a name starts with a letter (A-Z, a-z or Hangul) or '_', followed by letters, digits, '_', '.' or '-'",

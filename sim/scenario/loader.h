@@ -201,7 +201,8 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *text,
 bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out);
 /* Checks that text[0..n) is a name: a letter or '_', then letters, digits,
  * '_', '.' or '-', at most PS__NAME_MAX_CHARS characters; a letter is
- * A-Z, a-z or Hangul (syllables and jamo, in UTF-8: "생산자-1"); for a
+ * A-Z, a-z or Hangul (syllables and compatibility jamo, in UTF-8:
+ * "생산자-1"); for a
  * process (`process`), not "any". */
 #define PS__NAME_MAX_CHARS PS_NAME_MAX_CHARS /* scenario.h's, for the loader */
 #define PS__NAME_MAX_BYTES PS_NAME_MAX_BYTES

@@ -166,17 +166,16 @@ static bool name_char(char c, bool first)
            (!first && ((c >= '0' && c <= '9') || c == '.' || c == '-'));
 }
 
-/* The bytes of the Hangul letter at t[0..n) (3: a syllable U+AC00-D7A3, a
- * jamo U+1100-11FF or a compatibility jamo U+3131-318E), else 0. */
+/* The bytes of the Hangul letter at t[0..n) (3: a syllable U+AC00-D7A3 or
+ * a compatibility jamo U+3131-318E), else 0.  Not the conjoining jamo
+ * U+1100-11FF: a name typed decomposed (NFD) would then be another name
+ * than the same one composed, and look the same. */
 static size_t hangul_letter(const unsigned char *t, size_t n)
 {
     if (n < 3 || (t[0] & 0xF0) != 0xE0 || (t[1] & 0xC0) != 0x80 || (t[2] & 0xC0) != 0x80)
         return 0;
     unsigned cp = (t[0] & 0x0Fu) << 12 | (t[1] & 0x3Fu) << 6 | (t[2] & 0x3Fu);
-    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
-                   (cp >= 0x3131 && cp <= 0x318E)
-               ? 3
-               : 0;
+    return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x3131 && cp <= 0x318E) ? 3 : 0;
 }
 
 size_t ps__name_chars(const char *t, size_t n)
@@ -194,7 +193,13 @@ bool ps__ld_name(ps__loader *ld, const char *subject, const char *t, size_t n,
     if (n == 0)
         return ps__ld_fail(ld, at, "%s: expected a name, got nothing", subject);
     for (size_t i = 0, k; i < n; i += k) {
-        k = name_char(t[i], i == 0) ? 1 : hangul_letter((const unsigned char *)t + i, n - i);
+        const unsigned char *u = (const unsigned char *)t + i;
+        k = name_char(t[i], i == 0) ? 1 : hangul_letter(u, n - i);
+        if (!k && n - i >= 3 && u[0] == 0xE1 && (u[1] == 0x84 || u[1] == 0x85 || u[1] == 0x86 ||
+                                                  u[1] == 0x87)) /* U+1100-11FF */
+            return ps__ld_fail(ld, at, "%s: %s is Hangul written decomposed (conjoining "
+                               "jamo); write it composed (NFC), as a keyboard types it",
+                               subject, ps__ld_quote(t, n, q, sizeof q));
         if (!k)
             return ps__ld_fail(ld, at, "%s: %s is not a valid name; a name starts with a "
                                "letter (A-Z, a-z or Hangul) or '_', followed by letters, "
