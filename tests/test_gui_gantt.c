@@ -465,9 +465,9 @@ static void gantt_png_writes_the_chart_with_no_display(void **state)
     rmdir(dir);
 }
 
-/* --gantt-png to chart.png and chart.svg standing for /dev/full (the
- * name must say the format): every write fails, the last one too, where
- * IMG_SavePNG's own close would not tell. */
+/* --gantt-png (and --screenshot) to chart.png and chart.svg standing for
+ * /dev/full (the name must say the format): every write fails, the last
+ * one too, where IMG_SavePNG's own close would not tell. */
 static void the_disk_full_is_said(void)
 {
     char dir[] = "/tmp/procsim-full-XXXXXX", png[64], svg[64];
@@ -480,6 +480,8 @@ static void the_disk_full_is_said(void)
          "No space left on device"},
         {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", svg}, 1, NULL,
          "No space left on device"},
+        {{"gui", "scenarios/policies/rr.yaml", "--frames", "2", "--screenshot", png}, 1, NULL,
+         "No space left on device"}, /* the window's screenshot, written the same way */
     };
     if (made)
         check_cases(full, sizeof full / sizeof full[0], NULL);
