@@ -3,6 +3,7 @@
  * otherwise. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cli.h"
 #include "gantt_view.h"
@@ -10,6 +11,13 @@
 #include "procsim/ostep.h"
 
 static void to_buf(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
+
+/* s ends in `end`, in either case ("chart.PNG"). */
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), k = strlen(end);
+    return n >= k && !strcasecmp(s + n - k, end);
+}
 
 /* --ostep PROGRAM ARGS...: the workload as scenario text in o->text. */
 static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
@@ -197,6 +205,11 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
                         "with %s\n", o.live     ? "--live"
                                      : o.frames ? "--frames"
                                                 : "--compare (procsim compare charts each policy)");
+        return EXIT_USAGE;
+    }
+    if (o.gantt_png && !ends_with(o.gantt_png, ".png") && !ends_with(o.gantt_png, ".svg")) {
+        fprintf(stderr, "procsim gui: --gantt-png wants a FILE ending .png or .svg (which says "
+                        "the format), got '%s'\n", o.gantt_png);
         return EXIT_USAGE;
     }
     if (!o.frames && !o.gantt_png && !gui_display_available()) {

@@ -45,8 +45,9 @@ static const help helps[] = {
      "                  clock: fcfs,rr:4 (as procsim compare takes them; not\n"
      "                  with --live or --quiz)\n"
      "    --gantt-png FILE  run the scenario to its end with no window and save\n"
-     "                  its Gantt chart alone, --size's width wide (a FILE ending\n"
-     "                  .svg: as SVG; a model run, not with --live)\n"
+     "                  its Gantt chart alone, --size's width wide (default 1200\n"
+     "                  wide); FILE ends .png or .svg, which says the format (a\n"
+     "                  model run, not with --live)\n"
      "    --ostep PROGRAM FLAGS...  animate an OSTEP homework workload instead of\n"
      "                  FILE (every argument after PROGRAM is the program's)\n", NULL},
     {"run",

@@ -15,6 +15,8 @@
 #include "compare.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "png.h"
+#include "utf8.h"
 
 /* ---- opening, saving, the title ---------------------------------------- */
 
@@ -73,26 +75,28 @@ int gui_open_file(gui_app *a, const char *path)
     return open_path(a, path, 1);
 }
 
-static int save_png(gui_app *a, const char *path)
+/* The window as it is now to `path`; -1 with the reason in err. */
+static int save_png(gui_app *a, const char *path, char *err, size_t errsize)
 {
     int w = (int)a->L.w, h = (int)a->L.h;
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_XRGB8888);
-    if (!s)
-        return -1;
-    int rc = SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_XRGB8888, s->pixels, s->pitch);
-    if (!rc)
-        rc = IMG_SavePNG(s, path);
+    int rc = s ? SDL_RenderReadPixels(a->ren, NULL, SDL_PIXELFORMAT_XRGB8888, s->pixels, s->pitch)
+               : -1;
+    if (rc)
+        snprintf(err, errsize, "%s", SDL_GetError());
+    else
+        rc = gui_png_write(s, path, err, errsize);
     SDL_FreeSurface(s);
     return rc;
 }
 
 void gui_screenshot(gui_app *a)
 {
-    char path[64];
+    char path[64], err[256];
     time_t t = time(NULL);
     strftime(path, sizeof path, "procsim-%Y%m%d-%H%M%S.png", localtime(&t));
-    if (save_png(a, path))
-        gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), SDL_GetError());
+    if (save_png(a, path, err, sizeof err))
+        gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), err);
     else
         gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
 }
@@ -107,7 +111,7 @@ static const char *window_title(const gui_app *a, char *buf, size_t size)
         snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
     else
         snprintf(buf, size, "procsim");
-    return buf;
+    return gui_utf8_trim(buf); /* a long title cut at a character */
 }
 
 void gui_set_title(gui_app *a)
@@ -568,8 +572,9 @@ static int run(const gui_options *o, const ps_trace_options *trace, const last_f
         last = t;
         update(&a, dt > 0.25 ? 0.25 : dt);
         render(&a);
-        if (headless && n + 1 == o->frames && o->screenshot && save_png(&a, o->screenshot)) {
-            fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, SDL_GetError());
+        if (headless && n + 1 == o->frames && o->screenshot &&
+            save_png(&a, o->screenshot, err, sizeof err)) {
+            fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, err);
             rc = 1;
         }
         if (headless && n + 1 == o->frames && out && out->frame)

@@ -13,6 +13,7 @@
 #include "app.h"
 #include "compare.h"
 #include "draw.h"
+#include "utf8.h"
 
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 #define DIVERGE_COLOR 0xff7043  /* the first divergence, everywhere it shows */
@@ -237,7 +238,7 @@ static void lane(gui_app *a, const axis *ax, size_t i, uint32_t cpu, gui_rect r)
         gui_fill(a->ren, b, gui_token_color(sl.pid));
         if (sl.pid == a->selected) /* the selected process, in every chart */
             gui_frame(a->ren, b, col(0xffffff), 2 * a->L.scale);
-        char id[48];
+        char id[GUI_NAME_BUF];
         snprintf(id, sizeof id, "%s", ps_engine_pcb(c->run[i].e, sl.pid)->name);
         int tw, th;
         gui_text_measure(a->text, id, GUI_SMALL, &tw, &th);
@@ -321,16 +322,17 @@ static int best(const gui_cmp *c, size_t i, int k)
  * for each of its first three parts ("a waits for mutex n held by b"). */
 static void stuck(gui_app *a, const gui_cmp_run *r, float x, float y, float w)
 {
-    char report[512];
+    char report[4 * GUI_NAME_BUF + 256]; /* cut at a character, with "..." */
     float lh = (float)gui_text_line_height(a->text, GUI_SMALL);
     ps_engine_stuck(r->e, gui_ps_lang(a->lang), report, sizeof report);
     const char *p = strchr(report, ':'); /* past "deadlock at tick 4:" */
     p = p ? p + 1 : report;
     for (int k = 0; k < 3 && *p; k++, y += lh) {
-        char line[256];
+        char line[2 * GUI_NAME_BUF + 128];
         p += strspn(p, " ");
         size_t len = strcspn(p, ";");
         snprintf(line, sizeof line, "%.*s", (int)len, p);
+        gui_utf8_trim(line);
         gui_text_fit(a->text, line, sizeof line, GUI_SMALL, w);
         gui_text_draw(a->text, line, GUI_SMALL, col(0xff8a80), (int)x, (int)y);
         p += len + (p[len] == ';');
@@ -451,6 +453,7 @@ void gui_view_compare(gui_app *a)
     }
     char line[1024];
     snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? a->sim.s->title : "");
+    gui_utf8_trim(line);
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
     gui_text_draw(a->text, line, GUI_NORMAL, col(GUI_TEXT), (int)(gap + 2 * sc), (int)(head + gap));
     divergence_text(a, line, sizeof line);

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "utf8.h"
 
 #define FONT 13     /* px */
 #define LINE 16     /* px: a line of text */
@@ -112,7 +113,7 @@ static void slice(void *ctx, uint32_t cpu, ps_slice s)
     float y = gui_gantt_cpu_y(&v->G, cpu);
     gui_rect r = span_rect(v, (double)s.from, (double)s.to, y + 1, v->G.cpu_h - 2);
     const char *name = s.pid ? ps_engine_pcb(v->g->e, s.pid)->name : gui_word_text(GUI_W_IDLE, v->lang);
-    char tip[160], label[96];
+    char tip[GUI_NAME_BUF + 64], label[GUI_NAME_BUF];
     snprintf(tip, sizeof tip, "CPU %u: %s [%lld, %lld)", cpu, name, (long long)s.from,
              (long long)s.to);
     rect(v, r, s.pid ? gui_token_color(s.pid) : gui_rgba(GUI_GANTT_IDLE, 255), tip);
@@ -126,7 +127,7 @@ static void bar(void *ctx, uint32_t pid, ps_state st, int64_t from, int64_t to)
 {
     svg *v = ctx;
     uint32_t row = v->m.row_of[pid - 1];
-    char tip[160];
+    char tip[GUI_NAME_BUF + 96];
     snprintf(tip, sizeof tip, "%s: %s [%lld, %lld)", ps_engine_pcb(v->g->e, pid)->name,
              gui_state_text(st, v->lang), (long long)from, (long long)to);
     rect(v, span_rect(v, (double)from, (double)to, gui_gantt_row_y(&v->G, row) + 1, v->G.proc_h - 2),
@@ -157,7 +158,7 @@ static void axis(svg *v)
 static void names(svg *v)
 {
     const gui_gantt_geom *G = &v->G;
-    char s[96];
+    char s[GUI_NAME_BUF];
     for (uint32_t c = 0; c < G->ncpu; c++) {
         snprintf(s, sizeof s, "CPU %u", c);
         text(v, G->label_x, gui_gantt_cpu_y(G, c) + (G->cpu_h - LINE) / 2, NULL,
@@ -214,8 +215,9 @@ int gui_gantt_svg(FILE *f, const gui_sim *g, gui_lang lang, int width)
                "font-size=\"%d\">\n",
             width, h, width, h, FONT);
     rect(&v, (gui_rect){0, 0, (float)width, h}, gui_rgba(GUI_PANEL, 255), NULL);
-    char title[320];
+    char title[1024]; /* a longer title is cut, at a character */
     snprintf(title, sizeof title, "%s — %s", gui_word_text(GUI_W_GANTT, lang), g->s->title);
+    gui_utf8_trim(title);
     text(&v, 6, 3, NULL, gui_rgba(GUI_TEXT, 255), title);
     axis(&v);
     names(&v);

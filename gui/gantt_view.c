@@ -7,11 +7,11 @@
 #include <string.h>
 #include <time.h>
 
-#include <SDL_image.h>
-
 #include "app.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "png.h"
+#include "utf8.h"
 
 typedef struct chart {
     SDL_Renderer *ren;
@@ -60,7 +60,7 @@ static float label_width(chart *c, float w)
  * even two characters do. */
 static void name_in(chart *c, const char *name, float cx, float cy, float w, SDL_Color fg)
 {
-    char s[96];
+    char s[GUI_NAME_BUF];
     int tw, th;
     snprintf(s, sizeof s, "%s", name);
     gui_text_fit(c->text, s, sizeof s, GUI_SMALL, w);
@@ -165,7 +165,7 @@ static void lanes(chart *c)
             gui_fill(c->ren, (gui_rect){G->r.x, y, G->r.w, G->proc_h}, col(0x3a4354));
         if (G->proc_h < c->lh)
             continue;
-        char name[96];
+        char name[GUI_NAME_BUF];
         float box = 0.6f * c->lh;
         gui_fill(c->ren, (gui_rect){G->label_x, y + (G->proc_h - box) / 2, box, box},
                  gui_token_color(pid));
@@ -305,8 +305,9 @@ static int ends_with(const char *s, const char *end)
 /* The chart's title: the panel's word and the scenario's title. */
 static void title(chart *c, gui_rect r)
 {
-    char s[320];
+    char s[1024]; /* a longer title is cut, at a character */
     snprintf(s, sizeof s, "%s — %s", gui_word_text(GUI_W_GANTT, c->lang), c->g->s->title);
+    gui_utf8_trim(s);
     gui_text_fit(c->text, s, sizeof s, GUI_SMALL, r.w - 12 * c->sc);
     gui_text_draw(c->text, s, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * c->sc),
                   (int)(r.y + 3 * c->sc));
@@ -348,7 +349,7 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     title(&c, r);
     draw(&c, r);
     SDL_RenderPresent(ren);
-    if (IMG_SavePNG(s, path))
+    if (gui_png_write(s, path, err, errsize))
         goto fail;
     rc = 0;
 fail:

@@ -15,6 +15,7 @@
 #include "app.h"
 #include "describe.h"
 #include "draw.h"
+#include "utf8.h"
 
 #define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
 
@@ -211,6 +212,8 @@ void gui_view_header(gui_app *a)
     else
         snprintf(title, sizeof title, "%s", a->sim.s->title);
     snprintf(file, sizeof file, "%s", a->sim.trace_mode ? "" : file_name(a));
+    gui_utf8_trim(title); /* cut by snprintf: at a character */
+    gui_utf8_trim(file);
     gui_text_measure(a->text, title, GUI_NORMAL, &tw, &h);
     gui_text_measure(a->text, file, GUI_SMALL, &fw, &h);
     float gap = 14 * sc, room = end - x;

@@ -12,6 +12,7 @@
 #include "draw.h"
 #include "gantt_view.h"
 #include "pcb_text.h"
+#include "utf8.h"
 
 static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
@@ -165,31 +166,33 @@ enum {
 #undef PS_X_
     NCOLS
 };
+enum { CELL_MAX = GUI_NAME_BUF + 32 }; /* a cell: a name whole, or "PC: op" */
 
 /* Row pid's cells. */
-static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][96])
+static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][CELL_MAX])
 {
     const ps_engine *e = a->sim.e;
     const ps_pcb *p = ps_engine_pcb(e, pid);
     const ps_scenario *s = ps_engine_scenario(e);
     ps_regs regs = ps_engine_regs(e, pid);
     const ps_proc_spec *spec = &s->procs[pid - 1];
-    char op[64] = "-";
+    char op[CELL_MAX - 16] = "-"; /* an op names a channel, a process ... */
     if (regs.pc < spec->op_count)
-        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
-    snprintf(cell[COL_PID], 96, "%u", pid);
-    snprintf(cell[COL_NAME], 96, "%s", p->name);
-    snprintf(cell[COL_STATE], 96, "%s", !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
-    snprintf(cell[COL_PC], 96, "%u: %s", regs.pc, op);
-    snprintf(cell[COL_PRIO], 96, "%d", p->priority);
-    snprintf(cell[COL_CPU], 96, "%lld", (long long)p->cpu_time);
-    snprintf(cell[COL_MEM], 96, "%lld %s", (long long)p->memory,
+        ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op); /* cut at a character */
+    snprintf(cell[COL_PID], CELL_MAX, "%u", pid);
+    snprintf(cell[COL_NAME], CELL_MAX, "%s", p->name);
+    snprintf(cell[COL_STATE], CELL_MAX, "%s", !p->created ? "-" : gui_table_state((ps_state)p->state, a->lang));
+    snprintf(cell[COL_PC], CELL_MAX, "%u: %s", regs.pc, op);
+    gui_utf8_trim(cell[COL_PC]);
+    snprintf(cell[COL_PRIO], CELL_MAX, "%d", p->priority);
+    snprintf(cell[COL_CPU], CELL_MAX, "%lld", (long long)p->cpu_time);
+    snprintf(cell[COL_MEM], CELL_MAX, "%lld %s", (long long)p->memory,
              ps_state_resident((ps_state)p->state) ? gui_word_text(GUI_W_MEM_IN, a->lang)
              : p->created && p->state != PS_EXIT ? gui_word_text(GUI_W_MEM_OUT, a->lang) : "");
-    snprintf(cell[COL_PARENT], 96, "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-    snprintf(cell[COL_OSPID], 96, "%d", a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
-    snprintf(cell[COL_K], 96, "%c", p->kstate ? p->kstate : '-');
-    snprintf(cell[COL_RSS], 96, "%lld", (long long)p->rss_kb);
+    snprintf(cell[COL_PARENT], CELL_MAX, "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
+    snprintf(cell[COL_OSPID], CELL_MAX, "%d", a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
+    snprintf(cell[COL_K], CELL_MAX, "%c", p->kstate ? p->kstate : '-');
+    snprintf(cell[COL_RSS], CELL_MAX, "%lld", (long long)p->rss_kb);
 }
 
 static float text_w(gui_app *a, const char *s)
@@ -209,7 +212,7 @@ static int table_widths(gui_app *a, const int *cols, int ncol, char head[NCOLS][
                         uint32_t first, uint32_t last, float avail, float *w)
 {
     float u = a->L.unit, gap = 10 * u, natural[NCOLS];
-    char cell[NCOLS][96];
+    char cell[NCOLS][CELL_MAX];
     for (int c = 0; c < ncol; c++)
         natural[c] = text_w(a, head[cols[c]]);
     for (uint32_t pid = first; pid <= last; pid++) {
@@ -316,7 +319,7 @@ static void table(gui_app *a)
         a->table_pid[a->ntable++] = pid;
         if (pid == a->selected)
             gui_fill(a->ren, row, col(0x3a4354));
-        char cell[NCOLS][96];
+        char cell[NCOLS][CELL_MAX];
         table_cells(a, pid, cell);
         for (int c = 0; c < ncol; c++) {
             int k = cols[c];
@@ -332,8 +335,9 @@ static void table(gui_app *a)
 
 static void vline(gui_app *a, float *y, float x, const char *fmt, va_list ap)
 {
-    char buf[256];
+    char buf[GUI_TEXT_MAX - 1]; /* cut by fit, which keeps its whole */
     vsnprintf(buf, sizeof buf, fmt, ap);
+    gui_utf8_trim(buf);
     if (a->line_right > x) /* a column's end: cut there, the whole on hover */
         gui_text_fit(a->text, buf, sizeof buf, GUI_SMALL, a->line_right - x);
     gui_text_draw(a->text, buf, GUI_SMALL, col(GUI_TEXT), (int)x, (int)*y);
@@ -535,7 +539,7 @@ static void log_panel(gui_app *a)
     char text[128][400];
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {
-        char cause[240];
+        char cause[240]; /* cut at a character (ps_cause_format) */
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
             const gui_note *no = lines[k].note; /* (a long line wraps) */
             gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
@@ -546,6 +550,7 @@ static void log_panel(gui_app *a)
             snprintf(text[k], sizeof text[k], "%5lld %-10s %s -> %s: %s", (long long)t->ev.time,
                      ps_engine_pcb(e, t->ev.pid)->name, gui_state_text((ps_state)t->ev.from, a->lang),
                      gui_state_text((ps_state)t->ev.to, a->lang), cause);
+            gui_utf8_trim(text[k]); /* long names: cut at a character */
             fg[k] = gui_state_color((ps_state)t->ev.to);
         } else { /* what a process did to a shared object: "*" as in the text view */
             const ps_op_event *o = &lines[k].op->ev;

@@ -17,8 +17,10 @@
 #include <stdint.h>
 
 #include "i18n.h"
+#include "procsim/scenario.h"
 
-#define GUI_PCB_LINE 128       /* bytes of a line, NUL included */
+/* bytes of a line, NUL included: two names whole ("pid 3  NAME  parent NAME") */
+#define GUI_PCB_LINE (2 * PS_NAME_MAX_BYTES + 64)
 #define GUI_PCB_SCHED_LINES 4  /* lines at most */
 
 /* The scheduling lines of process `pid` of model engine `e` in `lang`,

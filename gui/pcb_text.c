@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "procsim/cause.h"
+#include "utf8.h"
 
 #define T(en, ko) (lang == GUI_KO ? (ko) : (en))
 #define NONE GUI_PCB_NONE
@@ -14,20 +15,6 @@ typedef struct column {
     gui_pcb_line *line;
     int *n;
 } column;
-
-/* Drop the bytes of a character vsnprintf cut in half at the end. */
-static void whole_characters(char *s)
-{
-    size_t n = strlen(s), start = n;
-    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-        start--;
-    if (start == 0 || (unsigned char)s[start - 1] < 0xC0)
-        return;
-    unsigned char lead = (unsigned char)s[start - 1];
-    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-    if (n - (start - 1) < need)
-        s[start - 1] = 0;
-}
 
 static void add(column c, int indent, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void add(column c, int indent, const char *fmt, ...)
@@ -39,7 +26,7 @@ static void add(column c, int indent, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(l->text, sizeof l->text, fmt, ap);
     va_end(ap);
-    whole_characters(l->text);
+    gui_utf8_trim(l->text);
     l->indent = (uint8_t)indent;
 }
 
@@ -93,7 +80,7 @@ static void left_column(column c, const ps_engine *e, const ps_pcb *p, gui_lang 
     for (uint32_t ch = p->first_child; ch && k < end - 1; ch = ps_engine_pcb(e, ch)->next_sibling)
         k += snprintf(k, (size_t)(end - k), "%s%s", k == children ? "" : ", ",
                       ps_engine_pcb(e, ch)->name);
-    whole_characters(children);
+    gui_utf8_trim(children);
     add(c, 0, T("pid %u  %s  parent %s", "pid %u  %s  부모 %s"), p->pid, p->name,
         p->parent ? name_of(e, p->parent) : NONE);
     add(c, 0, T("children: %s", "자식: %s"), children[0] ? children : NONE);

@@ -3,9 +3,11 @@
  * the dialog as it was. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "picker.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +21,14 @@ static int is_dir(const char *path)
 {
     struct stat st;
     return path && path[0] && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* A plain file: not a FIFO, a device or a socket, whose open or read
+ * would wait for a writer that never comes. */
+static int is_file(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
 static int is_scenario_name(const char *name)
@@ -108,9 +118,16 @@ int gui_picker_title(const char *path, char *out, size_t size)
 {
     char buf[16384];
     out[0] = 0;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    /* O_NONBLOCK: opening a FIFO does not wait; fstat then refuses it */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
         return -1;
+    FILE *f = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? fdopen(fd, "rb") : NULL;
+    if (!f) {
+        close(fd);
+        return -1;
+    }
     size_t len = fread(buf, 1, sizeof buf - 1, f);
     fclose(f);
     buf[len] = 0;
@@ -119,6 +136,7 @@ int gui_picker_title(const char *path, char *out, size_t size)
             continue;
         char *end = strchr(line, '\n');
         unquote(line + 6, end ? end : buf + len, out, size);
+        gui_utf8_trim(out); /* a title longer than out: cut at a character */
         return out[0] ? 0 : -1;
     }
     return -1;
@@ -176,8 +194,11 @@ static int add_folder(rows *r, const char *dir, gui_pick_section section, int fi
         while (!rc && (de = readdir(d))) {
             if (de->d_name[0] == '.' || join(path, sizeof path, dir, de->d_name))
                 continue;
-            int folder = is_dir(path);
-            if (pass == 0 ? !folder : folder || !is_scenario_name(de->d_name))
+            struct stat st; /* a FIFO named x.yaml is no scenario (its open would wait) */
+            if (stat(path, &st))
+                continue;
+            int folder = S_ISDIR(st.st_mode);
+            if (pass == 0 ? !folder : !S_ISREG(st.st_mode) || !is_scenario_name(de->d_name))
                 continue;
             snprintf(name, sizeof name, "%s%s", de->d_name, folder ? "/" : "");
             gui_pick_row *w = add(r, folder ? GUI_PICK_DIR : GUI_PICK_FILE, section, name, path);
@@ -241,8 +262,7 @@ int gui_picker_home(gui_picker *p)
         add_folder(&r, p->cwd, GUI_PICK_CWD, 1, err, sizeof err);
     ok = ok && add(&r, GUI_PICK_HEADING, GUI_PICK_RECENT, "", NULL);
     for (int i = 0; ok && i < p->nrecent; i++) {
-        struct stat st;
-        if (stat(p->recent[i], &st)) /* gone: not shown, still remembered */
+        if (!is_file(p->recent[i])) /* gone: not shown, still remembered */
             continue;
         shown_path(p->recent[i], name, sizeof name);
         gui_pick_row *w = add(&r, GUI_PICK_FILE, GUI_PICK_RECENT, name, p->recent[i]);

@@ -116,7 +116,7 @@ int gui_picker_remember(gui_picker *p, const char *path);
 
 /* The scenario's title from file `path`: its first top-level `title:`
  * line within the first 16 KB, unquoted ("..." with its \" and \\, '...'
- * with its ''), cut to size.  Returns 0, or -1 with out = "". */
+ * with its ''), cut to size at a character.  Returns 0, or -1 with out = "". */
 int gui_picker_title(const char *path, char *out, size_t size);
 
 #endif

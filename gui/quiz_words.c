@@ -3,12 +3,14 @@
 
 #include <stdio.h>
 
+#include "utf8.h"
+
 #define T(en, ko) (lang == GUI_KO ? (ko) : (en))
 
 char *gui_quiz_feedback(const ps_engine *e, const ps_trace_event *ev, ps_state given,
                         gui_lang lang, char *buf, size_t size)
 {
-    char cause[200];
+    char cause[GUI_NAME_BUF + 256];
     gui_cause_text(e, ev, lang, cause, sizeof cause);
     const char *to = gui_state_text((ps_state)ev->to, lang), *name = ps_engine_pcb(e, ev->pid)->name;
     long long at = (long long)ev->time;
@@ -19,7 +21,7 @@ char *gui_quiz_feedback(const ps_engine *e, const ps_trace_event *ev, ps_state g
         snprintf(buf, size, T("tick %lld, %s: You chose %s; it goes to %s: %s",
                               "%lld틱, %s: %s 상태를 골랐지만, 실제로는 %s 상태로 갑니다: %s"),
                  at, name, gui_state_text(given, lang), to, cause);
-    return buf;
+    return gui_utf8_trim(buf); /* cut at a character where buf is short */
 }
 
 int gui_quiz_write_summary(const char *path, const gui_quiz *q, const ps_engine *e,
@@ -35,7 +37,7 @@ int gui_quiz_write_summary(const char *path, const gui_quiz *q, const ps_engine 
               "퀴즈, 따라간 프로세스 %1$s: %3$zu문제 중 %2$u개 정답\n"),
             ps_engine_pcb(e, q->follow)->name, gui_quiz_right(q), q->nitems);
     for (size_t i = 0; i < q->nitems; i++) {
-        char line[400];
+        char line[GUI_TEXT_MAX];
         const gui_quiz_item *it = &q->items[i];
         fprintf(f, "%c %s\n", it->right ? '+' : '-',
                 gui_quiz_feedback(e, &it->ev, (ps_state)it->given, lang, line, sizeof line));

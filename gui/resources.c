@@ -58,6 +58,7 @@ static gui_res_item *add(lay *L, gui_res_style st, gui_rect r, uint32_t pid, con
     it->style = (uint8_t)st;
     it->pid = pid;
     snprintf(it->text, sizeof it->text, "%s", text ? text : "");
+    gui_utf8_trim(it->text);
     return it;
 }
 
@@ -72,6 +73,7 @@ static gui_res_item *words(lay *L, float *x, float y, float limit, gui_res_style
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    gui_utf8_trim(buf);
     int w = 0, h = 0;
     L->measure(L->ctx, buf, normal, &w, &h);
     if (*x + (float)w > limit)
@@ -203,7 +205,7 @@ static void private_variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
             const ps_pcb *p = ps_engine_pcb(e, pid);
             if (!p->created)
                 continue;
-            char copy[96];
+            char copy[GUI_NAME_BUF + 24];
             snprintf(copy, sizeof copy, "%s %lld", p->name, (long long)ps_engine_private(e, pid, v));
             if (!chip(L, &x, w->y, GUI_RES_COPY, pid, copy)) {
                 for (uint32_t q = pid; q <= np; q++)
@@ -271,7 +273,7 @@ static void variable(lay *L, rows *w, const gui_sim *g, uint32_t v)
         if (!shown++ && !words(L, &x, w->y, L->right, GUI_RES_TEXT, 0, "%s",
                                T("read, not yet written:", "읽고 아직 안 씀:")))
             break;
-        char copy[96];
+        char copy[GUI_NAME_BUF + 24];
         snprintf(copy, sizeof copy, "%s %lld", p->name, (long long)r.tmp);
         /* stale once another process has written since the read, as the
          * engine flags a lost update (the value may have come back) */
@@ -419,7 +421,7 @@ static void memory(lay *L, rows *w, const ps_engine *e)
         if (!p->created || !ps_state_resident((ps_state)p->state) || p->memory <= 0)
             continue;
         float pw = bw * (float)p->memory / (float)total;
-        char long_[96], id[16];
+        char long_[GUI_NAME_BUF + 24], id[16];
         snprintf(long_, sizeof long_, "%s %lld", p->name, (long long)p->memory);
         snprintf(id, sizeof id, "%u", pid);
         add(L, GUI_RES_BAR, (gui_rect){x, w->y + (L->lh - L->chip_h) / 2, pw, L->chip_h}, pid,

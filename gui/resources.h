@@ -26,6 +26,7 @@
 #include "i18n.h"
 #include "layout.h"
 #include "sim.h"
+#include "utf8.h"
 
 #define GUI_RES_FLASH_SECONDS 1.5
 
@@ -64,8 +65,8 @@ typedef struct gui_res_item {
     uint32_t obj;            /* with `wait`: the object's index */
     uint32_t pid;            /* TOKEN, OUT, BAR, FRESH, STALE, COPY */
     float alpha;             /* FLASH: 1 just after the write, down to 0 */
-    char text[192];          /* drawn centred in a chip, else from r.x (long
-                                enough for any row in Korean) */
+    char text[GUI_NAME_BUF + 192]; /* drawn centred in a chip, else from r.x
+                                (a name whole and any row's words in Korean) */
 } gui_res_item;
 
 #define GUI_RES_MAX 400

@@ -311,7 +311,7 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
     /* The scenario loaded: now the old run goes, before the new starts (a
      * live backend holds the signal mask; two must never overlap). */
     int quiz = g->quiz && g->quiz->on;
-    char follow[128] = ""; /* the quiz follows the same name in the new scenario */
+    char follow[PS_NAME_MAX_BYTES + 1] = ""; /* the quiz follows the same name in the new scenario */
     if (quiz)
         snprintf(follow, sizeof follow, "%s", g->s->procs[g->quiz->follow - 1].name);
     gui_sim_close(g);

@@ -20,6 +20,7 @@
  * gui_text_destroy before SDL_DestroyRenderer.
  */
 #include "text.h"
+#include "utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
@@ -55,8 +56,8 @@ enum {
 };
 
 typedef struct cut {
-    char cut[128];    /* what gui_text_fit made of it */
-    char full[256];   /* what it was */
+    char cut[GUI_TEXT_MAX / 2]; /* what gui_text_fit made of it */
+    char full[GUI_TEXT_MAX];    /* what it was */
 } cut;
 
 typedef struct tip {
@@ -428,7 +429,8 @@ static SDL_Rect visible(gui_text *t, SDL_Rect box)
     return out;
 }
 
-static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s)
+static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s, int w,
+                     const char *whole)
 {
     if (t->nmarks == t->marks_cap) {
         int cap = t->marks_cap ? 2 * t->marks_cap : 256;
@@ -441,7 +443,10 @@ static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s)
     gui_text_mark *m = &t->marks[t->nmarks++];
     m->box = box;
     m->cover = cover;
-    snprintf(m->s, sizeof m->s, "%s", s);
+    m->w = w;
+    m->fitted = whole != NULL;
+    gui_utf8_trim((snprintf(m->s, sizeof m->s, "%s", s), m->s));
+    gui_utf8_trim((snprintf(m->whole, sizeof m->whole, "%s", whole ? whole : ""), m->whole));
 }
 
 /* A string gui_text_fit cut this frame: its index in cuts, or -1.  Only
@@ -465,7 +470,7 @@ static void blit(gui_text *t, const cache_entry *e, const char *s, int x, int y)
         return;
     SDL_Rect seen = visible(t, dst);
     if (t->recording && seen.w > 0 && seen.h > 0)
-        add_mark(t, seen, 0, s);
+        add_mark(t, seen, 0, s, e->w, c >= 0 ? t->cuts[c].full : NULL);
     if (c >= 0 && t->ntips < TIPS_MAX && seen.w > 0 && seen.h > 0)
         t->tips[t->ntips++] = (tip){seen, c};
 }
@@ -571,7 +576,7 @@ static void note_cut(gui_text *t, const char *whole, const char *s)
 static void fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
 {
     size_t n = strlen(s);
-    char whole[256];
+    char whole[GUI_TEXT_MAX];
     if (n >= sizeof whole) { /* no copy to go back to: a plain cut */
         cut_to(t, s, size, n, "", fs, w);
         return;
@@ -598,7 +603,7 @@ void gui_text_fit(gui_text *t, char *s, size_t size, gui_font_size fs, float w)
     size_t n = strlen(s);
     if (n == 0 || n + 1 > size || width_of(t, s, fs) <= w)
         return;
-    char whole[256];
+    char whole[GUI_TEXT_MAX];
     snprintf(whole, sizeof whole, "%s", s);
     fit(t, s, size, fs, w);
     if (t && n < sizeof whole)
@@ -667,7 +672,7 @@ void gui_text_cover(gui_text *t, float x, float y, float w, float h)
         return;
     SDL_Rect seen = visible(t, (SDL_Rect){(int)x, (int)y, (int)(x + w) - (int)x, (int)(y + h) - (int)y});
     if (seen.w > 0 && seen.h > 0)
-        add_mark(t, seen, 1, "");
+        add_mark(t, seen, 1, "", seen.w, NULL);
 }
 
 const gui_text_mark *gui_text_marks(const gui_text *t, int *n)

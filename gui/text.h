@@ -12,6 +12,8 @@
 
 #include <SDL.h>
 
+#include "utf8.h" /* GUI_TEXT_MAX */
+
 typedef struct gui_text gui_text;
 
 /* Find the fonts and open them at `px` pixel sizes for the small, normal
@@ -58,7 +60,11 @@ const char *gui_text_tip_at(const gui_text *t, int x, int y, SDL_Rect *box);
 typedef struct gui_text_mark {
     SDL_Rect box;            /* visible part, in pixels */
     int cover;               /* 1: a cover, not a text */
-    char s[64];              /* the text (cut to 63 bytes) */
+    int w;                   /* the whole text's width: more than box.w
+                                where the clip cut it */
+    int fitted;              /* cut by gui_text_fit (the whole on hover) */
+    char s[256];             /* the text, cut at a character to 255 bytes */
+    char whole[256];         /* fitted: the whole its hover shows, cut so */
 } gui_text_mark;
 void gui_text_record(gui_text *t, int on);
 void gui_text_cover(gui_text *t, float x, float y, float w, float h);

@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "utf8.h"
 
 static SDL_Color darken(SDL_Color c, float f)
 {
@@ -84,13 +85,15 @@ static void cause_line(gui_app *a)
     const gui_tr *t = latest(a);
     if (!t)
         return;
-    char cause[256], line[400];
+    char cause[GUI_NAME_BUF + 256], line[GUI_TEXT_MAX - 1]; /* a line cut, fit keeps its whole */
     gui_cause_text(a->sim.e, &t->ev, a->lang, cause, sizeof cause);
     snprintf(line, sizeof line, "%s %lld: %s  %s -> %s  (%s: %s)", gui_word_text(GUI_W_TICK, a->lang),
              (long long)t->ev.time, ps_engine_pcb(a->sim.e, t->ev.pid)->name,
              gui_state_text((ps_state)t->ev.from, a->lang), gui_state_text((ps_state)t->ev.to, a->lang),
              ps_event_name_in((ps_event)t->ev.event, gui_ps_lang(a->lang)), cause);
+    gui_utf8_trim(line);
     gui_rect d = a->L.diagram;
+    gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, d.w - 16 * a->L.scale); /* the whole on hover */
     gui_text_draw(a->text, line, GUI_NORMAL, gui_rgba(0xfff59d, 255), (int)(d.x + 8 * a->L.scale),
                   (int)(d.y + d.h - gui_text_line_height(a->text, GUI_NORMAL) - 4 * a->L.scale));
 }
@@ -167,7 +170,7 @@ static void token_labels(gui_app *a, const label *l, int nl, taken *t)
     for (int i = 0; i < nl; i++) {
         const ps_pcb *p = ps_engine_pcb(a->sim.e, l[i].pid);
         int named = l[i].named, zombie = l[i].zombie;
-        char text[96];
+        char text[GUI_NAME_BUF + 32];
         snprintf(text, sizeof text, "%s%s%s%s", named ? p->name : "", named && zombie ? " (" : "",
                  zombie ? gui_word_text(GUI_W_ZOMBIE, a->lang) : "", named && zombie ? ")" : "");
         /* at most as wide as the node it is in, else eight tokens */

@@ -24,6 +24,7 @@
 #include "testkit.h"
 #include "app.h"
 #include "gui.h"
+#include "utf8.h"
 
 static const struct {
     int w, h;
@@ -46,6 +47,12 @@ static SDL_Rect of(gui_rect r)
     return (SDL_Rect){(int)r.x, (int)r.y, (int)(r.x + r.w) - (int)r.x, (int)(r.y + r.h) - (int)r.y};
 }
 
+/* The longest name a process may have (64 syllables, 192 bytes), and its
+ * first 30 syllables: a text that shows those shows it whole, or is cut
+ * with its whole on hover. */
+#define NAME64 "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아"
+#define NAME64_START "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나"
+
 /* A cover drawn between marks i and j (i < k <= j) that holds `part`. */
 static int covered(const gui_text_mark *m, int i, int j, SDL_Rect part)
 {
@@ -64,11 +71,23 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
             continue;
         texts++;
         SDL_Rect b = m[j].box, part;
+        if (!gui_utf8_valid(m[j].s, strlen(m[j].s)))
+            fail_msg("%s: the text at (%d,%d) is not valid UTF-8: a character cut", what, b.x,
+                     b.y);
+        if (b.w + 1 < m[j].w && !m[j].fitted)
+            fail_msg("%s: '%s' (%d,%d) is clipped, %d of %d pixels shown, with no '..' and no "
+                     "hover", what, m[j].s, b.x, b.y, b.w, m[j].w);
         for (int i = 0; i < j; i++)
             if (!m[i].cover && overlap(m[i].box, b, &part) && !covered(m, i, j, part))
                 fail_msg("%s: '%s' (%d,%d %dx%d) is drawn over '%s' (%d,%d %dx%d)", what, m[j].s,
                          b.x, b.y, b.w, b.h, m[i].s, m[i].box.x, m[i].box.y, m[i].box.w,
                          m[i].box.h);
+        /* what a person can read of it; the log wraps a long line, the
+         * rest of a name on its next row */
+        const char *seen = m[j].fitted ? m[j].whole : m[j].s;
+        if (strstr(seen, NAME64_START) && !strstr(seen, NAME64) && !contains(of(L->log), b))
+            fail_msg("%s: '%s' (%d,%d) shows part of the 64-syllable name with no way to see "
+                     "all of it", what, seen, b.x, b.y);
         for (int s = 0; s < PS_STATE_COUNT; s++) {
             SDL_Rect node = of(L->node[s]);
             if (!overlap(node, b, &part) || contains(node, b))
@@ -135,9 +154,11 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
 
 /* Names of 24 characters (the most the window shows whole where there is
  * room), Latin and Hangul, a parent's among them, numbered copies told
- * apart by their end. */
+ * apart by their end; and one of 64 Hangul syllables, the longest a name
+ * may be, which every buffer must hold whole and every cut must cut at a
+ * character. */
 static const char long_names[] =
-    "procsim: 1\ntitle: long names\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
+    "procsim: 1\ntitle: long names, 아주 긴 제목 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는 생산자와 소비자가 작업 대기열을 두고 기다리는\nsystem: {cpus: 2, policy: rr, quantum: 2}\n"
     "devices: [disk]\nprocesses:\n"
     "  - {name: producer-with-a-long-name, program: [send work-queue-long-name 1, cpu 3,"
     " io disk 2, send work-queue-long-name 2, spawn consumer-1-with-longtail, cpu 4,"
@@ -149,13 +170,28 @@ static const char long_names[] =
     "  - {name: a_logger_that_sleeps_long, program: [sleep 4, cpu 1, sleep 3, cpu 1]}\n"
     "  - {name: Compiler.Stage-2.Optimiz, program: [cpu 6, io disk 3, cpu 2]}\n"
     "  - {name: 생산자-프로세스-이름이-아주-긴-것임-이십사, program: [cpu 2, sleep 2, cpu 3]}\n"
-    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n";
+    "  - {name: 소비자-1, program: [sleep 1, recv work-queue-long-name, cpu 2]}\n"
+    /* the longest name there is: 64 syllables, 192 bytes */
+    "  - {name: " NAME64 ", program: [cpu 3, io disk 2, cpu 1]}\n";
 
 static void long_names_keep_clear(void **state)
 {
     (void)state;
     static const int frames[] = {20, 75, 150};
     check_everywhere(long_names, "long.yaml", frames, 3);
+    for (int lang = 0; lang < 2; lang++) { /* its PCB: the name in its lines */
+        gui_options o = {.lang = lang, .frames = 20, .width = 1280, .height = 800,
+                         .text = long_names, .text_len = strlen(long_names),
+                         .text_name = "long.yaml", .select = 8};
+        SDL_Surface *f;
+        gui_text_mark *m;
+        int n;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+        check_marks(m, n, &L, lang ? "long.yaml, its PCB, ko" : "long.yaml, its PCB, en");
+        free(m);
+        SDL_FreeSurface(f);
+    }
 }
 
 static void sixty_processes_keep_clear(void **state)

@@ -15,6 +15,7 @@
 #include "clikit.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "utf8.h"
 #include "testkit.h"
 #include "text.h"
 
@@ -421,6 +422,37 @@ static void the_svg_is_well_formed_with_every_slice(void **state)
     gui_sim_close(&g);
 }
 
+/* The longest name (64 syllables, 192 bytes) whole in its tooltips, and a
+ * Hangul title longer than the chart's title buffer cut at a character:
+ * the SVG stays well formed and valid UTF-8. */
+static void the_svg_holds_the_longest_hangul_names(void **state)
+{
+    (void)state;
+    static const char yaml[] = "procsim: 1\ntitle: 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목 생산자와 소비자가 기다리는 긴 제목\n"
+                               "processes:\n  - {name: 가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아, program: [cpu 3]}\n";
+    const char *name = "가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아자차카타파하가나다라마바사아";
+    char err[600], want[400];
+    gui_sim g = {0};
+    if (gui_sim_open_text(&g, "long.yaml", yaml, sizeof yaml - 1, 0, err, sizeof err))
+        fail_msg("%s", err);
+    while (gui_sim_step(&g) == PS_STEP_OK)
+        ;
+    for (int lang = 0; lang < 2; lang++) {
+        char *svg = svg_of(&g, (gui_lang)lang);
+        assert_true(well_formed(svg));
+        if (!gui_utf8_valid(svg, strlen(svg)))
+            fail_msg("the SVG (%s) is not valid UTF-8", lang ? "ko" : "en");
+        snprintf(want, sizeof want, "CPU 0: %s [0, 3)", name);
+        if (!strstr(svg, want))
+            fail_msg("no whole name in \"%s\"", want);
+        snprintf(want, sizeof want, "%s: %s [0, 3)", name, lang ? "실행" : "Running");
+        if (!strstr(svg, want))
+            fail_msg("no whole name in \"%s\"", want);
+        free(svg);
+    }
+    gui_sim_close(&g);
+}
+
 /* ---- in the window --------------------------------------------------------- */
 
 static int count_rgb(SDL_Surface *f, SDL_Color c)
@@ -505,6 +537,36 @@ static void gantt_png_writes_the_chart_with_no_display(void **state)
     rmdir(dir);
 }
 
+/* --gantt-png (and --screenshot) to chart.png and chart.svg standing for
+ * /dev/full (the name must say the format): every write fails, the last
+ * one too, where IMG_SavePNG's own close would not tell. */
+static void the_disk_full_is_said(void)
+{
+    char dir[] = "/tmp/procsim-full-XXXXXX", png[64], svg[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(png, sizeof png, "%s/chart.png", dir);
+    snprintf(svg, sizeof svg, "%s/chart.svg", dir);
+    int made = symlink("/dev/full", png) == 0 && symlink("/dev/full", svg) == 0;
+    const char *const runs[][7] = {
+        {"gui", "scenarios/policies/rr.yaml", "--gantt-png", png, NULL},
+        {"gui", "scenarios/policies/rr.yaml", "--gantt-png", svg, NULL},
+        /* the window's screenshot, written the same way */
+        {"gui", "scenarios/policies/rr.yaml", "--frames", "2", "--screenshot", png, NULL},
+    };
+    result r[3] = {{0}};
+    for (int i = 0; made && i < 3; i++)
+        r[i] = procsim(runs[i]);
+    unlink(png); /* before any assertion: a failure leaves nothing */
+    unlink(svg);
+    rmdir(dir);
+    assert_true(made);
+    for (int i = 0; i < 3; i++) {
+        if (r[i].status != 1 || !strstr(r[i].err, "No space left on device"))
+            fail_msg("%s %s: exit %d: %s", runs[i][2], runs[i][3], r[i].status, r[i].err);
+        result_free(&r[i]);
+    }
+}
+
 static void gantt_png_errors_say_why(void **state)
 {
     (void)state;
@@ -524,6 +586,17 @@ static void gantt_png_errors_say_why(void **state)
          2, NULL, "not with --compare"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
+    static const cli_case named[] = { /* the name says the format */
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never.jpg"}, 2, NULL,
+         "--gantt-png wants a FILE ending .png or .svg"},
+        {{"gui", "scenarios/policies/rr.yaml", "--gantt-png", "/tmp/never"}, 2, NULL,
+         "got '/tmp/never'"},
+    };
+    check_cases(named, sizeof named / sizeof named[0], NULL);
+    assert_int_equal(access("/tmp/never.jpg", F_OK), -1);
+    assert_int_equal(access("/tmp/never", F_OK), -1);
+    if (access("/dev/full", W_OK) == 0) /* the disk full at the last write: said, exit 1 */
+        the_disk_full_is_said();
     assert_int_equal(access("/tmp/never-written.png", F_OK), -1);
     assert_int_equal(access("/tmp/never.png", F_OK), -1);
 }
@@ -539,6 +612,7 @@ int main(void)
         cmocka_unit_test(hovering_says_what_is_under_the_mouse),
         cmocka_unit_test(a_picture_is_the_whole_run_to_its_end),
         cmocka_unit_test(the_svg_is_well_formed_with_every_slice),
+        cmocka_unit_test(the_svg_holds_the_longest_hangul_names),
         cmocka_unit_test(the_window_draws_the_cpu_lanes),
         cmocka_unit_test(gantt_png_writes_the_chart_with_no_display),
         cmocka_unit_test(gantt_png_errors_say_why),

@@ -392,6 +392,31 @@ static void titles_come_from_the_title_line(void **state)
         }
     }
     assert_int_equal(gui_picker_title(at("none.yaml"), out, sizeof out), -1);
+    char small[8]; /* 생산자 is 9 bytes: two of its syllables fit, not two and a third */
+    put("k.yaml", "title: 생산자\n");
+    assert_int_equal(gui_picker_title(at("k.yaml"), small, sizeof small), 0);
+    assert_string_equal(small, "생산");
+}
+
+/* A FIFO named like a scenario is not listed, nor read for a title: its
+ * open would wait for a writer (the alarm fails the test if it does). */
+static void a_fifo_named_yaml_is_not_listed_and_does_not_hang(void **state)
+{
+    (void)state;
+    put("real.yaml", "title: R\n");
+    assert_int_equal(mkfifo(at("pipe.yaml"), 0644), 0);
+    alarm(5);
+    char out[200];
+    assert_int_equal(gui_picker_title(at("pipe.yaml"), out, sizeof out), -1);
+    gui_picker p;
+    gui_picker_init(&p, NULL, root, NULL);
+    assert_int_equal(gui_picker_enter(&p, root), 0);
+    assert_string_equal(rows_of(&p), "H|U|real.yaml");
+    gui_picker_remember(&p, at("pipe.yaml")); /* -1: nowhere to keep it, remembered all the same */
+    assert_int_equal(gui_picker_home(&p), 0);
+    assert_null(strstr(rows_of(&p), "pipe.yaml"));
+    alarm(0);
+    gui_picker_fini(&p);
 }
 
 /* ---- the description ---------------------------------------------------------------- */
@@ -492,6 +517,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(an_unwritable_state_folder_is_no_error, setup, teardown),
         cmocka_unit_test(the_recent_list_lives_in_the_xdg_state_folder),
         cmocka_unit_test_setup_teardown(titles_come_from_the_title_line, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_fifo_named_yaml_is_not_listed_and_does_not_hang, setup,
+                                        teardown),
         cmocka_unit_test(the_description_is_the_interface_s_language_else_the_other),
         cmocka_unit_test(the_description_is_wrapped_to_the_width),
     };

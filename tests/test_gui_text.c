@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "text.h"
+#include "utf8.h"
 
 enum { W = 480, H = 160 };
 
@@ -474,7 +475,59 @@ static void test_recorder_keeps_what_was_drawn(void **state)
     assert_int_equal(m[1].box.w, 40);
     assert_string_equal(m[2].s, "half");
     assert_int_equal(m[2].box.x + m[2].box.w, 100); /* cut at the clip */
+    assert_true(m[2].w > m[2].box.w); /* ... and the mark says so */
+    assert_int_equal(m[2].fitted, 0);
+    assert_int_equal(m[0].w, m[0].box.w);
     gui_text_record(f->t, 0);
+}
+
+/* A mark's text is cut at a character: "a" and 100 syllables (301 bytes)
+ * are kept as "a" and 84 of them, never 84 and two thirds; a text cut by
+ * gui_text_fit says so. */
+static void test_recorder_cuts_at_a_character(void **state)
+{
+    fixture *f = *state;
+    char s[400] = "a", fitted[GUI_TEXT_MAX] = "";
+    for (int i = 0; i < 100; i++)
+        strcat(s, "\xea\xb0\x80"); /* 가 */
+    gui_text_begin_frame(f->t);
+    gui_text_record(f->t, 1);
+    gui_text_draw(f->t, s, GUI_SMALL, white, 0, 0);
+    snprintf(fitted, sizeof fitted, "%s", s);
+    gui_text_fit(f->t, fitted, sizeof fitted, GUI_SMALL, 60);
+    gui_text_draw(f->t, fitted, GUI_SMALL, white, 0, 30);
+    int n;
+    const gui_text_mark *m = gui_text_marks(f->t, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(strlen(m[0].s), 1 + 84 * 3);
+    assert_true(gui_utf8_valid(m[0].s, strlen(m[0].s)));
+    assert_int_equal(m[0].fitted, 0);
+    assert_int_equal(m[1].fitted, 1);
+    gui_text_record(f->t, 0);
+}
+
+/* gui_utf8_trim drops what snprintf left of a character, and only that. */
+static void test_utf8_trim_and_valid(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"ab", "ab"}, {"", ""}, {"a\xea\xb0\x80", "a\xea\xb0\x80"}, {"a\xea\xb0", "a"},
+        {"a\xea", "a"}, {"\xc3\xa9", "\xc3\xa9"}, {"x\xc3", "x"},
+        {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"}, {"\xf0\x9f\x98", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char b[16];
+        snprintf(b, sizeof b, "%s", cases[i].in);
+        assert_string_equal(gui_utf8_trim(b), cases[i].out);
+        assert_true(gui_utf8_valid(b, strlen(b)));
+    }
+    assert_false(gui_utf8_valid("a\xea\xb0", 3));
+    assert_false(gui_utf8_valid("\x80", 1));
+    assert_false(gui_utf8_valid("\xc0\x80", 2)); /* overlong */
+    assert_false(gui_utf8_valid("\xed\xa0\x80", 3)); /* a surrogate */
+    assert_true(gui_utf8_valid("\xec\x83\x9d", 3)); /* 생 */
 }
 
 int main(void)
@@ -484,6 +537,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cut_text_has_its_whole_on_hover, setup, teardown),
         cmocka_unit_test_setup_teardown(test_sizes_change, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recorder_keeps_what_was_drawn, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recorder_cuts_at_a_character, setup, teardown),
+        cmocka_unit_test(test_utf8_trim_and_valid),
         cmocka_unit_test_setup_teardown(test_fit_keeps_numbers_and_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_latin_text_is_drawn_in_its_box, setup, teardown),
         cmocka_unit_test_setup_teardown(test_hangul_text_is_drawn_in_its_box, setup, teardown),

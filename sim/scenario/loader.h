@@ -204,8 +204,8 @@ bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out);
  * A-Z, a-z or Hangul (syllables and compatibility jamo, in UTF-8:
  * "생산자-1"); for a
  * process (`process`), not "any". */
-#define PS__NAME_MAX_CHARS 64
-#define PS__NAME_MAX_BYTES (3 * PS__NAME_MAX_CHARS) /* Hangul: 3 bytes each */
+#define PS__NAME_MAX_CHARS PS_NAME_MAX_CHARS /* scenario.h's, for the loader */
+#define PS__NAME_MAX_BYTES PS_NAME_MAX_BYTES
 /* The characters of UTF-8 text[0..n) (its bytes that start one). */
 size_t ps__name_chars(const char *text, size_t n);
 bool ps__ld_name(ps__loader *ld, const char *subject, const char *text,

@@ -273,6 +273,13 @@ typedef struct ps_expr {
                             whose variable it is */
 } ps_expr;
 
+/* A name (of a process, a device, a channel ...): at most
+ * PS_NAME_MAX_CHARS characters, each at most 3 bytes of UTF-8 (Hangul),
+ * so at most PS_NAME_MAX_BYTES bytes, the NUL not counted.  A buffer that
+ * holds a name whole is PS_NAME_MAX_BYTES + 1 bytes or more. */
+#define PS_NAME_MAX_CHARS 64
+#define PS_NAME_MAX_BYTES (3 * PS_NAME_MAX_CHARS)
+
 typedef struct ps_proc_spec {
     const char *name;     /* unique */
     int64_t arrival;      /* tick of creation; ignored for spawned children */
