@@ -87,7 +87,8 @@ static void the_policy_s_fields_appear(void **state)
         assert_non_null(s);
         tk_run r;
         tk_run_scenario(&r, s, cases[i].until);
-        char lines[GUI_PCB_SCHED_LINES][GUI_PCB_LINE], all[GUI_PCB_SCHED_LINES * GUI_PCB_LINE] = "";
+        char lines[GUI_PCB_SCHED_LINES][GUI_PCB_LINE];
+        char all[GUI_PCB_SCHED_LINES * (GUI_PCB_LINE + 3)] = ""; /* " | " between */
         int n = gui_pcb_sched_lines(r.e, tk_pid(&r, cases[i].process), cases[i].lang, lines);
         for (int k = 0; k < n; k++)
             snprintf(all + strlen(all), sizeof all - strlen(all), "%s%s", k ? " | " : "", lines[k]);

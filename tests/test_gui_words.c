@@ -136,7 +136,7 @@ static void scan_run(const char *path)
     static gui_sim g;
     static gui_res R;
     static gui_pcb_text t;
-    char err[600], what[400];
+    char err[600], what[1024]; /* a path, a tick and a name */
     memset(&g, 0, sizeof g);
     if (gui_sim_open(&g, path, 0, err, sizeof err))
         fail_msg("%s", err);
