@@ -24,7 +24,6 @@
 #include "testkit.h"
 #include "app.h"
 #include "gui.h"
-#include "utf8.h"
 
 static const struct {
     int w, h;
@@ -71,7 +70,7 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
             continue;
         texts++;
         SDL_Rect b = m[j].box, part;
-        if (!gui_utf8_valid(m[j].s, strlen(m[j].s)))
+        if (!m[j].valid)
             fail_msg("%s: the text at (%d,%d) is not valid UTF-8: a character cut", what, b.x,
                      b.y);
         if (b.w + 1 < m[j].w && !m[j].fitted)
