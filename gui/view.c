@@ -264,7 +264,7 @@ static void tokens(gui_app *a)
         gui_point at = token_position(a, pid, slot, count);
         a->token_at[pid - 1] = at;
         if (pid == a->selected)
-            gui_disc(a->ren, at, r + 3 * sc, gui_rgba(0xffffff, 255));
+            gui_disc(a->ren, at, r + GUI_TOKEN_RING * sc, gui_rgba(0xffffff, 255));
         int zombie = !moving && gui_sim_zombie(&a->sim, pid); /* exited, not yet reaped */
         gui_text_cover(a->text, at.x - r, at.y - r, 2 * r, 2 * r);
         if (zombie) {
