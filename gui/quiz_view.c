@@ -175,12 +175,8 @@ static void prompt(gui_app *a, const ps_trace_event *q)
     gui_rect box = {d->x + 8 * sc, d->y + d->h - 2.6f * lh, d->w - 16 * sc, 2.4f * lh};
     gui_fill(a->ren, box, gui_rgba(0x2b2140, 235));
     gui_frame(a->ren, box, col(0xb39ddb), 1.5f * sc);
-    char text[300];
-    snprintf(text, sizeof text, T("Quiz: at tick %3$lld, %1$s (now %2$s) changes state. "
-                                  "Which state does it go to? Click it.",
-                                  "퀴즈: %3$lld틱에 %1$s (지금 %2$s)의 상태가 바뀝니다. 다음 "
-                                  "상태를 클릭하세요."),
-             pname(a, q->pid), gui_state_text((ps_state)q->from, a->lang), (long long)q->time);
+    char text[GUI_NAME_BUF + 200];
+    gui_quiz_prompt(a->sim.e, q, pname(a, q->pid), a->lang, text, sizeof text);
     gui_text_draw(a->text, text, GUI_NORMAL, col(0xfff59d), (int)(box.x + 10 * sc),
                   (int)(box.y + 0.2f * lh));
     snprintf(text, sizeof text, T("score %u of %zu so far", "지금까지 %2$zu문제 중 %1$u개 정답"),

@@ -24,6 +24,25 @@ char *gui_quiz_feedback(const ps_engine *e, const ps_trace_event *ev, ps_state g
     return gui_utf8_trim(buf); /* cut at a character where buf is short */
 }
 
+char *gui_quiz_prompt(const ps_engine *e, const ps_trace_event *ev, const char *name,
+                      gui_lang lang, char *buf, size_t size)
+{
+    long long at = (long long)ev->time;
+    if (!ps_engine_pcb(e, ev->pid)->created) /* the PCB's "not yet created", not "now New" */
+        snprintf(buf, size, T("Quiz: %1$s (not created yet) is created at tick %2$lld. "
+                              "Which state does it go to? Click it.",
+                              "퀴즈: %1$s (아직 생성되지 않음)는 %2$lld틱에 생성됩니다. 어느 "
+                              "상태로 갈까요? 클릭하세요."),
+                 name, at);
+    else
+        snprintf(buf, size, T("Quiz: at tick %3$lld, %1$s (now %2$s) changes state. "
+                              "Which state does it go to? Click it.",
+                              "퀴즈: %3$lld틱에 %1$s (지금 %2$s)의 상태가 바뀝니다. 다음 "
+                              "상태를 클릭하세요."),
+                 name, gui_state_text((ps_state)ev->from, lang), at);
+    return gui_utf8_trim(buf);
+}
+
 int gui_quiz_write_summary(const char *path, const gui_quiz *q, const ps_engine *e,
                            const char *title, const char *student, gui_lang lang)
 {

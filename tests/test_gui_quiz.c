@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "quiz.h"
+#include "quiz_words.h"
 #include "sim.h"
+#include "utf8.h"
 
 static const char rr_yaml[] =
     "procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 4}\nprocesses:\n"
@@ -63,6 +65,53 @@ static void asks_before_each_transition_and_scores(void **state)
     assert_int_equal(gui_quiz_answer(&q, PS_READY), -1); /* nothing open */
     gui_quiz_fini(&q);
     ps_engine_destroy(shown);
+    ps_scenario_destroy(s);
+}
+
+/* The prompt, in each language: for a process the run shown has not
+ * created, the PCB's "not created yet", never "now New"; after, the state
+ * the table shows. */
+static void the_prompt_names_a_process_not_created_yet_so(void **state)
+{
+    (void)state;
+    static const char yaml[] = "procsim: 1\ntitle: t\nprocesses:\n"
+                               "  - {name: P1, program: [cpu 2]}\n"
+                               "  - {name: late, arrival: 1, program: [cpu 1]}\n";
+    static const struct {
+        gui_lang lang;
+        const char *created, *first, *then;
+    } want[] = {
+        {GUI_EN, "late (not created yet) is created at tick 1", "now New", "(now Ready)"},
+        {GUI_KO, "late (아직 생성되지 않음)는 1틱에 생성됩니다", "지금 생성", "(지금 준비)"},
+    };
+    ps_scenario *s = tk_load(yaml);
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        ps_engine *shown = ps_engine_create(s);
+        gui_quiz q;
+        memset(&q, 0, sizeof q);
+        assert_int_equal(gui_quiz_start(&q, s, 2, 0, NULL, NULL), 0);
+        char text[GUI_NAME_BUF + 200];
+        int asked = 0;
+        for (int guard = 0; guard < 100 && asked < 3; guard++) {
+            for (; gui_quiz_hold(&q); asked++) {
+                const ps_trace_event *ev = gui_quiz_question(&q);
+                gui_quiz_prompt(shown, ev, "late", want[i].lang, text, sizeof text);
+                if (asked == 0) {
+                    assert_non_null(strstr(text, want[i].created));
+                    assert_null(strstr(text, want[i].first));
+                } else if (asked == 1) {
+                    assert_non_null(strstr(text, want[i].then));
+                }
+                gui_quiz_answer(&q, (ps_state)ev->to);
+            }
+            if (ps_engine_step(shown) != PS_STEP_OK)
+                break;
+            gui_quiz_stepped(&q);
+        }
+        assert_true(asked >= 2);
+        gui_quiz_fini(&q);
+        ps_engine_destroy(shown);
+    }
     ps_scenario_destroy(s);
 }
 
@@ -170,6 +219,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(asks_before_each_transition_and_scores),
         cmocka_unit_test(wrong_answers_count_against),
+        cmocka_unit_test(the_prompt_names_a_process_not_created_yet_so),
         cmocka_unit_test(resync_replays_the_users_actions),
         cmocka_unit_test(a_new_scenario_starts_a_new_quiz),
         cmocka_unit_test(a_deadlock_is_reported_in_each_language),
