@@ -89,10 +89,12 @@ static void panels(gui_layout *L)
     L->log = rect(right_x, top + table + detail + pad, rw, body - table - detail - 2 * pad);
 }
 
-/* A node's border (view.c draws it 2 points wide, inside the node) and
- * the room kept between its titles and its first row of tokens. */
+/* A node's border (view.c draws it 2 points wide, inside the node), the
+ * room kept between its titles and its first row of tokens, and the
+ * selected token's ring, which stays off both. */
 static float border(const gui_layout *L) { return 2 * L->scale; }
 static float token_pad(const gui_layout *L) { return 1 * L->scale; }
+static float ring(const gui_layout *L) { return GUI_TOKEN_RING * L->scale; }
 
 static void nodes(gui_layout *L)
 {
@@ -109,7 +111,9 @@ static void nodes(gui_layout *L)
      * rests in a node, which shows "+k" (gui_node_slot) */
     float under = token_pad(L) + border(L);
     nh = fmaxf(nh, fminf(L->title_h + under + 2 * r, d.h * 0.24f));
-    float room = fminf(nh - L->title_h - under, nw - 2 * border(L)) / 2;
+    /* the selection's ring fits by a smaller disc, not a taller node (the
+     * arrows' labels need the room between the nodes) */
+    float room = fminf(nh - L->title_h - under - 2 * ring(L), nw - 2 * (border(L) + ring(L))) / 2;
     L->token_r = fmaxf(fminf(r, room), (float)L->font_px[0] * 0.6f);
     static const struct {
         ps_state s;
@@ -366,9 +370,10 @@ gui_point gui_node_slot(const gui_layout *L, ps_state s, int i, int n, int *fits
 {
     gui_rect b = L->node[s];
     /* below the node's two titles (the state in both languages), inside
-     * its border */
-    float r = L->token_r, d = gui_token_pitch(L), e = border(L);
-    float top = b.y + L->title_h + token_pad(L);
+     * its border, with room for the selection's ring (e: all a disc keeps
+     * off the sides and the bottom) */
+    float r = L->token_r, d = gui_token_pitch(L), e = border(L) + ring(L);
+    float top = b.y + L->title_h + token_pad(L) + ring(L);
     int cols = along(b.w - 2 * e, r, d), rows = along(bottom(b) - e - top, r, d);
     int cap = cols * rows;
     if (fits)

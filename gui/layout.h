@@ -102,9 +102,13 @@ float gui_ease(float t);
 /* The least room between two discs at rest, in points (so that two never
  * touch, nor a selected one's ring cover its neighbour). */
 #define GUI_TOKEN_GAP 3.0f
+/* The white ring round the selected token, in points past its disc;
+ * gui_node_slot keeps it, too, inside the node's border. */
+#define GUI_TOKEN_RING 3.0f
 
 /* Centre of the i-th of n tokens queued in node s (in scheduler order,
- * row by row): every disc wholly inside its node under its titles, no two
+ * row by row): every disc, with the ring it wears when selected
+ * (GUI_TOKEN_RING), wholly inside its node under its titles, no two
  * closer than gui_token_pitch.  Tokens past what fits share the last
  * slot; *fits tells how many fit (the renderer then draws "+k"; 0 when
  * large type leaves no row under the titles). */

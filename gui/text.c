@@ -445,6 +445,7 @@ static void add_mark(gui_text *t, SDL_Rect box, int cover, const char *s, int w,
     m->cover = cover;
     m->w = w;
     m->fitted = whole != NULL;
+    m->valid = gui_utf8_valid(s, strlen(s));
     gui_utf8_trim((snprintf(m->s, sizeof m->s, "%s", s), m->s));
     gui_utf8_trim((snprintf(m->whole, sizeof m->whole, "%s", whole ? whole : ""), m->whole));
 }

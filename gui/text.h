@@ -63,6 +63,8 @@ typedef struct gui_text_mark {
     int w;                   /* the whole text's width: more than box.w
                                 where the clip cut it */
     int fitted;              /* cut by gui_text_fit (the whole on hover) */
+    int valid;               /* the text as drawn was valid UTF-8 (s is
+                                trimmed to a character, so it always is) */
     char s[256];             /* the text, cut at a character to 255 bytes */
     char whole[256];         /* fitted: the whole its hover shows, cut so */
 } gui_text_mark;

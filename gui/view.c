@@ -211,6 +211,26 @@ static void taken_init(gui_app *a, taken *t)
     take(t, (gui_rect){d.x, d.y + d.h - ln, d.w, ln});
 }
 
+/* The selected token at rest past what its node shows trades slots with
+ * the last one shown, which joins the "+k" instead (so the count, which
+ * was made before, still holds).  With no slot at all it is in the count. */
+static void show_selected(gui_app *a, uint32_t *slot, const int *fits)
+{
+    uint32_t sel = a->selected, n = ps_engine_nprocs(a->sim.e);
+    if (sel < 1 || sel > n || a->sim.tok[sel - 1].nmoves > 0)
+        return;
+    ps_state s = gui_sim_token_state(&a->sim, sel);
+    if (s == PS_NONE || fits[s] == 0 || (int)slot[sel - 1] < fits[s])
+        return;
+    for (uint32_t pid = 1; pid <= n; pid++)
+        if (pid != sel && gui_sim_token_state(&a->sim, pid) == s &&
+            slot[pid - 1] == (uint32_t)(fits[s] - 1)) {
+            slot[pid - 1] = slot[sel - 1];
+            break;
+        }
+    slot[sel - 1] = (uint32_t)(fits[s] - 1);
+}
+
 static void tokens(gui_app *a)
 {
     const ps_engine *e = a->sim.e;
@@ -245,13 +265,14 @@ static void tokens(gui_app *a)
             fits[s] = fits[s] > keep ? fits[s] - keep : 0;
             snprintf(more, sizeof more, "+%d", count[s] - fits[s]);
             gui_text_measure(a->text, more, GUI_SMALL, &tw, &th);
-            gui_rect nr = a->L.node[s];
-            gui_rect box = {nr.x + nr.w - (float)tw - 3 * sc, nr.y + nr.h - (float)th - 1 * sc,
+            gui_rect nr = a->L.node[s]; /* over the 2-point border */
+            gui_rect box = {nr.x + nr.w - (float)tw - 3 * sc, nr.y + nr.h - (float)th - 3 * sc,
                             (float)tw, (float)th};
             take(&t, box);
             gui_text_draw(a->text, more, GUI_SMALL, gui_rgba(GUI_TEXT, 255), (int)box.x, (int)box.y);
         }
     }
+    show_selected(a, slot, fits);
     for (uint32_t pid = 1; pid <= n; pid++) {
         int moving = a->sim.tok[pid - 1].nmoves > 0;
         a->token_at[pid - 1] = (gui_point){-1e6f, -1e6f}; /* not shown, not clickable */
@@ -259,12 +280,12 @@ static void tokens(gui_app *a)
         if (ts == PS_NONE)
             continue;
         /* past what fits, a queue shows "+k" instead of piling discs up */
-        if (!moving && (int)slot[pid - 1] >= fits[ts] && pid != a->selected)
+        if (!moving && (int)slot[pid - 1] >= fits[ts])
             continue;
         gui_point at = token_position(a, pid, slot, count);
         a->token_at[pid - 1] = at;
         if (pid == a->selected)
-            gui_disc(a->ren, at, r + 3 * sc, gui_rgba(0xffffff, 255));
+            gui_disc(a->ren, at, r + GUI_TOKEN_RING * sc, gui_rgba(0xffffff, 255));
         int zombie = !moving && gui_sim_zombie(&a->sim, pid); /* exited, not yet reaped */
         gui_text_cover(a->text, at.x - r, at.y - r, 2 * r, 2 * r);
         if (zombie) {

@@ -24,7 +24,6 @@
 #include "testkit.h"
 #include "app.h"
 #include "gui.h"
-#include "utf8.h"
 
 static const struct {
     int w, h;
@@ -71,7 +70,7 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
             continue;
         texts++;
         SDL_Rect b = m[j].box, part;
-        if (!gui_utf8_valid(m[j].s, strlen(m[j].s)))
+        if (!m[j].valid)
             fail_msg("%s: the text at (%d,%d) is not valid UTF-8: a character cut", what, b.x,
                      b.y);
         if (b.w + 1 < m[j].w && !m[j].fitted)
@@ -102,11 +101,14 @@ static void check_marks(const gui_text_mark *m, int n, const gui_layout *L, cons
 }
 
 /* The tokens at rest (a token's disc is a cover of its size; one wholly
- * inside a node is queued there, one on its way is over a border): under
- * their node's titles, and no two meet (layout.h, gui_node_slot). */
+ * inside a node is queued there, one on its way is over a border): with
+ * the ring they wear when selected, under their node's titles and off its
+ * border; over none of its texts (the "+k" of a full queue); and no two
+ * meet (layout.h, gui_node_slot). */
 static void check_tokens(const gui_text_mark *m, int n, const gui_layout *L, const char *what)
 {
-    int d = (int)(2 * L->token_r);
+    int d = (int)(2 * L->token_r), ring = (int)ceilf(GUI_TOKEN_RING * L->scale);
+    int edge = (int)(2 * L->scale); /* view.c's border */
     for (int j = 0; j < n; j++) {
         SDL_Rect b = m[j].box;
         if (!m[j].cover || abs(b.w - d) > 1 || abs(b.h - d) > 1)
@@ -115,9 +117,16 @@ static void check_tokens(const gui_text_mark *m, int n, const gui_layout *L, con
             SDL_Rect node = of(L->node[s]);
             if (!contains(node, b))
                 continue;
-            if (b.y + 1 < node.y + (int)L->title_h)
-                fail_msg("%s: a token (%d,%d %dx%d) over the titles of %s", what, b.x, b.y, b.w,
-                         b.h, ps_state_name((ps_state)s));
+            SDL_Rect in = {node.x + edge - 1, node.y + (int)L->title_h - 1,
+                           node.w - 2 * edge + 2, node.h - (int)L->title_h - edge + 2};
+            SDL_Rect worn = {b.x - ring, b.y - ring, b.w + 2 * ring, b.h + 2 * ring};
+            if (!contains(in, worn))
+                fail_msg("%s: a token (%d,%d %dx%d) with its ring runs over the titles or the "
+                         "border of %s", what, b.x, b.y, b.w, b.h, ps_state_name((ps_state)s));
+            for (int i = 0; i < j; i++)
+                if (!m[i].cover && contains(node, m[i].box) && SDL_HasIntersection(&m[i].box, &b))
+                    fail_msg("%s: a token (%d,%d) is drawn over '%s' in %s", what, b.x, b.y,
+                             m[i].s, ps_state_name((ps_state)s));
             for (int i = 0; i < j; i++)
                 if (m[i].cover && contains(node, m[i].box) && abs(m[i].box.w - d) <= 1 &&
                     abs(m[i].box.h - d) <= 1 && SDL_HasIntersection(&m[i].box, &b))
@@ -125,6 +134,22 @@ static void check_tokens(const gui_text_mark *m, int n, const gui_layout *L, con
                              ps_state_name((ps_state)s), m[i].box.x, m[i].box.y, b.x, b.y);
         }
     }
+}
+
+/* A text inside a node (its titles, a full queue's "+k") stays off the
+ * node's border at its sides and bottom (a title's box, taller than its
+ * letters, may touch the top one). */
+static void check_node_texts(const gui_text_mark *m, int n, const gui_layout *L, const char *what)
+{
+    int edge = (int)(2 * L->scale);
+    for (int j = 0; j < n; j++)
+        for (int s = 0; s < PS_STATE_COUNT && !m[j].cover; s++) {
+            SDL_Rect node = of(L->node[s]), b = m[j].box;
+            SDL_Rect in = {node.x + edge, node.y, node.w - 2 * edge, node.h - edge};
+            if (contains(node, b) && !contains(in, b))
+                fail_msg("%s: '%s' (%d,%d %dx%d) runs over the border of %s", what, m[j].s, b.x,
+                         b.y, b.w, b.h, ps_state_name((ps_state)s));
+        }
 }
 
 /* `yaml` rendered for `frames` frames at each size, in each language. */
@@ -147,6 +172,7 @@ static void check_everywhere(const char *yaml, const char *name, const int *fram
                          lang ? "ko" : "en", frames[k], o.fullscreen ? " presentation" : "");
                 check_marks(m, n, &L, what);
                 check_tokens(m, n, &L, what);
+                check_node_texts(m, n, &L, what);
                 free(m);
                 SDL_FreeSurface(f);
             }
@@ -208,6 +234,32 @@ static void sixty_processes_keep_clear(void **state)
     static const int frames[] = {30, 120};
     check_everywhere(yaml, "sixty.yaml", frames, 2);
     free(yaml);
+}
+
+/* The tour at its end, its last process selected: Exit holds five and
+ * shows three; the selected one is one of the three, not drawn over the
+ * "+k" of the other two. */
+static void the_selected_token_keeps_off_the_count(void **state)
+{
+    (void)state;
+    for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+        for (int lang = 0; lang < 2; lang++) {
+            gui_options o = {.lang = lang, .frames = 400, .width = sizes[z].w,
+                             .height = sizes[z].h, .select_name = "runaway"};
+            SDL_Surface *f;
+            gui_text_mark *m;
+            int n;
+            gui_layout L;
+            assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+            char what[96];
+            snprintf(what, sizeof what, "tour %dx%d %s, runaway selected", sizes[z].w, sizes[z].h,
+                     lang ? "ko" : "en");
+            check_marks(m, n, &L, what);
+            check_tokens(m, n, &L, what);
+            check_node_texts(m, n, &L, what);
+            free(m);
+            SDL_FreeSurface(f);
+        }
 }
 
 /* Is the text nothing but a log line's tick and mark ("   12", "3 *")? */
@@ -289,6 +341,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(long_names_keep_clear),
         cmocka_unit_test(sixty_processes_keep_clear),
+        cmocka_unit_test(the_selected_token_keeps_off_the_count),
         cmocka_unit_test(the_table_scrolls_to_the_selected_row),
         cmocka_unit_test(log_lines_keep_their_tick_with_words),
     };

@@ -243,13 +243,14 @@ static void motion_along_an_arrow(void **state)
         assert_true(gui_ease(t + 0.01f) >= gui_ease(t));
 }
 
-/* Every disc at rest lies wholly inside its node, under its titles and
- * off its border, and no two discs of a queue meet (a gap of
- * GUI_TOKEN_GAP at least), for queues of every length up to past what
- * fits. */
+/* Every disc at rest, with the ring it wears when selected, lies wholly
+ * inside its node, under its titles and off its border, and no two discs
+ * of a queue meet (a gap of GUI_TOKEN_GAP at least), for queues of every
+ * length up to past what fits. */
 static void check_slots(const gui_layout *L, const char *where)
 {
-    float r = L->token_r - 1e-3f, edge = 2 * L->scale; /* view.c's border; rounding */
+    float disc = L->token_r - 1e-3f, edge = 2 * L->scale; /* view.c's border; rounding */
+    float r = disc + GUI_TOKEN_RING * L->scale;
     for (int s = 0; s < PS_STATE_COUNT; s++) {
         gui_rect b = L->node[s];
         int fits;
@@ -270,7 +271,7 @@ static void check_slots(const gui_layout *L, const char *where)
                              b.w, b.h, L->title_h);
                 for (int j = 0; j < i; j++) {
                     gui_point q = gui_node_slot(L, (ps_state)s, j, n, NULL);
-                    if (hypotf(p.x - q.x, p.y - q.y) < 2 * r + GUI_TOKEN_GAP * L->scale)
+                    if (hypotf(p.x - q.x, p.y - q.y) < 2 * disc + GUI_TOKEN_GAP * L->scale)
                         fail_msg("%s: %s, tokens %d and %d of %d meet", where,
                                  ps_state_name((ps_state)s), j + 1, i + 1, n);
                 }

@@ -503,6 +503,28 @@ static void test_recorder_cuts_at_a_character(void **state)
     assert_true(gui_utf8_valid(m[0].s, strlen(m[0].s)));
     assert_int_equal(m[0].fitted, 0);
     assert_int_equal(m[1].fitted, 1);
+    assert_int_equal(m[0].valid, 1); /* cut by the recorder, not the caller */
+    assert_int_equal(m[1].valid, 1);
+    gui_text_record(f->t, 0);
+}
+
+/* A text that arrives with a character cut ("a가" less its last byte) is
+ * recorded as invalid, though the kept copy is trimmed to "a". */
+static void test_recorder_keeps_invalid_text_invalid(void **state)
+{
+    fixture *f = *state;
+    gui_text_begin_frame(f->t);
+    gui_text_record(f->t, 1);
+    gui_text_draw(f->t, "a\xea\xb0", GUI_SMALL, white, 0, 0);
+    int n;
+    const gui_text_mark *m = gui_text_marks(f->t, &n);
+    assert_int_equal(n, 1);
+    assert_int_equal(m[0].valid, 0);
+    assert_string_equal(m[0].s, "a");
+    gui_text_draw(f->t, "a\xea\xb0\x80", GUI_SMALL, white, 0, 30);
+    m = gui_text_marks(f->t, &n);
+    assert_int_equal(n, 2);
+    assert_int_equal(m[1].valid, 1);
     gui_text_record(f->t, 0);
 }
 
@@ -538,6 +560,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_sizes_change, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recorder_keeps_what_was_drawn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_recorder_cuts_at_a_character, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_recorder_keeps_invalid_text_invalid, setup, teardown),
         cmocka_unit_test(test_utf8_trim_and_valid),
         cmocka_unit_test_setup_teardown(test_fit_keeps_numbers_and_characters, setup, teardown),
         cmocka_unit_test_setup_teardown(test_latin_text_is_drawn_in_its_box, setup, teardown),
