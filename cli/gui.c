@@ -9,6 +9,8 @@
 #include "gantt_view.h"
 #include "gui.h"
 #include "procsim/ostep.h"
+#include "quiz_words.h" /* GUI_STUDENT_MAX */
+#include "utf8.h"
 
 static void to_buf(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
 
@@ -89,6 +91,25 @@ static int parse_select(const char *v, gui_options *o)
 
 static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *yaml);
 
+/* --student NAME: the first line of the quiz's summary file, so one line
+ * of UTF-8 text, at most as long as the window's name box takes. */
+static int check_student(const char *v)
+{
+    size_t n = strlen(v);
+    int control = 0;
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        control |= *p < 0x20 || *p == 0x7f;
+    const char *why = n == 0                  ? "it is empty"
+                      : n >= GUI_STUDENT_MAX  ? "it is too long"
+                      : control               ? "it has a line break or a control character"
+                      : !gui_utf8_valid(v, n) ? "it is not UTF-8 text"
+                                              : NULL;
+    if (why)
+        fprintf(stderr, "procsim gui: --student wants a name on one line, 1 to %d bytes of "
+                        "UTF-8 text; %s (%zu bytes)\n", GUI_STUDENT_MAX - 1, why, n);
+    return why ? -1 : 0;
+}
+
 int cmd_gui(int argc, char **argv)
 {
     gui_options o = {.lang = -1};
@@ -159,6 +180,8 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             o.compare = v;
             i++;
         } else if (!strcmp(a, "--student") && v) {
+            if (check_student(v))
+                return EXIT_USAGE;
             o.student = v;
             i++;
         } else if (!strcmp(a, "--quiz")) {

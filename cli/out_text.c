@@ -203,7 +203,7 @@ static void text_note(FILE *out, const run *r, const ps_trace_note *n)
 static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
 {
     const ps_engine *e = r->e;
-    char cause[256];
+    char cause[1024]; /* an op event may name two processes and an object */
     uint32_t np = ps_engine_nprocs(e);
     int64_t time = item_time(&it[0]);
     if (columns(r)) {
@@ -225,12 +225,14 @@ static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
         }
         if (it[i].op) {
             const ps_op_event *o = it[i].op;
-            char what[48];
+            char what[PS_NAME_MAX_BYTES + 32];
             snprintf(what, sizeof what, "* %s %s", ps_op_event_token((ps_op_event_kind)o->op),
                      ps_op_event_object_name(e, o));
             ps_op_event_format(e, o, r->lang, cause, sizeof cause);
             cli_pad(out, pid_name(e, o->pid), 12);
-            fprintf(out, " %-33s %-9s %s\n", what, "", cause);
+            putc(' ', out);
+            cli_pad(out, what, 33);
+            fprintf(out, " %-9s %s\n", "", cause);
             continue;
         }
         const ps_live_event *le = it[i].tr;

@@ -54,7 +54,8 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(AT_START, "at the start", "처음입니다")                                      \
     X(SHOT_FAILED, "screenshot failed", "화면 저장 실패")                          \
     X(NO_MEMORY, "out of memory", "메모리 부족")                                   \
-    X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑") X(COL_PC, "PC: op", "PC: 명령")
+    X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑") X(COL_PC, "PC: op", "PC: 명령")     \
+    X(NO_FONTS, "cannot open the fonts at this size", "이 크기로 글꼴을 열 수 없음")
 
 typedef enum gui_word {
 #define PS_X_(e, en, ko) GUI_W_##e,

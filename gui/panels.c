@@ -480,7 +480,7 @@ static int only_tick(const char *s, size_t n)
 static size_t fits_in(gui_app *a, const char *s, float w)
 {
     size_t n = strlen(s), best = 0, chars = 0;
-    char buf[400];
+    char buf[GUI_TEXT_MAX];
     int tw, th;
     gui_text_measure(a->text, s, GUI_SMALL, &tw, &th);
     if ((float)tw <= w || n >= sizeof buf)
@@ -511,7 +511,7 @@ static int log_text(gui_app *a, const char *text, float x, float *y, float w, fl
     while (*text) {
         float in = rows ? indent : 0;
         size_t n = fits_in(a, text, w - in);
-        char buf[400];
+        char buf[GUI_TEXT_MAX];
         snprintf(buf, sizeof buf, "%.*s", (int)n, text);
         if (draw) {
             gui_text_draw(a->text, buf, GUI_SMALL, fg, (int)(x + in), (int)*y);
@@ -536,10 +536,10 @@ static void log_panel(gui_app *a)
     gui_log_line lines[128];
     int rows = (int)((r.h - lh - 6 * sc) / lh);
     int n = gui_sim_log_lines(&a->sim, lines, rows < 128 ? rows : 128);
-    char text[128][400];
+    char text[128][GUI_TEXT_MAX]; /* long names: a line may hold three */
     SDL_Color fg[128];
     for (int k = 0; k < n; k++) {
-        char cause[240]; /* cut at a character (ps_cause_format) */
+        char cause[GUI_TEXT_MAX / 2]; /* cut at a character (the formatters) */
         if (lines[k].note) { /* trace mode: exec, signal, reaped, ...: "·" */
             const gui_note *no = lines[k].note; /* (a long line wraps) */
             gui_sim_note_line(&a->sim, no, gui_ps_lang(a->lang), text[k], sizeof text[k]);
@@ -556,6 +556,7 @@ static void log_panel(gui_app *a)
             const ps_op_event *o = &lines[k].op->ev;
             ps_op_event_format(e, o, gui_ps_lang(a->lang), cause, sizeof cause);
             snprintf(text[k], sizeof text[k], "%5lld * %s", (long long)o->time, cause);
+            gui_utf8_trim(text[k]);
             fg[k] = col(o->lost_update ? GUI_LOST_TEXT : 0x9fc5e8);
         }
     }

@@ -93,7 +93,7 @@ static void left_column(column c, const ps_engine *e, const ps_pcb *p, gui_lang 
         add(c, 0, T("state: %s", "상태: %s"), gui_state_text((ps_state)p->state, lang));
     ps_regs regs = ps_engine_regs(e, p->pid);
     const ps_proc_spec *spec = &s->procs[p->pid - 1];
-    char op[64];
+    char op[PS_NAME_MAX_BYTES + 64]; /* an op names at most one object */
     if (regs.pc < spec->op_count)
         ps_op_format(s, &s->ops[spec->op_first + regs.pc], op, sizeof op);
     else

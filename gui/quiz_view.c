@@ -196,11 +196,13 @@ static void summary(gui_app *a)
     snprintf(text, sizeof text, T("Quiz over: %u of %zu right, following %s",
                                   "퀴즈 끝: %2$zu문제 중 %1$u개 정답 (%3$s)"),
              gui_quiz_right(&a->quiz), a->quiz.nitems, pname(a, a->quiz.follow));
+    gui_text_fit(a->text, text, sizeof text, GUI_LARGE, box.w - 28 * sc);
     float y = box.y + 10 * sc;
     gui_text_draw(a->text, text, GUI_LARGE, col(0xfff59d), (int)(box.x + 14 * sc), (int)y);
     y += lh * 1.8f;
     if (student(a)[0]) { /* whose summary it is */
         snprintf(text, sizeof text, "%s %s", T("student:", "학생:"), student(a));
+        gui_text_fit(a->text, text, sizeof text, GUI_NORMAL, box.w - 28 * sc);
         gui_text_draw(a->text, text, GUI_NORMAL, col(GUI_TEXT), (int)(box.x + 14 * sc), (int)y);
         y += lh * 1.2f;
     }

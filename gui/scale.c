@@ -56,7 +56,7 @@ void gui_relayout(gui_app *a)
     gui_layout_compute_in(&a->L, &in);
     const int *px = a->L.font_px;
     if (gui_text_set_sizes(a->text, px[0], px[1], px[2]))
-        gui_say(a, 1, "cannot open the fonts at %d px", px[1]);
+        gui_say(a, 1, "%s: %d px", gui_word_text(GUI_W_NO_FONTS, a->lang), px[1]);
     int rows = gui_toolbar_rows(a), resized = memcmp(was, px, sizeof was) != 0;
     if (rows != in.toolbar_rows || resized) {
         a->toolbar_rows = rows;

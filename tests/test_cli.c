@@ -94,6 +94,13 @@ static void exit_statuses(void **state)
          NULL},
         {{"lab", "tests/cli/endless.yaml", "-c"}, 1, "",
          "procsim: no answer key: stopped at tick 9999999 after 10000000 instants"},
+        /* --student: the summary file's first line, so one line of text */
+        {{"gui", "--student", "김민지", "--frames", "1"}, 0, NULL, NULL},
+        {{"gui", "--student", "", "--frames", "1"}, 2, NULL, "it is empty"},
+        {{"gui", "--student", "Kim\nMinji", "--frames", "1"}, 2, NULL, "a line break"},
+        {{"gui", "--student", "\xff", "--frames", "1"}, 2, NULL, "not UTF-8 text"},
+        {{"gui", "--student", "가가가가가가가가가가가가가가가가가가가가가가", "--frames", "1"}, 2,
+         NULL, "too long (66 bytes)"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }
@@ -689,6 +696,13 @@ static void hangul_names_are_cut_at_a_character(void **state)
         edges++;
     }
     assert_true(edges >= 3);
+    result_free(&r);
+    /* names of 64 syllables (192 bytes) in op events and ops: whole, or
+       cut at a character */
+    r = procsim((const char *const[]){"run", "tests/cli/hangul-long.yaml", NULL});
+    assert_int_equal(r.status, 0);
+    if (!valid_utf8(r.out))
+        fail_msg("run of 64-syllable names: not UTF-8:\n%s", r.out);
     result_free(&r);
     r = procsim((const char *const[]){"compare", "tests/loader/good/hangul-names.yaml", "fcfs",
                                       "rr:1", NULL});

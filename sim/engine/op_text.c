@@ -3,6 +3,7 @@
  * alike, so the two cannot drift. */
 #include <stdio.h>
 
+#include "engine_internal.h" /* ps__whole_characters */
 #include "procsim/engine.h"
 
 const char *ps_op_event_object_name(const ps_engine *e, const ps_op_event *ev)
@@ -83,7 +84,7 @@ char *ps_op_event_format(const ps_engine *e, const ps_op_event *ev, ps_lang lang
         lang = PS_LANG_EN;
     ps_op_event_kind k = (ps_op_event_kind)ev->op;
     const char *t = op_text[k][ev->other != 0 && *op_text[k][1][lang]][lang];
-    char v[32];
+    char v[PS_NAME_MAX_BYTES + 1]; /* a number, or a process's name */
     if (ev->value == PS_VALUE_NONE)
         snprintf(v, sizeof v, "None");
     else if (ps_op_event_value_is_pid(k))
@@ -118,7 +119,7 @@ char *ps_op_event_format(const ps_engine *e, const ps_op_event *ev, ps_lang lang
             n = size - 1;
         t += 2;
     }
-    buf[n] = 0;
+    *ps__whole_characters(buf, buf + n) = 0; /* cut short: at a character */
     return buf;
 }
 

@@ -184,7 +184,8 @@ static const char *obj_name(const ps_scenario *s, const ps_op *op)
     return "?";
 }
 
-/* Appends to buf[*at..size) like snprintf, keeping *at within size. */
+/* Appends to buf[*at..size) like snprintf, keeping *at within size; cut
+ * short, at a character (a Hangul name's three bytes stay together). */
 static void put(char *buf, size_t size, size_t *at, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 static void put(char *buf, size_t size, size_t *at, const char *fmt, ...)
@@ -196,6 +197,18 @@ static void put(char *buf, size_t size, size_t *at, const char *fmt, ...)
     int n = vsnprintf(buf + *at, size - *at, fmt, ap);
     va_end(ap);
     *at = n < 0 ? *at : *at + (size_t)n >= size ? size - 1 : *at + (size_t)n;
+    if (n >= 0 && *at == size - 1) {
+        size_t k = *at;
+        while (k > 0 && ((unsigned char)buf[k - 1] & 0xC0) == 0x80)
+            k--;
+        if (k > 0 && (unsigned char)buf[k - 1] >= 0xC0) { /* a lead byte: complete? */
+            unsigned char lead = (unsigned char)buf[k - 1];
+            size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (*at - (k - 1) < need)
+                *at = k - 1;
+        }
+        buf[*at] = 0;
+    }
 }
 
 static void put_term(const ps_scenario *s, char *buf, size_t size, size_t *at, uint8_t kind,
