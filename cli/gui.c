@@ -3,7 +3,6 @@
  * otherwise. */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "cli.h"
 #include "gantt_view.h"
@@ -13,13 +12,6 @@
 #include "utf8.h"
 
 static void to_buf(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
-
-/* s ends in `end`, in either case ("chart.PNG"). */
-static int ends_with(const char *s, const char *end)
-{
-    size_t n = strlen(s), k = strlen(end);
-    return n >= k && !strcasecmp(s + n - k, end);
-}
 
 /* --ostep PROGRAM ARGS...: the workload as scenario text in o->text. */
 static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
@@ -230,7 +222,7 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
                                                 : "--compare (procsim compare charts each policy)");
         return EXIT_USAGE;
     }
-    if (o.gantt_png && !ends_with(o.gantt_png, ".png") && !ends_with(o.gantt_png, ".svg")) {
+    if (o.gantt_png && gui_gantt_format_of(o.gantt_png) == GUI_GANTT_UNKNOWN) {
         fprintf(stderr, "procsim gui: --gantt-png wants a FILE ending .png or .svg (which says "
                         "the format), got '%s'\n", o.gantt_png);
         return EXIT_USAGE;

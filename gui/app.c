@@ -160,7 +160,7 @@ static void tooltip(gui_app *a)
 {
     SDL_Rect under;
     gui_rect lane;
-    char bar[256];
+    char bar[GUI_NAME_BUF + 96]; /* a name and its state and ticks */
     const char *full = gui_gantt_tip(a, a->mouse_x, a->mouse_y, bar, sizeof bar, &lane);
     if (full)
         under = (SDL_Rect){(int)lane.x, (int)lane.y, (int)lane.w, (int)lane.h};

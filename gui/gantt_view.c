@@ -286,10 +286,11 @@ void gui_gantt_drag(gui_app *a, float dx)
 const char *gui_gantt_tip(gui_app *a, float x, float y, char *buf, size_t size, gui_rect *under)
 {
     gui_gantt_hit h;
-    if (a->cmp || a->show_picker || a->show_help || !a->sim.e ||
+    if (a->cmp || a->show_picker || a->show_help || a->naming || !a->sim.e ||
         gui_gantt_at(&a->gantt, &a->sim, &a->gantt.drawn, x, y, &h) == GUI_GANTT_NOTHING)
         return NULL;
     gui_gantt_hit_text(&h, &a->sim, a->lang, buf, size);
+    gui_utf8_trim(buf); /* a long name: cut at a character */
     *under = (gui_rect){x, h.lane.y, 1, h.lane.h};
     return buf[0] ? buf : NULL;
 }
@@ -300,6 +301,13 @@ static int ends_with(const char *s, const char *end)
 {
     size_t n = strlen(s), k = strlen(end);
     return n >= k && !SDL_strcasecmp(s + n - k, end);
+}
+
+gui_gantt_format gui_gantt_format_of(const char *path)
+{
+    return ends_with(path, ".svg")   ? GUI_GANTT_SVG
+           : ends_with(path, ".png") ? GUI_GANTT_PNG
+                                     : GUI_GANTT_UNKNOWN;
 }
 
 /* The chart's title: the panel's word and the scenario's title. */
@@ -371,7 +379,7 @@ int gui_gantt_export(const gui_sim *g, gui_lang lang, const char *path, int widt
         snprintf(err, errsize, "nothing to chart");
         return -1;
     }
-    if (ends_with(path, ".svg")) {
+    if (gui_gantt_format_of(path) == GUI_GANTT_SVG) {
         errno = 0;
         FILE *f = fopen(path, "w");
         if (!f) {

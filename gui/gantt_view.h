@@ -32,6 +32,11 @@ void gui_gantt_drag(struct gui_app *a, float dx);
 const char *gui_gantt_tip(struct gui_app *a, float x, float y, char *buf, size_t size,
                           gui_rect *under);
 
+/* What a chart file's name says it is: ".svg" or ".png", in either case
+ * ("chart.PNG"); the command line refuses the rest. */
+typedef enum { GUI_GANTT_UNKNOWN, GUI_GANTT_PNG, GUI_GANTT_SVG } gui_gantt_format;
+gui_gantt_format gui_gantt_format_of(const char *path);
+
 /* The chart of g's run so far (all of it, every lane) to `path`: SVG if
  * it ends in ".svg", else PNG, `width` pixels wide (the height follows
  * from the lanes: gui_gantt_height), text at font_px (small, normal,

@@ -190,8 +190,10 @@ static void table_cells(gui_app *a, uint32_t pid, char cell[NCOLS][CELL_MAX])
              ps_state_resident((ps_state)p->state) ? gui_word_text(GUI_W_MEM_IN, a->lang)
              : p->created && p->state != PS_EXIT ? gui_word_text(GUI_W_MEM_OUT, a->lang) : "");
     snprintf(cell[COL_PARENT], CELL_MAX, "%s", p->parent ? ps_engine_pcb(e, (uint32_t)p->parent)->name : "-");
-    snprintf(cell[COL_OSPID], CELL_MAX, "%d", a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0);
-    snprintf(cell[COL_K], CELL_MAX, "%c", p->kstate ? p->kstate : '-');
+    int os = a->sim.live ? (int)ps_live_os_pid(a->sim.live, pid) : 0;
+    char k = gui_kernel_letter(p, a->sim.live != NULL, os);
+    snprintf(cell[COL_OSPID], CELL_MAX, "%d", os);
+    snprintf(cell[COL_K], CELL_MAX, "%c", k ? k : '-');
     snprintf(cell[COL_RSS], CELL_MAX, "%lld", (long long)p->rss_kb);
 }
 

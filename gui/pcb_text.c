@@ -72,6 +72,11 @@ static const char *memory_place(const ps_pcb *p, gui_lang lang)
     return memory_places[p->state][lang == GUI_KO];
 }
 
+char gui_kernel_letter(const ps_pcb *p, int live, int os_pid)
+{
+    return live && os_pid > 0 && p->created ? p->kstate : 0;
+}
+
 static void left_column(column c, const ps_engine *e, const ps_pcb *p, gui_lang lang, int live,
                         int os_pid)
 {
@@ -86,7 +91,7 @@ static void left_column(column c, const ps_engine *e, const ps_pcb *p, gui_lang 
     add(c, 0, T("children: %s", "자식: %s"), children[0] ? children : NONE);
     if (!p->created)
         add(c, 0, "%s", T("state: not yet created", "상태: 아직 생성되지 않음"));
-    else if (live && os_pid > 0 && p->kstate) /* a real process behind it now */
+    else if (gui_kernel_letter(p, live, os_pid))
         add(c, 0, T("state: %s   kernel: %c", "상태: %s   커널: %c"),
             gui_state_text((ps_state)p->state, lang), p->kstate);
     else

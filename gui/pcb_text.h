@@ -39,6 +39,12 @@ typedef struct gui_pcb_text {
 void gui_pcb_text_make(gui_pcb_text *t, const ps_engine *e, uint32_t pid, gui_lang lang,
                        int live, int os_pid);
 
+/* The kernel's letter for process p to show (its kstate), or 0 when no
+ * real process is behind it now: a model run (!live), a child not
+ * started or already reaped (os_pid <= 0), none read yet.  The PCB and
+ * the table both show it so. */
+char gui_kernel_letter(const ps_pcb *p, int live, int os_pid);
+
 /* A signal's name ("SIGTERM"), else "signal N" ("시그널 N") in buf.
  * Returns the text. */
 const char *gui_signal_text(int sig, gui_lang lang, char *buf, size_t size);

@@ -151,6 +151,30 @@ static const struct {
      {"상태: 보류 준비", "스왑 아웃됨", "종료 코드: — (아직 안 끝남)", NULL}, {"-1", NULL}},
 };
 
+/* The kernel letter, shown in the PCB and the table alike: only while a
+ * real process is behind the pid. */
+static void the_kernel_letter_needs_a_real_process(void **state)
+{
+    (void)state;
+    static const struct {
+        int created, live, os_pid;
+        char kstate, shown;
+    } rows[] = {
+        {1, 1, 4242, 'S', 'S'}, /* live, running: its letter */
+        {1, 1, 0, 'Z', 0},      /* reaped: its last letter no more */
+        {1, 1, -1, 'R', 0},     /* no child */
+        {1, 0, 4242, 'S', 0},   /* a model run */
+        {0, 1, 4242, 'S', 0},   /* not created yet */
+        {1, 1, 4242, 0, 0},     /* not read yet */
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        ps_pcb p = {.created = (uint8_t)rows[i].created, .kstate = rows[i].kstate};
+        if (gui_kernel_letter(&p, rows[i].live, rows[i].os_pid) != rows[i].shown)
+            fail_msg("row %zu: letter %d, expected %d", i,
+                     gui_kernel_letter(&p, rows[i].live, rows[i].os_pid), rows[i].shown);
+    }
+}
+
 static void the_pcb_has_no_placeholders(void **state)
 {
     (void)state;
@@ -182,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_policy_s_fields_appear),
         cmocka_unit_test(the_pcb_has_no_placeholders),
+        cmocka_unit_test(the_kernel_letter_needs_a_real_process),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
