@@ -1,9 +1,38 @@
 /* args.c — what every command shares in reading its arguments: whole
  * numbers in a range, and --help.  Not the OSTEP programs' own flags: those
  * are the programs', parsed as Python's optparse does (sim/ostep). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+
+ps_lang cli_lang = PS_LANG_EN;
+int cli_lang_given;
+
+void cli_lang_init(void)
+{
+    cli_lang = ps_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"));
+    cli_lang_given = 0;
+}
+
+int cli_lang_option(const char *cmd, const char *value)
+{
+    if (value && (!strcmp(value, "en") || !strcmp(value, "ko"))) {
+        cli_lang = strcmp(value, "ko") ? PS_LANG_EN : PS_LANG_KO;
+        cli_lang_given = 1;
+        return 0;
+    }
+    if (value)
+        fprintf(stderr, cli_lang == PS_LANG_KO
+                            ? "procsim %s: --lang에는 en 또는 ko를 주어야 하는데 '%.80s'가 왔습니다\n"
+                            : "procsim %s: --lang wants en or ko, got '%.80s'\n",
+                cmd, value);
+    else
+        fprintf(stderr, cli_lang == PS_LANG_KO ? "procsim %s: --lang 뒤에 en 또는 ko를 주십시오\n"
+                                               : "procsim %s: --lang wants en or ko after it\n",
+                cmd);
+    return -1;
+}
 
 int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out)
 {

@@ -30,6 +30,18 @@ int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t m
 /* "--help" or "-h". */
 int cli_is_help(const char *arg);
 
+/* The language of everything procsim writes for people (tokens, names,
+ * numbers and FILE:LINE:COL stay as they are): the locale's
+ * (ps_lang_from_locale) until a command's --lang says otherwise.
+ * cli_lang_init reads the locale (main, before any command);
+ * cli_lang_option takes the value of a command's --lang (NULL when none
+ * followed it): 0 and cli_lang set, or -1 having said why on stderr
+ * (EXIT_USAGE). */
+extern ps_lang cli_lang;
+extern int cli_lang_given;   /* --lang was given (else the locale decided) */
+void cli_lang_init(void);
+int cli_lang_option(const char *cmd, const char *value);
+
 /* help.c: `procsim CMD --help` (cmd: "run", "gui", ...) and `procsim
  * --help`.  cli_help returns EXIT_OK; cli_usage writes only the synopsis
  * of CMD, for a usage error. */

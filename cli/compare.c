@@ -272,7 +272,7 @@ int cmd_compare(int argc, char **argv)
     int64_t until = -1;
     size_t nspecs = 0;
     int rc = EXIT_OK;
-    c = (cmp){.lang = PS_LANG_EN, .tick = -1};
+    c = (cmp){.lang = cli_lang, .tick = -1};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a))
@@ -281,11 +281,10 @@ int cmd_compare(int argc, char **argv)
             format = argv[++i];
             if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
                 return usage("unknown format '%s'; expected text, csv or json", format);
-        } else if (!strcmp(a, "--lang") && i + 1 < argc) {
-            const char *l = argv[++i];
-            if (strcmp(l, "en") && strcmp(l, "ko"))
-                return usage("--lang wants en or ko, got '%s'", l);
-            c.lang = strcmp(l, "ko") ? PS_LANG_EN : PS_LANG_KO;
+        } else if (!strcmp(a, "--lang")) {
+            if (cli_lang_option("compare", i + 1 < argc ? argv[++i] : NULL))
+                return EXIT_USAGE;
+            c.lang = cli_lang;
         } else if (!strcmp(a, "--until") && i + 1 < argc) {
             if (cli_int_option("compare", a, argv[++i], 0, INT64_MAX, &until))
                 return EXIT_USAGE;

@@ -129,12 +129,10 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             break;
         } else if (!strcmp(a, "--live")) {
             o.live = 1;
-        } else if (!strcmp(a, "--lang") && v) {
-            if (strcmp(v, "en") && strcmp(v, "ko")) {
-                fprintf(stderr, "procsim gui: --lang wants en or ko, got '%s'\n", v);
+        } else if (!strcmp(a, "--lang")) {
+            if (cli_lang_option("gui", v))
                 return EXIT_USAGE;
-            }
-            o.lang = !strcmp(v, "ko");
+            o.lang = cli_lang == PS_LANG_KO;
             i++;
         } else if (!strcmp(a, "--frames") && v) {
             int64_t n;

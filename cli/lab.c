@@ -9,12 +9,13 @@
 
 #include "cli.h"
 #include "procsim/lab.h"
+#include "words.h"
 
 static void workload(FILE *out, const ps_scenario *s)
 {
     char op[160];
     unsigned uses = ps_policy_uses(s->policy);
-    fprintf(out, "\nWorkload\n");
+    fprintf(out, "\n%s\n", CLI_W(W_LAB_WORKLOAD));
     for (uint32_t i = 0; i < s->nprocs; i++) {
         const ps_proc_spec *p = &s->procs[i];
         fputs("  ", out);
@@ -56,7 +57,7 @@ static void because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, co
 {
     char line[640];
     for (uint32_t w = 0; w < a->nwhy; w++)
-        fprintf(out, "%s%s\n", pad, ps_lab_trace_line(key, a->why[w], line, sizeof line));
+        fprintf(out, "%s%s\n", pad, ps_lab_why_line(key, a, w, line, sizeof line));
 }
 
 static void answer_line(FILE *out, const ps_lab_answer *a)
@@ -140,7 +141,7 @@ static int random_lab(int argc, char **argv)
 int cmd_lab(int argc, char **argv)
 {
     const char *path = NULL;
-    int solve = 0, ko = 0;
+    int solve = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--random"))
             return random_lab(argc, argv);
@@ -148,9 +149,9 @@ int cmd_lab(int argc, char **argv)
             return cli_help(stdout, "lab");
         } else if (!strcmp(argv[i], "-c")) {
             solve = 1;
-        } else if (!strcmp(argv[i], "--lang") && i + 1 < argc &&
-                   (!strcmp(argv[i + 1], "en") || !strcmp(argv[i + 1], "ko"))) {
-            ko = !strcmp(argv[++i], "ko");
+        } else if (!strcmp(argv[i], "--lang")) {
+            if (cli_lang_option("lab", i + 1 < argc ? argv[++i] : NULL))
+                return EXIT_USAGE;
         } else if (argv[i][0] == '-' || path) {
             fprintf(stderr, "procsim lab: unexpected '%s'\n", argv[i]);
             cli_usage(stderr, "lab");
@@ -163,6 +164,7 @@ int cmd_lab(int argc, char **argv)
         cli_usage(stderr, "lab");
         return EXIT_USAGE;
     }
+    int ko = cli_lang == PS_LANG_KO;
     ps_scenario *s;
     int rc = load(path, &s);
     if (rc)
@@ -173,7 +175,7 @@ int cmd_lab(int argc, char **argv)
     if (!s->nquestions) {
         printf("\n(This scenario has no questions: see docs/labs/README.md to add some.)\n");
     } else if (!solve) {
-        printf("\n%s\n", ko ? "질문" : "Questions");
+        printf("\n%s\n", CLI_W(W_LAB_QUESTIONS));
         for (uint32_t i = 0; i < s->nquestions; i++)
             ask(stdout, &s->questions[i], i, ko);
         printf("\n%s\n  procsim grade %s ANSWERS\n",
@@ -181,7 +183,7 @@ int cmd_lab(int argc, char **argv)
                   : "Write one answer per line in a file (docs/labs/README.md), then:",
                path);
     } else if (!(rc = key_of(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
-        printf("\n%s\n", ko ? "정답" : "Answer key");
+        printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
             printf(ko ? "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
                       : "  (the run ends in a deadlock at tick %lld)\n",

@@ -44,6 +44,7 @@ int main(int argc, char **argv)
      * procsim's children are its own to reap. */
     struct sigaction dfl = {.sa_handler = SIG_DFL};
     sigaction(SIGCHLD, &dfl, NULL);
+    cli_lang_init();
     if (argc < 2) {
         if (cli_window_available())
             return cmd_gui(1, (char *[]){"gui", NULL});

@@ -150,11 +150,9 @@ static int option(cli_trace_request *q, int argc, char **argv, int *i, int *gui)
     } else if (!strcmp(a, "--record")) {
         q->record_path = v;
     } else if (!strcmp(a, "--lang")) {
-        if (strcmp(v, "en") && strcmp(v, "ko")) {
-            fprintf(stderr, "procsim " CMD ": --lang wants en or ko, got '%s'\n", v);
+        if (cli_lang_option(CMD, v))
             return EXIT_USAGE;
-        }
-        q->lang = strcmp(v, "ko") ? PS_LANG_EN : PS_LANG_KO;
+        q->lang = cli_lang;
         q->lang_given = 1;
     } else if (!strcmp(a, "--events")) {
         rc = parse_events(q, v);
@@ -508,7 +506,7 @@ static int trace_run(cli_trace_request *q)
 
 int cmd_trace(int argc, char **argv)
 {
-    cli_trace_request q = {.w = &writer_text, .lang = PS_LANG_EN};
+    cli_trace_request q = {.w = &writer_text, .lang = cli_lang};
     int gui = 0;
     int rc = parse(&q, argc, argv, &gui);
     if (!rc)

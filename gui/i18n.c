@@ -84,13 +84,10 @@ const char *const *gui_help_lines(gui_lang lang)
 
 gui_lang gui_lang_from_env(void)
 {
-    static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
-    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++) {
-        const char *v = getenv(vars[i]);
-        if (v && *v)
-            return strncmp(v, "ko", 2) == 0 ? GUI_KO : GUI_EN;
-    }
-    return GUI_EN;
+    return ps_lang_from_locale(getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG")) ==
+                   PS_LANG_KO
+               ? GUI_KO
+               : GUI_EN;
 }
 
 char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang, char *buf,

@@ -162,7 +162,7 @@ static void answers_files_are_read_with_clear_errors(void **state)
     key_of(&k, &s, lab_yaml);
     ps_lab_mark marks[14];
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        ps_error err = {{0}};
+        ps_error err = {0};
         int got = ps_lab_grade(&k, "ans", cases[i].text, strlen(cases[i].text), marks, &err);
         if (got != cases[i].right)
             fail_msg("case %zu: %d right, expected %d (%s)", i, got, cases[i].right, err.msg);

@@ -58,6 +58,15 @@ const char *ps_state_name_in(ps_state s, ps_lang lang)
     return lang == PS_LANG_KO ? ps_state_name_ko(s) : ps_state_name(s);
 }
 
+ps_lang ps_lang_from_locale(const char *lc_all, const char *lc_messages, const char *lang)
+{
+    const char *const vars[] = {lc_all, lc_messages, lang};
+    for (size_t i = 0; i < sizeof vars / sizeof vars[0]; i++)
+        if (vars[i] && *vars[i])
+            return strncmp(vars[i], "ko", 2) == 0 ? PS_LANG_KO : PS_LANG_EN;
+    return PS_LANG_EN;
+}
+
 const char *ps_event_token(ps_event e)
 {
     return (unsigned)e < PS_EVENT_COUNT ? event_names[e].token : "?";

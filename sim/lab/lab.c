@@ -413,3 +413,9 @@ char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t siz
              ps_cause_format(key->e, ev, lang, cause, sizeof cause));
     return buf;
 }
+
+char *ps_lab_why_line(const ps_lab_key *key, const ps_lab_answer *a, uint32_t w, char *buf,
+                      size_t size)
+{
+    return ps_lab_trace_line(key, a->why[w], buf, size);
+}

@@ -145,6 +145,7 @@ int ps_lab_check(const ps_lab_answer *a, const char *given)
 
 static int fail(ps_error *err, const char *name, unsigned line, unsigned col, const char *msg)
 {
+    err->msg_ko[0] = 0;
     snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, msg);
     return -1;
 }

@@ -180,6 +180,7 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
         for (p = 0; p < npolicies && strcmp(policy, policies[p]); p++)
             ;
         if (p == npolicies) {
+            err->msg_ko[0] = 0;
             int at = snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected ",
                               policy);
             for (int k = 0; k < npolicies && at > 0 && (size_t)at < sizeof err->msg; k++)
@@ -190,6 +191,7 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
     }
     if (nprocs) {
         if (nprocs < 1 || nprocs > 12) {
+            err->msg_ko[0] = 0;
             snprintf(err->msg, sizeof err->msg, "a random lab has 1 to 12 processes, not %d",
                      nprocs);
             return NULL;
@@ -261,6 +263,7 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
     }
     if (b.nomem) {
         ps_outbuf_fini(&b);
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return NULL;
     }

@@ -386,6 +386,7 @@ static int refuse(const ps_live *l, ps_error *err)
     struct sigaction chld;
     sigaction(SIGCHLD, NULL, &chld);
     if (chld.sa_handler == SIG_IGN || (chld.sa_flags & SA_NOCLDWAIT)) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg,
                  "live mode: SIGCHLD is ignored in this process (SIG_IGN or SA_NOCLDWAIT), "
                  "so the kernel would reap the children before procsim could see how they "
@@ -393,6 +394,7 @@ static int refuse(const ps_live *l, ps_error *err)
         return -1;
     }
     if (l->s->tick_ms < PS_TICK_MS_MIN || l->s->tick_ms > PS_TICK_MS_MAX) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: tick_ms %lld is not in %d..%d",
                  (long long)l->s->tick_ms, PS_TICK_MS_MIN, PS_TICK_MS_MAX);
         return -1;
@@ -405,6 +407,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
     ps_live *l = calloc(1, sizeof *l);
     if (!l) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
         return NULL;
     }
@@ -424,6 +427,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     for (uint32_t k = 0; l->chan && k < s->channels.count; k++)
         l->chan[k][0] = l->chan[k][1] = -1; /* before any failure: destroy closes them */
     if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker || !l->priv) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
         goto fail;
     }
@@ -447,6 +451,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     if (!failed)
         failed = make_signals(l);
     if (failed) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s: %s", failed,
                  strerror(errno));
         goto fail;

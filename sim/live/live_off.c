@@ -10,6 +10,7 @@
 ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
     (void)e;
+    err->msg_ko[0] = 0;
     snprintf(err->msg, sizeof err->msg,
              "live mode: this procsim was built without it (cmake -DPROCSIM_LIVE=ON, "
              "on Linux)");

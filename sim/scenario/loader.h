@@ -161,6 +161,17 @@ bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
+/* The same in both languages: `en` and `ko` take the same arguments in
+ * the same order (no "%1$s"), and both are checked by the compiler through
+ * ps__ld_failk.  A message without arguments calls ps__ld_failk0. */
+bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 5)))
+#endif
+    ;
+#define ps__ld_failk(ld, at, en, ko, ...)                                  \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__ld_failk_(ld, at, en, ko, __VA_ARGS__))
+#define ps__ld_failk0(ld, at, en, ko) ps__ld_failk(ld, at, en "%s", ko "%s", "")
 bool ps__ld_oom(ps__loader *ld);
 /* The start of the current event. */
 ps__mark ps__ld_here(const ps__loader *ld);

@@ -100,6 +100,7 @@ static int fail(ps_error *err, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
+    err->msg_ko[0] = 0;
     int n = snprintf(err->msg, sizeof err->msg, "scenario builder: ");
     vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
     va_end(ap);

@@ -25,17 +25,28 @@ static void mark_cut(char *buf, size_t size)
     memcpy(buf + cut, "...", 4);
 }
 
-static void vformat(ps_error *err, const char *name, ps__mark at,
-                    const char *fmt, va_list ap)
+/* "NAME:LINE:COL: " then the message, into buf[size). */
+static void vformat_into(char *buf, size_t size, const char *name, ps__mark at,
+                         const char *fmt, va_list ap)
 {
-    char *buf = err->msg;
-    size_t size = sizeof err->msg;
     int n = at.line ? snprintf(buf, size, "%s:%u:%u: ", name, at.line, at.col)
                     : snprintf(buf, size, "%s: ", name);
     if (n >= 0 && (size_t)n < size)
         n += vsnprintf(buf + n, size - (size_t)n, fmt, ap);
     if (n < 0 || (size_t)n >= size)
         mark_cut(buf, size);
+}
+
+static void vformat(ps_error *err, const char *name, ps__mark at,
+                    const char *fmt, va_list ap)
+{
+    vformat_into(err->msg, sizeof err->msg, name, at, fmt, ap);
+    err->msg_ko[0] = 0;
+}
+
+const char *ps_error_in(const ps_error *err, ps_lang lang)
+{
+    return lang == PS_LANG_KO && err->msg_ko[0] ? err->msg_ko : err->msg;
 }
 
 static void format_error(ps_error *err, const char *name, const char *fmt, ...)
@@ -58,10 +69,25 @@ bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
     return false;
 }
 
+bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, ...)
+{
+    if (ld->failed)
+        return false;
+    ld->failed = true;
+    va_list ap, ap2;
+    va_start(ap, ko);
+    va_copy(ap2, ap);
+    vformat_into(ld->err->msg, sizeof ld->err->msg, ld->name, at, en, ap);
+    vformat_into(ld->err->msg_ko, sizeof ld->err->msg_ko, ld->name, at, ko, ap2);
+    va_end(ap2);
+    va_end(ap);
+    return false;
+}
+
 bool ps__ld_oom(ps__loader *ld)
 {
     ld->fatal = true;
-    return ps__ld_fail(ld, nowhere, "out of memory");
+    return ps__ld_failk0(ld, nowhere, "out of memory", "메모리가 모자랍니다");
 }
 
 static const char *error_text(int errnum, char *buf, size_t size)
@@ -492,4 +518,20 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
         s = ps__scenario_load(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, err);
     fclose(fp);
     return s;
+}
+
+ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
+                                           ps_error *err)
+{
+    ps_scenario *s = ps_scenario_load_file(path, err);
+    if (!s || !variant || !variant[0])
+        return s;
+    ps_scenario_destroy(s);
+    snprintf(err->msg, sizeof err->msg,
+             "%s: declares nothing to vary (a lab's vary: section), so it has no variant '%.80s'",
+             path, variant);
+    snprintf(err->msg_ko, sizeof err->msg_ko,
+             "%s: 바꿀 수를 선언하지 않아서(실습의 vary: 절) 변형 '%.80s'이 없습니다", path,
+             variant);
+    return NULL;
 }

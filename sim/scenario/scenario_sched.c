@@ -283,6 +283,7 @@ int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_er
         for (int p = 0; p < PS_POLICY_COUNT && o < sizeof list; p++)
             o += (size_t)snprintf(list + o, sizeof list - o, "%s%s", p ? ", " : "",
                                   ps_policy_token((ps_policy)p));
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "unknown policy '%.*s' (valid policies: %s)",
                  (int)(n > 64 ? 64 : n), text, list);
         return -1;
@@ -295,11 +296,13 @@ int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_er
     errno = 0;
     long long q = strtoll(colon + 1, &end, 10);
     if (!colon[1] || *end || errno || q < 1 || q > MAXN || colon[1] < '0' || colon[1] > '9') {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s: the quantum after ':' must be an integer "
                  "from 1 to %d (ticks), such as %s:4", text, MAXN, ps_policy_token(*policy));
         return -1;
     }
     if (!(ps_policy_uses(*policy) & (PS_USES_QUANTUM | PS_USES_MLQ))) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s: policy %s has no quantum; write it without "
                  "':%lld'", text, ps_policy_token(*policy), q);
         return -1;
@@ -311,16 +314,19 @@ int ps_policy_parse(const char *text, ps_policy *policy, int64_t *quantum, ps_er
 int ps_scenario_set_policy(ps_scenario *s, ps_policy policy, int64_t quantum, ps_error *err)
 {
     if ((unsigned)policy >= PS_POLICY_COUNT) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "unknown policy %d", (int)policy);
         return -1;
     }
     if ((ps_policy_uses(policy) & PS_USES_MLQ) && !s->nqueues) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s: policy mlq needs system.queues, which this "
                  "file does not give", s->path);
         return -1;
     }
     for (uint32_t i = 0; i < s->nprocs && (ps_policy_uses(policy) & PS_USES_MLQ); i++)
         if (s->procs[i].queue >= s->nqueues) {
+            err->msg_ko[0] = 0;
             snprintf(err->msg, sizeof err->msg, "%s: process '%s' is in band %d, past "
                      "system.queues", s->path, s->procs[i].name, (int)s->procs[i].queue);
             return -1;

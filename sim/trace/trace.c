@@ -395,11 +395,13 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 {
     const char *bad = check_options(o);
     if (bad) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s", bad);
         return NULL;
     }
     ps_trace *t = calloc(1, sizeof *t);
     if (!t) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
         return NULL;
     }
@@ -415,6 +417,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     ps__vec_init(&t->live_tasks, sizeof(size_t));
     t->q = calloc(1, sizeof(ps__outq));
     if (!t->q || copy_options(t, o)) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
         ps_trace_destroy(t);
         return NULL;
@@ -428,6 +431,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         t->o.linger_ms = PS_TRACE_LINGER_MS;
     raise_nofile(t);
     if (make_cpus(t) || make_engine(t) || make_signals(t) || make_pipes(t)) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s",
                  t->err[0] ? t->err : "trace mode: cannot set up: out of memory");
         ps_trace_destroy(t);
@@ -437,6 +441,7 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         prctl(PR_SET_CHILD_SUBREAPER, 1) == 0)
         t->subreaper_set = 1;
     if (start_root(t)) {
+        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s", t->err);
         ps_trace_destroy(t);
         return NULL;

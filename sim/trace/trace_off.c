@@ -12,6 +12,7 @@
 ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 {
     (void)o;
+    err->msg_ko[0] = 0;
     snprintf(err->msg, sizeof err->msg,
              "trace mode: this procsim was built without trace mode (cmake -DPROCSIM_TRACE=ON, "
              "on Linux)");

@@ -33,14 +33,22 @@ typedef enum ps_lab_type {
 } ps_lab_type;
 
 #define PS_LAB_WHY 6     /* trace lines kept to explain an answer */
+#define PS_LAB_CHOICES 8 /* options of a multiple-choice question, at most */
 
 typedef struct ps_lab_answer {
     uint8_t type;        /* ps_lab_type */
     char text[256];      /* the answer as the key prints it */
     char detail[320];    /* more, after the answer ("Ready -> Running (dispatch: ...)"), or "" */
     double number;       /* PS_LAB_INT, PS_LAB_NUMBER: its value */
-    uint32_t why[PS_LAB_WHY]; /* indices into the key's trace */
-    uint32_t nwhy;
+    uint32_t why[PS_LAB_WHY]; /* indices into the key's trace (read them
+                                 through ps_lab_why_line: how a reason is
+                                 kept is the library's) */
+    uint32_t nwhy;       /* reasons: lines of ps_lab_why_line */
+    /* A multiple-choice question: the options as the handout lists them,
+     * a) b) c)..., and which one is right; nchoices 0: not one. */
+    char choices[PS_LAB_CHOICES][96];
+    uint32_t nchoices;
+    uint32_t right_choice;
 } ps_lab_answer;
 
 typedef struct ps_lab_key {
@@ -63,6 +71,12 @@ void ps_lab_key_fini(ps_lab_key *key);
 /* Trace line `i` of the key for people, in the key's language: "tick 6:
  * editor Running -> Blocked (wait: io disk 3)".  Returns buf. */
 char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size);
+
+/* Reason w (0 <= w < a->nwhy) of answer a, for people in the key's
+ * language: a transition or an op event of the run, with its tick.
+ * Returns buf. */
+char *ps_lab_why_line(const ps_lab_key *key, const ps_lab_answer *a, uint32_t w, char *buf,
+                      size_t size);
 
 /* Is `given` (what a student wrote) the answer? */
 int ps_lab_check(const ps_lab_answer *a, const char *given);

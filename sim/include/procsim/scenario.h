@@ -33,6 +33,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "procsim/state.h"
+
 #define PS_SCENARIO_VERSION 1
 #define PS_SCENARIO_MAX_NUMBER 1000000000 /* largest tick count, size, value */
 #define PS_TICK_MS_MIN 1                  /* tick_ms, live mode's milliseconds per */
@@ -469,10 +471,16 @@ typedef struct ps_scenario {
     void *arena_;            /* private: owns every string and array above */
 } ps_scenario;
 
-/* Error from the loader: the message is "FILE:LINE:COLUMN: text". */
+/* Error from the loader: the message is "FILE:LINE:COLUMN: text", in
+ * English (msg) and in Korean (msg_ko, "" where the message has no Korean
+ * wording yet); the location, names and tokens are the same in both. */
 typedef struct ps_error {
     char msg[512];
+    char msg_ko[768];    /* Hangul takes 3 bytes a syllable */
 } ps_error;
+
+/* The message in `lang`: msg_ko for Korean when there is one, else msg. */
+const char *ps_error_in(const ps_error *err, ps_lang lang);
 
 /* Load a scenario from a file / from memory.  `name` is the file name used
  * in messages.  On success returns a new scenario; on any error returns
@@ -483,6 +491,14 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err);
 ps_scenario *ps_scenario_load_string(const char *name, const char *text,
                                      size_t len, ps_error *err);
 void ps_scenario_destroy(ps_scenario *s); /* accepts NULL */
+
+/* A lab's variant: the file with the numbers its `vary:` section lets
+ * change chosen from `variant` (a student's ID, any text of one line):
+ * the same ID gives the same numbers, on every machine.  NULL or "": the
+ * file as written.  A variant of a file that declares nothing to vary is
+ * an error. */
+ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
+                                           ps_error *err);
 
 /* The built-in seven-state tour: scenarios/tour.yaml compiled in, its
  * bytes followed by a NUL, and loaded by ps_scenario_load_tour as the file

@@ -94,6 +94,12 @@ typedef enum ps_lang {
     PS_LANG_COUNT
 } ps_lang;
 
+/* The language the locale asks for: the first of LC_ALL, LC_MESSAGES and
+ * LANG that is set and not empty decides, Korean when it starts with "ko"
+ * (ko_KR.UTF-8, ko), English otherwise or when none is set.  The values
+ * are passed in (getenv's), so that the rule can be tested. */
+ps_lang ps_lang_from_locale(const char *lc_all, const char *lc_messages, const char *lang);
+
 /* Names.  Each returns a static string; an out-of-range value gives "?"
  * (and PS_NONE gives "" as a token, "(none)" as a display name). */
 const char *ps_state_token(ps_state s);
