@@ -240,17 +240,17 @@ static int load_sides(cmp *c, const char *const *specs)
     ps_error err;
     for (size_t i = 0; i < c->n; i++)
         if (ps_policy_parse(specs[i], &policy[i], &quantum[i], &err))
-            return usage("%s", err.msg);
+            return usage("%s", ps_error_in(&err, cli_lang));
     for (size_t i = 0; i < c->n; i++) {
         cmp_side *sd = &c->side[i];
         if (!(sd->s = ps_scenario_load_file(c->path, &err))) {
-            fprintf(stderr, "%s\n", err.msg);
+            fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
             return EXIT_USAGE;
         }
         if (!i)
             cli_policy_label(sd->s, c->file_policy, sizeof c->file_policy);
         if (ps_scenario_set_policy(sd->s, policy[i], quantum[i], &err)) {
-            fprintf(stderr, "%s\n", err.msg);
+            fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
             return EXIT_USAGE;
         }
         cli_policy_label(sd->s, sd->label, sizeof sd->label);

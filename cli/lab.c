@@ -1,13 +1,13 @@
-/* lab.c — `procsim lab` (the handout, the answer key, a random lab) and
- * `procsim grade` (a student's answers against the key).  The answers
- * come from the lab library (sim/lab/lab.c), which runs the scenario; this
- * file only prints. */
+/* lab.c — `procsim lab`: the handout, the answer key, a random lab.  The
+ * answers come from the lab library (sim/lab/lab.c), which runs the
+ * scenario; this file only prints. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "lab_out.h"
 #include "procsim/lab.h"
 #include "words.h"
 
@@ -53,47 +53,6 @@ static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
         fprintf(out, "     %s\n", q->ask_ko);
 }
 
-static void because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
-{
-    char line[640];
-    for (uint32_t w = 0; w < a->nwhy; w++)
-        fprintf(out, "%s%s\n", pad, ps_lab_why_line(key, a, w, line, sizeof line));
-}
-
-static void answer_line(FILE *out, const ps_lab_answer *a)
-{
-    fprintf(out, "%s", a->text);
-    if (a->detail[0] && strcmp(a->detail, a->text))
-        fprintf(out, "  (%s)", a->detail);
-    fputc('\n', out);
-}
-
-static int load(const char *path, ps_scenario **s)
-{
-    ps_error err;
-    if (!(*s = ps_scenario_load_file(path, &err))) {
-        fprintf(stderr, "%s\n", err.msg);
-        return EXIT_USAGE;
-    }
-    return EXIT_OK;
-}
-
-static int key_of(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
-{
-    if (ps_lab_key_compute(s, lang, key)) {
-        fprintf(stderr, "procsim: out of memory computing the answer key\n");
-        return EXIT_RUNTIME;
-    }
-    if (key->status == PS_STEP_RUNAWAY) { /* a key of a run cut short would be wrong */
-        char why[512];
-        ps_engine_runaway_text(key->e, lang, why, sizeof why);
-        fprintf(stderr, "procsim: no answer key: %s\n", why);
-        ps_lab_key_fini(key);
-        return EXIT_RUNTIME;
-    }
-    return EXIT_OK;
-}
-
 static int random_lab(int argc, char **argv)
 {
     int64_t seed = 0, procs = 0;
@@ -130,7 +89,7 @@ static int random_lab(int argc, char **argv)
     ps_error err;
     char *yaml = ps_lab_random((uint64_t)seed, policy, (int)procs, &err);
     if (!yaml) {
-        fprintf(stderr, "procsim lab: %s\n", err.msg);
+        fprintf(stderr, "procsim lab: %s\n", ps_error_in(&err, cli_lang));
         return EXIT_USAGE;
     }
     fputs(yaml, stdout);
@@ -166,7 +125,7 @@ int cmd_lab(int argc, char **argv)
     }
     int ko = cli_lang == PS_LANG_KO;
     ps_scenario *s;
-    int rc = load(path, &s);
+    int rc = cli_lab_load(path, NULL, &s);
     if (rc)
         return rc;
     cli_describe(stdout, s, ko);
@@ -182,7 +141,7 @@ int cmd_lab(int argc, char **argv)
                ko ? "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.md), 채점하려면:"
                   : "Write one answer per line in a file (docs/labs/README.md), then:",
                path);
-    } else if (!(rc = key_of(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
+    } else if (!(rc = cli_lab_key(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
         printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
             printf(ko ? "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
@@ -191,108 +150,11 @@ int cmd_lab(int argc, char **argv)
         for (uint32_t i = 0; i < s->nquestions; i++) {
             ask(stdout, &s->questions[i], i, ko);
             printf("     [%s] ", s->questions[i].expr);
-            answer_line(stdout, &key.answers[i]);
-            because(stdout, &key, &key.answers[i], "       ");
+            cli_lab_answer_line(stdout, &key.answers[i]);
+            cli_lab_because(stdout, &key, &key.answers[i], "       ");
         }
         ps_lab_key_fini(&key);
     }
-    ps_scenario_destroy(s);
-    return rc;
-}
-
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            char *nb = cap < (1u << 20) ? realloc(buf, (cap = cap ? cap * 2 : 4096) + 1) : NULL;
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                errno = EFBIG;
-                return NULL;
-            }
-            buf = nb;
-        }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got);
-    if (ferror(f)) { /* a directory, say: errno says why */
-        int saved = errno;
-        free(buf);
-        fclose(f);
-        errno = saved;
-        return NULL;
-    }
-    fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
-}
-
-int cmd_grade(int argc, char **argv)
-{
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i]))
-            return cli_help(stdout, "grade");
-    if (argc != 3) {
-        cli_usage(stderr, "grade");
-        return EXIT_USAGE;
-    }
-    ps_scenario *s;
-    int rc = load(argv[1], &s);
-    if (rc)
-        return rc;
-    if (!s->nquestions) {
-        fprintf(stderr, "procsim grade: %s has no questions\n", argv[1]);
-        ps_scenario_destroy(s);
-        return EXIT_USAGE;
-    }
-    size_t len;
-    char *text = slurp(argv[2], &len);
-    ps_lab_key key;
-    ps_lab_mark *marks = calloc(s->nquestions, sizeof *marks);
-    if (!text) {
-        fprintf(stderr, "procsim grade: cannot read %s: %s\n", argv[2], strerror(errno));
-        rc = EXIT_USAGE;
-    } else if (!marks || (rc = key_of(s, PS_LANG_EN, &key)) != 0) {
-        rc = EXIT_RUNTIME;
-    } else {
-        ps_error err;
-        int right = ps_lab_grade(&key, argv[2], text, len, marks, &err);
-        if (right < 0) {
-            fprintf(stderr, "%s\n", err.msg);
-            rc = EXIT_USAGE;
-        } else {
-            printf("%s\n", s->title);
-            for (uint32_t i = 0; i < s->nquestions; i++) {
-                const ps_lab_answer *a = &key.answers[i];
-                if (marks[i].right) {
-                    printf("%3u. right: %s\n", i + 1, marks[i].text);
-                    continue;
-                }
-                if (marks[i].given)
-                    printf("%3u. wrong: you answered \"%s\"; the answer is ", i + 1,
-                           marks[i].text);
-                else
-                    printf("%3u. no answer; the answer is ", i + 1);
-                answer_line(stdout, a);
-                printf("     %s\n", s->questions[i].ask);
-                if (a->nwhy)
-                    printf("     why:\n");
-                because(stdout, &key, a, "       ");
-            }
-            printf("score %d/%u\n", right, s->nquestions);
-            rc = right == (int)s->nquestions ? EXIT_OK : EXIT_RUNTIME;
-        }
-        ps_lab_key_fini(&key);
-    }
-    free(marks);
-    free(text);
     ps_scenario_destroy(s);
     return rc;
 }

@@ -125,7 +125,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
         return EXIT_RUNTIME;
     }
     if (o->live && !(live = ps_live_create(e, &err))) {
-        fprintf(stderr, "procsim: %s\n", err.msg);
+        fprintf(stderr, "procsim: %s\n", ps_error_in(&err, cli_lang));
         ps_gantt_fini(&gantt);
         ps_engine_destroy(e);
         return EXIT_RUNTIME;
@@ -246,7 +246,7 @@ int cmd_run(int argc, char **argv)
         } else if (!strcmp(a, "--policy") && i + 1 < argc) {
             policy = argv[++i];
             if (ps_policy_parse(policy, &chosen, &quantum, &err)) {
-                fprintf(stderr, "procsim run: --policy: %s\n", err.msg);
+                fprintf(stderr, "procsim run: --policy: %s\n", ps_error_in(&err, cli_lang));
                 return EXIT_USAGE;
             }
         } else if (a[0] == '-' && a[1]) {
@@ -272,13 +272,13 @@ int cmd_run(int argc, char **argv)
     }
     ps_scenario *s = load(path, tour, &err);
     if (!s) {
-        fprintf(stderr, "%s\n", err.msg);
+        fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
         return EXIT_USAGE;
     }
     char file_policy[64];
     cli_policy_label(s, file_policy, sizeof file_policy);
     if (policy && ps_scenario_set_policy(s, chosen, quantum, &err)) {
-        fprintf(stderr, "%s\n", err.msg);
+        fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
         ps_scenario_destroy(s);
         return EXIT_USAGE;
     }
@@ -306,7 +306,7 @@ int cmd_check(int argc, char **argv)
         ps_error err;
         ps_scenario *s = ps_scenario_load_file(argv[i], &err);
         if (!s) {
-            fprintf(stderr, "%s\n", err.msg);
+            fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
             rc = EXIT_USAGE;
             continue;
         }

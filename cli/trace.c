@@ -454,7 +454,7 @@ static int trace_run(cli_trace_request *q)
                 out ? "--record: " : "", out ? q->record_path
                 : q->out_path ? q->out_path : "the trace to memory", strerror(errno));
     } else if (!(t = ps_trace_start(&q->o, &err))) {
-        fprintf(stderr, "procsim " CMD ": %s\n", err.msg);
+        fprintf(stderr, "procsim " CMD ": %s\n", ps_error_in(&err, cli_lang));
     }
     if (!t) {
         if (out)

@@ -1,0 +1,51 @@
+/* lab_out.c — what `procsim lab` and `procsim grade` share: loading a lab
+ * (or a student's variant of it), computing its key, and printing an
+ * answer with its reasons. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "lab_out.h"
+#include "words.h"
+
+void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
+{
+    char line[640];
+    for (uint32_t w = 0; w < a->nwhy; w++)
+        fprintf(out, "%s%s\n", pad, ps_lab_why_line(key, a, w, line, sizeof line));
+}
+
+void cli_lab_answer_line(FILE *out, const ps_lab_answer *a)
+{
+    fprintf(out, "%s", a->text);
+    if (a->detail[0] && strcmp(a->detail, a->text))
+        fprintf(out, "  (%s)", a->detail);
+    fputc('\n', out);
+}
+
+int cli_lab_load(const char *path, const char *variant, ps_scenario **s)
+{
+    ps_error err;
+    if (!(*s = ps_scenario_load_file_variant(path, variant, &err))) {
+        fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
+{
+    if (ps_lab_key_compute(s, lang, key)) {
+        fprintf(stderr, "procsim: out of memory computing the answer key\n");
+        return EXIT_RUNTIME;
+    }
+    if (key->status == PS_STEP_RUNAWAY) { /* a key of a run cut short would be wrong */
+        char why[512];
+        ps_engine_runaway_text(key->e, lang, why, sizeof why);
+        fprintf(stderr, "procsim: no answer key: %s\n", why);
+        ps_lab_key_fini(key);
+        return EXIT_RUNTIME;
+    }
+    return EXIT_OK;
+}
