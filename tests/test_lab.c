@@ -708,7 +708,7 @@ static void numbers_and_none_are_checked(void **state)
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.67", 1},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.66", 1},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.65", 0},
-        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8 / 3", 0}, /* one number, not three words */
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8 / 3", 1}, /* spaces around the / are no matter */
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/0", 0},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/", 0},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "/3", 0},
