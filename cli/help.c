@@ -140,10 +140,18 @@ static const help helps[] = {
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
      "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",
-     "grade FILE ANSWERS",
+     "grade FILE ANSWERS... | DIR... [--csv OUT] [--lang en|ko]",
      "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
      "                  answer and the trace lines that show why for each wrong\n"
-     "                  one; exit 0 for full marks, 1 otherwise\n", NULL},
+     "                  one; exit 0 for full marks, 1 otherwise\n"
+     "  grade FILE DIR  a class: the files of DIR (by name, not the hidden ones),\n"
+     "                  or several ANSWERS: a line per student, each question's\n"
+     "                  share of right answers, a histogram of the scores; exit 0\n"
+     "                  when every file was graded, 1 when some could not be (each\n"
+     "                  says why; the others are graded)\n"
+     "    --csv OUT     the gradebook: file,student,variant,score,max,q1,...,error\n"
+     "                  (OUT - : stdout, the report then on stderr)\n"
+     "    --lang L      en or ko (default: the locale)\n", NULL},
 };
 
 static const char intro[] =

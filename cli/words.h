@@ -63,5 +63,53 @@ extern ps_lang cli_lang; /* args.c */
 /* --- grade (grade.c) --- */
 
 #define W_GRADE_SCORE "score", "점수"
+#define W_GRADE_RIGHT "%3u. right: %s\n", "%3u. 맞음: %s\n"
+#define W_GRADE_WRONG "%3u. wrong: you answered \"%s\"; the answer is ", \
+    "%3u. 틀림: 적은 답은 \"%s\", 정답은 "
+#define W_GRADE_NO_ANSWER "%3u. no answer; the answer is ", "%3u. 답 없음. 정답은 "
+#define W_GRADE_WHY "     why:\n", "     이유:\n"
+#define W_GRADE_SCORE_LINE "score %d/%u\n", "점수 %d/%u\n"
+#define W_GRADE_STUDENT_LINE "student %s\n", "학생 %s\n"
+#define W_GRADE_VARIANT_LINE "variant %s\n", "변형 %s\n"
+#define W_GRADE_VARIANT_WORD "variant %s", "변형 %s"
+#define W_GRADE_READ_CP949 "(saved in CP949/EUC-KR, a Korean Windows editor's default: read " \
+    "converted to UTF-8)", "(한국어 윈도 편집기의 기본값인 CP949/EUC-KR로 저장된 파일이라 " \
+    "UTF-8로 바꾸어 읽었습니다)"
+#define W_GRADE_READ_UTF16 "(saved in UTF-16: read converted to UTF-8)", \
+    "(UTF-16으로 저장된 파일이라 UTF-8로 바꾸어 읽었습니다)"
+#define W_GRADE_CP949_SHORT "CP949/EUC-KR", "CP949/EUC-KR"
+#define W_GRADE_UTF16_SHORT "UTF-16", "UTF-16"
+#define W_GRADE_NO_QUESTIONS "procsim grade: %s has no questions\n", \
+    "procsim grade: %s에는 질문이 없습니다\n"
+#define W_GRADE_CANNOT_READ "procsim grade: cannot read %s: %s\n", \
+    "procsim grade: %s을(를) 읽을 수 없습니다: %s\n"
+#define W_GRADE_CANNOT_READ_FILE "cannot read %s: %s", "%s을(를) 읽을 수 없습니다: %s"
+#define W_GRADE_CANNOT_WRITE "procsim grade: cannot write %s: %s\n", \
+    "procsim grade: %s에 쓸 수 없습니다: %s\n"
+#define W_GRADE_EMPTY_FOLDER "procsim grade: %s holds no answers files\n", \
+    "procsim grade: %s에 답안 파일이 없습니다\n"
+#define W_GRADE_WANTS_FILE "procsim grade: %s wants a file name after it (- for stdout)\n", \
+    "procsim grade: %s 뒤에 파일 이름을 주십시오(표준 출력은 -)\n"
+#define W_GRADE_UNKNOWN_OPTION "procsim grade: unknown option '%s'\n", \
+    "procsim grade: 알 수 없는 옵션 '%s'\n"
+#define W_GRADE_VARIANT_FAILED "%s: variant %s: %s", "%s: 변형 %s: %s"
+#define W_GRADE_VARIANT_QUESTIONS "this variant has %u questions, the lab as written %u", \
+    "이 변형의 질문은 %u개인데 원래 실습은 %u개입니다"
+#define W_GRADE_NO_KEY "no answer key for this variant", "이 변형의 정답을 구하지 못했습니다"
+#define W_GRADE_FILES "%zu answers files: %zu graded, %zu not graded\n", \
+    "답안 파일 %zu개: 채점 %zu개, 채점하지 못함 %zu개\n"
+#define W_GRADE_STUDENTS "Students", "학생별 점수"
+#define W_GRADE_COL_STUDENT "student", "학생"
+#define W_GRADE_COL_SCORE "score", "점수"
+#define W_GRADE_COL_FILE "file", "파일"
+#define W_GRADE_NOT_GRADED "Not graded", "채점하지 못한 파일"
+#define W_GRADE_SAME_STUDENT "  student %s answers in more than one file: %s, %s\n", \
+    "  학생 %s의 답안 파일이 여럿입니다: %s, %s\n"
+#define W_GRADE_QUESTIONS "Questions: answered right, of %zu graded\n", \
+    "질문별 정답률 (채점한 %zu개 가운데)\n"
+#define W_GRADE_SCORES "Scores\n", "점수 분포\n"
+#define W_GRADE_AVERAGE "average %.2f of %u, median %.1f\n", "평균 %.2f점 (만점 %u), 중앙값 %.1f점\n"
+#define W_GRADE_NONE_GRADED "no file could be graded\n", "채점한 파일이 없습니다\n"
+#define W_GRADE_GRADEBOOK "gradebook: %s\n", "성적표: %s\n"
 
 #endif
