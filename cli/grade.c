@@ -357,6 +357,15 @@ int cmd_grade(int argc, char **argv)
         goto done;
     }
     struct stat skip = {0};
+    if (csv_path && strcmp(csv_path, "-") && !stat(csv_path, &skip))
+        for (size_t i = 0; i < ninputs; i++) { /* never write over an answers file */
+            struct stat st;
+            if (!stat(inputs[i], &st) && st.st_dev == skip.st_dev && st.st_ino == skip.st_ino) {
+                fprintf(stderr, CLI_W(W_GRADE_CSV_IS_ANSWERS), csv_path);
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        }
     if (csv_path && strcmp(csv_path, "-")) {
         if (!(csv = fopen(csv_path, "w"))) {
             fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), csv_path, errno_text(errno));

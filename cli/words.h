@@ -110,6 +110,7 @@ extern ps_lang cli_lang; /* args.c */
 #define W_GRADE_SCORES "Scores\n", "점수 분포\n"
 #define W_GRADE_AVERAGE "average %.2f of %u, median %.1f\n", "평균 %.2f점 (만점 %u), 중앙값 %.1f점\n"
 #define W_GRADE_NONE_GRADED "no file could be graded\n", "채점한 파일이 없습니다\n"
-#define W_GRADE_GRADEBOOK "gradebook: %s\n", "성적표: %s\n"
+#define W_GRADE_CSV_IS_ANSWERS "procsim grade: --csv %s would write over an answers file\n", \
+    "procsim grade: --csv %s에 쓰면 답안 파일을 덮어씁니다\n"
 
 #endif

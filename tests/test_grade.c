@@ -81,7 +81,8 @@ static void answer_forms_are_accepted(void **state)
         {4, "4번", 1}, {4, "4 times", 1}, {4, "4회", 1}, {4, "4개", 1}, {4, "5번", 0},
         /* decimals, fractions with spaces, full-width and units */
         {6, "6", 1}, {6, "6.00 ticks", 1}, {6, "24 / 4", 1}, {6, "６．００", 1}, {6, "24/4틱", 1},
-        {6, "6.02", 0}, {6, "24 / 0", 0},
+        {6, "6.02", 0}, {6, "24 / 0", 0}, {6, "2 4/4", 0}, {6, "6 0", 0}, {3, "1 6", 0},
+        {7, "- 1.75", 0}, {7, "7 /4", 1},
         {7, "1.75", 1}, {7, "７／４", 1}, {7, "7/4.", 1}, {7, "1.7", 0}, {7, "none", 0},
         {7, "없음", 0},
     };
@@ -352,6 +353,8 @@ static void one_file_is_graded_with_its_reasons(void **state)
          "has no questions"},
         {{"grade", LAB, "tests/labs/class", "--csv", "/nonexistent/book.csv", NULL}, 2, NULL,
          "procsim grade: cannot write /nonexistent/book.csv: No such file or directory\n"},
+        {{"grade", LAB, "tests/labs/class/bom.txt", "--csv", "tests/labs/class/bom.txt", NULL}, 2,
+         NULL, "procsim grade: --csv tests/labs/class/bom.txt would write over an answers file\n"},
     };
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);
 }

@@ -152,9 +152,9 @@ static int number_of(const char *given, int fraction, double *out)
     for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
         if (cut_suffix(t, units[i]))
             break;
-    size_t n = 0; /* "8 / 3", "- 1.4": the spaces inside a number go */
+    size_t n = 0; /* "8 / 3", "- 1.4": the spaces beside a / or a sign go ("1 6" stays) */
     for (const char *p = t; *p && n + 1 < sizeof g; p++)
-        if (*p != ' ')
+        if (*p != ' ' || !(p[1] == '/' || (n && g[n - 1] == '/') || (n == 1 && g[0] == '-')))
             g[n++] = *p;
     g[n] = 0;
     if (!g[0] || (g[0] == '.' && !g[1]))
