@@ -254,6 +254,71 @@ static int grade_file(grade_class *c, graded *f)
     return rc;
 }
 
+/* The name of path less its folder. */
+static const char *base_of(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* --feedback DIR: made if it is not there; never a folder of the class
+ * (the feedback would write over the answers), and no two answers files
+ * of one name (their feedback would be one file).  0, or EXIT_USAGE
+ * having said why. */
+static int feedback_check(const grade_class *c, const char *dir)
+{
+    struct stat d, st;
+    if (mkdir(dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), dir, errno_text(errno));
+        return EXIT_USAGE;
+    }
+    if (stat(dir, &d) || !S_ISDIR(d.st_mode)) {
+        fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), dir, errno_text(ENOTDIR));
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < c->nfiles; i++) {
+        const char *path = c->files[i].path, *base = base_of(path);
+        char folder[4096];
+        snprintf(folder, sizeof folder, "%.*s", base > path ? (int)(base - path) : 1,
+                 base > path ? path : ".");
+        if (!stat(folder, &st) && st.st_dev == d.st_dev && st.st_ino == d.st_ino) {
+            fprintf(stderr, CLI_W(W_GRADE_FEEDBACK_IN_CLASS), dir);
+            return EXIT_USAGE;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(base, base_of(c->files[j].path))) {
+                fprintf(stderr, CLI_W(W_GRADE_FEEDBACK_SAME_NAME), c->files[j].path, path);
+                return EXIT_USAGE;
+            }
+    }
+    return EXIT_OK;
+}
+
+/* Each student's report into DIR/NAME (NAME: the answers file's), or why
+ * the file could not be graded: 0, or -1 having said what could not be
+ * written. */
+static int write_feedback(const grade_class *c, const char *dir)
+{
+    int rc = 0;
+    for (size_t i = 0; i < c->nfiles; i++) {
+        const graded *g = &c->files[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, base_of(g->path));
+        FILE *f = fopen(path, "w");
+        if (f) {
+            if (g->ok)
+                grade_report_one(f, c, g);
+            else
+                fprintf(f, "%s\n", g->error);
+        }
+        if (!f || ferror(f) | fclose(f)) {
+            fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), path, errno_text(errno));
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
 static void class_fini(grade_class *c)
 {
     for (size_t i = 0; i < c->nlabs; i++)
@@ -270,25 +335,26 @@ static void class_fini(grade_class *c)
 }
 
 /* The command line: the lab, the answers files and folders (in place in
- * argv, *n of them), --csv's file (NULL: none), whether a folder was
- * among them.  0, or the exit status of a usage error (said). */
+ * argv, *n of them), --csv's file and --feedback's folder (NULL: none).
+ * 0, or the exit status of a usage error (said). */
 static int options(int argc, char **argv, const char **lab, char **inputs, size_t *n,
-                   const char **csv)
+                   const char **csv, const char **feedback)
 {
     *lab = NULL;
     *csv = NULL;
+    *feedback = NULL;
     *n = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (!strcmp(a, "--lang")) {
             if (cli_lang_option("grade", i + 1 < argc ? argv[++i] : NULL))
                 return EXIT_USAGE;
-        } else if (!strcmp(a, "--csv")) {
+        } else if (!strcmp(a, "--csv") || !strcmp(a, "--feedback")) {
             if (i + 1 >= argc) {
                 fprintf(stderr, CLI_W(W_GRADE_WANTS_FILE), a);
                 return EXIT_USAGE;
             }
-            *csv = argv[++i];
+            *(a[2] == 'c' ? csv : feedback) = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, CLI_W(W_GRADE_UNKNOWN_OPTION), a);
             cli_usage(stderr, "grade");
@@ -331,12 +397,12 @@ int cmd_grade(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         if (cli_is_help(argv[i]))
             return cli_help(stdout, "grade");
-    const char *lab_path, *csv_path;
+    const char *lab_path, *csv_path, *feedback;
     char **inputs = malloc((size_t)argc * sizeof *inputs);
     size_t ninputs;
     if (!inputs)
         return EXIT_RUNTIME;
-    int rc = options(argc, argv, &lab_path, inputs, &ninputs, &csv_path);
+    int rc = options(argc, argv, &lab_path, inputs, &ninputs, &csv_path, &feedback);
     grade_class c = {.lab_path = lab_path};
     FILE *csv = NULL;
     if (rc)
@@ -377,7 +443,8 @@ int cmd_grade(int argc, char **argv)
         csv = stdout;
     }
     int many;
-    if ((rc = collect(&c, inputs, ninputs, &skip, &many)) != 0)
+    if ((rc = collect(&c, inputs, ninputs, &skip, &many)) != 0 ||
+        (feedback && (rc = feedback_check(&c, feedback)) != 0))
         goto done;
     for (size_t i = 0; i < c.nfiles; i++)
         if (grade_file(&c, &c.files[i])) {
@@ -399,6 +466,8 @@ int cmd_grade(int argc, char **argv)
         grade_report_one(report, &c, &c.files[0]);
         rc = c.files[0].right == (int)c.nquestions ? EXIT_OK : EXIT_RUNTIME;
     }
+    if (feedback && write_feedback(&c, feedback))
+        rc = EXIT_RUNTIME;
     if (csv) {
         int bad = grade_csv(csv, &c) != 0 || fflush(csv) != 0 || ferror(csv);
         int e = errno;

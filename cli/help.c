@@ -140,7 +140,8 @@ static const help helps[] = {
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
      "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",
-     "grade FILE ANSWERS... | DIR... [--csv OUT] [--lang en|ko]",
+     "grade FILE ANSWERS... | DIR... [--csv OUT] [--feedback DIR]\n"
+     "            [--lang en|ko]",
      "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
      "                  answer and the trace lines that show why for each wrong\n"
      "                  one; exit 0 for full marks, 1 otherwise\n"
@@ -151,6 +152,8 @@ static const help helps[] = {
      "                  says why; the others are graded)\n"
      "    --csv OUT     the gradebook: file,student,variant,score,max,q1,...,error\n"
      "                  (OUT - : stdout, the report then on stderr)\n"
+     "    --feedback DIR  each student's report (what the one-file form prints)\n"
+     "                  into DIR, under the answers file's name\n"
      "    --lang L      en or ko (default: the locale)\n", NULL},
 };
 

@@ -110,6 +110,12 @@ extern ps_lang cli_lang; /* args.c */
 #define W_GRADE_SCORES "Scores\n", "점수 분포\n"
 #define W_GRADE_AVERAGE "average %.2f of %u, median %.1f\n", "평균 %.2f점 (만점 %u), 중앙값 %.1f점\n"
 #define W_GRADE_NONE_GRADED "no file could be graded\n", "채점한 파일이 없습니다\n"
+#define W_GRADE_FEEDBACK_IN_CLASS "procsim grade: --feedback %s is a folder of the answers " \
+    "files; give another\n", "procsim grade: --feedback %s은(는) 답안 파일이 있는 폴더입니다. " \
+    "다른 폴더를 주십시오\n"
+#define W_GRADE_FEEDBACK_SAME_NAME "procsim grade: --feedback: %s and %s have one name; " \
+    "their feedback would be one file\n", "procsim grade: --feedback: %s와(과) %s의 이름이 " \
+    "같아서 피드백이 한 파일에 겹칩니다\n"
 #define W_GRADE_CSV_IS_ANSWERS "procsim grade: --csv %s would write over an answers file\n", \
     "procsim grade: --csv %s에 쓰면 답안 파일을 덮어씁니다\n"
 

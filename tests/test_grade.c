@@ -406,6 +406,66 @@ static void the_gradebook_is_written_and_never_graded(void **state)
     assert_int_equal(gone, 4);
 }
 
+static char *file_text(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return strdup("(missing)");
+    char *buf = calloc(1, 8192);
+    assert_non_null(buf);
+    buf[fread(buf, 1, 8191, f)] = 0;
+    fclose(f);
+    return buf;
+}
+
+/* --feedback DIR: each student's report in DIR under the answers file's
+ * name (or why it could not be graded), never into the class's folder. */
+static void each_student_gets_feedback(void **state)
+{
+    (void)state;
+    char top[] = "/tmp/procsim-grade-XXXXXX", class[64], fb[64], a[96], b[96], fa[96], fbb[96];
+    assert_non_null(mkdtemp(top));
+    snprintf(class, sizeof class, "%s/class", top);
+    snprintf(fb, sizeof fb, "%s/feedback", top);
+    snprintf(a, sizeof a, "%s/a.txt", class);
+    snprintf(b, sizeof b, "%s/b.txt", class);
+    snprintf(fa, sizeof fa, "%s/a.txt", fb);
+    snprintf(fbb, sizeof fbb, "%s/b.txt", fb);
+    assert_int_equal(mkdir(class, 0777), 0);
+    FILE *f = fopen(a, "w");
+    assert_non_null(f);
+    fputs("학생: 김민지\nP3\nready\nP3 P2 P4 P1\n14\n", f);
+    fclose(f);
+    f = fopen(b, "w");
+    assert_non_null(f);
+    fputs("caf\xe9\n", f);
+    fclose(f);
+    const char *into_class[] = {"grade", LAB, class, "--feedback", class, "--lang", "ko", NULL};
+    result refused = procsim(into_class);
+    const char *args[] = {"grade", LAB, class, "--feedback", fb, "--lang", "ko", NULL};
+    result r = procsim(args);
+    char *got_a = file_text(fa), *got_b = file_text(fbb);
+    /* cleaned up before asserting: a failure leaves nothing in /tmp */
+    int gone = !unlink(fa) + !unlink(fbb) + !rmdir(fb) + !unlink(a) + !unlink(b) + !rmdir(class) +
+               !rmdir(top);
+    assert_int_equal(refused.status, 2);
+    assert_non_null(strstr(refused.err, "은(는) 답안 파일이 있는 폴더입니다"));
+    assert_int_equal(r.status, 1); /* b.txt could not be graded */
+    if (!strstr(got_a, "학생 김민지\n") ||
+        !strstr(got_a, "  4. 틀림: 적은 답은 \"14\", 정답은 16\n     P1은 몇 틱에 끝나는가?\n"
+                       "     이유:\n       0틱: P1") ||
+        !strstr(got_a, "점수 3/8\n"))
+        fail_msg("a.txt's feedback:\n%s", got_a);
+    if (!strstr(got_b, "/class/b.txt:1:4: 파일이 UTF-8이 아닙니다(여기에 바이트 0xE9). UTF-8로 "
+                       "저장하십시오\n"))
+        fail_msg("b.txt's feedback:\n%s", got_b);
+    assert_int_equal(gone, 7);
+    free(got_a);
+    free(got_b);
+    result_free(&r);
+    result_free(&refused);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -416,6 +476,7 @@ int main(void)
         cmocka_unit_test(a_class_is_graded_as_its_golden_files),
         cmocka_unit_test(one_file_is_graded_with_its_reasons),
         cmocka_unit_test(the_gradebook_is_written_and_never_graded),
+        cmocka_unit_test(each_student_gets_feedback),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
