@@ -310,14 +310,28 @@ static void the_grids_agree_with_the_key(void **state)
                 checked++;
             }
         }
-        for (uint32_t c = 0; c < g.ncpu; c++)
-            for (int64_t t = 0; t < g.ticks; t++) {
+        for (int64_t t = 0; t < g.ticks; t++) { /* on a CPU: Running, and each on one */
+            uint32_t on[PS_MAX_CPUS + 1] = {0}, n = 0, running = 0;
+            for (uint32_t c = 0; c < g.ncpu; c++) {
                 uint32_t pid = g.ran[c * g.ticks + t];
-                if (pid && g.state[(pid - 1) * g.ticks + t] != PS_RUNNING)
+                if (!pid)
+                    continue;
+                for (uint32_t k = 0; k < n; k++)
+                    if (on[k] == pid)
+                        fail_msg("%s: %s is on two CPUs in tick %lld", lab_files[l],
+                                 s->procs[pid - 1].name, (long long)t);
+                on[n++] = pid;
+                if (g.state[(pid - 1) * g.ticks + t] != PS_RUNNING)
                     fail_msg("%s: %s is on CPU %u in tick %lld but %s", lab_files[l],
                              s->procs[pid - 1].name, c, (long long)t,
                              ps_state_token((ps_state)g.state[(pid - 1) * g.ticks + t]));
             }
+            for (uint32_t i = 0; i < g.nprocs; i++)
+                running += g.state[i * g.ticks + t] == PS_RUNNING;
+            if (running != n)
+                fail_msg("%s: %u Running in tick %lld, %u on the CPUs", lab_files[l], running,
+                         (long long)t, n);
+        }
         ps_lab_grid_fini(&g);
         ps_lab_key_fini(&key);
         ps_scenario_destroy(s);
