@@ -31,6 +31,10 @@ enum {
 };
 #define CELL_MM 8.0    /* a tick's column: room for a handwritten name */
 #define LABEL_MM 22.0  /* the row labels' column */
+/* Korean first (a Latin font's Hangul, where it has any, looks worse),
+ * then what Debian and Windows have */
+#define FONTS "\"Noto Sans CJK KR\", \"NanumGothic\", \"Nanum Gothic\", \"Malgun Gothic\", " \
+              "\"DejaVu Sans\", sans-serif"
 
 /* The state table's short forms, one per state (the legend says them). */
 typedef struct abbr {
@@ -99,9 +103,9 @@ static void style(FILE *out, const ps_scenario *s)
 {
     fputs("<style>\n"
           "@page { size: A4; margin: 14mm 14mm 16mm 14mm;\n"
-          "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt; } }\n"
-          "body { font-family: \"Noto Sans CJK KR\", \"NanumGothic\", \"Nanum Gothic\", "
-          "\"Malgun Gothic\", \"DejaVu Sans\", sans-serif;\n"
+          "  @bottom-right { content: counter(page) \" / \" counter(pages); font-size: 8pt;\n"
+          "    font-family: " FONTS "; } }\n"
+          "body { font-family: " FONTS ";\n"
           "  font-size: 10pt; line-height: 1.35; color: #000; margin: 0; }\n"
           "h1 { font-size: 15pt; margin: 0 0 4pt 0; }\n"
           "h2 { font-size: 12pt; margin: 12pt 0 4pt 0; border-bottom: 1px solid #888; "
@@ -116,7 +120,9 @@ static void style(FILE *out, const ps_scenario *s)
           "table.work { border-collapse: collapse; font-size: 9pt; }\n"
           "table.work th, table.work td { border: 1px solid #999; padding: 2pt 5pt; "
           "text-align: left; vertical-align: top; }\n"
-          "table.work th { background: #eee; }\n"
+          "table.work th { background: #eee; white-space: nowrap; }\n"
+          "table.work td { white-space: nowrap; }\n"
+          "table.work td:last-child { white-space: normal; }\n"
           "ul.events { font-size: 9pt; margin: 4pt 0; }\n"
           "ol.questions { padding-left: 18pt; }\n"
           "ol.questions > li { margin: 0 0 9pt 0; break-inside: avoid; }\n"
