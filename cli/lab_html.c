@@ -9,6 +9,7 @@
  * the page.  Everything from the scenario goes through esc(): a
  * description or a question may hold any text. */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -514,27 +515,39 @@ static void page(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int sol
     fputs("</body>\n</html>\n", out);
 }
 
-/* The page to weasyprint's standard input, the PDF to `path`. */
+/* The page to weasyprint's standard input, the PDF from its standard
+ * output to `path` ("-": procsim's), which procsim opens itself so that a
+ * file it cannot write is its own message, and removes if weasyprint
+ * fails. */
 static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const char *path)
 {
-    int fd[2];
-    if (pipe(fd)) {
+    int own = strcmp(path, "-") != 0;
+    int to = own ? open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666) : STDOUT_FILENO;
+    int fd[2] = {-1, -1};
+    if (to < 0 || pipe(fd) || fcntl(fd[0], F_SETFD, FD_CLOEXEC) ||
+        fcntl(fd[1], F_SETFD, FD_CLOEXEC)) {
         fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
+        if (fd[0] >= 0)
+            close(fd[0]), close(fd[1]);
+        if (own && to >= 0)
+            close(to), unlink(path);
         return EXIT_RUNTIME;
     }
     posix_spawn_file_actions_t fa;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_adddup2(&fa, fd[0], STDIN_FILENO);
-    posix_spawn_file_actions_addclose(&fa, fd[0]);
-    posix_spawn_file_actions_addclose(&fa, fd[1]);
-    /* "--" so that a file name starting with '-' is a file name */
-    char *argv[] = {"weasyprint", "-q", "-e", "utf-8", "--", "-", (char *)path, NULL};
+    posix_spawn_file_actions_adddup2(&fa, to, STDOUT_FILENO);
+    char *argv[] = {"weasyprint", "-q", "-e", "utf-8", "-", "-", NULL};
     pid_t pid;
     int rc = posix_spawnp(&pid, "weasyprint", &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(fd[0]);
+    if (own)
+        close(to);
     if (rc) {
         close(fd[1]);
+        if (own)
+            unlink(path);
         if (rc == ENOENT)
             fputs(CLI_W(W_HTML_NO_WEASYPRINT), stderr);
         else
@@ -557,6 +570,8 @@ static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const cha
         ;
     sigaction(SIGPIPE, &old, NULL);
     if (!WIFEXITED(status) || WEXITSTATUS(status)) {
+        if (own)
+            unlink(path);
         fprintf(stderr, CLI_W(W_HTML_WEASYPRINT_FAILED),
                 WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), path);
         return EXIT_RUNTIME;
@@ -566,6 +581,8 @@ static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const cha
 
 static int html(const ps_lab_key *key, const ps_lab_grid *g, int solve, const char *path)
 {
+    if (path && !strcmp(path, "-"))
+        path = NULL;
     FILE *out = path ? fopen(path, "w") : stdout;
     if (!out) {
         fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));

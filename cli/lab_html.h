@@ -19,7 +19,7 @@ int cli_lab_format_option(const char *value, cli_lab_format *f);
 int cli_lab_format_check(cli_lab_format f, const char *out_path);
 
 /* Writes the page of lab s (solve: the key) in cli_lang, as html to
- * out_path (NULL: stdout) or as pdf to out_path.  Returns the exit status:
+ * out_path (NULL or "-": stdout) or as pdf to out_path ("-": stdout).  Returns the exit status:
  * EXIT_OK, or EXIT_RUNTIME having said why (the key could not be computed,
  * the file could not be written, weasyprint is missing or failed). */
 int cli_lab_page(const ps_scenario *s, int solve, cli_lab_format f, const char *out_path);

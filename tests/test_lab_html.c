@@ -356,6 +356,27 @@ static void a_long_run_is_cut_to_the_grid(void **state)
     ps_scenario_destroy(s);
 }
 
+/* A run longer than the grids: they stop at 250 ticks and say so. */
+static void the_page_says_where_a_long_runs_grids_stop(void **state)
+{
+    (void)state;
+    for (int ko = 0; ko < 2; ko++) {
+        result r = page("tests/cli/html-long.yaml", 1, ko ? "ko" : "en");
+        assert_int_equal(r.status, 0);
+        rows cpu = read_rows(r.out, "cpu", 1, 250);
+        rows proc = read_rows(r.out, "proc", 1, 250);
+        assert_int_equal(cpu.cells, 250);
+        assert_int_equal(proc.cells, 250);
+        assert_string_equal(cpu.text[249], "long");
+        assert_non_null(strstr(r.out, ko ? "표는 0틱부터 249틱까지만 보인다. 실행은 300틱까지 이어진다."
+                                         : "The grids show ticks 0 to 249; the run goes on to "
+                                           "tick 300."));
+        free(cpu.text);
+        free(proc.text);
+        result_free(&r);
+    }
+}
+
 /* The text of the page a reader sees that is procsim's: no tags, no style
  * sheet, not the lab's own words (class "lab": its title, description,
  * questions) nor the answers (b: tokens and names) and their expressions
@@ -609,20 +630,31 @@ static void a_pdf_renders(void **state)
         assert_int_equal(stat(png, &st), 0);
         assert_true(st.st_size > 500);
     }
+    /* "-o -": the PDF on stdout */
+    const char *out[] = {"lab", "scenarios/labs/scheduling-rr.yaml", "--format", "pdf", "-o", "-",
+                         NULL};
+    result r = procsim(out);
+    assert_int_equal(r.status, 0);
+    assert_true(r.out_len > 1000);
+    assert_memory_equal(r.out, "%PDF", 4);
+    result_free(&r);
+    /* weasyprint cannot write: exit 1, saying so */
+    const char *bad[] = {"lab", "scenarios/labs/scheduling-rr.yaml", "--format", "pdf", "-o",
+                         "/nonexistent-dir/x.pdf", NULL};
+    r = procsim(bad);
+    assert_int_equal(r.status, 1);
+    assert_non_null(strstr(r.err, "cannot write /nonexistent-dir/x.pdf"));
+    result_free(&r);
     clean(dir);
 }
 
-/* Without weasyprint: exit 1, and how to get it or print the HTML. */
-static void no_weasyprint_says_how_to_get_one(void **state)
+/* procsim lab ... --format pdf -o PDF with only `env` (run_in keeps the
+ * PATH): its exit status, its stderr into text. */
+static int pdf_in(const char *pdf, char *const *env, char *text, size_t size)
 {
-    (void)state;
-    char *dir = scratch();
-    char pdf[128];
-    snprintf(pdf, sizeof pdf, "%s/x.pdf", dir);
     assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
     char *argv[] = {"procsim", "lab", "scenarios/labs/scheduling-rr.yaml", "--format", "pdf",
-                    "-o", pdf, NULL};
-    char *env[] = {"PATH=/nonexistent", "LANG=C.UTF-8", NULL}; /* run_in keeps the PATH */
+                    "-o", (char *)pdf, NULL};
     int err[2];
     assert_int_equal(pipe(err), 0);
     posix_spawn_file_actions_t fa;
@@ -633,18 +665,41 @@ static void no_weasyprint_says_how_to_get_one(void **state)
     assert_int_equal(posix_spawn(&pid, PROCSIM_BINARY, &fa, NULL, argv, env), 0);
     posix_spawn_file_actions_destroy(&fa);
     close(err[1]);
-    char text[2048];
     ssize_t n, got = 0;
-    while ((n = read(err[0], text + got, sizeof text - 1 - (size_t)got)) > 0)
+    while ((n = read(err[0], text + got, size - 1 - (size_t)got)) > 0)
         got += n;
     text[got] = 0;
     close(err[0]);
     int status;
     assert_int_equal(waitpid(pid, &status, 0), pid);
     assert_true(WIFEXITED(status));
-    assert_int_equal(WEXITSTATUS(status), 1);
+    return WEXITSTATUS(status);
+}
+
+/* Without weasyprint: exit 1, and how to get it or print the HTML; a
+ * weasyprint that fails: exit 1 with its status, and no file left. */
+static void no_weasyprint_says_how_to_get_one(void **state)
+{
+    (void)state;
+    char *dir = scratch();
+    char pdf[128], text[2048], path[160], fake[128];
+    snprintf(pdf, sizeof pdf, "%s/x.pdf", dir);
+    char *none[] = {"PATH=/nonexistent", "LANG=C.UTF-8", NULL};
+    assert_int_equal(pdf_in(pdf, none, text, sizeof text), 1);
     assert_non_null(strstr(text, "apt-get install weasyprint"));
     assert_non_null(strstr(text, "--format html"));
+    assert_int_equal(access(pdf, F_OK), -1);
+
+    snprintf(fake, sizeof fake, "%s/weasyprint", dir);
+    FILE *f = fopen(fake, "w");
+    assert_non_null(f);
+    fputs("#!/bin/sh\ncat >/dev/null; echo half a PDF; exit 3\n", f);
+    fclose(f);
+    assert_int_equal(chmod(fake, 0755), 0);
+    snprintf(path, sizeof path, "PATH=%s:/usr/bin:/bin", dir);
+    char *failing[] = {path, "LANG=C.UTF-8", NULL};
+    assert_int_equal(pdf_in(pdf, failing, text, sizeof text), 1);
+    assert_non_null(strstr(text, "weasyprint failed (exit status 3)"));
     assert_int_equal(access(pdf, F_OK), -1);
     clean(dir);
 }
@@ -656,6 +711,7 @@ int main(void)
         cmocka_unit_test(grids_are_as_wide_as_the_run_and_the_key_fills_them),
         cmocka_unit_test(the_grids_agree_with_the_key),
         cmocka_unit_test(a_long_run_is_cut_to_the_grid),
+        cmocka_unit_test(the_page_says_where_a_long_runs_grids_stop),
         cmocka_unit_test(korean_pages_are_korean),
         cmocka_unit_test(the_scenarios_text_is_escaped),
         cmocka_unit_test(usage_errors),
