@@ -495,7 +495,7 @@ static void grids(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int so
     fputs("</div>\n", out);
 }
 
-static void page(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int solve)
+void cli_lab_html(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int solve)
 {
     const ps_scenario *s = key->s;
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
@@ -560,7 +560,7 @@ static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const cha
     sigaction(SIGPIPE, &ign, &old);
     FILE *out = fdopen(fd[1], "w");
     if (out) {
-        page(out, key, g, solve);
+        cli_lab_html(out, key, g, solve);
         fclose(out);
     } else {
         close(fd[1]);
@@ -588,7 +588,7 @@ static int html(const ps_lab_key *key, const ps_lab_grid *g, int solve, const ch
         fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
         return EXIT_RUNTIME;
     }
-    page(out, key, g, solve);
+    cli_lab_html(out, key, g, solve);
     int bad = ferror(out);
     if (path && fclose(out))
         bad = 1;

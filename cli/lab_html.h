@@ -6,6 +6,9 @@
 #ifndef PROCSIM_CLI_LAB_HTML_H
 #define PROCSIM_CLI_LAB_HTML_H
 
+#include <stdio.h>
+
+#include "procsim/lab_grid.h"
 #include "procsim/scenario.h"
 
 typedef enum cli_lab_format { CLI_LAB_TEXT, CLI_LAB_HTML, CLI_LAB_PDF } cli_lab_format;
@@ -23,5 +26,9 @@ int cli_lab_format_check(cli_lab_format f, const char *out_path);
  * EXIT_OK, or EXIT_RUNTIME having said why (the key could not be computed,
  * the file could not be written, weasyprint is missing or failed). */
 int cli_lab_page(const ps_scenario *s, int solve, cli_lab_format f, const char *out_path);
+
+/* The page itself, in cli_lang, from a computed key and its grids (what
+ * cli_lab_page writes; the tests call it with a key of their own). */
+void cli_lab_html(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int solve);
 
 #endif

@@ -22,8 +22,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lab_html.h"
 #include "procsim/lab.h"
 #include "procsim/lab_grid.h"
+#include "words.h"
 
 /* --- the labs --- */
 
@@ -543,6 +545,44 @@ static void the_scenarios_text_is_escaped(void **state)
     assert_int_equal(balanced("<p>a &amp; <col> b</p>"), 0);
 }
 
+/* A multiple-choice question: its options a) b) c) on the handout, the
+ * right one marked in the key, escaped (drawn from a key given options by
+ * hand, as a lab with `choices:` fills them). */
+static void choices_are_listed_and_the_key_marks_the_right_one(void **state)
+{
+    (void)state;
+    ps_scenario *s = load("scenarios/labs/scheduling-rr.yaml");
+    ps_lab_key key;
+    ps_lab_grid g;
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &key), 0);
+    assert_int_equal(ps_lab_grid_compute(&key, 250, &g), 0);
+    ps_lab_answer *a = &key.answers[1]; /* state P2 at 4: ready */
+    static const char *const options[] = {"running", "ready", "<blocked> & co"};
+    for (uint32_t c = 0; c < 3; c++)
+        snprintf(a->choices[c], sizeof a->choices[c], "%s", options[c]);
+    a->nchoices = 3;
+    a->right_choice = 1;
+    for (int solve = 0; solve < 2; solve++) {
+        char *h = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&h, &len);
+        assert_non_null(out);
+        cli_lang = PS_LANG_EN;
+        cli_lab_html(out, &key, &g, solve);
+        fclose(out);
+        assert_int_equal(balanced(h), 0);
+        assert_non_null(strstr(h, "a) running</li>"));
+        assert_non_null(strstr(h, solve ? "<li class=\"right\">b) ready</li>" : "<li>b) ready</li>"));
+        assert_non_null(strstr(h, "c) &lt;blocked&gt; &amp; co</li>"));
+        assert_int_equal(strstr(h, "class=\"right\"") != NULL, solve);
+        assert_null(strstr(h, "d) "));
+        free(h);
+    }
+    ps_lab_grid_fini(&g);
+    ps_lab_key_fini(&key);
+    ps_scenario_destroy(s);
+}
+
 static void usage_errors(void **state)
 {
     (void)state;
@@ -714,6 +754,7 @@ int main(void)
         cmocka_unit_test(the_page_says_where_a_long_runs_grids_stop),
         cmocka_unit_test(korean_pages_are_korean),
         cmocka_unit_test(the_scenarios_text_is_escaped),
+        cmocka_unit_test(choices_are_listed_and_the_key_marks_the_right_one),
         cmocka_unit_test(usage_errors),
         cmocka_unit_test(a_pdf_renders),
         cmocka_unit_test(no_weasyprint_says_how_to_get_one),
