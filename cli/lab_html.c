@@ -93,6 +93,7 @@ static void style(FILE *out, const ps_scenario *s)
           ".line span { font-size: 8pt; color: #555; }\n"
           "ul.choices { list-style: none; margin: 3pt 0 0 0; padding-left: 8pt; }\n"
           "ul.choices li.right { font-weight: bold; }\n"
+          "ul.choices li.right::after { content: \" \\2713\"; }\n"
           ".answer { margin: 3pt 0 0 0; }\n"
           ".answer b { font-size: 11pt; }\n"
           ".answer code { font-size: 8pt; color: #555; }\n"
