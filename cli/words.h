@@ -55,6 +55,69 @@ extern ps_lang cli_lang; /* args.c */
 /* --- lab --format html (lab_html.c) --- */
 
 #define W_HTML_NAME "Name", "이름"
+#define W_HTML_STUDENT "Student ID", "학번"
+#define W_HTML_KEY "Answer key", "정답"
+#define W_HTML_SYSTEM "System", "시스템"
+#define W_HTML_POLICY "policy %s", "정책 %s"
+#define W_HTML_QUANTUM "quantum %lld", "타임 퀀텀 %lld"
+#define W_HTML_CPUS "%d CPU(s)", "CPU %d개"
+#define W_HTML_MEMORY_OF "memory %lld", "메모리 %lld"
+#define W_HTML_MEMORY_UNLIMITED "memory unlimited", "메모리 무제한"
+#define W_HTML_SWITCH_COST "switch cost %lld", "문맥 교환 비용 %lld"
+#define W_HTML_WORKLOAD "Workload", "작업 부하"
+#define W_HTML_PROCESS "Process", "프로세스"
+#define W_HTML_ARRIVAL "Arrival", "도착"
+#define W_HTML_CHILD_OF "child of %s", "%s의 자식"
+#define W_HTML_PRIORITY "Priority", "우선순위"
+#define W_HTML_QUEUE "Queue", "큐"
+#define W_HTML_TICKETS "Tickets", "티켓"
+#define W_HTML_NICE "Nice", "나이스 값"
+#define W_HTML_MEMORY "Memory", "메모리"
+#define W_HTML_PROGRAM "Program", "프로그램"
+#define W_HTML_NOTHING "(nothing)", "(없음)"
+#define W_HTML_EVENTS "Scripted events", "예약된 사건"
+#define W_HTML_EVENT_AT "at tick %lld: %s %s", "%lld틱: %s %s"
+#define W_HTML_QUESTIONS "Questions", "질문"
+#define W_HTML_ANSWER "Answer:", "답:"
+#define W_HTML_NO_QUESTIONS "This scenario has no questions.", "이 시나리오에는 질문이 없다."
+#define W_HTML_DEADLOCK "The run ends in a deadlock at tick %lld.", \
+    "이 실행은 %lld틱에 교착 상태로 끝난다."
+#define W_HTML_GANTT "Gantt chart", "간트 차트"
+#define W_HTML_GANTT_HOW "In each tick, write the process that runs on each CPU; leave the tick " \
+    "empty when the CPU is idle.", \
+    "각 틱에 각 CPU에서 실행되는 프로세스를 적는다. CPU가 쉬는 틱은 비워 둔다."
+#define W_HTML_STATES "State table", "상태 표"
+#define W_HTML_STATES_HOW "In each tick, write each process's state just after what happens at " \
+    "that tick, as these short forms:", \
+    "각 틱에 그 틱에 일어난 일 직후 각 프로세스의 상태를 다음 약자로 적는다:"
+#define W_HTML_TICK "tick", "틱"
+#define W_HTML_COLUMN "Column t is the tick from t to t + 1.", "t 열은 t부터 t + 1까지의 틱이다."
+#define W_HTML_CUT "The grids show ticks 0 to %lld; the run goes on to tick %lld.", \
+    "표는 0틱부터 %lld틱까지만 보인다. 실행은 %lld틱까지 이어진다."
+/* the short forms of the states for the state table, one per state */
+#define W_HTML_ABBR_NEW "N", "생"
+#define W_HTML_ABBR_READY "Rd", "준"
+#define W_HTML_ABBR_RUNNING "Ru", "실"
+#define W_HTML_ABBR_BLOCKED "Bl", "대"
+#define W_HTML_ABBR_READY_SUSPENDED "RS", "보준"
+#define W_HTML_ABBR_BLOCKED_SUSPENDED "BS", "보대"
+#define W_HTML_ABBR_EXIT "X", "종"
+#define W_HTML_FORMAT_BAD "procsim lab: --format wants text, html or pdf, got '%s'\n", \
+    "procsim lab: --format에는 text, html, pdf 가운데 하나를 준다. 받은 값: '%s'\n"
+#define W_HTML_OUT_NEEDS_FORMAT "procsim lab: -o writes --format html or pdf\n", \
+    "procsim lab: -o는 --format html이나 pdf와 함께 쓴다\n"
+#define W_HTML_PDF_NEEDS_OUT "procsim lab: --format pdf needs -o FILE.pdf\n", \
+    "procsim lab: --format pdf에는 -o FILE.pdf가 필요하다\n"
+#define W_HTML_CANNOT_WRITE "procsim lab: cannot write %s: %s\n", \
+    "procsim lab: %s에 쓸 수 없다: %s\n"
+#define W_HTML_NO_WEASYPRINT "procsim lab: a PDF is made by weasyprint, which is not installed " \
+    "here: install it (apt-get install weasyprint), or open the --format html page in a " \
+    "browser and print it\n", \
+    "procsim lab: PDF는 weasyprint로 만드는데 여기에는 설치되어 있지 않다. 설치하거나 " \
+    "(apt-get install weasyprint) --format html 페이지를 브라우저에서 열어 인쇄한다\n"
+#define W_HTML_WEASYPRINT_FAILED "procsim lab: weasyprint failed (exit status %d); %s is not " \
+    "written\n", \
+    "procsim lab: weasyprint가 실패했다(종료 상태 %d). 만들지 못한 파일: %s\n"
 
 /* --- lab --variant (variant) --- */
 
