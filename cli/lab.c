@@ -21,36 +21,35 @@ static void workload(FILE *out, const ps_scenario *s)
         fputs("  ", out);
         cli_pad(out, p->name, 10);
         if (p->parent >= 0)
-            fprintf(out, " child of %s,", s->procs[p->parent].name);
+            fprintf(out, CLI_W(W_LAB_CHILD_OF), s->procs[p->parent].name);
         else
-            fprintf(out, " arrives %lld,", (long long)p->arrival);
+            fprintf(out, CLI_W(W_LAB_ARRIVES), (long long)p->arrival);
         if (p->priority)
-            fprintf(out, " priority %d,", (int)p->priority);
+            fprintf(out, CLI_W(W_LAB_PRIORITY), (int)p->priority);
         if (uses & PS_USES_MLQ) /* what the policy reads of each process */
-            fprintf(out, " queue %d,", (int)p->queue);
+            fprintf(out, CLI_W(W_LAB_QUEUE), (int)p->queue);
         if (uses & PS_USES_TICKETS)
-            fprintf(out, " tickets %lld,", (long long)p->tickets);
+            fprintf(out, CLI_W(W_LAB_TICKETS), (long long)p->tickets);
         if ((uses & PS_USES_CFS) && p->nice)
-            fprintf(out, " nice %d,", (int)p->nice);
+            fprintf(out, CLI_W(W_LAB_NICE), (int)p->nice);
         if (p->memory)
-            fprintf(out, " memory %lld,", (long long)p->memory);
-        fprintf(out, " program:");
+            fprintf(out, CLI_W(W_LAB_MEMORY), (long long)p->memory);
+        fputs(CLI_W(W_LAB_PROGRAM), out);
         for (uint32_t k = 0; k < p->op_count; k++)
             fprintf(out, "%s %s", k ? "," : "", ps_op_format(s, &s->ops[p->op_first + k], op, sizeof op));
-        fprintf(out, "%s\n", p->op_count ? "" : " (nothing)");
+        fprintf(out, "%s\n", p->op_count ? "" : CLI_W(W_LAB_NOTHING));
     }
     for (uint32_t i = 0; i < s->nevents; i++)
-        fprintf(out, "  at tick %lld: %s %s\n", (long long)s->events[i].at,
+        fprintf(out, CLI_W(W_LAB_EVENT), (long long)s->events[i].at,
                 ps_action_token((ps_action)s->events[i].action),
                 s->procs[s->events[i].target].name);
 }
 
+/* Question i in the handout's language: ask_ko in Korean when the lab
+ * gives it, else ask. */
 static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
 {
-    const char *text = ko && q->ask_ko[0] ? q->ask_ko : q->ask;
-    fprintf(out, "%3u. %s\n", i + 1, text);
-    if (!ko && q->ask_ko[0])
-        fprintf(out, "     %s\n", q->ask_ko);
+    fprintf(out, "%3u. %s\n", i + 1, ko && q->ask_ko[0] ? q->ask_ko : q->ask);
 }
 
 static int random_lab(int argc, char **argv)
@@ -132,21 +131,16 @@ int cmd_lab(int argc, char **argv)
     workload(stdout, s);
     ps_lab_key key;
     if (!s->nquestions) {
-        printf("\n(This scenario has no questions: see docs/labs/README.md to add some.)\n");
+        fputs(CLI_W(W_LAB_NO_QUESTIONS), stdout);
     } else if (!solve) {
         printf("\n%s\n", CLI_W(W_LAB_QUESTIONS));
         for (uint32_t i = 0; i < s->nquestions; i++)
             ask(stdout, &s->questions[i], i, ko);
-        printf("\n%s\n  procsim grade %s ANSWERS\n",
-               ko ? "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.md), 채점하려면:"
-                  : "Write one answer per line in a file (docs/labs/README.md), then:",
-               path);
+        printf("\n%s\n  procsim grade %s ANSWERS\n", CLI_W(W_LAB_THEN_GRADE), path);
     } else if (!(rc = cli_lab_key(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
         printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
-            printf(ko ? "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
-                      : "  (the run ends in a deadlock at tick %lld)\n",
-                   (long long)ps_engine_now(key.e));
+            printf(CLI_W(W_LAB_DEADLOCK), (long long)ps_engine_now(key.e));
         for (uint32_t i = 0; i < s->nquestions; i++) {
             ask(stdout, &s->questions[i], i, ko);
             printf("     [%s] ", s->questions[i].expr);
