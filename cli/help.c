@@ -130,13 +130,15 @@ static const help helps[] = {
      "                  or yaml (the scenario file)\n", NULL},
     {"lab",
      "lab FILE [-c] [--lang en|ko]\n"
-     "lab --random --seed N [--policy P] [--processes K]",
+     "lab --random [--seed N] [--policy P] [--processes K] [--lang en|ko]",
      "  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
      "    --lang L      en or ko: the handout's language (default en)\n"
-     "  lab --random    a new lab as YAML on stdout\n"
-     "    --seed N      the same N makes the same lab (a whole number from 0)\n"
+     "  lab --random    a new lab as YAML on stdout, after a comment line with\n"
+     "                  the command that makes it again\n"
+     "    --seed N      the same N makes the same lab (a whole number from 0;\n"
+     "                  default: one picked from the time, said on stderr)\n"
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
      "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "lab_out.h"
@@ -52,6 +54,15 @@ static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
     fprintf(out, "%3u. %s\n", i + 1, ko && q->ask_ko[0] ? q->ask_ko : q->ask);
 }
 
+/* A seed for a random lab made without --seed: from the time and the
+ * process id, short enough to type again (0 to 999999999). */
+static int64_t any_seed(void)
+{
+    uint64_t x = (uint64_t)time(NULL) * UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)getpid();
+    x ^= x >> 29;
+    return (int64_t)(x % 1000000000u);
+}
+
 static int random_lab(int argc, char **argv)
 {
     int64_t seed = 0, procs = 0;
@@ -70,6 +81,10 @@ static int random_lab(int argc, char **argv)
             i++;
         } else if (!strcmp(argv[i], "--policy") && v) {
             policy = argv[++i];
+        } else if (!strcmp(argv[i], "--lang")) {
+            if (cli_lang_option("lab", v))
+                return EXIT_USAGE;
+            i++;
         } else if (!strcmp(argv[i], "--processes") && v) {
             if (cli_int_option("lab", "--processes", v, 1, 12, &procs))
                 return EXIT_USAGE;
@@ -80,17 +95,24 @@ static int random_lab(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (!have_seed) {
-        fprintf(stderr, "procsim lab: --random needs --seed N, so that the lab can be made "
-                        "again\n");
-        return EXIT_USAGE;
-    }
+    if (!have_seed)
+        seed = any_seed();
     ps_error err;
     char *yaml = ps_lab_random((uint64_t)seed, policy, (int)procs, &err);
     if (!yaml) {
         fprintf(stderr, "procsim lab: %s\n", ps_error_in(&err, cli_lang));
         return EXIT_USAGE;
     }
+    /* the command that makes this lab again, first, as a comment */
+    char again[160];
+    int n = snprintf(again, sizeof again, "procsim lab --random --seed %lld", (long long)seed);
+    if (policy)
+        n += snprintf(again + n, sizeof again - (size_t)n, " --policy %s", policy);
+    if (procs)
+        snprintf(again + n, sizeof again - (size_t)n, " --processes %lld", (long long)procs);
+    if (!have_seed)
+        fprintf(stderr, CLI_W(W_LAB_SEED_PICKED), (long long)seed, again);
+    printf("# %s\n", again);
     fputs(yaml, stdout);
     free(yaml);
     return EXIT_OK;

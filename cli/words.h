@@ -66,6 +66,8 @@ extern ps_lang cli_lang; /* args.c */
     "\n(이 시나리오에는 질문이 없습니다. 질문을 넣는 법은 docs/labs/README.ko.md에 있습니다.)\n"
 #define W_LAB_THEN_GRADE "Write one answer per line in a file (docs/labs/README.md), then:", \
     "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.ko.md), 채점하려면:"
+#define W_LAB_SEED_PICKED "procsim lab: seed %lld, picked from the time; to make this lab again:\n  %s\n", \
+    "procsim lab: 시각으로 고른 시드 %lld; 이 실습을 다시 만들려면:\n  %s\n"
 #define W_LAB_DEADLOCK "  (the run ends in a deadlock at tick %lld)\n", \
     "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
 

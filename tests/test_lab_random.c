@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "procsim/lab.h"
 
@@ -138,11 +139,60 @@ static void random_labs_ask_every_kind(void **state)
                      seen[kinds[i]]);
 }
 
+/* The output of `procsim ARGS` (stdout, or stderr with err) and its exit
+ * status. */
+static char *run_cli(const char *args, int err, int *status)
+{
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s %s", PROCSIM_SOURCE_DIR, PROCSIM_BINARY, args,
+             err ? "2>&1 >/dev/null" : "2>/dev/null");
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 16, n = 0;
+    char *out = malloc(cap + 1);
+    assert_non_null(out);
+    n = fread(out, 1, cap, p);
+    out[n] = 0;
+    int st = pclose(p);
+    *status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    return out;
+}
+
+/* Without --seed a seed is picked, said on stderr (in the language) and
+ * written first as the command that makes the same lab again. */
+static void a_random_lab_without_a_seed_says_which(void **state)
+{
+    (void)state;
+    int st;
+    char *out = run_cli("lab --random --policy rr --processes 4", 0, &st);
+    assert_int_equal(st, 0);
+    long long seed = -1;
+    char tail[64] = "";
+    if (sscanf(out, "# procsim lab --random --seed %lld %63[^\n]", &seed, tail) != 2 ||
+        strcmp(tail, "--policy rr --processes 4"))
+        fail_msg("no command line first:\n%s", out);
+    char args[128];
+    snprintf(args, sizeof args, "lab --random --seed %lld --policy rr --processes 4", seed);
+    char *again = run_cli(args, 0, &st);
+    assert_string_equal(out, again); /* the same lab, and the same first line */
+    free(again);
+    free(out);
+    out = run_cli("lab --random --lang ko", 1, &st);
+    assert_int_equal(st, 0);
+    assert_non_null(strstr(out, "시드"));
+    assert_non_null(strstr(out, "  procsim lab --random --seed "));
+    free(out);
+    out = run_cli("lab --random --seed 5", 1, &st); /* a seed given: nothing to say */
+    assert_string_equal(out, "");
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(random_labs_ask_nothing_degenerate),
         cmocka_unit_test(random_labs_ask_every_kind),
+        cmocka_unit_test(a_random_lab_without_a_seed_says_which),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
