@@ -47,11 +47,22 @@ static void workload(FILE *out, const ps_scenario *s)
                 s->procs[s->events[i].target].name);
 }
 
-/* Question i in the handout's language: ask_ko in Korean when the lab
- * gives it, else ask. */
-static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
+/* Question i in the handout's language (ask_ko in Korean when the lab
+ * gives it, else ask), and the options of a multiple-choice one: a)
+ * b) c)..., from its answer a (NULL: none). */
+static void ask(FILE *out, const ps_question *q, uint32_t i, int ko, const ps_lab_answer *a)
 {
     fprintf(out, "%3u. %s\n", i + 1, ko && q->ask_ko[0] ? q->ask_ko : q->ask);
+    for (uint32_t c = 0; a && c < a->nchoices; c++)
+        fprintf(out, "       %c) %s\n", 'a' + (int)c, a->choices[c]);
+}
+
+static int has_choices(const ps_scenario *s)
+{
+    for (uint32_t i = 0; i < s->nquestions; i++)
+        if (s->questions[i].nchoices)
+            return 1;
+    return 0;
 }
 
 /* A seed for a random lab made without --seed: from the time and the
@@ -155,16 +166,26 @@ int cmd_lab(int argc, char **argv)
     if (!s->nquestions) {
         fputs(CLI_W(W_LAB_NO_QUESTIONS), stdout);
     } else if (!solve) {
+        /* the options of multiple-choice questions are computed: the key's */
+        int keyed = has_choices(s);
+        if (keyed && (rc = cli_lab_key(s, cli_lang, &key))) {
+            ps_scenario_destroy(s);
+            return rc;
+        }
         printf("\n%s\n", CLI_W(W_LAB_QUESTIONS));
         for (uint32_t i = 0; i < s->nquestions; i++)
-            ask(stdout, &s->questions[i], i, ko);
+            ask(stdout, &s->questions[i], i, ko, keyed ? &key.answers[i] : NULL);
+        if (keyed) {
+            fputs(CLI_W(W_LAB_BY_LETTER), stdout);
+            ps_lab_key_fini(&key);
+        }
         printf("\n%s\n  procsim grade %s ANSWERS\n", CLI_W(W_LAB_THEN_GRADE), path);
     } else if (!(rc = cli_lab_key(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
         printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
             printf(CLI_W(W_LAB_DEADLOCK), (long long)ps_engine_now(key.e));
         for (uint32_t i = 0; i < s->nquestions; i++) {
-            ask(stdout, &s->questions[i], i, ko);
+            ask(stdout, &s->questions[i], i, ko, &key.answers[i]);
             printf("     [%s] ", s->questions[i].expr);
             cli_lab_answer_line(stdout, &key.answers[i]);
             cli_lab_because(stdout, &key, &key.answers[i], "       ");

@@ -18,6 +18,8 @@ void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, c
 
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a)
 {
+    if (a->nchoices) /* multiple choice: its letter first */
+        fprintf(out, "%c) ", 'a' + (int)a->right_choice);
     fprintf(out, "%s", a->text);
     if (a->detail[0] && strcmp(a->detail, a->text))
         fprintf(out, "  (%s)", a->detail);

@@ -68,6 +68,8 @@ extern ps_lang cli_lang; /* args.c */
     "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.ko.md), 채점하려면:"
 #define W_LAB_SEED_PICKED "procsim lab: seed %lld, picked from the time; to make this lab again:\n  %s\n", \
     "procsim lab: 시각으로 고른 시드 %lld; 이 실습을 다시 만들려면:\n  %s\n"
+#define W_LAB_BY_LETTER "\n(Answer a question with options by its letter, b, or by its value.)\n", \
+    "\n(선택지가 있는 질문에는 글자(b)나 값으로 답한다.)\n"
 #define W_LAB_DEADLOCK "  (the run ends in a deadlock at tick %lld)\n", \
     "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
 

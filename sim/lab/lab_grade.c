@@ -4,7 +4,7 @@
  * between names, 5.7 for 5.70 or 8/3 for 2.67, yes for true) and strict
  * where the answer differs (the order of names and items, none against
  * empty). */
-#include "procsim/lab.h"
+#include "lab_internal.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -117,6 +117,9 @@ static void sorted_words(const char *s, char *out, size_t size)
 int ps_lab_check(const ps_lab_answer *a, const char *given)
 {
     char g[512], want[512];
+    int letter = ps__lab_choice_letter(a, given); /* multiple choice: "b" */
+    if (letter >= 0)
+        return letter;
     switch ((ps_lab_type)a->type) {
     case PS_LAB_STATE: {
         int s = state_of(given);
