@@ -184,12 +184,65 @@ static void bad_literals_and_choices_are_file_errors(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* ---- the lab written in Korean, in Korean -------------------------------- */
+
+static char *slurp_cmd(const char *cmd)
+{
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    size_t cap = 1 << 17;
+    char *out = malloc(cap + 1);
+    assert_non_null(out);
+    size_t n = fread(out, 1, cap, p);
+    out[n] = 0;
+    assert_int_equal(pclose(p), 0);
+    return out;
+}
+
+static char *slurp_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        fail_msg("%s is missing: run tests/labs/update", path);
+    size_t cap = 1 << 17;
+    char *out = malloc(cap + 1);
+    assert_non_null(out);
+    size_t n = fread(out, 1, cap, f);
+    out[n] = 0;
+    fclose(f);
+    return out;
+}
+
+/* Its handout and key in Korean are the golden files (regenerate with
+ * tests/labs/update after a reviewed change). */
+static void the_korean_lab_reads_in_korean(void **state)
+{
+    (void)state;
+    static const char *const runs[][2] = {
+        {"lab scenarios/labs/producer-consumer.yaml --lang ko", "producer-consumer.ko.handout"},
+        {"lab scenarios/labs/producer-consumer.yaml -c --lang ko", "producer-consumer.ko.key"},
+    };
+    for (size_t i = 0; i < sizeof runs / sizeof runs[0]; i++) {
+        char cmd[1024], path[1024];
+        snprintf(cmd, sizeof cmd, "cd '%s' && '%s' %s", PROCSIM_SOURCE_DIR, PROCSIM_BINARY,
+                 runs[i][0]);
+        snprintf(path, sizeof path, "%s/tests/labs/%s", PROCSIM_SOURCE_DIR, runs[i][1]);
+        char *out = slurp_cmd(cmd), *want = slurp_file(path);
+        if (strcmp(out, want))
+            fail_msg("procsim %s differs from tests/labs/%s; if the change is right, run "
+                     "tests/labs/update\n%s", runs[i][0], runs[i][1], out);
+        free(out);
+        free(want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(title_ko_is_read_and_written),
         cmocka_unit_test(choices_are_computed_merged_and_ordered),
         cmocka_unit_test(bad_literals_and_choices_are_file_errors),
+        cmocka_unit_test(the_korean_lab_reads_in_korean),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
