@@ -74,7 +74,7 @@ static void answers_are_computed(void **state)
     /* the reasons: P1's timeout at 4 for question 1 */
     char line[256];
     assert_int_equal(k.answers[0].nwhy, 1);
-    assert_string_equal(ps_lab_trace_line(&k, k.answers[0].why[0], line, sizeof line),
+    assert_string_equal(ps_lab_why_line(&k, &k.answers[0], 0, line, sizeof line),
                         "tick 4: P1 Running -> Ready (timeout: quantum of 4 expired)");
     ps_lab_key_fini(&k);
     ps_scenario_destroy(s);
@@ -92,7 +92,7 @@ static void a_korean_key_explains_in_korean(void **state)
     for (uint32_t i = 0; i < s->nquestions; i++)
         assert_string_equal(ko.answers[i].text, en.answers[i].text);
     char line[512];
-    assert_string_equal(ps_lab_trace_line(&ko, ko.answers[0].why[0], line, sizeof line),
+    assert_string_equal(ps_lab_why_line(&ko, &ko.answers[0], 0, line, sizeof line),
                         "4틱: P1 실행 -> 준비 (timeout: 타임 퀀텀 4 만료)");
     assert_string_equal(ko.answers[0].detail, "준비");
     assert_string_equal(ko.answers[2].detail, "준비 -> 실행, 11틱 (dispatch: rr 스케줄러가 CPU 0에 배정)");
