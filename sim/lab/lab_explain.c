@@ -31,8 +31,9 @@
 #define EX_FINISH "%s finishes at tick %lld = arrival %lld + %s", "%s 종료 %lld틱 = 도착 %lld + %s"
 #define EX_UNFINISHED "%s has not finished when the run ends at tick %lld", \
                       "%s: 실행이 끝나는 %lld틱까지 끝나지 않음"
-#define EX_SWITCHES "%s switches = %lld dispatches%s%s = %lld", \
-                    "%s 문맥 교환 = 디스패치 %lld번%s%s = %lld"
+#define EX_SWITCHES "%s switches = %lld %s%s%s = %lld", "%s 문맥 교환 = 디스패치 %lld%s%s%s = %lld"
+#define EX_DISPATCH "dispatch", "번"
+#define EX_DISPATCHES "dispatches", "번"
 #define EX_FREE_FIRST " - %lld free first dispatch on a CPU (switch_cost_first: false)", \
                       " - CPU의 첫 디스패치 %lld번은 공짜 (switch_cost_first: false)"
 #define EX_RENEWED " + %lld quanta renewed without a dispatch (count_self_switch)", \
@@ -222,8 +223,9 @@ static void explain_switches(const ps_lab_key *k, uint32_t pid, int64_t value, p
     if (value > dispatches - free) /* [CS-self]: switches no transition shows */
         snprintf(more, sizeof more, PS__LAB_W(k, EX_RENEWED),
                  (long long)(value - (dispatches - free)));
-    ps__lab_why_text(a, PS__LAB_W(k, EX_SWITCHES), pname(k, pid), (long long)dispatches, less,
-                     more, (long long)value);
+    ps__lab_why_text(a, PS__LAB_W(k, EX_SWITCHES), pname(k, pid), (long long)dispatches,
+                     dispatches == 1 ? PS__LAB_W(k, EX_DISPATCH) : PS__LAB_W(k, EX_DISPATCHES),
+                     less, more, (long long)value);
 }
 
 static void explain_swaps(const ps_lab_key *k, uint32_t pid, ps_lab_answer *a)
