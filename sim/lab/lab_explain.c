@@ -18,11 +18,10 @@
                         "%s 대기 시간 = 0틱: %s 상태에 한 틱도 머물지 않음"
 #define EX_CPU "%s cpu = %s %s = %lld %s of useful work", "%s CPU 시간 = %s %s = 실제로 일한 %lld%s"
 #define EX_CPU_SWITCHING "%s was Running %lld %s, %lld of them switching (switch_cost)", \
-                         "%s: 실행 상태 %lld%s 가운데 %lld틱은 문맥 교환 (switch_cost)"
+                         "%s: 실행 상태 %lld%s 가운데 %lld틱은 문맥 교환"
 #define EX_CPU_RENEWED "%s: less %lld %s of switch cost at quanta renewed without a dispatch " \
                        "(count_self_switch): %lld", \
-                       "%s: 디스패치 없이 다시 받은 퀀텀의 문맥 교환 %lld%s를 빼면 " \
-                       "(count_self_switch) %lld"
+                       "%s: 디스패치 없이 다시 받은 퀀텀의 문맥 교환 %lld%s을 빼면 %lld"
 #define EX_RESPONSE "%s response = first dispatch %lld - arrival %lld = %lld %s", \
                     "%s 응답 시간 = 첫 디스패치 %lld - 도착 %lld = %lld%s"
 #define EX_NEVER_RAN "%s never ran: no response time", "%s: 한 번도 실행되지 않아 응답 시간 없음"
@@ -35,9 +34,9 @@
 #define EX_DISPATCH "dispatch", "번"
 #define EX_DISPATCHES "dispatches", "번"
 #define EX_FREE_FIRST " - %lld free first dispatch on a CPU (switch_cost_first: false)", \
-                      " - CPU의 첫 디스패치 %lld번은 공짜 (switch_cost_first: false)"
+                      " - 문맥 교환이 아닌 CPU의 첫 디스패치 %lld번"
 #define EX_RENEWED " + %lld quanta renewed without a dispatch (count_self_switch)", \
-                   " + 디스패치 없이 다시 받은 퀀텀 %lld번 (count_self_switch)"
+                   " + 디스패치 없이 다시 받은 퀀텀 %lld번"
 #define EX_SWAPS "%s swaps = %lld out + %lld in = %lld", "%s 스왑 = 스왑 아웃 %lld + 스왑 인 %lld = %lld"
 #define EX_LEFT_OUT "%s has not finished: left out of the average", \
                     "%s: 끝나지 않아 평균에서 빠짐"
