@@ -9,6 +9,7 @@
 #include "lab_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "procsim/stats.h"
@@ -195,33 +196,37 @@ static void explain_cpu(const ps_lab_key *k, uint32_t pid, int64_t value, ps_lab
                          ps__lab_ticks(k, st.sum.total - value), (long long)value);
 }
 
-/* Is dispatch i its CPU's first, and free ([CS-first])? */
-static int free_first(const ps_lab_key *k, size_t i)
-{
-    if (k->s->switch_cost_first)
-        return 0;
-    for (size_t j = 0; j < i; j++)
-        if (k->trace[j].to == PS_RUNNING && k->trace[j].cause == PS_CAUSE_PICKED &&
-            k->trace[j].a == k->trace[i].a)
-            return 0;
-    return k->trace[i].cause == PS_CAUSE_PICKED;
-}
-
 static void explain_switches(const ps_lab_key *k, uint32_t pid, int64_t value, ps_lab_answer *a)
 {
-    int64_t dispatches = 0, free = 0;
-    for (size_t i = 0; i < k->ntrace; i++)
-        if (k->trace[i].pid == pid && k->trace[i].to == PS_RUNNING) {
+    int64_t dispatches = 0, free_first = 0;
+    uint32_t ncpus = ps_engine_ncpus(k->e);
+    uint8_t *used = calloc(ncpus + 1, 1); /* per CPU: has had a dispatch */
+    if (!used) {
+        a->why_nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < k->ntrace; i++) {
+        const ps_trace_event *ev = &k->trace[i];
+        if (ev->to != PS_RUNNING)
+            continue;
+        int first = 0; /* a CPU's first dispatch is free with switch_cost_first false [CS-first] */
+        if (ev->cause == PS_CAUSE_PICKED && ev->a >= 0 && ev->a < (int64_t)ncpus) {
+            first = !used[ev->a];
+            used[ev->a] = 1;
+        }
+        if (ev->pid == pid) {
             ps__lab_why(a, i);
             dispatches++;
-            free += free_first(k, i);
+            free_first += first && !k->s->switch_cost_first;
         }
+    }
+    free(used);
     char less[160] = "", more[160] = "";
-    if (free)
-        snprintf(less, sizeof less, PS__LAB_W(k, EX_FREE_FIRST), (long long)free);
-    if (value > dispatches - free) /* [CS-self]: switches no transition shows */
+    if (free_first)
+        snprintf(less, sizeof less, PS__LAB_W(k, EX_FREE_FIRST), (long long)free_first);
+    if (value > dispatches - free_first) /* [CS-self]: switches no transition shows */
         snprintf(more, sizeof more, PS__LAB_W(k, EX_RENEWED),
-                 (long long)(value - (dispatches - free)));
+                 (long long)(value - (dispatches - free_first)));
     ps__lab_why_text(a, PS__LAB_W(k, EX_SWITCHES), pname(k, pid), (long long)dispatches,
                      dispatches == 1 ? PS__LAB_W(k, EX_DISPATCH) : PS__LAB_W(k, EX_DISPATCHES),
                      less, more, (long long)value);
