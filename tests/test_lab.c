@@ -1076,13 +1076,39 @@ static void reasons_make_up(const ps_lab_key *k, const ps_question *q, const ps_
     case PS_ASK_AVERAGE:
         NEED((p = strrchr(last, '=')) && !strcmp(p + 2, a->text));
         break;
+    case PS_ASK_LENGTH: { /* every send and receive up to T */
+        long long sends = 0, receives = 0;
+        for (uint32_t w = 0; w + 1 < a->nwhy; w++) {
+            sends += strstr(l[w], " sends ") != NULL;
+            receives += strstr(l[w], " receives ") != NULL;
+        }
+        NEED((p = strstr(last, " holds ")) &&
+             sscanf(p, " holds %lld: %lld sent - %lld received", &x, &y, &z) == 3);
+        NEED(x == n && y - z == n && y == sends && z == receives);
+        break;
+    }
+    case PS_ASK_HOLDER: { /* the holder the locks, unlocks and hand-offs leave */
+        char holder[128] = "none", who[128], m[128], to[128];
+        for (uint32_t w = 0; w < a->nwhy; w++) {
+            if (sscanf(l[w], "tick %*d: %127s unlocks %127[^,], handed to %127s", who, m, to) == 3)
+                snprintf(holder, sizeof holder, "%s", to);
+            else if (sscanf(l[w], "tick %*d: %127s unlocks %127s", who, m) == 2)
+                snprintf(holder, sizeof holder, "none");
+            else if (sscanf(l[w], "tick %*d: %127s locks %127s", who, m) == 2)
+                snprintf(holder, sizeof holder, "%s", who);
+        }
+        NEED(!strcmp(holder, a->text));
+        break;
+    }
     default: break;
     }
 #undef NEED
 }
 
 /* Every statistic of every process of s, every average, the lost
- * updates, each channel's sum and each variable's value, as questions. */
+ * updates, each channel's sum and each variable's value, and each
+ * channel's length and each mutex's holder every 3 ticks, as questions. */
+enum { MOMENTS = 12 };
 static uint32_t every_question(const ps_scenario *s, ps_question *qs)
 {
     static const uint8_t stats[] = {PS_ASK_FINISH, PS_ASK_TURNAROUND, PS_ASK_WAITING,
@@ -1098,6 +1124,14 @@ static uint32_t every_question(const ps_scenario *s, ps_question *qs)
         qs[n++] = (ps_question){.expr = "received", .kind = PS_ASK_RECEIVED, .obj = c};
     for (uint32_t v = 0; v < s->variables.count; v++)
         qs[n++] = (ps_question){.expr = "value", .kind = PS_ASK_VALUE, .obj = v};
+    for (int64_t t = 0; t < MOMENTS; t++) { /* the channels and mutexes as time goes */
+        for (uint32_t c = 0; c < s->channels.count; c++)
+            qs[n++] = (ps_question){.expr = "length", .kind = PS_ASK_LENGTH, .at = 1,
+                                    .obj = c, .tick = 3 * t};
+        for (uint32_t m = 0; m < s->mutexes.count; m++)
+            qs[n++] = (ps_question){.expr = "holder", .kind = PS_ASK_HOLDER, .at = 1,
+                                    .obj = m, .tick = 3 * t};
+    }
     return n;
 }
 
@@ -1106,7 +1140,8 @@ static uint32_t every_question(const ps_scenario *s, ps_question *qs)
 static int reasons_of_every_question(const ps_scenario *s, const char *where)
 {
     ps_scenario copy = *s;
-    ps_question *qs = calloc(s->nprocs * 7 + 4 + s->channels.count + s->variables.count,
+    ps_question *qs = calloc(s->nprocs * 7 + 4 + s->channels.count + s->variables.count +
+                                 MOMENTS * (s->channels.count + s->mutexes.count),
                              sizeof *qs);
     assert_non_null(qs);
     copy.questions = qs;
