@@ -1,9 +1,10 @@
-/* lab.c — a lab's answer key: run the scenario, recording its
- * transitions and op events, and answer every question from them and the
- * statistics, with the reasons that show why (lab.h; how they are kept and
- * written: lab_why.c; how a time statistic is made up: lab_explain.c).  Questions about shared objects are lab_shared.c, about
- * the policy (response ratios, policies compared) lab_policy.c; grading
- * is lab_grade.c; random labs are lab_random.c. */
+/* lab.c — a lab's answer key: run the scenario, recording its transitions
+ * and op events, and answer every question from them and the statistics,
+ * with the reasons that show why (lab.h; how reasons are kept and written
+ * is lab_why.c, how a time statistic is made up lab_explain.c).
+ * Questions about shared objects are lab_shared.c, about the policy
+ * (response ratios, policies compared) lab_policy.c; grading is
+ * lab_grade.c; random labs are lab_random.c. */
 #include "lab_internal.h"
 
 #include <stdbool.h>
