@@ -1184,9 +1184,9 @@ static void reasons_make_up_every_answer(void **state)
             snprintf(paths[n++], TK_PATH, "scenarios/labs/%.200s", de->d_name);
     closedir(d);
     for (int i = 0; i < n; i++) {
-        char path[TK_PATH + 64];
+        char path[TK_PATH + 1024];
         ps_error err;
-        snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, paths[i]);
+        snprintf(path, sizeof path, "%.1000s/%.255s", PROCSIM_SOURCE_DIR, paths[i]);
         ps_scenario *s = ps_scenario_load_file(path, &err);
         if (!s)
             fail_msg("%s: %s", paths[i], err.msg);
