@@ -44,7 +44,9 @@ typedef struct ps_lab_answer {
     struct ps__lab_reason *why; /* the reasons, as many as it takes (read
                                    them through ps_lab_why_line: how a
                                    reason is kept is the library's; freed
-                                   by ps_lab_key_fini) */
+                                   by ps_lab_key_fini, so an answer is not
+                                   to be copied out of its key as a struct:
+                                   copy its text) */
     uint32_t nwhy;       /* reasons: lines of ps_lab_why_line */
     uint32_t why_cap;    /* the library's: reasons allocated */
     uint8_t why_nomem;   /* the library's: a reason could not be kept */
