@@ -1135,8 +1135,69 @@ static uint32_t every_question(const ps_scenario *s, ps_question *qs)
     return n;
 }
 
+/* Is w[0..n) a word Korean reasons may write in Latin letters: a name
+ * from s, a token (or a word of one: "ready-suspended"), or CPU, None,
+ * True, False? */
+static int latin_allowed(const ps_scenario *s, const char *w, size_t n)
+{
+    static const char *const words[] = {"CPU", "None", "True", "False"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && !strncmp(words[i], w, n))
+            return 1;
+    for (uint32_t i = 0; i < s->nprocs; i++)
+        if (strlen(s->procs[i].name) == n && !strncmp(s->procs[i].name, w, n))
+            return 1;
+    const ps_names *sets[] = {&s->devices, &s->channels, &s->mutexes, &s->variables};
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
+        for (uint32_t i = 0; i < sets[k]->count; i++)
+            if (strlen(sets[k]->names[i]) == n && !strncmp(sets[k]->names[i], w, n))
+                return 1;
+    const char *toks[256];
+    size_t t = 0;
+    for (int i = 0; i < PS_STATE_COUNT; i++)
+        toks[t++] = ps_state_token((ps_state)i);
+    for (int i = 0; i < PS_EVENT_COUNT; i++)
+        toks[t++] = ps_event_token((ps_event)i);
+    for (int i = 0; i < PS_POLICY_COUNT; i++)
+        toks[t++] = ps_policy_token((ps_policy)i);
+    for (int i = 0; i < PS_WAIT_KINDS; i++)
+        toks[t++] = ps_wait_token((ps_wait_kind)i);
+    for (int i = 0; i < PS_OP_EVENT_COUNT; i++)
+        toks[t++] = ps_op_event_token((ps_op_event_kind)i);
+    for (size_t i = 0; i < t; i++)
+        for (const char *p = toks[i]; *p;) { /* the token, and each word of it */
+            size_t m = strcspn(p, "-/");
+            if ((strlen(toks[i]) == n && !strncmp(toks[i], w, n)) ||
+                (m == n && !strncmp(p, w, n)))
+                return 1;
+            p += m + (p[m] != 0);
+        }
+    return 0;
+}
+
+/* The first word of line in Latin letters that Korean does not write so,
+ * into word; 0 if none. */
+static int english_in(const ps_scenario *s, const char *line, char *word, size_t size)
+{
+    for (const char *p = line; *p;) {
+        size_t n = 0, letters = 0;
+        while (p[n] && ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
+                        (p[n] >= '0' && p[n] <= '9') || p[n] == '_' || p[n] == '-')) {
+            letters += (p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z';
+            n++;
+        }
+        if (letters && !latin_allowed(s, p, n)) {
+            snprintf(word, size, "%.*s", (int)n, p);
+            return 1;
+        }
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
 /* The keys of s with every question, in English and Korean: the English
- * reasons make up each answer; the Korean are as many, in Korean. */
+ * reasons make up each answer; the Korean are as many, in Korean, with no
+ * English word outside names and tokens. */
 static int reasons_of_every_question(const ps_scenario *s, const char *where)
 {
     ps_scenario copy = *s;
@@ -1162,6 +1223,19 @@ static int reasons_of_every_question(const ps_scenario *s, const char *where)
                 if (te != th || strstr(h, " ticks") || strstr(h, "tick "))
                     fail_msg("%s [%s]: the Korean reason \"%s\" is not \"%s\"", where,
                              qs[i].expr, h, e);
+                /* the lab's own words: a transition or an op event ("3틱: ...") is
+                   the engine's sentence; of a stay, what comes before its causes */
+                char word[128], own[640];
+                long long tick;
+                char rest[8];
+                snprintf(own, sizeof own, "%s", h);
+                if (th < 0 && sscanf(h, "%lld%7[^:]:", &tick, rest) == 2 && !strcmp(rest, "틱"))
+                    own[0] = 0;
+                else if (th >= 0 && strstr(own, " (들어옴: "))
+                    *strstr(own, " (들어옴: ") = 0;
+                if (english_in(s, own, word, sizeof word))
+                    fail_msg("%s [%s]: English word '%s' in the Korean reason \"%s\"", where,
+                             qs[i].expr, word, h);
             }
         }
         checked = 1;
