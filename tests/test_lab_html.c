@@ -433,9 +433,12 @@ static int in_words(const char *w, size_t n, const char *const *list)
 static int english_in(const char *text, const ps_scenario *s)
 {
     /* "any": wait any; "pass": stride's pass value, which the library's
-     * Korean cause keeps as its term; the rest: entities */
-    static const char *const latin[] = {"CPU", "PID", "any", "pass", "amp", "quot", "lt", "gt",
-                                        NULL};
+     * Korean cause keeps as its term; None, True, False: Python's values,
+     * which op events in the key's reasons print as the program would
+     * (is_alive, a queue's sentinel), as test_cli_korean.c allows; the
+     * rest: entities */
+    static const char *const latin[] = {"CPU", "PID", "any", "pass", "None", "True", "False",
+                                        "amp", "quot", "lt", "gt", NULL};
     int bad = 0;
     for (const char *p = text; *p;) {
         /* a piece between spaces with a '/' is a path (docs/live.md) */
