@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 ps_lang cli_lang = PS_LANG_EN;
 int cli_lang_given;
@@ -23,14 +24,9 @@ int cli_lang_option(const char *cmd, const char *value)
         return 0;
     }
     if (value)
-        fprintf(stderr, cli_lang == PS_LANG_KO
-                            ? "procsim %s: --lang에는 en 또는 ko를 주어야 하는데 '%.80s'가 왔습니다\n"
-                            : "procsim %s: --lang wants en or ko, got '%.80s'\n",
-                cmd, value);
+        fprintf(stderr, CLI_W(W_ANY_LANG_VALUE), cmd, value);
     else
-        fprintf(stderr, cli_lang == PS_LANG_KO ? "procsim %s: --lang 뒤에 en 또는 ko를 주십시오\n"
-                                               : "procsim %s: --lang wants en or ko after it\n",
-                cmd);
+        fprintf(stderr, CLI_W(W_ANY_LANG_MISSING), cmd);
     return -1;
 }
 
@@ -62,8 +58,7 @@ int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t m
 {
     if (!cli_parse_int(text, min, max, out))
         return 0;
-    fprintf(stderr, "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n",
-            cmd, opt, (long long)min, (long long)max, text, strlen(text) > 80 ? "..." : "");
+    fprintf(stderr, CLI_W(W_ANY_INT_OPTION), cmd, opt, (long long)min, (long long)max, text, strlen(text) > 80 ? "..." : "");
     return -1;
 }
 

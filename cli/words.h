@@ -33,10 +33,114 @@ extern ps_lang cli_lang; /* args.c */
 /* --- every command (args.c, main.c, help.c) --- */
 
 #define W_ANY_OUT_OF_MEMORY "out of memory", "메모리가 모자랍니다"
+#define W_ANY_NOMEM "procsim: out of memory\n", "procsim: 메모리가 모자랍니다\n"
+#define W_ANY_BAD_OPTION "procsim %s: unknown or incomplete option '%s'; see procsim %s --help\n", \
+    "procsim %s: 모르는 옵션이거나 값이 빠진 옵션입니다: '%s'; procsim %s --help를 보십시오\n"
+#define W_ANY_INT_OPTION "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n", \
+    "procsim %s: %s에는 %lld부터 %lld까지의 정수를 주어야 하는데 '%.80s%s'이(가) 왔습니다\n"
+#define W_ANY_LANG_VALUE "procsim %s: --lang wants en or ko, got '%.80s'\n", \
+    "procsim %s: --lang에는 en 또는 ko를 주어야 하는데 '%.80s'이(가) 왔습니다\n"
+#define W_MAIN_NO_WINDOW "procsim: %s, so here is the text view\n\n", \
+    "procsim: %s; 그래서 글 보기로 보여 드립니다\n\n"
+#define W_MAIN_NOT_COMMAND "procsim: '%s' is not a command; ", "procsim: '%s'은(는) 명령이 아닙니다; "
+#define W_MAIN_IN_WINDOW "to watch a scenario in the window:\n", "시나리오를 창에서 보려면:\n"
+#define W_MAIN_OR "or ", "또는 "
+#define W_MAIN_AS_TEXT "for its trace as text:\n", "그 추적을 글로 보려면:\n"
+#define W_MAIN_UNKNOWN                                                          \
+    "procsim: unknown command '%s'; the commands are gui, run, compare, check, trace, ostep, " \
+    "lab and grade (procsim --help)\n",                                        \
+    "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
+    "lab, grade입니다 (procsim --help)\n"
+#define W_ANY_LANG_MISSING "procsim %s: --lang wants en or ko after it\n", \
+    "procsim %s: --lang 뒤에 en 또는 ko를 주십시오\n"
 
 /* --- run, check: the text view (out_text.c, run.c, describe) --- */
 
 #define W_RUN_STATISTICS "Statistics", "통계"
+/* cli_describe: the system line, piece by piece */
+#define W_RUN_POLICY "policy %s", "정책 %s"
+#define W_RUN_QUANTUM " (quantum %lld)", " (타임 퀀텀 %lld)"
+#define W_RUN_MLFQ ", %d levels, boost %lld", ", 단계 %d개, 부스트 %lld"
+#define W_RUN_OSTEP " (switch %s, io_done %s)", " (전환 %s, 입출력 완료 %s)"
+#define W_RUN_CPUS ", %d cpu%s", ", CPU %d개%s"
+#define W_RUN_CPUS_AUTO " (auto: this machine's)", " (자동: 이 컴퓨터의 수)"
+#define W_RUN_MEMORY_UNLIMITED ", memory unlimited", ", 메모리 무제한"
+#define W_RUN_MEMORY ", memory %lld", ", 메모리 %lld"
+#define W_RUN_SWITCH_COST ", switch cost %lld", ", 문맥 교환 비용 %lld"
+#define W_RUN_PROCESSES ", %u processes\n", ", 프로세스 %u개\n"
+/* the head of the text view */
+#define W_RUN_POLICY_GIVEN "(the policy is --policy's: the file says %s)\n", \
+    "(정책은 --policy가 정한 것이고 파일의 정책은 %s입니다)\n"
+#define W_RUN_LIVE                                                              \
+    "live: real child processes, %lld ms per tick; each transition shows [kernel " \
+    "state letter, who confirmed it, when, real pid, resident set]\n",          \
+    "라이브: 실제 자식 프로세스, 1틱 = %lld ms; 전이마다 [커널 상태 글자, 확인한 쪽, " \
+    "시각, 실제 pid, 상주 메모리]\n"
+#define W_RUN_TICK "tick", "틱"
+#define W_RUN_TRANSITIONS "transitions", "전이"
+#define W_RUN_SHORT_STATES "(Rdy/Susp = Ready/Suspend, Blk/Susp = Blocked/Suspend)\n", ""
+#define W_RUN_NOBODY "nobody", "없음"
+/* the statistics table: headings (the columns are as wide as the widest) and the end column */
+#define W_RUN_H_PID "pid", "PID"
+#define W_RUN_H_NAME "name", "이름"
+#define W_RUN_H_ARRIVE "arrive", "도착"
+#define W_RUN_H_START "start", "시작"
+#define W_RUN_H_FINISH "finish", "종료"
+#define W_RUN_H_TURN "turn", "반환시간"
+#define W_RUN_H_NEW "new", "생성"
+#define W_RUN_H_WAIT "wait", "대기시간"
+#define W_RUN_H_RESP "resp", "응답시간"
+#define W_RUN_H_CPU "cpu", "CPU"
+#define W_RUN_H_BLOCK "block", "대기상태"
+#define W_RUN_H_RSUSP "r-susp", "보류준비"
+#define W_RUN_H_BSUSP "b-susp", "보류대기"
+#define W_RUN_H_SWITCH "switch", "교환"
+#define W_RUN_H_SWAPS "swaps", "스왑"
+#define W_RUN_H_END "end", "끝"
+#define W_RUN_NEVER_CREATED " never created", " 생성되지 않음"
+#define W_RUN_STILL " still %s", " 아직 %s"
+#define W_RUN_KILLED " killed (%s)", " 강제 종료 (%s)"
+#define W_RUN_KILLED_SIGNAL " killed (signal %d)", " 강제 종료 (시그널 %d)"
+#define W_RUN_EXIT " exit %d", " 종료 코드 %d"
+#define W_RUN_RECEIVED ", received %lld", ", 받은 값 합 %lld"
+/* the end of the text view */
+#define W_RUN_AVERAGES "\naverages over %u finished: turnaround %.2f, waiting %.2f, response %.2f\n", \
+    "\n끝난 %u개의 평균: 반환 시간 %.2f, 대기 시간 %.2f, 응답 시간 %.2f\n"
+#define W_RUN_TOTALS                                                            \
+    "ticks %lld, cpu utilisation %.1f%%, throughput %.3f processes/tick, %llu transitions\n", \
+    "%lld틱, CPU 이용률 %.1f%%, 처리량 틱당 프로세스 %.3f개, 전이 %llu번\n"
+#define W_RUN_VARIABLE "variable %s = %lld\n", "변수 %s = %lld\n"
+#define W_RUN_LOST "lost updates: %lld (increments wiped out by stale writes)\n", \
+    "잃어버린 갱신: %lld (낡은 값의 쓰기에 지워진 증가)\n"
+#define W_RUN_CHANNEL "channel %s: %llu sent (sum %lld), %llu received (sum %lld), %llu left\n", \
+    "채널 %s: 보냄 %llu (합 %lld), 받음 %llu (합 %lld), 남음 %llu\n"
+#define W_RUN_STOPPED "stopped at tick %lld (--until)\n", "%lld틱에서 멈춤 (--until)\n"
+/* how a run ended (run.c) */
+#define W_RUN_INTERRUPTED "interrupted at tick %lld; every child was killed", \
+    "%lld틱에서 중단되었습니다; 자식 프로세스는 모두 강제 종료되었습니다"
+#define W_RUN_LIVE_FAILED "live run failed: %s", "라이브 실행 실패: %s"
+#define W_RUN_NOMEM_AT "out of memory at tick %lld", "%lld틱에서 메모리가 모자랍니다"
+#define W_RUN_LARGER_UNTIL "; a larger --until runs further", "; --until을 더 크게 주면 더 갑니다"
+#define W_RUN_DIVERGED                                                          \
+    "procsim: warning: reality and the model parted %u time(s); first: %s (docs/live.md)\n", \
+    "procsim: 경고: 실제와 모형이 %u번 어긋났습니다; 처음: %s (docs/live.md)\n"
+#define W_RUN_WRITE_FAILED "procsim: writing the output failed: %s\n", \
+    "procsim: 출력을 쓰지 못했습니다: %s\n"
+#define W_RUN_OVERWROTE " overwrote %lld (last %s)", " %lld을(를) 덮어씀 (마지막: %s)"
+/* run's and check's usage errors */
+#define W_RUN_UNKNOWN_FORMAT "procsim run: unknown format '%s'; expected text, csv or json\n", \
+    "procsim run: '%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오\n"
+#define W_RUN_WHICH "procsim %s: which scenario?\n", "procsim %s: 어느 시나리오를 실행할까요?\n"
+#define W_RUN_ONE_AT_A_TIME "procsim run: one scenario at a time ('%s' and '%s')\n", \
+    "procsim run: 시나리오는 한 번에 하나입니다 ('%s', '%s')\n"
+#define W_RUN_GANTT_CSV                                                         \
+    "procsim run: --gantt draws under the text view, and --format json has it as \"gantt\"; " \
+    "csv has one row per transition and no place for it\n",                    \
+    "procsim run: --gantt는 글 보기 아래에 그리고 --format json에서는 \"gantt\"에 담깁니다; " \
+    "csv는 전이마다 한 행이라 둘 곳이 없습니다\n"
+#define W_RUN_POLICY_OPTION "procsim run: --policy: %s\n", "procsim run: --policy: %s\n"
+#define W_CHECK_WHICH "procsim check: which files?\n", "procsim check: 어느 파일을 검사할까요?\n"
+#define W_CHECK_OK "%s: ok: \"%s\", %u processes\n", "%s: 이상 없음: \"%s\", 프로세스 %u개\n"
 
 /* --- compare (compare.c, compare_out.c) --- */
 
@@ -45,6 +149,11 @@ extern ps_lang cli_lang; /* args.c */
 /* --- trace (trace.c) --- */
 
 #define W_TRACE_INTERRUPTED "interrupted", "중단되었습니다"
+#define W_TRACE_HEAD                                                            \
+    "trace: %s\none tick = one sample of %lld ms, %d cpu%s; each transition shows [kernel " \
+    "state letter, who confirmed it, when, real pid, resident set]\n\n",        \
+    "추적: %s\n1틱 = 표본 간격 %lld ms, CPU %d개%s; 전이마다 [커널 상태 글자, 확인한 쪽, " \
+    "시각, 실제 pid, 상주 메모리]\n\n"
 
 /* --- lab: the handout and the key (lab.c) --- */
 

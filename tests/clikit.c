@@ -23,6 +23,17 @@ void append(char **buf, size_t *len, const char *data, size_t n)
     (*buf)[*len] = 0;
 }
 
+/* Does `extra` set the variable of environ entry `e` ("LANG=C.UTF-8")?
+ * Then extra's value is the one (getenv takes the first of two). */
+static int overridden(const char *e, const char *const *extra)
+{
+    size_t n = strcspn(e, "=");
+    for (int i = 0; extra && extra[i]; i++)
+        if (!strncmp(extra[i], e, n + 1))
+            return 1;
+    return 0;
+}
+
 result run_in(const char *const *args, const char *const *extra, int seconds)
 {
     int out[2], err[2];
@@ -44,7 +55,7 @@ result run_in(const char *const *args, const char *const *extra, int seconds)
     int ne = 0;
     for (char **e = environ; *e && ne < 56; e++)
         if (strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
-            strncmp(*e, "SDL_VIDEODRIVER=", 16))
+            strncmp(*e, "SDL_VIDEODRIVER=", 16) && !overridden(*e, extra))
             env[ne++] = *e;
     for (int i = 0; extra && extra[i]; i++)
         env[ne++] = (char *)extra[i];
