@@ -30,6 +30,14 @@ int cli_lang_option(const char *cmd, const char *value)
     return -1;
 }
 
+void cli_lang_prescan(int argc, char **argv)
+{
+    for (int i = 1; i + 1 < argc && strcmp(argv[i], "--"); i++)
+        if (!strcmp(argv[i], "--lang") &&
+            (!strcmp(argv[i + 1], "en") || !strcmp(argv[i + 1], "ko")))
+            cli_lang = strcmp(argv[i + 1], "ko") ? PS_LANG_EN : PS_LANG_KO;
+}
+
 int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out)
 {
     const char *p = text;

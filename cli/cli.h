@@ -40,6 +40,11 @@ int cli_is_help(const char *arg);
 extern ps_lang cli_lang;
 extern int cli_lang_given;   /* --lang was given (else the locale decided) */
 void cli_lang_init(void);
+/* Before a command reads its arguments, a valid `--lang en|ko` among
+ * them (before any "--") sets cli_lang: its usage errors and --help, even
+ * those met before --lang, are in that language.  The command still reads
+ * --lang itself (and reports a bad value). */
+void cli_lang_prescan(int argc, char **argv);
 int cli_lang_option(const char *cmd, const char *value);
 
 /* help.c: `procsim CMD --help` (cmd: "run", "gui", ...) and `procsim

@@ -62,11 +62,8 @@ int main(int argc, char **argv)
         return cmd_run(2, tour);
     }
     const char *cmd = argv[1];
+    cli_lang_prescan(argc - 1, argv + 1);
     if (cli_is_help(cmd) || !strcmp(cmd, "help")) {
-        for (int i = 2; i < argc; i++) /* procsim --help --lang ko */
-            if (!strcmp(argv[i], "--lang") &&
-                cli_lang_option("--help", i + 1 < argc ? argv[++i] : NULL))
-                return EXIT_USAGE;
         cli_help_all(stdout);
         return EXIT_OK;
     }

@@ -51,6 +51,16 @@ extern ps_lang cli_lang; /* args.c */
     "lab and grade (procsim --help)\n",                                        \
     "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
     "lab, grade입니다 (procsim --help)\n"
+/* help.c: the few words around the usage texts (the texts are help.c's
+ * table, both wordings side by side) */
+#define W_HELP_USAGE "usage:\n", "사용법:\n"
+#define W_HELP_MORE "(procsim %s --help says more)\n", "(procsim %s --help에 더 있음)\n"
+#define W_HELP_TOUR                                                             \
+    "%sprocsim                      the seven-state tour in a window (text\n"   \
+    "                                    view when there is no display)\n",     \
+    "%sprocsim\n      창에서 일곱 상태 둘러보기 (화면이 없으면 글 보기)\n"
+#define W_HELP_COMMAND "%sprocsim COMMAND --help       that command's usage\n", \
+    "%sprocsim COMMAND --help\n      그 명령의 사용법\n"
 #define W_ANY_LANG_MISSING "procsim %s: --lang wants en or ko after it\n", \
     "procsim %s: --lang 뒤에 en 또는 ko를 주십시오\n"
 
