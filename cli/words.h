@@ -66,7 +66,6 @@ extern ps_lang cli_lang; /* args.c */
 
 /* --- run, check: the text view (out_text.c, run.c, describe) --- */
 
-#define W_RUN_STATISTICS "Statistics", "통계"
 /* cli_describe: the system line, piece by piece */
 #define W_RUN_POLICY "policy %s", "정책 %s"
 #define W_RUN_QUANTUM " (quantum %lld)", " (타임 퀀텀 %lld)"
@@ -154,7 +153,49 @@ extern ps_lang cli_lang; /* args.c */
 
 /* --- compare (compare.c, compare_out.c) --- */
 
-#define W_CMP_POLICY "policy", "정책"
+/* the text (compare_out.c) */
+#define W_CMP_TITLE "Compare policies", "정책 비교"
+#define W_CMP_FINISH "finish", "종료 시각"
+#define W_CMP_TURNAROUND "turnaround", "반환 시간"
+#define W_CMP_WAITING "waiting", "대기 시간"
+#define W_CMP_RESPONSE "response", "응답 시간"
+#define W_CMP_SWITCHES "switches", "문맥 교환"
+#define W_CMP_RUN_ENDS "run ends", "실행 끝"
+#define W_CMP_AVERAGE "average", "평균"
+#define W_CMP_TOTAL "total", "합계"
+#define W_CMP_UTILISATION "cpu utilisation", "CPU 이용률"
+#define W_CMP_BEST                                                              \
+    "* the best of a row (the lowest; cpu utilisation: the highest), where the policies differ", \
+    "* 행에서 가장 좋은 값 (가장 작은 값; CPU 이용률은 가장 큰 값), 정책마다 다를 때만"
+#define W_CMP_PART "The schedules first differ at tick %lld, on cpu %u:", \
+    "스케줄이 처음 달라지는 때: %lld틱, CPU %u"
+#define W_CMP_NEVER                                                             \
+    "The schedules never differ: every policy runs the same process on every cpu at every tick.", \
+    "스케줄이 한 번도 달라지지 않는다: 모든 정책이 매 틱 모든 CPU에서 같은 프로세스를 실행한다."
+#define W_CMP_PAIRS "First tick at which each two differ (-: never):", \
+    "두 정책씩 처음 달라지는 틱 (-: 달라지지 않음):"
+#define W_CMP_SYSTEM "  %s: %u processes, %d cpu%s; the file's policy: %s\n", \
+    "  %s: 프로세스 %u개, CPU %d개%s; 파일의 정책: %s\n"
+/* compare.c: the state at the parting, how a run stopped, usage errors */
+#define W_CMP_IDLE "idle", "유휴"
+#define W_CMP_GOES_ON "%s goes on running (since tick %lld: %s)", "%s 계속 실행 (%lld틱부터: %s)"
+#define W_CMP_LEAVES " (%s leaves it: %s)", " (CPU를 떠난 %s: %s)"
+#define W_CMP_NOMEM_AT "out of memory at tick %lld", "%lld틱에서 메모리 부족"
+#define W_CMP_SAME_POLICY "'%s' and '%s' are the same policy here (%s)", \
+    "'%s'와(과) '%s'은(는) 여기서 같은 정책입니다 (%s)"
+#define W_CMP_TWICE "'%s' is given twice", "'%s'이(가) 두 번 주어졌습니다"
+#define W_CMP_UNKNOWN_FORMAT "unknown format '%s'; expected text, csv or json", \
+    "'%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오"
+#define W_CMP_BAD_OPTION "unknown or incomplete option '%s'", "모르는 옵션이거나 값이 빠진 옵션입니다: '%s'"
+#define W_CMP_TOO_MANY "at most %d policies at a time ('%s' is one more)", \
+    "정책은 한 번에 %d개까지입니다 ('%s'은(는) 하나 더)"
+#define W_CMP_WHICH "which scenario?", "어느 시나리오를 비교할까요?"
+#define W_CMP_TWO "give at least two policies to compare (%s%s)", "비교할 정책을 둘 이상 주십시오 (%s%s)"
+#define W_CMP_ONLY_ONE "only one: ", "하나뿐: "
+#define W_CMP_NONE "none", "없음"
+#define W_CMP_SIDE_REPORT "procsim compare: %s: %s\n", "procsim compare: %s: %s\n"
+#define W_CMP_WRITE_FAILED "procsim: writing the output failed\n", "procsim: 출력을 쓰지 못했습니다\n"
+#define W_CMP_STOPPED "stopped at tick %lld (--until)", "%lld틱에서 멈춤 (--until)"
 
 /* --- trace (trace.c) --- */
 
