@@ -51,6 +51,74 @@ extern ps_lang cli_lang; /* args.c */
     "lab and grade (procsim --help)\n",                                        \
     "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
     "lab, grade입니다 (procsim --help)\n"
+/* ostep.c: its wrapper's errors (the programs' own output stays English) */
+#define W_OSTEP_UNKNOWN "procsim ostep: unknown program '%s'\n", \
+    "procsim ostep: '%s'라는 프로그램은 없습니다\n"
+#define W_OSTEP_FORMAT "procsim ostep: unknown format '%s'; expected text, csv, json or yaml\n", \
+    "procsim ostep: '%s'라는 형식은 없습니다; text, csv, json, yaml 중 하나를 주십시오\n"
+/* gui.c, nogui.c: the window's command line */
+#define W_GUI_OSTEP "procsim gui: --ostep wants process-run, scheduler, mlfq or lottery, got '%s'\n", \
+    "procsim gui: --ostep에는 process-run, scheduler, mlfq, lottery 중 하나를 주어야 하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_NO_DISPLAY "no display (DISPLAY and WAYLAND_DISPLAY are unset or empty)", \
+    "화면이 없습니다 (DISPLAY와 WAYLAND_DISPLAY가 없거나 비어 있음)"
+#define W_GUI_SIZE                                                              \
+    "procsim gui: --size wants WIDTHxHEIGHT, whole numbers from 320x240 to 8192x8192, got '%.80s'\n", \
+    "procsim gui: --size에는 WIDTHxHEIGHT, 320x240부터 8192x8192까지의 정수를 주어야 하는데 " \
+    "'%.80s'이(가) 왔습니다\n"
+#define W_GUI_SELECT                                                            \
+    "procsim gui: --select wants a process name or a pid (a whole number from 1 to the number " \
+    "of processes), got '%.80s'\n",                                            \
+    "procsim gui: --select에는 프로세스 이름이나 PID(1부터 프로세스 수까지의 정수)를 주어야 " \
+    "하는데 '%.80s'이(가) 왔습니다\n"
+#define W_GUI_STUDENT_EMPTY "it is empty", "비어 있습니다"
+#define W_GUI_STUDENT_LONG "it is too long", "너무 깁니다"
+#define W_GUI_STUDENT_CONTROL "it has a line break or a control character", \
+    "줄바꿈이나 제어 문자가 있습니다"
+#define W_GUI_STUDENT_UTF8 "it is not UTF-8 text", "UTF-8 글이 아닙니다"
+#define W_GUI_STUDENT                                                           \
+    "procsim gui: --student wants a name on one line, 1 to %d bytes of UTF-8 text; %s (%zu bytes)\n", \
+    "procsim gui: --student에는 한 줄의 이름, UTF-8 글 1~%d바이트를 주십시오; %s (%zu바이트)\n"
+#define W_GUI_SPEED "procsim gui: --speed wants 1, 2, 4, 8, 16 or 32, got '%s'\n", \
+    "procsim gui: --speed에는 1, 2, 4, 8, 16, 32 중 하나를 주어야 하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_ONE "procsim gui: one scenario at a time\n", \
+    "procsim gui: 시나리오는 한 번에 하나입니다\n"
+#define W_GUI_SCREENSHOT "procsim gui: --screenshot goes with --frames N\n", \
+    "procsim gui: --screenshot은 --frames N과 함께 씁니다\n"
+#define W_GUI_COMPARE_LIVE                                                      \
+    "procsim gui: --compare shows model runs of one workload side by side; --live runs real " \
+    "processes, one run at a time\n",                                          \
+    "procsim gui: --compare는 한 작업 부하의 모형 실행들을 나란히 보입니다; --live는 실제 " \
+    "프로세스로 한 번에 하나만 실행합니다\n"
+#define W_GUI_COMPARE_QUIZ                                                      \
+    "procsim gui: --compare shows model runs of one workload side by side; --quiz follows one " \
+    "run, so it goes without it\n",                                            \
+    "procsim gui: --compare는 한 작업 부하의 모형 실행들을 나란히 보입니다; --quiz는 실행 " \
+    "하나를 따라가므로 함께 쓰지 않습니다\n"
+#define W_GUI_FILE_OR_OSTEP "procsim gui: a FILE or --ostep, not both\n", \
+    "procsim gui: FILE과 --ostep 중 하나만 주십시오\n"
+#define W_GUI_GANTT_PNG_WITH                                                    \
+    "procsim gui: --gantt-png runs the model to its end with no window: not with %s\n", \
+    "procsim gui: --gantt-png는 창 없이 모형을 끝까지 실행합니다: %s와(과) 함께 쓰지 않습니다\n"
+#define W_GUI_GANTT_PNG_COMPARE "--compare (procsim compare charts each policy)", \
+    "--compare (정책마다의 차트는 procsim compare가 그립니다)"
+#define W_GUI_GANTT_PNG_FILE                                                    \
+    "procsim gui: --gantt-png wants a FILE ending .png or .svg (which says the format), got '%s'\n", \
+    "procsim gui: --gantt-png에는 .png 또는 .svg로 끝나는 FILE(끝이 형식을 정함)을 주어야 " \
+    "하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_NO_DISPLAY_USE "procsim gui: %s; use --frames N --screenshot out.png, or procsim run\n", \
+    "procsim gui: %s; --frames N --screenshot out.png를 쓰거나 procsim run을 쓰십시오\n"
+#define W_GUI_TRACE_ONLY_TEXT                                                   \
+    "procsim trace: --gui shows the run in the window; -o, --record and --events go without it\n", \
+    "procsim trace: --gui는 실행을 창에서 보입니다; -o, --record, --events는 함께 쓰지 않습니다\n"
+#define W_GUI_TRACE_NO_DISPLAY                                                  \
+    "procsim trace: %s; procsim trace without --gui shows the same run as text\n", \
+    "procsim trace: %s; --gui 없는 procsim trace가 같은 실행을 글로 보입니다\n"
+#define W_GUI_BUILT_WITHOUT "this procsim was built without the window", \
+    "이 procsim은 창 없이 빌드되었습니다"
+#define W_GUI_HOW_TO_BUILD                                                      \
+    "%s (cmake -DPROCSIM_GUI=ON, with SDL2 and SDL2_ttf); procsim %s shows the same run as text", \
+    "%s (cmake -DPROCSIM_GUI=ON, SDL2와 SDL2_ttf 필요); procsim %s이(가) 같은 실행을 글로 보입니다"
+#define W_GUI_BUT "\nBut ", "\n하지만 "
 /* help.c: the few words around the usage texts (the texts are help.c's
  * table, both wordings side by side) */
 #define W_HELP_USAGE "usage:\n", "사용법:\n"
