@@ -27,6 +27,9 @@ int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out);
  * got 'TEXT'" (the caller exits with EXIT_USAGE). */
 int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t min,
                    int64_t max, int64_t *out);
+/* strerror(err) in cli_lang: the common errors of files and commands in
+ * Korean, any other as the C library says it. */
+const char *cli_strerror(int err);
 /* "--help" or "-h". */
 int cli_is_help(const char *arg);
 

@@ -220,7 +220,7 @@ static void text_note(FILE *out, const run *r, const ps_trace_note *n)
     fprintf(out, " %-33s %-9s %s", what, "", words);
     ps_trace_proc k;
     if (n->pid && !ps_trace_proc_info(r->trace, n->pid, &k))
-        fprintf(out, "  [pid %d]", (int)k.os_pid);
+        fprintf(out, CLI_W_IN(W_RUN_NOTE_PID, r->lang), (int)k.os_pid);
     fputc('\n', out);
 }
 
@@ -270,7 +270,7 @@ static void text_instant(FILE *out, run *r, const cli_item *it, size_t n)
         fprintf(out, " %-9s %s", ps_event_token((ps_event)t->event),
                 ps_cause_format(e, t, r->lang, cause, sizeof cause));
         if (cli_real(r))
-            fprintf(out, "  [%c %s %.3f ms, pid %d, rss %lld kB]", le->kstate ? le->kstate : '-',
+            fprintf(out, CLI_W_IN(W_RUN_EVIDENCE, r->lang), le->kstate ? le->kstate : '-',
                     cli_reporter_token((ps_reporter)le->reporter), le->wall_us / 1000.0,
                     (int)le->os_pid, (long long)le->rss_kb);
         fputc('\n', out);

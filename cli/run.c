@@ -184,7 +184,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     w->end(stdout, &r, st, report);
     int rc = st == PS_STEP_DONE || st == PS_STEP_UNTIL ? EXIT_OK : EXIT_RUNTIME;
     if (fflush(stdout) || ferror(stdout)) {
-        fprintf(stderr, CLI_W(W_RUN_WRITE_FAILED), strerror(errno));
+        fprintf(stderr, CLI_W(W_RUN_WRITE_FAILED), cli_strerror(errno));
         rc = EXIT_RUNTIME;
     } else if (report[0]) {
         fprintf(stderr, "procsim: %s\n", report);

@@ -191,6 +191,9 @@ extern ps_lang cli_lang; /* args.c */
     "잃어버린 갱신: %lld (낡은 값의 쓰기에 지워진 증가)\n"
 #define W_RUN_CHANNEL "channel %s: %llu sent (sum %lld), %llu received (sum %lld), %llu left\n", \
     "채널 %s: 보냄 %llu (합 %lld), 받음 %llu (합 %lld), 남음 %llu\n"
+/* a live or traced transition's evidence, a note's real pid */
+#define W_RUN_EVIDENCE "  [%c %s %.3f ms, pid %d, rss %lld kB]", "  [%c %s %.3f ms, PID %d, 상주 %lld kB]"
+#define W_RUN_NOTE_PID "  [pid %d]", "  [PID %d]"
 #define W_RUN_STOPPED "stopped at tick %lld (--until)\n", "%lld틱에서 멈춤 (--until)\n"
 /* how a run ended (run.c) */
 #define W_RUN_INTERRUPTED "interrupted at tick %lld; every child was killed", \
@@ -267,7 +270,62 @@ extern ps_lang cli_lang; /* args.c */
 
 /* --- trace (trace.c) --- */
 
-#define W_TRACE_INTERRUPTED "interrupted", "중단되었습니다"
+#define W_TRACE_EVENTS_WANT                                                     \
+    "procsim trace: --events wants SECONDS:ACTION:WHO[,...] (SECONDS a time since the start " \
+    "like 0.5, ACTION suspend, resume or kill, WHO a process name or a real pid), got '%.80s'\n", \
+    "procsim trace: --events에는 SECONDS:ACTION:WHO[,...]를 주어야 하는데 (SECONDS는 0.5처럼 " \
+    "시작부터의 시간, ACTION은 suspend, resume, kill, WHO는 프로세스 이름 또는 실제 PID) " \
+    "'%.80s'이(가) 왔습니다\n"
+#define W_TRACE_UNKNOWN_OPTION "procsim trace: unknown option '%s'; see procsim trace --help\n", \
+    "procsim trace: '%s'라는 옵션은 없습니다; procsim trace --help를 보십시오\n"
+#define W_TRACE_WANTS_VALUE "procsim trace: %s wants a value; see procsim trace --help\n", \
+    "procsim trace: %s 뒤에 값을 주십시오; procsim trace --help를 보십시오\n"
+#define W_TRACE_UNKNOWN_FORMAT "procsim trace: unknown format '%s'; expected text, csv or json\n", \
+    "procsim trace: '%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오\n"
+#define W_TRACE_NO_OPTION                                                       \
+    "procsim trace: '%s' is no option; the command goes after --, as in procsim trace -- %s\n", \
+    "procsim trace: '%s'은(는) 옵션이 아닙니다; 명령은 -- 뒤에 씁니다: procsim trace -- %s\n"
+#define W_TRACE_WHICH "procsim trace: which command? put it after --\n", \
+    "procsim trace: 어느 명령을 추적할까요? -- 뒤에 쓰십시오\n"
+#define W_TRACE_NOTHING_AFTER "procsim trace: which command? nothing follows --\n", \
+    "procsim trace: 어느 명령을 추적할까요? -- 뒤에 아무것도 없습니다\n"
+#define W_TRACE_NO_PROCESS                                                      \
+    "procsim trace: warning: --events at %.3f s: no process '%s' to %s; the run goes on\n", \
+    "procsim trace: 경고: --events %.3f초: '%s'이(가) 없어 %s 못 함; 실행은 계속됩니다\n"
+#define W_TRACE_COULD_NOT_RESUME                                                \
+    "procsim trace: warning: --events at %.3f s: could not %s '%s' (it has ended, or is not " \
+    "suspended); the run goes on\n",                                           \
+    "procsim trace: 경고: --events %.3f초: %s 못 함: '%s' (끝났거나 보류되어 있지 않음); " \
+    "실행은 계속됩니다\n"
+#define W_TRACE_COULD_NOT                                                       \
+    "procsim trace: warning: --events at %.3f s: could not %s '%s' (it has ended, or is " \
+    "already suspended); the run goes on\n",                                   \
+    "procsim trace: 경고: --events %.3f초: %s 못 함: '%s' (끝났거나 이미 보류됨); " \
+    "실행은 계속됩니다\n"
+#define W_TRACE_RECORD_NOMEM "procsim trace: --record: out of memory\n", \
+    "procsim trace: --record: 메모리가 모자랍니다\n"
+#define W_TRACE_RECORD_WRITE "procsim trace: --record: cannot write %s: %s\n", \
+    "procsim trace: --record: %s을(를) 쓸 수 없습니다: %s\n"
+#define W_TRACE_REPORT_INTERRUPTED "interrupted at tick %lld; every process of the tree was killed", \
+    "%lld틱에서 중단되었습니다; 트리의 프로세스는 모두 강제 종료되었습니다"
+#define W_TRACE_REPORT_NOMEM "out of memory at tick %lld", "%lld틱에서 메모리가 모자랍니다"
+#define W_TRACE_REPORT_FAILED "the trace failed: %s", "추적 실패: %s"
+#define W_TRACE_REPORT_UNEXPECTED "the trace stopped unexpectedly (status %d)", \
+    "추적이 뜻밖에 멈췄습니다 (상태 %d)"
+#define W_TRACE_CANNOT_WRITE "procsim trace: %scannot write %s: %s\n", \
+    "procsim trace: %s%s을(를) 쓸 수 없습니다: %s\n"
+#define W_TRACE_TO_MEMORY "the trace to memory", "메모리로 가는 추적"
+#define W_TRACE_MESSAGE "procsim trace: %s\n", "procsim trace: %s\n"
+#define W_TRACE_WRITE_TRACE "procsim trace: writing the trace failed: %s\n", \
+    "procsim trace: 추적을 쓰지 못했습니다: %s\n"
+#define W_TRACE_WRITE_FILE "procsim trace: writing %s failed: %s\n", \
+    "procsim trace: %s을(를) 쓰지 못했습니다: %s\n"
+#define W_TRACE_WRITE_OUTPUT "procsim trace: writing the output failed: %s\n", \
+    "procsim trace: 출력을 쓰지 못했습니다: %s\n"
+#define W_TRACE_INTERRUPTED_LINE "procsim trace: interrupted\n", "procsim trace: 중단되었습니다\n"
+#define W_TRACE_NOT_FOUND "command not found", "명령을 찾을 수 없습니다"
+#define W_TRACE_CPUS "procsim trace: --cpus %u: procsim may use only %d CPU%s here\n", \
+    "procsim trace: --cpus %u: 여기서 procsim이 쓸 수 있는 CPU는 %d개뿐입니다%s\n"
 #define W_TRACE_HEAD                                                            \
     "trace: %s\none tick = one sample of %lld ms, %d cpu%s; each transition shows [kernel " \
     "state letter, who confirmed it, when, real pid, resident set]\n\n",        \

@@ -33,7 +33,6 @@ typedef struct korean_case {
     const char *extra[4];   /* environment, NULL-terminated ("LANG=ko_KR.UTF-8") */
     const char *scenario;   /* its names are allowed (NULL: none) */
     int status;
-    int header;             /* stdout's first line is a CSV header: verbatim */
 } korean_case;
 
 /* Words of procsim's command lines and machine formats that stay as they
@@ -89,6 +88,8 @@ static int is_token_word(const char *w, size_t n)
         toks[k++] = ps_obj_kind_token((ps_obj_kind)i);
     for (int i = 0; i < PS_OP_EVENT_COUNT; i++)
         toks[k++] = ps_op_event_token((ps_op_event_kind)i);
+    for (int i = 0; i < PS_TN_COUNT; i++)
+        toks[k++] = ps_trace_note_token((ps_trace_note_kind)i);
     for (size_t t = 0; t < k; t++) {
         const char *p = toks[t];
         while (*p) { /* each word of the token */
@@ -101,8 +102,18 @@ static int is_token_word(const char *w, size_t n)
     return 0;
 }
 
+/* More names: those of a traced command (its words after "--", each
+ * path's last part, its letters), ' '-separated. */
+static const char *more_names;
+
 static int is_name(const ps_scenario *s, const char *w, size_t n)
 {
+    for (const char *p = more_names; p && *p;) {
+        size_t m = strcspn(p, " ");
+        if (m == n && !strncmp(p, w, n))
+            return 1;
+        p += m + (p[m] == ' ');
+    }
     if (!s)
         return 0;
     for (uint32_t i = 0; i < s->nprocs; i++)
@@ -241,67 +252,81 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
 /* Commands in Korean, a section per command. */
 static const korean_case cases[] = {
     /* run, check, help */
-    {{"--version", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0, 0},
-    {{"run", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0, 0},
-    {{"run", "--lang", "ko", "--tour", NULL}, {NULL}, "scenarios/tour.yaml", 0, 0},
+    {{"--version", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"run", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0},
+    {{"run", "--lang", "ko", "--tour", NULL}, {NULL}, "scenarios/tour.yaml", 0},
     {{"run", "--lang", "ko", "--gantt", "--ops", "tests/cli/ko-view.yaml", NULL}, {NULL},
-     "tests/cli/ko-view.yaml", 0, 0},
+     "tests/cli/ko-view.yaml", 0},
     {{"run", "--lang", "ko", "--policy", "fcfs", "--until", "4", "tests/cli/ko-view.yaml", NULL},
-     {NULL}, "tests/cli/ko-view.yaml", 0, 0},
+     {NULL}, "tests/cli/ko-view.yaml", 0},
     {{"run", "--lang", "ko", "tests/cli/ko-deadlock.yaml", NULL}, {NULL},
-     "tests/cli/ko-deadlock.yaml", 1, 0},
+     "tests/cli/ko-deadlock.yaml", 1},
     {{"run", "--lang", "ko", "--format", "csv", "--ops", "tests/cli/ko-view.yaml", NULL}, {NULL},
-     "tests/cli/ko-view.yaml", 0, 1},
-    {{"run", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"run", "--lang", "ko", "--format", "xml", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2, 0},
-    {{"run", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2, 0},
-    {{"run", "--lang", "ko", "--until", "x", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2, 0},
-    {{"run", "--lang", "ko", "a.yaml", "b.yaml", NULL}, {NULL}, NULL, 2, 0},
+     "tests/cli/ko-view.yaml", 0},
+    {{"run", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--format", "xml", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--until", "x", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "a.yaml", "b.yaml", NULL}, {NULL}, NULL, 2},
     {{"run", "--lang", "ko", "--gantt", "--format", "csv", "scenarios/tour.yaml", NULL}, {NULL},
-     NULL, 2, 0},
-    {{"run", "--lang", "xx", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2, 0},
+     NULL, 2},
+    {{"run", "--lang", "xx", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
     {{"check", "--lang", "ko", "tests/cli/ko-view.yaml", "tests/cli/ko-deadlock.yaml", NULL},
-     {NULL}, NULL, 0, 0},
-    {{"check", "tests/cli/ko-view.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0, 0},
-    {{"check", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0, 0},
-    {{"run", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0, 0},
-    {{"check", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"gui", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"ostep", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"lab", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"grade", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0, 0},
-    {{"bogus", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2, 0},
-    {{"scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2, 0},
-    {{"ostep", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"ostep", "--lang", "ko", "nope", NULL}, {NULL}, NULL, 2, 0},
+     {NULL}, NULL, 0},
+    {{"check", "tests/cli/ko-view.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"check", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"run", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"check", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"gui", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"ostep", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"lab", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"grade", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"bogus", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"ostep", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"ostep", "--lang", "ko", "nope", NULL}, {NULL}, NULL, 2},
     {{"ostep", "process-run", "-l", "2:50", "--format", "xml", NULL}, {"LANG=ko_KR.UTF-8", NULL},
-     NULL, 2, 0},
-    {{"gui", "--lang", "ko", "--speed", "3", NULL}, {NULL}, NULL, 2, 0},
-    {{"gui", "--lang", "ko", "--size", "1x1", NULL}, {NULL}, NULL, 2, 0},
-    {{"gui", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"gui", "--lang", "ko", "--screenshot", "x.png", NULL}, {NULL}, NULL, 2, 0},
-    {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2, 0},
-    {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2, 0},
+     NULL, 2},
+    {{"gui", "--lang", "ko", "--speed", "3", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--size", "1x1", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--screenshot", "x.png", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2},
+    {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
     /* compare */
     {{"compare", "--lang", "ko", "tests/cli/ko-view.yaml", "fcfs", "rr:2", "sjf", NULL}, {NULL},
-     "tests/cli/ko-view.yaml", 0, 0},
+     "tests/cli/ko-view.yaml", 0},
     {{"compare", "scenarios/tour.yaml", "fcfs", "srtf", NULL}, {"LANG=ko_KR.UTF-8", NULL},
-     "scenarios/tour.yaml", 0, 0},
+     "scenarios/tour.yaml", 0},
     {{"compare", "--lang", "ko", "--format", "csv", "tests/cli/ko-view.yaml", "fcfs", "rr:3",
-      NULL}, {NULL}, "tests/cli/ko-view.yaml", 0, 1},
+      NULL}, {NULL}, "tests/cli/ko-view.yaml", 0},
     {{"compare", "--lang", "ko", "--until", "3", "tests/cli/ko-view.yaml", "fcfs", "rr:2", NULL},
-     {NULL}, "tests/cli/ko-view.yaml", 0, 0},
+     {NULL}, "tests/cli/ko-view.yaml", 0},
     {{"compare", "--lang", "ko", "tests/cli/ko-deadlock.yaml", "fcfs", "rr:1", NULL}, {NULL},
-     "tests/cli/ko-deadlock.yaml", 1, 0},
-    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", NULL}, {NULL}, NULL, 2, 0},
-    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "fcfs", NULL}, {NULL}, NULL, 2, 0},
-    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "nope", NULL}, {NULL}, NULL, 2, 0},
-    {{"compare", "--lang", "ko", NULL}, {NULL}, NULL, 2, 0},
-    {{"compare", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0, 0},
+     "tests/cli/ko-deadlock.yaml", 1},
+    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "fcfs", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "nope", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
     /* trace */
+    {{"trace", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--bogus", "--", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--events", "x", "--", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--", NULL}, {NULL}, NULL, 2},
+#if PROCSIM_WITH_TRACE
+    {{"trace", "--lang", "ko", "--", "/bin/true", NULL}, {NULL}, NULL, 0},
+    {{"trace", "--", "/bin/true", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", "--format", "csv", "--", "/bin/true", NULL}, {NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", "--", "no-such-command", NULL}, {NULL}, NULL, 127},
+    {{"trace", "--lang", "ko", "--events", "0:suspend:nobody", "--", "/bin/true", NULL},
+     {NULL}, NULL, 0},
+#endif
     /* lab */
     /* lab --format html */
     /* lab --variant */
@@ -321,6 +346,21 @@ static void korean_output_has_no_english(void **state)
             if (!s)
                 fail_msg("%s", err.msg);
         }
+        char names[512] = "";
+        int header = 0; /* --format csv: the first line is the CSV header (verbatim) */
+        for (size_t a = 0, after = 0; c->args[a]; a++) {
+            header |= a && !strcmp(c->args[a - 1], "--format") && !strcmp(c->args[a], "csv");
+            if (after) {
+                const char *base = strrchr(c->args[a], '/');
+                size_t at = strlen(names);
+                snprintf(names + at, sizeof names - at, "%s ", base ? base + 1 : c->args[a]);
+                for (char *q = names + at; *q; q++)
+                    if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+                        *q = ' ';
+            }
+            after |= !strcmp(c->args[a], "--");
+        }
+        more_names = names;
         result r = run_in(c->args, c->extra, 120);
         char what[256] = "";
         for (size_t a = 0; c->args[a]; a++)
@@ -331,7 +371,7 @@ static void korean_output_has_no_english(void **state)
             bad++;
         }
         const char *out = r.out;
-        if (c->header)
+        if (header)
             out += strcspn(out, "\n") + (out[strcspn(out, "\n")] == '\n');
         bad += english_words(out, s, what) + english_words(r.err, s, what);
         result_free(&r);
