@@ -17,7 +17,8 @@
  * in its own table.
  *
  * One section per command; keep an entry in the section of the file that
- * writes it. */
+ * writes it.  The long usage texts are help.c's own table, each with its
+ * two wordings side by side. */
 #ifndef PROCSIM_CLI_WORDS_H
 #define PROCSIM_CLI_WORDS_H
 
