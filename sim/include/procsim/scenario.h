@@ -398,6 +398,7 @@ typedef struct ps_scenario {
     /* what the file says */
     const char *path;        /* as given to the loader ("<built-in>" for the tour) */
     const char *title;
+    const char *title_ko;    /* in Korean, "" when absent */
     const char *description; /* "" when absent */
     const char *description_ko; /* in Korean, "" when absent */
     int32_t cpus;            /* >= 1, default 1 */
