@@ -165,6 +165,8 @@ void cli_policy_label(const ps_scenario *s, char *buf, size_t size);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
 
+/* The scenario's title in `lang`: title_ko in Korean when it has one. */
+const char *cli_title(const ps_scenario *s, ps_lang lang);
 /* The scenario's title, description and system in a few lines. */
 void cli_describe(FILE *out, const ps_scenario *s, int ko); /* ko: in Korean if given */
 

@@ -163,7 +163,7 @@ void cmp_write_text(FILE *out, const cmp *c)
 {
     const ps_scenario *s = c->side[0].s;
     int ko = c->lang == PS_LANG_KO;
-    fprintf(out, "%s: %s\n", CLI_W_IN(W_CMP_TITLE, c->lang), s->title);
+    fprintf(out, "%s: %s\n", CLI_W_IN(W_CMP_TITLE, c->lang), cli_title(s, c->lang));
     fprintf(out, CLI_W_IN(W_CMP_SYSTEM, c->lang), c->path, s->nprocs, s->cpus,
             !ko && s->cpus != 1 ? "s" : "", c->file_policy);
     fputc('\n', out);

@@ -108,7 +108,7 @@ static void cell(FILE *out, const char *s, int width, int last)
 void cli_describe(FILE *out, const ps_scenario *s, int ko)
 {
     ps_lang lang = ko ? PS_LANG_KO : PS_LANG_EN;
-    fprintf(out, "%s\n", s->title);
+    fprintf(out, "%s\n", cli_title(s, lang));
     const char *d = ko && s->description_ko[0] ? s->description_ko : s->description;
     if (d[0]) {
         while (*d) {
@@ -138,6 +138,11 @@ void cli_describe(FILE *out, const ps_scenario *s, int ko)
     if (s->switch_cost)
         fprintf(out, CLI_W_IN(W_RUN_SWITCH_COST, lang), (long long)s->switch_cost);
     fprintf(out, CLI_W_IN(W_RUN_PROCESSES, lang), s->nprocs);
+}
+
+const char *cli_title(const ps_scenario *s, ps_lang lang)
+{
+    return lang == PS_LANG_KO && s->title_ko[0] ? s->title_ko : s->title;
 }
 
 void cli_policy_label(const ps_scenario *s, char *buf, size_t size)

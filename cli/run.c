@@ -328,7 +328,7 @@ int cmd_check(int argc, char **argv)
             rc = EXIT_USAGE;
             continue;
         }
-        printf(CLI_W(W_CHECK_OK), argv[i], s->title, s->nprocs);
+        printf(CLI_W(W_CHECK_OK), argv[i], cli_title(s, cli_lang), s->nprocs);
         ps_scenario_destroy(s);
     }
     return rc;
