@@ -309,7 +309,6 @@ static const korean_case cases[] = {
      "tests/cli/ko-deadlock.yaml", 1},
     {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", NULL}, {NULL}, NULL, 2},
     {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "fcfs", NULL}, {NULL}, NULL, 2},
-    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "nope", NULL}, {NULL}, NULL, 2},
     {{"compare", "--lang", "ko", NULL}, {NULL}, NULL, 2},
     {{"compare", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
     /* trace */
