@@ -208,6 +208,16 @@ extern ps_lang cli_lang; /* args.c */
 #define W_RUN_WRITE_FAILED "procsim: writing the output failed: %s\n", \
     "procsim: 출력을 쓰지 못했습니다: %s\n"
 #define W_RUN_OVERWROTE " overwrote %lld (last %s)", " %lld을(를) 덮어씀 (마지막: %s)"
+/* the Gantt chart (gantt_draw.c: run --gantt and compare) */
+#define W_GANTT_TITLE "Gantt chart", "간트 차트"
+#define W_GANTT_TITLES "Gantt charts", "간트 차트"
+#define W_GANTT_NO_TIME "no time passed", "시간이 흐르지 않음"
+#define W_GANTT_IDLE "idle", "유휴"
+#define W_GANTT_SCALED "; 1 column = %lld ticks: who ran longest in it", \
+    "; 1칸 = %lld틱: 그 안에서 가장 오래 실행한 프로세스"
+#define W_GANTT_ABOUT "; 1 column = about %lld ticks", "; 1칸 = 약 %lld틱"
+#define W_GANTT_CPU "cpu", "CPU"
+#define W_GANTT_KEYS "keys:", "기호:"
 /* run's and check's usage errors */
 #define W_RUN_UNKNOWN_FORMAT "procsim run: unknown format '%s'; expected text, csv or json\n", \
     "procsim run: '%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오\n"
