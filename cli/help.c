@@ -227,12 +227,16 @@ static const help helps[] = {
      "                  yaml (시나리오 파일)\n"},
      {NULL, NULL}},
     {"lab",
-     "lab FILE [-c] [--lang en|ko]\n"
+     "lab FILE [-c] [--lang en|ko] [--format text|html|pdf] [-o OUT]\n"
      "lab --random --seed N [--policy P] [--processes K]",
      {"  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
      "    --lang L      en or ko: the handout's language (default: the locale)\n"
+     "    --format F    text (default), html (a page to print, with a Gantt grid\n"
+     "                  and a state table to fill in; the key fills them) or pdf\n"
+     "                  (the same page through weasyprint)\n"
+     "    -o OUT        the html or pdf file (html: default stdout)\n"
      "  lab --random    a new lab as YAML on stdout\n"
      "    --seed N      the same N makes the same lab (a whole number from 0)\n"
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
@@ -241,19 +245,43 @@ static const help helps[] = {
      "                  유인물 (docs/labs/README.md)\n"
      "    -c            대신 정답, 시나리오를 실행해 계산함\n"
      "    --lang L      en 또는 ko: 유인물의 언어 (기본: 로케일)\n"
+     "    --format F    text (기본), html (인쇄할 쪽: 채워 넣을 간트 격자와 상태 표가\n"
+     "                  있고, 정답에서는 채워져 있음) 또는 pdf (같은 쪽을\n"
+     "                  weasyprint로)\n"
+     "    -o OUT        html 또는 pdf 파일 (html: 기본은 표준 출력)\n"
      "  lab --random    새 실습을 YAML로 표준 출력에\n"
      "    --seed N      같은 N이면 같은 실습 (0 이상의 정수)\n"
      "    --policy P    스케줄링 정책 (기본: 시드가 고름)\n"
      "    --processes K 프로세스 수, 1~12 (기본: 3~5)\n"},
      {NULL, NULL}},
     {"grade",
-     "grade FILE ANSWERS",
+     "grade FILE ANSWERS... | DIR... [--csv OUT] [--feedback DIR]\n"
+     "            [--lang en|ko]",
      {"  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
      "                  answer and the trace lines that show why for each wrong\n"
-     "                  one; exit 0 for full marks, 1 otherwise\n",
+     "                  one; exit 0 for full marks, 1 otherwise\n"
+     "  grade FILE DIR  a class: the files of DIR (by name, not the hidden ones),\n"
+     "                  or several ANSWERS: a line per student, each question's\n"
+     "                  share of right answers, a histogram of the scores; exit 0\n"
+     "                  when every file was graded, 1 when some could not be (each\n"
+     "                  says why; the others are graded)\n"
+     "    --csv OUT     the gradebook: file,student,variant,score,max,q1,...,error\n"
+     "                  (OUT - : stdout, the report then on stderr)\n"
+     "    --feedback DIR  each student's report (what the one-file form prints)\n"
+     "                  into DIR, under the answers file's name\n"
+     "    --lang L      en or ko (default: the locale)\n",
      "  grade FILE ANSWERS  답안 파일(한 줄에 답 하나)을 채점; 틀린 답마다 맞는\n"
      "                  답과 그 까닭을 보이는 추적 줄; 만점이면 종료 상태 0,\n"
-     "                  아니면 1\n"},
+     "                  아니면 1\n"
+     "  grade FILE DIR  한 반: DIR의 파일들(이름 순, 숨은 파일 제외), 또는 ANSWERS\n"
+     "                  여럿: 학생마다 한 줄, 질문마다 맞힌 비율, 점수 막대그림;\n"
+     "                  모든 파일을 채점했으면 종료 상태 0, 채점하지 못한 파일이\n"
+     "                  있으면 1 (파일마다 까닭을 말하고 나머지는 채점함)\n"
+     "    --csv OUT     성적표: file,student,variant,score,max,q1,...,error\n"
+     "                  (OUT이 -이면 표준 출력, 보고는 표준 오류로)\n"
+     "    --feedback DIR  학생마다의 보고(파일 하나일 때 보이는 것)를 DIR에\n"
+     "                  답안 파일의 이름으로\n"
+     "    --lang L      en 또는 ko (기본: 로케일)\n"},
      {NULL, NULL}},
 };
 

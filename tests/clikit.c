@@ -23,17 +23,6 @@ void append(char **buf, size_t *len, const char *data, size_t n)
     (*buf)[*len] = 0;
 }
 
-/* Does `extra` set the variable of environ entry `e` ("LANG=C.UTF-8")?
- * Then extra's value is the one (getenv takes the first of two). */
-static int overridden(const char *e, const char *const *extra)
-{
-    size_t n = strcspn(e, "=");
-    for (int i = 0; extra && extra[i]; i++)
-        if (!strncmp(extra[i], e, n + 1))
-            return 1;
-    return 0;
-}
-
 result run_in(const char *const *args, const char *const *extra, int seconds)
 {
     int out[2], err[2];
@@ -53,10 +42,16 @@ result run_in(const char *const *args, const char *const *extra, int seconds)
     /* no display: `procsim` alone must take the text view, never a window */
     static char *env[64];
     int ne = 0;
-    for (char **e = environ; *e && ne < 56; e++)
-        if (strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
-            strncmp(*e, "SDL_VIDEODRIVER=", 16) && !overridden(*e, extra))
+    for (char **e = environ; *e && ne < 56; e++) {
+        int set = 0; /* by `extra`, which wins (getenv finds the first) */
+        for (int i = 0; extra && extra[i] && !set; i++) {
+            size_t n = strcspn(extra[i], "=");
+            set = !strncmp(*e, extra[i], n + 1);
+        }
+        if (!set && strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
+            strncmp(*e, "SDL_VIDEODRIVER=", 16))
             env[ne++] = *e;
+    }
     for (int i = 0; extra && extra[i]; i++)
         env[ne++] = (char *)extra[i];
     env[ne] = NULL;
