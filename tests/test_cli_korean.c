@@ -303,6 +303,8 @@ static const korean_case cases[] = {
     {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2},
     {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
     {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
+    {{NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0}, /* no display: the tour */
+    {{"--lang", "ko", NULL}, {NULL}, "scenarios/tour.yaml", 0},
     /* compare */
     {{"compare", "--lang", "ko", "tests/cli/ko-view.yaml", "fcfs", "rr:2", "sjf", NULL}, {NULL},
      "tests/cli/ko-view.yaml", 0},
