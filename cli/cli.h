@@ -27,6 +27,9 @@ int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out);
  * got 'TEXT'" (the caller exits with EXIT_USAGE). */
 int cli_int_option(const char *cmd, const char *opt, const char *text, int64_t min,
                    int64_t max, int64_t *out);
+/* strerror(err) in cli_lang: the common errors of files and commands in
+ * Korean, any other as the C library says it. */
+const char *cli_strerror(int err);
 /* "--help" or "-h". */
 int cli_is_help(const char *arg);
 
@@ -40,6 +43,11 @@ int cli_is_help(const char *arg);
 extern ps_lang cli_lang;
 extern int cli_lang_given;   /* --lang was given (else the locale decided) */
 void cli_lang_init(void);
+/* Before a command reads its arguments, a valid `--lang en|ko` among
+ * them (before any "--") sets cli_lang: its usage errors and --help, even
+ * those met before --lang, are in that language.  The command still reads
+ * --lang itself (and reports a bad value). */
+void cli_lang_prescan(int argc, char **argv);
 int cli_lang_option(const char *cmd, const char *value);
 
 /* help.c: `procsim CMD --help` (cmd: "run", "gui", ...) and `procsim
@@ -157,6 +165,8 @@ void cli_policy_label(const ps_scenario *s, char *buf, size_t size);
 /* A writer by name ("text", "csv", "json"), NULL if there is none. */
 const writer *cli_writer(const char *name);
 
+/* The scenario's title in `lang`: title_ko in Korean when it has one. */
+const char *cli_title(const ps_scenario *s, ps_lang lang);
 /* The scenario's title, description and system in a few lines. */
 void cli_describe(FILE *out, const ps_scenario *s, int ko); /* ko: in Korean if given */
 

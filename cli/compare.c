@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "words.h"
 
 /* ---- one run ------------------------------------------------------------- */
 
@@ -39,14 +40,12 @@ static void keep(void *ctx, const ps_trace_event *ev)
 static void stop_report(cmp_side *sd, ps_lang lang)
 {
     const ps_engine *e = sd->e;
-    int ko = lang == PS_LANG_KO;
     if (sd->st == PS_STEP_STUCK)
         ps_engine_stuck(e, lang, sd->report, sizeof sd->report);
     else if (sd->st == PS_STEP_RUNAWAY)
         ps_engine_runaway_text(e, lang, sd->report, sizeof sd->report);
     else if (sd->st == PS_STEP_NOMEM)
-        snprintf(sd->report, sizeof sd->report, ko ? "%lld틱에서 메모리 부족"
-                                                   : "out of memory at tick %lld",
+        snprintf(sd->report, sizeof sd->report, CLI_W_IN(W_CMP_NOMEM_AT, lang),
                  (long long)ps_engine_now(e));
 }
 
@@ -126,13 +125,12 @@ void cmp_at_text(const cmp *c, size_t i, char *buf, size_t size)
 {
     const cmp_at *at = &c->at[i];
     const ps_engine *e = c->side[i].e;
-    int ko = c->lang == PS_LANG_KO;
     char cause[320];
     size_t o = 0;
     buf[0] = 0;
 #define ADD(...) (o += (size_t)snprintf(buf + o, o < size ? size - o : 0, __VA_ARGS__))
     if (!at->pid) {
-        ADD("%s", ko ? "유휴" : "idle");
+        ADD("%s", CLI_W_IN(W_CMP_IDLE, c->lang));
     } else {
         const char *name = ps_engine_pcb(e, at->pid)->name;
         if (!at->came)
@@ -140,12 +138,11 @@ void cmp_at_text(const cmp *c, size_t i, char *buf, size_t size)
         else if (at->came->time == c->tick || at->left)
             ADD("%s: %s", name, ps_cause_format(e, at->came, c->lang, cause, sizeof cause));
         else
-            ADD(ko ? "%s 계속 실행 (%lld틱부터: %s)" : "%s goes on running (since tick %lld: %s)",
-                name, (long long)at->came->time,
+            ADD(CLI_W_IN(W_CMP_GOES_ON, c->lang), name, (long long)at->came->time,
                 ps_cause_format(e, at->came, c->lang, cause, sizeof cause));
     }
     if (at->left && at->leave)
-        ADD(ko ? " (CPU를 떠난 %s: %s)" : " (%s leaves it: %s)", ps_engine_pcb(e, at->left)->name,
+        ADD(CLI_W_IN(W_CMP_LEAVES, c->lang), ps_engine_pcb(e, at->left)->name,
             ps_cause_format(e, at->leave, c->lang, cause, sizeof cause));
 #undef ADD
 }
@@ -219,7 +216,9 @@ const char *cmp_status(ps_step_status st)
 
 /* ---- the command --------------------------------------------------------- */
 
-static int usage(const char *fmt, ...)
+/* "procsim compare: " and the message in cli_lang (fmt: CLI_W(...)), then
+ * the synopsis. */
+__attribute__((format(printf, 1, 2))) static int usage(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -257,9 +256,8 @@ static int load_sides(cmp *c, const char *const *specs)
         for (size_t j = 0; j < i; j++)
             if (!strcmp(c->side[j].label, sd->label))
                 return strcmp(specs[j], specs[i])
-                           ? usage("'%s' and '%s' are the same policy here (%s)", specs[j],
-                                   specs[i], sd->label)
-                           : usage("'%s' is given twice", specs[i]);
+                           ? usage(CLI_W(W_CMP_SAME_POLICY), specs[j], specs[i], sd->label)
+                           : usage(CLI_W(W_CMP_TWICE), specs[i]);
     }
     return 0;
 }
@@ -280,7 +278,7 @@ int cmd_compare(int argc, char **argv)
         if (!strcmp(a, "--format") && i + 1 < argc) {
             format = argv[++i];
             if (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "csv"))
-                return usage("unknown format '%s'; expected text, csv or json", format);
+                return usage(CLI_W(W_CMP_UNKNOWN_FORMAT), format);
         } else if (!strcmp(a, "--lang")) {
             if (cli_lang_option("compare", i + 1 < argc ? argv[++i] : NULL))
                 return EXIT_USAGE;
@@ -289,26 +287,26 @@ int cmd_compare(int argc, char **argv)
             if (cli_int_option("compare", a, argv[++i], 0, INT64_MAX, &until))
                 return EXIT_USAGE;
         } else if (a[0] == '-' && a[1]) {
-            return usage("unknown or incomplete option '%s'", a);
+            return usage(CLI_W(W_CMP_BAD_OPTION), a);
         } else if (!c.path) {
             c.path = a;
         } else if (nspecs == CMP_MAX) {
-            return usage("at most %d policies at a time ('%s' is one more)", CMP_MAX, a);
+            return usage(CLI_W(W_CMP_TOO_MANY), CMP_MAX, a);
         } else {
             specs[nspecs++] = a;
         }
     }
     if (!c.path)
-        return usage("which scenario?");
+        return usage("%s", CLI_W(W_CMP_WHICH));
     if (nspecs < 2)
-        return usage("give at least two policies to compare (%s%s)",
-                     nspecs ? "only one: " : "none", nspecs ? specs[0] : "");
+        return usage(CLI_W(W_CMP_TWO), nspecs ? CLI_W(W_CMP_ONLY_ONE) : CLI_W(W_CMP_NONE),
+                     nspecs ? specs[0] : "");
     c.n = nspecs;
     rc = load_sides(&c, specs);
     for (size_t i = 0; !rc && i < c.n; i++) {
         cmp_side *sd = &c.side[i];
         if (!(sd->e = ps_engine_create(sd->s)) || ps_gantt_init(&sd->g, sd->e)) {
-            fprintf(stderr, "procsim: out of memory\n");
+            fputs(CLI_W(W_ANY_NOMEM), stderr);
             rc = EXIT_RUNTIME;
             break;
         }
@@ -332,11 +330,11 @@ int cmd_compare(int argc, char **argv)
                 cmp_write_text(stdout, &c);
             for (size_t i = 0; i < c.n; i++)
                 if (c.side[i].report[0])
-                    fprintf(stderr, "procsim compare: %s: %s\n", c.side[i].label,
+                    fprintf(stderr, CLI_W(W_CMP_SIDE_REPORT), c.side[i].label,
                             c.side[i].report);
         }
         if (fflush(stdout) || ferror(stdout)) {
-            fprintf(stderr, "procsim: writing the output failed\n");
+            fputs(CLI_W(W_CMP_WRITE_FAILED), stderr);
             rc = EXIT_RUNTIME;
         }
     }

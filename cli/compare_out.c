@@ -24,52 +24,9 @@
 #include <string.h>
 
 #include "compare.h"
+#include "words.h"
 
-/* ---- words ---------------------------------------------------------------- */
-
-/* X(ENUM, English, Korean): what the text says. */
-#define CMP_WORDS(X)                                                        \
-    X(TITLE, "Compare policies", "정책 비교")                                \
-    X(PROCESSES, "processes", "프로세스")                                    \
-    X(CPUS, "cpu", "CPU")                                                   \
-    X(FILE_POLICY, "the file's policy", "파일의 정책")                       \
-    X(FINISH, "finish", "종료 시각")                                         \
-    X(TURNAROUND, "turnaround", "반환 시간")                                 \
-    X(WAITING, "waiting", "대기 시간")                                       \
-    X(RESPONSE, "response", "응답 시간")                                     \
-    X(SWITCHES, "switches", "문맥 교환")                                     \
-    X(RUN_ENDS, "run ends", "실행 끝")                                       \
-    X(AVERAGE, "average", "평균")                                            \
-    X(TOTAL, "total", "합계")                                                \
-    X(UTILISATION, "cpu utilisation", "CPU 이용률")                          \
-    X(BEST, "* the best of a row (the lowest; cpu utilisation: the highest), where the " \
-            "policies differ",                                              \
-      "* 행에서 가장 좋은 값 (가장 작은 값; CPU 이용률은 가장 큰 값), 정책마다 다를 때만") \
-    X(PART, "The schedules first differ at tick %lld, on cpu %u:",           \
-      "스케줄이 처음 달라지는 때: %lld틱, CPU %u")                            \
-    X(NEVER, "The schedules never differ: every policy runs the same process on every " \
-             "cpu at every tick.",                                          \
-      "스케줄이 한 번도 달라지지 않는다: 모든 정책이 매 틱 모든 CPU에서 같은 프로세스를 " \
-      "실행한다.")                                                           \
-    X(PAIRS, "First tick at which each two differ (-: never):",              \
-      "두 정책씩 처음 달라지는 틱 (-: 달라지지 않음):")                       \
-    X(STOPPED, "stopped at tick %lld (--until)", "%lld틱에서 멈춤 (--until)")
-
-typedef enum cmp_word {
-#define CMP_X_(e, en, ko) W_##e,
-    CMP_WORDS(CMP_X_)
-#undef CMP_X_
-} cmp_word;
-
-static const char *word(const cmp *c, cmp_word w)
-{
-    static const char *const words[][PS_LANG_COUNT] = {
-#define CMP_X_(e, en, ko) [W_##e] = {en, ko},
-        CMP_WORDS(CMP_X_)
-#undef CMP_X_
-    };
-    return words[w][c->lang == PS_LANG_KO];
-}
+/* Its words are words.h's (section compare). */
 
 static void pad(FILE *out, const char *s, int width)
 {
@@ -138,10 +95,11 @@ static void summary_cell(const cmp_side *sd, cmp_row row, char *buf, size_t size
         snprintf(buf, size, "%.2f", cmp_value(sd, row));
 }
 
-static void text_block(FILE *out, const cmp *c, cmp_word title, cmp_row what, cmp_word total)
+static void text_block(FILE *out, const cmp *c, const char *title, cmp_row what,
+                       const char *total)
 {
     char cells[CMP_MAX][64];
-    fprintf(out, "%s\n", word(c, title));
+    fprintf(out, "%s\n", title);
     const ps_engine *e0 = c->side[0].e;
     for (uint32_t pid = 1; pid <= ps_engine_nprocs(e0); pid++) {
         char label[256] = "  "; /* a name: at most 192 bytes */
@@ -160,17 +118,17 @@ static void text_block(FILE *out, const cmp *c, cmp_word title, cmp_row what, cm
     for (size_t i = 0; i < c->n; i++)
         summary_cell(&c->side[i], what, cells[i], sizeof cells[i]);
     char label[64];
-    snprintf(label, sizeof label, "  %s", word(c, total));
+    snprintf(label, sizeof label, "  %s", total);
     text_row(out, c, label, cells, cmp_best(c, what));
 }
 
 static void text_parting(FILE *out, const cmp *c)
 {
     if (c->tick < 0) {
-        fprintf(out, "%s\n", word(c, W_NEVER));
+        fprintf(out, "%s\n", CLI_W_IN(W_CMP_NEVER, c->lang));
         return;
     }
-    fprintf(out, word(c, W_PART), (long long)c->tick, c->cpu);
+    fprintf(out, CLI_W_IN(W_CMP_PART, c->lang), (long long)c->tick, c->cpu);
     fputc('\n', out);
     int w = 0;
     for (size_t i = 0; i < c->n; i++)
@@ -182,7 +140,7 @@ static void text_parting(FILE *out, const cmp *c)
     }
     if (c->n < 3)
         return;
-    fprintf(out, "%s\n", word(c, W_PAIRS));
+    fprintf(out, "%s\n", CLI_W_IN(W_CMP_PAIRS, c->lang));
     fprintf(out, "  %-*s", w, "");
     for (size_t j = 1; j < c->n; j++)
         fprintf(out, "  %*s", col_width(&c->side[j]), c->side[j].label);
@@ -205,29 +163,25 @@ void cmp_write_text(FILE *out, const cmp *c)
 {
     const ps_scenario *s = c->side[0].s;
     int ko = c->lang == PS_LANG_KO;
-    fprintf(out, "%s: %s\n", word(c, W_TITLE), s->title);
-    if (ko)
-        fprintf(out, "  %s: 프로세스 %u개, CPU %d개; %s: %s\n", c->path, s->nprocs, s->cpus,
-                word(c, W_FILE_POLICY), c->file_policy);
-    else
-        fprintf(out, "  %s: %u processes, %d cpu%s; %s: %s\n", c->path, s->nprocs, s->cpus,
-                s->cpus == 1 ? "" : "s", word(c, W_FILE_POLICY), c->file_policy);
+    fprintf(out, "%s: %s\n", CLI_W_IN(W_CMP_TITLE, c->lang), cli_title(s, c->lang));
+    fprintf(out, CLI_W_IN(W_CMP_SYSTEM, c->lang), c->path, s->nprocs, s->cpus,
+            !ko && s->cpus != 1 ? "s" : "", c->file_policy);
     fputc('\n', out);
     text_header_row(out, c);
-    text_block(out, c, W_FINISH, CMP_END, W_RUN_ENDS);
-    text_block(out, c, W_TURNAROUND, CMP_TURNAROUND, W_AVERAGE);
-    text_block(out, c, W_WAITING, CMP_WAITING, W_AVERAGE);
-    text_block(out, c, W_RESPONSE, CMP_RESPONSE, W_AVERAGE);
-    text_block(out, c, W_SWITCHES, CMP_SWITCHES, W_TOTAL);
+    text_block(out, c, CLI_W_IN(W_CMP_FINISH, c->lang), CMP_END, CLI_W_IN(W_CMP_RUN_ENDS, c->lang));
+    text_block(out, c, CLI_W_IN(W_CMP_TURNAROUND, c->lang), CMP_TURNAROUND, CLI_W_IN(W_CMP_AVERAGE, c->lang));
+    text_block(out, c, CLI_W_IN(W_CMP_WAITING, c->lang), CMP_WAITING, CLI_W_IN(W_CMP_AVERAGE, c->lang));
+    text_block(out, c, CLI_W_IN(W_CMP_RESPONSE, c->lang), CMP_RESPONSE, CLI_W_IN(W_CMP_AVERAGE, c->lang));
+    text_block(out, c, CLI_W_IN(W_CMP_SWITCHES, c->lang), CMP_SWITCHES, CLI_W_IN(W_CMP_TOTAL, c->lang));
     char cells[CMP_MAX][64];
     for (size_t i = 0; i < c->n; i++)
         summary_cell(&c->side[i], CMP_UTILISATION, cells[i], sizeof cells[i]);
-    text_row(out, c, word(c, W_UTILISATION), cells, cmp_best(c, CMP_UTILISATION));
-    fprintf(out, "%s\n", word(c, W_BEST));
+    text_row(out, c, CLI_W_IN(W_CMP_UTILISATION, c->lang), cells, cmp_best(c, CMP_UTILISATION));
+    fprintf(out, "%s\n", CLI_W_IN(W_CMP_BEST, c->lang));
     for (size_t i = 0; i < c->n; i++) {
         if (c->side[i].st == PS_STEP_UNTIL) {
             fprintf(out, "%s: ", c->side[i].label);
-            fprintf(out, word(c, W_STOPPED), (long long)c->side[i].sum.end);
+            fprintf(out, CLI_W_IN(W_CMP_STOPPED, c->lang), (long long)c->side[i].sum.end);
             fputc('\n', out);
         } else if (c->side[i].report[0]) {
             fprintf(out, "%s: %s\n", c->side[i].label, c->side[i].report);

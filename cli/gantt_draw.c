@@ -28,6 +28,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 #define GANTT_LINE 80      /* a chart's lines fit in this many columns */
 #define GANTT_TICKS 60     /* one column per tick up to this many ticks */
@@ -41,7 +42,7 @@ typedef struct layout {
     const ps_gantt *const *g;
     const char *const *labels;
     size_t n;
-    int ko;
+    ps_lang lang;          /* of the words (the title, "cpu", the legend) */
     int label_width, prefix_width;
     int64_t room;          /* columns after the prefix */
     int64_t end;           /* the latest end of the charts */
@@ -75,7 +76,7 @@ static void put_prefix(FILE *out, const layout *L, size_t i, uint32_t c, int bar
     if (bar_row)
         snprintf(prefix, sizeof prefix, "%-*s%s%s %u", L->label_width,
                  c == 0 && L->labels && L->labels[i] ? L->labels[i] : "",
-                 L->label_width ? " " : "", L->ko ? "CPU" : "cpu", c);
+                 L->label_width ? " " : "", CLI_W_IN(W_GANTT_CPU, L->lang), c);
     fprintf(out, "%-*s", L->prefix_width, prefix);
 }
 
@@ -414,7 +415,7 @@ static void draw_scaled(FILE *out, const layout *L, int64_t scale, char *row)
         int w = cli_width(name) + 6;
         if (at + w > GANTT_LINE) {
             fputs(pid > 1 ? "\n" : "", out);
-            at = fprintf(out, "%s", pid > 1 ? "     " : L->ko ? "기호:" : "keys:");
+            at = fprintf(out, "%s", pid > 1 ? "     " : CLI_W_IN(W_GANTT_KEYS, L->lang));
         }
         at += fprintf(out, " %c = %s%s", key_of(e, pid, 0), name,
                       pid < ps_engine_nprocs(e) ? "," : "");
@@ -427,7 +428,7 @@ static void draw_scaled(FILE *out, const layout *L, int64_t scale, char *row)
 void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labels, size_t n,
                     ps_lang lang)
 {
-    layout L = {.g = g, .labels = labels, .n = n, .ko = lang == PS_LANG_KO};
+    layout L = {.g = g, .labels = labels, .n = n, .lang = lang};
     uint32_t ncpu = 0;
     for (size_t i = 0; i < n; i++) {
         L.end = g[i]->end > L.end ? g[i]->end : L.end;
@@ -439,9 +440,9 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
                      digits(ncpu ? ncpu - 1 : 0) + 1;
     L.room = GANTT_LINE - L.prefix_width;
     L.room = L.room < GANTT_MIN_ROOM ? GANTT_MIN_ROOM : L.room;
-    const char *title = L.ko ? "간트 차트" : n > 1 ? "Gantt charts" : "Gantt chart";
+    const char *title = n > 1 ? CLI_W_IN(W_GANTT_TITLES, lang) : CLI_W_IN(W_GANTT_TITLE, lang);
     if (L.end <= 0) {
-        fprintf(out, "%s: %s\n", title, L.ko ? "시간이 흐르지 않음" : "no time passed");
+        fprintf(out, "%s: %s\n", title, CLI_W_IN(W_GANTT_NO_TIME, lang));
         return;
     }
     grid gr = {0};
@@ -459,14 +460,11 @@ void cli_gantt_draw(FILE *out, const ps_gantt *const *g, const char *const *labe
     size_t width = (size_t)(scaled ? L.end / scale + 2 : gr.col[gr.n - 1]) + 64;
     if (!(bar = malloc(width)) || !(ticks = malloc(width)) || !(ov = calloc(width, sizeof *ov)))
         goto done;
-    fprintf(out, "%s (. = %s", title, L.ko ? "유휴" : "idle");
+    fprintf(out, "%s (. = %s", title, CLI_W_IN(W_GANTT_IDLE, lang));
     if (scaled)
-        fprintf(out, L.ko ? "; 1칸 = %lld틱: 그 안에서 가장 오래 실행한 프로세스"
-                          : "; 1 column = %lld ticks: who ran longest in it",
-                (long long)scale);
+        fprintf(out, CLI_W_IN(W_GANTT_SCALED, lang), (long long)scale);
     else if (scale > 1)
-        fprintf(out, L.ko ? "; 1칸 = 약 %lld틱" : "; 1 column = about %lld ticks",
-                (long long)scale);
+        fprintf(out, CLI_W_IN(W_GANTT_ABOUT, lang), (long long)scale);
     fputs(")\n", out);
     if (scaled)
         draw_scaled(out, &L, scale, bar);

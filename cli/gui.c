@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 #include "gantt_view.h"
 #include "gui.h"
 #include "procsim/ostep.h"
@@ -18,9 +19,7 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
 {
     int prog = ps_ostep_lookup(argv[0]), rc;
     if (prog < 0) {
-        fprintf(stderr, "procsim gui: --ostep wants process-run, scheduler, mlfq or lottery, "
-                        "got '%s'\n",
-                argv[0]);
+        fprintf(stderr, CLI_W(W_GUI_OSTEP), argv[0]);
         return EXIT_USAGE;
     }
     ps_out out = {to_buf, stdout}, err = {to_buf, stderr}, y = ps_outbuf_sink(yaml);
@@ -30,7 +29,7 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
     ps_scenario_write_yaml(s, &y);
     ps_scenario_destroy(s);
     if (yaml->nomem) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
         return EXIT_RUNTIME;
     }
     o->text = yaml->s;
@@ -38,8 +37,6 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
     o->text_name = ps_ostep_name((ps_ostep_prog)prog);
     return 0;
 }
-
-static const char no_display[] = "no display (DISPLAY and WAYLAND_DISPLAY are unset or empty)";
 
 /* --size WxH: each from the least a layout fits in to 8192. */
 static int parse_size(const char *v, gui_options *o)
@@ -56,8 +53,7 @@ static int parse_size(const char *v, gui_options *o)
             return 0;
         }
     }
-    fprintf(stderr, "procsim gui: --size wants WIDTHxHEIGHT, whole numbers from 320x240 to "
-                    "8192x8192, got '%.80s'\n", v);
+    fprintf(stderr, CLI_W(W_GUI_SIZE), v);
     return -1;
 }
 
@@ -76,8 +72,7 @@ static int parse_select(const char *v, gui_options *o)
         o->select_name = NULL;
         return 0;
     }
-    fprintf(stderr, "procsim gui: --select wants a process name or a pid (a whole number "
-                    "from 1 to the number of processes), got '%.80s'\n", v);
+    fprintf(stderr, CLI_W(W_GUI_SELECT), v);
     return -1;
 }
 
@@ -91,14 +86,13 @@ static int check_student(const char *v)
     int control = 0;
     for (const unsigned char *p = (const unsigned char *)v; *p; p++)
         control |= *p < 0x20 || *p == 0x7f;
-    const char *why = n == 0                  ? "it is empty"
-                      : n >= GUI_STUDENT_MAX  ? "it is too long"
-                      : control               ? "it has a line break or a control character"
-                      : !gui_utf8_valid(v, n) ? "it is not UTF-8 text"
+    const char *why = n == 0                  ? CLI_W(W_GUI_STUDENT_EMPTY)
+                      : n >= GUI_STUDENT_MAX  ? CLI_W(W_GUI_STUDENT_LONG)
+                      : control               ? CLI_W(W_GUI_STUDENT_CONTROL)
+                      : !gui_utf8_valid(v, n) ? CLI_W(W_GUI_STUDENT_UTF8)
                                               : NULL;
     if (why)
-        fprintf(stderr, "procsim gui: --student wants a name on one line, 1 to %d bytes of "
-                        "UTF-8 text; %s (%zu bytes)\n", GUI_STUDENT_MAX - 1, why, n);
+        fprintf(stderr, CLI_W(W_GUI_STUDENT), GUI_STUDENT_MAX - 1, why, n);
     return why ? -1 : 0;
 }
 
@@ -156,7 +150,7 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             if (cli_int_option("gui", a, v, 1, 32, &n))
                 return EXIT_USAGE;
             if (n & (n - 1)) { /* the toolbar's steps: Slower halves, Faster doubles */
-                fprintf(stderr, "procsim gui: --speed wants 1, 2, 4, 8, 16 or 32, got '%s'\n", v);
+                fprintf(stderr, CLI_W(W_GUI_SPEED), v);
                 return EXIT_USAGE;
             }
             o.speed = (int)n;
@@ -187,50 +181,44 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             cli_help(stdout, "gui");
             return -1;
         } else if (a[0] == '-') {
-            fprintf(stderr, "procsim gui: unknown or incomplete option '%s'; see procsim gui "
-                            "--help\n", a);
+            fprintf(stderr, CLI_W(W_ANY_BAD_OPTION), "gui", a, "gui");
             return EXIT_USAGE;
         } else if (!o.path) {
             o.path = a;
         } else {
-            fprintf(stderr, "procsim gui: one scenario at a time\n");
+            fputs(CLI_W(W_GUI_ONE), stderr);
             return EXIT_USAGE;
         }
     }
     if (o.screenshot && !o.frames) {
-        fprintf(stderr, "procsim gui: --screenshot goes with --frames N\n");
+        fputs(CLI_W(W_GUI_SCREENSHOT), stderr);
         return EXIT_USAGE;
     }
     /* the compare view is model runs side by side, with nothing to follow */
     if (o.compare && (o.live || o.quiz)) {
-        fprintf(stderr, "procsim gui: --compare shows model runs of one workload side by side; "
-                        "%s\n", o.live ? "--live runs real processes, one run at a time"
-                                       : "--quiz follows one run, so it goes without it");
+        fputs(o.live ? CLI_W(W_GUI_COMPARE_LIVE) : CLI_W(W_GUI_COMPARE_QUIZ), stderr);
         return EXIT_USAGE;
     }
     if (o.text && o.path) {
-        fprintf(stderr, "procsim gui: a FILE or --ostep, not both\n");
+        fputs(CLI_W(W_GUI_FILE_OR_OSTEP), stderr);
         return EXIT_USAGE;
     }
     /* bad input is exit 2 with a display or without */
     if (o.gantt_png && (o.live || o.frames || o.compare)) {
-        fprintf(stderr, "procsim gui: --gantt-png runs the model to its end with no window: not "
-                        "with %s\n", o.live     ? "--live"
-                                     : o.frames ? "--frames"
-                                                : "--compare (procsim compare charts each policy)");
+        fprintf(stderr, CLI_W(W_GUI_GANTT_PNG_WITH), o.live     ? "--live"
+                                                     : o.frames ? "--frames"
+                                                                : CLI_W(W_GUI_GANTT_PNG_COMPARE));
         return EXIT_USAGE;
     }
     if (o.gantt_png && gui_gantt_format_of(o.gantt_png) == GUI_GANTT_UNKNOWN) {
-        fprintf(stderr, "procsim gui: --gantt-png wants a FILE ending .png or .svg (which says "
-                        "the format), got '%s'\n", o.gantt_png);
+        fprintf(stderr, CLI_W(W_GUI_GANTT_PNG_FILE), o.gantt_png);
         return EXIT_USAGE;
     }
     if (!o.frames && !o.gantt_png && !gui_display_available()) {
         int rc = gui_check(&o);
         if (rc)
             return rc;
-        fprintf(stderr, "procsim gui: %s; use --frames N --screenshot out.png, or procsim "
-                        "run\n", no_display);
+        fprintf(stderr, CLI_W(W_GUI_NO_DISPLAY_USE), CLI_W(W_GUI_NO_DISPLAY));
         return EXIT_RUNTIME;
     }
     *po = o;
@@ -243,13 +231,11 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
 int cli_trace_gui(const cli_trace_request *q)
 {
     if (q->out_path || q->record_path || q->nevents) {
-        fprintf(stderr, "procsim trace: --gui shows the run in the window; -o, --record and "
-                        "--events go without it\n");
+        fputs(CLI_W(W_GUI_TRACE_ONLY_TEXT), stderr);
         return EXIT_USAGE;
     }
     if (!gui_display_available()) {
-        fprintf(stderr, "procsim trace: %s; procsim trace without --gui shows the same run as "
-                        "text\n", no_display);
+        fprintf(stderr, CLI_W(W_GUI_TRACE_NO_DISPLAY), CLI_W(W_GUI_NO_DISPLAY));
         return EXIT_RUNTIME;
     }
     gui_options o = {.lang = q->lang_given ? q->lang == PS_LANG_KO : -1};
@@ -268,5 +254,5 @@ int cli_window_available(void)
 
 const char *cli_no_window_reason(void)
 {
-    return no_display;
+    return CLI_W(W_GUI_NO_DISPLAY);
 }

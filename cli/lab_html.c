@@ -132,7 +132,7 @@ static void heading(FILE *out, const ps_scenario *s, int solve)
         fputs("</div>\n", out);
     }
     fputs("<h1 class=\"lab\">", out);
-    esc(out, cli_lab_title(s));
+    esc(out, cli_title(s, cli_lang));
     fputs("</h1>\n", out);
     if (!solve) {
         fputs("<table class=\"who\"><tr><td>", out);
@@ -463,7 +463,7 @@ void cli_lab_html(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int so
     const ps_scenario *s = key->s;
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
             cli_lang == PS_LANG_KO ? "ko" : "en");
-    esc(out, cli_lab_title(s));
+    esc(out, cli_title(s, cli_lang));
     if (solve) {
         fputs(" — ", out);
         esc(out, CLI_W(W_HTML_KEY));

@@ -51,8 +51,3 @@ int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
     }
     return EXIT_OK;
 }
-
-const char *cli_lab_title(const ps_scenario *s)
-{
-    return cli_lang == PS_LANG_KO && s->title_ko[0] ? s->title_ko : s->title;
-}

@@ -18,8 +18,6 @@ int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
  * (every transition and op event that makes the answer up, and the sums),
  * in the key's language. */
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad);
-/* The lab's title in cli_lang: title_ko in Korean when it has one. */
-const char *cli_lab_title(const ps_scenario *s);
 /* The answer as the key prints it ("b) 13" for multiple choice), with its
  * detail in parentheses. */
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a);

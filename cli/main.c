@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "words.h"
 
 /* A first argument that is meant as a scenario, not a command: an existing
  * file, or a name ending in .yaml or .yml. */
@@ -45,14 +46,23 @@ int main(int argc, char **argv)
     struct sigaction dfl = {.sa_handler = SIG_DFL};
     sigaction(SIGCHLD, &dfl, NULL);
     cli_lang_init();
+    /* `procsim --lang ko [COMMAND ...]`: the language for what follows */
+    while (argc > 1 && !strcmp(argv[1], "--lang")) {
+        if (cli_lang_option("--lang", argc > 2 ? argv[2] : NULL))
+            return EXIT_USAGE;
+        argv[2] = argv[0];
+        argc -= 2;
+        argv += 2;
+    }
     if (argc < 2) {
         if (cli_window_available())
             return cmd_gui(1, (char *[]){"gui", NULL});
-        fprintf(stderr, "procsim: %s, so here is the text view\n\n", cli_no_window_reason());
+        fprintf(stderr, CLI_W(W_MAIN_NO_WINDOW), cli_no_window_reason());
         char *tour[] = {"run", "--tour", NULL};
         return cmd_run(2, tour);
     }
     const char *cmd = argv[1];
+    cli_lang_prescan(argc - 1, argv + 1);
     if (cli_is_help(cmd) || !strcmp(cmd, "help")) {
         cli_help_all(stdout);
         return EXIT_OK;
@@ -78,18 +88,20 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "compare"))
         return cmd_compare(argc - 1, argv + 1);
     if (looks_like_scenario(cmd)) {
-        fprintf(stderr, "procsim: '%s' is not a command; ", cmd);
+        fprintf(stderr, CLI_W(W_MAIN_NOT_COMMAND), cmd);
         if (cli_has_window()) {
-            fputs("to watch a scenario in the window:\n  procsim gui ", stderr);
+            fputs(CLI_W(W_MAIN_IN_WINDOW), stderr);
+            fputs("  procsim gui ", stderr);
             shell_word(stderr, cmd);
-            fputs("\nor ", stderr);
+            fputc('\n', stderr);
+            fputs(CLI_W(W_MAIN_OR), stderr);
         }
-        fputs("for its trace as text:\n  procsim run ", stderr);
+        fputs(CLI_W(W_MAIN_AS_TEXT), stderr);
+        fputs("  procsim run ", stderr);
         shell_word(stderr, cmd);
         fputc('\n', stderr);
         return EXIT_USAGE;
     }
-    fprintf(stderr, "procsim: unknown command '%s'; the commands are gui, run, compare, check, "
-                    "trace, ostep, lab and grade (procsim --help)\n", cmd);
+    fprintf(stderr, CLI_W(W_MAIN_UNKNOWN), cmd);
     return EXIT_USAGE;
 }

@@ -5,29 +5,32 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
-static const char no_window[] =
-    "this procsim was built without the window (cmake -DPROCSIM_GUI=ON, with SDL2 and "
-    "SDL2_ttf); procsim run FILE shows the same run as text";
+/* Why there is no window, and what shows the same run: `procsim ALT`. */
+static void no_window(FILE *out, const char *head, const char *alt, const char *tail)
+{
+    fputs(head, out);
+    fprintf(out, CLI_W(W_GUI_HOW_TO_BUILD), CLI_W(W_GUI_BUILT_WITHOUT), alt);
+    fputs(tail, out);
+}
 
 int cmd_gui(int argc, char **argv)
 {
     for (int i = 1; i < argc && strcmp(argv[i], "--ostep"); i++)
         if (cli_is_help(argv[i])) {
             cli_help(stdout, "gui");
-            printf("\nBut %s.\n", no_window);
+            no_window(stdout, CLI_W(W_GUI_BUT), "run FILE", ".\n");
             return EXIT_OK;
         }
-    fprintf(stderr, "procsim gui: %s\n", no_window);
+    no_window(stderr, "procsim gui: ", "run FILE", "\n");
     return EXIT_RUNTIME;
 }
 
 int cli_trace_gui(const cli_trace_request *q)
 {
     (void)q;
-    fprintf(stderr, "procsim trace: this procsim was built without the window (cmake "
-                    "-DPROCSIM_GUI=ON, with SDL2 and SDL2_ttf); procsim trace without --gui "
-                    "shows the same run as text\n");
+    no_window(stderr, "procsim trace: ", "trace", "\n");
     return EXIT_RUNTIME;
 }
 
@@ -43,5 +46,5 @@ int cli_window_available(void)
 
 const char *cli_no_window_reason(void)
 {
-    return "this procsim was built without the window";
+    return CLI_W(W_GUI_BUILT_WITHOUT);
 }

@@ -3,25 +3,36 @@
  * Without --format, procsim behaves exactly as OSTEP's PROGRAM.py with
  * those flags (sim/ostep*.c).  With --format it shows the same workload the
  * procsim way: text, csv or json as `procsim run` writes them, or yaml, the
- * scenario file itself, to edit or open in the GUI.
+ * scenario file itself, to edit or open in the GUI.  The program's own
+ * output is OSTEP's and stays English; procsim's messages around it
+ * (usage errors) and the --format views follow --lang (procsim's own,
+ * before or after PROGRAM) or the locale.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 #include "procsim/ostep.h"
 
 static void to_file(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
 
 int cmd_ostep(int argc, char **argv)
 {
+    while (argc >= 2 && !strcmp(argv[1], "--lang")) { /* procsim ostep --lang ko PROGRAM */
+        if (cli_lang_option("ostep", argc >= 3 ? argv[2] : NULL))
+            return EXIT_USAGE;
+        argv[2] = argv[0];
+        argc -= 2;
+        argv += 2;
+    }
     /* -h after PROGRAM is the program's own (its help, as Python prints it) */
     if (argc >= 2 && cli_is_help(argv[1]))
         return cli_help(stdout, "ostep");
     if (argc < 2 || ps_ostep_lookup(argv[1]) < 0) {
         if (argc >= 2)
-            fprintf(stderr, "procsim ostep: unknown program '%s'\n", argv[1]);
+            fprintf(stderr, CLI_W(W_OSTEP_UNKNOWN), argv[1]);
         cli_usage(stderr, "ostep");
         return EXIT_USAGE;
     }
@@ -31,18 +42,24 @@ int cmd_ostep(int argc, char **argv)
     char **args = malloc(((size_t)argc + 1) * sizeof *args);
     int n = 0;
     if (!args) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
         return EXIT_RUNTIME;
     }
     for (int i = 2, rest = 0; i < argc; i++) {
         if (!rest && !strcmp(argv[i], "--"))
             rest = 1;
-        if (!rest && !strcmp(argv[i], "--format") && i + 1 < argc)
+        if (!rest && !strcmp(argv[i], "--format") && i + 1 < argc) {
             format = argv[++i];
-        else if (!rest && !strncmp(argv[i], "--format=", 9))
+        } else if (!rest && !strcmp(argv[i], "--lang")) {
+            if (cli_lang_option("ostep", i + 1 < argc ? argv[++i] : NULL)) {
+                free(args);
+                return EXIT_USAGE;
+            }
+        } else if (!rest && !strncmp(argv[i], "--format=", 9)) {
             format = argv[i] + 9;
-        else
+        } else {
             args[n++] = argv[i];
+        }
     }
     args[n] = NULL;
     ps_out out = {to_file, stdout}, err = {to_file, stderr};
@@ -52,8 +69,7 @@ int cmd_ostep(int argc, char **argv)
     if (!format) {
         rc = ps_ostep_run(prog, n, args, &out, &err);
     } else if (strcmp(format, "yaml") && !cli_writer(format)) {
-        fprintf(stderr, "procsim ostep: unknown format '%s'; expected text, csv, json or "
-                        "yaml\n", format);
+        fprintf(stderr, CLI_W(W_OSTEP_FORMAT), format);
         rc = EXIT_USAGE;
     } else {
         ps_scenario *s = ps_ostep_scenario(prog, n, args, &out, &err, &rc);

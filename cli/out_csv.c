@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 #include "procsim/out.h"
 
 static void csv_begin(FILE *out, const run *r)
@@ -66,7 +67,8 @@ static char *put_field(char *p, char *end, const char *s, char sep)
 }
 
 /* The cause field of an op row: object and value. */
-static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t size)
+static void op_cause(const ps_engine *e, const ps_op_event *o, ps_lang lang, char *buf,
+                     size_t size)
 {
     ps_op_event_kind k = (ps_op_event_kind)o->op;
     const char *obj = ps_op_event_object_name(e, o);
@@ -78,7 +80,7 @@ static void op_cause(const ps_engine *e, const ps_op_event *o, char *buf, size_t
     else
         snprintf(buf, size, "%s %lld", obj, (long long)o->value);
     if (o->lost_update)
-        snprintf(buf + strlen(buf), size - strlen(buf), " overwrote %lld (last %s)",
+        snprintf(buf + strlen(buf), size - strlen(buf), CLI_W_IN(W_RUN_OVERWROTE, lang),
                  (long long)o->detail,
                  o->other ? ps_engine_pcb(e, o->other)->name : "?");
 }
@@ -96,7 +98,7 @@ static void csv_note(FILE *out, const run *r, const ps_trace_note *n)
     *p++ = ',';
     *p++ = ',';
     p = put_plain(p, end, ps_trace_note_token((ps_trace_note_kind)n->kind), ',');
-    p = put_field(p, end, ps_trace_note_format(r->trace, n, PS_LANG_EN, words, sizeof words), ',');
+    p = put_field(p, end, ps_trace_note_format(r->trace, n, r->lang, words, sizeof words), ',');
     p = ps_put_int(p, end, n->wall_us);
     *p++ = ',';
     *p++ = ',';
@@ -133,7 +135,7 @@ static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
             *p++ = ',';
             *p++ = ',';
             p = put_plain(p, end, ps_op_event_token((ps_op_event_kind)o->op), ',');
-            op_cause(e, o, cause, sizeof cause);
+            op_cause(e, o, r->lang, cause, sizeof cause);
             p = put_field(p, end, cause, r->live ? ',' : '\n');
             if (r->live) {
                 *p++ = ',';
@@ -148,7 +150,7 @@ static void csv_instant(FILE *out, run *r, const cli_item *it, size_t n)
         p = put_plain(p, end, ps_state_token((ps_state)t->from), ',');
         p = put_plain(p, end, ps_state_token((ps_state)t->to), ',');
         p = put_plain(p, end, ps_event_token((ps_event)t->event), ',');
-        ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause);
+        ps_cause_format(e, t, r->lang, cause, sizeof cause);
         p = put_field(p, end, cause, cli_real(r) ? ',' : '\n');
         if (cli_real(r)) {
             p = ps_put_int(p, end, le->wall_us);

@@ -122,7 +122,7 @@ static void json_transition(FILE *out, run *r, const ps_live_event *le)
         fprintf(out, ",\"from\":\"%s\"", ps_state_token((ps_state)t->from));
     fprintf(out, ",\"to\":\"%s\",\"event\":\"%s\",\"cause\":",
             ps_state_token((ps_state)t->to), ps_event_token((ps_event)t->event));
-    jstr(out, ps_cause_format(e, t, PS_LANG_EN, cause, sizeof cause));
+    jstr(out, ps_cause_format(e, t, r->lang, cause, sizeof cause));
     if (cli_real(r))
         fprintf(out, ",\"wall_us\":%lld,\"kstate\":\"%.*s\",\"reported_by\":\"%s\"",
                 (long long)le->wall_us, le->kstate ? 1 : 0, &le->kstate,
@@ -164,7 +164,7 @@ static void keep_note(run *r, const ps_trace_note *n)
         r->notes = nv;
         r->capnotes = ncap;
     }
-    ps_trace_note_format(r->trace, n, PS_LANG_EN, words, sizeof words);
+    ps_trace_note_format(r->trace, n, r->lang, words, sizeof words);
     cli_kept_note k = {*n, strdup(words)};
     if (!k.words) {
         r->nomem = 1;

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 /* What an instant brought: its transitions as the listener confirmed them
  * and its op events, each with the number of transitions the engine had
@@ -119,7 +120,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     ps_error err;
     ps_gantt gantt = {0};
     if (!e || (o->gantt && ps_gantt_init(&gantt, e))) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
         ps_gantt_fini(&gantt);
         ps_engine_destroy(e);
         return EXIT_RUNTIME;
@@ -145,8 +146,8 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
         ps_engine_set_instant_limit(e, limit > UINT64_MAX - more ? UINT64_MAX : limit + more);
     }
     ps_engine_set_op_listener(e, collect_op, &c);
-    run r = {.e = e, .live = live, .with_ops = o->with_ops, .file_policy = o->file_policy,
-             .gantt = o->gantt ? &gantt : NULL};
+    run r = {.e = e, .live = live, .lang = cli_lang, .with_ops = o->with_ops,
+             .file_policy = o->file_policy, .gantt = o->gantt ? &gantt : NULL};
     w->begin(stdout, &r);
     ps_step_status st;
     do {
@@ -163,29 +164,27 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
         ps_gantt_finish(&gantt);
     char report[1024] = "";
     if (st == PS_STEP_STUCK)
-        ps_engine_stuck(e, PS_LANG_EN, report, sizeof report);
+        ps_engine_stuck(e, cli_lang, report, sizeof report);
     else if (st == PS_STEP_INTERRUPTED)
-        snprintf(report, sizeof report, "interrupted at tick %lld; every child was killed",
-                 (long long)ps_engine_now(e));
+        snprintf(report, sizeof report, CLI_W(W_RUN_INTERRUPTED), (long long)ps_engine_now(e));
     else if (st == PS_STEP_FAILED)
-        snprintf(report, sizeof report, "live run failed: %s", ps_live_error(live));
+        snprintf(report, sizeof report, CLI_W(W_RUN_LIVE_FAILED), ps_live_error(live));
     else if (st == PS_STEP_NOMEM)
-        snprintf(report, sizeof report, "out of memory at tick %lld", (long long)ps_engine_now(e));
+        snprintf(report, sizeof report, CLI_W(W_RUN_NOMEM_AT), (long long)ps_engine_now(e));
     else if (st == PS_STEP_RUNAWAY && ps_engine_runaway(e))
-        ps_engine_runaway_text(e, PS_LANG_EN, report, sizeof report);
+        ps_engine_runaway_text(e, cli_lang, report, sizeof report);
     else if (st == PS_STEP_RUNAWAY) { /* the endless-run stop: --until sees further */
         char why[800];
-        ps_engine_runaway_text(e, PS_LANG_EN, why, sizeof why);
+        ps_engine_runaway_text(e, cli_lang, why, sizeof why);
         snprintf(report, sizeof report, "%s%s", why,
-                 o->offers_until ? "; a larger --until runs further" : "");
+                 o->offers_until ? CLI_W(W_RUN_LARGER_UNTIL) : "");
     }
     if (live && ps_live_divergences(live))
-        fprintf(stderr, "procsim: warning: reality and the model parted %u time(s); first: %s "
-                        "(docs/live.md)\n", ps_live_divergences(live), ps_live_warning(live));
+        fprintf(stderr, CLI_W(W_RUN_DIVERGED), ps_live_divergences(live), ps_live_warning(live));
     w->end(stdout, &r, st, report);
     int rc = st == PS_STEP_DONE || st == PS_STEP_UNTIL ? EXIT_OK : EXIT_RUNTIME;
     if (fflush(stdout) || ferror(stdout)) {
-        fprintf(stderr, "procsim: writing the output failed: %s\n", strerror(errno));
+        fprintf(stderr, CLI_W(W_RUN_WRITE_FAILED), cli_strerror(errno));
         rc = EXIT_RUNTIME;
     } else if (report[0]) {
         fprintf(stderr, "procsim: %s\n", report);
@@ -218,15 +217,18 @@ int cmd_run(int argc, char **argv)
     int64_t until = -1, tick_ms = 0, quantum = 0;
     ps_policy chosen = PS_POLICY_FCFS;
     ps_error err;
-    int tour = 0, live = 0, with_ops = 0, gantt = 0;
+    int tour = 0, live = 0, with_ops = 0, gantt = 0, help = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (cli_is_help(a)) {
-            return cli_help(stdout, "run");
+            help = 1;
+        } else if (!strcmp(a, "--lang")) {
+            if (cli_lang_option("run", i + 1 < argc ? argv[++i] : NULL))
+                return EXIT_USAGE;
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
             const char *f = argv[++i];
             if (!(w = cli_writer(f))) {
-                fprintf(stderr, "procsim run: unknown format '%s'; expected text, csv or json\n", f);
+                fprintf(stderr, CLI_W(W_RUN_UNKNOWN_FORMAT), f);
                 return EXIT_USAGE;
             }
         } else if (!strcmp(a, "--until") && i + 1 < argc) {
@@ -246,28 +248,28 @@ int cmd_run(int argc, char **argv)
         } else if (!strcmp(a, "--policy") && i + 1 < argc) {
             policy = argv[++i];
             if (ps_policy_parse(policy, &chosen, &quantum, &err)) {
-                fprintf(stderr, "procsim run: --policy: %s\n", ps_error_in(&err, cli_lang));
+                fprintf(stderr, CLI_W(W_RUN_POLICY_OPTION), ps_error_in(&err, cli_lang));
                 return EXIT_USAGE;
             }
         } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "procsim run: unknown or incomplete option '%s'; see procsim run --help\n", a);
+            fprintf(stderr, CLI_W(W_ANY_BAD_OPTION), "run", a, "run");
             return EXIT_USAGE;
         } else if (!path) {
             path = a;
         } else {
-            fprintf(stderr, "procsim run: one scenario at a time ('%s' and '%s')\n", path, a);
+            fprintf(stderr, CLI_W(W_RUN_ONE_AT_A_TIME), path, a);
             return EXIT_USAGE;
         }
     }
+    if (help) /* after the loop: a --lang after --help still counts */
+        return cli_help(stdout, "run");
     if (!path && !tour) {
-        fprintf(stderr, "procsim run: which scenario?\n");
+        fprintf(stderr, CLI_W(W_RUN_WHICH), "run");
         cli_usage(stderr, "run");
         return EXIT_USAGE;
     }
     if (gantt && w == &writer_csv) {
-        fprintf(stderr, "procsim run: --gantt draws under the text view, and --format json "
-                        "has it as \"gantt\"; csv has one row per transition and no place "
-                        "for it\n");
+        fputs(CLI_W(W_RUN_GANTT_CSV), stderr);
         return EXIT_USAGE;
     }
     ps_scenario *s = load(path, tour, &err);
@@ -291,18 +293,34 @@ int cmd_run(int argc, char **argv)
     return rc;
 }
 
+/* check takes --lang anywhere among its files: --lang and its value are
+ * not files. */
 int cmd_check(int argc, char **argv)
 {
-    for (int i = 1; i < argc; i++)
-        if (cli_is_help(argv[i]))
-            return cli_help(stdout, "check");
-    if (argc < 2) {
-        fprintf(stderr, "procsim check: which files?\n");
+    int help = 0, nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        if (cli_is_help(argv[i])) {
+            help = 1;
+        } else if (!strcmp(argv[i], "--lang")) {
+            if (cli_lang_option("check", i + 1 < argc ? argv[++i] : NULL))
+                return EXIT_USAGE;
+        } else {
+            nfiles++;
+        }
+    }
+    if (help)
+        return cli_help(stdout, "check");
+    if (!nfiles) {
+        fputs(CLI_W(W_CHECK_WHICH), stderr);
         cli_usage(stderr, "check");
         return EXIT_USAGE;
     }
     int rc = EXIT_OK;
     for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--lang")) {
+            i++;
+            continue;
+        }
         ps_error err;
         ps_scenario *s = ps_scenario_load_file(argv[i], &err);
         if (!s) {
@@ -310,7 +328,7 @@ int cmd_check(int argc, char **argv)
             rc = EXIT_USAGE;
             continue;
         }
-        printf("%s: ok: \"%s\", %u processes\n", argv[i], s->title, s->nprocs);
+        printf(CLI_W(W_CHECK_OK), argv[i], cli_title(s, cli_lang), s->nprocs);
         ps_scenario_destroy(s);
     }
     return rc;

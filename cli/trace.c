@@ -14,15 +14,13 @@
 #include <string.h>
 
 #include "cli.h"
+#include "words.h"
 
 #ifndef PROCSIM_PYHOOK_DIR
 #define PROCSIM_PYHOOK_DIR ""
 #endif
 
 #define CMD "trace"
-#define EVENTS_WANT                                                                        \
-    "SECONDS:ACTION:WHO[,...] (SECONDS a time since the start like 0.5, ACTION suspend, "  \
-    "resume or kill, WHO a process name or a real pid)"
 
 static const char *const action_tokens[] = {"suspend", "resume", "kill"};
 
@@ -82,7 +80,7 @@ static int parse_events(cli_trace_request *q, char *spec)
         n += *p == ',';
     cli_trace_event *ev = realloc(q->events, (q->nevents + n) * sizeof *ev);
     if (!ev) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
         return EXIT_RUNTIME;
     }
     q->events = ev;
@@ -92,8 +90,7 @@ static int parse_events(cli_trace_request *q, char *spec)
             *next++ = 0;
         cli_trace_event e;
         if (parse_event(item, &e)) {
-            fprintf(stderr, "procsim " CMD ": --events wants " EVENTS_WANT ", got '%.80s'\n",
-                    item);
+            fprintf(stderr, CLI_W(W_TRACE_EVENTS_WANT), item);
             return EXIT_USAGE;
         }
         size_t k = q->nevents++;
@@ -131,18 +128,17 @@ static int option(cli_trace_request *q, int argc, char **argv, int *i, int *gui)
     while (k < sizeof valued / sizeof valued[0] && strcmp(a, valued[k]))
         k++;
     if (k == sizeof valued / sizeof valued[0]) {
-        fprintf(stderr, "procsim " CMD ": unknown option '%s'; see procsim " CMD " --help\n", a);
+        fprintf(stderr, CLI_W(W_TRACE_UNKNOWN_OPTION), a);
         return EXIT_USAGE;
     }
     if (!v || !strcmp(v, "--")) {
-        fprintf(stderr, "procsim " CMD ": %s wants a value; see procsim " CMD " --help\n", a);
+        fprintf(stderr, CLI_W(W_TRACE_WANTS_VALUE), a);
         return EXIT_USAGE;
     }
     ++*i;
     if (!strcmp(a, "--format")) {
         if (!(q->w = cli_writer(v))) {
-            fprintf(stderr, "procsim " CMD ": unknown format '%s'; expected text, csv or json\n",
-                    v);
+            fprintf(stderr, CLI_W(W_TRACE_UNKNOWN_FORMAT), v);
             return EXIT_USAGE;
         }
     } else if (!strcmp(a, "-o")) {
@@ -182,8 +178,7 @@ static int parse(cli_trace_request *q, int argc, char **argv, int *gui)
             return -1;
         }
         if (argv[i][0] != '-' || !argv[i][1]) {
-            fprintf(stderr, "procsim " CMD ": '%s' is no option; the command goes after --, "
-                            "as in procsim " CMD " -- %s\n", argv[i], argv[i]);
+            fprintf(stderr, CLI_W(W_TRACE_NO_OPTION), argv[i], argv[i]);
             cli_usage(stderr, CMD);
             return EXIT_USAGE;
         }
@@ -192,8 +187,7 @@ static int parse(cli_trace_request *q, int argc, char **argv, int *gui)
             return rc;
     }
     if (i >= argc || i + 1 >= argc) {
-        fprintf(stderr, i >= argc ? "procsim " CMD ": which command? put it after --\n"
-                                  : "procsim " CMD ": which command? nothing follows --\n");
+        fputs(i >= argc ? CLI_W(W_TRACE_WHICH) : CLI_W(W_TRACE_NOTHING_AFTER), stderr);
         cli_usage(stderr, CMD);
         return EXIT_USAGE;
     }
@@ -282,7 +276,7 @@ static void flush(collector *c, const writer *w, FILE *out, run *r, ps_trace *t)
         c->items[i] = e->is_note ? (cli_item){.note = &e->note} : (cli_item){.tr = &e->tr};
         if (e->is_note == 2) {
             char words[512];
-            fprintf(stderr, "procsim " CMD ": %s\n", /* its words begin "warning: " */
+            fprintf(stderr, CLI_W_IN(W_TRACE_MESSAGE, r->lang), /* its words begin "warning: " */
                     ps_trace_note_format(t, &e->note, r->lang, words, sizeof words));
         }
     }
@@ -316,17 +310,16 @@ static void carry_out(ps_trace *t, const cli_trace_event *ev)
     const char *act = cli_action_token(ev->action);
     double at = (double)ev->at_us / 1e6;
     if (!slot) {
-        fprintf(stderr, "procsim " CMD ": warning: --events at %.3f s: no process '%s' to %s; "
-                        "the run goes on\n", at, ev->who, act);
+        fprintf(stderr, CLI_W(W_TRACE_NO_PROCESS), at, ev->who, act);
         return;
     }
     int rc = ev->action == CLI_ACT_SUSPEND  ? ps_trace_suspend(t, slot)
              : ev->action == CLI_ACT_RESUME ? ps_trace_resume(t, slot)
                                             : ps_trace_kill(t, slot);
-    if (rc)
-        fprintf(stderr, "procsim " CMD ": warning: --events at %.3f s: could not %s '%s' (it "
-                        "has ended, or is %s suspended); the run goes on\n",
-                at, act, ev->who, ev->action == CLI_ACT_RESUME ? "not" : "already");
+    if (rc && ev->action == CLI_ACT_RESUME)
+        fprintf(stderr, CLI_W(W_TRACE_COULD_NOT_RESUME), at, act, ev->who);
+    else if (rc)
+        fprintf(stderr, CLI_W(W_TRACE_COULD_NOT), at, act, ev->who);
 }
 
 /* How long the next poll may wait: until the next sample, or the next
@@ -351,7 +344,7 @@ static int write_record(const collector *c, const ps_trace *t, const char *path,
     size_t len;
     char *yaml = ps_trace_recorder_yaml(c->rec, t, &len);
     if (!yaml) {
-        fprintf(stderr, "procsim " CMD ": --record: out of memory\n");
+        fputs(CLI_W(W_TRACE_RECORD_NOMEM), stderr);
         fclose(f);
         return -1;
     }
@@ -360,8 +353,7 @@ static int write_record(const collector *c, const ps_trace *t, const char *path,
         bad = 1;
     free(yaml);
     if (bad)
-        fprintf(stderr, "procsim " CMD ": --record: cannot write %s: %s\n", path,
-                strerror(errno));
+        fprintf(stderr, CLI_W(W_TRACE_RECORD_WRITE), path, cli_strerror(errno));
     return bad ? -1 : 0;
 }
 
@@ -374,15 +366,15 @@ static int ending(ps_trace *t, ps_step_status st, char *report, size_t size)
         ps_trace_exit(t, &code, &signo);
         return signo ? 128 + signo : code;
     case PS_STEP_INTERRUPTED:
-        snprintf(report, size, "interrupted at tick %lld; every process of the tree was killed",
+        snprintf(report, size, CLI_W(W_TRACE_REPORT_INTERRUPTED),
                  (long long)ps_engine_now(ps_trace_engine(t)));
         return EXIT_RUNTIME;
     case PS_STEP_NOMEM:
-        snprintf(report, size, "out of memory at tick %lld",
+        snprintf(report, size, CLI_W(W_TRACE_REPORT_NOMEM),
                  (long long)ps_engine_now(ps_trace_engine(t)));
         return EXIT_RUNTIME;
     case PS_STEP_FAILED:
-        snprintf(report, size, "the trace failed: %s", ps_trace_error(t));
+        snprintf(report, size, CLI_W(W_TRACE_REPORT_FAILED), ps_trace_error(t));
         return EXIT_RUNTIME;
     case PS_STEP_OK:
     case PS_STEP_UNTIL:
@@ -390,7 +382,7 @@ static int ending(ps_trace *t, ps_step_status st, char *report, size_t size)
     case PS_STEP_RUNAWAY:
         break;
     }
-    snprintf(report, size, "the trace stopped unexpectedly (status %d)", (int)st);
+    snprintf(report, size, CLI_W(W_TRACE_REPORT_UNEXPECTED), (int)st);
     return EXIT_RUNTIME;
 }
 
@@ -441,7 +433,7 @@ static int trace_run(cli_trace_request *q)
     size_t memlen = 0, taillen = 0;
     ps_error err;
     if (q->record_path && !(c.rec = ps_trace_recorder_create())) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
         return EXIT_RUNTIME;
     }
     /* both files are opened before COMMAND runs: a path that cannot be
@@ -450,11 +442,13 @@ static int trace_run(cli_trace_request *q)
     FILE *recf = out && q->record_path ? fopen(q->record_path, "w") : NULL;
     ps_trace *t = NULL;
     if (!out || (q->record_path && !recf)) {
-        fprintf(stderr, "procsim " CMD ": %scannot write %s: %s\n",
-                out ? "--record: " : "", out ? q->record_path
-                : q->out_path ? q->out_path : "the trace to memory", strerror(errno));
+        fprintf(stderr, CLI_W(W_TRACE_CANNOT_WRITE), out ? "--record: " : "",
+                out             ? q->record_path
+                : q->out_path   ? q->out_path
+                                : CLI_W(W_TRACE_TO_MEMORY),
+                cli_strerror(errno));
     } else if (!(t = ps_trace_start(&q->o, &err))) {
-        fprintf(stderr, "procsim " CMD ": %s\n", ps_error_in(&err, cli_lang));
+        fprintf(stderr, CLI_W(W_TRACE_MESSAGE), ps_error_in(&err, cli_lang));
     }
     if (!t) {
         if (out)
@@ -475,7 +469,7 @@ static int trace_run(cli_trace_request *q)
     int rc = ending(t, st, report, sizeof report);
     q->w->end(out, &r, st, report);
     if (fflush(out) || ferror(out)) {
-        fprintf(stderr, "procsim " CMD ": writing the trace failed: %s\n", strerror(errno));
+        fprintf(stderr, CLI_W(W_TRACE_WRITE_TRACE), cli_strerror(errno));
         rc = EXIT_RUNTIME;
     }
     FILE *stats = open_memstream(&tail, &taillen);
@@ -487,19 +481,19 @@ static int trace_run(cli_trace_request *q)
         rc = EXIT_RUNTIME;
     ps_trace_destroy(t); /* kills and reaps whatever of the tree is left */
     if (fclose(out) && q->out_path) {
-        fprintf(stderr, "procsim " CMD ": writing %s failed: %s\n", q->out_path, strerror(errno));
+        fprintf(stderr, CLI_W(W_TRACE_WRITE_FILE), q->out_path, cli_strerror(errno));
         rc = EXIT_RUNTIME;
     }
     to_stdout(mem, memlen);
     to_stdout(tail, taillen);
     if (fflush(stdout) || ferror(stdout)) {
-        fprintf(stderr, "procsim " CMD ": writing the output failed: %s\n", strerror(errno));
+        fprintf(stderr, CLI_W(W_TRACE_WRITE_OUTPUT), cli_strerror(errno));
         rc = EXIT_RUNTIME;
     }
     if (st == PS_STEP_INTERRUPTED)
-        fprintf(stderr, "procsim " CMD ": interrupted\n");
+        fputs(CLI_W(W_TRACE_INTERRUPTED_LINE), stderr);
     else if (report[0])
-        fprintf(stderr, "procsim " CMD ": %s\n", report);
+        fprintf(stderr, CLI_W(W_TRACE_MESSAGE), report);
     forget(&c, &r);
     return rc;
 }

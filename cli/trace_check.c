@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "words.h"
 
 enum { EXIT_NOT_FOUND = 127, EXIT_CANNOT_EXECUTE = 126 };
 
@@ -80,7 +81,7 @@ static int check_command(const char *name)
     int rc = strchr(name, '/') ? check_path(name, &why) : check_name(name, &why);
     if (rc)
         fprintf(stderr, "procsim trace: %s: %s\n", name,
-                why ? strerror(why) : "command not found");
+                why ? cli_strerror(why) : CLI_W(W_TRACE_NOT_FOUND));
     return rc;
 }
 
@@ -92,8 +93,8 @@ static int check_cpus(uint32_t cpus)
         return 0; /* no pinning, or ps_trace_start says what failed */
     int have = CPU_COUNT(&mine);
     if (cpus > (uint32_t)have) {
-        fprintf(stderr, "procsim trace: --cpus %u: procsim may use only %d CPU%s here\n", cpus,
-                have, have == 1 ? "" : "s");
+        fprintf(stderr, CLI_W(W_TRACE_CPUS), cpus, have,
+                cli_lang == PS_LANG_EN && have != 1 ? "s" : "");
         return EXIT_USAGE;
     }
 #else

@@ -17,7 +17,8 @@
  * in its own table.
  *
  * One section per command; keep an entry in the section of the file that
- * writes it. */
+ * writes it.  The long usage texts are help.c's own table, each with its
+ * two wordings side by side. */
 #ifndef PROCSIM_CLI_WORDS_H
 #define PROCSIM_CLI_WORDS_H
 
@@ -33,18 +34,314 @@ extern ps_lang cli_lang; /* args.c */
 /* --- every command (args.c, main.c, help.c) --- */
 
 #define W_ANY_OUT_OF_MEMORY "out of memory", "메모리가 모자랍니다"
+#define W_ANY_NOMEM "procsim: out of memory\n", "procsim: 메모리가 모자랍니다\n"
+#define W_ANY_BAD_OPTION "procsim %s: unknown or incomplete option '%s'; see procsim %s --help\n", \
+    "procsim %s: 모르는 옵션이거나 값이 빠진 옵션입니다: '%s'; procsim %s --help를 보십시오\n"
+#define W_ANY_INT_OPTION "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n", \
+    "procsim %s: %s에는 %lld부터 %lld까지의 정수를 주어야 하는데 '%.80s%s'이(가) 왔습니다\n"
+#define W_ANY_LANG_VALUE "procsim %s: --lang wants en or ko, got '%.80s'\n", \
+    "procsim %s: --lang에는 en 또는 ko를 주어야 하는데 '%.80s'이(가) 왔습니다\n"
+#define W_MAIN_NO_WINDOW "procsim: %s, so here is the text view\n\n", \
+    "procsim: %s; 그래서 글 보기로 보여 드립니다\n\n"
+#define W_MAIN_NOT_COMMAND "procsim: '%s' is not a command; ", "procsim: '%s'은(는) 명령이 아닙니다; "
+#define W_MAIN_IN_WINDOW "to watch a scenario in the window:\n", "시나리오를 창에서 보려면:\n"
+#define W_MAIN_OR "or ", "또는 "
+#define W_MAIN_AS_TEXT "for its trace as text:\n", "그 추적을 글로 보려면:\n"
+#define W_MAIN_UNKNOWN                                                          \
+    "procsim: unknown command '%s'; the commands are gui, run, compare, check, trace, ostep, " \
+    "lab and grade (procsim --help)\n",                                        \
+    "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
+    "lab, grade입니다 (procsim --help)\n"
+/* ostep.c: its wrapper's errors (the programs' own output stays English) */
+#define W_OSTEP_UNKNOWN "procsim ostep: unknown program '%s'\n", \
+    "procsim ostep: '%s'라는 프로그램은 없습니다\n"
+#define W_OSTEP_FORMAT "procsim ostep: unknown format '%s'; expected text, csv, json or yaml\n", \
+    "procsim ostep: '%s'라는 형식은 없습니다; text, csv, json, yaml 중 하나를 주십시오\n"
+/* gui.c, nogui.c: the window's command line */
+#define W_GUI_OSTEP "procsim gui: --ostep wants process-run, scheduler, mlfq or lottery, got '%s'\n", \
+    "procsim gui: --ostep에는 process-run, scheduler, mlfq, lottery 중 하나를 주어야 하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_NO_DISPLAY "no display (DISPLAY and WAYLAND_DISPLAY are unset or empty)", \
+    "화면이 없습니다 (DISPLAY와 WAYLAND_DISPLAY가 없거나 비어 있음)"
+#define W_GUI_SIZE                                                              \
+    "procsim gui: --size wants WIDTHxHEIGHT, whole numbers from 320x240 to 8192x8192, got '%.80s'\n", \
+    "procsim gui: --size에는 WIDTHxHEIGHT, 320x240부터 8192x8192까지의 정수를 주어야 하는데 " \
+    "'%.80s'이(가) 왔습니다\n"
+#define W_GUI_SELECT                                                            \
+    "procsim gui: --select wants a process name or a pid (a whole number from 1 to the number " \
+    "of processes), got '%.80s'\n",                                            \
+    "procsim gui: --select에는 프로세스 이름이나 PID(1부터 프로세스 수까지의 정수)를 주어야 " \
+    "하는데 '%.80s'이(가) 왔습니다\n"
+#define W_GUI_STUDENT_EMPTY "it is empty", "비어 있습니다"
+#define W_GUI_STUDENT_LONG "it is too long", "너무 깁니다"
+#define W_GUI_STUDENT_CONTROL "it has a line break or a control character", \
+    "줄바꿈이나 제어 문자가 있습니다"
+#define W_GUI_STUDENT_UTF8 "it is not UTF-8 text", "UTF-8 글이 아닙니다"
+#define W_GUI_STUDENT                                                           \
+    "procsim gui: --student wants a name on one line, 1 to %d bytes of UTF-8 text; %s (%zu bytes)\n", \
+    "procsim gui: --student에는 한 줄의 이름, UTF-8 글 1~%d바이트를 주십시오; %s (%zu바이트)\n"
+#define W_GUI_SPEED "procsim gui: --speed wants 1, 2, 4, 8, 16 or 32, got '%s'\n", \
+    "procsim gui: --speed에는 1, 2, 4, 8, 16, 32 중 하나를 주어야 하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_ONE "procsim gui: one scenario at a time\n", \
+    "procsim gui: 시나리오는 한 번에 하나입니다\n"
+#define W_GUI_SCREENSHOT "procsim gui: --screenshot goes with --frames N\n", \
+    "procsim gui: --screenshot은 --frames N과 함께 씁니다\n"
+#define W_GUI_COMPARE_LIVE                                                      \
+    "procsim gui: --compare shows model runs of one workload side by side; --live runs real " \
+    "processes, one run at a time\n",                                          \
+    "procsim gui: --compare는 한 작업 부하의 모형 실행들을 나란히 보입니다; --live는 실제 " \
+    "프로세스로 한 번에 하나만 실행합니다\n"
+#define W_GUI_COMPARE_QUIZ                                                      \
+    "procsim gui: --compare shows model runs of one workload side by side; --quiz follows one " \
+    "run, so it goes without it\n",                                            \
+    "procsim gui: --compare는 한 작업 부하의 모형 실행들을 나란히 보입니다; --quiz는 실행 " \
+    "하나를 따라가므로 함께 쓰지 않습니다\n"
+#define W_GUI_FILE_OR_OSTEP "procsim gui: a FILE or --ostep, not both\n", \
+    "procsim gui: FILE과 --ostep 중 하나만 주십시오\n"
+#define W_GUI_GANTT_PNG_WITH                                                    \
+    "procsim gui: --gantt-png runs the model to its end with no window: not with %s\n", \
+    "procsim gui: --gantt-png는 창 없이 모형을 끝까지 실행합니다: %s와(과) 함께 쓰지 않습니다\n"
+#define W_GUI_GANTT_PNG_COMPARE "--compare (procsim compare charts each policy)", \
+    "--compare (정책마다의 차트는 procsim compare가 그립니다)"
+#define W_GUI_GANTT_PNG_FILE                                                    \
+    "procsim gui: --gantt-png wants a FILE ending .png or .svg (which says the format), got '%s'\n", \
+    "procsim gui: --gantt-png에는 .png 또는 .svg로 끝나는 FILE(끝이 형식을 정함)을 주어야 " \
+    "하는데 '%s'이(가) 왔습니다\n"
+#define W_GUI_NO_DISPLAY_USE "procsim gui: %s; use --frames N --screenshot out.png, or procsim run\n", \
+    "procsim gui: %s; --frames N --screenshot out.png를 쓰거나 procsim run을 쓰십시오\n"
+#define W_GUI_TRACE_ONLY_TEXT                                                   \
+    "procsim trace: --gui shows the run in the window; -o, --record and --events go without it\n", \
+    "procsim trace: --gui는 실행을 창에서 보입니다; -o, --record, --events는 함께 쓰지 않습니다\n"
+#define W_GUI_TRACE_NO_DISPLAY                                                  \
+    "procsim trace: %s; procsim trace without --gui shows the same run as text\n", \
+    "procsim trace: %s; --gui 없는 procsim trace가 같은 실행을 글로 보입니다\n"
+#define W_GUI_BUILT_WITHOUT "this procsim was built without the window", \
+    "이 procsim은 창 없이 빌드되었습니다"
+#define W_GUI_HOW_TO_BUILD                                                      \
+    "%s (cmake -DPROCSIM_GUI=ON, with SDL2 and SDL2_ttf); procsim %s shows the same run as text", \
+    "%s (cmake -DPROCSIM_GUI=ON, SDL2와 SDL2_ttf 필요); procsim %s이(가) 같은 실행을 글로 보입니다"
+#define W_GUI_BUT "\nBut ", "\n하지만 "
+/* help.c: the few words around the usage texts (the texts are help.c's
+ * table, both wordings side by side) */
+#define W_HELP_USAGE "usage:\n", "사용법:\n"
+#define W_HELP_MORE "(procsim %s --help says more)\n", "(procsim %s --help에 더 있음)\n"
+#define W_HELP_TOUR                                                             \
+    "%sprocsim                      the seven-state tour in a window (text\n"   \
+    "                                    view when there is no display)\n",     \
+    "%sprocsim\n      창에서 일곱 상태 둘러보기 (화면이 없으면 글 보기)\n"
+#define W_HELP_COMMAND "%sprocsim COMMAND --help       that command's usage\n", \
+    "%sprocsim COMMAND --help\n      그 명령의 사용법\n"
+#define W_ANY_LANG_MISSING "procsim %s: --lang wants en or ko after it\n", \
+    "procsim %s: --lang 뒤에 en 또는 ko를 주십시오\n"
 
 /* --- run, check: the text view (out_text.c, run.c, describe) --- */
 
-#define W_RUN_STATISTICS "Statistics", "통계"
+/* cli_describe: the system line, piece by piece */
+#define W_RUN_POLICY "policy %s", "정책 %s"
+#define W_RUN_QUANTUM " (quantum %lld)", " (타임 퀀텀 %lld)"
+#define W_RUN_MLFQ ", %d levels, boost %lld", ", 단계 %d개, 부스트 %lld"
+#define W_RUN_OSTEP " (switch %s, io_done %s)", " (전환 %s, 입출력 완료 %s)"
+#define W_RUN_CPUS ", %d cpu%s", ", CPU %d개%s"
+#define W_RUN_CPUS_AUTO " (auto: this machine's)", " (자동: 이 컴퓨터의 수)"
+#define W_RUN_MEMORY_UNLIMITED ", memory unlimited", ", 메모리 무제한"
+#define W_RUN_MEMORY ", memory %lld", ", 메모리 %lld"
+#define W_RUN_SWITCH_COST ", switch cost %lld", ", 문맥 교환 비용 %lld"
+#define W_RUN_PROCESSES ", %u processes\n", ", 프로세스 %u개\n"
+/* the head of the text view */
+#define W_RUN_POLICY_GIVEN "(the policy is --policy's: the file says %s)\n", \
+    "(정책은 --policy가 정한 것이고 파일의 정책은 %s입니다)\n"
+#define W_RUN_LIVE                                                              \
+    "live: real child processes, %lld ms per tick; each transition shows [kernel " \
+    "state letter, who confirmed it, when, real pid, resident set]\n",          \
+    "라이브: 실제 자식 프로세스, 1틱 = %lld ms; 전이마다 [커널 상태 글자, 확인한 쪽, " \
+    "시각, 실제 pid, 상주 메모리]\n"
+#define W_RUN_TICK "tick", "틱"
+#define W_RUN_TRANSITIONS "transitions", "전이"
+#define W_RUN_SHORT_STATES "(Rdy/Susp = Ready/Suspend, Blk/Susp = Blocked/Suspend)\n", ""
+#define W_RUN_NOBODY "nobody", "없음"
+/* the statistics table: headings (the columns are as wide as the widest) and the end column */
+#define W_RUN_H_PID "pid", "PID"
+#define W_RUN_H_NAME "name", "이름"
+#define W_RUN_H_ARRIVE "arrive", "도착"
+#define W_RUN_H_START "start", "시작"
+#define W_RUN_H_FINISH "finish", "종료"
+#define W_RUN_H_TURN "turn", "반환시간"
+#define W_RUN_H_NEW "new", "생성"
+#define W_RUN_H_WAIT "wait", "대기시간"
+#define W_RUN_H_RESP "resp", "응답시간"
+#define W_RUN_H_CPU "cpu", "CPU"
+#define W_RUN_H_BLOCK "block", "대기상태"
+#define W_RUN_H_RSUSP "r-susp", "보류준비"
+#define W_RUN_H_BSUSP "b-susp", "보류대기"
+#define W_RUN_H_SWITCH "switch", "교환"
+#define W_RUN_H_SWAPS "swaps", "스왑"
+#define W_RUN_H_END "end", "끝"
+#define W_RUN_NEVER_CREATED " never created", " 생성되지 않음"
+#define W_RUN_STILL " still %s", " 아직 %s"
+#define W_RUN_KILLED " killed (%s)", " 강제 종료 (%s)"
+#define W_RUN_KILLED_SIGNAL " killed (signal %d)", " 강제 종료 (시그널 %d)"
+#define W_RUN_EXIT " exit %d", " 종료 코드 %d"
+#define W_RUN_RECEIVED ", received %lld", ", 받은 값 합 %lld"
+/* the end of the text view */
+#define W_RUN_AVERAGES "\naverages over %u finished: turnaround %.2f, waiting %.2f, response %.2f\n", \
+    "\n끝난 %u개의 평균: 반환 시간 %.2f, 대기 시간 %.2f, 응답 시간 %.2f\n"
+#define W_RUN_TOTALS                                                            \
+    "ticks %lld, cpu utilisation %.1f%%, throughput %.3f processes/tick, %llu transitions\n", \
+    "%lld틱, CPU 이용률 %.1f%%, 처리량 틱당 프로세스 %.3f개, 전이 %llu번\n"
+#define W_RUN_VARIABLE "variable %s = %lld\n", "변수 %s = %lld\n"
+#define W_RUN_LOST "lost updates: %lld (increments wiped out by stale writes)\n", \
+    "잃어버린 갱신: %lld (낡은 값의 쓰기에 지워진 증가)\n"
+#define W_RUN_CHANNEL "channel %s: %llu sent (sum %lld), %llu received (sum %lld), %llu left\n", \
+    "채널 %s: 보냄 %llu (합 %lld), 받음 %llu (합 %lld), 남음 %llu\n"
+/* a live or traced transition's evidence, a note's real pid */
+#define W_RUN_EVIDENCE "  [%c %s %.3f ms, pid %d, rss %lld kB]", "  [%c %s %.3f ms, PID %d, 상주 %lld kB]"
+#define W_RUN_NOTE_PID "  [pid %d]", "  [PID %d]"
+#define W_RUN_STOPPED "stopped at tick %lld (--until)\n", "%lld틱에서 멈춤 (--until)\n"
+/* how a run ended (run.c) */
+#define W_RUN_INTERRUPTED "interrupted at tick %lld; every child was killed", \
+    "%lld틱에서 중단되었습니다; 자식 프로세스는 모두 강제 종료되었습니다"
+#define W_RUN_LIVE_FAILED "live run failed: %s", "라이브 실행 실패: %s"
+#define W_RUN_NOMEM_AT "out of memory at tick %lld", "%lld틱에서 메모리가 모자랍니다"
+#define W_RUN_LARGER_UNTIL "; a larger --until runs further", "; --until을 더 크게 주면 더 갑니다"
+#define W_RUN_DIVERGED                                                          \
+    "procsim: warning: reality and the model parted %u time(s); first: %s (docs/live.md)\n", \
+    "procsim: 경고: 실제와 모형이 %u번 어긋났습니다; 처음: %s (docs/live.md)\n"
+#define W_RUN_WRITE_FAILED "procsim: writing the output failed: %s\n", \
+    "procsim: 출력을 쓰지 못했습니다: %s\n"
+#define W_RUN_OVERWROTE " overwrote %lld (last %s)", " %lld을(를) 덮어씀 (마지막: %s)"
+/* the Gantt chart (gantt_draw.c: run --gantt and compare) */
+#define W_GANTT_TITLE "Gantt chart", "간트 차트"
+#define W_GANTT_TITLES "Gantt charts", "간트 차트"
+#define W_GANTT_NO_TIME "no time passed", "시간이 흐르지 않음"
+#define W_GANTT_IDLE "idle", "유휴"
+#define W_GANTT_SCALED "; 1 column = %lld ticks: who ran longest in it", \
+    "; 1칸 = %lld틱: 그 안에서 가장 오래 실행한 프로세스"
+#define W_GANTT_ABOUT "; 1 column = about %lld ticks", "; 1칸 = 약 %lld틱"
+#define W_GANTT_CPU "cpu", "CPU"
+#define W_GANTT_KEYS "keys:", "기호:"
+/* run's and check's usage errors */
+#define W_RUN_UNKNOWN_FORMAT "procsim run: unknown format '%s'; expected text, csv or json\n", \
+    "procsim run: '%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오\n"
+#define W_RUN_WHICH "procsim %s: which scenario?\n", "procsim %s: 어느 시나리오를 실행할까요?\n"
+#define W_RUN_ONE_AT_A_TIME "procsim run: one scenario at a time ('%s' and '%s')\n", \
+    "procsim run: 시나리오는 한 번에 하나입니다 ('%s', '%s')\n"
+#define W_RUN_GANTT_CSV                                                         \
+    "procsim run: --gantt draws under the text view, and --format json has it as \"gantt\"; " \
+    "csv has one row per transition and no place for it\n",                    \
+    "procsim run: --gantt는 글 보기 아래에 그리고 --format json에서는 \"gantt\"에 담깁니다; " \
+    "csv는 전이마다 한 행이라 둘 곳이 없습니다\n"
+#define W_RUN_POLICY_OPTION "procsim run: --policy: %s\n", "procsim run: --policy: %s\n"
+#define W_CHECK_WHICH "procsim check: which files?\n", "procsim check: 어느 파일을 검사할까요?\n"
+#define W_CHECK_OK "%s: ok: \"%s\", %u processes\n", "%s: 이상 없음: \"%s\", 프로세스 %u개\n"
 
 /* --- compare (compare.c, compare_out.c) --- */
 
-#define W_CMP_POLICY "policy", "정책"
+/* the text (compare_out.c) */
+#define W_CMP_TITLE "Compare policies", "정책 비교"
+#define W_CMP_FINISH "finish", "종료 시각"
+#define W_CMP_TURNAROUND "turnaround", "반환 시간"
+#define W_CMP_WAITING "waiting", "대기 시간"
+#define W_CMP_RESPONSE "response", "응답 시간"
+#define W_CMP_SWITCHES "switches", "문맥 교환"
+#define W_CMP_RUN_ENDS "run ends", "실행 끝"
+#define W_CMP_AVERAGE "average", "평균"
+#define W_CMP_TOTAL "total", "합계"
+#define W_CMP_UTILISATION "cpu utilisation", "CPU 이용률"
+#define W_CMP_BEST                                                              \
+    "* the best of a row (the lowest; cpu utilisation: the highest), where the policies differ", \
+    "* 행에서 가장 좋은 값 (가장 작은 값; CPU 이용률은 가장 큰 값), 정책마다 다를 때만"
+#define W_CMP_PART "The schedules first differ at tick %lld, on cpu %u:", \
+    "스케줄이 처음 달라지는 때: %lld틱, CPU %u"
+#define W_CMP_NEVER                                                             \
+    "The schedules never differ: every policy runs the same process on every cpu at every tick.", \
+    "스케줄이 한 번도 달라지지 않는다: 모든 정책이 매 틱 모든 CPU에서 같은 프로세스를 실행한다."
+#define W_CMP_PAIRS "First tick at which each two differ (-: never):", \
+    "두 정책씩 처음 달라지는 틱 (-: 달라지지 않음):"
+#define W_CMP_SYSTEM "  %s: %u processes, %d cpu%s; the file's policy: %s\n", \
+    "  %s: 프로세스 %u개, CPU %d개%s; 파일의 정책: %s\n"
+/* compare.c: the state at the parting, how a run stopped, usage errors */
+#define W_CMP_IDLE "idle", "유휴"
+#define W_CMP_GOES_ON "%s goes on running (since tick %lld: %s)", "%s 계속 실행 (%lld틱부터: %s)"
+#define W_CMP_LEAVES " (%s leaves it: %s)", " (CPU를 떠난 %s: %s)"
+#define W_CMP_NOMEM_AT "out of memory at tick %lld", "%lld틱에서 메모리 부족"
+#define W_CMP_SAME_POLICY "'%s' and '%s' are the same policy here (%s)", \
+    "'%s'와(과) '%s'은(는) 여기서 같은 정책입니다 (%s)"
+#define W_CMP_TWICE "'%s' is given twice", "'%s'이(가) 두 번 주어졌습니다"
+#define W_CMP_UNKNOWN_FORMAT "unknown format '%s'; expected text, csv or json", \
+    "'%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오"
+#define W_CMP_BAD_OPTION "unknown or incomplete option '%s'", "모르는 옵션이거나 값이 빠진 옵션입니다: '%s'"
+#define W_CMP_TOO_MANY "at most %d policies at a time ('%s' is one more)", \
+    "정책은 한 번에 %d개까지입니다 ('%s'은(는) 하나 더)"
+#define W_CMP_WHICH "which scenario?", "어느 시나리오를 비교할까요?"
+#define W_CMP_TWO "give at least two policies to compare (%s%s)", "비교할 정책을 둘 이상 주십시오 (%s%s)"
+#define W_CMP_ONLY_ONE "only one: ", "하나뿐: "
+#define W_CMP_NONE "none", "없음"
+#define W_CMP_SIDE_REPORT "procsim compare: %s: %s\n", "procsim compare: %s: %s\n"
+#define W_CMP_WRITE_FAILED "procsim: writing the output failed\n", "procsim: 출력을 쓰지 못했습니다\n"
+#define W_CMP_STOPPED "stopped at tick %lld (--until)", "%lld틱에서 멈춤 (--until)"
 
 /* --- trace (trace.c) --- */
 
-#define W_TRACE_INTERRUPTED "interrupted", "중단되었습니다"
+#define W_TRACE_EVENTS_WANT                                                     \
+    "procsim trace: --events wants SECONDS:ACTION:WHO[,...] (SECONDS a time since the start " \
+    "like 0.5, ACTION suspend, resume or kill, WHO a process name or a real pid), got '%.80s'\n", \
+    "procsim trace: --events에는 SECONDS:ACTION:WHO[,...]를 주어야 하는데 (SECONDS는 0.5처럼 " \
+    "시작부터의 시간, ACTION은 suspend, resume, kill, WHO는 프로세스 이름 또는 실제 PID) " \
+    "'%.80s'이(가) 왔습니다\n"
+#define W_TRACE_UNKNOWN_OPTION "procsim trace: unknown option '%s'; see procsim trace --help\n", \
+    "procsim trace: '%s'라는 옵션은 없습니다; procsim trace --help를 보십시오\n"
+#define W_TRACE_WANTS_VALUE "procsim trace: %s wants a value; see procsim trace --help\n", \
+    "procsim trace: %s 뒤에 값을 주십시오; procsim trace --help를 보십시오\n"
+#define W_TRACE_UNKNOWN_FORMAT "procsim trace: unknown format '%s'; expected text, csv or json\n", \
+    "procsim trace: '%s'라는 형식은 없습니다; text, csv, json 중 하나를 주십시오\n"
+#define W_TRACE_NO_OPTION                                                       \
+    "procsim trace: '%s' is no option; the command goes after --, as in procsim trace -- %s\n", \
+    "procsim trace: '%s'은(는) 옵션이 아닙니다; 명령은 -- 뒤에 씁니다: procsim trace -- %s\n"
+#define W_TRACE_WHICH "procsim trace: which command? put it after --\n", \
+    "procsim trace: 어느 명령을 추적할까요? -- 뒤에 쓰십시오\n"
+#define W_TRACE_NOTHING_AFTER "procsim trace: which command? nothing follows --\n", \
+    "procsim trace: 어느 명령을 추적할까요? -- 뒤에 아무것도 없습니다\n"
+#define W_TRACE_NO_PROCESS                                                      \
+    "procsim trace: warning: --events at %.3f s: no process '%s' to %s; the run goes on\n", \
+    "procsim trace: 경고: --events %.3f초: '%s'이(가) 없어 %s 못 함; 실행은 계속됩니다\n"
+#define W_TRACE_COULD_NOT_RESUME                                                \
+    "procsim trace: warning: --events at %.3f s: could not %s '%s' (it has ended, or is not " \
+    "suspended); the run goes on\n",                                           \
+    "procsim trace: 경고: --events %.3f초: %s 못 함: '%s' (끝났거나 보류되어 있지 않음); " \
+    "실행은 계속됩니다\n"
+#define W_TRACE_COULD_NOT                                                       \
+    "procsim trace: warning: --events at %.3f s: could not %s '%s' (it has ended, or is " \
+    "already suspended); the run goes on\n",                                   \
+    "procsim trace: 경고: --events %.3f초: %s 못 함: '%s' (끝났거나 이미 보류됨); " \
+    "실행은 계속됩니다\n"
+#define W_TRACE_RECORD_NOMEM "procsim trace: --record: out of memory\n", \
+    "procsim trace: --record: 메모리가 모자랍니다\n"
+#define W_TRACE_RECORD_WRITE "procsim trace: --record: cannot write %s: %s\n", \
+    "procsim trace: --record: %s을(를) 쓸 수 없습니다: %s\n"
+#define W_TRACE_REPORT_INTERRUPTED "interrupted at tick %lld; every process of the tree was killed", \
+    "%lld틱에서 중단되었습니다; 트리의 프로세스는 모두 강제 종료되었습니다"
+#define W_TRACE_REPORT_NOMEM "out of memory at tick %lld", "%lld틱에서 메모리가 모자랍니다"
+#define W_TRACE_REPORT_FAILED "the trace failed: %s", "추적 실패: %s"
+#define W_TRACE_REPORT_UNEXPECTED "the trace stopped unexpectedly (status %d)", \
+    "추적이 뜻밖에 멈췄습니다 (상태 %d)"
+#define W_TRACE_CANNOT_WRITE "procsim trace: %scannot write %s: %s\n", \
+    "procsim trace: %s%s을(를) 쓸 수 없습니다: %s\n"
+#define W_TRACE_TO_MEMORY "the trace to memory", "메모리로 가는 추적"
+#define W_TRACE_MESSAGE "procsim trace: %s\n", "procsim trace: %s\n"
+#define W_TRACE_WRITE_TRACE "procsim trace: writing the trace failed: %s\n", \
+    "procsim trace: 추적을 쓰지 못했습니다: %s\n"
+#define W_TRACE_WRITE_FILE "procsim trace: writing %s failed: %s\n", \
+    "procsim trace: %s을(를) 쓰지 못했습니다: %s\n"
+#define W_TRACE_WRITE_OUTPUT "procsim trace: writing the output failed: %s\n", \
+    "procsim trace: 출력을 쓰지 못했습니다: %s\n"
+#define W_TRACE_INTERRUPTED_LINE "procsim trace: interrupted\n", "procsim trace: 중단되었습니다\n"
+#define W_TRACE_NOT_FOUND "command not found", "명령을 찾을 수 없습니다"
+#define W_TRACE_CPUS "procsim trace: --cpus %u: procsim may use only %d CPU%s here\n", \
+    "procsim trace: --cpus %u: 여기서 procsim이 쓸 수 있는 CPU는 %d개뿐입니다%s\n"
+#define W_TRACE_HEAD                                                            \
+    "trace: %s\none tick = one sample of %lld ms, %d cpu%s; each transition shows [kernel " \
+    "state letter, who confirmed it, when, real pid, resident set]\n\n",        \
+    "추적: %s\n1틱 = 표본 간격 %lld ms, CPU %d개%s; 전이마다 [커널 상태 글자, 확인한 쪽, " \
+    "시각, 실제 pid, 상주 메모리]\n\n"
 
 /* --- lab: the handout and the key (lab.c) --- */
 

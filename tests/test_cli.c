@@ -62,6 +62,63 @@ static void csv_matches_golden(void **state)
     }
 }
 
+/* ---- the text view in Korean ----------------------------------------- */
+
+/* Korean goldens of run's text view: the language from --lang and from
+ * the locale alike; --lang en under a Korean locale is the English view. */
+static const struct ko_golden {
+    const char *args[8];
+    const char *extra[2];
+    const char *golden;
+} ko_goldens[] = {
+    {{"run", "--lang", "ko", "--gantt", "--ops", "tests/cli/ko-view.yaml", NULL}, {NULL},
+     "tests/golden/ko-view.txt"},
+    {{"run", "--gantt", "--ops", "tests/cli/ko-view.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL},
+     "tests/golden/ko-view.txt"},
+    {{"run", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "tests/golden/tour-ko.txt"},
+    {{"run", "--lang", "ko", "--tour", NULL}, {NULL}, "tests/golden/tour-ko.txt"},
+};
+
+static void korean_text_matches_golden(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof ko_goldens / sizeof ko_goldens[0]; i++) {
+        const struct ko_golden *g = &ko_goldens[i];
+        result r = run_in(g->args, g->extra, 60);
+        size_t len;
+        char *want = slurp(g->golden, &len);
+        if (len != r.out_len || memcmp(want, r.out, len)) {
+            size_t line = 1, k = 0;
+            while (k < len && k < r.out_len && want[k] == r.out[k])
+                line += want[k++] == '\n';
+            fail_msg("%s %s differs from %s from line %zu", g->args[0], g->args[1], g->golden,
+                     line);
+        }
+        free(want);
+        result_free(&r);
+    }
+}
+
+static void lang_en_wins_over_a_korean_locale(void **state)
+{
+    (void)state;
+    const char *en[] = {"run", "scenarios/tour.yaml", NULL};
+    const char *forced[] = {"run", "--lang", "en", "scenarios/tour.yaml", NULL};
+    const char *ko_env[] = {"LANG=ko_KR.UTF-8", NULL};
+    result a = run_in(en, NULL, 60), b = run_in(forced, ko_env, 60);
+    assert_int_equal(a.status, 0);
+    assert_int_equal(b.status, 0);
+    assert_string_equal(a.out, b.out);
+    assert_non_null(strstr(b.out, "averages over 5 finished"));
+    result_free(&a);
+    result_free(&b);
+    /* and LC_ALL decides before LANG, as the locale's rule says */
+    const char *c_all[] = {"LC_ALL=C", "LANG=ko_KR.UTF-8", NULL};
+    result c = run_in(en, c_all, 60);
+    assert_string_equal(c.out, a.out);
+    result_free(&c);
+}
+
 /* ---- statuses and messages ------------------------------------------- */
 
 
@@ -716,6 +773,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(csv_matches_golden),
+        cmocka_unit_test(korean_text_matches_golden),
+        cmocka_unit_test(lang_en_wins_over_a_korean_locale),
         cmocka_unit_test(exit_statuses),
         cmocka_unit_test(bad_numbers_are_usage_errors),
         cmocka_unit_test(the_number_reader),

@@ -25,7 +25,7 @@ static const char *const latin[] = {
     "PDF", "CSV", "JSON", "PNG", "SVG", "ID", "FCFS", "SJF", "SRTF", "RR", "HRRN", "MLQ", "MLFQ",
     "CFS", "OSTEP", "procsim", "Python", "None", "True", "False", "Ctrl", "Esc", "Tab", "SIGSTOP",
     "SIGCONT", "SIGKILL", "SIGTERM", "SIGCHLD", "proc", "stat", "waitpid", "ptrace", "fork",
-    "exec", "exit", "docs", "md", "ko", "en", "yaml", "txt", NULL,
+    "exec", "exit", "docs", "md", "ko", "en", "yaml", "txt", "ms", "kB", NULL,
 };
 
 typedef struct korean_case {
@@ -34,6 +34,27 @@ typedef struct korean_case {
     const char *scenario;   /* its names are allowed (NULL: none) */
     int status;
 } korean_case;
+
+/* Words of procsim's command lines and machine formats that stay as they
+ * are: the commands, the output formats, compare's run statuses (its csv
+ * and json "status"). */
+static const char *const commands[] = {
+    "gui", "run", "compare", "check", "trace", "ostep", "lab", "grade", "help", "text", "csv",
+    "json", "html", "pdf", "done", "until", "deadlock", "runaway", "error", "weasyprint",
+    /* the CSV header's columns, JSON keys and scenario keys a text names */
+    "time", "pid", "name", "from", "to", "event", "cause", "wall_us", "kstate", "reported_by",
+    "os_pid", "gantt", "tick_ms", "description_ko", "title_ko", "ask_ko", NULL,
+};
+
+/* A word in capitals is an abbreviation (CPU) or a placeholder of a usage
+ * text (FILE, MS, WxH, LC_ALL): both stay as they are. */
+static int capitals(const char *w, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((w[i] < 'A' || w[i] > 'Z') && w[i] != '_' && !(w[i] == 'x' && i && i + 1 < n))
+            return 0;
+    return 1;
+}
 
 static int in_list(const char *w, size_t n, const char *const *list)
 {
@@ -67,6 +88,8 @@ static int is_token_word(const char *w, size_t n)
         toks[k++] = ps_obj_kind_token((ps_obj_kind)i);
     for (int i = 0; i < PS_OP_EVENT_COUNT; i++)
         toks[k++] = ps_op_event_token((ps_op_event_kind)i);
+    for (int i = 0; i < PS_TN_COUNT; i++)
+        toks[k++] = ps_trace_note_token((ps_trace_note_kind)i);
     for (size_t t = 0; t < k; t++) {
         const char *p = toks[t];
         while (*p) { /* each word of the token */
@@ -79,8 +102,18 @@ static int is_token_word(const char *w, size_t n)
     return 0;
 }
 
+/* More names: those of a traced command (its words after "--", each
+ * path's last part, its letters), ' '-separated. */
+static const char *more_names;
+
 static int is_name(const ps_scenario *s, const char *w, size_t n)
 {
+    for (const char *p = more_names; p && *p;) {
+        size_t m = strcspn(p, " ");
+        if (m == n && !strncmp(p, w, n))
+            return 1;
+        p += m + (p[m] == ' ');
+    }
     if (!s)
         return 0;
     for (uint32_t i = 0; i < s->nprocs; i++)
@@ -94,15 +127,57 @@ static int is_name(const ps_scenario *s, const char *w, size_t n)
     return 0;
 }
 
+/* Is w a word of a program listing in the scenario's Korean description?
+ * A description may quote the program it models ("def worker(counter):"),
+ * as lines indented four spaces or more; those lines are code, not words
+ * for people, and their identifiers may be named in the prose around
+ * them ("레지스터 tmp"). */
+static int is_listing_word(const ps_scenario *s, const char *w, size_t n)
+{
+    if (!s)
+        return 0;
+    for (const char *line = s->description_ko; *line;) {
+        size_t len = strcspn(line, "\n");
+        if (!strncmp(line, "    ", 4))
+            for (size_t i = 0; i + n <= len; i++) {
+                const char *c = line + i;
+                int starts = i == 0 || !((c[-1] >= 'a' && c[-1] <= 'z') ||
+                                         (c[-1] >= 'A' && c[-1] <= 'Z') || c[-1] == '_');
+                char after = i + n < len ? c[n] : ' ';
+                int ends = !((after >= 'a' && after <= 'z') || (after >= 'A' && after <= 'Z') ||
+                             after == '_' || (after >= '0' && after <= '9'));
+                if (starts && ends && !strncmp(c, w, n))
+                    return 1;
+            }
+        line += len + (line[len] == '\n');
+    }
+    return 0;
+}
+
 /* A whitespace-separated piece that is a path, an option or a command
- * line's word: it stays as it is. */
+ * line's word: it stays as it is.  In a CSV record ("0,1,editor,new,...")
+ * the fields up to the last comma are tokens, names and numbers; what is
+ * after it is looked at (verbatim_csv). */
+static size_t verbatim_csv(const char *p, size_t n)
+{
+    size_t last = 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        if (p[i] == ',')
+            last = i + 1;
+    return last;
+}
+
 static int verbatim(const char *p, size_t n)
 {
     if (n >= 2 && p[0] == '-')
         return 1; /* --lang, -c */
     for (size_t i = 0; i < n; i++)
-        if (p[i] == '/' || p[i] == '=' || p[i] == '[' || p[i] == '<')
-            return 1; /* scenarios/tour.yaml, FILE:LINE, [state P2 at 4], <built-in tour> */
+        if (p[i] == '/' || p[i] == '=' || p[i] == '[' || p[i] == '<' || p[i] == '|')
+            return 1; /* scenarios/tour.yaml, FILE:LINE, [state P2 at 4], <built-in tour>,
+                         a Gantt row's cells (names cut to fit), text|csv */
+    for (size_t i = 1; i + 1 < n; i++)
+        if (p[i] == ':' && p[i + 1] != ' ')
+            return 1; /* a spec: 0.5:suspend:Process-1, rr:4 */
     static const char *const ext[] = {".yaml", ".yml", ".txt", ".csv", ".md", ".html", ".pdf",
                                       ".png", ".svg", ".py", ".c"};
     for (size_t k = 0; k < sizeof ext / sizeof ext[0]; k++) {
@@ -125,7 +200,20 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
         const char *q = line;
         while (*q == ' ')
             q++;
+        /* ... but "procsim run: which scenario?" is a message */
         int command = !strncmp(q, "procsim ", 8);
+        if (command) {
+            size_t w = strcspn(q + 8, " \n");
+            command = !(w && q[8 + w - 1] == ':');
+        }
+        /* what is in quotes is quoted (the user's input, a key): verbatim */
+        char quoted[4096] = "";
+        for (size_t k = 0, in = 0; k < len && k < sizeof quoted; k++) {
+            int mark = line[k] == '\'' || line[k] == '"';
+            if (mark)
+                in = !in;
+            quoted[k] = (char)(in || mark);
+        }
         for (size_t i = 0; !command && i < len;) {
             size_t piece = strcspn(line + i, " \t\n");
             if (piece > len - i)
@@ -134,7 +222,9 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
                 i += piece + 1;
                 continue;
             }
-            for (size_t j = i; j < i + piece;) {
+            for (size_t j = i + verbatim_csv(line + i, piece); j < i + piece;) {
+                /* a word: Latin letters, with digits and '_' inside it as
+                 * a name has them ("to_child", "P2") */
                 const char *w = line + j;
                 size_t n = 0;
                 if (w[0] == 'x' && j > i && w[-1] == '0') { /* 0xE9: a number */
@@ -144,9 +234,15 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
                     continue;
                 }
                 while (j + n < i + piece &&
-                       ((w[n] >= 'a' && w[n] <= 'z') || (w[n] >= 'A' && w[n] <= 'Z')))
+                       ((w[n] >= 'a' && w[n] <= 'z') || (w[n] >= 'A' && w[n] <= 'Z') ||
+                        (n && ((w[n] >= '0' && w[n] <= '9') || w[n] == '_'))))
                     n++;
-                if (n >= 2 && !in_list(w, n, latin) && !is_token_word(w, n) && !is_name(s, w, n)) {
+                while (n && (w[n - 1] == '_' || (w[n - 1] >= '0' && w[n - 1] <= '9')) &&
+                       !is_name(s, w, n))
+                    n--; /* "P2" is a name, "abc12" the word "abc" */
+                if (n >= 2 && !quoted[j < sizeof quoted ? j : 0] && !in_list(w, n, latin) &&
+                    !in_list(w, n, commands) && !capitals(w, n) && !is_token_word(w, n) &&
+                    !is_name(s, w, n) && !is_listing_word(s, w, n)) {
                     print_error("%s: English word '%.*s' in: %.*s\n", what, (int)n, w, (int)len,
                                 line);
                     bad++;
@@ -164,8 +260,81 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
 static const korean_case cases[] = {
     /* run, check, help */
     {{"--version", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"run", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0},
+    {{"run", "--lang", "ko", "--tour", NULL}, {NULL}, "scenarios/tour.yaml", 0},
+    {{"run", "--lang", "ko", "--gantt", "--ops", "tests/cli/ko-view.yaml", NULL}, {NULL},
+     "tests/cli/ko-view.yaml", 0},
+    {{"run", "--lang", "ko", "--policy", "fcfs", "--until", "4", "tests/cli/ko-view.yaml", NULL},
+     {NULL}, "tests/cli/ko-view.yaml", 0},
+    {{"run", "--lang", "ko", "tests/cli/ko-deadlock.yaml", NULL}, {NULL},
+     "tests/cli/ko-deadlock.yaml", 1},
+    {{"run", "--lang", "ko", "--format", "csv", "--ops", "tests/cli/ko-view.yaml", NULL}, {NULL},
+     "tests/cli/ko-view.yaml", 0},
+    {{"run", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--format", "xml", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--until", "x", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "a.yaml", "b.yaml", NULL}, {NULL}, NULL, 2},
+    {{"run", "--lang", "ko", "--gantt", "--format", "csv", "scenarios/tour.yaml", NULL}, {NULL},
+     NULL, 2},
+    {{"run", "--lang", "xx", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "--lang", "ko", "tests/cli/ko-view.yaml", "tests/cli/ko-deadlock.yaml", NULL},
+     {NULL}, NULL, 0},
+    {{"check", "tests/cli/ko-view.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"check", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"run", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"check", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"gui", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"ostep", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"lab", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"grade", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"bogus", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"ostep", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"ostep", "--lang", "ko", "nope", NULL}, {NULL}, NULL, 2},
+    {{"ostep", "process-run", "-l", "2:50", "--format", "xml", NULL}, {"LANG=ko_KR.UTF-8", NULL},
+     NULL, 2},
+    {{"gui", "--lang", "ko", "--speed", "3", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--size", "1x1", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--screenshot", "x.png", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2},
+    {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
+    {{NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0}, /* no display: the tour */
+    {{"--lang", "ko", NULL}, {NULL}, "scenarios/tour.yaml", 0},
     /* compare */
+    {{"compare", "--lang", "ko", "tests/cli/ko-view.yaml", "fcfs", "rr:2", "sjf", NULL}, {NULL},
+     "tests/cli/ko-view.yaml", 0},
+    {{"compare", "scenarios/tour.yaml", "fcfs", "srtf", NULL}, {"LANG=ko_KR.UTF-8", NULL},
+     "scenarios/tour.yaml", 0},
+    {{"compare", "--lang", "ko", "--format", "csv", "tests/cli/ko-view.yaml", "fcfs", "rr:3",
+      NULL}, {NULL}, "tests/cli/ko-view.yaml", 0},
+    {{"compare", "--lang", "ko", "--until", "3", "tests/cli/ko-view.yaml", "fcfs", "rr:2", NULL},
+     {NULL}, "tests/cli/ko-view.yaml", 0},
+    {{"compare", "--lang", "ko", "tests/cli/ko-deadlock.yaml", "fcfs", "rr:1", NULL}, {NULL},
+     "tests/cli/ko-deadlock.yaml", 1},
+    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--lang", "ko", "scenarios/tour.yaml", "fcfs", "fcfs", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"compare", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
     /* trace */
+    {{"trace", "--help", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--bogus", "--", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--events", "x", "--", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "/bin/true", NULL}, {NULL}, NULL, 2},
+    {{"trace", "--lang", "ko", "--", NULL}, {NULL}, NULL, 2},
+#if PROCSIM_WITH_TRACE
+    {{"trace", "--lang", "ko", "--", "/bin/true", NULL}, {NULL}, NULL, 0},
+    {{"trace", "--", "/bin/true", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", "--format", "csv", "--", "/bin/true", NULL}, {NULL}, NULL, 0},
+    {{"trace", "--lang", "ko", "--", "no-such-command", NULL}, {NULL}, NULL, 127},
+    {{"trace", "--lang", "ko", "--events", "0:suspend:nobody", "--", "/bin/true", NULL},
+     {NULL}, NULL, 0},
+#endif
     /* lab */
     /* lab --format html */
     /* lab --variant */
@@ -204,6 +373,21 @@ static void korean_output_has_no_english(void **state)
             if (!s)
                 fail_msg("%s", err.msg);
         }
+        char names[512] = "";
+        int header = 0; /* --format csv: the first line is the CSV header (verbatim) */
+        for (size_t a = 0, after = 0; c->args[a]; a++) {
+            header |= a && !strcmp(c->args[a - 1], "--format") && !strcmp(c->args[a], "csv");
+            if (after) {
+                const char *base = strrchr(c->args[a], '/');
+                size_t at = strlen(names);
+                snprintf(names + at, sizeof names - at, "%s ", base ? base + 1 : c->args[a]);
+                for (char *q = names + at; *q; q++)
+                    if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+                        *q = ' ';
+            }
+            after |= !strcmp(c->args[a], "--");
+        }
+        more_names = names;
         result r = run_in(c->args, c->extra, 120);
         char what[256] = "";
         for (size_t a = 0; c->args[a]; a++)
@@ -213,7 +397,10 @@ static void korean_output_has_no_english(void **state)
             print_error("%s: exit %d, expected %d\n%s", what, r.status, c->status, r.err);
             bad++;
         }
-        bad += english_words(r.out, s, what) + english_words(r.err, s, what);
+        const char *out = r.out;
+        if (header)
+            out += strcspn(out, "\n") + (out[strcspn(out, "\n")] == '\n');
+        bad += english_words(out, s, what) + english_words(r.err, s, what);
         result_free(&r);
         ps_scenario_destroy(s);
     }
@@ -228,6 +415,9 @@ static void the_checker_finds_english(void **state)
     assert_int_equal(english_words("작업 부하 scenarios/labs/x.yaml --lang\n", NULL, "t"), 0);
     assert_int_equal(english_words("Workload\n", NULL, "t"), 1);
     assert_int_equal(english_words("P1은 arrives 0\n", NULL, "t"), 1);
+    assert_int_equal(english_words("  procsim run scenarios/tour.yaml --gantt\n", NULL, "t"), 0);
+    assert_int_equal(english_words("procsim run: which scenario?\n", NULL, "t"), 2);
+    assert_int_equal(english_words("'bogus'라는 CPU FILE tick_ms\n", NULL, "t"), 0);
     assert_int_equal(english_words("바이트 0xE9, 0xff\n", NULL, "t"), 0);
     assert_int_equal(english_words("바이트 xE9\n", NULL, "t"), 1);
 }
