@@ -42,6 +42,8 @@ typedef struct ps__op_shape {
     int64_t dflt;         /* value of an optional number left out */
     const char *usage;    /* "io DEVICE TICKS", for messages */
     const char *noun;     /* the number, for messages: "tick count" */
+    const char *usage_ko; /* the same in Korean: "io 장치 틱수" */
+    const char *noun_ko;  /* "틱 수" */
 } ps__op_shape;
 
 extern const ps__op_shape ps__op_shapes[PS_OP_COUNT];
@@ -54,5 +56,16 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
+
+/* Sets err to a message in both languages (no "FILE:LINE:COL: " added):
+ * `en` and `ko` take the same arguments in the same order, both checked
+ * by the compiler (scenario_load.c). */
+void ps__error_set_(ps_error *err, const char *en, const char *ko, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 4)))
+#endif
+    ;
+#define ps__error_set(err, en, ko, ...)                                      \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__error_set_(err, en, ko, __VA_ARGS__))
 
 #endif
