@@ -281,6 +281,10 @@ static const char *const bad_files[] = {
     "tests/loader/bad/starts-blocked-cpu.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with cpu)",
     "tests/loader/bad/starts-blocked-empty.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with nothing)",
     "tests/loader/bad/starts-blocked-word.yaml:5:21: starts_blocked: expected true or false, got 'yes'",
+    /* not UTF-8: saved by a Korean editor (EUC-KR; CP949's extra syllables), or else */
+    "tests/loader/bad/euc-kr.yaml:2:8: the file is not UTF-8; it looks like CP949/EUC-KR (as a Korean Windows editor saves it): save it as UTF-8",
+    "tests/loader/bad/cp949.yaml:2:3: the file is not UTF-8; it looks like CP949/EUC-KR (as a Korean Windows editor saves it): save it as UTF-8",
+    "tests/loader/bad/latin1.yaml:2:12: invalid trailing UTF-8 octet (0x0A); a scenario file must be UTF-8 text with no control characters",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])

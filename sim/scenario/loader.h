@@ -35,6 +35,7 @@
 #include "arena.h"
 #include "intern.h"
 #include "procsim/scenario.h"
+#include "scenario_priv.h" /* ps__ko_josa */
 
 /* Where the bytes come from: a stream or a buffer, counted against a
  * size limit. */
@@ -145,12 +146,6 @@ typedef struct ps__text {
 #define PS__T(en, ko) ((ps__text){en, ko})
 #define PS__NO_TEXT {NULL, NULL} /* in a table: no text */
 
-/* Korean particles that depend on the word before them: 이/가, 은/는,
- * 을/를, 으로/로.  The word's last Hangul syllable or digit decides (a
- * final parenthesis is skipped: "정수(틱)" takes 정수's); for anything
- * else (a Latin name, a quote) both forms are written: "이(가)". */
-typedef enum ps__josa { PS__JOSA_IGA, PS__JOSA_EUNNEUN, PS__JOSA_EULREUL, PS__JOSA_RO } ps__josa;
-const char *ps__ko_josa(const char *word, ps__josa kind);
 
 /* --- scenario_load.c --- */
 

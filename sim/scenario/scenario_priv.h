@@ -3,7 +3,9 @@
  * The operand shape of every op (one table, indexed by ps_op_kind, read by
  * both the loader and ps_op_format), and the loader's entry point with an
  * explicit size limit, which the public ps_scenario_load_* functions call
- * with PS_SCENARIO_MAX_BYTES and the tests call with a small one.
+ * with PS_SCENARIO_MAX_BYTES and the tests call with a small one; and the
+ * helpers of messages in two languages (Korean particles, an error set in
+ * both) that the loader, --policy and the builder share.
  */
 #ifndef PROCSIM_SCENARIO_PRIV_H
 #define PROCSIM_SCENARIO_PRIV_H
@@ -56,6 +58,13 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
+
+/* Korean particles that depend on the word before them: 이/가, 은/는,
+ * 을/를, 으로/로.  The word's last Hangul syllable or digit decides (a
+ * final parenthesis is skipped: "정수(틱)" takes 정수's); for anything
+ * else (a Latin name, a quote) both forms are written: "이(가)". */
+typedef enum ps__josa { PS__JOSA_IGA, PS__JOSA_EUNNEUN, PS__JOSA_EULREUL, PS__JOSA_RO } ps__josa;
+const char *ps__ko_josa(const char *word, ps__josa kind);
 
 /* Sets err to a message in both languages (no "FILE:LINE:COL: " added):
  * `en` and `ko` take the same arguments in the same order, both checked

@@ -50,7 +50,7 @@ static bool parse_while(ps__loader *ld, const word *w, unsigned nw, ps_loop *L)
     if (nw < 4 || !ps__word_is(&w[1], "not") || !ps__word_is(&w[2], "empty"))
         return ps__ld_failk(ld, nw < 2 ? w[0].at : w[1].at, "while: expected 'while not empty "
                             "CHANNEL' (Python's while not q.empty()), got %s",
-                            "while: 'while not empty 채널'(Python의 while not q.empty())이 와야 "
+                            "while: 'while not empty 채널'(Python의 'while not q.empty()')이 와야 "
                             "하는데 %s입니다",
                             ps__ld_quote(ps__ld_text(ld), ps__ld_length(ld), q, sizeof q));
     if (!ps__ld_name(ld, "while", w[3].p, w[3].n, w[3].at, false))
