@@ -42,10 +42,14 @@ result run_in(const char *const *args, const char *const *extra, int seconds)
     /* no display: `procsim` alone must take the text view, never a window */
     static char *env[64];
     int ne = 0;
-    for (char **e = environ; *e && ne < 56; e++)
-        if (strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
+    for (char **e = environ; *e && ne < 56; e++) {
+        int replaced = 0; /* by `extra` (getenv would find the first) */
+        for (int i = 0; extra && extra[i]; i++)
+            replaced |= !strncmp(*e, extra[i], strcspn(extra[i], "=") + 1);
+        if (!replaced && strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
             strncmp(*e, "SDL_VIDEODRIVER=", 16))
             env[ne++] = *e;
+    }
     for (int i = 0; extra && extra[i]; i++)
         env[ne++] = (char *)extra[i];
     env[ne] = NULL;

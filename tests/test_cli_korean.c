@@ -158,6 +158,14 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
 static const korean_case cases[] = {
     /* run, check, help */
     {{"--version", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    /* check: the loader's errors, of several kinds */
+    {{"check", "tests/loader/bad/op-zero-ticks.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/wait-not-child.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/spawn-in-loop.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/tab-indent.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/euc-kr.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/cp949.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/no-such-file.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
     /* compare */
     /* trace */
     /* lab */
