@@ -158,7 +158,7 @@ static vocab format_words(void)
         vocab_add_pieces(&v, ps_action_token((ps_action)i), strlen(ps_action_token((ps_action)i)));
     for (int i = 0; i < PS_ASK_COUNT; i++)
         vocab_add_pieces(&v, ps_ask_token((ps_ask)i), strlen(ps_ask_token((ps_ask)i)));
-    static const char abbreviations[] = "CPU YAML UTF-8 UTF-16 CP949 EUC-KR NFC Python A-Z a-z "
+    static const char abbreviations[] = "CPU YAML UTF-8 UTF-16 CP949 EUC-KR NFC NUL Python A-Z a-z "
                                         "I/O";
     vocab_add_pieces(&v, abbreviations, sizeof abbreviations - 1);
     return v;

@@ -236,6 +236,29 @@ static ps__mark offset_mark(ps__loader *ld, size_t offset)
     return lc.at;
 }
 
+/* The offset of the byte that starts the UTF-8 sequence holding the byte
+ * at `offset` (libyaml points at a bad trailing byte; the character starts
+ * up to three bytes before).  `offset` itself if none does. */
+static size_t sequence_start(ps__loader *ld, size_t offset)
+{
+    unsigned char back[3];
+    size_t n = offset < 3 ? offset : 3, got = 0;
+    if (!ld->src.fp) {
+        if (offset <= ld->src.len) {
+            memcpy(back, ld->src.text + offset - n, n);
+            got = n;
+        }
+    } else if (fseek(ld->src.fp, (long)(offset - n), SEEK_SET) == 0) {
+        got = fread(back, 1, n, ld->src.fp);
+    }
+    for (size_t k = got; k > 0; k--)
+        if (back[k - 1] >= 0xC0)
+            return offset - (got - k + 1);
+        else if ((back[k - 1] & 0xC0) != 0x80)
+            break;
+    return offset;
+}
+
 /* --- the event pump --- */
 
 static int read_input(void *data, unsigned char *buf, size_t size, size_t *got)
@@ -284,7 +307,10 @@ static bool yaml_failure(ps__loader *ld)
     case YAML_MEMORY_ERROR:
         return ps__ld_oom(ld);
     case YAML_READER_ERROR: {
-        ps__mark at = offset_mark(ld, p->problem_offset);
+        size_t offset = p->problem_offset;
+        if (!strcmp(p->problem, "invalid trailing UTF-8 octet"))
+            offset = sequence_start(ld, offset); /* where the character starts */
+        ps__mark at = offset_mark(ld, offset);
         if (p->encoding == YAML_UTF8_ENCODING && strstr(p->problem, "UTF-8") &&
             ps__ld_is_cp949(ld))
             return ps__ld_failk0(ld, at, "the file is not UTF-8; it looks like CP949/EUC-KR "
@@ -427,9 +453,8 @@ static bool newer_version(ps__loader *ld)
     int len = ev->data.scalar.length > 20 ? 20 : (int)ev->data.scalar.length;
     return ps__ld_failk(ld, ps__ld_here(ld), "procsim: format version %.*s%s is newer "
                         "than this procsim understands (it reads version %d); "
-                        "upgrade procsim", "procsim: 형식 버전 %.*s%s은(는) 이 procsim이 "
-                        "아는 것보다 새롭습니다(이 procsim은 버전 %d을 읽습니다); procsim을 "
-                        "업그레이드하세요", len, (const char *)ev->data.scalar.value,
+                        "upgrade procsim", "procsim: 형식 버전 %.*s%s: 이 procsim이 읽는 "
+                        "버전(%d)보다 새로운 버전입니다; procsim을 업그레이드하세요", len, (const char *)ev->data.scalar.value,
                         ev->data.scalar.length > 20 ? "..." : "", PS_SCENARIO_VERSION);
 }
 
