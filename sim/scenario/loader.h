@@ -1,7 +1,11 @@
 /* loader.h — the scenario loader's inner parts, shared by its files
  * (library-internal; the public face is procsim/scenario.h).
  *
- *   scenario_load.c    input, the libyaml event pump, error messages
+ *   scenario_load.c    input, the libyaml event pump, error messages (each
+ *                      in English and Korean)
+ *   scenario_encoding.c a file that is not UTF-8: is it CP949/EUC-KR?
+ *   scenario_korean.c  Korean words the messages need: libyaml's, errno's,
+ *                      particles
  *   scenario_values.c  scalars: numbers, names, strings, "did you mean"
  *   scenario_schema.c  the file's mappings and sequences, key by key
  *   scenario_program.c programs: sequences of ops and loops (nested
@@ -146,7 +150,6 @@ typedef struct ps__text {
 #define PS__T(en, ko) ((ps__text){en, ko})
 #define PS__NO_TEXT {NULL, NULL} /* in a table: no text */
 
-
 /* --- scenario_load.c --- */
 
 /* Reads the next event into ld->ev.  Rejects aliases, anchors and tags. */
@@ -197,6 +200,8 @@ bool ps__ld_version(ps__loader *ld);
 bool ps__ld_is_cp949(ps__loader *ld);
 /* libyaml's English problem or context in Korean (itself if unknown). */
 const char *ps__yaml_ko(const char *en);
+/* strerror(errnum) in Korean into buf ("오류 N" for a rare one). */
+const char *ps__errno_ko(int errnum, char *buf, size_t size);
 
 /* --- scenario_values.c --- */
 

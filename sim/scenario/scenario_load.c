@@ -112,35 +112,6 @@ static const char *error_text(int errnum, char *buf, size_t size)
     return buf;
 }
 
-/* The C library's words for an errno, and ours in Korean for the ones a
- * scenario file meets (the library has no Korean: procsim does not call
- * setlocale). */
-static const char *error_text_ko(int errnum, char *buf, size_t size)
-{
-    static const struct {
-        int errnum;
-        const char *ko;
-    } words[] = {
-        {ENOENT, "그런 파일이나 디렉터리가 없습니다"},
-        {EACCES, "권한이 없습니다"},
-        {EISDIR, "디렉터리입니다"},
-        {ENOTDIR, "경로 중간이 디렉터리가 아닙니다"},
-        {EIO, "입출력 오류"},
-        {ENAMETOOLONG, "파일 이름이 너무 깁니다"},
-        {ELOOP, "심볼릭 링크가 너무 많이 이어집니다"},
-        {EMFILE, "열린 파일이 너무 많습니다"},
-        {ENOMEM, "메모리가 모자랍니다"},
-        {EINVAL, "잘못된 인자"},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (words[i].errnum == errnum) {
-            snprintf(buf, size, "%s", words[i].ko);
-            return buf;
-        }
-    snprintf(buf, size, "오류 %d", errnum);
-    return buf;
-}
-
 static void too_big(ps_error *err, const char *name, size_t size, size_t limit)
 {
     if (size)
@@ -302,7 +273,7 @@ static bool yaml_failure(ps__loader *ld)
     if (ld->src.read_errno)
         return ps__ld_failk(ld, nowhere, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
                             error_text(ld->src.read_errno, text, sizeof text),
-                            error_text_ko(ld->src.read_errno, text_ko, sizeof text_ko));
+                            ps__errno_ko(ld->src.read_errno, text_ko, sizeof text_ko));
     switch (p->error) {
     case YAML_MEMORY_ERROR:
         return ps__ld_oom(ld);
@@ -595,7 +566,7 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
     if (!fp) {
         int e = errno;
         format_error(err, path, "cannot open: %s%.0s", "%.0s열 수 없습니다: %s",
-                     error_text(e, text, sizeof text), error_text_ko(e, text_ko, sizeof text_ko));
+                     error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
         return NULL;
     }
     ps_scenario *s = NULL;
@@ -604,7 +575,7 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
     if (known && S_ISDIR(st.st_mode))
         format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
                      error_text(EISDIR, text, sizeof text),
-                     error_text_ko(EISDIR, text_ko, sizeof text_ko));
+                     ps__errno_ko(EISDIR, text_ko, sizeof text_ko));
     else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
         too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
     else
