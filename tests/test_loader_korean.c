@@ -388,6 +388,23 @@ static void particles_fit_the_word(void **state)
                      ps__ko_josa(cases[i].word, cases[i].kind));
 }
 
+/* A question's form names its placeholders in Korean, its tokens as they are. */
+static void forms_in_korean(void **state)
+{
+    (void)state;
+    char buf[128];
+    assert_string_equal(ps__usage_ko("state PROCESS at TICK", buf, sizeof buf),
+                        "state 프로세스 at 틱");
+    assert_string_equal(ps__usage_ko("value VARIABLE [at TICK]", buf, sizeof buf),
+                        "value 변수 [at 틱]");
+    assert_string_equal(ps__usage_ko("best turnaround|waiting|response among POLICY POLICY...",
+                                     buf, sizeof buf),
+                        "best turnaround|waiting|response among 정책 정책...");
+    assert_string_equal(ps__usage_ko("order", buf, sizeof buf), "order");
+    /* cut where it does not fit, never inside a character */
+    assert_string_equal(ps__usage_ko("holder MUTEX at TICK", buf, 12), "holder ");
+}
+
 /* Errors outside a file's text: a file that cannot be opened, a --policy. */
 static void errors_outside_the_text_are_korean_too(void **state)
 {
@@ -423,6 +440,7 @@ int main(void)
         cmocka_unit_test(every_kind_of_name_takes_hangul),
         cmocka_unit_test(an_unknown_hangul_name_is_reported),
         cmocka_unit_test(particles_fit_the_word),
+        cmocka_unit_test(forms_in_korean),
         cmocka_unit_test(errors_outside_the_text_are_korean_too),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -105,6 +105,36 @@ const char *ps__errno_ko(int errnum, char *buf, size_t size)
     return buf;
 }
 
+const char *ps__usage_ko(const char *usage, char *buf, size_t size)
+{
+    static const struct {
+        const char *en, *ko;
+    } words[] = {
+        {"PROCESS", "프로세스"}, {"TICK", "틱"},     {"VARIABLE", "변수"}, {"CHANNEL", "채널"},
+        {"MUTEX", "뮤텍스"},     {"STATE", "상태"},  {"POLICY", "정책"},
+    };
+    size_t o = 0;
+    buf[0] = '\0';
+    for (const char *p = usage; *p && o + 1 < size;) {
+        size_t n = 0;
+        while (p[n] >= 'A' && p[n] <= 'Z')
+            n++;
+        const char *ko = NULL;
+        for (size_t i = 0; n && i < sizeof words / sizeof words[0]; i++)
+            if (strlen(words[i].en) == n && !strncmp(words[i].en, p, n))
+                ko = words[i].ko;
+        int w = ko ? snprintf(buf + o, size - o, "%s", ko)
+                   : snprintf(buf + o, size - o, "%.*s", n ? (int)n : 1, p);
+        if (w < 0 || (size_t)w >= size - o) {
+            buf[o] = '\0'; /* what fits, never half a character */
+            break;
+        }
+        o += (size_t)w;
+        p += n ? n : 1;
+    }
+    return buf;
+}
+
 /* Whether the sound before the particle ends in a consonant (받침): 1 yes,
  * 0 no, -1 unknown.  For (으)로 a final ㄹ counts as none. */
 static int final_consonant(const char *word, bool ro)

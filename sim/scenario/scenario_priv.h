@@ -65,6 +65,9 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
  * else (a Latin name, a quote) both forms are written: "이(가)". */
 typedef enum ps__josa { PS__JOSA_IGA, PS__JOSA_EUNNEUN, PS__JOSA_EULREUL, PS__JOSA_RO } ps__josa;
 const char *ps__ko_josa(const char *word, ps__josa kind);
+/* A question's form with its placeholders in Korean: "state PROCESS at
+ * TICK" is "state 프로세스 at 틱".  Returns buf. */
+const char *ps__usage_ko(const char *usage, char *buf, size_t size);
 
 /* Sets err to a message in both languages (no "FILE:LINE:COL: " added):
  * `en` and `ko` take the same arguments in the same order, both checked

@@ -82,14 +82,15 @@ static bool is(const char *p, size_t n, const char *word)
  * and quantum as `procsim run --policy` takes them, "rr:4". */
 static bool policy_word(ps__loader *ld, question_ref *r, const ps__word *w)
 {
-    char text[64];
+    char text[64], form[128];
     ps_error err;
     ps_ask_policy *p = &r->policies[r->q.npolicies];
     ps_policy policy;
     if (r->q.npolicies == PS_ASK_MAX_POLICIES)
         return ps__ld_failk(ld, w->at, "answer: at most %d policies in one question; the "
-                            "form is '%s'", "answer: 질문 하나에 정책은 %d개까지입니다; 형식은 "
-                            "'%s'", PS_ASK_MAX_POLICIES, ps_ask_usage((ps_ask)r->q.kind));
+                            "form is '%s%.0s'", "answer: 질문 하나에 정책은 %d개까지입니다; 형식은 "
+                            "'%.0s%s'", PS_ASK_MAX_POLICIES, ps_ask_usage((ps_ask)r->q.kind),
+                            ps__usage_ko(ps_ask_usage((ps_ask)r->q.kind), form, sizeof form));
     snprintf(text, sizeof text, "%.*s", (int)(w->n < 63 ? w->n : 63), w->p);
     if (ps_policy_parse(text, &policy, &p->quantum, &err))
         return ps__ld_failk(ld, w->at, "answer: %s%.0s", "answer: %.0s%s", err.msg, err.msg_ko);
@@ -126,9 +127,10 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
         r->q.at |= is(pat, n, "at");
         return true;
     }
-    return ps__ld_failk(ld, w->at, "answer: expected '%.*s' here; the form is '%s'",
-                        "answer: 여기에는 '%.*s'이(가) 와야 합니다; 형식은 '%s'", (int)n, pat,
-                        ps_ask_usage(kind));
+    char form[128];
+    return ps__ld_failk(ld, w->at, "answer: expected '%.*s' here; the form is '%s%.0s'",
+                        "answer: 여기에는 '%.*s'이(가) 와야 합니다; 형식은 '%.0s%s'", (int)n, pat,
+                        ps_ask_usage(kind), ps__usage_ko(ps_ask_usage(kind), form, sizeof form));
 }
 
 /* The words w[1..nw) against the usage of r's kind ("value VARIABLE [at
@@ -137,6 +139,7 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
 static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsigned nw)
 {
     const char *usage = ps_ask_usage((ps_ask)r->q.kind), *p = strchr(usage, ' ');
+    char form[128];
     unsigned i = 1;
     for (; p; i++) {
         while (*p == ' ')
@@ -147,8 +150,9 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
         if (i >= nw) {
             if (optional)
                 break;
-            return ps__ld_failk(ld, w[nw - 1].at, "answer: too few words; the form is '%s'",
-                                "answer: 낱말이 모자랍니다; 형식은 '%s'", usage);
+            return ps__ld_failk(ld, w[nw - 1].at, "answer: too few words; the form is '%s%.0s'",
+                                "answer: 낱말이 모자랍니다; 형식은 '%.0s%s'", usage,
+                                ps__usage_ko(usage, form, sizeof form));
         }
         if (!form_word(ld, r, p, n, &w[i]))
             return false;
@@ -158,8 +162,9 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
         p = strchr(p + n, ' ');
     }
     if (i < nw)
-        return ps__ld_failk(ld, w[i].at, "answer: too many words; the form is '%s'",
-                            "answer: 낱말이 너무 많습니다; 형식은 '%s'", usage);
+        return ps__ld_failk(ld, w[i].at, "answer: too many words; the form is '%s%.0s'",
+                            "answer: 낱말이 너무 많습니다; 형식은 '%.0s%s'", usage,
+                            ps__usage_ko(usage, form, sizeof form));
     return true;
 }
 
