@@ -362,7 +362,7 @@ static int open_compare(gui_app *a, char *err, size_t errsize)
     const gui_options *o = &a->opt;
     gui_cmp *c = malloc(sizeof *c);
     if (!c) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", gui_word_text(GUI_W_NO_MEMORY, a->lang));
         return -1;
     }
     if (gui_cmp_open(c, o->text ? NULL : o->path, o->text, o->text_len, o->text_name,

@@ -282,7 +282,7 @@ int gui_cmp_open(gui_cmp *c, const char *path, const char *text, size_t len, con
             }
     }
     if (gui_cmp_restart(c)) {
-        snprintf(err, errsize, "out of memory");
+        SAY(lang, "out of memory%s", "메모리가 모자랍니다%s", "");
         goto fail;
     }
     return 0;

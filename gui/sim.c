@@ -248,7 +248,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->read_at = calloc(g->s->nprocs + 1, sizeof *g->read_at);
     if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at ||
         ps_gantt_init(&g->gantt, g->e)) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", g->lang == PS_LANG_KO ? "메모리가 모자랍니다" : "out of memory");
         return -1;
     }
     gui_motion_settle(g, 1); /* no token shown before its process is created */
@@ -357,7 +357,7 @@ int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t 
     gui_sim_close(g); /* a live backend goes before the trace takes the signals */
     g->out = calloc(1, sizeof *g->out);
     if (!g->out) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", g->lang == PS_LANG_KO ? "메모리가 모자랍니다" : "out of memory");
         return -1;
     }
     g->trace = ps_trace_start(o, &perr);
