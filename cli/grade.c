@@ -1,14 +1,48 @@
-/* grade.c — `procsim grade`: a student's answers against the key. */
+/* grade.c — `procsim grade LAB FILE... | DIR`: students' answers files
+ * against the lab's key, one file or a class.  Reads the command line,
+ * collects the files (a folder's regular files, by name), grades each
+ * against the key of the variant it names (each variant's key computed
+ * once), and hands the results to grade_out.c.  A file that cannot be
+ * read or graded is reported and the class goes on. */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
+#include "grade.h"
 #include "lab_out.h"
-#include "procsim/lab.h"
 #include "words.h"
 
+#define ANSWERS_MAX (1u << 20) /* bytes of an answers file, at most */
+
+/* errno in the language: what the C library says, which is English here
+ * (procsim does not call setlocale), or its Korean for the errors a file
+ * can meet. */
+static const char *errno_text(int e)
+{
+    static const struct {
+        int e;
+        const char *ko;
+    } ko[] = {
+        {ENOENT, "그런 파일이나 디렉터리가 없습니다"}, {EACCES, "권한이 없습니다"},
+        {EISDIR, "디렉터리입니다"}, {ENOTDIR, "디렉터리가 아닙니다"},
+        {EFBIG, "파일이 너무 큽니다(답안 파일은 1048576바이트까지)"}, {ENOMEM, "메모리가 모자랍니다"},
+        {EIO, "입출력 오류입니다"}, {ENOSPC, "장치에 남은 공간이 없습니다"},
+        {EROFS, "읽기 전용 파일 시스템입니다"}, {ENAMETOOLONG, "파일 이름이 너무 깁니다"},
+        {ELOOP, "심볼릭 링크가 너무 많이 이어집니다"},
+    };
+    if (cli_lang == PS_LANG_KO)
+        for (size_t i = 0; i < sizeof ko / sizeof ko[0]; i++)
+            if (ko[i].e == e)
+                return ko[i].ko;
+    return e == EFBIG ? "File too large (an answers file is at most 1048576 bytes)" : strerror(e);
+}
+
+/* The file at path, whole (NUL-terminated, *len bytes), or NULL with
+ * errno (EFBIG past ANSWERS_MAX). */
 static char *slurp(const char *path, size_t *len)
 {
     FILE *f = fopen(path, "rb");
@@ -18,11 +52,11 @@ static char *slurp(const char *path, size_t *len)
     size_t cap = 0, n = 0, got;
     do {
         if (n == cap) {
-            char *nb = cap < (1u << 20) ? realloc(buf, (cap = cap ? cap * 2 : 4096) + 1) : NULL;
+            char *nb = cap < ANSWERS_MAX ? realloc(buf, (cap = cap ? cap * 2 : 4096) + 1) : NULL;
             if (!nb) {
                 free(buf);
                 fclose(f);
-                errno = EFBIG;
+                errno = cap >= ANSWERS_MAX ? EFBIG : ENOMEM;
                 return NULL;
             }
             buf = nb;
@@ -43,65 +77,414 @@ static char *slurp(const char *path, size_t *len)
     return buf;
 }
 
+static void *grow(void *p, size_t *cap, size_t n, size_t each)
+{
+    if (n < *cap)
+        return p;
+    size_t c = *cap ? *cap * 2 : 16;
+    void *q = realloc(p, c * each);
+    if (q)
+        *cap = c;
+    return q;
+}
+
+/* A file to grade: 0, or -1 out of memory. */
+static int add_file(grade_class *c, const char *path)
+{
+    graded *f = grow(c->files, &c->capfiles, c->nfiles, sizeof *f);
+    if (!f)
+        return -1;
+    c->files = f;
+    f += c->nfiles;
+    memset(f, 0, sizeof *f);
+    f->path = strdup(path);
+    f->marks = calloc(c->nquestions, sizeof *f->marks);
+    if (!f->path || !f->marks) {
+        free(f->path);
+        free(f->marks);
+        return -1;
+    }
+    c->nfiles++;
+    return 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The regular files of folder `dir` by name, hidden ones left out, and
+ * not `skip` (the gradebook being written there, st_ino 0: none): 0, or
+ * -1 having said why (it cannot be read, or out of memory). */
+static int add_folder(grade_class *c, const char *dir, const struct stat *skip)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, CLI_W(W_GRADE_CANNOT_READ), dir, errno_text(errno));
+        return -1;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    for (struct dirent *de; !rc && (de = readdir(d));) {
+        if (de->d_name[0] == '.')
+            continue;
+        char **nn = grow(names, &cap, n, sizeof *names);
+        if (!nn || !(nn[n] = strdup(de->d_name)))
+            rc = -1;
+        else
+            n++;
+        if (nn)
+            names = nn;
+    }
+    closedir(d);
+    qsort(names, n, sizeof *names, by_name);
+    size_t before = c->nfiles, dl = strlen(dir);
+    for (size_t i = 0; i < n; i++) {
+        char *path = malloc(dl + strlen(names[i]) + 2);
+        struct stat st;
+        if (!path) {
+            rc = -1;
+        } else {
+            sprintf(path, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", names[i]);
+            if (!rc && !stat(path, &st) && S_ISREG(st.st_mode) &&
+                !(skip->st_ino && st.st_dev == skip->st_dev && st.st_ino == skip->st_ino) &&
+                add_file(c, path))
+                rc = -1;
+        }
+        free(path);
+        free(names[i]);
+    }
+    free(names);
+    if (rc)
+        fprintf(stderr, "procsim grade: %s\n", CLI_W(W_ANY_OUT_OF_MEMORY));
+    else if (c->nfiles == before) {
+        fprintf(stderr, CLI_W(W_GRADE_EMPTY_FOLDER), dir);
+        rc = -1;
+    }
+    return rc;
+}
+
+/* The lab of `variant` ("": as written), loaded and its key computed the
+ * first time it is asked for; NULL only when out of memory. */
+static const grade_lab *lab_of(grade_class *c, const char *variant)
+{
+    for (size_t i = 0; i < c->nlabs; i++)
+        if (!strcmp(c->labs[i].variant, variant))
+            return &c->labs[i];
+    grade_lab *l = grow(c->labs, &c->caplabs, c->nlabs, sizeof *l);
+    if (!l)
+        return NULL;
+    c->labs = l;
+    l += c->nlabs;
+    memset(l, 0, sizeof *l);
+    snprintf(l->variant, sizeof l->variant, "%s", variant);
+    ps_error err;
+    l->s = ps_scenario_load_file_variant(c->lab_path, variant[0] ? variant : NULL, &err);
+    if (!l->s) {
+        snprintf(l->error, sizeof l->error, "%s", ps_error_in(&err, cli_lang));
+    } else if (c->nlabs && l->s->nquestions != c->nquestions) {
+        snprintf(l->error, sizeof l->error, CLI_W(W_GRADE_VARIANT_QUESTIONS), l->s->nquestions,
+                 c->nquestions);
+        ps_scenario_destroy(l->s);
+        l->s = NULL;
+    } else if (cli_lab_key(l->s, cli_lang, &l->key)) { /* it has said why */
+        snprintf(l->error, sizeof l->error, "%s", CLI_W(W_GRADE_NO_KEY));
+        ps_scenario_destroy(l->s);
+        l->s = NULL;
+    }
+    c->nlabs++;
+    return l;
+}
+
+/* The name of path less its folder and its extension ("class/kim.txt":
+ * "kim"). */
+static void stem(const char *path, char *out, size_t size)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    int n = dot && dot > base ? (int)(dot - base) : (int)strlen(base);
+    snprintf(out, size, "%.*s", n, base);
+}
+
+/* Grades file f: f->ok, or f->error says why not; -1 only when out of
+ * memory. */
+static int grade_file(grade_class *c, graded *f)
+{
+    stem(f->path, f->student, sizeof f->student);
+    size_t len;
+    char *bytes = slurp(f->path, &len);
+    if (!bytes) {
+        snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_CANNOT_READ_FILE), f->path,
+                 errno_text(errno));
+        return errno == ENOMEM ? -1 : 0;
+    }
+    ps_lab_sheet sh;
+    ps_error err;
+    int rc = 0;
+    if (ps_lab_sheet_read(&sh, f->path, bytes, len, &err)) {
+        snprintf(f->error, sizeof f->error, "%s", ps_error_in(&err, cli_lang));
+    } else {
+        f->encoding = sh.encoding;
+        if (sh.student[0]) {
+            snprintf(f->student, sizeof f->student, "%s", sh.student);
+            f->named = 1;
+        }
+        snprintf(f->variant, sizeof f->variant, "%s", sh.variant);
+        const grade_lab *l = lab_of(c, sh.variant);
+        if (!l) {
+            rc = -1;
+        } else if (!l->s) {
+            snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_VARIANT_FAILED), f->path,
+                     sh.variant, l->error);
+        } else {
+            int right = ps_lab_grade(&l->key, f->path, sh.text, sh.len, f->marks, &err);
+            if (right < 0) {
+                snprintf(f->error, sizeof f->error, "%s", ps_error_in(&err, cli_lang));
+            } else {
+                f->ok = 1;
+                f->right = right;
+                f->lab = l;
+            }
+        }
+        ps_lab_sheet_fini(&sh);
+    }
+    free(bytes);
+    return rc;
+}
+
+/* The name of path less its folder. */
+static const char *base_of(const char *path)
+{
+    const char *b = strrchr(path, '/');
+    return b ? b + 1 : path;
+}
+
+/* --feedback DIR: made if it is not there; never a folder of the class
+ * (the feedback would write over the answers), and no two answers files
+ * of one name (their feedback would be one file).  0, or EXIT_USAGE
+ * having said why. */
+static int feedback_check(const grade_class *c, const char *dir)
+{
+    struct stat d, st;
+    if (mkdir(dir, 0777) && errno != EEXIST) {
+        fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), dir, errno_text(errno));
+        return EXIT_USAGE;
+    }
+    if (stat(dir, &d) || !S_ISDIR(d.st_mode)) {
+        fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), dir, errno_text(ENOTDIR));
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < c->nfiles; i++) {
+        const char *path = c->files[i].path, *base = base_of(path);
+        char folder[4096];
+        snprintf(folder, sizeof folder, "%.*s", base > path ? (int)(base - path) : 1,
+                 base > path ? path : ".");
+        if (!stat(folder, &st) && st.st_dev == d.st_dev && st.st_ino == d.st_ino) {
+            fprintf(stderr, CLI_W(W_GRADE_FEEDBACK_IN_CLASS), dir);
+            return EXIT_USAGE;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(base, base_of(c->files[j].path))) {
+                fprintf(stderr, CLI_W(W_GRADE_FEEDBACK_SAME_NAME), c->files[j].path, path);
+                return EXIT_USAGE;
+            }
+    }
+    return EXIT_OK;
+}
+
+/* Each student's report into DIR/NAME (NAME: the answers file's), or why
+ * the file could not be graded: 0, or -1 having said what could not be
+ * written. */
+static int write_feedback(const grade_class *c, const char *dir)
+{
+    int rc = 0;
+    for (size_t i = 0; i < c->nfiles; i++) {
+        const graded *g = &c->files[i];
+        char path[4096];
+        snprintf(path, sizeof path, "%s/%s", dir, base_of(g->path));
+        FILE *f = fopen(path, "w");
+        if (f) {
+            if (g->ok)
+                grade_report_one(f, c, g);
+            else
+                fprintf(f, "%s\n", g->error);
+        }
+        if (!f || ferror(f) | fclose(f)) {
+            fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), path, errno_text(errno));
+            rc = -1;
+        }
+    }
+    return rc;
+}
+
+static void class_fini(grade_class *c)
+{
+    for (size_t i = 0; i < c->nlabs; i++)
+        if (c->labs[i].s) {
+            ps_lab_key_fini(&c->labs[i].key);
+            ps_scenario_destroy(c->labs[i].s);
+        }
+    for (size_t i = 0; i < c->nfiles; i++) {
+        free(c->files[i].path);
+        free(c->files[i].marks);
+    }
+    free(c->labs);
+    free(c->files);
+}
+
+/* The command line: the lab, the answers files and folders (in place in
+ * argv, *n of them), --csv's file and --feedback's folder (NULL: none).
+ * 0, or the exit status of a usage error (said). */
+static int options(int argc, char **argv, const char **lab, char **inputs, size_t *n,
+                   const char **csv, const char **feedback)
+{
+    *lab = NULL;
+    *csv = NULL;
+    *feedback = NULL;
+    *n = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--lang")) {
+            if (cli_lang_option("grade", i + 1 < argc ? argv[++i] : NULL))
+                return EXIT_USAGE;
+        } else if (!strcmp(a, "--csv") || !strcmp(a, "--feedback")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, CLI_W(W_GRADE_WANTS_FILE), a);
+                return EXIT_USAGE;
+            }
+            *(a[2] == 'c' ? csv : feedback) = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, CLI_W(W_GRADE_UNKNOWN_OPTION), a);
+            cli_usage(stderr, "grade");
+            return EXIT_USAGE;
+        } else if (!*lab) {
+            *lab = a;
+        } else {
+            inputs[(*n)++] = argv[i];
+        }
+    }
+    if (!*lab || !*n) {
+        cli_usage(stderr, "grade");
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+/* Every answers file of the inputs into c (a folder's in order of name);
+ * *many: more than one file, or a folder (a class).  0, or the exit
+ * status. */
+static int collect(grade_class *c, char **inputs, size_t n, const struct stat *skip, int *many)
+{
+    *many = n > 1;
+    for (size_t i = 0; i < n; i++) {
+        struct stat st;
+        if (!stat(inputs[i], &st) && S_ISDIR(st.st_mode)) {
+            *many = 1;
+            if (add_folder(c, inputs[i], skip))
+                return EXIT_USAGE;
+        } else if (add_file(c, inputs[i])) {
+            fprintf(stderr, "procsim grade: %s\n", CLI_W(W_ANY_OUT_OF_MEMORY));
+            return EXIT_RUNTIME;
+        }
+    }
+    return EXIT_OK;
+}
+
 int cmd_grade(int argc, char **argv)
 {
     for (int i = 1; i < argc; i++)
         if (cli_is_help(argv[i]))
             return cli_help(stdout, "grade");
-    if (argc != 3) {
-        cli_usage(stderr, "grade");
-        return EXIT_USAGE;
-    }
-    ps_scenario *s;
-    int rc = cli_lab_load(argv[1], NULL, &s);
+    const char *lab_path, *csv_path, *feedback;
+    char **inputs = malloc((size_t)argc * sizeof *inputs);
+    size_t ninputs;
+    if (!inputs)
+        return EXIT_RUNTIME;
+    int rc = options(argc, argv, &lab_path, inputs, &ninputs, &csv_path, &feedback);
+    grade_class c = {.lab_path = lab_path};
+    FILE *csv = NULL;
     if (rc)
-        return rc;
-    if (!s->nquestions) {
-        fprintf(stderr, "procsim grade: %s has no questions\n", argv[1]);
-        ps_scenario_destroy(s);
-        return EXIT_USAGE;
-    }
-    size_t len;
-    char *text = slurp(argv[2], &len);
-    ps_lab_key key;
-    ps_lab_mark *marks = calloc(s->nquestions, sizeof *marks);
-    if (!text) {
-        fprintf(stderr, "procsim grade: cannot read %s: %s\n", argv[2], strerror(errno));
+        goto done;
+    ps_scenario *first;
+    if ((rc = cli_lab_load(lab_path, NULL, &first)) != 0)
+        goto done;
+    c.nquestions = first->nquestions;
+    ps_scenario_destroy(first); /* lab_of loads it again, with its key */
+    if (!c.nquestions) {
+        fprintf(stderr, CLI_W(W_GRADE_NO_QUESTIONS), lab_path);
         rc = EXIT_USAGE;
-    } else if (!marks || (rc = cli_lab_key(s, PS_LANG_EN, &key)) != 0) {
-        rc = EXIT_RUNTIME;
-    } else {
-        ps_error err;
-        int right = ps_lab_grade(&key, argv[2], text, len, marks, &err);
-        if (right < 0) {
-            fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
-            rc = EXIT_USAGE;
-        } else {
-            printf("%s\n", s->title);
-            for (uint32_t i = 0; i < s->nquestions; i++) {
-                const ps_lab_answer *a = &key.answers[i];
-                if (marks[i].right) {
-                    printf("%3u. right: %s\n", i + 1, marks[i].text);
-                    continue;
-                }
-                if (marks[i].given)
-                    printf("%3u. wrong: you answered \"%s\"; the answer is ", i + 1,
-                           marks[i].text);
-                else
-                    printf("%3u. no answer; the answer is ", i + 1);
-                cli_lab_answer_line(stdout, a);
-                printf("     %s\n", s->questions[i].ask);
-                if (a->nwhy)
-                    printf("     why:\n");
-                cli_lab_because(stdout, &key, a, "       ");
-            }
-            printf("score %d/%u\n", right, s->nquestions);
-            rc = right == (int)s->nquestions ? EXIT_OK : EXIT_RUNTIME;
-        }
-        ps_lab_key_fini(&key);
+        goto done;
     }
-    free(marks);
-    free(text);
-    ps_scenario_destroy(s);
+    const grade_lab *base = lab_of(&c, "");
+    if (!base || !base->s) { /* cli_lab_key has said why */
+        rc = EXIT_RUNTIME;
+        goto done;
+    }
+    struct stat skip = {0};
+    if (csv_path && strcmp(csv_path, "-") && !stat(csv_path, &skip))
+        for (size_t i = 0; i < ninputs; i++) { /* never write over an answers file */
+            struct stat st;
+            if (!stat(inputs[i], &st) && st.st_dev == skip.st_dev && st.st_ino == skip.st_ino) {
+                fprintf(stderr, CLI_W(W_GRADE_CSV_IS_ANSWERS), csv_path);
+                rc = EXIT_USAGE;
+                goto done;
+            }
+        }
+    if (csv_path && strcmp(csv_path, "-")) {
+        if (!(csv = fopen(csv_path, "w"))) {
+            fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), csv_path, errno_text(errno));
+            rc = EXIT_USAGE;
+            goto done;
+        }
+        fstat(fileno(csv), &skip);
+    } else if (csv_path) {
+        csv = stdout;
+    }
+    int many;
+    if ((rc = collect(&c, inputs, ninputs, &skip, &many)) != 0 ||
+        (feedback && (rc = feedback_check(&c, feedback)) != 0))
+        goto done;
+    for (size_t i = 0; i < c.nfiles; i++)
+        if (grade_file(&c, &c.files[i])) {
+            fprintf(stderr, "procsim grade: %s\n", CLI_W(W_ANY_OUT_OF_MEMORY));
+            rc = EXIT_RUNTIME;
+            goto done;
+        }
+    FILE *report = csv == stdout ? stderr : stdout; /* --csv -: the gradebook alone on stdout */
+    size_t graded_n = 0;
+    for (size_t i = 0; i < c.nfiles; i++)
+        graded_n += (size_t)c.files[i].ok;
+    if (many) {
+        grade_report_class(report, &c);
+        rc = graded_n == c.nfiles ? EXIT_OK : EXIT_RUNTIME;
+    } else if (!c.files[0].ok) {
+        fprintf(stderr, "%s\n", c.files[0].error);
+        rc = EXIT_USAGE;
+    } else {
+        grade_report_one(report, &c, &c.files[0]);
+        rc = c.files[0].right == (int)c.nquestions ? EXIT_OK : EXIT_RUNTIME;
+    }
+    if (feedback && write_feedback(&c, feedback))
+        rc = EXIT_RUNTIME;
+    if (csv) {
+        int bad = grade_csv(csv, &c) != 0 || fflush(csv) != 0 || ferror(csv);
+        int e = errno;
+        if (csv != stdout && fclose(csv) && !bad) { /* a full disk may show only here */
+            bad = 1;
+            e = errno;
+        }
+        csv = NULL;
+        if (bad) {
+            fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), csv_path, errno_text(e));
+            rc = EXIT_RUNTIME;
+        }
+    }
+done:
+    if (csv && csv != stdout)
+        fclose(csv);
+    class_fini(&c);
+    free(inputs);
     return rc;
 }

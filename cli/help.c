@@ -129,21 +129,36 @@ static const help helps[] = {
      "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
      "                  or yaml (the scenario file)\n", NULL},
     {"lab",
-     "lab FILE [-c] [--lang en|ko]\n"
+     "lab FILE [-c] [--lang en|ko] [--format text|html|pdf] [-o OUT]\n"
      "lab --random --seed N [--policy P] [--processes K]",
      "  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
      "    --lang L      en or ko: the handout's language (default en)\n"
+     "    --format F    text (default), html (a page to print, with a Gantt grid\n"
+     "                  and a state table to fill in; the key fills them) or pdf\n"
+     "                  (the same page through weasyprint)\n"
+     "    -o OUT        the html or pdf file (html: default stdout)\n"
      "  lab --random    a new lab as YAML on stdout\n"
      "    --seed N      the same N makes the same lab (a whole number from 0)\n"
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
      "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",
-     "grade FILE ANSWERS",
+     "grade FILE ANSWERS... | DIR... [--csv OUT] [--feedback DIR]\n"
+     "            [--lang en|ko]",
      "  grade FILE ANSWERS  score an answers file (one answer per line); the right\n"
      "                  answer and the trace lines that show why for each wrong\n"
-     "                  one; exit 0 for full marks, 1 otherwise\n", NULL},
+     "                  one; exit 0 for full marks, 1 otherwise\n"
+     "  grade FILE DIR  a class: the files of DIR (by name, not the hidden ones),\n"
+     "                  or several ANSWERS: a line per student, each question's\n"
+     "                  share of right answers, a histogram of the scores; exit 0\n"
+     "                  when every file was graded, 1 when some could not be (each\n"
+     "                  says why; the others are graded)\n"
+     "    --csv OUT     the gradebook: file,student,variant,score,max,q1,...,error\n"
+     "                  (OUT - : stdout, the report then on stderr)\n"
+     "    --feedback DIR  each student's report (what the one-file form prints)\n"
+     "                  into DIR, under the answers file's name\n"
+     "    --lang L      en or ko (default: the locale)\n", NULL},
 };
 
 static const char intro[] =

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lab_html.h"
 #include "lab_out.h"
 #include "procsim/lab.h"
 #include "words.h"
@@ -101,6 +102,8 @@ int cmd_lab(int argc, char **argv)
 {
     const char *path = NULL;
     int solve = 0;
+    cli_lab_format format = CLI_LAB_TEXT;
+    const char *out_path = NULL;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--random"))
             return random_lab(argc, argv);
@@ -111,6 +114,11 @@ int cmd_lab(int argc, char **argv)
         } else if (!strcmp(argv[i], "--lang")) {
             if (cli_lang_option("lab", i + 1 < argc ? argv[++i] : NULL))
                 return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--format")) { /* the printed page: lab_html.c */
+            if (cli_lab_format_option(i + 1 < argc ? argv[++i] : NULL, &format))
+                return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
+            out_path = argv[++i];
         } else if (argv[i][0] == '-' || path) {
             fprintf(stderr, "procsim lab: unexpected '%s'\n", argv[i]);
             cli_usage(stderr, "lab");
@@ -123,11 +131,18 @@ int cmd_lab(int argc, char **argv)
         cli_usage(stderr, "lab");
         return EXIT_USAGE;
     }
+    if (cli_lab_format_check(format, out_path))
+        return EXIT_USAGE;
     int ko = cli_lang == PS_LANG_KO;
     ps_scenario *s;
     int rc = cli_lab_load(path, NULL, &s);
     if (rc)
         return rc;
+    if (format != CLI_LAB_TEXT) {
+        rc = cli_lab_page(s, solve, format, out_path);
+        ps_scenario_destroy(s);
+        return rc;
+    }
     cli_describe(stdout, s, ko);
     workload(stdout, s);
     ps_lab_key key;

@@ -41,6 +41,7 @@ set(owner_live.h live)
 set(owner_trace.h trace)
 set(owner_ostep.h ostep)
 set(owner_lab.h lab)
+set(owner_lab_grid.h lab)
 
 cmake_minimum_required(VERSION 3.25)
 

@@ -43,10 +43,12 @@ result run_in(const char *const *args, const char *const *extra, int seconds)
     static char *env[64];
     int ne = 0;
     for (char **e = environ; *e && ne < 56; e++) {
-        int replaced = 0; /* by `extra` (getenv would find the first) */
-        for (int i = 0; extra && extra[i]; i++)
-            replaced |= !strncmp(*e, extra[i], strcspn(extra[i], "=") + 1);
-        if (!replaced && strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
+        int set = 0; /* by `extra`, which wins (getenv finds the first) */
+        for (int i = 0; extra && extra[i] && !set; i++) {
+            size_t n = strcspn(extra[i], "=");
+            set = !strncmp(*e, extra[i], n + 1);
+        }
+        if (!set && strncmp(*e, "DISPLAY=", 8) && strncmp(*e, "WAYLAND_DISPLAY=", 16) &&
             strncmp(*e, "SDL_VIDEODRIVER=", 16))
             env[ne++] = *e;
     }

@@ -708,7 +708,7 @@ static void numbers_and_none_are_checked(void **state)
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.67", 1},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.66", 1},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "2.65", 0},
-        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8 / 3", 0}, /* one number, not three words */
+        {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8 / 3", 1}, /* spaces around the / are no matter */
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/0", 0},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "8/", 0},
         {PS_LAB_NUMBER, "2.67", 8.0 / 3, "/3", 0},
@@ -909,9 +909,9 @@ static void grade_reports_bad_input(void **state)
     assert_int_equal(st, 2);
     assert_non_null(strstr(out, "cannot read /nonexistent/answers"));
     free(out);
-    out = run_cli("grade scenarios/labs/scheduling-rr.yaml scenarios", &st);
-    assert_int_equal(st, 2); /* a directory is no answers file */
-    assert_non_null(strstr(out, "cannot read scenarios: Is a directory"));
+    out = run_cli("grade scenarios/labs/scheduling-rr.yaml tests/layers/climbs-out", &st);
+    assert_int_equal(st, 2); /* a folder is a class (test_grade.c); this one has no files */
+    assert_non_null(strstr(out, "tests/layers/climbs-out holds no answers files"));
     free(out);
     out = run_cli("grade scenarios/policies/rr.yaml scenarios/policies/rr.yaml", &st);
     assert_int_equal(st, 2);

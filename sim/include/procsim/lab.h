@@ -78,7 +78,11 @@ char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t siz
 char *ps_lab_why_line(const ps_lab_key *key, const ps_lab_answer *a, uint32_t w, char *buf,
                       size_t size);
 
-/* Is `given` (what a student wrote) the answer? */
+/* Is `given` (what a student wrote) the answer?  The forms accepted are
+ * docs/labs/README.md's "The answers file": case, spacing, full-width
+ * characters, trailing punctuation, units after numbers, a state in any
+ * textbook's words or in Korean; for a multiple-choice question the
+ * right option's letter or its text. */
 int ps_lab_check(const ps_lab_answer *a, const char *given);
 
 typedef struct ps_lab_mark {
@@ -87,12 +91,42 @@ typedef struct ps_lab_mark {
     char text[256];      /* what was given */
 } ps_lab_mark;
 
-/* Reads an answers file text[0..len) named `name` for the key's questions
- * into marks[0..nquestions).  Returns the number right, or -1 with
- * "NAME:LINE:COL: ..." in err (a number out of range, a question answered
- * twice, more answers than questions, a line too long). */
+/* Reads an answers file text[0..len) (UTF-8: a sheet's text) named
+ * `name` for the key's questions into marks[0..nquestions); its header
+ * lines (student:, variant:) are skipped.  Returns the number right, or
+ * -1 with "NAME:LINE:COL: ..." in err, in both languages (a number out of
+ * range, a question answered twice, more answers than questions, a line
+ * too long, a header line after an answer, text not UTF-8). */
 int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size_t len,
                  ps_lab_mark *marks, ps_error *err);
+
+/* How an answers file was saved. */
+typedef enum ps_lab_encoding {
+    PS_LAB_UTF8,         /* with or without a byte-order mark */
+    PS_LAB_CP949,        /* a Korean Windows editor's default (EUC-KR is part of it) */
+    PS_LAB_UTF16         /* with a byte-order mark (Notepad's "Unicode") */
+} ps_lab_encoding;
+
+/* An answers file as read, before grading: its text as UTF-8 and what its
+ * header lines say.  Header lines come before any answer:
+ * "student: ID" ("학생: ID") and "variant: ID" ("변형: ID"). */
+typedef struct ps_lab_sheet {
+    char *text;          /* the file in UTF-8, no byte-order mark (malloc'd) */
+    size_t len;
+    uint8_t encoding;    /* ps_lab_encoding: as the file was saved */
+    char student[64];    /* the student line's ID, "" without one */
+    char variant[64];    /* the variant line's ID, "" without one (the lab
+                            as written) */
+} ps_lab_sheet;
+
+/* Reads the bytes of the answers file `name` into *sh: 0, or -1 with
+ * "NAME:LINE:COL: ..." in err, in both languages (not text, not UTF-8
+ * nor CP949 nor UTF-16: "save it as UTF-8"; a header line empty, too long
+ * or given twice; out of memory).  ps_lab_sheet_fini frees it, after
+ * either. */
+int ps_lab_sheet_read(ps_lab_sheet *sh, const char *name, const char *bytes, size_t len,
+                      ps_error *err);
+void ps_lab_sheet_fini(ps_lab_sheet *sh);
 
 /* A new lab, reproducible from `seed`: a scenario of `nprocs` processes
  * (0: 3 to 5) under `policy` (NULL: one chosen by the seed), with

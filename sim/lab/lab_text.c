@@ -1,0 +1,280 @@
+/* lab_text.c — an answers file's bytes as UTF-8 text (lab_text.h): the
+ * encodings a student's editor may have saved it in, told apart without
+ * guessing wrong (a file is graded as what it says or not at all, never
+ * as mojibake), and the folding of the forms people type alike. */
+#include "lab_text.h"
+
+#include <iconv.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* The length of the UTF-8 character at p (n bytes left), 0 if none starts
+ * there: strict, no overlong forms, surrogates or code points past
+ * U+10FFFF. *cp gets the code point. */
+static size_t utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
+{
+    if (p[0] < 0x80) {
+        *cp = p[0];
+        return 1;
+    }
+    size_t len = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ? 3
+               : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+    if (!len || len > n)
+        return 0;
+    uint32_t c = p[0] & (0x7f >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
+            return 0;
+        c = c << 6 | (p[i] & 0x3f);
+    }
+    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
+    return len;
+}
+
+/* The offset of the first byte of t[0..n) that starts no UTF-8
+ * character (n if all are UTF-8). */
+static size_t utf8_bad(const char *t, size_t n)
+{
+    uint32_t cp;
+    for (size_t at = 0, k; at < n; at += k)
+        if (!(k = utf8_char((const unsigned char *)t + at, n - at, &cp)))
+            return at;
+    return n;
+}
+
+/* A control character no text editor writes (NUL, a backspace, an
+ * escape...): the first one's offset, n if none.  In UTF-8, CP949 and
+ * UTF-16 as decoded, a byte below 0x20 is always a character of its own. */
+static size_t control_at(const char *t, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)t[i];
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+            c == 0x7f)
+            return i;
+    }
+    return n;
+}
+
+/* The line and column (in characters, counting each byte that does not
+ * continue a UTF-8 character) of offset `at` of t. */
+static void place(const char *t, size_t at, unsigned *line, unsigned *col)
+{
+    *line = 1;
+    *col = 1;
+    for (size_t i = 0; i < at; i++) {
+        if (t[i] == '\n') {
+            ++*line;
+            *col = 1;
+        } else if (((unsigned char)t[i] & 0xc0) != 0x80) {
+            ++*col;
+        }
+    }
+}
+
+/* t[0..n) converted by iconv from `from` to UTF-8, into *out (malloc'd,
+ * NUL-terminated): its length, or -1 if t is not `from` throughout or
+ * iconv cannot convert from it here (*nomem: memory ran out). */
+static long convert(const char *from, const char *t, size_t n, char **out, int *nomem)
+{
+    *nomem = 0;
+    iconv_t cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1)
+        return -1;
+    size_t cap = n * 3 + 4; /* a CP949 or UTF-16 unit is at most 3 bytes of UTF-8 per 2 */
+    char *buf = malloc(cap);
+    long got = -1;
+    if (!buf) {
+        *nomem = 1;
+    } else {
+        char *in = (char *)t, *o = buf;
+        size_t inleft = n, outleft = cap - 1;
+        if (iconv(cd, &in, &inleft, &o, &outleft) != (size_t)-1 &&
+            iconv(cd, NULL, NULL, &o, &outleft) != (size_t)-1) {
+            *o = 0;
+            got = (long)(o - buf);
+        }
+    }
+    iconv_close(cd);
+    if (got < 0)
+        free(buf);
+    else
+        *out = buf;
+    return got;
+}
+
+/* Is the other-than-ASCII text of UTF-8 t mostly Hangul (syllables and
+ * jamo, at least half of those characters)?  What a Korean file decoded
+ * from CP949 is; Latin-1 or another code page read as CP949 comes out as
+ * Hanja and symbols. */
+static int mostly_hangul(const char *t, size_t n)
+{
+    size_t hangul = 0, other = 0;
+    uint32_t cp;
+    for (size_t at = 0, k; at < n; at += k) {
+        k = utf8_char((const unsigned char *)t + at, n - at, &cp);
+        if (!k)
+            return 0;
+        if (cp < 0x80)
+            continue;
+        if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) ||
+            (cp >= 0x3130 && cp <= 0x318f))
+            hangul++;
+        else
+            other++;
+    }
+    return hangul > 0 && hangul >= other;
+}
+
+static int fail_at(ps_error *err, const char *name, const char *t, size_t at, const char *en,
+                   const char *ko)
+{
+    unsigned line, col;
+    place(t, at, &line, &col);
+    snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, en);
+    snprintf(err->msg_ko, sizeof err->msg_ko, "%s:%u:%u: %s", name, line, col, ko);
+    return -1;
+}
+
+static int out_of_memory(ps_error *err, const char *name)
+{
+    snprintf(err->msg, sizeof err->msg, "%s: out of memory reading it", name);
+    snprintf(err->msg_ko, sizeof err->msg_ko, "%s: 읽다가 메모리가 모자랐습니다", name);
+    return -1;
+}
+
+int ps__lab_decode(const char *name, const char *text, size_t len, char **out, size_t *outlen,
+                   ps_lab_encoding *enc, ps_error *err)
+{
+    char *buf = NULL;
+    long n = -1;
+    int nomem = 0;
+    char what[160], what_ko[160];
+    *out = NULL;
+    if (len >= 2 && ((text[0] == '\xff' && text[1] == '\xfe') ||
+                     (text[0] == '\xfe' && text[1] == '\xff'))) {
+        n = convert(text[0] == '\xff' ? "UTF-16LE" : "UTF-16BE", text + 2, len - 2, &buf,
+                    &nomem);
+        if (n < 0)
+            return nomem ? out_of_memory(err, name)
+                         : fail_at(err, name, "", 0,
+                                   "the file says it is UTF-16 but is not; save it as UTF-8",
+                                   "파일이 UTF-16이라고 되어 있지만 UTF-16이 아닙니다. "
+                                   "UTF-8로 저장하십시오");
+        *enc = PS_LAB_UTF16;
+    } else {
+        if (len >= 3 && !memcmp(text, "\xef\xbb\xbf", 3)) {
+            text += 3;
+            len -= 3;
+        }
+        size_t c = control_at(text, len);
+        if (c < len) {
+            snprintf(what, sizeof what, "not a text file (byte 0x%02X here); an answers file "
+                     "is text, one answer per line", (unsigned char)text[c]);
+            snprintf(what_ko, sizeof what_ko, "텍스트 파일이 아닙니다(여기에 바이트 0x%02X). "
+                     "답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다", (unsigned char)text[c]);
+            return fail_at(err, name, text, c, what, what_ko);
+        }
+        size_t bad = utf8_bad(text, len);
+        if (bad == len) {
+            if (!(buf = malloc(len + 1)))
+                return out_of_memory(err, name);
+            memcpy(buf, text, len);
+            buf[len] = 0;
+            n = (long)len;
+            *enc = PS_LAB_UTF8;
+        } else {
+            n = convert("CP949", text, len, &buf, &nomem);
+            if (n >= 0 && !mostly_hangul(buf, (size_t)n)) {
+                free(buf);
+                n = -1;
+            }
+            if (n < 0) {
+                if (nomem)
+                    return out_of_memory(err, name);
+                snprintf(what, sizeof what, "the file is not UTF-8 (byte 0x%02X here); save "
+                         "it as UTF-8", (unsigned char)text[bad]);
+                snprintf(what_ko, sizeof what_ko, "파일이 UTF-8이 아닙니다(여기에 바이트 "
+                         "0x%02X). UTF-8로 저장하십시오", (unsigned char)text[bad]);
+                return fail_at(err, name, text, bad, what, what_ko);
+            }
+            *enc = PS_LAB_CP949;
+        }
+    }
+    size_t c = control_at(buf, (size_t)n); /* what UTF-16 held */
+    if (c < (size_t)n) {
+        fail_at(err, name, buf, c, "not a text file (a control character here); an answers "
+                "file is text, one answer per line", "텍스트 파일이 아닙니다(여기에 제어 "
+                "문자). 답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다");
+        free(buf);
+        return -1;
+    }
+    *out = buf;
+    *outlen = (size_t)n;
+    return 0;
+}
+
+/* What ps__lab_fold makes of a character other than ASCII: the ASCII
+ * text it reads as, or NULL to keep it. */
+static const char *fold_char(uint32_t cp, char *one)
+{
+    if (cp >= 0xff01 && cp <= 0xff5e) { /* full-width ASCII */
+        one[0] = (char)(cp - 0xfee0);
+        one[1] = 0;
+        return one;
+    }
+    switch (cp) {
+    case 0x00a0: /* no-break space */
+    case 0x3000: /* ideographic space */
+        return " ";
+    case 0x3001: return ",";  /* 、 */
+    case 0x3002: return ".";  /* 。 */
+    case 0x2212: return "-";  /* minus sign */
+    case 0x2192: return "->"; /* → */
+    }
+    return NULL;
+}
+
+void ps__lab_fold(const char *s, char *out, size_t size)
+{
+    size_t n = 0, len = strlen(s);
+    int gap = 0;
+    uint32_t cp;
+    char one[2];
+    for (size_t at = 0, k; at < len && n + 1 < size; at += k) {
+        const char *piece = s + at;
+        size_t plen;
+        k = utf8_char((const unsigned char *)s + at, len - at, &cp);
+        if (!k) { /* not UTF-8: kept as it is, byte by byte */
+            k = 1;
+            plen = 1;
+        } else {
+            const char *f = cp >= 0x80 ? fold_char(cp, one) : NULL;
+            if (f) {
+                piece = f;
+                plen = strlen(f);
+            } else {
+                plen = k;
+            }
+        }
+        if (plen > 1 && n + plen + (size_t)gap >= size)
+            break; /* a character is kept whole or not at all */
+        for (size_t i = 0; i < plen && n + 1 < size; i++) {
+            char c = piece[i];
+            if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
+                gap = n > 0;
+                continue;
+            }
+            if (gap && n + 2 < size)
+                out[n++] = ' ';
+            gap = 0;
+            out[n++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+        }
+    }
+    out[n] = 0;
+}
