@@ -13,11 +13,6 @@
 
 #define BAR 20 /* columns of a full bar */
 
-static const char *title_of(const ps_scenario *s)
-{
-    return s->title;
-}
-
 static const char *ask_of(const ps_question *q)
 {
     return cli_lang == PS_LANG_KO && q->ask_ko && q->ask_ko[0] ? q->ask_ko : q->ask;
@@ -36,7 +31,7 @@ void grade_report_one(FILE *out, const grade_class *c, const graded *g)
 {
     const grade_lab *l = g->lab;
     const ps_scenario *s = l->s;
-    fprintf(out, "%s\n", title_of(s));
+    fprintf(out, "%s\n", cli_lab_title(s));
     if (g->named)
         fprintf(out, CLI_W(W_GRADE_STUDENT_LINE), g->student);
     if (g->variant[0])
@@ -181,7 +176,7 @@ void grade_report_class(FILE *out, const grade_class *c)
     size_t ngraded = 0;
     for (size_t i = 0; i < c->nfiles; i++)
         ngraded += (size_t)c->files[i].ok;
-    fprintf(out, "%s\n", title_of(c->labs[0].s));
+    fprintf(out, "%s\n", cli_lab_title(c->labs[0].s));
     fprintf(out, CLI_W(W_GRADE_FILES), c->nfiles, ngraded, c->nfiles - ngraded);
     if (ngraded) {
         fputc('\n', out);

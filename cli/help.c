@@ -129,18 +129,20 @@ static const help helps[] = {
      "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
      "                  or yaml (the scenario file)\n", NULL},
     {"lab",
-     "lab FILE [-c] [--lang en|ko] [--format text|html|pdf] [-o OUT]\n"
-     "lab --random --seed N [--policy P] [--processes K]",
+    "lab FILE [-c] [--lang en|ko] [--format text|html|pdf] [-o OUT]\n"
+    "lab --random [--seed N] [--policy P] [--processes K] [--lang en|ko]",
      "  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
      "    --lang L      en or ko: the handout's language (default en)\n"
-     "    --format F    text (default), html (a page to print, with a Gantt grid\n"
-     "                  and a state table to fill in; the key fills them) or pdf\n"
-     "                  (the same page through weasyprint)\n"
-     "    -o OUT        the html or pdf file (html: default stdout)\n"
-     "  lab --random    a new lab as YAML on stdout\n"
-     "    --seed N      the same N makes the same lab (a whole number from 0)\n"
+    "    --format F    text (default), html (a page to print, with a Gantt grid\n"
+    "                  and a state table to fill in; the key fills them) or pdf\n"
+    "                  (the same page through weasyprint)\n"
+    "    -o OUT        the html or pdf file (html: default stdout)\n"
+    "  lab --random    a new lab as YAML on stdout, after a comment line with\n"
+    "                  the command that makes it again\n"
+    "    --seed N      the same N makes the same lab (a whole number from 0;\n"
+    "                  default: one picked from the time, said on stderr)\n"
      "    --policy P    its scheduling policy (default: one the seed picks)\n"
      "    --processes K how many processes, 1 to 12 (default: 3 to 5)\n", NULL},
     {"grade",

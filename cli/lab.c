@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "lab_html.h"
@@ -22,36 +24,55 @@ static void workload(FILE *out, const ps_scenario *s)
         fputs("  ", out);
         cli_pad(out, p->name, 10);
         if (p->parent >= 0)
-            fprintf(out, " child of %s,", s->procs[p->parent].name);
+            fprintf(out, CLI_W(W_LAB_CHILD_OF), s->procs[p->parent].name);
         else
-            fprintf(out, " arrives %lld,", (long long)p->arrival);
+            fprintf(out, CLI_W(W_LAB_ARRIVES), (long long)p->arrival);
         if (p->priority)
-            fprintf(out, " priority %d,", (int)p->priority);
+            fprintf(out, CLI_W(W_LAB_PRIORITY), (int)p->priority);
         if (uses & PS_USES_MLQ) /* what the policy reads of each process */
-            fprintf(out, " queue %d,", (int)p->queue);
+            fprintf(out, CLI_W(W_LAB_QUEUE), (int)p->queue);
         if (uses & PS_USES_TICKETS)
-            fprintf(out, " tickets %lld,", (long long)p->tickets);
+            fprintf(out, CLI_W(W_LAB_TICKETS), (long long)p->tickets);
         if ((uses & PS_USES_CFS) && p->nice)
-            fprintf(out, " nice %d,", (int)p->nice);
+            fprintf(out, CLI_W(W_LAB_NICE), (int)p->nice);
         if (p->memory)
-            fprintf(out, " memory %lld,", (long long)p->memory);
-        fprintf(out, " program:");
+            fprintf(out, CLI_W(W_LAB_MEMORY), (long long)p->memory);
+        fputs(CLI_W(W_LAB_PROGRAM), out);
         for (uint32_t k = 0; k < p->op_count; k++)
             fprintf(out, "%s %s", k ? "," : "", ps_op_format(s, &s->ops[p->op_first + k], op, sizeof op));
-        fprintf(out, "%s\n", p->op_count ? "" : " (nothing)");
+        fprintf(out, "%s\n", p->op_count ? "" : CLI_W(W_LAB_NOTHING));
     }
     for (uint32_t i = 0; i < s->nevents; i++)
-        fprintf(out, "  at tick %lld: %s %s\n", (long long)s->events[i].at,
+        fprintf(out, CLI_W(W_LAB_EVENT), (long long)s->events[i].at,
                 ps_action_token((ps_action)s->events[i].action),
                 s->procs[s->events[i].target].name);
 }
 
-static void ask(FILE *out, const ps_question *q, uint32_t i, int ko)
+/* Question i in the handout's language (ask_ko in Korean when the lab
+ * gives it, else ask), and the options of a multiple-choice one: a)
+ * b) c)..., from its answer a (NULL: none). */
+static void ask(FILE *out, const ps_question *q, uint32_t i, int ko, const ps_lab_answer *a)
 {
-    const char *text = ko && q->ask_ko[0] ? q->ask_ko : q->ask;
-    fprintf(out, "%3u. %s\n", i + 1, text);
-    if (!ko && q->ask_ko[0])
-        fprintf(out, "     %s\n", q->ask_ko);
+    fprintf(out, "%3u. %s\n", i + 1, ko && q->ask_ko[0] ? q->ask_ko : q->ask);
+    for (uint32_t c = 0; a && c < a->nchoices; c++)
+        fprintf(out, "       %c) %s\n", 'a' + (int)c, a->choices[c]);
+}
+
+static int has_choices(const ps_scenario *s)
+{
+    for (uint32_t i = 0; i < s->nquestions; i++)
+        if (s->questions[i].nchoices)
+            return 1;
+    return 0;
+}
+
+/* A seed for a random lab made without --seed: from the time and the
+ * process id, short enough to type again (0 to 999999999). */
+static int64_t any_seed(void)
+{
+    uint64_t x = (uint64_t)time(NULL) * UINT64_C(0x9e3779b97f4a7c15) ^ (uint64_t)getpid();
+    x ^= x >> 29;
+    return (int64_t)(x % 1000000000u);
 }
 
 static int random_lab(int argc, char **argv)
@@ -72,6 +93,10 @@ static int random_lab(int argc, char **argv)
             i++;
         } else if (!strcmp(argv[i], "--policy") && v) {
             policy = argv[++i];
+        } else if (!strcmp(argv[i], "--lang")) {
+            if (cli_lang_option("lab", v))
+                return EXIT_USAGE;
+            i++;
         } else if (!strcmp(argv[i], "--processes") && v) {
             if (cli_int_option("lab", "--processes", v, 1, 12, &procs))
                 return EXIT_USAGE;
@@ -82,17 +107,24 @@ static int random_lab(int argc, char **argv)
             return EXIT_USAGE;
         }
     }
-    if (!have_seed) {
-        fprintf(stderr, "procsim lab: --random needs --seed N, so that the lab can be made "
-                        "again\n");
-        return EXIT_USAGE;
-    }
+    if (!have_seed)
+        seed = any_seed();
     ps_error err;
     char *yaml = ps_lab_random((uint64_t)seed, policy, (int)procs, &err);
     if (!yaml) {
         fprintf(stderr, "procsim lab: %s\n", ps_error_in(&err, cli_lang));
         return EXIT_USAGE;
     }
+    /* the command that makes this lab again, first, as a comment */
+    char again[160];
+    int n = snprintf(again, sizeof again, "procsim lab --random --seed %lld", (long long)seed);
+    if (policy)
+        n += snprintf(again + n, sizeof again - (size_t)n, " --policy %s", policy);
+    if (procs)
+        snprintf(again + n, sizeof again - (size_t)n, " --processes %lld", (long long)procs);
+    if (!have_seed)
+        fprintf(stderr, CLI_W(W_LAB_SEED_PICKED), (long long)seed, again);
+    printf("# %s\n", again);
     fputs(yaml, stdout);
     free(yaml);
     return EXIT_OK;
@@ -147,23 +179,28 @@ int cmd_lab(int argc, char **argv)
     workload(stdout, s);
     ps_lab_key key;
     if (!s->nquestions) {
-        printf("\n(This scenario has no questions: see docs/labs/README.md to add some.)\n");
+        fputs(CLI_W(W_LAB_NO_QUESTIONS), stdout);
     } else if (!solve) {
+        /* the options of multiple-choice questions are computed: the key's */
+        int keyed = has_choices(s);
+        if (keyed && (rc = cli_lab_key(s, cli_lang, &key))) {
+            ps_scenario_destroy(s);
+            return rc;
+        }
         printf("\n%s\n", CLI_W(W_LAB_QUESTIONS));
         for (uint32_t i = 0; i < s->nquestions; i++)
-            ask(stdout, &s->questions[i], i, ko);
-        printf("\n%s\n  procsim grade %s ANSWERS\n",
-               ko ? "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.md), 채점하려면:"
-                  : "Write one answer per line in a file (docs/labs/README.md), then:",
-               path);
+            ask(stdout, &s->questions[i], i, ko, keyed ? &key.answers[i] : NULL);
+        if (keyed) {
+            fputs(CLI_W(W_LAB_BY_LETTER), stdout);
+            ps_lab_key_fini(&key);
+        }
+        printf("\n%s\n  procsim grade %s ANSWERS\n", CLI_W(W_LAB_THEN_GRADE), path);
     } else if (!(rc = cli_lab_key(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
         printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
-            printf(ko ? "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
-                      : "  (the run ends in a deadlock at tick %lld)\n",
-                   (long long)ps_engine_now(key.e));
+            printf(CLI_W(W_LAB_DEADLOCK), (long long)ps_engine_now(key.e));
         for (uint32_t i = 0; i < s->nquestions; i++) {
-            ask(stdout, &s->questions[i], i, ko);
+            ask(stdout, &s->questions[i], i, ko, &key.answers[i]);
             printf("     [%s] ", s->questions[i].expr);
             cli_lab_answer_line(stdout, &key.answers[i]);
             cli_lab_because(stdout, &key, &key.answers[i], "       ");

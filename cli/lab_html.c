@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "lab_out.h"
 #include "lab_html.h"
 #include "words.h"
 
@@ -131,7 +132,7 @@ static void heading(FILE *out, const ps_scenario *s, int solve)
         fputs("</div>\n", out);
     }
     fputs("<h1 class=\"lab\">", out);
-    esc(out, s->title);
+    esc(out, cli_lab_title(s));
     fputs("</h1>\n", out);
     if (!solve) {
         fputs("<table class=\"who\"><tr><td>", out);
@@ -462,7 +463,7 @@ void cli_lab_html(FILE *out, const ps_lab_key *key, const ps_lab_grid *g, int so
     const ps_scenario *s = key->s;
     fprintf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>",
             cli_lang == PS_LANG_KO ? "ko" : "en");
-    esc(out, s->title);
+    esc(out, cli_lab_title(s));
     if (solve) {
         fputs(" — ", out);
         esc(out, CLI_W(W_HTML_KEY));

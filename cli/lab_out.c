@@ -18,6 +18,8 @@ void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, c
 
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a)
 {
+    if (a->nchoices) /* multiple choice: its letter first */
+        fprintf(out, "%c) ", 'a' + (int)a->right_choice);
     fprintf(out, "%s", a->text);
     if (a->detail[0] && strcmp(a->detail, a->text))
         fprintf(out, "  (%s)", a->detail);
@@ -48,4 +50,9 @@ int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
         return EXIT_RUNTIME;
     }
     return EXIT_OK;
+}
+
+const char *cli_lab_title(const ps_scenario *s)
+{
+    return cli_lang == PS_LANG_KO && s->title_ko[0] ? s->title_ko : s->title;
 }

@@ -16,7 +16,10 @@ int cli_lab_load(const char *path, const char *variant, ps_scenario **s);
 int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 /* The reasons of answer a, one a line, each after `pad`. */
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad);
-/* The answer as the key prints it, with its detail in parentheses. */
+/* The lab's title in cli_lang: title_ko in Korean when it has one. */
+const char *cli_lab_title(const ps_scenario *s);
+/* The answer as the key prints it ("b) 13" for multiple choice), with its
+ * detail in parentheses. */
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a);
 
 #endif

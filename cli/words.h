@@ -51,6 +51,27 @@ extern ps_lang cli_lang; /* args.c */
 #define W_LAB_WORKLOAD "Workload", "작업 부하"
 #define W_LAB_QUESTIONS "Questions", "질문"
 #define W_LAB_KEY "Answer key", "정답"
+/* the workload: one line a process, each setting a clause ending in ',' */
+#define W_LAB_CHILD_OF " child of %s,", " %s의 자식,"
+#define W_LAB_ARRIVES " arrives %lld,", " 도착 %lld,"
+#define W_LAB_PRIORITY " priority %d,", " 우선순위 %d,"
+#define W_LAB_QUEUE " queue %d,", " 큐 %d,"
+#define W_LAB_TICKETS " tickets %lld,", " 티켓 %lld,"
+#define W_LAB_NICE " nice %d,", " 나이스 값 %d,"
+#define W_LAB_MEMORY " memory %lld,", " 메모리 %lld,"
+#define W_LAB_PROGRAM " program:", " 프로그램:"
+#define W_LAB_NOTHING " (nothing)", " (없음)"
+#define W_LAB_EVENT "  at tick %lld: %s %s\n", "  %lld틱: %s %s\n"
+#define W_LAB_NO_QUESTIONS "\n(This scenario has no questions: see docs/labs/README.md to add some.)\n", \
+    "\n(이 시나리오에는 질문이 없습니다. 질문을 넣는 법은 docs/labs/README.ko.md에 있습니다.)\n"
+#define W_LAB_THEN_GRADE "Write one answer per line in a file (docs/labs/README.md), then:", \
+    "답을 한 줄에 하나씩 파일에 적고 (docs/labs/README.ko.md), 채점하려면:"
+#define W_LAB_SEED_PICKED "procsim lab: seed %lld, picked from the time; to make this lab again:\n  %s\n", \
+    "procsim lab: 시각으로 고른 시드 %lld; 이 실습을 다시 만들려면:\n  %s\n"
+#define W_LAB_BY_LETTER "\n(Answer a question with options by its letter, b, or by its value.)\n", \
+    "\n(선택지가 있는 질문에는 글자(b)나 값으로 답한다.)\n"
+#define W_LAB_DEADLOCK "  (the run ends in a deadlock at tick %lld)\n", \
+    "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
 
 /* --- lab --format html (lab_html.c) --- */
 

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "compare.h"
+#include "describe.h"
 #include "draw.h"
 #include "gantt_view.h"
 #include "png.h"
@@ -67,7 +68,7 @@ static int open_path(gui_app *a, const char *path, int chosen)
         gui_picker_remember(&a->picker, a->sim.path); /* a state folder we
                                                          cannot write is no error */
     gui_set_title(a);
-    gui_say(a, 0, "%s", a->sim.s->title);
+    gui_say(a, 0, "%s", gui_title_pick(a->sim.s, a->lang));
     return 0;
 }
 
@@ -109,7 +110,7 @@ static const char *window_title(const gui_app *a, char *buf, size_t size)
     if (a->sim.trace_mode)
         snprintf(buf, size, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
     else if (a->sim.s)
-        snprintf(buf, size, "procsim \xe2\x80\x94 %s", a->sim.s->title);
+        snprintf(buf, size, "procsim \xe2\x80\x94 %s", gui_title_pick(a->sim.s, a->lang));
     else
         snprintf(buf, size, "procsim");
     return gui_utf8_trim(buf); /* a long title cut at a character */

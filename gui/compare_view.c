@@ -12,6 +12,7 @@
 
 #include "app.h"
 #include "compare.h"
+#include "describe.h"
 #include "draw.h"
 #include "utf8.h"
 
@@ -452,7 +453,7 @@ void gui_view_compare(gui_app *a)
         column(a, i, &at);
     }
     char line[1024];
-    snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? a->sim.s->title : "");
+    snprintf(line, sizeof line, "%s: %s", T("Compare", "정책 비교"), a->sim.s ? gui_title_pick(a->sim.s, a->lang) : "");
     gui_utf8_trim(line);
     gui_text_fit(a->text, line, sizeof line, GUI_NORMAL, a->L.w - 2 * gap);
     gui_text_draw(a->text, line, GUI_NORMAL, col(GUI_TEXT), (int)(gap + 2 * sc), (int)(head + gap));

@@ -12,6 +12,11 @@ const char *gui_describe_pick(const ps_scenario *s, gui_lang lang)
     return mine && mine[0] ? mine : other && other[0] ? other : "";
 }
 
+const char *gui_title_pick(const ps_scenario *s, gui_lang lang)
+{
+    return lang == GUI_KO && s->title_ko && s->title_ko[0] ? s->title_ko : s->title;
+}
+
 typedef struct wrap {
     float width;
     gui_measure_fn measure;

@@ -27,6 +27,10 @@
  * scenario has it, else the other one; "" when it has none. */
 const char *gui_describe_pick(const ps_scenario *s, gui_lang lang);
 
+/* The title to show in `lang`: title_ko in Korean when the scenario has
+ * one, else title. */
+const char *gui_title_pick(const ps_scenario *s, gui_lang lang);
+
 /* `text` wrapped to `width` in the small font (measure's normal = 0):
  * its lines, each ending in '\n', in out (a buffer of `size` bytes, which
  * 2 * strlen(text) + 2 always suffices for; shorter, the lines that fit).

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "describe.h"
 #include "draw.h"
 #include "gantt_view.h"
 #include "utf8.h"
@@ -216,7 +217,7 @@ int gui_gantt_svg(FILE *f, const gui_sim *g, gui_lang lang, int width)
             width, h, width, h, FONT);
     rect(&v, (gui_rect){0, 0, (float)width, h}, gui_rgba(GUI_PANEL, 255), NULL);
     char title[1024]; /* a longer title is cut, at a character */
-    snprintf(title, sizeof title, "%s — %s", gui_word_text(GUI_W_GANTT, lang), g->s->title);
+    snprintf(title, sizeof title, "%s — %s", gui_word_text(GUI_W_GANTT, lang), gui_title_pick(g->s, lang));
     gui_utf8_trim(title);
     text(&v, 6, 3, NULL, gui_rgba(GUI_TEXT, 255), title);
     axis(&v);

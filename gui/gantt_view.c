@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "describe.h"
 #include "draw.h"
 #include "gantt_view.h"
 #include "png.h"
@@ -314,7 +315,7 @@ gui_gantt_format gui_gantt_format_of(const char *path)
 static void title(chart *c, gui_rect r)
 {
     char s[1024]; /* a longer title is cut, at a character */
-    snprintf(s, sizeof s, "%s — %s", gui_word_text(GUI_W_GANTT, c->lang), c->g->s->title);
+    snprintf(s, sizeof s, "%s — %s", gui_word_text(GUI_W_GANTT, c->lang), gui_title_pick(c->g->s, c->lang));
     gui_utf8_trim(s);
     gui_text_fit(c->text, s, sizeof s, GUI_SMALL, r.w - 12 * c->sc);
     gui_text_draw(c->text, s, GUI_SMALL, col(GUI_TEXT), (int)(r.x + 6 * c->sc),

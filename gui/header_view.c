@@ -210,7 +210,7 @@ void gui_view_header(gui_app *a)
     if (a->sim.trace_mode) /* the whole command, which the toolbar cuts */
         snprintf(title, sizeof title, "%s: %s", gui_word_text(GUI_W_TRACE, a->lang), a->sim.command);
     else
-        snprintf(title, sizeof title, "%s", a->sim.s->title);
+        snprintf(title, sizeof title, "%s", gui_title_pick(a->sim.s, a->lang));
     snprintf(file, sizeof file, "%s", a->sim.trace_mode ? "" : file_name(a));
     gui_utf8_trim(title); /* cut by snprintf: at a character */
     gui_utf8_trim(file);

@@ -437,6 +437,18 @@ static void the_description_is_the_interface_s_language_else_the_other(void **st
     assert_string_equal(gui_describe_pick(&s, GUI_KO), "");
 }
 
+/* The title: title_ko in Korean when there is one, title otherwise (and
+ * always in English). */
+static void the_title_is_title_ko_in_korean_when_given(void **state)
+{
+    (void)state;
+    ps_scenario s = {.title = "Tour", .title_ko = "둘러보기"};
+    assert_string_equal(gui_title_pick(&s, GUI_EN), "Tour");
+    assert_string_equal(gui_title_pick(&s, GUI_KO), "둘러보기");
+    s.title_ko = "";
+    assert_string_equal(gui_title_pick(&s, GUI_KO), "Tour");
+}
+
 /* One pixel a character (not a byte: Hangul is three bytes a syllable);
  * a character cut short counts nothing, as a renderer drops it, so that
  * a line broken inside one would seem to fit. */
@@ -520,6 +532,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(a_fifo_named_yaml_is_not_listed_and_does_not_hang, setup,
                                         teardown),
         cmocka_unit_test(the_description_is_the_interface_s_language_else_the_other),
+        cmocka_unit_test(the_title_is_title_ko_in_korean_when_given),
         cmocka_unit_test(the_description_is_wrapped_to_the_width),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

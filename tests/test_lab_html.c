@@ -218,7 +218,8 @@ static void every_lab_makes_a_well_formed_page(void **state)
                              ko ? "ko" : "en", r.status, r.err);
                 assert_string_equal(r.err, "");
                 char buf[2048];
-                assert_non_null(strstr(r.out, escaped(s->title, buf, sizeof buf)));
+                const char *title = ko && s->title_ko[0] ? s->title_ko : s->title;
+                assert_non_null(strstr(r.out, escaped(title, buf, sizeof buf)));
                 for (uint32_t i = 0; i < s->nquestions; i++) {
                     const ps_question *q = &s->questions[i];
                     const char *ask = ko && q->ask_ko[0] ? q->ask_ko : q->ask;
@@ -433,9 +434,11 @@ static int in_words(const char *w, size_t n, const char *const *list)
 static int english_in(const char *text, const ps_scenario *s)
 {
     /* "any": wait any; "pass": stride's pass value, which the library's
-     * Korean cause keeps as its term; the rest: entities */
-    static const char *const latin[] = {"CPU", "PID", "any", "pass", "amp", "quot", "lt", "gt",
-                                        NULL};
+     * Korean cause keeps as its term; "none", "in": the sentinel and the
+     * loop of the program syntax (send q none, for x in q); the rest:
+     * entities */
+    static const char *const latin[] = {"CPU", "PID", "any", "pass", "none", "in", "amp",
+                                        "quot", "lt", "gt", NULL};
     int bad = 0;
     for (const char *p = text; *p;) {
         /* a piece between spaces with a '/' is a path (docs/live.md) */

@@ -176,13 +176,13 @@ static void test_deep_nesting(void **state)
                        "deep:3:10: procsim: format version 2 is newer than this procsim "
                        "understands (it reads version 1); upgrade procsim" :
                        "deep:2:1: scenario: unknown key 'extra' (valid keys: procsim, title, "
-                       "description, description_ko, system, devices, variables, processes, "
+                       "title_ko, description, description_ko, system, devices, variables, processes, "
                        "events, questions)");
         free(t.p);
     }
     s = repeat("title: t\nextra: ", "[", DEEP, ""); /* never closed */
     assert_message("deep", s, strlen(s), "deep:2:1: scenario: unknown key 'extra' (valid "
-                   "keys: procsim, title, description, description_ko, system, devices, "
+                   "keys: procsim, title, title_ko, description, description_ko, system, devices, "
                    "variables, processes, events, questions)");
     free(s);
 }

@@ -178,6 +178,7 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     case PS_ASK_RATIO:
     case PS_ASK_BEST:
     case PS_ASK_GAP:
+    case PS_ASK_LITERAL:
     case PS_ASK_COUNT:
         break;
     }
@@ -260,7 +261,10 @@ static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *
         break;
     case PS_ASK_BEST:
     case PS_ASK_GAP:
-        return ps__lab_compare(k, q, a);
+        if (ps__lab_compare(k, q, a))
+            return -1;
+        break;
+    case PS_ASK_LITERAL: ps__lab_literal(k, q, a); break;
     case PS_ASK_RECEIVED: {
         ps_channel_stats c = ps_engine_channel(k->e, q->obj);
         set_int(a, 0);
@@ -294,7 +298,7 @@ static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *
     case PS_ASK_COUNT:
         break;
     }
-    return 0;
+    return ps__lab_choices(k, q, a); /* multiple choice: the options beside it */
 }
 
 static int by_tick(const void *a, const void *b)

@@ -6,7 +6,7 @@
  * or 8/3 for 2.67, yes or 예 for true) and strict where the answer differs
  * (the order of names and items, none against empty).  Each form is a
  * row of a table below; docs/labs/README.md lists them for students. */
-#include "procsim/lab.h"
+#include "lab_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -230,28 +230,13 @@ static int words_right(const char *given, const char *want_text)
     return !strcmp(g, want) || !strcmp(synonym(g), want);
 }
 
-/* A multiple-choice answer by its letter ("b", "(b)", "b)"): 1 right,
- * 0 wrong, -1 not a letter of one of the options. */
-static int choice_letter(const ps_lab_answer *a, const char *given)
-{
-    char t[64];
-    tidy(given, t, sizeof t);
-    const char *p = t + (t[0] == '(');
-    size_t n = strlen(p);
-    if (n == 2 && p[1] == ')')
-        n = 1;
-    else if (n != 1 || t[0] == '(')
-        return -1;
-    if (p[0] < 'a' || p[0] >= 'a' + (int)a->nchoices)
-        return -1;
-    return (uint32_t)(p[0] - 'a') == a->right_choice;
-}
-
 int ps_lab_check(const ps_lab_answer *a, const char *given)
 {
     char g[512], want[512];
-    if (a->nchoices) {
-        int letter = choice_letter(a, given);
+    if (a->nchoices) { /* multiple choice: "b", "(b)", or the option's text */
+        char t[64];
+        tidy(given, t, sizeof t);
+        int letter = ps__lab_choice_letter(a, t);
         if (letter >= 0)
             return letter;
         if (a->right_choice < a->nchoices && words_right(given, a->choices[a->right_choice]))

@@ -69,4 +69,14 @@ void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
  * lists, after the key's own run.  0, or -1 when out of memory. */
 int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
 
+/* A literal question's answer (lab_choice.c): the teacher's text, compared
+ * as its type. */
+void ps__lab_literal(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
+/* A multiple-choice question's options beside answer a (already given):
+ * into a->choices, nchoices, right_choice.  0, or -1 when out of memory. */
+int ps__lab_choices(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
+/* An answer by letter ("b", "B)", "(b)", "b."): 1 if it names the right
+ * option, 0 if another; -1 when `given` is no letter of a's options. */
+int ps__lab_choice_letter(const ps_lab_answer *a, const char *given);
+
 #endif

@@ -382,10 +382,30 @@ typedef struct ps__question_ref {
                                                     them, moved into the
                                                     arena at the end */
     ps__mark policy_at[PS_ASK_MAX_POLICIES];     /* where each is written */
+    ps_choice *choices;   /* choices: q.nchoices of them, in the arena */
+    struct ps__question_ref *options; /* choices: each computed option's
+                                         expression as read, resolved with
+                                         the questions (in the arena too) */
+    ps__mark choice_at[PS_QUESTION_CHOICES]; /* where each option is written */
 } ps__question_ref;
 
 /* The `questions` section (the current event is its value). */
 bool ps__ld_questions(ps__loader *ld);
+/* Words w[0..nw) as an answer expression into r (its kind and operands;
+ * names resolved later); false after failing at the word that is wrong. */
+bool ps__ld_answer_words(ps__loader *ld, ps__question_ref *r, const ps__word *w, unsigned nw);
+/* r's names and policies, once the whole file is read. */
+bool ps__ld_resolve_question(ps__loader *ld, ps__question_ref *r);
+
+/* --- scenario_choices.c --- */
+
+/* The current event, a mapping, as the value of `answer`: {literal: TEXT,
+ * type: TYPE}, a literal answer, into r. */
+bool ps__ld_literal(ps__loader *ld, ps__question_ref *r);
+/* The current event as the value of `choices` of question r. */
+bool ps__ld_choices(ps__loader *ld, ps__question_ref *r);
+/* r's computed options resolved (names, policies), after the file. */
+bool ps__ld_finish_choices(ps__loader *ld, ps__question_ref *r);
 /* After the whole file: names in the questions resolved, the questions
  * moved into the scenario. */
 bool ps__ld_finish_questions(ps__loader *ld);

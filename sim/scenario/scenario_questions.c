@@ -20,8 +20,8 @@
 
 typedef ps__question_ref question_ref;
 
-enum { Q_ASK, Q_ASK_KO, Q_ANSWER, Q_COUNT };
-static const char *const question_keys[Q_COUNT] = {"ask", "ask_ko", "answer"};
+enum { Q_ASK, Q_ASK_KO, Q_ANSWER, Q_CHOICES, Q_COUNT };
+static const char *const question_keys[Q_COUNT] = {"ask", "ask_ko", "answer", "choices"};
 static const ps__keyset question_set = {{"question", "질문"}, question_keys, Q_COUNT,
                                         1u << Q_ASK | 1u << Q_ANSWER};
 
@@ -168,6 +168,28 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
     return true;
 }
 
+bool ps__ld_answer_words(ps__loader *ld, question_ref *r, const ps__word *w, unsigned nw)
+{
+    const char *tokens[PS_ASK_COUNT];
+    for (int k = 0; k < PS_ASK_COUNT; k++)
+        tokens[k] = ps_ask_token((ps_ask)k);
+    int kind = ps__ld_token(ld, "answer", PS__T("question kind", "질문 종류"),
+                            PS__T("kinds", "종류"), tokens, PS_ASK_COUNT,
+                            w[0].p, w[0].n, w[0].at);
+    if (kind < 0)
+        return false;
+    if (kind == PS_ASK_LITERAL)
+        return ps__ld_failk0(ld, w[0].at, "answer: a literal answer is a mapping, "
+                             "{literal: TEXT, type: TYPE} (docs/labs/README.md)",
+                             "answer: 리터럴 답은 매핑 {literal: TEXT, type: TYPE}으로 "
+                             "쓴다 (docs/labs/README.ko.md)");
+    r->q.kind = (uint8_t)kind;
+    r->q.at = 0;
+    r->q.npolicies = 0;
+    r->ref = NULL;
+    return match_form(ld, r, w, nw);
+}
+
 /* The expression in the current scalar into r. */
 static bool parse_answer(ps__loader *ld, question_ref *r)
 {
@@ -180,19 +202,7 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
         return ps__ld_expected(ld, "answer", PS__T("an expression such as 'state editor at 6' "
                                                    "(docs/labs/README.md)", "식(예: 'state "
                                                    "editor at 6', docs/labs/README.md)"));
-    const char *tokens[PS_ASK_COUNT];
-    for (int k = 0; k < PS_ASK_COUNT; k++)
-        tokens[k] = ps_ask_token((ps_ask)k);
-    int kind = ps__ld_token(ld, "answer", PS__T("question kind", "질문 종류"),
-                            PS__T("kinds", "종류"), tokens, PS_ASK_COUNT,
-                            w[0].p, w[0].n, w[0].at);
-    if (kind < 0)
-        return false;
-    r->q.kind = (uint8_t)kind;
-    r->q.at = 0;
-    r->q.npolicies = 0;
-    r->ref = NULL;
-    if (!match_form(ld, r, w, nw))
+    if (!ps__ld_answer_words(ld, r, w, nw))
         return false;
     size_t len = ld->ev.data.scalar.length;
     r->q.expr = ps__arena_strndup(ld->arena, (const char *)ld->ev.data.scalar.value, len);
@@ -207,6 +217,11 @@ static bool parse_question(ps__loader *ld)
     if (!r)
         return ps__ld_oom(ld);
     r->q.ask_ko = "";
+    r->q.literal = NULL;
+    r->q.choices = NULL;
+    r->q.nchoices = 0;
+    r->choices = NULL;
+    r->options = NULL;
     size_t index = ld->questions.len - 1;
     for (;;) {
         int k = ps__ld_key(ld, &question_set, seen);
@@ -219,11 +234,14 @@ static bool parse_question(ps__loader *ld)
         switch (k) {
         case Q_ASK: ok = ps__ld_string(ld, "ask", true, &r->q.ask); break;
         case Q_ASK_KO: ok = ps__ld_string(ld, "ask_ko", false, &r->q.ask_ko); break;
+        case Q_CHOICES: ok = ps__ld_choices(ld, r); break;
         default:
-            ok = ld->ev.type == YAML_SCALAR_EVENT
-                     ? parse_answer(ld, r)
-                     : ps__ld_expected(ld, "answer", PS__T("an expression such as 'finish P1'",
-                                                           "식(예: 'finish P1')"));
+            ok = ld->ev.type == YAML_SCALAR_EVENT ? parse_answer(ld, r)
+               : ld->ev.type == YAML_MAPPING_START_EVENT
+                   ? ps__ld_literal(ld, r)
+                   : ps__ld_expected(ld, "answer", PS__T("an expression such as 'finish P1', or "
+                                                         "{literal: TEXT}", "식(예: 'finish P1') "
+                                                         "또는 {literal: 텍스트}"));
             break;
         }
         if (!ok)
@@ -298,14 +316,11 @@ static bool finish_policies(ps__loader *ld, question_ref *r)
     return true;
 }
 
-bool ps__ld_finish_questions(ps__loader *ld)
+bool ps__ld_resolve_question(ps__loader *ld, question_ref *r)
 {
-    for (size_t i = 0; i < ld->questions.len; i++) {
-        question_ref *r = &PS__VEC_AT(&ld->questions, question_ref, i);
-        if (!finish_policies(ld, r))
-            return false;
-        if (!r->ref)
-            continue;
+    if (!finish_policies(ld, r))
+        return false;
+    if (r->ref) {
         const ps__intern *tables[PS__REF_KINDS] = {
             [PS__REF_PROCESS] = &ld->proc_names, [PS__REF_VARIABLE] = &ld->variables,
             [PS__REF_CHANNEL] = &ld->channels, [PS__REF_MUTEX] = &ld->mutexes};
@@ -327,6 +342,16 @@ bool ps__ld_finish_questions(ps__loader *ld)
                                 name_kinds[r->ref_kind].what, name_kinds[r->ref_kind].what_ko,
                                 r->ref);
         r->q.obj = k;
+    }
+    return true;
+}
+
+bool ps__ld_finish_questions(ps__loader *ld)
+{
+    for (size_t i = 0; i < ld->questions.len; i++) {
+        question_ref *r = &PS__VEC_AT(&ld->questions, question_ref, i);
+        if (!ps__ld_resolve_question(ld, r) || !ps__ld_finish_choices(ld, r))
+            return false;
     }
     uint32_t n = (uint32_t)ld->questions.len;
     ps_question *q = n ? ps__arena_alloc(ld->arena, n * sizeof *q) : NULL;

@@ -305,10 +305,10 @@ static bool parse_events(ps__loader *ld)
 
 /* --- the document --- */
 
-enum { R_PROCSIM, R_TITLE, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_VARIABLES,
+enum { R_PROCSIM, R_TITLE, R_TITLE_KO, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_VARIABLES,
        R_PROCESSES, R_EVENTS, R_QUESTIONS, R_COUNT };
 static const char *const root_keys[R_COUNT] = {
-    "procsim", "title", "description", "description_ko", "system", "devices", "variables",
+    "procsim", "title", "title_ko", "description", "description_ko", "system", "devices", "variables",
     "processes", "events", "questions"};
 static const keyset root_set = {{"scenario", "시나리오"}, root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
@@ -331,6 +331,7 @@ static bool parse_root(ps__loader *ld)
             ok = ps__ld_version(ld);
             break;
         case R_TITLE: ok = ps__ld_string(ld, "title", true, &s->title); break;
+        case R_TITLE_KO: ok = ps__ld_string(ld, "title_ko", true, &s->title_ko); break;
         case R_DESCRIPTION:
             ok = ps__ld_string(ld, "description", false, &s->description);
             break;
@@ -353,6 +354,7 @@ static bool parse_root(ps__loader *ld)
 
 void ps__scenario_defaults(ps_scenario *s)
 {
+    s->title_ko = "";
     s->description = "";
     s->description_ko = "";
     s->cpus = 1;

@@ -192,6 +192,10 @@ void ps_scenario_write_yaml(const ps_scenario *s, ps_out *o)
 {
     ps_out_puts(o, "procsim: 1\ntitle: ");
     quoted(o, s->title);
+    if (s->title_ko[0]) {
+        ps_out_puts(o, "\ntitle_ko: ");
+        quoted(o, s->title_ko);
+    }
     if (s->description[0]) {
         ps_out_puts(o, "\ndescription: ");
         quoted(o, s->description);

@@ -352,7 +352,8 @@ typedef struct ps_event_spec {
     X(ALIVE, "alive", "alive PROCESS")                                      \
     X(RATIO, "ratio", "ratio PROCESS at TICK")                              \
     X(BEST, "best", "best turnaround|waiting|response among POLICY POLICY...") \
-    X(GAP, "gap", "gap turnaround|waiting|response between POLICY POLICY")
+    X(GAP, "gap", "gap turnaround|waiting|response between POLICY POLICY") \
+    X(LITERAL, "literal", "{literal: TEXT, type: TYPE}")
 
 typedef enum ps_ask {
 #define PS_X_(e, tok, usage) PS_ASK_##e,
@@ -373,6 +374,25 @@ typedef struct ps_ask_policy {
     int64_t quantum;      /* ticks; 0: the file's */
 } ps_ask_policy;
 
+/* X(ENUM, token) — how the answer of a literal question is compared (its
+ * `type`), as the answers of the kinds that give such answers are
+ * (lab.h's ps_lab_type, in the same order): a state, names in order,
+ * names in any order, a whole number, a number to two decimals, a letter,
+ * true or false. */
+#define PS_ANSWER_TYPES(X)                                                  \
+    X(STATE, "state") X(NAMES, "names") X(SET, "set") X(INT, "int")         \
+    X(NUMBER, "number") X(LETTER, "letter") X(BOOL, "bool")
+typedef enum ps_answer_type {
+#define PS_X_(e, tok) PS_ANSWER_##e,
+    PS_ANSWER_TYPES(PS_X_)
+#undef PS_X_
+    PS_ANSWER_TYPE_COUNT
+} ps_answer_type;
+
+#define PS_QUESTION_CHOICES 7 /* a multiple-choice question's options beside
+                                 its answer, at most */
+struct ps_choice;
+
 typedef struct ps_question {
     const char *ask;      /* the question for people */
     const char *ask_ko;   /* in Korean, "" when not given */
@@ -387,7 +407,28 @@ typedef struct ps_question {
     int64_t tick;         /* state, running, next, and the `at` forms */
     const ps_ask_policy *policies; /* best, gap: in the order written */
     uint32_t npolicies;   /* best: 2..PS_ASK_MAX_POLICIES; gap: 2; else 0 */
+    /* literal (answer: {literal: TEXT, type: TYPE}): the teacher's answer */
+    const char *literal;  /* as written; NULL for the other kinds */
+    uint8_t literal_type; /* ps_answer_type */
+    /* multiple choice (choices:): the options beside the answer, in file
+     * order; the key lists them with the answer, a) b) c)... */
+    const struct ps_choice *choices;
+    uint32_t nchoices;    /* 0: not multiple choice; at most PS_QUESTION_CHOICES */
 } ps_question;
+
+/* An option of a multiple-choice question: a literal, or an answer
+ * expression computed as a question's is, on the same workload perhaps
+ * under another policy, quantum or switch cost ("waiting P3 under fcfs",
+ * "finish P1 with switch_cost 0": a student's likely mistake). */
+typedef struct ps_choice {
+    const char *text;     /* as written */
+    const char *literal;  /* a literal option (compared as the question's
+                             answer), or NULL: computed */
+    ps_question q;        /* computed: its expression, resolved; q.ask is text */
+    int16_t under;        /* computed under this ps_policy, -1: the file's */
+    int64_t quantum;      /* with this quantum, 0: the file's (or under's) */
+    int64_t switch_cost;  /* with this switch cost, -1: the file's */
+} ps_choice;
 
 typedef struct ps_names {
     const char **names;   /* names[i] for index i */
@@ -398,6 +439,7 @@ typedef struct ps_scenario {
     /* what the file says */
     const char *path;        /* as given to the loader ("<built-in>" for the tour) */
     const char *title;
+    const char *title_ko;    /* in Korean, "" when absent */
     const char *description; /* "" when absent */
     const char *description_ko; /* in Korean, "" when absent */
     int32_t cpus;            /* >= 1, default 1 */
