@@ -296,7 +296,7 @@ static const char *const bad_files[] = {
     "tests/loader/bad/answer-same-run.yaml:6:45: answer: 'rr:4' is the same run as 'rr' (the file's quantum is 4); name each policy once",
     "tests/loader/bad/answer-mlq.yaml:6:47: answer: policy mlq needs system.queues, which this file does not give",
     "tests/loader/bad/answer-bad-policy.yaml:6:47: answer: unknown policy 'fifo' (valid policies: fcfs, sjf, srtf, hrrn, priority, priority-preemptive, priority-rr, rr, mlq, mlfq, lottery, stride, cfs, ostep)",
-    "tests/loader/bad/answer-sequence.yaml:6:23: answer: expected an expression such as 'finish P1', got a sequence",
+    "tests/loader/bad/answer-sequence.yaml:6:23: answer: expected an expression such as 'finish P1', or {literal: TEXT}, got a sequence",
     "tests/loader/bad/questions-mapping.yaml:5:12: questions: expected a sequence of questions such as [{ask: When does P1 finish?, answer: finish P1}], got a mapping",
     "tests/loader/bad/mlfq-quanta-levels.yaml:3:40: mlfq_quanta: 3 levels given, but mlfq_levels is 2; give one quantum per level",
     "tests/loader/bad/mlfq-allotments-levels.yaml:3:24: mlfq_allotments: 2 levels given, but there are 3; give one allotment per level",
