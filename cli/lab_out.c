@@ -11,7 +11,7 @@
 
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
 {
-    char line[640];
+    char line[1024]; /* a stay names two causes */
     for (uint32_t w = 0; w < a->nwhy; w++)
         fprintf(out, "%s%s\n", pad, ps_lab_why_line(key, a, w, line, sizeof line));
 }

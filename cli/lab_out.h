@@ -14,7 +14,9 @@ int cli_lab_load(const char *path, const char *variant, ps_scenario **s);
 /* Its key in `lang`: EXIT_OK, or EXIT_RUNTIME having said why (out of
  * memory, a run that never ends). */
 int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
-/* The reasons of answer a, one a line, each after `pad`. */
+/* The reasons of answer a, one a line, each after `pad`: all of them
+ * (every transition and op event that makes the answer up, and the sums),
+ * in the key's language. */
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad);
 /* The lab's title in cli_lang: title_ko in Korean when it has one. */
 const char *cli_lab_title(const ps_scenario *s);

@@ -45,7 +45,8 @@ typedef enum gui_pick_section {
 typedef struct gui_pick_row {
     gui_pick_kind kind;
     gui_pick_section section;
-    char name[256];       /* as listed: "labs/", "tour.yaml", "~/x/a.yaml" */
+    char name[260];       /* as listed: "labs/", "tour.yaml", "~/x/a.yaml" (a file
+                             name of 255 bytes, and "/") */
     char title[200];      /* a file's scenario title, "" if none found */
     char path[GUI_PICK_PATH]; /* where choosing it leads ("" for headings) */
 } gui_pick_row;

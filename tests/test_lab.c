@@ -74,7 +74,7 @@ static void answers_are_computed(void **state)
     /* the reasons: P1's timeout at 4 for question 1 */
     char line[256];
     assert_int_equal(k.answers[0].nwhy, 1);
-    assert_string_equal(ps_lab_trace_line(&k, k.answers[0].why[0], line, sizeof line),
+    assert_string_equal(ps_lab_why_line(&k, &k.answers[0], 0, line, sizeof line),
                         "tick 4: P1 Running -> Ready (timeout: quantum of 4 expired)");
     ps_lab_key_fini(&k);
     ps_scenario_destroy(s);
@@ -92,7 +92,7 @@ static void a_korean_key_explains_in_korean(void **state)
     for (uint32_t i = 0; i < s->nquestions; i++)
         assert_string_equal(ko.answers[i].text, en.answers[i].text);
     char line[512];
-    assert_string_equal(ps_lab_trace_line(&ko, ko.answers[0].why[0], line, sizeof line),
+    assert_string_equal(ps_lab_why_line(&ko, &ko.answers[0], 0, line, sizeof line),
                         "4틱: P1 실행 -> 준비 (timeout: 타임 퀀텀 4 만료)");
     assert_string_equal(ko.answers[0].detail, "준비");
     assert_string_equal(ko.answers[2].detail, "준비 -> 실행, 11틱 (dispatch: rr 스케줄러가 CPU 0에 배정)");
@@ -901,6 +901,506 @@ static void shipped_labs_keep_their_keys_and_grade(void **state)
     assert_true(labs >= 8);
 }
 
+/* ---- the reasons of an answer: every transition and op event behind it --
+ *
+ * The reasons are worked from the key's trace and op events; the answers
+ * from the PCBs' statistics.  Holding one to the other over every shipped
+ * scenario, every process and every statistic shows that no stay, no
+ * dispatch and no write is left out. */
+
+/* The reasons of answer a, one string a line ("" between). */
+static void why_lines(const ps_lab_key *k, const ps_lab_answer *a, char lines[][640], uint32_t max)
+{
+    for (uint32_t w = 0; w < a->nwhy && w < max; w++)
+        ps_lab_why_line(k, a, w, lines[w], sizeof lines[w]);
+}
+
+/* The numbers of "Ready 8 + Running 8" (the last number of each part). */
+static long long parts_sum(const char *s)
+{
+    long long sum = 0;
+    char buf[640];
+    snprintf(buf, sizeof buf, "%s", s);
+    for (char *part = strtok(buf, "+"); part; part = strtok(NULL, "+")) {
+        char *end = part + strlen(part);
+        while (end > part && end[-1] == ' ')
+            end--;
+        char *num = end;
+        while (num > part && (num[-1] >= '0' && num[-1] <= '9'))
+            num--;
+        sum += strtoll(num, NULL, 10);
+    }
+    return sum;
+}
+
+/* Stays "ticks A-B: ..." (English) or "A-B틱: ..." (Korean): their ticks,
+ * less those switching; -1 if the line is none. */
+static long long stay_ticks(const char *line, int ko)
+{
+    long long from, to, cost = 0;
+    if (ko ? sscanf(line, "%lld-%lld틱: ", &from, &to) != 2
+           : sscanf(line, "ticks %lld-%lld: ", &from, &to) != 2)
+        return -1;
+    const char *sw = ko ? strstr(line, ", 그 가운데 문맥 교환 ") : strstr(line, " of them switching");
+    if (sw && !ko) /* back to the number before it */
+        while (sw > line && sw[-1] != ' ')
+            sw--;
+    if (sw && sscanf(sw, ko ? ", 그 가운데 문맥 교환 %lld" : "%lld", &cost) != 1)
+        cost = 0;
+    return to - from - cost;
+}
+
+enum { MAX_WHY = 4096 };
+
+/* Checks the English reasons of answer a to question q against its value. */
+static void reasons_make_up(const ps_lab_key *k, const ps_question *q, const ps_lab_answer *a,
+                            const char *where)
+{
+    static char l[MAX_WHY][640];
+    assert_true(a->nwhy < MAX_WHY);
+    why_lines(k, a, l, MAX_WHY);
+    for (uint32_t w = 0; w < a->nwhy; w++)
+        if (!l[w][0])
+            fail_msg("%s [%s]: reason %u is empty", where, q->expr, w);
+    const char *last = a->nwhy ? l[a->nwhy - 1] : "";
+    long long n = (long long)a->number, x, y, z;
+    const char *p;
+#define NEED(cond)                                                                         \
+    do {                                                                                   \
+        if (!(cond))                                                                       \
+            fail_msg("%s [%s] = %s: %s fails; the reasons end \"%s\"", where, q->expr,     \
+                     a->text, #cond, last);                                                \
+    } while (0)
+    switch (q->kind) { /* a byte: the kinds not checked here need no case */
+    case PS_ASK_WAITING:
+    case PS_ASK_CPU: {
+        long long sum = 0;
+        int renewed = 0;
+        for (uint32_t w = 0; w < a->nwhy; w++) {
+            long long t = stay_ticks(l[w], 0);
+            sum += t > 0 ? t : 0;
+            renewed |= strstr(l[w], "count_self_switch") != NULL;
+        }
+        NEED(renewed || sum == n);
+        NEED(a->nwhy > 0);
+        break;
+    }
+    case PS_ASK_FINISH:
+        if (n < 0) {
+            NEED(strstr(last, "has not finished"));
+            break;
+        }
+        NEED((p = strstr(last, " finishes at tick ")) &&
+             sscanf(p, " finishes at tick %lld = arrival %lld + ", &x, &y) == 2);
+        NEED(x == n);
+        NEED(parts_sum(strstr(p, " + ") + 3) == x - y);
+        NEED(a->nwhy >= 2 && strstr(l[a->nwhy - 2], "-> Exit"));
+        NEED(strstr(l[0], "(none) -> New"));
+        break;
+    case PS_ASK_TURNAROUND:
+        if (n < 0) {
+            NEED(strstr(last, "has not finished"));
+            break;
+        }
+        NEED((p = strstr(last, " turnaround = finish ")) &&
+             sscanf(p, " turnaround = finish %lld - arrival %lld = %lld", &x, &y, &z) == 3);
+        NEED(z == n && x - y == n);
+        NEED(parts_sum(strstr(p, ": ") + 2) == n);
+        break;
+    case PS_ASK_RESPONSE:
+        if (n < 0) {
+            NEED(strstr(last, "never ran"));
+            break;
+        }
+        NEED((p = strstr(last, " response = first dispatch ")) &&
+             sscanf(p, " response = first dispatch %lld - arrival %lld = %lld", &x, &y, &z) == 3);
+        NEED(z == n && x - y == n);
+        NEED(a->nwhy >= 2 && strstr(l[a->nwhy - 2], "-> Running ("));
+        break;
+    case PS_ASK_SWITCHES: {
+        long long dispatches = 0;
+        for (uint32_t w = 0; w + 1 < a->nwhy; w++)
+            dispatches += strstr(l[w], "-> Running (") != NULL;
+        NEED((p = strstr(last, " switches = ")) &&
+             sscanf(p, " switches = %lld dispatches", &x) == 1 && x == dispatches);
+        NEED((p = strrchr(last, '=')) && sscanf(p, "= %lld", &z) == 1 && z == n);
+        NEED(dispatches == n || strstr(last, "switch_cost_first") ||
+             strstr(last, "count_self_switch"));
+        break;
+    }
+    case PS_ASK_SWAPS:
+        NEED((p = strstr(last, " swaps = ")) &&
+             sscanf(p, " swaps = %lld out + %lld in = %lld", &x, &y, &z) == 3);
+        NEED(z == n && x + y == n && a->nwhy == (uint32_t)n + 1);
+        break;
+    case PS_ASK_LOST: {
+        long long sum = 0, stale = 0, lost;
+        for (uint32_t w = 0; w < a->nwhy; w++) {
+            stale += strstr(l[w], "LOST UPDATE") != NULL;
+            if ((p = strstr(l[w], " at tick ")) && strstr(l[w], " update(s) lost") &&
+                sscanf(strrchr(l[w], ':'), ": %lld update(s) lost", &lost) == 1) {
+                sum += lost;
+                stale--;
+            }
+        }
+        NEED(stale == 0 && sum == n);
+        char total[640]; /* "lost = 1 + 1 = 2: each ...": the sum before the colon */
+        snprintf(total, sizeof total, "%s", last);
+        if ((p = strstr(total, ": each")))
+            total[p - total] = 0;
+        NEED(n == 0 ? strstr(last, "no write overwrote") != NULL
+                    : !strncmp(total, "lost = ", 7) && (p = strrchr(total, '=')) &&
+                          sscanf(p, "= %lld", &z) == 1 && z == n);
+        break;
+    }
+    case PS_ASK_RECEIVED: {
+        long long sum = 0, v;
+        for (uint32_t w = 0; w + 1 < a->nwhy; w++)
+            if ((p = strstr(l[w], " receives ")) && sscanf(p, " receives %lld from", &v) == 1)
+                sum += v;
+        NEED(sum == n);
+        NEED((p = strrchr(last, '=')) && sscanf(p, "= %lld", &z) == 1 && z == n);
+        break;
+    }
+    case PS_ASK_VALUE: {
+        char name[128];
+        snprintf(name, sizeof name, " writes %s = ", k->s->variables.names[q->obj]);
+        long long v = 0;
+        int writes = 0;
+        for (uint32_t w = 0; w < a->nwhy; w++)
+            if ((p = strstr(l[w], name)) && sscanf(p + strlen(name), "%lld", &v) == 1)
+                writes++;
+        NEED(writes ? v == n : strstr(last, "never written") != NULL);
+        break;
+    }
+    case PS_ASK_AVERAGE:
+        NEED((p = strrchr(last, '=')) && !strcmp(p + 2, a->text));
+        break;
+    case PS_ASK_LENGTH: { /* every send and receive up to T */
+        long long sends = 0, receives = 0;
+        for (uint32_t w = 0; w + 1 < a->nwhy; w++) {
+            sends += strstr(l[w], " sends ") != NULL;
+            receives += strstr(l[w], " receives ") != NULL;
+        }
+        NEED((p = strstr(last, " holds ")) &&
+             sscanf(p, " holds %lld: %lld sent - %lld received", &x, &y, &z) == 3);
+        NEED(x == n && y - z == n && y == sends && z == receives);
+        break;
+    }
+    case PS_ASK_HOLDER: { /* the holder the locks, unlocks and hand-offs leave */
+        char holder[128] = "none", who[128], m[128], to[128];
+        for (uint32_t w = 0; w < a->nwhy; w++) {
+            if (sscanf(l[w], "tick %*d: %127s unlocks %127[^,], handed to %127s", who, m, to) == 3)
+                snprintf(holder, sizeof holder, "%s", to);
+            else if (sscanf(l[w], "tick %*d: %127s unlocks %127s", who, m) == 2)
+                snprintf(holder, sizeof holder, "none");
+            else if (sscanf(l[w], "tick %*d: %127s locks %127s", who, m) == 2)
+                snprintf(holder, sizeof holder, "%s", who);
+        }
+        NEED(!strcmp(holder, a->text));
+        break;
+    }
+    default: break;
+    }
+#undef NEED
+}
+
+/* Every statistic of every process of s, every average, the lost
+ * updates, each channel's sum and each variable's value, and each
+ * channel's length and each mutex's holder every 3 ticks, as questions. */
+enum { MOMENTS = 12 };
+static uint32_t every_question(const ps_scenario *s, ps_question *qs)
+{
+    static const uint8_t stats[] = {PS_ASK_FINISH, PS_ASK_TURNAROUND, PS_ASK_WAITING,
+                                    PS_ASK_RESPONSE, PS_ASK_CPU, PS_ASK_SWITCHES, PS_ASK_SWAPS};
+    uint32_t n = 0;
+    for (uint32_t p = 0; p < s->nprocs; p++)
+        for (size_t i = 0; i < sizeof stats; i++)
+            qs[n++] = (ps_question){.expr = "stat", .kind = stats[i], .obj = p};
+    for (uint8_t w = PS_AVG_TURNAROUND; w <= PS_AVG_RESPONSE; w++)
+        qs[n++] = (ps_question){.expr = "average", .kind = PS_ASK_AVERAGE, .what = w};
+    qs[n++] = (ps_question){.expr = "lost", .kind = PS_ASK_LOST};
+    for (uint32_t c = 0; c < s->channels.count; c++)
+        qs[n++] = (ps_question){.expr = "received", .kind = PS_ASK_RECEIVED, .obj = c};
+    for (uint32_t v = 0; v < s->variables.count; v++)
+        qs[n++] = (ps_question){.expr = "value", .kind = PS_ASK_VALUE, .obj = v};
+    for (int64_t t = 0; t < MOMENTS; t++) { /* the channels and mutexes as time goes */
+        for (uint32_t c = 0; c < s->channels.count; c++)
+            qs[n++] = (ps_question){.expr = "length", .kind = PS_ASK_LENGTH, .at = 1,
+                                    .obj = c, .tick = 3 * t};
+        for (uint32_t m = 0; m < s->mutexes.count; m++)
+            qs[n++] = (ps_question){.expr = "holder", .kind = PS_ASK_HOLDER, .at = 1,
+                                    .obj = m, .tick = 3 * t};
+    }
+    return n;
+}
+
+/* Is w[0..n) a word Korean reasons may write in Latin letters: a name
+ * from s, a token (or a word of one: "ready-suspended"), or CPU, None,
+ * True, False? */
+static int latin_allowed(const ps_scenario *s, const char *w, size_t n)
+{
+    static const char *const words[] = {"CPU", "None", "True", "False"};
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == n && !strncmp(words[i], w, n))
+            return 1;
+    for (uint32_t i = 0; i < s->nprocs; i++)
+        if (strlen(s->procs[i].name) == n && !strncmp(s->procs[i].name, w, n))
+            return 1;
+    const ps_names *sets[] = {&s->devices, &s->channels, &s->mutexes, &s->variables};
+    for (size_t k = 0; k < sizeof sets / sizeof sets[0]; k++)
+        for (uint32_t i = 0; i < sets[k]->count; i++)
+            if (strlen(sets[k]->names[i]) == n && !strncmp(sets[k]->names[i], w, n))
+                return 1;
+    const char *toks[256];
+    size_t t = 0;
+    for (int i = 0; i < PS_STATE_COUNT; i++)
+        toks[t++] = ps_state_token((ps_state)i);
+    for (int i = 0; i < PS_EVENT_COUNT; i++)
+        toks[t++] = ps_event_token((ps_event)i);
+    for (int i = 0; i < PS_POLICY_COUNT; i++)
+        toks[t++] = ps_policy_token((ps_policy)i);
+    for (int i = 0; i < PS_WAIT_KINDS; i++)
+        toks[t++] = ps_wait_token((ps_wait_kind)i);
+    for (int i = 0; i < PS_OP_EVENT_COUNT; i++)
+        toks[t++] = ps_op_event_token((ps_op_event_kind)i);
+    for (size_t i = 0; i < t; i++)
+        for (const char *p = toks[i]; *p;) { /* the token, and each word of it */
+            size_t m = strcspn(p, "-/");
+            if ((strlen(toks[i]) == n && !strncmp(toks[i], w, n)) ||
+                (m == n && !strncmp(p, w, n)))
+                return 1;
+            p += m + (p[m] != 0);
+        }
+    return 0;
+}
+
+/* The first word of line in Latin letters that Korean does not write so,
+ * into word; 0 if none. */
+static int english_in(const ps_scenario *s, const char *line, char *word, size_t size)
+{
+    for (const char *p = line; *p;) {
+        size_t n = 0, letters = 0;
+        while (p[n] && ((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z') ||
+                        (p[n] >= '0' && p[n] <= '9') || p[n] == '_' || p[n] == '-')) {
+            letters += (p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z';
+            n++;
+        }
+        if (letters && !latin_allowed(s, p, n)) {
+            snprintf(word, size, "%.*s", (int)n, p);
+            return 1;
+        }
+        p += n ? n : 1;
+    }
+    return 0;
+}
+
+/* The keys of s with every question, in English and Korean: the English
+ * reasons make up each answer; the Korean are as many, in Korean, with no
+ * English word outside names and tokens. */
+static int reasons_of_every_question(const ps_scenario *s, const char *where)
+{
+    ps_scenario copy = *s;
+    ps_question *qs = calloc(s->nprocs * 7 + 4 + s->channels.count + s->variables.count +
+                                 MOMENTS * (s->channels.count + s->mutexes.count),
+                             sizeof *qs);
+    assert_non_null(qs);
+    copy.questions = qs;
+    copy.nquestions = every_question(s, qs);
+    ps_lab_key en, ko;
+    assert_int_equal(ps_lab_key_compute(&copy, PS_LANG_EN, &en), 0);
+    assert_int_equal(ps_lab_key_compute(&copy, PS_LANG_KO, &ko), 0);
+    int checked = 0;
+    if (en.status == PS_STEP_DONE || en.status == PS_STEP_STUCK) {
+        for (uint32_t i = 0; i < copy.nquestions; i++) {
+            reasons_make_up(&en, &qs[i], &en.answers[i], where);
+            assert_int_equal(ko.answers[i].nwhy, en.answers[i].nwhy);
+            char e[640], h[640];
+            for (uint32_t w = 0; w < ko.answers[i].nwhy; w++) {
+                ps_lab_why_line(&ko, &ko.answers[i], w, h, sizeof h);
+                ps_lab_why_line(&en, &en.answers[i], w, e, sizeof e);
+                long long te = stay_ticks(e, 0), th = stay_ticks(h, 1);
+                if (te != th || strstr(h, " ticks") || strstr(h, "tick "))
+                    fail_msg("%s [%s]: the Korean reason \"%s\" is not \"%s\"", where,
+                             qs[i].expr, h, e);
+                /* the lab's own words: a transition or an op event ("3틱: ...") is
+                   the engine's sentence; of a stay, what comes before its causes */
+                char word[128], own[640];
+                long long tick;
+                char rest[8];
+                snprintf(own, sizeof own, "%s", h);
+                if (th < 0 && sscanf(h, "%lld%7[^:]:", &tick, rest) == 2 && !strcmp(rest, "틱"))
+                    own[0] = 0;
+                else if (th >= 0 && strstr(own, " (들어옴: "))
+                    *strstr(own, " (들어옴: ") = 0;
+                if (english_in(s, own, word, sizeof word))
+                    fail_msg("%s [%s]: English word '%s' in the Korean reason \"%s\"", where,
+                             qs[i].expr, word, h);
+            }
+        }
+        checked = 1;
+    }
+    ps_lab_key_fini(&en);
+    ps_lab_key_fini(&ko);
+    free(qs);
+    return checked;
+}
+
+static void reasons_make_up_every_answer(void **state)
+{
+    (void)state;
+    static char paths[256][TK_PATH];
+    int n = tk_shipped_scenarios(paths, 200), checked = 0;
+    DIR *d = opendir(PROCSIM_SOURCE_DIR "/scenarios/labs");
+    assert_non_null(d);
+    for (struct dirent *de; (de = readdir(d)) && n < 256;)
+        if (strstr(de->d_name, ".yaml"))
+            snprintf(paths[n++], TK_PATH, "scenarios/labs/%.200s", de->d_name);
+    closedir(d);
+    for (int i = 0; i < n; i++) {
+        char path[TK_PATH + 1024];
+        ps_error err;
+        snprintf(path, sizeof path, "%.1000s/%.255s", PROCSIM_SOURCE_DIR, paths[i]);
+        ps_scenario *s = ps_scenario_load_file(path, &err);
+        if (!s)
+            fail_msg("%s: %s", paths[i], err.msg);
+        checked += reasons_of_every_question(s, paths[i]);
+        ps_scenario_destroy(s);
+    }
+    for (uint64_t seed = 1; seed <= 60; seed++) { /* every policy, drawn */
+        ps_error err;
+        char *yaml = ps_lab_random(seed, NULL, 0, &err), where[64];
+        assert_non_null(yaml);
+        ps_scenario *s = ps_scenario_load_string("random", yaml, strlen(yaml), &err);
+        assert_non_null(s);
+        snprintf(where, sizeof where, "random lab %llu", (unsigned long long)seed);
+        checked += reasons_of_every_question(s, where);
+        ps_scenario_destroy(s);
+        free(yaml);
+    }
+    assert_true(checked > 100);
+}
+
+/* The issue's case: a waiting time of two stays in Ready is explained by
+ * both, and they add up to it (the key used to show P1's creation, first
+ * dispatch and exit: 10 explained by none of its 7 + 3 ticks). */
+static void a_waiting_time_is_every_stay_in_ready(void **state)
+{
+    (void)state;
+    ps_scenario *s = tk_load(lab_yaml);
+    ps_lab_key en, ko;
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &en), 0);
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_KO, &ko), 0);
+    static const char *const want_en[] = {
+        "ticks 4-11: P1 Ready, 7 ticks (in: timeout: quantum of 4 expired; out: dispatch: rr "
+        "picks it for cpu 0)",
+        "ticks 15-18: P1 Ready, 3 ticks (in: timeout: quantum of 4 expired; out: dispatch: rr "
+        "picks it for cpu 0)",
+        "P1 waiting = Ready 7 + 3 = 10 ticks",
+    };
+    static const char *const want_ko[] = {
+        "4-11틱: P1 준비 상태 7틱 (들어옴: timeout: 타임 퀀텀 4 만료; 나감: dispatch: rr 스케줄러가 "
+        "CPU 0에 배정)",
+        "15-18틱: P1 준비 상태 3틱 (들어옴: timeout: 타임 퀀텀 4 만료; 나감: dispatch: rr 스케줄러가 "
+        "CPU 0에 배정)",
+        "P1 대기 시간 = 준비 7 + 3 = 10틱",
+    };
+    const ps_lab_answer *a = &en.answers[4], *h = &ko.answers[4];
+    assert_string_equal(a->text, "10");
+    assert_int_equal(a->nwhy, 3);
+    assert_int_equal(h->nwhy, 3);
+    char line[640];
+    for (uint32_t w = 0; w < 3; w++) {
+        assert_string_equal(ps_lab_why_line(&en, a, w, line, sizeof line), want_en[w]);
+        assert_string_equal(ps_lab_why_line(&ko, h, w, line, sizeof line), want_ko[w]);
+    }
+    /* cut short, a line ends at a whole character */
+    for (size_t size = 1; size < 24; size++) {
+        ps_lab_why_line(&ko, h, 2, line, size);
+        assert_true(strlen(line) < size);
+        assert_true(!strncmp(line, want_ko[2], strlen(line)));
+        size_t n = strlen(line);
+        assert_true(n == 0 || ((unsigned char)want_ko[2][n] & 0xC0) != 0x80);
+    }
+    /* finish P2: its whole life, and the time in each state */
+    a = &en.answers[3];
+    assert_string_equal(ps_lab_why_line(&en, a, a->nwhy - 1, line, sizeof line),
+                        "P2 finishes at tick 7 = arrival 0 + Ready 4 + Running 3");
+    ps_lab_key_fini(&en);
+    ps_lab_key_fini(&ko);
+    ps_scenario_destroy(s);
+    /* no cap: round robin with quantum 1 puts A back in Ready nine times */
+    s = tk_load("procsim: 1\ntitle: t\nsystem: {policy: rr, quantum: 1}\n"
+                "processes:\n  - {name: A, program: [cpu 10]}\n  - {name: B, program: [cpu 10]}\n"
+                "questions:\n  - {ask: a, answer: waiting A}\n  - {ask: b, answer: switches A}\n");
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &en), 0);
+    assert_string_equal(en.answers[0].text, "9");
+    assert_int_equal(en.answers[0].nwhy, 10);
+    assert_string_equal(ps_lab_why_line(&en, &en.answers[0], 9, line, sizeof line),
+                        "A waiting = Ready 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 1 = 9 ticks");
+    assert_string_equal(en.answers[1].text, "10");
+    assert_int_equal(en.answers[1].nwhy, 11);
+    assert_string_equal(ps_lab_why_line(&en, &en.answers[1], 10, line, sizeof line),
+                        "A switches = 10 dispatches = 10");
+    ps_lab_key_fini(&en);
+    ps_scenario_destroy(s);
+}
+
+/* A lost update is explained by its reads and writes: who read what when,
+ * the preemption between the read and the write, the writes it
+ * overwrote, and what each stale write lost. */
+static void a_lost_update_is_its_reads_and_writes(void **state)
+{
+    (void)state;
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_file(PROCSIM_SOURCE_DIR "/scenarios/labs/race-lock.yaml",
+                                           &err);
+    assert_non_null(s);
+    ps_lab_key en, ko;
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_EN, &en), 0);
+    assert_int_equal(ps_lab_key_compute(s, PS_LANG_KO, &ko), 0);
+    uint32_t q = 0;
+    while (q < s->nquestions && s->questions[q].kind != PS_ASK_LOST)
+        q++;
+    assert_true(q < s->nquestions);
+    static const char *const want_en[] = {
+        "tick 3: r1 reads raced = 1",
+        "tick 3: r1 Running -> Ready (timeout: quantum of 3 expired)",
+        "tick 5: r2 writes raced = 2",
+        "tick 6: r2 reads raced = 2",
+        "tick 6: r2 Running -> Ready (timeout: quantum of 3 expired)",
+        "tick 9: r1 Ready -> Running (dispatch: rr picks it for cpu 0)",
+        "tick 10: r1 writes raced = 2: LOST UPDATE, overwrites 1 update(s) made since its read, "
+        "the last by r2",
+        "tick 12: r1 writes raced = 3",
+        "tick 12: r2 Ready -> Running (dispatch: rr picks it for cpu 0)",
+        "tick 13: r2 writes raced = 3: LOST UPDATE, overwrites 2 update(s) made since its read, "
+        "the last by r1",
+        "r1 wrote raced = 2 where it held 2, having read 1 at tick 3: 1 update(s) lost",
+        "r2 wrote raced = 3 where it held 3, having read 2 at tick 6: 1 update(s) lost",
+        "lost = 1 + 1 = 2: each write over others' updates loses the value it overwrote less "
+        "the one it had read",
+    };
+    const uint32_t n = sizeof want_en / sizeof want_en[0];
+    char line[640];
+    assert_string_equal(en.answers[q].text, "2");
+    assert_int_equal(en.answers[q].nwhy, n);
+    assert_int_equal(ko.answers[q].nwhy, n);
+    for (uint32_t w = 0; w < n; w++)
+        assert_string_equal(ps_lab_why_line(&en, &en.answers[q], w, line, sizeof line),
+                            want_en[w]);
+    assert_string_equal(ps_lab_why_line(&ko, &ko.answers[q], 0, line, sizeof line),
+                        "3틱: r1가 raced = 1을 읽음");
+    assert_string_equal(ps_lab_why_line(&ko, &ko.answers[q], 10, line, sizeof line),
+                        "r1: raced = 2을(를) 씀, 그때 값 2, 읽은 값 1 (3틱): 갱신 1개 잃음");
+    assert_string_equal(ps_lab_why_line(&ko, &ko.answers[q], n - 1, line, sizeof line),
+                        "손실 = 1 + 1 = 2: 다른 프로세스의 갱신을 덮어쓴 쓰기마다 (덮어쓴 값 - "
+                        "읽었던 값)만큼 잃음");
+    ps_lab_key_fini(&en);
+    ps_lab_key_fini(&ko);
+    ps_scenario_destroy(s);
+}
+
 static void grade_reports_bad_input(void **state)
 {
     (void)state;
@@ -939,6 +1439,9 @@ int main(void)
         cmocka_unit_test(numbers_and_none_are_checked),
         cmocka_unit_test(random_labs_are_reproducible_and_valid),
         cmocka_unit_test(shipped_labs_keep_their_keys_and_grade),
+        cmocka_unit_test(reasons_make_up_every_answer),
+        cmocka_unit_test(a_waiting_time_is_every_stay_in_ready),
+        cmocka_unit_test(a_lost_update_is_its_reads_and_writes),
         cmocka_unit_test(grade_reports_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -435,10 +435,12 @@ static int english_in(const char *text, const ps_scenario *s)
 {
     /* "any": wait any; "pass": stride's pass value, which the library's
      * Korean cause keeps as its term; "none", "in": the sentinel and the
-     * loop of the program syntax (send q none, for x in q); the rest:
-     * entities */
-    static const char *const latin[] = {"CPU", "PID", "any", "pass", "none", "in", "amp",
-                                        "quot", "lt", "gt", NULL};
+     * loop of the program syntax (send q none, for x in q); None, True,
+     * False: Python's values, which op events in the key's reasons print
+     * as the program would (is_alive, a queue's sentinel), as
+     * test_cli_korean.c allows; the rest: entities */
+    static const char *const latin[] = {"CPU", "PID", "any", "pass", "none", "in", "None",
+                                        "True", "False", "amp", "quot", "lt", "gt", NULL};
     int bad = 0;
     for (const char *p = text; *p;) {
         /* a piece between spaces with a '/' is a path (docs/live.md) */

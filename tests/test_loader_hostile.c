@@ -54,9 +54,13 @@ typedef struct text {
 static void put(text *t, const char *fmt, ...)
 {
     va_list ap;
+    if (!t->p) {
+        t->p = malloc(t->cap = 256);
+        assert_non_null(t->p);
+    }
     for (;;) {
         va_start(ap, fmt);
-        int n = vsnprintf(t->p ? t->p + t->len : NULL, t->cap - t->len, fmt, ap);
+        int n = vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
         va_end(ap);
         assert_true(n >= 0);
         if ((size_t)n < t->cap - t->len) {

@@ -1,8 +1,10 @@
-/* lab.c — a lab's answer key: run the scenario, answer every question
- * from the trace and the statistics, and keep the trace lines that show
- * why (lab.h).  Questions about shared objects are lab_shared.c, about
- * the policy (response ratios, policies compared) lab_policy.c; grading
- * is lab_grade.c; random labs are lab_random.c. */
+/* lab.c — a lab's answer key: run the scenario, recording its transitions
+ * and op events, and answer every question from them and the statistics,
+ * with the reasons that show why (lab.h; how reasons are kept and written
+ * is lab_why.c, how a time statistic is made up lab_explain.c).
+ * Questions about shared objects are lab_shared.c, about the policy
+ * (response ratios, policies compared) lab_policy.c; grading is
+ * lab_grade.c; random labs are lab_random.c. */
 #include "lab_internal.h"
 
 #include <stdbool.h>
@@ -13,9 +15,13 @@
 #include "arena.h"
 #include "procsim/stats.h"
 
-/* The run's transitions as they come. */
+/* The run's transitions and op events as they come; the op events go on
+ * to the answers about shared objects (ps__lab_ops_listen). */
 typedef struct recorder {
     ps__vec trace;       /* of ps_trace_event */
+    ps__vec ops;         /* of ps_op_event */
+    ps__vec ops_after;   /* of size_t: the transitions before each */
+    ps__lab_ops *gather; /* lab_shared.c's */
     bool lost;           /* one could not be kept (out of memory) */
 } recorder;
 
@@ -29,14 +35,38 @@ static void record(void *ctx, const ps_trace_event *ev)
         r->lost = true;
 }
 
-void ps__lab_why(ps_lab_answer *a, size_t i)
+static void record_op(void *ctx, const ps_op_event *ev)
 {
-    if (a->nwhy < PS_LAB_WHY)
-        a->why[a->nwhy++] = (uint32_t)i;
-    else { /* keep the latest lines */
-        memmove(a->why, a->why + 1, (PS_LAB_WHY - 1) * sizeof *a->why);
-        a->why[PS_LAB_WHY - 1] = (uint32_t)i;
+    recorder *r = ctx;
+    ps_op_event *slot = ps__vec_push(&r->ops);
+    size_t *after = slot ? ps__vec_push(&r->ops_after) : NULL;
+    if (after) {
+        *slot = *ev;
+        *after = r->trace.len;
+    } else {
+        r->lost = true;
     }
+    ps__lab_ops_listen(r->gather, ev);
+}
+
+/* The key sees what the recorder holds so far. */
+static void show(ps_lab_key *key, const recorder *rec)
+{
+    key->trace = rec->trace.data;
+    key->ntrace = rec->trace.len;
+    key->ops = rec->ops.data;
+    key->ops_after = rec->ops_after.data;
+    key->nops = rec->ops.len < rec->ops_after.len ? rec->ops.len : rec->ops_after.len;
+}
+
+/* A plain copy of v's elements (ps_lab_key_fini frees it); NULL when out
+ * of memory. */
+static void *plain_copy(const ps__vec *v)
+{
+    void *p = malloc(v->len ? v->len * v->elem : 1);
+    if (p && v->len)
+        memcpy(p, v->data, v->len * v->elem);
+    return p;
 }
 
 ps_state ps__lab_state_upto(const ps_lab_key *k, uint32_t pid, size_t n, long *at)
@@ -83,21 +113,6 @@ static void set_int(ps_lab_answer *a, int64_t v)
         snprintf(a->text, sizeof a->text, "none");
     else
         snprintf(a->text, sizeof a->text, "%lld", (long long)v);
-}
-
-/* The transitions of pid that explain a time statistic: created, first
- * dispatched, ended. */
-static void life_lines(const ps_lab_key *k, uint32_t pid, ps_lab_answer *a)
-{
-    int dispatched = 0;
-    for (size_t i = 0; i < k->ntrace; i++) {
-        const ps_trace_event *ev = &k->trace[i];
-        if (ev->pid != pid)
-            continue;
-        if (ev->from == PS_NONE || ev->to == PS_EXIT || (ev->to == PS_RUNNING && !dispatched))
-            ps__lab_why(a, i);
-        dispatched |= ev->to == PS_RUNNING;
-    }
 }
 
 static void answer_state(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
@@ -182,17 +197,7 @@ static void answer_stat(const ps_lab_key *k, const ps_question *q, ps_lab_answer
     case PS_ASK_COUNT:
         break;
     }
-    for (size_t i = 0; q->kind == PS_ASK_SWITCHES && i < k->ntrace; i++)
-        if (k->trace[i].pid == pid && k->trace[i].to == PS_RUNNING)
-            ps__lab_why(a, i);
-    for (size_t i = 0; q->kind == PS_ASK_SWAPS && i < k->ntrace; i++) {
-        const ps_trace_event *ev = &k->trace[i];
-        if (ev->pid == pid && ev->from != PS_NONE && ev->from != PS_NEW && ev->to != PS_EXIT &&
-            ps_state_resident((ps_state)ev->from) != ps_state_resident((ps_state)ev->to))
-            ps__lab_why(a, i);
-    }
-    if (q->kind != PS_ASK_SWITCHES && q->kind != PS_ASK_SWAPS)
-        life_lines(k, pid, a);
+    ps__lab_explain_stat(k, (ps_ask)q->kind, pid, (int64_t)a->number, a);
     if (q->kind == PS_ASK_WAITING)
         snprintf(a->detail, sizeof a->detail, k->lang == PS_LANG_KO ? "%s 상태의 틱" : "ticks in %s",
                  ps_state_name_in(PS_READY, (ps_lang)k->lang));
@@ -224,6 +229,7 @@ static void answer_average(const ps_lab_key *k, const ps_question *q, ps_lab_ans
     a->type = PS_LAB_NUMBER;
     a->number = v;
     snprintf(a->text, sizeof a->text, "%.2f", v);
+    ps__lab_explain_average(k, (ps_average)q->what, a);
 }
 
 static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
@@ -274,6 +280,7 @@ static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *
                  k->lang == PS_LANG_KO ? "받은 값 %llu개, 큐에 남은 값 %llu개"
                                        : "%llu values received, %llu left queued",
                  (unsigned long long)c.received, (unsigned long long)c.queued);
+        ps__lab_explain_received(k, q->obj, a);
         break;
     }
     case PS_ASK_KERNEL:
@@ -343,13 +350,14 @@ static ps_step_status run(ps_lab_key *key, recorder *rec, ps__lab_ops *o)
     for (uint32_t m = 0; m < n && st != PS_STEP_NOMEM; m++) {
         if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
             st = ps_engine_run(key->e, t[m]);
-        key->trace = rec->trace.data;
-        key->ntrace = rec->trace.len;
+        show(key, rec);
         for (uint32_t i = 0; i < s->nquestions; i++)
             if (ps__lab_at_moment(&s->questions[i]) && s->questions[i].tick == t[m])
                 ps__lab_shared(key, o, &s->questions[i], &key->answers[i]);
         key->trace = NULL;
-        key->ntrace = 0;
+        key->ops = NULL;
+        key->ops_after = NULL;
+        key->ntrace = key->nops = 0;
     }
     free(t);
     if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
@@ -359,9 +367,12 @@ static ps_step_status run(ps_lab_key *key, recorder *rec, ps__lab_ops *o)
 
 int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
-    recorder rec = {.lost = false};
+    recorder rec = {.gather = NULL, .lost = false};
     ps__lab_ops ops;
     ps__vec_init(&rec.trace, sizeof(ps_trace_event));
+    ps__vec_init(&rec.ops, sizeof(ps_op_event));
+    ps__vec_init(&rec.ops_after, sizeof(size_t));
+    rec.gather = &ops;
     memset(key, 0, sizeof *key);
     memset(&ops, 0, sizeof ops);
     key->s = s;
@@ -371,27 +382,36 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
     if (!key->e || !key->answers || ps__lab_ops_init(&ops, key->e, &rec.trace.len))
         goto fail;
     ps_engine_set_listener(key->e, record, &rec);
-    ps_engine_set_op_listener(key->e, ps__lab_ops_listen, &ops);
+    ps_engine_set_op_listener(key->e, record_op, &rec);
     key->status = run(key, &rec, &ops);
     ps_engine_set_listener(key->e, NULL, NULL);
     ps_engine_set_op_listener(key->e, NULL, NULL);
     if (key->status == PS_STEP_NOMEM || rec.lost)
         goto fail;
-    /* the key's trace is a plain allocation (ps_lab_key_fini frees it) */
+    /* the key's trace and op events are plain allocations (ps_lab_key_fini
+       frees them) */
     key->ntrace = rec.trace.len;
-    key->trace = malloc((key->ntrace ? key->ntrace : 1) * sizeof *key->trace);
-    if (!key->trace)
+    key->nops = rec.ops.len;
+    key->trace = plain_copy(&rec.trace);
+    key->ops = plain_copy(&rec.ops);
+    key->ops_after = plain_copy(&rec.ops_after);
+    if (!key->trace || !key->ops || !key->ops_after)
         goto fail;
-    if (key->ntrace)
-        memcpy(key->trace, rec.trace.data, key->ntrace * sizeof *key->trace);
     ps__vec_fini(&rec.trace);
+    ps__vec_fini(&rec.ops);
+    ps__vec_fini(&rec.ops_after);
     for (uint32_t i = 0; i < s->nquestions; i++)
         if (answer(key, &ops, &s->questions[i], &key->answers[i]))
+            goto fail;
+    for (uint32_t i = 0; i < s->nquestions; i++) /* a reason that could not be kept */
+        if (key->answers[i].why_nomem)
             goto fail;
     ps__lab_ops_fini(&ops);
     return 0;
 fail:
     ps__vec_fini(&rec.trace);
+    ps__vec_fini(&rec.ops);
+    ps__vec_fini(&rec.ops_after);
     ps__lab_ops_fini(&ops);
     ps_lab_key_fini(key);
     return -1;
@@ -399,8 +419,12 @@ fail:
 
 void ps_lab_key_fini(ps_lab_key *key)
 {
+    for (uint32_t i = 0; key->answers && i < key->s->nquestions; i++)
+        ps__lab_why_fini(&key->answers[i]);
     ps_engine_destroy(key->e);
     free(key->trace);
+    free(key->ops);
+    free(key->ops_after);
     free(key->answers);
     memset(key, 0, sizeof *key);
 }
@@ -416,10 +440,4 @@ char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t siz
              ps_state_name_in((ps_state)ev->to, lang), ps_event_token((ps_event)ev->event),
              ps_cause_format(key->e, ev, lang, cause, sizeof cause));
     return buf;
-}
-
-char *ps_lab_why_line(const ps_lab_key *key, const ps_lab_answer *a, uint32_t w, char *buf,
-                      size_t size)
-{
-    return ps_lab_trace_line(key, a->why[w], buf, size);
 }

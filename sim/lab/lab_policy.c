@@ -12,6 +12,8 @@
 
 #include "procsim/stats.h"
 
+#define PO_UNDER "under %s: %s = %s (%s)", "%s에서: %s = %s (%s)"
+
 static int ko(const ps_lab_key *k)
 {
     return k->lang == PS_LANG_KO;
@@ -103,14 +105,11 @@ void ps__lab_ratio(const ps_lab_key *k, const ps__lab_ops *o, const ps_question 
 
 /* ---- the policies compared ----------------------------------------------- */
 
-static const char *const average_en[] = {"average turnaround", "average waiting",
-                                         "average response"};
-static const char *const average_ko[] = {"평균 반환 시간", "평균 대기 시간", "평균 응답 시간"};
-
 /* One listed policy's run of the workload. */
 typedef struct outcome {
     double average;      /* the question's average */
     char values[160];    /* the values averaged: "P1 0, P2 7" */
+    char sum[320];       /* how: "(0 + 7) / 2 = 3.50" */
     uint32_t finished, processes;
     ps_step_status status;
 } outcome;
@@ -135,6 +134,7 @@ static int run_under(const ps_lab_key *k, const ps_ask_policy *p, ps_average wha
     out->finished = sum.finished;
     out->processes = sum.processes;
     out->average = ps__lab_average(e, what, out->values, sizeof out->values);
+    ps__lab_average_sum(k, e, what, out->sum, sizeof out->sum);
     ps_engine_destroy(e);
     return out->status == PS_STEP_NOMEM ? -1 : 0;
 }
@@ -156,7 +156,7 @@ int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     outcome r[PS_ASK_MAX_POLICIES];
     memset(r, 0, sizeof r); /* the loader gives 2 or more; the compiler cannot know */
     ps_average what = (ps_average)q->what;
-    const char *metric = ko(k) ? average_ko[what] : average_en[what];
+    const char *metric = ps__lab_average_name(k, what);
     for (uint32_t i = 0; i < q->npolicies; i++)
         if (run_under(k, &q->policies[i], what, &r[i]))
             return -1;
@@ -186,7 +186,11 @@ int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
         if (strchr(a->text, ' '))
             ps__lab_append(a->detail, sizeof a->detail, ko(k) ? "(동률)" : "(a tie)", " ");
     }
-    for (uint32_t i = 0; i < q->npolicies; i++)
+    for (uint32_t i = 0; i < q->npolicies; i++) {
         unfinished(k, &q->policies[i], &r[i], a);
+        /* under each policy: its values and their average */
+        ps__lab_why_text(a, PS__LAB_W(k, PO_UNDER), q->policies[i].label, metric, r[i].sum,
+                         r[i].values);
+    }
     return 0;
 }

@@ -3,13 +3,29 @@
  * a mutex's holder, what a process waits for (all just after a tick), the
  * updates lost, and what is_alive answered.  The key (lab.c) stops its
  * run just after each tick asked about and calls ps__lab_shared there;
- * the op events the answers explain themselves with come through
- * ps__lab_ops_listen. */
+ * what the op events told comes through ps__lab_ops_listen, and the op
+ * events themselves are the key's (its ops): the answers' reasons are the
+ * ones that make them up (the writes of a value, the sends and receives
+ * of a channel, the reads and writes of each lost update). */
 #include "lab_internal.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#define SH_NO_WRITE_AT "%s: no write up to tick %lld", "%s: %lld틱까지 쓰기 없음"
+#define SH_NO_WRITE "%s: never written", "%s: 쓰기 없음"
+#define SH_QUEUED "%s holds %lld: %lld sent - %lld received", \
+                  "%s에 %lld개: 보냄 %lld - 받음 %lld"
+#define SH_RECEIVED "received from %s = %s = %lld", "%s에서 받은 값의 합 = %s = %lld"
+#define SH_LOST_WRITE "%s wrote %s = %lld where it held %lld, having read %lld at tick %lld: " \
+                      "%lld update(s) lost", \
+                      "%s: %s = %lld을(를) 씀, 그때 값 %lld, 읽은 값 %lld (%lld틱): 갱신 %lld개 잃음"
+#define SH_LOST_NONE "no write overwrote another process's update: 0 lost", \
+                     "다른 프로세스의 갱신을 덮어쓴 쓰기 없음: 잃은 것 0"
+#define SH_LOST "lost = %s = %lld: each write over others' updates loses the value it " \
+                "overwrote less the one it had read", \
+                "손실 = %s = %lld: 다른 프로세스의 갱신을 덮어쓴 쓰기마다 (덮어쓴 값 - 읽었던 값)만큼 잃음"
 
 int ps__lab_ops_init(ps__lab_ops *o, const ps_engine *e, const size_t *ntrans)
 {
@@ -100,10 +116,55 @@ static void names(const ps_lab_key *k, const uint32_t *in, uint32_t n, const cha
         ps__lab_append(buf, size, pname(k, in[i]), sep);
 }
 
+#define OPS(x) (1u << PS_OPE_##x)
+
+/* Keeps as reasons of a the op events of the kinds in the mask `kinds`
+ * on object obj, up to tick t (-1: all), by pid only (0: anyone).
+ * Returns how many. */
+static int64_t ops_of(const ps_lab_key *k, unsigned kinds, uint32_t obj, int64_t t, uint32_t pid,
+                      ps_lab_answer *a)
+{
+    int64_t n = 0;
+    for (size_t i = 0; i < k->nops; i++) {
+        const ps_op_event *ev = &k->ops[i];
+        if (t >= 0 && ev->time > t)
+            break;
+        if ((kinds >> ev->op & 1u) && ev->object == obj && (!pid || ev->pid == pid)) {
+            ps__lab_why_op(a, i);
+            n++;
+        }
+    }
+    return n;
+}
+
+/* The last op event of the kinds in `kinds` on obj up to tick t, by pid
+ * (0: anyone), as a reason. */
+static void last_op(const ps_lab_key *k, unsigned kinds, uint32_t obj, int64_t t, uint32_t pid,
+                    ps_lab_answer *a)
+{
+    long last = -1;
+    for (size_t i = 0; i < k->nops && k->ops[i].time <= t; i++)
+        if ((kinds >> k->ops[i].op & 1u) && k->ops[i].object == obj &&
+            (!pid || k->ops[i].pid == pid))
+            last = (long)i;
+    if (last >= 0)
+        ps__lab_why_op(a, (size_t)last);
+}
+
 static void answer_value(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
                          ps_lab_answer *a)
 {
     set_number(a, ps_engine_variable(k->e, q->obj));
+    /* the writes that made it: a private variable's, of the first process's
+       copy (the one the answer is) */
+    uint32_t only = k->s->var_private[q->obj] ? 1 : 0;
+    if (!ops_of(k, OPS(WRITE), q->obj, q->at ? q->tick : -1, only, a)) {
+        if (q->at)
+            ps__lab_why_text(a, PS__LAB_W(k, SH_NO_WRITE_AT), k->s->variables.names[q->obj],
+                             (long long)q->tick);
+        else
+            ps__lab_why_text(a, PS__LAB_W(k, SH_NO_WRITE), k->s->variables.names[q->obj]);
+    }
     const ps__lab_write *w = &o->last_write[q->obj];
     if (!q->at || w->time < 0)
         return; /* the final value needs no more; no write seen (yet) says nothing */
@@ -159,12 +220,34 @@ static void answer_channel(const ps_lab_key *k, const ps__lab_ops *o, const ps_q
         snprintf(a->detail + len, sizeof a->detail - len,
                  ko(k) ? "%s받으려고 기다림: %s" : "%swaiting to receive: %s", len ? "; " : "", who);
     }
+    int64_t sent = ops_of(k, OPS(SEND), q->obj, q->tick, 0, a);
+    int64_t got = ops_of(k, OPS(RECV), q->obj, q->tick, 0, a);
     for (uint32_t i = 0; i < nrcv && i < ITEMS_MAX; i++) {
         long at;
         ps__lab_state_at(k, rcv[i], q->tick, &at);
         if (at >= 0)
             ps__lab_why(a, (size_t)at);
     }
+    ps__lab_why_sort(k, a);
+    ps__lab_why_text(a, PS__LAB_W(k, SH_QUEUED), k->s->channels.names[q->obj], (long long)n,
+                     (long long)sent, (long long)got);
+}
+
+void ps__lab_explain_received(const ps_lab_key *k, uint32_t chan, ps_lab_answer *a)
+{
+    ps__lab_sum sum;
+    char terms[256];
+    memset(&sum, 0, sizeof sum);
+    for (size_t i = 0; i < k->nops; i++) {
+        const ps_op_event *ev = &k->ops[i];
+        if (ev->op != PS_OPE_RECV || ev->object != chan)
+            continue;
+        ps__lab_why_op(a, i);
+        if (ev->value != PS_VALUE_NONE) /* the sentinel is no number */
+            ps__lab_sum_add(&sum, ev->value);
+    }
+    ps__lab_why_text(a, PS__LAB_W(k, SH_RECEIVED), k->s->channels.names[chan],
+                     ps__lab_sum_text(k, &sum, terms, sizeof terms), (long long)sum.total);
 }
 
 static void answer_holder(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
@@ -197,6 +280,8 @@ static void answer_holder(const ps_lab_key *k, const ps__lab_ops *o, const ps_qu
         if (at >= 0)
             ps__lab_why(a, (size_t)at);
     }
+    ops_of(k, OPS(LOCK) | OPS(UNLOCK) | OPS(HANDOFF), q->obj, q->tick, 0, a);
+    ps__lab_why_sort(k, a);
 }
 
 /* waits P at T: the wait kind's token (PS_WAITS) and the object's name;
@@ -233,6 +318,77 @@ static void answer_waits(const ps_lab_key *k, const ps__lab_ops *ops, const ps_q
     }
     if (at >= 0)
         ps__lab_why(a, (size_t)at);
+    if (p->wait_kind == PS_WAIT_MUTEX) /* how the holder came to hold it */
+        last_op(k, OPS(LOCK) | OPS(HANDOFF), o, q->tick, 0, a);
+    else if (p->wait_kind == PS_WAIT_DEVICE) /* its request, if it is being served */
+        last_op(k, OPS(REQUEST), o, q->tick, q->obj + 1, a);
+    ps__lab_why_sort(k, a);
+}
+
+/* The reads and writes of each lost update: the writer's read, the
+ * writer's transitions between its read and its write (the preemption
+ * that let others in), the others' writes it overwrote, and the write;
+ * then what each write lost (the value it overwrote less the one it had
+ * read: the run's count, ps__var_write) and their sum. */
+static void explain_lost(const ps_lab_key *k, ps_lab_answer *a)
+{
+    uint8_t *need = calloc(k->nops + 1, 1);
+    if (!need) {
+        a->why_nomem = 1;
+        return;
+    }
+    for (size_t i = 0; i < k->nops; i++) {
+        const ps_op_event *w = &k->ops[i];
+        if (w->op != PS_OPE_WRITE || !w->lost_update)
+            continue;
+        size_t read = i;
+        while (read-- > 0 && !(k->ops[read].op == PS_OPE_READ && k->ops[read].pid == w->pid &&
+                               k->ops[read].object == w->object))
+            ;
+        if (read == SIZE_MAX) /* cannot happen: a write follows its read */
+            continue;
+        need[i] = need[read] = 1;
+        for (size_t m = read + 1; m < i; m++)
+            need[m] |= k->ops[m].op == PS_OPE_WRITE && k->ops[m].object == w->object &&
+                       k->ops[m].pid != w->pid;
+        for (size_t t = k->ops_after[read]; t < k->ops_after[i] && t < k->ntrace; t++)
+            if (k->trace[t].pid == w->pid)
+                ps__lab_why(a, t);
+    }
+    for (size_t i = 0; i < k->nops; i++)
+        if (need[i])
+            ps__lab_why_op(a, i);
+    free(need);
+    ps__lab_why_sort(k, a);
+    /* what each lost: the shared value it overwrote (the last write's, 0
+       at first) less the value it had read */
+    ps__lab_sum sum;
+    char terms[256];
+    memset(&sum, 0, sizeof sum);
+    for (size_t i = 0; i < k->nops; i++) {
+        const ps_op_event *w = &k->ops[i];
+        if (w->op != PS_OPE_WRITE || !w->lost_update)
+            continue;
+        int64_t over = 0, read_at = -1;
+        for (size_t j = i; j-- > 0;)
+            if (k->ops[j].op == PS_OPE_WRITE && k->ops[j].object == w->object) {
+                over = k->ops[j].value;
+                break;
+            }
+        for (size_t j = i; j-- > 0;)
+            if (k->ops[j].op == PS_OPE_READ && k->ops[j].pid == w->pid &&
+                k->ops[j].object == w->object) {
+                read_at = k->ops[j].time;
+                break;
+            }
+        int64_t read = w->value - 1, lost = over - read;
+        ps__lab_why_text(a, PS__LAB_W(k, SH_LOST_WRITE), pname(k, w->pid),
+                         k->s->variables.names[w->object], (long long)w->value, (long long)over,
+                         (long long)read, (long long)read_at, (long long)lost);
+        ps__lab_sum_add(&sum, lost);
+    }
+    ps__lab_why_text(a, PS__LAB_W(k, SH_LOST), ps__lab_sum_text(k, &sum, terms, sizeof terms),
+                     (long long)sum.total);
 }
 
 static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
@@ -241,8 +397,10 @@ static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, const ps_ques
     (void)q;
     set_number(a, ps_engine_lost_updates(k->e));
     const ps__lab_write *w = &o->first_lost;
-    if (w->time < 0)
+    if (w->time < 0) {
+        ps__lab_why_text(a, "%s", PS__LAB_W(k, SH_LOST_NONE));
         return;
+    }
     if (ko(k))
         snprintf(a->detail, sizeof a->detail,
                  "다른 프로세스의 갱신을 덮어쓴 쓰기 %lld번; 처음은 %lld틱에 %s이(가) %s의 "
@@ -253,10 +411,7 @@ static void answer_lost(const ps_lab_key *k, const ps__lab_ops *o, const ps_ques
                  "%lld write%s overwrote other processes' updates; the first, at tick %lld, "
                  "was %s's over %s's", (long long)o->lost_writes, o->lost_writes == 1 ? "" : "s",
                  (long long)w->time, pname(k, w->pid), pname(k, w->other));
-    long at; /* how the writer came to write a stale value: its last transition */
-    ps__lab_state_at(k, w->pid, w->time, &at);
-    if (at >= 0)
-        ps__lab_why(a, (size_t)at);
+    explain_lost(k, a);
 }
 
 static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
@@ -283,6 +438,12 @@ static void answer_alive(const ps_lab_key *k, const ps__lab_ops *o, const ps_que
                  pname(k, o->alive_by[q->obj]), (long long)t, pname(k, q->obj + 1), state);
     if (at >= 0)
         ps__lab_why(a, (size_t)at);
+    for (size_t i = 0; i < k->nops; i++) /* the first answer, the one that counts */
+        if (k->ops[i].op == PS_OPE_ALIVE && k->ops[i].object == q->obj + 1) {
+            ps__lab_why_op(a, i);
+            break;
+        }
+    ps__lab_why_sort(k, a);
 }
 
 /* The questions answered from the engine as it is at some moment: the

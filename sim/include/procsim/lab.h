@@ -3,8 +3,10 @@
  * A lab is a scenario with questions (scenario.h, ps_question; the format
  * is docs/labs/README.md).  The key is computed by running the scenario in
  * the model, so an answer can never go stale when the scenario changes.
- * Each answer comes with the trace lines that show why, which grading
- * prints beside a wrong answer.  Answers files are read here too: one
+ * Each answer comes with its reasons, which grading prints beside a wrong
+ * answer: every transition and op event of the run that makes it up (each
+ * stay in Ready of a waiting time, the reads and writes of a lost update)
+ * and the sums they add up to.  Answers files are read here too: one
  * answer per line, in order or numbered ("3: blocked").
  *
  * Nothing here prints: text goes into the structs below.
@@ -32,7 +34,6 @@ typedef enum ps_lab_type {
     PS_LAB_BOOL          /* true or false (yes/no, 1/0 too), or none */
 } ps_lab_type;
 
-#define PS_LAB_WHY 6     /* trace lines kept to explain an answer */
 #define PS_LAB_CHOICES 8 /* options of a multiple-choice question, at most */
 
 typedef struct ps_lab_answer {
@@ -40,10 +41,15 @@ typedef struct ps_lab_answer {
     char text[256];      /* the answer as the key prints it */
     char detail[320];    /* more, after the answer ("Ready -> Running (dispatch: ...)"), or "" */
     double number;       /* PS_LAB_INT, PS_LAB_NUMBER: its value */
-    uint32_t why[PS_LAB_WHY]; /* indices into the key's trace (read them
-                                 through ps_lab_why_line: how a reason is
-                                 kept is the library's) */
+    struct ps__lab_reason *why; /* the reasons, as many as it takes (read
+                                   them through ps_lab_why_line: how a
+                                   reason is kept is the library's; freed
+                                   by ps_lab_key_fini, so an answer is not
+                                   to be copied out of its key as a struct:
+                                   copy its text) */
     uint32_t nwhy;       /* reasons: lines of ps_lab_why_line */
+    uint32_t why_cap;    /* the library's: reasons allocated */
+    uint8_t why_nomem;   /* the library's: a reason could not be kept */
     /* A multiple-choice question: the options as the handout lists them,
      * a) b) c)..., and which one is right; nchoices 0: not one. */
     char choices[PS_LAB_CHOICES][96];
@@ -56,6 +62,9 @@ typedef struct ps_lab_key {
     ps_engine *e;        /* the finished run (for causes and statistics) */
     ps_trace_event *trace; /* every transition, in order */
     size_t ntrace;
+    ps_op_event *ops;    /* every op event, in order */
+    size_t *ops_after;   /* per op event: the transitions before it */
+    size_t nops;
     ps_step_status status; /* how the run ended (DONE, or STUCK...) */
     ps_lab_answer *answers; /* one per question */
     uint8_t lang;        /* ps_lang of the details and trace lines */
@@ -73,8 +82,12 @@ void ps_lab_key_fini(ps_lab_key *key);
 char *ps_lab_trace_line(const ps_lab_key *key, uint32_t i, char *buf, size_t size);
 
 /* Reason w (0 <= w < a->nwhy) of answer a, for people in the key's
- * language: a transition or an op event of the run, with its tick.
- * Returns buf. */
+ * language: a transition or an op event of the run, with its tick ("tick
+ * 4: P1 Running -> Ready (timeout: quantum of 4 expired)", "tick 3: r1
+ * reads raced = 0"), a process's stay in a state between two of them
+ * ("ticks 4-11: P1 Ready, 7 ticks (in: timeout: ...; out: dispatch:
+ * ...)"), or the sum they make ("P1 waiting = Ready 7 + 3 = 10 ticks").
+ * Cut to fit and always terminated when size > 0.  Returns buf. */
 char *ps_lab_why_line(const ps_lab_key *key, const ps_lab_answer *a, uint32_t w, char *buf,
                       size_t size);
 
