@@ -50,6 +50,7 @@ static int open_path(gui_app *a, const char *path, int chosen)
         gui_say(a, 1, "%s", gui_word_text(GUI_W_TRACE_FIXED, a->lang));
         return -1;
     }
+    a->sim.lang = gui_ps_lang(a->lang); /* of its errors */
     if (gui_sim_open(&a->sim, path, a->opt.live, err, sizeof err)) {
         gui_say(a, 1, "%s", err); /* the scenario shown before stays */
         if (a->sim.s || gui_sim_open(&a->sim, NULL, 0, err2, sizeof err2))
@@ -345,6 +346,7 @@ static int open_scenario(gui_app *a, int live)
 {
     const gui_options *o = &a->opt;
     char err[600];
+    a->sim.lang = gui_ps_lang(a->lang); /* of its errors */
     if (o->text ? gui_sim_open_text(&a->sim, o->text_name, o->text, o->text_len, live, err,
                                     sizeof err)
                 : gui_sim_open(&a->sim, o->path, live, err, sizeof err)) {
@@ -361,11 +363,11 @@ static int open_compare(gui_app *a, char *err, size_t errsize)
     const gui_options *o = &a->opt;
     gui_cmp *c = malloc(sizeof *c);
     if (!c) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", gui_word_text(GUI_W_NO_MEMORY, a->lang));
         return -1;
     }
     if (gui_cmp_open(c, o->text ? NULL : o->path, o->text, o->text_len, o->text_name,
-                     o->compare, err, errsize)) {
+                     o->compare, gui_ps_lang(a->lang), err, errsize)) {
         free(c);
         return -1;
     }
@@ -378,6 +380,7 @@ int gui_check(const gui_options *o)
 {
     gui_app a = {0};
     a.opt = *o;
+    a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env(); /* of its errors */
     a.sim.quiz = &a.quiz;
     int rc = open_scenario(&a, 0) ? 2 : 0; /* a model run: no children for a check */
     char err[600];
@@ -459,6 +462,7 @@ static int open_trace(gui_app *a, const ps_trace_options *t)
     char err[600];
     ps_trace_options o = *t;
     o.capture_output = 1; /* the output panel shows it, the terminal does not */
+    a->sim.lang = gui_ps_lang(a->lang); /* of its errors */
     if (gui_sim_open_trace(&a->sim, &o, err, sizeof err)) {
         fprintf(stderr, "procsim trace: %s\n", err);
         return -1;

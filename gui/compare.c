@@ -6,10 +6,14 @@
 
 #include "compare.h"
 
+/* A message in the language: both wordings take the same arguments (the
+ * compiler checks both arms). */
+#define SAY(lang, en, ko, ...) snprintf(err, errsize, (lang) == PS_LANG_KO ? (ko) : (en), __VA_ARGS__)
+
 /* ---- the policies ------------------------------------------------------ */
 
-int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t *n, char *err,
-                  size_t errsize)
+int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t *n,
+                  ps_lang lang, char *err, size_t errsize)
 {
     const char *p = list;
     ps_error perr;
@@ -19,18 +23,20 @@ int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t 
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         char item[64];
         if (!len) {
-            snprintf(err, errsize, "--compare: an empty policy in '%.80s' (policies are "
-                                   "separated by single commas: fcfs,rr:4)", list);
+            SAY(lang, "--compare: an empty policy in '%.80s' (policies are separated by single "
+                      "commas: fcfs,rr:4)", "--compare: '%.80s'에 빈 정책이 있습니다(정책은 쉼표 "
+                      "하나로 나눕니다: fcfs,rr:4)", list);
             return -1;
         }
         if (*n == GUI_CMP_MAX) {
-            snprintf(err, errsize, "--compare: at most %d policies side by side, got more in "
-                                   "'%.80s'", GUI_CMP_MAX, list);
+            SAY(lang, "--compare: at most %d policies side by side, got more in '%.80s'",
+                "--compare: 나란히 놓을 수 있는 정책은 %d개까지인데 '%.80s'에는 더 있습니다",
+                GUI_CMP_MAX, list);
             return -1;
         }
         snprintf(item, sizeof item, "%.*s", (int)(len < 63 ? len : 63), p);
         if (ps_policy_parse(item, &policy[*n], &quantum[*n], &perr)) {
-            snprintf(err, errsize, "--compare: %s", perr.msg);
+            snprintf(err, errsize, "--compare: %s", ps_error_in(&perr, lang));
             return -1;
         }
         ++*n;
@@ -39,8 +45,9 @@ int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t 
         p = comma + 1;
     }
     if (*n < GUI_CMP_MIN) {
-        snprintf(err, errsize, "--compare wants two to four policies separated by commas "
-                               "(fcfs,rr:4), got only '%.80s'", list);
+        SAY(lang, "--compare wants two to four policies separated by commas (fcfs,rr:4), got "
+                  "only '%.80s'", "--compare에는 쉼표로 나눈 정책이 둘에서 넷까지 있어야 "
+                  "합니다(fcfs,rr:4); '%.80s'뿐입니다", list);
         return -1;
     }
     return 0;
@@ -245,36 +252,37 @@ static ps_scenario *load(const char *path, const char *text, size_t len, const c
 }
 
 int gui_cmp_open(gui_cmp *c, const char *path, const char *text, size_t len, const char *name,
-                 const char *list, char *err, size_t errsize)
+                 const char *list, ps_lang lang, char *err, size_t errsize)
 {
     ps_policy policy[GUI_CMP_MAX];
     int64_t quantum[GUI_CMP_MAX];
     ps_error perr;
     size_t n;
     memset(c, 0, sizeof *c);
-    if (gui_cmp_parse(list, policy, quantum, &n, err, errsize))
+    if (gui_cmp_parse(list, policy, quantum, &n, lang, err, errsize))
         return -1;
     c->n = n;
     for (size_t i = 0; i < n; i++) {
         gui_cmp_run *r = &c->run[i];
         if (!(r->s = load(path, text, len, name, &perr))) {
-            snprintf(err, errsize, "%s", perr.msg);
+            snprintf(err, errsize, "%s", ps_error_in(&perr, lang));
             goto fail;
         }
         if (ps_scenario_set_policy(r->s, policy[i], quantum[i], &perr)) {
-            snprintf(err, errsize, "--compare: %s", perr.msg);
+            snprintf(err, errsize, "--compare: %s", ps_error_in(&perr, lang));
             goto fail;
         }
         label_of(r->s, r->label, sizeof r->label);
         for (size_t j = 0; j < i; j++)
             if (!strcmp(c->run[j].label, r->label)) {
-                snprintf(err, errsize, "--compare: %s is given twice (the policies side by side "
-                                       "must differ)", r->label);
+                SAY(lang, "--compare: %s is given twice (the policies side by side must differ)",
+                    "--compare: %s이(가) 두 번 있습니다(나란히 놓을 정책은 서로 달라야 합니다)",
+                    r->label);
                 goto fail;
             }
     }
     if (gui_cmp_restart(c)) {
-        snprintf(err, errsize, "out of memory");
+        SAY(lang, "out of memory%s", "메모리가 모자랍니다%s", "");
         goto fail;
     }
     return 0;

@@ -62,9 +62,9 @@ typedef struct gui_cmp {
 /* Parse LIST ("fcfs,rr:4"): 2 to 4 comma-separated P[:Q] (ps_policy_parse).
  * 0 with *n policies, or -1 with why in err (for people: an unknown
  * policy, a bad quantum, one policy only, more than four, an empty item,
- * the same one twice). */
-int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t *n, char *err,
-                  size_t errsize);
+ * the same one twice), in `lang`. */
+int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t *n,
+                  ps_lang lang, char *err, size_t errsize);
 
 /* Load the workload once per policy of LIST (from the file `path`; NULL:
  * the built-in tour; or from `text` when it is not NULL, named `name`),
@@ -72,9 +72,9 @@ int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t 
  * compare does), and start every run at tick 0 with nothing yet done.
  * 0, or -1 with why in err ("FILE:LINE:COL: ..." for a scenario error,
  * else as gui_cmp_parse, or "mlq" without queues, two policies that are
- * the same here) and nothing left open. */
+ * the same here) in `lang`, and nothing left open. */
 int gui_cmp_open(gui_cmp *c, const char *path, const char *text, size_t len, const char *name,
-                 const char *list, char *err, size_t errsize);
+                 const char *list, ps_lang lang, char *err, size_t errsize);
 void gui_cmp_close(gui_cmp *c);      /* accepts a closed one */
 
 /* One view instant: every run still going to the next tick (above).

@@ -248,7 +248,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->read_at = calloc(g->s->nprocs + 1, sizeof *g->read_at);
     if (!g->e || !g->tok || !g->lost || !g->writes || !g->read_at ||
         ps_gantt_init(&g->gantt, g->e)) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", g->lang == PS_LANG_KO ? "메모리가 모자랍니다" : "out of memory");
         return -1;
     }
     gui_motion_settle(g, 1); /* no token shown before its process is created */
@@ -258,7 +258,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
     } else if (g->live_mode) {
         g->live = ps_live_create(g->e, &perr);
         if (!g->live) {
-            snprintf(err, errsize, "%s", perr.msg);
+            snprintf(err, errsize, "%s", ps_error_in(&perr, g->lang));
             return -1;
         }
         ps_live_set_listener(g->live, on_live, g);
@@ -305,7 +305,7 @@ static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const c
                        int live, char *err, size_t errsize)
 {
     if (!s) {
-        snprintf(err, errsize, "%s", perr->msg);
+        snprintf(err, errsize, "%s", ps_error_in(perr, g->lang));
         return -1;
     }
     /* The scenario loaded: now the old run goes, before the new starts (a
@@ -357,12 +357,12 @@ int gui_sim_open_trace(gui_sim *g, const ps_trace_options *o, char *err, size_t 
     gui_sim_close(g); /* a live backend goes before the trace takes the signals */
     g->out = calloc(1, sizeof *g->out);
     if (!g->out) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", g->lang == PS_LANG_KO ? "메모리가 모자랍니다" : "out of memory");
         return -1;
     }
     g->trace = ps_trace_start(o, &perr);
     if (!g->trace) {
-        snprintf(err, errsize, "%s", perr.msg);
+        snprintf(err, errsize, "%s", ps_error_in(&perr, g->lang));
         gui_sim_close(g);
         return -1;
     }
@@ -406,8 +406,10 @@ void gui_sim_close(gui_sim *g)
     free(g->note_text);
     free(g->out);
     gui_quiz *quiz = g->quiz; /* the quiz goes on with the next scenario */
+    ps_lang lang = g->lang;
     memset(g, 0, sizeof *g);
     g->quiz = quiz;
+    g->lang = lang;
 }
 
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize)

@@ -117,6 +117,8 @@ typedef struct gui_sim {
     } *acts;
     size_t nacts, capacts;
     gui_quiz *quiz;              /* the quiz, if one is played (not owned) */
+    ps_lang lang;                /* the language of the errors gui_sim_open*
+                                    write (the window's; kept by close) */
     /* trace mode */
     int trace_mode;              /* g->s and g->e are the trace's (not owned) */
     ps_trace *trace;             /* the backend, until the run is closed */

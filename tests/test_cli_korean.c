@@ -305,6 +305,14 @@ static const korean_case cases[] = {
     {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
     {{NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0}, /* no display: the tour */
     {{"--lang", "ko", NULL}, {NULL}, "scenarios/tour.yaml", 0},
+    /* check: the loader's errors, of several kinds */
+    {{"check", "tests/loader/bad/op-zero-ticks.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/wait-not-child.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/spawn-in-loop.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/tab-indent.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/euc-kr.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/bad/cp949.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"check", "tests/loader/no-such-file.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
     /* compare */
     {{"compare", "--lang", "ko", "tests/cli/ko-view.yaml", "fcfs", "rr:2", "sjf", NULL}, {NULL},
      "tests/cli/ko-view.yaml", 0},

@@ -33,7 +33,7 @@ static const struct workload {
 static void open_or_fail(gui_cmp *c, const struct workload *w)
 {
     char err[600];
-    if (gui_cmp_open(c, w->file, NULL, 0, NULL, w->policies, err, sizeof err))
+    if (gui_cmp_open(c, w->file, NULL, 0, NULL, w->policies, PS_LANG_EN, err, sizeof err))
         fail_msg("%s %s: %s", w->file, w->policies, err);
 }
 
@@ -122,7 +122,7 @@ static void a_deadlock_shows_at_once(void **state)
     gui_cmp c;
     char err[600];
     if (gui_cmp_open(&c, NULL, deadlock_yaml, strlen(deadlock_yaml), "deadlock.yaml",
-                     "fcfs,rr:1", err, sizeof err))
+                     "fcfs,rr:1", PS_LANG_EN, err, sizeof err))
         fail_msg("%s", err);
     while (c.now <= 4 && gui_cmp_step(&c))
         check_at_clock(&c, "deadlock");
@@ -267,6 +267,33 @@ static void bad_compare_values_exit_2(void **state)
         }
 }
 
+/* The compare's refusals and the loader's errors in the window's language. */
+static void errors_in_the_windows_language(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *policies, *en, *ko;
+    } cases[] = {
+        {"scenarios/labs/scheduling-compare.yaml", "fifo,rr", "unknown policy 'fifo'",
+         "알 수 없는 정책 'fifo'"},
+        {"scenarios/labs/scheduling-compare.yaml", "fcfs,fcfs", "fcfs is given twice",
+         "fcfs이(가) 두 번 있습니다"},
+        {"scenarios/labs/scheduling-compare.yaml", "fcfs", "got only 'fcfs'", "'fcfs'뿐입니다"},
+        {"tests/loader/bad/cp949.yaml", "fcfs,rr", "save it as UTF-8", "UTF-8로 저장하세요"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        for (int ko = 0; ko < 2; ko++) {
+            gui_cmp c;
+            char err[600];
+            assert_int_equal(gui_cmp_open(&c, cases[i].file, NULL, 0, NULL, cases[i].policies,
+                                          ko ? PS_LANG_KO : PS_LANG_EN, err, sizeof err),
+                             -1);
+            if (!strstr(err, ko ? cases[i].ko : cases[i].en))
+                fail_msg("%s %s (%s): said '%s'", cases[i].file, cases[i].policies,
+                         ko ? "ko" : "en", err);
+        }
+}
+
 /* ---- the toolbar ------------------------------------------------------ */
 
 static void the_toolbar_refuses_what_one_run_needs(void **state)
@@ -387,6 +414,7 @@ int main(void)
         cmocka_unit_test(a_deadlock_shows_at_once),
         cmocka_unit_test(first_divergence_is_procsim_compares),
         cmocka_unit_test(bad_compare_values_exit_2),
+        cmocka_unit_test(errors_in_the_windows_language),
         cmocka_unit_test(the_toolbar_refuses_what_one_run_needs),
         cmocka_unit_test(a_frame_has_a_column_per_policy),
         cmocka_unit_test(play_once_every_run_has_finished),

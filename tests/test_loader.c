@@ -281,6 +281,32 @@ static const char *const bad_files[] = {
     "tests/loader/bad/starts-blocked-cpu.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with cpu)",
     "tests/loader/bad/starts-blocked-empty.yaml:5:21: starts_blocked: process 'a' must begin with an io or sleep op, which it starts at its arrival (its program begins with nothing)",
     "tests/loader/bad/starts-blocked-word.yaml:5:21: starts_blocked: expected true or false, got 'yes'",
+    /* not UTF-8: saved by a Korean editor (EUC-KR; CP949's extra syllables), or else */
+    "tests/loader/bad/euc-kr.yaml:2:8: the file is not UTF-8; it looks like CP949/EUC-KR (as a Korean Windows editor saves it): save it as UTF-8",
+    "tests/loader/bad/cp949.yaml:2:3: the file is not UTF-8; it looks like CP949/EUC-KR (as a Korean Windows editor saves it): save it as UTF-8",
+    "tests/loader/bad/latin1.yaml:2:11: invalid trailing UTF-8 octet (0x0A); a scenario file must be UTF-8 text with no control characters",    /* questions, MLFQ levels, and more kinds of value (their Korean: test_loader_korean.c) */
+    "tests/loader/bad/answer-unknown-kind.yaml:6:23: answer: unknown question kind 'when' (valid kinds: state, running, next, finish, turnaround, waiting, response, cpu, switches, swaps, average, order, value, received, kernel, length, items, holder, waits, lost, alive, ratio, best, gap, literal)",
+    "tests/loader/bad/answer-not-a-state.yaml:6:30: answer: 'sleeping' is not a state; expected one of new, ready, running, blocked, ready-suspended, blocked-suspended, exit",
+    "tests/loader/bad/answer-too-few.yaml:6:29: answer: too few words; the form is 'state PROCESS at TICK'",
+    "tests/loader/bad/answer-too-many.yaml:6:32: answer: too many words; the form is 'finish PROCESS'",
+    "tests/loader/bad/answer-expected-word.yaml:6:31: answer: expected 'at' here; the form is 'state PROCESS at TICK'",
+    "tests/loader/bad/answer-no-variable.yaml:6:29: answer: no shared variable (one that an add op uses) named 'x'",
+    "tests/loader/bad/answer-unknown-average.yaml:6:31: answer: unknown average 'wait' (valid averages: turnaround, waiting, response)",
+    "tests/loader/bad/answer-twice.yaml:6:47: answer: 'fcfs' is listed twice; name each policy once",
+    "tests/loader/bad/answer-same-run.yaml:6:45: answer: 'rr:4' is the same run as 'rr' (the file's quantum is 4); name each policy once",
+    "tests/loader/bad/answer-mlq.yaml:6:47: answer: policy mlq needs system.queues, which this file does not give",
+    "tests/loader/bad/answer-bad-policy.yaml:6:47: answer: unknown policy 'fifo' (valid policies: fcfs, sjf, srtf, hrrn, priority, priority-preemptive, priority-rr, rr, mlq, mlfq, lottery, stride, cfs, ostep)",
+    "tests/loader/bad/answer-sequence.yaml:6:23: answer: expected an expression such as 'finish P1', or {literal: TEXT}, got a sequence",
+    "tests/loader/bad/questions-mapping.yaml:5:12: questions: expected a sequence of questions such as [{ask: When does P1 finish?, answer: finish P1}], got a mapping",
+    "tests/loader/bad/mlfq-quanta-levels.yaml:3:40: mlfq_quanta: 3 levels given, but mlfq_levels is 2; give one quantum per level",
+    "tests/loader/bad/mlfq-allotments-levels.yaml:3:24: mlfq_allotments: 2 levels given, but there are 3; give one allotment per level",
+    "tests/loader/bad/mlfq-quanta-empty.yaml:3:38: mlfq_quanta: expected at least one level, got an empty sequence",
+    "tests/loader/bad/mlfq-quanta-scalar.yaml:3:37: mlfq_quanta: expected a sequence of integers, one per level, top first, such as [2, 4, 8], got '3'",
+    "tests/loader/bad/switch-rule-unknown.yaml:3:18: switch: unknown rule 'sometimes' (valid rules: on-io, on-end)",
+    "tests/loader/bad/title-nul.yaml:2:8: title: must not contain NUL characters (\\0); expected a non-empty string",
+    "tests/loader/bad/policy-sequence.yaml:3:18: policy: expected one of fcfs, sjf, srtf, hrrn, priority, priority-preemptive, priority-rr, rr, mlq, mlfq, lottery, stride, cfs, ostep, got a sequence",
+    "tests/loader/bad/event-do-sequence.yaml:6:17: do: expected an action such as 'suspend editor', got a sequence",
+    "tests/loader/bad/for-empty-body-flow.yaml:4:33: for: the loop's body is empty; expected at least one op",
 };
 
 #define NBAD (sizeof bad_files / sizeof bad_files[0])

@@ -345,11 +345,13 @@ static void test_cannot_start(void **state)
 {
     (void)state;
     static const struct {
-        const char *cmd, *msg;
+        const char *cmd, *msg, *msg_ko;
     } rows[] = {
-        {"procsim-no-such-command", "procsim-no-such-command: command not found"},
-        {"/dev/null", "/dev/null: Permission denied"},
-        {"/procsim/no/such/file", "/procsim/no/such/file: command not found"},
+        {"procsim-no-such-command", "procsim-no-such-command: command not found",
+         "procsim-no-such-command: 명령을 찾을 수 없습니다"},
+        {"/dev/null", "/dev/null: Permission denied", "/dev/null: 권한이 없습니다"},
+        {"/procsim/no/such/file", "/procsim/no/such/file: command not found",
+         "/procsim/no/such/file: 명령을 찾을 수 없습니다"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         char *argv[] = {(char *)rows[i].cmd, NULL};
@@ -358,7 +360,14 @@ static void test_cannot_start(void **state)
         ps_trace *t = ps_trace_start(&o, &err);
         assert_null(t);
         assert_string_equal(err.msg, rows[i].msg);
+        assert_string_equal(err.msg_ko, rows[i].msg_ko);
     }
+    char *none[] = {NULL};
+    ps_trace_options empty = opts(none);
+    ps_error no_command;
+    assert_null(ps_trace_start(&empty, &no_command));
+    assert_string_equal(no_command.msg, "trace mode: no command to run");
+    assert_string_equal(no_command.msg_ko, "추적 모드: 실행할 명령이 없습니다");
     /* nothing left: no child of ours */
     assert_int_equal(waitpid(-1, NULL, WNOHANG), -1);
     assert_int_equal(errno, ECHILD);
@@ -374,6 +383,7 @@ static void test_cannot_start(void **state)
     ps_error err;
     assert_null(ps_trace_start(&o, &err));
     assert_non_null(strstr(err.msg, "SIGCHLD is ignored"));
+    assert_non_null(strstr(err.msg_ko, "SIGCHLD를 무시합니다"));
     sigaction(SIGCHLD, &old, NULL);
     pthread_sigmask(SIG_SETMASK, NULL, &after);
     for (int sig = 1; sig < NSIG; sig++)

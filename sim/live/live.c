@@ -386,17 +386,21 @@ static int refuse(const ps_live *l, ps_error *err)
     struct sigaction chld;
     sigaction(SIGCHLD, NULL, &chld);
     if (chld.sa_handler == SIG_IGN || (chld.sa_flags & SA_NOCLDWAIT)) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg,
                  "live mode: SIGCHLD is ignored in this process (SIG_IGN or SA_NOCLDWAIT), "
                  "so the kernel would reap the children before procsim could see how they "
                  "ended: give SIGCHLD its default action first");
+        snprintf(err->msg_ko, sizeof err->msg_ko,
+                 "라이브 모드: 이 프로세스는 SIGCHLD를 무시합니다(SIG_IGN 또는 SA_NOCLDWAIT). "
+                 "그러면 procsim이 자식이 어떻게 끝났는지 보기 전에 커널이 자식을 거둡니다: "
+                 "먼저 SIGCHLD를 기본 동작으로 되돌리세요");
         return -1;
     }
     if (l->s->tick_ms < PS_TICK_MS_MIN || l->s->tick_ms > PS_TICK_MS_MAX) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: tick_ms %lld is not in %d..%d",
                  (long long)l->s->tick_ms, PS_TICK_MS_MIN, PS_TICK_MS_MAX);
+        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: tick_ms %lld은(는) %d..%d 밖에 "
+                 "있습니다", (long long)l->s->tick_ms, PS_TICK_MS_MIN, PS_TICK_MS_MAX);
         return -1;
     }
     return 0;
@@ -407,8 +411,8 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
     ps_live *l = calloc(1, sizeof *l);
     if (!l) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: 메모리가 모자랍니다");
         return NULL;
     }
     const ps_scenario *s = ps_engine_scenario(e);
@@ -427,8 +431,8 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     for (uint32_t k = 0; l->chan && k < s->channels.count; k++)
         l->chan[k][0] = l->chan[k][1] = -1; /* before any failure: destroy closes them */
     if (!l->ch || !l->chan || !l->chanq || !l->mtx_wait || !l->mtx_locker || !l->priv) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "live mode: out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: 메모리가 모자랍니다");
         goto fail;
     }
     for (uint32_t k = 0; k < s->channels.count; k++)
@@ -451,9 +455,11 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     if (!failed)
         failed = make_signals(l);
     if (failed) {
-        err->msg_ko[0] = 0;
+        int why = errno;
         snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s: %s", failed,
-                 strerror(errno));
+                 strerror(why));
+        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: 준비하지 못했습니다: %s: "
+                 "오류 %d(%s)", failed, why, strerror(why));
         goto fail;
     }
     l->tick_ns = s->tick_ms * 1000000;

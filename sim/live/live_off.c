@@ -10,10 +10,12 @@
 ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
     (void)e;
-    err->msg_ko[0] = 0;
     snprintf(err->msg, sizeof err->msg,
              "live mode: this procsim was built without it (cmake -DPROCSIM_LIVE=ON, "
              "on Linux)");
+    snprintf(err->msg_ko, sizeof err->msg_ko,
+             "라이브 모드: 이 procsim은 라이브 모드 없이 빌드되었습니다(리눅스에서 cmake "
+             "-DPROCSIM_LIVE=ON)");
     return NULL;
 }
 

@@ -1,7 +1,11 @@
 /* loader.h — the scenario loader's inner parts, shared by its files
  * (library-internal; the public face is procsim/scenario.h).
  *
- *   scenario_load.c    input, the libyaml event pump, error messages
+ *   scenario_load.c    input, the libyaml event pump, error messages (each
+ *                      in English and Korean)
+ *   scenario_encoding.c a file that is not UTF-8: is it CP949/EUC-KR?
+ *   scenario_korean.c  Korean words the messages need: libyaml's, errno's,
+ *                      particles
  *   scenario_values.c  scalars: numbers, names, strings, "did you mean"
  *   scenario_schema.c  the file's mappings and sequences, key by key
  *   scenario_program.c programs: sequences of ops and loops (nested
@@ -35,6 +39,7 @@
 #include "arena.h"
 #include "intern.h"
 #include "procsim/scenario.h"
+#include "scenario_priv.h" /* ps__ko_josa */
 
 /* Where the bytes come from: a stream or a buffer, counted against a
  * size limit. */
@@ -136,6 +141,15 @@ typedef struct ps__loader {
     ps__vec queue_marks;      /* ps__parent_ref: each entry's `queue` */
 } ps__loader;
 
+/* A text for people in both languages.  The parts messages are built from
+ * (what was expected, what a number means, a hint) carry both wordings, so
+ * that a message composed of them exists in both. */
+typedef struct ps__text {
+    const char *en, *ko;
+} ps__text;
+#define PS__T(en, ko) ((ps__text){en, ko})
+#define PS__NO_TEXT {NULL, NULL} /* in a table: no text */
+
 /* --- scenario_load.c --- */
 
 /* Reads the next event into ld->ev.  Rejects aliases, anchors and tags. */
@@ -155,15 +169,11 @@ static inline size_t ps__ld_length(const ps__loader *ld)
 }
 
 /* Records "NAME:LINE:COL: message" (or "NAME: message" for a mark with
- * line 0) unless an error is already recorded.  Returns false. */
-bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-/* The same in both languages: `en` and `ko` take the same arguments in
- * the same order (no "%1$s"), and both are checked by the compiler through
- * ps__ld_failk.  A message without arguments calls ps__ld_failk0. */
+ * line 0) in both languages, unless an error is already recorded; returns
+ * false.  `en` and `ko` take the same arguments in the same order (no
+ * "%1$s"), and both are checked by the compiler through ps__ld_failk.  A
+ * message without arguments calls ps__ld_failk0.  There is no English-only
+ * way to fail: every message the loader writes has its Korean wording. */
 bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 5)))
@@ -172,6 +182,9 @@ bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, 
 #define ps__ld_failk(ld, at, en, ko, ...)                                  \
     ((void)sizeof(printf(ko, __VA_ARGS__)), ps__ld_failk_(ld, at, en, ko, __VA_ARGS__))
 #define ps__ld_failk0(ld, at, en, ko) ps__ld_failk(ld, at, en "%s", ko "%s", "")
+/* A message already composed in both languages (by snprintf calls the
+ * compiler checks), for the ones built from parts. */
+bool ps__ld_failt(ps__loader *ld, ps__mark at, ps__text body);
 bool ps__ld_oom(ps__loader *ld);
 /* The start of the current event. */
 ps__mark ps__ld_here(const ps__loader *ld);
@@ -180,24 +193,37 @@ ps__mark ps__ld_mark(yaml_mark_t m);
  * what is wrong (a newer version is a message of its own). */
 bool ps__ld_version(ps__loader *ld);
 
+/* --- scenario_encoding.c, scenario_korean.c --- */
+
+/* After libyaml found bytes that are not UTF-8: does the whole input
+ * decode as CP949/EUC-KR, with Hangul in it? */
+bool ps__ld_is_cp949(ps__loader *ld);
+/* libyaml's English problem or context in Korean (itself if unknown). */
+const char *ps__yaml_ko(const char *en);
+/* strerror(errnum) in Korean into buf ("오류 N" for a rare one). */
+const char *ps__errno_ko(int errnum, char *buf, size_t size);
+
 /* --- scenario_values.c --- */
 
 /* What a number means, for the messages about it. */
 typedef struct ps__numspec {
-    const char *subject;      /* "quantum", "cpu" */
-    const char *noun;         /* "tick count", or NULL */
-    const char *unit;         /* "an integer (ticks)"; NULL: "an integer
+    const char *subject;      /* "quantum", "cpu": a token, the same in both */
+    ps__text noun;            /* "tick count", or {NULL} */
+    ps__text unit;            /* "an integer (ticks)"; {NULL}: "an integer
                                  (the NOUN)" */
     int64_t min, max;
-    const char *hint;         /* added to range errors, or NULL */
+    ps__text hint;            /* added to range errors, or {NULL} */
 } ps__numspec;
 
 /* Human words for the current event: "a sequence", "nothing", "'abc'",
- * "the string '3'".  Returns buf. */
-const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size);
+ * "the string '3'" (in Korean when `ko`).  Returns buf. */
+const char *ps__ld_got(const ps__loader *ld, bool ko, char *buf, size_t size);
 /* Fails with "SUBJECT: expected WANT, got <the current event>" (no
  * "SUBJECT: " when it is NULL). */
-bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want);
+bool ps__ld_expected(ps__loader *ld, const char *subject, ps__text want);
+/* The same with a subject that has a Korean wording ("프로세스"); a NULL
+ * subject.en: no subject. */
+bool ps__ld_expected_in(ps__loader *ld, ps__text subject, ps__text want);
 /* s[0..n) in single quotes, control bytes escaped, long text cut short
  * with "...".  Returns buf. */
 const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size);
@@ -229,9 +255,12 @@ bool ps__ld_string(ps__loader *ld, const char *subject, bool nonempty,
 
 /* The index of text[0..n) in tokens[], or -1 after failing with
  * "SUBJECT: unknown WHAT 'x'; did you mean 'y'? (valid WHATS: ...)". */
-int ps__ld_token(ps__loader *ld, const char *subject, const char *what,
-                 const char *whats, const char *const *tokens, unsigned count,
+int ps__ld_token(ps__loader *ld, const char *subject, ps__text what,
+                 ps__text whats, const char *const *tokens, unsigned count,
                  const char *text, size_t n, ps__mark at);
+int ps__ld_token_in(ps__loader *ld, ps__text subject, ps__text what,
+                    ps__text whats, const char *const *tokens, unsigned count,
+                    const char *text, size_t n, ps__mark at);
 
 /* "Did you mean": the candidate nearest to a word, if it is near enough. */
 typedef struct ps__near {
@@ -242,8 +271,8 @@ typedef struct ps__near {
 } ps__near;
 void ps__near_init(ps__near *nr, const char *word, size_t n);
 void ps__near_try(ps__near *nr, const char *candidate);
-/* "; did you mean 'x'?" or "".  Returns buf. */
-const char *ps__near_text(const ps__near *nr, char *buf, size_t size);
+/* "; did you mean 'x'?" (in Korean when `ko`) or "".  Returns buf. */
+const char *ps__near_text(const ps__near *nr, bool ko, char *buf, size_t size);
 /* Joins names[0..count) with ", " into buf, ending in "..." if they do
  * not fit or if there are `total` names and only `count` are given.
  * Returns buf. */
@@ -254,7 +283,9 @@ const char *ps__join(const char *const *names, size_t count, size_t total,
 
 /* The keys of one kind of mapping. */
 typedef struct ps__keyset {
-    const char *where;          /* for messages: "system", "process" */
+    ps__text where;             /* for messages: "system", "process" (a key
+                                   stays a key in Korean; "process" is
+                                   "프로세스") */
     const char *const *keys;
     unsigned count;
     unsigned required;          /* bit k: keys[k] is required */
@@ -281,8 +312,8 @@ bool ps__ld_system(ps__loader *ld);
 /* The current scalar as true or false, into *out. */
 bool ps__ld_bool(ps__loader *ld, const char *key, uint8_t *out);
 /* The current scalar as one of tokens[0..count); -1 after an error. */
-int ps__ld_choice(ps__loader *ld, const char *key, const char *what,
-                  const char *whats, const char *const *tokens, unsigned count);
+int ps__ld_choice(ps__loader *ld, const char *key, ps__text what,
+                  ps__text whats, const char *const *tokens, unsigned count);
 
 /* --- scenario_sched.c --- */
 

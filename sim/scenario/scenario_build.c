@@ -95,17 +95,11 @@ void ps_builder_op(ps_builder *b, ps_op_kind kind, uint32_t obj, int64_t n)
     PS__VEC_AT(&b->procs, ps_proc_spec, b->procs.len - 1).op_count++;
 }
 
-static int fail(ps_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(ps_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    err->msg_ko[0] = 0;
-    int n = snprintf(err->msg, sizeof err->msg, "scenario builder: ");
-    vsnprintf(err->msg + n, sizeof err->msg - (size_t)n, fmt, ap);
-    va_end(ap);
-    return -1;
-}
+/* "scenario builder: " and the message, in both languages (the same
+ * arguments for both, checked as ps__ld_failk's are). */
+#define fail(err, en, ko, ...) \
+    (ps__error_set(err, "scenario builder: " en, "시나리오 빌더: " ko, __VA_ARGS__), -1)
+#define fail0(err, en, ko) fail(err, en "%s", ko "%s", "")
 
 static int by_name(const void *a, const void *b)
 {
@@ -119,10 +113,10 @@ static int check(ps_builder *b, ps_error *err)
     const ps_op *ops = b->ops.data;
     size_t n = b->procs.len;
     if (b->orphan_op)
-        return fail(err, "an op before the first process");
+        return fail0(err, "an op before the first process", "첫 프로세스보다 앞에 연산이 있습니다");
     const char **names = malloc((n + 1) * sizeof *names);
     if (!names)
-        return fail(err, "out of memory");
+        return fail0(err, "out of memory", "메모리가 모자랍니다");
     for (size_t i = 0; i < n; i++)
         names[i] = procs[i].name;
     qsort(names, n, sizeof *names, by_name);
@@ -131,18 +125,23 @@ static int check(ps_builder *b, ps_error *err)
         if (!names[i][0] || (i + 1 < n && !strcmp(names[i], names[i + 1])))
             dup = (int)i;
     int rc = dup < 0 ? 0
-             : names[dup][0] ? fail(err, "two processes are named '%s'", names[dup])
-                             : fail(err, "a process has an empty name");
+             : names[dup][0] ? fail(err, "two processes are named '%s'",
+                                    "이름이 '%s'인 프로세스가 둘입니다", names[dup])
+                             : fail0(err, "a process has an empty name",
+                                     "이름이 빈 프로세스가 있습니다");
     free(names);
     for (size_t i = 0; i < b->ops.len && !rc; i++) {
         const ps__op_shape *sh = ops[i].kind < PS_OP_COUNT ? &ps__op_shapes[ops[i].kind] : NULL;
         if (!sh || (sh->obj != PS__OBJ_NONE && sh->obj != PS__OBJ_DEVICE))
-            rc = fail(err, "op %zu: only cpu, io, sleep and exit ops can be built", i);
+            rc = fail(err, "op %zu: only cpu, io, sleep and exit ops can be built",
+                      "연산 %zu: 빌더로 만들 수 있는 연산은 cpu, io, sleep, exit뿐입니다", i);
         else if (sh->obj == PS__OBJ_DEVICE && ops[i].obj >= b->devices.len)
-            rc = fail(err, "op %zu: device %" PRIu32 " was not declared", i, ops[i].obj);
+            rc = fail(err, "op %zu: device %" PRIu32 " was not declared",
+                      "연산 %zu: 장치 %" PRIu32 "은(는) 선언되지 않았습니다", i, ops[i].obj);
         else if (ops[i].n < 0 || ops[i].n > PS_BUILD_MAX_NUMBER ||
                  (ops[i].kind == PS_OP_EXIT && ops[i].n > sh->max))
-            rc = fail(err, "op %zu (%s): %" PRId64 " is out of range", i,
+            rc = fail(err, "op %zu (%s): %" PRId64 " is out of range",
+                      "연산 %zu (%s): %" PRId64 "은(는) 범위를 벗어납니다", i,
                       ps_op_token((ps_op_kind)ops[i].kind), ops[i].n);
     }
     return rc;
@@ -152,7 +151,7 @@ ps_scenario *ps_builder_finish(ps_builder *b, ps_error *err)
 {
     if (b->nomem || check(b, err)) {
         if (b->nomem)
-            fail(err, "out of memory");
+            (void)fail0(err, "out of memory", "메모리가 모자랍니다");
         ps_builder_destroy(b);
         return NULL;
     }

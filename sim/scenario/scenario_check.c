@@ -29,14 +29,14 @@ static ps_op *ops(ps__loader *ld)
 }
 
 /* "; did you mean 'x'?" over the names of a table. */
-static const char *near_name(const ps__intern *t, const ps__name *word, char *buf,
+static const char *near_name(const ps__intern *t, const ps__name *word, bool ko, char *buf,
                              size_t size)
 {
     ps__near nr;
     ps__near_init(&nr, word->name, word->len);
     for (uint32_t i = 0; i < ps__intern_count(t); i++)
         ps__near_try(&nr, ps__intern_get(t, i)->name);
-    return ps__near_text(&nr, buf, size);
+    return ps__near_text(&nr, ko, buf, size);
 }
 
 /* The names of a table joined with ", ", cut short with "...". */
@@ -69,15 +69,19 @@ static const char *ref_subject(ps__loader *ld, ps__mark at)
 static bool unknown_name(ps__loader *ld, const ps__name *nm, const ps__intern *defs,
                          bool process)
 {
-    char near[96], list[256];
-    const char *what = process ? "process" : "device";
+    char near[96], near_ko[96], list[256];
+    const char *what = process ? "process" : "device", *what_ko = process ? "프로세스" : "장치";
     if (ps__intern_count(defs) == 0) /* only devices can be left empty */
-        return ps__ld_fail(ld, nm->first, "io: unknown device '%s'; no devices are "
-                           "declared ('devices' is empty)", nm->name);
-    return ps__ld_fail(ld, nm->first, "%s: unknown %s '%s'%s (%s: %s)",
-                       process ? ref_subject(ld, nm->first) : "io", what, nm->name,
-                       near_name(defs, nm, near, sizeof near),
-                       process ? "processes" : "devices", join_names(defs, list, sizeof list));
+        return ps__ld_failk(ld, nm->first, "io: unknown device '%s'; no devices are "
+                            "declared ('devices' is empty)", "io: 알 수 없는 장치 '%s'; 선언된 "
+                            "장치가 없습니다('devices'가 비어 있음)", nm->name);
+    return ps__ld_failk(ld, nm->first, "%s: unknown %s%.0s '%s'%s%.0s (%s%.0s: %s)",
+                        "%s: 알 수 없는 %.0s%s '%s'%.0s%s (%.0s%s: %s)",
+                        process ? ref_subject(ld, nm->first) : "io", what, what_ko, nm->name,
+                        near_name(defs, nm, false, near, sizeof near),
+                        near_name(defs, nm, true, near_ko, sizeof near_ko),
+                        process ? "processes" : "devices", what_ko,
+                        join_names(defs, list, sizeof list));
 }
 
 /* Maps each name of `refs` to its index in `defs` (a process name may
@@ -122,13 +126,15 @@ static bool resolve_devices(ps__loader *ld)
 
 /* A group named where one process is needed: which copies to name. */
 static bool group_error(ps__loader *ld, ps__mark at, const char *subject, uint32_t first,
-                        const char *need)
+                        ps__text need)
 {
     char list[200];
     const ps_proc_spec *p = &procs(ld)[first];
-    return ps__ld_fail(ld, at, "%s: '%s' stands for %u processes (copies: %u), %s; %s, such "
-                       "as '%s'", subject, p->group, (unsigned)p->copies, (unsigned)p->copies,
-                       ps__ld_group_names(ld, first, list, sizeof list), need, p->name);
+    return ps__ld_failk(ld, at, "%s: '%s' stands for %u processes (copies: %u), %s; %s%.0s, "
+                        "such as '%s'", "%s: '%s'은(는) 프로세스 %u개(copies: %u)인 %s입니다; "
+                        "%.0s%s(예: '%s')", subject, p->group, (unsigned)p->copies,
+                        (unsigned)p->copies, ps__ld_group_names(ld, first, list, sizeof list),
+                        need.en, need.ko, p->name);
 }
 
 /* Process references to processes: an op naming a group stands for one
@@ -142,7 +148,8 @@ static bool use_refs(ps__loader *ld, const uint32_t *map, const uint32_t *group)
         uint32_t ref = op->obj;
         op->obj = map[ref];
         if (group[ref] && op->kind == PS_OP_IS_ALIVE)
-            return group_error(ld, r->at, "is_alive", map[ref], "ask about one of them");
+            return group_error(ld, r->at, "is_alive", map[ref],
+                               PS__T("ask about one of them", "그중 하나에 대해 물으세요"));
         if (group[ref]) {
             op->flags |= PS_OPF_GROUP;
             r->count = group[ref];
@@ -152,15 +159,18 @@ static bool use_refs(ps__loader *ld, const uint32_t *map, const uint32_t *group)
         const ps__parent_ref *r = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
         ps_proc_spec *p = &procs(ld)[r->proc];
         if (group[p->parent])
-            return group_error(ld, r->at, "parent", map[p->parent], "a parent is one process: "
-                               "name one of them");
+            return group_error(ld, r->at, "parent", map[p->parent],
+                               PS__T("a parent is one process: name one of them",
+                                     "부모는 프로세스 하나입니다: 그중 하나를 쓰세요"));
         p->parent = (int32_t)map[p->parent];
     }
     for (size_t i = 0; i < ld->events.len; i++) {
         ps_event_spec *e = &PS__VEC_AT(&ld->events, ps_event_spec, i);
         if (group[e->target])
             return group_error(ld, PS__VEC_AT(&ld->event_marks, ps__mark, i), "do",
-                               map[e->target], "an event acts on one: name one of them");
+                               map[e->target], PS__T("an event acts on one: name one of them",
+                                                     "이벤트는 프로세스 하나에 작용합니다: "
+                                                     "그중 하나를 쓰세요"));
         e->target = map[e->target];
     }
     return true;
@@ -207,9 +217,10 @@ static bool cycle_error(ps__loader *ld, uint32_t j)
         }
         o += (size_t)snprintf(chain + o, sizeof chain - o, " -> %s", p[k].name);
     } while (k != first);
-    return ps__ld_fail(ld, parent_mark(ld, first), "parent: the parents of '%s' form a "
-                       "cycle (%s); a chain of parents must end at a process without one",
-                       p[first].name, chain);
+    return ps__ld_failk(ld, parent_mark(ld, first), "parent: the parents of '%s' form a "
+                        "cycle (%s); a chain of parents must end at a process without one",
+                        "parent: '%s'의 부모들이 고리를 이룹니다(%s); 부모를 따라가면 부모가 "
+                        "없는 프로세스에서 끝나야 합니다", p[first].name, chain);
 }
 
 static bool check_cycles(ps__loader *ld)
@@ -243,20 +254,27 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
     switch (kind) {
     case PS_OP_SPAWN:
         if (p[child].parent < 0)
-            return ps__ld_fail(ld, r->at, "spawn: '%s' has no parent, so '%s' cannot spawn "
-                               "it; give '%s' the key 'parent: %s'", name, owner, name, owner);
-        return ps__ld_fail(ld, r->at, "spawn: '%s' is a child of '%s', so only '%s' can "
-                           "spawn it", name, p[p[child].parent].name, p[p[child].parent].name);
+            return ps__ld_failk(ld, r->at, "spawn: '%s' has no parent, so '%s' cannot spawn "
+                                "it; give '%s' the key 'parent: %s'", "spawn: '%s'에게는 부모가 "
+                                "없어서 '%s'이(가) spawn할 수 없습니다; '%s'에 'parent: %s' 키를 "
+                                "쓰세요", name, owner, name, owner);
+        return ps__ld_failk(ld, r->at, "spawn: '%s' is a child of '%s', so only '%s' can "
+                            "spawn it", "spawn: '%s'은(는) '%s'의 자식이므로 '%s'만 spawn할 수 "
+                            "있습니다", name, p[p[child].parent].name, p[p[child].parent].name);
     case PS_OP_WAIT:
-        return ps__ld_fail(ld, r->at, "wait: '%s' is not a child of '%s'; a process waits "
-                           "only for its own children", name, owner);
+        return ps__ld_failk(ld, r->at, "wait: '%s' is not a child of '%s'; a process waits "
+                            "only for its own children", "wait: '%s'은(는) '%s'의 자식이 "
+                            "아닙니다; 프로세스는 자기 자식만 기다립니다", name, owner);
     case PS_OP_KILL:
-        return ps__ld_fail(ld, r->at, "kill: '%s' is not a child of '%s'; a process kills "
-                           "only its own children (an event can kill any process)", name,
-                           owner);
+        return ps__ld_failk(ld, r->at, "kill: '%s' is not a child of '%s'; a process kills "
+                            "only its own children (an event can kill any process)",
+                            "kill: '%s'은(는) '%s'의 자식이 아닙니다; 프로세스는 자기 자식만 "
+                            "kill합니다(이벤트는 어느 프로세스든 kill할 수 있습니다)", name,
+                            owner);
     case PS_OP_IS_ALIVE:
-        return ps__ld_fail(ld, r->at, "is_alive: '%s' is not a child of '%s'; a process asks "
-                           "only about its own children", name, owner);
+        return ps__ld_failk(ld, r->at, "is_alive: '%s' is not a child of '%s'; a process asks "
+                            "only about its own children", "is_alive: '%s'은(는) '%s'의 자식이 "
+                            "아닙니다; 프로세스는 자기 자식에 대해서만 묻습니다", name, owner);
     case PS_OP_CPU: /* these name no process, so they have no op_ref */
     case PS_OP_IO:
     case PS_OP_SLEEP:
@@ -272,8 +290,8 @@ static bool child_error(ps__loader *ld, const ps__op_ref *r, uint32_t child)
     case PS_OP_COUNT:
         break;
     }
-    return ps__ld_fail(ld, r->at, "%s: '%s' is not a child of '%s'", ps_op_token(kind), name,
-                       owner);
+    return ps__ld_failk(ld, r->at, "%s: '%s' is not a child of '%s'",
+                        "%s: '%s'은(는) '%s'의 자식이 아닙니다", ps_op_token(kind), name, owner);
 }
 
 /* Op reference i as it names `child` (one of a group's copies, or the
@@ -286,18 +304,23 @@ static bool check_child(ps__loader *ld, uint32_t *spawned, uint32_t i, uint32_t 
     if (p[child].parent != (int32_t)r->owner)
         return child_error(ld, r, child);
     if (op->kind == PS_OP_SPAWN && spawned[child] != PS__NONE)
-        return ps__ld_fail(ld, r->at, "spawn: '%s' is already spawned at line %u; a "
-                           "child is spawned exactly once", p[child].name,
-                           PS__VEC_AT(&ld->op_refs, ps__op_ref, spawned[child]).at.line);
+        return ps__ld_failk(ld, r->at, "spawn: '%s' is already spawned at line %u; a "
+                            "child is spawned exactly once", "spawn: '%s'은(는) 이미 %u행에서 "
+                            "spawn되었습니다; 자식은 꼭 한 번만 spawn합니다", p[child].name,
+                            PS__VEC_AT(&ld->op_refs, ps__op_ref, spawned[child]).at.line);
     if (op->kind == PS_OP_SPAWN)
         spawned[child] = i;
     else if (spawned[child] == PS__NONE)
-        return ps__ld_fail(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
-                           "spawn it before %s it", ps_op_token(op->kind), p[child].name,
-                           p[r->owner].name,
-                           op->kind == PS_OP_WAIT   ? "waiting for"
-                           : op->kind == PS_OP_KILL ? "killing"
-                                                    : "asking about");
+        return ps__ld_failk(ld, r->at, "%s: '%s' is not spawned by an earlier op of '%s'; "
+                            "spawn it before %s%.0s it", "%s: '%s'은(는) '%s'의 앞선 연산으로 "
+                            "spawn되지 않았습니다; %.0s%s 전에 spawn하세요",
+                            ps_op_token(op->kind), p[child].name, p[r->owner].name,
+                            op->kind == PS_OP_WAIT   ? "waiting for"
+                            : op->kind == PS_OP_KILL ? "killing"
+                                                     : "asking about",
+                            op->kind == PS_OP_WAIT   ? "기다리기"
+                            : op->kind == PS_OP_KILL ? "kill하기"
+                                                     : "묻기");
     return true;
 }
 
@@ -314,8 +337,10 @@ static bool check_children(ps__loader *ld, uint32_t *spawned)
         const ps__parent_ref *pr = &PS__VEC_AT(&ld->parent_refs, ps__parent_ref, i);
         const char *child = p[pr->proc].name, *parent = p[p[pr->proc].parent].name;
         if (spawned[pr->proc] == PS__NONE)
-            return ps__ld_fail(ld, pr->at, "parent: '%s' never spawns '%s'; add 'spawn %s' "
-                               "to the program of '%s'", parent, child, child, parent);
+            return ps__ld_failk(ld, pr->at, "parent: '%s' never spawns '%s'; add 'spawn %s' "
+                                "to the program of '%s'", "parent: '%s'은(는) '%s'을(를) spawn하지 "
+                                "않습니다; 'spawn %s'을(를) '%s'의 프로그램에 넣으세요", parent,
+                                child, child, parent);
     }
     return true;
 }
@@ -339,10 +364,12 @@ static bool check_memory(ps__loader *ld)
     for (size_t i = 0; limit != PS_UNLIMITED && i < ld->mem_peaks.len; i++) {
         const ps__mem_peak *pk = &PS__VEC_AT(&ld->mem_peaks, ps__mem_peak, i);
         if (pk->memory > limit)
-            return ps__ld_fail(ld, pk->at, "memory: process '%s' needs %lld units, more "
-                               "than the system's whole memory of %lld; a process must fit "
-                               "in memory", procs(ld)[pk->proc].name,
-                               (long long)pk->memory, (long long)limit);
+            return ps__ld_failk(ld, pk->at, "memory: process '%s' needs %lld units, more "
+                                "than the system's whole memory of %lld; a process must fit "
+                                "in memory", "memory: 프로세스 '%s'에 필요한 %lld 단위는 "
+                                "시스템의 전체 메모리 %lld보다 큽니다; 프로세스는 메모리에 "
+                                "들어가야 합니다", procs(ld)[pk->proc].name,
+                                (long long)pk->memory, (long long)limit);
     }
     return true;
 }
@@ -407,9 +434,13 @@ static bool check_variables(ps__loader *ld)
                 ps__near_try(&nr, ps__intern_get(&ld->variables, w)->name);
         char near[160];
         free(used);
-        ps__near_text(&nr, near, sizeof near);
-        return ps__ld_fail(ld, nm->first, "variables: no add op uses '%s'%s", nm->name,
-                           near[0] ? near : "; list only variables that an add op uses");
+        char near_ko[96];
+        ps__near_text(&nr, false, near, sizeof near);
+        ps__near_text(&nr, true, near_ko, sizeof near_ko);
+        return ps__ld_failk(ld, nm->first, "variables: no add op uses '%s'%s%.0s",
+                            "variables: '%s'을(를) 쓰는 add 연산이 없습니다%.0s%s", nm->name,
+                            near[0] ? near : "; list only variables that an add op uses",
+                            near_ko[0] ? near_ko : "; add 연산이 쓰는 변수만 쓰세요");
     }
     free(used);
     return true;

@@ -101,7 +101,7 @@ static const char *const want[PS_ANSWER_TYPE_COUNT][2] = {
 
 enum { L_LITERAL, L_TYPE, L_COUNT };
 static const char *const literal_keys[L_COUNT] = {"literal", "type"};
-static const ps__keyset literal_set = {"answer", literal_keys, L_COUNT, 1u << L_LITERAL};
+static const ps__keyset literal_set = {{"answer", "answer"}, literal_keys, L_COUNT, 1u << L_LITERAL};
 
 /* The literal's text as the grader reads it: a state's token as written,
  * numbers as written. */
@@ -117,15 +117,17 @@ bool ps__ld_literal(ps__loader *ld, ps__question_ref *r)
         if (k == PS__KEY_END)
             break;
         if (ld->ev.type != YAML_SCALAR_EVENT)
-            return ps__ld_expected(ld, literal_keys[k], k == L_LITERAL ? "a short text"
-                                   : "an answer type");
+            return ps__ld_expected(ld, literal_keys[k], k == L_LITERAL
+                                                            ? PS__T("a short text", "짧은 텍스트")
+                                                            : PS__T("an answer type", "답의 종류"));
         if (k == L_LITERAL) {
             text_at = ps__ld_here(ld);
             if (!ps__ld_string(ld, "literal", true, &text))
                 return false;
         } else {
             const char *t = (const char *)ld->ev.data.scalar.value;
-            type = ps__ld_token(ld, "type", "answer type", "types", type_tokens,
+            type = ps__ld_token(ld, "type", PS__T("answer type", "답의 종류"),
+                                PS__T("types", "종류"), type_tokens,
                                 PS_ANSWER_TYPE_COUNT, t, ld->ev.data.scalar.length,
                                 ps__ld_here(ld));
             if (type < 0)
@@ -193,8 +195,8 @@ static bool modifiers(ps__loader *ld, ps_choice *c, const ps__word *w, unsigned 
             return ps__ld_failk0(ld, w[i + 1].at, "choices: expected 'switch_cost' or "
                                  "'quantum' after 'with'",
                                  "choices: 'with' 뒤에는 'switch_cost'나 'quantum'이 온다");
-        ps__numspec spec = {cost ? "switch_cost" : "quantum", "tick count", NULL, cost ? 0 : 1,
-                            PS_SCENARIO_MAX_NUMBER, NULL};
+        ps__numspec spec = {cost ? "switch_cost" : "quantum", PS__T("tick count", "틱 수"),
+                            PS__NO_TEXT, cost ? 0 : 1, PS_SCENARIO_MAX_NUMBER, PS__NO_TEXT};
         int64_t v;
         if (!ps__ld_number(ld, &spec, w[i + 2].p, w[i + 2].n, w[i + 2].at, false, &v))
             return false;
@@ -212,8 +214,10 @@ static bool computed(ps__loader *ld, ps_choice *c, ps__question_ref *o)
     ps__word w[MAXW];
     unsigned nw = ps__ld_words(ld, w, MAXW), cut = 0;
     if (nw == 0 || nw > MAXW)
-        return ps__ld_expected(ld, "choices", "an answer expression such as 'waiting P3 "
-                               "under fcfs', or {literal: TEXT}");
+        return ps__ld_expected(ld, "choices", PS__T("an answer expression such as 'waiting P3 "
+                                                    "under fcfs', or {literal: TEXT}",
+                                                    "답의 식(예: 'waiting P3 under fcfs') 또는 "
+                                                    "{literal: 텍스트}"));
     while (cut < nw && !ps__word_is(&w[cut], "under") && !ps__word_is(&w[cut], "with"))
         cut++;
     memset(o, 0, sizeof *o);
@@ -236,8 +240,9 @@ static bool computed(ps__loader *ld, ps_choice *c, ps__question_ref *o)
 bool ps__ld_choices(ps__loader *ld, ps__question_ref *r)
 {
     if (ld->ev.type != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "choices", "a sequence of options such as [waiting P3 "
-                               "under fcfs, {literal: 12}]");
+        return ps__ld_expected(ld, "choices", PS__T("a sequence of options such as [waiting P3 "
+                                                    "under fcfs, {literal: 12}]", "보기의 시퀀스(예: "
+                                                    "[waiting P3 under fcfs, {literal: 12}])"));
     ps__mark start = ps__ld_here(ld);
     r->choices = ps__arena_alloc(ld->arena, PS_QUESTION_CHOICES * sizeof *r->choices);
     r->options = ps__arena_alloc(ld->arena, PS_QUESTION_CHOICES * sizeof *r->options);
@@ -268,8 +273,9 @@ bool ps__ld_choices(ps__loader *ld, ps__question_ref *r)
             ok = ps__ld_literal(ld, &lit);
             c->literal = c->text = lit.q.literal;
         } else {
-            ok = ps__ld_expected(ld, "choices", "an option: an answer expression or "
-                                 "{literal: TEXT}");
+            ok = ps__ld_expected(ld, "choices", PS__T("an option: an answer expression or "
+                                                      "{literal: TEXT}", "보기: 답의 식 또는 "
+                                                      "{literal: 텍스트}"));
         }
         if (!ok)
             return false;

@@ -25,8 +25,10 @@ static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 
 bool ps__ld_copies_value(ps__loader *ld, uint32_t self)
 {
-    static const ps__numspec spec = {"copies", NULL, "an integer (how many processes) or auto",
-                                     1, PS_COPIES_MAX, NULL};
+    static const ps__numspec spec = {"copies", PS__NO_TEXT,
+                                     {"an integer (how many processes) or auto",
+                                      "정수(프로세스 개수) 또는 auto"},
+                                     1, PS_COPIES_MAX, PS__NO_TEXT};
     ps__group_ref *g = ps__vec_push(&ld->groups);
     if (!g)
         return ps__ld_oom(ld);
@@ -56,9 +58,11 @@ bool ps__ld_copies_check(ps__loader *ld, uint32_t self)
         return true;
     const ps__op_ref *r = &PS__VEC_AT(&ld->op_refs, ps__op_ref, first);
     const char *tok = ps_op_token((ps_op_kind)PS__VEC_AT(&ld->ops, ps_op, r->op).kind);
-    return ps__ld_fail(ld, r->at, "%s: '%s' has copies, so every copy would run this op; a "
-                       "process with copies does not spawn, wait for, kill or ask about "
-                       "children", tok, p->name);
+    return ps__ld_failk(ld, r->at, "%s: '%s' has copies, so every copy would run this op; a "
+                        "process with copies does not spawn, wait for, kill or ask about "
+                        "children", "%s: '%s'에는 copies가 있어서 모든 사본이 이 연산을 "
+                        "실행하게 됩니다; copies가 있는 프로세스는 자식을 spawn하거나 "
+                        "기다리거나 kill하거나 자식에 대해 묻지 않습니다", tok, p->name);
 }
 
 /* The copies of entry `e` into `out`, their names checked. */
@@ -70,18 +74,22 @@ static bool lay_out(ps__loader *ld, uint32_t e, const ps__mark *at, ps__vec *out
         char name[PS__NAME_MAX_BYTES + 16];
         int n = snprintf(name, sizeof name, "%s-%u", p->name, k);
         if (ps__name_chars(name, (size_t)n) > PS__NAME_MAX_CHARS)
-            return ps__ld_fail(ld, *at, "copies: the name of copy %u of '%s', '%s', would be "
-                               "longer than %d characters; give '%s' a shorter name", k,
-                               p->name, name, PS__NAME_MAX_CHARS, p->name);
+            return ps__ld_failk(ld, *at, "copies: the name of copy %u of '%s', '%s', would be "
+                                "longer than %d characters; give '%s' a shorter name",
+                                "copies: %u번째 사본('%s'의)의 이름 '%s'은(는) %d자보다 "
+                                "길어집니다; '%s'에 더 짧은 이름을 주세요", k, p->name, name,
+                                PS__NAME_MAX_CHARS, p->name);
         uint32_t clash = ps__intern_find(&ld->proc_names, name, (size_t)n);
         bool added;
         uint32_t i = ps__intern_add(names, ld->arena, name, (size_t)n, *at, &added);
         if (i == PS__NONE)
             return ps__ld_oom(ld);
         if (clash != PS__NONE || !added)
-            return ps__ld_fail(ld, *at, "copies: copy %u of '%s' would be named '%s', which "
-                               "is already the name of a process (line %u); rename one of "
-                               "them", k, p->name, name,
+            return ps__ld_failk(ld, *at, "copies: copy %u of '%s' would be named '%s', which "
+                                "is already the name of a process (line %u); rename one of "
+                                "them", "copies: %u번째 사본('%s'의)의 이름은 '%s'이(가) 되는데, "
+                                "이미 프로세스의 이름입니다(%u행); 둘 중 하나의 이름을 바꾸세요",
+                                k, p->name, name,
                                clash != PS__NONE ? ps__intern_get(&ld->proc_names, clash)->first.line
                                                  : ps__intern_get(names, i)->first.line);
         ps_proc_spec *q = ps__vec_push(out);
@@ -174,9 +182,12 @@ bool ps__ld_copies(ps__loader *ld)
     ps__intern_fini(&ld->entry_names);
     ld->entry_names = ld->proc_names;
     ld->proc_names = names;
+    static const ps__mark nowhere = {0, 0};
     return ld->procs.len < INT32_MAX ? move_refs(ld)
-                                     : ps__ld_fail(ld, (ps__mark){0, 0}, "processes: too many "
-                                                   "processes (at most %d)", INT32_MAX);
+                                     : ps__ld_failk(ld, nowhere, "processes: too many "
+                                                    "processes (at most %d)", "processes: "
+                                                    "프로세스가 너무 많습니다(최대 %d개)",
+                                                    INT32_MAX);
 }
 
 uint32_t ps__ld_group(const ps__loader *ld, const char *name, size_t len, uint32_t *count)

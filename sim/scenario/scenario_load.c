@@ -37,11 +37,15 @@ static void vformat_into(char *buf, size_t size, const char *name, ps__mark at,
         mark_cut(buf, size);
 }
 
-static void vformat(ps_error *err, const char *name, ps__mark at,
-                    const char *fmt, va_list ap)
+/* Both wordings into err: `en` and `ko` read the same arguments. */
+static void vformat2(ps_error *err, const char *name, ps__mark at, const char *en,
+                     const char *ko, va_list ap)
 {
-    vformat_into(err->msg, sizeof err->msg, name, at, fmt, ap);
-    err->msg_ko[0] = 0;
+    va_list ap2;
+    va_copy(ap2, ap);
+    vformat_into(err->msg, sizeof err->msg, name, at, en, ap);
+    vformat_into(err->msg_ko, sizeof err->msg_ko, name, at, ko, ap2);
+    va_end(ap2);
 }
 
 const char *ps_error_in(const ps_error *err, ps_lang lang)
@@ -49,24 +53,33 @@ const char *ps_error_in(const ps_error *err, ps_lang lang)
     return lang == PS_LANG_KO && err->msg_ko[0] ? err->msg_ko : err->msg;
 }
 
-static void format_error(ps_error *err, const char *name, const char *fmt, ...)
+/* An error about the whole file, before or outside the loader. */
+static void format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 5)))
+#endif
+    ;
+static void format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
 {
     va_list ap;
-    va_start(ap, fmt);
-    vformat(err, name, nowhere, fmt, ap);
+    va_start(ap, ko);
+    vformat2(err, name, nowhere, en, ko, ap);
     va_end(ap);
 }
+#define format_error(err, name, en, ko, ...)                                 \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), format_error_(err, name, en, ko, __VA_ARGS__))
 
-bool ps__ld_fail(ps__loader *ld, ps__mark at, const char *fmt, ...)
+void ps__error_set_(ps_error *err, const char *en, const char *ko, ...)
 {
-    if (ld->failed)
-        return false;
-    ld->failed = true;
-    va_list ap;
-    va_start(ap, fmt);
-    vformat(ld->err, ld->name, at, fmt, ap);
+    va_list ap, ap2;
+    va_start(ap, ko);
+    va_copy(ap2, ap);
+    if (vsnprintf(err->msg, sizeof err->msg, en, ap) >= (int)sizeof err->msg)
+        mark_cut(err->msg, sizeof err->msg);
+    if (vsnprintf(err->msg_ko, sizeof err->msg_ko, ko, ap2) >= (int)sizeof err->msg_ko)
+        mark_cut(err->msg_ko, sizeof err->msg_ko);
+    va_end(ap2);
     va_end(ap);
-    return false;
 }
 
 bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, ...)
@@ -74,14 +87,16 @@ bool ps__ld_failk_(ps__loader *ld, ps__mark at, const char *en, const char *ko, 
     if (ld->failed)
         return false;
     ld->failed = true;
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, ko);
-    va_copy(ap2, ap);
-    vformat_into(ld->err->msg, sizeof ld->err->msg, ld->name, at, en, ap);
-    vformat_into(ld->err->msg_ko, sizeof ld->err->msg_ko, ld->name, at, ko, ap2);
-    va_end(ap2);
+    vformat2(ld->err, ld->name, at, en, ko, ap);
     va_end(ap);
     return false;
+}
+
+bool ps__ld_failt(ps__loader *ld, ps__mark at, ps__text body)
+{
+    return ps__ld_failk(ld, at, "%s%.0s", "%.0s%s", body.en, body.ko);
 }
 
 bool ps__ld_oom(ps__loader *ld)
@@ -101,10 +116,12 @@ static void too_big(ps_error *err, const char *name, size_t size, size_t limit)
 {
     if (size)
         format_error(err, name, "file too large (%zu bytes); a scenario file may "
-                     "have at most %zu bytes", size, limit);
+                     "have at most %zu bytes", "파일이 너무 큽니다(%zu바이트); 시나리오 "
+                     "파일은 %zu바이트까지입니다", size, limit);
     else
         format_error(err, name, "file too large (more than %zu bytes); a scenario "
-                     "file may have at most %zu bytes", limit, limit);
+                     "file may have at most %zu bytes", "파일이 너무 큽니다(%zu바이트 "
+                     "초과); 시나리오 파일은 %zu바이트까지입니다", limit, limit);
 }
 
 /* --- positions --- */
@@ -190,6 +207,29 @@ static ps__mark offset_mark(ps__loader *ld, size_t offset)
     return lc.at;
 }
 
+/* The offset of the byte that starts the UTF-8 sequence holding the byte
+ * at `offset` (libyaml points at a bad trailing byte; the character starts
+ * up to three bytes before).  `offset` itself if none does. */
+static size_t sequence_start(ps__loader *ld, size_t offset)
+{
+    unsigned char back[3];
+    size_t n = offset < 3 ? offset : 3, got = 0;
+    if (!ld->src.fp) {
+        if (offset <= ld->src.len) {
+            memcpy(back, ld->src.text + offset - n, n);
+            got = n;
+        }
+    } else if (fseek(ld->src.fp, (long)(offset - n), SEEK_SET) == 0) {
+        got = fread(back, 1, n, ld->src.fp);
+    }
+    for (size_t k = got; k > 0; k--)
+        if (back[k - 1] >= 0xC0)
+            return offset - (got - k + 1);
+        else if ((back[k - 1] & 0xC0) != 0x80)
+            break;
+    return offset;
+}
+
 /* --- the event pump --- */
 
 static int read_input(void *data, unsigned char *buf, size_t size, size_t *got)
@@ -221,7 +261,7 @@ static int read_input(void *data, unsigned char *buf, size_t size, size_t *got)
 static bool yaml_failure(ps__loader *ld)
 {
     const yaml_parser_t *p = &ld->parser;
-    char text[128];
+    char text[128], text_ko[160];
     ld->fatal = true;
     if (ld->failed)
         return false;
@@ -231,19 +271,31 @@ static bool yaml_failure(ps__loader *ld)
         return false;
     }
     if (ld->src.read_errno)
-        return ps__ld_fail(ld, nowhere, "cannot read: %s",
-                           error_text(ld->src.read_errno, text, sizeof text));
+        return ps__ld_failk(ld, nowhere, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
+                            error_text(ld->src.read_errno, text, sizeof text),
+                            ps__errno_ko(ld->src.read_errno, text_ko, sizeof text_ko));
     switch (p->error) {
     case YAML_MEMORY_ERROR:
         return ps__ld_oom(ld);
-    case YAML_READER_ERROR:
+    case YAML_READER_ERROR: {
+        size_t offset = p->problem_offset;
+        if (!strcmp(p->problem, "invalid trailing UTF-8 octet"))
+            offset = sequence_start(ld, offset); /* where the character starts */
+        ps__mark at = offset_mark(ld, offset);
+        if (p->encoding == YAML_UTF8_ENCODING && strstr(p->problem, "UTF-8") &&
+            ps__ld_is_cp949(ld))
+            return ps__ld_failk0(ld, at, "the file is not UTF-8; it looks like CP949/EUC-KR "
+                                 "(as a Korean Windows editor saves it): save it as UTF-8",
+                                 "파일이 UTF-8이 아닙니다. CP949/EUC-KR(한국어 윈도우 편집기가 "
+                                 "저장하는 방식)로 보입니다: UTF-8로 저장하세요");
         if (p->problem_value >= 0)
             snprintf(text, sizeof text, " (0x%02X)", (unsigned)p->problem_value);
         else
             text[0] = '\0';
-        return ps__ld_fail(ld, offset_mark(ld, p->problem_offset),
-                           "%s%s; a scenario file must be UTF-8 text with no "
-                           "control characters", p->problem, text);
+        return ps__ld_failk(ld, at, "%s%.0s%s; a scenario file must be UTF-8 text with no "
+                            "control characters", "%.0s%s%s; 시나리오 파일은 제어 문자가 없는 "
+                            "UTF-8 텍스트여야 합니다", p->problem, ps__yaml_ko(p->problem), text);
+    }
     case YAML_NO_ERROR: /* a failure without a reason: report it as syntax */
     case YAML_SCANNER_ERROR:
     case YAML_PARSER_ERROR:
@@ -252,14 +304,17 @@ static bool yaml_failure(ps__loader *ld)
     case YAML_EMITTER_ERROR:
         break;
     }
+    const char *problem = p->problem ? p->problem : "syntax error";
     if (p->context) {
         ps__mark c = ps__ld_mark(p->context_mark);
         snprintf(text, sizeof text, " (%s at line %u, column %u)", p->context, c.line, c.col);
+        snprintf(text_ko, sizeof text_ko, " (%u행 %u열에서 %s)", c.line, c.col,
+                 ps__yaml_ko(p->context));
     } else {
-        text[0] = '\0';
+        text[0] = text_ko[0] = '\0';
     }
-    return ps__ld_fail(ld, ps__ld_mark(p->problem_mark), "invalid YAML: %s%s",
-                       p->problem ? p->problem : "syntax error", text);
+    return ps__ld_failk(ld, ps__ld_mark(p->problem_mark), "invalid YAML: %s%.0s%s%.0s",
+                        "%.0s잘못된 YAML: %s%.0s%s", problem, ps__yaml_ko(problem), text, text_ko);
 }
 
 static void track_depth(ps__loader *ld)
@@ -329,11 +384,15 @@ bool ps__ld_next(ps__loader *ld)
         break;
     }
     if (anchor)
-        return ps__ld_fail(ld, ps__ld_here(ld), "anchors and aliases are not "
-                           "supported in scenario files; write the value out in full");
+        return ps__ld_failk0(ld, ps__ld_here(ld), "anchors and aliases are not "
+                             "supported in scenario files; write the value out in full",
+                             "시나리오 파일에는 앵커(&)와 별칭(*)을 쓸 수 없습니다; 값을 "
+                             "모두 그대로 쓰세요");
     if (tag)
-        return ps__ld_fail(ld, ps__ld_here(ld), "tags such as !!str are not "
-                           "supported in scenario files; write the value without one");
+        return ps__ld_failk0(ld, ps__ld_here(ld), "tags such as !!str are not "
+                             "supported in scenario files; write the value without one",
+                             "시나리오 파일에는 !!str 같은 태그를 쓸 수 없습니다; 태그 없이 "
+                             "값만 쓰세요");
     return true;
 }
 
@@ -363,10 +422,11 @@ static bool newer_version(ps__loader *ld)
 {
     const yaml_event_t *ev = &ld->ev;
     int len = ev->data.scalar.length > 20 ? 20 : (int)ev->data.scalar.length;
-    return ps__ld_fail(ld, ps__ld_here(ld), "procsim: format version %.*s%s is newer "
-                       "than this procsim understands (it reads version %d); "
-                       "upgrade procsim", len, (const char *)ev->data.scalar.value,
-                       ev->data.scalar.length > 20 ? "..." : "", PS_SCENARIO_VERSION);
+    return ps__ld_failk(ld, ps__ld_here(ld), "procsim: format version %.*s%s is newer "
+                        "than this procsim understands (it reads version %d); "
+                        "upgrade procsim", "procsim: 형식 버전 %.*s%s: 이 procsim이 읽는 "
+                        "버전(%d)보다 새로운 버전입니다; procsim을 업그레이드하세요", len, (const char *)ev->data.scalar.value,
+                        ev->data.scalar.length > 20 ? "..." : "", PS_SCENARIO_VERSION);
 }
 
 bool ps__ld_version(ps__loader *ld)
@@ -379,7 +439,7 @@ bool ps__ld_version(ps__loader *ld)
         return true;
     if (v > PS_SCENARIO_VERSION)
         return newer_version(ld);
-    return ps__ld_expected(ld, "procsim", "the format version 1");
+    return ps__ld_expected(ld, "procsim", PS__T("the format version 1", "형식 버전 1"));
 }
 
 /* After an error inside the root mapping, before the `procsim` key was
@@ -456,7 +516,7 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
         ps__intern_init(tables[i]);
     ld.src = (ps__source){.fp = fp, .text = (const unsigned char *)text,
                           .len = fp ? 0 : len, .limit = limit};
-    err->msg[0] = '\0';
+    err->msg[0] = err->msg_ko[0] = '\0';
 
     bool ok = false;
     if (!fp && len > limit) {
@@ -498,20 +558,24 @@ ps_scenario *ps_scenario_load_tour(ps_error *err)
 
 ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
 {
-    char text[128];
+    char text[128], text_ko[128];
     errno = EINVAL;
     FILE *fp = path ? fopen(path, "rb") : NULL;
     if (!path)
         path = "(null)";
     if (!fp) {
-        format_error(err, path, "cannot open: %s", error_text(errno, text, sizeof text));
+        int e = errno;
+        format_error(err, path, "cannot open: %s%.0s", "%.0s열 수 없습니다: %s",
+                     error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
         return NULL;
     }
     ps_scenario *s = NULL;
     struct stat st;
     bool known = fstat(fileno(fp), &st) == 0;
     if (known && S_ISDIR(st.st_mode))
-        format_error(err, path, "cannot read: %s", error_text(EISDIR, text, sizeof text));
+        format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
+                     error_text(EISDIR, text, sizeof text),
+                     ps__errno_ko(EISDIR, text_ko, sizeof text_ko));
     else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
         too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
     else

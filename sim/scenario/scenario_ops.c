@@ -78,10 +78,13 @@ static int op_kind(ps__loader *ld, const word *w)
         tokens[k] = ps_op_token((ps_op_kind)k);
     if ((w->n == 6 && memcmp(w->p, "repeat", 6) == 0) || (w->n == 3 && memcmp(w->p, "for", 3) == 0) ||
         (w->n == 5 && memcmp(w->p, "while", 5) == 0))
-        return ps__ld_fail(ld, w->at, "%.*s: a loop is a one-key mapping: write '- %.*s ...:' "
-                           "and its ops below it, indented", (int)w->n, w->p, (int)w->n, w->p),
+        return ps__ld_failk(ld, w->at, "%.*s: a loop is a one-key mapping: write '- %.*s ...:' "
+                            "and its ops below it, indented", "%.*s: 루프는 키가 하나인 "
+                            "매핑입니다: '- %.*s ...:'라고 쓰고 그 아래에 연산을 들여 쓰세요",
+                            (int)w->n, w->p, (int)w->n, w->p),
                -1;
-    return ps__ld_token(ld, "program", "op", "ops", tokens, PS_OP_WRITTEN, w->p, w->n, w->at);
+    return ps__ld_token(ld, "program", PS__T("op", "연산"), PS__T("ops", "연산"), tokens,
+                        PS_OP_WRITTEN, w->p, w->n, w->at);
 }
 
 /* One term of a value: a number (at least `min`), acc, or a loop
@@ -91,16 +94,20 @@ static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, 
 {
     char q[192];
     if (w.n == 0)
-        return ps__ld_fail(ld, w.at, "%s: expected a number, acc or a loop variable after the "
-                           "operator, got nothing", tok);
+        return ps__ld_failk(ld, w.at, "%s: expected a number, acc or a loop variable after the "
+                            "operator, got nothing", "%s: 연산자 뒤에 수, acc 또는 루프 변수가 "
+                            "와야 하는데 아무것도 없습니다", tok);
     if ((w.p[0] >= '0' && w.p[0] <= '9') || w.p[0] == '-') {
-        ps__numspec spec = {tok, sh->noun, NULL, min, sh->max, NULL};
+        ps__numspec spec = {tok, PS__T(sh->noun, sh->noun_ko), PS__NO_TEXT, min, sh->max,
+                            PS__NO_TEXT};
         *kind = PS_TERM_NUMBER;
         return ps__ld_number(ld, &spec, w.p, w.n, w.at, false, v);
     }
     if (ps__word_is(&w, "none") && sh->value != PS__VALUE_OR_NONE)
-        return ps__ld_fail(ld, w.at, "%s: none is not a %s; only send carries none (the "
-                           "sentinel)", tok, sh->noun);
+        return ps__ld_failk(ld, w.at, "%s: none is not a %s%.0s%.0s; only send carries none (the "
+                            "sentinel)", "%s: none은 %.0s%s%s 될 수 없습니다; none(끝 표시)은 "
+                            "send만 보냅니다", tok, sh->noun, sh->noun_ko,
+                            ps__ko_josa(sh->noun_ko, PS__JOSA_IGA));
     if (ps__word_is(&w, "acc")) {
         *kind = PS_TERM_ACC;
         *v = 0;
@@ -108,10 +115,13 @@ static bool parse_term(ps__loader *ld, const ps__op_shape *sh, const char *tok, 
     }
     uint32_t loop = ps__ld_loop_var(ld, &w);
     if (loop == PS__NONE)
-        return ps__ld_fail(ld, w.at, "%s: %s is not a loop variable in scope; a %s is a "
-                           "number%s, acc, a loop variable, or two of these joined by +, - "
-                           "or * (no spaces)", tok, ps__ld_quote(w.p, w.n, q, sizeof q),
-                           sh->noun, sh->value == PS__VALUE_OR_NONE ? ", none" : "");
+        return ps__ld_failk(ld, w.at, "%s: %s is not a loop variable in scope; a %s%.0s%.0s is "
+                            "a number%s, acc, a loop variable, or two of these joined by +, - "
+                            "or * (no spaces)", "%s: %s은(는) 이 자리에서 쓸 수 있는 루프 변수가 "
+                            "아닙니다; %.0s%s%s 수%s, acc, 루프 변수, 또는 그중 둘을 +, -, *로 "
+                            "이은 것(공백 없이)입니다", tok, ps__ld_quote(w.p, w.n, q, sizeof q),
+                            sh->noun, sh->noun_ko, ps__ko_josa(sh->noun_ko, PS__JOSA_EUNNEUN),
+                            sh->value == PS__VALUE_OR_NONE ? ", none" : "");
     *kind = PS_TERM_LOOPVAR;
     *v = loop;
     return true;
@@ -138,9 +148,10 @@ static bool parse_value(ps__loader *ld, const ps__op_shape *sh, const char *tok,
         x.op = w->p[k];
         for (size_t i = 1; i < second.n; i++)
             if (second.p[i] == '+' || second.p[i] == '-' || second.p[i] == '*')
-                return ps__ld_fail(ld, w->at, "%s: %s has more than one operator; a value is "
-                                   "TERM or TERM OP TERM", tok,
-                                   ps__ld_quote(w->p, w->n, q, sizeof q));
+                return ps__ld_failk(ld, w->at, "%s: %s has more than one operator; a value is "
+                                    "TERM or TERM OP TERM", "%s: %s에는 연산자가 둘 이상 있습니다; "
+                                    "값은 항 하나이거나 '항 연산자 항'입니다", tok,
+                                    ps__ld_quote(w->p, w->n, q, sizeof q));
         if (!parse_term(ld, sh, tok, second, 0, &x.kind[1], &x.v[1]))
             return false;
     }
@@ -160,17 +171,22 @@ static bool parse_value(ps__loader *ld, const ps__op_shape *sh, const char *tok,
 /* wait's words after the process: none, or "timeout TICKS". */
 static bool parse_timeout(ps__loader *ld, const word *w, unsigned nw, ps_op *op)
 {
-    static const ps__numspec spec = {"wait", "timeout", NULL, 0, PS_SCENARIO_MAX_NUMBER, NULL};
+    static const ps__numspec spec = {"wait", {"timeout", "제한 시간"}, PS__NO_TEXT, 0,
+                                     PS_SCENARIO_MAX_NUMBER, PS__NO_TEXT};
     const char *usage = ps__op_shapes[PS_OP_WAIT].usage;
+    const char *usage_ko = ps__op_shapes[PS_OP_WAIT].usage_ko;
     if (nw < 3)
         return true;
     if (!ps__word_is(&w[2], "timeout"))
-        return ps__ld_fail(ld, w[2].at, "wait: expected 'timeout' after the process; "
-                           "expected '%s'", usage);
+        return ps__ld_failk(ld, w[2].at, "wait: expected 'timeout' after the process; "
+                            "expected '%s%.0s'", "wait: 프로세스 뒤에는 'timeout'이 와야 합니다; "
+                            "'%.0s%s' 꼴로 쓰세요", usage, usage_ko);
     if (nw == 3)
-        return ps__ld_fail(ld, w[2].at, "wait: too few operands; expected '%s'", usage);
+        return ps__ld_failk(ld, w[2].at, "wait: too few operands; expected '%s%.0s'",
+                            "wait: 피연산자가 모자랍니다; '%.0s%s' 꼴로 쓰세요", usage, usage_ko);
     if (nw > 4)
-        return ps__ld_fail(ld, w[4].at, "wait: too many operands; expected '%s'", usage);
+        return ps__ld_failk(ld, w[4].at, "wait: too many operands; expected '%s%.0s'",
+                            "wait: 피연산자가 너무 많습니다; '%.0s%s' 꼴로 쓰세요", usage, usage_ko);
     op->flags |= PS_OPF_TIMEOUT;
     return ps__ld_number(ld, &spec, w[3].p, w[3].n, w[3].at, false, &op->n);
 }
@@ -180,7 +196,7 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
     word w[5];
     unsigned nw = ps__ld_words(ld, w, 5);
     if (nw == 0)
-        return ps__ld_expected(ld, "program", "an op such as 'cpu 3'");
+        return ps__ld_expected(ld, "program", PS__T("an op such as 'cpu 3'", "연산(예: 'cpu 3')"));
     int kind = op_kind(ld, &w[0]);
     if (kind < 0)
         return false;
@@ -189,14 +205,20 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
     unsigned need = 1 + (sh->obj != PS__OBJ_NONE) + (sh->num == PS__NUM_REQUIRED);
     unsigned most = kind == PS_OP_WAIT ? 4 : need + (sh->num == PS__NUM_OPTIONAL);
     if (nw < need)
-        return ps__ld_fail(ld, w[0].at, "%s: too few operands; expected '%s'", tok,
-                           sh->usage);
+        return ps__ld_failk(ld, w[0].at, "%s: too few operands; expected '%s%.0s'",
+                            "%s: 피연산자가 모자랍니다; '%.0s%s' 꼴로 쓰세요", tok, sh->usage,
+                            sh->usage_ko);
     if (nw > most)
-        return ps__ld_fail(ld, w[most].at, "%s: too many operands; expected '%s'%s", tok,
-                           sh->usage, sh->value ? " (a value has no spaces: x*x, acc+1)" : "");
+        return ps__ld_failk(ld, w[most].at, "%s: too many operands; expected '%s%.0s'%s%.0s",
+                            "%s: 피연산자가 너무 많습니다; '%.0s%s' 꼴로 쓰세요%.0s%s", tok,
+                            sh->usage, sh->usage_ko,
+                            sh->value ? " (a value has no spaces: x*x, acc+1)" : "",
+                            sh->value ? " (값에는 공백이 없습니다: x*x, acc+1)" : "");
     if (kind == PS_OP_SPAWN && ld->nopen)
-        return ps__ld_fail(ld, w[0].at, "spawn: inside a loop it would run more than once; a "
-                           "child is spawned exactly once (spawn it before the loop)");
+        return ps__ld_failk0(ld, w[0].at, "spawn: inside a loop it would run more than once; a "
+                             "child is spawned exactly once (spawn it before the loop)",
+                             "spawn: 루프 안에서는 여러 번 실행됩니다; 자식은 꼭 한 번만 "
+                             "spawn합니다(루프 앞에서 spawn하세요)");
 
     ps_op op = {.kind = (uint8_t)kind, .n = sh->dflt};
     unsigned next = 1;
@@ -209,7 +231,8 @@ bool ps__ld_op(ps__loader *ld, uint32_t owner)
     if (kind == PS_OP_WAIT && !parse_timeout(ld, w, nw, &op))
         return false;
     if (sh->num != PS__NUM_NONE && next < nw) {
-        ps__numspec spec = {tok, sh->noun, NULL, sh->min, sh->max, NULL};
+        ps__numspec spec = {tok, PS__T(sh->noun, sh->noun_ko), PS__NO_TEXT, sh->min, sh->max,
+                            PS__NO_TEXT};
         if (sh->value ? !parse_value(ld, sh, tok, &w[next], &op)
                       : !ps__ld_number(ld, &spec, w[next].p, w[next].n, w[next].at, false,
                                        &op.n))
@@ -239,14 +262,17 @@ bool ps__ld_action(ps__loader *ld, uint32_t event)
     word w[3];
     unsigned nw = ps__ld_words(ld, w, 3);
     if (nw == 0)
-        return ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
-    int a = ps__ld_token(ld, "do", "action", "actions", tokens, PS_ACTION_COUNT, w[0].p,
-                         w[0].n, w[0].at);
+        return ps__ld_expected(ld, "do", PS__T("an action such as 'suspend editor'",
+                                               "동작(예: 'suspend editor')"));
+    int a = ps__ld_token(ld, "do", PS__T("action", "동작"), PS__T("actions", "동작"), tokens,
+                         PS_ACTION_COUNT, w[0].p, w[0].n, w[0].at);
     if (a < 0)
         return false;
     if (nw != 2)
-        return ps__ld_fail(ld, nw < 2 ? w[0].at : w[2].at, "do: too %s operands; expected "
-                           "'%s PROCESS'", nw < 2 ? "few" : "many", tokens[a]);
+        return ps__ld_failk(ld, nw < 2 ? w[0].at : w[2].at, "do: too %s%.0s operands; expected "
+                            "'%s PROCESS'", "do: 피연산자가 %.0s%s; '%s 프로세스' 꼴로 쓰세요",
+                            nw < 2 ? "few" : "many", nw < 2 ? "모자랍니다" : "너무 많습니다",
+                            tokens[a]);
     uint32_t target;
     if (!intern_word(ld, "do", PS__OBJ_PROCESS, &w[1], &target))
         return false;

@@ -3,7 +3,9 @@
  * The operand shape of every op (one table, indexed by ps_op_kind, read by
  * both the loader and ps_op_format), and the loader's entry point with an
  * explicit size limit, which the public ps_scenario_load_* functions call
- * with PS_SCENARIO_MAX_BYTES and the tests call with a small one.
+ * with PS_SCENARIO_MAX_BYTES and the tests call with a small one; and the
+ * helpers of messages in two languages (Korean particles, an error set in
+ * both) that the loader, --policy and the builder share.
  */
 #ifndef PROCSIM_SCENARIO_PRIV_H
 #define PROCSIM_SCENARIO_PRIV_H
@@ -42,6 +44,8 @@ typedef struct ps__op_shape {
     int64_t dflt;         /* value of an optional number left out */
     const char *usage;    /* "io DEVICE TICKS", for messages */
     const char *noun;     /* the number, for messages: "tick count" */
+    const char *usage_ko; /* the same in Korean: "io 장치 틱수" */
+    const char *noun_ko;  /* "틱 수" */
 } ps__op_shape;
 
 extern const ps__op_shape ps__op_shapes[PS_OP_COUNT];
@@ -54,5 +58,26 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
+
+/* Korean particles that depend on the word before them: 이/가, 은/는,
+ * 을/를, 으로/로.  The word's last Hangul syllable or digit decides (a
+ * final parenthesis is skipped: "정수(틱)" takes 정수's); for anything
+ * else (a Latin name, a quote) both forms are written: "이(가)". */
+typedef enum ps__josa { PS__JOSA_IGA, PS__JOSA_EUNNEUN, PS__JOSA_EULREUL, PS__JOSA_RO } ps__josa;
+const char *ps__ko_josa(const char *word, ps__josa kind);
+/* A question's form with its placeholders in Korean: "state PROCESS at
+ * TICK" is "state 프로세스 at 틱".  Returns buf. */
+const char *ps__usage_ko(const char *usage, char *buf, size_t size);
+
+/* Sets err to a message in both languages (no "FILE:LINE:COL: " added):
+ * `en` and `ko` take the same arguments in the same order, both checked
+ * by the compiler (scenario_load.c). */
+void ps__error_set_(ps_error *err, const char *en, const char *ko, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 4)))
+#endif
+    ;
+#define ps__error_set(err, en, ko, ...)                                      \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__error_set_(err, en, ko, __VA_ARGS__))
 
 #endif

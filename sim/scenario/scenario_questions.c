@@ -22,24 +22,28 @@ typedef ps__question_ref question_ref;
 
 enum { Q_ASK, Q_ASK_KO, Q_ANSWER, Q_CHOICES, Q_COUNT };
 static const char *const question_keys[Q_COUNT] = {"ask", "ask_ko", "answer", "choices"};
-static const ps__keyset question_set = {"question", question_keys, Q_COUNT,
+static const ps__keyset question_set = {{"question", "질문"}, question_keys, Q_COUNT,
                                         1u << Q_ASK | 1u << Q_ANSWER};
 
 /* What a name in a form refers to: the word of its usage (PS_ASKS) and
  * the table it is looked up in at the end. */
 typedef struct name_kind {
-    const char *word, *what;
+    const char *word, *what, *what_ko;
 } name_kind;
 static const name_kind name_kinds[PS__REF_KINDS] = {
-    [PS__REF_PROCESS] = {"PROCESS", "process"},
-    [PS__REF_VARIABLE] = {"VARIABLE", "shared variable (one that an add op uses)"},
-    [PS__REF_CHANNEL] = {"CHANNEL", "channel (one that send or recv uses)"},
-    [PS__REF_MUTEX] = {"MUTEX", "mutex (one that lock or unlock uses)"},
+    [PS__REF_PROCESS] = {"PROCESS", "process", "프로세스"},
+    [PS__REF_VARIABLE] = {"VARIABLE", "shared variable (one that an add op uses)",
+                          "공유 변수(add 연산이 쓰는 것)"},
+    [PS__REF_CHANNEL] = {"CHANNEL", "channel (one that send or recv uses)",
+                         "채널(send나 recv가 쓰는 것)"},
+    [PS__REF_MUTEX] = {"MUTEX", "mutex (one that lock or unlock uses)",
+                       "뮤텍스(lock이나 unlock이 쓰는 것)"},
 };
 
 static bool tick(ps__loader *ld, const ps__word *w, int64_t *out)
 {
-    ps__numspec spec = {"answer", "tick", NULL, 0, PS_SCENARIO_MAX_NUMBER, NULL};
+    ps__numspec spec = {"answer", {"tick", "틱"}, PS__NO_TEXT, 0, PS_SCENARIO_MAX_NUMBER,
+                        PS__NO_TEXT};
     return ps__ld_number(ld, &spec, w->p, w->n, w->at, false, out);
 }
 
@@ -49,7 +53,8 @@ static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *wha
 {
     if (kind != PS_ASK_KERNEL) {
         static const char *const avg[] = {"turnaround", "waiting", "response"};
-        int a = ps__ld_token(ld, "answer", "average", "averages", avg, 3, w->p, w->n, w->at);
+        int a = ps__ld_token(ld, "answer", PS__T("average", "평균"), PS__T("averages", "평균"),
+                             avg, 3, w->p, w->n, w->at);
         if (a < 0)
             return false;
         *what = (uint8_t)a;
@@ -59,9 +64,11 @@ static bool what_of(ps__loader *ld, ps_ask kind, const ps__word *w, uint8_t *wha
     ps_state st;
     snprintf(tok, sizeof tok, "%.*s", (int)(w->n < 31 ? w->n : 31), w->p);
     if (!ps_state_from_token(tok, &st))
-        return ps__ld_fail(ld, w->at, "answer: '%s' is not a state; expected one of "
-                           "new, ready, running, blocked, ready-suspended, "
-                           "blocked-suspended, exit", tok);
+        return ps__ld_failk(ld, w->at, "answer: '%s' is not a state; expected one of "
+                            "new, ready, running, blocked, ready-suspended, "
+                            "blocked-suspended, exit", "answer: '%s'은(는) 상태가 아닙니다; "
+                            "new, ready, running, blocked, ready-suspended, "
+                            "blocked-suspended, exit 중 하나가 와야 합니다", tok);
     *what = (uint8_t)st;
     return true;
 }
@@ -75,16 +82,18 @@ static bool is(const char *p, size_t n, const char *word)
  * and quantum as `procsim run --policy` takes them, "rr:4". */
 static bool policy_word(ps__loader *ld, question_ref *r, const ps__word *w)
 {
-    char text[64];
+    char text[64], form[128];
     ps_error err;
     ps_ask_policy *p = &r->policies[r->q.npolicies];
     ps_policy policy;
     if (r->q.npolicies == PS_ASK_MAX_POLICIES)
-        return ps__ld_fail(ld, w->at, "answer: at most %d policies in one question; the "
-                           "form is '%s'", PS_ASK_MAX_POLICIES, ps_ask_usage((ps_ask)r->q.kind));
+        return ps__ld_failk(ld, w->at, "answer: at most %d policies in one question; the "
+                            "form is '%s%.0s'", "answer: 질문 하나에 정책은 %d개까지입니다; 형식은 "
+                            "'%.0s%s'", PS_ASK_MAX_POLICIES, ps_ask_usage((ps_ask)r->q.kind),
+                            ps__usage_ko(ps_ask_usage((ps_ask)r->q.kind), form, sizeof form));
     snprintf(text, sizeof text, "%.*s", (int)(w->n < 63 ? w->n : 63), w->p);
     if (ps_policy_parse(text, &policy, &p->quantum, &err))
-        return ps__ld_fail(ld, w->at, "answer: %s", err.msg);
+        return ps__ld_failk(ld, w->at, "answer: %s%.0s", "answer: %.0s%s", err.msg, err.msg_ko);
     p->policy = (uint8_t)policy;
     p->label = ps__arena_strndup(ld->arena, w->p, w->n);
     if (!p->label)
@@ -118,8 +127,10 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
         r->q.at |= is(pat, n, "at");
         return true;
     }
-    return ps__ld_fail(ld, w->at, "answer: expected '%.*s' here; the form is '%s'", (int)n,
-                       pat, ps_ask_usage(kind));
+    char form[128];
+    return ps__ld_failk(ld, w->at, "answer: expected '%.*s' here; the form is '%s%.0s'",
+                        "answer: 여기에는 '%.*s'이(가) 와야 합니다; 형식은 '%.0s%s'", (int)n, pat,
+                        ps_ask_usage(kind), ps__usage_ko(ps_ask_usage(kind), form, sizeof form));
 }
 
 /* The words w[1..nw) against the usage of r's kind ("value VARIABLE [at
@@ -128,6 +139,7 @@ static bool form_word(ps__loader *ld, question_ref *r, const char *pat, size_t n
 static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsigned nw)
 {
     const char *usage = ps_ask_usage((ps_ask)r->q.kind), *p = strchr(usage, ' ');
+    char form[128];
     unsigned i = 1;
     for (; p; i++) {
         while (*p == ' ')
@@ -138,8 +150,9 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
         if (i >= nw) {
             if (optional)
                 break;
-            return ps__ld_fail(ld, w[nw - 1].at, "answer: too few words; the form is '%s'",
-                               usage);
+            return ps__ld_failk(ld, w[nw - 1].at, "answer: too few words; the form is '%s%.0s'",
+                                "answer: 낱말이 모자랍니다; 형식은 '%.0s%s'", usage,
+                                ps__usage_ko(usage, form, sizeof form));
         }
         if (!form_word(ld, r, p, n, &w[i]))
             return false;
@@ -149,7 +162,9 @@ static bool match_form(ps__loader *ld, question_ref *r, const ps__word *w, unsig
         p = strchr(p + n, ' ');
     }
     if (i < nw)
-        return ps__ld_fail(ld, w[i].at, "answer: too many words; the form is '%s'", usage);
+        return ps__ld_failk(ld, w[i].at, "answer: too many words; the form is '%s%.0s'",
+                            "answer: 낱말이 너무 많습니다; 형식은 '%.0s%s'", usage,
+                            ps__usage_ko(usage, form, sizeof form));
     return true;
 }
 
@@ -158,7 +173,8 @@ bool ps__ld_answer_words(ps__loader *ld, question_ref *r, const ps__word *w, uns
     const char *tokens[PS_ASK_COUNT];
     for (int k = 0; k < PS_ASK_COUNT; k++)
         tokens[k] = ps_ask_token((ps_ask)k);
-    int kind = ps__ld_token(ld, "answer", "question kind", "kinds", tokens, PS_ASK_COUNT,
+    int kind = ps__ld_token(ld, "answer", PS__T("question kind", "질문 종류"),
+                            PS__T("kinds", "종류"), tokens, PS_ASK_COUNT,
                             w[0].p, w[0].n, w[0].at);
     if (kind < 0)
         return false;
@@ -183,8 +199,9 @@ static bool parse_answer(ps__loader *ld, question_ref *r)
     ps__word w[MAXW];
     unsigned nw = ps__ld_words(ld, w, MAXW);
     if (nw == 0)
-        return ps__ld_expected(ld, "answer", "an expression such as 'state editor at 6' "
-                               "(docs/labs/README.md)");
+        return ps__ld_expected(ld, "answer", PS__T("an expression such as 'state editor at 6' "
+                                                   "(docs/labs/README.md)", "식(예: 'state "
+                                                   "editor at 6', docs/labs/README.md)"));
     if (!ps__ld_answer_words(ld, r, w, nw))
         return false;
     size_t len = ld->ev.data.scalar.length;
@@ -222,8 +239,9 @@ static bool parse_question(ps__loader *ld)
             ok = ld->ev.type == YAML_SCALAR_EVENT ? parse_answer(ld, r)
                : ld->ev.type == YAML_MAPPING_START_EVENT
                    ? ps__ld_literal(ld, r)
-                   : ps__ld_expected(ld, "answer", "an expression such as 'finish P1', or "
-                                     "{literal: TEXT}");
+                   : ps__ld_expected(ld, "answer", PS__T("an expression such as 'finish P1', or "
+                                                         "{literal: TEXT}", "식(예: 'finish P1') "
+                                                         "또는 {literal: 텍스트}"));
             break;
         }
         if (!ok)
@@ -234,16 +252,19 @@ static bool parse_question(ps__loader *ld)
 bool ps__ld_questions(ps__loader *ld)
 {
     if (ld->ev.type != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "questions", "a sequence of questions such as "
-                               "[{ask: When does P1 finish?, answer: finish P1}]");
+        return ps__ld_expected(ld, "questions", PS__T("a sequence of questions such as "
+                                                      "[{ask: When does P1 finish?, answer: "
+                                                      "finish P1}]", "질문의 시퀀스(예: [{ask: "
+                                                      "P1은 언제 끝나는가?, answer: finish P1}])"));
     for (;;) {
         if (!ps__ld_next(ld))
             return false;
         if (ld->ev.type == YAML_SEQUENCE_END_EVENT)
             return true;
         if (ld->ev.type != YAML_MAPPING_START_EVENT)
-            return ps__ld_expected(ld, "questions", "a question (a mapping with ask and "
-                                   "answer)");
+            return ps__ld_expected(ld, "questions", PS__T("a question (a mapping with ask and "
+                                                          "answer)", "질문(ask와 answer가 있는 "
+                                                          "매핑)"));
         if (!parse_question(ld))
             return false;
     }
@@ -266,18 +287,23 @@ static bool finish_policies(ps__loader *ld, question_ref *r)
     for (uint32_t i = 0; i < r->q.npolicies; i++) {
         const ps_ask_policy *p = &r->policies[i];
         if ((ps_policy_uses((ps_policy)p->policy) & PS_USES_MLQ) && !ld->s->nqueues)
-            return ps__ld_fail(ld, r->policy_at[i], "answer: policy mlq needs "
-                               "system.queues, which this file does not give");
+            return ps__ld_failk0(ld, r->policy_at[i], "answer: policy mlq needs "
+                                 "system.queues, which this file does not give",
+                                 "answer: 정책 mlq에는 system.queues가 있어야 하는데 이 파일에는 "
+                                 "없습니다");
         for (uint32_t j = 0; j < i; j++) {
             const ps_ask_policy *o = &r->policies[j];
             if (o->policy != p->policy || quantum_of(ld, o) != quantum_of(ld, p))
                 continue;
             if (!strcmp(o->label, p->label))
-                return ps__ld_fail(ld, r->policy_at[i], "answer: '%s' is listed twice; "
-                                   "name each policy once", p->label);
-            return ps__ld_fail(ld, r->policy_at[i], "answer: '%s' is the same run as '%s' "
-                               "(the file's quantum is %lld); name each policy once",
-                               p->label, o->label, (long long)ld->s->quantum);
+                return ps__ld_failk(ld, r->policy_at[i], "answer: '%s' is listed twice; "
+                                    "name each policy once", "answer: '%s'이(가) 두 번 "
+                                    "있습니다; 정책은 한 번씩만 쓰세요", p->label);
+            return ps__ld_failk(ld, r->policy_at[i], "answer: '%s' is the same run as '%s' "
+                                "(the file's quantum is %lld); name each policy once",
+                                "answer: '%s'은(는) '%s'와(과) 같은 실행입니다(파일의 퀀텀이 "
+                                "%lld); 정책은 한 번씩만 쓰세요", p->label, o->label,
+                                (long long)ld->s->quantum);
         }
     }
     if (!r->q.npolicies)
@@ -303,15 +329,18 @@ bool ps__ld_resolve_question(ps__loader *ld, question_ref *r)
                              ? ps__ld_group(ld, r->ref, r->nref, &copies) : PS__NONE;
         if (group != PS__NONE) { /* an entry with copies: which to ask about */
             char list[200];
-            return ps__ld_fail(ld, r->ref_at, "answer: '%s' stands for %u processes (copies: "
-                               "%u), %s; a question asks about one of them, such as '%s'",
-                               r->ref, copies, copies,
+            return ps__ld_failk(ld, r->ref_at, "answer: '%s' stands for %u processes (copies: "
+                                "%u), %s; a question asks about one of them, such as '%s'",
+                                "answer: '%s'은(는) 프로세스 %u개(copies: %u)인 %s입니다; 질문은 "
+                                "그중 하나에 대해 묻습니다(예: '%s')", r->ref, copies, copies,
                                ps__ld_group_names(ld, group, list, sizeof list),
                                PS__VEC_AT(&ld->procs, ps_proc_spec, group).name);
         }
         if (k == PS__NONE)
-            return ps__ld_fail(ld, r->ref_at, "answer: no %s named '%s'",
-                               name_kinds[r->ref_kind].what, r->ref);
+            return ps__ld_failk(ld, r->ref_at, "answer: no %s%.0s named '%s'",
+                                "answer: %.0s%s 가운데 이름이 '%s'인 것이 없습니다",
+                                name_kinds[r->ref_kind].what, name_kinds[r->ref_kind].what_ko,
+                                r->ref);
         r->q.obj = k;
     }
     return true;

@@ -27,16 +27,17 @@ int ps__ld_key(ps__loader *ld, const keyset *ks, ps__mark *seen)
             return KEY_END;
         ps__mark at = ps__ld_here(ld);
         if (ps__ld_type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
-            ps__ld_expected(ld, ks->where, "a key");
+            ps__ld_expected_in(ld, ks->where, PS__T("a key", "키"));
             return KEY_ERROR;
         }
-        int k = ps__ld_token(ld, ks->where, "key", "keys", ks->keys, ks->count, ps__ld_text(ld),
-                             ps__ld_length(ld), at);
+        int k = ps__ld_token_in(ld, ks->where, PS__T("key", "키"), PS__T("keys", "키"), ks->keys,
+                                ks->count, ps__ld_text(ld), ps__ld_length(ld), at);
         if (k < 0)
             return KEY_ERROR;
         if (seen[k].line) {
-            ps__ld_fail(ld, at, "%s: duplicate key '%s' (first given at line %u)",
-                        ks->where, ks->keys[k], seen[k].line);
+            ps__ld_failk(ld, at, "%s%.0s: duplicate key '%s' (first given at line %u)",
+                         "%.0s%s: 키 '%s'이(가) 두 번 있습니다(처음은 %u행)", ks->where.en,
+                         ks->where.ko, ks->keys[k], seen[k].line);
             return KEY_ERROR;
         }
         seen[k] = at;
@@ -57,8 +58,9 @@ bool ps__ld_required(ps__loader *ld, const keyset *ks, const ps__mark *seen, ps_
                                   ks->keys[k]);
     for (unsigned k = 0; k < ks->count; k++)
         if ((ks->required & BIT(k)) && !seen[k].line)
-            return ps__ld_fail(ld, start, "%s: missing key '%s' (required keys: %s)",
-                               ks->where, ks->keys[k], need);
+            return ps__ld_failk(ld, start, "%s%.0s: missing key '%s' (required keys: %s)",
+                                "%.0s%s: 키 '%s'이(가) 없습니다(꼭 있어야 하는 키: %s)",
+                                ks->where.en, ks->where.ko, ks->keys[k], need);
     return true;
 }
 
@@ -67,7 +69,7 @@ bool ps__ld_required(ps__loader *ld, const keyset *ks, const ps__mark *seen, ps_
 /* Interns the current scalar, a name, into `t`; it must be new there.
  * `what` names its kind in messages ("device"). */
 static bool intern_new(ps__loader *ld, ps__intern *t, const char *subject,
-                       const char *what, bool process, uint32_t *index)
+                       ps__text what, bool process, uint32_t *index)
 {
     bool added;
     if (!ps__ld_name_value(ld, subject, process))
@@ -76,17 +78,20 @@ static bool intern_new(ps__loader *ld, ps__intern *t, const char *subject,
     if (*index == PS__NONE)
         return ps__ld_oom(ld);
     if (!added)
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: duplicate %s name '%s' (first given "
-                           "at line %u); %s names must be unique", subject, what, ps__ld_text(ld),
-                           ps__intern_get(t, *index)->first.line, what);
+        return ps__ld_failk(ld, ps__ld_here(ld), "%s: duplicate %s%.0s name '%s' (first given "
+                            "at line %u); %s%.0s names must be unique", "%s: %.0s%s 이름 '%s'이(가) "
+                            "두 번 있습니다(처음은 %u행); %.0s%s 이름은 서로 달라야 합니다",
+                            subject, what.en, what.ko, ps__ld_text(ld),
+                            ps__intern_get(t, *index)->first.line, what.en, what.ko);
     return true;
 }
 
 static bool parse_devices(ps__loader *ld)
 {
     if (ps__ld_type(ld) != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "devices", "a sequence of device names such as "
-                               "[disk, net]");
+        return ps__ld_expected(ld, "devices", PS__T("a sequence of device names such as "
+                                                    "[disk, net]", "장치 이름의 시퀀스(예: "
+                                                    "[disk, net])"));
     ld->devices_given = true;
     for (;;) {
         uint32_t i;
@@ -94,7 +99,7 @@ static bool parse_devices(ps__loader *ld)
             return false;
         if (ps__ld_type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
-        if (!intern_new(ld, &ld->devices, "devices", "device", false, &i))
+        if (!intern_new(ld, &ld->devices, "devices", PS__T("device", "장치"), false, &i))
             return false;
     }
 }
@@ -108,15 +113,19 @@ static const char *const process_keys[P_COUNT] = {
     "name", "arrival", "priority", "memory", "parent", "program", "copies",
     [P_SCHED + PS__PK_QUEUE] = "queue", [P_SCHED + PS__PK_TICKETS] = "tickets",
     [P_SCHED + PS__PK_NICE] = "nice", [P_SCHED + PS__PK_STARTS_BLOCKED] = "starts_blocked"};
-static const keyset process_set = {"process", process_keys, P_COUNT, BIT(P_NAME)};
+static const keyset process_set = {{"process", "프로세스"}, process_keys, P_COUNT, BIT(P_NAME)};
 
-static const ps__numspec arrival_spec = {"arrival", NULL, "an integer (a tick)", 0, MAXN,
-                                         NULL};
-static const ps__numspec priority_spec = {"priority", NULL,
-                                          "an integer (smaller is more urgent unless "
-                                          "priority_order is high-first)", 0, MAXN, NULL};
-static const ps__numspec memory_spec = {"memory", NULL, "an integer (memory units)", 0,
-                                        MAXN, NULL};
+static const ps__numspec arrival_spec = {"arrival", {NULL, NULL},
+                                         {"an integer (a tick)", "정수(틱)"}, 0, MAXN,
+                                         {NULL, NULL}};
+static const ps__numspec priority_spec = {"priority", {NULL, NULL},
+                                          {"an integer (smaller is more urgent unless "
+                                           "priority_order is high-first)",
+                                           "정수(priority_order가 high-first가 아니면 작을수록 "
+                                           "급함)"}, 0, MAXN, {NULL, NULL}};
+static const ps__numspec memory_spec = {"memory", {NULL, NULL},
+                                        {"an integer (memory units)", "정수(메모리 단위)"}, 0,
+                                        MAXN, {NULL, NULL}};
 
 static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 {
@@ -126,7 +135,7 @@ static ps_proc_spec *proc(ps__loader *ld, uint32_t i)
 static bool parse_name(ps__loader *ld, uint32_t self)
 {
     uint32_t i;
-    if (!intern_new(ld, &ld->proc_names, "name", "process", true, &i))
+    if (!intern_new(ld, &ld->proc_names, "name", PS__T("process", "프로세스"), true, &i))
         return false;
     assert(i == self); /* every process before this one has its name */
     proc(ld, self)->name = ps__intern_get(&ld->proc_names, i)->name;
@@ -170,8 +179,8 @@ static bool parse_process(ps__loader *ld)
     ps__mark start = ps__ld_here(ld), seen[P_COUNT] = {{0, 0}};
     uint32_t self = (uint32_t)ld->procs.len;
     if (self >= INT32_MAX)
-        return ps__ld_fail(ld, start, "processes: too many processes (at most %d)",
-                           INT32_MAX);
+        return ps__ld_failk(ld, start, "processes: too many processes (at most %d)",
+                            "processes: 프로세스가 너무 많습니다(최대 %d개)", INT32_MAX);
     if (!ps__vec_push(&ld->procs))
         return ps__ld_oom(ld);
     proc(ld, self)->parent = -1;
@@ -208,10 +217,12 @@ static bool parse_process(ps__loader *ld)
         return false;
     const ps_proc_spec *p = proc(ld, self);
     if (arrival && p->parent >= 0)
-        return ps__ld_fail(ld, seen[P_ARRIVAL], "arrival: process '%s' has a parent ('%s'), "
-                           "so it is created when its parent spawns it; remove 'arrival' "
-                           "or 'parent'", p->name,
-                           ps__intern_get(&ld->proc_refs, (uint32_t)p->parent)->name);
+        return ps__ld_failk(ld, seen[P_ARRIVAL], "arrival: process '%s' has a parent ('%s'), "
+                            "so it is created when its parent spawns it; remove 'arrival' "
+                            "or 'parent'", "arrival: 프로세스 '%s'에게는 부모('%s')가 있어서 "
+                            "부모가 spawn할 때 만들어집니다; 'arrival'이나 'parent' 중 하나를 "
+                            "지우세요", p->name,
+                            ps__intern_get(&ld->proc_refs, (uint32_t)p->parent)->name);
     return true;
 }
 
@@ -219,20 +230,23 @@ static bool parse_processes(ps__loader *ld)
 {
     ps__mark start = ps__ld_here(ld);
     if (ps__ld_type(ld) != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "processes", "a sequence of processes");
+        return ps__ld_expected(ld, "processes", PS__T("a sequence of processes",
+                                                      "프로세스의 시퀀스"));
     for (;;) {
         if (!ps__ld_next(ld))
             return false;
         if (ps__ld_type(ld) == YAML_SEQUENCE_END_EVENT)
             break;
         if (ps__ld_type(ld) != YAML_MAPPING_START_EVENT)
-            return ps__ld_expected(ld, "processes", "a process (a mapping with name, "
-                                   "program, ...)");
+            return ps__ld_expected(ld, "processes", PS__T("a process (a mapping with name, "
+                                                          "program, ...)", "프로세스(name, "
+                                                          "program 등이 있는 매핑)"));
         if (!parse_process(ld))
             return false;
     }
     if (ld->procs.len == 0)
-        return ps__ld_fail(ld, start, "processes: expected at least one process, got none");
+        return ps__ld_failk0(ld, start, "processes: expected at least one process, got none",
+                             "processes: 프로세스가 하나 이상 있어야 하는데 하나도 없습니다");
     return true;
 }
 
@@ -240,8 +254,9 @@ static bool parse_processes(ps__loader *ld)
 
 enum { E_AT, E_DO, E_COUNT };
 static const char *const event_keys[E_COUNT] = {"at", "do"};
-static const keyset event_set = {"event", event_keys, E_COUNT, BIT(E_AT) | BIT(E_DO)};
-static const ps__numspec at_spec = {"at", NULL, "an integer (a tick)", 0, MAXN, NULL};
+static const keyset event_set = {{"event", "이벤트"}, event_keys, E_COUNT, BIT(E_AT) | BIT(E_DO)};
+static const ps__numspec at_spec = {"at", {NULL, NULL}, {"an integer (a tick)", "정수(틱)"}, 0,
+                                    MAXN, {NULL, NULL}};
 
 static bool parse_event(ps__loader *ld)
 {
@@ -259,7 +274,8 @@ static bool parse_event(ps__loader *ld)
         if (k == E_AT)
             ok = ps__ld_int(ld, &at_spec, &PS__VEC_AT(&ld->events, ps_event_spec, self).at);
         else if (ps__ld_type(ld) != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-            ok = ps__ld_expected(ld, "do", "an action such as 'suspend editor'");
+            ok = ps__ld_expected(ld, "do", PS__T("an action such as 'suspend editor'",
+                                                 "동작(예: 'suspend editor')"));
         else
             ok = ps__ld_action(ld, self);
         if (!ok)
@@ -270,15 +286,18 @@ static bool parse_event(ps__loader *ld)
 static bool parse_events(ps__loader *ld)
 {
     if (ps__ld_type(ld) != YAML_SEQUENCE_START_EVENT)
-        return ps__ld_expected(ld, "events", "a sequence of events such as "
-                        "[{at: 5, do: suspend editor}]");
+        return ps__ld_expected(ld, "events", PS__T("a sequence of events such as "
+                                                   "[{at: 5, do: suspend editor}]",
+                                                   "이벤트의 시퀀스(예: [{at: 5, do: suspend "
+                                                   "editor}])"));
     for (;;) {
         if (!ps__ld_next(ld))
             return false;
         if (ps__ld_type(ld) == YAML_SEQUENCE_END_EVENT)
             return true;
         if (ps__ld_type(ld) != YAML_MAPPING_START_EVENT)
-            return ps__ld_expected(ld, "events", "an event (a mapping with at and do)");
+            return ps__ld_expected(ld, "events", PS__T("an event (a mapping with at and do)",
+                                                       "이벤트(at과 do가 있는 매핑)"));
         if (!parse_event(ld))
             return false;
     }
@@ -291,7 +310,7 @@ enum { R_PROCSIM, R_TITLE, R_TITLE_KO, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM
 static const char *const root_keys[R_COUNT] = {
     "procsim", "title", "title_ko", "description", "description_ko", "system", "devices", "variables",
     "processes", "events", "questions"};
-static const keyset root_set = {"scenario", root_keys, R_COUNT,
+static const keyset root_set = {{"scenario", "시나리오"}, root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
 
 static bool parse_root(ps__loader *ld)
@@ -362,18 +381,21 @@ bool ps__ld_document(ps__loader *ld)
     if (!ps__ld_next(ld) || !ps__ld_next(ld)) /* stream start, document start */
         return false;
     if (ps__ld_type(ld) == YAML_STREAM_END_EVENT)
-        return ps__ld_fail(ld, ps__ld_here(ld), "the file holds no scenario (it is empty "
-                           "or only comments); expected a mapping with procsim, title "
-                           "and processes");
+        return ps__ld_failk0(ld, ps__ld_here(ld), "the file holds no scenario (it is empty "
+                             "or only comments); expected a mapping with procsim, title "
+                             "and processes", "파일에 시나리오가 없습니다(비어 있거나 주석뿐입니다); "
+                             "procsim, title, processes가 있는 매핑이 와야 합니다");
     if (!ps__ld_next(ld))
         return false;
     if (ps__ld_type(ld) != YAML_MAPPING_START_EVENT)
-        return ps__ld_expected(ld, NULL, "a scenario (a mapping with procsim, title and "
-                               "processes)");
+        return ps__ld_expected(ld, NULL, PS__T("a scenario (a mapping with procsim, title and "
+                                               "processes)", "시나리오(procsim, title, "
+                                               "processes가 있는 매핑)"));
     if (!parse_root(ld) || !ps__ld_next(ld) || !ps__ld_next(ld)) /* document end */
         return false;
     if (ps__ld_type(ld) == YAML_DOCUMENT_START_EVENT)
-        return ps__ld_fail(ld, ps__ld_here(ld), "a second YAML document is not allowed; a "
-                           "scenario file holds exactly one");
+        return ps__ld_failk0(ld, ps__ld_here(ld), "a second YAML document is not allowed; a "
+                             "scenario file holds exactly one", "두 번째 YAML 문서는 쓸 수 "
+                             "없습니다; 시나리오 파일에는 문서가 꼭 하나 있습니다");
     return true;
 }

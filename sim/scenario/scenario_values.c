@@ -47,14 +47,14 @@ bool ps__ld_is_null(const ps__loader *ld)
     }
 }
 
-const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size)
+const char *ps__ld_got(const ps__loader *ld, bool ko, char *buf, size_t size)
 {
     const yaml_event_t *ev = &ld->ev;
-    const char *what = "nothing";
+    const char *what = ko ? "빈 값" : "nothing";
     if (ev->type == YAML_SEQUENCE_START_EVENT)
-        what = "a sequence";
+        what = ko ? "시퀀스" : "a sequence";
     else if (ev->type == YAML_MAPPING_START_EVENT)
-        what = "a mapping";
+        what = ko ? "매핑" : "a mapping";
     if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld)) {
         snprintf(buf, size, "%s", what);
         return buf;
@@ -62,17 +62,29 @@ const char *ps__ld_got(const ps__loader *ld, char *buf, size_t size)
     char q[192];
     ps__ld_quote((const char *)ev->data.scalar.value, ev->data.scalar.length, q, sizeof q);
     snprintf(buf, size, "%s%s",
-             ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "" : "the string ", q);
+             ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE ? "" : ko ? "문자열 " : "the string ",
+             q);
     return buf;
 }
 
-bool ps__ld_expected(ps__loader *ld, const char *subject, const char *want)
+bool ps__ld_expected_in(ps__loader *ld, ps__text subject, ps__text want)
 {
-    char got[224];
-    ps__ld_got(ld, got, sizeof got);
-    if (!subject)
-        return ps__ld_fail(ld, ps__ld_here(ld), "expected %s, got %s", want, got);
-    return ps__ld_fail(ld, ps__ld_here(ld), "%s: expected %s, got %s", subject, want, got);
+    char got[224], got_ko[224];
+    ps__ld_got(ld, false, got, sizeof got);
+    ps__ld_got(ld, true, got_ko, sizeof got_ko);
+    const char *iga = ps__ko_josa(want.ko, PS__JOSA_IGA);
+    if (!subject.en)
+        return ps__ld_failk(ld, ps__ld_here(ld), "expected %s%.0s%.0s, got %s%.0s",
+                            "%.0s%s%s 와야 하는데 %.0s%s입니다", want.en, want.ko, iga, got,
+                            got_ko);
+    return ps__ld_failk(ld, ps__ld_here(ld), "%s%.0s: expected %s%.0s%.0s, got %s%.0s",
+                        "%.0s%s: %.0s%s%s 와야 하는데 %.0s%s입니다", subject.en, subject.ko,
+                        want.en, want.ko, iga, got, got_ko);
+}
+
+bool ps__ld_expected(ps__loader *ld, const char *subject, ps__text want)
+{
+    return ps__ld_expected_in(ld, PS__T(subject, subject), want);
 }
 
 /* --- numbers --- */
@@ -85,50 +97,79 @@ static bool all_digits(const char *t, size_t n)
     return n > 0;
 }
 
-/* The message for a number that is not a plain decimal in range. */
+/* The message for a number that is not a plain decimal in range, in both
+ * languages: "SUBJECT: the NOUN must ..." / "SUBJECT: NOUN은 ...". */
 static bool number_error(ps__loader *ld, const ps__numspec *spec, const char *t, size_t n,
                          ps__mark at, bool value, int64_t v)
 {
-    char pfx[96], got[224], unit[64];
-    const char *hint = spec->hint ? spec->hint : "";
+    char pfx[96], topic[128], plain[128], got[224], got_ko[224], unit[64], unit_ko[96];
+    char en[512], ko[640];
+    const char *hint = spec->hint.en ? spec->hint.en : "";
+    const char *hint_ko = spec->hint.ko ? spec->hint.ko : "";
     int shown = n > 24 ? 24 : (int)n; /* digits shown in messages */
     const char *more = n > 24 ? "..." : "";
     bool quoted = value && ld->ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
     bool negative = n > 1 && t[0] == '-' && all_digits(t + 1, n - 1);
+    const char *noun = spec->noun.en, *noun_ko = spec->noun.ko;
+    char digits[32];
+    snprintf(digits, sizeof digits, "%.*s%s", shown, t, more);
 
-    snprintf(pfx, sizeof pfx, "%s: %s%s%s", spec->subject, spec->noun ? "the " : "",
-             spec->noun ? spec->noun : "", spec->noun ? " " : "");
+    snprintf(pfx, sizeof pfx, "%s: %s%s%s", spec->subject, noun ? "the " : "", noun ? noun : "",
+             noun ? " " : "");
+    snprintf(topic, sizeof topic, "%s: %s%s%s", spec->subject, noun ? noun_ko : "",
+             noun ? ps__ko_josa(noun_ko, PS__JOSA_EUNNEUN) : "", noun ? " " : "");
+    snprintf(plain, sizeof plain, "%s: %s%s", spec->subject, noun ? noun_ko : "",
+             noun ? " " : "");
     if (quoted || (!negative && !all_digits(t, n))) {
-        if (value)
-            ps__ld_got(ld, got, sizeof got);
-        else
+        if (value) {
+            ps__ld_got(ld, false, got, sizeof got);
+            ps__ld_got(ld, true, got_ko, sizeof got_ko);
+        } else {
             ps__ld_quote(t, n, got, sizeof got);
-        if (!spec->unit)
-            snprintf(unit, sizeof unit, "an integer (the %s)", spec->noun);
-        return ps__ld_fail(ld, at, "%s: expected %s, got %s%s", spec->subject,
-                           spec->unit ? spec->unit : unit, got,
-                           quoted && all_digits(t, n) ? "; write numbers without quotes" : "");
-    }
-    if (negative && spec->min >= 0)
-        return ps__ld_fail(ld, at, "%smust not be negative, got %.*s%s%s", pfx, shown, t,
-                           more, hint);
-    size_t sign = negative; /* a setting that may be negative (nice) */
-    if (n - sign > 1 && t[sign] == '0') {
-        size_t z = sign;
+            ps__ld_quote(t, n, got_ko, sizeof got_ko);
+        }
+        snprintf(unit, sizeof unit, "an integer (the %s)", noun ? noun : "");
+        snprintf(unit_ko, sizeof unit_ko, "정수(%s)", noun_ko ? noun_ko : "");
+        const char *u = spec->unit.en ? spec->unit.en : unit;
+        const char *u_ko = spec->unit.ko ? spec->unit.ko : unit_ko;
+        bool unquote = quoted && all_digits(t, n);
+        snprintf(en, sizeof en, "%s: expected %s, got %s%s", spec->subject, u, got,
+                 unquote ? "; write numbers without quotes" : "");
+        snprintf(ko, sizeof ko, "%s: %s%s 와야 하는데 %s입니다%s", spec->subject, u_ko,
+                 ps__ko_josa(u_ko, PS__JOSA_IGA), got_ko,
+                 unquote ? "; 수는 따옴표 없이 쓰세요" : "");
+    } else if (negative && spec->min >= 0) {
+        snprintf(en, sizeof en, "%smust not be negative, got %s%s", pfx, digits, hint);
+        snprintf(ko, sizeof ko, "%s음수일 수 없는데 %s입니다%s", topic, digits, hint_ko);
+    } else if (n - (size_t)negative > 1 && t[negative] == '0') {
+        size_t z = negative; /* a setting that may be negative (nice) */
         while (z + 1 < n && t[z] == '0')
             z++;
-        return ps__ld_fail(ld, at, "%s%.*s%s has a leading zero; write %s%.*s%s (YAML 1.1 "
-                           "reads a leading 0 as octal)", pfx, shown, t, more, sign ? "-" : "",
-                           n - z > 24 ? 24 : (int)(n - z), t + z, n - z > 24 ? "..." : "");
+        char fixed[32];
+        snprintf(fixed, sizeof fixed, "%s%.*s%s", negative ? "-" : "",
+                 n - z > 24 ? 24 : (int)(n - z), t + z, n - z > 24 ? "..." : "");
+        snprintf(en, sizeof en, "%s%s has a leading zero; write %s (YAML 1.1 reads a leading 0 "
+                 "as octal)", pfx, digits, fixed);
+        snprintf(ko, sizeof ko, "%s%s에 앞자리 0이 붙어 있습니다; %s%s 쓰세요 (YAML 1.1은 앞자리에 "
+                 "0이 붙은 수를 8진수로 읽습니다)", plain, digits, fixed,
+                 ps__ko_josa(fixed, PS__JOSA_RO));
+    } else if (v < spec->min) {
+        snprintf(en, sizeof en, "%smust be at least %lld, got %s%s", pfx, (long long)spec->min,
+                 digits, hint);
+        snprintf(ko, sizeof ko, "%s%lld 이상이어야 하는데 %s입니다%s", topic, (long long)spec->min,
+                 digits, hint_ko);
+    } else if (spec->max < PS_SCENARIO_MAX_NUMBER) {
+        snprintf(en, sizeof en, "%smust be at most %lld, got %s%s", pfx, (long long)spec->max,
+                 digits, hint);
+        snprintf(ko, sizeof ko, "%s%lld 이하여야 하는데 %s입니다%s", topic, (long long)spec->max,
+                 digits, hint_ko);
+    } else {
+        snprintf(en, sizeof en, "%s%s is too large; the largest number allowed is %d", pfx,
+                 digits, PS_SCENARIO_MAX_NUMBER);
+        snprintf(ko, sizeof ko, "%s%s%s 너무 큽니다; 쓸 수 있는 가장 큰 수는 %d입니다", plain,
+                 digits, ps__ko_josa(digits, PS__JOSA_EUNNEUN), PS_SCENARIO_MAX_NUMBER);
     }
-    if (v < spec->min)
-        return ps__ld_fail(ld, at, "%smust be at least %lld, got %.*s%s%s", pfx,
-                           (long long)spec->min, shown, t, more, hint);
-    if (spec->max < PS_SCENARIO_MAX_NUMBER)
-        return ps__ld_fail(ld, at, "%smust be at most %lld, got %.*s%s%s", pfx,
-                           (long long)spec->max, shown, t, more, hint);
-    return ps__ld_fail(ld, at, "%s%.*s%s is too large; the largest number allowed is %d",
-                       pfx, shown, t, more, PS_SCENARIO_MAX_NUMBER);
+    return ps__ld_failt(ld, at, PS__T(en, ko));
 }
 
 bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
@@ -152,8 +193,12 @@ bool ps__ld_number(ps__loader *ld, const ps__numspec *spec, const char *t,
 bool ps__ld_int(ps__loader *ld, const ps__numspec *spec, int64_t *out)
 {
     const yaml_event_t *ev = &ld->ev;
-    if (ev->type != YAML_SCALAR_EVENT)
-        return ps__ld_expected(ld, spec->subject, spec->unit);
+    if (ev->type != YAML_SCALAR_EVENT) {
+        char unit[64], unit_ko[96];
+        snprintf(unit, sizeof unit, "an integer (the %s)", spec->noun.en ? spec->noun.en : "");
+        snprintf(unit_ko, sizeof unit_ko, "정수(%s)", spec->noun.ko ? spec->noun.ko : "");
+        return ps__ld_expected(ld, spec->subject, spec->unit.en ? spec->unit : PS__T(unit, unit_ko));
+    }
     return ps__ld_number(ld, spec, (const char *)ev->data.scalar.value,
                          ev->data.scalar.length, ps__ld_here(ld), true, out);
 }
@@ -191,29 +236,37 @@ bool ps__ld_name(ps__loader *ld, const char *subject, const char *t, size_t n,
 {
     char q[192];
     if (n == 0)
-        return ps__ld_fail(ld, at, "%s: expected a name, got nothing", subject);
+        return ps__ld_failk(ld, at, "%s: expected a name, got nothing",
+                            "%s: 이름이 와야 하는데 빈 값입니다", subject);
     for (size_t i = 0, k; i < n; i += k) {
         const unsigned char *u = (const unsigned char *)t + i;
         k = name_char(t[i], i == 0) ? 1 : hangul_letter(u, n - i);
         if (!k && n - i >= 3 && u[0] == 0xE1 && (u[1] == 0x84 || u[1] == 0x85 || u[1] == 0x86 ||
                                                   u[1] == 0x87)) /* U+1100-11FF */
-            return ps__ld_fail(ld, at, "%s: %s is Hangul written decomposed (conjoining "
-                               "jamo); write it composed (NFC), as a keyboard types it",
-                               subject, ps__ld_quote(t, n, q, sizeof q));
+            return ps__ld_failk(ld, at, "%s: %s is Hangul written decomposed (conjoining "
+                                "jamo); write it composed (NFC), as a keyboard types it",
+                                "%s: %s은(는) 풀어 쓴 한글(첫가끝 자모)입니다; 키보드로 "
+                                "입력하는 대로 모아 쓴 한글(NFC)로 쓰세요",
+                                subject, ps__ld_quote(t, n, q, sizeof q));
         if (!k)
-            return ps__ld_fail(ld, at, "%s: %s is not a valid name; a name starts with a "
-                               "letter (A-Z, a-z or Hangul) or '_', followed by letters, "
-                               "digits, '_', '.' or '-'",
-                               subject, ps__ld_quote(t, n, q, sizeof q));
+            return ps__ld_failk(ld, at, "%s: %s is not a valid name; a name starts with a "
+                                "letter (A-Z, a-z or Hangul) or '_', followed by letters, "
+                                "digits, '_', '.' or '-'",
+                                "%s: %s은(는) 이름이 될 수 없습니다; 이름은 글자(A-Z, a-z "
+                                "또는 한글)나 '_'로 시작하고, 글자, 숫자, '_', '.', '-'가 "
+                                "이어집니다",
+                                subject, ps__ld_quote(t, n, q, sizeof q));
     }
     size_t chars = ps__name_chars(t, n);
     if (chars > PS__NAME_MAX_CHARS)
-        return ps__ld_fail(ld, at, "%s: the name %s is too long (%zu characters); a name "
-                           "has at most %d", subject, ps__ld_quote(t, n, q, sizeof q), chars,
-                           PS__NAME_MAX_CHARS);
+        return ps__ld_failk(ld, at, "%s: the name %s is too long (%zu characters); a name "
+                            "has at most %d", "%s: 이름 %s이(가) 너무 깁니다(%zu자); 이름은 "
+                            "%d자까지입니다", subject, ps__ld_quote(t, n, q, sizeof q), chars,
+                            PS__NAME_MAX_CHARS);
     if (process && n == 3 && memcmp(t, "any", 3) == 0)
-        return ps__ld_fail(ld, at, "%s: 'any' cannot name a process; it is reserved for "
-                           "'wait any'", subject);
+        return ps__ld_failk(ld, at, "%s: 'any' cannot name a process; it is reserved for "
+                            "'wait any'", "%s: 'any'는 프로세스 이름이 될 수 없습니다; "
+                            "'wait any'에 쓰는 말입니다", subject);
     return true;
 }
 
@@ -221,7 +274,7 @@ bool ps__ld_name_value(ps__loader *ld, const char *subject, bool process)
 {
     const yaml_event_t *ev = &ld->ev;
     if (ev->type != YAML_SCALAR_EVENT || ps__ld_is_null(ld))
-        return ps__ld_expected(ld, subject, "a name");
+        return ps__ld_expected(ld, subject, PS__T("a name", "이름"));
     return ps__ld_name(ld, subject, (const char *)ev->data.scalar.value,
                        ev->data.scalar.length, ps__ld_here(ld), process);
 }
@@ -229,16 +282,19 @@ bool ps__ld_name_value(ps__loader *ld, const char *subject, bool process)
 bool ps__ld_string(ps__loader *ld, const char *subject, bool nonempty, const char **out)
 {
     const yaml_event_t *ev = &ld->ev;
-    const char *want = nonempty ? "a non-empty string" : "a string";
+    ps__text want = nonempty ? PS__T("a non-empty string", "비어 있지 않은 문자열")
+                             : PS__T("a string", "문자열");
     if (ev->type != YAML_SCALAR_EVENT || (nonempty && ps__ld_is_null(ld)))
         return ps__ld_expected(ld, subject, want);
     const char *t = (const char *)ev->data.scalar.value;
     size_t n = ps__ld_is_null(ld) ? 0 : ev->data.scalar.length;
     if (nonempty && n == 0)
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: must not be empty", subject);
+        return ps__ld_failk(ld, ps__ld_here(ld), "%s: must not be empty",
+                            "%s: 비어 있으면 안 됩니다", subject);
     if (memchr(t, '\0', n))
-        return ps__ld_fail(ld, ps__ld_here(ld), "%s: must not contain NUL characters "
-                           "(\\0); expected %s", subject, want);
+        return ps__ld_failk(ld, ps__ld_here(ld), "%s: must not contain NUL characters "
+                            "(\\0); expected %s%.0s", "%s: NUL 문자(\\0)가 있으면 안 됩니다; "
+                            "%.0s%s이어야 합니다", subject, want.en, want.ko);
     *out = ps__arena_strndup(ld->arena, t, n);
     return *out ? true : ps__ld_oom(ld);
 }
@@ -287,10 +343,10 @@ void ps__near_try(ps__near *nr, const char *candidate)
     }
 }
 
-const char *ps__near_text(const ps__near *nr, char *buf, size_t size)
+const char *ps__near_text(const ps__near *nr, bool ko, char *buf, size_t size)
 {
     if (nr->best)
-        snprintf(buf, size, "; did you mean '%s'?", nr->best);
+        snprintf(buf, size, ko ? "; 혹시 '%s'인가요?" : "; did you mean '%s'?", nr->best);
     else
         snprintf(buf, size, "%s", "");
     return buf;
@@ -312,20 +368,32 @@ const char *ps__join(const char *const *names, size_t count, size_t total, char 
     return buf;
 }
 
-int ps__ld_token(ps__loader *ld, const char *subject, const char *what,
-                 const char *whats, const char *const *tokens, unsigned count,
+int ps__ld_token(ps__loader *ld, const char *subject, ps__text what,
+                 ps__text whats, const char *const *tokens, unsigned count,
                  const char *text, size_t n, ps__mark at)
+{
+    return ps__ld_token_in(ld, PS__T(subject, subject), what, whats, tokens, count, text, n,
+                           at);
+}
+
+int ps__ld_token_in(ps__loader *ld, ps__text subject, ps__text what,
+                    ps__text whats, const char *const *tokens, unsigned count,
+                    const char *text, size_t n, ps__mark at)
 {
     for (unsigned i = 0; i < count; i++)
         if (strlen(tokens[i]) == n && memcmp(tokens[i], text, n) == 0)
             return (int)i;
-    char q[192], near[96], list[256];
+    char q[192], near[96], near_ko[96], list[256];
     ps__near nr;
     ps__near_init(&nr, text, n);
     for (unsigned i = 0; i < count; i++)
         ps__near_try(&nr, tokens[i]);
-    ps__ld_fail(ld, at, "%s: unknown %s %s%s (valid %s: %s)", subject, what,
-                ps__ld_quote(text, n, q, sizeof q), ps__near_text(&nr, near, sizeof near),
-                whats, ps__join(tokens, count, count, list, sizeof list));
+    ps__ld_quote(text, n, q, sizeof q);
+    ps__join(tokens, count, count, list, sizeof list);
+    ps__ld_failk(ld, at, "%s%.0s: unknown %s%.0s %s%s%.0s (valid %s%.0s: %s)",
+                 "%.0s%s: %.0s알 수 없는 %s %s%.0s%s (쓸 수 있는 %.0s%s: %s)", subject.en,
+                 subject.ko, what.en,
+                 what.ko, q, ps__near_text(&nr, false, near, sizeof near),
+                 ps__near_text(&nr, true, near_ko, sizeof near_ko), whats.en, whats.ko, list);
     return -1;
 }

@@ -48,6 +48,33 @@ void ps__trace_fail(ps_trace *t, const char *fmt, ...)
     t->failed = 1;
 }
 
+void ps__trace_start_error_(ps_trace *t, const char *en, const char *ko, ...)
+{
+    va_list ap, ap2;
+    va_start(ap, ko);
+    va_copy(ap2, ap);
+    vsnprintf(t->err, sizeof t->err, en, ap);
+    vsnprintf(t->err_ko, sizeof t->err_ko, ko, ap2);
+    va_end(ap2);
+    va_end(ap);
+}
+
+const char *ps__trace_errno_ko(int e)
+{
+    switch (e) {
+    case ENOENT: return "그런 파일이나 디렉터리가 없습니다";
+    case EACCES: return "권한이 없습니다";
+    case EPERM: return "허용되지 않은 작업입니다";
+    case ENOMEM: return "메모리가 모자랍니다";
+    case EAGAIN: return "자원이 일시적으로 모자랍니다";
+    case EMFILE: return "열린 파일이 너무 많습니다";
+    case ENOEXEC: return "실행 파일 형식이 아닙니다";
+    case ENOTDIR: return "디렉터리가 아닙니다";
+    case EISDIR: return "디렉터리입니다";
+    default: return strerror(e); /* the C library's words, as procsim does not call setlocale */
+    }
+}
+
 int64_t ps__wall_us(const ps_trace *t)
 {
     return (ps__now_ns() - t->start_ns) / 1000;
@@ -178,9 +205,10 @@ static int make_signals(ps_trace *t)
     struct sigaction chld;
     sigaction(SIGCHLD, NULL, &chld);
     if (chld.sa_handler == SIG_IGN || (chld.sa_flags & SA_NOCLDWAIT)) {
-        snprintf(t->err, sizeof t->err,
-                 "trace mode: SIGCHLD is ignored in this process (SIG_IGN or SA_NOCLDWAIT): "
-                 "give SIGCHLD its default action first");
+        ps__trace_start_error(t, "trace mode: SIGCHLD is ignored in this process (SIG_IGN or "
+                              "SA_NOCLDWAIT): give SIGCHLD its default action first%s",
+                              "추적 모드: 이 프로세스는 SIGCHLD를 무시합니다(SIG_IGN 또는 "
+                              "SA_NOCLDWAIT): 먼저 SIGCHLD를 기본 동작으로 되돌리세요%s", "");
         return -1;
     }
     sigset_t set;
@@ -190,14 +218,17 @@ static int make_signals(ps_trace *t)
         sigaddset(&set, sigs[i]);
     int rc = pthread_sigmask(SIG_BLOCK, &set, &t->old_mask);
     if (rc) {
-        snprintf(t->err, sizeof t->err, "trace mode: pthread_sigmask: %s", strerror(rc));
+        ps__trace_start_error(t, "trace mode: pthread_sigmask: %s%.0s",
+                              "추적 모드: pthread_sigmask: %.0s%s", strerror(rc),
+                              ps__trace_errno_ko(rc));
         return -1;
     }
     t->mask_set = 1;
     t->child_mask = t->old_mask;
     t->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (t->sfd < 0) {
-        snprintf(t->err, sizeof t->err, "trace mode: signalfd: %s", strerror(errno));
+        ps__trace_start_error(t, "trace mode: signalfd: %s%.0s", "추적 모드: signalfd: %.0s%s",
+                              strerror(errno), ps__trace_errno_ko(errno));
         return -1;
     }
     return 0;
@@ -208,14 +239,16 @@ static int make_cpus(ps_trace *t)
 {
     cpu_set_t mine;
     if (sched_getaffinity(0, sizeof mine, &mine)) {
-        snprintf(t->err, sizeof t->err, "trace mode: sched_getaffinity: %s", strerror(errno));
+        ps__trace_start_error(t, "trace mode: sched_getaffinity: %s%.0s",
+                              "추적 모드: sched_getaffinity: %.0s%s", strerror(errno),
+                              ps__trace_errno_ko(errno));
         return -1;
     }
     int have = CPU_COUNT(&mine);
     if (t->o.cpus > (uint32_t)have) {
-        snprintf(t->err, sizeof t->err,
-                 "trace mode: --cpus %u: procsim may use only %d CPU%s here", t->o.cpus, have,
-                 have == 1 ? "" : "s");
+        ps__trace_start_error(t, "trace mode: --cpus %u: procsim may use only %d CPU%s here",
+                              "추적 모드: --cpus %u: 여기서 procsim이 쓸 수 있는 CPU는 %d개%.0s"
+                              "뿐입니다", t->o.cpus, have, have == 1 ? "" : "s");
         return -1;
     }
     uint32_t want = t->o.cpus ? t->o.cpus : (uint32_t)have;
@@ -246,7 +279,8 @@ static int make_engine(ps_trace *t)
     ps_error err;
     t->s = ps_builder_finish(b, &err);
     if (!t->s) {
-        snprintf(t->err, sizeof t->err, "trace mode: %.280s", err.msg);
+        ps__trace_start_error(t, "trace mode: %.280s%.0s", "추적 모드: %.0s%.280s", err.msg,
+                              err.msg_ko);
         return -1;
     }
     t->names = calloc(t->nslots, sizeof *t->names);
@@ -274,8 +308,9 @@ static int make_pipes(ps_trace *t)
         return 0;
     int p[2];
     if (pipe2(p, O_CLOEXEC)) {
-        snprintf(t->err, sizeof t->err, "trace mode: the Python hook's pipe: %s",
-                 strerror(errno));
+        ps__trace_start_error(t, "trace mode: the Python hook's pipe: %s%.0s",
+                              "추적 모드: Python 훅의 파이프: %.0s%s", strerror(errno),
+                              ps__trace_errno_ko(errno));
         return -1;
     }
     t->hook_rd = p[0];
@@ -307,16 +342,20 @@ static int copy_options(ps_trace *t, const ps_trace_options *o)
     return 0;
 }
 
-static const char *check_options(const ps_trace_options *o)
+/* Options that cannot be traced: why, in English (*ko: in Korean), or NULL. */
+static const char *check_options(const ps_trace_options *o, const char **ko)
 {
     if (!o || !o->argv || !o->argv[0] || !o->argv[0][0])
-        return "trace mode: no command to run";
+        return *ko = "추적 모드: 실행할 명령이 없습니다", "trace mode: no command to run";
     if (o->sample_ms < 0 || o->sample_ms > PS_TRACE_SAMPLE_MS_MAX)
-        return "trace mode: the sample period must be 1..1000 ms";
+        return *ko = "추적 모드: 표본 주기는 1..1000 ms여야 합니다",
+               "trace mode: the sample period must be 1..1000 ms";
     if (o->max_procs > PS_TRACE_PROCS_LIMIT)
-        return "trace mode: at most 65536 processes may be shown";
+        return *ko = "추적 모드: 보여 줄 수 있는 프로세스는 65536개까지입니다",
+               "trace mode: at most 65536 processes may be shown";
     if (o->linger_ms < -1)
-        return "trace mode: linger must be -1 (never) or more";
+        return *ko = "추적 모드: linger는 -1(끝까지) 이상이어야 합니다",
+               "trace mode: linger must be -1 (never) or more";
     return NULL;
 }
 
@@ -331,8 +370,9 @@ static int await_exec(ps_trace *t, int errpipe)
     while (n < 0 && errno == EINTR);
     close(errpipe);
     if (n == (ssize_t)sizeof e) {
-        snprintf(t->err, sizeof t->err, "%s: %s", t->argv[0],
-                 e == ENOENT ? "command not found" : strerror(e));
+        ps__trace_start_error(t, "%s: %s%.0s", "%s: %.0s%s", t->argv[0],
+                              e == ENOENT ? "command not found" : strerror(e),
+                              e == ENOENT ? "명령을 찾을 수 없습니다" : ps__trace_errno_ko(e));
         return -1;
     }
     return 0;
@@ -357,8 +397,9 @@ static int start_root(ps_trace *t)
     if (t->sampled)
         ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
     if (t->sampled && ps__keeper_start(t)) { /* before the root may run */
-        snprintf(t->err, sizeof t->err, "cannot start %s: the keeper: %s", t->argv[0],
-                 strerror(errno));
+        ps__trace_start_error(t, "cannot start %s: the keeper: %s%.0s",
+                              "%s을(를) 시작할 수 없습니다: 지킴이 프로세스: %.0s%s", t->argv[0],
+                              strerror(errno), ps__trace_errno_ko(errno));
         close(release);
         close(errpipe);
         kill(pid, SIGKILL);
@@ -378,8 +419,10 @@ static int start_root(ps_trace *t)
     close(release);
     if (w != 1) {
         if (!t->err[0])
-            snprintf(t->err, sizeof t->err, "cannot start %s: %s", t->argv[0],
-                     p && ti >= 0 ? strerror(werr) : "out of memory");
+            ps__trace_start_error(t, "cannot start %s: %s%.0s",
+                                  "%s을(를) 시작할 수 없습니다: %.0s%s", t->argv[0],
+                                  p && ti >= 0 ? strerror(werr) : "out of memory",
+                                  p && ti >= 0 ? ps__trace_errno_ko(werr) : "메모리가 모자랍니다");
         close(errpipe);
         kill(pid, SIGKILL);
         return -1;
@@ -393,16 +436,17 @@ static int start_root(ps_trace *t)
 
 ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 {
-    const char *bad = check_options(o);
+    const char *bad_ko = "";
+    const char *bad = check_options(o, &bad_ko);
     if (bad) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s", bad);
+        snprintf(err->msg_ko, sizeof err->msg_ko, "%s", bad_ko);
         return NULL;
     }
     ps_trace *t = calloc(1, sizeof *t);
     if (!t) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "추적 모드: 메모리가 모자랍니다");
         return NULL;
     }
     t->sfd = t->hook_rd = t->hook_wr = t->out_rd[0] = t->out_rd[1] = -1;
@@ -417,8 +461,8 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
     ps__vec_init(&t->live_tasks, sizeof(size_t));
     t->q = calloc(1, sizeof(ps__outq));
     if (!t->q || copy_options(t, o)) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "trace mode: out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "추적 모드: 메모리가 모자랍니다");
         ps_trace_destroy(t);
         return NULL;
     }
@@ -431,9 +475,10 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         t->o.linger_ms = PS_TRACE_LINGER_MS;
     raise_nofile(t);
     if (make_cpus(t) || make_engine(t) || make_signals(t) || make_pipes(t)) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s",
                  t->err[0] ? t->err : "trace mode: cannot set up: out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "%s",
+                 t->err[0] ? t->err_ko : "추적 모드: 준비하지 못했습니다: 메모리가 모자랍니다");
         ps_trace_destroy(t);
         return NULL;
     }
@@ -441,8 +486,8 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
         prctl(PR_SET_CHILD_SUBREAPER, 1) == 0)
         t->subreaper_set = 1;
     if (start_root(t)) {
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "%s", t->err);
+        snprintf(err->msg_ko, sizeof err->msg_ko, "%s", t->err_ko);
         ps_trace_destroy(t);
         return NULL;
     }

@@ -12,10 +12,12 @@
 ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 {
     (void)o;
-    err->msg_ko[0] = 0;
     snprintf(err->msg, sizeof err->msg,
              "trace mode: this procsim was built without trace mode (cmake -DPROCSIM_TRACE=ON, "
              "on Linux)");
+    snprintf(err->msg_ko, sizeof err->msg_ko,
+             "추적 모드: 이 procsim은 추적 모드 없이 빌드되었습니다(리눅스에서 cmake "
+             "-DPROCSIM_TRACE=ON)");
     return NULL;
 }
 

@@ -61,8 +61,9 @@ static char *find_command(ps_trace *t, const char *name)
             break;
         p = end;
     }
-    snprintf(t->err, sizeof t->err, "%s: %s", name,
-             denied ? strerror(EACCES) : "command not found");
+    ps__trace_start_error(t, "%s: %s%.0s", "%s: %.0s%s", name,
+                          denied ? strerror(EACCES) : "command not found",
+                          denied ? ps__trace_errno_ko(EACCES) : "명령을 찾을 수 없습니다");
     return NULL;
 }
 
@@ -208,8 +209,9 @@ pid_t ps__start_root(ps_trace *t, int *release, int *errpipe)
             what = "fork";
     }
     if (what)
-        snprintf(t->err, sizeof t->err, "cannot start %s: %s: %s", t->argv[0], what,
-                 strerror(errno));
+        ps__trace_start_error(t, "cannot start %s: %s: %s%.0s",
+                              "%s을(를) 시작할 수 없습니다: %s: %.0s%s", t->argv[0], what,
+                              strerror(errno), ps__trace_errno_ko(errno));
     free(path);
     free_env(env, t);
     if (rel[0] >= 0)
