@@ -25,7 +25,9 @@ static const char *const latin[] = {
     "PDF", "CSV", "JSON", "PNG", "SVG", "ID", "FCFS", "SJF", "SRTF", "RR", "HRRN", "MLQ", "MLFQ",
     "CFS", "OSTEP", "procsim", "Python", "None", "True", "False", "Ctrl", "Esc", "Tab", "SIGSTOP",
     "SIGCONT", "SIGKILL", "SIGTERM", "SIGCHLD", "proc", "stat", "waitpid", "ptrace", "fork",
-    "exec", "exit", "docs", "md", "ko", "en", "yaml", "txt", "ms", "kB", NULL,
+    "exec", "exit", "docs", "md", "ko", "en", "yaml", "txt", "ms", "kB",
+    "ps", "top", /* the programs a lab names (kernel-letters: "ps와 top의 STAT 열") */
+    NULL,
 };
 
 typedef struct korean_case {
@@ -72,6 +74,13 @@ static int is_token_word(const char *w, size_t n)
     size_t k = 0;
     for (int i = 0; i < PS_STATE_COUNT; i++)
         toks[k++] = ps_state_token((ps_state)i);
+    /* the words of a question's expression ("state PROCESS at TICK"; the
+     * placeholders are capitals), and the words an answer is written in
+     * (docs/labs/README.md), the program syntax's "wait any", "for x in q"
+     * and the sentinel "none" */
+    for (int i = 0; i < PS_ASK_COUNT; i++)
+        toks[k++] = ps_ask_usage((ps_ask)i);
+    toks[k++] = "none idle empty true false any in nothing sleep under with";
     for (int i = 0; i < PS_EVENT_COUNT; i++)
         toks[k++] = ps_event_token((ps_event)i);
     for (int i = 0; i < PS_POLICY_COUNT; i++)
@@ -93,7 +102,7 @@ static int is_token_word(const char *w, size_t n)
     for (size_t t = 0; t < k; t++) {
         const char *p = toks[t];
         while (*p) { /* each word of the token */
-            size_t m = strcspn(p, "-_/:. ");
+            size_t m = strcspn(p, "-_/:. |[]");
             if (m == n && !strncmp(p, w, n))
                 return 1;
             p += m + (p[m] != 0);
@@ -154,6 +163,11 @@ static int is_listing_word(const ps_scenario *s, const char *w, size_t n)
     return 0;
 }
 
+static int latin_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 /* A whitespace-separated piece that is a path, an option or a command
  * line's word: it stays as it is.  In a CSV record ("0,1,editor,new,...")
  * the fields up to the last comma are tokens, names and numbers; what is
@@ -178,6 +192,9 @@ static int verbatim(const char *p, size_t n)
     for (size_t i = 1; i + 1 < n; i++)
         if (p[i] == ':' && p[i + 1] != ' ')
             return 1; /* a spec: 0.5:suspend:Process-1, rr:4 */
+    for (size_t i = 1; i + 1 < n; i++) /* code in prose: random.seed(5), is_alive(slow) */
+        if (latin_letter(p[i - 1]) && (p[i] == '(' || (p[i] == '.' && latin_letter(p[i + 1]))))
+            return 1;
     static const char *const ext[] = {".yaml", ".yml", ".txt", ".csv", ".md", ".html", ".pdf",
                                       ".png", ".svg", ".py", ".c"};
     for (size_t k = 0; k < sizeof ext / sizeof ext[0]; k++) {
@@ -205,6 +222,15 @@ static int english_words(const char *text, const ps_scenario *s, const char *wha
         if (command) {
             size_t w = strcspn(q + 8, " \n");
             command = !(w && q[8 + w - 1] == ':');
+        }
+        /* a line of code in a description (indented further, no Hangul:
+         * the Python program a lab stands for) is verbatim too */
+        if (q - line >= 4) {
+            int hangul = 0;
+            for (size_t k = 0; k + 2 < len; k++)
+                hangul |= (unsigned char)line[k] == 0xEA || (unsigned char)line[k] == 0xEB ||
+                          (unsigned char)line[k] == 0xEC || (unsigned char)line[k] == 0xED;
+            command |= !hangul;
         }
         /* what is in quotes is quoted (the user's input, a key): verbatim */
         char quoted[4096] = "";
@@ -343,7 +369,47 @@ static const korean_case cases[] = {
     {{"trace", "--lang", "ko", "--events", "0:suspend:nobody", "--", "/bin/true", NULL},
      {NULL}, NULL, 0},
 #endif
-    /* lab */
+    /* lab: every lab's handout (by the locale) and key (by --lang) */
+    {{"lab", "scenarios/labs/cpu-io-overlap.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/cpu-io-overlap.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/cpu-io-overlap.yaml", NULL}, {NULL}, "scenarios/labs/cpu-io-overlap.yaml", 0},
+    {{"lab", "scenarios/labs/kernel-letters.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/kernel-letters.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/kernel-letters.yaml", NULL}, {NULL}, "scenarios/labs/kernel-letters.yaml", 0},
+    {{"lab", "scenarios/labs/memory-suspend.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/memory-suspend.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/memory-suspend.yaml", NULL}, {NULL}, "scenarios/labs/memory-suspend.yaml", 0},
+    {{"lab", "scenarios/labs/producer-consumer.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/producer-consumer.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/producer-consumer.yaml", NULL}, {NULL}, "scenarios/labs/producer-consumer.yaml", 0},
+    {{"lab", "scenarios/labs/queues-pipes.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/queues-pipes.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/queues-pipes.yaml", NULL}, {NULL}, "scenarios/labs/queues-pipes.yaml", 0},
+    {{"lab", "scenarios/labs/race-lock.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/race-lock.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/race-lock.yaml", NULL}, {NULL}, "scenarios/labs/race-lock.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-cfs.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-cfs.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-cfs.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-cfs.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-compare.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-compare.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-compare.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-compare.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-fcfs.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-fcfs.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-fcfs.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-fcfs.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-feedback.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-feedback.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-feedback.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-feedback.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-hrrn.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-hrrn.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-hrrn.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-hrrn.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-lottery.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-lottery.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-lottery.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-lottery.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-mlq.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-mlq.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-mlq.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-mlq.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-priority-rr.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-priority-rr.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-priority-rr.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-priority-rr.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-rr.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-rr.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-rr.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-rr.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-sjf.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-sjf.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-sjf.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-sjf.yaml", 0},
+    {{"lab", "scenarios/labs/scheduling-stride.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/scheduling-stride.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/scheduling-stride.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-stride.yaml", 0},
+    {{"lab", "scenarios/labs/seven-states.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/seven-states.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/seven-states.yaml", NULL}, {NULL}, "scenarios/labs/seven-states.yaml", 0},
+    {{"lab", "scenarios/labs/start-join.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/start-join.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/start-join.yaml", NULL}, {NULL}, "scenarios/labs/start-join.yaml", 0},
+    {{"lab", "scenarios/labs/worker-pool.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/labs/worker-pool.yaml", 0},
+    {{"lab", "-c", "--lang", "ko", "scenarios/labs/worker-pool.yaml", NULL}, {NULL}, "scenarios/labs/worker-pool.yaml", 0},
     /* lab --format html */
     /* lab --variant */
     /* grade */

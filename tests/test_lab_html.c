@@ -433,13 +433,12 @@ static int in_words(const char *w, size_t n, const char *const *list)
  * on what a reader of the page sees). */
 static int english_in(const char *text, const ps_scenario *s)
 {
-    /* "any": wait any; "pass": stride's pass value, which the library's
-     * Korean cause keeps as its term; "none", "in": the sentinel and the
+    /* "any": wait any; "none", "in": the sentinel and the
      * loop of the program syntax (send q none, for x in q); None, True,
      * False: Python's values, which op events in the key's reasons print
      * as the program would (is_alive, a queue's sentinel), as
      * test_cli_korean.c allows; the rest: entities */
-    static const char *const latin[] = {"CPU", "PID", "any", "pass", "none", "in", "None",
+    static const char *const latin[] = {"CPU", "PID", "any", "none", "in", "None",
                                         "True", "False", "amp", "quot", "lt", "gt", NULL};
     int bad = 0;
     for (const char *p = text; *p;) {

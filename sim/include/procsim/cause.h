@@ -123,7 +123,7 @@ typedef enum ps_cause_when {
     X(WHY_LOTTERY, ALWAYS, "won the lottery: ticket {a} of {b}",              \
       "추첨 당첨: 티켓 {b}장 중 {a}번", "", "")                                 \
     X(WHY_STRIDE, ALWAYS, "lowest pass {milli a}",                            \
-      "pass 값이 가장 낮음: {milli a}", "", "")                                 \
+      "패스 값이 가장 낮음: {milli a}", "", "")                                 \
     X(WHY_VRUNTIME, ALWAYS, "lowest virtual runtime {milli a}",               \
       "가상 실행 시간이 가장 짧음: {milli a}", "", "")                           \
     X(WHY_AGED, ALWAYS, "priority {a} (aged from {b})",                       \
