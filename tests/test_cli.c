@@ -110,12 +110,12 @@ static void lang_en_wins_over_a_korean_locale(void **state)
     assert_int_equal(b.status, 0);
     assert_string_equal(a.out, b.out);
     assert_non_null(strstr(b.out, "averages over 5 finished"));
-    result_free(&a);
-    result_free(&b);
     /* and LC_ALL decides before LANG, as the locale's rule says */
     const char *c_all[] = {"LC_ALL=C", "LANG=ko_KR.UTF-8", NULL};
     result c = run_in(en, c_all, 60);
     assert_string_equal(c.out, a.out);
+    result_free(&a);
+    result_free(&b);
     result_free(&c);
 }
 

@@ -269,6 +269,7 @@ static void the_checker_finds_english(void **state)
                      6);
     assert_int_equal(english_in("quantum: 정수(ticks)가 와야 합니다", &format, &file, "t"), 1);
     free(format.text);
+    free(file.text);
 }
 
 /* --- encodings --- */
