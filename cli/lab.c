@@ -99,7 +99,7 @@ static int random_lab(int argc, char **argv)
 
 int cmd_lab(int argc, char **argv)
 {
-    const char *path = NULL;
+    const char *path = NULL, *variant = NULL;
     int solve = 0;
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--random"))
@@ -111,6 +111,12 @@ int cmd_lab(int argc, char **argv)
         } else if (!strcmp(argv[i], "--lang")) {
             if (cli_lang_option("lab", i + 1 < argc ? argv[++i] : NULL))
                 return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--variant")) { /* a student's own numbers */
+            if (i + 1 >= argc || !argv[i + 1][0]) {
+                fprintf(stderr, "procsim lab: %s\n", CLI_W(W_VAR_NEEDS_ID));
+                return EXIT_USAGE;
+            }
+            variant = argv[++i];
         } else if (argv[i][0] == '-' || path) {
             fprintf(stderr, "procsim lab: unexpected '%s'\n", argv[i]);
             cli_usage(stderr, "lab");
@@ -125,10 +131,11 @@ int cmd_lab(int argc, char **argv)
     }
     int ko = cli_lang == PS_LANG_KO;
     ps_scenario *s;
-    int rc = cli_lab_load(path, NULL, &s);
+    int rc = cli_lab_load(path, variant, &s);
     if (rc)
         return rc;
     cli_describe(stdout, s, ko);
+    cli_lab_variant_note(stdout, s, path, solve);
     workload(stdout, s);
     ps_lab_key key;
     if (!s->nquestions) {

@@ -18,5 +18,8 @@ int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad);
 /* The answer as the key prints it, with its detail in parentheses. */
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a);
+/* What the handout (key 0) or the key (1) says about the lab's variants:
+ * nothing for a lab without a vary: section. */
+void cli_lab_variant_note(FILE *out, const ps_scenario *s, const char *path, int key);
 
 #endif

@@ -334,7 +334,7 @@ bool ps__ld_next(ps__loader *ld)
     if (tag)
         return ps__ld_fail(ld, ps__ld_here(ld), "tags such as !!str are not "
                            "supported in scenario files; write the value without one");
-    return true;
+    return ev->type != YAML_SCALAR_EVENT || ps__ld_vary_scalar(ld); /* $name */
 }
 
 /* --- the format version --- */
@@ -435,7 +435,14 @@ static void loader_fini(ps__loader *ld)
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err)
 {
-    ps__loader ld = {.name = name ? name : "<string>", .err = err};
+    return ps__scenario_load_variant(name, fp, text, len, limit, NULL, err);
+}
+
+ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
+                                       size_t len, size_t limit, const char *variant,
+                                       ps_error *err)
+{
+    ps__loader ld = {.name = name ? name : "<string>", .err = err, .vary.variant = variant};
     ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
     ps__vec_init(&ld.ops, sizeof(ps_op));
     ps__vec_init(&ld.events, sizeof(ps_event_spec));
@@ -496,7 +503,7 @@ ps_scenario *ps_scenario_load_tour(ps_error *err)
                                    ps_tour_yaml_len, err);
 }
 
-ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
+static ps_scenario *load_file(const char *path, const char *variant, ps_error *err)
 {
     char text[128];
     errno = EINVAL;
@@ -515,23 +522,29 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
     else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
         too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
     else
-        s = ps__scenario_load(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, err);
+        s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, variant, err);
     fclose(fp);
     return s;
+}
+
+ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
+{
+    return load_file(path, NULL, err);
 }
 
 ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
                                            ps_error *err)
 {
-    ps_scenario *s = ps_scenario_load_file(path, err);
-    if (!s || !variant || !variant[0])
-        return s;
-    ps_scenario_destroy(s);
-    snprintf(err->msg, sizeof err->msg,
-             "%s: declares nothing to vary (a lab's vary: section), so it has no variant '%.80s'",
-             path, variant);
-    snprintf(err->msg_ko, sizeof err->msg_ko,
-             "%s: 바꿀 수를 선언하지 않아서(실습의 vary: 절) 변형 '%.80s'이 없습니다", path,
-             variant);
-    return NULL;
+    if (variant && variant[0] && !ps__vary_id_check(path ? path : "(null)", variant, err))
+        return NULL;
+    return load_file(path, variant, err);
+}
+
+ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text, size_t len,
+                                             const char *variant, ps_error *err)
+{
+    if (variant && variant[0] && !ps__vary_id_check(name ? name : "<string>", variant, err))
+        return NULL;
+    return ps__scenario_load_variant(name, NULL, text, len, PS_SCENARIO_MAX_BYTES, variant,
+                                     err);
 }

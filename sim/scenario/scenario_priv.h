@@ -8,6 +8,7 @@
 #ifndef PROCSIM_SCENARIO_PRIV_H
 #define PROCSIM_SCENARIO_PRIV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -54,5 +55,12 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
+/* The same for a lab's variant (NULL or "": the file as written). */
+ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
+                                       size_t len, size_t limit, const char *variant,
+                                       ps_error *err);
+/* Is `variant` a variant ID (scenario.h's rule)?  If not, false with the
+ * message for the file `name` in err (scenario_vary.c). */
+bool ps__vary_id_check(const char *name, const char *variant, ps_error *err);
 
 #endif
