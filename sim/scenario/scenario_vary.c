@@ -273,14 +273,14 @@ static bool read_entry(ps__loader *ld)
         if (k == PS__KEY_END)
             break;
         bool ok;
-        if (k == V_CHOOSE)
+        if (k == V_CHOOSE) {
             ok = read_choices(ld, v->name, &e);
-        else if (k == V_DEFAULT)
+        } else if (k == V_DEFAULT) {
+            e.fallback_at = ps__ld_here(ld);
             ok = one_value(ld, v->name, e.fallback);
-        else
+        } else {
             ok = ps__ld_int(ld, &num_specs[k], &e.num[k]);
-        if (k == V_DEFAULT)
-            e.fallback_at = seen[V_DEFAULT];
+        }
         if (!ok)
             return false;
     }
@@ -298,12 +298,11 @@ bool ps__ld_vary(ps__loader *ld)
                              "vary: {burst: {from: 3, to: 9}}처럼 이름마다 가질 수 있는 "
                              "값을 적은 매핑이어야 합니다");
     if (ld->vary.dollar_seen)
-        return ps__ld_failk(ld, ld->vary.dollar, "'$' before vary:: in a file with a vary: "
+        return ps__ld_failk0(ld, ld->vary.dollar, "'$' before vary:: in a file with a vary: "
                             "section every '$' is a $name (or $$ for a '$' itself), so vary: "
-                            "must come before the first one (vary: is at line %u)",
+                            "must come before the first one",
                             "vary: 앞의 '$': vary: 절이 있는 파일에서는 모든 '$'가 $이름('$' "
-                            "자체는 $$)이므로 vary:가 처음 '$'보다 앞에 와야 합니다(vary:는 "
-                            "%u번 줄)", ps__ld_here(ld).line);
+                            "자체는 $$)이므로 vary:가 처음 '$'보다 앞에 와야 합니다");
     ld->vary.declared = ld->vary.reading = true;
     for (;;) {
         if (!ps__ld_next(ld))
