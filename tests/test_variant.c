@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "procsim/lab.h"
 #include "procsim/scenario.h"
@@ -330,6 +331,61 @@ static void ids_may_be_hangul(void **state)
     ps_scenario_destroy(s);
 }
 
+/* check: each value every entry may take makes a valid file, the others
+ * at their defaults; the first that does not is named. */
+static void check_tries_every_value(void **state)
+{
+    (void)state;
+    static const struct { const char *yaml, *msg; } rows[] = {
+        {HEAD "vary:\n  b: {from: 1, to: 3}\n  m: {from: 10, to: 100, step: 10}\n"
+         "system: {memory: 100}\nprocesses:\n  - {name: a, memory: $m, program: [cpu $b]}\n",
+         NULL},
+        {HEAD "vary:\n  b: {from: 0, to: 3, default: 2}\n" PROC,
+         ": vary: with b = 0 (one of the values it may take) the file is not valid: "},
+        {HEAD "vary:\n  m: {from: 10, to: 200, step: 10}\nsystem: {memory: 100}\n"
+         "processes:\n  - {name: a, memory: $m, program: [cpu 1]}\n",
+         ": vary: with m = 110 (one of the values it may take) the file is not valid: "},
+        {HEAD "vary:\n  p: {choose: [rr, mlq]}\nsystem: {policy: $p}\n"
+         "processes:\n  - {name: a, program: [cpu 1]}\n",
+         ": vary: with p = mlq (one of the values it may take) the file is not valid: "},
+        /* a long range: its ends */
+        {HEAD "vary:\n  b: {from: 1, to: 1000}\nsystem: {quantum: $b}\n"
+         "processes:\n  - {name: a, program: [cpu 1, 'sleep $b']}\n", NULL},
+        {HEAD "vary:\n  b: {from: 1, to: 1000}\nsystem: {memory: 999}\n"
+         "processes:\n  - {name: a, memory: $b, program: [cpu 1]}\n",
+         ": vary: with b = 1000 (one of the values it may take) the file is not valid: "},
+        {HEAD "vary:\n  b: {from: 0, to: 1000, default: 5}\n" PROC,
+         ": vary: with b = 0 (one of the values it may take) the file is not valid: "},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
+        char path[] = "/tmp/procsim-vary-XXXXXX";
+        int fd = mkstemp(path);
+        assert_true(fd >= 0);
+        FILE *f = fdopen(fd, "w");
+        fputs(rows[i].yaml, f);
+        fclose(f);
+        ps_error err;
+        ps_scenario *s = ps_scenario_load_file_every_variant(path, &err);
+        unlink(path);
+        if (!rows[i].msg) {
+            if (!s)
+                fail_msg("row %zu: %s", i, err.msg);
+            ps_scenario_destroy(s);
+            continue;
+        }
+        assert_null(s);
+        if (strncmp(err.msg, path, strlen(path)) || !strstr(err.msg, rows[i].msg) ||
+            !strstr(err.msg_ko, "(가질 수 있는 값)이면 파일이 올바르지 않습니다: "))
+            fail_msg("row %zu: %s\n%s", i, err.msg, err.msg_ko);
+    }
+    /* the shipped lab: every value of every entry runs */
+    ps_error err;
+    ps_scenario *s = ps_scenario_load_file_every_variant(PROCSIM_SOURCE_DIR "/" LAB, &err);
+    if (!s)
+        fail_msg("%s", err.msg);
+    ps_scenario_destroy(s);
+}
+
 /* --- procsim lab --variant --- */
 
 static result run(const char *const *args)
@@ -392,7 +448,7 @@ static void lab_refuses_a_variant_it_cannot_make(void **state)
     assert_int_equal(r.status, 2);
     assert_non_null(strstr(r.err, "변형 's1'"));
     result_free(&r);
-    /* check reads a varied file as written */
+    /* check reads a varied file as written, and each value it may take */
     r = run((const char *[]){"check", LAB, NULL});
     assert_int_equal(r.status, 0);
     result_free(&r);
@@ -409,6 +465,7 @@ int main(void)
         cmocka_unit_test(without_vary_a_dollar_is_a_dollar),
         cmocka_unit_test(errors_say_where_in_both_languages),
         cmocka_unit_test(ids_may_be_hangul),
+        cmocka_unit_test(check_tries_every_value),
         cmocka_unit_test(lab_prints_a_students_handout_and_key),
         cmocka_unit_test(lab_refuses_a_variant_it_cannot_make),
     };

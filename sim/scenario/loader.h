@@ -92,7 +92,7 @@ typedef struct ps__vary_entry {
 } ps__vary_entry;
 
 typedef struct ps__vary {
-    const char *variant;      /* the variant to load; NULL or "": as written */
+    struct ps__variant *pick; /* the variant to load; NULL: as written */
     ps__vary_entry entry[PS_VARY_MAX];
     unsigned count;
     bool declared;            /* vary: has been read: from then on every $

@@ -439,10 +439,10 @@ ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
 }
 
 ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
-                                       size_t len, size_t limit, const char *variant,
+                                       size_t len, size_t limit, ps__variant *pick,
                                        ps_error *err)
 {
-    ps__loader ld = {.name = name ? name : "<string>", .err = err, .vary.variant = variant};
+    ps__loader ld = {.name = name ? name : "<string>", .err = err, .vary.pick = pick};
     ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
     ps__vec_init(&ld.ops, sizeof(ps_op));
     ps__vec_init(&ld.events, sizeof(ps_event_spec));
@@ -505,6 +505,7 @@ ps_scenario *ps_scenario_load_tour(ps_error *err)
 
 static ps_scenario *load_file(const char *path, const char *variant, ps_error *err)
 {
+    ps__variant pick = {.id = variant, .force = -1};
     char text[128];
     errno = EINVAL;
     FILE *fp = path ? fopen(path, "rb") : NULL;
@@ -522,7 +523,7 @@ static ps_scenario *load_file(const char *path, const char *variant, ps_error *e
     else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
         too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
     else
-        s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, variant, err);
+        s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, &pick, err);
     fclose(fp);
     return s;
 }
@@ -545,6 +546,6 @@ ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text,
 {
     if (variant && variant[0] && !ps__vary_id_check(name ? name : "<string>", variant, err))
         return NULL;
-    return ps__scenario_load_variant(name, NULL, text, len, PS_SCENARIO_MAX_BYTES, variant,
-                                     err);
+    ps__variant pick = {.id = variant, .force = -1};
+    return ps__scenario_load_variant(name, NULL, text, len, PS_SCENARIO_MAX_BYTES, &pick, err);
 }

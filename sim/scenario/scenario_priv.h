@@ -55,9 +55,19 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
-/* The same for a lab's variant (NULL or "": the file as written). */
+/* Which variant of a lab to load. */
+typedef struct ps__variant {
+    const char *id;           /* the variant ID; NULL or "": as written */
+    int force;                /* >= 0: entry `force` of vary: takes its
+                                 value number k (its last if k is past it),
+                                 the others their defaults; -1: none */
+    uint64_t k;
+    uint64_t n;               /* out: how many values entry `force` has */
+    char value[65];           /* out: the value it took */
+} ps__variant;
+/* The same for a lab's variant (pick NULL: the file as written). */
 ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
-                                       size_t len, size_t limit, const char *variant,
+                                       size_t len, size_t limit, ps__variant *pick,
                                        ps_error *err);
 /* Is `variant` a variant ID (scenario.h's rule)?  If not, false with the
  * message for the file `name` in err (scenario_vary.c). */

@@ -226,8 +226,17 @@ static bool settle(ps__loader *ld, const entry_spec *e, const ps__mark *seen, ps
                             "vary: '%s': 기본값 '%s'은(는) 가질 수 있는 값이 아닙니다",
                             name, e->fallback);
     value_at(e, fallback, v->fallback);
-    const char *variant = ld->vary.variant;
-    value_at(e, variant && variant[0] ? ps_vary_hash(variant, name) % n : fallback, v->value);
+    ps__variant *pick = ld->vary.pick;
+    uint64_t k = fallback;
+    if (pick && pick->force == (int)ld->vary.count) {
+        k = pick->k < n ? pick->k : n - 1;
+        pick->n = n;
+    } else if (pick && pick->force < 0 && pick->id && pick->id[0]) {
+        k = ps_vary_hash(pick->id, name) % n;
+    }
+    value_at(e, k, v->value);
+    if (pick && pick->force == (int)ld->vary.count)
+        snprintf(pick->value, sizeof pick->value, "%s", v->value);
     return true;
 }
 
@@ -462,7 +471,7 @@ bool ps__ld_vary_scalar(ps__loader *ld)
 bool ps__ld_vary_finish(ps__loader *ld)
 {
     ps__vary *vy = &ld->vary;
-    const char *variant = vy->variant ? vy->variant : "";
+    const char *variant = vy->pick && vy->pick->id ? vy->pick->id : "";
     for (unsigned i = 0; i < vy->count; i++)
         if (!vy->entry[i].used)
             return ps__ld_failk(ld, vy->entry[i].at, "vary: '%s' is never used; write $%s "
@@ -491,4 +500,46 @@ bool ps__ld_vary_finish(ps__loader *ld)
     s->vary = out;
     s->nvary = vy->count;
     return true;
+}
+
+/* --- every variant --- */
+
+/* Loads `path` with entry e at its value number k; NULL and err as the
+ * loader left it. */
+static ps_scenario *load_forced(const char *path, ps__variant *pick, ps_error *err)
+{
+    FILE *fp = fopen(path, "rb");
+    if (!fp)
+        return ps_scenario_load_file(path, err); /* its message */
+    ps_scenario *s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, pick,
+                                               err);
+    fclose(fp);
+    return s;
+}
+
+ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err)
+{
+    ps_scenario *s = ps_scenario_load_file(path, err);
+    for (uint32_t e = 0; s && e < s->nvary; e++) {
+        /* every value of a short range or list, the ends of a long one */
+        for (uint64_t k = 0, n = 1; s && k < n; k = n > 64 && k == 0 ? n - 1 : k + 1) {
+            ps__variant pick = {.force = (int)e, .k = k};
+            ps_error bad;
+            ps_scenario *t = load_forced(path, &pick, &bad);
+            n = pick.n ? pick.n : n;
+            if (t) {
+                ps_scenario_destroy(t);
+                continue;
+            }
+            snprintf(err->msg, sizeof err->msg, "%s: vary: with %s = %s (one of the values it "
+                     "may take) the file is not valid: %.360s", path, s->vary[e].name,
+                     pick.value, bad.msg);
+            snprintf(err->msg_ko, sizeof err->msg_ko, "%s: vary: %s = %s(가질 수 있는 값)이면 "
+                     "파일이 올바르지 않습니다: %.560s", path, s->vary[e].name, pick.value,
+                     ps_error_in(&bad, PS_LANG_KO));
+            ps_scenario_destroy(s);
+            s = NULL;
+        }
+    }
+    return s;
 }

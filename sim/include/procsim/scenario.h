@@ -518,6 +518,13 @@ ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant
 ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text,
                                              size_t len, const char *variant,
                                              ps_error *err);
+/* The file as written, after checking that each value every entry of its
+ * vary: section may take (every one of a range or list of at most 64, the
+ * ends of a longer range), with the others at their defaults, makes a
+ * valid file: what `procsim check` does.  NULL with the first failure
+ * ("FILE: vary: with b = 0 ... the file is not valid: FILE:LINE:COL:
+ * ...") in err. */
+ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err);
 /* What picks entry `name`'s value in variant `variant`: FNV-1a (64 bits)
  * over the bytes of the variant, one zero byte and the bytes of the name,
  * then the splitmix64 finaliser.  The entry's value is the k-th of its n
