@@ -331,6 +331,11 @@ static void ids_may_be_hangul(void **state)
     ps_scenario_destroy(s);
 }
 
+static result run(const char *const *args)
+{
+    return procsim(args);
+}
+
 /* check: each value every entry may take makes a valid file, the others
  * at their defaults; the first that does not is named. */
 static void check_tries_every_value(void **state)
@@ -366,7 +371,12 @@ static void check_tries_every_value(void **state)
         fclose(f);
         ps_error err;
         ps_scenario *s = ps_scenario_load_file_every_variant(path, &err);
+        result r = run((const char *[]){"check", path, NULL}); /* what check does */
         unlink(path);
+        assert_int_equal(r.status, rows[i].msg ? 2 : 0);
+        if (rows[i].msg && !strstr(r.err, rows[i].msg))
+            fail_msg("row %zu: check said %s", i, r.err);
+        result_free(&r);
         if (!rows[i].msg) {
             if (!s)
                 fail_msg("row %zu: %s", i, err.msg);
@@ -388,10 +398,6 @@ static void check_tries_every_value(void **state)
 
 /* --- procsim lab --variant --- */
 
-static result run(const char *const *args)
-{
-    return procsim(args);
-}
 
 static void lab_prints_a_students_handout_and_key(void **state)
 {
