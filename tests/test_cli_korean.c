@@ -91,6 +91,9 @@ static int is_name(const ps_scenario *s, const char *w, size_t n)
         for (uint32_t i = 0; i < sets[k]->count; i++)
             if (strlen(sets[k]->names[i]) == n && !strncmp(sets[k]->names[i], w, n))
                 return 1;
+    for (uint32_t i = 0; i < s->nvary; i++) /* a lab's vary: names ("q 3, burst 7") */
+        if (strlen(s->vary[i].name) == n && !strncmp(s->vary[i].name, w, n))
+            return 1;
     return 0;
 }
 
@@ -163,6 +166,12 @@ static const korean_case cases[] = {
     /* lab */
     /* lab --format html */
     /* lab --variant */
+    {{"lab", "scenarios/labs/scheduling-rr.yaml", "--variant", "s1", "--lang", "ko", NULL},
+     {NULL}, "scenarios/labs/scheduling-rr.yaml", 2},
+    {{"lab", "scenarios/labs/scheduling-variants.yaml", "--variant", NULL},
+     {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"lab", "scenarios/labs/scheduling-variants.yaml", "--variant", " s1", "--lang", "ko", NULL},
+     {NULL}, NULL, 2},
     /* grade */
 };
 

@@ -482,7 +482,7 @@ bool ps__ld_vary_finish(ps__loader *ld)
     if (variant[0] && !vy->count)
         return ps__ld_failk(ld, nowhere, "declares nothing to vary (a lab's vary: "
                             "section), so it has no variant '%s'",
-                            "바꿀 값을 선언하지 않아서(실습의 vary: 절) 변형 '%s'이(가) "
+                            "학생마다 바꿀 값을 선언하지 않은 실습이라 변형 '%s'이(가) "
                             "없습니다", variant);
     ps_scenario *s = ld->s;
     ps_vary *out = vy->count ? ps__arena_alloc(ld->arena, vy->count * sizeof *out) : NULL;
