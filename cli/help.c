@@ -129,11 +129,13 @@ static const help helps[] = {
      "    --format F    instead, the workload as procsim runs it: text, csv, json,\n"
      "                  or yaml (the scenario file)\n", NULL},
     {"lab",
-     "lab FILE [-c] [--lang en|ko]\n"
+     "lab FILE [-c] [--variant ID] [--lang en|ko]\n"
      "lab --random --seed N [--policy P] [--processes K]",
      "  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
+     "    --variant ID  a student's own numbers, from the lab's vary: section (the\n"
+     "                  same ID, the same numbers); with -c, their key\n"
      "    --lang L      en or ko: the handout's language (default en)\n"
      "  lab --random    a new lab as YAML on stdout\n"
      "    --seed N      the same N makes the same lab (a whole number from 0)\n"
