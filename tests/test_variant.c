@@ -281,6 +281,12 @@ static const bad_case bad[] = {
     {HEAD VARY PROC, "s\n1",
      "v.yaml: the variant ID must be one line of UTF-8 text of at most 64 bytes, without "
      "control characters or a space at either end (a student's ID such as 2026123)"},
+    {HEAD VARY PROC, "s\xC2\x85",
+     "v.yaml: the variant ID must be one line of UTF-8 text of at most 64 bytes, without "
+     "control characters or a space at either end (a student's ID such as 2026123)"},
+    {HEAD VARY PROC, "\xED\xA0\x80",
+     "v.yaml: the variant ID must be one line of UTF-8 text of at most 64 bytes, without "
+     "control characters or a space at either end (a student's ID such as 2026123)"},
     {HEAD VARY PROC, "\xC1\x81",
      "v.yaml: the variant ID must be one line of UTF-8 text of at most 64 bytes, without "
      "control characters or a space at either end (a student's ID such as 2026123)"},

@@ -44,20 +44,32 @@ uint64_t ps_vary_hash(const char *variant, const char *name)
 
 /* --- the variant ID --- */
 
+/* The bytes of the UTF-8 character at u[0..n) that is no control
+ * character (C0, DEL or C1), or 0: invalid, overlong, a surrogate. */
+static size_t text_char(const unsigned char *u, size_t n)
+{
+    unsigned c = u[0];
+    if (c < 0x80)
+        return c >= 0x20 && c != 0x7F;
+    size_t k = c >= 0xC2 && c <= 0xDF ? 2 : (c & 0xF0) == 0xE0 ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (!k || k > n)
+        return 0;
+    for (size_t j = 1; j < k; j++)
+        if ((u[j] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && u[1] < 0xA0) || (c == 0xED && u[1] >= 0xA0) || (c == 0xF0 && u[1] < 0x90) ||
+        (c == 0xF4 && u[1] >= 0x90) || (c == 0xC2 && u[1] < 0xA0))
+        return 0; /* overlong, a surrogate, past U+10FFFF, a C1 control */
+    return k;
+}
+
 bool ps__vary_id_check(const char *name, const char *variant, ps_error *err)
 {
     size_t n = strlen(variant);
     const unsigned char *u = (const unsigned char *)variant;
-    bool ok = n <= PS_VARIANT_MAX_BYTES && u[0] != ' ' && u[n - 1] != ' ';
-    for (size_t i = 0; ok && i < n;) {
-        unsigned c = u[i];
-        size_t k = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3
-                 : (c & 0xF8) == 0xF0 ? 4 : 0;
-        ok = k && i + k <= n && c >= 0x20 && c != 0x7F && (k == 1 || c >= 0xC2);
-        for (size_t j = 1; ok && j < k; j++)
-            ok = (u[i + j] & 0xC0) == 0x80;
-        i += k ? k : 1;
-    }
+    bool ok = n > 0 && n <= PS_VARIANT_MAX_BYTES && u[0] != ' ' && u[n - 1] != ' ';
+    for (size_t i = 0, k; ok && i < n; i += k)
+        ok = (k = text_char(u + i, n - i)) != 0;
     if (ok)
         return true;
     snprintf(err->msg, sizeof err->msg,
