@@ -227,11 +227,14 @@ static const help helps[] = {
      "                  yaml (시나리오 파일)\n"},
      {NULL, NULL}},
     {"lab",
-     "lab FILE [-c] [--lang en|ko] [--format text|html|pdf] [-o OUT]\n"
+     "lab FILE [-c] [--variant ID] [--lang en|ko] [--format text|html|pdf]\n"
+     "            [-o OUT]\n"
      "lab --random [--seed N] [--policy P] [--processes K] [--lang en|ko]",
      {"  lab FILE        a lab (a scenario with questions): the handout with the\n"
      "                  workload and questions (docs/labs/README.md)\n"
      "    -c            the answer key instead, computed by running the scenario\n"
+     "    --variant ID  a student's own numbers, from the lab's vary: section (the\n"
+     "                  same ID, the same numbers); with -c, their key\n"
      "    --lang L      en or ko: the handout's language (default: the locale)\n"
      "    --format F    text (default), html (a page to print, with a Gantt grid\n"
      "                  and a state table to fill in; the key fills them) or pdf\n"
@@ -246,6 +249,8 @@ static const help helps[] = {
      "  lab FILE        실습 (질문이 있는 시나리오): 작업 부하와 질문이 있는\n"
      "                  유인물 (docs/labs/README.md)\n"
      "    -c            대신 정답, 시나리오를 실행해 계산함\n"
+     "    --variant ID  학생 자기의 수, 실습의 vary: 절에서 (같은 ID면 같은 수);\n"
+     "                  -c와 함께면 그 정답\n"
      "    --lang L      en 또는 ko: 유인물의 언어 (기본: 로케일)\n"
      "    --format F    text (기본), html (인쇄할 쪽: 채워 넣을 간트 격자와 상태 표가\n"
      "                  있고, 정답에서는 채워져 있음) 또는 pdf (같은 쪽을\n"

@@ -132,7 +132,7 @@ static int random_lab(int argc, char **argv)
 
 int cmd_lab(int argc, char **argv)
 {
-    const char *path = NULL;
+    const char *path = NULL, *variant = NULL;
     int solve = 0;
     cli_lab_format format = CLI_LAB_TEXT;
     const char *out_path = NULL;
@@ -146,6 +146,12 @@ int cmd_lab(int argc, char **argv)
         } else if (!strcmp(argv[i], "--lang")) {
             if (cli_lang_option("lab", i + 1 < argc ? argv[++i] : NULL))
                 return EXIT_USAGE;
+        } else if (!strcmp(argv[i], "--variant")) { /* a student's own numbers */
+            if (i + 1 >= argc || !argv[i + 1][0]) {
+                fprintf(stderr, "procsim lab: %s\n", CLI_W(W_VAR_NEEDS_ID));
+                return EXIT_USAGE;
+            }
+            variant = argv[++i];
         } else if (!strcmp(argv[i], "--format")) { /* the printed page: lab_html.c */
             if (cli_lab_format_option(i + 1 < argc ? argv[++i] : NULL, &format))
                 return EXIT_USAGE;
@@ -167,7 +173,7 @@ int cmd_lab(int argc, char **argv)
         return EXIT_USAGE;
     int ko = cli_lang == PS_LANG_KO;
     ps_scenario *s;
-    int rc = cli_lab_load(path, NULL, &s);
+    int rc = cli_lab_load(path, variant, &s);
     if (rc)
         return rc;
     if (format != CLI_LAB_TEXT) {
@@ -176,6 +182,7 @@ int cmd_lab(int argc, char **argv)
         return rc;
     }
     cli_describe(stdout, s, ko);
+    cli_lab_variant_note(stdout, s, path, solve);
     workload(stdout, s);
     ps_lab_key key;
     if (!s->nquestions) {

@@ -21,5 +21,8 @@ void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, c
 /* The answer as the key prints it ("b) 13" for multiple choice), with its
  * detail in parentheses. */
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a);
+/* What the handout (key 0) or the key (1) says about the lab's variants:
+ * nothing for a lab without a vary: section. */
+void cli_lab_variant_note(FILE *out, const ps_scenario *s, const char *path, int key);
 
 #endif

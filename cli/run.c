@@ -322,7 +322,7 @@ int cmd_check(int argc, char **argv)
             continue;
         }
         ps_error err;
-        ps_scenario *s = ps_scenario_load_file(argv[i], &err);
+        ps_scenario *s = ps_scenario_load_file_every_variant(argv[i], &err); /* vary: too */
         if (!s) {
             fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
             rc = EXIT_USAGE;

@@ -439,7 +439,16 @@ extern ps_lang cli_lang; /* args.c */
 
 /* --- lab --variant (variant) --- */
 
-#define W_VAR_VARIANT "Variant", "변형"
+#define W_VAR_HAS_VARIANTS "This lab has a variant for each student (its vary: section); make one with:", \
+    "이 실습은 학생마다 변형이 있습니다(vary: 절). 변형을 만드는 법:"
+#define W_VAR_YOURS "Variant %s: the numbers in this handout are yours.\n" \
+                    "Put this line at the top of your answers file:", \
+                    "변형 %s: 이 과제의 수는 자기 것입니다.\n" \
+                    "답안 파일 맨 위에 다음 줄을 적으세요:"
+#define W_VAR_HEADER "variant:", "변형:" /* the answers file's header line (grade reads both) */
+#define W_VAR_VALUES "Variant %s:", "변형 %s:"
+#define W_VAR_AS_WRITTEN "As written (no --variant):", "파일에 적힌 대로(--variant 없음):"
+#define W_VAR_NEEDS_ID "--variant needs a student's ID", "--variant에는 학생 ID가 필요합니다"
 
 /* --- grade (grade.c) --- */
 

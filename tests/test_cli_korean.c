@@ -45,7 +45,7 @@ static const char *const commands[] = {
     "json", "html", "pdf", "done", "until", "deadlock", "runaway", "error", "weasyprint",
     /* the CSV header's columns, JSON keys and scenario keys a text names */
     "time", "pid", "name", "from", "to", "event", "cause", "wall_us", "kstate", "reported_by",
-    "os_pid", "gantt", "tick_ms", "description_ko", "title_ko", "ask_ko", NULL,
+    "os_pid", "gantt", "tick_ms", "description_ko", "title_ko", "ask_ko", "vary", NULL,
 };
 
 /* A word in capitals is an abbreviation (CPU) or a placeholder of a usage
@@ -133,6 +133,9 @@ static int is_name(const ps_scenario *s, const char *w, size_t n)
         for (uint32_t i = 0; i < sets[k]->count; i++)
             if (strlen(sets[k]->names[i]) == n && !strncmp(sets[k]->names[i], w, n))
                 return 1;
+    for (uint32_t i = 0; i < s->nvary; i++) /* a lab's vary: names ("q 3, burst 7") */
+        if (strlen(s->vary[i].name) == n && !strncmp(s->vary[i].name, w, n))
+            return 1;
     return 0;
 }
 
@@ -412,6 +415,12 @@ static const korean_case cases[] = {
     {{"lab", "-c", "--lang", "ko", "scenarios/labs/worker-pool.yaml", NULL}, {NULL}, "scenarios/labs/worker-pool.yaml", 0},
     /* lab --format html */
     /* lab --variant */
+    {{"lab", "scenarios/labs/scheduling-rr.yaml", "--variant", "s1", "--lang", "ko", NULL},
+     {NULL}, "scenarios/labs/scheduling-rr.yaml", 2},
+    {{"lab", "scenarios/labs/scheduling-variants.yaml", "--variant", NULL},
+     {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
+    {{"lab", "scenarios/labs/scheduling-variants.yaml", "--variant", " s1", "--lang", "ko", NULL},
+     {NULL}, NULL, 2},
     /* grade */
     /* the class but variant.txt, whose message (the loader's) names the key vary: */
     {{"grade", "tests/labs/class.yaml", "tests/labs/class/bom.txt", "tests/labs/class/binary.bin",

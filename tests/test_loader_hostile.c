@@ -181,13 +181,13 @@ static void test_deep_nesting(void **state)
                        "understands (it reads version 1); upgrade procsim" :
                        "deep:2:1: scenario: unknown key 'extra' (valid keys: procsim, title, "
                        "title_ko, description, description_ko, system, devices, variables, processes, "
-                       "events, questions)");
+                       "events, questions, vary)");
         free(t.p);
     }
     s = repeat("title: t\nextra: ", "[", DEEP, ""); /* never closed */
     assert_message("deep", s, strlen(s), "deep:2:1: scenario: unknown key 'extra' (valid "
                    "keys: procsim, title, title_ko, description, description_ko, system, devices, "
-                   "variables, processes, events, questions)");
+                   "variables, processes, events, questions, vary)");
     free(s);
 }
 

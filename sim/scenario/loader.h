@@ -84,6 +84,31 @@ typedef struct ps__mem_peak {
     ps__mark at;              /* the value of its `memory` key */
 } ps__mem_peak;
 
+/* The vary: section while loading (scenario_vary.c). */
+#define PS__VARY_NAME_MAX 32   /* a vary name: at most this many bytes */
+#define PS__VARY_VALUE_MAX 64  /* a value: at most this many bytes */
+#define PS__VARY_CHOICES_MAX 32 /* choose: at most this many values */
+typedef struct ps__vary_entry {
+    char name[PS__VARY_NAME_MAX + 1];
+    char value[PS__VARY_VALUE_MAX + 1];    /* what $name stands for */
+    char fallback[PS__VARY_VALUE_MAX + 1]; /* the default */
+    ps__mark at;              /* the name, in vary: */
+    bool used;                /* a $name has stood for it */
+} ps__vary_entry;
+
+typedef struct ps__vary {
+    struct ps__variant *pick; /* the variant to load; NULL: as written */
+    ps__vary_entry entry[PS_VARY_MAX];
+    unsigned count;
+    bool declared;            /* vary: has been read: from then on every $
+                                 is $name or $$ */
+    bool reading;             /* inside vary:, where $ has no meaning */
+    ps__mark dollar;          /* the first $ before vary:, if dollar_seen */
+    bool dollar_seen;
+    bool subst;               /* the current scalar had a $ replaced, so
+                                 offsets in it are not columns of the file */
+} ps__vary;
+
 typedef struct ps__loader {
     /* input */
     const char *name;         /* file name for messages */
@@ -139,6 +164,7 @@ typedef struct ps__loader {
     ps__mark sched_first[PS__PK_COUNT_]; /* the first process key of each
                                             kind (scenario_sched.c) */
     ps__vec queue_marks;      /* ps__parent_ref: each entry's `queue` */
+    ps__vary vary;            /* the vary: section and $names */
 } ps__loader;
 
 /* A text for people in both languages.  The parts messages are built from
@@ -409,6 +435,19 @@ bool ps__ld_finish_choices(ps__loader *ld, ps__question_ref *r);
 /* After the whole file: names in the questions resolved, the questions
  * moved into the scenario. */
 bool ps__ld_finish_questions(ps__loader *ld);
+
+/* --- scenario_vary.c --- */
+
+/* The `vary:` section (the current event is its value): each entry's
+ * value chosen for ld->vary.variant, or its default. */
+bool ps__ld_vary(ps__loader *ld);
+/* Called by ps__ld_next on every scalar: after a vary: section, each
+ * $name in it replaced by its entry's value, $$ by $, an unknown name an
+ * error at its place; in a file without one a $ is just a $. */
+bool ps__ld_vary_scalar(ps__loader *ld);
+/* At the end of the root mapping: every entry used, a variant asked of a
+ * file that varies something; the entries and the variant into ld->s. */
+bool ps__ld_vary_finish(ps__loader *ld);
 
 /* --- scenario_check.c --- */
 

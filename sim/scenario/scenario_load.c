@@ -393,7 +393,7 @@ bool ps__ld_next(ps__loader *ld)
                              "supported in scenario files; write the value without one",
                              "시나리오 파일에는 !!str 같은 태그를 쓸 수 없습니다; 태그 없이 "
                              "값만 쓰세요");
-    return true;
+    return ev->type != YAML_SCALAR_EVENT || ps__ld_vary_scalar(ld); /* $name */
 }
 
 /* --- the format version --- */
@@ -495,7 +495,14 @@ static void loader_fini(ps__loader *ld)
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err)
 {
-    ps__loader ld = {.name = name ? name : "<string>", .err = err};
+    return ps__scenario_load_variant(name, fp, text, len, limit, NULL, err);
+}
+
+ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
+                                       size_t len, size_t limit, ps__variant *pick,
+                                       ps_error *err)
+{
+    ps__loader ld = {.name = name ? name : "<string>", .err = err, .vary.pick = pick};
     ps__vec_init(&ld.procs, sizeof(ps_proc_spec));
     ps__vec_init(&ld.ops, sizeof(ps_op));
     ps__vec_init(&ld.events, sizeof(ps_event_spec));
@@ -556,8 +563,9 @@ ps_scenario *ps_scenario_load_tour(ps_error *err)
                                    ps_tour_yaml_len, err);
 }
 
-ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
+static ps_scenario *load_file(const char *path, const char *variant, ps_error *err)
 {
+    ps__variant pick = {.id = variant, .force = -1};
     char text[128], text_ko[128];
     errno = EINVAL;
     FILE *fp = path ? fopen(path, "rb") : NULL;
@@ -579,23 +587,29 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
     else if (known && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES)
         too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
     else
-        s = ps__scenario_load(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, err);
+        s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, &pick, err);
     fclose(fp);
     return s;
+}
+
+ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
+{
+    return load_file(path, NULL, err);
 }
 
 ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
                                            ps_error *err)
 {
-    ps_scenario *s = ps_scenario_load_file(path, err);
-    if (!s || !variant || !variant[0])
-        return s;
-    ps_scenario_destroy(s);
-    snprintf(err->msg, sizeof err->msg,
-             "%s: declares nothing to vary (a lab's vary: section), so it has no variant '%.80s'",
-             path, variant);
-    snprintf(err->msg_ko, sizeof err->msg_ko,
-             "%s: 바꿀 수를 선언하지 않아서(실습의 vary: 절) 변형 '%.80s'이 없습니다", path,
-             variant);
-    return NULL;
+    if (variant && variant[0] && !ps__vary_id_check(path ? path : "(null)", variant, err))
+        return NULL;
+    return load_file(path, variant, err);
+}
+
+ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text, size_t len,
+                                             const char *variant, ps_error *err)
+{
+    if (variant && variant[0] && !ps__vary_id_check(name ? name : "<string>", variant, err))
+        return NULL;
+    ps__variant pick = {.id = variant, .force = -1};
+    return ps__scenario_load_variant(name, NULL, text, len, PS_SCENARIO_MAX_BYTES, &pick, err);
 }

@@ -14,7 +14,7 @@ typedef ps__word word;
 
 bool ps__ld_marks_exact(const ps__loader *ld)
 {
-    return ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+    return ld->ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ld->vary.subst &&
            ld->ev.start_mark.line == ld->ev.end_mark.line;
 }
 

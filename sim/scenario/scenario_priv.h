@@ -10,6 +10,7 @@
 #ifndef PROCSIM_SCENARIO_PRIV_H
 #define PROCSIM_SCENARIO_PRIV_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -58,6 +59,23 @@ void ps__scenario_defaults(ps_scenario *s);
  * does not close `fp`. */
 ps_scenario *ps__scenario_load(const char *name, FILE *fp, const char *text,
                                size_t len, size_t limit, ps_error *err);
+/* Which variant of a lab to load. */
+typedef struct ps__variant {
+    const char *id;           /* the variant ID; NULL or "": as written */
+    int force;                /* >= 0: entry `force` of vary: takes its
+                                 value number k (its last if k is past it),
+                                 the others their defaults; -1: none */
+    uint64_t k;
+    uint64_t n;               /* out: how many values entry `force` has */
+    char value[65];           /* out: the value it took */
+} ps__variant;
+/* The same for a lab's variant (pick NULL: the file as written). */
+ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
+                                       size_t len, size_t limit, ps__variant *pick,
+                                       ps_error *err);
+/* Is `variant` a variant ID (scenario.h's rule)?  If not, false with the
+ * message for the file `name` in err (scenario_vary.c). */
+bool ps__vary_id_check(const char *name, const char *variant, ps_error *err);
 
 /* Korean particles that depend on the word before them: 이/가, 은/는,
  * 을/를, 으로/로.  The word's last Hangul syllable or digit decides (a

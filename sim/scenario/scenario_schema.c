@@ -306,10 +306,10 @@ static bool parse_events(ps__loader *ld)
 /* --- the document --- */
 
 enum { R_PROCSIM, R_TITLE, R_TITLE_KO, R_DESCRIPTION, R_DESCRIPTION_KO, R_SYSTEM, R_DEVICES, R_VARIABLES,
-       R_PROCESSES, R_EVENTS, R_QUESTIONS, R_COUNT };
+       R_PROCESSES, R_EVENTS, R_QUESTIONS, R_VARY, R_COUNT };
 static const char *const root_keys[R_COUNT] = {
     "procsim", "title", "title_ko", "description", "description_ko", "system", "devices", "variables",
-    "processes", "events", "questions"};
+    "processes", "events", "questions", "vary"};
 static const keyset root_set = {{"scenario", "시나리오"}, root_keys, R_COUNT,
                                 BIT(R_PROCSIM) | BIT(R_TITLE) | BIT(R_PROCESSES)};
 
@@ -344,12 +344,13 @@ static bool parse_root(ps__loader *ld)
         case R_PROCESSES: ok = parse_processes(ld); break;
         case R_EVENTS: ok = parse_events(ld); break;
         case R_QUESTIONS: ok = ps__ld_questions(ld); break;
+        case R_VARY: ok = ps__ld_vary(ld); break;
         }
         if (!ok)
             return false;
     }
     ld->in_root = false;
-    return ps__ld_required(ld, &root_set, seen, start);
+    return ps__ld_required(ld, &root_set, seen, start) && ps__ld_vary_finish(ld);
 }
 
 void ps__scenario_defaults(ps_scenario *s)
@@ -357,6 +358,7 @@ void ps__scenario_defaults(ps_scenario *s)
     s->title_ko = "";
     s->description = "";
     s->description_ko = "";
+    s->variant = "";
     s->cpus = 1;
     s->memory = PS_UNLIMITED;
     s->policy = PS_POLICY_FCFS;

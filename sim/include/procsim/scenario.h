@@ -416,6 +416,15 @@ typedef struct ps_question {
     uint32_t nchoices;    /* 0: not multiple choice; at most PS_QUESTION_CHOICES */
 } ps_question;
 
+/* A number (or word) a lab's `vary:` section lets change from student to
+ * student, as this load chose it: `$name` in the file became `value`. */
+#define PS_VARY_MAX 16           /* entries of vary: at most */
+#define PS_VARIANT_MAX_BYTES 64  /* a variant ID: at most this many bytes */
+typedef struct ps_vary {
+    const char *name;     /* as declared, without the '$' */
+    const char *value;    /* what $name stands for in this variant ("7") */
+    const char *fallback; /* its default: the value of the file as written */
+} ps_vary;
 /* An option of a multiple-choice question: a literal, or an answer
  * expression computed as a question's is, on the same workload perhaps
  * under another policy, quantum or switch cost ("waiting P3 under fcfs",
@@ -509,6 +518,10 @@ typedef struct ps_scenario {
     uint32_t nevents;
     ps_question *questions;  /* a lab's questions, in file order */
     uint32_t nquestions;
+    const char *variant;     /* the variant loaded (a student's ID), "" for
+                                the file as written */
+    const ps_vary *vary;     /* the vary: section's entries, in file order */
+    uint32_t nvary;
 
     void *arena_;            /* private: owns every string and array above */
 } ps_scenario;
@@ -534,13 +547,31 @@ ps_scenario *ps_scenario_load_string(const char *name, const char *text,
                                      size_t len, ps_error *err);
 void ps_scenario_destroy(ps_scenario *s); /* accepts NULL */
 
-/* A lab's variant: the file with the numbers its `vary:` section lets
- * change chosen from `variant` (a student's ID, any text of one line):
- * the same ID gives the same numbers, on every machine.  NULL or "": the
- * file as written.  A variant of a file that declares nothing to vary is
- * an error. */
+/* A lab's variant: the file with the values its `vary:` section lets
+ * change chosen from `variant` (a student's ID: one line of UTF-8 text,
+ * 1 to PS_VARIANT_MAX_BYTES bytes, no control characters, no space at
+ * either end): the same ID gives the same values, on every machine
+ * (ps_vary_hash).  NULL or "": the file as written, each entry at its
+ * default.  A variant of a file that declares nothing to vary, and an ID
+ * that breaks the rule, are errors. */
 ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
                                            ps_error *err);
+ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text,
+                                             size_t len, const char *variant,
+                                             ps_error *err);
+/* The file as written, after checking that each value every entry of its
+ * vary: section may take (every one of a range or list of at most 64, the
+ * ends of a longer range), with the others at their defaults, makes a
+ * valid file: what `procsim check` does.  NULL with the first failure
+ * ("FILE: vary: with b = 0 ... the file is not valid: FILE:LINE:COL:
+ * ...") in err. */
+ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err);
+/* What picks entry `name`'s value in variant `variant`: FNV-1a (64 bits)
+ * over the bytes of the variant, one zero byte and the bytes of the name,
+ * then the splitmix64 finaliser.  The entry's value is the k-th of its n
+ * values (from, from + step, ..., to; or the choices in order) where
+ * k = ps_vary_hash(variant, name) % n. */
+uint64_t ps_vary_hash(const char *variant, const char *name);
 
 /* The built-in seven-state tour: scenarios/tour.yaml compiled in, its
  * bytes followed by a NUL, and loaded by ps_scenario_load_tour as the file
