@@ -237,7 +237,7 @@ static int grade_file(grade_class *c, graded *f)
             rc = -1;
         } else if (!l->s) {
             snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_VARIANT_FAILED), f->path,
-                     sh.variant, l->error);
+                     (unsigned)sh.variant_line, (unsigned)sh.variant_col, sh.variant, l->error);
         } else {
             int right = ps_lab_grade(&l->key, f->path, sh.text, sh.len, f->marks, &err);
             if (right < 0) {

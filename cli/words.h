@@ -482,7 +482,7 @@ extern ps_lang cli_lang; /* args.c */
     "procsim grade: %s 뒤에 파일 이름을 주십시오(표준 출력은 -)\n"
 #define W_GRADE_UNKNOWN_OPTION "procsim grade: unknown option '%s'\n", \
     "procsim grade: 알 수 없는 옵션 '%s'\n"
-#define W_GRADE_VARIANT_FAILED "%s: variant %s: %s", "%s: 변형 %s: %s"
+#define W_GRADE_VARIANT_FAILED "%s:%u:%u: variant %s: %s", "%s:%u:%u: 변형 %s: %s"
 #define W_GRADE_VARIANT_QUESTIONS "this variant has %u questions, the lab as written %u", \
     "이 변형의 질문은 %u개인데 원래 실습은 %u개입니다"
 #define W_GRADE_NO_KEY "no answer key for this variant", "이 변형의 정답을 구하지 못했습니다"

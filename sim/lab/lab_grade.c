@@ -383,6 +383,10 @@ int ps_lab_sheet_read(ps_lab_sheet *sh, const char *name, const char *bytes, siz
         } else {
             memcpy(to, v, vlen);
             to[vlen] = 0;
+            if (h == HEAD_VARIANT) { /* where a variant that does not load is told */
+                sh->variant_line = (uint32_t)l.line;
+                sh->variant_col = (uint32_t)(v - p) + col;
+            }
             continue;
         }
         fail(err, name, l.line, col, en, ko);

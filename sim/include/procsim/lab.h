@@ -130,6 +130,7 @@ typedef struct ps_lab_sheet {
     char student[64];    /* the student line's ID, "" without one */
     char variant[64];    /* the variant line's ID, "" without one (the lab
                             as written) */
+    uint32_t variant_line, variant_col; /* where that ID is in the file */
 } ps_lab_sheet;
 
 /* Reads the bytes of the answers file `name` into *sh: 0, or -1 with
