@@ -447,7 +447,7 @@ extern ps_lang cli_lang; /* args.c */
                     "답안 파일 맨 위에 다음 줄을 적으세요:"
 #define W_VAR_HEADER "variant:", "변형:" /* the answers file's header line (grade reads both) */
 #define W_VAR_VALUES "Variant %s:", "변형 %s:"
-#define W_VAR_AS_WRITTEN "As written (no --variant):", "파일에 적힌 대로(--variant 없음):"
+#define W_VAR_AS_WRITTEN "As written (no --variant):", "파일에 적힌 대로 (--variant 없음):"
 #define W_VAR_NEEDS_ID "--variant needs a student's ID", "--variant에는 학생 ID가 필요합니다"
 
 /* --- grade (grade.c) --- */

@@ -327,7 +327,7 @@ static void one_file_is_graded_with_its_reasons(void **state)
         {{"grade", LAB, "tests/labs/class/latin1.txt", "--lang", "ko", NULL}, 2, NULL,
          "UTF-8로 저장하십시오\n"},
         {{"grade", LAB, "tests/labs/class/variant.txt", NULL}, 2, NULL,
-         "tests/labs/class/variant.txt: variant 2026010: " LAB ": declares nothing to vary"},
+         "tests/labs/class/variant.txt:3:10: variant 2026010: " LAB ": declares nothing to vary"},
         {{"grade", LAB, "/nonexistent/answers", "--lang", "ko", NULL}, 2, NULL,
          "/nonexistent/answers을(를) 읽을 수 없습니다: 그런 파일이나 디렉터리가 없습니다\n"},
         /* several files are a class */
