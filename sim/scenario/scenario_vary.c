@@ -465,6 +465,10 @@ bool ps__ld_vary_scalar(ps__loader *ld)
         } else {
             reference(t, n, i, &name, &len, &end);
             ps__vary_entry *v = lookup(vy, t + name, len);
+            if (!v) { /* cannot be: the first pass refused unknown names */
+                free(text);
+                return ps__ld_oom(ld);
+            }
             size_t k = strlen(v->value);
             memcpy(text + o, v->value, k);
             o += k;
