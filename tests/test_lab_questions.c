@@ -60,7 +60,7 @@ static const char choice_yaml[] =
     "      - waiting P3 under rr:1\n"
     "      - waiting P2\n"
     "      - {literal: 7}\n"         /* the answer again: merged */
-    "      - {literal: 12}\n"
+    "      - 12\n"                  /* a bare number: the literal 12 */
     "  - {ask: b, answer: {literal: fcfs}, choices: [{literal: rr}, {literal: FCFS}, {literal: srtf}]}\n"
     "  - {ask: c, answer: {literal: 4}}\n"
     "  - {ask: d, answer: {literal: 8/3}}\n"

@@ -28,6 +28,15 @@ static const char *const type_tokens[PS_ANSWER_TYPE_COUNT] = {
 #undef PS_X_
 };
 
+/* A number as a teacher writes one among the options (7, 2.5, 8/3): not
+ * strtod's "inf" or " 7". */
+static bool number(const char *t);
+static bool bare_number(const char *t)
+{
+    return ((t[0] >= '0' && t[0] <= '9') || (t[0] == '-' && t[1] >= '0' && t[1] <= '9')) &&
+           number(t);
+}
+
 /* --- a literal answer ---------------------------------------------------- */
 
 static bool whole(const char *t)
@@ -264,7 +273,12 @@ bool ps__ld_choices(ps__loader *ld, ps__question_ref *r)
         c->under = -1;
         c->switch_cost = -1;
         bool ok;
-        if (ld->ev.type == YAML_SCALAR_EVENT) {
+        if (ld->ev.type == YAML_SCALAR_EVENT &&
+            bare_number((const char *)ld->ev.data.scalar.value)) {
+            /* a bare number is an option as written: 7 is {literal: 7} */
+            ok = ps__ld_string(ld, "choices", true, &c->text);
+            c->literal = c->text;
+        } else if (ld->ev.type == YAML_SCALAR_EVENT) {
             ok = ps__ld_string(ld, "choices", true, &c->text) &&
                  computed(ld, c, &r->options[r->q.nchoices]);
         } else if (ld->ev.type == YAML_MAPPING_START_EVENT) {
