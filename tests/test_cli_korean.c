@@ -28,6 +28,7 @@ static const char *const latin[] = {
     "SIGCONT", "SIGKILL", "SIGTERM", "SIGCHLD", "proc", "stat", "waitpid", "ptrace", "fork",
     "exec", "exit", "docs", "md", "ko", "en", "yaml", "txt", "ms", "kB",
     "ps", "top", /* the programs a lab names (kernel-letters: "ps와 top의 STAT 열") */
+    "cmake", "SDL2", "SDL2_ttf", /* how a windowless procsim gets its window */
     NULL,
 };
 
@@ -326,11 +327,16 @@ static const korean_case cases[] = {
     {{"ostep", "--lang", "ko", "nope", NULL}, {NULL}, NULL, 2},
     {{"ostep", "process-run", "-l", "2:50", "--format", "xml", NULL}, {"LANG=ko_KR.UTF-8", NULL},
      NULL, 2},
+#if PROCSIM_WITH_GUI
     {{"gui", "--lang", "ko", "--speed", "3", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--size", "1x1", NULL}, {NULL}, NULL, 2},
     {{"gui", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--screenshot", "x.png", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2},
+#else /* no window to parse options for: it says so, a runtime failure */
+    {{"gui", "--lang", "ko", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 1},
+    {{"gui", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 1},
+#endif
     {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
     {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
     {{NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0}, /* no display: the tour */
