@@ -226,6 +226,55 @@ static void workloads_round_trip_as_yaml(void **state)
     assert_true(made > 60); /* most cases have a workload */
 }
 
+/* ---- procsim's own limits and huge lengths --------------------------- */
+
+/* scheduler.py on lengths far above a homework's: the printed times are
+ * scheduler.py's (%.2f of Python floats, the spec's arithmetic), and the
+ * cost follows the jobs and slices, not the ticks; RR beyond the slices
+ * procsim prints says so. */
+static void scheduler_huge_lengths_and_limits(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *argv[12];
+        int status;
+        const char *out, *err; /* a line stdout or stderr holds */
+    } cases[] = {
+        {{"-l", "4294967296", "-c"}, 0,
+         "  [ time   0 ] Run job 0 for 4294967296.00 secs ( DONE at 4294967296.00 )\n", NULL},
+        {{"-l", "999999999999,4294967296", "-c"}, 0,
+         "  [ time 999999999999 ] Run job 1 for 4294967296.00 secs ( DONE at "
+         "1004294967295.00 )\n", NULL},
+        {{"-p", "SJF", "-l", "4294967296,1", "-c"}, 0,
+         "  [ time   1 ] Run job 0 for 4294967296.00 secs ( DONE at 4294967297.00 )\n", NULL},
+        {{"-p", "RR", "-q", "4294967296", "-l", "4294967296,1", "-c"}, 0,
+         "  [ time 4294967296 ] Run job   1 for 1.00 secs ( DONE at 4294967297.00 )\n", NULL},
+        {{"-p", "RR", "-q", "1000", "-l", "4294967296,1", "-c"}, 0,
+         "  [ time 4294967001 ] Run job   0 for 296.00 secs ( DONE at 4294967297.00 )\n", NULL},
+        {{"-p", "RR", "-q", "100", "-l", "4294967296,1", "-c"}, 1, NULL,
+         "procsim: scheduler.py: RR would print more than 10000000 slices; procsim stops "
+         "here\n"},
+        {{"-p", "RR", "-l", "10000001", "-c"}, 1, NULL,
+         "procsim: scheduler.py: RR would print more than 10000000 slices; procsim stops "
+         "here\n"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int argc = 0;
+        while (cases[i].argv[argc])
+            argc++;
+        ps_outbuf out = {0}, err = {0};
+        ps_out o = ps_outbuf_sink(&out), e = ps_outbuf_sink(&err);
+        int status = ps_ostep_run(PS_OSTEP_SCHEDULER, argc, (char **)cases[i].argv, &o, &e);
+        const char *got = out.s ? out.s : "", *said = err.s ? err.s : "";
+        if (status != cases[i].status || (cases[i].out && !strstr(got, cases[i].out)) ||
+            (cases[i].err && !strstr(said, cases[i].err)))
+            fail_msg("case %zu: exit %d\n--- stdout ---\n%.800s\n--- stderr ---\n%.300s", i,
+                     status, got, said);
+        ps_outbuf_fini(&out);
+        ps_outbuf_fini(&err);
+    }
+}
+
 /* ---- all cases of a directory as cmocka tests ------------------------ */
 
 typedef struct named_case {
@@ -274,5 +323,6 @@ int main(int argc, char **argv)
     int n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/examples", cases, tests, 0, MAX);
     n = add_cases(PROCSIM_SOURCE_DIR "/tests/ostep/cases", cases, tests, n, MAX);
     tests[n++] = (struct CMUnitTest)cmocka_unit_test(workloads_round_trip_as_yaml);
+    tests[n++] = (struct CMUnitTest)cmocka_unit_test(scheduler_huge_lengths_and_limits);
     return _cmocka_run_group_tests("ostep", tests, (size_t)n, NULL, NULL);
 }

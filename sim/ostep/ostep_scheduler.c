@@ -228,7 +228,7 @@ static ps_scenario *sch_build(const void *work, ps_out *err)
                              : !w->ticks ? "procsim: " SCRIPT ": these job lengths cannot "
                                            "be run (see the message with -c)\n"
                              : "procsim: " SCRIPT ": these job lengths (negative, inf, nan, "
-                               "more than 6 decimals, or above 10^12 ticks) have no trace in "
+                               "more than 6 decimals, or above 10^9 ticks) have no trace in "
                                "whole ticks\n");
         return NULL;
     }
@@ -496,6 +496,9 @@ static int sch_print(const void *work, ps_out *out, ps_out *err)
     int status = 1;
     if (e) {
         ps_engine_set_listener(e, on_transition, &tr);
+        /* a dispatch per slice: up to MAX_SLICES instants, above the
+         * engine's own limit, and the workload ends by construction */
+        ps_engine_set_instant_limit(e, (uint64_t)MAX_SLICES + w->n + 2);
         ps_step_status st = ps_engine_run(e, -1);
         if (tr.nomem || st == PS_STEP_NOMEM)
             status = ps__ostep_nomem(err);

@@ -7,11 +7,15 @@
 #include <stdint.h>
 
 #include "procsim/out.h"
+#include "procsim/scenario.h"
 
 #define SCRIPT "scheduler.py"
 #define MAX_JOBS 1000000
 #define MAX_SLICES 10000000 /* RR slices procsim will print */
-#define MAX_TICKS 1000000000000LL
+/* The largest length in whole ticks: a scenario's tick count, the most the
+ * engine runs an op for (longer lengths take the scale that keeps the
+ * schedule, as negative or finer ones do). */
+#define MAX_TICKS PS_SCENARIO_MAX_NUMBER
 
 enum { P_FIFO, P_SJF, P_RR, P_OTHER };
 

@@ -33,17 +33,26 @@ static int decimals(double x)
 }
 
 /* RR: how many quanta scheduler.py gives a job of length x (0 if it would
- * never finish or take more than `left`). */
+ * never finish, -1 if it would take more than `left`). */
 static int64_t rr_slices(double x, double q, int64_t left)
 {
     int64_t k = 1;
     while (x > q) {
         double y = x - q;
-        if (!(y < x) || ++k > left)
+        if (!(y < x))
             return 0;
+        if (++k > left)
+            return -1;
         x = y;
     }
     return k;
+}
+
+static int too_many_slices(ps_out *err)
+{
+    ps_outf(err, "procsim: " SCRIPT ": RR would print more than %d slices; procsim stops here\n",
+            MAX_SLICES);
+    return 1;
 }
 
 /* Python's a < b on job lengths. */
@@ -148,13 +157,20 @@ int ps__sch_ticks(sch_work *w, ps_out *err)
     w->digits = d;
     if (exact) {
         w->qticks = w->policy == P_RR ? w->quantum * (int64_t)scale : 1;
+        int64_t slices = 0; /* RR prints a line per quantum: as many as below */
+        for (uint32_t i = 0; w->policy == P_RR && i < w->n; i++)
+            if ((slices += w->ticks[i] > w->qticks ? (w->ticks[i] - 1) / w->qticks + 1 : 1) >
+                MAX_SLICES)
+                return too_many_slices(err);
         return 0;
     }
     w->qticks = 1;
     if (w->policy == P_RR) {
         int64_t left = MAX_SLICES;
         for (uint32_t i = 0; i < w->n; i++) {
-            if (!(w->ticks[i] = rr_slices(w->len[i], w->qd, left))) {
+            if ((w->ticks[i] = rr_slices(w->len[i], w->qd, left)) < 0)
+                return too_many_slices(err);
+            if (!w->ticks[i]) {
                 ps_out_puts(err, "procsim: " SCRIPT ": with this quantum RR would run "
                                  "(nearly) forever; procsim stops here\n");
                 return 1;
