@@ -1,6 +1,9 @@
 /* bench_ostep.c — procsim ostep process-run on the workload that makes
  * process-run.py quadratic: 5 processes of n instructions each
- * (-s 1 -l n:50,... -L 5 -c -p), for n = 2000, 8000, 20000.
+ * (-s 1 -l n:50,... -L 5 -c -p), for n = 2000, 8000, 20000; and
+ * scheduler.py on lengths from 10 to 2^40 seconds (-l L,L/2,L/4 -c under
+ * FIFO, SJF and RR with a quantum of L/1000), whose cost must follow the
+ * jobs and the slices printed, not the length.
  *
  * Prints procsim's time per run (best of several, output discarded) and
  * the time per instruction, which stays flat if the run is linear.  With
@@ -93,6 +96,43 @@ static sink run_python(const char *script, int n, double *secs)
     return k;
 }
 
+/* Best of 5 runs of scheduler.py ARGS -c, in seconds. */
+static double run_scheduler(int argc, char **argv)
+{
+    double best = 1e9;
+    for (int rep = 0; rep < 5; rep++) {
+        sink r = {0, 0};
+        ps_out out = {count, &r}, err = out;
+        double t0 = now();
+        if (ps_ostep_run(PS_OSTEP_SCHEDULER, argc, argv, &out, &err) != 0) {
+            fprintf(stderr, "bench_ostep: procsim ostep scheduler failed\n");
+            exit(1);
+        }
+        double t = now() - t0;
+        best = t < best ? t : best;
+    }
+    return best;
+}
+
+static void bench_scheduler(void)
+{
+    static const long long lengths[] = {10, 1000000, 1000000000, 4294967296LL, 1LL << 40};
+    printf("scheduler -l L,L/2,L/4 -c (RR: -q L/1000)\n");
+    for (int i = 0; i < 5; i++) {
+        long long L = lengths[i];
+        char list[96], q[32];
+        snprintf(list, sizeof list, "%lld,%lld,%lld", L, L / 2, L / 4);
+        snprintf(q, sizeof q, "%lld", L / 1000 > 0 ? L / 1000 : 1);
+        char *fifo[] = {"-p", "FIFO", "-l", list, "-c", NULL};
+        char *sjf[] = {"-p", "SJF", "-l", list, "-c", NULL};
+        char *rr[] = {"-p", "RR", "-q", q, "-l", list, "-c", NULL};
+        printf("  L=%-14lld FIFO %7.3f ms  SJF %7.3f ms  RR %8.3f ms\n", L,
+               run_scheduler(5, fifo) * 1e3, run_scheduler(5, sjf) * 1e3,
+               run_scheduler(7, rr) * 1e3);
+        fflush(stdout);
+    }
+}
+
 int main(int argc, char **argv)
 {
     static const int sizes[] = {2000, 8000, 20000};
@@ -113,5 +153,6 @@ int main(int argc, char **argv)
         printf("\n");
         fflush(stdout);
     }
+    bench_scheduler();
     return 0;
 }
