@@ -15,8 +15,38 @@
 #include "cli.h"
 #include "words.h"
 #include "procsim/ostep.h"
+#include "procsim/scenario.h"
 
 static void to_file(void *ctx, const char *s, size_t n) { fwrite(s, 1, n, ctx); }
+
+/* The workload as a scenario file, written only if procsim loads it back:
+ * OSTEP takes values a file may not hold (an allotment of 0, no jobs at
+ * all), and then the command says which and writes nothing (exit 1). */
+static int write_yaml(const ps_scenario *s)
+{
+    ps_outbuf yaml = {0};
+    ps_out y = ps_outbuf_sink(&yaml);
+    ps_scenario_write_yaml(s, &y);
+    ps_error why;
+    ps_scenario *back = yaml.s ? ps_scenario_load_string("-", yaml.s, yaml.len, &why) : NULL;
+    int rc = 0;
+    if (back) {
+        fwrite(yaml.s, 1, yaml.len, stdout);
+    } else if (!yaml.s) {
+        fputs(CLI_W(W_ANY_NOMEM), stderr);
+        rc = EXIT_RUNTIME;
+    } else {
+        const char *msg = ps_error_in(&why, cli_lang);
+        if (!strncmp(msg, "-:", 2)) /* "-:LINE:COL: ": a place in no file */
+            for (int colons = 0; *msg && colons < 3; msg++)
+                colons += *msg == ':';
+        fprintf(stderr, CLI_W(W_OSTEP_NO_YAML), msg + (*msg == ' '));
+        rc = EXIT_RUNTIME;
+    }
+    ps_scenario_destroy(back);
+    ps_outbuf_fini(&yaml);
+    return rc;
+}
 
 int cmd_ostep(int argc, char **argv)
 {
@@ -74,7 +104,7 @@ int cmd_ostep(int argc, char **argv)
     } else {
         ps_scenario *s = ps_ostep_scenario(prog, n, args, &out, &err, &rc);
         if (s && !strcmp(format, "yaml"))
-            ps_scenario_write_yaml(s, &out);
+            rc = write_yaml(s);
         else if (s)
             rc = cli_simulate(s, cli_writer(format), -1, 0, 0, 0, 0);
         ps_scenario_destroy(s);

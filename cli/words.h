@@ -55,6 +55,9 @@ extern ps_lang cli_lang; /* args.c */
 /* ostep.c: its wrapper's errors (the programs' own output stays English) */
 #define W_OSTEP_UNKNOWN "procsim ostep: unknown program '%s'\n", \
     "procsim ostep: '%s'라는 프로그램은 없습니다\n"
+#define W_OSTEP_NO_YAML "procsim ostep: this workload cannot be written as a scenario file, " \
+    "which would not load: %s\n", \
+    "procsim ostep: 이 워크로드는 시나리오 파일로 쓸 수 없습니다. 쓰더라도 읽히지 않습니다: %s\n"
 #define W_OSTEP_FORMAT "procsim ostep: unknown format '%s'; expected text, csv, json or yaml\n", \
     "procsim ostep: '%s'라는 형식은 없습니다; text, csv, json, yaml 중 하나를 주십시오\n"
 /* gui.c, nogui.c: the window's command line */

@@ -50,19 +50,53 @@ int ps_ostep_run(ps_ostep_prog prog, int argc, char **argv, ps_out *out, ps_out 
     return status;
 }
 
+/* The length of the UTF-8 character at s that a scenario's text may hold
+ * (well formed, shortest form, no surrogate, not a control character:
+ * C0, DEL or C1), or 0. */
+static size_t text_char(const unsigned char *s)
+{
+    if (s[0] >= 0x20 && s[0] < 0x7f)
+        return 1;
+    size_t n = s[0] >= 0xc2 && s[0] <= 0xdf ? 2 : s[0] >= 0xe0 && s[0] <= 0xef ? 3
+             : s[0] >= 0xf0 && s[0] <= 0xf4 ? 4 : 0;
+    uint32_t c = s[0] & (0x7f >> n);
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xc0) != 0x80)
+            return 0;
+        c = c << 6 | (s[i] & 0x3f);
+    }
+    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (!n || c < least[n] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff) || c <= 0x9f)
+        return 0;
+    return n;
+}
+
 /* "OSTEP process-run -l 5:100 -c": the title of a workload's scenario
- * (kept as it was if memory runs out). */
+ * (kept as it was if memory runs out).  The arguments are bytes; a byte
+ * the title may not hold as text (not UTF-8, or a control character) is
+ * written \xHH, so that the scenario written as a file loads. */
 static const char *command_title(ps_scenario *s, ps_ostep_prog prog, int argc, char **argv)
 {
     size_t len = strlen("OSTEP ") + strlen(names[prog]) + 1;
     for (int i = 0; i < argc; i++)
-        len += strlen(argv[i]) + 1;
+        len += 4 * strlen(argv[i]) + 1;
     char *t = ps__arena_alloc(s->arena_, len);
     if (!t)
         return s->title;
     char *p = t + sprintf(t, "OSTEP %s", names[prog]);
-    for (int i = 0; i < argc; i++)
-        p += sprintf(p, " %s", argv[i]);
+    for (int i = 0; i < argc; i++) {
+        *p++ = ' ';
+        for (const unsigned char *a = (const unsigned char *)argv[i]; *a;) {
+            size_t n = text_char(a);
+            if (n) {
+                memcpy(p, a, n);
+                p += n, a += n;
+            } else {
+                p += sprintf(p, "\\x%02X", *a++);
+            }
+        }
+    }
+    *p = 0;
     return t;
 }
 
