@@ -1,12 +1,20 @@
 # The example scenario of a man page loads: the lines of the first .EX
-# after the comment "tests/man/check_example.cmake loads ...", unescaped, written to OUT and
+# after the comment "tests/man/check_example.cmake loads", unescaped, written to OUT and
 # given to `procsim check`.  A page whose example the loader refuses fails
-# with the loader's FILE:LINE:COLUMN message.
+# with the loader's FILE:LINE:COLUMN message; so does one whose .TH names
+# another version than `procsim --version`.
 #   cmake -DPROCSIM=EXE -DPAGE=docs/man/procsim-scenario.5 -DOUT=x.yaml -P check_example.cmake
 if(NOT PROCSIM OR NOT PAGE OR NOT OUT)
   message(FATAL_ERROR "usage: cmake -DPROCSIM=EXE -DPAGE=PAGE -DOUT=FILE -P check_example.cmake")
 endif()
 file(READ "${PAGE}" page)
+execute_process(COMMAND ${PROCSIM} --version OUTPUT_VARIABLE version
+                OUTPUT_STRIP_TRAILING_WHITESPACE)
+string(REGEX MATCH "\n\\.TH [^\n]*" th "\n${page}")
+string(FIND "${th}" "\"${version}\"" v)
+if(v EQUAL -1)
+  message(FATAL_ERROR "${PAGE}: .TH does not name \"${version}\" (procsim --version): ${th}")
+endif()
 string(FIND "${page}" "check_example.cmake loads" at)
 if(at EQUAL -1)
   message(FATAL_ERROR "${PAGE}: no comment \"check_example.cmake loads\" before its example")
