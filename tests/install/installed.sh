@@ -19,7 +19,9 @@ fail() { echo "installed procsim: $*" >&2; exit 1; }
 for f in share/procsim/scenarios/tour.yaml share/procsim/scenarios/labs/race-lock.yaml \
          share/procsim/pyhook/sitecustomize.py share/doc/procsim/README.md \
          share/doc/procsim/LICENSE share/doc/procsim/docs/scenario-format.md \
-         share/doc/procsim/examples/python/start_join.py; do
+         share/doc/procsim/examples/python/start_join.py \
+         share/man/man1/procsim.1.gz share/man/man5/procsim-scenario.5.gz \
+         share/man/ko/man1/procsim.1.gz share/man/ko/man5/procsim-scenario.5.gz; do
   [ -f "$prefix/$f" ] || fail "$f is not installed"
 done
 says "(in $prefix/share/procsim/scenarios)" "$bin" list || fail "list does not read the installed scenarios"
@@ -29,6 +31,10 @@ says 'Seven-state tour' "$bin" run tour --until 1 || fail "run tour"
 says 'Lab: a shared counter' "$bin" lab labs/race-lock || fail "lab NAME"
 # not the source tree's: the copy is not the build tree's executable
 says "$prefix" env PROCSIM_SCENARIOS= "$bin" list || fail "an empty PROCSIM_SCENARIOS is no override"
+if command -v man >/dev/null; then # man finds the installed pages by name
+  says 'procsim-scenario' env MANPATH="$prefix/share/man" MANPAGER=cat man 5 procsim-scenario ||
+    fail "man procsim-scenario does not show the installed page"
+fi
 if [ "$with_trace" = 1 ] && command -v python3 >/dev/null; then
   says 'named kid' "$bin" trace -- python3 -c "import multiprocessing as m
 if __name__ == '__main__':
