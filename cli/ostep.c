@@ -37,10 +37,11 @@ static int write_yaml(const ps_scenario *s)
         rc = EXIT_RUNTIME;
     } else {
         const char *msg = ps_error_in(&why, cli_lang);
-        if (!strncmp(msg, "-:", 2)) /* "-:LINE:COL: ": a place in no file */
-            for (int colons = 0; *msg && colons < 3; msg++)
-                colons += *msg == ':';
-        fprintf(stderr, CLI_W(W_OSTEP_NO_YAML), msg + (*msg == ' '));
+        long line, col;
+        int at = 0; /* "-:LINE:COL: " is a place in no file: left out */
+        if (sscanf(msg, "-:%ld:%ld: %n", &line, &col, &at) == 2 && at)
+            msg += at;
+        fprintf(stderr, CLI_W(W_OSTEP_NO_YAML), msg);
         rc = EXIT_RUNTIME;
     }
     ps_scenario_destroy(back);
