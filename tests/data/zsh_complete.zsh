@@ -3,7 +3,8 @@
 # with `zsh -f`.  A fresh interactive zsh in a pseudo-terminal loads
 # compinit with FPATH_DIR first on fpath and is sent LINE and a Tab;
 # compadd is wrapped so that every match the completion adds (after zsh's
-# own matching against the word) is printed, between two NUL lines the
+# own matching against the word) is printed, and then added as ever (the
+# completion functions count what was added to decide what to try next), between two NUL lines the
 # completion's pre and post hooks print, and the shell exits after the
 # one completion.  (The technique of zsh-capture-completion, cut down to
 # what procsim's completion uses: no descriptions.)
@@ -18,6 +19,7 @@ zpty -w z 'compadd() {
   typeset -a __hits; builtin compadd -A __hits "$@"
   local -A __p; zparseopts -E -A __p P: p: S: s:
   local __h; for __h in $__hits; do echo -E - "<hit>$IPREFIX$__p[-P]$__p[-p]$__h"; done
+  builtin compadd "$@"
 }'
 # last: from here Return runs nothing, Tab completes
 zpty -w z 'bindkey "^M" undefined; bindkey "^J" undefined; bindkey "^I" complete-word'
