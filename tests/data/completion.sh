@@ -72,7 +72,7 @@ expect() {
         done
     fi
     if [[ -n $missing$extra ]]; then
-        echo "FAIL $shell: '$line' $mode '$want':${missing:+ missing$missing}${extra:+ extra$extra}"
+        echo "FAIL $shell: '$line' $mode '$(echo $want)':${missing:+ missing$missing}${extra:+ extra$extra}"
         echo "  got: $(echo $got)"
         ((failed++))
     else
