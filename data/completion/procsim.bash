@@ -73,7 +73,7 @@ _procsim()
 {
     local cur prev words cword
     _init_completion -n := || return
-    local exe=${words[0]}
+    local exe=${words[0]/#\~/$HOME} # the procsim being completed asks itself
 
     # the command: the first word after any `--lang L` given before it
     local i=1

@@ -52,7 +52,8 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/procsim-completion-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 touch lab.yaml lab.txt answers.txt
-mkdir labnotes
+mkdir labnotes home
+ln -s "$(command -v procsim)" home/procsim # ~/procsim, with HOME=home
 
 passed=0 failed=0
 # expect LINE MODE WORDS — MODE is = (exactly WORDS, in any order), has
@@ -115,6 +116,8 @@ expect 'procsim grade la' has 'lab.yaml labs/race-lock'
 expect 'procsim trace --cpus 2 -- ech' has 'echo'
 expect 'procsim trace --no' = '--no-ptrace'
 expect 'procsim list --' = '--names --lang --help'
+# the procsim asked for names is the one being completed, ~ and all
+HOME=$work/home expect '~/procsim gui seeds/counter-r' = 'seeds/counter-race'
 
 # -- what procsim says it has --
 # the commands of the usage, and each command's options: those of its
