@@ -49,9 +49,9 @@ extern ps_lang cli_lang; /* args.c */
 #define W_MAIN_AS_TEXT "for its trace as text:\n", "그 추적을 글로 보려면:\n"
 #define W_MAIN_UNKNOWN                                                          \
     "procsim: unknown command '%s'; the commands are gui, run, compare, check, trace, ostep, " \
-    "lab and grade (procsim --help)\n",                                        \
+    "lab, grade, list and help (procsim --help)\n",                            \
     "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
-    "lab, grade입니다 (procsim --help)\n"
+    "lab, grade, list, help입니다 (procsim --help)\n"
 /* ostep.c: its wrapper's errors (the programs' own output stays English) */
 #define W_OSTEP_UNKNOWN "procsim ostep: unknown program '%s'\n", \
     "procsim ostep: '%s'라는 프로그램은 없습니다\n"

@@ -11,25 +11,34 @@ trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 bin=$prefix/bin/procsim
 cd /
+# what a command printed, searched once it has finished (a grep -q that
+# stops reading early would kill the writer with SIGPIPE under pipefail)
+says() { local out; out=$("${@:2}") || return 1; grep -q -- "$1" <<<"$out"; }
 fail() { echo "installed procsim: $*" >&2; exit 1; }
 
 for f in share/procsim/scenarios/tour.yaml share/procsim/scenarios/labs/race-lock.yaml \
          share/procsim/pyhook/sitecustomize.py share/doc/procsim/README.md \
          share/doc/procsim/LICENSE share/doc/procsim/docs/scenario-format.md \
-         share/doc/procsim/examples/python/start_join.py; do
+         share/doc/procsim/examples/python/start_join.py \
+         share/man/man1/procsim.1.gz share/man/man5/procsim-scenario.5.gz \
+         share/man/ko/man1/procsim.1.gz share/man/ko/man5/procsim-scenario.5.gz; do
   [ -f "$prefix/$f" ] || fail "$f is not installed"
 done
-"$bin" list | grep -q "(in $prefix/share/procsim/scenarios)" || fail "list does not read the installed scenarios"
-"$bin" list --names | grep -qx 'seeds/counter-race' || fail "list --names lacks seeds/counter-race"
-"$bin" run tour --until 1 | grep -q 'Seven-state tour' || fail "run tour"
+says "(in $prefix/share/procsim/scenarios)" "$bin" list || fail "list does not read the installed scenarios"
+says '^seeds/counter-race$' "$bin" list --names || fail "list --names lacks seeds/counter-race"
+says 'Seven-state tour' "$bin" run tour --until 1 || fail "run tour"
 "$bin" check seeds/counter-race labs/scheduling-rr.yaml >/dev/null || fail "check NAME"
-"$bin" lab labs/race-lock | grep -q 'Lab: a shared counter' || fail "lab NAME"
+says 'Lab: a shared counter' "$bin" lab labs/race-lock || fail "lab NAME"
 # not the source tree's: the copy is not the build tree's executable
-PROCSIM_SCENARIOS= "$bin" list | grep -q "$prefix" || fail "an empty PROCSIM_SCENARIOS is no override"
+says "$prefix" env PROCSIM_SCENARIOS= "$bin" list || fail "an empty PROCSIM_SCENARIOS is no override"
+if command -v man >/dev/null; then # man finds the installed pages by name
+  says 'procsim-scenario' env MANPATH="$prefix/share/man" MANPAGER=cat man 5 procsim-scenario ||
+    fail "man procsim-scenario does not show the installed page"
+fi
 if [ "$with_trace" = 1 ] && command -v python3 >/dev/null; then
-  "$bin" trace -- python3 -c "import multiprocessing as m
+  says 'named kid' "$bin" trace -- python3 -c "import multiprocessing as m
 if __name__ == '__main__':
-    p = m.Process(target=print, name='kid'); p.start(); p.join()" | grep -q 'named kid' ||
+    p = m.Process(target=print, name='kid'); p.start(); p.join()" ||
     fail "trace does not find its installed Python hook"
 fi
 echo "installed procsim: ok"
