@@ -1,14 +1,15 @@
 # zsh_complete.zsh FPATH_DIR LINE — what zsh's own completion system offers
 # for LINE (a command line, the cursor at its end), one match a line.  Run
 # with `zsh -f`.  A fresh interactive zsh in a pseudo-terminal loads
-# compinit with FPATH_DIR first on fpath and is sent LINE and a Tab;
+# compinit with FPATH_DIR first on fpath and is sent LINE and a Tab.
 # compadd is wrapped so that every match the completion adds (after zsh's
-# own matching against the word) is printed, and then added as ever (the
-# completion functions count what was added to decide what to try next), between two NUL lines the
-# completion's pre and post hooks print, and the shell exits after the
-# one completion.  (The technique of zsh-capture-completion, cut down to
-# what procsim's completion uses: no descriptions.)
-zmodload zsh/zpty || exit 77
+# own matching against the word) is printed and then added as ever (the
+# completion functions count what was added to decide what to try next);
+# the completion's pre and post hooks print a NUL line around them, and the
+# shell exits after the one completion.  (The technique of
+# zsh-capture-completion, cut down to what procsim's completion uses: no
+# descriptions.)
+zmodload zsh/zpty || exit 1
 dir=$1 line=$2
 zpty z zsh -f -i
 zpty -w z "fpath=(${(q)dir} \$fpath); autoload -Uz compinit; compinit -u -D"
