@@ -215,11 +215,13 @@ static const help helps[] = {
      {"  list            the scenarios shipped with procsim, each NAME with its\n"
      "                  title; a NAME stands for a FILE anywhere one is asked for\n"
      "                  (procsim run tour, procsim gui seeds/counter-race)\n"
-     "    --names       the names alone, one a line (for scripts and completion)\n",
+     "    --names       the names alone, one a line (for scripts and completion)\n"
+     "    --lang L      en or ko: the titles' language (default: the locale)\n",
      "  list            procsim과 함께 설치된 시나리오: NAME마다 그 제목;\n"
      "                  FILE을 받는 곳 어디서나 NAME을 써도 됨\n"
      "                  (procsim run tour, procsim gui seeds/counter-race)\n"
-     "    --names       이름만 한 줄에 하나씩 (스크립트와 자동 완성용)\n"},
+     "    --names       이름만 한 줄에 하나씩 (스크립트와 자동 완성용)\n"
+     "    --lang L      en 또는 ko: 제목의 언어 (기본: 로케일)\n"},
      {NULL, NULL}},
     {"ostep",
      "ostep process-run|scheduler|mlfq|lottery [--format text|csv|json|yaml]\n"
