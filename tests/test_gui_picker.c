@@ -14,6 +14,7 @@
 
 #include <dirent.h>
 #include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +26,11 @@
 
 /* ---- a folder tree for a test -------------------------------------------- */
 
-static char root[256];
+static char root[PATH_MAX];
 
 static void put(const char *rel, const char *text)
 {
-    char path[512];
+    char path[PATH_MAX + 64];
     snprintf(path, sizeof path, "%s/%s", root, rel);
     size_t n = strlen(path);
     if (path[n - 1] == '/') { /* a folder */
@@ -45,7 +46,7 @@ static void put(const char *rel, const char *text)
 
 static const char *at(const char *rel)
 {
-    static char path[4][512];
+    static char path[4][PATH_MAX + 64];
     static int k;
     k = (k + 1) % 4;
     snprintf(path[k], sizeof path[k], "%s%s%s", root, rel[0] ? "/" : "", rel);
@@ -56,11 +57,11 @@ static int setup(void **state)
 {
     (void)state;
     const char *tmp = getenv("TMPDIR");
-    snprintf(root, sizeof root, "%s/procsim-picker-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    assert_non_null(mkdtemp(root));
-    char real[256]; /* the picker lists resolved paths */
-    assert_non_null(realpath(root, real));
-    snprintf(root, sizeof root, "%s", real);
+    char made[PATH_MAX];
+    snprintf(made, sizeof made, "%.200s/procsim-picker-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
+    assert_non_null(mkdtemp(made));
+    /* the picker lists resolved paths (realpath fills PATH_MAX bytes) */
+    assert_non_null(realpath(made, root));
     return 0;
 }
 
