@@ -17,7 +17,7 @@ static int looks_like_scenario(const char *a)
     struct stat st;
     if ((n > 5 && !strcmp(a + n - 5, ".yaml")) || (n > 4 && !strcmp(a + n - 4, ".yml")))
         return 1;
-    return (stat(a, &st) == 0 && S_ISREG(st.st_mode)) || cli_is_shipped(a);
+    return (stat(a, &st) == 0 && !S_ISDIR(st.st_mode)) || cli_is_shipped(a);
 }
 
 /* `a` as one shell word: as it is when that is safe, else in single

@@ -18,6 +18,10 @@
 #ifndef PROCSIM_BUILD_DIR
 #define PROCSIM_BUILD_DIR ""
 #endif
+/* share/procsim from bin/ as installed (GNUInstallDirs' BINDIR, DATADIR) */
+#ifndef PROCSIM_DATA_FROM_BIN
+#define PROCSIM_DATA_FROM_BIN "../share/procsim"
+#endif
 
 static const struct {
     const char *env, *installed, *source;
@@ -87,7 +91,7 @@ int cli_data_find(cli_data what, const cli_data_where *w, char *out, size_t size
     if (w->env && w->env[0] && !found(w->env, out, size))
         return 0;
     if (w->exe_dir && w->exe_dir[0] &&
-        !put(c, sizeof c, w->exe_dir, "/../share/procsim/", places[what].installed) &&
+        !put(c, sizeof c, w->exe_dir, "/" PROCSIM_DATA_FROM_BIN "/", places[what].installed) &&
         !found(c, out, size))
         return 0;
     if (w->exe_dir && w->exe_dir[0] && w->build_dir && w->build_dir[0] && w->source_dir &&
@@ -106,18 +110,27 @@ int cli_data_dir(cli_data what, char *out, size_t size)
     return cli_data_find(what, &w, out, size);
 }
 
-/* A NAME is relative and climbs nowhere: no leading '/', no ".." part. */
+/* A NAME is relative and climbs nowhere: no leading '/', no "." or ".."
+ * part ("./tour" means the working directory's), no empty part. */
 static int plain_name(const char *arg)
 {
     if (!arg[0] || arg[0] == '/')
         return 0;
     for (const char *p = arg; *p;) {
         size_t n = strcspn(p, "/");
-        if (n == 2 && p[0] == '.' && p[1] == '.')
+        if (!n || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
             return 0;
         p += n + (p[n] == '/');
     }
     return 1;
+}
+
+/* Something there that a scenario could be read from: any file but a
+ * folder (/dev/stdin and a FIFO are for the loader to judge). */
+static int there(const char *arg)
+{
+    struct stat st;
+    return stat(arg, &st) == 0 && !S_ISDIR(st.st_mode);
 }
 
 /* The shipped file NAME names into buf: 0, or -1. */
@@ -134,8 +147,7 @@ static int shipped_file(const char *arg, char *buf, size_t size)
 
 const char *cli_scenario_path(const char *arg, char *buf, size_t size)
 {
-    struct stat st;
-    if (!arg || stat(arg, &st) == 0 || shipped_file(arg, buf, size))
+    if (!arg || there(arg) || shipped_file(arg, buf, size))
         return arg;
     return buf;
 }
@@ -143,13 +155,11 @@ const char *cli_scenario_path(const char *arg, char *buf, size_t size)
 int cli_is_shipped(const char *arg)
 {
     char buf[CLI_PATH_MAX];
-    struct stat st;
-    return stat(arg, &st) != 0 && !shipped_file(arg, buf, sizeof buf);
+    return !there(arg) && !shipped_file(arg, buf, sizeof buf);
 }
 
 void cli_scenario_hint(FILE *out, const char *arg)
 {
-    struct stat st;
-    if (arg && stat(arg, &st) != 0 && !cli_is_shipped(arg))
+    if (arg && !there(arg) && !cli_is_shipped(arg))
         fputs(CLI_W(W_LIST_HINT), out);
 }

@@ -4,12 +4,14 @@
  * A data folder WHAT ("scenarios", "pyhook") is looked for, in order:
  *   1. the environment's override ($PROCSIM_SCENARIOS, $PROCSIM_PYHOOK_DIR);
  *   2. EXE_DIR/../share/procsim/WHAT — an installed procsim (EXE_DIR: the
- *      folder of /proc/self/exe, symlinks resolved);
+ *      folder of /proc/self/exe, symlinks resolved; ../share/procsim is
+ *      the install's DATADIR as seen from its BINDIR);
  *   3. the source tree's copy, when the executable is the one the build
  *      tree made (PROCSIM_BUILD_DIR): running from a build, not installed.
- * A scenario argument that is not an existing file is then read as a
- * shipped NAME: the path under the scenarios folder, with or without
- * ".yaml" ("tour", "seeds/counter-race", "labs/scheduling-rr.yaml").
+ * A scenario argument that names nothing here but a folder or nothing at
+ * all is then read as a shipped NAME: the path under the scenarios folder,
+ * with or without ".yaml" ("tour", "seeds/counter-race",
+ * "labs/scheduling-rr.yaml"); a NAME has no "." or ".." part.
  */
 #ifndef PROCSIM_CLI_SHIPPED_H
 #define PROCSIM_CLI_SHIPPED_H

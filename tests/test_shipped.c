@@ -143,10 +143,20 @@ static void a_scenario_argument_names_a_shipped_file(void **state)
     assert_false(cli_is_shipped("env/tour.yaml"));
     assert_string_equal(cli_scenario_path("nope", buf, sizeof buf), "nope");
     assert_false(cli_is_shipped("nope"));
-    /* a folder is not a scenario; a NAME climbs nowhere */
+    /* a folder is not a scenario; a NAME climbs nowhere and has no "." */
     assert_string_equal(cli_scenario_path("seeds", buf, sizeof buf), "seeds");
     assert_string_equal(cli_scenario_path("seeds/../tour", buf, sizeof buf), "seeds/../tour");
     assert_string_equal(cli_scenario_path("/tour", buf, sizeof buf), "/tour");
+    assert_string_equal(cli_scenario_path("./tour", buf, sizeof buf), "./tour"); /* here's */
+    assert_string_equal(cli_scenario_path("seeds/./counter-race", buf, sizeof buf),
+                        "seeds/./counter-race");
+    assert_string_equal(cli_scenario_path("seeds//counter-race", buf, sizeof buf),
+                        "seeds//counter-race");
+    /* a folder here does not hide a shipped scenario of its name */
+    put("env/race/");
+    put("env/race.yaml");
+    put("race/");
+    assert_string_equal(cli_scenario_path("race", buf, sizeof buf), at("env/race.yaml"));
     /* a path that does not fit the buffer is not a NAME */
     char small[8];
     assert_string_equal(cli_scenario_path("tour", small, sizeof small), "tour");

@@ -1,28 +1,39 @@
 #!/usr/bin/env bash
-# installed.sh BUILD_DIR WITH_PNGS — `cmake --install` puts data/'s files
-# where desktops and shells look for them (share/applications, the hicolor
-# icon theme, share/metainfo, bash-completion's and zsh's folders), and the
-# desktop entry's Icon= and the metainfo's launchable name installed files.
-# The prefix is removed whatever happens.
+# installed.sh BUILD_DIR WITH_PNGS WITH_GUI — `cmake --install` puts
+# data/'s files where desktops and shells look for them (share/applications,
+# the hicolor icon theme, share/metainfo, bash-completion's folder, and
+# zsh's site-functions, as under /usr/local: the package's /usr takes
+# vendor-completions, which tools/deb-check sees), and the desktop entry's
+# Icon= and the metainfo's launchable name installed files; without the
+# window, no desktop entry, icon or metainfo at all.  The prefix is removed
+# whatever happens.
 set -euo pipefail
-build=$1 with_pngs=$2
+build=$1 with_pngs=$2 with_gui=$3
 prefix=$(mktemp -d "${TMPDIR:-/tmp}/procsim-data-XXXXXX")
 trap 'rm -rf "$prefix"' EXIT
 cmake --install "$build" --prefix "$prefix" >/dev/null
 fail() { echo "installed data: $*" >&2; exit 1; }
 id=io.github.procsim.Procsim
 s=$prefix/share
-files=(applications/$id.desktop metainfo/$id.metainfo.xml
-       icons/hicolor/scalable/apps/$id.svg
-       bash-completion/completions/procsim zsh/vendor-completions/_procsim)
+files=(bash-completion/completions/procsim zsh/site-functions/_procsim)
+gui_files=(applications/$id.desktop metainfo/$id.metainfo.xml icons/hicolor/scalable/apps/$id.svg)
 if [ "$with_pngs" = 1 ]; then
-  for n in 16 24 32 48 64 128 256; do files+=("icons/hicolor/${n}x$n/apps/$id.png"); done
+  for n in 16 24 32 48 64 128 256; do gui_files+=("icons/hicolor/${n}x$n/apps/$id.png"); done
+fi
+if [ "$with_gui" = 1 ]; then
+  files+=("${gui_files[@]}")
+else
+  for f in "${gui_files[@]}"; do
+    [ ! -e "$s/$f" ] || fail "share/$f is installed by a procsim without the window"
+  done
 fi
 for f in "${files[@]}"; do
   [ -f "$s/$f" ] || fail "share/$f is not installed"
 done
-icon=$(sed -n 's/^Icon=//p' "$s/applications/$id.desktop")
-[ -f "$s/icons/hicolor/scalable/apps/$icon.svg" ] || fail "Icon=$icon names no installed icon"
-launch=$(sed -n 's:.*<launchable type="desktop-id">\(.*\)</launchable>.*:\1:p' "$s/metainfo/$id.metainfo.xml")
-[ -f "$s/applications/$launch" ] || fail "the metainfo launches $launch, which is not installed"
+if [ "$with_gui" = 1 ]; then
+  icon=$(sed -n 's/^Icon=//p' "$s/applications/$id.desktop")
+  [ -f "$s/icons/hicolor/scalable/apps/$icon.svg" ] || fail "Icon=$icon names no installed icon"
+  launch=$(sed -n 's:.*<launchable type="desktop-id">\(.*\)</launchable>.*:\1:p' "$s/metainfo/$id.metainfo.xml")
+  [ -f "$s/applications/$launch" ] || fail "the metainfo launches $launch, which is not installed"
+fi
 echo "installed data: ${#files[@]} files in place"
