@@ -1,0 +1,32 @@
+/* fuzz.h — what the libFuzzer targets of tests/fuzz share: a ps_out that
+ * drops what it is given, and the bounds that keep one input short.
+ *
+ * A target's one rule is that an input may be anything: every byte string
+ * is either refused with a message or processed, and neither crashes,
+ * leaks, trips a sanitizer or runs past the bounds here (libFuzzer's
+ * -timeout catches what they do not). */
+#ifndef PROCSIM_FUZZ_H
+#define PROCSIM_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "procsim/engine.h"
+#include "procsim/out.h"
+
+/* Steps of an engine one input may take, and the instants it may pass
+ * (ps_engine_set_instant_limit): enough to reach the end of every
+ * shipped scenario, few enough to keep an input in milliseconds. */
+#define FUZZ_MAX_STEPS 20000
+#define FUZZ_MAX_INSTANTS 20000
+
+/* A sink for text nobody reads. */
+ps_out fuzz_null_out(void);
+
+/* Runs `e` to its end or FUZZ_MAX_STEPS steps, checking after each step
+ * that every transition was legal and ps_engine_check holds, and that no
+ * CPU runs two processes; aborts (a finding) with the reason on stderr
+ * if not. */
+void fuzz_run_checked(ps_engine *e);
+
+#endif
