@@ -238,6 +238,36 @@ static void rule_P_why_a_dispatch_says_what_ranked_it_first(void **state)
     }
 }
 
+/* A process without a program runs to its exit under every policy; the
+ * burst policies rank it by a burst of 0.  Without any program
+ * in the file the scenario has no op table at all: the burst lookup once
+ * offset that NULL table (UBSan, as clang builds it, reported it). */
+static void programless_processes_run_under_every_policy(void **state)
+{
+    (void)state;
+    static const char *const extra[] = {"", ", burst_estimate: {alpha: 0.5, initial: 10}"};
+    for (int pol = 0; pol < PS_POLICY_COUNT; pol++)
+        for (size_t x = 0; x < sizeof extra / sizeof *extra; x++) {
+            if (x && !(ps_policy_uses((ps_policy)pol) & PS_USES_BURST))
+                continue;
+            const char *bands = pol == PS_POLICY_MLQ ? ", queues: [{policy: sjf}, {policy: fcfs}]" : "";
+            char yaml[256];
+            snprintf(yaml, sizeof yaml,
+                     "procsim: 1\ntitle: t\nsystem: {policy: %s%s%s}\n"
+                     "processes:\n  - name: A\n  - name: B\n",
+                     ps_policy_token((ps_policy)pol), extra[x], bands);
+            tk_run r;
+            tk_run_yaml(&r, yaml, -1);
+            if (r.status != PS_STEP_DONE)
+                fail_msg("%s%s: the run did not end", ps_policy_token((ps_policy)pol), extra[x]);
+            for (uint32_t pid = 1; pid <= 2; pid++)
+                if (ps_engine_pcb(r.e, pid)->state != PS_EXIT)
+                    fail_msg("%s%s: pid %u did not exit", ps_policy_token((ps_policy)pol),
+                             extra[x], pid);
+            tk_run_fini(&r);
+        }
+}
+
 int main(void)
 {
     tk_filter_from_env();
@@ -263,6 +293,7 @@ int main(void)
         cmocka_unit_test(rule_OSTEP3_on_end_keeps_the_cpu_for_the_process_doing_io),
         cmocka_unit_test(rule_OSTEP4_io_done_later_and_immediate),
         cmocka_unit_test(rule_MLFQ7_MLFQ4_boost_lifts_everyone),
+        cmocka_unit_test(programless_processes_run_under_every_policy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -104,17 +104,16 @@ int ps__later(const ps_engine *e, uint32_t a, uint32_t b)
 
 /* The burst follows the program as it will run, loops and values
  * included, on a copy of the registers; at most BURST_OPS ops are looked
- * at (docs/engine.md, rule P-burst). */
+ * at (docs/engine.md, rule P-burst).  Ops are reached through ps__op_at
+ * only: a scenario without any program has no op table at all (NULL). */
 #define BURST_OPS 4096
 
 int64_t ps__burst(const ps_engine *e, const ps_pcb *p, const ps_regs *regs)
 {
-    const ps_proc_spec *spec = &e->s->procs[p->pid - 1];
-    const ps_op *ops = e->s->ops + spec->op_first;
     ps_regs r = *regs;
     int64_t sum = 0;
-    for (int seen = 0; r.pc < spec->op_count && seen < BURST_OPS; seen++) {
-        const ps_op *op = &ops[r.pc];
+    const ps_op *op;
+    for (int seen = 0; (op = ps__op_at(e, p->pid, r.pc)) && seen < BURST_OPS; seen++) {
         ps_op_kind k = (ps_op_kind)op->kind;
         int64_t n = ps_op_ticks(k) ? ps__ticks_value(e, op, &r) : 0;
         if (n > 0)
