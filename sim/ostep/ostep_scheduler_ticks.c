@@ -140,8 +140,9 @@ int ps__sch_ticks(sch_work *w, ps_out *err)
     for (uint32_t i = 0; exact && i < w->n; i++) {
         double t = nearbyint(w->len[i] * scale);
         if (t > MAX_TICKS || (w->ilen && w->ilen[i] > MAX_TICKS))
-            exact = 0;
-        w->ticks[i] = (int64_t)t;
+            exact = 0; /* and t may not fit an int64_t: not converted */
+        else
+            w->ticks[i] = (int64_t)t;
     }
     w->exact = exact;
     w->digits = d;
