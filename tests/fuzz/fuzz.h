@@ -19,14 +19,17 @@
  * shipped scenario, few enough to keep an input in milliseconds. */
 #define FUZZ_MAX_STEPS 20000
 #define FUZZ_MAX_INSTANTS 20000
+/* ps_engine_check costs up to processes x timers: after every step up to
+ * this many processes, beyond it (an OSTEP -j 10000) once at the end. */
+#define FUZZ_CHECK_EVERY_STEP_PROCS 256
 
 /* A sink for text nobody reads. */
 ps_out fuzz_null_out(void);
 
-/* Runs `e` to its end or FUZZ_MAX_STEPS steps, checking after each step
- * that every transition was legal and ps_engine_check holds, and that no
- * CPU runs two processes; aborts (a finding) with the reason on stderr
- * if not. */
+/* Runs `e` to its end or FUZZ_MAX_STEPS steps, checking that every
+ * transition was legal and, after each step (see above), that
+ * ps_engine_check holds and no CPU runs two processes; aborts (a finding)
+ * with the reason on stderr if not. */
 void fuzz_run_checked(ps_engine *e);
 
 #endif
