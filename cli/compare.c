@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "shipped.h"
 #include "words.h"
 
 /* ---- one run ------------------------------------------------------------- */
@@ -244,6 +245,7 @@ static int load_sides(cmp *c, const char *const *specs)
         cmp_side *sd = &c->side[i];
         if (!(sd->s = ps_scenario_load_file(c->path, &err))) {
             fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+            cli_scenario_hint(stderr, c->path);
             return EXIT_USAGE;
         }
         if (!i)
@@ -289,7 +291,7 @@ int cmd_compare(int argc, char **argv)
         } else if (a[0] == '-' && a[1]) {
             return usage(CLI_W(W_CMP_BAD_OPTION), a);
         } else if (!c.path) {
-            c.path = a;
+            c.path = cli_scenario_path(a, c.where, sizeof c.where);
         } else if (nspecs == CMP_MAX) {
             return usage(CLI_W(W_CMP_TOO_MANY), CMP_MAX, a);
         } else {

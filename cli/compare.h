@@ -35,6 +35,7 @@ typedef struct cmp_at {
 
 typedef struct cmp {
     const char *path;
+    char where[4096];          /* path's file when it names a shipped scenario */
     cmp_side side[CMP_MAX];
     size_t n;
     ps_lang lang;

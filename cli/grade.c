@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "grade.h"
 #include "lab_out.h"
+#include "shipped.h"
 #include "words.h"
 
 #define ANSWERS_MAX (1u << 20) /* bytes of an answers file, at most */
@@ -403,6 +404,9 @@ int cmd_grade(int argc, char **argv)
     if (!inputs)
         return EXIT_RUNTIME;
     int rc = options(argc, argv, &lab_path, inputs, &ninputs, &csv_path, &feedback);
+    char where[CLI_PATH_MAX]; /* a shipped NAME's file */
+    if (!rc)
+        lab_path = cli_scenario_path(lab_path, where, sizeof where);
     grade_class c = {.lab_path = lab_path};
     FILE *csv = NULL;
     if (rc)

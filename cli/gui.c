@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shipped.h"
 #include "words.h"
 #include "gantt_view.h"
 #include "gui.h"
@@ -98,7 +99,9 @@ static int check_student(const char *v)
 
 int cmd_gui(int argc, char **argv)
 {
-    gui_options o = {.lang = -1};
+    char shipped[CLI_PATH_MAX];
+    gui_options o = {.lang = -1, .shipped = shipped};
+    cli_data_dir(CLI_DATA_SCENARIOS, shipped, sizeof shipped); /* "" when none */
     ps_outbuf yaml = {0};
     int rc = gui_options_parse(&o, argc, argv, &yaml);
     if (rc < 0)
@@ -184,7 +187,8 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
             fprintf(stderr, CLI_W(W_ANY_BAD_OPTION), "gui", a, "gui");
             return EXIT_USAGE;
         } else if (!o.path) {
-            o.path = a;
+            static char where[CLI_PATH_MAX]; /* a shipped NAME's file, for the window's life */
+            o.path = cli_scenario_path(a, where, sizeof where);
         } else {
             fputs(CLI_W(W_GUI_ONE), stderr);
             return EXIT_USAGE;

@@ -210,6 +210,19 @@ static const help helps[] = {
      {"  check FILE...   load each file and report the first error in it\n",
      "  check FILE...   파일마다 읽어 들이고 첫 오류를 알림\n"},
      {NULL, NULL}},
+    {"list",
+     "list [--names] [--lang en|ko]",
+     {"  list            the scenarios shipped with procsim, each NAME with its\n"
+     "                  title; a NAME stands for a FILE anywhere one is asked for\n"
+     "                  (procsim run tour, procsim gui seeds/counter-race)\n"
+     "    --names       the names alone, one a line (for scripts and completion)\n"
+     "    --lang L      en or ko: the titles' language (default: the locale)\n",
+     "  list            procsim과 함께 설치된 시나리오: NAME마다 그 제목;\n"
+     "                  FILE을 받는 곳 어디서나 NAME을 써도 됨\n"
+     "                  (procsim run tour, procsim gui seeds/counter-race)\n"
+     "    --names       이름만 한 줄에 하나씩 (스크립트와 자동 완성용)\n"
+     "    --lang L      en 또는 ko: 제목의 언어 (기본: 로케일)\n"},
+     {NULL, NULL}},
     {"ostep",
      "ostep process-run|scheduler|mlfq|lottery [--format text|csv|json|yaml]\n"
      "              [FLAGS...]",
@@ -298,11 +311,13 @@ static const char *const intro[PS_LANG_COUNT] = {
     "Simulates the seven-state process lifecycle (New, Ready, Running, Blocked,\n"
     "Ready/Suspend, Blocked/Suspend, Exit) for a scenario file and prints, tick\n"
     "by tick, which process is in which state and why, then the statistics.\n"
+    "A FILE may be a shipped scenario's NAME instead (procsim list shows them).\n"
     "Language: --lang en|ko, else the locale (LC_ALL, LC_MESSAGES or LANG\n"
     "starting with ko: Korean).\n",
     "시나리오 파일에 대해 프로세스의 일곱 상태 생애(생성, 준비, 실행, 대기, 보류 준비,\n"
     "보류 대기, 종료)를 시뮬레이션하고, 틱마다 어느 프로세스가 어느 상태에 왜\n"
-    "있는지, 그다음 통계를 보여 준다.  언어: --lang en|ko, 없으면 로케일 (LC_ALL,\n"
+    "있는지, 그다음 통계를 보여 준다.  FILE 대신 함께 설치된 시나리오의 NAME을\n"
+    "써도 된다 (procsim list가 보임).  언어: --lang en|ko, 없으면 로케일 (LC_ALL,\n"
     "LC_MESSAGES, LANG이 ko로 시작하면 한국어).\n"};
 
 static const char *const footer[PS_LANG_COUNT] = {

@@ -12,6 +12,7 @@
 #include "lab_html.h"
 #include "lab_out.h"
 #include "procsim/lab.h"
+#include "shipped.h"
 #include "words.h"
 
 static void workload(FILE *out, const ps_scenario *s)
@@ -133,6 +134,7 @@ static int random_lab(int argc, char **argv)
 int cmd_lab(int argc, char **argv)
 {
     const char *path = NULL, *variant = NULL;
+    char where[CLI_PATH_MAX]; /* a shipped NAME's file */
     int solve = 0;
     cli_lab_format format = CLI_LAB_TEXT;
     const char *out_path = NULL;
@@ -162,7 +164,7 @@ int cmd_lab(int argc, char **argv)
             cli_usage(stderr, "lab");
             return EXIT_USAGE;
         } else {
-            path = argv[i];
+            path = cli_scenario_path(argv[i], where, sizeof where);
         }
     }
     if (!path) {

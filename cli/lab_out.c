@@ -7,6 +7,7 @@
 
 #include "cli.h"
 #include "lab_out.h"
+#include "shipped.h"
 #include "words.h"
 
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
@@ -31,6 +32,7 @@ int cli_lab_load(const char *path, const char *variant, ps_scenario **s)
     ps_error err;
     if (!(*s = ps_scenario_load_file_variant(path, variant, &err))) {
         fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+        cli_scenario_hint(stderr, path);
         return EXIT_USAGE;
     }
     return EXIT_OK;

@@ -6,17 +6,18 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "shipped.h"
 #include "words.h"
 
 /* A first argument that is meant as a scenario, not a command: an existing
- * file, or a name ending in .yaml or .yml. */
+ * file, a name ending in .yaml or .yml, or a shipped scenario's NAME. */
 static int looks_like_scenario(const char *a)
 {
     size_t n = strlen(a);
     struct stat st;
     if ((n > 5 && !strcmp(a + n - 5, ".yaml")) || (n > 4 && !strcmp(a + n - 4, ".yml")))
         return 1;
-    return stat(a, &st) == 0 && S_ISREG(st.st_mode);
+    return (stat(a, &st) == 0 && S_ISREG(st.st_mode)) || cli_is_shipped(a);
 }
 
 /* `a` as one shell word: as it is when that is safe, else in single
@@ -87,6 +88,8 @@ int main(int argc, char **argv)
         return cmd_trace(argc - 1, argv + 1);
     if (!strcmp(cmd, "compare"))
         return cmd_compare(argc - 1, argv + 1);
+    if (!strcmp(cmd, "list"))
+        return cmd_list(argc - 1, argv + 1);
     if (looks_like_scenario(cmd)) {
         fprintf(stderr, CLI_W(W_MAIN_NOT_COMMAND), cmd);
         if (cli_has_window()) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shipped.h"
 #include "words.h"
 
 /* What an instant brought: its transitions as the listener confirmed them
@@ -213,6 +214,7 @@ const writer *cli_writer(const char *name)
 int cmd_run(int argc, char **argv)
 {
     const char *path = NULL, *policy = NULL;
+    char where[CLI_PATH_MAX]; /* a shipped NAME's file */
     const writer *w = &writer_text;
     int64_t until = -1, tick_ms = 0, quantum = 0;
     ps_policy chosen = PS_POLICY_FCFS;
@@ -255,7 +257,7 @@ int cmd_run(int argc, char **argv)
             fprintf(stderr, CLI_W(W_ANY_BAD_OPTION), "run", a, "run");
             return EXIT_USAGE;
         } else if (!path) {
-            path = a;
+            path = cli_scenario_path(a, where, sizeof where);
         } else {
             fprintf(stderr, CLI_W(W_RUN_ONE_AT_A_TIME), path, a);
             return EXIT_USAGE;
@@ -275,6 +277,7 @@ int cmd_run(int argc, char **argv)
     ps_scenario *s = load(path, tour, &err);
     if (!s) {
         fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+        cli_scenario_hint(stderr, path);
         return EXIT_USAGE;
     }
     char file_policy[64];
@@ -322,9 +325,12 @@ int cmd_check(int argc, char **argv)
             continue;
         }
         ps_error err;
-        ps_scenario *s = ps_scenario_load_file_every_variant(argv[i], &err); /* vary: too */
+        char where[CLI_PATH_MAX];
+        ps_scenario *s = ps_scenario_load_file_every_variant(
+            cli_scenario_path(argv[i], where, sizeof where), &err); /* vary: too */
         if (!s) {
             fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+            cli_scenario_hint(stderr, argv[i]);
             rc = EXIT_USAGE;
             continue;
         }

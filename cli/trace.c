@@ -14,11 +14,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "shipped.h"
 #include "words.h"
-
-#ifndef PROCSIM_PYHOOK_DIR
-#define PROCSIM_PYHOOK_DIR ""
-#endif
 
 #define CMD "trace"
 
@@ -501,14 +498,17 @@ static int trace_run(cli_trace_request *q)
 int cmd_trace(int argc, char **argv)
 {
     cli_trace_request q = {.w = &writer_text, .lang = cli_lang};
+    char hook[CLI_PATH_MAX];
     int gui = 0;
     int rc = parse(&q, argc, argv, &gui);
     if (!rc)
         rc = cli_trace_check(&q);
     if (!rc) {
-        const char *hook = getenv("PROCSIM_PYHOOK_DIR");
-        hook = hook ? hook : PROCSIM_PYHOOK_DIR;
-        q.o.python_hook_dir = hook[0] ? hook : NULL;
+        /* the hook that reports Process.name: shipped (shipped.h), or
+         * none when PROCSIM_PYHOOK_DIR is set empty */
+        const char *env = getenv("PROCSIM_PYHOOK_DIR");
+        if (!(env && !env[0]) && !cli_data_dir(CLI_DATA_PYHOOK, hook, sizeof hook))
+            q.o.python_hook_dir = hook;
         if (gui) {
             q.o.capture_output = 1;
             rc = cli_trace_gui(&q);

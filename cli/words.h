@@ -49,9 +49,9 @@ extern ps_lang cli_lang; /* args.c */
 #define W_MAIN_AS_TEXT "for its trace as text:\n", "그 추적을 글로 보려면:\n"
 #define W_MAIN_UNKNOWN                                                          \
     "procsim: unknown command '%s'; the commands are gui, run, compare, check, trace, ostep, " \
-    "lab and grade (procsim --help)\n",                                        \
+    "lab, grade, list and help (procsim --help)\n",                            \
     "procsim: '%s'라는 명령은 없습니다; 명령은 gui, run, compare, check, trace, ostep, " \
-    "lab, grade입니다 (procsim --help)\n"
+    "lab, grade, list, help입니다 (procsim --help)\n"
 /* ostep.c: its wrapper's errors (the programs' own output stays English) */
 #define W_OSTEP_UNKNOWN "procsim ostep: unknown program '%s'\n", \
     "procsim ostep: '%s'라는 프로그램은 없습니다\n"
@@ -230,6 +230,19 @@ extern ps_lang cli_lang; /* args.c */
     "procsim run: --gantt는 글 보기 아래에 그리고 --format json에서는 \"gantt\"에 담깁니다; " \
     "csv는 전이마다 한 행이라 둘 곳이 없습니다\n"
 #define W_RUN_POLICY_OPTION "procsim run: --policy: %s\n", "procsim run: --policy: %s\n"
+#define W_LIST_HEAD "Scenarios shipped with procsim (in %s):\n", \
+    "procsim과 함께 설치된 시나리오 (%s):\n"
+#define W_LIST_BROKEN "(does not load: procsim check says why)", \
+    "(읽어 들일 수 없음: procsim check가 까닭을 말함)"
+#define W_LIST_FOOT                                                             \
+    "A NAME stands for its file: procsim run NAME, procsim gui NAME, procsim lab NAME.\n", \
+    "NAME은 그 파일 대신 씀: procsim run NAME, procsim gui NAME, procsim lab NAME.\n"
+#define W_LIST_HINT "(procsim list shows the names of the scenarios shipped with procsim)\n", \
+    "(procsim과 함께 설치된 시나리오의 이름은 procsim list가 보임)\n"
+#define W_LIST_ARG "procsim list: unknown argument '%s'\n", "procsim list: 모르는 인자 '%s'\n"
+#define W_LIST_NONE                                                             \
+    "procsim list: the shipped scenarios were not found (set PROCSIM_SCENARIOS to their folder)\n", \
+    "procsim list: 함께 설치된 시나리오를 찾지 못했습니다 (PROCSIM_SCENARIOS에 그 폴더를 지정하세요)\n"
 #define W_CHECK_WHICH "procsim check: which files?\n", "procsim check: 어느 파일을 검사할까요?\n"
 #define W_CHECK_OK "%s: ok: \"%s\", %u processes\n", "%s: 이상 없음: \"%s\", 프로세스 %u개\n"
 

@@ -33,6 +33,8 @@ typedef struct gui_options {
                                 policies on the scenario, NULL: none */
     const char *student;     /* the student's name for the quiz summary
                                 (NULL: asked once in the window) */
+    const char *shipped;     /* the shipped scenarios' folder, which the Open
+                                dialog lists first (NULL or "": none found) */
 } gui_options;
 
 /* Run the GUI; returns the process exit status (0, 1 runtime failure, 2

@@ -17,12 +17,6 @@
 
 /* ---- small path helpers ------------------------------------------------ */
 
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return path && path[0] && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* A plain file: not a FIFO, a device or a socket, whose open or read
  * would wait for a writer that never comes. */
 static int is_file(const char *path)
@@ -58,21 +52,6 @@ static int absolute(const char *path, char *out, size_t size)
     if (!getcwd(cwd, sizeof cwd))
         return -1;
     return join(out, size, cwd, path);
-}
-
-int gui_picker_find_shipped(const char *env, const char *exe_dir, const char *source_dir,
-                            char *out, size_t size)
-{
-    char c[GUI_PICK_PATH];
-    out[0] = 0;
-    if (env && env[0] && is_dir(env))
-        return absolute(env, out, size);
-    if (exe_dir && exe_dir[0] && !join(c, sizeof c, exe_dir, "../share/procsim/scenarios") &&
-        is_dir(c))
-        return absolute(c, out, size);
-    if (source_dir && source_dir[0] && !join(c, sizeof c, source_dir, "scenarios") && is_dir(c))
-        return absolute(c, out, size);
-    return -1;
 }
 
 int gui_recent_path(const char *xdg_state_home, const char *home, char *out, size_t size)

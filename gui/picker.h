@@ -66,14 +66,6 @@ typedef struct gui_picker {
     char err[600];                /* why the last move failed */
 } gui_picker;
 
-/* The folder of the shipped scenarios: the first that exists of
- * `env` ($PROCSIM_SCENARIOS, NULL or "": not set), EXE_DIR/../share/
- * procsim/scenarios (exe_dir: the executable's folder, NULL: unknown) and
- * SOURCE_DIR/scenarios (the build's source tree, NULL: none).  Returns 0
- * with the folder in out, or -1 with out = "". */
-int gui_picker_find_shipped(const char *env, const char *exe_dir, const char *source_dir,
-                            char *out, size_t size);
-
 /* Where the recent list lives: $XDG_STATE_HOME/procsim/recent if
  * xdg_state_home is an absolute path, else HOME/.local/state/procsim/
  * recent; -1 with out = "" when neither is known. */

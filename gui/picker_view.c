@@ -1,9 +1,8 @@
 /* picker_view.c — the Open dialog on screen: picker.h's rows drawn in a
  * box over the window (a section's heading, folders, scenarios with their
- * titles), and the keys, clicks and wheel that move through them.  Where
- * the shipped scenarios are looked for, in order: $PROCSIM_SCENARIOS,
- * EXE_DIR/../share/procsim/scenarios (an installed procsim), then the
- * source tree this procsim was built from (PROCSIM_SOURCE_DIR). */
+ * titles), and the keys, clicks and wheel that move through them.  The
+ * shipped scenarios' folder is the command line's to find
+ * (gui_options.shipped). */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,19 +17,11 @@ static SDL_Color col(unsigned rgb) { return gui_rgba(rgb, 255); }
 
 void gui_picker_setup(gui_app *a)
 {
-    char shipped[GUI_PICK_PATH], cwd[PATH_MAX], recent[GUI_PICK_PATH];
-    char *base = SDL_GetBasePath();
-#ifdef PROCSIM_SOURCE_DIR
-    const char *source = PROCSIM_SOURCE_DIR;
-#else
-    const char *source = NULL;
-#endif
-    gui_picker_find_shipped(getenv("PROCSIM_SCENARIOS"), base, source, shipped, sizeof shipped);
-    SDL_free(base);
+    char cwd[PATH_MAX], recent[GUI_PICK_PATH];
     if (!getcwd(cwd, sizeof cwd))
         snprintf(cwd, sizeof cwd, ".");
     gui_recent_path(getenv("XDG_STATE_HOME"), getenv("HOME"), recent, sizeof recent);
-    gui_picker_init(&a->picker, shipped, cwd, recent);
+    gui_picker_init(&a->picker, a->opt.shipped ? a->opt.shipped : "", cwd, recent);
 }
 
 void gui_picker_toggle(gui_app *a)

@@ -11,6 +11,7 @@
  * without.  The number reader of cli/args.c is also tested directly. */
 #include <fcntl.h>
 #include <signal.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -261,7 +262,7 @@ static void every_command_has_help(void **state)
 {
     (void)state;
     static const char *const cmds[] = {"run", "check", "gui", "lab", "grade", "ostep",
-                                       "trace"};
+                                       "trace", "compare", "list"};
     for (size_t i = 0; i < sizeof cmds / sizeof cmds[0]; i++)
         for (int h = 0; h < 2; h++) {
             char want[64];
@@ -294,6 +295,75 @@ static void every_command_has_help(void **state)
         free(want);
         result_free(&r);
     }
+}
+
+/* A scenario argument that is no file is a shipped scenario's NAME
+ * (procsim list); what names neither gets a hint at procsim list. */
+static void shipped_scenarios_by_name(void **state)
+{
+    (void)state;
+    static const cli_case cases[] = {
+        {{"run", "tour", "--until", "1"}, 0, "Seven-state tour", NULL},
+        {{"run", "seeds/counter-race.yaml", "--until", "1"}, 0, "lost updates", NULL},
+        {{"check", "tour", "labs/scheduling-rr", "policies/rr"}, 0,
+         "labs/scheduling-rr: ok: \"Lab: round robin, quantum 2\"", NULL},
+        {{"lab", "labs/race-lock"}, 0, "Lab: a shared counter", NULL},
+        {{"compare", "seeds/pipe", "fcfs", "rr:2"}, 0, "/scenarios/seeds/pipe.yaml: 2 processes", NULL},
+        {{"list"}, 0, "\n  tour                          Seven-state tour\n", NULL},
+        {{"list", "--lang", "ko"}, 0, "\n  tour                          일곱 상태 둘러보기\n", NULL},
+        {{"list", "--names"}, 0, "\nseeds/counter-race\n", NULL},
+        {{"list", "--bogus"}, 2, NULL, "procsim list: unknown argument '--bogus'"},
+        {{"list", "--lang"}, 2, NULL, ""},
+        {{"tour"}, 2, NULL, "procsim run tour\n"},
+        {{"run", "tuor"}, 2, NULL, "tuor: cannot open: No such file or directory\n"
+         "(procsim list shows the names of the scenarios shipped with procsim)\n"},
+        {{"run", "seeds/../tour"}, 2, NULL, "procsim list shows"}, /* a NAME climbs nowhere */
+        {{"check", "scenarios"}, 2, NULL, ""}, /* a folder is no scenario */
+    };
+    check_cases(cases, sizeof cases / sizeof cases[0], NULL);
+    /* with the shipped folder moved: only the override is read */
+    const char *const elsewhere[] = {"PROCSIM_SCENARIOS=tests/cli", NULL};
+    static const cli_case moved[] = {
+        {{"list", "--names"}, 0, "\nko-view\n", NULL},
+    };
+    check_cases(moved, 1, elsewhere);
+}
+
+/* `procsim list --names` names every scenario file shipped, once. */
+static void list_names_every_shipped_file(void **state)
+{
+    (void)state;
+    result r = procsim((const char *[]){"list", "--names", NULL});
+    assert_int_equal(r.status, 0);
+    char *all = NULL;
+    size_t len = 0, want = 0;
+    append(&all, &len, "\n", 1);
+    append(&all, &len, r.out, r.out_len);
+    const char *dirs[] = {"scenarios", "scenarios/labs", "scenarios/policies", "scenarios/seeds"};
+    for (size_t d = 0; d < 4; d++) {
+        char path[256];
+        snprintf(path, sizeof path, "%s/%s", PROCSIM_SOURCE_DIR, dirs[d]);
+        DIR *dir = opendir(path);
+        assert_non_null(dir);
+        for (struct dirent *e; (e = readdir(dir));) {
+            size_t n = strlen(e->d_name);
+            if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml")) {
+                char line[320]; /* "\nNAME\n", looked for after a newline put first */
+                snprintf(line, sizeof line, "\n%s%s%.*s\n", d ? dirs[d] + 10 : "",
+                         d ? "/" : "", (int)(n - 5), e->d_name);
+                if (!strstr(all, line))
+                    fail_msg("procsim list --names lacks %s", line + 1);
+                want++;
+            }
+        }
+        closedir(dir);
+    }
+    size_t lines = 0;
+    for (const char *p = r.out; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, want);
+    free(all);
+    result_free(&r);
 }
 
 /* A scenario given where the command goes: the two commands it could be
@@ -794,6 +864,8 @@ int main(void)
         cmocka_unit_test(text_view_shows_op_events_and_lost_updates),
         cmocka_unit_test(columns_of_text),
         cmocka_unit_test(hangul_names_are_cut_at_a_character),
+        cmocka_unit_test(shipped_scenarios_by_name),
+        cmocka_unit_test(list_names_every_shipped_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,7 +43,7 @@ typedef struct korean_case {
  * are: the commands, the output formats, compare's run statuses (its csv
  * and json "status"). */
 static const char *const commands[] = {
-    "gui", "run", "compare", "check", "trace", "ostep", "lab", "grade", "help", "text", "csv",
+    "gui", "run", "compare", "check", "trace", "ostep", "lab", "grade", "help", "list", "text", "csv",
     "json", "html", "pdf", "done", "until", "deadlock", "runaway", "error", "weasyprint",
     /* the CSV header's columns, JSON keys and scenario keys a text names */
     "time", "pid", "name", "from", "to", "event", "cause", "wall_us", "kstate", "reported_by",
@@ -200,6 +200,9 @@ static int verbatim(const char *p, size_t n)
     for (size_t i = 1; i + 1 < n; i++) /* code in prose: random.seed(5), is_alive(slow) */
         if (latin_letter(p[i - 1]) && (p[i] == '(' || (p[i] == '.' && latin_letter(p[i + 1]))))
             return 1;
+    for (size_t i = 1; i + 1 < n; i++) /* an identifier: is_alive, cpu_count */
+        if (p[i] == '_' && latin_letter(p[i - 1]) && p[i - 1] != '_' && latin_letter(p[i + 1]))
+            return 1;
     static const char *const ext[] = {".yaml", ".yml", ".txt", ".csv", ".md", ".html", ".pdf",
                                       ".png", ".svg", ".py", ".c"};
     for (size_t k = 0; k < sizeof ext / sizeof ext[0]; k++) {
@@ -338,6 +341,12 @@ static const korean_case cases[] = {
     {{"gui", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 1},
 #endif
     {{"run", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
+    /* list: the shipped scenarios' titles in Korean, its errors, the hint */
+    {{"list", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 0},
+    {{"list", "--help", "--lang", "ko", NULL}, {NULL}, NULL, 0},
+    {{"list", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"list", NULL}, {"LANG=ko_KR.UTF-8", "PROCSIM_SCENARIOS=/nonexistent", NULL}, NULL, 0},
+    {{"run", "tuor", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 2},
     {{"--lang", "ko", "check", NULL}, {NULL}, NULL, 2},
     {{NULL}, {"LANG=ko_KR.UTF-8", NULL}, "scenarios/tour.yaml", 0}, /* no display: the tour */
     {{"--lang", "ko", NULL}, {NULL}, "scenarios/tour.yaml", 0},
@@ -411,6 +420,19 @@ static const korean_case cases[] = {
      {NULL}, "tests/labs/class.yaml", 2},
 };
 
+/* The words of the shipped scenarios' NAMEs (procsim list --names),
+ * ' '-separated into names. */
+static void shipped_names(char *names, size_t size)
+{
+    result r = run_in((const char *const[]){"list", "--names", NULL}, NULL, 60);
+    size_t at = strlen(names);
+    snprintf(names + at, size - at, "%s ", r.out);
+    for (char *q = names + at; *q; q++)
+        if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+            *q = ' ';
+    result_free(&r);
+}
+
 /* Runs case c: the number of things wrong with it. */
 static int check_case(const korean_case *c)
 {
@@ -423,11 +445,14 @@ static int check_case(const korean_case *c)
             if (!s)
                 fail_msg("%s", err.msg);
         }
-        char names[512] = "";
+        char names[8192] = "";
         int header = 0; /* --format csv: the first line is the CSV header (verbatim) */
+        if (c->args[0] && !strcmp(c->args[0], "list")) /* its rows start with a NAME */
+            shipped_names(names, sizeof names);
         for (size_t a = 0, after = 0; c->args[a]; a++) {
             header |= a && !strcmp(c->args[a - 1], "--format") && !strcmp(c->args[a], "csv");
-            if (after) {
+            /* a traced command's words; the arguments echoed ("tuor: 열 수 없습니다") */
+            if (after || (a && c->args[a][0] != '-')) {
                 const char *base = strrchr(c->args[a], '/');
                 size_t at = strlen(names);
                 snprintf(names + at, sizeof names - at, "%s ", base ? base + 1 : c->args[a]);

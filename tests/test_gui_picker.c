@@ -1,10 +1,10 @@
 /* test_gui_picker.c — the Open dialog's model (gui/picker.h) and the
  * scenario's description as the window shows it (gui/describe.h), without
  * a window: listings of a folder tree made for each test (and removed
- * after), the start page's sections, moving through folders, where the
- * shipped scenarios are found, the recent list on disk, titles read from
- * the `title:` line, the description chosen by language and wrapped to a
- * width with a fake measure (one pixel a character). */
+ * after), the start page's sections, moving through folders, the recent
+ * list on disk, titles read from the `title:` line, the description chosen
+ * by language and wrapped to a width with a fake measure (one pixel a
+ * character). */
 #define _XOPEN_SOURCE 700 /* mkdtemp, nftw */
 #include <stdarg.h>
 #include <stddef.h>
@@ -210,34 +210,6 @@ static void the_start_page_lists_shipped_then_working_directory_then_recent(void
     assert_string_equal(p.row[8].title, "Recent one");
     assert_int_equal(p.sel, 1);
     gui_picker_fini(&p);
-}
-
-static void the_shipped_scenarios_are_found_in_order(void **state)
-{
-    (void)state;
-    put("env/", NULL);
-    put("prefix/", NULL);
-    put("prefix/bin/", NULL);
-    put("prefix/share/", NULL);
-    put("prefix/share/procsim/", NULL);
-    put("prefix/share/procsim/scenarios/", NULL);
-    put("src/", NULL);
-    put("src/scenarios/", NULL);
-    put("bare/", NULL);
-    char out[4096];
-    assert_int_equal(gui_picker_find_shipped(at("env"), at("prefix/bin"), at("src"), out, sizeof out), 0);
-    assert_string_equal(out, at("env"));
-    /* installed: next to the executable, before the source tree */
-    assert_int_equal(gui_picker_find_shipped("", at("prefix/bin"), at("src"), out, sizeof out), 0);
-    assert_string_equal(out, at("prefix/share/procsim/scenarios"));
-    assert_int_equal(gui_picker_find_shipped(at("nothing"), at("prefix/bin/"), NULL, out, sizeof out), 0);
-    assert_string_equal(out, at("prefix/share/procsim/scenarios"));
-    /* a build tree: its executable has no share/ beside it */
-    assert_int_equal(gui_picker_find_shipped(NULL, at("bare"), at("src"), out, sizeof out), 0);
-    assert_string_equal(out, at("src/scenarios"));
-    assert_int_equal(gui_picker_find_shipped(NULL, at("bare"), at("bare"), out, sizeof out), -1);
-    assert_string_equal(out, "");
-    assert_int_equal(gui_picker_find_shipped(NULL, NULL, NULL, out, sizeof out), -1);
 }
 
 /* ---- moving and scrolling ------------------------------------------------------- */
@@ -521,7 +493,6 @@ int main(void)
                                         teardown),
         cmocka_unit_test_setup_teardown(the_start_page_lists_shipped_then_working_directory_then_recent,
                                         setup, teardown),
-        cmocka_unit_test_setup_teardown(the_shipped_scenarios_are_found_in_order, setup, teardown),
         cmocka_unit_test_setup_teardown(keys_move_past_headings_and_keep_the_row_in_view, setup,
                                         teardown),
         cmocka_unit_test_setup_teardown(recent_files_are_kept_newest_first_without_copies_ten_at_most,
