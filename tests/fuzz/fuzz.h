@@ -19,6 +19,10 @@
  * shipped scenario, few enough to keep an input in milliseconds. */
 #define FUZZ_MAX_STEPS 20000
 #define FUZZ_MAX_INSTANTS 20000
+/* ... and fewer with many processes: a step may cost O(processes) (the
+ * lottery counts the tickets of every candidate, as lottery.py does), so
+ * steps x processes stays under this. */
+#define FUZZ_MAX_WORK 2000000
 /* ps_engine_check costs up to processes x timers: after every step up to
  * this many processes, beyond it (an OSTEP -j 10000) once at the end. */
 #define FUZZ_CHECK_EVERY_STEP_PROCS 256
@@ -26,7 +30,7 @@
 /* A sink for text nobody reads. */
 ps_out fuzz_null_out(void);
 
-/* Runs `e` to its end or FUZZ_MAX_STEPS steps, checking that every
+/* Runs `e` to its end or the step bound above, checking that every
  * transition was legal and, after each step (see above), that
  * ps_engine_check holds and no CPU runs two processes; aborts (a finding)
  * with the reason on stderr if not. */

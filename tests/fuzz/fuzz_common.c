@@ -55,13 +55,15 @@ void fuzz_run_checked(ps_engine *e)
     char why[512];
     ps_engine_set_listener(e, heard, NULL);
     ps_engine_set_instant_limit(e, FUZZ_MAX_INSTANTS);
-    int each = ps_engine_nprocs(e) <= FUZZ_CHECK_EVERY_STEP_PROCS;
+    uint32_t n = ps_engine_nprocs(e);
+    int each = n <= FUZZ_CHECK_EVERY_STEP_PROCS;
+    uint32_t steps = n > FUZZ_MAX_WORK / FUZZ_MAX_STEPS ? FUZZ_MAX_WORK / n : FUZZ_MAX_STEPS;
     ps_step_status st = PS_STEP_OK;
-    for (int i = 0; i < FUZZ_MAX_STEPS && st == PS_STEP_OK; i++) {
+    for (uint32_t i = 0; i < steps && st == PS_STEP_OK; i++) {
         st = ps_engine_step(e);
         if (st == PS_STEP_NOMEM)
             return;
-        if (each || st != PS_STEP_OK || i + 1 == FUZZ_MAX_STEPS) {
+        if (each || st != PS_STEP_OK || i + 1 == steps) {
             if (ps_engine_check(e, why, sizeof why))
                 broken(why);
             one_per_cpu(e);
