@@ -6,7 +6,8 @@
  * front-end parses them and builds its scenario (or says why not, as the
  * Python program would); a scenario built is then run in the engine as
  * fuzz_engine runs one, to the step bound, checking the invariants,
- * unless it is larger than FUZZ_MAX_OPS. */
+ * unless it is larger than FUZZ_MAX_OPS.  Inputs with a huge number are
+ * left out (huge_number). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,12 +24,12 @@ static int is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\0';
 }
 
-/* Avoided for now: mlfq builds a program of one op per I/O, so a run
- * time of millions of ticks (-l 0,100000000,5) takes seconds and hundreds
- * of megabytes before anything runs, the cost following the ticks, not
- * the command line (reported with the fuzzing campaign, to be fixed in
- * ostep_mlfq.c; remove this then).  A word with seven digits in a row
- * is such a number or a seed. */
+/* Left out: a number of seven digits or more.  It makes a workload of
+ * millions of ticks or instructions, which the front-ends bound (5*10^7
+ * instructions, I/Os) but which takes seconds under ASan before anything
+ * runs (process-run -P c2100000000005, mlfq -l 0,100000000,5), and
+ * scheduler -l 4294967296, whose cost follows the ticks (a known
+ * finding, fixed apart).  Seeds and small numbers cover those paths. */
 static int huge_number(int argc, char **argv)
 {
     for (int i = 0; i < argc; i++) {
@@ -65,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             words[i++] = '\0';
     }
     argv[argc] = NULL;
-    if (prog == PS_OSTEP_MLFQ && huge_number(argc, argv)) {
+    if (huge_number(argc, argv)) {
         free(words);
         return 0;
     }
