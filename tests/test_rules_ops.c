@@ -224,6 +224,38 @@ static void rule_O_lock_waiters_get_the_mutex_in_order(void **state)
     tk_run_fini(&r);
 }
 
+/* O-lock: a mutex is not re-entrant (Python's Lock): locking one's own
+ * mutex again blocks for ever behind itself, a deadlock reported as such,
+ * and the engine's invariants still hold (a fuzz_engine finding: the
+ * check took the process in its own mutex's queue for a broken one).
+ * When it is killed the mutex goes to the next waiter. */
+static void rule_O_lock_of_ones_own_mutex_deadlocks(void **state)
+{
+    (void)state;
+    tk_run r;
+    char why[512], stuck[256];
+    tk_run_yaml(&r, HEAD("cpus: 1")
+                "  - {name: a, program: [lock m, lock m]}\n", -1);
+    assert_int_equal(r.status, PS_STEP_STUCK);
+    assert_int_equal(pcb(&r, "a")->state, PS_BLOCKED);
+    assert_int_equal(ps_engine_mutex_owner(r.e, 0), tk_pid(&r, "a"));
+    if (ps_engine_check(r.e, why, sizeof why))
+        fail_msg("%s", why);
+    assert_string_equal(ps_engine_stuck(r.e, PS_LANG_EN, stuck, sizeof stuck),
+                        "deadlock at tick 0: a waits for mutex m held by a");
+    tk_run_fini(&r);
+
+    tk_run_yaml(&r, HEAD("cpus: 2")
+                "  - {name: a, program: [lock m, lock m]}\n"
+                "  - {name: b, program: [cpu 1, lock m, cpu 1, unlock m]}\n"
+                "events:\n  - {at: 3, do: kill a}\n", 2);
+    if (ps_engine_check(r.e, why, sizeof why))
+        fail_msg("%s", why);
+    assert_int_equal(tk_run_more(&r, -1), PS_STEP_DONE);
+    assert_int_equal(tk_when(&r, "b", PS_READY, 1), 3);
+    tk_run_fini(&r);
+}
+
 /* O-unlock: unlocking a mutex one does not hold does nothing.  b unlocks
  * a's mutex at 1: a still holds it, and b's own lock then blocks until a
  * unlocks at 5. */
@@ -321,6 +353,7 @@ int main(void)
         cmocka_unit_test(rule_O_send_O_recv_oldest_value_longest_waiting_receiver),
         cmocka_unit_test(rule_O_recv_blocks_while_empty),
         cmocka_unit_test(rule_O_lock_waiters_get_the_mutex_in_order),
+        cmocka_unit_test(rule_O_lock_of_ones_own_mutex_deadlocks),
         cmocka_unit_test(rule_O_unlock_of_another_process_mutex_does_nothing),
         cmocka_unit_test(rule_O_exit_with_code_and_implied_at_the_end),
         cmocka_unit_test(rule_O_kill_terminates_a_child_with_sigterm),

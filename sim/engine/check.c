@@ -219,8 +219,8 @@ static int known(const ps_engine *e, const ps_pcb *p)
     case PS_WAIT_CHANNEL:
         return p->wait_obj < e->s->channels.count &&
                queued_at(e, &e->chan[p->wait_obj].receivers, p->pid);
-    case PS_WAIT_MUTEX:
-        return p->wait_obj < e->s->mutexes.count && e->mtx[p->wait_obj].owner != p->pid &&
+    case PS_WAIT_MUTEX: /* its holder may be itself: a lock is not re-entrant [O-lock] */
+        return p->wait_obj < e->s->mutexes.count &&
                queued_at(e, &e->mtx[p->wait_obj].waiters, p->pid);
     case PS_WAIT_CHILD:
         return child_can_end(e, p);
