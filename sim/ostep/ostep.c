@@ -131,6 +131,19 @@ int ps__ostep_nomem(ps_out *err)
     return 1;
 }
 
+int ps__ostep_stopped(ps_out *err, const char *script, const ps_engine *e, ps_step_status st)
+{
+    if (st == PS_STEP_NOMEM)
+        return ps__ostep_nomem(err);
+    if (st == PS_STEP_RUNAWAY) /* the workload ends, but past what procsim runs */
+        ps_outf(err, "procsim: %s: stopped at time %" PRId64 " after %" PRIu64 " events, the most "
+                     "procsim runs (%s would go on)\n", script, ps_engine_now(e),
+                ps_engine_instant_limit(e), script);
+    else
+        ps_outf(err, "procsim: %s: the engine stopped (status %d)\n", script, (int)st);
+    return 1;
+}
+
 ps_scenario *ps__ostep_built(ps_builder *b, ps_out *err)
 {
     ps_error why;

@@ -15,6 +15,10 @@
 
 /* "procsim: out of memory" on `err`; returns 1. */
 int ps__ostep_nomem(ps_out *err);
+/* Why engine e stopped short of the end with status st, on `err` as
+ * "procsim: SCRIPT: ..." (past the endless-run stop, rule L6: where, and
+ * after how many instants; an OSTEP workload ends, only later); returns 1. */
+int ps__ostep_stopped(ps_out *err, const char *script, const ps_engine *e, ps_step_status st);
 /* The workload a front-end built: the scenario, or NULL after saying on
  * `err` why the builder refused it. */
 struct ps_builder;

@@ -390,8 +390,7 @@ static int trace(const mlfq_work *w, ps_engine *e, ps_out *out, ps_out *err)
         ps_step_status st = ps_engine_step(e);
         if (st != PS_STEP_OK && st != PS_STEP_DONE) {
             ps__row_flush(&rows);
-            ps_outf(err, "procsim: " SCRIPT ": the engine stopped (status %d)\n", (int)st);
-            status = 1;
+            status = ps__ostep_stopped(err, SCRIPT, e, st);
             break;
         }
         int64_t now = ps_engine_now(e);

@@ -416,8 +416,7 @@ static int pr_print(const void *work, ps_out *out, ps_out *err)
     ps__row_flush(&tb.rows);
     int status = 0;
     if (st != PS_STEP_DONE) {
-        ps_outf(err, "procsim: " SCRIPT ": the engine stopped (status %d)\n", (int)st);
-        status = 1;
+        status = ps__ostep_stopped(err, SCRIPT, e, st);
     } else if (w->stats) {
         int64_t T = now;
         ps_outf(out, "\nStats: Total Time %" PRId64 "\nStats: CPU Busy %" PRId64 " (%.2f%%)\n"
