@@ -4,34 +4,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "shipped.h"
 #include "words.h"
-
-/* printf into out; -1 (out "") if it does not fit. */
-static int put(char *out, size_t size, const char *a, const char *b, const char *c)
-{
-    int w = snprintf(out, size, "%s%s%s", a, b, c);
-    if (w < 0 || (size_t)w >= size) {
-        out[0] = 0;
-        return -1;
-    }
-    return 0;
-}
-
-static int is_dir(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static int is_file(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
 
 typedef struct names {
     char **v;
@@ -63,22 +39,22 @@ static void add(names *l, const char *name)
 static void walk(const char *root, const char *sub, int depth, names *l)
 {
     char dir[CLI_PATH_MAX], path[CLI_PATH_MAX], rel[CLI_PATH_MAX];
-    if (depth > 4 || put(dir, sizeof dir, root, "/", sub))
+    if (depth > 4 || cli_path3(dir, sizeof dir, root, "/", sub))
         return;
     DIR *d = opendir(dir);
     if (!d)
         return;
     for (struct dirent *e; (e = readdir(d));) {
         size_t n = strlen(e->d_name);
-        if (e->d_name[0] == '.' || put(path, sizeof path, dir, "/", e->d_name) ||
-            put(rel, sizeof rel, sub, e->d_name, ""))
+        if (e->d_name[0] == '.' || cli_path3(path, sizeof path, dir, "/", e->d_name) ||
+            cli_path3(rel, sizeof rel, sub, e->d_name, ""))
             continue;
-        if (is_dir(path)) {
+        if (cli_is_dir(path)) {
             if (strlen(rel) + 2 < sizeof rel) {
                 strcat(rel, "/");
                 walk(root, rel, depth + 1, l);
             }
-        } else if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml") && is_file(path)) {
+        } else if (n > 5 && !strcmp(e->d_name + n - 5, ".yaml") && cli_is_file(path)) {
             rel[strlen(rel) - 5] = 0;
             add(l, rel);
         }
@@ -102,7 +78,7 @@ static void print_list(const char *dir, const names *l)
         char path[CLI_PATH_MAX];
         ps_error err;
         ps_scenario *s = NULL;
-        if (!put(path, sizeof path, dir, "/", l->v[i]) && strlen(path) + 5 < sizeof path)
+        if (!cli_path3(path, sizeof path, dir, "/", l->v[i]) && strlen(path) + 5 < sizeof path)
             s = ps_scenario_load_file_every_variant(strcat(path, ".yaml"), &err);
         fputs("  ", stdout);
         cli_pad(stdout, l->v[i], width + 2);

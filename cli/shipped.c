@@ -30,20 +30,19 @@ static const struct {
     [CLI_DATA_PYHOOK] = {"PROCSIM_PYHOOK_DIR", "pyhook", "sim/trace/pyhook"},
 };
 
-static int is_dir(const char *path)
+int cli_is_dir(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-static int is_file(const char *path)
+int cli_is_file(const char *path)
 {
     struct stat st;
     return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* printf into out; -1 (out "") if it does not fit. */
-static int put(char *out, size_t size, const char *a, const char *b, const char *c)
+int cli_path3(char *out, size_t size, const char *a, const char *b, const char *c)
 {
     int w = snprintf(out, size, "%s%s%s", a, b, c);
     if (w < 0 || (size_t)w >= size) {
@@ -66,16 +65,16 @@ static void exe_dir(char *out, size_t size)
     if (!slash)
         return;
     *slash = 0;
-    put(out, size, exe[0] ? exe : "/", "", "");
+    cli_path3(out, size, exe[0] ? exe : "/", "", "");
 }
 
 /* dir, if it is a folder, made absolute into out. */
 static int found(const char *dir, char *out, size_t size)
 {
     char abs[PATH_MAX];
-    if (!is_dir(dir) || !realpath(dir, abs))
+    if (!cli_is_dir(dir) || !realpath(dir, abs))
         return -1;
-    return put(out, size, abs, "", "");
+    return cli_path3(out, size, abs, "", "");
 }
 
 /* a and b are the same folder. */
@@ -91,12 +90,12 @@ int cli_data_find(cli_data what, const cli_data_where *w, char *out, size_t size
     if (w->env && w->env[0] && !found(w->env, out, size))
         return 0;
     if (w->exe_dir && w->exe_dir[0] &&
-        !put(c, sizeof c, w->exe_dir, "/" PROCSIM_DATA_FROM_BIN "/", places[what].installed) &&
+        !cli_path3(c, sizeof c, w->exe_dir, "/" PROCSIM_DATA_FROM_BIN "/", places[what].installed) &&
         !found(c, out, size))
         return 0;
     if (w->exe_dir && w->exe_dir[0] && w->build_dir && w->build_dir[0] && w->source_dir &&
         w->source_dir[0] && same_dir(w->exe_dir, w->build_dir) &&
-        !put(c, sizeof c, w->source_dir, "/", places[what].source) && !found(c, out, size))
+        !cli_path3(c, sizeof c, w->source_dir, "/", places[what].source) && !found(c, out, size))
         return 0;
     out[0] = 0;
     return -1;
@@ -142,7 +141,7 @@ static int shipped_file(const char *arg, char *buf, size_t size)
     if (!plain_name(arg) || cli_data_dir(CLI_DATA_SCENARIOS, dir, sizeof dir))
         return -1;
     int w = snprintf(buf, size, "%s/%s%s", dir, arg, ext ? "" : ".yaml");
-    return w >= 0 && (size_t)w < size && is_file(buf) ? 0 : -1;
+    return w >= 0 && (size_t)w < size && cli_is_file(buf) ? 0 : -1;
 }
 
 const char *cli_scenario_path(const char *arg, char *buf, size_t size)

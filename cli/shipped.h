@@ -51,6 +51,12 @@ void cli_scenario_hint(FILE *out, const char *arg);
 /* `arg` is a shipped scenario's NAME (and not a file here). */
 int cli_is_shipped(const char *arg);
 
+/* Paths: a, b and c one after another into out (size bytes): 0, or -1
+ * with out "" when they do not fit; a folder; a plain file. */
+int cli_path3(char *out, size_t size, const char *a, const char *b, const char *c);
+int cli_is_dir(const char *path);
+int cli_is_file(const char *path);
+
 /* list.c: `procsim list [--names] [--lang en|ko]`. */
 int cmd_list(int argc, char **argv);
 
