@@ -100,7 +100,19 @@ void gui_screenshot(gui_app *a)
     if (save_png(a, path, err, sizeof err))
         gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), err);
     else
-        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+        gui_saved(a, path);
+}
+
+void gui_saved(gui_app *a, const char *path)
+{
+#ifdef __EMSCRIPTEN__
+    if (!gui_web_download(path)) { /* the page's own copy: the browser keeps it */
+        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_DOWNLOADED, a->lang), path);
+        remove(path);
+        return;
+    }
+#endif
+    gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
 }
 
 /* The window's title: "procsim — TITLE" (the scenario's), "trace:
@@ -226,7 +238,11 @@ static int env_set(const char *name)
 
 int gui_display_available(void)
 {
+#ifdef __EMSCRIPTEN__
+    return 1; /* the page's canvas */
+#else
     return env_set("SDL_VIDEODRIVER") || env_set("DISPLAY") || env_set("WAYLAND_DISPLAY");
+#endif
 }
 
 /* "a, b, c" — the names of s's processes, cut short with ", ..." to fit in

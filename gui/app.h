@@ -140,6 +140,9 @@ int gui_app_finish(gui_app *a, int rc);
  * animation frames until a->quit; then the program ends with
  * gui_app_finish's status.  Does not return. */
 void gui_web_loop(gui_app *a) __attribute__((noreturn));
+/* web.c: the file at `path` offered to the browser as a download of that
+ * name: 0, or -1 when the page could not. */
+int gui_web_download(const char *path);
 
 /* app.c: a frame drawn headless for tests, with the texts it showed:
  * gui_render_frames, and besides the last frame the recorder's marks
@@ -216,6 +219,10 @@ int gui_open_file(gui_app *a, const char *path);
  * set from the scenario's (or the traced command) in the language. */
 void gui_screenshot(gui_app *a);
 void gui_set_title(gui_app *a);
+/* app.c: after the user saved `path` (a screenshot, the Gantt chart, the
+ * quiz's summary): says where; in the browser the file is handed to the
+ * browser as a download first (and gone from the page's memory). */
+void gui_saved(gui_app *a, const char *path);
 
 /* input.c: the frame's events (keys, clicks, the wheel, dropped files),
  * turned into actions. */
