@@ -23,11 +23,14 @@ int web_open(const char *path);
 const char *web_status(void);
 
 static gui_app *current; /* the window the page drives, NULL: none (yet, or any more) */
+static double work_ms;   /* procsim's own time per frame, a moving average */
 
 static void frame(void *arg)
 {
     gui_app *a = arg;
+    double t0 = emscripten_get_now();
     int rc = gui_app_frame(a, NULL);
+    work_ms += (emscripten_get_now() - t0 - work_ms) / 32;
     if (!a->quit)
         return;
     emscripten_cancel_main_loop();
@@ -109,8 +112,9 @@ EMSCRIPTEN_KEEPALIVE const char *web_status(void)
     const gui_app *a = current;
     if (!a || !a->sim.s)
         return "{}";
-    put(&j, "{\"frames\":%d,\"tick\":%lld,\"paused\":%d,\"speed\":%g,\"selected\":%u,", a->nframes,
-        a->sim.e ? (long long)ps_engine_now(a->sim.e) : 0LL, a->paused, a->speed, a->selected);
+    put(&j, "{\"work_ms\":%.3f,\"frames\":%d,\"tick\":%lld,\"paused\":%d,\"speed\":%g,\"selected\":%u,", a->nframes,
+        work_ms, a->sim.e ? (long long)ps_engine_now(a->sim.e) : 0LL, a->paused, a->speed,
+        a->selected);
     put(&j, "\"width\":%d,\"height\":%d,\"lang\":\"%s\",", (int)a->L.w, (int)a->L.h,
         a->lang == GUI_KO ? "ko" : "en");
     put(&j, "\"quiz\":{\"on\":%d,\"asked\":%zu,\"right\":%u},\"picker\":%d,\"compare\":%d,",
