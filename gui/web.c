@@ -112,9 +112,10 @@ EMSCRIPTEN_KEEPALIVE const char *web_status(void)
     const gui_app *a = current;
     if (!a || !a->sim.s)
         return "{}";
-    put(&j, "{\"work_ms\":%.3f,\"frames\":%d,\"tick\":%lld,\"paused\":%d,\"speed\":%g,\"selected\":%u,", a->nframes,
-        work_ms, a->sim.e ? (long long)ps_engine_now(a->sim.e) : 0LL, a->paused, a->speed,
-        a->selected);
+    put(&j, "{\"work_ms\":%.3f,\"frames\":%d,\"tick\":%lld,\"paused\":%d,\"speed\":%g,",
+        work_ms, a->nframes, a->sim.e ? (long long)ps_engine_now(a->sim.e) : 0LL, a->paused,
+        a->speed);
+    put(&j, "\"selected\":%u,", a->selected);
     put(&j, "\"width\":%d,\"height\":%d,\"lang\":\"%s\",", (int)a->L.w, (int)a->L.h,
         a->lang == GUI_KO ? "ko" : "en");
     put(&j, "\"quiz\":{\"on\":%d,\"asked\":%zu,\"right\":%u},\"picker\":%d,\"compare\":%d,",
