@@ -103,11 +103,56 @@ static void put_str(json *j, const char *key, const char *text)
     put(j, "\",");
 }
 
-/* {"frames":N,"tick":T,"title":...,"states":["Running",...],...}: what the
- * page's tests read; "{}" before the window is up. */
+/* "key":[x,y,w,h] of r in the canvas's CSS pixels (the page's mouse
+ * events are in those; r is in drawable pixels, ps of them a CSS pixel) */
+static void put_rect(json *j, const char *key, gui_rect r, float ps)
+{
+    put(j, "\"%s\":[%.1f,%.1f,%.1f,%.1f],", key, r.x / ps, r.y / ps, r.w / ps, r.h / ps);
+}
+
+/* The JSON text so far without its trailing comma, then `close`. */
+static void end(json *j, const char *close)
+{
+    if (j->len && j->s[j->len - 1] == ',')
+        j->len--;
+    put(j, "%s", close);
+}
+
+/* "hit":{...}: where the last frame put what a click acts on, so that the
+ * browser tests click on a button, a row, a state or a token by name:
+ * buttons by action, rows as [pid,x,y,w,h], states by English name,
+ * tokens as [pid,x,y] (the first 64, shown ones only). */
+static void put_hits(json *j, const gui_app *a)
+{
+    float ps = gui_pixel_scale(a);
+    static const char *const action[GUI_ACTION_COUNT] = {
+#define PS_X_(e) #e,
+        GUI_ACTIONS(PS_X_)
+#undef PS_X_
+    };
+    put(j, "\"scale\":%g,\"hit\":{\"buttons\":{", ps);
+    for (int i = 0; i < GUI_ACTION_COUNT; i++)
+        put_rect(j, action[i], a->button[i], ps);
+    end(j, "},\"rows\":[");
+    for (int i = 0; i < a->ntable; i++)
+        put(j, "[%u,%.1f,%.1f,%.1f,%.1f],", a->table_pid[i], a->table_row[i].x / ps,
+            a->table_row[i].y / ps, a->table_row[i].w / ps, a->table_row[i].h / ps);
+    end(j, "],\"states\":{");
+    for (int s = 0; s < PS_STATE_COUNT; s++)
+        put_rect(j, ps_state_name((ps_state)s), a->L.node[s], ps);
+    end(j, "},\"tokens\":[");
+    for (uint32_t pid = 1; a->sim.e && a->token_at && pid <= a->sim.s->nprocs && pid <= 64; pid++)
+        if (a->token_at[pid - 1].x > -1e5f)
+            put(j, "[%u,%.1f,%.1f],", pid, a->token_at[pid - 1].x / ps,
+                a->token_at[pid - 1].y / ps);
+    end(j, "]},");
+}
+
+/* {"frames":N,"tick":T,"title":...,"states":["Running",...],"hit":...}:
+ * what the page's tests read; "{}" before the window is up. */
 EMSCRIPTEN_KEEPALIVE const char *web_status(void)
 {
-    static char buf[16384];
+    static char buf[32768];
     json j = {buf, 0, sizeof buf};
     const gui_app *a = current;
     if (!a || !a->sim.s)
@@ -118,8 +163,13 @@ EMSCRIPTEN_KEEPALIVE const char *web_status(void)
     put(&j, "\"selected\":%u,", a->selected);
     put(&j, "\"width\":%d,\"height\":%d,\"lang\":\"%s\",", (int)a->L.w, (int)a->L.h,
         a->lang == GUI_KO ? "ko" : "en");
-    put(&j, "\"quiz\":{\"on\":%d,\"asked\":%zu,\"right\":%u},\"picker\":%d,\"compare\":%d,",
-        a->quiz.on, a->quiz.nitems, gui_quiz_right(&a->quiz), a->show_picker, a->cmp != NULL);
+    /* "question": one is on screen, waiting for its answer (not the answer) */
+    put(&j, "\"quiz\":{\"on\":%d,\"asked\":%zu,\"right\":%u,\"follow\":%u,\"question\":%d},"
+        "\"picker\":%d,\"compare\":%d,",
+        a->quiz.on, a->quiz.nitems, gui_quiz_right(&a->quiz), a->quiz.follow,
+        a->quiz.on && gui_sim_quiz_question(&a->sim) != NULL, a->show_picker, a->cmp != NULL);
+    put(&j, "\"help\":%d,\"naming\":%d,", a->show_help, a->naming);
+    put_hits(&j, a);
     put_str(&j, "title", gui_title_pick(a->sim.s, a->lang));
     put_str(&j, "path", a->sim.path);
     put_str(&j, "message", a->message_ttl > 0 ? a->message : "");
