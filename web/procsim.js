@@ -46,7 +46,11 @@
     s.textContent = text.replace(/^Downloading data\.\.\./, T('Loading…', '불러오는 중…'));
     s.hidden = !text;
   };
-  Module.onRuntimeInitialized = function () { Module.setStatus(''); };
+  var ready = false; // web_status can be called (the program's code is loaded)
+  Module.onRuntimeInitialized = function () {
+    ready = true;
+    Module.setStatus('');
+  };
   Module.onExit = function (code) {
     window.procsimExit = code;
     $('ended').hidden = false;
@@ -114,8 +118,8 @@
 
   // for the browser tests and the curious: what the window shows
   window.procsim = {
-    status: function () {
-      return JSON.parse(Module.ccall('web_status', 'string', [], []));
+    status: function () { // {} until the window is up (as web_status)
+      return ready ? JSON.parse(Module.ccall('web_status', 'string', [], [])) : {};
     },
     downloads: function () { return Module.procsimDownloads.slice(); },
   };
