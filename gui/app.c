@@ -100,7 +100,19 @@ void gui_screenshot(gui_app *a)
     if (save_png(a, path, err, sizeof err))
         gui_say(a, 1, "%s: %s", gui_word_text(GUI_W_SHOT_FAILED, a->lang), err);
     else
-        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+        gui_saved(a, path);
+}
+
+void gui_saved(gui_app *a, const char *path)
+{
+#ifdef __EMSCRIPTEN__
+    if (!gui_web_download(path)) { /* the page's own copy: the browser keeps it */
+        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_DOWNLOADED, a->lang), path);
+        remove(path);
+        return;
+    }
+#endif
+    gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
 }
 
 /* The window's title: "procsim — TITLE" (the scenario's), "trace:
@@ -226,7 +238,11 @@ static int env_set(const char *name)
 
 int gui_display_available(void)
 {
+#ifdef __EMSCRIPTEN__
+    return 1; /* the page's canvas */
+#else
     return env_set("SDL_VIDEODRIVER") || env_set("DISPLAY") || env_set("WAYLAND_DISPLAY");
+#endif
 }
 
 /* "a, b, c" — the names of s's processes, cut short with ", ..." to fit in
@@ -395,15 +411,6 @@ int gui_check(const gui_options *o)
     return rc;
 }
 
-/* What a headless run gives back of its last frame (gui_render_frames,
- * gui_render_frames_texts); NULL members: not wanted. */
-typedef struct last_frame {
-    SDL_Surface **frame;
-    gui_text_mark **marks;
-    int *nmarks;
-    gui_layout *layout;
-} last_frame;
-
 static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out);
 
 int gui_main(const gui_options *o)
@@ -501,101 +508,140 @@ static int trace_status(const gui_app *a)
 }
 
 
-/* The frame loop, windowed or headless (then *frame, if asked for, gets a
- * copy of the last frame). */
-static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out)
+/* Everything before the first frame: the scenario (or the trace), the
+ * window or the headless canvas, the fonts, the quiz.  Returns -1 when the
+ * frames can begin, else the exit status after saying why on stderr (and
+ * tearing down what was set up). */
+static int start(gui_app *a, const gui_options *o, const ps_trace_options *trace)
 {
-    gui_app a = {0};
-    a.opt = *o;
-    a.zoom = 1;
-    a.presentation = o->fullscreen;
-    a.speed = o->speed > 0 ? o->speed : 1;
-    a.lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
-    int headless = o->frames > 0, rc = 0;
+    a->opt = *o;
+    a->zoom = 1;
+    a->presentation = o->fullscreen;
+    a->speed = o->speed > 0 ? o->speed : 1;
+    a->lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
+    int headless = o->frames > 0;
     char err[600];
-    a.sim.quiz = &a.quiz;
+    a->sim.quiz = &a->quiz;
     /* the scenario first: a --select it has no process for is an error
      * before any window opens */
-    if (trace ? open_trace(&a, trace) : open_scenario(&a, o->live)) {
-        teardown(&a);
+    if (trace ? open_trace(a, trace) : open_scenario(a, o->live)) {
+        teardown(a);
         return trace ? 1 : 2;
     }
-    if (!trace && o->compare && open_compare(&a, err, sizeof err)) {
+    if (!trace && o->compare && open_compare(a, err, sizeof err)) {
         fprintf(stderr, "procsim gui: %s\n", err);
-        teardown(&a);
+        teardown(a);
         return 2;
     }
-    if (a.sim.live)
-        ps_live_pause(a.sim.live, 1); /* opening the window takes no ticks (the
-                                         first update goes on) */
+    if (a->sim.live)
+        ps_live_pause(a->sim.live, 1); /* opening the window takes no ticks (the
+                                          first update goes on) */
     if (headless && !env_set("SDL_VIDEODRIVER"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
-    if (SDL_Init(SDL_INIT_VIDEO) || create_output(&a)) {
+    if (SDL_Init(SDL_INIT_VIDEO) || create_output(a)) {
         fprintf(stderr, "procsim: cannot open a window: %s\n", SDL_GetError());
-        teardown(&a);
+        teardown(a);
         return 1;
     }
     IMG_Init(IMG_INIT_PNG);
-    gui_layout_in in = gui_layout_now(&a);
-    gui_layout_compute_in(&a.L, &in);
-    a.text = gui_text_create(a.ren, a.L.font_px[0], a.L.font_px[1], a.L.font_px[2], err,
-                             sizeof err);
-    if (!a.text) {
+    gui_layout_in in = gui_layout_now(a);
+    gui_layout_compute_in(&a->L, &in);
+    a->text = gui_text_create(a->ren, a->L.font_px[0], a->L.font_px[1], a->L.font_px[2], err,
+                              sizeof err);
+    if (!a->text) {
         fprintf(stderr, "procsim: %s\n", err);
-        teardown(&a);
+        teardown(a);
         return 1;
     }
     if (o->live && o->tick_ms > 0)
-        ps_live_set_tick_ms(a.sim.live, o->tick_ms);
-    if (per_process(&a)) {
+        ps_live_set_tick_ms(a->sim.live, o->tick_ms);
+    if (per_process(a)) {
         fprintf(stderr, "procsim: out of memory\n");
-        teardown(&a);
+        teardown(a);
         return 1;
     }
-    a.file_mtime = mtime_of(a.sim.path);
-    gui_picker_setup(&a);
-    a.remember = !headless && !trace; /* tests and docs runs leave it alone */
-    if (a.remember && a.sim.path[0])
-        gui_picker_remember(&a.picker, a.sim.path);
+    a->file_mtime = mtime_of(a->sim.path);
+    gui_picker_setup(a);
+    a->remember = !headless && !trace; /* tests and docs runs leave it alone */
+    if (a->remember && a->sim.path[0])
+        gui_picker_remember(&a->picker, a->sim.path);
     if (o->quiz) {
-        uint32_t follow = o->follow ? pid_named(a.sim.s, o->follow)
-                          : a.selected ? a.selected : 1;
-        if (gui_quiz_begin(&a, follow)) {
-            fprintf(stderr, "procsim gui: %s\n", a.message);
-            teardown(&a);
+        uint32_t follow = o->follow ? pid_named(a->sim.s, o->follow)
+                          : a->selected ? a->selected : 1;
+        if (gui_quiz_begin(a, follow)) {
+            fprintf(stderr, "procsim gui: %s\n", a->message);
+            teardown(a);
             return 2;
         }
     }
-    gui_text_record(a.text, out && out->marks);
-    Uint64 last = SDL_GetPerformanceCounter();
-    for (int n = 0; !a.quit; n++) {
-        if (headless && n >= o->frames)
-            break;
-        if (!headless)
-            gui_input(&a);
-        Uint64 t = SDL_GetPerformanceCounter();
-        double dt = headless ? 1.0 / 30 : (double)(t - last) / (double)SDL_GetPerformanceFrequency();
-        last = t;
-        update(&a, dt > 0.25 ? 0.25 : dt);
-        render(&a);
-        if (headless && n + 1 == o->frames && o->screenshot &&
-            save_png(&a, o->screenshot, err, sizeof err)) {
-            fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, err);
-            rc = 1;
-        }
-        if (headless && n + 1 == o->frames && out && out->frame)
-            *out->frame = SDL_ConvertSurfaceFormat(a.canvas, SDL_PIXELFORMAT_XRGB8888, 0);
-        if (headless && n + 1 == o->frames && out)
-            give_back(&a, out);
-        SDL_RenderPresent(a.ren);
-        if (a.sim.trace_mode && a.sim.status == PS_STEP_OK) /* the rest of the frame:
-                                                               what the program does */
-            gui_sim_trace_wait(&a.sim, headless ? 1000000000 / 30 : 8000000);
-        else if (!headless)
-            SDL_Delay(a.sim.live ? 1 : 4);
+    a->last_counter = SDL_GetPerformanceCounter();
+    return -1;
+}
+
+int gui_app_frame(gui_app *a, const last_frame *out)
+{
+    const gui_options *o = &a->opt;
+    int headless = o->frames > 0, n = a->nframes++, rc = 0;
+    char err[600];
+    if (!headless)
+        gui_input(a);
+    Uint64 t = SDL_GetPerformanceCounter();
+    double dt = headless ? 1.0 / 30
+                         : (double)(t - a->last_counter) / (double)SDL_GetPerformanceFrequency();
+    a->last_counter = t;
+    update(a, dt > 0.25 ? 0.25 : dt);
+    render(a);
+    if (headless && n + 1 == o->frames && o->screenshot &&
+        save_png(a, o->screenshot, err, sizeof err)) {
+        fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, err);
+        rc = 1;
     }
-    if (a.sim.trace_mode && !rc)
-        rc = trace_status(&a);
-    teardown(&a);
+    if (headless && n + 1 == o->frames && out && out->frame)
+        *out->frame = SDL_ConvertSurfaceFormat(a->canvas, SDL_PIXELFORMAT_XRGB8888, 0);
+    if (headless && n + 1 == o->frames && out)
+        give_back(a, out);
+    SDL_RenderPresent(a->ren);
+    return rc;
+}
+
+int gui_app_finish(gui_app *a, int rc)
+{
+    if (a->sim.trace_mode && !rc)
+        rc = trace_status(a);
+    teardown(a);
+    return rc;
+}
+
+/* The frame loop, windowed or headless (then *frame, if asked for, gets a
+ * copy of the last frame).  In the browser the page's animation frames
+ * drive the window instead (gui_web_loop, which does not return). */
+static int run(const gui_options *o, const ps_trace_options *trace, const last_frame *out)
+{
+    gui_app *a = calloc(1, sizeof *a); /* the browser's frames outlive this call */
+    if (!a) {
+        fprintf(stderr, "procsim: out of memory\n");
+        return 1;
+    }
+    int rc = start(a, o, trace), headless = o->frames > 0;
+    if (rc >= 0) {
+        free(a);
+        return rc;
+    }
+    rc = 0;
+    gui_text_record(a->text, out && out->marks);
+#ifdef __EMSCRIPTEN__
+    if (!headless)
+        gui_web_loop(a);
+#endif
+    while (!a->quit && !(headless && a->nframes >= o->frames)) {
+        rc |= gui_app_frame(a, out);
+        if (a->sim.trace_mode && a->sim.status == PS_STEP_OK) /* the rest of the frame:
+                                                                 what the program does */
+            gui_sim_trace_wait(&a->sim, headless ? 1000000000 / 30 : 8000000);
+        else if (!headless)
+            SDL_Delay(a->sim.live ? 1 : 4);
+    }
+    rc = gui_app_finish(a, rc);
+    free(a);
     return rc;
 }

@@ -115,7 +115,34 @@ typedef struct gui_app {
                                   is a->opt.student) */
     char name_edit[32];        /* the IME's composition not committed yet */
     int naming, name_asked;    /* the name is being asked; was asked once */
+    int nframes;               /* frames drawn so far */
+    Uint64 last_counter;       /* SDL's performance counter at the last frame */
 } gui_app;
+
+/* What a headless run gives back of its last frame (gui_render_frames,
+ * gui_render_frames_texts); NULL members: not wanted. */
+typedef struct last_frame {
+    SDL_Surface **frame;
+    gui_text_mark **marks;
+    int *nmarks;
+    gui_layout *layout;
+} last_frame;
+
+/* app.c: one frame (input unless headless, update by the time since the
+ * last, render, present; headless, the last frame also goes to --screenshot
+ * and *out): 0, or 1 when the screenshot could not be written.  Then, once
+ * a->quit is set or the frames are done, gui_app_finish tears the window
+ * down and returns the exit status (rc, or trace mode's own). */
+int gui_app_frame(gui_app *a, const last_frame *out);
+int gui_app_finish(gui_app *a, int rc);
+
+/* web.c (the browser build only): the frames driven by the page's
+ * animation frames until a->quit; then the program ends with
+ * gui_app_finish's status.  Does not return. */
+void gui_web_loop(gui_app *a) __attribute__((noreturn));
+/* web.c: the file at `path` offered to the browser as a download of that
+ * name: 0, or -1 when the page could not. */
+int gui_web_download(const char *path);
 
 /* app.c: a frame drawn headless for tests, with the texts it showed:
  * gui_render_frames, and besides the last frame the recorder's marks
@@ -192,6 +219,10 @@ int gui_open_file(gui_app *a, const char *path);
  * set from the scenario's (or the traced command) in the language. */
 void gui_screenshot(gui_app *a);
 void gui_set_title(gui_app *a);
+/* app.c: after the user saved `path` (a screenshot, the Gantt chart, the
+ * quiz's summary): says where; in the browser the file is handed to the
+ * browser as a download first (and gone from the page's memory). */
+void gui_saved(gui_app *a, const char *path);
 
 /* input.c: the frame's events (keys, clicks, the wheel, dropped files),
  * turned into actions. */

@@ -405,7 +405,7 @@ void gui_gantt_save(gui_app *a)
     if (gui_gantt_export(&a->sim, a->lang, path, (int)a->L.w, a->L.font_px, err, sizeof err))
         gui_say(a, 1, "%s: %s", path, err);
     else
-        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+        gui_saved(a, path);
 }
 
 void gui_gantt_png_fonts(int width, int px[3])

@@ -24,7 +24,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(RESOURCES, "Shared objects", "공유 자원")                                \
     X(NO_SELECTION, "Click a process to see its PCB", "프로세스를 누르면 PCB가 보입니다") \
     X(DONE, "finished", "끝남") X(DEADLOCK, "deadlock", "교착 상태")             \
-    X(SAVED, "saved", "저장함") X(LOAD_ERROR, "cannot open", "열 수 없음")    \
+    X(SAVED, "saved", "저장함") X(DOWNLOADED, "downloaded", "내려받음") X(LOAD_ERROR, "cannot open", "열 수 없음")    \
     X(COL_NAME, "name", "이름") X(COL_STATE, "state", "상태") X(COL_PRIO, "prio", "우선") \
     X(COL_MEM, "mem", "메모리") X(COL_PARENT, "parent", "부모")                 \
     X(COL_DOING, "doing", "하는 일") X(COL_THREADS, "thr", "스레드")                \

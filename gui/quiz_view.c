@@ -83,7 +83,7 @@ static void save_now(gui_app *a)
     if (gui_quiz_write_summary(path, &a->quiz, a->sim.e, a->sim.s->title, student(a), a->lang))
         gui_say(a, 1, "%s: %s", path, T("cannot write", "쓸 수 없습니다"));
     else
-        gui_say(a, 0, "%s %s", gui_word_text(GUI_W_SAVED, a->lang), path);
+        gui_saved(a, path);
 }
 
 /* W: the summary saved, the name asked first the first time if the

@@ -1,10 +1,6 @@
-/* text.c — the fonts, found through fontconfig, and a bounded cache of
- * rendered strings.
- *
- * Fonts come from the system's packages only: fontconfig is asked for
- * "DejaVu Sans" and for a Hangul font ("NanumGothic", else "Noto Sans CJK
- * KR"), and since it always answers with *some* font, each answer is
- * checked (the family for Latin, the glyph 한 for Hangul) before it is used.
+/* text.c — the fonts (found by fonts.h: "DejaVu Sans", and for Hangul
+ * "NanumGothic", else "Noto Sans CJK KR") and a bounded cache of rendered
+ * strings.
  *
  * Every string drawn is rendered once with TTF_RenderUTF8_Blended into a
  * texture kept in an open-addressed hash table keyed by (string, size,
@@ -28,7 +24,8 @@
 #include <string.h>
 
 #include <SDL_ttf.h>
-#include <fontconfig/fontconfig.h>
+
+#include "fonts.h"
 
 enum {
     N_SIZES = 3,        /* GUI_SMALL, GUI_NORMAL, GUI_LARGE */
@@ -107,57 +104,6 @@ static char *copy_str(const char *s)
     return c;
 }
 
-/* ---- finding fonts ---------------------------------------------------- */
-
-static int family_is(FcPattern *p, const char *family)
-{
-    FcChar8 *f;
-    for (int i = 0; FcPatternGetString(p, FC_FAMILY, i, &f) == FcResultMatch; i++)
-        if (SDL_strcasecmp((const char *)f, family) == 0)
-            return 1;
-    return 0;
-}
-
-static int has_char(FcPattern *p, FcChar32 c)
-{
-    FcCharSet *cs;
-    return FcPatternGetCharSet(p, FC_CHARSET, 0, &cs) == FcResultMatch && FcCharSetHasChar(cs, c);
-}
-
-/* Ask fontconfig (configuration `fc`) for `family`; accept its answer if the family is the one
- * asked for, or (when `need` is non-zero) if it has the glyph `need`.
- * Returns a malloc'ed path and sets *index (the face in a .ttc), or NULL. */
-static char *find_font(FcConfig *fc, const char *family, FcChar32 need, int *index)
-{
-    FcPattern *pat = FcNameParse((const FcChar8 *)family);
-    FcPattern *match = NULL;
-    FcChar8 *file;
-    char *path = NULL;
-    FcResult res;
-
-    if (!pat)
-        return NULL;
-    FcPatternAddBool(pat, FC_SCALABLE, FcTrue);
-    if (!FcConfigSubstitute(fc, pat, FcMatchPattern))
-        goto out;
-    FcDefaultSubstitute(pat);
-    match = FcFontMatch(fc, pat, &res);
-    if (!match || res != FcResultMatch)
-        goto out;
-    if (!family_is(match, family) && !(need && has_char(match, need)))
-        goto out;
-    if (FcPatternGetString(match, FC_FILE, 0, &file) != FcResultMatch)
-        goto out;
-    if (FcPatternGetInteger(match, FC_INDEX, 0, index) != FcResultMatch)
-        *index = 0;
-    path = copy_str((const char *)file);
-out:
-    if (match)
-        FcPatternDestroy(match);
-    FcPatternDestroy(pat);
-    return path;
-}
-
 /* Open `path` (face `index`) at the three sizes; on failure closes what it
  * opened and returns -1. */
 static int open_sizes(TTF_Font *f[N_SIZES], const char *path, int index, const int px[N_SIZES])
@@ -210,7 +156,7 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     static const char *const hangul_families[] = {"NanumGothic", "Noto Sans CJK KR"};
     const int px[N_SIZES] = {small_px, normal_px, large_px};
     int index = 0;
-    FcConfig *fc = NULL;
+    gui_fonts *fc = NULL;
     gui_text *t;
 
     if (!r || small_px <= 0 || normal_px <= 0 || large_px <= 0) {
@@ -224,16 +170,10 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     }
     t->r = r;
 
-    /* A configuration of our own, destroyed once the files are known,
-     * rather than fontconfig's process-wide one: nothing of it outlives
-     * this call (LeakSanitizer cannot see through the encoded pointers of
-     * the global one, and FcFini is not ours to call). */
-    fc = FcInitLoadConfigAndFonts();
-    if (!fc) {
-        set_err(err, errsize, "fontconfig: cannot load its configuration", NULL);
+    fc = gui_fonts_open(err, errsize);
+    if (!fc)
         goto fail;
-    }
-    t->latin_path = find_font(fc, "DejaVu Sans", 0, &index);
+    t->latin_path = gui_fonts_find(fc, "DejaVu Sans", 0, &index);
     if (!t->latin_path) {
         set_err(err, errsize, "no Latin font found: install fonts-dejavu-core", NULL);
         goto fail;
@@ -252,19 +192,18 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     }
 
     for (size_t i = 0; i < SDL_arraysize(hangul_families) && !t->hangul_path; i++) {
-        t->hangul_path = find_font(fc, hangul_families[i], 0xD55C /* 한 */, &index);
+        t->hangul_path = gui_fonts_find(fc, hangul_families[i], 0xD55C /* 한 */, &index);
         if (t->hangul_path && open_sizes(t->hangul, t->hangul_path, index, px) < 0) {
             free(t->hangul_path);
             t->hangul_path = NULL;
         }
         t->hangul_index = index;
     }
-    FcConfigDestroy(fc);
+    gui_fonts_close(fc);
     return t;
 
 fail:
-    if (fc)
-        FcConfigDestroy(fc);
+    gui_fonts_close(fc);
     gui_text_destroy(t);
     return NULL;
 }

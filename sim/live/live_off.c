@@ -10,6 +10,17 @@
 ps_live *ps_live_create(ps_engine *e, ps_error *err)
 {
     (void)e;
+#ifdef __EMSCRIPTEN__
+    snprintf(err->msg, sizeof err->msg,
+             "live mode runs every process as a real child process of procsim, which a web "
+             "page cannot have: it needs procsim's Linux desktop version (this is the "
+             "browser's, which runs the model)");
+    snprintf(err->msg_ko, sizeof err->msg_ko,
+             "라이브 모드는 모든 프로세스를 procsim의 실제 자식 프로세스로 실행하는데, 웹 페이지는 "
+             "프로세스를 만들 수 없습니다: 리눅스 데스크톱용 procsim이 필요합니다(이것은 모델을 "
+             "실행하는 브라우저용입니다)");
+    return NULL;
+#endif
     snprintf(err->msg, sizeof err->msg,
              "live mode: this procsim was built without it (cmake -DPROCSIM_LIVE=ON, "
              "on Linux)");

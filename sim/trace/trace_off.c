@@ -12,6 +12,15 @@
 ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 {
     (void)o;
+#ifdef __EMSCRIPTEN__
+    snprintf(err->msg, sizeof err->msg,
+             "trace mode watches a real program's processes through Linux's /proc and "
+             "ptrace, which a web page cannot: it needs procsim's Linux desktop version");
+    snprintf(err->msg_ko, sizeof err->msg_ko,
+             "추적 모드는 리눅스의 /proc과 ptrace로 실제 프로그램의 프로세스를 지켜보는데, 웹 "
+             "페이지는 그럴 수 없습니다: 리눅스 데스크톱용 procsim이 필요합니다");
+    return NULL;
+#endif
     snprintf(err->msg, sizeof err->msg,
              "trace mode: this procsim was built without trace mode (cmake -DPROCSIM_TRACE=ON, "
              "on Linux)");
