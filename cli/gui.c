@@ -112,7 +112,8 @@ static int check_student(const char *v)
 
 int cmd_gui(int argc, char **argv)
 {
-    char shipped[CLI_PATH_MAX];
+    static char shipped[CLI_PATH_MAX]; /* the window's for its life (in a web page that
+                                          outlives this call's stack) */
     gui_options o = {.lang = -1, .shipped = shipped};
     cli_data_dir(CLI_DATA_SCENARIOS, shipped, sizeof shipped); /* "" when none */
     ps_outbuf yaml = {0};
