@@ -77,6 +77,19 @@ static int parse_select(const char *v, gui_options *o)
     return -1;
 }
 
+/* --policy P[:Q] as procsim run takes it; the window gives it to each
+ * scenario it opens (gui/sim.h), so only its spelling is checked here. */
+static int parse_policy(const char *v)
+{
+    ps_policy policy;
+    int64_t quantum;
+    ps_error err;
+    if (!ps_policy_parse(v, &policy, &quantum, &err))
+        return 0;
+    fprintf(stderr, CLI_W(W_GUI_POLICY_OPTION), ps_error_in(&err, cli_lang));
+    return -1;
+}
+
 static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *yaml);
 
 /* --student NAME: the first line of the quiz's summary file, so one line
@@ -99,7 +112,8 @@ static int check_student(const char *v)
 
 int cmd_gui(int argc, char **argv)
 {
-    char shipped[CLI_PATH_MAX];
+    static char shipped[CLI_PATH_MAX]; /* the window's for its life (in a web page that
+                                          outlives this call's stack) */
     gui_options o = {.lang = -1, .shipped = shipped};
     cli_data_dir(CLI_DATA_SCENARIOS, shipped, sizeof shipped); /* "" when none */
     ps_outbuf yaml = {0};
@@ -166,6 +180,11 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
         } else if (!strcmp(a, "--compare") && v) {
             o.compare = v;
             i++;
+        } else if (!strcmp(a, "--policy") && v) {
+            if (parse_policy(v))
+                return EXIT_USAGE;
+            o.policy = v;
+            i++;
         } else if (!strcmp(a, "--student") && v) {
             if (check_student(v))
                 return EXIT_USAGE;
@@ -201,6 +220,10 @@ static int gui_options_parse(gui_options *po, int argc, char **argv, ps_outbuf *
     /* the compare view is model runs side by side, with nothing to follow */
     if (o.compare && (o.live || o.quiz)) {
         fputs(o.live ? CLI_W(W_GUI_COMPARE_LIVE) : CLI_W(W_GUI_COMPARE_QUIZ), stderr);
+        return EXIT_USAGE;
+    }
+    if (o.compare && o.policy) {
+        fputs(CLI_W(W_GUI_COMPARE_POLICY), stderr);
         return EXIT_USAGE;
     }
     if (o.text && o.path) {

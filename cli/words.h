@@ -98,6 +98,12 @@ extern ps_lang cli_lang; /* args.c */
     "run, so it goes without it\n",                                            \
     "procsim gui: --compare는 한 작업 부하의 모형 실행들을 나란히 보입니다; --quiz는 실행 " \
     "하나를 따라가므로 함께 쓰지 않습니다\n"
+#define W_GUI_COMPARE_POLICY                                                    \
+    "procsim gui: --compare names its own policies (--compare fcfs,rr:2); --policy is for one " \
+    "run\n",                                                                    \
+    "procsim gui: --compare는 정책들을 스스로 정합니다 (--compare fcfs,rr:2); --policy는 실행 " \
+    "하나에 씁니다\n"
+#define W_GUI_POLICY_OPTION "procsim gui: --policy: %s\n", "procsim gui: --policy: %s\n"
 #define W_GUI_FILE_OR_OSTEP "procsim gui: a FILE or --ostep, not both\n", \
     "procsim gui: FILE과 --ostep 중 하나만 주십시오\n"
 #define W_GUI_GANTT_PNG_WITH                                                    \

@@ -363,6 +363,7 @@ static int open_scenario(gui_app *a, int live)
     const gui_options *o = &a->opt;
     char err[600];
     a->sim.lang = gui_ps_lang(a->lang); /* of its errors */
+    a->sim.policy = o->policy;          /* this and every scenario opened later */
     if (o->text ? gui_sim_open_text(&a->sim, o->text_name, o->text, o->text_len, live, err,
                                     sizeof err)
                 : gui_sim_open(&a->sim, o->path, live, err, sizeof err)) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "i18n.h"
 
 /* A message in the language: both wordings take the same arguments (the
  * compiler checks both arms). */
@@ -51,15 +52,6 @@ int gui_cmp_parse(const char *list, ps_policy *policy, int64_t *quantum, size_t 
         return -1;
     }
     return 0;
-}
-
-/* "rr:4", "sjf": the policy as --policy writes it. */
-static void label_of(const ps_scenario *s, char *buf, size_t size)
-{
-    if (ps_policy_uses(s->policy) & PS_USES_QUANTUM)
-        snprintf(buf, size, "%s:%lld", ps_policy_token(s->policy), (long long)s->quantum);
-    else
-        snprintf(buf, size, "%s", ps_policy_token(s->policy));
 }
 
 /* ---- one run ----------------------------------------------------------- */
@@ -272,7 +264,7 @@ int gui_cmp_open(gui_cmp *c, const char *path, const char *text, size_t len, con
             snprintf(err, errsize, "--compare: %s", ps_error_in(&perr, lang));
             goto fail;
         }
-        label_of(r->s, r->label, sizeof r->label);
+        gui_policy_text(r->s, r->label, sizeof r->label);
         for (size_t j = 0; j < i; j++)
             if (!strcmp(c->run[j].label, r->label)) {
                 SAY(lang, "--compare: %s is given twice (the policies side by side must differ)",

@@ -421,7 +421,8 @@ void gui_gantt_png_fonts(int width, int px[3])
 
 int gui_gantt_main(const gui_options *o)
 {
-    gui_sim g = {.lang = gui_ps_lang(o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env())};
+    gui_sim g = {.lang = gui_ps_lang(o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env()),
+                 .policy = o->policy};
     char err[600];
     if (o->text ? gui_sim_open_text(&g, o->text_name, o->text, o->text_len, 0, err, sizeof err)
                 : gui_sim_open(&g, o->path, 0, err, sizeof err)) {

@@ -31,6 +31,10 @@ typedef struct gui_options {
                                 (PNG; .svg: SVG) and exit, no window */
     const char *compare;     /* "fcfs,rr:4": the compare view of 2 to 4
                                 policies on the scenario, NULL: none */
+    const char *policy;      /* "rr:2": the scenario at the start and every
+                                one opened later in the window runs under
+                                it (one it cannot: an error as a load
+                                error); NULL: each its own */
     const char *student;     /* the student's name for the quiz summary
                                 (NULL: asked once in the window) */
     const char *shipped;     /* the shipped scenarios' folder, which the Open
@@ -60,9 +64,9 @@ int gui_main(const gui_options *o);
 int gui_run_trace(const ps_trace_options *t, const gui_options *o);
 
 /* What gui_main checks before it opens a window, without one: the
- * scenario loads (as a model run, no child processes) and has the
- * processes --select and --follow name.  Returns 0, or 2 after saying
- * why on stderr. */
+ * scenario loads (as a model run, no child processes), runs under
+ * --policy, and has the processes --select and --follow name.  Returns
+ * 0, or 2 after saying why on stderr. */
 int gui_check(const gui_options *o);
 
 struct SDL_Surface;

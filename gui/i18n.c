@@ -96,6 +96,15 @@ char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang
     return ps_cause_format(e, ev, gui_ps_lang(lang), buf, size);
 }
 
+char *gui_policy_text(const ps_scenario *s, char *buf, size_t size)
+{
+    if (ps_policy_uses(s->policy) & PS_USES_QUANTUM)
+        snprintf(buf, size, "%s:%lld", ps_policy_token(s->policy), (long long)s->quantum);
+    else
+        snprintf(buf, size, "%s", ps_policy_token(s->policy));
+    return buf;
+}
+
 char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size)
 {
     const char *fmt = lang == GUI_KO ? (s->cpus_auto ? "CPU %d개 (자동: 이 컴퓨터의 수)" : "CPU %d개")

@@ -78,6 +78,9 @@ char *gui_cause_text(const ps_engine *e, const ps_trace_event *ev, gui_lang lang
  * `cpus: auto` (the machine's count, found at load) "2 CPUs (auto)".
  * Returns buf. */
 char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size);
+/* The policy the run is under as --policy writes it: "rr:4", "sjf".
+ * Returns buf. */
+char *gui_policy_text(const ps_scenario *s, char *buf, size_t size);
 /* The library's name of the language (procsim/state.h). */
 ps_lang gui_ps_lang(gui_lang lang);
 /* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */

@@ -60,16 +60,19 @@ static const char *button_label(const gui_app *a, int i)
     return gui_word_text(action_word[i], a->lang);
 }
 
-/* The clock's text: "tick 4  speed 1x  1 CPU  live  finished". */
+/* The clock's text: "tick 4  speed 1x  1 CPU  rr:2  live  finished" (the
+ * policy the run is under: the file's, or --policy's). */
 static void clock_text(const gui_app *a, char *buf, size_t size)
 {
-    char cpus[64] = "";
+    char cpus[64] = "", policy[64] = "";
     const gui_sim *g = &a->sim;
-    if (g->s)
+    if (g->s) {
         gui_cpus_text(g->s, a->lang, cpus, sizeof cpus);
-    snprintf(buf, size, "%s %lld  %s %.2gx  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
+        gui_policy_text(g->s, policy, sizeof policy);
+    }
+    snprintf(buf, size, "%s %lld  %s %.2gx  %s  %s  %s  %s", gui_word_text(GUI_W_TICK, a->lang),
              (long long)(g->e ? ps_engine_now(g->e) : 0), gui_word_text(GUI_W_SPEED, a->lang),
-             a->speed, cpus, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
+             a->speed, cpus, policy, g->live ? gui_word_text(GUI_W_LIVE, a->lang) : "",
              g->status == PS_STEP_DONE    ? gui_word_text(GUI_W_DONE, a->lang)
              : g->status == PS_STEP_STUCK ? gui_word_text(GUI_W_DEADLOCK, a->lang)
                                           : "");

@@ -300,10 +300,26 @@ static void stop(gui_sim *g)
 
 static void quiz_resync(gui_sim *g);
 
+/* g->policy given to `s`; -1 with why in *perr. */
+static int apply_policy(const gui_sim *g, ps_scenario *s, ps_error *perr)
+{
+    ps_policy policy;
+    int64_t quantum;
+    if (!g->policy)
+        return 0;
+    if (ps_policy_parse(g->policy, &policy, &quantum, perr))
+        return -1;
+    return ps_scenario_set_policy(s, policy, quantum, perr);
+}
+
 /* Shows the loaded scenario `s` (NULL: the load failed with perr). */
-static int open_loaded(gui_sim *g, ps_scenario *s, const ps_error *perr, const char *path,
+static int open_loaded(gui_sim *g, ps_scenario *s, ps_error *perr, const char *path,
                        int live, char *err, size_t errsize)
 {
+    if (s && apply_policy(g, s, perr)) {
+        ps_scenario_destroy(s);
+        s = NULL;
+    }
     if (!s) {
         snprintf(err, errsize, "%s", ps_error_in(perr, g->lang));
         return -1;
@@ -407,9 +423,11 @@ void gui_sim_close(gui_sim *g)
     free(g->out);
     gui_quiz *quiz = g->quiz; /* the quiz goes on with the next scenario */
     ps_lang lang = g->lang;
+    const char *policy = g->policy; /* and the session's policy */
     memset(g, 0, sizeof *g);
     g->quiz = quiz;
     g->lang = lang;
+    g->policy = policy;
 }
 
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize)

@@ -119,6 +119,9 @@ typedef struct gui_sim {
     gui_quiz *quiz;              /* the quiz, if one is played (not owned) */
     ps_lang lang;                /* the language of the errors gui_sim_open*
                                     write (the window's; kept by close) */
+    const char *policy;          /* --policy ("rr:2", not owned): every
+                                    scenario gui_sim_open* opens runs under
+                                    it; NULL: each its own (kept by close) */
     /* trace mode */
     int trace_mode;              /* g->s and g->e are the trace's (not owned) */
     ps_trace *trace;             /* the backend, until the run is closed */
@@ -133,9 +136,11 @@ typedef struct gui_sim {
                                     step, re-made with the engine */
 } gui_sim;
 
-/* Load `path` (NULL: the built-in tour) and start it.  On a load error
- * returns -1 with "FILE:LINE:COL: ..." in err and leaves `g` untouched
- * (the scenario shown before stays); if the scenario loads but cannot be
+/* Load `path` (NULL: the built-in tour), give it g->policy if set, and
+ * start it.  On a load error, or a policy that does not parse or that the
+ * scenario cannot run under (mlq without system.queues), returns -1 with
+ * "FILE:LINE:COL: ..." or the policy's message in err and leaves `g`
+ * untouched (the scenario shown before stays); if the scenario loads but cannot be
  * started (a live backend failing), `g` is left empty (g->s == NULL). */
 int gui_sim_open(gui_sim *g, const char *path, int live, char *err, size_t errsize);
 /* The same for a scenario given as YAML text named `name` (not reloaded). */

@@ -210,6 +210,16 @@ static void bad_numbers_are_usage_errors(void **state)
         {{"gui", F, "--size", "1280x800junk"}, 2, NULL, "procsim gui: --size wants "
          "WIDTHxHEIGHT, whole numbers from 320x240 to 8192x8192, got '1280x800junk'\n"},
         {{"gui", F, "--size", "100x100"}, 2, NULL, "--size wants WIDTHxHEIGHT"},
+        {{"gui", F, "--policy", "bogus"}, 2, NULL,
+         "procsim gui: --policy: unknown policy 'bogus' (valid policies: fcfs, sjf, "},
+        {{"gui", F, "--policy", "fcfs:3"}, 2, NULL,
+         "procsim gui: --policy: fcfs:3: policy fcfs has no quantum; write it without ':3'\n"},
+        {{"gui", F, "--policy", "rr:0"}, 2, NULL, "procsim gui: --policy: rr:0: the quantum "},
+        {{"gui", F, "--policy", "rr:2", "--compare", "fcfs,sjf"}, 2, NULL,
+         "procsim gui: --compare names its own policies (--compare fcfs,rr:2); --policy is for "
+         "one run\n"},
+        {{"gui", F, "--compare", "fcfs,sjf", "--policy", "sjf"}, 2, NULL,
+         "procsim gui: --compare names its own policies"},
     };
 #undef WANTS
 #undef F
@@ -446,6 +456,15 @@ static void no_display_checks_the_input_first(void **state)
         {{"gui", "--select", "zed", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
          "has no process named 'zed'"},
         {{"gui", "--select", "1", "--ostep", "process-run", "-l", "5:100"}, 1, NULL,
+         "procsim gui: no display"},
+        {{"gui", "scenarios/seeds/pipe.yaml", "--policy", "mlq"}, 2, NULL,
+         "scenarios/seeds/pipe.yaml: policy mlq needs system.queues, which this file does not "
+         "give\n"},
+        {{"gui", "scenarios/policies/mlq.yaml", "--policy", "mlq"}, 1, NULL,
+         "procsim gui: no display"},
+        {{"gui", "--policy", "mlq", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
+         "policy mlq needs system.queues"},
+        {{"gui", "--policy", "srtf", "--ostep", "process-run", "-l", "5:100"}, 1, NULL,
          "procsim gui: no display"},
     };
     size_t n = sizeof cases / sizeof cases[0];

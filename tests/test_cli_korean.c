@@ -336,6 +336,11 @@ static const korean_case cases[] = {
     {{"gui", "--bogus", "--lang", "ko", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--screenshot", "x.png", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--student", "", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--policy", "bogus", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--policy", "fcfs:3", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--policy", "rr:2", "--compare", "fcfs,sjf", NULL}, {NULL}, NULL, 2},
+    {{"gui", "--lang", "ko", "--policy", "mlq", "tests/cli/ko-view.yaml", NULL}, {NULL},
+     "tests/cli/ko-view.yaml", 2},
 #else /* no window to parse options for: it says so, a runtime failure */
     {{"gui", "--lang", "ko", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 1},
     {{"gui", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 1},

@@ -1,8 +1,9 @@
 /* test_gui_frames.c — real frames of the GUI, headless (software renderer,
  * no window): for every shipped scenario, in English and Korean, the frame
  * is not blank, every state node is drawn in its colour where the layout
- * puts it, and there is text; and `procsim gui --frames --screenshot`
- * writes a PNG that loads back. */
+ * puts it, and there is text; `procsim gui --frames --screenshot`
+ * writes a PNG that loads back; and --policy runs the window's scenario,
+ * and every one it opens later, under that policy. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,6 +185,163 @@ static void cli_writes_a_screenshot(void **state)
     assert_int_equal(h, 640);
 }
 
+/* ---- --policy ------------------------------------------------------------ */
+
+#define RACE "scenarios/seeds/counter-race.yaml" /* rr:2 on 2 CPUs */
+#define FCFS "scenarios/policies/fcfs.yaml"       /* fcfs */
+
+/* What --policy does to counter-race and then to fcfs.yaml opened in the
+ * same window: the policy in effect, who runs on the two CPUs after tick
+ * 2 (procsim run --policy P --format csv agrees), what the clock names. */
+static const struct {
+    const char *policy;           /* --policy, NULL: none */
+    ps_policy race, fcfs;         /* the engine's policy on each file */
+    int64_t race_q, fcfs_q;       /* and its quantum (fcfs: not used) */
+    uint32_t running[2];          /* pids Running on counter-race at tick 2 */
+    const char *clock;            /* the policy as the toolbar's clock names it */
+} policy_rows[] = {
+    {NULL, PS_POLICY_RR, PS_POLICY_FCFS, 2, -1, {4, 5}, "rr:2"}, /* each file's own */
+    {"fcfs", PS_POLICY_FCFS, PS_POLICY_FCFS, -1, -1, {2, 3}, "fcfs"},
+    {"rr:1", PS_POLICY_RR, PS_POLICY_RR, 1, 1, {6, 7}, "rr:1"},
+    {"rr:2", PS_POLICY_RR, PS_POLICY_RR, 2, 2, {4, 5}, "rr:2"},
+};
+
+/* Take the instants up to tick `t`; the pids Running then, in pid order. */
+static int running_at(gui_sim *g, int64_t t, uint32_t *pid, int max)
+{
+    while (ps_engine_next(g->e) >= 0 && ps_engine_next(g->e) <= t &&
+           gui_sim_step(g) == PS_STEP_OK)
+        ;
+    int n = 0;
+    for (uint32_t p = 1; p <= ps_engine_nprocs(g->e) && n < max; p++)
+        if (ps_engine_pcb(g->e, p)->state == PS_RUNNING)
+            pid[n++] = p;
+    return n;
+}
+
+static void check_policy(const ps_engine *e, ps_policy want, int64_t quantum, const char *what)
+{
+    const ps_scenario *s = ps_engine_scenario(e);
+    if (s->policy != want || (quantum > 0 && s->quantum != quantum))
+        fail_msg("%s: runs under %s:%lld, not %s:%lld", what, ps_policy_token(s->policy),
+                 (long long)s->quantum, ps_policy_token(want), (long long)quantum);
+}
+
+/* A mark of the last frame that contains `text`, or NULL. */
+static const gui_text_mark *mark_with(const gui_text_mark *m, int n, const char *text)
+{
+    for (int i = 0; i < n; i++)
+        if (!m[i].cover && strstr(m[i].s, text))
+            return &m[i];
+    return NULL;
+}
+
+/* The start (gui_render_frames, as `procsim gui FILE --policy P`): the
+ * clock names the policy in effect. */
+static void policy_names_itself_in_the_clock(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    for (size_t r = 0; r < sizeof policy_rows / sizeof policy_rows[0]; r++) {
+        gui_options o = {.path = RACE, .lang = 0, .frames = 3, .policy = policy_rows[r].policy};
+        SDL_Surface *f = NULL;
+        gui_text_mark *m = NULL;
+        int n = 0;
+        gui_layout L;
+        assert_int_equal(gui_render_frames_texts(&o, &f, &m, &n, &L), 0);
+        char want[64];
+        snprintf(want, sizeof want, "CPUs  %s", policy_rows[r].clock);
+        const gui_text_mark *clock = mark_with(m, n, "tick ");
+        int named = clock && strstr(clock->s, want);
+        char seen[256];
+        snprintf(seen, sizeof seen, "%s", clock ? clock->s : "(no clock)");
+        free(m);
+        SDL_FreeSurface(f);
+        if (!named)
+            fail_msg("--policy %s: the clock says '%s', not '%s'",
+                     policy_rows[r].policy ? policy_rows[r].policy : "(none)", seen, want);
+    }
+}
+
+/* The window's scenario runs under --policy, and so does the file opened
+ * after it (gui_open_file: the Open dialog, a dropped file, a reload);
+ * a->sim.policy is what gui_main's start sets from o->policy. */
+static void policy_stays_for_the_session(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    for (size_t r = 0; r < sizeof policy_rows / sizeof policy_rows[0]; r++) {
+        gui_app *a = calloc(1, sizeof *a);
+        assert_non_null(a);
+        a->sim.quiz = &a->quiz;
+        a->sim.policy = policy_rows[r].policy;
+        const char *what = policy_rows[r].policy ? policy_rows[r].policy : "(none)";
+        assert_int_equal(gui_open_file(a, RACE), 0);
+        check_policy(a->sim.e, policy_rows[r].race, policy_rows[r].race_q, what);
+        uint32_t pid[2] = {0};
+        int n = running_at(&a->sim, 2, pid, 2);
+        if (n != 2 || pid[0] != policy_rows[r].running[0] || pid[1] != policy_rows[r].running[1])
+            fail_msg("--policy %s: at tick 2 %d running (%u, %u), not %u and %u", what, n,
+                     pid[0], pid[1], policy_rows[r].running[0], policy_rows[r].running[1]);
+        assert_int_equal(gui_open_file(a, FCFS), 0);
+        check_policy(a->sim.e, policy_rows[r].fcfs, policy_rows[r].fcfs_q, what);
+        assert_int_equal(gui_sim_restart(&a->sim, a->message, sizeof a->message), 0);
+        check_policy(a->sim.e, policy_rows[r].fcfs, policy_rows[r].fcfs_q, what); /* Restart too */
+        gui_sim_close(&a->sim);
+        free(a->token_at);
+        free(a->order);
+        free(a->slot);
+        gui_quiz_fini(&a->quiz);
+        free(a);
+    }
+}
+
+/* A policy that does not parse, or that the scenario cannot run under
+ * (mlq without system.queues), is exit 2 before any window (gui_check:
+ * no display needed); later in the window it is the message, and the
+ * scenario shown before stays. */
+static void policy_a_scenario_cannot_take_is_an_error(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    static const struct {
+        const char *path, *policy;
+        int rc;
+    } rows[] = {
+        {RACE, "mlq", 2},           /* no system.queues */
+        {RACE, "rr:0", 2},          /* does not parse */
+        {RACE, "bogus", 2},
+        {"scenarios/policies/mlq.yaml", "mlq", 0},
+        {RACE, "rr:1", 0},
+    };
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        gui_options o = {.path = rows[r].path, .lang = 0, .policy = rows[r].policy};
+        if (gui_check(&o) != rows[r].rc)
+            fail_msg("gui_check %s --policy %s: not %d", rows[r].path, rows[r].policy, rows[r].rc);
+        SDL_Surface *f = NULL;
+        o.frames = 2;
+        assert_int_equal(gui_render_frames(&o, &f), rows[r].rc);
+        assert_true(rows[r].rc ? f == NULL : f != NULL);
+        SDL_FreeSurface(f);
+    }
+    gui_app *a = calloc(1, sizeof *a);
+    assert_non_null(a);
+    a->sim.quiz = &a->quiz;
+    a->sim.policy = "mlq";
+    assert_int_equal(gui_open_file(a, "scenarios/policies/mlq.yaml"), 0);
+    assert_int_equal(gui_open_file(a, RACE), -1);
+    assert_non_null(strstr(a->sim.path, "policies/mlq.yaml")); /* it stays */
+    check_policy(a->sim.e, PS_POLICY_MLQ, -1, "mlq");
+    assert_true(a->message_error);
+    assert_non_null(strstr(a->message, "mlq needs system.queues"));
+    gui_sim_close(&a->sim);
+    free(a->token_at);
+    free(a->order);
+    free(a->slot);
+    gui_quiz_fini(&a->quiz);
+    free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -191,6 +349,9 @@ int main(void)
         cmocka_unit_test(the_description_opens_where_it_fits),
         cmocka_unit_test(bad_scenario_is_an_error_not_a_crash),
         cmocka_unit_test(cli_writes_a_screenshot),
+        cmocka_unit_test(policy_names_itself_in_the_clock),
+        cmocka_unit_test(policy_stays_for_the_session),
+        cmocka_unit_test(policy_a_scenario_cannot_take_is_an_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -53,6 +53,11 @@
   };
   Module.onExit = function (code) {
     window.procsimExit = code;
+    if (code === 2 && params.get('s') && /cannot open|열 수 없/.test($('errors').textContent))
+      showError(T("s= takes a shipped scenario's name, such as seeds/counter-race: open the " +
+                  'page without s= and press O to see them all.',
+                  's=에는 seeds/counter-race처럼 함께 제공되는 시나리오의 이름을 씁니다: s= 없이 ' +
+                  '페이지를 열고 O를 누르면 모두 보입니다.'));
     $('ended').hidden = false;
     $('ended-text').textContent = code === 0
       ? T('procsim was closed.', 'procsim을 닫았습니다.')

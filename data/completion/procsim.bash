@@ -22,7 +22,7 @@ _procsim_options()
 {
     case $1 in
     gui) echo "--live --tick-ms --lang --size --select --speed --quiz --follow
-               --frames --screenshot --fullscreen --student --compare
+               --frames --screenshot --fullscreen --student --policy --compare
                --gantt-png --ostep --help" ;;
     run) echo "--live --tick-ms --format --ops --until --policy --gantt --lang --help" ;;
     compare) echo "--format --lang --until --help" ;;
