@@ -2,7 +2,7 @@
  *
  * A browser tab cannot block in a loop of its own: the page calls one
  * frame per animation frame (emscripten_set_main_loop_arg), and when the
- * window is closed (Q, Esc) the program ends with the status the desktop
+ * window is closed (Esc) the program ends with the status the desktop
  * would give.  The page (web/procsim.js) also hands files in and out:
  * web_open pushes a file it wrote into the page's file system as a file
  * dropped on the window, gui_web_download hands a saved file to the

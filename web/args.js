@@ -30,7 +30,12 @@ function procsimArgs(search, browserLang, width, height) {
       bad = say("the URL names '" + k + "' twice", "URL에 '" + k + "'가 두 번 있습니다");
     seen[k] = true;
     switch (k) {
-    case 's': args.unshift(v); break;
+    case 's':
+      if (/^-/.test(v) && !bad) // a name, never an option of its own
+        bad = say("s= takes a scenario's name, not '" + v + "'",
+                  "s=에는 시나리오 이름을 씁니다('" + v + "'는 이름이 아닙니다)");
+      args.unshift(v);
+      break;
     case 'lang': lang = v; break;
     case 'quiz':
       args.push('--quiz');

@@ -4,6 +4,8 @@
  * scenarios and the fonts are preloaded at /procsim. */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -19,5 +21,10 @@ int main(int argc, char **argv)
     if (!args)
         return 1;
     setenv("PROCSIM_SCENARIOS", "/procsim/scenarios", 1);
+    /* the folder the Open dialog starts in, where the page puts the files
+     * the user opens and where saved files are made (then downloaded) */
+    mkdir("/home/web_user/files", 0755);
+    if (chdir("/home/web_user/files"))
+        return 1;
     return cmd_gui(argc, args);
 }

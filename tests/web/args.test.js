@@ -74,6 +74,8 @@ const refused = [
   ['quiz twice', '?quiz=1&speed=2&quiz=P1', /'quiz' twice/, /'quiz'가 두 번/],
   ['unknown before twice', '?s=a&s=b&zz=1', /unknown URL parameter 'zz'/, /'zz'/],
   ['the case of a name counts', '?S=tour', /unknown URL parameter 'S'/, /'S'/],
+  ['s= that reads as an option', '?s=--fullscreen', /s= takes a scenario's name, not '--fullscreen'/,
+    /s=에는 시나리오 이름/],
 ];
 
 for (const [what, search, en, ko] of refused) {
