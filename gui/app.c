@@ -94,6 +94,14 @@ static int save_png(gui_app *a, const char *path, char *err, size_t errsize)
 
 void gui_screenshot(gui_app *a)
 {
+    a->shot_pending = 1; /* taken once this frame is drawn (gui_app_frame) */
+}
+
+/* The screenshot asked for, of the frame just rendered and not presented
+ * yet: once presented, the buffer is the display's (a web page's WebGL
+ * clears it), so reading it back then gives black. */
+static void take_screenshot(gui_app *a)
+{
     char path[64], err[256];
     time_t t = time(NULL);
     strftime(path, sizeof path, "procsim-%Y%m%d-%H%M%S.png", localtime(&t));
@@ -591,6 +599,10 @@ int gui_app_frame(gui_app *a, const last_frame *out)
     a->last_counter = t;
     update(a, dt > 0.25 ? 0.25 : dt);
     render(a);
+    if (a->shot_pending) {
+        a->shot_pending = 0;
+        take_screenshot(a);
+    }
     if (headless && n + 1 == o->frames && o->screenshot &&
         save_png(a, o->screenshot, err, sizeof err)) {
         fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, err);

@@ -116,6 +116,7 @@ typedef struct gui_app {
     char name_edit[32];        /* the IME's composition not committed yet */
     int naming, name_asked;    /* the name is being asked; was asked once */
     int nframes;               /* frames drawn so far */
+    int shot_pending;          /* P: a screenshot of the next frame drawn */
     Uint64 last_counter;       /* SDL's performance counter at the last frame */
 } gui_app;
 
@@ -214,7 +215,7 @@ int gui_render_frames_layout(const gui_options *o, SDL_Surface **frame, gui_layo
  * ...) with the scenario shown before kept. */
 int gui_open_file(gui_app *a, const char *path);
 
-/* app.c: P (a PNG of the window, named by the time, in the working
+/* app.c: P (a PNG of the window as the next frame draws it, named by the time, in the working
  * directory; a message says where or why not), and the window's title
  * set from the scenario's (or the traced command) in the language. */
 void gui_screenshot(gui_app *a);

@@ -20,6 +20,7 @@ int main(int argc, char **argv)
             return 1;
     if (!args)
         return 1;
+    cli_lang_prescan(argc, args); /* usage errors in --lang's language */
     setenv("PROCSIM_SCENARIOS", "/procsim/scenarios", 1);
     /* the folder the Open dialog starts in, where the page puts the files
      * the user opens and where saved files are made (then downloaded) */

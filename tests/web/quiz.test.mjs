@@ -77,6 +77,9 @@ test('a screenshot (P) and the Gantt chart (G) arrive as PNG downloads', async (
     await P.key(page, 'p');
     const shotFile = await dl.wait(/\.png$/);
     assert.ok(png(shotFile), shotFile + ' is a PNG');
+    // a frame of one colour (read back after the browser cleared it)
+    // compresses to a few KB; the window's picture is tens of KB
+    assert.ok(fs.statSync(shotFile).size > 20000, shotFile + ' is not a blank frame');
     await P.key(page, 'g');
     const gantt = await dl.wait(/gantt.*\.png$/i);
     assert.ok(png(gantt), gantt + ' is a PNG');
