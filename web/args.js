@@ -39,7 +39,9 @@ function procsimArgs(search, browserLang, width, height) {
     case 'lang': lang = v; break;
     case 'quiz':
       args.push('--quiz');
-      if (v !== '' && v !== '1' && v !== 'true' && v !== 'yes')
+      if (v === '0' || v === 'false' || v === 'no') // off, as for live=
+        args.pop();
+      else if (v !== '' && v !== '1' && v !== 'true' && v !== 'yes')
         args.push('--follow', v);
       break;
     case 'live':
