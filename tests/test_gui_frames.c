@@ -236,6 +236,17 @@ static const gui_text_mark *mark_with(const gui_text_mark *m, int n, const char 
     return NULL;
 }
 
+/* What a test's hand-made gui_app holds, freed (no window was opened). */
+static void free_app(gui_app *a)
+{
+    gui_sim_close(&a->sim);
+    free(a->token_at);
+    free(a->order);
+    free(a->slot);
+    gui_quiz_fini(&a->quiz);
+    free(a);
+}
+
 /* The start (gui_render_frames, as `procsim gui FILE --policy P`): the
  * clock names the policy in effect. */
 static void policy_names_itself_in_the_clock(void **state)
@@ -287,12 +298,7 @@ static void policy_stays_for_the_session(void **state)
         check_policy(a->sim.e, policy_rows[r].fcfs, policy_rows[r].fcfs_q, what);
         assert_int_equal(gui_sim_restart(&a->sim, a->message, sizeof a->message), 0);
         check_policy(a->sim.e, policy_rows[r].fcfs, policy_rows[r].fcfs_q, what); /* Restart too */
-        gui_sim_close(&a->sim);
-        free(a->token_at);
-        free(a->order);
-        free(a->slot);
-        gui_quiz_fini(&a->quiz);
-        free(a);
+        free_app(a);
     }
 }
 
@@ -334,12 +340,7 @@ static void policy_a_scenario_cannot_take_is_an_error(void **state)
     check_policy(a->sim.e, PS_POLICY_MLQ, -1, "mlq");
     assert_true(a->message_error);
     assert_non_null(strstr(a->message, "mlq needs system.queues"));
-    gui_sim_close(&a->sim);
-    free(a->token_at);
-    free(a->order);
-    free(a->slot);
-    gui_quiz_fini(&a->quiz);
-    free(a);
+    free_app(a);
 }
 
 int main(void)

@@ -26,17 +26,14 @@ processes:
   - [cpu 3]
 `;
 
-let server, browser, files;
+const S = P.session(test);
+let files;
 test.before(async () => {
-  server = await P.serve();
-  browser = await P.launch();
   files = P.scratch();
   fs.writeFileSync(path.join(files.dir, 'mine.yaml'), good);
   fs.writeFileSync(path.join(files.dir, 'broken.yaml'), broken);
 });
 test.after(async () => {
-  await browser?.close();
-  await server?.close();
   files?.remove();
 });
 
@@ -46,7 +43,7 @@ async function pick(page, name) {
 }
 
 test('a file from the picker opens and runs; a broken one says where', async () => {
-  const page = await P.openPage(browser, server, '?s=seeds/pipe&lang=en');
+  const page = await P.openPage(S.browser, S.server, '?s=seeds/pipe&lang=en');
   const before = await P.firstFrame(page);
   await pick(page, 'mine.yaml');
   let s = await P.until(page, 'mine.yaml in the window', t => /\/mine\.yaml$/.test(t.path));
@@ -67,7 +64,7 @@ test('a file from the picker opens and runs; a broken one says where', async () 
 });
 
 test('a file dropped on the page opens, in Korean', async () => {
-  const page = await P.openPage(browser, server, '?lang=ko');
+  const page = await P.openPage(S.browser, S.server, '?lang=ko');
   await P.firstFrame(page);
   await page.evaluate(text => {
     const dt = new DataTransfer();

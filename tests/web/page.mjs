@@ -173,3 +173,18 @@ export function scratch() {
 export function errors(page) {
   return page.$eval('#errors', e => (e.hidden ? '' : e.textContent));
 }
+
+// The server and the browser a test file shares, started before its tests
+// and stopped after them: session(test).server, .browser.
+export function session(test) {
+  const s = {};
+  test.before(async () => {
+    s.server = await serve();
+    s.browser = await launch();
+  });
+  test.after(async () => {
+    await s.browser?.close();
+    await s.server?.close();
+  });
+  return s;
+}

@@ -8,15 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as P from './page.mjs';
 
-let server, browser;
-test.before(async () => {
-  server = await P.serve();
-  browser = await P.launch();
-});
-test.after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const S = P.session(test);
 
 const png = file => fs.readFileSync(file).subarray(0, 8).equals(
   Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
@@ -27,7 +19,7 @@ const guess = {'(none)': 'Ready', New: 'Ready', Ready: 'Running', Running: 'Bloc
                Blocked: 'Ready', 'Blocked/Suspend': 'Ready/Suspend', 'Ready/Suspend': 'Ready'};
 
 test('the quiz: answered by clicks, scored, its summary downloaded', async () => {
-  const page = await P.openPage(browser, server, '?quiz=1&student=Kim&speed=8&lang=en');
+  const page = await P.openPage(S.browser, S.server, '?quiz=1&student=Kim&speed=8&lang=en');
   const dl = await P.downloads(page);
   try {
     let s = await P.firstFrame(page);
@@ -69,7 +61,7 @@ test('the quiz: answered by clicks, scored, its summary downloaded', async () =>
 });
 
 test('a screenshot (P) and the Gantt chart (G) arrive as PNG downloads', async () => {
-  const page = await P.openPage(browser, server, '?s=seeds/counter-race&lang=ko');
+  const page = await P.openPage(S.browser, S.server, '?s=seeds/counter-race&lang=ko');
   const dl = await P.downloads(page);
   try {
     await P.firstFrame(page);

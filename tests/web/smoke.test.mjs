@@ -7,15 +7,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as P from './page.mjs';
 
-let server, browser;
-test.before(async () => {
-  server = await P.serve();
-  browser = await P.launch();
-});
-test.after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const S = P.session(test);
 
 // The window's tick after `ms` of real time (not asserted on speed: only
 // that it moved or did not).
@@ -25,7 +17,7 @@ async function tickAfter(page, ms) {
 }
 
 test('a shipped scenario in Korean runs in real time', async () => {
-  const page = await P.openPage(browser, server, '?s=seeds/counter-race&lang=ko');
+  const page = await P.openPage(S.browser, S.server, '?s=seeds/counter-race&lang=ko');
   const s = await P.firstFrame(page);
   assert.equal(s.lang, 'ko');
   assert.equal(s.title, '락 없는 공유 카운터: 잃어버린 갱신');
@@ -40,7 +32,7 @@ test('a shipped scenario in Korean runs in real time', async () => {
 });
 
 test('keys: Space pauses and plays, Right steps, H shows the help', async () => {
-  const page = await P.openPage(browser, server, '?s=seeds/counter-race&lang=en');
+  const page = await P.openPage(S.browser, S.server, '?s=seeds/counter-race&lang=en');
   await P.firstFrame(page);
   await P.until(page, 'the run to start', s => s.tick >= 1);
   await P.key(page, 'Space');
@@ -61,7 +53,7 @@ test('keys: Space pauses and plays, Right steps, H shows the help', async () => 
 });
 
 test('clicks: the toolbar, a table row, a token', async () => {
-  const page = await P.openPage(browser, server, '?s=seeds/counter-race&lang=en');
+  const page = await P.openPage(S.browser, S.server, '?s=seeds/counter-race&lang=en');
   await P.firstFrame(page);
   let s = await P.until(page, 'the run to start', t => t.tick >= 1);
   await P.clickRect(page, s.hit.buttons.PLAY);
@@ -81,7 +73,7 @@ test('clicks: the toolbar, a table row, a token', async () => {
 });
 
 test('the window follows the browser\'s size and HiDPI', async () => {
-  const page = await P.openPage(browser, server, '?s=tour&lang=en', {width: 1280, height: 800});
+  const page = await P.openPage(S.browser, S.server, '?s=tour&lang=en', {width: 1280, height: 800});
   await P.firstFrame(page);
   const css = () => page.$eval('#canvas', c => [c.clientWidth, c.clientHeight]);
   const near = (a, b) => Math.abs(a - b) <= 1; // the canvas's CSS size is rounded
@@ -105,7 +97,7 @@ test('the window follows the browser\'s size and HiDPI', async () => {
 });
 
 test('a HiDPI page from the start', async () => {
-  const page = await P.openPage(browser, server, '?lang=ko', {width: 800, height: 600, dpr: 2});
+  const page = await P.openPage(S.browser, S.server, '?lang=ko', {width: 800, height: 600, dpr: 2});
   const s = await P.firstFrame(page);
   const w = await page.$eval('#canvas', c => c.clientWidth);
   assert.equal(s.scale, 2);
@@ -118,7 +110,7 @@ for (const [lang, title, browserLang] of [['en', 'Seven-state tour', 'ko-KR'],
                                            ['ko', '일곱 상태 둘러보기', 'en-US'],
                                            [null, '일곱 상태 둘러보기', 'ko-KR']]) {
   test(`the tour in ${lang ?? 'a Korean browser\'s language'}`, async () => {
-    const page = await P.openPage(browser, server, lang ? `?lang=${lang}` : '', {browserLang});
+    const page = await P.openPage(S.browser, S.server, lang ? `?lang=${lang}` : '', {browserLang});
     const s = await P.firstFrame(page);
     assert.equal(s.lang, lang ?? 'ko');
     assert.equal(s.title, title);
@@ -141,7 +133,7 @@ const refused = [
 
 for (const [what, query, words, code] of refused) {
   test(`the page says why: ${what}`, async () => {
-    const page = await P.openPage(browser, server, query);
+    const page = await P.openPage(S.browser, S.server, query);
     const t0 = Date.now();
     let text = '';
     while (Date.now() - t0 < 15000 && !((text = await P.errors(page)) && (code === undefined ||
