@@ -9,6 +9,7 @@
 #include "procsim/gantt.h"
 #include "procsim/live.h"
 #include "procsim/trace.h"
+#include "procsim/visible.h"
 
 /* Exit statuses. */
 enum { EXIT_OK = 0, EXIT_RUNTIME = 1, EXIT_USAGE = 2 };
@@ -85,6 +86,15 @@ int cli_width(const char *s);
 int cli_fit(const char *s, int width, char *buf, size_t size);
 void cli_cell(FILE *out, const char *s, int width, int pad);
 void cli_pad(FILE *out, const char *s, int width);
+
+/* visible.c: text from a file (a title, a question, an answer) written
+ * with what a terminal would act on made visible (procsim/visible.h);
+ * lines: PS_VISIBLE_LINES keeps '\n' and '\t' (a description).  Where a
+ * format wants a string, ps_visible into a buffer does the same. */
+void cli_visible(FILE *out, const char *s, int lines);
+/* The buffer for ps_visible of a one-line text from a file (longer text
+ * is cut with "..."). */
+#define CLI_VISIBLE_MAX 1024
 
 /* out_json.c: `s` as a JSON string. */
 void cli_json_string(FILE *out, const char *s);

@@ -163,7 +163,9 @@ void cmp_write_text(FILE *out, const cmp *c)
 {
     const ps_scenario *s = c->side[0].s;
     int ko = c->lang == PS_LANG_KO;
-    fprintf(out, "%s: %s\n", CLI_W_IN(W_CMP_TITLE, c->lang), cli_title(s, c->lang));
+    fprintf(out, "%s: ", CLI_W_IN(W_CMP_TITLE, c->lang));
+    cli_visible(out, cli_title(s, c->lang), PS_VISIBLE_LINE);
+    putc('\n', out);
     fprintf(out, CLI_W_IN(W_CMP_SYSTEM, c->lang), c->path, s->nprocs, s->cpus,
             !ko && s->cpus != 1 ? "s" : "", c->file_policy);
     fputc('\n', out);

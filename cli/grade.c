@@ -464,7 +464,8 @@ int cmd_grade(int argc, char **argv)
         grade_report_class(report, &c);
         rc = graded_n == c.nfiles ? EXIT_OK : EXIT_RUNTIME;
     } else if (!c.files[0].ok) {
-        fprintf(stderr, "%s\n", c.files[0].error);
+        cli_visible(stderr, c.files[0].error, PS_VISIBLE_LINE);
+        fputc('\n', stderr);
         rc = EXIT_USAGE;
     } else {
         grade_report_one(report, &c, &c.files[0]);

@@ -18,6 +18,14 @@ static const char *ask_of(const ps_question *q)
     return cli_lang == PS_LANG_KO && q->ask_ko && q->ask_ko[0] ? q->ask_ko : q->ask;
 }
 
+/* Text from the lab or from a student's file (an answer, a student line,
+ * a file name, a message that quotes them) as one line, made visible. */
+typedef char shown[CLI_VISIBLE_MAX];
+static const char *show(const char *s, shown buf)
+{
+    return ps_visible(s, PS_VISIBLE_LINE, buf, sizeof(shown));
+}
+
 static const char *encoding_note(uint8_t enc, int whole)
 {
     if (enc == PS_LAB_CP949)
@@ -31,11 +39,12 @@ void grade_report_one(FILE *out, const grade_class *c, const graded *g)
 {
     const grade_lab *l = g->lab;
     const ps_scenario *s = l->s;
-    fprintf(out, "%s\n", cli_title(s, cli_lang));
+    shown a1;
+    fprintf(out, "%s\n", show(cli_title(s, cli_lang), a1));
     if (g->named)
-        fprintf(out, CLI_W(W_GRADE_STUDENT_LINE), g->student);
+        fprintf(out, CLI_W(W_GRADE_STUDENT_LINE), show(g->student, a1));
     if (g->variant[0])
-        fprintf(out, CLI_W(W_GRADE_VARIANT_LINE), g->variant);
+        fprintf(out, CLI_W(W_GRADE_VARIANT_LINE), show(g->variant, a1));
     const char *note = encoding_note(g->encoding, 1);
     if (note)
         fprintf(out, "%s\n", note);
@@ -43,15 +52,17 @@ void grade_report_one(FILE *out, const grade_class *c, const graded *g)
         const ps_lab_answer *a = &l->key.answers[i];
         const ps_lab_mark *m = &g->marks[i];
         if (m->right) {
-            fprintf(out, CLI_W(W_GRADE_RIGHT), i + 1, m->text);
+            fprintf(out, CLI_W(W_GRADE_RIGHT), i + 1, show(m->text, a1));
             continue;
         }
         if (m->given)
-            fprintf(out, CLI_W(W_GRADE_WRONG), i + 1, m->text);
+            fprintf(out, CLI_W(W_GRADE_WRONG), i + 1, show(m->text, a1));
         else
             fprintf(out, CLI_W(W_GRADE_NO_ANSWER), i + 1);
         cli_lab_answer_line(out, a);
-        fprintf(out, "     %s\n", ask_of(&s->questions[i]));
+        fputs("     ", out);
+        cli_visible(out, ask_of(&s->questions[i]), PS_VISIBLE_LINES);
+        fputc('\n', out);
         if (a->nwhy)
             fputs(CLI_W(W_GRADE_WHY), out);
         cli_lab_because(out, &l->key, a, "       ");
@@ -74,9 +85,10 @@ static int by_score(const void *a, const void *b)
 static void students(FILE *out, const grade_class *c)
 {
     int w = cli_width(CLI_W(W_GRADE_COL_STUDENT));
+    shown a1, a2;
     for (size_t i = 0; i < c->nfiles; i++)
-        if (c->files[i].ok && cli_width(c->files[i].student) > w)
-            w = cli_width(c->files[i].student);
+        if (c->files[i].ok && cli_width(show(c->files[i].student, a1)) > w)
+            w = cli_width(a1);
     if (w > 32)
         w = 32;
     fprintf(out, "%s\n  ", CLI_W(W_GRADE_STUDENTS));
@@ -90,11 +102,11 @@ static void students(FILE *out, const grade_class *c)
         char score[32];
         snprintf(score, sizeof score, "%d/%u", g->right, c->nquestions);
         fputs("  ", out);
-        cli_cell(out, g->student, w, 1);
-        fprintf(out, "  %7s  %s", score, g->path);
+        cli_cell(out, show(g->student, a1), w, 1);
+        fprintf(out, "  %7s  %s", score, show(g->path, a1));
         if (g->variant[0]) {
             fputs("  ", out);
-            fprintf(out, CLI_W(W_GRADE_VARIANT_WORD), g->variant);
+            fprintf(out, CLI_W(W_GRADE_VARIANT_WORD), show(g->variant, a1));
         }
         const char *note = encoding_note(g->encoding, 0);
         if (note)
@@ -106,8 +118,9 @@ static void students(FILE *out, const grade_class *c)
         for (size_t j = i + 1; j < c->nfiles; j++)
             if (c->files[i].ok && c->files[j].ok &&
                 !strcmp(c->files[i].student, c->files[j].student)) {
-                fprintf(out, CLI_W(W_GRADE_SAME_STUDENT), c->files[i].student,
-                        c->files[i].path, c->files[j].path);
+                shown a3;
+                fprintf(out, CLI_W(W_GRADE_SAME_STUDENT), show(c->files[i].student, a1),
+                        show(c->files[i].path, a2), show(c->files[j].path, a3));
                 break;
             }
 }
@@ -127,7 +140,8 @@ static void questions(FILE *out, const grade_class *c, size_t ngraded)
         fprintf(out, "  %3u. %3.0f%%  %*s  ", q + 1, 100 * share, 2 * (int)strlen(all) + 1, of);
         bar(out, (int)(share * BAR + 0.5), BAR);
         fputs("  ", out);
-        cli_cell(out, ask_of(&s->questions[q]), 48, 0);
+        shown a1;
+        cli_cell(out, show(ask_of(&s->questions[q]), a1), 48, 0);
         fputc('\n', out);
     }
 }
@@ -176,7 +190,8 @@ void grade_report_class(FILE *out, const grade_class *c)
     size_t ngraded = 0;
     for (size_t i = 0; i < c->nfiles; i++)
         ngraded += (size_t)c->files[i].ok;
-    fprintf(out, "%s\n", cli_title(c->labs[0].s, cli_lang));
+    shown a1;
+    fprintf(out, "%s\n", show(cli_title(c->labs[0].s, cli_lang), a1));
     fprintf(out, CLI_W(W_GRADE_FILES), c->nfiles, ngraded, c->nfiles - ngraded);
     if (ngraded) {
         fputc('\n', out);
@@ -186,7 +201,7 @@ void grade_report_class(FILE *out, const grade_class *c)
         fprintf(out, "\n%s\n", CLI_W(W_GRADE_NOT_GRADED));
         for (size_t i = 0; i < c->nfiles; i++)
             if (!c->files[i].ok)
-                fprintf(out, "  %s\n", c->files[i].error);
+                fprintf(out, "  %s\n", show(c->files[i].error, a1));
     }
     if (!ngraded) {
         fputs(CLI_W(W_GRADE_NONE_GRADED), out);
@@ -198,10 +213,12 @@ void grade_report_class(FILE *out, const grade_class *c)
     scores(out, c, ngraded);
 }
 
-/* A CSV field: as it is, or in double quotes (doubled inside) when it
- * holds a comma, a quote, a line break or blanks at its ends. */
+/* A CSV field, made visible: as it is, or in double quotes (doubled
+ * inside) when it holds a comma, a quote or blanks at its ends. */
 static void field(FILE *out, const char *s)
 {
+    shown a1;
+    s = show(s, a1);
     size_t n = strlen(s);
     if (!strpbrk(s, ",\"\r\n") && !(n && (s[0] == ' ' || s[n - 1] == ' '))) {
         fputs(s, out);

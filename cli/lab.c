@@ -54,9 +54,14 @@ static void workload(FILE *out, const ps_scenario *s)
  * b) c)..., from its answer a (NULL: none). */
 static void ask(FILE *out, const ps_question *q, uint32_t i, int ko, const ps_lab_answer *a)
 {
-    fprintf(out, "%3u. %s\n", i + 1, ko && q->ask_ko[0] ? q->ask_ko : q->ask);
-    for (uint32_t c = 0; a && c < a->nchoices; c++)
-        fprintf(out, "       %c) %s\n", 'a' + (int)c, a->choices[c]);
+    fprintf(out, "%3u. ", i + 1);
+    cli_visible(out, ko && q->ask_ko[0] ? q->ask_ko : q->ask, PS_VISIBLE_LINES);
+    putc('\n', out);
+    for (uint32_t c = 0; a && c < a->nchoices; c++) {
+        fprintf(out, "       %c) ", 'a' + (int)c);
+        cli_visible(out, a->choices[c], PS_VISIBLE_LINE);
+        putc('\n', out);
+    }
 }
 
 static int has_choices(const ps_scenario *s)
@@ -210,7 +215,9 @@ int cmd_lab(int argc, char **argv)
             printf(CLI_W(W_LAB_DEADLOCK), (long long)ps_engine_now(key.e));
         for (uint32_t i = 0; i < s->nquestions; i++) {
             ask(stdout, &s->questions[i], i, ko, &key.answers[i]);
-            printf("     [%s] ", s->questions[i].expr);
+            fputs("     [", stdout);
+            cli_visible(stdout, s->questions[i].expr, PS_VISIBLE_LINE);
+            fputs("] ", stdout);
             cli_lab_answer_line(stdout, &key.answers[i]);
             cli_lab_because(stdout, &key, &key.answers[i], "       ");
         }

@@ -13,17 +13,23 @@
 void cli_lab_because(FILE *out, const ps_lab_key *key, const ps_lab_answer *a, const char *pad)
 {
     char line[1024]; /* a stay names two causes */
-    for (uint32_t w = 0; w < a->nwhy; w++)
-        fprintf(out, "%s%s\n", pad, ps_lab_why_line(key, a, w, line, sizeof line));
+    for (uint32_t w = 0; w < a->nwhy; w++) {
+        fputs(pad, out);
+        cli_visible(out, ps_lab_why_line(key, a, w, line, sizeof line), PS_VISIBLE_LINE);
+        fputc('\n', out);
+    }
 }
 
 void cli_lab_answer_line(FILE *out, const ps_lab_answer *a)
 {
     if (a->nchoices) /* multiple choice: its letter first */
         fprintf(out, "%c) ", 'a' + (int)a->right_choice);
-    fprintf(out, "%s", a->text);
-    if (a->detail[0] && strcmp(a->detail, a->text))
-        fprintf(out, "  (%s)", a->detail);
+    cli_visible(out, a->text, PS_VISIBLE_LINE);
+    if (a->detail[0] && strcmp(a->detail, a->text)) {
+        fputs("  (", out);
+        cli_visible(out, a->detail, PS_VISIBLE_LINE);
+        fputc(')', out);
+    }
     fputc('\n', out);
 }
 

@@ -82,7 +82,10 @@ static void print_list(const char *dir, const names *l)
             s = ps_scenario_load_file_every_variant(strcat(path, ".yaml"), &err);
         fputs("  ", stdout);
         cli_pad(stdout, l->v[i], width + 2);
-        fputs(s ? cli_title(s, cli_lang) : CLI_W(W_LIST_BROKEN), stdout);
+        if (s)
+            cli_visible(stdout, cli_title(s, cli_lang), PS_VISIBLE_LINE);
+        else
+            fputs(CLI_W(W_LIST_BROKEN), stdout);
         fputc('\n', stdout);
         ps_scenario_destroy(s);
     }

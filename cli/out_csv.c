@@ -46,11 +46,24 @@ static char *put_plain(char *p, char *end, const char *s, char sep)
     return p;
 }
 
-/* Append free text as a field, quoted if it must be; `end` bounds the
- * buffer (a field that would not fit is cut, which the sizes below rule
- * out). */
+/* Does s hold a byte that ps_visible may write otherwise (a control, or
+ * any byte past ASCII: a C1 control or a stray byte among them)? */
+static int maybe_hidden(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s >= 0x7F)
+            return 1;
+    return 0;
+}
+
+/* Append free text as a field, made visible (a traced program names
+ * itself), quoted if it must be; `end` bounds the buffer (a field that
+ * would not fit is cut, which the sizes below rule out). */
 static char *put_field(char *p, char *end, const char *s, char sep)
 {
+    char shown[CLI_VISIBLE_MAX];
+    if (maybe_hidden(s))
+        s = ps_visible(s, PS_VISIBLE_LINE, shown, sizeof shown);
     if (!strpbrk(s, ",\"\r\n")) {
         return put_plain(p, end, s, sep);
     } else {

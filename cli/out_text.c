@@ -13,6 +13,7 @@
  * forked) and its notes beneath their instant, "~ TOKEN", the words and
  * the real pid.  With --gantt the Gantt chart (gantt.c) comes between the
  * trace and the statistics. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -108,14 +109,17 @@ static void cell(FILE *out, const char *s, int width, int last)
 void cli_describe(FILE *out, const ps_scenario *s, int ko)
 {
     ps_lang lang = ko ? PS_LANG_KO : PS_LANG_EN;
-    fprintf(out, "%s\n", cli_title(s, lang));
+    cli_visible(out, cli_title(s, lang), PS_VISIBLE_LINE);
+    putc('\n', out);
     const char *d = ko && s->description_ko[0] ? s->description_ko : s->description;
-    if (d[0]) {
-        while (*d) {
-            size_t n = strcspn(d, "\n");
-            fprintf(out, "  %.*s\n", (int)n, d);
-            d += n + (d[n] == '\n');
-        }
+    while (*d) {
+        size_t n = strcspn(d, "\n");
+        char *line = strndup(d, n);
+        fputs("  ", out);
+        cli_visible(out, line ? line : "", PS_VISIBLE_LINES);
+        putc('\n', out);
+        free(line);
+        d += n + (d[n] == '\n');
     }
     unsigned uses = ps_policy_uses(s->policy);
     fprintf(out, CLI_W_IN(W_RUN_POLICY, lang), ps_policy_token(s->policy));

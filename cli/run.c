@@ -334,7 +334,10 @@ int cmd_check(int argc, char **argv)
             rc = EXIT_USAGE;
             continue;
         }
-        printf(CLI_W(W_CHECK_OK), argv[i], cli_title(s, cli_lang), s->nprocs);
+        char title[CLI_VISIBLE_MAX];
+        printf(CLI_W(W_CHECK_OK), argv[i],
+               ps_visible(cli_title(s, cli_lang), PS_VISIBLE_LINE, title, sizeof title),
+               s->nprocs);
         ps_scenario_destroy(s);
     }
     return rc;

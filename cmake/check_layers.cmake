@@ -29,6 +29,7 @@ set(layers core scenario engine live trace pycompat ostep lab)
 # public header: the subsystem it belongs to
 set(owner_state.h core)
 set(owner_out.h core)
+set(owner_visible.h core)
 set(owner_scenario.h scenario)
 set(owner_scenario_build.h scenario)
 set(owner_pcb.h engine)

@@ -250,7 +250,7 @@ bool ps__ld_expected(ps__loader *ld, const char *subject, ps__text want);
 /* The same with a subject that has a Korean wording ("프로세스"); a NULL
  * subject.en: no subject. */
 bool ps__ld_expected_in(ps__loader *ld, ps__text subject, ps__text want);
-/* s[0..n) in single quotes, control bytes escaped, long text cut short
+/* s[0..n) in single quotes, made visible (procsim/visible.h), long text cut short
  * with "...".  Returns buf. */
 const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size);
 /* True for a plain scalar that YAML reads as null: "", "~", "null". */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "procsim/visible.h"
 #include "scenario_priv.h"
 
 static const ps__mark nowhere = {0, 0};
@@ -37,6 +38,15 @@ static void vformat_into(char *buf, size_t size, const char *name, ps__mark at,
         mark_cut(buf, size);
 }
 
+/* A message quotes the file (a name, a string, the path): what a
+ * terminal would act on is made visible here, once for every message. */
+static void make_visible(char *msg, size_t size)
+{
+    char raw[sizeof ((ps_error *)0)->msg_ko];
+    snprintf(raw, sizeof raw, "%s", msg);
+    ps_visible(raw, PS_VISIBLE_LINE, msg, size);
+}
+
 /* Both wordings into err: `en` and `ko` read the same arguments. */
 static void vformat2(ps_error *err, const char *name, ps__mark at, const char *en,
                      const char *ko, va_list ap)
@@ -46,6 +56,8 @@ static void vformat2(ps_error *err, const char *name, ps__mark at, const char *e
     vformat_into(err->msg, sizeof err->msg, name, at, en, ap);
     vformat_into(err->msg_ko, sizeof err->msg_ko, name, at, ko, ap2);
     va_end(ap2);
+    make_visible(err->msg, sizeof err->msg);
+    make_visible(err->msg_ko, sizeof err->msg_ko);
 }
 
 const char *ps_error_in(const ps_error *err, ps_lang lang)
@@ -78,6 +90,8 @@ void ps__error_set_(ps_error *err, const char *en, const char *ko, ...)
         mark_cut(err->msg, sizeof err->msg);
     if (vsnprintf(err->msg_ko, sizeof err->msg_ko, ko, ap2) >= (int)sizeof err->msg_ko)
         mark_cut(err->msg_ko, sizeof err->msg_ko);
+    make_visible(err->msg, sizeof err->msg);
+    make_visible(err->msg_ko, sizeof err->msg_ko);
     va_end(ap2);
     va_end(ap);
 }

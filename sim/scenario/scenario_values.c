@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "procsim/visible.h"
+
 #define NAME_MAX_LEN PS__NAME_MAX_BYTES /* the did-you-mean rows: bytes */
 
 /* --- describing what was found --- */
@@ -20,12 +22,14 @@ const char *ps__ld_quote(const char *s, size_t n, char *buf, size_t size)
         return buf;
     }
     buf[o++] = '\'';
-    for (size_t i = 0; i < lim && o + 9 < size; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == 0x7F)
-            o += (size_t)snprintf(buf + o, size - o, "\\x%02X", c);
-        else
-            buf[o++] = (char)c;
+    for (size_t i = 0, k; i < lim && o + 9 < size; i += k) {
+        char esc[PS_VISIBLE_ESC_MAX];
+        k = ps_visible_char(s + i, lim - i, PS_VISIBLE_LINE, esc);
+        size_t w = esc[0] ? strlen(esc) : k;
+        if (o + w + 5 > size)
+            break;
+        memcpy(buf + o, esc[0] ? esc : s + i, w);
+        o += w;
     }
     if (lim < n)
         o += (size_t)snprintf(buf + o, size - o, "...");
