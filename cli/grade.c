@@ -480,11 +480,11 @@ int cmd_grade(int argc, char **argv)
             bad = 1;
             e = errno;
         }
-        csv = NULL;
-        if (bad) {
+        if (bad && csv != stdout) /* stdout: main's check at the end says it */
             fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), csv_path, errno_text(e));
+        if (bad)
             rc = EXIT_RUNTIME;
-        }
+        csv = NULL;
     }
 done:
     if (csv && csv != stdout)

@@ -120,13 +120,13 @@ static int html(const ps_lab_key *key, const ps_lab_grid *g, int solve, const ch
         return EXIT_RUNTIME;
     }
     cli_lab_html(out, key, g, solve);
+    if (!path) /* stdout: main's check at the end says what was lost */
+        return EXIT_OK;
     int bad = ferror(out);
-    if (path && fclose(out))
-        bad = 1;
-    else if (!path && fflush(out))
+    if (fclose(out))
         bad = 1;
     if (bad) {
-        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path ? path : "-", strerror(errno));
+        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
         return EXIT_RUNTIME;
     }
     return EXIT_OK;

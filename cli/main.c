@@ -1,4 +1,6 @@
-/* main.c — `procsim`: parse the command, hand it to its function. */
+/* main.c — `procsim`: parse the command, hand it to its function, and
+ * check at the end that what it wrote could be written. */
+#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,6 +41,47 @@ static void shell_word(FILE *out, const char *a)
     fputc('\'', out);
 }
 
+/* The commands.  SAYS: the command checks its output itself before its
+ * last words (run and compare flush stdout and say so, trace too), so a
+ * failure it returned with is not said twice. */
+#define CLI_COMMANDS(X)                                                      \
+    X("run", cmd_run, 1)                                                     \
+    X("check", cmd_check, 0)                                                 \
+    X("gui", cmd_gui, 0)                                                     \
+    X("ostep", cmd_ostep, 0)                                                 \
+    X("lab", cmd_lab, 0)                                                     \
+    X("grade", cmd_grade, 0)                                                 \
+    X("trace", cmd_trace, 1)                                                 \
+    X("compare", cmd_compare, 1)                                             \
+    X("list", cmd_list, 0)
+
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    int says; /* reports its own output errors */
+} commands[] = {
+#define CLI_ROW_(name, fn, says) {name, fn, says},
+    CLI_COMMANDS(CLI_ROW_)
+#undef CLI_ROW_
+};
+
+/* The end of every command: stdout flushed, and if anything written to it
+ * was lost (a full disk, /dev/full, a closed terminal), said on stderr
+ * and the status at least EXIT_RUNTIME — unless the command has said it
+ * (says, and it did not return EXIT_OK). */
+static int finish(int rc, int says)
+{
+    int before = errno; /* an earlier write's error, when only ferror tells */
+    errno = 0;
+    int flushed = fflush(stdout) == 0;
+    int e = !flushed && errno ? errno : before ? before : EIO;
+    if (flushed && !ferror(stdout))
+        return rc;
+    if (!(says && rc != EXIT_OK))
+        fprintf(stderr, CLI_W(W_ANY_WRITE_FAILED), cli_strerror(e));
+    return rc == EXIT_OK ? EXIT_RUNTIME : rc;
+}
+
 int main(int argc, char **argv)
 {
     /* A SIGCHLD ignored by whoever started procsim (SIG_IGN is inherited
@@ -57,39 +100,24 @@ int main(int argc, char **argv)
     }
     if (argc < 2) {
         if (cli_window_available())
-            return cmd_gui(1, (char *[]){"gui", NULL});
+            return finish(cmd_gui(1, (char *[]){"gui", NULL}), 0);
         fprintf(stderr, CLI_W(W_MAIN_NO_WINDOW), cli_no_window_reason());
         char *tour[] = {"run", "--tour", NULL};
-        return cmd_run(2, tour);
+        return finish(cmd_run(2, tour), 1);
     }
     const char *cmd = argv[1];
     cli_lang_prescan(argc - 1, argv + 1);
     if (cli_is_help(cmd) || !strcmp(cmd, "help")) {
         cli_help_all(stdout);
-        return EXIT_OK;
+        return finish(EXIT_OK, 0);
     }
     if (!strcmp(cmd, "--version")) {
         printf("procsim %s\n", PROCSIM_VERSION);
-        return EXIT_OK;
+        return finish(EXIT_OK, 0);
     }
-    if (!strcmp(cmd, "run"))
-        return cmd_run(argc - 1, argv + 1);
-    if (!strcmp(cmd, "check"))
-        return cmd_check(argc - 1, argv + 1);
-    if (!strcmp(cmd, "gui"))
-        return cmd_gui(argc - 1, argv + 1);
-    if (!strcmp(cmd, "ostep"))
-        return cmd_ostep(argc - 1, argv + 1);
-    if (!strcmp(cmd, "lab"))
-        return cmd_lab(argc - 1, argv + 1);
-    if (!strcmp(cmd, "grade"))
-        return cmd_grade(argc - 1, argv + 1);
-    if (!strcmp(cmd, "trace"))
-        return cmd_trace(argc - 1, argv + 1);
-    if (!strcmp(cmd, "compare"))
-        return cmd_compare(argc - 1, argv + 1);
-    if (!strcmp(cmd, "list"))
-        return cmd_list(argc - 1, argv + 1);
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(cmd, commands[i].name))
+            return finish(commands[i].run(argc - 1, argv + 1), commands[i].says);
     if (looks_like_scenario(cmd)) {
         fprintf(stderr, CLI_W(W_MAIN_NOT_COMMAND), cmd);
         if (cli_has_window()) {

@@ -35,6 +35,8 @@ extern ps_lang cli_lang; /* args.c */
 
 #define W_ANY_OUT_OF_MEMORY "out of memory", "메모리가 모자랍니다"
 #define W_ANY_NOMEM "procsim: out of memory\n", "procsim: 메모리가 모자랍니다\n"
+#define W_ANY_WRITE_FAILED "procsim: cannot write the output: %s\n", \
+    "procsim: 출력을 쓸 수 없습니다: %s\n"
 #define W_ANY_BAD_OPTION "procsim %s: unknown or incomplete option '%s'; see procsim %s --help\n", \
     "procsim %s: 모르는 옵션이거나 값이 빠진 옵션입니다: '%s'; procsim %s --help를 보십시오\n"
 #define W_ANY_INT_OPTION "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n", \
