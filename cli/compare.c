@@ -231,8 +231,8 @@ __attribute__((format(printf, 1, 2))) static int usage(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
-/* Load FILE for each policy and put the policy in; 0 or the exit status
- * (said on stderr). */
+/* Read FILE once (it may be a pipe), load a copy of it for each policy
+ * and put the policy in; 0 or the exit status (said on stderr). */
 static int load_sides(cmp *c, const char *const *specs)
 {
     ps_policy policy[CMP_MAX];
@@ -241,27 +241,33 @@ static int load_sides(cmp *c, const char *const *specs)
     for (size_t i = 0; i < c->n; i++)
         if (ps_policy_parse(specs[i], &policy[i], &quantum[i], &err))
             return usage("%s", ps_error_in(&err, cli_lang));
-    for (size_t i = 0; i < c->n; i++) {
+    size_t len;
+    char *text = ps_scenario_file_read(c->path, &len, &err); /* once: it may be a pipe */
+    int rc = 0;
+    for (size_t i = 0; i < c->n && !rc; i++) {
         cmp_side *sd = &c->side[i];
-        if (!(sd->s = ps_scenario_load_file(c->path, &err))) {
+        if (!text || !(sd->s = ps_scenario_load_string(c->path, text, len, &err))) {
             fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
             cli_scenario_hint(stderr, c->path);
-            return EXIT_USAGE;
+            rc = EXIT_USAGE;
+            break;
         }
         if (!i)
             cli_policy_label(sd->s, c->file_policy, sizeof c->file_policy);
         if (ps_scenario_set_policy(sd->s, policy[i], quantum[i], &err)) {
             fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
-            return EXIT_USAGE;
+            rc = EXIT_USAGE;
+            break;
         }
         cli_policy_label(sd->s, sd->label, sizeof sd->label);
-        for (size_t j = 0; j < i; j++)
+        for (size_t j = 0; j < i && !rc; j++)
             if (!strcmp(c->side[j].label, sd->label))
-                return strcmp(specs[j], specs[i])
-                           ? usage(CLI_W(W_CMP_SAME_POLICY), specs[j], specs[i], sd->label)
-                           : usage(CLI_W(W_CMP_TWICE), specs[i]);
+                rc = strcmp(specs[j], specs[i])
+                         ? usage(CLI_W(W_CMP_SAME_POLICY), specs[j], specs[i], sd->label)
+                         : usage(CLI_W(W_CMP_TWICE), specs[i]);
     }
-    return 0;
+    free(text);
+    return rc;
 }
 
 int cmd_compare(int argc, char **argv)

@@ -16,6 +16,7 @@
 #include "lab_out.h"
 #include "shipped.h"
 #include "words.h"
+#include "procsim/input.h"
 
 #define ANSWERS_MAX (1u << 20) /* bytes of an answers file, at most */
 
@@ -43,10 +44,11 @@ static const char *errno_text(int e)
 }
 
 /* The file at path, whole (NUL-terminated, *len bytes), or NULL with
- * errno (EFBIG past ANSWERS_MAX). */
-static char *slurp(const char *path, size_t *len)
+ * errno (EFBIG past ANSWERS_MAX), or with *kind what was refused (a FIFO,
+ * a device: procsim/input.h). */
+static char *slurp(const char *path, size_t *len, ps_input_kind *kind)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = ps_input_open(path, kind);
     if (!f)
         return NULL;
     char *buf = NULL;
@@ -215,7 +217,13 @@ static int grade_file(grade_class *c, graded *f)
 {
     stem(f->path, f->student, sizeof f->student);
     size_t len;
-    char *bytes = slurp(f->path, &len);
+    ps_input_kind kind;
+    char *bytes = slurp(f->path, &len, &kind);
+    if (!bytes && kind >= PS_INPUT_FIFO && kind <= PS_INPUT_SOCKET) {
+        snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_NOT_REGULAR), f->path,
+                 ps_input_refusal(kind, cli_lang));
+        return 0;
+    }
     if (!bytes) {
         snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_CANNOT_READ_FILE), f->path,
                  errno_text(errno));

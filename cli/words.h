@@ -497,6 +497,9 @@ extern ps_lang cli_lang; /* args.c */
     "procsim grade: %s에는 질문이 없습니다\n"
 #define W_GRADE_CANNOT_READ "procsim grade: cannot read %s: %s\n", \
     "procsim grade: %s을(를) 읽을 수 없습니다: %s\n"
+#define W_GRADE_NOT_REGULAR "%s: %s; an answers file is a regular file, or a pipe: procsim " \
+    "grade LAB /dev/stdin < FILE", "%s: %s; 답안 파일은 보통 파일이거나 파이프여야 합니다: " \
+    "procsim grade LAB /dev/stdin < FILE"
 #define W_GRADE_CANNOT_READ_FILE "cannot read %s: %s", "%s을(를) 읽을 수 없습니다: %s"
 #define W_GRADE_CANNOT_WRITE "procsim grade: cannot write %s: %s\n", \
     "procsim grade: %s에 쓸 수 없습니다: %s\n"

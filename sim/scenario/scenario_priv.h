@@ -73,6 +73,19 @@ typedef struct ps__variant {
 ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
                                        size_t len, size_t limit, ps__variant *pick,
                                        ps_error *err);
+/* A file to load, opened once (procsim/input.h: never blocking on a FIFO):
+ * a regular file as a stream, a pipe's bytes read whole. */
+typedef struct ps__file {
+    FILE *fp;   /* a regular file, or NULL */
+    char *text; /* a pipe's bytes (malloc'd), or NULL */
+    size_t len;
+} ps__file;
+/* Opens path: 0, or -1 with err saying why ("cannot open", "is a FIFO,
+ * not a regular file", too large). */
+int ps__source_open(const char *path, ps__file *f, ps_error *err);
+/* Loads the scenario in f (again: a file is read from its start). */
+ps_scenario *ps__source_load(const char *path, ps__file *f, ps__variant *pick, ps_error *err);
+void ps__source_close(ps__file *f);
 /* Is `variant` a variant ID (scenario.h's rule)?  If not, false with the
  * message for the file `name` in err (scenario_vary.c). */
 bool ps__vary_id_check(const char *name, const char *variant, ps_error *err);

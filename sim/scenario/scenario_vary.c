@@ -520,28 +520,21 @@ bool ps__ld_vary_finish(ps__loader *ld)
 
 /* --- every variant --- */
 
-/* Loads `path` with entry e at its value number k; NULL and err as the
- * loader left it. */
-static ps_scenario *load_forced(const char *path, ps__variant *pick, ps_error *err)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return ps_scenario_load_file(path, err); /* its message */
-    ps_scenario *s = ps__scenario_load_variant(path, fp, NULL, 0, PS_SCENARIO_MAX_BYTES, pick,
-                                               err);
-    fclose(fp);
-    return s;
-}
-
+/* The file is opened once and loaded again for each value: a pipe is
+ * read once. */
 ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err)
 {
-    ps_scenario *s = ps_scenario_load_file(path, err);
+    ps__file f;
+    if (ps__source_open(path, &f, err))
+        return NULL;
+    ps__variant as_written = {.force = -1};
+    ps_scenario *s = ps__source_load(path, &f, &as_written, err);
     for (uint32_t e = 0; s && e < s->nvary; e++) {
         /* every value of a short range or list, the ends of a long one */
         for (uint64_t k = 0, n = 1; s && k < n; k = n > 64 && k == 0 ? n - 1 : k + 1) {
             ps__variant pick = {.force = (int)e, .k = k};
             ps_error bad;
-            ps_scenario *t = load_forced(path, &pick, &bad);
+            ps_scenario *t = ps__source_load(path, &f, &pick, &bad);
             n = pick.n ? pick.n : n;
             if (t) {
                 ps_scenario_destroy(t);
@@ -557,5 +550,6 @@ ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err
             s = NULL;
         }
     }
+    ps__source_close(&f);
     return s;
 }

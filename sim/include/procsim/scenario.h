@@ -546,6 +546,14 @@ ps_scenario *ps_scenario_load_file(const char *path, ps_error *err);
 ps_scenario *ps_scenario_load_string(const char *name, const char *text,
                                      size_t len, ps_error *err);
 void ps_scenario_destroy(ps_scenario *s); /* accepts NULL */
+/* A file opens without blocking: a named FIFO, a device or a socket is
+ * an error at once, a pipe (/dev/stdin) is read to its end
+ * (procsim/input.h).  A pipe can be read only once: what loads a file
+ * several times (one copy for each policy compared) reads it with
+ * ps_scenario_file_read, then loads the text with the file's name — the
+ * bytes (NUL-terminated, *len of them, malloc'd: the caller frees), or
+ * NULL with err as ps_scenario_load_file would say it. */
+char *ps_scenario_file_read(const char *path, size_t *len, ps_error *err);
 
 /* A lab's variant: the file with the values its `vary:` section lets
  * change chosen from `variant` (a student's ID: one line of UTF-8 text,
