@@ -3,6 +3,8 @@
  *
  *   scenario_load.c    input, the libyaml event pump, error messages (each
  *                      in English and Korean)
+ *   scenario_source.c  where the bytes come from: a file opened without
+ *                      blocking, a pipe read whole; ps_scenario_load_file*
  *   scenario_encoding.c a file that is not UTF-8: is it CP949/EUC-KR?
  *   scenario_korean.c  Korean words the messages need: libyaml's, errno's,
  *                      particles

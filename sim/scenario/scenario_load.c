@@ -1,5 +1,6 @@
-/* scenario_load.c — ps_scenario_load_file / _string: where the bytes come
- * from, the libyaml event pump, and how every error becomes one message
+/* scenario_load.c — ps_scenario_load_string: the bytes read (from a
+ * stream or from memory: scenario_source.c opens the files), the libyaml
+ * event pump, and how every error becomes one message
  * "FILE:LINE:COLUMN: text".  The schema itself is in scenario_schema.c;
  * loader.h gives the map of the loader's files. */
 #include "loader.h"
@@ -7,9 +8,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include "procsim/input.h"
 #include "procsim/visible.h"
 #include "scenario_priv.h"
 
@@ -66,21 +65,13 @@ const char *ps_error_in(const ps_error *err, ps_lang lang)
     return lang == PS_LANG_KO && err->msg_ko[0] ? err->msg_ko : err->msg;
 }
 
-/* An error about the whole file, before or outside the loader. */
-static void format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 5)))
-#endif
-    ;
-static void format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
+void ps__format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
 {
     va_list ap;
     va_start(ap, ko);
     vformat2(err, name, nowhere, en, ko, ap);
     va_end(ap);
 }
-#define format_error(err, name, en, ko, ...)                                 \
-    ((void)sizeof(printf(ko, __VA_ARGS__)), format_error_(err, name, en, ko, __VA_ARGS__))
 
 void ps__error_set_(ps_error *err, const char *en, const char *ko, ...)
 {
@@ -120,21 +111,21 @@ bool ps__ld_oom(ps__loader *ld)
     return ps__ld_failk0(ld, nowhere, "out of memory", "메모리가 모자랍니다");
 }
 
-static const char *error_text(int errnum, char *buf, size_t size)
+const char *ps__error_text(int errnum, char *buf, size_t size)
 {
     if (strerror_r(errnum, buf, size) != 0)
         snprintf(buf, size, "error %d", errnum);
     return buf;
 }
 
-static void too_big(ps_error *err, const char *name, size_t size, size_t limit)
+void ps__too_big(ps_error *err, const char *name, size_t size, size_t limit)
 {
     if (size)
-        format_error(err, name, "file too large (%zu bytes); a scenario file may "
+        ps__format_error(err, name, "file too large (%zu bytes); a scenario file may "
                      "have at most %zu bytes", "파일이 너무 큽니다(%zu바이트); 시나리오 "
                      "파일은 %zu바이트까지입니다", size, limit);
     else
-        format_error(err, name, "file too large (more than %zu bytes); a scenario "
+        ps__format_error(err, name, "file too large (more than %zu bytes); a scenario "
                      "file may have at most %zu bytes", "파일이 너무 큽니다(%zu바이트 "
                      "초과); 시나리오 파일은 %zu바이트까지입니다", limit, limit);
 }
@@ -282,12 +273,12 @@ static bool yaml_failure(ps__loader *ld)
         return false;
     if (ld->src.too_big) {
         ld->failed = true;
-        too_big(ld->err, ld->name, 0, ld->src.limit);
+        ps__too_big(ld->err, ld->name, 0, ld->src.limit);
         return false;
     }
     if (ld->src.read_errno)
         return ps__ld_failk(ld, nowhere, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                            error_text(ld->src.read_errno, text, sizeof text),
+                            ps__error_text(ld->src.read_errno, text, sizeof text),
                             ps__errno_ko(ld->src.read_errno, text_ko, sizeof text_ko));
     switch (p->error) {
     case YAML_MEMORY_ERROR:
@@ -542,7 +533,7 @@ ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *t
 
     bool ok = false;
     if (!fp && len > limit) {
-        too_big(err, ld.name, len, limit);
+        ps__too_big(err, ld.name, len, limit);
         goto done;
     }
     ld.arena = ps__arena_create();
@@ -576,155 +567,6 @@ ps_scenario *ps_scenario_load_tour(ps_error *err)
 {
     return ps_scenario_load_string("<built-in tour>", (const char *)ps_tour_yaml,
                                    ps_tour_yaml_len, err);
-}
-
-/* A stream's bytes, all of them (NUL-terminated), or NULL with err set.
- * A pipe cannot be read again, so the loader takes its bytes as text, and
- * a reader error's position is found in them. */
-static char *read_whole(FILE *fp, const char *path, size_t *len, ps_error *err)
-{
-    size_t cap = 0, n = 0, got;
-    char *buf = NULL;
-    do {
-        if (n == cap) { /* at most one byte past the limit, to see it passed */
-            size_t want = cap ? 2 * cap : 65536;
-            want = want > PS_SCENARIO_MAX_BYTES ? PS_SCENARIO_MAX_BYTES + 1 : want;
-            char *nb = n <= PS_SCENARIO_MAX_BYTES ? realloc(buf, want + 1) : NULL;
-            if (!nb) {
-                if (n > PS_SCENARIO_MAX_BYTES)
-                    too_big(err, path, 0, PS_SCENARIO_MAX_BYTES);
-                else
-                    format_error(err, path, "%s%.0s", "%.0s%s", "out of memory",
-                                 "메모리가 모자랍니다");
-                free(buf);
-                return NULL;
-            }
-            buf = nb;
-            cap = want;
-        }
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-    } while (got);
-    if (ferror(fp)) {
-        int e = errno ? errno : EIO;
-        char text[128], text_ko[128];
-        format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
-        free(buf);
-        return NULL;
-    }
-    buf[n] = '\0';
-    *len = n;
-    return buf;
-}
-
-int ps__source_open(const char *path, ps__file *f, ps_error *err)
-{
-    char text[128], text_ko[128];
-    ps_input_kind kind;
-    *f = (ps__file){0};
-    errno = 0;
-    FILE *fp = ps_input_open(path, &kind);
-    if (!path)
-        path = "(null)";
-    if (!fp && kind == PS_INPUT_ERROR) {
-        int e = errno ? errno : EINVAL;
-        /* a folder opens, and fails on the reading */
-        format_error(err, path, e == EISDIR ? "cannot read: %s%.0s" : "cannot open: %s%.0s",
-                     e == EISDIR ? "%.0s읽을 수 없습니다: %s" : "%.0s열 수 없습니다: %s",
-                     error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
-        return -1;
-    }
-    if (!fp && kind == PS_INPUT_FIFO) {
-        format_error(err, path, "%s%.0s; save the scenario in a file, or pipe it in: procsim "
-                     "check /dev/stdin < %s", "%.0s%s; 시나리오를 파일로 저장하거나 파이프로 "
-                     "주십시오: procsim check /dev/stdin < %s",
-                     ps_input_refusal(kind, PS_LANG_EN), ps_input_refusal(kind, PS_LANG_KO),
-                     path);
-        return -1;
-    }
-    if (!fp) {
-        format_error(err, path, "%s%.0s; save the scenario in a file",
-                     "%.0s%s; 시나리오를 파일로 저장하십시오",
-                     ps_input_refusal(kind, PS_LANG_EN), ps_input_refusal(kind, PS_LANG_KO));
-        return -1;
-    }
-    struct stat st;
-    if (kind == PS_INPUT_FILE && fstat(fileno(fp), &st) == 0 &&
-        (uintmax_t)st.st_size > PS_SCENARIO_MAX_BYTES) {
-        too_big(err, path, (size_t)st.st_size, PS_SCENARIO_MAX_BYTES);
-        fclose(fp);
-        return -1;
-    }
-    if (kind == PS_INPUT_FILE) {
-        f->fp = fp;
-        return 0;
-    }
-    f->text = read_whole(fp, path, &f->len, err);
-    fclose(fp);
-    return f->text ? 0 : -1;
-}
-
-char *ps_scenario_file_read(const char *path, size_t *len, ps_error *err)
-{
-    ps__file f;
-    if (ps__source_open(path, &f, err))
-        return NULL;
-    char *text;
-    if (f.fp) {
-        text = read_whole(f.fp, path, len, err);
-    } else {
-        text = f.text;
-        *len = f.len;
-        f.text = NULL;
-    }
-    ps__source_close(&f);
-    return text;
-}
-
-void ps__source_close(ps__file *f)
-{
-    if (f->fp)
-        fclose(f->fp);
-    free(f->text);
-    *f = (ps__file){0};
-}
-
-ps_scenario *ps__source_load(const char *path, ps__file *f, ps__variant *pick, ps_error *err)
-{
-    if (f->fp && fseek(f->fp, 0, SEEK_SET) != 0) {
-        char text[128], text_ko[128];
-        format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     error_text(errno, text, sizeof text),
-                     ps__errno_ko(errno, text_ko, sizeof text_ko));
-        return NULL;
-    }
-    return ps__scenario_load_variant(path, f->fp, f->text, f->len, PS_SCENARIO_MAX_BYTES, pick,
-                                     err);
-}
-
-static ps_scenario *load_file(const char *path, const char *variant, ps_error *err)
-{
-    ps__variant pick = {.id = variant, .force = -1};
-    ps__file f;
-    if (ps__source_open(path, &f, err))
-        return NULL;
-    ps_scenario *s = ps__source_load(path, &f, &pick, err);
-    ps__source_close(&f);
-    return s;
-}
-
-ps_scenario *ps_scenario_load_file(const char *path, ps_error *err)
-{
-    return load_file(path, NULL, err);
-}
-
-ps_scenario *ps_scenario_load_file_variant(const char *path, const char *variant,
-                                           ps_error *err)
-{
-    if (variant && variant[0] && !ps__vary_id_check(path ? path : "(null)", variant, err))
-        return NULL;
-    return load_file(path, variant, err);
 }
 
 ps_scenario *ps_scenario_load_string_variant(const char *name, const char *text, size_t len,

@@ -73,7 +73,22 @@ typedef struct ps__variant {
 ps_scenario *ps__scenario_load_variant(const char *name, FILE *fp, const char *text,
                                        size_t len, size_t limit, ps__variant *pick,
                                        ps_error *err);
-/* A file to load, opened once (procsim/input.h: never blocking on a FIFO):
+/* Errors about a whole file, before or outside the loader (scenario_load.c):
+ * "NAME: " and the message in both wordings, made visible; `en` and `ko`
+ * read the same arguments. */
+void ps__format_error_(ps_error *err, const char *name, const char *en, const char *ko, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 5)))
+#endif
+    ;
+#define ps__format_error(err, name, en, ko, ...)                             \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__format_error_(err, name, en, ko, __VA_ARGS__))
+/* strerror_r's text for errnum in buf. */
+const char *ps__error_text(int errnum, char *buf, size_t size);
+/* "file too large (SIZE bytes)": size 0 when it is not known. */
+void ps__too_big(ps_error *err, const char *name, size_t size, size_t limit);
+
+/* A file to load, opened once (scenario_source.c) (procsim/input.h: never blocking on a FIFO):
  * a regular file as a stream, a pipe's bytes read whole. */
 typedef struct ps__file {
     FILE *fp;   /* a regular file, or NULL */
