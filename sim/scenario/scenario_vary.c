@@ -540,12 +540,10 @@ ps_scenario *ps_scenario_load_file_every_variant(const char *path, ps_error *err
                 ps_scenario_destroy(t);
                 continue;
             }
-            snprintf(err->msg, sizeof err->msg, "%s: vary: with %s = %s (one of the values it "
-                     "may take) the file is not valid: %.360s", path, s->vary[e].name,
-                     pick.value, bad.msg);
-            snprintf(err->msg_ko, sizeof err->msg_ko, "%s: vary: %s = %s(가질 수 있는 값)이면 "
-                     "파일이 올바르지 않습니다: %.560s", path, s->vary[e].name, pick.value,
-                     ps_error_in(&bad, PS_LANG_KO));
+            ps__format_error(err, path, "vary: with %s = %s (one of the values it may take) "
+                             "the file is not valid: %.360s%.0s", "vary: %s = %s(가질 수 있는 "
+                             "값)이면 파일이 올바르지 않습니다: %.0s%.560s", s->vary[e].name,
+                             pick.value, bad.msg, ps_error_in(&bad, PS_LANG_KO));
             ps_scenario_destroy(s);
             s = NULL;
         }
