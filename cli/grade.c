@@ -317,8 +317,10 @@ static int write_feedback(const grade_class *c, const char *dir)
         if (f) {
             if (g->ok)
                 grade_report_one(f, c, g);
-            else
-                fprintf(f, "%s\n", g->error);
+            else {
+                cli_visible(f, g->error, PS_VISIBLE_LINE);
+                fputc('\n', f);
+            }
         }
         if (!f || ferror(f) | fclose(f)) {
             fprintf(stderr, CLI_W(W_GRADE_CANNOT_WRITE), path, errno_text(errno));

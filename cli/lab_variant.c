@@ -28,7 +28,9 @@ void cli_lab_variant_note(FILE *out, const ps_scenario *s, const char *path, int
         fprintf(out, CLI_W(W_VAR_VALUES), s->variant);
     else
         fputs(CLI_W(W_VAR_AS_WRITTEN), out);
-    for (uint32_t i = 0; i < s->nvary; i++)
-        fprintf(out, "%s %s %s", i ? "," : "", s->vary[i].name, s->vary[i].value);
+    for (uint32_t i = 0; i < s->nvary; i++) {
+        fprintf(out, "%s %s ", i ? "," : "", s->vary[i].name);
+        cli_visible(out, s->vary[i].value, PS_VISIBLE_LINE); /* a choice of the file's */
+    }
     fputc('\n', out);
 }

@@ -145,9 +145,13 @@ static long hidden_at(const char *s, size_t n)
 static void assert_visible(const result *r, const char *what)
 {
     long o = hidden_at(r->out, r->out_len), e = hidden_at(r->err, r->err_len);
+    char shown[3][1024]; /* the failure itself must not play the bytes */
     if (o >= 0 || e >= 0)
         fail_msg("%s: a raw control byte reached %s at byte %ld\nstdout: %.400s\nstderr: %.400s",
-                 what, o >= 0 ? "stdout" : "stderr", o >= 0 ? o : e, r->out, r->err);
+                 ps_visible(what, PS_VISIBLE_LINE, shown[0], sizeof shown[0]),
+                 o >= 0 ? "stdout" : "stderr", o >= 0 ? o : e,
+                 ps_visible(r->out, PS_VISIBLE_LINES, shown[1], sizeof shown[1]),
+                 ps_visible(r->err, PS_VISIBLE_LINES, shown[2], sizeof shown[2]));
 }
 
 /* The function itself, a table: what each kind of byte becomes. */
@@ -191,10 +195,11 @@ static void visible_escapes_what_a_terminal_acts_on(void **state)
  * answers file that answers it. */
 #define HOSTILE_LAB(H)                                                       \
     "procsim: 1\n"                                                           \
-    "title: \"T " H "\"\n"                                                   \
+    "vary:\n  n: {choose: [\"1\", \"2\"]}\n"                                 \
+    "  m: {choose: [\"x " H "\", \"y " H "\"]}\n"                              \
+    "title: \"T $m " H "\"\n"                                                \
     "title_ko: \"제목 " H "\"\n"                                             \
     "description: \"first " H "\\nsecond\\tline " H "\"\n"                   \
-    "vary:\n  n: {choose: [\"1\", \"2\"]}\n"                                 \
     "processes:\n  - {name: P1, program: [cpu $n]}\n"                        \
     "questions:\n"                                                           \
     "  - ask: \"Which state " H "?\"\n"                                      \
@@ -248,6 +253,7 @@ static void hostile_strings_are_shown_visible(void **state)
             {"grade", lab, right},
             {"grade", lab, c1, esc, right},
             {"--lang", "ko", "grade", lab, c1, right},
+            {"grade", lab, c1, esc, right, "--feedback", at("feedback")},
         };
         for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
             result r = run_io(runs[k], NULL, 0, NULL);
@@ -260,11 +266,57 @@ static void hostile_strings_are_shown_visible(void **state)
             result_free(&r);
         }
     }
+    /* a class whose file names hold controls: the report, the gradebook
+     * and the feedback */
+    assert_int_equal(mkdir(at("class"), 0700), 0);
+    put("class/k\x1b]0;x\a.txt", answers_esc, sizeof answers_esc - 1);
+    put("class/m\xc2\x9b" "2J.txt", answers_right, sizeof answers_right - 1);
+    {
+        char lab[128], class[128], fb[128];
+        snprintf(lab, sizeof lab, "%s", at("lab.yaml"));
+        snprintf(class, sizeof class, "%s", at("class"));
+        snprintf(fb, sizeof fb, "%s", at("class-feedback"));
+        const char *const runs[][8] = {
+            {"grade", lab, class},
+            {"grade", lab, class, "--csv", "-"},
+            {"grade", lab, class, "--feedback", fb},
+            {"grade", lab, at("class/k\x1b]0;x\a.txt")},
+        };
+        for (size_t k = 0; k < sizeof runs / sizeof runs[0]; k++) {
+            result r = run_io(runs[k], NULL, 0, NULL);
+            /* the gradebook's lines end CRLF, as RFC 4180 has it */
+            for (char *cr; (cr = strstr(r.out, "\r\n"));)
+                memmove(cr, cr + 1, strlen(cr));
+            r.out_len = strlen(r.out);
+            assert_visible(&r, runs[k][3] ? runs[k][3] : "a class");
+            result_free(&r);
+        }
+    }
+    /* the feedback files too */
+    static const char *const feedback[] = {"feedback/c1.txt", "feedback/esc.txt",
+                                           "feedback/right.txt",
+                                           "class-feedback/k\x1b]0;x\a.txt",
+                                           "class-feedback/m\xc2\x9b" "2J.txt"};
+    for (size_t i = 0; i < sizeof feedback / sizeof feedback[0]; i++) {
+        FILE *f = fopen(at(feedback[i]), "rb");
+        assert_non_null(f);
+        result r = {0};
+        char buf[4096];
+        size_t got;
+        append(&r.out, &r.out_len, "", 0);
+        append(&r.err, &r.err_len, "", 0);
+        while ((got = fread(buf, 1, sizeof buf, f)) > 0)
+            append(&r.out, &r.out_len, buf, got);
+        fclose(f);
+        assert_true(r.out_len > 0);
+        assert_visible(&r, feedback[i]);
+        result_free(&r);
+    }
     /* what was made visible is there to read */
     put("lab.yaml", labs[0].lab, labs[0].n);
     result r = run_io((const char *const[]){"check", at("lab.yaml"), NULL}, NULL, 0, NULL);
     assert_int_equal(r.status, 0);
-    assert_non_null(strstr(r.out, "\"T \\x1B]0;owned\\x07\""));
+    assert_non_null(strstr(r.out, "\"T x \\x1B]0;owned\\x07 \\x1B]0;owned\\x07\""));
     result_free(&r);
     r = run_io((const char *const[]){"grade", at("lab.yaml"), at("c1.txt"), NULL}, NULL, 0, NULL);
     assert_non_null(strstr(r.out, "student k\\u009B2J\n"));
