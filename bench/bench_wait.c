@@ -13,7 +13,7 @@
  *             still to run.
  *
  * Each child's exit is a handful of events, so a run should take time in
- * proportion to N (docs/engine.md, rule O-wait-any).  The engine runs
+ * proportion to N (docs/engine.md, rule O-wait-cost).  The engine runs
  * alone, as in bench_engine; numbers go to stdout, one line per run. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -318,7 +318,7 @@ static uint8_t zrank(const ps_engine *e, uint32_t pid)
     return pid >= 1 && pid <= e->n ? e->kin[pid - 1].rank : 0;
 }
 
-/* [O-wait-any] What wait any reads agrees with the children lists: each
+/* [O-wait-cost] What wait any reads agrees with the children lists: each
  * parent's count of live children, and its zombies' heap, which holds
  * every exited child it has not reaped, each below a lower pid, with the
  * leftist shape (O(log n) melds rest on it). */

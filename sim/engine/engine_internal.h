@@ -75,7 +75,7 @@ typedef struct ps__fifo {
     uint32_t head, tail;
 } ps__fifo;
 
-/* A process's part in `wait any`'s bookkeeping (ops.c, rule O-wait-any):
+/* A process's part in `wait any`'s bookkeeping (ops.c, rule O-wait-cost):
  * as a parent, how many of its children are live and the heap of its
  * zombies; as a zombie, its links in its parent's heap.  With these a
  * wait costs O(log n), not a walk over every child it ever had. */
@@ -215,7 +215,7 @@ struct ps_engine {
                               parent */
     uint64_t wait_any_looks; /* children wait any has looked at, so far:
                               each zombie once, as it leaves its heap (the
-                              white-box test of rule O-wait-any) */
+                              white-box test of rule O-wait-cost) */
     int endless;           /* more than ps_engine_instant_limit of them */
     uint64_t instant_limit; /* a host's limit, 0: the default */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */

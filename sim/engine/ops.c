@@ -259,7 +259,7 @@ static void unlock(ps_engine *e, uint32_t m, uint32_t pid)
 
 /* ---- children -------------------------------------------------------- */
 
-/* [O-wait-any] A parent keeps count of its live children and a heap of its
+/* [O-wait-cost] A parent keeps count of its live children and a heap of its
  * zombies (e->kin), so that `wait any` never walks its children list: the
  * list holds every child it ever had, reaped or not yet created.  The
  * heap's order, lowest pid first, is the list's in a model engine
