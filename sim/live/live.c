@@ -506,6 +506,12 @@ void ps_live_destroy(ps_live *l)
     close_fd(&l->status_rd);
     close_fd(&l->status_wr);
     close_fd(&l->ws_fd);
+    /* Once an interrupt has been reported, the ones still pending (a
+     * second Ctrl-C during the clean-up) repeat it: they are read here,
+     * or the mask restored below would hand them to the host's action,
+     * by default death by the signal. */
+    if (l->interrupted && l->sfd >= 0)
+        ps__drain_signals(l);
     close_fd(&l->sfd);
     if (l->sigpipe_set)
         sigaction(SIGPIPE, &l->old_sigpipe, NULL);

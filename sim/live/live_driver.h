@@ -124,6 +124,9 @@ static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)
 void ps__live_warn(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record why the run cannot go on (the first reason wins). */
 void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Read every signal waiting on the signalfd: a SIGCHLD is news of some
+ * child, any other one an interrupt. */
+void ps__drain_signals(ps_live *l);
 /* Take in everything pending (signals, the kernel's news of `c` or, with
  * c NULL, of every child when due, the status pipe); then sleep up to
  * timeout_ns in poll if nothing came. */

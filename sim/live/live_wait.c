@@ -199,7 +199,7 @@ static int drain_status(ps_live *l)
     }
 }
 
-static void drain_signals(ps_live *l)
+void ps__drain_signals(ps_live *l)
 {
     struct signalfd_siginfo si;
     while (read(l->sfd, &si, sizeof si) == (ssize_t)sizeof si) {
@@ -215,7 +215,7 @@ static void drain_signals(ps_live *l)
  * pipe.  Returns how much news came. */
 static int take_in(ps_live *l, ps__child *c)
 {
-    drain_signals(l);
+    ps__drain_signals(l);
     int got = 0;
     if (c)
         got += ask(l, c);
