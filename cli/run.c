@@ -59,6 +59,14 @@ static void collect(void *ctx, const ps_trace_event *ev)
     collect_live(ctx, &le);
 }
 
+/* Said at once, not kept for the end: the run may go on for long. */
+static void say_restopped(void *ctx, const ps_live_restop *r)
+{
+    const ps_scenario *s = ctx;
+    fprintf(stderr, CLI_W(W_RUN_RESTOPPED), s->procs[r->pid - 1].name, (int)r->os_pid,
+            ps_state_name_in((ps_state)r->model, cli_lang));
+}
+
 static void collect_op(void *ctx, const ps_op_event *ev)
 {
     collector *c = ctx;
@@ -166,6 +174,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     if (live) {
         cli_hold_interrupts();
         ps_live_set_listener(live, collect_live, &c);
+        ps_live_set_restop_listener(live, say_restopped, (void *)s);
         ps_live_set_tick_ms(live, o->tick_ms);
     }
     else
