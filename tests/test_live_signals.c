@@ -101,14 +101,24 @@ static int told(const heard *h, uint32_t pid, ps_state model, pid_t os)
     return n;
 }
 
+static live_run r; /* the backend; the teardown ends it if a check failed */
+static heard h;
+
+static int end_backend(void **state)
+{
+    (void)state;
+    if (r.l)
+        lk_live_fini(&r);
+    memset(&r, 0, sizeof r);
+    return 0;
+}
+
 /* SIGCONT from outside to a Ready and a Ready/Suspend child, twice: each
  * time both are stopped again and the listener told, once each; the
  * Running one is left running. */
 static void continued_held_children_are_stopped_again(void **state)
 {
     (void)state;
-    live_run r;
-    heard h = {0};
     lk_open(&r, tk_load(HELD_YAML "events:\n  - {at: 1, do: suspend c}\n"), 10);
     ps_live_set_restop_listener(r.l, hear, &h);
     for (int steps = 0; steps < 4 && ps_engine_pcb(r.e, 3)->state != PS_READY_SUSPENDED; steps++)
@@ -131,7 +141,6 @@ static void continued_held_children_are_stopped_again(void **state)
         assert_int_equal(ps_live_restops(r.l), (uint32_t)(2 * round));
     }
     assert_int_equal(letter(a), 'R'); /* not held: never stopped */
-    lk_live_fini(&r);
 }
 
 /* ---- the binary ----------------------------------------------------------- */
@@ -143,7 +152,10 @@ typedef struct scratch {
     char files[64], work[64], yaml[96], err[96];
 } scratch;
 
-static scratch *in_use; /* what the teardown removes if a check failed midway */
+/* What the teardown ends and removes if a check failed midway. */
+static scratch in_use;
+static int scratch_live;
+static pid_t procsim_pid;
 
 static void scratch_remove(scratch *x)
 {
@@ -159,20 +171,24 @@ static void scratch_remove(scratch *x)
     unlink(x->err);
     rmdir(x->files);
     rmdir(x->work);
-    in_use = NULL;
+    scratch_live = 0;
 }
 
 static int teardown(void **state)
 {
     (void)state;
-    if (in_use)
-        scratch_remove(in_use);
+    if (procsim_pid > 0) { /* its children die with it (PR_SET_PDEATHSIG) */
+        kill(procsim_pid, SIGKILL);
+        waitpid(procsim_pid, NULL, 0);
+    }
+    procsim_pid = 0;
+    if (scratch_live)
+        scratch_remove(&in_use);
     return 0;
 }
 
 static void scratch_make(scratch *x)
 {
-    in_use = x;
     snprintf(x->files, sizeof x->files, "/tmp/procsim-live-signals-XXXXXX");
     snprintf(x->work, sizeof x->work, "/tmp/procsim-live-signals-XXXXXX");
     assert_non_null(mkdtemp(x->files));
@@ -183,6 +199,8 @@ static void scratch_make(scratch *x)
     assert_non_null(f);
     fputs(HELD_YAML, f);
     assert_int_equal(fclose(f), 0);
+    in_use = *x;
+    scratch_live = 1;
 }
 
 /* Nothing was left in the working folder; remove the scratch. */
@@ -226,6 +244,7 @@ static pid_t start(const scratch *x, const char *lang, int own_group)
               "--lang", lang, (char *)NULL);
         _exit(127);
     }
+    procsim_pid = p;
     return p;
 }
 
@@ -252,8 +271,6 @@ static void wait_for_held(pid_t p, pid_t kids[3])
         if (held == 2 && burning == 1)
             return;
     }
-    kill(p, SIGKILL);
-    waitpid(p, NULL, 0);
     fail_msg("procsim never had a running child and two held stopped");
 }
 
@@ -263,6 +280,7 @@ static void interrupt(pid_t p, const pid_t kids[3])
     assert_int_equal(kill(p, SIGINT), 0);
     int st;
     assert_int_equal(waitpid(p, &st, 0), p);
+    procsim_pid = 0;
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 1)
         fail_msg("procsim ended with %#x, not exit 1", st);
     lk_assert_all_gone(kids, 3);
@@ -406,6 +424,7 @@ static void hit_twice(repeat how)
     kill(p, SIGINT); /* the second (after UNTIL_ENDED, to a zombie: harmless) */
     int st;
     assert_int_equal(waitpid(p, &st, 0), p);
+    procsim_pid = 0;
     if (!WIFEXITED(st) || WEXITSTATUS(st) != 1)
         fail_msg("repeat %d: procsim ended with %s %d, not exit 1", (int)how,
                  WIFSIGNALED(st) ? "signal" : "exit",
@@ -432,7 +451,7 @@ static void repeated_interrupt_exits_1_leaving_nothing(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(continued_held_children_are_stopped_again),
+        cmocka_unit_test_teardown(continued_held_children_are_stopped_again, end_backend),
         cmocka_unit_test_teardown(outside_sigcont_is_undone_and_said, teardown),
         cmocka_unit_test_teardown(ctrl_z_then_fg_is_undone_and_said, teardown),
         cmocka_unit_test_teardown(repeated_interrupt_exits_1_leaving_nothing, teardown),
