@@ -66,7 +66,8 @@ typedef struct ps_live ps_live;
  * everything. */
 ps_live *ps_live_create(ps_engine *e, ps_error *err);
 /* Kill and reap every child, free everything, restore the signal mask.
- * Accepts NULL. */
+ * After an interrupt, the interrupts still pending are read first (they
+ * repeat it): restoring the mask does not deliver them.  Accepts NULL. */
 void ps_live_destroy(ps_live *l);
 
 void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx);
@@ -89,8 +90,9 @@ ps_step_status ps_live_step(ps_live *l);
 const char *ps_live_error(const ps_live *l);
 
 /* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
- * the backend holds while it exists)?  Checks without blocking, so a
- * frame loop can call it every frame. */
+ * the backend holds while it exists)?  Checks without sleeping, so a
+ * frame loop can call it every frame; it also stops again the children
+ * someone else continued (ps_live_restop), waiting for their stops. */
 int ps_live_interrupted(ps_live *l);
 /* Nanoseconds until the next instant is due on the wall clock (<= 0: due
  * now; at most INT64_MAX), so that a frame loop can call ps_live_step only
