@@ -123,7 +123,6 @@ typedef int (*ps__cond_fn)(const ps__child *c, uint32_t want);
 static inline int ps__has_done(const ps__child *c, uint32_t want) { return c->done >= want; }
 static inline int ps__has_blocking(const ps__child *c, uint32_t want) { return c->blocking >= want; }
 static inline int ps__has_hello(const ps__child *c, uint32_t want) { return c->hello >= want; }
-static inline int ps__is_stopped(const ps__child *c, uint32_t want) { return (void)want, c->stopped; }
 static inline int ps__is_running(const ps__child *c, uint32_t want) { return (void)want, !c->stopped; }
 static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)want, !c->alive; }
 

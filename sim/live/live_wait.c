@@ -32,6 +32,11 @@
  * Everything pending is taken in before sleeping in poll, never after:
  * sleeping after a round that found the news awaited would wait for news
  * that has already come.
+ *
+ * A child procsim has stopped to hold it (Ready, .../Suspend) is `held`
+ * until procsim continues or kills it itself: a "continued" for a held
+ * child is someone else's doing (kill -CONT, fg after Ctrl-Z), and the
+ * child is stopped again once no child in particular is awaited.
  */
 #include <errno.h>
 #include <poll.h>
