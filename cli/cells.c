@@ -73,8 +73,12 @@ int cli_fit(const char *s, int width, char *buf, size_t size)
     return cli_width(buf);
 }
 
+/* Cells hold names that may come from a traced program (its command's
+ * name is anyone's bytes), so what they show is made visible first. */
 void cli_cell(FILE *out, const char *s, int width, int pad)
 {
+    char shown[CLI_VISIBLE_MAX];
+    s = ps_visible(s, PS_VISIBLE_LINE, shown, sizeof shown);
     int used;
     fwrite(s, 1, fitting(s, width, &used), out);
     for (; pad && used < width; used++)
@@ -83,6 +87,8 @@ void cli_cell(FILE *out, const char *s, int width, int pad)
 
 void cli_pad(FILE *out, const char *s, int width)
 {
+    char shown[CLI_VISIBLE_MAX];
+    s = ps_visible(s, PS_VISIBLE_LINE, shown, sizeof shown);
     fputs(s, out);
     for (int used = cli_width(s); used < width; used++)
         putc(' ', out);

@@ -171,7 +171,9 @@ static void trace_begin(FILE *out, const run *r)
     ps_trace_info info;
     ps_trace_get_info(r->trace, &info);
     int cpus = ps_engine_scenario(r->e)->cpus;
-    fprintf(out, CLI_W_IN(W_TRACE_HEAD, r->lang), r->command, (long long)info.sample_ms, cpus,
+    char command[CLI_VISIBLE_MAX]; /* its program's path may be anyone's bytes */
+    fprintf(out, CLI_W_IN(W_TRACE_HEAD, r->lang),
+            ps_visible(r->command, PS_VISIBLE_LINE, command, sizeof command), (long long)info.sample_ms, cpus,
             r->lang == PS_LANG_EN && cpus != 1 ? "s" : "");
     transitions_head(out, r->lang);
 }

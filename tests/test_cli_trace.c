@@ -370,6 +370,37 @@ static void text_notes_carry_the_real_pid(void **state)
     result_free(&r);
 }
 
+/* A traced program names itself: its command's name is anyone's bytes,
+ * and the text and CSV views show it with its controls made visible
+ * (procsim/visible.h), never as the escape a terminal would act on. */
+static void a_programs_hostile_name_is_shown_visible(void **state)
+{
+    (void)state;
+    need_trace();
+    char dir[64] = "/tmp/procsim-trace-XXXXXX", link[128], cmd[192];
+    assert_non_null(mkdtemp(dir));
+    snprintf(link, sizeof link, "%s/z\x1b[2Jz", dir);
+    assert_int_equal(symlink("/bin/sleep", link), 0);
+    snprintf(cmd, sizeof cmd, "'%s' 0.05", link);
+    static const char *const formats[] = {"text", "csv"};
+    for (size_t f = 0; f < 2; f++) {
+        result r = procsim((const char *[]){"trace", "--format", formats[f], "--", "sh", "-c",
+                                            cmd, NULL});
+        int raw = strchr(r.out, 0x1b) || strchr(r.err, 0x1b), shown = !!strstr(r.out, "z\\x1B[2Jz");
+        int status = r.status;
+        result_free(&r);
+        if (status != 0 || raw || !shown) {
+            unlink(link);
+            rmdir(dir);
+            fail_msg("--format %s: exit %d, a raw ESC %s, the name shown as z\\x1B[2Jz %s",
+                     formats[f], status, raw ? "reached the output" : "did not reach it",
+                     shown ? "yes" : "no");
+        }
+    }
+    unlink(link);
+    rmdir(dir);
+}
+
 /* ---- -o, cut short ------------------------------------------------------ */
 
 /* Start procsim with args in the background, its stdout and stderr into
@@ -770,6 +801,7 @@ int main(void)
         cmocka_unit_test_teardown(json_parses_and_has_notes_and_real_pids, remove_temps),
         cmocka_unit_test_teardown(text_ends_with_runs_statistics_table, remove_temps),
         cmocka_unit_test_teardown(text_notes_carry_the_real_pid, remove_temps),
+        cmocka_unit_test_teardown(a_programs_hostile_name_is_shown_visible, remove_temps),
         cmocka_unit_test_teardown(o_file_keeps_the_rows_when_procsim_is_killed, remove_temps),
         cmocka_unit_test_teardown(an_interrupt_kills_the_tree_and_exits_1, remove_temps),
         cmocka_unit_test_teardown(an_interrupt_repeated_as_the_trace_is_written_exits_1,
