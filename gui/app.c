@@ -145,6 +145,18 @@ void gui_set_title(gui_app *a)
 
 /* ---- update and render -------------------------------------------------- */
 
+void gui_say_restop(gui_app *a)
+{
+    if (!a->sim.restop_unsaid || !a->sim.s)
+        return;
+    const ps_live_restop *r = &a->sim.restop;
+    ps_state model = (ps_state)r->model;
+    a->sim.restop_unsaid = 0;
+    gui_say(a, 1, "%s (pid %d) %s %s", a->sim.s->procs[r->pid - 1].name, (int)r->os_pid,
+            gui_word_text(GUI_W_RESTOPPED, a->lang),
+            a->lang == GUI_KO ? ps_state_name_ko(model) : ps_state_name(model));
+}
+
 static int open_compare(gui_app *a, char *err, size_t errsize);
 
 static void update(gui_app *a, double dt)
@@ -154,6 +166,7 @@ static void update(gui_app *a, double dt)
         (a->sim.trace && ps_trace_interrupted(a->sim.trace)) ||
         a->sim.status == PS_STEP_INTERRUPTED)
         a->quit = 1; /* Ctrl-C in the terminal: the live or trace backend holds SIGINT */
+    gui_say_restop(a);
     if (a->message_ttl > 0)
         a->message_ttl -= dt;
     if (a->cmp)

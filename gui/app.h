@@ -288,6 +288,9 @@ void gui_quiz_name_text(gui_app *a, const char *utf8, int editing);
 void gui_view_quiz(gui_app *a);
 /* Show a message at the bottom of the window for a few seconds. */
 void gui_say(gui_app *a, int error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Live mode: says (gui_say, once) that the backend stopped a child again
+ * because something outside continued it (a->sim.restop), if it did. */
+void gui_say_restop(gui_app *a);
 
 /* Colours of the interface. */
 #define GUI_BG 0x1c2027

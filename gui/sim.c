@@ -70,6 +70,13 @@ static void on_live(void *ctx, const ps_live_event *ev)
     record(ctx, &ev->ev, ev->kstate, ev->reporter);
 }
 
+static void on_restop(void *ctx, const ps_live_restop *r)
+{
+    gui_sim *g = ctx;
+    g->restop = *r;
+    g->restop_unsaid = 1;
+}
+
 /* ---- trace mode: notes and output -------------------------------------- */
 
 /* Keep `len` bytes and a NUL at the end of the notes' text; -1 if out of
@@ -262,6 +269,7 @@ static int start(gui_sim *g, char *err, size_t errsize)
             return -1;
         }
         ps_live_set_listener(g->live, on_live, g);
+        ps_live_set_restop_listener(g->live, on_restop, g);
     } else {
         ps_engine_set_listener(g->e, on_model, g);
     }

@@ -107,6 +107,9 @@ typedef struct gui_sim {
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
     char report[512];            /* why a live run failed, "" */
+    ps_live_restop restop;       /* the last child stopped again because
+                                    something else continued it */
+    int restop_unsaid;           /* the window has yet to say it (it clears this) */
     char stuck[PS_LANG_COUNT][512]; /* the deadlock report in each language
                                     (ps_engine_stuck), made once the run is
                                     stuck: the window may switch language */

@@ -343,6 +343,42 @@ static void policy_a_scenario_cannot_take_is_an_error(void **state)
     free_app(a);
 }
 
+/* Live mode's backend stopped a child again that something outside
+ * continued (gui/sim.c's restop listener sets a->sim.restop): the window
+ * says so once, in its language, naming the process, its pid and the
+ * state the model holds it in. */
+static void a_child_stopped_again_is_said_once(void **state)
+{
+    (void)state;
+    assert_int_equal(chdir(PROCSIM_SOURCE_DIR), 0);
+    static const struct {
+        gui_lang lang;
+        const char *want;
+    } rows[] = {{GUI_EN, "(pid 4321) was continued from outside (SIGCONT); stopped again, "
+                         "as the model holds it Ready"},
+                {GUI_KO, "(pid 4321) 프로세스가 밖에서 계속 실행되었습니다(SIGCONT); "}};
+    for (size_t r = 0; r < sizeof rows / sizeof rows[0]; r++) {
+        gui_app *a = calloc(1, sizeof *a);
+        assert_non_null(a);
+        a->sim.quiz = &a->quiz;
+        a->lang = rows[r].lang;
+        assert_int_equal(gui_open_file(a, RACE), 0);
+        a->message[0] = 0;
+        a->sim.restop = (ps_live_restop){.pid = 1, .model = PS_READY, .os_pid = 4321};
+        a->sim.restop_unsaid = 1;
+        gui_say_restop(a);
+        char said[sizeof a->message];
+        snprintf(said, sizeof said, "%s", a->message);
+        a->message[0] = 0;
+        gui_say_restop(a); /* once */
+        int again = a->message[0] != 0;
+        free_app(a);
+        if (!strstr(said, rows[r].want) || again)
+            fail_msg("row %zu: said '%s' (want '%s'), said again: %d", r, said, rows[r].want,
+                     again);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -353,6 +389,7 @@ int main(void)
         cmocka_unit_test(policy_names_itself_in_the_clock),
         cmocka_unit_test(policy_stays_for_the_session),
         cmocka_unit_test(policy_a_scenario_cannot_take_is_an_error),
+        cmocka_unit_test(a_child_stopped_again_is_said_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
