@@ -70,10 +70,25 @@ typedef struct ps_lab_key {
     uint8_t lang;        /* ps_lang of the details and trace lines */
 } ps_lab_key;
 
+/* The transitions and op events one key keeps, at most (each is kept to
+ * explain the answers; docs/labs/README.md, "How long a lab may run").  A
+ * run that goes past it is stopped there: a key's memory follows the run
+ * it explains, and a small file (two bursts of a billion ticks under
+ * quantum 1) cannot make it keep billions. */
+#define PS_LAB_MAX_EVENTS 1000000
+#define PS_LAB_MAX_EVENTS_TEXT PS__XSTR_(PS_LAB_MAX_EVENTS)
+
+/* What ps_lab_key_compute returns besides 0. */
+#define PS_LAB_NOMEM (-1)    /* memory ran out */
+#define PS_LAB_TOO_LONG (-2) /* the run (or the run of a computed option)
+                                went past PS_LAB_MAX_EVENTS */
+
 /* Runs `s` (which must outlive the key) to the end and answers its
  * questions, explaining them in `lang` (the answers themselves are tokens,
- * names and numbers in any language).  Returns 0, or -1 if memory ran out
- * (the key is then empty). */
+ * names and numbers in any language).  Returns 0, PS_LAB_NOMEM or
+ * PS_LAB_TOO_LONG (the key is then empty; the run is stopped as soon as
+ * it passes the limit, so refusing takes no longer than a key of that
+ * size). */
 int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 void ps_lab_key_fini(ps_lab_key *key);
 
