@@ -367,7 +367,7 @@ int ps_lab_sheet_end(ps_lab_sheet *sh, const char *name, ps_error *err)
         if (keep(f, 0xdc, err, name) || keep(f, 0xdc, err, name))
             return -1;
     }
-    ps_lab_encoding enc;
+    ps_lab_encoding enc = PS_LAB_UTF8;
     int rc = ps__lab_decode(name, f->kept ? f->kept : "", f->len, f->line_of, f->nlines,
                             &f->drop, &sh->text, &sh->len, &enc, err);
     sh->encoding = (uint8_t)enc;
