@@ -215,4 +215,14 @@ int cli_shown(const run *r, uint32_t pid);
 /* A shared variable's final value: the real one in live mode. */
 int64_t cli_variable(const run *r, uint32_t v);
 
+
+/* run.c: live and trace runs.  A backend holds SIGINT, SIGTERM, SIGHUP
+ * and SIGQUIT while it exists and gives the mask back when destroyed; call
+ * cli_hold_interrupts once it holds them, and from then on one of them
+ * (a second Ctrl-C during the clean-up) is noted, not deadly: the command
+ * finishes cleaning up, and cli_interrupted says it came, so that it exits
+ * 1 as for the first (docs/live.md). */
+void cli_hold_interrupts(void);
+int cli_interrupted(void);
+
 #endif

@@ -39,15 +39,20 @@ static int ostep_text(gui_options *o, int argc, char **argv, ps_outbuf *yaml)
     return 0;
 }
 
-/* --size WxH: each from the least a layout fits in to 8192. */
+/* --size WxH: each from the least a layout fits in to 8192, read as every
+ * number of an option is (cli_parse_int).  The width is read from a copy,
+ * its leading zeros left out, so that a width too long for the copy is
+ * one out of range anyway. */
 static int parse_size(const char *v, gui_options *o)
 {
     char w[24];
-    const char *x = strchr(v, 'x');
+    const char *x = strchr(v, 'x'), *from = v;
     int64_t width, height;
-    if (x && (size_t)(x - v) < sizeof w) {
-        memcpy(w, v, (size_t)(x - v));
-        w[x - v] = 0;
+    while (x && *from == '0' && from + 1 < x)
+        from++;
+    if (x && (size_t)(x - from) < sizeof w) {
+        memcpy(w, from, (size_t)(x - from));
+        w[x - from] = 0;
         if (!cli_parse_int(w, 320, 8192, &width) && !cli_parse_int(x + 1, 240, 8192, &height)) {
             o->width = (int)width;
             o->height = (int)height;

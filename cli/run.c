@@ -1,6 +1,7 @@
 /* run.c — `procsim run` and `procsim check`: load, simulate step by step,
  * hand each instant's transitions to the chosen writer. */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,14 @@ static void collect(void *ctx, const ps_trace_event *ev)
     collect_live(ctx, &le);
 }
 
+/* Said at once, not kept for the end: the run may go on for long. */
+static void say_restopped(void *ctx, const ps_live_restop *r)
+{
+    const ps_scenario *s = ctx;
+    fprintf(stderr, CLI_W(W_RUN_RESTOPPED), s->procs[r->pid - 1].name, (int)r->os_pid,
+            ps_state_name_in((ps_state)r->model, cli_lang));
+}
+
 static void collect_op(void *ctx, const ps_op_event *ev)
 {
     collector *c = ctx;
@@ -86,6 +95,36 @@ static size_t merge(collector *c)
     c->n = c->nop = 0;
     return k;
 }
+
+/* ---- interrupts once a backend holds them ------------------------------- */
+
+static volatile sig_atomic_t late_interrupt;
+
+static void note_interrupt(int signo)
+{
+    (void)signo;
+    late_interrupt = 1;
+}
+
+/* The handler runs only while the signals are not blocked: before the
+ * backend is created (it is installed after) or once destroy has given
+ * the mask back.  Children never run it: live and trace children set
+ * every handler back to the default before they unblock any signal. */
+void cli_hold_interrupts(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};
+    struct sigaction sa = {.sa_handler = note_interrupt, .sa_flags = SA_RESTART};
+    sigfillset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        sigaction(sigs[i], &sa, NULL);
+}
+
+int cli_interrupted(void)
+{
+    return late_interrupt;
+}
+
+/* ---- simulating --------------------------------------------------------- */
 
 static ps_scenario *load(const char *path, int tour, ps_error *err)
 {
@@ -133,7 +172,9 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
         return EXIT_RUNTIME;
     }
     if (live) {
+        cli_hold_interrupts();
         ps_live_set_listener(live, collect_live, &c);
+        ps_live_set_restop_listener(live, say_restopped, (void *)s);
         ps_live_set_tick_ms(live, o->tick_ms);
     }
     else
@@ -191,6 +232,14 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
         fprintf(stderr, "procsim: %s\n", report);
     }
     ps_live_destroy(live); /* kills and reaps whatever is left */
+    if (live && cli_interrupted()) { /* came as the run was ending */
+        if (st != PS_STEP_INTERRUPTED) {
+            snprintf(report, sizeof report, CLI_W(W_RUN_INTERRUPTED),
+                     (long long)ps_engine_now(e));
+            fprintf(stderr, "procsim: %s\n", report);
+        }
+        rc = EXIT_RUNTIME;
+    }
     free(c.ev);
     free(c.op);
     free(c.items);

@@ -456,6 +456,7 @@ static int trace_run(cli_trace_request *q)
         ps_trace_recorder_destroy(c.rec);
         return EXIT_RUNTIME;
     }
+    cli_hold_interrupts();
     ps_trace_set_listener(t, on_transition, &c);
     ps_trace_set_note_listener(t, on_note, &c);
     ps_trace_command(t, command, sizeof command);
@@ -487,10 +488,12 @@ static int trace_run(cli_trace_request *q)
         fprintf(stderr, CLI_W(W_TRACE_WRITE_OUTPUT), cli_strerror(errno));
         rc = EXIT_RUNTIME;
     }
-    if (st == PS_STEP_INTERRUPTED)
-        fputs(CLI_W(W_TRACE_INTERRUPTED_LINE), stderr);
-    else if (report[0])
+    if (st != PS_STEP_INTERRUPTED && report[0])
         fprintf(stderr, CLI_W(W_TRACE_MESSAGE), report);
+    if (st == PS_STEP_INTERRUPTED || cli_interrupted()) /* the latter: as the run was ending */
+        fputs(CLI_W(W_TRACE_INTERRUPTED_LINE), stderr);
+    if (cli_interrupted())
+        rc = EXIT_RUNTIME;
     forget(&c, &r);
     return rc;
 }

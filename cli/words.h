@@ -214,6 +214,11 @@ extern ps_lang cli_lang; /* args.c */
 #define W_RUN_DIVERGED                                                          \
     "procsim: warning: reality and the model parted %u time(s); first: %s (docs/live.md)\n", \
     "procsim: 경고: 실제와 모형이 %u번 어긋났습니다; 처음: %s (docs/live.md)\n"
+#define W_RUN_RESTOPPED                                                         \
+    "procsim: live: %s (pid %d) was continued from outside (SIGCONT); stopped again, " \
+    "as the model holds it %s\n",                                                \
+    "procsim: 라이브: %s(PID %d) 프로세스가 밖에서 계속 실행되었습니다(SIGCONT); " \
+    "모형에서는 %s 상태이므로 다시 멈췄습니다\n"
 #define W_RUN_WRITE_FAILED "procsim: writing the output failed: %s\n", \
     "procsim: 출력을 쓰지 못했습니다: %s\n"
 #define W_RUN_OVERWROTE " overwrote %lld (last %s)", " %lld을(를) 덮어씀 (마지막: %s)"

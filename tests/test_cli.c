@@ -173,6 +173,8 @@ static void bad_numbers_are_usage_errors(void **state)
 #define F "scenarios/seeds/pipe.yaml"
 #define WANTS(cmd, opt, range, got) "procsim " cmd ": " opt " wants a whole number from " \
     range ", got '" got "'\n"
+#define SIZE(got) "procsim gui: --size wants WIDTHxHEIGHT, whole numbers from 320x240 to " \
+    "8192x8192, got '" got "'\n"
     static const cli_case cases[] = {
         {{"run", F, "--tick-ms", "abc"}, 2, NULL, WANTS("run", "--tick-ms", "1 to 60000", "abc")},
         {{"run", F, "--tick-ms", "0"}, 2, NULL, WANTS("run", "--tick-ms", "1 to 60000", "0")},
@@ -212,6 +214,55 @@ static void bad_numbers_are_usage_errors(void **state)
         {{"gui", F, "--size", "1280x800junk"}, 2, NULL, "procsim gui: --size wants "
          "WIDTHxHEIGHT, whole numbers from 320x240 to 8192x8192, got '1280x800junk'\n"},
         {{"gui", F, "--size", "100x100"}, 2, NULL, "--size wants WIDTHxHEIGHT"},
+        /* every number of the window's options, through the same reader: no
+           wrapping round (2^32 + 320 by 2^32 + 240 was 320x240, 2^32 + 1
+           frames one), no trailing text, no sign, both edges of the range */
+        {{"gui", F, "--size", "4294967616x4294967536"}, 2, NULL, SIZE("4294967616x4294967536")},
+        {{"gui", F, "--size", "1280x"}, 2, NULL, SIZE("1280x")},
+        {{"gui", F, "--size", "x800"}, 2, NULL, SIZE("x800")},
+        {{"gui", F, "--size", "1280"}, 2, NULL, SIZE("1280")},
+        {{"gui", F, "--size", "1280x800x2"}, 2, NULL, SIZE("1280x800x2")},
+        {{"gui", F, "--size", "1280X800"}, 2, NULL, SIZE("1280X800")},
+        {{"gui", F, "--size", " 1280x800"}, 2, NULL, SIZE(" 1280x800")},
+        {{"gui", F, "--size", "1280x 800"}, 2, NULL, SIZE("1280x 800")},
+        {{"gui", F, "--size", "+1280x800"}, 2, NULL, SIZE("+1280x800")},
+        {{"gui", F, "--size", "1280x-800"}, 2, NULL, SIZE("1280x-800")},
+        {{"gui", F, "--size", "1e3x800"}, 2, NULL, SIZE("1e3x800")},
+        {{"gui", F, "--size", "319x800"}, 2, NULL, SIZE("319x800")},
+        {{"gui", F, "--size", "1280x239"}, 2, NULL, SIZE("1280x239")},
+        {{"gui", F, "--size", "8193x800"}, 2, NULL, SIZE("8193x800")},
+        {{"gui", F, "--size", "1280x8193"}, 2, NULL, SIZE("1280x8193")},
+        {{"gui", F, "--size", "18446744073709552896x800"}, 2, NULL,
+         SIZE("18446744073709552896x800")},
+        {{"gui", F, "--size", "0000000000000000000000001280x0000000000000000000000000800",
+          "--frames", "1"}, 0, NULL, NULL},
+        {{"gui", F, "--size", "-0000000000000000000000001280x800"}, 2, NULL,
+         SIZE("-0000000000000000000000001280x800")},
+        {{"gui", F, "--size", "320x240", "--frames", "1"}, 0, NULL, NULL},
+        {{"gui", F, "--size", "8192x240", "--frames", "1"}, 0, NULL, NULL},
+        {{"gui", F, "--frames", "4294967297"}, 2, NULL,
+         WANTS("gui", "--frames", "1 to 1000000", "4294967297")},
+        {{"gui", F, "--frames", "18446744073709551617"}, 2, NULL,
+         WANTS("gui", "--frames", "1 to 1000000", "18446744073709551617")},
+        {{"gui", F, "--frames", "1000001"}, 2, NULL,
+         WANTS("gui", "--frames", "1 to 1000000", "1000001")},
+        {{"gui", F, "--frames", "-1"}, 2, NULL, WANTS("gui", "--frames", "1 to 1000000", "-1")},
+        {{"gui", F, "--frames", "2.5"}, 2, NULL, WANTS("gui", "--frames", "1 to 1000000", "2.5")},
+        {{"gui", F, "--frames", "1 "}, 2, NULL, WANTS("gui", "--frames", "1 to 1000000", "1 ")},
+        {{"gui", F, "--frames", ""}, 2, NULL, WANTS("gui", "--frames", "1 to 1000000", "")},
+        {{"gui", F, "--tick-ms", "abc"}, 2, NULL, WANTS("gui", "--tick-ms", "1 to 60000", "abc")},
+        {{"gui", F, "--tick-ms", "60001"}, 2, NULL,
+         WANTS("gui", "--tick-ms", "1 to 60000", "60001")},
+        {{"gui", F, "--tick-ms", "4294967297"}, 2, NULL,
+         WANTS("gui", "--tick-ms", "1 to 60000", "4294967297")},
+        {{"gui", F, "--tick-ms", "1e3"}, 2, NULL, WANTS("gui", "--tick-ms", "1 to 60000", "1e3")},
+        {{"gui", F, "--speed", "0"}, 2, NULL, WANTS("gui", "--speed", "1 to 32", "0")},
+        {{"gui", F, "--speed", "2x"}, 2, NULL, WANTS("gui", "--speed", "1 to 32", "2x")},
+        {{"gui", F, "--speed", "4294967298"}, 2, NULL,
+         WANTS("gui", "--speed", "1 to 32", "4294967298")},
+        {{"gui", F, "--select", "4294967297"}, 2, NULL, "procsim gui: --select: " F " has no "
+         "process with pid 4294967297 (its pids are 1 to 2: parent, child)\n"},
+        {{"gui", F, "--select", "0"}, 2, NULL, "--select wants a process name or a pid"},
         {{"gui", F, "--policy", "bogus"}, 2, NULL,
          "procsim gui: --policy: unknown policy 'bogus' (valid policies: fcfs, sjf, "},
         {{"gui", F, "--policy", "fcfs:3"}, 2, NULL,
@@ -223,6 +274,7 @@ static void bad_numbers_are_usage_errors(void **state)
         {{"gui", F, "--compare", "fcfs,sjf", "--policy", "sjf"}, 2, NULL,
          "procsim gui: --compare names its own policies"},
     };
+#undef SIZE
 #undef WANTS
 #undef F
     check_cases(cases, sizeof cases / sizeof cases[0], NULL);

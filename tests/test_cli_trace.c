@@ -3,11 +3,13 @@
  * through, the CSV columns and note rows, the JSON (parsed by the strict
  * checker), the text view's statistics table (the same as run's), -o
  * streamed so that a SIGKILL of procsim leaves the rows it saw and no
- * process of the tree, an interrupt, --events as real signals shown as the
+ * process of the tree, an interrupt (also one repeated as procsim writes
+ * the trace out), --events as real signals shown as the
  * suspend states and kill, and --record writing a scenario that loads and
  * runs.  Waits are bounded; nothing asserts how long anything took.
  * Built without trace mode (PROCSIM_WITH_TRACE 0), only the usage errors
  * and the message saying so are tried. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -15,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -506,6 +509,113 @@ static void an_interrupt_kills_the_tree_and_exits_1(void **state)
     free(r.err);
 }
 
+/* How many children `parent` has; *named: whether one of them is called
+ * `comm` (both from /proc/PID/stat). */
+static int children(pid_t parent, const char *comm, int *named)
+{
+    DIR *d = opendir("/proc");
+    struct dirent *de;
+    int n = 0;
+    *named = 0;
+    while (d && (de = readdir(d))) {
+        char path[300], st[512];
+        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
+        FILE *f = fopen(path, "r");
+        if (!f)
+            continue;
+        size_t len = fread(st, 1, sizeof st - 1, f);
+        fclose(f);
+        st[len] = 0;
+        const char *open = strchr(st, '('), *close = strrchr(st, ')');
+        int ppid = 0;
+        if (!open || !close || sscanf(close + 2, "%*c %d", &ppid) != 1 || ppid != parent)
+            continue;
+        n++;
+        *named |= (size_t)(close - open - 1) == strlen(comm) &&
+                  !strncmp(open + 1, comm, strlen(comm));
+    }
+    if (d)
+        closedir(d);
+    return n;
+}
+
+/* The system call `pid` is in (the first field of /proc/PID/syscall), -1
+ * if it is running or it cannot be read. */
+static long in_syscall(pid_t pid)
+{
+    char path[64], buf[256] = "";
+    snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    long nr = -1;
+    if (!fgets(buf, sizeof buf, f) || sscanf(buf, "%ld", &nr) != 1)
+        nr = -1;
+    fclose(f);
+    return nr;
+}
+
+/* A second interrupt after the backend has given the signal mask back:
+ * procsim, its tree killed and reaped, is writing the trace held in
+ * memory to a pipe nobody reads yet (more than the pipe holds), when a
+ * SIGINT and a SIGTERM come.  They must not kill it (found by a probe:
+ * two SIGINTs within a millisecond made procsim exit by the signal, 130):
+ * it writes everything and exits 1. */
+static void an_interrupt_repeated_as_the_trace_is_written_exits_1(void **state)
+{
+    (void)state;
+    need_trace();
+    char err[64];
+    temp_name(err, sizeof err);
+    int out[2];
+    assert_int_equal(pipe(out), 0);
+    posix_spawn_file_actions_t fa;
+    posix_spawn_file_actions_init(&fa);
+    posix_spawn_file_actions_adddup2(&fa, out[1], 1);
+    posix_spawn_file_actions_addclose(&fa, out[0]);
+    posix_spawn_file_actions_addclose(&fa, out[1]);
+    posix_spawn_file_actions_addopen(&fa, 2, err, O_WRONLY | O_APPEND, 0);
+    char *argv[] = {PROCSIM_BINARY, "trace", "--", "sh", "-c",
+                    "for i in $(seq 300); do /bin/true; done; exec sleep 30", NULL};
+    pid_t pid;
+    assert_int_equal(posix_spawn(&pid, PROCSIM_BINARY, &fa, NULL, argv, environ), 0);
+    posix_spawn_file_actions_destroy(&fa);
+    close(out[1]);
+    int named = 0, writing = 0;
+    for (int i = 0; i < 400 && (children(pid, "sleep", &named), !named); i++)
+        pause_ms(50); /* the 300 trues are traced: sh has become sleep */
+    if (named) {
+        kill(pid, SIGINT);
+        for (int i = 0; i < 400 && !writing; i++) { /* the tree and the keeper gone */
+            writing = children(pid, "", &named) == 0 && in_syscall(pid) == SYS_write;
+            if (!writing)
+                pause_ms(50);
+        }
+    }
+    if (writing) {
+        kill(pid, SIGINT);
+        kill(pid, SIGTERM);
+    }
+    char buf[65536];
+    size_t total = 0;
+    ssize_t got;
+    while ((got = read(out[0], buf, sizeof buf)) > 0 || (got < 0 && errno == EINTR))
+        total += got > 0 ? (size_t)got : 0;
+    close(out[0]);
+    if (!writing)
+        kill(pid, SIGKILL);
+    int st;
+    assert_int_equal(waitpid(pid, &st, 0), pid);
+    if (!writing)
+        fail_msg("procsim never got to writing its trace after the first interrupt");
+    char *e = read_file(err);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 1 || !strstr(e, "procsim trace: interrupted\n"))
+        fail_msg("%s %d after %zu bytes; stderr: %s", WIFSIGNALED(st) ? "signal" : "exit",
+                 WIFSIGNALED(st) ? WTERMSIG(st) : WEXITSTATUS(st), total, e);
+    assert_true(total > 65536);
+    free(e);
+}
+
 static void o_file_has_the_trace_and_stdout_the_statistics(void **state)
 {
     (void)state;
@@ -662,6 +772,8 @@ int main(void)
         cmocka_unit_test_teardown(text_notes_carry_the_real_pid, remove_temps),
         cmocka_unit_test_teardown(o_file_keeps_the_rows_when_procsim_is_killed, remove_temps),
         cmocka_unit_test_teardown(an_interrupt_kills_the_tree_and_exits_1, remove_temps),
+        cmocka_unit_test_teardown(an_interrupt_repeated_as_the_trace_is_written_exits_1,
+                                  remove_temps),
         cmocka_unit_test_teardown(o_file_has_the_trace_and_stdout_the_statistics, remove_temps),
         cmocka_unit_test_teardown(python_names_come_from_the_hook_folder, remove_temps),
         cmocka_unit_test_teardown(events_suspend_and_resume_a_blocked_process, remove_temps),

@@ -5,8 +5,9 @@
  * (these two through traps this file puts in front of open, malloc and
  * qsort), no handler of the host's runs in a child and a child runs with
  * the host's signal mask but never with SIGTERM (a kill) blocked, the
- * host's mask is given back exactly (also by a failed create), and
- * numbers too large for a clock saturate. */
+ * host's mask is given back exactly (also by a failed create), an
+ * interrupt repeated during the clean-up is the backend's, not the host's,
+ * and numbers too large for a clock saturate. */
 #undef _FORTIFY_SOURCE /* open is defined below: no inline wrapper for it */
 #include <dlfcn.h>
 #include <errno.h>
@@ -467,6 +468,45 @@ static void huge_numbers_saturate(void **state)
     lk_live_fini(&r);
 }
 
+/* Once an interrupt has been reported, more of the same still pending at
+ * destroy (a second Ctrl-C during the clean-up) are read by the backend,
+ * not left to the host's default action when the mask is given back:
+ * found by a probe, procsim exited by SIGINT (130) instead of 1.  In a
+ * child of the test, which the default action would kill. */
+static void repeated_interrupt_is_read_by_destroy(void **state)
+{
+    (void)state;
+    pid_t p = fork();
+    assert_true(p >= 0);
+    if (p == 0) {
+        ps_error err;
+        ps_scenario *s = tk_load("procsim: 1\ntitle: t\nprocesses:\n"
+                                 "  - {name: a, program: [cpu 1000]}\n");
+        ps_engine *e = ps_engine_create(s);
+        ps_live *l = ps_live_create(e, &err);
+        if (!l)
+            _exit(2);
+        int steps = ps_live_step(l) == PS_STEP_OK; /* a is forked and runs */
+        raise(SIGINT);
+        int seen = ps_live_interrupted(l);
+        raise(SIGINT); /* the repeat, after the first was read */
+        raise(SIGTERM);
+        ps_live_destroy(l);
+        sigset_t pending;
+        sigpending(&pending);
+        ps_engine_destroy(e);
+        ps_scenario_destroy(s);
+        _exit(!steps ? 3 : !seen ? 4 : sigismember(&pending, SIGINT) ? 5 : 0);
+    }
+    int st;
+    assert_int_equal(waitpid(p, &st, 0), p);
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0)
+        fail_msg("child %s %d (2: no backend; 3: no step; 4: first interrupt unseen; "
+                 "5: the repeat still pending)",
+                 WIFSIGNALED(st) ? "killed by signal" : "exit", WIFSIGNALED(st) ? WTERMSIG(st)
+                                                                     : WEXITSTATUS(st));
+}
+
 int main(void)
 {
     pthread_atfork(NULL, NULL, enter_child);
@@ -480,6 +520,7 @@ int main(void)
         cmocka_unit_test(children_call_no_allocator),
         cmocka_unit_test(failed_create_restores_the_signal_mask),
         cmocka_unit_test(huge_numbers_saturate),
+        cmocka_unit_test(repeated_interrupt_is_read_by_destroy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -162,6 +162,29 @@ static void rule_O_wait_any_reaps_a_later_child_that_is_already_a_zombie(void **
     tk_run_fini(&r);
 }
 
+/* O-wait: of several zombies, `wait any` reaps the first in the file,
+ * whatever the order they were spawned or exited in.  c3 exits at 1, c2
+ * at 2, c1 at 3; p wakes at 5 and its one wait any reaps c1, the first
+ * of the three in the file; c2 and c3 stay zombies after p has exited. */
+static void rule_O_wait_any_reaps_the_first_zombie_in_the_file(void **state)
+{
+    (void)state;
+    tk_run r;
+    tk_run_yaml(&r, HEAD("cpus: 4")
+                "  - {name: p, program: [spawn c3, spawn c2, spawn c1, sleep 5, wait any]}\n"
+                "  - {name: c1, parent: p, program: [cpu 3]}\n"
+                "  - {name: c2, parent: p, program: [cpu 2]}\n"
+                "  - {name: c3, parent: p, program: [cpu 1]}\n", -1);
+    assert_int_equal(tk_when(&r, "c3", PS_EXIT, 0), 1);
+    assert_int_equal(tk_when(&r, "c1", PS_EXIT, 0), 3);
+    PATH("p", "new ready running blocked ready running exit");
+    assert_int_equal(tk_when(&r, "p", PS_EXIT, 0), 5);
+    assert_true(pcb(&r, "c1")->reaped);
+    assert_false(pcb(&r, "c2")->reaped);
+    assert_false(pcb(&r, "c3")->reaped);
+    tk_run_fini(&r);
+}
+
 /* O-send, O-recv: a value sent while receivers wait goes straight to the
  * longest-waiting one; otherwise it is queued, and recv takes the oldest.
  * Each value received is added to acc; `send Q` sends 1. */
@@ -350,6 +373,7 @@ int main(void)
         cmocka_unit_test(rule_O_spawn_creates_the_child_new_then_admits_it),
         cmocka_unit_test(rule_O_wait_child_returns_at_once_or_blocks),
         cmocka_unit_test(rule_O_wait_any_reaps_a_later_child_that_is_already_a_zombie),
+        cmocka_unit_test(rule_O_wait_any_reaps_the_first_zombie_in_the_file),
         cmocka_unit_test(rule_O_send_O_recv_oldest_value_longest_waiting_receiver),
         cmocka_unit_test(rule_O_recv_blocks_while_empty),
         cmocka_unit_test(rule_O_lock_waiters_get_the_mutex_in_order),

@@ -312,6 +312,56 @@ static void timers(checker *k)
         fail(k, "%u live timers are pending but the count says %u", real, e->pending_real);
 }
 
+/* The rank of pid in its zombie heap, 0 if it is in none (or no pid). */
+static uint8_t zrank(const ps_engine *e, uint32_t pid)
+{
+    return pid >= 1 && pid <= e->n ? e->kin[pid - 1].rank : 0;
+}
+
+/* [O-wait-cost] What wait any reads agrees with the children lists: each
+ * parent's count of live children, and its zombies' heap, which holds
+ * every exited child it has not reaped, each below a lower pid, with the
+ * leftist shape (O(log n) melds rest on it). */
+static void kin(checker *k)
+{
+    const ps_engine *e = k->e;
+    if (!e->kin || e->observed)
+        return;
+    for (uint32_t i = 0; i < e->n; i++) {
+        const ps_pcb *p = &e->pcb[i];
+        uint32_t live = 0, members = 0, links = 0, n = 0;
+        for (uint32_t c = p->first_child; c; c = e->pcb[c - 1].next_sibling) {
+            if (c > e->n || ++n > e->n)
+                return (void)fail(k, "%s's children list is broken", p->name);
+            const ps_pcb *ch = &e->pcb[c - 1];
+            const ps__kin *z = &e->kin[c - 1];
+            live += ch->created && ch->state != PS_EXIT;
+            if (ch->state == PS_EXIT && !ch->reaped && !z->rank)
+                fail(k, "%s is a zombie of %s's but not in its heap", ch->name, p->name);
+            if (!z->rank)
+                continue;
+            members++;
+            links += (z->left != 0) + (z->right != 0);
+            if (ch->state != PS_EXIT)
+                fail(k, "%s is in %s's zombie heap but has not exited", ch->name, p->name);
+            if ((z->left && (z->left <= c || !zrank(e, z->left) ||
+                             e->pcb[z->left - 1].parent != (int32_t)p->pid)) ||
+                (z->right && (z->right <= c || !zrank(e, z->right) ||
+                              e->pcb[z->right - 1].parent != (int32_t)p->pid)) ||
+                zrank(e, z->left) < zrank(e, z->right) || z->rank != zrank(e, z->right) + 1)
+                fail(k, "%s's zombie heap is out of order at %s", p->name, ch->name);
+        }
+        if (live != e->kin[i].live)
+            fail(k, "%s has %u live children but the count says %u", p->name, live,
+                 e->kin[i].live);
+        uint32_t root = e->kin[i].zombies;
+        if (root && (!zrank(e, root) || e->pcb[root - 1].parent != (int32_t)p->pid))
+            fail(k, "%s's zombie heap has %s at its top", p->name, name(e, root));
+        if (members != links + (root != 0))
+            fail(k, "%s's zombie heap does not hold its %u zombies as one tree", p->name, members);
+    }
+}
+
 /* Observed mode: nothing is timed, every process's CPU time is its time
  * Running, and the children lists are the parent links. */
 static void observed(checker *k)
@@ -357,6 +407,7 @@ int ps_engine_check(const ps_engine *e, char *buf, size_t size)
     memory(&k);
     waits(&k);
     timers(&k);
+    kin(&k);
     if (e->observed)
         observed(&k);
     return k.failed ? -1 : 0;

@@ -142,6 +142,7 @@ void ps__create(ps_engine *e, uint32_t pid, ps_cause cause, int64_t a)
     if (e->policy->arrive)
         e->policy->arrive(e, p);
     e->live++;
+    ps__child_created(e, pid);
     ps__transition(e, pid, PS_NEW, PS_EV_CREATE, cause, a, 0);
     if (e->s->procs[pid - 1].starts_blocked)
         ps__start_blocked(e, pid);
@@ -578,6 +579,8 @@ ps_engine *ps_engine_create(const ps_scenario *s)
         e->slot[i] = -1;
         if (s->procs[i].parent < 0)
             e->arrivals[e->pending_arrivals++] = i + 1;
+        else if (!e->kin && !(e->kin = calloc(e->n, sizeof *e->kin)))
+            goto fail;
     }
     if (sort_arrivals(e) || ps__files_init(e))
         goto fail;
@@ -621,6 +624,7 @@ void ps_engine_destroy(ps_engine *e)
     free(e->slot);
     free(e->arrivals);
     free(e->last_child);
+    free(e->kin);
     free(e);
 }
 

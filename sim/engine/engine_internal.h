@@ -75,6 +75,19 @@ typedef struct ps__fifo {
     uint32_t head, tail;
 } ps__fifo;
 
+/* A process's part in `wait any`'s bookkeeping (ops.c, rule O-wait-cost):
+ * as a parent, how many of its children are live and the heap of its
+ * zombies; as a zombie, its links in its parent's heap.  With these a
+ * wait costs O(log n), not a walk over every child it ever had. */
+typedef struct ps__kin {
+    uint32_t live;         /* its children created and not yet exited */
+    uint32_t zombies;      /* the root (lowest pid) of its zombies' leftist
+                              heap, 0: none; a zombie that `wait C` reaped
+                              since stays in it until it comes to the top */
+    uint32_t left, right;  /* as a zombie: its subtrees in that heap */
+    uint8_t rank;          /* 1 + the rank of its right subtree (0: none) */
+} ps__kin;
+
 /* ---- resources ------------------------------------------------------- */
 
 typedef struct ps__device {
@@ -198,6 +211,11 @@ struct ps_engine {
     uint64_t instant_ops;  /* ops that took no time in this instant */
     uint32_t runaway;      /* the pid that passed PS_RUNAWAY_OPS, 0 */
     uint64_t instants;     /* instants so far */
+    ps__kin *kin;          /* kin[pid - 1]; NULL when no process has a
+                              parent */
+    uint64_t wait_any_looks; /* children wait any has looked at, so far:
+                              each zombie once, as it leaves its heap (the
+                              white-box test of rule O-wait-cost) */
     int endless;           /* more than ps_engine_instant_limit of them */
     uint64_t instant_limit; /* a host's limit, 0: the default */
     uint32_t *var_writer;  /* the last process to write each variable, 0 */
@@ -314,6 +332,11 @@ int ps__qless(const ps__qentry *a, const ps__qentry *b);
 void ps__fifo_push(ps_engine *e, ps__fifo *f, uint32_t pid);
 uint32_t ps__fifo_pop(ps_engine *e, ps__fifo *f);
 int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid);
+/* The zombie heaps (e->kin): add `pid`, an exited child, to `parent`'s;
+ * take the lowest pid off `parent`'s (0 when it is empty).  O(log n) in
+ * the worst case, allocating nothing. */
+void ps__zombie_push(ps_engine *e, uint32_t parent, uint32_t pid);
+uint32_t ps__zombie_pop(ps_engine *e, uint32_t parent);
 
 /* sched.c */
 /* The urgency rank of priority number `priority` under the scenario's
@@ -392,7 +415,10 @@ void ps__sleep_done(ps_engine *e, uint32_t pid);
 void ps__start_blocked(ps_engine *e, uint32_t pid);
 /* Take `pid` out of whatever queue it waits in (before it exits). */
 void ps__detach(ps_engine *e, uint32_t pid);
-/* `pid` has exited: release its mutexes, wake a parent waiting for it. */
+/* `pid`, a child, was just created: one more live child of its parent. */
+void ps__child_created(ps_engine *e, uint32_t pid);
+/* `pid` has exited: release its mutexes, wake a parent waiting for it
+ * (or leave it a zombie of its parent's). */
 void ps__after_exit(ps_engine *e, uint32_t pid);
 /* The halves of one increment of a shared variable by `pid`, with their
  * op events: read returns the value; write stores read + 1, flagging a

@@ -2,8 +2,9 @@
  * (time, order); the process queues, 4-ary heaps ordered by their entries'
  * keys (half the depth of a binary heap, and a node's children share a
  * cache line or two), each process knowing its slot (e->slot) so it can
- * leave from the middle in O(log n); and the intrusive FIFOs of waiters
- * chained through pcb->wait_next_.  The heaps grow as ps__vec arrays. */
+ * leave from the middle in O(log n); the intrusive FIFOs of waiters
+ * chained through pcb->wait_next_; and each parent's zombies, a leftist
+ * heap chained through e->kin.  The other heaps grow as ps__vec arrays. */
 #include <stdlib.h>
 
 #include "engine_internal.h"
@@ -191,4 +192,52 @@ int ps__fifo_remove(ps_engine *e, ps__fifo *f, uint32_t pid)
         return 1;
     }
     return 0;
+}
+
+/* ---- zombie heaps ---------------------------------------------------- */
+
+/* A leftist heap by pid: every node's left subtree is at least as deep on
+ * its right spine as its right one, so the right spines, which a meld
+ * walks, are O(log n) long, and so is the recursion. */
+static uint8_t zrank(const ps__kin *k, uint32_t pid) { return pid ? k[pid - 1].rank : 0; }
+
+static uint32_t zmeld(ps__kin *k, uint32_t a, uint32_t b)
+{
+    if (!a || !b)
+        return a ? a : b;
+    if (b < a) {
+        uint32_t t = a;
+        a = b;
+        b = t;
+    }
+    ps__kin *x = &k[a - 1];
+    x->right = zmeld(k, x->right, b);
+    if (zrank(k, x->left) < zrank(k, x->right)) {
+        uint32_t t = x->left;
+        x->left = x->right;
+        x->right = t;
+    }
+    x->rank = (uint8_t)(zrank(k, x->right) + 1);
+    return a;
+}
+
+void ps__zombie_push(ps_engine *e, uint32_t parent, uint32_t pid)
+{
+    ps__kin *z = &e->kin[pid - 1];
+    z->left = z->right = 0;
+    z->rank = 1;
+    e->kin[parent - 1].zombies = zmeld(e->kin, e->kin[parent - 1].zombies, pid);
+}
+
+uint32_t ps__zombie_pop(ps_engine *e, uint32_t parent)
+{
+    ps__kin *par = &e->kin[parent - 1];
+    uint32_t top = par->zombies;
+    if (top) {
+        ps__kin *z = &e->kin[top - 1];
+        par->zombies = zmeld(e->kin, z->left, z->right);
+        z->left = z->right = 0;
+        z->rank = 0;
+    }
+    return top;
 }

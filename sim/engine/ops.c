@@ -259,6 +259,18 @@ static void unlock(ps_engine *e, uint32_t m, uint32_t pid)
 
 /* ---- children -------------------------------------------------------- */
 
+/* [O-wait-cost] A parent keeps count of its live children and a heap of its
+ * zombies (e->kin), so that `wait any` never walks its children list: the
+ * list holds every child it ever had, reaped or not yet created.  The
+ * heap's order, lowest pid first, is the list's in a model engine
+ * (init_pcbs). */
+void ps__child_created(ps_engine *e, uint32_t pid)
+{
+    int32_t parent = ps__pcb(e, pid)->parent;
+    if (parent)
+        e->kin[parent - 1].live++;
+}
+
 /* wait: returns 1 if the wait is over (child reaped, or nothing to wait
  * for), 0 if the process must block. */
 static int try_wait(ps_engine *e, uint32_t pid, uint32_t obj)
@@ -270,18 +282,16 @@ static int try_wait(ps_engine *e, uint32_t pid, uint32_t obj)
         ch->reaped = 1;
         return 1;
     }
-    int live = 0;
-    for (uint32_t c = ps__pcb(e, pid)->first_child; c; c = ps__pcb(e, c)->next_sibling) {
-        ps_pcb *ch = ps__pcb(e, c);
-        if (!ch->created || ch->reaped)
-            continue;
-        if (ch->state == PS_EXIT) {
-            ch->reaped = 1;
+    if (!e->kin)
+        return 1; /* no process has a child */
+    for (uint32_t c; (c = ps__zombie_pop(e, pid));) {
+        e->wait_any_looks++;
+        if (!ps__pcb(e, c)->reaped) { /* else `wait C` reaped it */
+            ps__pcb(e, c)->reaped = 1;
             return 1;
         }
-        live = 1;
     }
-    return !live;
+    return e->kin[pid - 1].live == 0;
 }
 
 void ps__after_exit(ps_engine *e, uint32_t pid)
@@ -292,6 +302,7 @@ void ps__after_exit(ps_engine *e, uint32_t pid)
     if (!p->parent)
         return;
     ps_pcb *par = ps__pcb(e, (uint32_t)p->parent);
+    e->kin[par->pid - 1].live--;
     if ((par->state == PS_BLOCKED || par->state == PS_BLOCKED_SUSPENDED) &&
         (par->wait_kind == PS_WAIT_CHILD || par->wait_kind == PS_WAIT_CHILD_UNTIL) &&
         (par->wait_obj == pid || par->wait_obj == PS_WAIT_ANY)) {
@@ -301,6 +312,8 @@ void ps__after_exit(ps_engine *e, uint32_t pid)
             ps__timer_cancelled(e);
         }
         ps__wake(e, par->pid, PS_CAUSE_CHILD_EXITED, pid, pid);
+    } else {
+        ps__zombie_push(e, par->pid, pid);
     }
 }
 

@@ -128,6 +128,7 @@ static void flush(ps_live *l)
     for (size_t i = 0; i < npend && l->fn; i++)
         l->fn(l->ctx, &pend[i]);
     l->pend.len = 0; /* kept allocated for the next instant */
+    ps__tell_restops(l);
 }
 
 /* Carry out every collected action, in order; deaths found on the way are
@@ -422,6 +423,7 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
     l->status_rd = l->status_wr = l->sfd = l->ws_fd = -1;
     ps__vec_init(&l->act, sizeof(ps__action));
     ps__vec_init(&l->pend, sizeof(ps_live_event));
+    ps__vec_init(&l->restops, sizeof(ps_live_restop));
     l->ch = calloc(l->n, sizeof *l->ch);
     l->chan = calloc(s->channels.count + 1, sizeof *l->chan);
     l->chanq = calloc(s->channels.count + 1, sizeof *l->chanq);
@@ -506,6 +508,12 @@ void ps_live_destroy(ps_live *l)
     close_fd(&l->status_rd);
     close_fd(&l->status_wr);
     close_fd(&l->ws_fd);
+    /* Once an interrupt has been reported, the ones still pending (a
+     * second Ctrl-C during the clean-up) repeat it: they are read here,
+     * or the mask restored below would hand them to the host's action,
+     * by default death by the signal. */
+    if (l->interrupted && l->sfd >= 0)
+        ps__drain_signals(l);
     close_fd(&l->sfd);
     if (l->sigpipe_set)
         sigaction(SIGPIPE, &l->old_sigpipe, NULL);
@@ -529,6 +537,7 @@ void ps_live_destroy(ps_live *l)
     free(l->child_keep);
     ps__vec_fini(&l->act);
     ps__vec_fini(&l->pend);
+    ps__vec_fini(&l->restops);
     free(l);
 }
 
@@ -536,6 +545,17 @@ void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx)
 {
     l->fn = fn;
     l->ctx = ctx;
+}
+
+void ps_live_set_restop_listener(ps_live *l, ps_live_restop_fn fn, void *ctx)
+{
+    l->restop_fn = fn;
+    l->restop_ctx = ctx;
+}
+
+uint32_t ps_live_restops(const ps_live *l)
+{
+    return l->nrestops;
 }
 
 int ps_live_interrupted(ps_live *l)

@@ -26,6 +26,10 @@ typedef struct ps__child {
     int cmd_fd;             /* write end of its command pipe */
     uint8_t alive;          /* started and not yet reaped */
     uint8_t stopped;        /* the kernel said stopped, not continued since */
+    uint8_t held;           /* procsim stopped it to keep it stopped (Ready,
+                               .../Suspend): a continue now is someone else's */
+    uint8_t undone;         /* someone else continued it while held, and it
+                               has not been stopped again yet */
     uint8_t paged_out;      /* working set paged out since it last ran */
     uint8_t died;           /* died when the model did not expect it */
     uint8_t expect_exit;    /* we told it to exit or killed it */
@@ -91,6 +95,10 @@ struct ps_live {
     ps__vec pend;          /* ps_live_event: confirmed, not yet handed on */
     ps_live_fn fn;
     void *ctx;
+    ps__vec restops;       /* ps_live_restop: stopped again, not yet told */
+    uint32_t nrestops;
+    ps_live_restop_fn restop_fn;
+    void *restop_ctx;
     int failed, interrupted, nomem;
     uint32_t divergences;
     char warning[320];     /* the first divergence, in words */
@@ -115,7 +123,6 @@ typedef int (*ps__cond_fn)(const ps__child *c, uint32_t want);
 static inline int ps__has_done(const ps__child *c, uint32_t want) { return c->done >= want; }
 static inline int ps__has_blocking(const ps__child *c, uint32_t want) { return c->blocking >= want; }
 static inline int ps__has_hello(const ps__child *c, uint32_t want) { return c->hello >= want; }
-static inline int ps__is_stopped(const ps__child *c, uint32_t want) { return (void)want, c->stopped; }
 static inline int ps__is_running(const ps__child *c, uint32_t want) { return (void)want, !c->stopped; }
 static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)want, !c->alive; }
 
@@ -124,6 +131,9 @@ static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)
 void ps__live_warn(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Record why the run cannot go on (the first reason wins). */
 void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Read every signal waiting on the signalfd: a SIGCHLD is news of some
+ * child, any other one an interrupt. */
+void ps__drain_signals(ps_live *l);
 /* Take in everything pending (signals, the kernel's news of `c` or, with
  * c NULL, of every child when due, the status pipe); then sleep up to
  * timeout_ns in poll if nothing came. */
@@ -136,7 +146,11 @@ void ps__command(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, int64_t 
 void ps__signal(ps__child *c, int signo);
 /* SIGTERM + SIGCONT, SIGKILL after limit_ns; `expected`: the model asked. */
 void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected);
-void ps__stop(ps_live *l, ps__child *c);   /* SIGSTOP and wait for it */
+/* SIGSTOP and wait for it; from then on `c` is held stopped, and stopped
+ * again (and the host told) if someone else continues it. */
+void ps__stop(ps_live *l, ps__child *c);
+/* Hand the host the children stopped again since it was last told. */
+void ps__tell_restops(ps_live *l);
 void ps__cont(ps_live *l, ps__child *c);   /* SIGCONT and wait for it */
 void ps__page_out_child(ps__child *c);
 /* Wait, as long as it takes, until a child sent SIGKILL is gone; reap it. */

@@ -55,3 +55,8 @@ int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max)
 }
 uint32_t ps_live_divergences(const ps_live *l) { return (void)l, 0; }
 const char *ps_live_warning(const ps_live *l) { return (void)l, ""; }
+void ps_live_set_restop_listener(ps_live *l, ps_live_restop_fn fn, void *ctx)
+{
+    (void)l, (void)fn, (void)ctx;
+}
+uint32_t ps_live_restops(const ps_live *l) { return (void)l, 0; }

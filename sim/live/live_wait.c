@@ -32,6 +32,11 @@
  * Everything pending is taken in before sleeping in poll, never after:
  * sleeping after a round that found the news awaited would wait for news
  * that has already come.
+ *
+ * A child procsim has stopped to hold it (Ready, .../Suspend) is `held`
+ * until procsim continues or kills it itself: a "continued" for a held
+ * child is someone else's doing (kill -CONT, fg after Ctrl-Z), and the
+ * child is stopped again once no child in particular is awaited.
  */
 #include <errno.h>
 #include <poll.h>
@@ -131,8 +136,10 @@ static int ask(ps_live *l, ps__child *c)
         /* take the stop or continue in; without WEXITED nothing is reaped */
         memset(&si, 0, sizeof si);
         if (waitid(P_PIDFD, (id_t)c->pidfd, &si, WSTOPPED | WCONTINUED | WNOHANG) == 0 &&
-            si.si_pid)
+            si.si_pid) {
             c->stopped = si.si_code != CLD_CONTINUED;
+            c->undone |= !c->stopped && c->held; /* not by procsim: stopped again */
+        }
     }
     return got;
 }
@@ -199,7 +206,7 @@ static int drain_status(ps_live *l)
     }
 }
 
-static void drain_signals(ps_live *l)
+void ps__drain_signals(ps_live *l)
 {
     struct signalfd_siginfo si;
     while (read(l->sfd, &si, sizeof si) == (ssize_t)sizeof si) {
@@ -215,7 +222,7 @@ static void drain_signals(ps_live *l)
  * pipe.  Returns how much news came. */
 static int take_in(ps_live *l, ps__child *c)
 {
-    drain_signals(l);
+    ps__drain_signals(l);
     int got = 0;
     if (c)
         got += ask(l, c);
@@ -224,7 +231,7 @@ static int take_in(ps_live *l, ps__child *c)
     return got + drain_status(l);
 }
 
-void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns)
+static void pump_once(ps_live *l, ps__child *c, int64_t timeout_ns)
 {
     if (take_in(l, c) || timeout_ns <= 0 || l->interrupted)
         return;
@@ -233,6 +240,20 @@ void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns)
     struct pollfd fds[2] = {{l->status_rd, POLLIN, 0}, {l->sfd, POLLIN, 0}};
     if (poll(fds, 2, (int)((timeout_ns + 999999) / 1000000)) > 0)
         take_in(l, c);
+}
+
+/* With no child awaited, the children someone else continued while the
+ * model holds them stopped are stopped again (ps__stop waits only for the
+ * one it stops: nothing here recurses). */
+void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns)
+{
+    pump_once(l, c, timeout_ns);
+    if (c)
+        return;
+    for (uint32_t i = 0; i < l->n && !l->interrupted; i++)
+        if (l->ch[i].alive && l->ch[i].held && l->ch[i].undone)
+            ps__stop(l, &l->ch[i]);
+    ps__tell_restops(l);
 }
 
 /* ---- waiting for confirmations ---------------------------------------- */
@@ -288,6 +309,7 @@ void ps__signal(ps__child *c, int signo)
 void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected)
 {
     c->expect_exit = (uint8_t)expected;
+    c->held = c->undone = 0; /* the SIGCONT below is procsim's */
     ps__signal(c, SIGTERM);
     ps__signal(c, SIGCONT);
     int64_t deadline = ps__mono_ns() + limit_ns;
@@ -303,16 +325,49 @@ void ps__kill_child(ps_live *l, ps__child *c, int64_t limit_ns, int expected)
     }
 }
 
+static int stopped_or_undone(const ps__child *c, uint32_t want)
+{
+    return (void)want, c->stopped || c->undone;
+}
+
+/* Someone else may continue `c` between our SIGSTOP and its report (fg
+ * after Ctrl-Z continues the whole process group): then it is stopped
+ * again, and the host told. */
 void ps__stop(ps_live *l, ps__child *c)
 {
-    if (!c->alive || c->stopped)
+    c->held = 1; /* from now on, a continue is not procsim's */
+    int again = c->undone;
+    while (c->alive && !c->stopped && !l->interrupted) {
+        c->undone = 0;
+        ps__signal(c, SIGSTOP);
+        ps__await(l, c, stopped_or_undone, 0, "stop");
+        again |= c->undone;
+    }
+    c->undone = 0;
+    if (!again || !c->alive || !c->stopped)
         return;
-    ps__signal(c, SIGSTOP);
-    ps__await(l, c, ps__is_stopped, 0, "stop");
+    ps_live_restop *slot = ps__vec_push(&l->restops);
+    if (!slot) {
+        l->nomem = 1;
+        return;
+    }
+    *slot = (ps_live_restop){.pid = (uint32_t)(c - l->ch) + 1, .model = c->model,
+                             .os_pid = c->pid,
+                             .wall_us = (ps__mono_ns() - l->start_ns) / 1000};
+    l->nrestops++;
+}
+
+void ps__tell_restops(ps_live *l)
+{
+    ps_live_restop *r = l->restops.data;
+    for (size_t i = 0; i < l->restops.len && l->restop_fn; i++)
+        l->restop_fn(l->restop_ctx, &r[i]);
+    l->restops.len = 0;
 }
 
 void ps__cont(ps_live *l, ps__child *c)
 {
+    c->held = c->undone = 0; /* it is meant to run: the SIGCONT is procsim's */
     if (!c->alive || !c->stopped)
         return;
     ps__signal(c, SIGCONT);

@@ -498,6 +498,15 @@ ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err)
 
 /* ---- tearing down -------------------------------------------------------- */
 
+/* Our signals that came: any but SIGCHLD is an interrupt. */
+static void read_signals(ps_trace *t)
+{
+    struct signalfd_siginfo si;
+    while (read(t->sfd, &si, sizeof si) == (ssize_t)sizeof si)
+        if (si.ssi_signo != SIGCHLD)
+            t->interrupted = 1;
+}
+
 static void close_fd(int *fd)
 {
     if (*fd >= 0)
@@ -518,6 +527,12 @@ void ps_trace_destroy(ps_trace *t)
         ps__taskfd_close(&ps__task_at(t, i)->fd);
     for (size_t i = 0; i < t->procs.len; i++)
         close_fd(&ps__proc_at(t, (int32_t)i)->pidfd);
+    /* Once an interrupt has been reported, the ones still pending (a
+     * second Ctrl-C during the clean-up) repeat it: they are read here,
+     * or the mask restored below would hand them to the host's action,
+     * by default death by the signal. */
+    if (t->interrupted && t->sfd >= 0)
+        read_signals(t);
     close_fd(&t->sfd);
     close_fd(&t->hook_rd);
     close_fd(&t->hook_wr);
@@ -562,14 +577,6 @@ void ps_trace_destroy(ps_trace *t)
 
 
 /* ---- polling ------------------------------------------------------------- */
-
-static void read_signals(ps_trace *t)
-{
-    struct signalfd_siginfo si;
-    while (read(t->sfd, &si, sizeof si) == (ssize_t)sizeof si)
-        if (si.ssi_signo != SIGCHLD)
-            t->interrupted = 1;
-}
 
 int ps_trace_interrupted(ps_trace *t)
 {

@@ -36,6 +36,9 @@
  *    pending, so a host that listens for SIGCHLD still hears;
  *  - with SIGCHLD ignored (SIG_IGN, SA_NOCLDWAIT) the kernel would reap
  *    the children unseen: ps_live_create refuses;
+ *  - a child held stopped (Ready) that someone else continues (SIGCONT,
+ *    Ctrl-Z then fg) is stopped again, and the host told
+ *    (ps_live_set_restop_listener);
  *  - no handler the host installed runs in a child: each is forked with
  *    every signal blocked, resets every handler, then takes the mask the
  *    host had before ps_live_create, SIGTERM unblocked (a kill is a
@@ -63,7 +66,8 @@ typedef struct ps_live ps_live;
  * everything. */
 ps_live *ps_live_create(ps_engine *e, ps_error *err);
 /* Kill and reap every child, free everything, restore the signal mask.
- * Accepts NULL. */
+ * After an interrupt, the interrupts still pending are read first (they
+ * repeat it): restoring the mask does not deliver them.  Accepts NULL. */
 void ps_live_destroy(ps_live *l);
 
 void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx);
@@ -86,8 +90,9 @@ ps_step_status ps_live_step(ps_live *l);
 const char *ps_live_error(const ps_live *l);
 
 /* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
- * the backend holds while it exists)?  Checks without blocking, so a
- * frame loop can call it every frame. */
+ * the backend holds while it exists)?  Checks without sleeping, so a
+ * frame loop can call it every frame; it also stops again the children
+ * someone else continued (ps_live_restop), waiting for their stops. */
 int ps_live_interrupted(ps_live *l);
 /* Nanoseconds until the next instant is due on the wall clock (<= 0: due
  * now; at most INT64_MAX), so that a frame loop can call ps_live_step only
@@ -126,6 +131,24 @@ uint32_t ps_live_divergences(const ps_live *l);
 /* The first of them in words ("r2 did not receive within 5 s and was
  * killed"), or "". */
 const char *ps_live_warning(const ps_live *l);
+/* A real process the model holds stopped (Ready, Ready/Suspend,
+ * Blocked/Suspend) that something else continued: a SIGCONT from outside,
+ * or `fg` after Ctrl-Z of procsim, which continues its whole process
+ * group.  procsim stops it again as soon as it hears of it (waitid's
+ * "continued": within 100 ms, while it paces the run or is asked
+ * ps_live_interrupted) and tells the host, once each time. */
+typedef struct ps_live_restop {
+    uint32_t pid;      /* the model's process */
+    uint8_t model;     /* ps_state the model holds it in */
+    pid_t os_pid;
+    int64_t wall_us;   /* when it was stopped again, as in ps_live_event */
+} ps_live_restop;
+typedef void (*ps_live_restop_fn)(void *ctx, const ps_live_restop *r);
+/* Called from ps_live_step, the interventions and ps_live_interrupted,
+ * once the child is stopped again. */
+void ps_live_set_restop_listener(ps_live *l, ps_live_restop_fn fn, void *ctx);
+/* How many times a child was stopped again so far. */
+uint32_t ps_live_restops(const ps_live *l);
 /* Bytes of working set per memory unit. */
 #define PS_LIVE_UNIT_BYTES (64 * 1024)
 

@@ -184,7 +184,9 @@ typedef void (*ps_trace_note_fn)(void *ctx, const ps_trace_note *n);
  * why (ps_trace_info.sampled is 1). */
 ps_trace *ps_trace_start(const ps_trace_options *o, ps_error *err);
 /* Kill and reap whatever of the tree is left, free everything, restore
- * the signal mask.  Accepts NULL. */
+ * the signal mask.  After an interrupt, the interrupts still pending are
+ * read first (they repeat it): restoring the mask does not deliver them.
+ * Accepts NULL. */
 void ps_trace_destroy(ps_trace *t);
 
 /* Listeners: transitions (with the kernel's evidence: reporter PTRACE,
