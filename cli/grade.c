@@ -18,7 +18,8 @@
 #include "words.h"
 #include "procsim/input.h"
 
-#define ANSWERS_MAX (1u << 20) /* bytes of an answers file, at most */
+#define ANSWERS_MAX (64u << 20) /* bytes of an answers file, at most (what it keeps:
+                                  PS_LAB_SHEET_MAX) */
 
 /* errno in the language: what the C library says, which is English here
  * (procsim does not call setlocale), or its Korean for the errors a file
@@ -31,7 +32,7 @@ static const char *errno_text(int e)
     } ko[] = {
         {ENOENT, "그런 파일이나 디렉터리가 없습니다"}, {EACCES, "권한이 없습니다"},
         {EISDIR, "디렉터리입니다"}, {ENOTDIR, "디렉터리가 아닙니다"},
-        {EFBIG, "파일이 너무 큽니다(답안 파일은 1048576바이트까지)"}, {ENOMEM, "메모리가 모자랍니다"},
+        {EFBIG, "파일이 너무 큽니다(답안 파일은 67108864바이트까지)"}, {ENOMEM, "메모리가 모자랍니다"},
         {EIO, "입출력 오류입니다"}, {ENOSPC, "장치에 남은 공간이 없습니다"},
         {EROFS, "읽기 전용 파일 시스템입니다"}, {ENAMETOOLONG, "파일 이름이 너무 깁니다"},
         {ELOOP, "심볼릭 링크가 너무 많이 이어집니다"},
@@ -40,44 +41,39 @@ static const char *errno_text(int e)
         for (size_t i = 0; i < sizeof ko / sizeof ko[0]; i++)
             if (ko[i].e == e)
                 return ko[i].ko;
-    return e == EFBIG ? "File too large (an answers file is at most 1048576 bytes)" : strerror(e);
+    return e == EFBIG ? "File too large (an answers file is at most 67108864 bytes)" : strerror(e);
 }
 
-/* The file at path, whole (NUL-terminated, *len bytes), or NULL with
- * errno (EFBIG past ANSWERS_MAX), or with *kind what was refused (a FIFO,
- * a device: procsim/input.h). */
-static char *slurp(const char *path, size_t *len, ps_input_kind *kind)
+/* The answers file at path read into sh in pieces (its comments dropped
+ * as they come, so memory follows what is kept): 0; 1 with the sheet's
+ * error in err; or -1 with errno (it cannot be read: EFBIG past
+ * ANSWERS_MAX bytes in all), or with *kind what was refused (a FIFO, a
+ * device: procsim/input.h). */
+static int read_sheet(const char *path, ps_lab_sheet *sh, ps_error *err, ps_input_kind *kind)
 {
+    ps_lab_sheet_begin(sh);
     FILE *f = ps_input_open(path, kind);
     if (!f)
-        return NULL;
-    char *buf = NULL;
-    size_t cap = 0, n = 0, got;
-    do {
-        if (n == cap) {
-            char *nb = cap < ANSWERS_MAX ? realloc(buf, (cap = cap ? cap * 2 : 4096) + 1) : NULL;
-            if (!nb) {
-                free(buf);
-                fclose(f);
-                errno = cap >= ANSWERS_MAX ? EFBIG : ENOMEM;
-                return NULL;
-            }
-            buf = nb;
+        return -1;
+    char piece[1 << 16];
+    size_t got, total = 0;
+    int rc = 0;
+    while (!rc && (got = fread(piece, 1, sizeof piece, f)) > 0) {
+        if ((total += got) > ANSWERS_MAX) {
+            errno = EFBIG;
+            rc = -1;
+        } else if (ps_lab_sheet_feed(sh, path, piece, got, err)) {
+            rc = 1;
         }
-        got = fread(buf + n, 1, cap - n, f);
-        n += got;
-    } while (got);
-    if (ferror(f)) { /* a directory, say: errno says why */
-        int saved = errno;
-        free(buf);
-        fclose(f);
-        errno = saved;
-        return NULL;
     }
+    if (!rc && ferror(f)) /* a directory, say: errno says why */
+        rc = -1;
+    int saved = errno;
     fclose(f);
-    buf[n] = 0;
-    *len = n;
-    return buf;
+    errno = saved;
+    if (!rc && ps_lab_sheet_end(sh, path, err))
+        rc = 1;
+    return rc;
 }
 
 static void *grow(void *p, size_t *cap, size_t n, size_t each)
@@ -216,23 +212,25 @@ static void stem(const char *path, char *out, size_t size)
 static int grade_file(grade_class *c, graded *f)
 {
     stem(f->path, f->student, sizeof f->student);
-    size_t len;
+    ps_lab_sheet sh;
+    ps_error err;
     ps_input_kind kind;
-    char *bytes = slurp(f->path, &len, &kind);
-    if (!bytes && kind >= PS_INPUT_FIFO && kind <= PS_INPUT_SOCKET) {
+    int rc = read_sheet(f->path, &sh, &err, &kind);
+    if (rc < 0 && kind >= PS_INPUT_FIFO && kind <= PS_INPUT_SOCKET) {
+        ps_lab_sheet_fini(&sh);
         snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_NOT_REGULAR), f->path,
                  ps_input_refusal(kind, cli_lang));
         return 0;
     }
-    if (!bytes) {
+    if (rc < 0) {
+        int e = errno;
+        ps_lab_sheet_fini(&sh);
         snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_CANNOT_READ_FILE), f->path,
-                 errno_text(errno));
-        return errno == ENOMEM ? -1 : 0;
+                 errno_text(e));
+        return e == ENOMEM ? -1 : 0;
     }
-    ps_lab_sheet sh;
-    ps_error err;
-    int rc = 0;
-    if (ps_lab_sheet_read(&sh, f->path, bytes, len, &err)) {
+    if (rc) {
+        rc = 0;
         snprintf(f->error, sizeof f->error, "%s", ps_error_in(&err, cli_lang));
     } else {
         f->encoding = sh.encoding;
@@ -248,7 +246,7 @@ static int grade_file(grade_class *c, graded *f)
             snprintf(f->error, sizeof f->error, CLI_W(W_GRADE_VARIANT_FAILED), f->path,
                      (unsigned)sh.variant_line, (unsigned)sh.variant_col, sh.variant, l->error);
         } else {
-            int right = ps_lab_grade(&l->key, f->path, sh.text, sh.len, f->marks, &err);
+            int right = ps_lab_grade_sheet(&l->key, &sh, f->path, f->marks, &err);
             if (right < 0) {
                 snprintf(f->error, sizeof f->error, "%s", ps_error_in(&err, cli_lang));
             } else {
@@ -257,9 +255,8 @@ static int grade_file(grade_class *c, graded *f)
                 f->lab = l;
             }
         }
-        ps_lab_sheet_fini(&sh);
     }
-    free(bytes);
+    ps_lab_sheet_fini(&sh);
     return rc;
 }
 

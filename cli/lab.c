@@ -188,28 +188,28 @@ int cmd_lab(int argc, char **argv)
         ps_scenario_destroy(s);
         return rc;
     }
+    /* the key first, so that a lab without one prints nothing: the key
+       needs it, and the handout for the options of multiple-choice
+       questions */
+    ps_lab_key key;
+    int keyed = s->nquestions && (solve || has_choices(s));
+    if (keyed && (rc = cli_lab_key(s, cli_lang, &key))) {
+        ps_scenario_destroy(s);
+        return rc;
+    }
     cli_describe(stdout, s, ko);
     cli_lab_variant_note(stdout, s, path, solve);
     workload(stdout, s);
-    ps_lab_key key;
     if (!s->nquestions) {
         fputs(CLI_W(W_LAB_NO_QUESTIONS), stdout);
     } else if (!solve) {
-        /* the options of multiple-choice questions are computed: the key's */
-        int keyed = has_choices(s);
-        if (keyed && (rc = cli_lab_key(s, cli_lang, &key))) {
-            ps_scenario_destroy(s);
-            return rc;
-        }
         printf("\n%s\n", CLI_W(W_LAB_QUESTIONS));
         for (uint32_t i = 0; i < s->nquestions; i++)
             ask(stdout, &s->questions[i], i, ko, keyed ? &key.answers[i] : NULL);
-        if (keyed) {
+        if (keyed)
             fputs(CLI_W(W_LAB_BY_LETTER), stdout);
-            ps_lab_key_fini(&key);
-        }
         printf("\n%s\n  procsim grade %s ANSWERS\n", CLI_W(W_LAB_THEN_GRADE), path);
-    } else if (!(rc = cli_lab_key(s, ko ? PS_LANG_KO : PS_LANG_EN, &key))) {
+    } else {
         printf("\n%s\n", CLI_W(W_LAB_KEY));
         if (key.status == PS_STEP_STUCK)
             printf(CLI_W(W_LAB_DEADLOCK), (long long)ps_engine_now(key.e));
@@ -221,8 +221,9 @@ int cmd_lab(int argc, char **argv)
             cli_lab_answer_line(stdout, &key.answers[i]);
             cli_lab_because(stdout, &key, &key.answers[i], "       ");
         }
-        ps_lab_key_fini(&key);
     }
+    if (keyed)
+        ps_lab_key_fini(&key);
     ps_scenario_destroy(s);
     return rc;
 }

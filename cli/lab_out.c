@@ -46,14 +46,19 @@ int cli_lab_load(const char *path, const char *variant, ps_scenario **s)
 
 int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
-    if (ps_lab_key_compute(s, lang, key)) {
-        fprintf(stderr, "procsim: out of memory computing the answer key\n");
+    int rc = ps_lab_key_compute(s, lang, key);
+    if (rc == PS_LAB_TOO_LONG) {
+        fprintf(stderr, CLI_W(W_LAB_KEY_TOO_LONG), s->path, PS_LAB_MAX_EVENTS_TEXT);
+        return EXIT_RUNTIME;
+    }
+    if (rc) {
+        fprintf(stderr, CLI_W(W_LAB_KEY_NOMEM), s->path);
         return EXIT_RUNTIME;
     }
     if (key->status == PS_STEP_RUNAWAY) { /* a key of a run cut short would be wrong */
         char why[512];
-        ps_engine_runaway_text(key->e, lang, why, sizeof why);
-        fprintf(stderr, "procsim: no answer key: %s\n", why);
+        ps_engine_runaway_text(key->e, cli_lang, why, sizeof why);
+        fprintf(stderr, CLI_W(W_LAB_KEY_RUNAWAY), why);
         ps_lab_key_fini(key);
         return EXIT_RUNTIME;
     }

@@ -11,8 +11,9 @@
  * written) into *s: EXIT_OK, or EXIT_USAGE having printed the loader's
  * error in cli_lang. */
 int cli_lab_load(const char *path, const char *variant, ps_scenario **s);
-/* Its key in `lang`: EXIT_OK, or EXIT_RUNTIME having said why (out of
- * memory, a run that never ends). */
+/* Its key in `lang`: EXIT_OK, or EXIT_RUNTIME having said why in
+ * cli_lang (out of memory, a run that never ends, a run longer than a key
+ * keeps: PS_LAB_MAX_EVENTS). */
 int cli_lab_key(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 /* The reasons of answer a, one a line, each after `pad`: all of them
  * (every transition and op event that makes the answer up, and the sums),

@@ -398,6 +398,16 @@ extern ps_lang cli_lang; /* args.c */
     "\n(선택지가 있는 질문에는 글자(b)나 값으로 답한다.)\n"
 #define W_LAB_DEADLOCK "  (the run ends in a deadlock at tick %lld)\n", \
     "  (이 실행은 %lld틱에 교착 상태로 끝납니다)\n"
+/* the key (lab_out.c): why there is none */
+#define W_LAB_KEY_TOO_LONG "procsim: %s: the run goes past %s transitions and op events, " \
+    "more than a lab's key keeps (it keeps each one to explain the answers); make the " \
+    "bursts shorter or the quantum longer\n", \
+    "procsim: %s: 실행의 전이와 연산 이벤트가 %s개를 넘어, 실습의 정답이 간직할 수 있는 " \
+    "것보다 많습니다(정답은 답을 설명하려고 그 하나하나를 간직합니다); 버스트를 줄이거나 " \
+    "퀀텀을 늘리십시오\n"
+#define W_LAB_KEY_NOMEM "procsim: %s: out of memory computing the answer key\n", \
+    "procsim: %s: 정답을 구하다가 메모리가 모자랐습니다\n"
+#define W_LAB_KEY_RUNAWAY "procsim: no answer key: %s\n", "procsim: 정답을 구할 수 없습니다: %s\n"
 
 /* --- lab --format html (lab_html.c) --- */
 

@@ -166,7 +166,13 @@ static void answers_files_are_read_in_their_encoding(void **state)
         const char *student, *variant, *text; /* what it reads as; or the error */
     } cases[] = {
         {"학생: 김민지\nready\n", 0, PS_LAB_UTF8, "김민지", "", "학생: 김민지\nready\n"},
-        {"\xef\xbb\xbfstudent: 7\r\nready\r\n", 0, PS_LAB_UTF8, "7", "", "student: 7\r\nready\r\n"},
+        /* line ends: CRLF, a CR alone (classic Mac OS), mixed; the text keeps LF */
+        {"\xef\xbb\xbfstudent: 7\r\nready\r\n", 0, PS_LAB_UTF8, "7", "", "student: 7\nready\n"},
+        {"student: 7\rready\rP3\r", 0, PS_LAB_UTF8, "7", "", "student: 7\nready\nP3\n"},
+        {"# c\r\n\r  \rready\r\n\nP3", 0, PS_LAB_UTF8, "", "", "ready\nP3\n"},
+        {"\xff\xfe" "a\0\r\0b\0\r\0\n\0#\0\r\0", 16, PS_LAB_UTF16, "", "", "a\nb\n"},
+        /* comments are not kept, but say the encoding: 준비 in CP949 */
+        {"# \xc1\xd8\xba\xf1\nready\n", 0, PS_LAB_CP949, "", "", "ready\n"},
         /* 학생: 김똠 / 준비 in CP949 (똠 = 8C 63, only in CP949) */
         {"\xc7\xd0\xbb\xfd: \xb1\xe8\x8c\x63\n\xc1\xd8\xba\xf1\n", 0, PS_LAB_CP949, "김똠", "",
          "학생: 김똠\n준비\n"},
@@ -184,7 +190,14 @@ static void answers_files_are_read_in_their_encoding(void **state)
         /* é è decodes in CP949, as Hanja: not a Korean file either */
         {"r\xe9\xe8s\n", 0, -1, "n:1:2: the file is not UTF-8 (byte 0xE9 here); save it as UTF-8",
          "", NULL},
-        {"ready\n\0\0", 8, -1, "n:2:1: not a text file (byte 0x00 here)", "", NULL},
+        {"ready\n\0\0", 8, -1, "n:2:1: a NUL byte: save the file as UTF-8 text",
+         "n:2:1: NUL 바이트가 있습니다. 파일을 UTF-8 텍스트로 저장하십시오", NULL},
+        {"ready\rP3 \0x\n", 10, -1, "n:2:4: a NUL byte", "n:2:4: NUL 바이트", NULL},
+        {"# a\0\n", 5, -1, "n:1:4: a NUL byte", "", NULL}, /* in a comment too */
+        {"ready\n# \x1b[2J\n", 0, -1, "n:2:3: not a text file (byte 0x1B here)", "", NULL},
+        {"# caf\xe9\nready\n", 0, -1, "n:1:6: the file is not UTF-8 (byte 0xE9 here)", "", NULL},
+        {"\xff\xfe#\0\x00\xd8\n\0", 8, -1, "n:1:1: the file says it is UTF-16 but is not", "",
+         NULL}, /* a surrogate alone, in a comment */
         {"\xff\xfes\0", 3, -1, "n:1:1: the file says it is UTF-16 but is not", "", NULL},
         {"\xff\xfes\0\x01\0", 6, -1, "n:1:2: not a text file (a control character here)", "",
          NULL},
@@ -199,12 +212,28 @@ static void answers_files_are_read_in_their_encoding(void **state)
         ps_error err = {0};
         size_t len = cases[i].len ? cases[i].len : strlen(cases[i].bytes);
         int rc = ps_lab_sheet_read(&sh, "n", cases[i].bytes, len, &err);
+        /* ... and read a byte at a time, the same */
+        ps_lab_sheet one;
+        ps_error err1 = {0};
+        int rc1 = 0;
+        ps_lab_sheet_begin(&one);
+        for (size_t b = 0; b < len && !rc1; b++)
+            rc1 = ps_lab_sheet_feed(&one, "n", cases[i].bytes + b, 1, &err1);
+        if (!rc1)
+            rc1 = ps_lab_sheet_end(&one, "n", &err1);
+        if (rc1 != rc || (rc && strcmp(err.msg, err1.msg)) ||
+            (!rc && (one.len != sh.len || memcmp(one.text, sh.text, sh.len) ||
+                     one.encoding != sh.encoding)))
+            fail_msg("case %zu: read a byte at a time, %d '%s', whole %d '%s'", i, rc1,
+                     err1.msg, rc, err.msg);
+        ps_lab_sheet_fini(&one);
         if (cases[i].enc < 0) {
             if (rc != -1 || strncmp(err.msg, cases[i].student, strlen(cases[i].student)) ||
                 strncmp(err.msg_ko, cases[i].variant, strlen(cases[i].variant)))
                 fail_msg("case %zu: expected the error '%s' / '%s', got %d '%s' / '%s'", i,
                          cases[i].student, cases[i].variant, rc, err.msg, err.msg_ko);
             assert_true(err.msg_ko[0] && strcmp(err.msg, err.msg_ko)); /* both languages */
+            ps_lab_sheet_fini(&sh);
             continue;
         }
         if (rc)
@@ -241,6 +270,14 @@ static void grading_skips_header_lines_and_reads_encodings(void **state)
         {"1: P3\n1: P3\n", -1, "ans:2:1: question 1 is answered twice",
          "ans:2:1: 1번 질문에 두 번 답했습니다"},
         {"caf\xe9\n", -1, "ans:1:4: the file is not UTF-8", "ans:1:4: 파일이 UTF-8이 아닙니다"},
+        /* a CR alone ends a line: three answers, not one */
+        {"P3\rready\rP3 P2 P4 P1\r", 3, NULL, NULL},
+        {"# c\r\n\rP3\r\nready\r", 2, NULL, NULL},
+        /* the lines dropped still count: errors are at the file's line */
+        {"# a\n# b\n\n  # c\nP3\n1: P3\n", -1, "ans:6:1: question 1 is answered twice",
+         "ans:6:1: 1번 질문에"},
+        {"# a\r# b\rP3\r\r1: x\r", -1, "ans:5:1: question 1 is answered twice",
+         "ans:5:1: 1번 질문에"},
     };
     lab l;
     lab_open(&l);
@@ -256,6 +293,68 @@ static void grading_skips_header_lines_and_reads_encodings(void **state)
             fail_msg("case %zu: '%s' / '%s', expected '%s' / '%s'", i, err.msg, err.msg_ko,
                      cases[i].error, cases[i].error_ko);
     }
+    lab_close(&l);
+}
+
+#define CLASS_KEY "P3\nready\nP3 P2 P4 P1\n16\n4\n4\n6\n1.75\n"
+
+/* 5 MiB (and a line) of comment lines of 100 bytes, then the class's
+ * key: a malloc'd file. */
+#define COMMENTS ((5u << 20) / 100 * 100 + 100)
+static char *commented(size_t n, size_t *len)
+{
+    size_t k = strlen(CLASS_KEY);
+    char *t = malloc(n + k + 1);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i += 100) {
+        memset(t + i, 'x', 100);
+        memcpy(t + i, "# ", 2);
+        t[i + 99] = '\n';
+    }
+    memcpy(t + n, CLASS_KEY, k + 1);
+    *len = n + k;
+    return t;
+}
+
+/* The limit is on what is kept, not on the file: 5 MiB of comments and
+ * the answers, fed in pieces, keep the answers alone and grade 8/8; a
+ * file of more than PS_LAB_SHEET_MAX bytes of answers is refused where it
+ * passes it. */
+static void comments_do_not_count_and_are_read_in_pieces(void **state)
+{
+    (void)state;
+    size_t len;
+    char *t = commented(COMMENTS, &len);
+    lab l;
+    lab_open(&l);
+    ps_lab_sheet sh;
+    ps_error err;
+    ps_lab_sheet_begin(&sh);
+    for (size_t at = 0; at < len; at += 4093) /* pieces that cut lines anywhere */
+        assert_int_equal(ps_lab_sheet_feed(&sh, "c", t + at, len - at < 4093 ? len - at : 4093,
+                                           &err), 0);
+    assert_int_equal(ps_lab_sheet_end(&sh, "c", &err), 0);
+    assert_string_equal(sh.text, CLASS_KEY);
+    assert_int_equal(sh.nlines, 8);
+    assert_int_equal(sh.line_of[0], COMMENTS / 100 + 1);
+    ps_lab_mark marks[8];
+    assert_int_equal(ps_lab_grade_sheet(&l.key, &sh, "c", marks, &err), 8);
+    ps_lab_sheet_fini(&sh);
+    free(t);
+
+    /* "ready\n" again and again: line 174763 passes the limit at its 5th byte */
+    size_t n = 200000 * 6;
+    t = malloc(n);
+    assert_non_null(t);
+    for (size_t i = 0; i < n; i += 6)
+        memcpy(t + i, "ready\n", 6);
+    assert_int_equal(ps_lab_sheet_read(&sh, "c", t, n, &err), -1);
+    assert_string_equal(err.msg, "c:174763:5: the answers and header lines pass 1048576 bytes "
+                                 "(comments and blank lines do not count); an answers file "
+                                 "holds short answers, one a line");
+    assert_non_null(strstr(err.msg_ko, "c:174763:5: 답과 머리 줄이 1048576바이트를 넘습니다"));
+    ps_lab_sheet_fini(&sh);
+    free(t);
     lab_close(&l);
 }
 
@@ -466,6 +565,31 @@ static void each_student_gets_feedback(void **state)
     result_free(&refused);
 }
 
+/* procsim grade on a file of 5 MiB of comments and 8 answers: graded,
+ * in the memory of its answers (the file is read in pieces). */
+static void grade_reads_a_long_commented_file(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/procsim-grade-XXXXXX", path[64];
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/long.txt", dir);
+    size_t len;
+    char *t = commented(COMMENTS, &len);
+    FILE *f = fopen(path, "wb");
+    int wrote = f && fwrite(t, 1, len, f) == len;
+    if (f)
+        fclose(f);
+    free(t);
+    const char *args[] = {"grade", LAB, path, NULL};
+    result r = wrote ? procsim(args) : (result){0};
+    int gone = !unlink(path) + !rmdir(dir);
+    assert_true(wrote);
+    assert_int_equal(gone, 2);
+    if (r.status != 0 || !strstr(r.out, "score 8/8"))
+        fail_msg("exit %d\n%s\n%s", r.status, r.out, r.err);
+    result_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -473,6 +597,8 @@ int main(void)
         cmocka_unit_test(other_kinds_take_their_forms),
         cmocka_unit_test(answers_files_are_read_in_their_encoding),
         cmocka_unit_test(grading_skips_header_lines_and_reads_encodings),
+        cmocka_unit_test(comments_do_not_count_and_are_read_in_pieces),
+        cmocka_unit_test(grade_reads_a_long_commented_file),
         cmocka_unit_test(a_class_is_graded_as_its_golden_files),
         cmocka_unit_test(one_file_is_graded_with_its_reasons),
         cmocka_unit_test(the_gradebook_is_written_and_never_graded),

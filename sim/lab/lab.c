@@ -23,11 +23,24 @@ typedef struct recorder {
     ps__vec ops_after;   /* of size_t: the transitions before each */
     ps__lab_ops *gather; /* lab_shared.c's */
     bool lost;           /* one could not be kept (out of memory) */
+    bool full;           /* the run went past PS_LAB_MAX_EVENTS: nothing
+                            more is kept, and the run is stopped */
 } recorder;
+
+/* Is there room for one more event?  When not, the recorder is full. */
+static bool room(recorder *r)
+{
+    if (r->trace.len + r->ops.len < PS_LAB_MAX_EVENTS)
+        return true;
+    r->full = true;
+    return false;
+}
 
 static void record(void *ctx, const ps_trace_event *ev)
 {
     recorder *r = ctx;
+    if (!room(r))
+        return;
     ps_trace_event *slot = ps__vec_push(&r->trace);
     if (slot)
         *slot = *ev;
@@ -38,6 +51,8 @@ static void record(void *ctx, const ps_trace_event *ev)
 static void record_op(void *ctx, const ps_op_event *ev)
 {
     recorder *r = ctx;
+    if (!room(r))
+        return;
     ps_op_event *slot = ps__vec_push(&r->ops);
     size_t *after = slot ? ps__vec_push(&r->ops_after) : NULL;
     if (after) {
@@ -244,7 +259,7 @@ static void answer_order(const ps_lab_key *k, ps_lab_answer *a)
         snprintf(a->text, sizeof a->text, "none");
 }
 
-/* 0, or -1 when out of memory. */
+/* 0, PS_LAB_NOMEM, or PS_LAB_TOO_LONG (a computed option's run). */
 static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *q,
                   ps_lab_answer *a)
 {
@@ -268,7 +283,7 @@ static int answer(const ps_lab_key *k, const ps__lab_ops *o, const ps_question *
     case PS_ASK_BEST:
     case PS_ASK_GAP:
         if (ps__lab_compare(k, q, a))
-            return -1;
+            return PS_LAB_NOMEM;
         break;
     case PS_ASK_LITERAL: ps__lab_literal(k, q, a); break;
     case PS_ASK_RECEIVED: {
@@ -335,6 +350,23 @@ static int64_t *moments(const ps_scenario *s, uint32_t *n)
     return t;
 }
 
+/* ps_engine_run(e, until) step by step, so that it stops once the
+ * recorder is full (it returns PS_STEP_OK then): an instant adds at most
+ * what one step does, and the recorder keeps none of it. */
+static ps_step_status run_to(ps_engine *e, int64_t until, const recorder *rec)
+{
+    for (;;) {
+        if (rec->full)
+            return PS_STEP_OK;
+        int64_t next = ps_engine_next(e);
+        if (until >= 0 && next > until)
+            return ps_engine_run(e, until); /* no instant is due by then */
+        ps_step_status st = ps_engine_step(e);
+        if (st != PS_STEP_OK)
+            return st;
+    }
+}
+
 /* Runs the key's engine to the end, stopping just after each tick a
  * question asks about the shared objects at, to answer it there (the
  * engine's run to a time and on from it is the same run).  While it runs
@@ -347,9 +379,9 @@ static ps_step_status run(ps_lab_key *key, recorder *rec, ps__lab_ops *o)
     if (!t)
         return PS_STEP_NOMEM;
     ps_step_status st = PS_STEP_OK;
-    for (uint32_t m = 0; m < n && st != PS_STEP_NOMEM; m++) {
+    for (uint32_t m = 0; m < n && st != PS_STEP_NOMEM && !rec->full; m++) {
         if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
-            st = ps_engine_run(key->e, t[m]);
+            st = run_to(key->e, t[m], rec);
         show(key, rec);
         for (uint32_t i = 0; i < s->nquestions; i++)
             if (ps__lab_at_moment(&s->questions[i]) && s->questions[i].tick == t[m])
@@ -360,15 +392,16 @@ static ps_step_status run(ps_lab_key *key, recorder *rec, ps__lab_ops *o)
         key->ntrace = key->nops = 0;
     }
     free(t);
-    if (st == PS_STEP_OK || st == PS_STEP_UNTIL)
-        st = ps_engine_run(key->e, -1);
+    if ((st == PS_STEP_OK || st == PS_STEP_UNTIL) && !rec->full)
+        st = run_to(key->e, -1, rec);
     return st;
 }
 
 int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
 {
-    recorder rec = {.gather = NULL, .lost = false};
+    recorder rec = {.gather = NULL, .lost = false, .full = false};
     ps__lab_ops ops;
+    int rc = PS_LAB_NOMEM;
     ps__vec_init(&rec.trace, sizeof(ps_trace_event));
     ps__vec_init(&rec.ops, sizeof(ps_op_event));
     ps__vec_init(&rec.ops_after, sizeof(size_t));
@@ -386,6 +419,10 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
     key->status = run(key, &rec, &ops);
     ps_engine_set_listener(key->e, NULL, NULL);
     ps_engine_set_op_listener(key->e, NULL, NULL);
+    if (rec.full) { /* before anything else: a run stopped short */
+        rc = PS_LAB_TOO_LONG;
+        goto fail;
+    }
     if (key->status == PS_STEP_NOMEM || rec.lost)
         goto fail;
     /* the key's trace and op events are plain allocations (ps_lab_key_fini
@@ -401,11 +438,13 @@ int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key)
     ps__vec_fini(&rec.ops);
     ps__vec_fini(&rec.ops_after);
     for (uint32_t i = 0; i < s->nquestions; i++)
-        if (answer(key, &ops, &s->questions[i], &key->answers[i]))
+        if ((rc = answer(key, &ops, &s->questions[i], &key->answers[i])) != 0)
             goto fail;
     for (uint32_t i = 0; i < s->nquestions; i++) /* a reason that could not be kept */
-        if (key->answers[i].why_nomem)
+        if (key->answers[i].why_nomem) {
+            rc = PS_LAB_NOMEM;
             goto fail;
+        }
     ps__lab_ops_fini(&ops);
     return 0;
 fail:
@@ -414,7 +453,7 @@ fail:
     ps__vec_fini(&rec.ops_after);
     ps__lab_ops_fini(&ops);
     ps_lab_key_fini(key);
-    return -1;
+    return rc;
 }
 
 void ps_lab_key_fini(ps_lab_key *key)

@@ -40,7 +40,8 @@ void ps__lab_literal(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a
 
 /* Computed option c: the key's workload with c's settings, asked c's
  * expression.  0 with its answer in *x; 1 when the workload cannot run so
- * (the option is left out); -1 when out of memory. */
+ * (the option is left out); PS_LAB_NOMEM or PS_LAB_TOO_LONG (its run, as
+ * any key's, keeps at most PS_LAB_MAX_EVENTS) as ps_lab_key_compute. */
 static int computed(const ps_lab_key *k, const ps_choice *c, ps_lab_answer *x)
 {
     ps_scenario copy = *k->s; /* only fields of the copy change (scenario.h) */
@@ -57,8 +58,9 @@ static int computed(const ps_lab_key *k, const ps_choice *c, ps_lab_answer *x)
     copy.questions = &q;
     copy.nquestions = 1;
     ps_lab_key sub;
-    if (ps_lab_key_compute(&copy, (ps_lang)k->lang, &sub))
-        return -1;
+    int failed = ps_lab_key_compute(&copy, (ps_lang)k->lang, &sub);
+    if (failed)
+        return failed;
     int rc = sub.status == PS_STEP_RUNAWAY;
     if (!rc) { /* what the options need: no reasons (they are the sub-run's) */
         x->type = sub.answers[0].type;
@@ -110,7 +112,7 @@ int ps__lab_choices(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
     static_assert(MAX <= PS_LAB_CHOICES, "the key holds every option");
     ps_lab_answer *opt = calloc(MAX, sizeof *opt);
     if (!opt)
-        return -1;
+        return PS_LAB_NOMEM;
     uint32_t n = 1, order[MAX];
     opt[0].type = a->type; /* the answer itself, first until sorted */
     opt[0].number = a->number;
@@ -124,7 +126,7 @@ int ps__lab_choices(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
             int rc = computed(k, c, x);
             if (rc < 0) {
                 free(opt);
-                return -1;
+                return rc;
             }
             if (rc)
                 continue;

@@ -315,13 +315,16 @@ static head_kind head_of(const char *p, size_t n, const char **value, size_t *vl
     return HEAD_NONE;
 }
 
-/* The lines of an answers file, one at a time: the line's text p[0..n)
- * without its leading blanks, its number, and whether it is blank or a
- * comment (`#`). */
+/* The lines of a sheet's text, one at a time: the line's text p[0..n)
+ * without its leading blanks, its line in the file, and whether it is
+ * blank or a comment (`#`; the sheet keeps none, but a text given whole
+ * to ps_lab_grade... is read as a sheet first too). */
 typedef struct lines {
     const char *text;
     size_t len, at;
-    unsigned line;
+    const uint32_t *line_of; /* the sheet's */
+    size_t nlines, k;        /* lines read */
+    unsigned line;           /* the file's line of the last one */
 } lines;
 
 static int next_line(lines *l, const char **p, size_t *n, size_t *lead, int *skip)
@@ -331,7 +334,8 @@ static int next_line(lines *l, const char **p, size_t *n, size_t *lead, int *ski
     const char *s = l->text + l->at, *nl = memchr(s, '\n', l->len - l->at);
     size_t ll = nl ? (size_t)(nl - s) : l->len - l->at;
     l->at += ll + 1;
-    l->line++;
+    l->k++;
+    l->line = l->line_of && l->k <= l->nlines ? l->line_of[l->k - 1] : (unsigned)l->k;
     size_t i = 0;
     while (i < ll && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r'))
         i++;
@@ -342,22 +346,9 @@ static int next_line(lines *l, const char **p, size_t *n, size_t *lead, int *ski
     return 1;
 }
 
-void ps_lab_sheet_fini(ps_lab_sheet *sh)
+int ps__lab_sheet_heads(ps_lab_sheet *sh, const char *name, ps_error *err)
 {
-    free(sh->text);
-    sh->text = NULL;
-    sh->len = 0;
-}
-
-int ps_lab_sheet_read(ps_lab_sheet *sh, const char *name, const char *bytes, size_t len,
-                      ps_error *err)
-{
-    memset(sh, 0, sizeof *sh);
-    ps_lab_encoding enc;
-    if (ps__lab_decode(name, bytes, len, &sh->text, &sh->len, &enc, err))
-        return -1;
-    sh->encoding = (uint8_t)enc;
-    lines l = {sh->text, sh->len, 0, 0};
+    lines l = {sh->text, sh->len, 0, sh->line_of, sh->nlines, 0, 0};
     const char *p, *v;
     size_t n, lead, vlen;
     int skip;
@@ -389,9 +380,7 @@ int ps_lab_sheet_read(ps_lab_sheet *sh, const char *name, const char *bytes, siz
             }
             continue;
         }
-        fail(err, name, l.line, col, en, ko);
-        ps_lab_sheet_fini(sh);
-        return -1;
+        return fail(err, name, l.line, col, en, ko);
     }
     return 0;
 }
@@ -454,14 +443,20 @@ static int read_answer(const ps_lab_key *key, const char *name, const lines *l, 
 int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size_t len,
                  ps_lab_mark *marks, ps_error *err)
 {
+    ps_lab_sheet sh;
+    memset(marks, 0, key->s->nquestions * sizeof *marks);
+    int right = ps_lab_sheet_read(&sh, name, text, len, err) ? -1
+              : ps_lab_grade_sheet(key, &sh, name, marks, err);
+    ps_lab_sheet_fini(&sh);
+    return right;
+}
+
+int ps_lab_grade_sheet(const ps_lab_key *key, const ps_lab_sheet *sh, const char *name,
+                       ps_lab_mark *marks, ps_error *err)
+{
     uint32_t nq = key->s->nquestions, next = 0;
     memset(marks, 0, nq * sizeof *marks);
-    char *utf8;
-    size_t ulen;
-    ps_lab_encoding enc;
-    if (ps__lab_decode(name, text, len, &utf8, &ulen, &enc, err))
-        return -1;
-    lines l = {utf8, ulen, 0, 0};
+    lines l = {sh->text, sh->len, 0, sh->line_of, sh->nlines, 0, 0};
     const char *p, *v;
     size_t n, lead, vlen;
     int skip, answered = 0, rc = 0;
@@ -481,7 +476,6 @@ int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size
         answered = 1;
         rc = read_answer(key, name, &l, p, n, lead, &next, marks, err);
     }
-    free(utf8);
     if (rc)
         return -1;
     int right = 0;

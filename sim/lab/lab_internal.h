@@ -150,7 +150,8 @@ int ps__lab_compare(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a)
  * as its type. */
 void ps__lab_literal(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
 /* A multiple-choice question's options beside answer a (already given):
- * into a->choices, nchoices, right_choice.  0, or -1 when out of memory. */
+ * into a->choices, nchoices, right_choice.  0, PS_LAB_NOMEM, or
+ * PS_LAB_TOO_LONG when a computed option's run is. */
 int ps__lab_choices(const ps_lab_key *k, const ps_question *q, ps_lab_answer *a);
 /* An answer by letter ("b", "B)", "(b)", "b."): 1 if it names the right
  * option, 0 if another; -1 when `given` is no letter of a's options. */

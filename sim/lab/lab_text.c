@@ -13,7 +13,7 @@
 /* The length of the UTF-8 character at p (n bytes left), 0 if none starts
  * there: strict, no overlong forms, surrogates or code points past
  * U+10FFFF. *cp gets the code point. */
-static size_t utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
+size_t ps__lab_utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
 {
     if (p[0] < 0x80) {
         *cp = p[0];
@@ -42,23 +42,50 @@ static size_t utf8_bad(const char *t, size_t n)
 {
     uint32_t cp;
     for (size_t at = 0, k; at < n; at += k)
-        if (!(k = utf8_char((const unsigned char *)t + at, n - at, &cp)))
+        if (!(k = ps__lab_utf8_char((const unsigned char *)t + at, n - at, &cp)))
             return at;
     return n;
 }
 
-/* A control character no text editor writes (NUL, a backspace, an
- * escape...): the first one's offset, n if none.  In UTF-8, CP949 and
+int ps__lab_is_control(uint32_t c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
+           c == 0x7f;
+}
+
+/* The first control character's offset, n if none.  In UTF-8, CP949 and
  * UTF-16 as decoded, a byte below 0x20 is always a character of its own. */
 static size_t control_at(const char *t, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)t[i];
-        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') ||
-            c == 0x7f)
+    for (size_t i = 0; i < n; i++)
+        if (ps__lab_is_control((unsigned char)t[i]))
             return i;
-    }
     return n;
+}
+
+int ps__lab_control_error(ps_error *err, const char *name, uint64_t line, uint64_t col,
+                          uint32_t c, int utf16)
+{
+    char en[160], ko[160];
+    if (c && utf16) {
+        snprintf(en, sizeof en, "not a text file (a control character here); an answers file "
+                 "is text, one answer per line");
+        snprintf(ko, sizeof ko, "텍스트 파일이 아닙니다(여기에 제어 문자). 답안 파일은 한 줄에 "
+                 "답 하나씩 적은 텍스트입니다");
+    } else if (!c) {
+        snprintf(en, sizeof en, "a NUL byte: save the file as UTF-8 text");
+        snprintf(ko, sizeof ko, "NUL 바이트가 있습니다. 파일을 UTF-8 텍스트로 저장하십시오");
+    } else {
+        snprintf(en, sizeof en, "not a text file (byte 0x%02X here); an answers file is text, "
+                 "one answer per line", (unsigned)c);
+        snprintf(ko, sizeof ko, "텍스트 파일이 아닙니다(여기에 바이트 0x%02X). 답안 파일은 "
+                 "한 줄에 답 하나씩 적은 텍스트입니다", (unsigned)c);
+    }
+    snprintf(err->msg, sizeof err->msg, "%s:%llu:%llu: %s", name, (unsigned long long)line,
+             (unsigned long long)col, en);
+    snprintf(err->msg_ko, sizeof err->msg_ko, "%s:%llu:%llu: %s", name,
+             (unsigned long long)line, (unsigned long long)col, ko);
+    return -1;
 }
 
 /* The line and column (in characters, counting each byte that does not
@@ -112,18 +139,24 @@ static long convert(const char *from, const char *t, size_t n, char **out, int *
  * jamo, at least half of those characters)?  What a Korean file decoded
  * from CP949 is; Latin-1 or another code page read as CP949 comes out as
  * Hanja and symbols. */
-static int mostly_hangul(const char *t, size_t n)
+int ps__lab_is_hangul(uint32_t cp)
 {
-    size_t hangul = 0, other = 0;
+    return (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) ||
+           (cp >= 0x3130 && cp <= 0x318f);
+}
+
+/* ... with the lines not kept (d, may be NULL) counted too. */
+static int mostly_hangul(const char *t, size_t n, const ps__lab_dropped *d)
+{
+    size_t hangul = d ? d->hangul : 0, other = d ? d->other : 0;
     uint32_t cp;
     for (size_t at = 0, k; at < n; at += k) {
-        k = utf8_char((const unsigned char *)t + at, n - at, &cp);
+        k = ps__lab_utf8_char((const unsigned char *)t + at, n - at, &cp);
         if (!k)
             return 0;
         if (cp < 0x80)
             continue;
-        if ((cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0x1100 && cp <= 0x11ff) ||
-            (cp >= 0x3130 && cp <= 0x318f))
+        if (ps__lab_is_hangul(cp))
             hangul++;
         else
             other++;
@@ -131,11 +164,13 @@ static int mostly_hangul(const char *t, size_t n)
     return hangul > 0 && hangul >= other;
 }
 
-static int fail_at(ps_error *err, const char *name, const char *t, size_t at, const char *en,
-                   const char *ko)
+static int fail_at(ps_error *err, const char *name, const char *t, size_t at,
+                   const uint32_t *line_of, size_t nlines, const char *en, const char *ko)
 {
     unsigned line, col;
     place(t, at, &line, &col);
+    if (line_of && line >= 1 && line <= nlines)
+        line = line_of[line - 1];
     snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, en);
     snprintf(err->msg_ko, sizeof err->msg_ko, "%s:%u:%u: %s", name, line, col, ko);
     return -1;
@@ -148,7 +183,8 @@ static int out_of_memory(ps_error *err, const char *name)
     return -1;
 }
 
-int ps__lab_decode(const char *name, const char *text, size_t len, char **out, size_t *outlen,
+int ps__lab_decode(const char *name, const char *text, size_t len, const uint32_t *line_of,
+                   size_t nlines, const ps__lab_dropped *dropped, char **out, size_t *outlen,
                    ps_lab_encoding *enc, ps_error *err)
 {
     char *buf = NULL;
@@ -162,7 +198,7 @@ int ps__lab_decode(const char *name, const char *text, size_t len, char **out, s
                     &nomem);
         if (n < 0)
             return nomem ? out_of_memory(err, name)
-                         : fail_at(err, name, "", 0,
+                         : fail_at(err, name, "", 0, NULL, 0,
                                    "the file says it is UTF-16 but is not; save it as UTF-8",
                                    "파일이 UTF-16이라고 되어 있지만 UTF-16이 아닙니다. "
                                    "UTF-8로 저장하십시오");
@@ -178,10 +214,10 @@ int ps__lab_decode(const char *name, const char *text, size_t len, char **out, s
                      "is text, one answer per line", (unsigned char)text[c]);
             snprintf(what_ko, sizeof what_ko, "텍스트 파일이 아닙니다(여기에 바이트 0x%02X). "
                      "답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다", (unsigned char)text[c]);
-            return fail_at(err, name, text, c, what, what_ko);
+            return fail_at(err, name, text, c, line_of, nlines, what, what_ko);
         }
         size_t bad = utf8_bad(text, len);
-        if (bad == len) {
+        if (bad == len && !(dropped && dropped->utf8_bad)) {
             if (!(buf = malloc(len + 1)))
                 return out_of_memory(err, name);
             memcpy(buf, text, len);
@@ -190,25 +226,43 @@ int ps__lab_decode(const char *name, const char *text, size_t len, char **out, s
             *enc = PS_LAB_UTF8;
         } else {
             n = convert("CP949", text, len, &buf, &nomem);
-            if (n >= 0 && !mostly_hangul(buf, (size_t)n)) {
+            if (n >= 0 && ((dropped && dropped->cp949_bad) ||
+                           !mostly_hangul(buf, (size_t)n, dropped))) {
                 free(buf);
                 n = -1;
             }
             if (n < 0) {
                 if (nomem)
                     return out_of_memory(err, name);
+                unsigned line = 0, col = 0;
+                if (bad < len) { /* the first bad byte: of the lines kept, or not */
+                    place(text, bad, &line, &col);
+                    if (line_of && line >= 1 && line <= nlines)
+                        line = line_of[line - 1];
+                }
+                unsigned char byte = bad < len ? (unsigned char)text[bad] : 0;
+                if (dropped && dropped->utf8_bad &&
+                    (bad == len || dropped->bad_line < line ||
+                     (dropped->bad_line == line && dropped->bad_col < col))) {
+                    line = dropped->bad_line;
+                    col = dropped->bad_col;
+                    byte = dropped->bad_byte;
+                }
                 snprintf(what, sizeof what, "the file is not UTF-8 (byte 0x%02X here); save "
-                         "it as UTF-8", (unsigned char)text[bad]);
+                         "it as UTF-8", byte);
                 snprintf(what_ko, sizeof what_ko, "파일이 UTF-8이 아닙니다(여기에 바이트 "
-                         "0x%02X). UTF-8로 저장하십시오", (unsigned char)text[bad]);
-                return fail_at(err, name, text, bad, what, what_ko);
+                         "0x%02X). UTF-8로 저장하십시오", byte);
+                snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, what);
+                snprintf(err->msg_ko, sizeof err->msg_ko, "%s:%u:%u: %s", name, line, col,
+                         what_ko);
+                return -1;
             }
             *enc = PS_LAB_CP949;
         }
     }
     size_t c = control_at(buf, (size_t)n); /* what UTF-16 held */
     if (c < (size_t)n) {
-        fail_at(err, name, buf, c, "not a text file (a control character here); an answers "
+        fail_at(err, name, buf, c, line_of, nlines, "not a text file (a control character here); an answers "
                 "file is text, one answer per line", "텍스트 파일이 아닙니다(여기에 제어 "
                 "문자). 답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다");
         free(buf);
@@ -249,7 +303,7 @@ void ps__lab_fold(const char *s, char *out, size_t size)
     for (size_t at = 0, k; at < len && n + 1 < size; at += k) {
         const char *piece = s + at;
         size_t plen;
-        k = utf8_char((const unsigned char *)s + at, len - at, &cp);
+        k = ps__lab_utf8_char((const unsigned char *)s + at, len - at, &cp);
         if (!k) { /* not UTF-8: kept as it is, byte by byte */
             k = 1;
             plen = 1;

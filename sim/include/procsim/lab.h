@@ -70,10 +70,25 @@ typedef struct ps_lab_key {
     uint8_t lang;        /* ps_lang of the details and trace lines */
 } ps_lab_key;
 
+/* The transitions and op events one key keeps, at most (each is kept to
+ * explain the answers; docs/labs/README.md, "How long a lab may run").  A
+ * run that goes past it is stopped there: a key's memory follows the run
+ * it explains, and a small file (two bursts of a billion ticks under
+ * quantum 1) cannot make it keep billions. */
+#define PS_LAB_MAX_EVENTS 1000000
+#define PS_LAB_MAX_EVENTS_TEXT PS__XSTR_(PS_LAB_MAX_EVENTS)
+
+/* What ps_lab_key_compute returns besides 0. */
+#define PS_LAB_NOMEM (-1)    /* memory ran out */
+#define PS_LAB_TOO_LONG (-2) /* the run (or the run of a computed option)
+                                went past PS_LAB_MAX_EVENTS */
+
 /* Runs `s` (which must outlive the key) to the end and answers its
  * questions, explaining them in `lang` (the answers themselves are tokens,
- * names and numbers in any language).  Returns 0, or -1 if memory ran out
- * (the key is then empty). */
+ * names and numbers in any language).  Returns 0, PS_LAB_NOMEM or
+ * PS_LAB_TOO_LONG (the key is then empty; the run is stopped as soon as
+ * it passes the limit, so refusing takes no longer than a key of that
+ * size). */
 int ps_lab_key_compute(const ps_scenario *s, ps_lang lang, ps_lab_key *key);
 void ps_lab_key_fini(ps_lab_key *key);
 
@@ -104,12 +119,9 @@ typedef struct ps_lab_mark {
     char text[256];      /* what was given */
 } ps_lab_mark;
 
-/* Reads an answers file text[0..len) (UTF-8: a sheet's text) named
- * `name` for the key's questions into marks[0..nquestions); its header
- * lines (student:, variant:) are skipped.  Returns the number right, or
- * -1 with "NAME:LINE:COL: ..." in err, in both languages (a number out of
- * range, a question answered twice, more answers than questions, a line
- * too long, a header line after an answer, text not UTF-8). */
+/* An answers file, whole, text[0..len) named `name`: read as
+ * ps_lab_sheet_read reads it, then graded as ps_lab_grade_sheet grades.
+ * Returns the number right, or -1 with the error of either in err. */
 int ps_lab_grade(const ps_lab_key *key, const char *name, const char *text, size_t len,
                  ps_lab_mark *marks, ps_error *err);
 
@@ -124,23 +136,53 @@ typedef enum ps_lab_encoding {
  * header lines say.  Header lines come before any answer:
  * "student: ID" ("학생: ID") and "variant: ID" ("변형: ID"). */
 typedef struct ps_lab_sheet {
-    char *text;          /* the file in UTF-8, no byte-order mark (malloc'd) */
+    char *text;          /* the lines kept, in UTF-8, each ending in LF, no
+                            byte-order mark (malloc'd) */
     size_t len;
     uint8_t encoding;    /* ps_lab_encoding: as the file was saved */
     char student[64];    /* the student line's ID, "" without one */
     char variant[64];    /* the variant line's ID, "" without one (the lab
                             as written) */
     uint32_t variant_line, variant_col; /* where that ID is in the file */
+    uint32_t *line_of;   /* per line of text: its line in the file (blank
+                            and comment lines are not kept in text) */
+    size_t nlines;
+    struct ps__lab_feed *feed_; /* the library's: a file being read */
 } ps_lab_sheet;
 
+/* What an answers file may keep: bytes of its answers and header lines,
+ * line ends included (comment and blank lines are not kept, and do not
+ * count). */
+#define PS_LAB_SHEET_MAX (1u << 20)
+
 /* Reads the bytes of the answers file `name` into *sh: 0, or -1 with
- * "NAME:LINE:COL: ..." in err, in both languages (not text, not UTF-8
- * nor CP949 nor UTF-16: "save it as UTF-8"; a header line empty, too long
- * or given twice; out of memory).  ps_lab_sheet_fini frees it, after
- * either. */
+ * "NAME:LINE:COL: ..." in err, in both languages (a NUL or another
+ * control character: not text; not UTF-8 nor CP949 nor UTF-16: "save it
+ * as UTF-8"; more than PS_LAB_SHEET_MAX bytes kept; a header line empty,
+ * too long or given twice; out of memory).  A line ends at LF, CRLF or a
+ * CR alone (classic Mac OS).  ps_lab_sheet_fini frees it, after either.
+ *
+ * The same in pieces, memory following what is kept, not the file:
+ * ps_lab_sheet_begin, then ps_lab_sheet_feed for each piece in order (a
+ * piece may end anywhere, inside a character too), then ps_lab_sheet_end;
+ * each returns 0 or -1 as above (after -1, only fini).  Comment and blank
+ * lines are dropped as they come. */
 int ps_lab_sheet_read(ps_lab_sheet *sh, const char *name, const char *bytes, size_t len,
                       ps_error *err);
+void ps_lab_sheet_begin(ps_lab_sheet *sh);
+int ps_lab_sheet_feed(ps_lab_sheet *sh, const char *name, const char *bytes, size_t n,
+                      ps_error *err);
+int ps_lab_sheet_end(ps_lab_sheet *sh, const char *name, ps_error *err);
 void ps_lab_sheet_fini(ps_lab_sheet *sh);
+
+/* Grades sheet sh (read) of the file `name` for the key's questions into
+ * marks[0..nquestions); its header lines are skipped.  Returns the number
+ * right, or -1 with "NAME:LINE:COL: ..." (the file's line) in err, in
+ * both languages (a number out of range, a question answered twice, more
+ * answers than questions, a line too long, a header line after an
+ * answer). */
+int ps_lab_grade_sheet(const ps_lab_key *key, const ps_lab_sheet *sh, const char *name,
+                       ps_lab_mark *marks, ps_error *err);
 
 /* A new lab, reproducible from `seed`: a scenario of `nprocs` processes
  * (0: 3 to 5) under `policy` (NULL: one chosen by the seed), with
