@@ -606,6 +606,10 @@ int gui_app_frame(gui_app *a, const last_frame *out)
     char err[600];
     if (!headless)
         gui_input(a);
+    else if (SDL_QuitRequested()) { /* SDL turns SIGINT and SIGTERM into this */
+        a->quit = a->interrupted = 1;
+        return 1;
+    }
     Uint64 t = SDL_GetPerformanceCounter();
     double dt = headless ? 1.0 / 30
                          : (double)(t - a->last_counter) / (double)SDL_GetPerformanceFrequency();
@@ -631,6 +635,10 @@ int gui_app_frame(gui_app *a, const last_frame *out)
 
 int gui_app_finish(gui_app *a, int rc)
 {
+    if (a->interrupted)
+        fprintf(stderr, a->lang == GUI_KO ? "procsim: %d번째 화면에서 중단되었습니다 (%d개 중); 저장한 그림은 없습니다\n"
+                                          : "procsim: interrupted at frame %d of %d; nothing was saved\n",
+                a->nframes, a->opt.frames);
     if (a->sim.trace_mode && !rc)
         rc = trace_status(a);
     teardown(a);

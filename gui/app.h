@@ -64,6 +64,8 @@ typedef struct gui_app {
     gui_lang lang;
     double speed;              /* 0.25 .. 32 */
     int paused, quit;
+    int interrupted;           /* headless: SIGINT or SIGTERM (SDL's quit
+                                  event) ended the frames early */
     uint32_t selected;         /* pid, 0: none */
     int show_help, show_picker;
     char message[600];         /* shown at the bottom for a while */

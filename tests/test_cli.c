@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -552,6 +553,65 @@ static void live_mode_under_an_ignored_sigchld(void **state)
     assert_int_equal(WEXITSTATUS(st), 0);
 }
 
+static void sleep_ms(long ms)
+{
+    struct timespec t = {ms / 1000, ms % 1000 * 1000000L};
+    nanosleep(&t, NULL);
+}
+
+/* Headless frames (gui --frames N) end at once on SIGINT or SIGTERM,
+ * exit 1 and say so: SDL turns those signals into a quit event, which
+ * only the window's input read, so a long render went on for minutes
+ * after `timeout` or Ctrl-C. */
+static void headless_frames_stop_on_a_signal(void **state)
+{
+    (void)state;
+    if (!PROCSIM_WITH_GUI)
+        skip();
+    static const int sigs[] = {SIGTERM, SIGINT};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        char err_path[] = "/tmp/procsim-cli-XXXXXX";
+        int fd = mkstemp(err_path);
+        assert_true(fd >= 0);
+        fflush(NULL);
+        pid_t p = fork();
+        assert_true(p >= 0);
+        if (p == 0) {
+            int null = open("/dev/null", O_WRONLY);
+            if (null < 0 || dup2(null, 1) < 0 || dup2(fd, 2) < 0 || chdir(PROCSIM_SOURCE_DIR))
+                _exit(98);
+            setenv("SDL_VIDEODRIVER", "offscreen", 1);
+            execl(PROCSIM_BINARY, PROCSIM_BINARY, "gui", "tests/labs/limit/too-long.yaml",
+                  "--frames", "1000000", (char *)NULL);
+            _exit(99);
+        }
+        close(fd);
+        sleep_ms(700); /* well into the frames (or still starting: the same) */
+        kill(p, sigs[i]);
+        int st = 0, waited = 0;
+        while (waitpid(p, &st, WNOHANG) == 0 && waited < 200) { /* 20 s */
+            sleep_ms(100);
+            waited++;
+        }
+        if (waited == 200) {
+            kill(p, SIGKILL);
+            waitpid(p, &st, 0);
+        }
+        char err[512] = "";
+        FILE *f = fopen(err_path, "r");
+        if (f) {
+            size_t n = fread(err, 1, sizeof err - 1, f);
+            err[n] = 0;
+            fclose(f);
+        }
+        unlink(err_path);
+        if (waited == 200 || !WIFEXITED(st) || WEXITSTATUS(st) != 1 || !strstr(err, "interrupted"))
+            fail_msg("signal %d: %s, status %d, stderr: %s", sigs[i],
+                     waited == 200 ? "still rendering after 20 s" : "ended",
+                     WIFEXITED(st) ? WEXITSTATUS(st) : -WTERMSIG(st), err);
+    }
+}
+
 /* --select NAME or PID, and --follow NAME.  One the scenario lacks is exit
  * 2 before any window opens (with a video driver that cannot open one,
  * opening first would be exit 1); a headless frame shows the PCB
@@ -937,6 +997,7 @@ int main(void)
         cmocka_unit_test(text_view_shows_op_events_and_lost_updates),
         cmocka_unit_test(columns_of_text),
         cmocka_unit_test(hangul_names_are_cut_at_a_character),
+        cmocka_unit_test(headless_frames_stop_on_a_signal),
         cmocka_unit_test(shipped_scenarios_by_name),
         cmocka_unit_test(list_names_every_shipped_file),
     };
