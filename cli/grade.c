@@ -179,7 +179,8 @@ static const grade_lab *lab_of(grade_class *c, const char *variant)
     memset(l, 0, sizeof *l);
     snprintf(l->variant, sizeof l->variant, "%s", variant);
     ps_error err;
-    l->s = ps_scenario_load_file_variant(c->lab_path, variant[0] ? variant : NULL, &err);
+    l->s = ps_scenario_load_string_variant(c->lab_path, c->lab_text, c->lab_len,
+                                           variant[0] ? variant : NULL, &err);
     if (!l->s) {
         snprintf(l->error, sizeof l->error, "%s", ps_error_in(&err, cli_lang));
     } else if (c->nlabs && l->s->nquestions != c->nquestions) {
@@ -340,6 +341,7 @@ static void class_fini(grade_class *c)
     }
     free(c->labs);
     free(c->files);
+    free(c->lab_text);
 }
 
 /* The command line: the lab, the answers files and folders (in place in
@@ -418,9 +420,16 @@ int cmd_grade(int argc, char **argv)
     FILE *csv = NULL;
     if (rc)
         goto done;
-    ps_scenario *first;
-    if ((rc = cli_lab_load(lab_path, NULL, &first)) != 0)
+    ps_error err;
+    ps_scenario *first = (c.lab_text = ps_scenario_file_read(lab_path, &c.lab_len, &err))
+                             ? ps_scenario_load_string(lab_path, c.lab_text, c.lab_len, &err)
+                             : NULL;
+    if (!first) {
+        fprintf(stderr, "%s\n", ps_error_in(&err, cli_lang));
+        cli_scenario_hint(stderr, lab_path);
+        rc = EXIT_USAGE;
         goto done;
+    }
     c.nquestions = first->nquestions;
     ps_scenario_destroy(first); /* lab_of loads it again, with its key */
     if (!c.nquestions) {

@@ -35,6 +35,9 @@ typedef struct graded {
 /* The class: the lab as written (labs[0]) and its variants, the files. */
 typedef struct grade_class {
     const char *lab_path;
+    char *lab_text;        /* its bytes, read once (a pipe can be read only
+                              once; each variant loads from them) */
+    size_t lab_len;
     grade_lab *labs;
     size_t nlabs, caplabs;
     graded *files;

@@ -553,6 +553,36 @@ static void a_pipe_is_read_with_lines_and_columns(void **state)
     assert_int_equal(r.status, 0);
     assert_non_null(strstr(r.out, "score 8/8"));
     result_free(&r);
+    /* the lab itself through a pipe, a class with a variant: graded as
+     * from its file (the pipe is read once, each variant loads from it) */
+    char classlab[512], classdir[512];
+    snprintf(classlab, sizeof classlab, "%s/tests/labs/class.yaml", PROCSIM_SOURCE_DIR);
+    snprintf(classdir, sizeof classdir, "%s/tests/labs/class", PROCSIM_SOURCE_DIR);
+    size_t lablen;
+    char *labtext = slurp("tests/labs/class.yaml", &lablen);
+    result from_file = run_io((const char *const[]){"grade", classlab, classdir, NULL}, NULL, 0,
+                              NULL);
+    r = run_io((const char *const[]){"grade", "/dev/stdin", classdir, NULL}, labtext, lablen,
+               NULL);
+    free(labtext);
+    char *want = NULL; /* from_file.out with the lab named /dev/stdin, as the pipe's is */
+    size_t want_len = 0;
+    append(&want, &want_len, "", 0);
+    for (const char *s = from_file.out, *hit; *s; s = hit + strlen(classlab)) {
+        if (!(hit = strstr(s, classlab))) {
+            append(&want, &want_len, s, strlen(s));
+            break;
+        }
+        append(&want, &want_len, s, (size_t)(hit - s));
+        append(&want, &want_len, "/dev/stdin", 10);
+    }
+    int same = !strcmp(r.out, want);
+    free(want);
+    if (r.status != from_file.status || !same || !r.out[0])
+        fail_msg("grade /dev/stdin CLASS: exit %d (from the file %d)\n%s\nstderr: %s", r.status,
+                 from_file.status, r.out, r.err);
+    result_free(&r);
+    result_free(&from_file);
 }
 
 static int group_setup(void **state)
