@@ -47,18 +47,28 @@
 #include "cli.h"
 #include "procsim/stats.h"
 
+/* s as a JSON string: what a terminal would act on (procsim/visible.h)
+ * escaped as \u00XX, so that the JSON shown on a terminal plays nothing
+ * either; a byte that is not UTF-8 becomes U+FFFD (JSON is UTF-8). */
 static void jstr(FILE *out, const char *s)
 {
     putc('"', out);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(out, "\\%c", *p);
-        else if (*p == '\n')
+    for (size_t n = strlen(s), k; n > 0; s += k, n -= k) {
+        char esc[PS_VISIBLE_ESC_MAX];
+        k = ps_visible_char(s, n, PS_VISIBLE_LINE, esc);
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            fprintf(out, "\\%c", c);
+        else if (c == '\n')
             fputs("\\n", out);
-        else if (*p < 0x20)
-            fprintf(out, "\\u%04x", *p);
+        else if (!esc[0])
+            fwrite(s, 1, k, out);
+        else if (esc[1] == 'u') /* a C1 control, C2 80-9F: its code point */
+            fprintf(out, "\\u%04x", (unsigned char)s[1]);
+        else if (c < 0x80) /* C0, DEL */
+            fprintf(out, "\\u%04x", c);
         else
-            putc(*p, out);
+            fputs("\\ufffd", out);
     }
     putc('"', out);
 }

@@ -223,7 +223,8 @@ static void text_note(FILE *out, const run *r, const ps_trace_note *n)
     snprintf(what, sizeof what, "~ %s", ps_trace_note_token((ps_trace_note_kind)n->kind));
     ps_trace_note_format(r->trace, n, r->lang, words, sizeof words);
     cli_pad(out, n->pid ? pid_name(r->e, n->pid, r->lang) : "procsim", 12);
-    fprintf(out, " %-33s %-9s %s", what, "", words);
+    fprintf(out, " %-33s %-9s ", what, "");
+    cli_visible(out, words, PS_VISIBLE_LINE); /* an exec note has the program's command line */
     ps_trace_proc k;
     if (n->pid && !ps_trace_proc_info(r->trace, n->pid, &k))
         fprintf(out, CLI_W_IN(W_RUN_NOTE_PID, r->lang), (int)k.os_pid);

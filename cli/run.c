@@ -109,7 +109,10 @@ static void note_interrupt(int signo)
 /* The handler runs only while the signals are not blocked: before the
  * backend is created (it is installed after) or once destroy has given
  * the mask back.  Children never run it: live and trace children set
- * every handler back to the default before they unblock any signal. */
+ * every handler back to the default before they unblock any signal.
+ * They stay for the rest of the program, which only ends after it: the
+ * command checks cli_interrupted() last, so anything added after that
+ * check must check again (and a SIGQUIT dumps no core here). */
 void cli_hold_interrupts(void)
 {
     static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT};

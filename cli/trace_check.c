@@ -79,8 +79,9 @@ static int check_command(const char *name)
 {
     int why = 0;
     int rc = strchr(name, '/') ? check_path(name, &why) : check_name(name, &why);
+    char shown[CLI_VISIBLE_MAX]; /* a name that is not found may be anything */
     if (rc)
-        fprintf(stderr, "procsim trace: %s: %s\n", name,
+        fprintf(stderr, "procsim trace: %s: %s\n", ps_visible(name, PS_VISIBLE_LINE, shown, sizeof shown),
                 why ? cli_strerror(why) : CLI_W(W_TRACE_NOT_FOUND));
     return rc;
 }

@@ -379,21 +379,25 @@ static void a_programs_hostile_name_is_shown_visible(void **state)
     need_trace();
     char dir[64] = "/tmp/procsim-trace-XXXXXX", link[128], cmd[192];
     assert_non_null(mkdtemp(dir));
-    snprintf(link, sizeof link, "%s/z\x1b[2Jz", dir);
+    snprintf(link, sizeof link, "%s/z\x1b[2Jz\xc2\x9b", dir); /* ESC, and a C1 CSI */
     assert_int_equal(symlink("/bin/sleep", link), 0);
     snprintf(cmd, sizeof cmd, "'%s' 0.05", link);
-    static const char *const formats[] = {"text", "csv"};
-    for (size_t f = 0; f < 2; f++) {
+    static const char *const formats[] = {"text", "csv", "json"};
+    static const char *const shown_as[] = {"z\\x1B[2Jz\\u009B", "z\\x1B[2Jz\\u009B",
+                                           "z\\u001b[2Jz\\u009b"};
+    for (size_t f = 0; f < 3; f++) {
         result r = procsim((const char *[]){"trace", "--format", formats[f], "--", "sh", "-c",
                                             cmd, NULL});
-        int raw = strchr(r.out, 0x1b) || strchr(r.err, 0x1b), shown = !!strstr(r.out, "z\\x1B[2Jz");
+        int raw = strchr(r.out, 0x1b) || strchr(r.err, 0x1b) || strstr(r.out, "\xc2\x9b") ||
+                  strstr(r.err, "\xc2\x9b"),
+            shown = !!strstr(r.out, shown_as[f]);
         int status = r.status;
         result_free(&r);
         if (status != 0 || raw || !shown) {
             unlink(link);
             rmdir(dir);
-            fail_msg("--format %s: exit %d, a raw ESC %s, the name shown as z\\x1B[2Jz %s",
-                     formats[f], status, raw ? "reached the output" : "did not reach it",
+            fail_msg("--format %s: exit %d, a raw ESC or C1 %s, the name shown as %s: %s",
+                     formats[f], status, raw ? "reached the output" : "did not reach it", shown_as[f],
                      shown ? "yes" : "no");
         }
     }

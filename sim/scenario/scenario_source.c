@@ -71,11 +71,11 @@ int ps__source_open(const char *path, ps__file *f, ps_error *err)
         return -1;
     }
     if (!fp && kind == PS_INPUT_FIFO) {
-        ps__format_error(err, path, "%s%.0s; save the scenario in a file, or pipe it in: procsim "
-                     "check /dev/stdin < %s", "%.0s%s; 시나리오를 파일로 저장하거나 파이프로 "
-                     "주십시오: procsim check /dev/stdin < %s",
-                     ps_input_refusal(kind, PS_LANG_EN), ps_input_refusal(kind, PS_LANG_KO),
-                     path);
+        ps__format_error(err, path, "%s%.0s; save the scenario in a file, or pipe one in: "
+                     "procsim COMMAND /dev/stdin < FILE",
+                     "%.0s%s; 시나리오를 파일로 저장하거나 파이프로 주십시오: procsim "
+                     "COMMAND /dev/stdin < FILE",
+                     ps_input_refusal(kind, PS_LANG_EN), ps_input_refusal(kind, PS_LANG_KO));
         return -1;
     }
     if (!fp) {
