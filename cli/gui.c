@@ -119,7 +119,8 @@ int cmd_gui(int argc, char **argv)
 {
     static char shipped[CLI_PATH_MAX]; /* the window's for its life (in a web page that
                                           outlives this call's stack) */
-    gui_options o = {.lang = -1, .shipped = shipped};
+    /* cli_lang: the locale's, or `procsim --lang ko gui` (before the command) */
+    gui_options o = {.lang = cli_lang == PS_LANG_KO, .shipped = shipped};
     cli_data_dir(CLI_DATA_SCENARIOS, shipped, sizeof shipped); /* "" when none */
     ps_outbuf yaml = {0};
     int rc = gui_options_parse(&o, argc, argv, &yaml);

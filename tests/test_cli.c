@@ -517,6 +517,9 @@ static void no_display_checks_the_input_first(void **state)
          "give\n"},
         {{"gui", "scenarios/policies/mlq.yaml", "--policy", "mlq"}, 1, NULL,
          "procsim gui: no display"},
+        /* the language given before the command is the window's too */
+        {{"--lang", "ko", "gui", "scenarios/seeds/pipe.yaml", "--policy", "mlq"}, 2, NULL,
+         "정책 mlq에는 system.queues가 있어야 하는데 이 파일에는 없습니다\n"},
         {{"gui", "--policy", "mlq", "--ostep", "process-run", "-l", "5:100"}, 2, NULL,
          "policy mlq needs system.queues"},
         {{"gui", "--policy", "srtf", "--ostep", "process-run", "-l", "5:100"}, 1, NULL,
