@@ -5,42 +5,42 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Bytes of the valid UTF-8 sequence starting at u[0..n), 0 if none
- * (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF). */
-static size_t utf8_length(const unsigned char *u, size_t n)
+size_t ps_utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
 {
-    size_t len;
-    unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
-    if (u[0] < 0x80)
+    if (p[0] < 0x80) {
+        *cp = p[0];
         return 1;
-    if (u[0] >= 0xC2 && u[0] <= 0xDF)
-        len = 2;
-    else if (u[0] >= 0xE0 && u[0] <= 0xEF)
-        len = 3, lo = u[0] == 0xE0 ? 0xA0 : 0x80, hi = u[0] == 0xED ? 0x9F : 0xBF;
-    else if (u[0] >= 0xF0 && u[0] <= 0xF4)
-        len = 4, lo = u[0] == 0xF0 ? 0x90 : 0x80, hi = u[0] == 0xF4 ? 0x8F : 0xBF;
-    else
+    }
+    size_t len = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ? 3
+               : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+    if (!len || len > n)
         return 0;
-    if (n < len || u[1] < lo || u[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++)
-        if ((u[i] & 0xC0) != 0x80)
+    uint32_t c = p[0] & (0x7f >> len);
+    for (size_t i = 1; i < len; i++) {
+        if ((p[i] & 0xc0) != 0x80)
             return 0;
+        c = c << 6 | (p[i] & 0x3f);
+    }
+    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (c < least[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+        return 0;
+    *cp = c;
     return len;
 }
 
 size_t ps_visible_char(const char *s, size_t n, int lines, char esc[PS_VISIBLE_ESC_MAX])
 {
     const unsigned char *u = (const unsigned char *)s;
-    size_t len = utf8_length(u, n);
+    uint32_t cp;
+    size_t len = ps_utf8_char(u, n, &cp);
     esc[0] = '\0';
     if (len == 0 || (len == 1 && (u[0] < 0x20 || u[0] == 0x7F))) {
         if (!(lines && (u[0] == '\n' || u[0] == '\t')))
             snprintf(esc, PS_VISIBLE_ESC_MAX, "\\x%02X", u[0]);
         return 1;
     }
-    if (len == 2 && u[0] == 0xC2 && u[1] <= 0x9F) /* U+0080-U+009F */
-        snprintf(esc, PS_VISIBLE_ESC_MAX, "\\u%04X", u[1]);
+    if (cp >= 0x80 && cp <= 0x9F)
+        snprintf(esc, PS_VISIBLE_ESC_MAX, "\\u%04X", (unsigned)cp);
     return len;
 }
 

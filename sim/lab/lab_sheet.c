@@ -75,7 +75,7 @@ static void drop_byte(struct ps__lab_feed *f, uint8_t b, uint32_t col)
         } else if (f->nu8) {
             f->u8[f->nu8++] = b;
             if (f->nu8 == f->u8len) {
-                if (!ps__lab_utf8_char(f->u8, f->nu8, &cp))
+                if (!ps_utf8_char(f->u8, f->nu8, &cp))
                     utf8_bad_at(f, f->u8line, f->u8col, f->u8[0]);
                 f->nu8 = 0;
             }
@@ -106,7 +106,7 @@ static void drop_byte(struct ps__lab_feed *f, uint8_t b, uint32_t col)
     size_t inleft = 2, outleft = sizeof out;
     f->cp_lead = -1;
     if (iconv(f->cp949, &ip, &inleft, &op, &outleft) == (size_t)-1 || inleft ||
-        !ps__lab_utf8_char((const unsigned char *)out, (size_t)(op - out), &cp)) {
+        !ps_utf8_char((const unsigned char *)out, (size_t)(op - out), &cp)) {
         f->drop.cp949_bad = 1;
         return;
     }

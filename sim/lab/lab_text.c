@@ -10,39 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The length of the UTF-8 character at p (n bytes left), 0 if none starts
- * there: strict, no overlong forms, surrogates or code points past
- * U+10FFFF. *cp gets the code point. */
-size_t ps__lab_utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
-{
-    if (p[0] < 0x80) {
-        *cp = p[0];
-        return 1;
-    }
-    size_t len = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ? 3
-               : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
-    if (!len || len > n)
-        return 0;
-    uint32_t c = p[0] & (0x7f >> len);
-    for (size_t i = 1; i < len; i++) {
-        if ((p[i] & 0xc0) != 0x80)
-            return 0;
-        c = c << 6 | (p[i] & 0x3f);
-    }
-    static const uint32_t least[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (c < least[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-        return 0;
-    *cp = c;
-    return len;
-}
-
 /* The offset of the first byte of t[0..n) that starts no UTF-8
  * character (n if all are UTF-8). */
 static size_t utf8_bad(const char *t, size_t n)
 {
     uint32_t cp;
     for (size_t at = 0, k; at < n; at += k)
-        if (!(k = ps__lab_utf8_char((const unsigned char *)t + at, n - at, &cp)))
+        if (!(k = ps_utf8_char((const unsigned char *)t + at, n - at, &cp)))
             return at;
     return n;
 }
@@ -151,7 +125,7 @@ static int mostly_hangul(const char *t, size_t n, const ps__lab_dropped *d)
     size_t hangul = d ? d->hangul : 0, other = d ? d->other : 0;
     uint32_t cp;
     for (size_t at = 0, k; at < n; at += k) {
-        k = ps__lab_utf8_char((const unsigned char *)t + at, n - at, &cp);
+        k = ps_utf8_char((const unsigned char *)t + at, n - at, &cp);
         if (!k)
             return 0;
         if (cp < 0x80)
@@ -303,7 +277,7 @@ void ps__lab_fold(const char *s, char *out, size_t size)
     for (size_t at = 0, k; at < len && n + 1 < size; at += k) {
         const char *piece = s + at;
         size_t plen;
-        k = ps__lab_utf8_char((const unsigned char *)s + at, len - at, &cp);
+        k = ps_utf8_char((const unsigned char *)s + at, len - at, &cp);
         if (!k) { /* not UTF-8: kept as it is, byte by byte */
             k = 1;
             plen = 1;

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "procsim/lab.h"
+#include "procsim/visible.h" /* ps_utf8_char */
 
 /* text[0..len) as UTF-8 without a byte-order mark, into *out (malloc'd,
  * NUL-terminated, *outlen bytes) with *enc how it was saved: UTF-8 (with
@@ -34,9 +35,6 @@ int ps__lab_decode(const char *name, const char *text, size_t len, const uint32_
                    size_t nlines, const ps__lab_dropped *dropped, char **out, size_t *outlen,
                    ps_lab_encoding *enc, ps_error *err);
 
-/* The UTF-8 character at p (n bytes left): its length, 0 if none starts
- * there (strict), its code point in *cp. */
-size_t ps__lab_utf8_char(const unsigned char *p, size_t n, uint32_t *cp);
 /* Is cp Hangul (syllables and jamo)? */
 int ps__lab_is_hangul(uint32_t cp);
 

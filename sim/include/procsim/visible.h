@@ -21,6 +21,7 @@
 #define PROCSIM_VISIBLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum {
     PS_VISIBLE_LINE = 0,  /* one line (a title, an answer): '\n', '\t' as escapes */
@@ -29,6 +30,12 @@ enum {
 
 /* The longest escape of one character ("\u009B") and its NUL. */
 #define PS_VISIBLE_ESC_MAX 7
+
+/* The length of the UTF-8 character at p (n >= 1 bytes left), 0 if none
+ * starts there: strict (RFC 3629), no overlong forms, surrogates or code
+ * points past U+10FFFF.  *cp gets the code point.  The one decoder of
+ * what is valid UTF-8 for the text made visible and for answers files. */
+size_t ps_utf8_char(const unsigned char *p, size_t n, uint32_t *cp);
 
 /* The character that starts s[0..n) (n >= 1): returns how many bytes it
  * takes (at least 1), and esc gets its escape, or "" when it is shown as
