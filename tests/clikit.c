@@ -124,12 +124,21 @@ char *slurp(const char *rel, size_t *len)
     return buf;
 }
 
-
+/* The command a case runs: its first word after the options given before
+ * the command (`procsim --lang ko gui ...`), or NULL. */
+static const char *case_command(const char *const *args)
+{
+    size_t i = 0;
+    while (args[i] && !strcmp(args[i], "--lang") && args[i + 1])
+        i += 2;
+    return args[i];
+}
 
 void check_cases(const cli_case *cases, size_t n, const char *const *extra)
 {
     for (size_t i = 0; i < n; i++) {
-        if (!PROCSIM_WITH_GUI && cases[i].args[0] && !strcmp(cases[i].args[0], "gui"))
+        const char *cmd = case_command(cases[i].args);
+        if (!PROCSIM_WITH_GUI && cmd && !strcmp(cmd, "gui"))
             continue; /* it says it has no window, whatever the options */
         result r = run_in(cases[i].args, extra, 60);
         const char *o = cases[i].in_out, *e = cases[i].in_err;
