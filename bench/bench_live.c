@@ -182,7 +182,7 @@ static void drive(ps_live *l, ps_engine *e, run_result *r)
     r->status = st;
     r->ticks = ps_engine_now(e);
     if (st == PS_STEP_FAILED)
-        fprintf(stderr, "bench_live: %s\n", ps_live_error(l));
+        fprintf(stderr, "bench_live: %s\n", ps_live_error(l, PS_LANG_EN));
 }
 
 /* Load `yaml`, run it live at tick_ms, log every transition.  Returns 0,

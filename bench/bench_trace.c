@@ -150,7 +150,7 @@ static int run_traced(char *const *argv, traced *r)
     ps_trace_get_info(t, &r->info);
     if (st != PS_STEP_DONE)
         fprintf(stderr, "bench_trace: %s: the trace ended with status %d: %s\n", argv[0], (int)st,
-                ps_trace_error(t));
+                ps_trace_error(t, PS_LANG_EN));
     ps_trace_destroy(t);
     r->wall_s = now_s() - t0;
     r->cpu_s = cpu_of(RUSAGE_SELF) - c0;

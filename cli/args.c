@@ -1,11 +1,11 @@
 /* args.c — what every command shares in reading its arguments: whole
  * numbers in a range, and --help.  Not the OSTEP programs' own flags: those
  * are the programs', parsed as Python's optparse does (sim/ostep). */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "procsim/strerror.h"
 #include "words.h"
 
 ps_lang cli_lang = PS_LANG_EN;
@@ -46,40 +46,9 @@ void cli_lang_prescan(int argc, char **argv)
             cli_lang = strcmp(argv[i + 1], "ko") ? PS_LANG_EN : PS_LANG_KO;
 }
 
-/* X(errno, Korean): what the C library says in English (procsim never
- * calls setlocale, so strerror is English) for the errors a file or a
- * command meets. */
-#define CLI_ERRNOS(X)                                                        \
-    X(ENOENT, "그런 파일이나 디렉터리가 없습니다")                             \
-    X(EACCES, "권한이 없습니다")                                              \
-    X(EPERM, "허용되지 않는 작업입니다")                                      \
-    X(ENOTDIR, "디렉터리가 아닙니다")                                         \
-    X(EISDIR, "디렉터리입니다")                                               \
-    X(ENOSPC, "장치에 남은 공간이 없습니다")                                  \
-    X(EROFS, "읽기 전용 파일 시스템입니다")                                   \
-    X(EEXIST, "파일이 이미 있습니다")                                         \
-    X(ENOMEM, "메모리가 모자랍니다")                                          \
-    X(ENAMETOOLONG, "파일 이름이 너무 깁니다")                                \
-    X(ELOOP, "심볼릭 링크가 너무 많이 이어집니다")                            \
-    X(ENOEXEC, "실행 파일 형식이 잘못되었습니다")                             \
-    X(EPIPE, "파이프가 끊겼습니다")                                           \
-    X(EIO, "입출력 오류입니다")                                               \
-    X(EBADF, "잘못된 파일 기술자입니다")                                      \
-    X(EINVAL, "잘못된 인자입니다")
-
 const char *cli_strerror(int err)
 {
-    if (cli_lang == PS_LANG_KO)
-        switch (err) {
-#define CLI_X_(e, ko)                                                        \
-    case e:                                                                  \
-        return ko;
-            CLI_ERRNOS(CLI_X_)
-#undef CLI_X_
-        default:
-            break;
-        }
-    return strerror(err);
+    return ps_strerror(err, cli_lang);
 }
 
 int cli_parse_int(const char *text, int64_t min, int64_t max, int64_t *out)

@@ -21,27 +21,14 @@
 #define ANSWERS_MAX (64u << 20) /* bytes of an answers file, at most (what it keeps:
                                   PS_LAB_SHEET_MAX) */
 
-/* errno in the language: what the C library says, which is English here
- * (procsim does not call setlocale), or its Korean for the errors a file
- * can meet. */
+/* errno in the language; EFBIG with the answers file's limit */
+_Static_assert(ANSWERS_MAX == 67108864, "the words below give the limit");
 static const char *errno_text(int e)
 {
-    static const struct {
-        int e;
-        const char *ko;
-    } ko[] = {
-        {ENOENT, "그런 파일이나 디렉터리가 없습니다"}, {EACCES, "권한이 없습니다"},
-        {EISDIR, "디렉터리입니다"}, {ENOTDIR, "디렉터리가 아닙니다"},
-        {EFBIG, "파일이 너무 큽니다(답안 파일은 67108864바이트까지)"}, {ENOMEM, "메모리가 모자랍니다"},
-        {EIO, "입출력 오류입니다"}, {ENOSPC, "장치에 남은 공간이 없습니다"},
-        {EROFS, "읽기 전용 파일 시스템입니다"}, {ENAMETOOLONG, "파일 이름이 너무 깁니다"},
-        {ELOOP, "심볼릭 링크가 너무 많이 이어집니다"},
-    };
-    if (cli_lang == PS_LANG_KO)
-        for (size_t i = 0; i < sizeof ko / sizeof ko[0]; i++)
-            if (ko[i].e == e)
-                return ko[i].ko;
-    return e == EFBIG ? "File too large (an answers file is at most 67108864 bytes)" : strerror(e);
+    if (e == EFBIG)
+        return cli_lang == PS_LANG_KO ? "파일이 너무 큽니다(답안 파일은 67108864바이트까지)"
+                                      : "File too large (an answers file is at most 67108864 bytes)";
+    return cli_strerror(e);
 }
 
 /* The answers file at path read into sh in pieces (its comments dropped

@@ -213,7 +213,7 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
     else if (st == PS_STEP_INTERRUPTED)
         snprintf(report, sizeof report, CLI_W(W_RUN_INTERRUPTED), (long long)ps_engine_now(e));
     else if (st == PS_STEP_FAILED)
-        snprintf(report, sizeof report, CLI_W(W_RUN_LIVE_FAILED), ps_live_error(live));
+        snprintf(report, sizeof report, CLI_W(W_RUN_LIVE_FAILED), ps_live_error(live, cli_lang));
     else if (st == PS_STEP_NOMEM)
         snprintf(report, sizeof report, CLI_W(W_RUN_NOMEM_AT), (long long)ps_engine_now(e));
     else if (st == PS_STEP_RUNAWAY && ps_engine_runaway(e))
@@ -225,7 +225,8 @@ int cli_simulate_with(const ps_scenario *s, const writer *w, const cli_sim *o)
                  o->offers_until ? CLI_W(W_RUN_LARGER_UNTIL) : "");
     }
     if (live && ps_live_divergences(live))
-        fprintf(stderr, CLI_W(W_RUN_DIVERGED), ps_live_divergences(live), ps_live_warning(live));
+        fprintf(stderr, CLI_W(W_RUN_DIVERGED), ps_live_divergences(live),
+                ps_live_warning(live, cli_lang));
     w->end(stdout, &r, st, report);
     int rc = st == PS_STEP_DONE || st == PS_STEP_UNTIL ? EXIT_OK : EXIT_RUNTIME;
     if (fflush(stdout) || ferror(stdout)) {

@@ -371,7 +371,7 @@ static int ending(ps_trace *t, ps_step_status st, char *report, size_t size)
                  (long long)ps_engine_now(ps_trace_engine(t)));
         return EXIT_RUNTIME;
     case PS_STEP_FAILED:
-        snprintf(report, size, CLI_W(W_TRACE_REPORT_FAILED), ps_trace_error(t));
+        snprintf(report, size, CLI_W(W_TRACE_REPORT_FAILED), ps_trace_error(t, cli_lang));
         return EXIT_RUNTIME;
     case PS_STEP_OK:
     case PS_STEP_UNTIL:

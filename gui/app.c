@@ -517,8 +517,8 @@ static int trace_status(const gui_app *a)
         fprintf(stderr, "procsim trace: interrupted\n");
         return 1;
     }
-    if (g->report[0]) {
-        fprintf(stderr, "procsim trace: %s\n", g->report);
+    if (g->report[0][0]) {
+        fprintf(stderr, "procsim trace: %s\n", g->report[gui_ps_lang(a->lang)]);
         return 1;
     }
     if (ps_trace_exit(g->trace, &code, &sig) == 0)

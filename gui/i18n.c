@@ -21,6 +21,11 @@ ps_lang gui_ps_lang(gui_lang lang)
     return lang == GUI_KO ? PS_LANG_KO : PS_LANG_EN;
 }
 
+gui_lang gui_lang_of(ps_lang lang)
+{
+    return lang == PS_LANG_KO ? GUI_KO : GUI_EN;
+}
+
 const char *gui_state_text(ps_state s, gui_lang lang)
 {
     return ps_state_name_in(s, gui_ps_lang(lang));

@@ -57,6 +57,9 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(RESTOPPED, "was continued from outside (SIGCONT); stopped again, as the model holds it", \
       "프로세스가 밖에서 계속 실행되었습니다(SIGCONT); 모델에서의 상태대로 다시 멈췄습니다:") \
     X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑") X(COL_PC, "PC: op", "PC: 명령")     \
+    X(TRACE_FAILED, "trace failed:", "추적 실패:")                                  \
+    X(LIVE_FAILED, "live run failed:", "라이브 실행 실패:")                         \
+    X(OUT_OF_MEMORY, "out of memory", "메모리가 모자랍니다")                         \
     X(NO_FONTS, "cannot open the fonts at this size", "이 크기로 글꼴을 열 수 없음")
 
 typedef enum gui_word {
@@ -83,8 +86,9 @@ char *gui_cpus_text(const ps_scenario *s, gui_lang lang, char *buf, size_t size)
 /* The policy the run is under as --policy writes it: "rr:4", "sjf".
  * Returns buf. */
 char *gui_policy_text(const ps_scenario *s, char *buf, size_t size);
-/* The library's name of the language (procsim/state.h). */
+/* The library's name of the language (procsim/state.h), and back. */
 ps_lang gui_ps_lang(gui_lang lang);
+gui_lang gui_lang_of(ps_lang lang);
 /* The language of the environment's locale (LC_ALL, LC_MESSAGES, LANG). */
 gui_lang gui_lang_from_env(void);
 

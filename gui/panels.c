@@ -627,7 +627,7 @@ void gui_view_overlays(gui_app *a)
         gui_view_picker(a);
     const char *report = a->sim.status == PS_STEP_STUCK || a->sim.status == PS_STEP_RUNAWAY
                              ? a->sim.stuck[gui_ps_lang(a->lang)] /* in the window's language */
-                             : a->sim.report;
+                             : a->sim.report[gui_ps_lang(a->lang)];
     const char *msg = a->message_ttl > 0 ? a->message : report;
     if (msg[0]) {
         float lh = (float)gui_text_line_height(a->text, GUI_NORMAL);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "motion.h"
 
 static void record(gui_sim *g, const ps_trace_event *ev, char kstate, uint8_t reporter)
@@ -280,9 +281,8 @@ static int start(gui_sim *g, char *err, size_t errsize)
     g->instants = 0;
     g->nlog = 0;
     g->wait = 0.3;
-    g->report[0] = 0;
     for (int l = 0; l < PS_LANG_COUNT; l++)
-        g->stuck[l][0] = 0;
+        g->report[l][0] = g->stuck[l][0] = 0;
     return 0;
 }
 
@@ -451,14 +451,25 @@ int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
     return rc;
 }
 
+/* Why a live or traced run failed, in `l`; NULL if it did not. */
+static const char *failure(const gui_sim *g, ps_lang l)
+{
+    if (g->trace && g->status == PS_STEP_NOMEM)
+        return gui_word_text(GUI_W_OUT_OF_MEMORY, gui_lang_of(l));
+    if (g->status != PS_STEP_FAILED)
+        return NULL;
+    return g->trace ? ps_trace_error(g->trace, l) : ps_live_error(g->live, l);
+}
+
 static void note_end(gui_sim *g)
 {
-    if (g->status == PS_STEP_FAILED && g->trace)
-        snprintf(g->report, sizeof g->report, "trace failed: %s", ps_trace_error(g->trace));
-    else if (g->status == PS_STEP_NOMEM && g->trace)
-        snprintf(g->report, sizeof g->report, "trace failed: out of memory");
-    else if (g->status == PS_STEP_FAILED)
-        snprintf(g->report, sizeof g->report, "live run failed: %s", ps_live_error(g->live));
+    for (int l = 0; l < PS_LANG_COUNT; l++) {
+        const char *why = failure(g, (ps_lang)l);
+        if (why)
+            snprintf(g->report[l], sizeof g->report[l], "%s %s",
+                     gui_word_text(g->trace ? GUI_W_TRACE_FAILED : GUI_W_LIVE_FAILED,
+                                   gui_lang_of((ps_lang)l)), why);
+    }
     for (int l = 0; g->status == PS_STEP_STUCK && g->e && l < PS_LANG_COUNT; l++)
         ps_engine_stuck(g->e, (ps_lang)l, g->stuck[l], sizeof g->stuck[l]);
     for (int l = 0; g->status == PS_STEP_RUNAWAY && g->e && l < PS_LANG_COUNT; l++)

@@ -106,7 +106,8 @@ typedef struct gui_sim {
     ps_step_status status;
     uint32_t instants;           /* steps taken */
     double wait;                 /* seconds until the next instant */
-    char report[512];            /* why a live run failed, "" */
+    char report[PS_LANG_COUNT][512]; /* why a live or traced run failed, in
+                                    each language; "" */
     ps_live_restop restop;       /* the last child stopped again because
                                     something else continued it */
     int restop_unsaid;           /* the window has yet to say it (it clears this) */

@@ -386,7 +386,7 @@ static void fork_failure_is_reported_cleanly(void **state)
             while ((st = ps_live_step(l)) == PS_STEP_OK)
                 ;
             failed_mask = lk_thread_mask();
-            snprintf(msg, sizeof msg, "%d %s", (int)st, ps_live_error(l));
+            snprintf(msg, sizeof msg, "%d %s", (int)st, ps_live_error(l, PS_LANG_EN));
             ps_live_destroy(l);
         }
         if (failed_mask != (mask | LK_BACKEND_SIGS) || lk_thread_mask() != mask)

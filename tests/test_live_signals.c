@@ -369,6 +369,46 @@ static void ctrl_z_then_fg_is_undone_and_said(void **state)
     scratch_done(&x);
 }
 
+/* ---- a running child stopped from outside --------------------------------- */
+
+/* The warning a run ends with when a, stopped from outside while it burns
+ * its cpu op, overruns: killed once the grace has passed after its burn was
+ * due (here 1 s, as a burns 100 ticks of 10 ms), said in the run's
+ * language. */
+static const struct overrun {
+    const char *lang, *said;
+} overrun[] = {
+    {"en", "procsim: warning: reality and the model parted 1 time(s); first: a did not finish "
+           "its cpu op within 5 s and was killed (docs/live.md)\n"},
+    {"ko", "procsim: 경고: 실제와 모형이 1번 어긋났습니다; 처음: a이(가) 5초 안에 cpu 연산을 "
+           "마치지 못해 강제 종료되었습니다 (docs/live.md)\n"},
+};
+
+static void stopped_runner_overruns_and_is_said(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof overrun / sizeof overrun[0]; i++) {
+        scratch x;
+        scratch_make(&x);
+        FILE *f = fopen(x.yaml, "w");
+        assert_non_null(f);
+        fputs("procsim: 1\ntitle: t\nprocesses:\n  - {name: a, program: [cpu 100]}\n"
+              "  - {name: b, program: [cpu 1]}\n  - {name: c, program: [cpu 1]}\n", f);
+        assert_int_equal(fclose(f), 0);
+        pid_t p = start(&x, overrun[i].lang, 0), kids[3];
+        wait_for_held(p, kids);
+        assert_int_equal(kill(kids[0], SIGSTOP), 0);
+        int st;
+        assert_int_equal(waitpid(p, &st, 0), p); /* b and c run once a is killed */
+        procsim_pid = 0;
+        const char *err = slurp_err(&x);
+        if (!WIFEXITED(st) || WEXITSTATUS(st) != 0 || !strstr(err, overrun[i].said))
+            fail_msg("%s: procsim ended with %#x; stderr:\n%s", overrun[i].lang, st, err);
+        lk_assert_all_gone(kids, 3);
+        scratch_done(&x);
+    }
+}
+
 /* ---- an interrupt repeated during the clean-up ---------------------------- */
 
 typedef enum repeat {
@@ -454,6 +494,7 @@ int main(void)
         cmocka_unit_test_teardown(continued_held_children_are_stopped_again, end_backend),
         cmocka_unit_test_teardown(outside_sigcont_is_undone_and_said, teardown),
         cmocka_unit_test_teardown(ctrl_z_then_fg_is_undone_and_said, teardown),
+        cmocka_unit_test_teardown(stopped_runner_overruns_and_is_said, teardown),
         cmocka_unit_test_teardown(repeated_interrupt_exits_1_leaving_nothing, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -120,7 +120,7 @@ static int poll_until(run *r, cond_fn cond, const void *arg)
             return 0;
         r->st = ps_trace_poll(r->t, 20 * 1000000);
         if (r->st == PS_STEP_FAILED)
-            fail_msg("trace failed: %s", ps_trace_error(r->t));
+            fail_msg("trace failed: %s", ps_trace_error(r->t, PS_LANG_EN));
     }
     return cond && cond(r, arg);
 }

@@ -63,8 +63,8 @@ static void __attribute__((noreturn)) run_limited(rlim_t nofile, char **argv, co
     }
     int code = RUN_DONE;
     if (st != PS_STEP_DONE) {
-        fprintf(stderr, "trace: %d %s\n", (int)st, ps_trace_error(t));
-        code = ps_trace_error(t)[0] ? RUN_CLEAR_FAILURE : RUN_BAD;
+        fprintf(stderr, "trace: %d %s\n", (int)st, ps_trace_error(t, PS_LANG_EN));
+        code = ps_trace_error(t, PS_LANG_EN)[0] ? RUN_CLEAR_FAILURE : RUN_BAD;
     }
     ps_trace_destroy(t);
     if (!nothing_left())
@@ -201,7 +201,7 @@ static void test_parent_killed_after_fork(void **state)
     }
     alarm(0);
     if (st != PS_STEP_DONE)
-        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t, PS_LANG_EN));
     int seen = 0;
     for (char *p = out.text; p && *p;) {
         char *end;
@@ -282,7 +282,7 @@ static void test_ping_pong_moves(void **state)
     }
     alarm(0);
     if (st != PS_STEP_DONE)
-        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t, PS_LANG_EN));
     int kernel_waits = 0, waits = 0;
     for (uint32_t pid = 1; pid <= 2; pid++) {
         int64_t born = -1, end = -1;
@@ -351,7 +351,7 @@ static void test_period_comes_back(void **state)
     }
     alarm(0);
     if (st != PS_STEP_DONE)
-        fail_msg("trace: %d %s", (int)st, ps_trace_error(t));
+        fail_msg("trace: %d %s", (int)st, ps_trace_error(t, PS_LANG_EN));
     ps_trace_get_info(t, &info);
     ps_trace_destroy(t);
     if (longest <= 1)

@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "live_driver.h"
+#include "procsim/strerror.h"
 
 /* ---- collecting the engine's decisions -------------------------------- */
 
@@ -213,6 +214,7 @@ static int gate(ps_live *l, int64_t T)
         }
         if (late && now >= overrun) {
             ps__live_warn(l, "%s did not finish its cpu op within %lld s and was killed",
+                          "%s이(가) %lld초 안에 cpu 연산을 마치지 못해 강제 종료되었습니다",
                           ps__pname(l, (uint32_t)(late - l->ch) + 1),
                           (long long)(PS__GRACE_NS / 1000000000));
             ps__kill_child(l, late, PS__TERM_NS, 0); /* overran its burn: recorded as killed */
@@ -245,7 +247,7 @@ ps_step_status ps_live_step(ps_live *l)
     apply_all(l);
     flush(l);
     if (l->nomem)
-        ps__live_fail(l, "out of memory");
+        ps__live_failed(l, "out of memory", "메모리가 모자랍니다");
     if (l->interrupted)
         return PS_STEP_INTERRUPTED;
     if (l->failed)
@@ -460,8 +462,8 @@ ps_live *ps_live_create(ps_engine *e, ps_error *err)
         int why = errno;
         snprintf(err->msg, sizeof err->msg, "live mode: cannot set up: %s: %s", failed,
                  strerror(why));
-        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: 준비하지 못했습니다: %s: "
-                 "오류 %d(%s)", failed, why, strerror(why));
+        snprintf(err->msg_ko, sizeof err->msg_ko, "라이브 모드: 준비하지 못했습니다: %s: %s",
+                 failed, ps_strerror(why, PS_LANG_KO));
         goto fail;
     }
     l->tick_ns = s->tick_ms * 1000000;
@@ -614,9 +616,9 @@ int64_t ps_live_tick_ms(const ps_live *l)
     return l->tick_ns / 1000000;
 }
 
-const char *ps_live_error(const ps_live *l)
+const char *ps_live_error(const ps_live *l, ps_lang lang)
 {
-    return l->err;
+    return l->err[lang == PS_LANG_KO];
 }
 
 pid_t ps_live_os_pid(const ps_live *l, uint32_t pid)
@@ -655,7 +657,7 @@ uint32_t ps_live_divergences(const ps_live *l)
     return l->divergences;
 }
 
-const char *ps_live_warning(const ps_live *l)
+const char *ps_live_warning(const ps_live *l, ps_lang lang)
 {
-    return l->warning;
+    return l->warning[lang == PS_LANG_KO];
 }

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "live_driver.h"
+#include "procsim/strerror.h"
 
 /* ---- starting a child -------------------------------------------------- */
 
@@ -30,12 +31,26 @@ static uint32_t child_keep(ps_live *l, int cmd_fd)
     return n;
 }
 
+/* The system call `call` failed with `e` starting `pid`: the run cannot go on. */
+static void cannot_start(ps_live *l, uint32_t pid, const char *call, int e)
+{
+    int nproc = e == EAGAIN && !strcmp(call, "fork");
+    char en[320], ko[320];
+    snprintf(en, sizeof en, "cannot start %s: %s: %s%s", ps__pname(l, pid), call,
+             ps_strerror(e, PS_LANG_EN),
+             nproc ? " (too many processes: see ulimit -u, RLIMIT_NPROC)" : "");
+    snprintf(ko, sizeof ko, "%s을(를) 시작할 수 없습니다: %s: %s%s", ps__pname(l, pid), call,
+             ps_strerror(e, PS_LANG_KO),
+             nproc ? " (프로세스가 너무 많습니다: ulimit -u, RLIMIT_NPROC 참고)" : "");
+    ps__live_failed(l, en, ko);
+}
+
 void ps__start_child(ps_live *l, uint32_t pid)
 {
     ps__child *c = &l->ch[pid - 1];
     int cmd[2];
     if (pipe2(cmd, O_CLOEXEC)) {
-        ps__live_fail(l, "cannot start %s: pipe: %s", ps__pname(l, pid), strerror(errno));
+        cannot_start(l, pid, "pipe", errno);
         return;
     }
     c->ws_bytes = l->ws_fd >= 0 ? (size_t)l->s->procs[pid - 1].memory * PS_LIVE_UNIT_BYTES : 0;
@@ -63,9 +78,7 @@ void ps__start_child(ps_live *l, uint32_t pid)
     close(cmd[0]);
     if (p < 0) {
         close(cmd[1]);
-        ps__live_fail(l, "cannot start %s: fork: %s%s", ps__pname(l, pid),
-                      strerror(fork_errno), fork_errno == EAGAIN
-                      ? " (too many processes: see ulimit -u, RLIMIT_NPROC)" : "");
+        cannot_start(l, pid, "fork", fork_errno);
         return;
     }
     c->pidfd = ps__pidfd_open(p);
@@ -76,7 +89,7 @@ void ps__start_child(ps_live *l, uint32_t pid)
         while (waitpid(p, NULL, 0) < 0 && errno == EINTR)
             ;
         close(cmd[1]);
-        ps__live_fail(l, "cannot start %s: pidfd_open: %s", ps__pname(l, pid), strerror(e));
+        cannot_start(l, pid, "pidfd_open", e);
         return;
     }
     c->pid = p;
@@ -84,7 +97,7 @@ void ps__start_child(ps_live *l, uint32_t pid)
     c->alive = 1;
     c->cpu_pc = UINT32_MAX;
     c->cpu_due = -1;
-    ps__await(l, c, ps__has_hello, 1, "start");
+    ps__await(l, c, ps__has_hello, 1, PS__ACT_START);
 }
 
 /* ---- channels: values routed by procsim -------------------------------
@@ -109,7 +122,7 @@ static void route_in(ps_live *l, uint32_t chan)
         l->nomem = 1;
     else
         ps__live_warn(l, "channel %s: the sender's value was not in its pipe",
-                      l->s->channels.names[chan]);
+                      "채널 %s: 보낸 쪽의 값이 파이프에 없었습니다", l->s->channels.names[chan]);
 }
 
 /* The next value of the channel for a receiver; `model` if none is there. */
@@ -118,7 +131,7 @@ static int64_t route_out(ps_live *l, uint32_t chan, int64_t model)
     ps__valq *q = &l->chanq[chan];
     if (q->head == q->v.len) {
         ps__live_warn(l, "channel %s: no value in transit for a receive",
-                      l->s->channels.names[chan]);
+                      "채널 %s: 받을 값이 오가는 중에 없었습니다", l->s->channels.names[chan]);
         return model;
     }
     int64_t v = PS__VEC_AT(&q->v, int64_t, q->head++);
@@ -153,7 +166,7 @@ void ps__promote(ps_live *l)
                 continue;
             l->mtx_locker[k] = head;
             ps__command(l, c, PS__CMD_LOCK, k, 0);
-            ps__await(l, c, ps__has_blocking, c->want_blocking, "block in lock");
+            ps__await(l, c, ps__has_blocking, c->want_blocking, PS__ACT_BLOCK_IN_LOCK);
         }
 }
 
@@ -172,14 +185,14 @@ static void forget_waiter(ps_live *l, uint32_t pid)
 
 /* Wait until `c` has done everything it was told, unless it is stopped:
  * then it finishes when it is continued, and later waits include it. */
-static void finish(ps_live *l, ps__child *c, const char *what)
+static void finish(ps_live *l, ps__child *c, ps__act what)
 {
     if (!c->stopped)
         ps__await(l, c, ps__has_done, c->want_done, what);
 }
 
 static void do_and_wait(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, int64_t n,
-                        const char *what)
+                        ps__act what)
 {
     ps__command(l, c, op, obj, n);
     finish(l, c, what);
@@ -189,6 +202,7 @@ static void check_value(ps_live *l, const ps__child *c, int64_t model, const cha
 {
     if (c->alive && c->value != model)
         ps__live_warn(l, "%s: %s gave %lld where the model has %lld",
+                      "%s: %s의 값이 %lld인데 모형에서는 %lld입니다",
                       ps__pname(l, (uint32_t)(c - l->ch) + 1), what, (long long)c->value,
                       (long long)model);
 }
@@ -198,12 +212,12 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
 {
     switch ((ps_op_kind)ev->op) {
     case PS_OP_CPU:
-        ps__await(l, c, ps__has_done, c->cpu_want, "finish its cpu op");
+        ps__await(l, c, ps__has_done, c->cpu_want, PS__ACT_FINISH_CPU);
         c->cpu_due = -1;
         c->cpu_pc = UINT32_MAX; /* in a loop the same op runs again */
         break;
     case PS_OP_SEND:
-        do_and_wait(l, c, PS__CMD_SEND, op->obj, ev->a, "send");
+        do_and_wait(l, c, PS__CMD_SEND, op->obj, ev->a, PS__ACT_SEND);
         if (c->alive)
             route_in(l, op->obj);
         break;
@@ -212,23 +226,23 @@ static void op_done(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event 
         if (!c->in_recv) /* a value was there: it did not block */
             ps__command(l, c, PS__CMD_RECV, op->obj, 0);
         c->in_recv = 0;
-        do_and_wait(l, c, PS__CMD_VALUE, op->obj, route_out(l, op->obj, ev->a), "receive");
+        do_and_wait(l, c, PS__CMD_VALUE, op->obj, route_out(l, op->obj, ev->a), PS__ACT_RECEIVE);
         if (!c->stopped)
             check_value(l, c, ev->a, "recv");
         break;
     case PS_OP_LOCK:
         if (l->mtx_locker[op->obj] != pid)
             ps__command(l, c, PS__CMD_LOCK, op->obj, 0);
-        finish(l, c, "lock");
+        finish(l, c, PS__ACT_LOCK);
         forget_waiter(l, pid);
         break;
     case PS_OP_UNLOCK:
-        do_and_wait(l, c, PS__CMD_UNLOCK, op->obj, 0, "unlock");
+        do_and_wait(l, c, PS__CMD_UNLOCK, op->obj, 0, PS__ACT_UNLOCK);
         break;
     case PS_OP_IO:
     case PS_OP_SLEEP:
     case PS_OP_WAIT:
-        do_and_wait(l, c, PS__CMD_GO, 0, 0, "wake up");
+        do_and_wait(l, c, PS__CMD_GO, 0, 0, PS__ACT_WAKE_UP);
         break;
     case PS_OP_EXIT:
         c->expect_exit = 1;
@@ -251,7 +265,7 @@ static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event
     if (ev->op == PS_OP_RECV || ev->op == PS_OP_FOR_IN) { /* it blocks reading its pipe */
         c->in_recv = 1;
         ps__command(l, c, PS__CMD_RECV, op->obj, 0);
-        ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
+        ps__await(l, c, ps__has_blocking, c->want_blocking, PS__ACT_BLOCK);
         return;
     }
     if (ev->op == PS_OP_LOCK) {
@@ -265,12 +279,12 @@ static void op_block(ps_live *l, ps__child *c, uint32_t pid, const ps_exec_event
         if (!l->mtx_locker[op->obj] && PS__VEC_AT(q, uint32_t, 0) == pid) { /* the model's first only */
             l->mtx_locker[op->obj] = pid;
             ps__command(l, c, PS__CMD_LOCK, op->obj, 0);
-            ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
+            ps__await(l, c, ps__has_blocking, c->want_blocking, PS__ACT_BLOCK);
             return;
         }
     }
     ps__command(l, c, PS__CMD_BLOCK, 0, 0);
-    ps__await(l, c, ps__has_blocking, c->want_blocking, "block");
+    ps__await(l, c, ps__has_blocking, c->want_blocking, PS__ACT_BLOCK);
 }
 
 void ps__apply_op(ps_live *l, const ps_exec_event *ev)
@@ -293,7 +307,7 @@ void ps__apply_op(ps_live *l, const ps_exec_event *ev)
         }
         break;
     case PS_EXEC_STEP:
-        do_and_wait(l, c, ev->b ? PS__CMD_WRITE : PS__CMD_READ, op->obj, 0, "add");
+        do_and_wait(l, c, ev->b ? PS__CMD_WRITE : PS__CMD_READ, op->obj, 0, PS__ACT_ADD);
         check_value(l, c, ev->a, "add");
         break;
     case PS_EXEC_DONE:
@@ -324,7 +338,7 @@ ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev)
         if (ev->event == PS_EV_KILL && c->alive)
             ps__kill_child(l, c, PS__TERM_NS, 1);
         else
-            ps__await(l, c, ps__is_gone, 0, "exit");
+            ps__await(l, c, ps__is_gone, 0, PS__ACT_EXIT);
         return c->died && ev->cause != PS_CAUSE_DIED ? PS_REP_NONE : PS_REP_WAITID;
     }
     if (!c->alive)
@@ -338,7 +352,7 @@ ps_reporter ps__apply_transition(ps_live *l, const ps_trace_event *ev)
     case PS_RUNNING:
         ps__cont(l, c);
         if (c->paged_out) { /* swap in: fault the working set back */
-            do_and_wait(l, c, PS__CMD_TOUCH, 0, 0, "swap in");
+            do_and_wait(l, c, PS__CMD_TOUCH, 0, 0, PS__ACT_SWAP_IN);
             c->paged_out = 0;
         }
         return PS_REP_WAITID;

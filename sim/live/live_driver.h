@@ -11,6 +11,7 @@
 #define PROCSIM_LIVE_DRIVER_H
 
 #include <signal.h>
+#include <stdio.h>
 #include <time.h>
 
 #include "arena.h"
@@ -19,6 +20,31 @@
 #define PS__GRACE_NS (5 * 1000000000LL) /* how late a child may answer */
 #define PS__TERM_NS (500 * 1000000LL)   /* SIGTERM, then SIGKILL after this */
 #define PS__RESCAN_NS (100 * 1000000LL) /* every child is asked at least this often */
+
+/* What procsim waits for a child to do, named in the warning when it does
+ * not in time: X(name, English verb, Korean "-지" form, as in "5초 안에
+ * 받지 못해"). */
+#define PS__LIVE_ACTS(X)                                                    \
+    X(START, "start", "시작하지")                                          \
+    X(BLOCK, "block", "대기 상태가 되지")                                  \
+    X(BLOCK_IN_LOCK, "block in lock", "lock에서 대기 상태가 되지")         \
+    X(FINISH_CPU, "finish its cpu op", "cpu 연산을 마치지")                \
+    X(SEND, "send", "보내지")                                              \
+    X(RECEIVE, "receive", "받지")                                          \
+    X(LOCK, "lock", "lock을 잡지")                                         \
+    X(UNLOCK, "unlock", "lock을 놓지")                                     \
+    X(WAKE_UP, "wake up", "깨어나지")                                      \
+    X(ADD, "add", "add를 마치지")                                          \
+    X(EXIT, "exit", "끝나지")                                              \
+    X(SWAP_IN, "swap in", "스왑 인되지")                                   \
+    X(STOP, "stop", "멈추지")                                              \
+    X(CONTINUE, "continue", "다시 실행되지")
+
+typedef enum ps__act {
+#define PS_X_(e, en, ko) PS__ACT_##e,
+    PS__LIVE_ACTS(PS_X_)
+#undef PS_X_
+} ps__act;
 
 typedef struct ps__child {
     pid_t pid;              /* 0: never started */
@@ -101,9 +127,9 @@ struct ps_live {
     void *restop_ctx;
     int failed, interrupted, nomem;
     uint32_t divergences;
-    char warning[320];     /* the first divergence, in words */
+    char warning[PS_LANG_COUNT][320]; /* the first divergence, in words */
     struct sigaction old_sigpipe;
-    char err[320];
+    char err[PS_LANG_COUNT][320];     /* why the run cannot go on */
 };
 
 static inline int64_t ps__mono_ns(void)
@@ -127,10 +153,20 @@ static inline int ps__is_running(const ps__child *c, uint32_t want) { return (vo
 static inline int ps__is_gone(const ps__child *c, uint32_t want) { return (void)want, !c->alive; }
 
 /* live_wait.c */
-/* Note where reality and the model parted (counted; the first is kept). */
-void ps__live_warn(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-/* Record why the run cannot go on (the first reason wins). */
-void ps__live_fail(ps_live *l, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Note where reality and the model parted (counted; the first is kept),
+ * in English and Korean: the texts, or formats with the same arguments for
+ * both, both checked by the compiler. */
+void ps__live_warned(ps_live *l, const char *en, const char *ko);
+void ps__live_warn_(ps_live *l, const char *en, const char *ko, ...)
+    __attribute__((format(printf, 2, 4)));
+#define ps__live_warn(l, en, ko, ...)                                       \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__live_warn_(l, en, ko, __VA_ARGS__))
+/* Record why the run cannot go on (the first reason wins), likewise. */
+void ps__live_failed(ps_live *l, const char *en, const char *ko);
+void ps__live_fail_(ps_live *l, const char *en, const char *ko, ...)
+    __attribute__((format(printf, 2, 4)));
+#define ps__live_fail(l, en, ko, ...)                                       \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__live_fail_(l, en, ko, __VA_ARGS__))
 /* Read every signal waiting on the signalfd: a SIGCHLD is news of some
  * child, any other one an interrupt. */
 void ps__drain_signals(ps_live *l);
@@ -140,7 +176,7 @@ void ps__drain_signals(ps_live *l);
 void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns);
 /* Pump until cond holds or the child is gone; a child that overruns is
  * killed (and recorded as dead).  Returns -1 only if interrupted. */
-int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const char *what);
+int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, ps__act what);
 /* Send a command, counting the messages it will bring. */
 void ps__command(ps_live *l, ps__child *c, ps__cmd_op op, uint32_t obj, int64_t n);
 void ps__signal(ps__child *c, int signo);

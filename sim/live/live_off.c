@@ -35,7 +35,10 @@ void ps_live_set_listener(ps_live *l, ps_live_fn fn, void *ctx) { (void)l, (void
 int ps_live_set_tick_ms(ps_live *l, int64_t ms) { return (void)l, (void)ms, -1; }
 int64_t ps_live_tick_ms(const ps_live *l) { return (void)l, 0; }
 ps_step_status ps_live_step(ps_live *l) { return (void)l, PS_STEP_FAILED; }
-const char *ps_live_error(const ps_live *l) { return (void)l, "live mode is not built in"; }
+const char *ps_live_error(const ps_live *l, ps_lang lang)
+{
+    return (void)l, lang == PS_LANG_KO ? "이 procsim은 라이브 모드 없이 빌드되었습니다" : "live mode is not built in";
+}
 int ps_live_interrupted(ps_live *l) { return (void)l, 0; }
 int64_t ps_live_due_ns(const ps_live *l) { return (void)l, -1; }
 void ps_live_pause(ps_live *l, int paused) { (void)l, (void)paused; }
@@ -54,7 +57,7 @@ int ps_live_open_fds(const ps_live *l, uint32_t pid, ps_live_fd *out, int max)
     return (void)l, (void)pid, (void)out, (void)max, -1;
 }
 uint32_t ps_live_divergences(const ps_live *l) { return (void)l, 0; }
-const char *ps_live_warning(const ps_live *l) { return (void)l, ""; }
+const char *ps_live_warning(const ps_live *l, ps_lang lang) { return (void)l, (void)lang, ""; }
 void ps_live_set_restop_listener(ps_live *l, ps_live_restop_fn fn, void *ctx)
 {
     (void)l, (void)fn, (void)ctx;

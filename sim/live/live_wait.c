@@ -48,27 +48,72 @@
 #include <unistd.h>
 
 #include "live_driver.h"
+#include "procsim/strerror.h"
 
-void ps__live_warn(ps_live *l, const char *fmt, ...)
+void ps__live_warned(ps_live *l, const char *en, const char *ko)
 {
     l->divergences++;
-    if (l->warning[0])
+    if (l->warning[PS_LANG_EN][0])
         return; /* the first one tells the story */
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(l->warning, sizeof l->warning, fmt, ap);
-    va_end(ap);
+    snprintf(l->warning[PS_LANG_EN], sizeof l->warning[PS_LANG_EN], "%s", en);
+    snprintf(l->warning[PS_LANG_KO], sizeof l->warning[PS_LANG_KO], "%s", ko);
 }
 
-void ps__live_fail(ps_live *l, const char *fmt, ...)
+void ps__live_failed(ps_live *l, const char *en, const char *ko)
 {
     if (l->failed)
         return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(l->err, sizeof l->err, fmt, ap);
-    va_end(ap);
+    snprintf(l->err[PS_LANG_EN], sizeof l->err[PS_LANG_EN], "%s", en);
+    snprintf(l->err[PS_LANG_KO], sizeof l->err[PS_LANG_KO], "%s", ko);
     l->failed = 1;
+}
+
+/* en and ko with the same arguments, to `said` */
+static void say_both(ps_live *l, void (*said)(ps_live *, const char *, const char *),
+                     const char *en, const char *ko, va_list ap)
+{
+    char text[PS_LANG_COUNT][320];
+    va_list ap2;
+    va_copy(ap2, ap);
+    vsnprintf(text[PS_LANG_EN], sizeof text[PS_LANG_EN], en, ap);
+    vsnprintf(text[PS_LANG_KO], sizeof text[PS_LANG_KO], ko, ap2);
+    va_end(ap2);
+    said(l, text[PS_LANG_EN], text[PS_LANG_KO]);
+}
+
+void ps__live_warn_(ps_live *l, const char *en, const char *ko, ...)
+{
+    va_list ap;
+    va_start(ap, ko);
+    say_both(l, ps__live_warned, en, ko, ap);
+    va_end(ap);
+}
+
+void ps__live_fail_(ps_live *l, const char *en, const char *ko, ...)
+{
+    va_list ap;
+    va_start(ap, ko);
+    say_both(l, ps__live_failed, en, ko, ap);
+    va_end(ap);
+}
+
+/* A child that did not do `what` in time: its name first, then the verb
+ * in each language, so not one format for both. */
+static void overdue(ps_live *l, const ps__child *c, ps__act what)
+{
+    static const char *const verb[][PS_LANG_COUNT] = {
+#define PS_X_(e, en, ko) {en, ko},
+        PS__LIVE_ACTS(PS_X_)
+#undef PS_X_
+    };
+    const char *name = ps__pname(l, (uint32_t)(c - l->ch) + 1);
+    long long secs = PS__GRACE_NS / 1000000000;
+    char en[320], ko[320];
+    snprintf(en, sizeof en, "%s did not %s within %lld s and was killed", name,
+             verb[what][PS_LANG_EN], secs);
+    snprintf(ko, sizeof ko, "%s이(가) %lld초 안에 %s 못해 강제 종료되었습니다", name, secs,
+             verb[what][PS_LANG_KO]);
+    ps__live_warned(l, en, ko);
 }
 
 /* The child is no longer ours to wait for: forget it. */
@@ -102,9 +147,15 @@ static void reap(ps__child *c, const siginfo_t *si)
  * a waitpid(-1) say, reaped it): how it ended is lost. */
 static void lost(ps_live *l, ps__child *c, int err)
 {
-    ps__live_warn(l, "%s could not be waited for (%s): how it ended is unknown",
-                  ps__pname(l, (uint32_t)(c - l->ch) + 1),
-                  err == ECHILD ? "someone else in this process reaped it" : strerror(err));
+    const char *name = ps__pname(l, (uint32_t)(c - l->ch) + 1);
+    char en[320], ko[320];
+    snprintf(en, sizeof en, "%s could not be waited for (%s): how it ended is unknown", name,
+             err == ECHILD ? "someone else in this process reaped it"
+                           : ps_strerror(err, PS_LANG_EN));
+    snprintf(ko, sizeof ko, "%s을(를) 기다릴 수 없었습니다(%s): 어떻게 끝났는지 알 수 없습니다",
+             name, err == ECHILD ? "이 프로세스의 다른 누군가가 거두어 감"
+                                 : ps_strerror(err, PS_LANG_KO));
+    ps__live_warned(l, en, ko);
     c->exit_letter = 0;
     c->death_signal = c->exit_code = 0;
     gone(c);
@@ -260,7 +311,7 @@ void ps__pump(ps_live *l, ps__child *c, int64_t timeout_ns)
 
 /* Pump until cond holds, the child is gone, or it overruns (then it is
  * killed).  Returns -1 only if procsim was interrupted. */
-int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const char *what)
+int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, ps__act what)
 {
     int64_t deadline = ps__mono_ns() + PS__GRACE_NS;
     for (;;) {
@@ -271,9 +322,7 @@ int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, const c
             return 0;
         int64_t left = deadline - ps__mono_ns();
         if (left <= 0) {
-            ps__live_warn(l, "%s did not %s within %lld s and was killed",
-                          ps__pname(l, (uint32_t)(c - l->ch) + 1), what,
-                          (long long)(PS__GRACE_NS / 1000000000));
+            overdue(l, c, what);
             ps__kill_child(l, c, PS__TERM_NS, 0);
             return 0;
         }
@@ -340,7 +389,7 @@ void ps__stop(ps_live *l, ps__child *c)
     while (c->alive && !c->stopped && !l->interrupted) {
         c->undone = 0;
         ps__signal(c, SIGSTOP);
-        ps__await(l, c, stopped_or_undone, 0, "stop");
+        ps__await(l, c, stopped_or_undone, 0, PS__ACT_STOP);
         again |= c->undone;
     }
     c->undone = 0;
@@ -371,7 +420,7 @@ void ps__cont(ps_live *l, ps__child *c)
     if (!c->alive || !c->stopped)
         return;
     ps__signal(c, SIGCONT);
-    ps__await(l, c, ps__is_running, 0, "continue");
+    ps__await(l, c, ps__is_running, 0, PS__ACT_CONTINUE);
 }
 
 void ps__page_out_child(ps__child *c)

@@ -228,8 +228,6 @@ bool ps__ld_version(ps__loader *ld);
 bool ps__ld_is_cp949(ps__loader *ld);
 /* libyaml's English problem or context in Korean (itself if unknown). */
 const char *ps__yaml_ko(const char *en);
-/* strerror(errnum) in Korean into buf ("오류 N" for a rare one). */
-const char *ps__errno_ko(int errnum, char *buf, size_t size);
 
 /* --- scenario_values.c --- */
 

@@ -4,7 +4,6 @@
  * 은/는...), which Korean chooses by the word's last sound. */
 #include "loader.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,35 +73,6 @@ const char *ps__yaml_ko(const char *en)
         if (strcmp(yaml_words[i].en, en) == 0)
             return yaml_words[i].ko;
     return en;
-}
-
-/* strerror's words in Korean for the errors opening and reading a file
- * meets: the C library has no Korean here, as procsim does not call
- * setlocale. */
-const char *ps__errno_ko(int errnum, char *buf, size_t size)
-{
-    static const struct {
-        int errnum;
-        const char *ko;
-    } words[] = {
-        {ENOENT, "그런 파일이나 디렉터리가 없습니다"},
-        {EACCES, "권한이 없습니다"},
-        {EISDIR, "디렉터리입니다"},
-        {ENOTDIR, "경로 중간이 디렉터리가 아닙니다"},
-        {EIO, "입출력 오류"},
-        {ENAMETOOLONG, "파일 이름이 너무 깁니다"},
-        {ELOOP, "심볼릭 링크가 너무 많이 이어집니다"},
-        {EMFILE, "열린 파일이 너무 많습니다"},
-        {ENOMEM, "메모리가 모자랍니다"},
-        {EINVAL, "잘못된 인자"},
-    };
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (words[i].errnum == errnum) {
-            snprintf(buf, size, "%s", words[i].ko);
-            return buf;
-        }
-    snprintf(buf, size, "오류 %d", errnum);
-    return buf;
 }
 
 const char *ps__usage_ko(const char *usage, char *buf, size_t size)

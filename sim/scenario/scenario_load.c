@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "procsim/visible.h"
+#include "procsim/strerror.h"
 #include "scenario_priv.h"
 
 static const ps__mark nowhere = {0, 0};
@@ -109,13 +110,6 @@ bool ps__ld_oom(ps__loader *ld)
 {
     ld->fatal = true;
     return ps__ld_failk0(ld, nowhere, "out of memory", "메모리가 모자랍니다");
-}
-
-const char *ps__error_text(int errnum, char *buf, size_t size)
-{
-    if (strerror_r(errnum, buf, size) != 0)
-        snprintf(buf, size, "error %d", errnum);
-    return buf;
 }
 
 void ps__too_big(ps_error *err, const char *name, size_t size, size_t limit)
@@ -278,8 +272,8 @@ static bool yaml_failure(ps__loader *ld)
     }
     if (ld->src.read_errno)
         return ps__ld_failk(ld, nowhere, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                            ps__error_text(ld->src.read_errno, text, sizeof text),
-                            ps__errno_ko(ld->src.read_errno, text_ko, sizeof text_ko));
+                            ps_strerror(ld->src.read_errno, PS_LANG_EN),
+                            ps_strerror(ld->src.read_errno, PS_LANG_KO));
     switch (p->error) {
     case YAML_MEMORY_ERROR:
         return ps__ld_oom(ld);

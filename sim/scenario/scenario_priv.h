@@ -83,8 +83,6 @@ void ps__format_error_(ps_error *err, const char *name, const char *en, const ch
     ;
 #define ps__format_error(err, name, en, ko, ...)                             \
     ((void)sizeof(printf(ko, __VA_ARGS__)), ps__format_error_(err, name, en, ko, __VA_ARGS__))
-/* strerror_r's text for errnum in buf. */
-const char *ps__error_text(int errnum, char *buf, size_t size);
 /* "file too large (SIZE bytes)": size 0 when it is not known. */
 void ps__too_big(ps_error *err, const char *name, size_t size, size_t limit);
 

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "procsim/input.h"
+#include "procsim/strerror.h"
 #include "scenario_priv.h"
 
 /* A stream's bytes, all of them (NUL-terminated), or NULL with err set.
@@ -42,9 +43,8 @@ static char *read_whole(FILE *fp, const char *path, size_t *len, ps_error *err)
     } while (got);
     if (ferror(fp)) {
         int e = errno ? errno : EIO;
-        char text[128], text_ko[128];
         ps__format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     ps__error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
+                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
         free(buf);
         return NULL;
     }
@@ -55,7 +55,6 @@ static char *read_whole(FILE *fp, const char *path, size_t *len, ps_error *err)
 
 int ps__source_open(const char *path, ps__file *f, ps_error *err)
 {
-    char text[128], text_ko[128];
     ps_input_kind kind;
     *f = (ps__file){0};
     errno = 0;
@@ -67,7 +66,7 @@ int ps__source_open(const char *path, ps__file *f, ps_error *err)
         /* a folder opens, and fails on the reading */
         ps__format_error(err, path, e == EISDIR ? "cannot read: %s%.0s" : "cannot open: %s%.0s",
                      e == EISDIR ? "%.0s읽을 수 없습니다: %s" : "%.0s열 수 없습니다: %s",
-                     ps__error_text(e, text, sizeof text), ps__errno_ko(e, text_ko, sizeof text_ko));
+                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
         return -1;
     }
     if (!fp && kind == PS_INPUT_FIFO) {
@@ -128,10 +127,9 @@ void ps__source_close(ps__file *f)
 ps_scenario *ps__source_load(const char *path, ps__file *f, ps__variant *pick, ps_error *err)
 {
     if (f->fp && fseek(f->fp, 0, SEEK_SET) != 0) {
-        char text[128], text_ko[128];
+        int e = errno;
         ps__format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     ps__error_text(errno, text, sizeof text),
-                     ps__errno_ko(errno, text_ko, sizeof text_ko));
+                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
         return NULL;
     }
     return ps__scenario_load_variant(path, f->fp, f->text, f->len, PS_SCENARIO_MAX_BYTES, pick,

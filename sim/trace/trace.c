@@ -37,42 +37,32 @@
 
 /* ---- failing, time ----------------------------------------------------- */
 
-void ps__trace_fail(ps_trace *t, const char *fmt, ...)
+static void say_both(ps_trace *t, const char *en, const char *ko, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    vsnprintf(t->err, sizeof t->err, en, ap);
+    vsnprintf(t->err_ko, sizeof t->err_ko, ko, ap2);
+    va_end(ap2);
+}
+
+void ps__trace_fail_(ps_trace *t, const char *en, const char *ko, ...)
 {
     if (t->failed)
         return;
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(t->err, sizeof t->err, fmt, ap);
+    va_start(ap, ko);
+    say_both(t, en, ko, ap);
     va_end(ap);
     t->failed = 1;
 }
 
 void ps__trace_start_error_(ps_trace *t, const char *en, const char *ko, ...)
 {
-    va_list ap, ap2;
+    va_list ap;
     va_start(ap, ko);
-    va_copy(ap2, ap);
-    vsnprintf(t->err, sizeof t->err, en, ap);
-    vsnprintf(t->err_ko, sizeof t->err_ko, ko, ap2);
-    va_end(ap2);
+    say_both(t, en, ko, ap);
     va_end(ap);
-}
-
-const char *ps__trace_errno_ko(int e)
-{
-    switch (e) {
-    case ENOENT: return "그런 파일이나 디렉터리가 없습니다";
-    case EACCES: return "권한이 없습니다";
-    case EPERM: return "허용되지 않은 작업입니다";
-    case ENOMEM: return "메모리가 모자랍니다";
-    case EAGAIN: return "자원이 일시적으로 모자랍니다";
-    case EMFILE: return "열린 파일이 너무 많습니다";
-    case ENOEXEC: return "실행 파일 형식이 아닙니다";
-    case ENOTDIR: return "디렉터리가 아닙니다";
-    case EISDIR: return "디렉터리입니다";
-    default: return strerror(e); /* the C library's words, as procsim does not call setlocale */
-    }
 }
 
 int64_t ps__wall_us(const ps_trace *t)
@@ -220,7 +210,7 @@ static int make_signals(ps_trace *t)
     if (rc) {
         ps__trace_start_error(t, "trace mode: pthread_sigmask: %s%.0s",
                               "추적 모드: pthread_sigmask: %.0s%s", strerror(rc),
-                              ps__trace_errno_ko(rc));
+                              ps_strerror(rc, PS_LANG_KO));
         return -1;
     }
     t->mask_set = 1;
@@ -228,7 +218,7 @@ static int make_signals(ps_trace *t)
     t->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (t->sfd < 0) {
         ps__trace_start_error(t, "trace mode: signalfd: %s%.0s", "추적 모드: signalfd: %.0s%s",
-                              strerror(errno), ps__trace_errno_ko(errno));
+                              strerror(errno), ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
     return 0;
@@ -241,7 +231,7 @@ static int make_cpus(ps_trace *t)
     if (sched_getaffinity(0, sizeof mine, &mine)) {
         ps__trace_start_error(t, "trace mode: sched_getaffinity: %s%.0s",
                               "추적 모드: sched_getaffinity: %.0s%s", strerror(errno),
-                              ps__trace_errno_ko(errno));
+                              ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
     int have = CPU_COUNT(&mine);
@@ -310,7 +300,7 @@ static int make_pipes(ps_trace *t)
     if (pipe2(p, O_CLOEXEC)) {
         ps__trace_start_error(t, "trace mode: the Python hook's pipe: %s%.0s",
                               "추적 모드: Python 훅의 파이프: %.0s%s", strerror(errno),
-                              ps__trace_errno_ko(errno));
+                              ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
     t->hook_rd = p[0];
@@ -372,7 +362,7 @@ static int await_exec(ps_trace *t, int errpipe)
     if (n == (ssize_t)sizeof e) {
         ps__trace_start_error(t, "%s: %s%.0s", "%s: %.0s%s", t->argv[0],
                               e == ENOENT ? "command not found" : strerror(e),
-                              e == ENOENT ? "명령을 찾을 수 없습니다" : ps__trace_errno_ko(e));
+                              e == ENOENT ? "명령을 찾을 수 없습니다" : ps_strerror(e, PS_LANG_KO));
         return -1;
     }
     return 0;
@@ -399,7 +389,7 @@ static int start_root(ps_trace *t)
     if (t->sampled && ps__keeper_start(t)) { /* before the root may run */
         ps__trace_start_error(t, "cannot start %s: the keeper: %s%.0s",
                               "%s을(를) 시작할 수 없습니다: 지킴이 프로세스: %.0s%s", t->argv[0],
-                              strerror(errno), ps__trace_errno_ko(errno));
+                              strerror(errno), ps_strerror(errno, PS_LANG_KO));
         close(release);
         close(errpipe);
         kill(pid, SIGKILL);
@@ -422,7 +412,7 @@ static int start_root(ps_trace *t)
             ps__trace_start_error(t, "cannot start %s: %s%.0s",
                                   "%s을(를) 시작할 수 없습니다: %.0s%s", t->argv[0],
                                   p && ti >= 0 ? strerror(werr) : "out of memory",
-                                  p && ti >= 0 ? ps__trace_errno_ko(werr) : "메모리가 모자랍니다");
+                                  p && ti >= 0 ? ps_strerror(werr, PS_LANG_KO) : "메모리가 모자랍니다");
         close(errpipe);
         kill(pid, SIGKILL);
         return -1;
@@ -677,9 +667,9 @@ ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
     return ps__status(t);
 }
 
-const char *ps_trace_error(const ps_trace *t)
+const char *ps_trace_error(const ps_trace *t, ps_lang lang)
 {
-    return t->err;
+    return lang == PS_LANG_KO ? t->err_ko : t->err;
 }
 
 int64_t ps_trace_due_ns(const ps_trace *t)

@@ -28,6 +28,7 @@
 #include <time.h>
 
 #include "arena.h"
+#include "procsim/strerror.h"
 #include "procsim/trace.h"
 #include "trace_evidence.h"
 
@@ -181,7 +182,7 @@ struct ps_trace {
     void *q;                /* what the listeners will hear (trace.c) */
     int32_t *best_cpu;      /* sampling scratch, per real CPU */
     char err[320];          /* why it failed, for people */
-    char err_ko[320];       /* ... in Korean: while starting, "" if none */
+    char err_ko[320];       /* ... in Korean */
     pid_t keeper_pid;       /* the fallback's keeper (trace_keeper.c), 0: none */
     int keeper_wr, keeper_fd; /* what procsim tells it on; its pidfd */
 };
@@ -204,15 +205,16 @@ static inline ps__ttask *ps__task_at(ps_trace *t, size_t i)
 }
 
 /* trace.c, trace_procs.c */
-void ps__trace_fail(ps_trace *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ps__trace_fail_(ps_trace *t, const char *en, const char *ko, ...)
+    __attribute__((format(printf, 2, 4)));
+#define ps__trace_fail(t, en, ko, ...)                                      \
+    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__trace_fail_(t, en, ko, __VA_ARGS__))
 /* While starting: why it cannot, in both languages (t->err, t->err_ko;
  * the same arguments for both, both checked by the compiler). */
 void ps__trace_start_error_(ps_trace *t, const char *en, const char *ko, ...)
     __attribute__((format(printf, 2, 4)));
 #define ps__trace_start_error(t, en, ko, ...)                                \
     ((void)sizeof(printf(ko, __VA_ARGS__)), ps__trace_start_error_(t, en, ko, __VA_ARGS__))
-/* strerror(e) in Korean for the errors starting a command meets. */
-const char *ps__trace_errno_ko(int e);
 int64_t ps__wall_us(const ps_trace *t);
 /* What ps_trace_poll would return now. */
 ps_step_status ps__status(const ps_trace *t);

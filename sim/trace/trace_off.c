@@ -42,7 +42,11 @@ ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns)
 {
     return (void)t, (void)timeout_ns, PS_STEP_FAILED;
 }
-const char *ps_trace_error(const ps_trace *t) { return (void)t, "trace mode is not built in"; }
+const char *ps_trace_error(const ps_trace *t, ps_lang lang)
+{
+    return (void)t, lang == PS_LANG_KO ? "이 procsim은 추적 모드 없이 빌드되었습니다"
+                                       : "trace mode is not built in";
+}
 int ps_trace_interrupted(ps_trace *t) { return (void)t, 0; }
 char *ps_trace_command(const ps_trace *t, char *buf, size_t size)
 {

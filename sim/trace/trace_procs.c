@@ -31,9 +31,12 @@ int ps__move(ps_trace *t, ps__tproc *p, ps_state to, ps_event ev, ps_cause c, in
     ps_state from = ps__state(t, p);
     if (ps_engine_observe_move(t->e, p->slot, to, ev, c, a, b, cpu) == 0)
         return 0;
-    ps__trace_fail(t, "procsim trace: internal error: %s (%d) cannot move from %s to %s by %s",
-                   t->names[p->slot - 1], (int)p->pid, ps_state_name(from), ps_state_name(to),
-                   ps_event_token(ev));
+    /* the names in both languages, each format skipping the other's (%.0s) */
+    ps__trace_fail(t, "procsim trace: internal error: %s (%d) cannot move from %s%.0s to %s%.0s by %s",
+                   "procsim trace: 내부 오류: %s(%d)이(가) %.0s%s에서 %.0s%s(으)로 옮겨 갈 수 "
+                   "없습니다(%s)",
+                   t->names[p->slot - 1], (int)p->pid, ps_state_name(from), ps_state_name_ko(from),
+                   ps_state_name(to), ps_state_name_ko(to), ps_event_token(ev));
     return -1;
 }
 
@@ -223,7 +226,8 @@ int32_t ps__proc_new(ps_trace *t, pid_t pid, int32_t parent)
     uint32_t pslot = pp ? pp->slot : 0;
     ps__event_time(t);
     if (ps_engine_observe_create(t->e, p->slot, pslot, PS_CAUSE_FORKED, pslot, 0))
-        ps__trace_fail(t, "procsim trace: internal error: cannot create %d", (int)pid);
+        ps__trace_fail(t, "procsim trace: internal error: cannot create %d",
+                       "procsim trace: 내부 오류: %d을(를) 만들 수 없습니다", (int)pid);
     if (t->nearly)
         ps__early_name(t, p);
     return idx;

@@ -87,7 +87,8 @@ int64_t ps_live_tick_ms(const ps_live *l);
  * PS_STEP_FAILED (fork failed, a child broke the protocol...) with the
  * reason in ps_live_error.  After either of those, only destroy. */
 ps_step_status ps_live_step(ps_live *l);
-const char *ps_live_error(const ps_live *l);
+/* Why the run failed, in `lang` (English or Korean); "" if it did not. */
+const char *ps_live_error(const ps_live *l, ps_lang lang);
 
 /* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
  * the backend holds while it exists)?  Checks without sleeping, so a
@@ -128,9 +129,9 @@ int64_t ps_live_variable(const ps_live *l, uint32_t var);
  * the model's: 0 unless the kernel and the model disagreed (docs/live.md
  * lists the cases). */
 uint32_t ps_live_divergences(const ps_live *l);
-/* The first of them in words ("r2 did not receive within 5 s and was
- * killed"), or "". */
-const char *ps_live_warning(const ps_live *l);
+/* The first of them in words, in `lang` ("r2 did not receive within 5 s
+ * and was killed"), or "". */
+const char *ps_live_warning(const ps_live *l, ps_lang lang);
 /* A real process the model holds stopped (Ready, Ready/Suspend,
  * Blocked/Suspend) that something else continued: a SIGCONT from outside,
  * or `fg` after Ctrl-Z of procsim, which continues its whole process

@@ -211,7 +211,8 @@ const ps_scenario *ps_trace_scenario(const ps_trace *t);
  * PS_STEP_FAILED (with ps_trace_error).  After anything but OK, only
  * destroy (which kills what is left). */
 ps_step_status ps_trace_poll(ps_trace *t, int64_t timeout_ns);
-const char *ps_trace_error(const ps_trace *t);
+/* Why it failed (or could not start), in `lang`; "" if it did not. */
+const char *ps_trace_error(const ps_trace *t, ps_lang lang);
 /* Has procsim been asked to stop (SIGINT, SIGTERM, SIGHUP, SIGQUIT, which
  * the backend holds while it exists)?  Checks without blocking, also
  * after the trace has ended (a window still showing it must hear them). */
