@@ -108,7 +108,7 @@ static int random_lab(int argc, char **argv)
                 return EXIT_USAGE;
             i++;
         } else {
-            fprintf(stderr, "procsim lab: unknown or incomplete option '%s'\n", argv[i]);
+            fprintf(stderr, CLI_W(W_ANY_UNKNOWN_OPTION), "lab", argv[i]);
             cli_usage(stderr, "lab");
             return EXIT_USAGE;
         }
@@ -165,7 +165,7 @@ int cmd_lab(int argc, char **argv)
         } else if (!strcmp(argv[i], "-o") && i + 1 < argc) {
             out_path = argv[++i];
         } else if (argv[i][0] == '-' || path) {
-            fprintf(stderr, "procsim lab: unexpected '%s'\n", argv[i]);
+            fprintf(stderr, CLI_W(W_ANY_UNEXPECTED), "lab", argv[i]);
             cli_usage(stderr, "lab");
             return EXIT_USAGE;
         } else {

@@ -39,6 +39,9 @@ extern ps_lang cli_lang; /* args.c */
     "procsim: 출력을 쓸 수 없습니다: %s\n"
 #define W_ANY_BAD_OPTION "procsim %s: unknown or incomplete option '%s'; see procsim %s --help\n", \
     "procsim %s: 모르는 옵션이거나 값이 빠진 옵션입니다: '%s'; procsim %s --help를 보십시오\n"
+#define W_ANY_UNKNOWN_OPTION "procsim %s: unknown or incomplete option '%s'\n", \
+    "procsim %s: 모르는 옵션이거나 값이 빠진 옵션입니다: '%s'\n"
+#define W_ANY_UNEXPECTED "procsim %s: unexpected '%s'\n", "procsim %s: 뜻밖의 인자입니다: '%s'\n"
 #define W_ANY_INT_OPTION "procsim %s: %s wants a whole number from %lld to %lld, got '%.80s%s'\n", \
     "procsim %s: %s에는 %lld부터 %lld까지의 정수를 주어야 하는데 '%.80s%s'이(가) 왔습니다\n"
 #define W_ANY_LANG_VALUE "procsim %s: --lang wants en or ko, got '%.80s'\n", \

@@ -19,6 +19,8 @@
 #include "png.h"
 #include "utf8.h"
 
+#define T(en, ko) (a->lang == GUI_KO ? (ko) : (en))
+
 /* ---- opening, saving, the title ---------------------------------------- */
 
 static long long mtime_of(const char *path)
@@ -87,7 +89,7 @@ static int save_png(gui_app *a, const char *path, char *err, size_t errsize)
     if (rc)
         snprintf(err, errsize, "%s", SDL_GetError());
     else
-        rc = gui_png_write(s, path, err, errsize);
+        rc = gui_png_write(s, path, gui_ps_lang(a->lang), err, errsize);
     SDL_FreeSurface(s);
     return rc;
 }
@@ -301,13 +303,16 @@ static int select_at_start(gui_app *a)
 {
     const gui_options *o = &a->opt;
     const ps_scenario *s = a->sim.s;
-    const char *where = o->text ? o->text_name : o->path ? o->path : "the built-in tour";
+    const char *where = o->text ? o->text_name : o->path ? o->path
+                      : T("the built-in tour", "내장 둘러보기");
     char names[240];
     const char *option = o->follow && !pid_named(s, o->follow) ? "--follow" : "--select";
     const char *name = option[2] == 'f' ? o->follow : o->select_name;
     if (name && !pid_named(s, name)) {
-        fprintf(stderr, "procsim gui: %s: %s has no process named '%s' (its processes: "
-                        "%s)\n", option, where, name, process_names(s, names, sizeof names));
+        fprintf(stderr, T("procsim gui: %s: %s has no process named '%s' (its processes: %s)\n",
+                          "procsim gui: %s: %s에는 이름이 '%s'인 프로세스가 없습니다 (프로세스: "
+                          "%s)\n"),
+                option, where, name, process_names(s, names, sizeof names));
         return -1;
     }
     if (o->select_name) {
@@ -315,9 +320,11 @@ static int select_at_start(gui_app *a)
         return 0;
     }
     if (o->select < 0 || o->select > s->nprocs) {
-        fprintf(stderr, "procsim gui: --select: %s has no process with pid %lld (its pids are "
-                        "1 to %u: %s)\n", where, (long long)o->select, s->nprocs,
-                process_names(s, names, sizeof names));
+        fprintf(stderr, T("procsim gui: --select: %s has no process with pid %lld (its pids are "
+                          "1 to %u: %s)\n",
+                          "procsim gui: --select: %s에는 PID가 %lld인 프로세스가 없습니다 (PID는 "
+                          "1부터 %u까지: %s)\n"),
+                where, (long long)o->select, s->nprocs, process_names(s, names, sizeof names));
         return -1;
     }
     a->selected = (uint32_t)o->select;
@@ -497,7 +504,9 @@ static int open_trace(gui_app *a, const ps_trace_options *t)
         return -1;
     }
     if (a->opt.select < 0 || a->opt.select > a->sim.s->nprocs) {
-        fprintf(stderr, "procsim trace: --select: no process slot %lld (1 to %u)\n",
+        fprintf(stderr, T("procsim trace: --select: no process slot %lld (1 to %u)\n",
+                          "procsim trace: --select: 프로세스 자리 %lld이(가) 없습니다 (1부터 "
+                          "%u까지)\n"),
                 (long long)a->opt.select, a->sim.s->nprocs);
         return -1;
     }
@@ -514,7 +523,7 @@ static int trace_status(const gui_app *a)
     int code, sig;
     const gui_sim *g = &a->sim;
     if (g->status == PS_STEP_INTERRUPTED) {
-        fprintf(stderr, "procsim trace: interrupted\n");
+        fprintf(stderr, T("procsim trace: interrupted\n", "procsim trace: 중단되었습니다\n"));
         return 1;
     }
     if (g->report[0][0]) {
@@ -523,8 +532,11 @@ static int trace_status(const gui_app *a)
     }
     if (ps_trace_exit(g->trace, &code, &sig) == 0)
         return sig ? 128 + sig : code;
-    fprintf(stderr, "procsim trace: the window was closed before %s ended: procsim killed what "
-                    "was left of it\n", g->command);
+    fprintf(stderr, T("procsim trace: the window was closed before %s ended: procsim killed "
+                      "what was left of it\n",
+                      "procsim trace: %s이(가) 끝나기 전에 창이 닫혔습니다: procsim이 남은 "
+                      "프로세스를 강제 종료했습니다\n"),
+            g->command);
     return 1;
 }
 
@@ -560,7 +572,8 @@ static int start(gui_app *a, const gui_options *o, const ps_trace_options *trace
     if (headless && !env_set("SDL_VIDEODRIVER"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
     if (SDL_Init(SDL_INIT_VIDEO) || create_output(a)) {
-        fprintf(stderr, "procsim: cannot open a window: %s\n", SDL_GetError());
+        fprintf(stderr, T("procsim: cannot open a window: %s\n", "procsim: 창을 열 수 없습니다: %s\n"),
+                SDL_GetError());
         teardown(a);
         return 1;
     }
@@ -569,15 +582,15 @@ static int start(gui_app *a, const gui_options *o, const ps_trace_options *trace
     gui_layout_compute_in(&a->L, &in);
     a->text = gui_text_create(a->ren, a->L.font_px[0], a->L.font_px[1], a->L.font_px[2], err,
                               sizeof err);
-    if (!a->text) {
-        fprintf(stderr, "procsim: %s\n", err);
+    if (!a->text) { /* the fonts' own words (fontconfig's, SDL_ttf's) after the Korean */
+        fprintf(stderr, T("procsim: %s\n", "procsim: 글꼴을 준비하지 못했습니다: %s\n"), err);
         teardown(a);
         return 1;
     }
     if (o->live && o->tick_ms > 0)
         ps_live_set_tick_ms(a->sim.live, o->tick_ms);
     if (per_process(a)) {
-        fprintf(stderr, "procsim: out of memory\n");
+        fprintf(stderr, "procsim: %s\n", gui_word_text(GUI_W_NO_MEMORY, a->lang));
         teardown(a);
         return 1;
     }
@@ -622,7 +635,8 @@ int gui_app_frame(gui_app *a, const last_frame *out)
     }
     if (headless && n + 1 == o->frames && o->screenshot &&
         save_png(a, o->screenshot, err, sizeof err)) {
-        fprintf(stderr, "procsim: cannot write %s: %s\n", o->screenshot, err);
+        fprintf(stderr, T("procsim: cannot write %s: %s\n", "procsim: %s을(를) 쓸 수 없습니다: %s\n"),
+                o->screenshot, err);
         rc = 1;
     }
     if (headless && n + 1 == o->frames && out && out->frame)
@@ -636,8 +650,9 @@ int gui_app_frame(gui_app *a, const last_frame *out)
 int gui_app_finish(gui_app *a, int rc)
 {
     if (a->interrupted)
-        fprintf(stderr, a->lang == GUI_KO ? "procsim: %d번째 화면에서 중단되었습니다 (%d개 중); 저장한 그림은 없습니다\n"
-                                          : "procsim: interrupted at frame %d of %d; nothing was saved\n",
+        fprintf(stderr, T("procsim: interrupted at frame %d of %d; nothing was saved\n",
+                          "procsim: %d번째 화면에서 중단되었습니다 (%d개 중); 저장한 그림은 "
+                          "없습니다\n"),
                 a->nframes, a->opt.frames);
     if (a->sim.trace_mode && !rc)
         rc = trace_status(a);
@@ -652,7 +667,8 @@ static int run(const gui_options *o, const ps_trace_options *trace, const last_f
 {
     gui_app *a = calloc(1, sizeof *a); /* the browser's frames outlive this call */
     if (!a) {
-        fprintf(stderr, "procsim: out of memory\n");
+        gui_lang lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
+        fprintf(stderr, "procsim: %s\n", gui_word_text(GUI_W_NO_MEMORY, lang));
         return 1;
     }
     int rc = start(a, o, trace), headless = o->frames > 0;

@@ -11,8 +11,11 @@
 #include "describe.h"
 #include "draw.h"
 #include "gantt_view.h"
+#include "procsim/strerror.h"
 #include "png.h"
 #include "utf8.h"
+
+#define T(en, ko) (lang == GUI_KO ? (ko) : (en))
 
 typedef struct chart {
     SDL_Renderer *ren;
@@ -358,7 +361,7 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     title(&c, r);
     draw(&c, r);
     SDL_RenderPresent(ren);
-    if (gui_png_write(s, path, err, errsize))
+    if (gui_png_write(s, path, gui_ps_lang(lang), err, errsize))
         goto fail;
     rc = 0;
 fail:
@@ -377,19 +380,19 @@ int gui_gantt_export(const gui_sim *g, gui_lang lang, const char *path, int widt
 {
     err[0] = 0;
     if (!g->e) {
-        snprintf(err, errsize, "nothing to chart");
+        snprintf(err, errsize, "%s", T("nothing to chart", "그릴 실행이 없습니다"));
         return -1;
     }
     if (gui_gantt_format_of(path) == GUI_GANTT_SVG) {
         errno = 0;
         FILE *f = fopen(path, "w");
         if (!f) {
-            snprintf(err, errsize, "%s", strerror(errno));
+            snprintf(err, errsize, "%s", ps_strerror(errno, gui_ps_lang(lang)));
             return -1;
         }
         int rc = gui_gantt_svg(f, g, lang, width);
         if (fclose(f) || rc) {
-            snprintf(err, errsize, "%s", errno ? strerror(errno) : "write failed");
+            snprintf(err, errsize, "%s", ps_strerror(errno ? errno : EIO, gui_ps_lang(lang)));
             return -1;
         }
         return 0;
@@ -432,18 +435,22 @@ int gui_gantt_main(const gui_options *o)
     uint32_t steps = 0;
     while (gui_sim_step(&g) == PS_STEP_OK && ++steps < MAIN_STEPS)
         ;
+    gui_lang lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     if (g.status == PS_STEP_OK) {
-        fprintf(stderr, "procsim gui: --gantt-png: the run goes on after %u instants (tick "
-                        "%lld): charted up to there\n", steps, (long long)ps_engine_now(g.e));
+        fprintf(stderr, T("procsim gui: --gantt-png: the run goes on after %u instants (tick "
+                          "%lld): charted up to there\n",
+                          "procsim gui: --gantt-png: 실행이 %u번째 순간(%lld틱) 뒤에도 "
+                          "이어집니다: 거기까지 그렸습니다\n"),
+                steps, (long long)ps_engine_now(g.e));
         ps_gantt_finish(&g.gantt);
     }
-    gui_lang lang = o->lang >= 0 ? (gui_lang)o->lang : gui_lang_from_env();
     int rc = 0, width = o->width > 0 ? o->width : 1200, font_px[3];
     gui_gantt_png_fonts(width, font_px);
     if (g.gantt.nomem ||
         gui_gantt_export(&g, lang, o->gantt_png, width, font_px, err, sizeof err)) {
-        fprintf(stderr, "procsim gui: cannot write %s: %s\n", o->gantt_png,
-                g.gantt.nomem ? "out of memory" : err);
+        fprintf(stderr, T("procsim gui: cannot write %s: %s\n",
+                          "procsim gui: %s을(를) 쓸 수 없습니다: %s\n"),
+                o->gantt_png, g.gantt.nomem ? gui_word_text(GUI_W_NO_MEMORY, lang) : err);
         rc = 1;
     }
     gui_sim_close(&g);

@@ -27,7 +27,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(SAVED, "saved", "저장함") X(DOWNLOADED, "downloaded", "내려받음") X(LOAD_ERROR, "cannot open", "열 수 없음")    \
     X(COL_NAME, "name", "이름") X(COL_STATE, "state", "상태") X(COL_PRIO, "prio", "우선") \
     X(COL_MEM, "mem", "메모리") X(COL_PARENT, "parent", "부모")                 \
-    X(COL_DOING, "doing", "하는 일") X(COL_THREADS, "thr", "스레드")                \
+    X(COL_OSPID, "OS pid", "실제 pid") X(COL_DOING, "doing", "하는 일") X(COL_THREADS, "thr", "스레드")                \
     X(TRACE, "trace", "추적") X(OUTPUT, "Program output", "프로그램 출력")          \
     X(NO_OUTPUT, "(nothing written yet)", "(아직 출력 없음)")                      \
     X(ZOMBIE, "zombie", "좀비")                                                    \
@@ -59,7 +59,6 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑") X(COL_PC, "PC: op", "PC: 명령")     \
     X(TRACE_FAILED, "trace failed:", "추적 실패:")                                  \
     X(LIVE_FAILED, "live run failed:", "라이브 실행 실패:")                         \
-    X(OUT_OF_MEMORY, "out of memory", "메모리가 모자랍니다")                         \
     X(NO_FONTS, "cannot open the fonts at this size", "이 크기로 글꼴을 열 수 없음")
 
 typedef enum gui_word {

@@ -290,7 +290,8 @@ static void table(gui_app *a)
                                     COL_OSPID, COL_K, COL_RSS};
     const int *cols = live ? live_cols : model_cols;
     int ncol = live ? 9 : 8;
-    char head[NCOLS][32] = {"PID", "", "", "", "", "CPU", "", "", "OS pid", "K", "RSS"};
+    char head[NCOLS][32] = {"PID", "", "", "", "", "CPU", "", "", "", "K", "RSS"};
+    snprintf(head[COL_OSPID], 32, "%s", gui_word_text(GUI_W_COL_OSPID, a->lang));
     snprintf(head[COL_PC], 32, "%s", gui_word_text(GUI_W_COL_PC, a->lang));
     snprintf(head[COL_NAME], 32, "%s", gui_word_text(GUI_W_COL_NAME, a->lang));
     snprintf(head[COL_STATE], 32, "%s", gui_word_text(GUI_W_COL_STATE, a->lang));

@@ -3,6 +3,7 @@
  * the dialog as it was. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "picker.h"
+#include "procsim/strerror.h"
 #include "utf8.h"
 
 #include <dirent.h>
@@ -157,11 +158,11 @@ static int by_name(const void *x, const void *y)
  * each group sorted, appended to r.  -1 with err if it cannot be read or
  * memory runs out. */
 static int add_folder(rows *r, const char *dir, gui_pick_section section, int files_only,
-                      char *err, size_t errsize)
+                      ps_lang lang, char *err, size_t errsize)
 {
     DIR *d = opendir(dir);
     if (!d) {
-        snprintf(err, errsize, "%s: %s", dir, strerror(errno));
+        snprintf(err, errsize, "%s: %s", dir, ps_strerror(errno, lang));
         return -1;
     }
     int first = r->n, rc = 0;
@@ -191,7 +192,7 @@ static int add_folder(rows *r, const char *dir, gui_pick_section section, int fi
     closedir(d);
     if (rc) {
         r->n = first;
-        snprintf(err, errsize, "%s: out of memory", dir);
+        snprintf(err, errsize, "%s: %s", dir, ps_strerror(ENOMEM, lang));
     }
     return rc;
 }
@@ -234,11 +235,11 @@ int gui_picker_home(gui_picker *p)
     char err[600], name[256];
     int ok = add(&r, GUI_PICK_HEADING, GUI_PICK_SHIPPED, "", p->shipped) != NULL;
     if (ok && p->shipped[0]) /* a shipped folder gone since: just its heading */
-        add_folder(&r, p->shipped, GUI_PICK_SHIPPED, 0, err, sizeof err);
+        add_folder(&r, p->shipped, GUI_PICK_SHIPPED, 0, p->lang, err, sizeof err);
     ok = ok && add(&r, GUI_PICK_HEADING, GUI_PICK_CWD, "", p->cwd);
     ok = ok && add(&r, GUI_PICK_DIR, GUI_PICK_CWD, "./", p->cwd);
     if (ok)
-        add_folder(&r, p->cwd, GUI_PICK_CWD, 1, err, sizeof err);
+        add_folder(&r, p->cwd, GUI_PICK_CWD, 1, p->lang, err, sizeof err);
     ok = ok && add(&r, GUI_PICK_HEADING, GUI_PICK_RECENT, "", NULL);
     for (int i = 0; ok && i < p->nrecent; i++) {
         if (!is_file(p->recent[i])) /* gone: not shown, still remembered */
@@ -251,7 +252,7 @@ int gui_picker_home(gui_picker *p)
     }
     if (!ok) {
         free(r.row);
-        snprintf(p->err, sizeof p->err, "out of memory");
+        snprintf(p->err, sizeof p->err, "%s", ps_strerror(ENOMEM, p->lang));
         return -1;
     }
     take(p, &r, "");
@@ -263,7 +264,7 @@ int gui_picker_enter(gui_picker *p, const char *dir)
     char abs[GUI_PICK_PATH], up[GUI_PICK_PATH];
     rows r = {0};
     if (absolute(dir, abs, sizeof abs)) {
-        snprintf(p->err, sizeof p->err, "%s: the path is too long", dir);
+        snprintf(p->err, sizeof p->err, "%s: %s", dir, ps_strerror(ENAMETOOLONG, p->lang));
         return -1;
     }
     snprintf(up, sizeof up, "%s", abs);
@@ -272,9 +273,9 @@ int gui_picker_enter(gui_picker *p, const char *dir)
         slash[slash == up] = 0; /* "/a/b" -> "/a", "/a" -> "/" */
     int ok = add(&r, GUI_PICK_HOME, GUI_PICK_NO_SECTION, "", "") &&
              (!strcmp(abs, "/") || add(&r, GUI_PICK_UP, GUI_PICK_NO_SECTION, "..", up));
-    if (!ok || add_folder(&r, abs, GUI_PICK_NO_SECTION, 0, p->err, sizeof p->err)) {
+    if (!ok || add_folder(&r, abs, GUI_PICK_NO_SECTION, 0, p->lang, p->err, sizeof p->err)) {
         if (!ok)
-            snprintf(p->err, sizeof p->err, "out of memory");
+            snprintf(p->err, sizeof p->err, "%s", ps_strerror(ENOMEM, p->lang));
         free(r.row);
         return -1;
     }

@@ -23,6 +23,8 @@
 
 #include <stddef.h>
 
+#include "procsim/state.h"
+
 #define GUI_RECENT 10
 #define GUI_PICK_PATH 4096
 
@@ -63,7 +65,8 @@ typedef struct gui_picker {
     char recent_file[GUI_PICK_PATH]; /* where the recent list is kept, "": nowhere */
     char recent[GUI_RECENT][GUI_PICK_PATH]; /* newest first */
     int nrecent;
-    char err[600];                /* why the last move failed */
+    char err[600];                /* why the last move failed, in lang */
+    ps_lang lang;                 /* the window's language (it sets it) */
 } gui_picker;
 
 /* Where the recent list lives: $XDG_STATE_HOME/procsim/recent if

@@ -22,6 +22,7 @@ void gui_picker_setup(gui_app *a)
         snprintf(cwd, sizeof cwd, ".");
     gui_recent_path(getenv("XDG_STATE_HOME"), getenv("HOME"), recent, sizeof recent);
     gui_picker_init(&a->picker, a->opt.shipped ? a->opt.shipped : "", cwd, recent);
+    a->picker.lang = gui_ps_lang(a->lang);
 }
 
 void gui_picker_toggle(gui_app *a)

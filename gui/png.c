@@ -8,12 +8,14 @@
 
 #include <SDL_image.h>
 
-int gui_png_write(SDL_Surface *s, const char *path, char *err, size_t errsize)
+#include "procsim/strerror.h"
+
+int gui_png_write(SDL_Surface *s, const char *path, ps_lang lang, char *err, size_t errsize)
 {
     errno = 0;
     FILE *f = fopen(path, "wb");
     if (!f) {
-        snprintf(err, errsize, "%s", strerror(errno));
+        snprintf(err, errsize, "%s", ps_strerror(errno, lang));
         return -1;
     }
     SDL_RWops *rw = SDL_RWFromFP(f, SDL_FALSE); /* the FILE is ours to close */
@@ -27,7 +29,7 @@ int gui_png_write(SDL_Surface *s, const char *path, char *err, size_t errsize)
     if (fclose(f) && !e)
         e = errno ? errno : EIO;
     if (e) /* the disk's word is the clearer one */
-        snprintf(err, errsize, "%s", strerror(e));
+        snprintf(err, errsize, "%s", ps_strerror(e, lang));
     if (failed || e) {
         if (regular)
             remove(path);

@@ -9,9 +9,11 @@
 
 #include <SDL.h>
 
-/* Write s to `path` as PNG.  Returns 0, or -1 with the reason in err
- * ("No space left on device"); a regular file left half-written is
+#include "procsim/state.h"
+
+/* Write s to `path` as PNG.  Returns 0, or -1 with the reason in err, in
+ * `lang` ("No space left on device"); a regular file left half-written is
  * removed. */
-int gui_png_write(SDL_Surface *s, const char *path, char *err, size_t errsize);
+int gui_png_write(SDL_Surface *s, const char *path, ps_lang lang, char *err, size_t errsize);
 
 #endif

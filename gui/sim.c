@@ -441,7 +441,8 @@ void gui_sim_close(gui_sim *g)
 int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 {
     if (g->trace_mode) { /* a real program cannot be run again from here */
-        snprintf(err, errsize, "a traced program cannot be restarted");
+        snprintf(err, errsize, "%s", g->lang == PS_LANG_KO ? "추적하는 프로그램은 다시 시작할 수 없습니다"
+                                                           : "a traced program cannot be restarted");
         return -1;
     }
     stop(g);
@@ -455,7 +456,7 @@ int gui_sim_restart(gui_sim *g, char *err, size_t errsize)
 static const char *failure(const gui_sim *g, ps_lang l)
 {
     if (g->trace && g->status == PS_STEP_NOMEM)
-        return gui_word_text(GUI_W_OUT_OF_MEMORY, gui_lang_of(l));
+        return gui_word_text(GUI_W_NO_MEMORY, gui_lang_of(l));
     if (g->status != PS_STEP_FAILED)
         return NULL;
     return g->trace ? ps_trace_error(g->trace, l) : ps_live_error(g->live, l);

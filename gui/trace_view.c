@@ -115,7 +115,8 @@ void gui_trace_table(gui_app *a)
     const char *const head[NCOL] = {"PID", gui_word_text(GUI_W_COL_NAME, a->lang),
                                     gui_word_text(GUI_W_COL_STATE, a->lang),
                                     gui_word_text(GUI_W_COL_DOING, a->lang), "CPU",
-                                    gui_word_text(GUI_W_COL_PARENT, a->lang), "OS pid", "K",
+                                    gui_word_text(GUI_W_COL_PARENT, a->lang),
+                                    gui_word_text(GUI_W_COL_OSPID, a->lang), "K",
                                     gui_word_text(GUI_W_COL_THREADS, a->lang)};
     static const float colx[NCOL] = {0, 0.05f, 0.20f, 0.37f, 0.54f, 0.61f, 0.76f, 0.87f, 0.91f};
     float y = r.y + lh + 6 * sc, cx[NCOL];

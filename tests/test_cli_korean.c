@@ -341,6 +341,17 @@ static const korean_case cases[] = {
     {{"gui", "--lang", "ko", "--policy", "rr:2", "--compare", "fcfs,sjf", NULL}, {NULL}, NULL, 2},
     {{"gui", "--lang", "ko", "--policy", "mlq", "tests/cli/ko-view.yaml", NULL}, {NULL},
      "tests/cli/ko-view.yaml", 2},
+    /* the window's own errors before and after it opens */
+    {{"gui", "--lang", "ko", "--select", "nobody", NULL}, {NULL}, "scenarios/tour.yaml", 2},
+    {{"gui", "--lang", "ko", "--select", "99", NULL}, {NULL}, "scenarios/tour.yaml", 2},
+    {{"gui", "--lang", "ko", "--quiz", "--follow", "nobody", "tests/cli/ko-view.yaml", NULL},
+     {NULL}, "tests/cli/ko-view.yaml", 2},
+    {{"gui", "--lang", "ko", "--frames", "1", "--screenshot", "/nonexistent-dir/x.png", NULL},
+     {"SDL_VIDEODRIVER=offscreen", NULL}, NULL, 1},
+    {{"gui", "--lang", "ko", "--gantt-png", "/nonexistent-dir/c.svg", "tests/cli/ko-view.yaml",
+      NULL}, {NULL}, "tests/cli/ko-view.yaml", 1},
+    {{"gui", "--lang", "ko", "--gantt-png", "/nonexistent-dir/c.png", "tests/cli/ko-view.yaml",
+      NULL}, {NULL}, "tests/cli/ko-view.yaml", 1},
 #else /* no window to parse options for: it says so, a runtime failure */
     {{"gui", "--lang", "ko", "scenarios/tour.yaml", NULL}, {NULL}, NULL, 1},
     {{"gui", "scenarios/tour.yaml", NULL}, {"LANG=ko_KR.UTF-8", NULL}, NULL, 1},
@@ -395,6 +406,10 @@ static const korean_case cases[] = {
 #endif
     /* lab: every lab's handout and key are rows of their own
      * (every_lab_reads_in_korean) */
+    {{"lab", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"lab", "--lang", "ko", "scenarios/tour.yaml", "again.yaml", NULL}, {NULL}, NULL, 2},
+    {{"lab", "--lang", "ko", "--random", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"lab", "--lang", "ko", "--random", "--policy", "xyz", NULL}, {NULL}, NULL, 2},
     /* lab --format html */
     /* lab --variant */
     {{"lab", "scenarios/labs/scheduling-rr.yaml", "--variant", "s1", "--lang", "ko", NULL},

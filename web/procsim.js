@@ -17,6 +17,9 @@
   document.querySelectorAll('[data-ko]').forEach(function (e) {
     if (pageLang === 'ko') e.textContent = e.getAttribute('data-ko');
   });
+  document.querySelectorAll('[data-ko-title]').forEach(function (e) {
+    if (pageLang === 'ko') e.title = e.getAttribute('data-ko-title');
+  });
   var other = new URLSearchParams(location.search);
   other.set('lang', pageLang === 'ko' ? 'en' : 'ko');
   $('other-lang').href = '?' + other.toString();
@@ -41,9 +44,24 @@
     if (!/^(warning|Calling stub)/.test(text)) // emscripten's own notes
       showError(text);
   };
+  // emscripten's own words while it loads ("Downloading data... (3/9)",
+  // "Running...", "Please wait... (1/2)"), in the page's language; its
+  // count stays
+  var loading = [
+    [/^Downloading data\.\.\./, 'Loading…', '불러오는 중…'],
+    [/^Running\.\.\./, 'Starting…', '시작하는 중…'],
+    [/^(Please wait|Preparing)\.\.\./, 'Please wait…', '기다려 주세요…'],
+    [/^All downloads complete\./, 'Loaded.', '다 불러왔습니다.'],
+  ];
+  function statusText(text) {
+    for (var i = 0; i < loading.length; i++)
+      if (loading[i][0].test(text))
+        return text.replace(loading[i][0], T(loading[i][1], loading[i][2]));
+    return pageLang === 'ko' && text ? '불러오는 중…' : text;
+  }
   Module.setStatus = function (text) {
     var s = $('status');
-    s.textContent = text.replace(/^Downloading data\.\.\./, T('Loading…', '불러오는 중…'));
+    s.textContent = statusText(text);
     s.hidden = !text;
   };
   var ready = false; // web_status can be called (the program's code is loaded)

@@ -317,20 +317,27 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
         for (p = 0; p < npolicies && strcmp(policy, policies[p]); p++)
             ;
         if (p == npolicies) {
-            err->msg_ko[0] = 0;
-            int at = snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected ",
-                              policy);
-            for (int k = 0; k < npolicies && at > 0 && (size_t)at < sizeof err->msg; k++)
-                at += snprintf(err->msg + at, sizeof err->msg - (size_t)at, "%s%s",
-                               k == 0 ? "" : k + 1 == npolicies ? " or " : ", ", policies[k]);
+            char list[2][400]; /* "a, b or c"; "a, b, c" */
+            int at[2] = {0, 0};
+            for (int k = 0; k < npolicies; k++)
+                for (int l = 0; l < 2; l++)
+                    if (at[l] >= 0 && (size_t)at[l] < sizeof list[l])
+                        at[l] += snprintf(list[l] + at[l], sizeof list[l] - (size_t)at[l], "%s%s",
+                                          !k ? "" : k + 1 == npolicies && !l ? " or " : ", ",
+                                          policies[k]);
+            snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected %s", policy,
+                     list[0]);
+            snprintf(err->msg_ko, sizeof err->msg_ko,
+                     "모르는 정책 '%s'입니다; 다음 중 하나여야 합니다: %s", policy, list[1]);
             return NULL;
         }
     }
     if (nprocs) {
         if (nprocs < 1 || nprocs > 12) {
-            err->msg_ko[0] = 0;
             snprintf(err->msg, sizeof err->msg, "a random lab has 1 to 12 processes, not %d",
                      nprocs);
+            snprintf(err->msg_ko, sizeof err->msg_ko,
+                     "무작위 실습의 프로세스는 1개에서 12개까지인데 %d개입니다", nprocs);
             return NULL;
         }
         n = nprocs;
@@ -391,8 +398,8 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
     if (b.nomem || observe(b.s, &f)) {
         free(f.m);
         ps_outbuf_fini(&b);
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "메모리가 모자랍니다");
         return NULL;
     }
     if (!strcmp(policies[p], "hrrn") && ratio_moment(&f, &r, &pid, &tick) == 0) {
@@ -414,8 +421,8 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
     free(f.m);
     if (b.nomem) {
         ps_outbuf_fini(&b);
-        err->msg_ko[0] = 0;
         snprintf(err->msg, sizeof err->msg, "out of memory");
+        snprintf(err->msg_ko, sizeof err->msg_ko, "메모리가 모자랍니다");
         return NULL;
     }
     return b.s;
