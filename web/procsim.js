@@ -7,19 +7,11 @@
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var params = new URLSearchParams(location.search);
-  var pageLang = params.get('lang') === 'ko' || (!params.get('lang') &&
-                 /^ko/i.test(navigator.language || '')) ? 'ko' : 'en';
+  // the page's language, as shell.html chose it (and put its words in it)
+  var pageLang = document.documentElement.lang === 'ko' ? 'ko' : 'en';
   var T = function (en, ko) { return pageLang === 'ko' ? ko : en; };
   var canvas = $('canvas');
 
-  // the page's words in its language (the window has its own)
-  document.documentElement.lang = pageLang;
-  document.querySelectorAll('[data-ko]').forEach(function (e) {
-    if (pageLang === 'ko') e.textContent = e.getAttribute('data-ko');
-  });
-  document.querySelectorAll('[data-ko-title]').forEach(function (e) {
-    if (pageLang === 'ko') e.title = e.getAttribute('data-ko-title');
-  });
   var other = new URLSearchParams(location.search);
   other.set('lang', pageLang === 'ko' ? 'en' : 'ko');
   $('other-lang').href = '?' + other.toString();

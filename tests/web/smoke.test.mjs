@@ -31,6 +31,29 @@ test('a shipped scenario in Korean runs in real time', async () => {
   await page.close();
 });
 
+// Every text the loading status showed, in a Korean page: emscripten's
+// own ("Downloading data... (3/9)", "Running...") too, in Korean.
+test('the page\'s loading words in Korean', async () => {
+  const page = await S.browser.newPage();
+  await page.evaluateOnNewDocument(() => {
+    window.statusSeen = [];
+    document.addEventListener('DOMContentLoaded', () => {
+      const s = document.getElementById('status');
+      window.statusSeen.push(s.textContent);
+      new MutationObserver(() => window.statusSeen.push(s.textContent))
+        .observe(s, {childList: true, characterData: true, subtree: true});
+    });
+  });
+  await page.goto(S.server.url + 'procsim.html?lang=ko', {waitUntil: 'load'});
+  await P.firstFrame(page);
+  const seen = (await page.evaluate(() => window.statusSeen)).filter(t => t);
+  assert.ok(seen.length >= 1, 'the status said nothing');
+  for (const t of seen)
+    assert.doesNotMatch(t, /[A-Za-z]{2,}/, `an English status in a Korean page: ${t}`);
+  assert.equal(await page.$eval('#errors', e => e.title), '누르면 닫힙니다');
+  await page.close();
+});
+
 test('keys: Space pauses and plays, Right steps, H shows the help', async () => {
   const page = await P.openPage(S.browser, S.server, '?s=seeds/counter-race&lang=en');
   await P.firstFrame(page);
