@@ -57,7 +57,7 @@ static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const cha
     int fd[2] = {-1, -1};
     if (to < 0 || pipe(fd) || fcntl(fd[0], F_SETFD, FD_CLOEXEC) ||
         fcntl(fd[1], F_SETFD, FD_CLOEXEC)) {
-        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
+        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, cli_strerror(errno));
         if (fd[0] >= 0)
             close(fd[0]), close(fd[1]);
         if (own && to >= 0)
@@ -82,7 +82,7 @@ static int pdf(const ps_lab_key *key, const ps_lab_grid *g, int solve, const cha
         if (rc == ENOENT)
             fputs(CLI_W(W_HTML_NO_WEASYPRINT), stderr);
         else
-            fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(rc));
+            fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, cli_strerror(rc));
         return EXIT_RUNTIME;
     }
     /* weasyprint may stop reading (it failed): its status says so, not SIGPIPE */
@@ -116,7 +116,7 @@ static int html(const ps_lab_key *key, const ps_lab_grid *g, int solve, const ch
         path = NULL;
     FILE *out = path ? fopen(path, "w") : stdout;
     if (!out) {
-        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
+        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, cli_strerror(errno));
         return EXIT_RUNTIME;
     }
     cli_lab_html(out, key, g, solve);
@@ -126,7 +126,7 @@ static int html(const ps_lab_key *key, const ps_lab_grid *g, int solve, const ch
     if (fclose(out))
         bad = 1;
     if (bad) {
-        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, strerror(errno));
+        fprintf(stderr, CLI_W(W_HTML_CANNOT_WRITE), path, cli_strerror(errno));
         return EXIT_RUNTIME;
     }
     return EXIT_OK;

@@ -469,7 +469,7 @@ extern ps_lang cli_lang; /* args.c */
 #define W_HTML_PDF_NEEDS_OUT "procsim lab: --format pdf needs -o FILE.pdf\n", \
     "procsim lab: --format pdf에는 -o FILE.pdf가 필요하다\n"
 #define W_HTML_CANNOT_WRITE "procsim lab: cannot write %s: %s\n", \
-    "procsim lab: %s에 쓸 수 없다: %s\n"
+    "procsim lab: %s에 쓸 수 없습니다: %s\n"
 #define W_HTML_NO_WEASYPRINT "procsim lab: a PDF is made by weasyprint, which is not installed " \
     "here: install it (apt-get install weasyprint), or open the --format html page in a " \
     "browser and print it\n", \

@@ -505,7 +505,7 @@ static int open_trace(gui_app *a, const ps_trace_options *t)
     }
     if (a->opt.select < 0 || a->opt.select > a->sim.s->nprocs) {
         fprintf(stderr, T("procsim trace: --select: no process slot %lld (1 to %u)\n",
-                          "procsim trace: --select: 프로세스 자리 %lld이(가) 없습니다 (1부터 "
+                          "procsim trace: --select: PID가 %lld인 프로세스가 없습니다 (1부터 "
                           "%u까지)\n"),
                 (long long)a->opt.select, a->sim.s->nprocs);
         return -1;

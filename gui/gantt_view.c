@@ -392,7 +392,8 @@ int gui_gantt_export(const gui_sim *g, gui_lang lang, const char *path, int widt
         }
         int rc = gui_gantt_svg(f, g, lang, width);
         if (fclose(f) || rc) {
-            snprintf(err, errsize, "%s", ps_strerror(errno ? errno : EIO, gui_ps_lang(lang)));
+            snprintf(err, errsize, "%s", errno ? ps_strerror(errno, gui_ps_lang(lang))
+                                               : T("write failed", "쓰지 못했습니다"));
             return -1;
         }
         return 0;

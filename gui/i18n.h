@@ -53,7 +53,7 @@ typedef enum gui_lang { GUI_EN, GUI_KO } gui_lang;
     X(NO_BACK_LIVE, "live runs cannot go back", "실제 프로세스 실행은 되돌릴 수 없음") \
     X(AT_START, "at the start", "처음입니다")                                      \
     X(SHOT_FAILED, "screenshot failed", "화면 저장 실패")                          \
-    X(NO_MEMORY, "out of memory", "메모리 부족")                                   \
+    X(NO_MEMORY, "out of memory", "메모리가 모자람")                                \
     X(RESTOPPED, "was continued from outside (SIGCONT); stopped again, as the model holds it", \
       "프로세스가 밖에서 계속 실행되었습니다(SIGCONT); 모델에서의 상태대로 다시 멈췄습니다:") \
     X(MEM_IN, "in", "적재") X(MEM_OUT, "out", "스왑") X(COL_PC, "PC: op", "PC: 명령")     \

@@ -103,7 +103,7 @@ static void act(gui_app *a, gui_action what)
     case GUI_ACT_GANTT: gui_gantt_save(a); break;
     case GUI_ACT_LANG:
         a->lang = a->lang == GUI_KO ? GUI_EN : GUI_KO;
-        a->picker.lang = gui_ps_lang(a->lang); /* of its next error */
+        a->picker.lang = a->sim.lang = gui_ps_lang(a->lang); /* of their next errors */
         gui_set_title(a);
         break;
     case GUI_ACT_HELP: a->show_help = !a->show_help; break;

@@ -3,6 +3,7 @@
  * the dialog as it was. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "picker.h"
+#include "i18n.h"
 #include "procsim/strerror.h"
 #include "utf8.h"
 
@@ -192,7 +193,7 @@ static int add_folder(rows *r, const char *dir, gui_pick_section section, int fi
     closedir(d);
     if (rc) {
         r->n = first;
-        snprintf(err, errsize, "%s: %s", dir, ps_strerror(ENOMEM, lang));
+        snprintf(err, errsize, "%s: %s", dir, gui_word_text(GUI_W_NO_MEMORY, gui_lang_of(lang)));
     }
     return rc;
 }
@@ -252,7 +253,7 @@ int gui_picker_home(gui_picker *p)
     }
     if (!ok) {
         free(r.row);
-        snprintf(p->err, sizeof p->err, "%s", ps_strerror(ENOMEM, p->lang));
+        snprintf(p->err, sizeof p->err, "%s", gui_word_text(GUI_W_NO_MEMORY, gui_lang_of(p->lang)));
         return -1;
     }
     take(p, &r, "");
@@ -264,7 +265,8 @@ int gui_picker_enter(gui_picker *p, const char *dir)
     char abs[GUI_PICK_PATH], up[GUI_PICK_PATH];
     rows r = {0};
     if (absolute(dir, abs, sizeof abs)) {
-        snprintf(p->err, sizeof p->err, "%s: %s", dir, ps_strerror(ENAMETOOLONG, p->lang));
+        snprintf(p->err, sizeof p->err, "%s: %s", dir,
+                 p->lang == PS_LANG_KO ? "경로가 너무 깁니다" : "the path is too long");
         return -1;
     }
     snprintf(up, sizeof up, "%s", abs);
@@ -275,7 +277,7 @@ int gui_picker_enter(gui_picker *p, const char *dir)
              (!strcmp(abs, "/") || add(&r, GUI_PICK_UP, GUI_PICK_NO_SECTION, "..", up));
     if (!ok || add_folder(&r, abs, GUI_PICK_NO_SECTION, 0, p->lang, p->err, sizeof p->err)) {
         if (!ok)
-            snprintf(p->err, sizeof p->err, "%s", ps_strerror(ENOMEM, p->lang));
+            snprintf(p->err, sizeof p->err, "%s", gui_word_text(GUI_W_NO_MEMORY, gui_lang_of(p->lang)));
         free(r.row);
         return -1;
     }

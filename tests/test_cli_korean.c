@@ -407,6 +407,8 @@ static const korean_case cases[] = {
     /* lab: every lab's handout and key are rows of their own
      * (every_lab_reads_in_korean) */
     {{"lab", "--lang", "ko", "--bogus", NULL}, {NULL}, NULL, 2},
+    {{"lab", "--lang", "ko", "--format", "html", "-o", "/nonexistent-dir/x.html",
+      "scenarios/labs/scheduling-rr.yaml", NULL}, {NULL}, "scenarios/labs/scheduling-rr.yaml", 1},
     {{"lab", "--lang", "ko", "scenarios/tour.yaml", "again.yaml", NULL}, {NULL}, NULL, 2},
     {{"lab", "--lang", "ko", "--random", "--bogus", NULL}, {NULL}, NULL, 2},
     {{"lab", "--lang", "ko", "--random", "--policy", "xyz", NULL}, {NULL}, NULL, 2},

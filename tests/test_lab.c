@@ -811,9 +811,9 @@ static void random_labs_are_reproducible_and_valid(void **state)
     assert_string_equal(err.msg, "unknown policy 'ostep'; expected fcfs, sjf, srtf, hrrn, "
                                  "priority, priority-preemptive, priority-rr, rr, mlq, mlfq, "
                                  "lottery, stride or cfs");
-    assert_string_equal(err.msg_ko, "모르는 정책 'ostep'입니다; 다음 중 하나여야 합니다: fcfs, "
-                                    "sjf, srtf, hrrn, priority, priority-preemptive, "
-                                    "priority-rr, rr, mlq, mlfq, lottery, stride, cfs");
+    assert_string_equal(err.msg_ko, "알 수 없는 정책 'ostep' (쓸 수 있는 정책: fcfs, sjf, srtf, "
+                                    "hrrn, priority, priority-preemptive, priority-rr, rr, mlq, "
+                                    "mlfq, lottery, stride, cfs)");
     assert_null(ps_lab_random(7, NULL, 13, &err));
     assert_string_equal(err.msg_ko, "무작위 실습의 프로세스는 1개에서 12개까지인데 13개입니다");
 }

@@ -1030,6 +1030,15 @@ static void notes_are_said_in_both_languages(void **state)
         {PS_TN_WARNING, PS_TW_UNSHOWN, 1024, "", "warning: more than 1024 processes: the rest "
          "are followed but not shown", "경고: 프로세스가 1024개를 넘음: 나머지는 따라가지만 보여 "
          "주지 않음"},
+        /* {errno}: b in words, in each language */
+        {PS_TN_WARNING, PS_TW_NO_PTRACE, EPERM, "PTRACE_SEIZE: ",
+         "warning: following the tree by sampling, not ptrace (PTRACE_SEIZE: Operation not "
+         "permitted): a process that lives less than a sample may be missed",
+         "경고: ptrace 대신 표본으로 프로세스 트리를 따라감 (PTRACE_SEIZE: 허용되지 않는 "
+         "작업입니다): 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음"},
+        {PS_TN_WARNING, PS_TW_NO_FDS, EMFILE, "", "warning: out of descriptors (Too many open "
+         "files): some processes are followed with less evidence", "경고: 파일 디스크립터가 "
+         "모자람 (열린 파일이 너무 많습니다): 일부 프로세스는 증거를 덜 모아 따라감"},
         {PS_TN_WARNING, 77, 0, "odd", "warning: odd", "경고: odd"},
         {PS_TN_MISSED, 1, 0, "", "1 process ended unseen between two samples",
          "표본 사이에 프로세스 1개가 보이지 않은 채 끝남"},

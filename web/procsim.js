@@ -37,19 +37,21 @@
       showError(text);
   };
   // emscripten's own words while it loads ("Downloading data... (3/9)",
-  // "Running...", "Please wait... (1/2)"), in the page's language; its
-  // count stays
+  // "Running...", "Please wait... (1/2)") or fails, in the page's language
+  // (in English too, "Running..." is "Starting…"); a count stays
   var loading = [
     [/^Downloading data\.\.\./, 'Loading…', '불러오는 중…'],
     [/^Running\.\.\./, 'Starting…', '시작하는 중…'],
     [/^(Please wait|Preparing)\.\.\./, 'Please wait…', '기다려 주세요…'],
     [/^All downloads complete\./, 'Loaded.', '다 불러왔습니다.'],
+    [/^Exception thrown, see JavaScript console/, 'procsim failed: see the browser\'s console',
+     'procsim이 실패했습니다: 브라우저의 콘솔을 보세요'],
   ];
   function statusText(text) {
     for (var i = 0; i < loading.length; i++)
       if (loading[i][0].test(text))
         return text.replace(loading[i][0], T(loading[i][1], loading[i][2]));
-    return pageLang === 'ko' && text ? '불러오는 중…' : text;
+    return text; // not one of emscripten's: as it is
   }
   Module.setStatus = function (text) {
     var s = $('status');

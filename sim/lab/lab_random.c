@@ -328,7 +328,7 @@ char *ps_lab_random(uint64_t seed, const char *policy, int nprocs, ps_error *err
             snprintf(err->msg, sizeof err->msg, "unknown policy '%s'; expected %s", policy,
                      list[0]);
             snprintf(err->msg_ko, sizeof err->msg_ko,
-                     "모르는 정책 '%s'입니다; 다음 중 하나여야 합니다: %s", policy, list[1]);
+                     "알 수 없는 정책 '%s' (쓸 수 있는 정책: %s)", policy, list[1]);
             return NULL;
         }
     }

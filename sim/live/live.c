@@ -213,10 +213,7 @@ static int gate(ps_live *l, int64_t T)
             return 0;
         }
         if (late && now >= overrun) {
-            ps__live_warn(l, "%s did not finish its cpu op within %lld s and was killed",
-                          "%s이(가) %lld초 안에 cpu 연산을 마치지 못해 강제 종료되었습니다",
-                          ps__pname(l, (uint32_t)(late - l->ch) + 1),
-                          (long long)(PS__GRACE_NS / 1000000000));
+            ps__overdue(l, late, PS__ACT_FINISH_CPU);
             ps__kill_child(l, late, PS__TERM_NS, 0); /* overran its burn: recorded as killed */
             continue;
         }

@@ -161,12 +161,10 @@ void ps__live_warn_(ps_live *l, const char *en, const char *ko, ...)
     __attribute__((format(printf, 2, 4)));
 #define ps__live_warn(l, en, ko, ...)                                       \
     ((void)sizeof(printf(ko, __VA_ARGS__)), ps__live_warn_(l, en, ko, __VA_ARGS__))
-/* Record why the run cannot go on (the first reason wins), likewise. */
+/* Record why the run cannot go on (the first reason wins). */
 void ps__live_failed(ps_live *l, const char *en, const char *ko);
-void ps__live_fail_(ps_live *l, const char *en, const char *ko, ...)
-    __attribute__((format(printf, 2, 4)));
-#define ps__live_fail(l, en, ko, ...)                                       \
-    ((void)sizeof(printf(ko, __VA_ARGS__)), ps__live_fail_(l, en, ko, __VA_ARGS__))
+/* Warn that child `c` did not do `what` within the grace, and so is killed. */
+void ps__overdue(ps_live *l, const ps__child *c, ps__act what);
 /* Read every signal waiting on the signalfd: a SIGCHLD is news of some
  * child, any other one an interrupt. */
 void ps__drain_signals(ps_live *l);

@@ -68,38 +68,21 @@ void ps__live_failed(ps_live *l, const char *en, const char *ko)
     l->failed = 1;
 }
 
-/* en and ko with the same arguments, to `said` */
-static void say_both(ps_live *l, void (*said)(ps_live *, const char *, const char *),
-                     const char *en, const char *ko, va_list ap)
+void ps__live_warn_(ps_live *l, const char *en, const char *ko, ...)
 {
     char text[PS_LANG_COUNT][320];
-    va_list ap2;
+    va_list ap, ap2;
+    va_start(ap, ko);
     va_copy(ap2, ap);
     vsnprintf(text[PS_LANG_EN], sizeof text[PS_LANG_EN], en, ap);
     vsnprintf(text[PS_LANG_KO], sizeof text[PS_LANG_KO], ko, ap2);
     va_end(ap2);
-    said(l, text[PS_LANG_EN], text[PS_LANG_KO]);
-}
-
-void ps__live_warn_(ps_live *l, const char *en, const char *ko, ...)
-{
-    va_list ap;
-    va_start(ap, ko);
-    say_both(l, ps__live_warned, en, ko, ap);
     va_end(ap);
+    ps__live_warned(l, text[PS_LANG_EN], text[PS_LANG_KO]);
 }
 
-void ps__live_fail_(ps_live *l, const char *en, const char *ko, ...)
-{
-    va_list ap;
-    va_start(ap, ko);
-    say_both(l, ps__live_failed, en, ko, ap);
-    va_end(ap);
-}
-
-/* A child that did not do `what` in time: its name first, then the verb
- * in each language, so not one format for both. */
-static void overdue(ps_live *l, const ps__child *c, ps__act what)
+/* Its name first, then the verb in each language: not one format for both. */
+void ps__overdue(ps_live *l, const ps__child *c, ps__act what)
 {
     static const char *const verb[][PS_LANG_COUNT] = {
 #define PS_X_(e, en, ko) {en, ko},
@@ -153,7 +136,7 @@ static void lost(ps_live *l, ps__child *c, int err)
              err == ECHILD ? "someone else in this process reaped it"
                            : ps_strerror(err, PS_LANG_EN));
     snprintf(ko, sizeof ko, "%s을(를) 기다릴 수 없었습니다(%s): 어떻게 끝났는지 알 수 없습니다",
-             name, err == ECHILD ? "이 프로세스의 다른 누군가가 거두어 감"
+             name, err == ECHILD ? "이 프로세스 안의 다른 코드가 거두어 갔습니다"
                                  : ps_strerror(err, PS_LANG_KO));
     ps__live_warned(l, en, ko);
     c->exit_letter = 0;
@@ -322,7 +305,7 @@ int ps__await(ps_live *l, ps__child *c, ps__cond_fn cond, uint32_t want, ps__act
             return 0;
         int64_t left = deadline - ps__mono_ns();
         if (left <= 0) {
-            overdue(l, c, what);
+            ps__overdue(l, c, what);
             ps__kill_child(l, c, PS__TERM_NS, 0);
             return 0;
         }

@@ -209,7 +209,7 @@ static int make_signals(ps_trace *t)
     int rc = pthread_sigmask(SIG_BLOCK, &set, &t->old_mask);
     if (rc) {
         ps__trace_start_error(t, "trace mode: pthread_sigmask: %s%.0s",
-                              "추적 모드: pthread_sigmask: %.0s%s", strerror(rc),
+                              "추적 모드: pthread_sigmask: %.0s%s", ps_strerror(rc, PS_LANG_EN),
                               ps_strerror(rc, PS_LANG_KO));
         return -1;
     }
@@ -218,7 +218,7 @@ static int make_signals(ps_trace *t)
     t->sfd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
     if (t->sfd < 0) {
         ps__trace_start_error(t, "trace mode: signalfd: %s%.0s", "추적 모드: signalfd: %.0s%s",
-                              strerror(errno), ps_strerror(errno, PS_LANG_KO));
+                              ps_strerror(errno, PS_LANG_EN), ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
     return 0;
@@ -230,7 +230,7 @@ static int make_cpus(ps_trace *t)
     cpu_set_t mine;
     if (sched_getaffinity(0, sizeof mine, &mine)) {
         ps__trace_start_error(t, "trace mode: sched_getaffinity: %s%.0s",
-                              "추적 모드: sched_getaffinity: %.0s%s", strerror(errno),
+                              "추적 모드: sched_getaffinity: %.0s%s", ps_strerror(errno, PS_LANG_EN),
                               ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
@@ -299,7 +299,7 @@ static int make_pipes(ps_trace *t)
     int p[2];
     if (pipe2(p, O_CLOEXEC)) {
         ps__trace_start_error(t, "trace mode: the Python hook's pipe: %s%.0s",
-                              "추적 모드: Python 훅의 파이프: %.0s%s", strerror(errno),
+                              "추적 모드: Python 훅의 파이프: %.0s%s", ps_strerror(errno, PS_LANG_EN),
                               ps_strerror(errno, PS_LANG_KO));
         return -1;
     }
@@ -361,7 +361,7 @@ static int await_exec(ps_trace *t, int errpipe)
     close(errpipe);
     if (n == (ssize_t)sizeof e) {
         ps__trace_start_error(t, "%s: %s%.0s", "%s: %.0s%s", t->argv[0],
-                              e == ENOENT ? "command not found" : strerror(e),
+                              e == ENOENT ? "command not found" : ps_strerror(e, PS_LANG_EN),
                               e == ENOENT ? "명령을 찾을 수 없습니다" : ps_strerror(e, PS_LANG_KO));
         return -1;
     }
@@ -375,8 +375,10 @@ static int start_root(ps_trace *t)
     if (pid < 0)
         return -1;
     char detail[160] = "";
+    int seize_errno = 0;
     if (!t->o.no_ptrace && ps__ptrace_seize(t, pid)) {
-        snprintf(detail, sizeof detail, "PTRACE_SEIZE: %s", strerror(errno));
+        seize_errno = errno ? errno : EPERM; /* in words by the note's language */
+        snprintf(detail, sizeof detail, "PTRACE_SEIZE: ");
         t->sampled = 1;
     } else if (t->o.no_ptrace) {
         snprintf(detail, sizeof detail, "--no-ptrace");
@@ -385,11 +387,11 @@ static int start_root(ps_trace *t)
     t->info.sampled = t->sampled;
     t->rep = PS_REP_FORK; /* procsim forked it */
     if (t->sampled)
-        ps__warn(t, PS_TW_NO_PTRACE, 0, detail);
+        ps__warn(t, PS_TW_NO_PTRACE, seize_errno, detail);
     if (t->sampled && ps__keeper_start(t)) { /* before the root may run */
         ps__trace_start_error(t, "cannot start %s: the keeper: %s%.0s",
                               "%s을(를) 시작할 수 없습니다: 지킴이 프로세스: %.0s%s", t->argv[0],
-                              strerror(errno), ps_strerror(errno, PS_LANG_KO));
+                              ps_strerror(errno, PS_LANG_EN), ps_strerror(errno, PS_LANG_KO));
         close(release);
         close(errpipe);
         kill(pid, SIGKILL);
@@ -411,7 +413,7 @@ static int start_root(ps_trace *t)
         if (!t->err[0])
             ps__trace_start_error(t, "cannot start %s: %s%.0s",
                                   "%s을(를) 시작할 수 없습니다: %.0s%s", t->argv[0],
-                                  p && ti >= 0 ? strerror(werr) : "out of memory",
+                                  p && ti >= 0 ? ps_strerror(werr, PS_LANG_EN) : "out of memory",
                                   p && ti >= 0 ? ps_strerror(werr, PS_LANG_KO) : "메모리가 모자랍니다");
         close(errpipe);
         kill(pid, SIGKILL);

@@ -10,6 +10,8 @@
  *              stands for the note's text, which then carries the other
  *              number (LINGER: b processes still ran `text` ms; SLOW_SAMPLE:
  *              `text` us of a b ms period)
+ *   {errno}    the note's b as an errno in words, in the note's language
+ *              (ps_strerror); nothing when b is 0
  * Nothing here knows one kind from another: the words are all in the
  * tables. */
 #ifndef _GNU_SOURCE
@@ -18,6 +20,7 @@
 #include <string.h>
 
 #include "procsim/out.h"
+#include "procsim/strerror.h"
 
 #include "trace_note.h"
 #include "trace_util.h"
@@ -183,6 +186,10 @@ static char *fill(filler *f, char *p, const char *t)
         else if (strncmp(t, "{text}", 6) == 0) {
             p = put_text(f, p);
             t += 6;
+        } else if (strncmp(t, "{errno}", 7) == 0) {
+            if (f->n->b)
+                p = put(f, p, ps_strerror((int)f->n->b, f->lang));
+            t += 7;
         } else if (strncmp(t, "{warning}", 9) == 0) {
             uint64_t w = (uint64_t)f->n->a;
             if (w < PS_TW_COUNT) {

@@ -75,7 +75,7 @@ void ps__open_pidfd(ps_trace *t, ps__tproc *p)
     p->pidfd = (int)syscall(SYS_pidfd_open, p->pid, 0);
     if (p->pidfd < 0 && (errno == EMFILE || errno == ENFILE) && !t->fds_warned) {
         t->fds_warned = 1;
-        ps__warn(t, PS_TW_NO_FDS, 0, strerror(errno));
+        ps__warn(t, PS_TW_NO_FDS, errno, "");
     }
 }
 

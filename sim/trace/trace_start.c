@@ -62,7 +62,7 @@ static char *find_command(ps_trace *t, const char *name)
         p = end;
     }
     ps__trace_start_error(t, "%s: %s%.0s", "%s: %.0s%s", name,
-                          denied ? strerror(EACCES) : "command not found",
+                          denied ? ps_strerror(EACCES, PS_LANG_EN) : "command not found",
                           denied ? ps_strerror(EACCES, PS_LANG_KO) : "명령을 찾을 수 없습니다");
     return NULL;
 }
@@ -211,7 +211,7 @@ pid_t ps__start_root(ps_trace *t, int *release, int *errpipe)
     if (what)
         ps__trace_start_error(t, "cannot start %s: %s: %s%.0s",
                               "%s을(를) 시작할 수 없습니다: %s: %.0s%s", t->argv[0], what,
-                              strerror(errno), ps_strerror(errno, PS_LANG_KO));
+                              ps_strerror(errno, PS_LANG_EN), ps_strerror(errno, PS_LANG_KO));
     free(path);
     free_env(env, t);
     if (rel[0] >= 0)

@@ -8,7 +8,8 @@
 
 #include "procsim/state.h"
 
-/* Never NULL; static storage (strerror's for an errno without Korean). */
+/* Never NULL.  Static text, but for an errno without Korean (or in
+ * English): strerror's, which a later strerror call may overwrite. */
 const char *ps_strerror(int err, ps_lang lang);
 
 #endif

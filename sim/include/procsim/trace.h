@@ -144,16 +144,16 @@ typedef enum ps_trace_note_kind {
 } ps_trace_note_kind;
 
 /* What a warning note says.  X(ENUM, English, Korean); {text} is the
- * note's text, {a}/{b} its numbers. */
+ * note's text, {a}/{b} its numbers, {errno} b as an errno in words. */
 #define PS_TRACE_WARNINGS(X)                                                \
-    X(NO_PTRACE, "following the tree by sampling, not ptrace ({text}): a process that lives less than a sample may be missed", \
-      "ptrace 대신 표본으로 프로세스 트리를 따라감 ({text}): 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
+    X(NO_PTRACE, "following the tree by sampling, not ptrace ({text}{errno}): a process that lives less than a sample may be missed", \
+      "ptrace 대신 표본으로 프로세스 트리를 따라감 ({text}{errno}): 표본 간격보다 짧게 사는 프로세스는 놓칠 수 있음") \
     X(UNSHOWN, "more than {b} processes: the rest are followed but not shown", \
       "프로세스가 {b}개를 넘음: 나머지는 따라가지만 보여 주지 않음")            \
     X(LINGER, "{b} processes still ran {a} ms after the command ended: procsim killed them", \
       "명령이 끝나고 {a} ms가 지나도 프로세스 {b}개가 남아 있어 procsim이 죽임") \
-    X(NO_FDS, "out of descriptors ({text}): some processes are followed with less evidence", \
-      "파일 디스크립터가 모자람 ({text}): 일부 프로세스는 증거를 덜 모아 따라감") \
+    X(NO_FDS, "out of descriptors ({errno}): some processes are followed with less evidence", \
+      "파일 디스크립터가 모자람 ({errno}): 일부 프로세스는 증거를 덜 모아 따라감") \
     X(SLOW_SAMPLE, "sampling took {a} us of a {b} ms period: the period is stretched", \
       "표본 채취에 {a} us가 걸림 ({b} ms 간격): 간격을 늘림")
 
