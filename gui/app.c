@@ -580,10 +580,10 @@ static int start(gui_app *a, const gui_options *o, const ps_trace_options *trace
     IMG_Init(IMG_INIT_PNG);
     gui_layout_in in = gui_layout_now(a);
     gui_layout_compute_in(&a->L, &in);
-    a->text = gui_text_create(a->ren, a->L.font_px[0], a->L.font_px[1], a->L.font_px[2], err,
-                              sizeof err);
-    if (!a->text) { /* the fonts' own words (fontconfig's, SDL_ttf's) after the Korean */
-        fprintf(stderr, T("procsim: %s\n", "procsim: 글꼴을 준비하지 못했습니다: %s\n"), err);
+    a->text = gui_text_create(a->ren, a->L.font_px[0], a->L.font_px[1], a->L.font_px[2], a->lang,
+                              err, sizeof err);
+    if (!a->text) {
+        fprintf(stderr, "procsim: %s\n", err);
         teardown(a);
         return 1;
     }

@@ -12,10 +12,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "i18n.h"
+
 typedef struct gui_fonts gui_fonts;
 
-/* The lookup, set up once for a few finds: NULL with why in err. */
-gui_fonts *gui_fonts_open(char *err, size_t errsize);
+/* The lookup, set up once for a few finds: NULL with why in err, in
+ * `lang`. */
+gui_fonts *gui_fonts_open(gui_lang lang, char *err, size_t errsize);
 /* The file of `family` (or of a font with the glyph `need`, 0: no such
  * wish): malloc'ed, with *index its face in the file; NULL if none. */
 char *gui_fonts_find(gui_fonts *f, const char *family, uint32_t need, int *index);

@@ -16,16 +16,17 @@ struct gui_fonts {
     FcConfig *fc;
 };
 
-gui_fonts *gui_fonts_open(char *err, size_t errsize)
+gui_fonts *gui_fonts_open(gui_lang lang, char *err, size_t errsize)
 {
     gui_fonts *f = malloc(sizeof *f);
     if (!f) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", gui_word_text(GUI_W_NO_MEMORY, lang));
         return NULL;
     }
     f->fc = FcInitLoadConfigAndFonts();
     if (!f->fc) {
-        snprintf(err, errsize, "fontconfig: cannot load its configuration");
+        snprintf(err, errsize, "%s", lang == GUI_KO ? "fontconfig: 설정을 읽을 수 없습니다"
+                                                    : "fontconfig: cannot load its configuration");
         free(f);
         return NULL;
     }

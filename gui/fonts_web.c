@@ -23,9 +23,9 @@ struct gui_fonts {
 
 static gui_fonts the_fonts;
 
-gui_fonts *gui_fonts_open(char *err, size_t errsize)
+gui_fonts *gui_fonts_open(gui_lang lang, char *err, size_t errsize)
 {
-    (void)err, (void)errsize;
+    (void)lang, (void)err, (void)errsize;
     return &the_fonts;
 }
 

@@ -336,8 +336,8 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     /* a first renderer only to measure the line height the size needs */
     SDL_Surface *probe = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *pr = probe ? SDL_CreateSoftwareRenderer(probe) : NULL;
-    gui_text *pt = pr ? gui_text_create(pr, font_px[0], font_px[1], font_px[2], err, errsize)
-                      : NULL;
+    gui_text *pt =
+        pr ? gui_text_create(pr, font_px[0], font_px[1], font_px[2], lang, err, errsize) : NULL;
     float lh = pt ? (float)gui_text_line_height(pt, GUI_SMALL) : 0;
     float sc = (float)font_px[0] / 12;
     gui_text_destroy(pt);
@@ -349,7 +349,8 @@ static int save_png(const gui_sim *g, gui_lang lang, const char *path, int width
     int h = (int)gui_gantt_height(lh, sc, g->gantt.ncpu, gui_gantt_rows(&m, g));
     s = SDL_CreateRGBSurfaceWithFormat(0, width, h, 32, SDL_PIXELFORMAT_XRGB8888);
     ren = s ? SDL_CreateSoftwareRenderer(s) : NULL;
-    text = ren ? gui_text_create(ren, font_px[0], font_px[1], font_px[2], err, errsize) : NULL;
+    text = ren ? gui_text_create(ren, font_px[0], font_px[1], font_px[2], lang, err, errsize)
+               : NULL;
     if (!text)
         goto fail;
     SDL_SetRenderDrawBlendMode(ren, SDL_BLENDMODE_BLEND);

@@ -89,6 +89,8 @@ struct gui_text {
     int nmarks, marks_cap;
 };
 
+#define T(en, ko) (lang == GUI_KO ? (ko) : (en))
+
 static void set_err(char *err, size_t errsize, const char *msg, const char *detail)
 {
     if (err && errsize > 0)
@@ -151,6 +153,7 @@ static int ttf_acquire(void)
 }
 
 gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int large_px,
+                          gui_lang lang,
                           char *err, size_t errsize)
 {
     static const char *const hangul_families[] = {"NanumGothic", "Noto Sans CJK KR"};
@@ -160,28 +163,31 @@ gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int larg
     gui_text *t;
 
     if (!r || small_px <= 0 || normal_px <= 0 || large_px <= 0) {
-        set_err(err, errsize, "gui_text_create: no renderer or a font size <= 0", NULL);
+        set_err(err, errsize, T("gui_text_create: no renderer or a font size <= 0",
+                                "gui_text_create: 렌더러가 없거나 글꼴 크기가 0 이하입니다"), NULL);
         return NULL;
     }
     t = calloc(1, sizeof *t);
     if (!t) {
-        set_err(err, errsize, "out of memory", NULL);
+        set_err(err, errsize, gui_word_text(GUI_W_NO_MEMORY, lang), NULL);
         return NULL;
     }
     t->r = r;
 
-    fc = gui_fonts_open(err, errsize);
+    fc = gui_fonts_open(lang, err, errsize);
     if (!fc)
         goto fail;
     t->latin_path = gui_fonts_find(fc, "DejaVu Sans", 0, &index);
     if (!t->latin_path) {
-        set_err(err, errsize, "no Latin font found: install fonts-dejavu-core", NULL);
+        set_err(err, errsize, T("no Latin font found: install fonts-dejavu-core",
+                                "라틴 글꼴을 찾을 수 없습니다: fonts-dejavu-core를 설치하십시오"),
+                NULL);
         goto fail;
     }
     t->ttf_inited = ttf_acquire();
     if (t->ttf_inited < 0) {
         t->ttf_inited = 0;
-        set_err(err, errsize, "TTF_Init failed", TTF_GetError());
+        set_err(err, errsize, T("TTF_Init failed", "TTF_Init 실패"), TTF_GetError());
         goto fail;
     }
     t->latin_index = index;

@@ -12,17 +12,19 @@
 
 #include <SDL.h>
 
+#include "i18n.h"
 #include "utf8.h" /* GUI_TEXT_MAX */
 
 typedef struct gui_text gui_text;
 
 /* Find the fonts and open them at `px` pixel sizes for the small, normal
  * and large styles (e.g. 11, 13, 18; multiply by the HiDPI scale).
- * Returns NULL and writes a message to `err` if no Latin font can be found
- * (a missing Hangul font is not an error: Korean text then falls back to
- * the Latin font, and gui_text_has_hangul says so). */
+ * Returns NULL and writes a message to `err`, in `lang` (SDL_ttf's own
+ * words after it), if no Latin font can be found or opened (a missing
+ * Hangul font is not an error: Korean text then falls back to the Latin
+ * font, and gui_text_has_hangul says so). */
 gui_text *gui_text_create(SDL_Renderer *r, int small_px, int normal_px, int large_px,
-                          char *err, size_t errsize);
+                          gui_lang lang, char *err, size_t errsize);
 void gui_text_destroy(gui_text *t); /* accepts NULL */
 /* Re-open the fonts at new sizes (the window was resized or zoomed); the
  * cache is emptied.  Returns -1 if they cannot be opened: the old sizes

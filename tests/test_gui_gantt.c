@@ -493,7 +493,7 @@ static int png_height(int width, uint32_t ncpu, uint32_t nrows)
     gui_gantt_png_fonts(width, px);
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, 8, 8, 32, SDL_PIXELFORMAT_XRGB8888);
     SDL_Renderer *r = SDL_CreateSoftwareRenderer(s);
-    gui_text *t = gui_text_create(r, px[0], px[1], px[2], err, sizeof err);
+    gui_text *t = gui_text_create(r, px[0], px[1], px[2], GUI_EN, err, sizeof err);
     assert_non_null(t);
     float lh = (float)gui_text_line_height(t, GUI_SMALL);
     gui_text_destroy(t);

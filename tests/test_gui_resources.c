@@ -42,7 +42,7 @@ static int setup(void **state)
     assert_non_null(F.r);
     for (int sc = 1; sc <= 2; sc++) { /* as the window opens them (app.c) */
         int px = 12 * sc;
-        F.t[sc] = gui_text_create(F.r, px, px + 2, px + 7, err, sizeof err);
+        F.t[sc] = gui_text_create(F.r, px, px + 2, px + 7, GUI_EN, err, sizeof err);
         if (!F.t[sc])
             fail_msg("gui_text_create: %s", err);
     }

@@ -40,7 +40,7 @@ static int setup(void **state)
     assert_non_null(f.surf);
     f.r = SDL_CreateSoftwareRenderer(f.surf);
     assert_non_null(f.r);
-    f.t = gui_text_create(f.r, 11, 13, 18, err, sizeof err);
+    f.t = gui_text_create(f.r, 11, 13, 18, GUI_EN, err, sizeof err);
     if (!f.t)
         fail_msg("gui_text_create: %s", err);
     *state = &f;
@@ -350,9 +350,9 @@ static void test_bad_arguments_to_create(void **state)
 {
     fixture *f = *state;
     char err[128] = "";
-    assert_null(gui_text_create(NULL, 11, 13, 18, err, sizeof err));
+    assert_null(gui_text_create(NULL, 11, 13, 18, GUI_EN, err, sizeof err));
     assert_true(err[0] != '\0');
-    assert_null(gui_text_create(f->r, 11, 0, 18, NULL, 0)); /* no buffer: no write */
+    assert_null(gui_text_create(f->r, 11, 0, 18, GUI_EN, NULL, 0)); /* no buffer: no write */
 }
 
 /* In a child (the environment is process-wide), point fontconfig at a
@@ -371,12 +371,16 @@ static int no_latin_child(SDL_Renderer *r, const char *dir)
             dir ? "<dir>" : "", dir ? dir : "", dir ? "</dir>" : "");
     fclose(fp);
     setenv("FONTCONFIG_FILE", conf, 1);
-    gui_text *t = gui_text_create(r, 11, 13, 18, err, sizeof err);
+    char err_ko[256] = "";
+    gui_text *t = gui_text_create(r, 11, 13, 18, GUI_EN, err, sizeof err);
+    gui_text *t_ko = gui_text_create(r, 11, 13, 18, GUI_KO, err_ko, sizeof err_ko);
     unlink(conf);
-    if (t)
+    if (t || t_ko)
         return 12;
     if (strcmp(err, "no Latin font found: install fonts-dejavu-core") != 0)
         return 13;
+    if (strcmp(err_ko, "라틴 글꼴을 찾을 수 없습니다: fonts-dejavu-core를 설치하십시오") != 0)
+        return 14; /* said in Korean too */
     return 0;
 }
 
