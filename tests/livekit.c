@@ -108,6 +108,28 @@ uint64_t lk_proc_sigs(pid_t pid, const char *field)
 
 /* ---- leftovers ------------------------------------------------------- */
 
+const char *lk_proc_stat(const char *pid, char *buf, size_t size)
+{
+    char path[300];
+    snprintf(path, sizeof path, "/proc/%s/stat", pid);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    size_t got = fread(buf, 1, size - 1, f);
+    fclose(f);
+    buf[got] = 0;
+    const char *p = strrchr(buf, ')'); /* the name may hold ')' and spaces */
+    return p && p[1] == ' ' ? p + 2 : NULL;
+}
+
+char lk_proc_letter(pid_t pid)
+{
+    char id[24], buf[512];
+    snprintf(id, sizeof id, "%d", (int)pid);
+    const char *p = lk_proc_stat(id, buf, sizeof buf);
+    return p ? p[0] : 0;
+}
+
 /* Children of `parent` still in the process table (any state). */
 int lk_children_of(pid_t parent, pid_t *out, int max)
 {
@@ -115,18 +137,11 @@ int lk_children_of(pid_t parent, pid_t *out, int max)
     struct dirent *de;
     int n = 0;
     while (d && (de = readdir(d))) {
-        char path[300], buf[512];
-        snprintf(path, sizeof path, "/proc/%s/stat", de->d_name);
-        FILE *f = fopen(path, "r");
-        if (!f)
-            continue;
-        size_t got = fread(buf, 1, sizeof buf - 1, f);
-        fclose(f);
-        buf[got] = 0;
-        char *p = strrchr(buf, ')');
+        char buf[512];
+        const char *p = lk_proc_stat(de->d_name, buf, sizeof buf);
         int ppid;
         char st;
-        if (p && sscanf(p + 2, "%c %d", &st, &ppid) == 2 && ppid == parent && n < max)
+        if (p && sscanf(p, "%c %d", &st, &ppid) == 2 && ppid == parent && n < max)
             out[n++] = atoi(de->d_name);
     }
     if (d)

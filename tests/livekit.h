@@ -50,6 +50,13 @@ uint64_t lk_thread_mask(void);
  * /proc/PID/status; fails the test if it cannot be read. */
 uint64_t lk_proc_sigs(pid_t pid, const char *field);
 
+/* /proc/PID/stat (PID a number, or "self") read into buf: the fields
+ * after the command's name, from the state letter on ("S 1 ..."), or
+ * NULL if it cannot be read. */
+const char *lk_proc_stat(const char *pid, char *buf, size_t size);
+/* The state letter of process `pid` (R, S, T, Z...), 0 if it has none. */
+char lk_proc_letter(pid_t pid);
+
 /* Children of `parent` still in the process table (any state): at most
  * `max` of them in out; returns how many. */
 int lk_children_of(pid_t parent, pid_t *out, int max);

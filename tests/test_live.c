@@ -419,20 +419,14 @@ static void fork_failure_is_reported_cleanly(void **state)
  * futex wait (the syscall it is in, or its wait channel). */
 static int in_futex_wait(pid_t pid, char *letter)
 {
-    char path[64], buf[512];
-    *letter = 0;
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
+    char path[64];
+    *letter = lk_proc_letter(pid);
+    if (!*letter)
         return 0;
-    size_t got = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[got] = 0;
-    char *p = strrchr(buf, ')');
-    *letter = p && p[1] == ' ' ? p[2] : 0;
     long nr = -1;
     snprintf(path, sizeof path, "/proc/%d/syscall", (int)pid);
-    if ((f = fopen(path, "r"))) {
+    FILE *f = fopen(path, "r");
+    if (f) {
         if (fscanf(f, "%ld", &nr) != 1)
             nr = -1;
         fclose(f);
@@ -440,7 +434,7 @@ static int in_futex_wait(pid_t pid, char *letter)
     char wchan[64] = "";
     snprintf(path, sizeof path, "/proc/%d/wchan", (int)pid);
     if ((f = fopen(path, "r"))) {
-        got = fread(wchan, 1, sizeof wchan - 1, f);
+        size_t got = fread(wchan, 1, sizeof wchan - 1, f);
         wchan[got] = 0;
         fclose(f);
     }

@@ -37,35 +37,14 @@ static void pause_10ms(void)
     nanosleep(&ts, NULL);
 }
 
-/* The state letter of /proc/PID/stat, 0 if there is none. */
-static char letter(pid_t pid)
-{
-    char path[64], buf[512];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return 0;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    const char *p = strrchr(buf, ')');
-    return p && p[1] == ' ' ? p[2] : 0;
-}
-
 /* The CPU time `pid` has used, in clock ticks (utime + stime); -1 if none. */
 static long cpu_ticks(pid_t pid)
 {
-    char path[64], buf[1024];
-    snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
-    FILE *f = fopen(path, "r");
-    if (!f)
-        return -1;
-    size_t n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = 0;
-    const char *p = strrchr(buf, ')');
+    char id[24], buf[1024];
+    snprintf(id, sizeof id, "%d", (int)pid);
+    const char *p = lk_proc_stat(id, buf, sizeof buf);
     unsigned long ut, st;
-    if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
+    if (!p || sscanf(p, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &ut, &st) != 2)
         return -1;
     return (long)(ut + st);
 }
@@ -74,7 +53,7 @@ static long cpu_ticks(pid_t pid)
 static int reaches(pid_t pid, char want)
 {
     for (int i = 0; i < BOUND_POLLS; i++, pause_10ms())
-        if (letter(pid) == want)
+        if (lk_proc_letter(pid) == want)
             return 1;
     return 0;
 }
@@ -134,13 +113,13 @@ static void continued_held_children_are_stopped_again(void **state)
             assert_int_equal(ps_live_interrupted(r.l), 0); /* where a host hears news */
         if (h.n != 2 * round)
             fail_msg("round %d: %d children stopped again, not %d", round, h.n, 2 * round);
-        assert_int_equal(letter(b), 'T');
-        assert_int_equal(letter(c), 'T');
+        assert_int_equal(lk_proc_letter(b), 'T');
+        assert_int_equal(lk_proc_letter(c), 'T');
         assert_int_equal(told(&h, 2, PS_READY, b), round);
         assert_int_equal(told(&h, 3, PS_READY_SUSPENDED, c), round);
         assert_int_equal(ps_live_restops(r.l), (uint32_t)(2 * round));
     }
-    assert_int_equal(letter(a), 'R'); /* not held: never stopped */
+    assert_int_equal(lk_proc_letter(a), 'R'); /* not held: never stopped */
 }
 
 /* ---- the binary ----------------------------------------------------------- */
@@ -262,7 +241,7 @@ static void wait_for_held(pid_t p, pid_t kids[3])
             continue;
         int held = 0, burning = 0;
         for (int j = 0; j < 3; j++) {
-            char s = letter(k[j]);
+            char s = lk_proc_letter(k[j]);
             if (s == 'T' && held < 2)
                 kids[1 + held++] = k[j];
             else if (s == 'R' && cpu_ticks(k[j]) >= 5 && !burning++) /* 50 ms at 100 Hz */
@@ -328,7 +307,7 @@ static void wait_for_restops(const scratch *x, const struct said *s, const pid_t
     }
     if (!b || !c || b == c)
         fail_msg("%s: no restop said of b and c (%d %c, %d %c); stderr:\n%s", s->lang,
-                 (int)held[0], letter(held[0]), (int)held[1], letter(held[1]), slurp_err(x));
+                 (int)held[0], lk_proc_letter(held[0]), (int)held[1], lk_proc_letter(held[1]), slurp_err(x));
     assert_true(reaches(b, 'T') && reaches(c, 'T'));
 }
 
