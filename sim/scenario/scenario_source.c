@@ -14,6 +14,14 @@
 #include "procsim/strerror.h"
 #include "scenario_priv.h"
 
+/* "cannot read: WHY" (reading) or "cannot open: WHY" for errno e. */
+static void cannot(ps_error *err, const char *path, int e, int reading)
+{
+    ps__format_error(err, path, reading ? "cannot read: %s%.0s" : "cannot open: %s%.0s",
+                     reading ? "%.0s읽을 수 없습니다: %s" : "%.0s열 수 없습니다: %s",
+                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
+}
+
 /* A stream's bytes, all of them (NUL-terminated), or NULL with err set.
  * A pipe cannot be read again, so the loader takes its bytes as text, and
  * a reader error's position is found in them. */
@@ -42,9 +50,7 @@ static char *read_whole(FILE *fp, const char *path, size_t *len, ps_error *err)
         n += got;
     } while (got);
     if (ferror(fp)) {
-        int e = errno ? errno : EIO;
-        ps__format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
+        cannot(err, path, errno ? errno : EIO, 1);
         free(buf);
         return NULL;
     }
@@ -63,10 +69,7 @@ int ps__source_open(const char *path, ps__file *f, ps_error *err)
         path = "(null)";
     if (!fp && kind == PS_INPUT_ERROR) {
         int e = errno ? errno : EINVAL;
-        /* a folder opens, and fails on the reading */
-        ps__format_error(err, path, e == EISDIR ? "cannot read: %s%.0s" : "cannot open: %s%.0s",
-                     e == EISDIR ? "%.0s읽을 수 없습니다: %s" : "%.0s열 수 없습니다: %s",
-                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
+        cannot(err, path, e, e == EISDIR); /* a folder opens, and fails on the reading */
         return -1;
     }
     if (!fp && kind == PS_INPUT_FIFO) {
@@ -127,9 +130,7 @@ void ps__source_close(ps__file *f)
 ps_scenario *ps__source_load(const char *path, ps__file *f, ps__variant *pick, ps_error *err)
 {
     if (f->fp && fseek(f->fp, 0, SEEK_SET) != 0) {
-        int e = errno;
-        ps__format_error(err, path, "cannot read: %s%.0s", "%.0s읽을 수 없습니다: %s",
-                     ps_strerror(e, PS_LANG_EN), ps_strerror(e, PS_LANG_KO));
+        cannot(err, path, errno, 1);
         return NULL;
     }
     return ps__scenario_load_variant(path, f->fp, f->text, f->len, PS_SCENARIO_MAX_BYTES, pick,
