@@ -138,13 +138,35 @@ static int mostly_hangul(const char *t, size_t n, const ps__lab_dropped *d)
     return hangul > 0 && hangul >= other;
 }
 
+/* place(), with the line numbered as in the whole file: line_of[i] is
+ * the file's line of the i+1-th line kept (NULL: all were kept). */
+static void kept_place(const char *t, size_t at, const uint32_t *line_of, size_t nlines,
+                       unsigned *line, unsigned *col)
+{
+    place(t, at, line, col);
+    if (line_of && *line >= 1 && *line <= nlines)
+        *line = line_of[*line - 1];
+}
+
+/* The first control character of t[0..n), if any, as the answers
+ * reader says it (ps__lab_control_error): -1; else 0.  The reader has
+ * refused them as they came: this holds for what it did not see. */
+static int no_controls(ps_error *err, const char *name, const char *t, size_t n,
+                       const uint32_t *line_of, size_t nlines, int utf16)
+{
+    size_t c = control_at(t, n);
+    if (c == n)
+        return 0;
+    unsigned line, col;
+    kept_place(t, c, line_of, nlines, &line, &col);
+    return ps__lab_control_error(err, name, line, col, (unsigned char)t[c], utf16);
+}
+
 static int fail_at(ps_error *err, const char *name, const char *t, size_t at,
                    const uint32_t *line_of, size_t nlines, const char *en, const char *ko)
 {
     unsigned line, col;
-    place(t, at, &line, &col);
-    if (line_of && line >= 1 && line <= nlines)
-        line = line_of[line - 1];
+    kept_place(t, at, line_of, nlines, &line, &col);
     snprintf(err->msg, sizeof err->msg, "%s:%u:%u: %s", name, line, col, en);
     snprintf(err->msg_ko, sizeof err->msg_ko, "%s:%u:%u: %s", name, line, col, ko);
     return -1;
@@ -182,14 +204,8 @@ int ps__lab_decode(const char *name, const char *text, size_t len, const uint32_
             text += 3;
             len -= 3;
         }
-        size_t c = control_at(text, len);
-        if (c < len) {
-            snprintf(what, sizeof what, "not a text file (byte 0x%02X here); an answers file "
-                     "is text, one answer per line", (unsigned char)text[c]);
-            snprintf(what_ko, sizeof what_ko, "텍스트 파일이 아닙니다(여기에 바이트 0x%02X). "
-                     "답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다", (unsigned char)text[c]);
-            return fail_at(err, name, text, c, line_of, nlines, what, what_ko);
-        }
+        if (no_controls(err, name, text, len, line_of, nlines, 0))
+            return -1;
         size_t bad = utf8_bad(text, len);
         if (bad == len && !(dropped && dropped->utf8_bad)) {
             if (!(buf = malloc(len + 1)))
@@ -209,11 +225,8 @@ int ps__lab_decode(const char *name, const char *text, size_t len, const uint32_
                 if (nomem)
                     return out_of_memory(err, name);
                 unsigned line = 0, col = 0;
-                if (bad < len) { /* the first bad byte: of the lines kept, or not */
-                    place(text, bad, &line, &col);
-                    if (line_of && line >= 1 && line <= nlines)
-                        line = line_of[line - 1];
-                }
+                if (bad < len) /* the first bad byte: of the lines kept, or not */
+                    kept_place(text, bad, line_of, nlines, &line, &col);
                 unsigned char byte = bad < len ? (unsigned char)text[bad] : 0;
                 if (dropped && dropped->utf8_bad &&
                     (bad == len || dropped->bad_line < line ||
@@ -234,12 +247,8 @@ int ps__lab_decode(const char *name, const char *text, size_t len, const uint32_
             *enc = PS_LAB_CP949;
         }
     }
-    size_t c = control_at(buf, (size_t)n); /* what UTF-16 held */
-    if (c < (size_t)n) {
-        fail_at(err, name, buf, c, line_of, nlines, "not a text file (a control character here); an answers "
-                "file is text, one answer per line", "텍스트 파일이 아닙니다(여기에 제어 "
-                "문자). 답안 파일은 한 줄에 답 하나씩 적은 텍스트입니다");
-        free(buf);
+    if (no_controls(err, name, buf, (size_t)n, line_of, nlines, *enc == PS_LAB_UTF16)) {
+        free(buf); /* what UTF-16 held */
         return -1;
     }
     *out = buf;
