@@ -387,10 +387,9 @@ int cmd_check(int argc, char **argv)
             rc = EXIT_USAGE;
             continue;
         }
-        char title[CLI_VISIBLE_MAX];
-        printf(CLI_W(W_CHECK_OK), argv[i],
-               ps_visible(cli_title(s, cli_lang), PS_VISIBLE_LINE, title, sizeof title),
-               s->nprocs);
+        printf(CLI_W(W_CHECK_OK), argv[i]);
+        cli_visible(stdout, cli_title(s, cli_lang), PS_VISIBLE_LINE); /* whole, however long */
+        printf(CLI_W(W_CHECK_OK_END), s->nprocs);
         ps_scenario_destroy(s);
     }
     return rc;

@@ -263,7 +263,9 @@ extern ps_lang cli_lang; /* args.c */
     "procsim list: the shipped scenarios were not found (set PROCSIM_SCENARIOS to their folder)\n", \
     "procsim list: 함께 설치된 시나리오를 찾지 못했습니다 (PROCSIM_SCENARIOS에 그 폴더를 지정하세요)\n"
 #define W_CHECK_WHICH "procsim check: which files?\n", "procsim check: 어느 파일을 검사할까요?\n"
-#define W_CHECK_OK "%s: ok: \"%s\", %u processes\n", "%s: 이상 없음: \"%s\", 프로세스 %u개\n"
+/* check's ok line, around the title */
+#define W_CHECK_OK "%s: ok: \"", "%s: 이상 없음: \""
+#define W_CHECK_OK_END "\", %u processes\n", "\", 프로세스 %u개\n"
 
 /* --- compare (compare.c, compare_out.c) --- */
 

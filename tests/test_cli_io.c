@@ -326,6 +326,25 @@ static void hostile_strings_are_shown_visible(void **state)
     result_free(&r);
 }
 
+/* Made visible is all that changes: check's ok line shows a long title
+ * whole, as run does, not cut at a buffer's size. */
+static void a_long_title_is_shown_whole(void **state)
+{
+    (void)state;
+    char yaml[4096], title[3001];
+    memset(title, 'x', sizeof title - 1);
+    title[sizeof title - 1] = '\0';
+    int n = snprintf(yaml, sizeof yaml, "procsim: 1\ntitle: \"%s\\e\"\nprocesses:\n"
+                     "  - {name: a, program: [cpu 1]}\n", title);
+    put("long.yaml", yaml, (size_t)n);
+    char want[3100];
+    snprintf(want, sizeof want, "%s: ok: \"%s\\x1B\", 1 processes\n", at("long.yaml"), title);
+    result r = run_io((const char *const[]){"check", at("long.yaml"), NULL}, NULL, 0, NULL);
+    assert_int_equal(r.status, 0);
+    assert_string_equal(r.out, want);
+    result_free(&r);
+}
+
 /* The loader's messages quote the file: a bad name, a bad literal, a
  * control character read from a pipe. */
 static void loader_errors_quote_visibly(void **state)
@@ -606,6 +625,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(visible_escapes_what_a_terminal_acts_on),
         cmocka_unit_test(hostile_strings_are_shown_visible),
+        cmocka_unit_test(a_long_title_is_shown_whole),
         cmocka_unit_test(loader_errors_quote_visibly),
         cmocka_unit_test(every_command_fails_on_a_full_disk),
         cmocka_unit_test(a_fifo_is_refused_at_once),

@@ -5,14 +5,19 @@
 #include <stdio.h>
 #include <string.h>
 
+size_t ps_utf8_len(unsigned char lead)
+{
+    return lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3
+         : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+}
+
 size_t ps_utf8_char(const unsigned char *p, size_t n, uint32_t *cp)
 {
     if (p[0] < 0x80) {
         *cp = p[0];
         return 1;
     }
-    size_t len = p[0] >= 0xc2 && p[0] <= 0xdf ? 2 : p[0] >= 0xe0 && p[0] <= 0xef ? 3
-               : p[0] >= 0xf0 && p[0] <= 0xf4 ? 4 : 0;
+    size_t len = ps_utf8_len(p[0]);
     if (!len || len > n)
         return 0;
     uint32_t c = p[0] & (0x7f >> len);

@@ -80,8 +80,7 @@ static void drop_byte(struct ps__lab_feed *f, uint8_t b, uint32_t col)
                 f->nu8 = 0;
             }
         } else if (b >= 0x80) {
-            f->u8len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3
-                     : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+            f->u8len = ps_utf8_len(b);
             if (!f->u8len) {
                 utf8_bad_at(f, u32(f->line), col, b);
             } else {

@@ -36,6 +36,9 @@ enum {
  * points past U+10FFFF.  *cp gets the code point.  The one decoder of
  * what is valid UTF-8 for the text made visible and for answers files. */
 size_t ps_utf8_char(const unsigned char *p, size_t n, uint32_t *cp);
+/* The length of the UTF-8 character a byte `lead` would begin: 1 (ASCII),
+ * 2 to 4, or 0 if no valid character begins with it. */
+size_t ps_utf8_len(unsigned char lead);
 
 /* The character that starts s[0..n) (n >= 1): returns how many bytes it
  * takes (at least 1), and esc gets its escape, or "" when it is shown as
